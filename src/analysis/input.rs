@@ -1,0 +1,412 @@
+//! Input decoding: pasted text or uploaded bytes → items (DER bytes with a kind and a location).
+//!
+//! Text is read the way people paste it: LF or CRLF, a byte-order mark, indentation, text between
+//! blocks (`Bag Attributes`, `subject=` lines from `openssl pkcs12` or `openssl s_client -showcerts`),
+//! no final newline. Each `-----BEGIN label-----` … `-----END label-----` block (RFC 7468 §2) is
+//! rebuilt canonically and decoded with `pem-rfc7468`; problems become diagnostics that name the
+//! input, the block and the line. Bytes that hold no PEM armour but start with an ASN.1 SEQUENCE are
+//! taken as one DER item.
+
+use crate::diagnostic::{Code, Diagnostic, Location};
+use serde::Serialize;
+
+/// What a decoded item holds, from its PEM label or its DER shape.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    /// An X.509 certificate (`CERTIFICATE`, `X509 CERTIFICATE`, `TRUSTED CERTIFICATE`, or DER).
+    Certificate,
+    /// A private key (`PRIVATE KEY`, `RSA PRIVATE KEY`, `EC PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`, …).
+    PrivateKey,
+    /// A PKCS#10 certificate request (`CERTIFICATE REQUEST`, `NEW CERTIFICATE REQUEST`).
+    CertificateRequest,
+    /// A PKCS#7 / CMS bundle (`PKCS7`, `CMS`).
+    Pkcs7,
+    /// A public key (`PUBLIC KEY`, `RSA PUBLIC KEY`).
+    PublicKey,
+    /// Any other label.
+    Other,
+}
+
+impl ItemKind {
+    /// The kind a PEM label announces (RFC 7468 §5–§13, and the labels OpenSSL writes).
+    pub fn from_label(label: &str) -> ItemKind {
+        match label {
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => ItemKind::Certificate,
+            "PRIVATE KEY" | "ENCRYPTED PRIVATE KEY" | "RSA PRIVATE KEY" | "EC PRIVATE KEY"
+            | "DSA PRIVATE KEY" | "SM2 PRIVATE KEY" => ItemKind::PrivateKey,
+            "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => ItemKind::CertificateRequest,
+            "PKCS7" | "CMS" => ItemKind::Pkcs7,
+            "PUBLIC KEY" | "RSA PUBLIC KEY" => ItemKind::PublicKey,
+            _ => ItemKind::Other,
+        }
+    }
+
+    /// A short phrase for messages ("a private key").
+    pub fn describe(&self) -> &'static str {
+        match self {
+            ItemKind::Certificate => "a certificate",
+            ItemKind::PrivateKey => "a private key",
+            ItemKind::CertificateRequest => "a certificate request (CSR)",
+            ItemKind::Pkcs7 => "a PKCS#7 bundle",
+            ItemKind::PublicKey => "a public key",
+            ItemKind::Other => "an unknown block",
+        }
+    }
+}
+
+/// One decoded item: its kind, its DER bytes and where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Item {
+    /// What the label or the shape says it is.
+    pub kind: ItemKind,
+    /// The PEM label, when the item came from a PEM block.
+    pub label: Option<String>,
+    /// The decoded bytes.
+    pub der: Vec<u8>,
+    /// File, block (1-based) and the line of the BEGIN line.
+    pub location: Location,
+}
+
+/// How an input's lines end.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LineEndings {
+    /// Only `\n`.
+    Lf,
+    /// Only `\r\n`.
+    Crlf,
+    /// Both.
+    Mixed,
+    /// A single line, or binary input.
+    None,
+}
+
+impl LineEndings {
+    /// The word used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LineEndings::Lf => "lf",
+            LineEndings::Crlf => "crlf",
+            LineEndings::Mixed => "mixed",
+            LineEndings::None => "none",
+        }
+    }
+}
+
+/// Whether an input was read as text or as binary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputKind {
+    /// UTF-8 text (PEM, possibly with stray text).
+    Text,
+    /// Binary bytes (DER).
+    Binary,
+    /// Nothing but white space.
+    Empty,
+}
+
+impl InputKind {
+    /// The word used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputKind::Text => "text",
+            InputKind::Binary => "binary",
+            InputKind::Empty => "empty",
+        }
+    }
+}
+
+/// The encoding found in an input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum InputFormat {
+    /// One or more PEM blocks.
+    Pem,
+    /// One DER structure.
+    Der,
+    /// Nothing that could be decoded.
+    Unknown,
+}
+
+impl InputFormat {
+    /// The word used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputFormat::Pem => "pem",
+            InputFormat::Der => "der",
+            InputFormat::Unknown => "unknown",
+        }
+    }
+}
+
+/// What one input was, for the report's `inputs` list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct InputSummary {
+    /// The input's name.
+    pub file: String,
+    /// Text, binary or empty.
+    pub kind: InputKind,
+    /// PEM, DER or unknown.
+    pub format: InputFormat,
+    /// LF, CRLF, mixed or none.
+    pub line_endings: LineEndings,
+    /// How many PEM blocks (BEGIN lines) it has; 1 for DER.
+    pub blocks: usize,
+}
+
+/// The result of decoding one input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DecodedInput {
+    /// The summary line.
+    pub summary: InputSummary,
+    /// The items decoded, in input order.
+    pub items: Vec<Item>,
+    /// Problems met while decoding.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Decodes one input (a file's bytes or pasted text) into items. Never fails: problems are diagnostics.
+pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
+    let at = |block: Option<usize>, line: Option<usize>| Location { file: file.to_owned(), block, line };
+    let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
+    let mut summary = InputSummary {
+        file: file.to_owned(),
+        kind: InputKind::Text,
+        format: InputFormat::Unknown,
+        line_endings: LineEndings::None,
+        blocks: 0,
+    };
+
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        summary.kind = InputKind::Empty;
+        let diagnostic = Diagnostic::new(
+            Code::EmptyInput,
+            at(None, None),
+            "the input is empty",
+            "paste the certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----) or pick its file",
+        );
+        return DecodedInput { summary, items: Vec::new(), diagnostics: vec![diagnostic] };
+    }
+
+    let has_armour = memmem(bytes, b"-----BEGIN ");
+    if !has_armour && bytes.first() == Some(&0x30) {
+        summary.kind = InputKind::Binary;
+        summary.format = InputFormat::Der;
+        summary.blocks = 1;
+        let item = Item {
+            kind: ItemKind::Certificate,
+            label: None,
+            der: bytes.to_vec(),
+            location: at(Some(1), None),
+        };
+        return DecodedInput { summary, items: vec![item], diagnostics: Vec::new() };
+    }
+
+    let text = String::from_utf8_lossy(bytes);
+    if std::str::from_utf8(bytes).is_err() && !has_armour {
+        summary.kind = InputKind::Binary;
+    }
+    summary.line_endings = line_endings(&text);
+    let mut out = DecodedInput { summary, items: Vec::new(), diagnostics: Vec::new() };
+    decode_pem_text(file, &text, &mut out);
+    if out.summary.blocks > 0 {
+        out.summary.format = InputFormat::Pem;
+    } else {
+        out.diagnostics.push(Diagnostic::new(
+            Code::NoPemOrDer,
+            at(None, None),
+            "no PEM block (-----BEGIN …-----) and no DER certificate was found",
+            "export the certificate as PEM (text starting with -----BEGIN CERTIFICATE-----) or DER, and try again",
+        ));
+    }
+    out
+}
+
+fn memmem(haystack: &[u8], needle: &[u8]) -> bool {
+    haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+fn line_endings(text: &str) -> LineEndings {
+    let newlines = text.matches('\n').count();
+    let crlf = text.matches("\r\n").count();
+    match (newlines, crlf) {
+        (0, _) => LineEndings::None,
+        (n, c) if c == n => LineEndings::Crlf,
+        (_, 0) => LineEndings::Lf,
+        _ => LineEndings::Mixed,
+    }
+}
+
+/// `-----BEGIN label-----` or `-----END label-----` (after trimming), with the label.
+fn boundary<'a>(line: &'a str, word: &str) -> Option<&'a str> {
+    line.strip_prefix("-----")?.strip_prefix(word)?.strip_prefix(' ')?.strip_suffix("-----")
+}
+
+/// A block being read: its label, 1-based block number, BEGIN line number and body lines.
+struct OpenBlock<'a> {
+    label: &'a str,
+    number: usize,
+    begin_line: usize,
+    body: Vec<(usize, &'a str)>,
+}
+
+fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
+    let at = |block: Option<usize>, line: usize| Location { file: file.to_owned(), block, line: Some(line) };
+    let mut open: Option<OpenBlock> = None;
+    let mut stray_line: Option<usize> = None;
+
+    for (index, raw) in text.split('\n').enumerate() {
+        let number = index + 1;
+        let line = raw.trim();
+        if let Some(label) = boundary(line, "BEGIN") {
+            if let Some(unclosed) = open.take() {
+                missing_end(file, &unclosed, out);
+            }
+            out.summary.blocks += 1;
+            open = Some(OpenBlock { label, number: out.summary.blocks, begin_line: number, body: Vec::new() });
+        } else if let Some(end_label) = boundary(line, "END") {
+            match open.take() {
+                Some(block) if block.label == end_label => finish_block(file, block, out),
+                Some(block) => out.diagnostics.push(Diagnostic::new(
+                    Code::PemLabelMismatch,
+                    at(Some(block.number), number),
+                    format!("block {} begins with BEGIN {} but ends with END {end_label}", block.number, block.label),
+                    "copy each block from its BEGIN line to its own END line; two blocks were probably merged",
+                )),
+                None => stray_line = stray_line.or(Some(number)),
+            }
+        } else if let Some(block) = open.as_mut() {
+            if !line.is_empty() {
+                block.body.push((number, line));
+            }
+        } else if !line.is_empty() {
+            stray_line = stray_line.or(Some(number));
+        }
+    }
+    if let Some(unclosed) = open.take() {
+        missing_end(file, &unclosed, out);
+    }
+    if let (Some(line), true) = (stray_line, out.summary.blocks > 0) {
+        out.diagnostics.push(Diagnostic::new(
+            Code::TextOutsideBlocks,
+            at(None, line),
+            format!("text outside PEM blocks was ignored (first at line {line})"),
+            "nothing to do: only the blocks are used; the normalised bundle leaves this text out",
+        ));
+    }
+}
+
+fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
+    out.diagnostics.push(Diagnostic::new(
+        Code::PemMissingEnd,
+        Location { file: file.to_owned(), block: Some(block.number), line: Some(block.begin_line) },
+        format!("block {} (BEGIN {}) has no END {} line", block.number, block.label, block.label),
+        "the block was cut short: copy it again, through its -----END----- line",
+    ));
+}
+
+fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
+    let location = Location { file: file.to_owned(), block: Some(block.number), line: Some(block.begin_line) };
+    // RFC 1421 encapsulated headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`) precede the base64 body.
+    let body: Vec<&str> = block.body.iter().map(|(_, l)| *l).filter(|l| !l.contains(':')).collect();
+    let mut canonical = String::with_capacity(block.body.iter().map(|(_, l)| l.len() + 1).sum::<usize>() + 64);
+    canonical.push_str("-----BEGIN ");
+    canonical.push_str(block.label);
+    canonical.push_str("-----\n");
+    for line in &body {
+        canonical.push_str(line);
+        canonical.push('\n');
+    }
+    canonical.push_str("-----END ");
+    canonical.push_str(block.label);
+    canonical.push_str("-----\n");
+
+    match pem_rfc7468::decode_vec(canonical.as_bytes()) {
+        Ok((_, der)) => out.items.push(Item {
+            kind: ItemKind::from_label(block.label),
+            label: Some(block.label.to_owned()),
+            der,
+            location,
+        }),
+        Err(_) => {
+            let bad_line = block
+                .body
+                .iter()
+                .find(|(_, l)| !l.contains(':') && !l.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)))
+                .or(block.body.last())
+                .map_or(block.begin_line, |(n, _)| *n);
+            out.diagnostics.push(Diagnostic::new(
+                Code::PemInvalidBase64,
+                Location { line: Some(bad_line), ..location },
+                format!("block {} (BEGIN {}) is not valid base64 (near line {bad_line})", block.number, block.label),
+                "characters were lost or added while copying: copy the block again from the original file",
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(input: &str, expected_kinds: &[ItemKind], expected_codes: &[&str]) -> DecodedInput {
+        let decoded = decode("t.pem", input.as_bytes());
+        let kinds: Vec<_> = decoded.items.iter().map(|i| i.kind.clone()).collect();
+        let codes: Vec<_> = decoded.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert_eq!(kinds, expected_kinds, "kinds for {input:?}");
+        assert_eq!(codes, expected_codes, "codes for {input:?}");
+        decoded
+    }
+
+    // "hello world!" in base64, a stand-in body: decoding, not ASN.1, is under test here.
+    const BODY: &str = "aGVsbG8gd29ybGQh";
+
+    #[test]
+    fn empty_and_whitespace_input() {
+        check("", &[], &["empty-input"]);
+        check(" \r\n\t\n", &[], &["empty-input"]);
+    }
+
+    #[test]
+    fn crlf_bom_indentation_and_stray_text() {
+        let text = format!(
+            "\u{feff}Bag Attributes\r\n    localKeyID: 01\r\n  -----BEGIN CERTIFICATE-----\r\n  {BODY}\r\n  -----END CERTIFICATE-----"
+        );
+        let decoded = check(&text, &[ItemKind::Certificate], &["text-outside-blocks"]);
+        assert_eq!(decoded.items[0].der, b"hello world!");
+        assert_eq!(decoded.items[0].location.line, Some(3));
+        assert_eq!(decoded.summary.line_endings, LineEndings::Crlf);
+        assert_eq!(decoded.diagnostics[0].location.line, Some(1));
+    }
+
+    #[test]
+    fn missing_end_is_reported_and_next_block_still_read() {
+        let text = format!(
+            "-----BEGIN CERTIFICATE-----\n{BODY}\n-----BEGIN PRIVATE KEY-----\n{BODY}\n-----END PRIVATE KEY-----\n"
+        );
+        let decoded = check(&text, &[ItemKind::PrivateKey], &["pem-missing-end"]);
+        assert_eq!(decoded.diagnostics[0].location.block, Some(1));
+        assert_eq!(decoded.items[0].location.block, Some(2));
+    }
+
+    #[test]
+    fn label_mismatch_and_bad_base64_point_at_lines() {
+        let text = format!("-----BEGIN CERTIFICATE-----\n{BODY}\n-----END PRIVATE KEY-----\n");
+        let decoded = check(&text, &[], &["pem-label-mismatch"]);
+        assert_eq!(decoded.diagnostics[0].location.line, Some(3));
+
+        let text = format!("-----BEGIN CERTIFICATE-----\n{BODY}\naGVsb*8gd29y\n-----END CERTIFICATE-----\n");
+        let decoded = check(&text, &[], &["pem-invalid-base64"]);
+        assert_eq!(decoded.diagnostics[0].location.line, Some(3));
+    }
+
+    #[test]
+    fn der_bytes_and_garbage() {
+        let decoded = check("\u{30}\u{3}\u{2}\u{1}\u{5}", &[ItemKind::Certificate], &[]);
+        assert_eq!(decoded.summary.format, InputFormat::Der);
+        check("just some words", &[], &["no-pem-or-der"]);
+    }
+}

@@ -1,0 +1,16 @@
+//! cert-preflight: check certificate material before uploading it to a cloud API, and build the
+//! signed upload request — in the browser (Yew, wasm32) or on the command line.
+//!
+//! The core (everything but [`ui`] and [`cli`]) is pure: it never imports a browser crate, never
+//! reads a clock or a random source and never does I/O. See ARCHITECTURE.md for the map.
+
+pub mod analysis;
+pub mod diagnostic;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
+
+pub use analysis::{Input, Report, analyze};
+pub use diagnostic::{Code, Diagnostic, Location, Severity};

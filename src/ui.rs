@@ -1,0 +1,16 @@
+//! The browser edge (wasm32 only): the Yew app, its state, its components and the one module that
+//! touches web-sys for files, time and the panic screen. The core is called, never imitated.
+
+pub mod app;
+pub mod browser;
+pub mod components;
+pub mod state;
+
+/// Mounts the app on `#app`, after installing a panic hook that shows an error instead of a dead page.
+pub fn start() {
+    browser::install_panic_screen();
+    if let Some(root) = browser::element_by_id("app") {
+        root.set_inner_html("");
+        yew::Renderer::<app::App>::with_root(root).render();
+    }
+}
