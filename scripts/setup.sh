@@ -6,7 +6,8 @@
 # Facts behind each route: ../shared/toolchain.md (trunk 0.22 needs a newer rustc; wasm-bindgen-cli's
 # own lock file pins a webpki-roots patch the registry lacks; Debian's binaryen cannot read our wasm).
 #
-# Usage: scripts/setup.sh [--browser] [--e2e] [--python]   (no flag: everything)
+# Usage: scripts/setup.sh [--build] [--browser] [--e2e] [--python]
+#   no flag: everything; --build: only the build tools (always installed); the others add their part.
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -24,10 +25,11 @@ log() { printf '[setup] %s\n' "$*"; }
 want_all=1 want_browser=0 want_e2e=0 want_python=0
 for arg in "$@"; do
   case "$arg" in
+    --build) want_all=0 ;;
     --browser) want_all=0 want_browser=1 ;;
     --e2e) want_all=0 want_e2e=1 ;;
     --python) want_all=0 want_python=1 ;;
-    *) echo "usage: scripts/setup.sh [--browser] [--e2e] [--python]" >&2; exit 2 ;;
+    *) echo "usage: scripts/setup.sh [--build] [--browser] [--e2e] [--python]" >&2; exit 2 ;;
   esac
 done
 [ "$want_all" = 1 ] && want_browser=1 want_e2e=1 want_python=1

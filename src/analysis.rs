@@ -57,22 +57,32 @@ pub fn analyze(inputs: &[Input<'_>], now: Duration) -> Report {
             match item.kind {
                 ItemKind::Certificate => {
                     let index = report.certificates.len();
-                    if let Some(summary) =
-                        certificate::summarize(&item.der, index, &item.location, now, &mut report.diagnostics)
-                    {
+                    if let Some(summary) = certificate::summarize(
+                        &item.der,
+                        index,
+                        &item.location,
+                        now,
+                        &mut report.diagnostics,
+                    ) {
                         report.certificates.push(summary);
                     }
                 }
                 ItemKind::Other => report.diagnostics.push(Diagnostic::new(
                     Code::UnknownPemLabel,
                     item.location.clone(),
-                    format!("block with unknown label {:?} was skipped", item.label.as_deref().unwrap_or("")),
+                    format!(
+                        "block with unknown label {:?} was skipped",
+                        item.label.as_deref().unwrap_or("")
+                    ),
                     "check that the right file was picked; certificates are labelled CERTIFICATE",
                 )),
                 ref other => report.diagnostics.push(Diagnostic::new(
                     Code::NotACertificate,
                     item.location.clone(),
-                    format!("{} was found where certificates were expected", other.describe()),
+                    format!(
+                        "{} was found where certificates were expected",
+                        other.describe()
+                    ),
                     "keep only certificate blocks in the certificate input",
                 )),
             }
@@ -88,15 +98,29 @@ impl fmt::Display for Report {
             let kind = input.kind.as_str();
             let format = input.format.as_str();
             let endings = input.line_endings.as_str();
-            writeln!(f, "{}: {kind}, {format}, {} block(s), line endings: {endings}", input.file, input.blocks)?;
+            writeln!(
+                f,
+                "{}: {kind}, {format}, {} block(s), line endings: {endings}",
+                input.file, input.blocks
+            )?;
         }
         for c in &self.certificates {
-            writeln!(f, "\ncertificate {} ({}, block {})", c.index, c.file, c.block.unwrap_or(1))?;
+            writeln!(
+                f,
+                "\ncertificate {} ({}, block {})",
+                c.index,
+                c.file,
+                c.block.unwrap_or(1)
+            )?;
             writeln!(f, "  subject:   {}", c.subject)?;
             writeln!(f, "  issuer:    {}", c.issuer)?;
             writeln!(f, "  serial:    {}", c.serial_hex)?;
             let expiry = c.expiry.as_str();
-            writeln!(f, "  valid:     {} to {} ({expiry}, {} days left)", c.not_before, c.not_after, c.days_until_expiry)?;
+            writeln!(
+                f,
+                "  valid:     {} to {} ({expiry}, {} days left)",
+                c.not_before, c.not_after, c.days_until_expiry
+            )?;
             writeln!(f, "  algorithm: {}", c.signature_algorithm)?;
             writeln!(f, "  SHA-1:     {}", c.sha1)?;
             writeln!(f, "  SHA-256:   {}", c.sha256)?;
@@ -110,4 +134,3 @@ impl fmt::Display for Report {
         Ok(())
     }
 }
-

@@ -58,20 +58,30 @@ fn usage_error(message: &str) -> ExitCode {
 }
 
 fn parse_inspect(args: &[String]) -> Result<InspectArgs, String> {
-    let mut parsed = InspectArgs { now: None, output: Output::Text, files: Vec::new() };
+    let mut parsed = InspectArgs {
+        now: None,
+        output: Output::Text,
+        files: Vec::new(),
+    };
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         match arg.as_str() {
             "--json" => parsed.output = Output::Json,
             "--now" => {
-                let value = iter.next().ok_or("--now needs a time such as 2026-11-22T00:00:00Z")?;
-                let time = der::DateTime::from_str(value)
-                    .map_err(|_| format!("--now {value:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z"))?;
+                let value = iter
+                    .next()
+                    .ok_or("--now needs a time such as 2026-11-22T00:00:00Z")?;
+                let time = der::DateTime::from_str(value).map_err(|_| {
+                    format!(
+                        "--now {value:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z"
+                    )
+                })?;
                 parsed.now = Some(time.unix_duration());
             }
             "--passphrase-env" => {
                 // Read when key decryption needs it; only the variable's name is on the command line.
-                iter.next().ok_or("--passphrase-env needs the name of an environment variable")?;
+                iter.next()
+                    .ok_or("--passphrase-env needs the name of an environment variable")?;
             }
             "-" => parsed.files.push(arg.clone()),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),
@@ -101,9 +111,17 @@ fn inspect(args: InspectArgs) -> ExitCode {
             }
         }
     }
-    let inputs: Vec<Input> =
-        args.files.iter().zip(&contents).map(|(name, bytes)| Input { name, bytes }).collect();
-    let now = args.now.unwrap_or_else(|| SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).unwrap_or_default());
+    let inputs: Vec<Input> = args
+        .files
+        .iter()
+        .zip(&contents)
+        .map(|(name, bytes)| Input { name, bytes })
+        .collect();
+    let now = args.now.unwrap_or_else(|| {
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default()
+    });
     let report = analysis::analyze(&inputs, now);
 
     let mut stdout = std::io::stdout().lock();
@@ -116,5 +134,9 @@ fn inspect(args: InspectArgs) -> ExitCode {
     if written.is_err() {
         return ExitCode::from(2);
     }
-    if report.has_errors() { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if report.has_errors() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }

@@ -158,14 +158,29 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic whose severity is the code's own.
-    pub fn new(code: Code, location: Location, message: impl Into<String>, hint: impl Into<String>) -> Self {
-        Diagnostic { code, severity: code.severity(), location, message: message.into(), hint: hint.into() }
+    pub fn new(
+        code: Code,
+        location: Location,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            location,
+            message: message.into(),
+            hint: hint.into(),
+        }
     }
 }
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}[{}] {}: {}", self.severity, self.code, self.location, self.message)?;
+        write!(
+            f,
+            "{}[{}] {}: {}",
+            self.severity, self.code, self.location, self.message
+        )?;
         if !self.hint.is_empty() {
             write!(f, "\n  hint: {}", self.hint)?;
         }
@@ -184,10 +199,14 @@ mod tests {
             let name = code.as_str();
             assert!(seen.insert(name), "duplicate code {name}");
             assert!(
-                name.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
+                name.bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-'),
                 "{name} is not kebab-case"
             );
-            assert!(code.documentation().trim().len() > 20, "{name} lacks documentation");
+            assert!(
+                code.documentation().trim().len() > 20,
+                "{name} lacks documentation"
+            );
         }
     }
 

@@ -121,12 +121,18 @@ pub fn summarize(
         not_after: tbs.validity().not_after.to_string(),
         sha1: fingerprint::sha1(der),
         sha256: fingerprint::sha256(der),
-        signature_algorithm: DB.by_oid(&signature_oid).map_or_else(|| signature_oid.to_string(), str::to_owned),
+        signature_algorithm: DB
+            .by_oid(&signature_oid)
+            .map_or_else(|| signature_oid.to_string(), str::to_owned),
         signature_algorithm_oid: signature_oid.to_string(),
         self_issued: tbs.subject() == tbs.issuer(),
         expiry,
         days_until_expiry,
-        der_size: certificate.encoded_len().ok().and_then(|l| usize::try_from(u32::from(l)).ok()).unwrap_or(der.len()),
+        der_size: certificate
+            .encoded_len()
+            .ok()
+            .and_then(|l| usize::try_from(u32::from(l)).ok())
+            .unwrap_or(der.len()),
     };
     lint_validity(&summary, location, diagnostics);
     Some(summary)
@@ -136,7 +142,11 @@ pub fn summarize(
 fn serial_hex(bytes: &[u8]) -> String {
     let hex = base16ct::lower::encode_string(bytes);
     let trimmed = hex.trim_start_matches('0');
-    if trimmed.is_empty() { "0".to_owned() } else { trimmed.to_owned() }
+    if trimmed.is_empty() {
+        "0".to_owned()
+    } else {
+        trimmed.to_owned()
+    }
 }
 
 fn seconds(d: Duration) -> i64 {
@@ -154,7 +164,11 @@ fn common_name(name: &x509_cert::name::Name) -> Option<String> {
     name.common_name().ok().flatten().map(String::from)
 }
 
-fn lint_validity(summary: &CertificateSummary, location: &Location, diagnostics: &mut Vec<Diagnostic>) {
+fn lint_validity(
+    summary: &CertificateSummary,
+    location: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let who = summary.common_name.as_deref().unwrap_or(&summary.subject);
     match summary.expiry {
         Expiry::Expired => diagnostics.push(Diagnostic::new(
@@ -166,15 +180,23 @@ fn lint_validity(summary: &CertificateSummary, location: &Location, diagnostics:
         Expiry::NotYetValid => diagnostics.push(Diagnostic::new(
             Code::CertificateNotYetValid,
             location.clone(),
-            format!("certificate \"{who}\" is not valid before {}", summary.not_before),
+            format!(
+                "certificate \"{who}\" is not valid before {}",
+                summary.not_before
+            ),
             "wait until then, or check the clock of the machine that issued it",
         )),
-        Expiry::Valid if summary.days_until_expiry < EXPIRY_WARNING_DAYS => diagnostics.push(Diagnostic::new(
-            Code::CertificateExpiresSoon,
-            location.clone(),
-            format!("certificate \"{who}\" expires in {} days ({})", summary.days_until_expiry, summary.not_after),
-            "plan the renewal now; an upload today will need replacing soon",
-        )),
+        Expiry::Valid if summary.days_until_expiry < EXPIRY_WARNING_DAYS => {
+            diagnostics.push(Diagnostic::new(
+                Code::CertificateExpiresSoon,
+                location.clone(),
+                format!(
+                    "certificate \"{who}\" expires in {} days ({})",
+                    summary.days_until_expiry, summary.not_after
+                ),
+                "plan the renewal now; an upload today will need replacing soon",
+            ))
+        }
         Expiry::Valid => {}
     }
 }

@@ -35,7 +35,10 @@ mod tests {
     #[test]
     fn digests_of_known_input() {
         // FIPS 180-2 appendix B.1 / RFC 3174 test input "abc".
-        assert_eq!(sha1(b"abc"), "A9:99:3E:36:47:06:81:6A:BA:3E:25:71:78:50:C2:6C:9C:D0:D8:9D");
+        assert_eq!(
+            sha1(b"abc"),
+            "A9:99:3E:36:47:06:81:6A:BA:3E:25:71:78:50:C2:6C:9C:D0:D8:9D"
+        );
         assert!(sha256(b"abc").starts_with("BA:78:16:BF:8F:01:CF:EA"));
         assert_eq!(colon_hex(&[]), "");
         assert_eq!(colon_hex(&[0x0a]), "0A");

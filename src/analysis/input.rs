@@ -33,8 +33,12 @@ impl ItemKind {
     pub fn from_label(label: &str) -> ItemKind {
         match label {
             "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => ItemKind::Certificate,
-            "PRIVATE KEY" | "ENCRYPTED PRIVATE KEY" | "RSA PRIVATE KEY" | "EC PRIVATE KEY"
-            | "DSA PRIVATE KEY" | "SM2 PRIVATE KEY" => ItemKind::PrivateKey,
+            "PRIVATE KEY"
+            | "ENCRYPTED PRIVATE KEY"
+            | "RSA PRIVATE KEY"
+            | "EC PRIVATE KEY"
+            | "DSA PRIVATE KEY"
+            | "SM2 PRIVATE KEY" => ItemKind::PrivateKey,
             "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => ItemKind::CertificateRequest,
             "PKCS7" | "CMS" => ItemKind::Pkcs7,
             "PUBLIC KEY" | "RSA PUBLIC KEY" => ItemKind::PublicKey,
@@ -170,7 +174,11 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes one input (a file's bytes or pasted text) into items. Never fails: problems are diagnostics.
 pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
-    let at = |block: Option<usize>, line: Option<usize>| Location { file: file.to_owned(), block, line };
+    let at = |block: Option<usize>, line: Option<usize>| Location {
+        file: file.to_owned(),
+        block,
+        line,
+    };
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let mut summary = InputSummary {
         file: file.to_owned(),
@@ -188,7 +196,11 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
             "the input is empty",
             "paste the certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----) or pick its file",
         );
-        return DecodedInput { summary, items: Vec::new(), diagnostics: vec![diagnostic] };
+        return DecodedInput {
+            summary,
+            items: Vec::new(),
+            diagnostics: vec![diagnostic],
+        };
     }
 
     let has_armour = memmem(bytes, b"-----BEGIN ");
@@ -202,7 +214,11 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
             der: bytes.to_vec(),
             location: at(Some(1), None),
         };
-        return DecodedInput { summary, items: vec![item], diagnostics: Vec::new() };
+        return DecodedInput {
+            summary,
+            items: vec![item],
+            diagnostics: Vec::new(),
+        };
     }
 
     let text = String::from_utf8_lossy(bytes);
@@ -210,7 +226,11 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         summary.kind = InputKind::Binary;
     }
     summary.line_endings = line_endings(&text);
-    let mut out = DecodedInput { summary, items: Vec::new(), diagnostics: Vec::new() };
+    let mut out = DecodedInput {
+        summary,
+        items: Vec::new(),
+        diagnostics: Vec::new(),
+    };
     decode_pem_text(file, &text, &mut out);
     if out.summary.blocks > 0 {
         out.summary.format = InputFormat::Pem;
@@ -242,7 +262,10 @@ fn line_endings(text: &str) -> LineEndings {
 
 /// `-----BEGIN label-----` or `-----END label-----` (after trimming), with the label.
 fn boundary<'a>(line: &'a str, word: &str) -> Option<&'a str> {
-    line.strip_prefix("-----")?.strip_prefix(word)?.strip_prefix(' ')?.strip_suffix("-----")
+    line.strip_prefix("-----")?
+        .strip_prefix(word)?
+        .strip_prefix(' ')?
+        .strip_suffix("-----")
 }
 
 /// A block being read: its label, 1-based block number, BEGIN line number and body lines.
@@ -254,7 +277,11 @@ struct OpenBlock<'a> {
 }
 
 fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
-    let at = |block: Option<usize>, line: usize| Location { file: file.to_owned(), block, line: Some(line) };
+    let at = |block: Option<usize>, line: usize| Location {
+        file: file.to_owned(),
+        block,
+        line: Some(line),
+    };
     let mut open: Option<OpenBlock> = None;
     let mut stray_line: Option<usize> = None;
 
@@ -266,7 +293,12 @@ fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
                 missing_end(file, &unclosed, out);
             }
             out.summary.blocks += 1;
-            open = Some(OpenBlock { label, number: out.summary.blocks, begin_line: number, body: Vec::new() });
+            open = Some(OpenBlock {
+                label,
+                number: out.summary.blocks,
+                begin_line: number,
+                body: Vec::new(),
+            });
         } else if let Some(end_label) = boundary(line, "END") {
             match open.take() {
                 Some(block) if block.label == end_label => finish_block(file, block, out),
@@ -302,17 +334,34 @@ fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
 fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
     out.diagnostics.push(Diagnostic::new(
         Code::PemMissingEnd,
-        Location { file: file.to_owned(), block: Some(block.number), line: Some(block.begin_line) },
-        format!("block {} (BEGIN {}) has no END {} line", block.number, block.label, block.label),
+        Location {
+            file: file.to_owned(),
+            block: Some(block.number),
+            line: Some(block.begin_line),
+        },
+        format!(
+            "block {} (BEGIN {}) has no END {} line",
+            block.number, block.label, block.label
+        ),
         "the block was cut short: copy it again, through its -----END----- line",
     ));
 }
 
 fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
-    let location = Location { file: file.to_owned(), block: Some(block.number), line: Some(block.begin_line) };
+    let location = Location {
+        file: file.to_owned(),
+        block: Some(block.number),
+        line: Some(block.begin_line),
+    };
     // RFC 1421 encapsulated headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`) precede the base64 body.
-    let body: Vec<&str> = block.body.iter().map(|(_, l)| *l).filter(|l| !l.contains(':')).collect();
-    let mut canonical = String::with_capacity(block.body.iter().map(|(_, l)| l.len() + 1).sum::<usize>() + 64);
+    let body: Vec<&str> = block
+        .body
+        .iter()
+        .map(|(_, l)| *l)
+        .filter(|l| !l.contains(':'))
+        .collect();
+    let mut canonical =
+        String::with_capacity(block.body.iter().map(|(_, l)| l.len() + 1).sum::<usize>() + 64);
     canonical.push_str("-----BEGIN ");
     canonical.push_str(block.label);
     canonical.push_str("-----\n");
@@ -335,7 +384,12 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
             let bad_line = block
                 .body
                 .iter()
-                .find(|(_, l)| !l.contains(':') && !l.bytes().all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b)))
+                .find(|(_, l)| {
+                    !l.contains(':')
+                        && !l
+                            .bytes()
+                            .all(|b| b.is_ascii_alphanumeric() || b"+/=".contains(&b))
+                })
                 .or(block.body.last())
                 .map_or(block.begin_line, |(n, _)| *n);
             out.diagnostics.push(Diagnostic::new(
@@ -355,7 +409,11 @@ mod tests {
     fn check(input: &str, expected_kinds: &[ItemKind], expected_codes: &[&str]) -> DecodedInput {
         let decoded = decode("t.pem", input.as_bytes());
         let kinds: Vec<_> = decoded.items.iter().map(|i| i.kind.clone()).collect();
-        let codes: Vec<_> = decoded.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        let codes: Vec<_> = decoded
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
         assert_eq!(kinds, expected_kinds, "kinds for {input:?}");
         assert_eq!(codes, expected_codes, "codes for {input:?}");
         decoded
@@ -398,7 +456,9 @@ mod tests {
         let decoded = check(&text, &[], &["pem-label-mismatch"]);
         assert_eq!(decoded.diagnostics[0].location.line, Some(3));
 
-        let text = format!("-----BEGIN CERTIFICATE-----\n{BODY}\naGVsb*8gd29y\n-----END CERTIFICATE-----\n");
+        let text = format!(
+            "-----BEGIN CERTIFICATE-----\n{BODY}\naGVsb*8gd29y\n-----END CERTIFICATE-----\n"
+        );
         let decoded = check(&text, &[], &["pem-invalid-base64"]);
         assert_eq!(decoded.diagnostics[0].location.line, Some(3));
     }

@@ -8,7 +8,11 @@ use wasm_bindgen_futures::JsFuture;
 /// The browser's clock as time since the Unix epoch (the core takes time as an argument).
 pub fn now() -> Duration {
     let millis = js_sys::Date::now();
-    if millis.is_finite() && millis > 0.0 { Duration::from_millis(millis as u64) } else { Duration::ZERO }
+    if millis.is_finite() && millis > 0.0 {
+        Duration::from_millis(millis as u64)
+    } else {
+        Duration::ZERO
+    }
 }
 
 /// The element with this id, if the document has one.
@@ -25,15 +29,17 @@ pub struct LoadedFile {
     pub bytes: Vec<u8>,
 }
 
-/// Reads every file of a `FileList` into memory; a file that cannot be read is reported by name.
-pub async fn read_files(files: web_sys::FileList) -> Vec<Result<LoadedFile, String>> {
-    let mut out = Vec::new();
-    for index in 0..files.length() {
-        let Some(file) = files.get(index) else { continue };
+/// Reads files into memory; a file that cannot be read is reported by name.
+pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<LoadedFile, String>> {
+    let mut out = Vec::with_capacity(files.len());
+    for file in files {
         let name = file.name();
         let read = JsFuture::from(file.array_buffer()).await;
         out.push(match read {
-            Ok(buffer) => Ok(LoadedFile { name, bytes: js_sys::Uint8Array::new(&buffer).to_vec() }),
+            Ok(buffer) => Ok(LoadedFile {
+                name,
+                bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
+            }),
             Err(_) => Err(name),
         });
     }
@@ -44,8 +50,13 @@ pub async fn read_files(files: web_sys::FileList) -> Vec<Result<LoadedFile, Stri
 /// The message names the problem; it never contains input (which may hold a key).
 pub fn install_panic_screen() {
     std::panic::set_hook(Box::new(|info| {
-        let location = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+        let location = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+            return;
+        };
         let Some(body) = document.body() else { return };
         if let Ok(banner) = document.create_element("div") {
             banner.set_id("panic");
@@ -60,12 +71,26 @@ pub fn install_panic_screen() {
     }));
 }
 
-/// The `FileList` carried by a drop event, if any.
-pub fn dropped_files(event: &web_sys::DragEvent) -> Option<web_sys::FileList> {
-    event.data_transfer()?.files()
+/// The files carried by a drop event, taken out of the event now (its `FileList` does not outlive it).
+pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
+    event
+        .data_transfer()
+        .and_then(|d| d.files())
+        .map(file_list)
+        .unwrap_or_default()
 }
 
-/// The `FileList` of an `<input type="file">` change event, if any.
-pub fn picked_files(event: &web_sys::Event) -> Option<web_sys::FileList> {
-    event.target()?.dyn_into::<web_sys::HtmlInputElement>().ok()?.files()
+/// The files of an `<input type="file">` change event, taken out now (resetting the input empties
+/// its live `FileList`).
+pub fn picked_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|input| input.files())
+        .map(file_list)
+        .unwrap_or_default()
+}
+
+fn file_list(list: web_sys::FileList) -> Vec<web_sys::File> {
+    (0..list.length()).filter_map(|i| list.get(i)).collect()
 }

@@ -15,8 +15,14 @@ pub struct Props {
 pub fn CertificateCard(props: &Props) -> Html {
     let c = &props.certificate;
     let (status_class, status_text) = match c.expiry {
-        Expiry::Valid => ("status ok", format!("valid, {} days left", c.days_until_expiry)),
-        Expiry::Expired => ("status bad", format!("expired {} days ago", -c.days_until_expiry)),
+        Expiry::Valid => (
+            "status ok",
+            format!("valid, {} days left", c.days_until_expiry),
+        ),
+        Expiry::Expired => (
+            "status bad",
+            format!("expired {} days ago", -c.days_until_expiry),
+        ),
         Expiry::NotYetValid => ("status bad", "not yet valid".to_owned()),
     };
     let title = c.common_name.clone().unwrap_or_else(|| c.subject.clone());

@@ -30,8 +30,10 @@ pub fn InputPanel(props: &Props) -> Html {
     };
     let load = {
         let on_action = props.on_action.clone();
-        move |files: Option<web_sys::FileList>| {
-            let Some(files) = files else { return };
+        move |files: Vec<web_sys::File>| {
+            if files.is_empty() {
+                return;
+            }
             let on_action = on_action.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 on_action.emit(Action::AddFiles(browser::read_files(files).await));

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Sets up what is missing (scripts/setup.sh) and runs every test of cert-preflight:
+# formatting, clippy (native and wasm32), one RustCrypto generation, the vector facts against
+# pyca/cryptography, native cargo tests, browser component tests (wasm-bindgen-test in headless
+# Chromium), the release build, and the end-to-end tests (Playwright driving Debian's Chromium).
+# Exit status 0 only if every step passed. CI (.ci/run) runs exactly this.
+set -uo pipefail
+
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+export PATH="$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export CHROMEDRIVER=/usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$here/tests/webdriver.json"
+export WASM_BINDGEN_TEST_TIMEOUT=120
+export CARGO_TERM_COLOR=never
+
+bash scripts/setup.sh || { echo "setup failed"; exit 1; }
+
+passed=0 failed=0 failures=()
+step() {
+  local name=$1; shift
+  local started=$SECONDS
+  printf '\n=== %s\n' "$name"
+  if "$@"; then
+    passed=$((passed + 1)); printf '=== %s: ok (%ss)\n' "$name" $((SECONDS - started))
+  else
+    failed=$((failed + 1)); failures+=("$name"); printf '=== %s: FAILED (%ss)\n' "$name" $((SECONDS - started))
+  fi
+}
+
+# The RustCrypto crates must come in one generation: a second version of any of them is a failure.
+one_crypto_generation() {
+  local dups
+  dups=$(cargo tree -d --target all -e normal --prefix none --format '{p}' 2>/dev/null \
+    | grep -E '^(der|spki|pkcs[0-9]+|sec1|x509-cert|cms|pem-rfc7468|const-oid|base64ct|base16ct|digest|sha1|sha2|sm3|hmac|crypto-common|block-buffer|hybrid-array|signature|rsa|p256|p384|p521|sm2|elliptic-curve|ecdsa|ed25519|ed25519-dalek|crypto-bigint|rand_core|zeroize) v' \
+    | sort -u)
+  if [ -n "$dups" ]; then echo "RustCrypto crates in two versions:"; echo "$dups"; return 1; fi
+  echo "one generation of RustCrypto crates"
+}
+
+e2e() {
+  (cd tests/e2e && timeout 600 npm test --silent)
+}
+
+step "cargo fmt --check" cargo fmt --check
+step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "RustCrypto generation" one_crypto_generation
+step "vector facts agree with pyca/cryptography" python3 tests/vectors/generate.py --check
+step "cargo test (native)" cargo test --locked
+step "cargo test (wasm32, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
+step "trunk build --release" trunk build --release
+step "end-to-end (Playwright, Chromium)" e2e
+
+printf '\n'
+[ "$failed" -gt 0 ] && printf 'failed steps: %s\n' "${failures[*]}"
+printf 'test steps: %d passed, %d failed\n' "$passed" "$failed"
+[ "$failed" -eq 0 ]

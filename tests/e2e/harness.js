@@ -1,0 +1,157 @@
+// Test harness: serves the release dist/ on loopback and launches Debian's Chromium with every
+// background service off and a net log, so a test can prove the page talks to nobody.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = process.env.DIST_DIR ?? path.join(ROOT, 'dist');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** A free TCP port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port, child, deadlineMs) {
+  const until = Date.now() + deadlineMs;
+  while (Date.now() < until) {
+    if (child.exitCode !== null) throw new Error(`static server exited early (${child.exitCode})`);
+    const ok = await new Promise((resolve) => {
+      const socket = net.connect(port, '127.0.0.1', () => { socket.end(); resolve(true); });
+      socket.once('error', () => resolve(false));
+    });
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`static server on port ${port} did not start`);
+}
+
+/** Starts `python3 -m http.server` on a fresh port for dist/; returns { url, stop }. */
+export async function serveDist() {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error(`${DIST}/index.html is missing: build with trunk build --release first`);
+  }
+  const port = await freePort();
+  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '-d', DIST], {
+    stdio: ['ignore', 'ignore', 'ignore'],
+  });
+  await waitForPort(port, child, 10_000);
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    stop: () => { if (child.exitCode === null) child.kill('SIGTERM'); },
+  };
+}
+
+const DISABLED_FEATURES = [
+  // Playwright's own defaults (playwright-core's chromium switches).
+  'AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose', 'HttpsUpgrades',
+  'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+  'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'OptimizationHints',
+  'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch',
+  // Ours: autofill's server queries, the sign-in account check, interest-group and privacy-sandbox
+  // fetches, and the optimisation guide's model downloads.
+  'AutofillServerCommunication', 'AccountConsistency', 'InterestFeedContentSuggestions',
+  'OptimizationGuideModelDownloading', 'PrivacySandboxSettings4', 'Translate', 'DialMediaRouteProvider',
+];
+
+/** Chromium with no background networking, every host but loopback unresolvable, and a net log. */
+export async function launchBrowser() {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-e2e-'));
+  const netLog = path.join(dir, 'netlog.json');
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // Chromium keeps only the last --disable-features flag, so this one repeats what Playwright
+      // disables and adds the background services that still reached for Google hosts here.
+      `--disable-features=${DISABLED_FEATURES.join(',')}`,
+      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+      `--log-net-log=${netLog}`, '--net-log-capture-mode=Everything',
+    ],
+  });
+  return { browser, netLog };
+}
+
+/**
+ * Reads a Chromium net log written by --log-net-log (after the browser closed). Returns
+ * - `dns`: host lookups of any name but loopback that were not refused locally by the
+ *   --host-resolver-rules map (which rewrites them to `~notfound`), and every real DNS task;
+ * - `connections`: TCP connection attempts to any address off loopback, and any byte sent on a UDP
+ *   socket aimed off loopback;
+ * - `pageRequests`: URL requests initiated by a loopback page (ours) to any other origin;
+ * - `browserRequests`: Chromium's own background URL requests (informational: they end at the
+ *   resolver map, before any DNS query or connection, and are not the page's).
+ */
+export function offLoopbackTraffic(netLogPath) {
+  let text = readFileSync(netLogPath, 'utf8').trim();
+  // Chromium may leave the events array unterminated if it is killed; close it.
+  if (!text.endsWith('}')) text = text.replace(/,\s*$/, '') + ']}';
+  const log = JSON.parse(text);
+  const typeNames = Object.fromEntries(Object.entries(log.constants.logEventTypes).map(([k, v]) => [v, k]));
+  const loopback = (host) => /^(127\.\d+\.\d+\.\d+|localhost|\[?::1\]?)(:\d+)?$/.test(host);
+  const hostOf = (value) => value.replace(/^[a-z]+:\/\//, '').replace(/\/.*$/, '');
+  const result = { dns: [], connections: [], pageRequests: [], browserRequests: [], events: log.events.length };
+  // UDP sockets connect()ed off loopback. Chromium's resolver connects one to 2001:4860:4860::8888
+  // to learn whether IPv6 is routable (HOST_RESOLVER_MANAGER_IPV6_REACHABILITY_CHECK): connect() on a
+  // UDP socket sends nothing, so only a datagram actually sent on such a socket counts.
+  const udpOffLoopback = new Map();
+  for (const event of log.events) {
+    const type = typeNames[event.type] ?? String(event.type);
+    const p = event.params ?? {};
+    if (type.startsWith('HOST_RESOLVER') && typeof p.host === 'string') {
+      const host = hostOf(p.host);
+      if (!loopback(host) && !host.startsWith('~notfound')) result.dns.push(`${type} ${p.host}`);
+    }
+    if (type.startsWith('HOST_RESOLVER_DNS_TASK') || type.startsWith('DNS_TRANSACTION')) {
+      result.dns.push(`${type} ${JSON.stringify(p)}`);
+    }
+    if (/^(TCP_CONNECT|UDP_CONNECT|SOCKET_CONNECT)/.test(type) && typeof p.address === 'string') {
+      if (loopback(p.address)) continue;
+      if (type === 'TCP_CONNECT' || type === 'TCP_CONNECT_ATTEMPT') result.connections.push(`${type} ${p.address}`);
+      else udpOffLoopback.set(event.source.id, p.address);
+    }
+    if (/BYTES_SENT/.test(type) && udpOffLoopback.has(event.source.id)) {
+      result.connections.push(`${type} to ${udpOffLoopback.get(event.source.id)}`);
+    }
+    if (type === 'URL_REQUEST_START_JOB' && typeof p.url === 'string') {
+      const url = new URL(p.url);
+      if (['data:', 'blob:', 'chrome:', 'about:'].includes(url.protocol) || loopback(url.host)) continue;
+      const initiator = typeof p.initiator === 'string' ? hostOf(p.initiator) : '';
+      (loopback(initiator) ? result.pageRequests : result.browserRequests).push(`${p.url} (initiator ${p.initiator ?? 'none'})`);
+    }
+  }
+  return result;
+}
+
+/** Rejects after `ms` so that no test can hang the runner. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); }),
+  ]);
+}
+
+/** Facts pyca/cryptography read from a vector case (tests/vectors/generate.py). */
+export function vectorFacts(caseName) {
+  return JSON.parse(readFileSync(path.join(ROOT, 'tests/vectors/inspect', caseName, 'facts.json'), 'utf8'));
+}
+
+export function vectorInput(caseName, fileName) {
+  return path.join(ROOT, 'tests/vectors/inspect', caseName, 'input', fileName);
+}
