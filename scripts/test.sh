@@ -32,7 +32,7 @@ step() {
 # The RustCrypto crates must come in one generation: a second version of any of them is a failure.
 one_crypto_generation() {
   local dups
-  dups=$(cargo tree -d --target all -e normal --prefix none --format '{p}' 2>/dev/null \
+  dups=$(cargo tree -d --depth 0 --target all -e normal --prefix none --format '{p}' 2>/dev/null \
     | grep -E '^(der|spki|pkcs[0-9]+|sec1|x509-cert|cms|pem-rfc7468|const-oid|base64ct|base16ct|digest|sha1|sha2|sm3|hmac|crypto-common|block-buffer|hybrid-array|signature|rsa|p256|p384|p521|sm2|elliptic-curve|ecdsa|ed25519|ed25519-dalek|crypto-bigint|rand_core|zeroize) v' \
     | sort -u)
   if [ -n "$dups" ]; then echo "RustCrypto crates in two versions:"; echo "$dups"; return 1; fi

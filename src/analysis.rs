@@ -115,11 +115,17 @@ impl fmt::Display for Report {
             writeln!(f, "  subject:   {}", c.subject)?;
             writeln!(f, "  issuer:    {}", c.issuer)?;
             writeln!(f, "  serial:    {}", c.serial_hex)?;
-            let expiry = c.expiry.as_str();
+            let status = match c.expiry {
+                certificate::Expiry::Valid => format!("valid, {} days left", c.days_until_expiry),
+                certificate::Expiry::Expired => {
+                    format!("expired {} days ago", -c.days_until_expiry)
+                }
+                certificate::Expiry::NotYetValid => "not yet valid".to_owned(),
+            };
             writeln!(
                 f,
-                "  valid:     {} to {} ({expiry}, {} days left)",
-                c.not_before, c.not_after, c.days_until_expiry
+                "  valid:     {} to {} ({status})",
+                c.not_before, c.not_after
             )?;
             writeln!(f, "  algorithm: {}", c.signature_algorithm)?;
             writeln!(f, "  SHA-1:     {}", c.sha1)?;

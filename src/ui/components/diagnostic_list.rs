@@ -17,7 +17,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
         return html! {};
     }
     let mut sorted: Vec<&Diagnostic> = props.diagnostics.iter().collect();
-    sorted.sort_by(|a, b| b.severity.cmp(&a.severity));
+    sorted.sort_by_key(|d| std::cmp::Reverse(d.severity));
     html! {
         <ul class="diagnostics" data-testid="diagnostics">
             { for sorted.into_iter().map(|d| html! {
