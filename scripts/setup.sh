@@ -129,12 +129,18 @@ if [ "$want_e2e" = 1 ]; then
 fi
 
 # --- PyPI packages: the independent implementation for test vectors and the vendors' SDKs ------
+# They go into the repository's own virtual environment (.venv, ignored by git), so the pins in
+# tests/requirements.txt hold whatever the system Python has. A stamp records what was installed.
 if [ "$want_python" = 1 ]; then
-  if python3 -c 'import cryptography' 2>/dev/null; then
-    log "python cryptography: present"
+  stamp=.venv/.requirements.sha256
+  want_sum=$(sha256sum tests/requirements.txt | cut -d' ' -f1)
+  if [ -x .venv/bin/python ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want_sum" ]; then
+    log "python packages (.venv): present"
   else
-    log "installing python packages (tests/requirements.txt)"
-    python3 -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+    log "installing python packages into .venv (tests/requirements.txt)"
+    [ -x .venv/bin/python ] || python3 -m venv .venv
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -r tests/requirements.txt
+    echo "$want_sum" > "$stamp"
   fi
 fi
 

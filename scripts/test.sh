@@ -47,7 +47,7 @@ step "cargo fmt --check" cargo fmt --check
 step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "RustCrypto generation" one_crypto_generation
-step "vector facts agree with pyca/cryptography" python3 tests/vectors/generate.py --check
+step "vector facts agree with pyca/cryptography" .venv/bin/python tests/vectors/generate.py --check
 step "cargo test (native)" cargo test --locked
 step "cargo test (wasm32, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
 step "trunk build --release" trunk build --release

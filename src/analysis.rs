@@ -1,37 +1,121 @@
-//! The checking pipeline's entry: inputs → items → certificate summaries → checks → [`Report`].
+//! The checking pipeline's entry: inputs → items → containers opened → certificates, keys and
+//! requests → chain → key and request matching → [`Report`].
 //!
 //! [`analyze`] never fails and never panics on any input: everything that goes wrong is a
-//! [`Diagnostic`] in the report. The validation time is an argument; nothing here reads a clock.
+//! [`Diagnostic`] in the report. The validation time and any passphrase are arguments; nothing
+//! here reads a clock, and no secret is copied into the report.
 
 pub mod certificate;
+pub mod chain;
+pub mod csr;
 pub mod fingerprint;
 pub mod input;
+pub mod legacy_pem;
+pub mod pkcs12;
+pub mod pkcs7;
+pub mod private_key;
+pub mod public_key;
 
-use crate::diagnostic::{Code, Diagnostic, Severity};
-use certificate::CertificateSummary;
-use input::{InputSummary, ItemKind};
+use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use certificate::{CertificateSummary, ParsedCertificate};
+use chain::ChainReport;
+use csr::{CsrSummary, ParsedCsr};
+use input::{InputSummary, Item, ItemKind};
+use private_key::{ParsedKey, PrivateKeySummary};
 use serde::Serialize;
 use std::fmt;
 use std::time::Duration;
 
-/// One input to analyse: a name (file name, `pasted text`, `-`) and its bytes.
+/// What an input is meant to hold. A private key or CSR in a certificate input is still analysed,
+/// with a `not-a-certificate` warning so that the page can move it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Role {
+    /// Anything (the command line).
+    #[default]
+    Any,
+    /// Certificates (a certificate or chain box).
+    Certificates,
+}
+
+/// One input to analyse: a name (file name, `pasted text`, `-`), its bytes and its role.
 #[derive(Clone, Copy, Debug)]
 pub struct Input<'a> {
     /// Shown in locations.
     pub name: &'a str,
     /// The raw bytes, text or binary.
     pub bytes: &'a [u8],
+    /// What it is meant to hold.
+    pub role: Role,
+}
+
+impl<'a> Input<'a> {
+    /// An input that may hold anything.
+    pub fn new(name: &'a str, bytes: &'a [u8]) -> Self {
+        Input {
+            name,
+            bytes,
+            role: Role::Any,
+        }
+    }
+}
+
+/// What the analysis needs besides the inputs. Secrets here are used to decrypt and then dropped.
+#[derive(Clone, Copy, Default)]
+pub struct Options<'a> {
+    /// The validation time, since the Unix epoch.
+    pub now: Duration,
+    /// The passphrase of encrypted private keys.
+    pub passphrase: Option<&'a str>,
+    /// The password of PKCS#12 files (the passphrase is tried when this is absent).
+    pub pkcs12_password: Option<&'a str>,
+}
+
+impl fmt::Debug for Options<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let redact = |s: Option<&str>| s.map(|_| "** REDACTED **");
+        f.debug_struct("Options")
+            .field("now", &self.now)
+            .field("passphrase", &redact(self.passphrase))
+            .field("pkcs12_password", &redact(self.pkcs12_password))
+            .finish()
+    }
 }
 
 /// Everything the analysis found.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Report {
     /// One line per input.
     pub inputs: Vec<InputSummary>,
-    /// Every certificate, in input order.
+    /// Every certificate, in input order (containers opened in place).
     pub certificates: Vec<CertificateSummary>,
+    /// The chain built from them.
+    pub chain: ChainReport,
+    /// The first private key, if any.
+    pub private_key: Option<PrivateKeySummary>,
+    /// Every private key.
+    pub private_keys: Vec<PrivateKeySummary>,
+    /// The first certificate request, if any.
+    pub csr: Option<CsrSummary>,
+    /// Every certificate request.
+    pub csrs: Vec<CsrSummary>,
     /// Every finding, in the order found.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Default for Report {
+    fn default() -> Self {
+        let mut diagnostics = Vec::new();
+        Report {
+            inputs: Vec::new(),
+            certificates: Vec::new(),
+            chain: chain::analyze(&[], &mut diagnostics),
+            private_key: None,
+            private_keys: Vec::new(),
+            csr: None,
+            csrs: Vec::new(),
+            diagnostics,
+        }
+    }
 }
 
 impl Report {
@@ -46,62 +130,301 @@ impl Report {
     }
 }
 
-/// Analyses the inputs at validation time `now` (since the Unix epoch).
+/// The analysis with the parsed material kept, for the request builders and the fixes.
+#[derive(Clone, Debug)]
+pub struct Analysis {
+    /// The report.
+    pub report: Report,
+    /// The certificates, decoded.
+    pub certificates: Vec<ParsedCertificate>,
+    /// The private keys.
+    pub keys: Vec<ParsedKey>,
+    /// The certificate requests.
+    pub csrs: Vec<ParsedCsr>,
+}
+
+/// Analyses the inputs at validation time `now`, with no passphrase.
 pub fn analyze(inputs: &[Input<'_>], now: Duration) -> Report {
+    analyze_with(
+        inputs,
+        &Options {
+            now,
+            ..Options::default()
+        },
+    )
+    .report
+}
+
+/// Analyses the inputs with the given options, keeping the decoded material.
+pub fn analyze_with(inputs: &[Input<'_>], options: &Options<'_>) -> Analysis {
     let mut report = Report::default();
+    let mut diagnostics = Vec::new();
+    let mut certificates = Vec::new();
+    let mut keys = Vec::new();
+    let mut csrs = Vec::new();
+
     for input in inputs {
         let decoded = input::decode(input.name, input.bytes);
         report.inputs.push(decoded.summary);
-        report.diagnostics.extend(decoded.diagnostics);
+        diagnostics.extend(decoded.diagnostics);
         for item in decoded.items {
-            match item.kind {
-                ItemKind::Certificate => {
-                    let index = report.certificates.len();
-                    if let Some(summary) = certificate::summarize(
-                        &item.der,
-                        index,
-                        &item.location,
-                        now,
-                        &mut report.diagnostics,
-                    ) {
-                        report.certificates.push(summary);
-                    }
+            for item in open_containers(item, options, &mut diagnostics, &mut keys) {
+                if input.role == Role::Certificates
+                    && matches!(
+                        item.kind,
+                        ItemKind::PrivateKey | ItemKind::CertificateRequest
+                    )
+                {
+                    diagnostics.push(Diagnostic::new(
+                        Code::NotACertificate,
+                        item.location.clone(),
+                        format!("{} was found among the certificates", item.kind.describe()),
+                        "it is analysed as what it is; keep it in its own input",
+                    ));
                 }
-                ItemKind::Other => report.diagnostics.push(Diagnostic::new(
-                    Code::UnknownPemLabel,
-                    item.location.clone(),
-                    format!(
-                        "block with unknown label {:?} was skipped",
-                        item.label.as_deref().unwrap_or("")
-                    ),
-                    "check that the right file was picked; certificates are labelled CERTIFICATE",
-                )),
-                ref other => report.diagnostics.push(Diagnostic::new(
-                    Code::NotACertificate,
-                    item.location.clone(),
-                    format!(
-                        "{} was found where certificates were expected",
-                        other.describe()
-                    ),
-                    "keep only certificate blocks in the certificate input",
-                )),
+                match item.kind {
+                    ItemKind::Certificate => {
+                        let index = certificates.len();
+                        if let Some(parsed) =
+                            certificate::parse(&item.der, index, &item.location, options.now, &mut diagnostics)
+                        {
+                            certificates.push(parsed);
+                        }
+                    }
+                    ItemKind::PrivateKey => {
+                        let index = keys.len();
+                        keys.push(private_key::parse(&item, index, options.passphrase, &mut diagnostics));
+                    }
+                    ItemKind::CertificateRequest => {
+                        let index = csrs.len();
+                        if let Some(parsed) = csr::parse(&item, index, &mut diagnostics) {
+                            csrs.push(parsed);
+                        }
+                    }
+                    ItemKind::PublicKey => diagnostics.push(Diagnostic::new(
+                        Code::NotACertificate,
+                        item.location.clone(),
+                        "a public key was found; it is not used",
+                        "give the certificate instead of its bare public key",
+                    )),
+                    // Containers were opened above; what remains here could not be.
+                    ItemKind::Pkcs7 | ItemKind::Pkcs12 => {}
+                    ItemKind::Other => diagnostics.push(Diagnostic::new(
+                        Code::UnknownPemLabel,
+                        item.location.clone(),
+                        format!("block with unknown label {:?} was skipped", item.label.as_deref().unwrap_or("")),
+                        "check that the right file was picked; certificates are labelled CERTIFICATE",
+                    )),
+                }
             }
         }
     }
-    report
+
+    report.chain = chain::analyze(&certificates, &mut diagnostics);
+    match_keys(&certificates, &report.chain, &mut keys, &mut diagnostics);
+    match_csrs(
+        &certificates,
+        &report.chain,
+        &keys,
+        &mut csrs,
+        &mut diagnostics,
+    );
+
+    report.certificates = certificates.iter().map(|c| c.summary.clone()).collect();
+    report.private_keys = keys.iter().map(|k| k.summary.clone()).collect();
+    report.private_key = report.private_keys.first().cloned();
+    report.csrs = csrs.iter().map(|c| c.summary.clone()).collect();
+    report.csr = report.csrs.first().cloned();
+    report.diagnostics = diagnostics;
+    Analysis {
+        report,
+        certificates,
+        keys,
+        csrs,
+    }
+}
+
+/// PKCS#7 and PKCS#12 items become the certificates (and keys) they hold; others pass through.
+fn open_containers(
+    item: Item,
+    options: &Options<'_>,
+    diagnostics: &mut Vec<Diagnostic>,
+    keys: &mut Vec<ParsedKey>,
+) -> Vec<Item> {
+    match item.kind {
+        ItemKind::Pkcs7 => pkcs7::certificates(&item, diagnostics),
+        ItemKind::Pkcs12 => {
+            let password = options.pkcs12_password.or(options.passphrase);
+            match pkcs12::open(&item.der, password) {
+                Ok(contents) => {
+                    for der in &contents.private_keys {
+                        let index = keys.len();
+                        keys.push(private_key::from_pkcs8(der, index, &item.location));
+                    }
+                    contents
+                        .certificates
+                        .into_iter()
+                        .map(|der| Item {
+                            kind: ItemKind::Certificate,
+                            label: None,
+                            der,
+                            headers: Vec::new(),
+                            location: item.location.clone(),
+                        })
+                        .collect()
+                }
+                Err(error) => {
+                    diagnostics.push(pkcs12_diagnostic(error, &item.location));
+                    Vec::new()
+                }
+            }
+        }
+        _ => vec![item],
+    }
+}
+
+fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &Location) -> Diagnostic {
+    use pkcs12::Pkcs12Error as E;
+    match error {
+        E::NeedsPassword => Diagnostic::new(
+            Code::Pkcs12NeedsPassword,
+            at.clone(),
+            "the PKCS#12 file needs its password",
+            "give the password (it stays on this machine), e.g. --passphrase-env VAR on the command line",
+        ),
+        E::WrongPassword => Diagnostic::new(
+            Code::WrongPkcs12Password,
+            at.clone(),
+            "the password does not open the PKCS#12 file",
+            "check the password given with the file; an empty password is a password too",
+        ),
+        E::Unsupported(what) => Diagnostic::new(
+            Code::UnsupportedEncryption,
+            at.clone(),
+            format!("the PKCS#12 file uses {what}, which is not supported here"),
+            "export it again with AES-256 (openssl pkcs12 -export without -legacy), or as PEM",
+        ),
+        E::Malformed(what) => Diagnostic::new(
+            Code::InvalidAsn1,
+            at.clone(),
+            format!("the PKCS#12 file cannot be decoded: {what}"),
+            "the file may be truncated: copy or download it again",
+        ),
+    }
+}
+
+fn same_key_as(
+    identity: &Option<public_key::KeyIdentity>,
+    certificates: &[ParsedCertificate],
+) -> Vec<usize> {
+    match identity {
+        Some(identity) => certificates
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.key.as_ref() == Some(identity))
+            .map(|(i, _)| i)
+            .collect(),
+        None => Vec::new(),
+    }
+}
+
+fn match_keys(
+    certificates: &[ParsedCertificate],
+    chain: &ChainReport,
+    keys: &mut [ParsedKey],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let leaf = chain.order.first().copied();
+    for key in keys.iter_mut() {
+        let matches = same_key_as(&key.identity, certificates);
+        key.summary.matches_certificate = matches.first().copied();
+        key.summary.matches_leaf = leaf
+            .filter(|_| key.identity.is_some())
+            .map(|l| matches.contains(&l));
+        key.summary.matches_certificates = matches;
+        let (Some(leaf), Some(true)) = (leaf, key.summary.matches_leaf.map(|m| !m)) else {
+            if let (Some(leaf), Some(true)) = (leaf, key.summary.matches_leaf) {
+                diagnostics.push(Diagnostic::new(
+                    Code::KeyMatchesCertificate,
+                    key.location.clone(),
+                    format!("the private key belongs to the leaf (certificate {leaf})"),
+                    "",
+                ));
+            }
+            continue;
+        };
+        let other = match key.summary.matches_certificate {
+            Some(i) => format!(
+                "; it is the key of certificate {i} (\"{}\")",
+                certificate::display_name(&certificates[i].summary)
+            ),
+            None => "; it matches none of the certificates given".to_owned(),
+        };
+        diagnostics.push(Diagnostic::new(
+            Code::KeyDoesNotMatchCertificate,
+            key.location.clone(),
+            format!(
+                "the private key is not the key of the leaf \"{}\"{other}",
+                certificate::display_name(&certificates[leaf].summary)
+            ),
+            "find the key that was generated with this certificate's CSR; a key cannot be changed after issuance",
+        ));
+    }
+}
+
+fn match_csrs(
+    certificates: &[ParsedCertificate],
+    chain: &ChainReport,
+    keys: &[ParsedKey],
+    csrs: &mut [ParsedCsr],
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    let leaf = chain.order.first().copied();
+    for csr in csrs.iter_mut() {
+        let matches = same_key_as(&csr.identity, certificates);
+        csr.summary.matches_leaf = leaf
+            .filter(|_| csr.identity.is_some())
+            .map(|l| matches.contains(&l));
+        csr.summary.matches_certificates = matches;
+        if csr.summary.matches_leaf == Some(false) {
+            diagnostics.push(Diagnostic::new(
+                Code::CsrDoesNotMatchCertificate,
+                csr.location.clone(),
+                "the certificate request's public key is not the leaf certificate's",
+                "the certificate was issued for another request: upload the certificate issued for this CSR",
+            ));
+        }
+        let readable: Vec<&ParsedKey> = keys.iter().filter(|k| k.identity.is_some()).collect();
+        csr.summary.matches_private_keys = readable
+            .iter()
+            .filter(|k| k.identity.is_some() && k.identity == csr.identity)
+            .map(|k| k.summary.index)
+            .collect();
+        csr.summary.matches_private_key = (!readable.is_empty() && csr.identity.is_some())
+            .then_some(!csr.summary.matches_private_keys.is_empty());
+        if csr.summary.matches_private_key == Some(false) {
+            diagnostics.push(Diagnostic::new(
+                Code::CsrDoesNotMatchKey,
+                csr.location.clone(),
+                "the certificate request was not made with the private key given",
+                "use the key that generated this CSR",
+            ));
+        }
+    }
 }
 
 /// The readable text form of a report (what `cert-preflight inspect` prints without `--json`).
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         for input in &self.inputs {
-            let kind = input.kind.as_str();
-            let format = input.format.as_str();
-            let endings = input.line_endings.as_str();
             writeln!(
                 f,
-                "{}: {kind}, {format}, {} block(s), line endings: {endings}",
-                input.file, input.blocks
+                "{}: {}, {}, {} block(s), line endings: {}",
+                input.file,
+                input.kind.as_str(),
+                input.format.as_str(),
+                input.blocks,
+                input.line_endings.as_str()
             )?;
         }
         for c in &self.certificates {
@@ -114,6 +437,14 @@ impl fmt::Display for Report {
             )?;
             writeln!(f, "  subject:   {}", c.subject)?;
             writeln!(f, "  issuer:    {}", c.issuer)?;
+            for san in &c.sans {
+                match &san.unicode {
+                    Some(unicode) if unicode != &san.value => {
+                        writeln!(f, "  SAN:       {} {} ({unicode})", san.kind, san.value)?
+                    }
+                    _ => writeln!(f, "  SAN:       {} {}", san.kind, san.value)?,
+                }
+            }
             writeln!(f, "  serial:    {}", c.serial_hex)?;
             let status = match c.expiry {
                 certificate::Expiry::Valid => format!("valid, {} days left", c.days_until_expiry),
@@ -127,9 +458,79 @@ impl fmt::Display for Report {
                 "  valid:     {} to {} ({status})",
                 c.not_before, c.not_after
             )?;
+            let key = &c.public_key;
+            let size = key.bits.map(|b| format!(" {b} bits")).unwrap_or_default();
+            let curve = key.curve.map(|c| format!(" {c}")).unwrap_or_default();
+            writeln!(f, "  key:       {}{size}{curve}", key.key_type.as_str())?;
             writeln!(f, "  algorithm: {}", c.signature_algorithm)?;
+            let mut flags = Vec::new();
+            if c.is_ca {
+                flags.push(match c.path_len {
+                    Some(n) => format!("CA (path length {n})"),
+                    None => "CA".to_owned(),
+                });
+            }
+            if c.self_signed {
+                flags.push("self-signed".to_owned());
+            }
+            if !c.key_usage.is_empty() {
+                flags.push(format!("key usage {}", c.key_usage.join(",")));
+            }
+            if !c.extended_key_usage.is_empty() {
+                flags.push(format!("EKU {}", c.extended_key_usage.join(",")));
+            }
+            if !flags.is_empty() {
+                writeln!(f, "  flags:     {}", flags.join("; "))?;
+            }
             writeln!(f, "  SHA-1:     {}", c.sha1)?;
             writeln!(f, "  SHA-256:   {}", c.sha256)?;
+        }
+        if !self.certificates.is_empty() {
+            let chain = &self.chain;
+            let order = chain
+                .order
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(" → ");
+            let verdict = chain.verdict.as_str();
+            writeln!(
+                f,
+                "\nchain: {verdict}, order {order}, root included: {}",
+                chain.root_included
+            )?;
+        }
+        for k in &self.private_keys {
+            let kind = k.key_type.map_or("unreadable", |t| t.as_str());
+            let size = k.bits.map(|b| format!(" {b} bits")).unwrap_or_default();
+            let leaf = match k.matches_leaf {
+                Some(true) => ", matches the leaf",
+                Some(false) => ", does not match the leaf",
+                None => "",
+            };
+            let encrypted = if k.encrypted { " (encrypted)" } else { "" };
+            let (index, file, block, format) =
+                (k.index, &k.file, k.block.unwrap_or(1), k.format.as_str());
+            writeln!(
+                f,
+                "\nprivate key {index} ({file}, block {block}): {format}{encrypted}, {kind}{size}{leaf}"
+            )?;
+        }
+        for c in &self.csrs {
+            writeln!(
+                f,
+                "\ncertificate request {} ({}): {}, signature {}, matches leaf: {:?}, matches key: {:?}",
+                c.index,
+                c.file,
+                c.subject,
+                if c.signature_valid {
+                    "valid"
+                } else {
+                    "INVALID"
+                },
+                c.matches_leaf,
+                c.matches_private_key
+            )?;
         }
         if !self.diagnostics.is_empty() {
             writeln!(f)?;

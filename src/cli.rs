@@ -1,9 +1,23 @@
-//! The native command line: arguments, files, standard input, exit codes and JSON. Native only.
+//! The native command line: arguments, files, standard input, the environment, exit codes and
+//! JSON. Native only; everything it prints comes from the pure core.
 //!
-//! `cert-preflight inspect [--now RFC3339] [--passphrase-env VAR] [--json] FILE...` (`-` is stdin).
-//! Exit status: 0 without error diagnostics, 1 with one, 2 on a usage error or an unreadable file.
+//! ```text
+//! cert-preflight inspect [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
+//! cert-preflight check --provider ID [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
+//! cert-preflight request --provider ID --region R --auth {v2|acs3|aksk|token}
+//!     [--access-key-id ID --secret-env VAR | --token-env VAR] [--domain-id ID]
+//!     [--timestamp RFC3339] [--nonce N] [--field NAME=VALUE ...] [--passphrase-env VAR]
+//!     [--format curl|http|json|cli] FILE...
+//! ```
+//! `-` reads standard input. Exit status: 0 without error diagnostics, 1 with one (and then no
+//! request is printed), 2 on a usage error or an unreadable file. Secrets are read from the
+//! environment only, and never printed.
 
-use crate::analysis::{self, Input};
+use crate::analysis::{self, Analysis, Input, Options, Report};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::providers::{self, Auth, Fields, Mode, ProviderId};
+use crate::request;
+use crate::signing::{Credentials, Scheme, Secret, huawei_token};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -12,20 +26,48 @@ use std::time::{Duration, SystemTime};
 
 const USAGE: &str = "\
 usage: cert-preflight inspect [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
-       (FILE may be - for standard input)";
+       cert-preflight check --provider ID [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
+       cert-preflight request --provider ID --region R --auth {v2|acs3|aksk|token}
+           [--access-key-id ID --secret-env VAR | --token-env VAR] [--domain-id ID]
+           [--timestamp RFC3339] [--nonce N] [--field NAME=VALUE ...] [--passphrase-env VAR]
+           [--format curl|http|json|cli] FILE...
+       (FILE may be - for standard input; providers: alibaba-slb-ca, alibaba-kms,
+        huawei-ccm-pca, huawei-elb; a --field value @PATH reads enc_certificate and
+        enc_private_key from a file)";
 
-/// How the report is printed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Output {
-    Text,
+enum Format {
     Json,
+    Curl,
+    Http,
+    VendorCli,
 }
 
-#[derive(Debug)]
-struct InspectArgs {
+/// Everything the three commands may take. Secrets are held only as values read from the
+/// environment, never as arguments.
+#[derive(Debug, Default)]
+struct Args {
     now: Option<Duration>,
-    output: Output,
+    passphrase: Option<String>,
+    json: bool,
+    format: Option<Format>,
+    provider: Option<ProviderId>,
+    region: Option<String>,
+    auth: Option<Scheme>,
+    access_key_id: Option<String>,
+    secret: Option<Secret>,
+    token_env: Option<String>,
+    domain_id: Option<String>,
+    nonce: Option<String>,
+    fields: Vec<(String, String)>,
     files: Vec<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Command {
+    Inspect,
+    Check,
+    Request,
 }
 
 /// Runs the command line with the arguments after the program name.
@@ -34,21 +76,52 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Ok(args) => args,
         Err(_) => return usage_error("arguments must be valid UTF-8"),
     };
-    match args.first().map(String::as_str) {
-        Some("inspect") => match parse_inspect(&args[1..]) {
-            Ok(parsed) => inspect(parsed),
-            Err(message) => usage_error(&message),
-        },
+    let command = match args.first().map(String::as_str) {
+        Some("inspect") => Command::Inspect,
+        Some("check") => Command::Check,
+        Some("request") => Command::Request,
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
-            ExitCode::SUCCESS
+            return ExitCode::SUCCESS;
         }
         Some("--version" | "-V") => {
             println!("cert-preflight {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
+            return ExitCode::SUCCESS;
         }
-        Some(other) => usage_error(&format!("unknown command {other:?}")),
-        None => usage_error("a command is required"),
+        Some(other) => return usage_error(&format!("unknown command {other:?}")),
+        None => return usage_error("a command is required"),
+    };
+    let parsed = match parse(command, &args[1..]) {
+        Ok(parsed) => parsed,
+        Err(message) => return usage_error(&message),
+    };
+    let contents = match read_files(&parsed.files) {
+        Ok(contents) => contents,
+        Err(code) => return code,
+    };
+    let inputs: Vec<Input> = parsed
+        .files
+        .iter()
+        .zip(&contents)
+        .map(|(name, bytes)| Input::new(name, bytes))
+        .collect();
+    let wall_clock = || {
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default()
+    };
+    let now = parsed.now.unwrap_or_else(wall_clock);
+    let options = Options {
+        now,
+        passphrase: parsed.passphrase.as_deref(),
+        pkcs12_password: None,
+    };
+    let analysis = analysis::analyze_with(&inputs, &options);
+    let before = certificate_text(&parsed.files, &contents);
+    match command {
+        Command::Inspect => inspect(&parsed, &analysis.report),
+        Command::Check => check(&parsed, &analysis, &before),
+        Command::Request => make_request(&parsed, &analysis, &before, now),
     }
 }
 
@@ -57,31 +130,148 @@ fn usage_error(message: &str) -> ExitCode {
     ExitCode::from(2)
 }
 
-fn parse_inspect(args: &[String]) -> Result<InspectArgs, String> {
-    let mut parsed = InspectArgs {
-        now: None,
-        output: Output::Text,
-        files: Vec::new(),
-    };
+fn value<'a>(
+    iter: &mut impl Iterator<Item = &'a String>,
+    flag: &str,
+    what: &str,
+) -> Result<&'a String, String> {
+    iter.next().ok_or_else(|| format!("{flag} needs {what}"))
+}
+
+fn env_secret(flag: &str, name: &str) -> Result<String, String> {
+    if !huawei_token::is_env_name(name) {
+        return Err(format!(
+            "{flag} takes the NAME of an environment variable, not {name:?}"
+        ));
+    }
+    std::env::var(name)
+        .map_err(|_| format!("{flag}: the environment variable {name} is not set (or not UTF-8)"))
+}
+
+fn parse(command: Command, args: &[String]) -> Result<Args, String> {
+    let mut parsed = Args::default();
     let mut iter = args.iter();
+    let request_only = |flag: &str| -> Result<(), String> {
+        if command == Command::Request {
+            Ok(())
+        } else {
+            Err(format!("{flag} belongs to the request command"))
+        }
+    };
     while let Some(arg) = iter.next() {
         match arg.as_str() {
-            "--json" => parsed.output = Output::Json,
+            "--json" if command != Command::Request => parsed.json = true,
             "--now" => {
-                let value = iter
-                    .next()
-                    .ok_or("--now needs a time such as 2026-11-22T00:00:00Z")?;
-                let time = der::DateTime::from_str(value).map_err(|_| {
-                    format!(
-                        "--now {value:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z"
-                    )
-                })?;
-                parsed.now = Some(time.unix_duration());
+                let text = value(&mut iter, "--now", "a time such as 2026-11-22T00:00:00Z")?;
+                parsed.now = Some(rfc3339(text, "--now")?);
             }
             "--passphrase-env" => {
-                // Read when key decryption needs it; only the variable's name is on the command line.
-                iter.next()
-                    .ok_or("--passphrase-env needs the name of an environment variable")?;
+                // Only the variable's name is on the command line, never the secret itself.
+                let name = value(
+                    &mut iter,
+                    "--passphrase-env",
+                    "the name of an environment variable",
+                )?;
+                parsed.passphrase = Some(env_secret("--passphrase-env", name)?);
+            }
+            "--provider" if command != Command::Inspect => {
+                let id = value(&mut iter, "--provider", "a provider ID")?;
+                parsed.provider = Some(ProviderId::parse(id).ok_or_else(|| {
+                    format!(
+                        "unknown provider {id:?}; use one of {}",
+                        ProviderId::ALL.map(ProviderId::as_str).join(", ")
+                    )
+                })?);
+            }
+            "--region" => {
+                request_only("--region")?;
+                parsed.region = Some(value(&mut iter, "--region", "a region ID")?.clone());
+            }
+            "--auth" => {
+                request_only("--auth")?;
+                let name = value(&mut iter, "--auth", "v2, acs3, aksk or token")?;
+                parsed.auth = Some(
+                    Scheme::from_auth_name(name)
+                        .ok_or_else(|| format!("--auth {name:?}: use v2, acs3, aksk or token"))?,
+                );
+            }
+            "--access-key-id" => {
+                request_only("--access-key-id")?;
+                parsed.access_key_id =
+                    Some(value(&mut iter, "--access-key-id", "an access key ID")?.clone());
+            }
+            "--secret-env" => {
+                request_only("--secret-env")?;
+                let name = value(
+                    &mut iter,
+                    "--secret-env",
+                    "the name of an environment variable",
+                )?;
+                parsed.secret = Some(Secret::new(env_secret("--secret-env", name)?));
+            }
+            "--token-env" => {
+                request_only("--token-env")?;
+                let name = value(
+                    &mut iter,
+                    "--token-env",
+                    "the name of an environment variable",
+                )?;
+                if !huawei_token::is_env_name(name) {
+                    return Err(format!(
+                        "--token-env takes the NAME of an environment variable, not {name:?}"
+                    ));
+                }
+                parsed.token_env = Some(name.clone());
+            }
+            "--domain-id" => {
+                request_only("--domain-id")?;
+                parsed.domain_id = Some(value(&mut iter, "--domain-id", "the account ID")?.clone());
+            }
+            "--timestamp" => {
+                request_only("--timestamp")?;
+                let text = value(
+                    &mut iter,
+                    "--timestamp",
+                    "a time such as 2026-11-22T00:00:00Z",
+                )?;
+                parsed.now = Some(rfc3339(text, "--timestamp")?);
+            }
+            "--nonce" => {
+                request_only("--nonce")?;
+                let nonce = value(&mut iter, "--nonce", "a nonce")?;
+                if nonce.is_empty() || nonce.chars().any(char::is_control) {
+                    return Err(
+                        "--nonce must be a non-empty string without control characters".into(),
+                    );
+                }
+                parsed.nonce = Some(nonce.clone());
+            }
+            "--field" => {
+                request_only("--field")?;
+                let pair = value(&mut iter, "--field", "NAME=VALUE")?;
+                let (name, text) = pair
+                    .split_once('=')
+                    .ok_or_else(|| format!("--field {pair:?} is not NAME=VALUE"))?;
+                let text = match text.strip_prefix('@') {
+                    Some(path) if name.starts_with("enc_") => std::fs::read_to_string(path)
+                        .map_err(|e| format!("--field {name}=@{path}: {e}"))?,
+                    _ => text.to_owned(),
+                };
+                parsed.fields.push((name.to_owned(), text));
+            }
+            "--format" => {
+                request_only("--format")?;
+                parsed.format = Some(
+                    match value(&mut iter, "--format", "curl, http, json or cli")?.as_str() {
+                        "curl" => Format::Curl,
+                        "http" => Format::Http,
+                        "json" => Format::Json,
+                        "cli" => Format::VendorCli,
+                        other => {
+                            return Err(format!("--format {other:?}: use curl, http, json or cli"));
+                        }
+                    },
+                );
             }
             "-" => parsed.files.push(arg.clone()),
             flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),
@@ -89,14 +279,49 @@ fn parse_inspect(args: &[String]) -> Result<InspectArgs, String> {
         }
     }
     if parsed.files.is_empty() {
-        return Err("inspect needs at least one FILE (or - for standard input)".into());
+        return Err("at least one FILE is needed (or - for standard input)".into());
+    }
+    if command != Command::Inspect && parsed.provider.is_none() {
+        return Err("--provider is required".into());
+    }
+    if command == Command::Request {
+        if parsed.region.is_none() {
+            return Err("--region is required (the endpoint depends on it)".into());
+        }
+        let Some(auth) = parsed.auth else {
+            return Err("--auth is required: v2, acs3 (Alibaba), aksk or token (Huawei)".into());
+        };
+        match auth {
+            Scheme::HuaweiToken if parsed.token_env.is_none() => {
+                return Err(
+                    "--auth token needs --token-env VAR (the variable that will hold the token)"
+                        .into(),
+                );
+            }
+            Scheme::HuaweiToken => {}
+            _ if parsed.access_key_id.is_none() || parsed.secret.is_none() => {
+                return Err(format!(
+                    "--auth {} needs --access-key-id ID and --secret-env VAR",
+                    auth.auth_name()
+                ));
+            }
+            _ => {}
+        }
     }
     Ok(parsed)
 }
 
-fn inspect(args: InspectArgs) -> ExitCode {
-    let mut contents = Vec::with_capacity(args.files.len());
-    for file in &args.files {
+fn rfc3339(text: &str, flag: &str) -> Result<Duration, String> {
+    der::DateTime::from_str(text)
+        .map(|t| t.unix_duration())
+        .map_err(|_| {
+            format!("{flag} {text:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z")
+        })
+}
+
+fn read_files(files: &[String]) -> Result<Vec<Vec<u8>>, ExitCode> {
+    let mut contents = Vec::with_capacity(files.len());
+    for file in files {
         let bytes = if file == "-" {
             let mut buffer = Vec::new();
             std::io::stdin().read_to_end(&mut buffer).map(|_| buffer)
@@ -107,36 +332,219 @@ fn inspect(args: InspectArgs) -> ExitCode {
             Ok(bytes) => contents.push(bytes),
             Err(error) => {
                 eprintln!("cert-preflight: cannot read {file}: {error}");
-                return ExitCode::from(2);
+                return Err(ExitCode::from(2));
             }
         }
     }
-    let inputs: Vec<Input> = args
-        .files
-        .iter()
-        .zip(&contents)
-        .map(|(name, bytes)| Input { name, bytes })
-        .collect();
-    let now = args.now.unwrap_or_else(|| {
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .unwrap_or_default()
-    });
-    let report = analysis::analyze(&inputs, now);
+    Ok(contents)
+}
 
-    let mut stdout = std::io::stdout().lock();
-    let written = match args.output {
-        Output::Json => serde_json::to_writer_pretty(&mut stdout, &report)
-            .map_err(std::io::Error::other)
-            .and_then(|()| writeln!(stdout)),
-        Output::Text => write!(stdout, "{report}"),
-    };
-    if written.is_err() {
-        return ExitCode::from(2);
+/// The certificate text as given, for the before/after view (no key material: see
+/// `fixes::certificate_text`); binary inputs are named, not shown.
+fn certificate_text(files: &[String], contents: &[Vec<u8>]) -> String {
+    let mut before = String::new();
+    for (name, bytes) in files.iter().zip(contents) {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => before.push_str(&crate::fixes::certificate_text(text)),
+            Err(_) if !bytes.is_empty() => {
+                before.push_str(&format!("[{name}: {} bytes of binary data]\n", bytes.len()))
+            }
+            Err(_) => {}
+        }
     }
-    if report.has_errors() {
+    before
+}
+
+fn exit_for(diagnostics: &[Diagnostic]) -> ExitCode {
+    if diagnostics.iter().any(|d| d.severity == Severity::Error) {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
     }
+}
+
+fn print(text: &str) -> Result<(), ExitCode> {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(|_| ExitCode::from(2))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).expect("our types serialize");
+    text.push('\n');
+    text
+}
+
+fn inspect(args: &Args, report: &Report) -> ExitCode {
+    let text = if args.json {
+        to_json(report)
+    } else {
+        report.to_string()
+    };
+    if let Err(code) = print(&text) {
+        return code;
+    }
+    exit_for(&report.diagnostics)
+}
+
+fn check(args: &Args, analysis: &Analysis, before: &str) -> ExitCode {
+    let provider = args.provider.expect("checked in parse");
+    let prep = providers::prepare(provider, Mode::Check, analysis, before, &Fields::default());
+    let mut all = prep.analysis_diagnostics.clone();
+    all.extend(prep.diagnostics.iter().cloned());
+    let text = if args.json {
+        let mut value = serde_json::to_value(&analysis.report).expect("reports serialize");
+        value["diagnostics"] = serde_json::to_value(&all).expect("diagnostics serialize");
+        value["provider"] = provider_json(&prep);
+        to_json(&value)
+    } else {
+        let mut report = analysis.report.clone();
+        report.diagnostics = prep.analysis_diagnostics.clone();
+        let mut text = report.to_string();
+        text.push_str(&provider_text(&prep));
+        text
+    };
+    if let Err(code) = print(&text) {
+        return code;
+    }
+    exit_for(&all)
+}
+
+fn provider_json(prep: &providers::Preparation) -> serde_json::Value {
+    let spec = prep.provider.spec();
+    serde_json::json!({
+        "id": spec.id,
+        "api": spec.api,
+        "version": spec.version,
+        "diagnostics": prep.diagnostics,
+        "fixes": {
+            "bundle": prep.bundle.as_ref().map(|b| serde_json::json!({
+                "order": b.order,
+                "changes": b.changes,
+                "before": b.before,
+                "after": b.full_pem,
+                "certificate": b.leaf_pem,
+                "chain": b.chain_pem,
+            })),
+            "key": prep.key_fix,
+        },
+        "rules": spec.rules,
+    })
+}
+
+fn provider_text(prep: &providers::Preparation) -> String {
+    let spec = prep.provider.spec();
+    let mut text = format!("\ntarget: {} ({} {})\n", spec.title, spec.api, spec.version);
+    if let Some(bundle) = &prep.bundle {
+        for change in &bundle.changes {
+            text.push_str(&format!("  fix: {change}\n"));
+        }
+    }
+    if let Some(fix) = &prep.key_fix {
+        text.push_str(&format!(
+            "  fix: private key {} → {} ({})\n",
+            fix.from, fix.to, fix.reason
+        ));
+    }
+    if prep.diagnostics.is_empty() {
+        text.push_str("  no findings for this target\n");
+    }
+    for diagnostic in &prep.diagnostics {
+        text.push_str(&format!("{diagnostic}\n"));
+    }
+    text
+}
+
+fn make_request(args: &Args, analysis: &Analysis, before: &str, now: Duration) -> ExitCode {
+    let provider = args.provider.expect("checked in parse");
+    let fields = Fields {
+        values: args.fields.clone(),
+        region: args.region.clone().unwrap_or_default(),
+    };
+    let credentials = || Credentials {
+        access_key_id: args.access_key_id.clone().unwrap_or_default(),
+        secret: args.secret.clone().unwrap_or_else(|| Secret::new("")),
+    };
+    let auth = match args.auth.expect("checked in parse") {
+        Scheme::AlibabaRpcV2 => Auth::AlibabaV2(credentials()),
+        Scheme::AlibabaAcs3 => Auth::AlibabaAcs3(credentials()),
+        Scheme::HuaweiAksk => Auth::HuaweiAksk {
+            credentials: credentials(),
+            domain_id: args.domain_id.clone(),
+        },
+        Scheme::HuaweiToken => Auth::HuaweiToken {
+            env: args.token_env.clone().unwrap_or_default(),
+        },
+    };
+    let nonce = args.nonce.clone().unwrap_or_else(fresh_nonce);
+    let outcome = request::build(provider, analysis, before, &fields, &auth, now, &nonce);
+    let diagnostics = outcome.diagnostics();
+    let format = args.format.unwrap_or(Format::Curl);
+    let text = match (format, &outcome.outputs) {
+        (Format::Json, _) => {
+            let value = serde_json::json!({
+                "provider": provider.as_str(),
+                "region": fields.region,
+                "auth": args.auth.map(Scheme::auth_name),
+                "diagnostics": diagnostics,
+                "fixes": provider_json(&outcome.preparation)["fixes"],
+                "request": outcome.outputs,
+            });
+            to_json(&value)
+        }
+        (Format::Curl, Some(outputs)) => {
+            let mut text = String::new();
+            if let Some(iam) = &outputs.iam_token {
+                text.push_str(iam);
+                text.push('\n');
+            }
+            text.push_str(&outputs.curl);
+            text
+        }
+        (Format::Http, Some(outputs)) => outputs.http.clone(),
+        (Format::VendorCli, Some(outputs)) => outputs.vendor_cli.clone().unwrap_or_default(),
+        (_, None) => String::new(),
+    };
+    if format != Format::Json {
+        for diagnostic in &diagnostics {
+            eprintln!("{diagnostic}");
+        }
+        if outcome.outputs.is_none() {
+            eprintln!("cert-preflight: no request was built: fix the errors above");
+        }
+    }
+    if let Err(code) = print(&text) {
+        return code;
+    }
+    if outcome.outputs.is_none() {
+        return ExitCode::from(1);
+    }
+    exit_for(&diagnostics)
+}
+
+/// A random UUID-shaped nonce from the operating system (the core never reads randomness).
+fn fresh_nonce() -> String {
+    let mut bytes = [0u8; 16];
+    let read = std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut bytes));
+    if read.is_err() {
+        // No /dev/urandom: fall back to the clock's nanoseconds, still unique per run.
+        let nanos = SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos();
+        bytes = nanos.to_le_bytes();
+    }
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex = base16ct::lower::encode_string(&bytes);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
 }

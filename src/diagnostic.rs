@@ -87,8 +87,8 @@ codes! {
     /// Text outside any PEM block was ignored (for example `Bag Attributes` or `subject=` lines that
     /// openssl prints). Nothing to fix; providers want only the blocks.
     TextOutsideBlocks = "text-outside-blocks", Info;
-    /// A block that is not a certificate (a private key, a certificate request, a PKCS#7 bundle …) was
-    /// found where certificates were expected. It is listed but not summarised as a certificate.
+    /// A private key or certificate request was found in an input meant for certificates. It is
+    /// still analysed as what it is; move it to its own input.
     NotACertificate = "not-a-certificate", Warning;
     /// A block with a label this tool does not know. Check that the right file was picked.
     UnknownPemLabel = "unknown-pem-label", Warning;
@@ -100,6 +100,129 @@ codes! {
     CertificateNotYetValid = "certificate-not-yet-valid", Error;
     /// The certificate expires within 30 days. Plan its renewal before uploading it.
     CertificateExpiresSoon = "certificate-expires-soon", Warning;
+    /// The certificate is signed with SHA-1 or MD5. Browsers, current TLS clients and several
+    /// providers refuse such signatures on anything but a self-signed root: have it reissued with SHA-256.
+    WeakSignatureHash = "weak-signature-hash", Warning;
+    /// An RSA key (in a certificate, request or private key) has fewer than 2048 bits. CAs stopped
+    /// issuing for such keys (CA/Browser Forum Baseline Requirements §6.1.5): make a new key.
+    WeakRsaKey = "weak-rsa-key", Warning;
+    /// The same certificate appears more than once. Providers may reject the chain; keep one copy.
+    ChainDuplicateCertificate = "chain-duplicate-certificate", Warning;
+    /// The certificates are not in chain order (leaf first, then each issuer after the certificate
+    /// it signed). Several providers reject or mis-serve such bundles; the fix reorders them.
+    ChainOutOfOrder = "chain-out-of-order", Warning;
+    /// A certificate is not on the leaf's path to its root: it belongs to another chain. Drop it.
+    ChainCertificateNotOnPath = "chain-certificate-not-on-path", Warning;
+    /// A certificate has the right issuer name, but the signature it should have made does not
+    /// verify with its key: it is another CA certificate with the same name (re-keyed or
+    /// cross-signed). Get the issuer whose key identifier matches.
+    ChainSignatureMismatch = "chain-signature-mismatch", Error;
+    /// The certificates given do not connect: an intermediate between them is missing. The message
+    /// names the issuer and its key identifier to look for.
+    ChainMissingIssuer = "chain-missing-issuer", Error;
+    /// Only the leaf is given; its issuer is not. Clients that do not already have the intermediate
+    /// will fail: add the intermediate(s) your CA sent.
+    ChainIncomplete = "chain-incomplete", Warning;
+    /// The chain stops at an intermediate; its root is not included. That is what most upload APIs
+    /// want, provided the root is in the clients' trust stores.
+    ChainRootNotIncluded = "chain-root-not-included", Info;
+    /// The chain includes its self-signed root. Most upload APIs want it left out; some accept it.
+    ChainRootIncluded = "chain-root-included", Info;
+    /// A certificate on the path issued another one but is not a CA (basicConstraints cA is not
+    /// TRUE, RFC 5280 §4.2.1.9). Clients reject the chain.
+    IssuerNotCa = "issuer-not-ca", Error;
+    /// An issuer's keyUsage does not include keyCertSign (RFC 5280 §4.2.1.3). Clients reject the chain.
+    IssuerLacksKeyCertSign = "issuer-lacks-key-cert-sign", Error;
+    /// A CA's pathLenConstraint allows fewer intermediates below it than the chain has (RFC 5280 §6.1.4).
+    PathLengthExceeded = "path-length-exceeded", Error;
+    /// The leaf is self-signed (and not a CA): no client will trust it unless told to.
+    SelfSignedLeaf = "self-signed-leaf", Warning;
+    /// An encrypted private key was given without a passphrase. Give the passphrase (it never
+    /// leaves this machine) or export the key unencrypted.
+    EncryptedKeyNeedsPassphrase = "encrypted-key-needs-passphrase", Error;
+    /// The passphrase does not decrypt the private key. Check it (and the keyboard layout).
+    WrongPassphrase = "wrong-passphrase", Error;
+    /// A PKCS#12 (.p12/.pfx) file needs its password to be opened. Give it (it never leaves this machine).
+    Pkcs12NeedsPassword = "pkcs12-needs-password", Error;
+    /// The password does not open the PKCS#12 file (its MAC or its decryption fails).
+    WrongPkcs12Password = "wrong-pkcs12-password", Error;
+    /// The key or container uses an encryption this tool does not support. Re-export it with
+    /// AES-256 (PBES2), e.g. `openssl pkcs8 -topk8 -v2 aes-256-cbc`.
+    UnsupportedEncryption = "unsupported-encryption", Error;
+    /// The private key is not the key of the leaf certificate. The message says which certificate
+    /// it does belong to, if any. Providers answer with a key-mismatch error after upload.
+    KeyDoesNotMatchCertificate = "key-does-not-match-certificate", Error;
+    /// The private key belongs to the leaf certificate.
+    KeyMatchesCertificate = "key-matches-certificate", Info;
+    /// The certificate request's own signature does not verify: it was altered or damaged.
+    CsrSignatureInvalid = "csr-signature-invalid", Error;
+    /// The certificate request's public key is not the leaf certificate's: the certificate was
+    /// issued for another request (another key).
+    CsrDoesNotMatchCertificate = "csr-does-not-match-certificate", Error;
+    /// The certificate request's public key is not the private key's public key.
+    CsrDoesNotMatchKey = "csr-does-not-match-key", Error;
+    /// A PKCS#7 bundle holds no certificate (a CRL-only or detached-signature file was given). Export
+    /// the chain again as a .p7b with certificates, or as PEM (`openssl pkcs7 -print_certs`).
+    Pkcs7WithoutCertificates = "pkcs7-without-certificates", Warning;
+    /// A request field the target API requires is missing. Give it with `--field NAME=VALUE` (or in
+    /// the page's form).
+    FieldMissing = "field-missing", Error;
+    /// A request field's value breaks the target API's documented rule (pattern, allowed values,
+    /// combination with another field). The message quotes the rule and its source.
+    FieldInvalid = "field-invalid", Error;
+    /// A request field is longer than the target API allows (characters, or entries in a list).
+    /// The provider rejects the request; shorten it.
+    FieldTooLong = "field-too-long", Error;
+    /// A value is within one documented limit but above another, lower one (the provider's documents
+    /// disagree). It may be rejected; the message names both sources.
+    FieldOverDisputedLimit = "field-over-disputed-limit", Warning;
+    /// The field is not a parameter of the target API, or it is filled from the certificate
+    /// material instead. The message lists the fields the target takes.
+    FieldUnknown = "field-unknown", Error;
+    /// The field is accepted but has no effect for this request (for example `domain` when `type` is
+    /// not `server`, or a private key the API never takes). It is left out of the request.
+    FieldIgnored = "field-ignored", Warning;
+    /// The target takes a different number of certificates than were given (Alibaba SLB
+    /// `UploadCACertificate` takes exactly one; Huawei ELB at most 11).
+    TargetCertificateCount = "target-certificate-count", Error;
+    /// The target needs a CA certificate here (basicConstraints cA=TRUE with keyCertSign), and this
+    /// one is not.
+    TargetNeedsCaCertificate = "target-needs-ca-certificate", Error;
+    /// The certificate's key algorithm or size is not among those the target accepts.
+    TargetKeyAlgorithm = "target-key-algorithm", Error;
+    /// The certificate's key algorithm or size is not in the target's list, but the list was written
+    /// for a sister API or the sources disagree; it may be accepted.
+    TargetKeyAlgorithmUnlisted = "target-key-algorithm-unlisted", Warning;
+    /// The value breaks a rule documented only for a sister API or in one source of several; the
+    /// provider may accept it. The message names the source.
+    FieldUnverifiedRule = "field-unverified-rule", Warning;
+    /// The certificate's signature hash is not among those the target accepts.
+    TargetSignatureAlgorithm = "target-signature-algorithm", Error;
+    /// The target needs a private key (Huawei ELB `server` and `server_sm` certificates) and none
+    /// was given, or it could not be decrypted.
+    TargetNeedsPrivateKey = "target-needs-private-key", Error;
+    /// The target checks the certificate against a CSR it generated (Alibaba KMS, Huawei CCM private
+    /// CA). Give that CSR so the match can be checked before upload.
+    TargetCsrNotGiven = "target-csr-not-given", Warning;
+    /// The key is in an encoding the target is known to refuse or to mishandle; the request uses the
+    /// re-encoded key shown in the fixes (same key, other encoding).
+    TargetKeyReencoded = "target-key-reencoded", Info;
+    /// The certificates were normalised for the target (order, duplicates, strays, root, line
+    /// endings, line length, text between blocks). The fixes show before and after.
+    TargetBundleNormalised = "target-bundle-normalised", Info;
+    /// The chain sent with the certificate does not reach a root. The target accepts it, but will
+    /// not be able to export the complete chain later.
+    TargetChainIncomplete = "target-chain-incomplete", Warning;
+    /// A name in the `domain` field is not covered by the certificate's names (SANs, or the common
+    /// name when there are no DNS SANs). Clients asking for it would get a name mismatch.
+    DomainNotCovered = "domain-not-covered", Error;
+    /// The region is not one the target's documentation or SDK lists for this API. The request is
+    /// still built for the host derived from it; check the region ID.
+    RegionNotListed = "region-not-listed", Warning;
+    /// The request URL is long (ACS3 signing keeps the parameters in the query, as the official SDK
+    /// does). Gateways answer `414 Request-URI Too Large` above about 8 KiB: prefer `--auth v2`,
+    /// which sends them in the body.
+    UrlTooLong = "url-too-long", Warning;
 }
 
 impl fmt::Display for Code {
@@ -154,6 +277,10 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: String,
+    /// The error the provider answers with after upload, when it is known (`ELB.1011`,
+    /// `InvalidParam.TagKey`, ...), so that users recognise it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub provider_error: Option<String>,
 }
 
 impl Diagnostic {
@@ -170,7 +297,14 @@ impl Diagnostic {
             location,
             message: message.into(),
             hint: hint.into(),
+            provider_error: None,
         }
+    }
+
+    /// The same diagnostic, naming the error the provider would answer with.
+    pub fn with_provider_error(mut self, error: impl Into<String>) -> Self {
+        self.provider_error = Some(error.into());
+        self
     }
 }
 
@@ -181,6 +315,9 @@ impl fmt::Display for Diagnostic {
             "{}[{}] {}: {}",
             self.severity, self.code, self.location, self.message
         )?;
+        if let Some(error) = &self.provider_error {
+            write!(f, "\n  the provider would answer: {error}")?;
+        }
         if !self.hint.is_empty() {
             write!(f, "\n  hint: {}", self.hint)?;
         }

@@ -6,6 +6,11 @@
 
 pub mod analysis;
 pub mod diagnostic;
+pub mod fixes;
+pub mod providers;
+pub mod render;
+pub mod request;
+pub mod signing;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

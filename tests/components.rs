@@ -58,13 +58,7 @@ fn text(root: &web_sys::Element, selector: &str) -> String {
 #[wasm_bindgen_test]
 async fn certificate_card_shows_the_facts_pyca_reads() {
     let now = Duration::from_secs(1_795_305_600); // 2026-11-22T00:00:00Z
-    let report = analyze(
-        &[Input {
-            name: "isrg.pem",
-            bytes: ISRG_ROOT_X1.as_bytes(),
-        }],
-        now,
-    );
+    let report = analyze(&[Input::new("isrg.pem", ISRG_ROOT_X1.as_bytes())], now);
     let certificate = report
         .certificates
         .into_iter()

@@ -1,6 +1,6 @@
 //! The vector corpus: every folder under `tests/vectors/inspect/` is a case run through the real
-//! `cert-preflight inspect` binary. Certificate facts are compared with `facts.json`, which
-//! pyca/cryptography computed (tests/vectors/generate.py); the text report is compared with
+//! `cert-preflight inspect` binary. Facts are compared with `facts.json`, which pyca/cryptography
+//! (and openssl for SM2) computed (tests/vectors/generate.py); the text report is compared with
 //! `expected.txt` (`UPDATE_EXPECT=1 cargo test --test vectors` rewrites it; review the diff).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -8,21 +8,53 @@ use serde_json::Value;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The fields that the independent implementation and ours must agree on, one for one.
-const COMPARED: &[&str] = &[
+/// Certificate fields the independent implementation and ours must agree on, one for one.
+const CERTIFICATE_FIELDS: &[&str] = &[
+    "file",
     "subject",
     "issuer",
+    "common_name",
+    "sans",
     "serial_hex",
     "not_before",
     "not_after",
     "sha1",
     "sha256",
     "signature_algorithm_oid",
+    "public_key",
+    "is_ca",
+    "path_len",
+    "key_usage",
+    "extended_key_usage_oids",
+    "ski",
+    "aki",
     "self_issued",
+    "self_signed",
     "expiry",
     "days_until_expiry",
     "der_size",
+    "canonical_pem_size",
 ];
+const KEY_FIELDS: &[&str] = &[
+    "file",
+    "format",
+    "encrypted",
+    "decrypted",
+    "type",
+    "bits",
+    "curve",
+    "matches_certificates",
+];
+const CSR_FIELDS: &[&str] = &[
+    "file",
+    "signature_valid",
+    "matches_certificates",
+    "matches_private_keys",
+];
+const INPUT_FIELDS: &[&str] = &["file", "line_endings"];
+
+/// The environment variable the tests pass a case's passphrase in.
+const PASSPHRASE_VAR: &str = "CERT_PREFLIGHT_TEST_PASSPHRASE";
 
 fn cases() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/inspect");
@@ -32,7 +64,7 @@ fn cases() -> Vec<PathBuf> {
         .filter(|p| p.is_dir())
         .collect();
     cases.sort();
-    assert!(cases.len() >= 10, "the corpus lost cases: {cases:?}");
+    assert!(cases.len() >= 60, "the corpus lost cases: {}", cases.len());
     cases
 }
 
@@ -50,7 +82,18 @@ fn run(case: &Path, json: bool) -> (Option<i32>, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_cert-preflight"));
     command
         .current_dir(case.join("input"))
-        .args(["inspect", "--now", now.trim()]);
+        .args(["inspect", "--now", now.trim()])
+        .env_remove(PASSPHRASE_VAR);
+    // passphrase.txt (one line, outside input/) holds the passphrase of the case's encrypted inputs.
+    if let Ok(passphrase) = std::fs::read_to_string(case.join("passphrase.txt")) {
+        let passphrase = passphrase
+            .strip_suffix('\n')
+            .unwrap_or(&passphrase)
+            .to_owned();
+        command
+            .env(PASSPHRASE_VAR, passphrase)
+            .args(["--passphrase-env", PASSPHRASE_VAR]);
+    }
     if json {
         command.arg("--json");
     }
@@ -64,51 +107,107 @@ fn run(case: &Path, json: bool) -> (Option<i32>, String) {
     )
 }
 
+fn facts(case: &Path) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(case.join("facts.json")).expect("facts.json"))
+        .expect("JSON")
+}
+
+/// Compares two lists entry by entry on the given fields; returns how many facts were compared.
+fn compare_list(case: &Path, what: &str, ours: &Value, theirs: &Value, fields: &[&str]) -> usize {
+    let empty = Vec::new();
+    let ours = ours.as_array().unwrap_or(&empty);
+    let theirs = theirs.as_array().unwrap_or(&empty);
+    assert_eq!(
+        ours.len(),
+        theirs.len(),
+        "{}: number of {what}",
+        case.display()
+    );
+    for (index, (a, b)) in ours.iter().zip(theirs).enumerate() {
+        for field in fields {
+            assert_eq!(
+                a[field],
+                b[field],
+                "{}: {what} {index} field {field}",
+                case.display()
+            );
+        }
+    }
+    ours.len() * fields.len()
+}
+
+/// Every (subject, issuer) pair with matching names, and whether the signature verified.
+fn compare_signatures(case: &Path, ours: &Value, theirs: &Value) -> usize {
+    let pairs = |list: &Value| -> Vec<(u64, u64, bool)> {
+        let mut pairs: Vec<(u64, u64, bool)> = list
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .map(|s| {
+                        let index = |k: &str| s[k].as_u64().expect("index");
+                        (
+                            index("subject_index"),
+                            index("issuer_index"),
+                            s["verified"].as_bool().expect("bool"),
+                        )
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        pairs.sort_unstable();
+        pairs
+    };
+    let (a, b) = (pairs(ours), pairs(theirs));
+    assert_eq!(
+        a,
+        b,
+        "{}: signature checks (subject, issuer, verified)",
+        case.display()
+    );
+    a.len()
+}
+
 #[test]
-fn certificate_facts_agree_with_pyca_cryptography() {
+fn facts_agree_with_the_independent_implementation() {
     let mut compared = 0;
     for case in cases() {
         let (_, stdout) = run(&case, true);
         let ours: Value = serde_json::from_str(&stdout).expect("inspect --json prints JSON");
-        let facts: Value = serde_json::from_str(
-            &std::fs::read_to_string(case.join("facts.json")).expect("facts.json"),
-        )
-        .expect("facts.json is JSON");
-        let ours = ours["certificates"].as_array().expect("certificates array");
-        let theirs = facts["certificates"]
-            .as_array()
-            .expect("facts certificates");
-        assert_eq!(
-            ours.len(),
-            theirs.len(),
-            "{}: number of certificates",
-            case.display()
-        );
-        for (index, (a, b)) in ours.iter().zip(theirs).enumerate() {
+        let theirs = facts(&case);
+        let certificates = ours["certificates"].as_array().expect("certificates");
+        for (index, certificate) in certificates.iter().enumerate() {
             assert_eq!(
-                a["file"],
-                b["file"],
-                "{}: certificate {index} file",
-                case.display()
-            );
-            assert_eq!(
-                a["index"],
+                certificate["index"],
                 index,
                 "{}: index counts across inputs",
                 case.display()
             );
-            for field in COMPARED {
-                assert_eq!(
-                    a[field],
-                    b[field],
-                    "{}: certificate {index} field {field}",
-                    case.display()
-                );
-                compared += 1;
-            }
         }
+        compared += compare_list(
+            &case,
+            "certificate",
+            &ours["certificates"],
+            &theirs["certificates"],
+            CERTIFICATE_FIELDS,
+        );
+        compared += compare_signatures(&case, &ours["chain"]["signatures"], &theirs["signatures"]);
+        compared += compare_list(
+            &case,
+            "private key",
+            &ours["private_keys"],
+            &theirs["private_keys"],
+            KEY_FIELDS,
+        );
+        compared += compare_list(&case, "csr", &ours["csrs"], &theirs["csrs"], CSR_FIELDS);
+        compared += compare_list(
+            &case,
+            "input",
+            &ours["inputs"],
+            &theirs["inputs"],
+            INPUT_FIELDS,
+        );
     }
-    assert!(compared > 100, "only {compared} facts compared");
+    assert!(compared > 3000, "only {compared} facts compared");
 }
 
 #[test]
@@ -147,12 +246,36 @@ fn text_reports_and_exit_codes_match_expectations() {
 }
 
 #[test]
+fn passphrases_never_appear_in_any_output() {
+    for case in cases()
+        .into_iter()
+        .filter(|c| c.join("passphrase.txt").exists())
+    {
+        let secret = std::fs::read_to_string(case.join("passphrase.txt")).expect("passphrase");
+        for json in [false, true] {
+            let (_, stdout) = run(&case, json);
+            assert!(
+                !stdout.contains(secret.trim()),
+                "{}: the passphrase leaked",
+                case.display()
+            );
+        }
+    }
+}
+
+#[test]
 fn usage_errors_exit_with_status_2() {
     let binary = env!("CARGO_BIN_EXE_cert-preflight");
     for args in [
         &[][..],
         &["inspect"][..],
         &["inspect", "--now", "yesterday", "x.pem"][..],
+        &[
+            "inspect",
+            "--passphrase-env",
+            "CERT_PREFLIGHT_SURELY_UNSET",
+            "x.pem",
+        ][..],
         &["frobnicate"][..],
     ] {
         let status = Command::new(binary)

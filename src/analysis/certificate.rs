@@ -1,12 +1,19 @@
 //! One X.509 certificate (RFC 5280 §4.1) → [`CertificateSummary`]: the facts a person checks before
-//! uploading (names, serial, validity, fingerprints, signature algorithm), computed from the DER.
+//! uploading (names, SANs, serial, validity, key, extensions, fingerprints), computed from the DER,
+//! plus the per-certificate lints (validity, weak signature hash, weak RSA key).
 
 use super::fingerprint;
+use super::public_key::{self, Hash, KeyIdentity, KeyType, PublicKeyInfo, Verification};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use der::{Decode, Encode, oid::db::DB};
+use der::{Decode, oid::db::DB};
 use serde::Serialize;
 use std::time::Duration;
 use x509_cert::Certificate;
+use x509_cert::ext::pkix::name::GeneralName;
+use x509_cert::ext::pkix::{
+    AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, KeyUsages,
+    SubjectAltName, SubjectKeyIdentifier,
+};
 
 /// Where a certificate stands against the validation time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -31,6 +38,22 @@ impl Expiry {
     }
 }
 
+/// One subjectAltName entry (RFC 5280 §4.2.1.6).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct SanEntry {
+    /// `dns`, `ip`, `email`, `uri`, `dirname` or `other`.
+    #[serde(rename = "type")]
+    pub kind: &'static str,
+    /// The value as encoded (DNS names in A-label form).
+    pub value: String,
+    /// For DNS names: the Unicode form (U-labels decoded from Punycode, RFC 3492).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unicode: Option<String>,
+    /// For `other`: `otherName` or `registeredID`.
+    #[serde(rename = "kind", skip_serializing_if = "Option::is_none")]
+    pub other: Option<&'static str>,
+}
+
 /// The facts about one certificate.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct CertificateSummary {
@@ -48,6 +71,8 @@ pub struct CertificateSummary {
     pub issuer: String,
     /// The subject's first commonName, if any.
     pub common_name: Option<String>,
+    /// subjectAltName entries in certificate order.
+    pub sans: Vec<SanEntry>,
     /// The serial number's value as lowercase hex without leading zeros (`0` for zero).
     pub serial_hex: String,
     /// notBefore, RFC 3339 UTC.
@@ -62,28 +87,70 @@ pub struct CertificateSummary {
     pub signature_algorithm: String,
     /// The signature algorithm's OID, dotted.
     pub signature_algorithm_oid: String,
+    /// The subject public key: type, bits, curve.
+    pub public_key: PublicKeyInfo,
+    /// basicConstraints cA (false when the extension is absent).
+    pub is_ca: bool,
+    /// basicConstraints pathLenConstraint.
+    pub path_len: Option<u8>,
+    /// keyUsage bits set, by their RFC 5280 names; empty when the extension is absent.
+    pub key_usage: Vec<&'static str>,
+    /// Whether the keyUsage extension is present at all.
+    #[serde(skip)]
+    pub has_key_usage: bool,
+    /// extendedKeyUsage purposes by name (`serverAuth`) or dotted OID.
+    pub extended_key_usage: Vec<String>,
+    /// extendedKeyUsage purposes as dotted OIDs.
+    pub extended_key_usage_oids: Vec<String>,
+    /// subjectKeyIdentifier, lowercase hex.
+    pub ski: Option<String>,
+    /// authorityKeyIdentifier keyIdentifier, lowercase hex.
+    pub aki: Option<String>,
     /// Subject and issuer names are equal.
     pub self_issued: bool,
+    /// Self-issued and its signature verifies with its own key.
+    pub self_signed: bool,
     /// Valid, expired or not yet valid at the validation time.
     pub expiry: Expiry,
     /// Whole days from the validation time to notAfter (negative once expired).
     pub days_until_expiry: i64,
     /// Size of the DER encoding in bytes.
     pub der_size: usize,
+    /// Size in bytes of its canonical PEM (64-column base64, LF, final newline).
+    pub canonical_pem_size: usize,
+}
+
+/// A decoded certificate with its summary and what the chain checks need.
+#[derive(Clone, Debug)]
+pub struct ParsedCertificate {
+    /// The facts.
+    pub summary: CertificateSummary,
+    /// The decoded certificate.
+    pub certificate: Certificate,
+    /// The DER of the whole certificate.
+    pub der: Vec<u8>,
+    /// The DER of its TBSCertificate (what the issuer signed).
+    pub tbs_der: Vec<u8>,
+    /// The subject key, normalised for comparison.
+    pub key: Option<KeyIdentity>,
+    /// Where it came from.
+    pub location: Location,
 }
 
 const DAY: i64 = 86_400;
 /// Certificates expiring within this many days get a warning.
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
+/// RSA keys below this size are weak (NIST SP 800-131A; CA/Browser Forum Baseline Requirements §6.1.5).
+pub const MIN_RSA_BITS: u32 = 2048;
 
 /// Decodes and summarises one certificate. `now` is the validation time (since the Unix epoch).
-pub fn summarize(
+pub fn parse(
     der: &[u8],
     index: usize,
     location: &Location,
     now: Duration,
     diagnostics: &mut Vec<Diagnostic>,
-) -> Option<CertificateSummary> {
+) -> Option<ParsedCertificate> {
     let certificate = match Certificate::from_der(der) {
         Ok(certificate) => certificate,
         Err(error) => {
@@ -97,6 +164,9 @@ pub fn summarize(
         }
     };
     let tbs = certificate.tbs_certificate();
+    let tbs_der = public_key::signed_bytes(der)
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default();
     let not_before = tbs.validity().not_before.to_unix_duration();
     let not_after = tbs.validity().not_after.to_unix_duration();
     let expiry = if now < not_before {
@@ -108,6 +178,20 @@ pub fn summarize(
     };
     let days_until_expiry = (seconds(not_after) - seconds(now)).div_euclid(DAY);
     let signature_oid = certificate.signature_algorithm().oid;
+    let spki = tbs.subject_public_key_info();
+    let self_issued = tbs.subject() == tbs.issuer();
+    let self_signed = self_issued
+        && public_key::verify(
+            &tbs_der,
+            certificate.signature_algorithm(),
+            certificate.signature().raw_bytes(),
+            spki,
+        ) == Verification::Valid;
+    let constraints = extension::<BasicConstraints>(&certificate);
+    let key_usage = extension::<KeyUsage>(&certificate);
+    let eku: Vec<String> = extension::<ExtendedKeyUsage>(&certificate)
+        .map(|e| e.0.iter().map(|oid| oid.to_string()).collect())
+        .unwrap_or_default();
     let summary = CertificateSummary {
         index,
         file: location.file.clone(),
@@ -115,7 +199,10 @@ pub fn summarize(
         line: location.line,
         subject: tbs.subject().to_string(),
         issuer: tbs.issuer().to_string(),
-        common_name: common_name(tbs.subject()),
+        common_name: tbs.subject().common_name().ok().flatten().map(String::from),
+        sans: extension::<SubjectAltName>(&certificate)
+            .map(|san| san.0.iter().map(describe_san).collect())
+            .unwrap_or_default(),
         serial_hex: serial_hex(tbs.serial_number().as_bytes()),
         not_before: tbs.validity().not_before.to_string(),
         not_after: tbs.validity().not_after.to_string(),
@@ -125,17 +212,157 @@ pub fn summarize(
             .by_oid(&signature_oid)
             .map_or_else(|| signature_oid.to_string(), str::to_owned),
         signature_algorithm_oid: signature_oid.to_string(),
-        self_issued: tbs.subject() == tbs.issuer(),
+        public_key: public_key::describe(spki),
+        is_ca: constraints.as_ref().is_some_and(|c| c.ca),
+        path_len: constraints.as_ref().and_then(|c| c.path_len_constraint),
+        has_key_usage: key_usage.is_some(),
+        key_usage: key_usage.map(|k| key_usage_names(&k)).unwrap_or_default(),
+        extended_key_usage: eku.iter().map(|oid| eku_name(oid)).collect(),
+        extended_key_usage_oids: eku,
+        ski: extension::<SubjectKeyIdentifier>(&certificate)
+            .map(|s| base16ct::lower::encode_string(s.0.as_bytes())),
+        aki: extension::<AuthorityKeyIdentifier>(&certificate).and_then(|a| {
+            a.key_identifier
+                .map(|k| base16ct::lower::encode_string(k.as_bytes()))
+        }),
+        self_issued,
+        self_signed,
         expiry,
         days_until_expiry,
-        der_size: certificate
-            .encoded_len()
-            .ok()
-            .and_then(|l| usize::try_from(u32::from(l)).ok())
-            .unwrap_or(der.len()),
+        der_size: der.len(),
+        canonical_pem_size: pem_rfc7468::encoded_len(
+            "CERTIFICATE",
+            pem_rfc7468::LineEnding::LF,
+            der,
+        )
+        .unwrap_or(0),
     };
-    lint_validity(&summary, location, diagnostics);
-    Some(summary)
+    lint(&summary, location, diagnostics);
+    Some(ParsedCertificate {
+        key: public_key::identity(spki),
+        summary,
+        certificate,
+        der: der.to_vec(),
+        tbs_der,
+        location: location.clone(),
+    })
+}
+
+/// An extension's decoded value; `None` when absent, duplicated or undecodable.
+fn extension<'a, T: Decode<'a> + der::oid::AssociatedOid>(
+    certificate: &'a Certificate,
+) -> Option<T> {
+    certificate
+        .tbs_certificate()
+        .get_extension::<T>()
+        .ok()
+        .flatten()
+        .map(|(_, value)| value)
+}
+
+fn key_usage_names(usage: &KeyUsage) -> Vec<&'static str> {
+    const NAMES: [(KeyUsages, &str); 9] = [
+        (KeyUsages::DigitalSignature, "digitalSignature"),
+        (KeyUsages::NonRepudiation, "nonRepudiation"),
+        (KeyUsages::KeyEncipherment, "keyEncipherment"),
+        (KeyUsages::DataEncipherment, "dataEncipherment"),
+        (KeyUsages::KeyAgreement, "keyAgreement"),
+        (KeyUsages::KeyCertSign, "keyCertSign"),
+        (KeyUsages::CRLSign, "cRLSign"),
+        (KeyUsages::EncipherOnly, "encipherOnly"),
+        (KeyUsages::DecipherOnly, "decipherOnly"),
+    ];
+    NAMES
+        .iter()
+        .filter(|(flag, _)| usage.0.contains(*flag))
+        .map(|(_, name)| *name)
+        .collect()
+}
+
+/// RFC 5280 §4.2.1.12 purpose names for the common extendedKeyUsage OIDs.
+fn eku_name(oid: &str) -> String {
+    match oid {
+        "1.3.6.1.5.5.7.3.1" => "serverAuth",
+        "1.3.6.1.5.5.7.3.2" => "clientAuth",
+        "1.3.6.1.5.5.7.3.3" => "codeSigning",
+        "1.3.6.1.5.5.7.3.4" => "emailProtection",
+        "1.3.6.1.5.5.7.3.8" => "timeStamping",
+        "1.3.6.1.5.5.7.3.9" => "OCSPSigning",
+        "2.5.29.37.0" => "anyExtendedKeyUsage",
+        other => other,
+    }
+    .to_owned()
+}
+
+fn describe_san(name: &GeneralName) -> SanEntry {
+    let (kind, value) = match name {
+        GeneralName::DnsName(dns) => {
+            let value = dns.to_string();
+            let unicode = Some(unicode_dns(&value));
+            return SanEntry {
+                kind: "dns",
+                value,
+                unicode,
+                other: None,
+            };
+        }
+        GeneralName::IpAddress(ip) => ("ip", ip_text(ip.as_bytes())),
+        GeneralName::Rfc822Name(mail) => ("email", mail.to_string()),
+        GeneralName::UniformResourceIdentifier(uri) => ("uri", uri.to_string()),
+        GeneralName::DirectoryName(name) => ("dirname", name.to_string()),
+        GeneralName::RegisteredId(oid) => {
+            return SanEntry {
+                kind: "other",
+                value: oid.to_string(),
+                unicode: None,
+                other: Some("registeredID"),
+            };
+        }
+        GeneralName::OtherName(other) => {
+            return SanEntry {
+                kind: "other",
+                value: other.type_id.to_string(),
+                unicode: None,
+                other: Some("otherName"),
+            };
+        }
+        GeneralName::EdiPartyName(_) => ("other", "ediPartyName".to_owned()),
+    };
+    SanEntry {
+        kind,
+        value,
+        unicode: None,
+        other: None,
+    }
+}
+
+/// The Unicode form of a DNS name: each `xn--` label decoded from Punycode (RFC 3492);
+/// a label that does not decode is kept as it is.
+pub fn unicode_dns(name: &str) -> String {
+    name.split('.')
+        .map(|label| {
+            let lower = label.to_ascii_lowercase();
+            // An A-label must decode to non-ASCII text that encodes back to the same label
+            // (RFC 5891 section 5.4); anything else is shown as written.
+            let decoded = lower.strip_prefix("xn--").and_then(|encoded| {
+                let decoded = punycode::decode(encoded).ok()?;
+                let round_trip = punycode::encode(&decoded).ok()?;
+                (!decoded.is_ascii() && round_trip == encoded).then_some(decoded)
+            });
+            decoded.unwrap_or_else(|| label.to_owned())
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+fn ip_text(bytes: &[u8]) -> String {
+    match bytes.len() {
+        4 => core::net::Ipv4Addr::from(<[u8; 4]>::try_from(bytes).unwrap_or_default()).to_string(),
+        16 => {
+            core::net::Ipv6Addr::from(<[u8; 16]>::try_from(bytes).unwrap_or_default()).to_string()
+        }
+        _ => base16ct::lower::encode_string(bytes),
+    }
 }
 
 /// The INTEGER's magnitude in hex: the DER sign byte and leading zeros dropped.
@@ -160,43 +387,94 @@ fn describe_place(location: &Location) -> String {
     }
 }
 
-fn common_name(name: &x509_cert::name::Name) -> Option<String> {
-    name.common_name().ok().flatten().map(String::from)
+/// A name for messages: the common name, else the subject.
+pub fn display_name(summary: &CertificateSummary) -> &str {
+    summary.common_name.as_deref().unwrap_or(&summary.subject)
 }
 
-fn lint_validity(
-    summary: &CertificateSummary,
-    location: &Location,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let who = summary.common_name.as_deref().unwrap_or(&summary.subject);
+fn lint(summary: &CertificateSummary, location: &Location, diagnostics: &mut Vec<Diagnostic>) {
+    let who = display_name(summary);
+    let mut push = |code, message: String, hint: &str| {
+        diagnostics.push(Diagnostic::new(code, location.clone(), message, hint))
+    };
     match summary.expiry {
-        Expiry::Expired => diagnostics.push(Diagnostic::new(
+        Expiry::Expired => push(
             Code::CertificateExpired,
-            location.clone(),
             format!("certificate \"{who}\" expired on {}", summary.not_after),
             "renew the certificate with your CA and upload the new one",
-        )),
-        Expiry::NotYetValid => diagnostics.push(Diagnostic::new(
+        ),
+        Expiry::NotYetValid => push(
             Code::CertificateNotYetValid,
-            location.clone(),
             format!(
                 "certificate \"{who}\" is not valid before {}",
                 summary.not_before
             ),
             "wait until then, or check the clock of the machine that issued it",
-        )),
-        Expiry::Valid if summary.days_until_expiry < EXPIRY_WARNING_DAYS => {
-            diagnostics.push(Diagnostic::new(
-                Code::CertificateExpiresSoon,
-                location.clone(),
-                format!(
-                    "certificate \"{who}\" expires in {} days ({})",
-                    summary.days_until_expiry, summary.not_after
-                ),
-                "plan the renewal now; an upload today will need replacing soon",
-            ))
-        }
+        ),
+        Expiry::Valid if summary.days_until_expiry < EXPIRY_WARNING_DAYS => push(
+            Code::CertificateExpiresSoon,
+            format!(
+                "certificate \"{who}\" expires in {} days ({})",
+                summary.days_until_expiry, summary.not_after
+            ),
+            "plan the renewal now; an upload today will need replacing soon",
+        ),
         Expiry::Valid => {}
+    }
+    let hash = public_key::scheme(
+        &summary
+            .signature_algorithm_oid
+            .parse()
+            .unwrap_or(der::oid::db::rfc5912::ID_SHA_256),
+    )
+    .and_then(public_key::scheme_hash);
+    // Self-signed roots are trusted by their presence in a trust store, not by their signature.
+    if matches!(hash, Some(Hash::Sha1 | Hash::Md5)) && !summary.self_signed {
+        push(
+            Code::WeakSignatureHash,
+            format!(
+                "certificate \"{who}\" is signed with {} (SHA-1 or MD5)",
+                summary.signature_algorithm
+            ),
+            "browsers and cloud providers reject SHA-1/MD5 signatures: have the CA reissue it with SHA-256",
+        );
+    }
+    if summary.public_key.key_type == KeyType::Rsa
+        && summary.public_key.bits.is_some_and(|b| b < MIN_RSA_BITS)
+    {
+        push(
+            Code::WeakRsaKey,
+            format!(
+                "certificate \"{who}\" has a {}-bit RSA key",
+                summary.public_key.bits.unwrap_or(0)
+            ),
+            "RSA keys under 2048 bits are refused by current CAs and clients: make a new 2048-bit (or larger) key",
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn punycode_labels_are_decoded_and_others_kept() {
+        assert_eq!(unicode_dns("xn--bcher-kva.example"), "bücher.example");
+        assert_eq!(unicode_dns("*.example.com"), "*.example.com");
+        assert_eq!(
+            unicode_dns("xn--zz-invalid-.example"),
+            "xn--zz-invalid-.example"
+        );
+    }
+
+    #[test]
+    fn serial_and_ip_text() {
+        assert_eq!(serial_hex(&[0x00, 0xc0, 0xff]), "c0ff");
+        assert_eq!(serial_hex(&[0]), "0");
+        assert_eq!(ip_text(&[192, 0, 2, 1]), "192.0.2.1");
+        assert_eq!(
+            ip_text(&[0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
+            "2001:db8::1"
+        );
     }
 }

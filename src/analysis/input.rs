@@ -8,6 +8,7 @@
 //! taken as one DER item.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
+use base64ct::Encoding;
 use serde::Serialize;
 
 /// What a decoded item holds, from its PEM label or its DER shape.
@@ -22,6 +23,8 @@ pub enum ItemKind {
     CertificateRequest,
     /// A PKCS#7 / CMS bundle (`PKCS7`, `CMS`).
     Pkcs7,
+    /// A PKCS#12 file (.p12 / .pfx; binary only).
+    Pkcs12,
     /// A public key (`PUBLIC KEY`, `RSA PUBLIC KEY`).
     PublicKey,
     /// Any other label.
@@ -53,6 +56,7 @@ impl ItemKind {
             ItemKind::PrivateKey => "a private key",
             ItemKind::CertificateRequest => "a certificate request (CSR)",
             ItemKind::Pkcs7 => "a PKCS#7 bundle",
+            ItemKind::Pkcs12 => "a PKCS#12 file",
             ItemKind::PublicKey => "a public key",
             ItemKind::Other => "an unknown block",
         }
@@ -68,6 +72,8 @@ pub struct Item {
     pub label: Option<String>,
     /// The decoded bytes.
     pub der: Vec<u8>,
+    /// RFC 1421 encapsulated headers before the body (`Proc-Type`, `DEK-Info`), in order.
+    pub headers: Vec<(String, String)>,
     /// File, block (1-based) and the line of the BEGIN line.
     pub location: Location,
 }
@@ -179,6 +185,10 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         block,
         line,
     };
+    if let Some(text) = utf16_text(bytes) {
+        // Windows tools save "Unicode" text as UTF-16 with a byte-order mark: read it as text.
+        return decode(file, text.as_bytes());
+    }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
     let mut summary = InputSummary {
         file: file.to_owned(),
@@ -190,6 +200,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
 
     if bytes.iter().all(u8::is_ascii_whitespace) {
         summary.kind = InputKind::Empty;
+        summary.line_endings = line_endings(&String::from_utf8_lossy(bytes));
         let diagnostic = Diagnostic::new(
             Code::EmptyInput,
             at(None, None),
@@ -209,9 +220,10 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         summary.format = InputFormat::Der;
         summary.blocks = 1;
         let item = Item {
-            kind: ItemKind::Certificate,
+            kind: sniff_der(bytes),
             label: None,
             der: bytes.to_vec(),
+            headers: Vec::new(),
             location: at(Some(1), None),
         };
         return DecodedInput {
@@ -243,6 +255,56 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         ));
     }
     out
+}
+
+/// What a DER structure is, by trying the decoders from the most to the least common upload.
+pub fn sniff_der(der: &[u8]) -> ItemKind {
+    use der::Decode;
+    if x509_cert::Certificate::from_der(der).is_ok() {
+        ItemKind::Certificate
+    } else if super::pkcs12::looks_like_pkcs12(der) {
+        ItemKind::Pkcs12
+    } else if super::pkcs7::is_signed_data(der) {
+        ItemKind::Pkcs7
+    } else if x509_cert::request::CertReq::from_der(der).is_ok() {
+        ItemKind::CertificateRequest
+    } else if pkcs8::PrivateKeyInfoRef::from_der(der).is_ok()
+        || pkcs8::EncryptedPrivateKeyInfoRef::from_der(der).is_ok()
+        || pkcs1::RsaPrivateKey::<der::asn1::UintRef>::from_der(der).is_ok()
+        || sec1::EcPrivateKey::from_der(der).is_ok()
+    {
+        ItemKind::PrivateKey
+    } else {
+        // Reported as an undecodable certificate, the most likely intent.
+        ItemKind::Certificate
+    }
+}
+
+/// `id-signedData` (RFC 5652 §5.1).
+pub const SIGNED_DATA: der::asn1::ObjectIdentifier =
+    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
+
+/// UTF-16 text with a byte-order mark (LE `FF FE` or BE `FE FF`), decoded; `None` otherwise.
+fn utf16_text(bytes: &[u8]) -> Option<String> {
+    let (little_endian, rest) = match bytes {
+        [0xFF, 0xFE, rest @ ..] => (true, rest),
+        [0xFE, 0xFF, rest @ ..] => (false, rest),
+        _ => return None,
+    };
+    if rest.len() % 2 != 0 {
+        return None;
+    }
+    let units = rest.chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    char::decode_utf16(units)
+        .collect::<Result<String, _>>()
+        .ok()
 }
 
 fn memmem(haystack: &[u8], needle: &[u8]) -> bool {
@@ -353,7 +415,15 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
         block: Some(block.number),
         line: Some(block.begin_line),
     };
-    // RFC 1421 encapsulated headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`) precede the base64 body.
+    // RFC 1421 encapsulated headers (`Proc-Type: 4,ENCRYPTED`, `DEK-Info: …`) precede the base64
+    // body; base64 never holds a colon.
+    let headers: Vec<(String, String)> = block
+        .body
+        .iter()
+        .take_while(|(_, l)| l.contains(':'))
+        .filter_map(|(_, l)| l.split_once(':'))
+        .map(|(name, value)| (name.trim().to_owned(), value.trim().to_owned()))
+        .collect();
     let body: Vec<&str> = block
         .body
         .iter()
@@ -373,11 +443,16 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
     canonical.push_str(block.label);
     canonical.push_str("-----\n");
 
-    match pem_rfc7468::decode_vec(canonical.as_bytes()) {
-        Ok((_, der)) => out.items.push(Item {
+    // RFC 7468 §3 wants 64-column lines; 76-column (MIME) bodies are common and read as well.
+    let decoded = pem_rfc7468::decode_vec(canonical.as_bytes())
+        .map(|(_, der)| der)
+        .or_else(|_| base64ct::Base64::decode_vec(&body.concat()));
+    match decoded {
+        Ok(der) => out.items.push(Item {
             kind: ItemKind::from_label(block.label),
             label: Some(block.label.to_owned()),
             der,
+            headers,
             location,
         }),
         Err(_) => {

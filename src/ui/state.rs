@@ -39,15 +39,9 @@ impl State {
     fn analyse(mut self) -> Self {
         let mut inputs = Vec::with_capacity(self.files.len() + 1);
         if !self.pasted.trim().is_empty() || self.files.is_empty() {
-            inputs.push(Input {
-                name: PASTED,
-                bytes: self.pasted.as_bytes(),
-            });
+            inputs.push(Input::new(PASTED, self.pasted.as_bytes()));
         }
-        inputs.extend(self.files.iter().map(|f| Input {
-            name: &f.name,
-            bytes: &f.bytes,
-        }));
+        inputs.extend(self.files.iter().map(|f| Input::new(&f.name, &f.bytes)));
         let nothing_yet = self.pasted.trim().is_empty() && self.files.is_empty();
         self.report = if nothing_yet {
             Report::default()

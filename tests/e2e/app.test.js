@@ -9,15 +9,17 @@ const TEST_TIMEOUT = 60_000;
 let server;
 let browser;
 let netLog;
+let cleanup;
 
 before(async () => {
   server = await serveDist();
-  ({ browser, netLog } = await launchBrowser());
+  ({ browser, netLog, cleanup } = await launchBrowser());
 });
 
 after(async () => {
   await browser?.close();
   server?.stop();
+  cleanup?.();
 });
 
 /** A fresh page that records console errors, page errors and every request made after load. */

@@ -1,7 +1,7 @@
 // Test harness: serves the release dist/ on loopback and launches Debian's Chromium with every
 // background service off and a net log, so a test can prove the page talks to nobody.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -84,7 +84,7 @@ export async function launchBrowser() {
       `--log-net-log=${netLog}`, '--net-log-capture-mode=Everything',
     ],
   });
-  return { browser, netLog };
+  return { browser, netLog, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 /**

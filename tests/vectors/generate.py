@@ -2,33 +2,76 @@
 """Generates the inspect vector corpus and the facts an independent implementation reads from it.
 
 Every case is a folder under tests/vectors/inspect/:
-  input/*        the files given to `cert-preflight inspect`, in name order
-  now.txt        the validation time (RFC 3339 UTC)
-  facts.json     what pyca/cryptography reads from every certificate in the inputs (never typed by hand)
-  expected.txt   cert-preflight's own text report, a snapshot (rewrite with UPDATE_EXPECT=1 cargo test)
+  input/*         the files given to `cert-preflight inspect`, in name order
+  now.txt         the validation time (RFC 3339 UTC)
+  passphrase.txt  (only some cases) the one passphrase/password for every encrypted input of the case,
+                  on one line; the line break is not part of it
+  facts.json      what pyca/cryptography (and, for SM2 only, the openssl 3 CLI) reads from the inputs
+                  (never typed by hand; the schema is in tests/vectors/README.md)
+  expected.txt    cert-preflight's own text report, a snapshot (rewrite with UPDATE_EXPECT=1 cargo test)
 
 Usage:
   python3 tests/vectors/generate.py            make new keys and certificates, then facts.json
   python3 tests/vectors/generate.py --facts    only recompute facts.json from the committed inputs
   python3 tests/vectors/generate.py --check    recompute facts in memory; exit 1 if a facts.json differs
 
-Throwaway private keys are named *.test-only.pem. Public certificates are copied with their provenance
-in tests/vectors/README.md.
+Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys);
+the facts need it only for SM2, which pyca cannot read.
+
+Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pfx). Public certificates
+(the public-* cases) are copied by hand, not by this script; their provenance is in tests/vectors/README.md.
 """
+import base64
 import datetime as dt
+import ipaddress
 import json
+import os
 import pathlib
+import re
+import subprocess
 import sys
+import tempfile
+import warnings
+from types import SimpleNamespace
 
 from cryptography import x509
+from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, rsa
-from cryptography.x509.oid import NameOID
+from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 ROOT = pathlib.Path(__file__).resolve().parent / "inspect"
 NOW = "2026-11-22T00:00:00Z"
 UTC = dt.timezone.utc
+PASSPHRASE = "correct horse battery staple"
+WRONG_PASSPHRASE = "wrong passphrase"
+SM2_ID = "1234567812345678"  # the default SM2 distinguishing ID (GB/T 32918)
+SM2_WITH_SM3 = "1.2.156.10197.1.501"
+PEM, DER = serialization.Encoding.PEM, serialization.Encoding.DER
+SPKI = serialization.PublicFormat.SubjectPublicKeyInfo
 
+# RFC 5280 §4.2.1.3 names, in bit order, and pyca's attribute for each.
+KEY_USAGE = [
+    ("digitalSignature", "digital_signature"), ("nonRepudiation", "content_commitment"),
+    ("keyEncipherment", "key_encipherment"), ("dataEncipherment", "data_encipherment"),
+    ("keyAgreement", "key_agreement"), ("keyCertSign", "key_cert_sign"), ("cRLSign", "crl_sign"),
+    ("encipherOnly", "encipher_only"), ("decipherOnly", "decipher_only"),
+]
+CURVES = {"secp256r1": "P-256", "secp384r1": "P-384", "secp521r1": "P-521"}
+
+
+def t(*parts):
+    return dt.datetime(*parts, tzinfo=UTC)
+
+
+ROOT_VALID = (t(2025, 1, 1), t(2035, 1, 1))
+INT_VALID = (t(2025, 6, 1), t(2030, 6, 1))
+LEAF_VALID = (t(2026, 9, 1), t(2027, 9, 1))
+SERVER_CLIENT = (ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH)
+
+
+# --- building certificates with pyca -------------------------------------------------------------
 
 def name(cn, org="cert-preflight test", country="CN"):
     return x509.Name([
@@ -38,7 +81,16 @@ def name(cn, org="cert-preflight test", country="CN"):
     ])
 
 
-def build(subject, issuer, key, signer, *, ca, not_before, not_after, serial, sans=(), hash_alg=hashes.SHA256()):
+def key_usage(*names):
+    unknown = set(names) - {rfc for rfc, _ in KEY_USAGE}
+    assert not unknown, unknown
+    return x509.KeyUsage(**{attr: rfc in names for rfc, attr in KEY_USAGE})
+
+
+def build(subject, issuer, key, signer, *, ca, not_before, not_after, serial, sans=(), hash_alg=hashes.SHA256(),
+          path_len=None, usage=None, eku=None, ski=None, aki=False, pss=False):
+    """One certificate. `sans` holds DNS names (str) or x509 GeneralNames; `ski` is True (from the key) or
+    the identifier's bytes; `aki` adds the signer's key identifier. Extensions are added only when asked."""
     builder = (
         x509.CertificateBuilder()
         .subject_name(subject)
@@ -47,26 +99,556 @@ def build(subject, issuer, key, signer, *, ca, not_before, not_after, serial, sa
         .serial_number(serial)
         .not_valid_before(not_before)
         .not_valid_after(not_after)
-        .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True)
+        .add_extension(x509.BasicConstraints(ca=ca, path_length=path_len), critical=True)
     )
     if sans:
-        builder = builder.add_extension(x509.SubjectAlternativeName([x509.DNSName(s) for s in sans]), critical=False)
+        general = [x509.DNSName(s) if isinstance(s, str) else s for s in sans]
+        builder = builder.add_extension(x509.SubjectAlternativeName(general), critical=False)
+    if usage is not None:
+        builder = builder.add_extension(key_usage(*usage), critical=True)
+    if eku:
+        builder = builder.add_extension(x509.ExtendedKeyUsage(list(eku)), critical=False)
+    if ski is True:
+        builder = builder.add_extension(x509.SubjectKeyIdentifier.from_public_key(key.public_key()), critical=False)
+    elif ski:
+        builder = builder.add_extension(x509.SubjectKeyIdentifier(ski), critical=False)
+    if aki:
+        builder = builder.add_extension(
+            x509.AuthorityKeyIdentifier.from_issuer_public_key(signer.public_key()), critical=False)
     if isinstance(signer, ed25519.Ed25519PrivateKey):
         hash_alg = None
+    if pss:
+        return builder.sign(signer, hash_alg, rsa_padding=padding.PSS(
+            mgf=padding.MGF1(hash_alg), salt_length=padding.PSS.DIGEST_LENGTH))
     return builder.sign(signer, hash_alg)
 
 
+def issue(subject, key, issuer=None, issuer_key=None, *, ca, serial, valid, ski=True, **extensions):
+    """A certificate with SKI, and AKI when it has an issuer; self-signed when `issuer` is None."""
+    return build(subject, issuer.subject if issuer is not None else subject, key, issuer_key or key,
+                 ca=ca, not_before=valid[0], not_after=valid[1], serial=serial, ski=ski,
+                 aki=issuer is not None, **extensions)
+
+
+def ca_cert(cn, key, issuer=None, issuer_key=None, *, serial, valid=INT_VALID, path_len=None,
+            usage=("digitalSignature", "keyCertSign", "cRLSign"), **extensions):
+    return issue(name(cn), key, issuer, issuer_key, ca=True, serial=serial, valid=valid, path_len=path_len,
+                 usage=usage, **extensions)
+
+
+def leaf_cert(cn, key, issuer, issuer_key, *, serial, valid=LEAF_VALID, sans=None, usage=None, eku=SERVER_CLIENT,
+              **extensions):
+    if usage is None:
+        rsa_leaf = isinstance(key, rsa.RSAPrivateKey)
+        usage = ("digitalSignature", "keyEncipherment") if rsa_leaf else ("digitalSignature",)
+    return issue(name(cn, org="Example Org"), key, issuer, issuer_key, ca=False, serial=serial, valid=valid,
+                 sans=[cn] if sans is None else sans, usage=usage, eku=eku, **extensions)
+
+
+def rsa_key(bits=2048):
+    return rsa.generate_private_key(public_exponent=65537, key_size=bits)
+
+
+def ec_key(curve=ec.SECP256R1):
+    return ec.generate_private_key(curve())
+
+
+# --- encodings -----------------------------------------------------------------------------------
+
 def pem(cert):
-    return cert.public_bytes(serialization.Encoding.PEM).decode()
+    return cert.public_bytes(PEM).decode()
 
 
-def key_pem(key):
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    ).decode()
+def chain(*certs):
+    return "".join(pem(c) for c in certs)
 
 
-def write_case(case, files, now=NOW):
+def pem_wrap(label, der, width=64):
+    body = base64.b64encode(der).decode()
+    lines = [body[i:i + width] for i in range(0, len(body), width)]
+    return f"-----BEGIN {label}-----\n" + "\n".join(lines) + f"\n-----END {label}-----\n"
+
+
+def key_pem(key, fmt="pkcs8", password=None):
+    """pkcs8 / traditional (PKCS#1 for RSA, SEC1 for EC); with a password pyca encrypts with its best
+    available scheme (for traditional: legacy PEM, DEK-Info AES-256-CBC)."""
+    formats = {"pkcs8": serialization.PrivateFormat.PKCS8,
+               "traditional": serialization.PrivateFormat.TraditionalOpenSSL}
+    protection = (serialization.BestAvailableEncryption(password.encode()) if password
+                  else serialization.NoEncryption())
+    return key.private_bytes(PEM, formats[fmt], protection).decode()
+
+
+def csr_for(cn, key):
+    return (x509.CertificateSigningRequestBuilder()
+            .subject_name(name(cn, org="Example Org"))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName(cn)]), critical=False)
+            .sign(key, hashes.SHA256()))
+
+
+def broken_csr_pem(csr):
+    """The CSR with one bit flipped in the middle of its signature BIT STRING: it parses, does not verify."""
+    der = bytearray(csr.public_bytes(DER))
+    where = bytes(der).rindex(csr.signature) + len(csr.signature) // 2
+    der[where] ^= 0x01
+    return pem_wrap("CERTIFICATE REQUEST", bytes(der))
+
+
+def pkcs12_bytes(key, cert, extra, encryption):
+    return pkcs12.serialize_key_and_certificates(b"www.example.com", key, cert, list(extra), encryption)
+
+
+def legacy_3des():
+    return (serialization.PrivateFormat.PKCS12.encryption_builder().kdf_rounds(2048)
+            .key_cert_algorithm(pkcs12.PBES.PBESv1SHA1And3KeyTripleDESCBC).hmac_hash(hashes.SHA1())
+            .build(PASSPHRASE.encode()))
+
+
+# --- the openssl CLI -----------------------------------------------------------------------------
+
+def openssl(*args, stdin=None, files=None, out=None):
+    """Runs `openssl args` in a scratch folder holding `files`; returns stdout, or the file `out`."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        for file_name, content in (files or {}).items():
+            (folder / file_name).write_bytes(content.encode() if isinstance(content, str) else content)
+        run = subprocess.run(["openssl", *args], input=stdin, capture_output=True, cwd=folder)
+        if run.returncode != 0:
+            raise RuntimeError(f"openssl {' '.join(args)}: {run.stderr.decode(errors='replace')}")
+        return (folder / out).read_bytes() if out else run.stdout
+
+
+CA_CONFIG = """\
+[ca]
+default_ca = this
+[this]
+database = index.txt
+new_certs_dir = .
+serial = serial
+policy = anything
+unique_subject = no
+copy_extensions = none
+x509_extensions = extensions
+[anything]
+countryName = optional
+organizationName = optional
+commonName = supplied
+[extensions]
+"""
+
+
+def openssl_ca(request_pem, signer_key_pem, *, issuer_pem=None, md, valid, serial, extensions, sm2=False):
+    """Signs a PKCS#10 request with `openssl ca`, which takes fixed dates (self-signed without issuer)."""
+    stamp = lambda moment: moment.strftime("%Y%m%d%H%M%SZ")  # noqa: E731
+    serial_hex = format(serial, "x")
+    files = {
+        "index.txt": "", "serial": serial_hex.zfill(len(serial_hex) + len(serial_hex) % 2) + "\n",
+        "ca.cnf": CA_CONFIG + "\n".join(extensions) + "\n", "request.csr": request_pem, "signer.key": signer_key_pem,
+    }
+    args = ["ca", "-batch", "-config", "ca.cnf", "-in", "request.csr", "-keyfile", "signer.key", "-md", md,
+            "-startdate", stamp(valid[0]), "-enddate", stamp(valid[1]), "-notext", "-preserveDN", "-out", "out.pem"]
+    if issuer_pem:
+        files["issuer.pem"] = issuer_pem
+        args += ["-cert", "issuer.pem"]
+    else:
+        args.append("-selfsign")
+    if sm2:
+        args += ["-sigopt", f"distid:{SM2_ID}", "-vfyopt", f"distid:{SM2_ID}"]
+    return openssl(*args, files=files, out="out.pem").decode()
+
+
+def sm2_chain():
+    """An SM2 root and leaf, signed with SM2/SM3 (default distinguishing ID) by the openssl CLI."""
+    root_key = openssl("genpkey", "-algorithm", "SM2").decode()
+    leaf_key = openssl("genpkey", "-algorithm", "SM2").decode()
+
+    def request(key, subject):
+        return openssl("req", "-new", "-key", "key.pem", "-sm3", "-sigopt", f"distid:{SM2_ID}", "-subj", subject,
+                       files={"key.pem": key}).decode()
+
+    root = openssl_ca(request(root_key, "/C=CN/O=cert-preflight test/CN=Preflight Test Root SM2"), root_key,
+                      md="sm3", valid=ROOT_VALID, serial=0x5302, sm2=True, extensions=[
+                          "basicConstraints = critical,CA:TRUE", "keyUsage = critical,keyCertSign,cRLSign",
+                          "subjectKeyIdentifier = hash"])
+    leaf = openssl_ca(request(leaf_key, "/C=CN/O=Example Org/CN=sm2.example.cn"), root_key, issuer_pem=root,
+                      md="sm3", valid=LEAF_VALID, serial=0x5303, sm2=True, extensions=[
+                          "basicConstraints = critical,CA:FALSE", "keyUsage = critical,digitalSignature",
+                          "extendedKeyUsage = serverAuth", "subjectAltName = DNS:sm2.example.cn",
+                          "subjectKeyIdentifier = hash", "authorityKeyIdentifier = keyid"])
+    return SimpleNamespace(root=root, leaf=leaf, leaf_key=leaf_key)
+
+
+def sha1_leaf(key, issuer, issuer_key):
+    """pyca refuses to sign with SHA-1, so `openssl ca -md sha1` signs this one."""
+    request = csr_for("sha1.example.com", key).public_bytes(PEM)
+    return openssl_ca(request, key_pem(issuer_key), issuer_pem=pem(issuer), md="sha1", valid=LEAF_VALID,
+                      serial=0x5A1, extensions=[
+                          "basicConstraints = critical,CA:FALSE", "keyUsage = critical,digitalSignature,keyEncipherment",
+                          "extendedKeyUsage = serverAuth,clientAuth", "subjectAltName = DNS:sha1.example.com",
+                          "subjectKeyIdentifier = hash", "authorityKeyIdentifier = keyid"])
+
+
+def openssl_key(key, *args):
+    return openssl(*args, "-passout", f"pass:{PASSPHRASE}", stdin=key_pem(key).encode()).decode()
+
+
+def pkcs12_rc2_40(key, cert, extra):
+    """RC2-40 for the certificate bag needs `-legacy` (OpenSSL 3's legacy provider)."""
+    return openssl("pkcs12", "-export", "-legacy", "-certpbe", "PBE-SHA1-RC2-40", "-keypbe", "PBE-SHA1-3DES",
+                   "-macalg", "sha1", "-in", "leaf.pem", "-inkey", "key.pem", "-certfile", "chain.pem",
+                   "-name", "www.example.com", "-passout", f"pass:{PASSPHRASE}", "-out", "out.p12",
+                   files={"leaf.pem": pem(cert), "key.pem": key_pem(key), "chain.pem": chain(*extra)}, out="out.p12")
+
+
+def pkcs12_nokeys_text(p12):
+    return openssl("pkcs12", "-in", "in.p12", "-nokeys", "-passin", f"pass:{PASSPHRASE}",
+                   files={"in.p12": p12}).decode()
+
+
+def pkcs7_der_openssl(*certs):
+    return openssl("crl2pkcs7", "-nocrl", "-certfile", "chain.pem", "-outform", "DER",
+                   files={"chain.pem": chain(*certs)})
+
+
+# --- text forms ----------------------------------------------------------------------------------
+
+def openssl_name(n):
+    return ", ".join(f"{a.rfc4514_attribute_name} = {a.value}" for a in n)
+
+
+def s_client_transcript(certs):
+    """Looks like `openssl s_client -connect host:443 -showcerts 2>&1` (format of OpenSSL 3.0)."""
+    when = lambda moment: moment.strftime("%b %e %H:%M:%S %Y GMT")  # noqa: E731
+    lines = []
+    for depth, cert in reversed(list(enumerate(certs))):
+        lines += [f"depth={depth} {openssl_name(cert.subject)}", "verify return:1"]
+    lines += ["CONNECTED(00000003)", "---", "Certificate chain"]
+    for i, cert in enumerate(certs):
+        bits = cert.public_key().key_size
+        lines += [f" {i} s:{openssl_name(cert.subject)}", f"   i:{openssl_name(cert.issuer)}",
+                  f"   a:PKEY: rsaEncryption, {bits} (bit); sigalg: RSA-SHA256",
+                  f"   v:NotBefore: {when(cert.not_valid_before_utc)}; NotAfter: {when(cert.not_valid_after_utc)}"]
+        lines += pem(cert).splitlines()
+    lines += ["---", "Server certificate", f"subject={openssl_name(certs[0].subject)}",
+              f"issuer={openssl_name(certs[0].issuer)}", "---", "No client certificate CA names sent",
+              "Peer signing digest: SHA256", "Peer signature type: RSA-PSS", "Server Temp Key: X25519, 253 bits", "---",
+              "SSL handshake has read 2817 bytes and written 393 bytes", "Verification: OK", "---",
+              "New, TLSv1.3, Cipher is TLS_AES_256_GCM_SHA384", "Server public key is 2048 bit",
+              "Secure Renegotiation IS NOT supported", "Compression: NONE", "Expansion: NONE", "No ALPN negotiated",
+              "Early data was not sent", "Verify return code: 0 (ok)", "---", "DONE"]
+    return "\n".join(lines) + "\n"
+
+
+def mixed_line_endings(text):
+    """Every other line ends in CRLF, the rest in LF."""
+    return "".join(line + ("\r\n" if i % 2 else "\n") for i, line in enumerate(text.splitlines()))
+
+
+def random_certificate_block():
+    """Valid base64 under a CERTIFICATE label, but not DER (first byte 0x00, never a SEQUENCE)."""
+    return pem_wrap("CERTIFICATE", b"\x00" + os.urandom(479))
+
+
+# --- the keys and certificates every generated case draws from -----------------------------------
+
+def make_pki():
+    p = SimpleNamespace()
+    # E1: the first corpus' PKI (RSA root, P-384 intermediate, P-256 leaf; no SKI/AKI/key usage).
+    p.e1_root_key, p.e1_int_key, p.e1_leaf_key = rsa_key(), ec_key(ec.SECP384R1), ec_key()
+    p.e1_root = build(name("Preflight Test Root R1"), name("Preflight Test Root R1"), p.e1_root_key, p.e1_root_key,
+                      ca=True, not_before=t(2025, 1, 1), not_after=t(2035, 1, 1), serial=0x01)
+    p.e1_int = build(name("Preflight Test Intermediate E1"), p.e1_root.subject, p.e1_int_key, p.e1_root_key,
+                     ca=True, not_before=t(2025, 6, 1), not_after=t(2030, 6, 1),
+                     serial=0x00C0FFEE00112233445566778899AABBCCDDEEFF)
+    p.e1_leaf = build(name("shop.example.com", org="Example Shop, Inc."), p.e1_int.subject, p.e1_leaf_key,
+                      p.e1_int_key, ca=False, not_before=t(2026, 9, 1), not_after=t(2027, 9, 1), serial=0x5EED,
+                      sans=["shop.example.com", "www.shop.example.com"], hash_alg=hashes.SHA384())
+    p.ed_key = ed25519.Ed25519PrivateKey.generate()
+
+    # R2: an RSA PKI with every extension; most chain, key and container cases use it.
+    p.root_key, p.int_key, p.leaf_key = rsa_key(), rsa_key(), rsa_key()
+    p.root = ca_cert("Preflight Test Root R2", p.root_key, serial=0x0200, valid=ROOT_VALID,
+                     usage=("keyCertSign", "cRLSign"))
+    p.int = ca_cert("Preflight Test Intermediate R2", p.int_key, p.root, p.root_key, serial=0x0201, path_len=0)
+    p.leaf = leaf_cert("www.example.com", p.leaf_key, p.int, p.int_key, serial=0x0202,
+                       sans=["www.example.com", "example.com"])
+    p.ec_leaf_key = ec_key()
+    p.ec_leaf = leaf_cert("api.example.com", p.ec_leaf_key, p.int, p.int_key, serial=0x0203)
+    p.all_sans_key = ec_key()
+    p.all_sans = leaf_cert(
+        "all-sans.example.com", p.all_sans_key, p.int, p.int_key, serial=0x0204,
+        sans=["all-sans.example.com", "*.example.com", "xn--bcher-kva.example",
+              x509.IPAddress(ipaddress.ip_address("192.0.2.10")), x509.IPAddress(ipaddress.ip_address("2001:db8::10")),
+              x509.RFC822Name("admin@example.com"), x509.UniformResourceIdentifier("https://www.example.com/status"),
+              x509.DirectoryName(name("Directory Name Entry", org="Example Org"))],
+        usage=("digitalSignature", "nonRepudiation", "keyAgreement", "encipherOnly"),
+        eku=SERVER_CLIENT + (ExtendedKeyUsageOID.EMAIL_PROTECTION,))
+
+    # Chain faults, each issuer signed by the R2 root.
+    p.fake_int_key = rsa_key()
+    p.fake_int = ca_cert("Preflight Test Intermediate R2", p.fake_int_key, p.root, p.root_key, serial=0x0F00,
+                         path_len=0, ski=p.int.extensions.get_extension_for_class(x509.SubjectKeyIdentifier).value.digest)
+    p.not_ca_key = rsa_key()
+    p.not_ca = issue(name("Preflight Test Not A CA"), p.not_ca_key, p.root, p.root_key, ca=False, serial=0x0210,
+                     valid=INT_VALID, usage=("digitalSignature", "keyEncipherment"))
+    p.not_ca_leaf = leaf_cert("not-a-ca-issued.example.com", ec_key(), p.not_ca, p.not_ca_key, serial=0x0211)
+    p.no_kcs_key = rsa_key()
+    p.no_kcs = ca_cert("Preflight Test CA Without keyCertSign", p.no_kcs_key, p.root, p.root_key, serial=0x0212,
+                       usage=("digitalSignature", "cRLSign"))
+    p.no_kcs_leaf = leaf_cert("no-keycertsign-issued.example.com", ec_key(), p.no_kcs, p.no_kcs_key, serial=0x0213)
+    p.expired_int_key = rsa_key()
+    p.expired_int = ca_cert("Preflight Test Intermediate R2 Expired", p.expired_int_key, p.root, p.root_key,
+                            serial=0x0214, path_len=0, valid=(t(2024, 1, 1), t(2026, 6, 1)))
+    p.expired_int_leaf = leaf_cert("expired-issuer.example.com", ec_key(), p.expired_int, p.expired_int_key,
+                                   serial=0x0215, valid=(t(2026, 3, 1), t(2027, 3, 1)))
+    p.int_a_key, p.int_b_key = rsa_key(), ec_key(ec.SECP384R1)
+    p.int_a = ca_cert("Preflight Test Intermediate R2-A", p.int_a_key, p.root, p.root_key, serial=0x0216, path_len=1)
+    p.int_b = ca_cert("Preflight Test Intermediate R2-B", p.int_b_key, p.int_a, p.int_a_key, serial=0x0217,
+                      path_len=0)
+    p.deep_leaf = leaf_cert("deep.example.com", ec_key(), p.int_b, p.int_b_key, serial=0x0218)
+    p.sub_key = ec_key()
+    p.sub = ca_cert("Preflight Test Sub-CA Below PathLen 0", p.sub_key, p.int, p.int_key, serial=0x0219)
+    p.sub_leaf = leaf_cert("path-too-long.example.com", ec_key(), p.sub, p.sub_key, serial=0x021A)
+    p.self_key = rsa_key()
+    p.self_leaf = issue(name("selfsigned.example.com", org="Example Org"), p.self_key, ca=False, serial=0x021B,
+                        valid=LEAF_VALID, sans=["selfsigned.example.com"], usage=("digitalSignature", "keyEncipherment"),
+                        eku=(ExtendedKeyUsageOID.SERVER_AUTH,))
+    p.stray_key = ec_key()
+    p.stray = ca_cert("Unrelated Test Root", p.stray_key, serial=0x021C, valid=ROOT_VALID,
+                      usage=("keyCertSign", "cRLSign"))
+
+    # Key algorithms and signature algorithms.
+    p.weak_leaf = leaf_cert("weak.example.com", rsa_key(1024), p.int, p.int_key, serial=0x0220)
+    p.pss_leaf = leaf_cert("pss.example.com", rsa_key(), p.int, p.int_key, serial=0x0221, pss=True)
+    p.sha1_leaf = x509.load_pem_x509_certificate(sha1_leaf(rsa_key(), p.int, p.int_key).encode())
+    p.r4096_key = rsa_key(4096)
+    p.r4096 = ca_cert("Preflight Test Root R4096", p.r4096_key, serial=0x0230, valid=ROOT_VALID,
+                      usage=("keyCertSign", "cRLSign"), hash_alg=hashes.SHA512())
+    p.r4096_leaf = leaf_cert("big-root.example.com", rsa_key(), p.r4096, p.r4096_key, serial=0x0231,
+                             hash_alg=hashes.SHA512())
+    p.p521_key, p.p384_key = ec_key(ec.SECP521R1), ec_key(ec.SECP384R1)
+    p.p521_root = ca_cert("Preflight Test Root E521", p.p521_key, serial=0x0240, valid=ROOT_VALID,
+                          usage=("keyCertSign", "cRLSign"), hash_alg=hashes.SHA512())
+    p.p384_int = ca_cert("Preflight Test Intermediate E384", p.p384_key, p.p521_root, p.p521_key, serial=0x0241,
+                         path_len=0, hash_alg=hashes.SHA512())
+    p.p256_leaf = leaf_cert("ecdsa.example.com", ec_key(), p.p384_int, p.p384_key, serial=0x0242,
+                            hash_alg=hashes.SHA384())
+    p.ed_root_key = ed25519.Ed25519PrivateKey.generate()
+    p.ed_root = ca_cert("Preflight Test Root Ed25519", p.ed_root_key, serial=0x0250, valid=ROOT_VALID,
+                        usage=("keyCertSign", "cRLSign"))
+    p.ed_leaf = leaf_cert("ed25519.example.com", ed25519.Ed25519PrivateKey.generate(), p.ed_root, p.ed_root_key,
+                          serial=0x0251)
+    p.sm2 = sm2_chain()
+
+    # Keys and requests that belong to nothing in the corpus.
+    p.unrelated_key = ec_key()
+    p.csr_key = ec_key()
+    p.leaf_csr = csr_for("www.example.com", p.leaf_key)
+    p.other_csr = csr_for("www.example.com", p.csr_key)
+    p.p12_modern = pkcs12_bytes(p.leaf_key, p.leaf, [p.int, p.root],
+                                serialization.BestAvailableEncryption(PASSPHRASE.encode()))
+    return p
+
+
+# --- the cases -----------------------------------------------------------------------------------
+
+class Case:
+    def __init__(self, folder, purpose, make, passphrase=None):
+        self.folder, self.purpose, self.make, self.passphrase = folder, purpose, make, passphrase
+
+
+def e1_messy(p):
+    return "\ufeff" + (
+        "Bag Attributes\n    localKeyID: 01 02 03\nsubject=/C=CN/O=Example Shop, Inc./CN=shop.example.com\n"
+        "issuer=/C=CN/O=cert-preflight test/CN=Preflight Test Intermediate E1\n"
+        + "".join("    " + line + "\n" for line in pem(p.e1_leaf).splitlines())
+        + "\n 1 s:CN=Preflight Test Intermediate E1\n" + pem(p.e1_int).rstrip("\n")
+    ).replace("\n", "\r\n")
+
+
+def e1_body(p):
+    return pem(p.e1_leaf).splitlines()
+
+
+def e1_bad_base64(p):
+    bad = e1_body(p)
+    bad[3] = bad[3][:10] + "*" + bad[3][11:]
+    return "\n".join(bad) + "\n"
+
+
+def truncated_pem(text, drop_lines=4):
+    """Drops base64 lines before the END line: every line is whole base64, the DER inside is cut."""
+    lines = text.splitlines()
+    return "\n".join(lines[:-1 - drop_lines] + lines[-1:]) + "\n"
+
+
+CASES = [
+    # The first corpus (E1 PKI).
+    Case("rsa-root-ec-chain-ordered", "RSA root, P-384 intermediate, P-256 leaf (SHA-384), in order in one PEM file",
+         lambda p: {"bundle.pem": chain(p.e1_leaf, p.e1_int, p.e1_root)}),
+    Case("crlf-bom-indented-stray-text", "BOM, CRLF, indented blocks, stray text, no final newline",
+         lambda p: {"from-pkcs12.txt": e1_messy(p)}),
+    Case("der-certificate", "one DER certificate",
+         lambda p: {"leaf.der": p.e1_leaf.public_bytes(DER)}),
+    Case("two-files-key-in-certificate-input", "a certificate file and a private key pasted as a second input",
+         lambda p: {"a-cert.pem": pem(p.e1_leaf), "b-key.test-only.pem": key_pem(p.e1_leaf_key)}),
+    Case("ed25519-self-signed-expired", "self-signed Ed25519 certificate that expired in 2021",
+         lambda p: {"ed.pem": pem(build(name("old.example.net"), name("old.example.net"), p.ed_key, p.ed_key,
+                                        ca=False, not_before=t(2020, 1, 1), not_after=t(2021, 1, 1), serial=7))}),
+    Case("ec-signed-expires-soon-unicode-org", "leaf expiring within 30 days; non-ASCII and quoted organization",
+         lambda p: {"soon.pem": pem(build(
+             name("soon.example.org", org="Ünïcode Ørg; \"quoted\" + more"), p.e1_int.subject, p.e1_root_key,
+             p.e1_int_key, ca=False, not_before=t(2026, 1, 1), not_after=t(2026, 12, 10, 12, 30), serial=0x7FFFFFFF,
+             hash_alg=hashes.SHA256()))}),
+    Case("not-yet-valid", "leaf whose notBefore is after now",
+         lambda p: {"future.pem": pem(build(
+             name("future.example.com"), p.e1_int.subject, p.e1_leaf_key, p.e1_int_key,
+             ca=False, not_before=t(2027, 1, 1), not_after=t(2028, 1, 1), serial=99))}),
+    Case("malformed-missing-end", "PEM block cut before its END line",
+         lambda p: {"cut.pem": "\n".join(e1_body(p)[:-3]) + "\n"}),
+    Case("malformed-label-mismatch", "BEGIN CERTIFICATE closed by END PRIVATE KEY",
+         lambda p: {"merged.pem": "\n".join(e1_body(p)[:-1]) + "\n-----END PRIVATE KEY-----\n"}),
+    Case("malformed-bad-base64", "a '*' inside the base64 body",
+         lambda p: {"bad.pem": e1_bad_base64(p)}),
+    Case("malformed-truncated-der", "DER certificate cut in half",
+         lambda p: {"short.der": p.e1_leaf.public_bytes(DER)[:len(p.e1_leaf.public_bytes(DER)) // 2]}),
+    Case("malformed-empty", "only whitespace",
+         lambda p: {"empty.pem": "\n  \n"}),
+    Case("malformed-no-pem", "prose, no PEM and not DER",
+         lambda p: {"notes.txt": "Here is my certificate, see attachment.\n"}),
+
+    # Containers.
+    Case("pkcs7-pem-chain", "PEM PKCS#7 (-----BEGIN PKCS7-----, by pyca) holding leaf, intermediate, root",
+         lambda p: {"chain.p7b": pkcs7.serialize_certificates([p.leaf, p.int, p.root], PEM)}),
+    Case("pkcs7-der-chain", "DER PKCS#7 (openssl crl2pkcs7) holding leaf, intermediate, root",
+         lambda p: {"chain.p7b": pkcs7_der_openssl(p.leaf, p.int, p.root)}),
+    Case("pkcs12-modern-aes256-pbkdf2", "PKCS#12 by pyca BestAvailableEncryption: AES-256-CBC, PBKDF2-HMAC-SHA256",
+         lambda p: {"bundle.test-only.p12": p.p12_modern}, PASSPHRASE),
+    Case("pkcs12-legacy-3des", ".pfx with PBE-SHA1-3DES for key and certificates, SHA-1 MAC (pyca)",
+         lambda p: {"bundle.test-only.pfx": pkcs12_bytes(p.leaf_key, p.leaf, [p.int, p.root], legacy_3des())},
+         PASSPHRASE),
+    Case("pkcs12-legacy-rc2-40", "PKCS#12 by `openssl pkcs12 -export -legacy`: RC2-40 certificate bag, 3DES key",
+         lambda p: {"bundle.test-only.p12": pkcs12_rc2_40(p.leaf_key, p.leaf, [p.int, p.root])}, PASSPHRASE),
+    Case("pkcs12-wrong-password", "the modern PKCS#12 with a wrong password in passphrase.txt",
+         lambda p: {"bundle.test-only.p12": p.p12_modern}, WRONG_PASSPHRASE),
+    Case("pkcs12-nokeys-output-text", "the text `openssl pkcs12 -nokeys` prints (Bag Attributes, subject=, issuer=)",
+         lambda p: {"nokeys.txt": pkcs12_nokeys_text(p.p12_modern)}),
+
+    # Private key forms (each with the certificate it belongs to).
+    Case("key-pkcs1-rsa-matches-leaf", "chain plus the leaf's key as PKCS#1 (RSA PRIVATE KEY)",
+         lambda p: {"chain.pem": chain(p.leaf, p.int, p.root),
+                    "leaf-key.test-only.pem": key_pem(p.leaf_key, "traditional")}),
+    Case("key-pkcs8-ec-matches-leaf", "P-256 leaf plus its key as PKCS#8 (PRIVATE KEY)",
+         lambda p: {"leaf.pem": pem(p.ec_leaf), "leaf-key.test-only.pem": key_pem(p.ec_leaf_key)}),
+    Case("key-sec1-ec-matches-leaf", "P-256 leaf plus its key as SEC1 (EC PRIVATE KEY)",
+         lambda p: {"leaf.pem": pem(p.ec_leaf), "leaf-key.test-only.pem": key_pem(p.ec_leaf_key, "traditional")}),
+    Case("key-encrypted-pkcs8-pbkdf2-aes256", "leaf plus ENCRYPTED PRIVATE KEY, PBES2 PBKDF2-HMAC-SHA256 + AES-256-CBC",
+         lambda p: {"leaf.pem": pem(p.leaf), "leaf-key.test-only.pem": openssl_key(
+             p.leaf_key, "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA256")}, PASSPHRASE),
+    Case("key-encrypted-pkcs8-scrypt", "leaf plus ENCRYPTED PRIVATE KEY, PBES2 scrypt + AES-256-CBC (openssl)",
+         lambda p: {"leaf.pem": pem(p.leaf), "leaf-key.test-only.pem": openssl_key(
+             p.leaf_key, "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-scrypt")}, PASSPHRASE),
+    Case("key-legacy-pem-aes256-cbc", "leaf plus legacy encrypted PEM (Proc-Type: 4,ENCRYPTED, DEK-Info: AES-256-CBC)",
+         lambda p: {"leaf.pem": pem(p.leaf), "leaf-key.test-only.pem": key_pem(p.leaf_key, "traditional", PASSPHRASE)},
+         PASSPHRASE),
+    Case("key-legacy-pem-des-ede3-cbc", "leaf plus legacy encrypted PEM with DEK-Info: DES-EDE3-CBC (openssl)",
+         lambda p: {"leaf.pem": pem(p.leaf), "leaf-key.test-only.pem": openssl_key(
+             p.leaf_key, "pkey", "-traditional", "-des3")}, PASSPHRASE),
+    Case("key-encrypted-pkcs8-wrong-passphrase", "encrypted PKCS#8 key with a wrong passphrase in passphrase.txt",
+         lambda p: {"leaf.pem": pem(p.leaf), "leaf-key.test-only.pem": openssl_key(
+             p.leaf_key, "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA256")}, WRONG_PASSPHRASE),
+    Case("key-encrypted-no-passphrase", "encrypted PKCS#8 key and no passphrase.txt at all",
+         lambda p: {"leaf.pem": pem(p.leaf), "leaf-key.test-only.pem": openssl_key(
+             p.leaf_key, "pkcs8", "-topk8", "-v2", "aes-256-cbc", "-v2prf", "hmacWithSHA256")}),
+    Case("key-matches-intermediate-not-leaf", "chain plus the intermediate's key (not the leaf's)",
+         lambda p: {"chain.pem": chain(p.leaf, p.int, p.root), "key.test-only.pem": key_pem(p.int_key)}),
+    Case("key-matches-nothing", "chain plus a key that belongs to no certificate",
+         lambda p: {"chain.pem": chain(p.leaf, p.int, p.root), "key.test-only.pem": key_pem(p.unrelated_key)}),
+
+    # Certificate requests.
+    Case("csr-matches-leaf", "leaf plus a CSR made with the leaf's key",
+         lambda p: {"leaf.pem": pem(p.leaf), "request.csr": p.leaf_csr.public_bytes(PEM)}),
+    Case("csr-does-not-match-leaf", "leaf plus a CSR for the same name made with another key",
+         lambda p: {"leaf.pem": pem(p.leaf), "request.csr": p.other_csr.public_bytes(PEM)}),
+    Case("csr-with-private-key", "a CSR and its private key, no certificate",
+         lambda p: {"request.csr": p.other_csr.public_bytes(PEM), "request-key.test-only.pem": key_pem(p.csr_key)}),
+    Case("csr-new-certificate-request-label", "a CSR under the old -----BEGIN NEW CERTIFICATE REQUEST----- label",
+         lambda p: {"request.csr": p.leaf_csr.public_bytes(PEM).decode().replace(
+             "CERTIFICATE REQUEST-----", "NEW CERTIFICATE REQUEST-----")}),
+    Case("csr-broken-signature", "a CSR with one bit flipped inside its signature BIT STRING (still parses)",
+         lambda p: {"request.csr": broken_csr_pem(p.leaf_csr)}),
+
+    # Key and signature algorithms.
+    Case("rsa-1024-weak-leaf", "leaf with a 1024-bit RSA key, with its chain",
+         lambda p: {"chain.pem": chain(p.weak_leaf, p.int, p.root)}),
+    Case("rsa-4096-root-and-leaf", "RSA 4096 root (SHA-512) and the leaf it signed",
+         lambda p: {"chain.pem": chain(p.r4096_leaf, p.r4096)}),
+    Case("rsa-pss-sha256-leaf", "leaf signed with RSASSA-PSS (SHA-256, MGF1-SHA-256, salt 32), with its chain",
+         lambda p: {"chain.pem": chain(p.pss_leaf, p.int, p.root)}),
+    Case("sha1-signed-leaf", "leaf signed with sha1WithRSAEncryption (openssl ca -md sha1), with its chain",
+         lambda p: {"chain.pem": chain(p.sha1_leaf, p.int, p.root)}),
+    Case("ecdsa-p256-p384-p521-chain", "P-256 leaf, P-384 intermediate, P-521 root (ECDSA SHA-384/SHA-512)",
+         lambda p: {"chain.pem": chain(p.p256_leaf, p.p384_int, p.p521_root)}),
+    Case("ed25519-root-and-leaf", "Ed25519 root and Ed25519 leaf",
+         lambda p: {"chain.pem": chain(p.ed_leaf, p.ed_root)}),
+    Case("sm2-sm3-chain-and-key", "SM2 leaf and root signed with SM2/SM3 (openssl, distid 1234567812345678) + leaf key",
+         lambda p: {"chain.pem": p.sm2.leaf + p.sm2.root, "leaf-key.test-only.pem": p.sm2.leaf_key}),
+
+    # Chain situations (R2 PKI).
+    Case("chain-ordered-leaf-int-root", "leaf, intermediate, root in order",
+         lambda p: {"chain.pem": chain(p.leaf, p.int, p.root)}),
+    Case("chain-shuffled", "the same chain as root, leaf, intermediate (reorderable)",
+         lambda p: {"chain.pem": chain(p.root, p.leaf, p.int)}),
+    Case("chain-missing-intermediate", "leaf and root only",
+         lambda p: {"chain.pem": chain(p.leaf, p.root)}),
+    Case("chain-without-root", "leaf and intermediate, root not included",
+         lambda p: {"chain.pem": chain(p.leaf, p.int)}),
+    Case("chain-duplicate-certificate", "the chain plus the intermediate again in a second file",
+         lambda p: {"1-chain.pem": chain(p.leaf, p.int, p.root), "2-intermediate.pem": pem(p.int)}),
+    Case("chain-stray-unrelated-certificate", "the chain plus an unrelated self-signed root",
+         lambda p: {"chain.pem": chain(p.leaf, p.int, p.root, p.stray)}),
+    Case("chain-fake-intermediate-same-name", "leaf, fake intermediate (same name and SKI, other key), root",
+         lambda p: {"chain.pem": chain(p.leaf, p.fake_int, p.root)}),
+    Case("chain-fake-and-real-intermediate", "leaf, fake intermediate, real intermediate, root",
+         lambda p: {"chain.pem": chain(p.leaf, p.fake_int, p.int, p.root)}),
+    Case("chain-two-intermediates", "leaf, intermediate B, intermediate A (pathLen 1), root",
+         lambda p: {"chain.pem": chain(p.deep_leaf, p.int_b, p.int_a, p.root)}),
+    Case("chain-issuer-not-ca", "leaf issued by a certificate with basicConstraints CA=FALSE",
+         lambda p: {"chain.pem": chain(p.not_ca_leaf, p.not_ca, p.root)}),
+    Case("chain-issuer-ca-without-keycertsign", "leaf issued by a CA=TRUE certificate whose keyUsage lacks keyCertSign",
+         lambda p: {"chain.pem": chain(p.no_kcs_leaf, p.no_kcs, p.root)}),
+    Case("chain-path-length-exceeded", "pathLenConstraint=0 intermediate issued another CA, which issued the leaf",
+         lambda p: {"chain.pem": chain(p.sub_leaf, p.sub, p.int, p.root)}),
+    Case("chain-expired-intermediate", "valid leaf under an intermediate that expired 2026-06-01",
+         lambda p: {"chain.pem": chain(p.expired_int_leaf, p.expired_int, p.root)}),
+    Case("self-signed-leaf-not-ca", "self-signed server certificate, CA=FALSE",
+         lambda p: {"selfsigned.pem": pem(p.self_leaf)}),
+    Case("leaf-all-san-types-and-extensions", "SANs of every type (DNS, wildcard, IDN, IPv4/6, email, URI, dirName), "
+         "keyUsage, three EKUs, SKI/AKI, with its chain",
+         lambda p: {"chain.pem": chain(p.all_sans, p.int, p.root)}),
+
+    # Text forms and malformed inputs.
+    Case("s-client-showcerts-transcript", "`openssl s_client -showcerts` style transcript around leaf and intermediate",
+         lambda p: {"s_client.txt": s_client_transcript([p.leaf, p.int])}),
+    Case("pem-no-final-newline", "leaf and intermediate, no newline after the last END line",
+         lambda p: {"chain.pem": chain(p.leaf, p.int).rstrip("\n")}),
+    Case("pem-mixed-line-endings", "first block with alternating CRLF/LF lines, second block LF",
+         lambda p: {"chain.pem": mixed_line_endings(pem(p.leaf)) + pem(p.int)}),
+    Case("pem-76-column-lines", "a PEM body wrapped at 76 columns (MIME style)",
+         lambda p: {"leaf.pem": pem_wrap("CERTIFICATE", p.leaf.public_bytes(DER), 76)}),
+    Case("pem-utf16le-bom", "leaf and intermediate PEM saved as UTF-16LE with BOM",
+         lambda p: {"chain.pem": ("\ufeff" + chain(p.leaf, p.int)).encode("utf-16-le")}),
+    Case("malformed-pkcs7-truncated", "DER PKCS#7 cut after 900 bytes, and PEM PKCS#7 with body lines dropped",
+         lambda p: {"a-chain.p7b": pkcs7_der_openssl(p.leaf, p.int, p.root)[:900],
+                    "b-chain-pem.p7b": truncated_pem(pkcs7.serialize_certificates([p.leaf, p.int], PEM).decode())}),
+    Case("malformed-pkcs12-truncated", "the modern PKCS#12 cut at 60%",
+         lambda p: {"bundle.test-only.p12": p.p12_modern[:len(p.p12_modern) * 6 // 10]}, PASSPHRASE),
+    Case("malformed-certificate-label-random-bytes", "a CERTIFICATE block of valid base64 that is not DER, then a leaf",
+         lambda p: {"mixed.pem": random_certificate_block() + pem(p.leaf)}),
+]
+
+
+def write_case(case, files, now=NOW, passphrase=None):
     folder = ROOT / case / "input"
     folder.mkdir(parents=True, exist_ok=True)
     for old in folder.iterdir():
@@ -75,63 +657,264 @@ def write_case(case, files, now=NOW):
         data = content.encode() if isinstance(content, str) else content
         (folder / file_name).write_bytes(data)
     (ROOT / case / "now.txt").write_text(now + "\n")
+    secret = ROOT / case / "passphrase.txt"
+    if passphrase is None:
+        secret.unlink(missing_ok=True)
+    else:
+        secret.write_text(passphrase + "\n")
 
 
 def generate():
-    t = lambda *a: dt.datetime(*a, tzinfo=UTC)  # noqa: E731
-    root_key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    int_key = ec.generate_private_key(ec.SECP384R1())
-    leaf_key = ec.generate_private_key(ec.SECP256R1())
-    root = build(name("Preflight Test Root R1"), name("Preflight Test Root R1"), root_key, root_key,
-                 ca=True, not_before=t(2025, 1, 1), not_after=t(2035, 1, 1), serial=0x01)
-    inter = build(name("Preflight Test Intermediate E1"), root.subject, int_key, root_key,
-                  ca=True, not_before=t(2025, 6, 1), not_after=t(2030, 6, 1), serial=0x00C0FFEE00112233445566778899AABBCCDDEEFF)
-    leaf = build(name("shop.example.com", org="Example Shop, Inc."), inter.subject, leaf_key, int_key,
-                 ca=False, not_before=t(2026, 9, 1), not_after=t(2027, 9, 1), serial=0x5EED,
-                 sans=["shop.example.com", "www.shop.example.com"], hash_alg=hashes.SHA384())
-
-    write_case("rsa-root-ec-chain-ordered", {"bundle.pem": pem(leaf) + pem(inter) + pem(root)})
-    messy = "\ufeff" + (
-        "Bag Attributes\n    localKeyID: 01 02 03\nsubject=/C=CN/O=Example Shop, Inc./CN=shop.example.com\n"
-        "issuer=/C=CN/O=cert-preflight test/CN=Preflight Test Intermediate E1\n"
-        + "".join("    " + line + "\n" for line in pem(leaf).splitlines())
-        + "\n 1 s:CN=Preflight Test Intermediate E1\n" + pem(inter).rstrip("\n")
-    ).replace("\n", "\r\n")
-    write_case("crlf-bom-indented-stray-text", {"from-pkcs12.txt": messy})
-    write_case("der-certificate", {"leaf.der": leaf.public_bytes(serialization.Encoding.DER)})
-    write_case("two-files-key-in-certificate-input", {
-        "a-cert.pem": pem(leaf), "b-key.test-only.pem": key_pem(leaf_key)})
-
-    ed_key = ed25519.Ed25519PrivateKey.generate()
-    write_case("ed25519-self-signed-expired", {"ed.pem": pem(build(
-        name("old.example.net"), name("old.example.net"), ed_key, ed_key,
-        ca=False, not_before=t(2020, 1, 1), not_after=t(2021, 1, 1), serial=7))})
-    write_case("ec-signed-expires-soon-unicode-org", {"soon.pem": pem(build(
-        name("soon.example.org", org="Ünïcode Ørg; \"quoted\" + more"), inter.subject, root_key, int_key,
-        ca=False, not_before=t(2026, 1, 1), not_after=t(2026, 12, 10, 12, 30), serial=0x7FFFFFFF,
-        hash_alg=hashes.SHA256()))})
-    write_case("not-yet-valid", {"future.pem": pem(build(
-        name("future.example.com"), inter.subject, leaf_key, int_key,
-        ca=False, not_before=t(2027, 1, 1), not_after=t(2028, 1, 1), serial=99))})
-
-    body = pem(leaf).splitlines()
-    write_case("malformed-missing-end", {"cut.pem": "\n".join(body[:-3]) + "\n"})
-    write_case("malformed-label-mismatch", {"merged.pem": "\n".join(body[:-1]) + "\n-----END PRIVATE KEY-----\n"})
-    bad = list(body)
-    bad[3] = bad[3][:10] + "*" + bad[3][11:]
-    write_case("malformed-bad-base64", {"bad.pem": "\n".join(bad) + "\n"})
-    der = leaf.public_bytes(serialization.Encoding.DER)
-    write_case("malformed-truncated-der", {"short.der": der[: len(der) // 2]})
-    write_case("malformed-empty", {"empty.pem": "\n  \n"})
-    write_case("malformed-no-pem", {"notes.txt": "Here is my certificate, see attachment.\n"})
+    pki = make_pki()
+    for case in CASES:
+        write_case(case.folder, case.make(pki), passphrase=case.passphrase)
 
 
-def cert_facts(cert, now):
+# --- facts: reading the inputs independently -----------------------------------------------------
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+KEY_LABELS = {"RSA PRIVATE KEY": "pkcs1", "PRIVATE KEY": "pkcs8", "EC PRIVATE KEY": "sec1",
+              "ENCRYPTED PRIVATE KEY": "encrypted_pkcs8"}
+CSR_LABELS = ("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST")
+UNREADABLE = (ValueError, TypeError, UnsupportedAlgorithm)
+
+
+def decode_text(data):
+    """The text of a file, or None when it is binary (not UTF-8/UTF-16 with BOM, or holding NUL)."""
+    try:
+        text = data.decode("utf-16") if data[:2] in UTF16_BOMS else data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return None if "\x00" in text else text
+
+
+def line_endings(data):
+    text = decode_text(data)
+    if text is None:
+        return "none"
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    return "mixed" if crlf and lf else "crlf" if crlf else "lf" if lf else "none"
+
+
+def pem_blocks(data):
+    """(label, block text) of every complete PEM block, lines stripped of indentation and CR."""
+    text = data.decode("utf-8", "replace").replace("\r\n", "\n").lstrip("\ufeff")
+    blocks, chunk, label = [], None, None
+    for line in text.split("\n"):
+        s = line.strip()
+        if s.startswith("-----BEGIN ") and s.endswith("-----"):
+            chunk, label = [s], s[11:-5]
+        elif chunk is not None:
+            chunk.append(s)
+            if s == f"-----END {label}-----":
+                blocks.append((label, "\n".join(chunk) + "\n"))
+                chunk = None
+    return blocks
+
+
+def openssl_spki_info(spki_der):
+    """Type, bits and curve of a public key pyca cannot read (SM2), from `openssl pkey -text_pub`."""
+    text = openssl("pkey", "-pubin", "-inform", "DER", "-noout", "-text_pub", stdin=spki_der).decode()
+    bits = int(re.search(r"Public-Key: \((\d+) bit\)", text).group(1))
+    if "ASN1 OID: SM2" in text:
+        return {"type": "SM2", "bits": bits, "curve": "SM2"}
+    raise ValueError(f"unknown public key:\n{text}")
+
+
+def spki_info(spki_der):
+    try:
+        key = serialization.load_der_public_key(spki_der)
+    except UnsupportedAlgorithm:
+        return openssl_spki_info(spki_der)
+    if isinstance(key, rsa.RSAPublicKey):
+        return {"type": "RSA", "bits": key.key_size, "curve": None}
+    if isinstance(key, ec.EllipticCurvePublicKey):
+        return {"type": "EC", "bits": key.curve.key_size, "curve": CURVES.get(key.curve.name, key.curve.name)}
+    if isinstance(key, ed25519.Ed25519PublicKey):
+        return {"type": "Ed25519", "bits": 256, "curve": None}
+    raise ValueError(f"unknown public key type {type(key)}")
+
+
+def cert_spki(cert):
+    try:
+        return cert.public_key().public_bytes(DER, SPKI)
+    except UnsupportedAlgorithm:  # SM2
+        text = openssl("x509", "-inform", "DER", "-noout", "-pubkey", stdin=cert.public_bytes(DER)).decode()
+        return base64.b64decode("".join(text.strip().splitlines()[1:-1]))
+
+
+def private_key_spki(key_pem_bytes, password):
+    """The public key of a PEM private key, or None when it cannot be read (no or wrong passphrase)."""
+    try:
+        key = serialization.load_pem_private_key(key_pem_bytes, password.encode() if password else None)
+        return key.public_key().public_bytes(DER, SPKI)
+    except UnsupportedAlgorithm:  # SM2
+        args = ["-passin", f"pass:{password}"] if password else ["-passin", "pass:"]
+        try:
+            return openssl("pkey", "-pubout", "-outform", "DER", *args, stdin=key_pem_bytes)
+        except RuntimeError:
+            return None
+    except (ValueError, TypeError):
+        return None
+
+
+def key_entry(fmt, encrypted, spki):
+    return {"format": fmt, "encrypted": encrypted, "spki": spki}
+
+
+def load_pkcs7(loader, data):
+    """pyca reads a certificates SET OF that is not in DER order (openssl crl2pkcs7 writes input order) as BER,
+    with a UserWarning; the order of appearance is what counts here, so the warning is silenced."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return loader(data)
+
+
+def read_pem(data, password):
+    certs, keys, csrs = [], [], []
+    for label, block in pem_blocks(data):
+        raw = block.encode()
+        if label == "CERTIFICATE":
+            try:
+                certs.append(x509.load_pem_x509_certificate(raw))
+            except ValueError:
+                pass
+        elif label == "PKCS7":
+            try:
+                certs.extend(load_pkcs7(pkcs7.load_pem_pkcs7_certificates, raw))
+            except UNREADABLE:
+                pass
+        elif label in KEY_LABELS:
+            legacy = "Proc-Type: 4,ENCRYPTED" in block
+            fmt = "legacy_encrypted_pem" if legacy else KEY_LABELS[label]
+            encrypted = legacy or fmt == "encrypted_pkcs8"
+            keys.append(key_entry(fmt, encrypted, private_key_spki(raw, password if encrypted else None)))
+        elif label in CSR_LABELS:
+            try:
+                csrs.append(x509.load_pem_x509_csr(raw.replace(b"NEW CERTIFICATE REQUEST", b"CERTIFICATE REQUEST")))
+            except ValueError:
+                pass
+    return certs, keys, csrs
+
+
+def read_binary(data, password):
+    """One DER certificate, else a DER PKCS#7, else a PKCS#12 opened with the case's passphrase."""
+    for loader in (lambda: [x509.load_der_x509_certificate(data)],
+                   lambda: load_pkcs7(pkcs7.load_der_pkcs7_certificates, data)):
+        try:
+            return loader(), [], []
+        except UNREADABLE:
+            pass
+    try:
+        bundle = pkcs12.load_pkcs12(data, password.encode() if password else None)
+    except UNREADABLE:
+        return [], [], []
+    certs = ([bundle.cert.certificate] if bundle.cert else []) + [c.certificate for c in bundle.additional_certs]
+    keys = [key_entry("pkcs12", True, bundle.key.public_key().public_bytes(DER, SPKI))] if bundle.key else []
+    return certs, keys, []
+
+
+def read_input(data, password):
+    """Every certificate, private key and CSR in one input file, each list in order of appearance."""
+    if data[:2] in UTF16_BOMS:
+        text = decode_text(data)
+        data = text.encode() if text is not None else data
+    if b"-----BEGIN" in data:
+        return read_pem(data, password)
+    return read_binary(data, password)
+
+
+def openssl_sm2_verify(cert, issuer):
+    """SM2/SM3 signature of `cert` under `issuer`'s key (default distinguishing ID), by `openssl pkeyutl`."""
+    try:
+        pub = openssl("x509", "-noout", "-pubkey", stdin=issuer.public_bytes(PEM))
+        openssl("pkeyutl", "-verify", "-pubin", "-inkey", "pub.pem", "-rawin", "-digest", "sm3", "-in", "tbs",
+                "-sigfile", "sig", "-pkeyopt", f"distid:{SM2_ID}",
+                files={"tbs": cert.tbs_certificate_bytes, "sig": cert.signature, "pub.pem": pub})
+        return True
+    except RuntimeError:
+        return False
+
+
+def signature_verifies(cert, issuer):
+    """Does `issuer`'s public key verify `cert`'s signature? pyca's verify_directly_issued_by, except for
+    SHA-1 (which it refuses: verified with pyca's primitives instead) and SM2 (openssl)."""
+    if cert.signature_algorithm_oid.dotted_string == SM2_WITH_SM3:
+        return openssl_sm2_verify(cert, issuer)
+    try:
+        if isinstance(cert.signature_hash_algorithm, hashes.SHA1):
+            key = issuer.public_key()
+            params = cert.signature_algorithm_parameters
+            if isinstance(key, rsa.RSAPublicKey):
+                key.verify(cert.signature, cert.tbs_certificate_bytes, params, cert.signature_hash_algorithm)
+            else:
+                key.verify(cert.signature, cert.tbs_certificate_bytes, params)
+        else:
+            cert.verify_directly_issued_by(issuer)
+        return True
+    except (InvalidSignature, ValueError, TypeError, UnsupportedAlgorithm):
+        return False
+
+
+def extension(cert, cls):
+    try:
+        return cert.extensions.get_extension_for_class(cls).value
+    except x509.ExtensionNotFound:
+        return None
+
+
+def san_facts(cert):
+    sans = extension(cert, x509.SubjectAlternativeName)
+    out = []
+    for general in sans or []:
+        if isinstance(general, x509.DNSName):
+            value = general.value
+            idn = any(label.lower().startswith("xn--") for label in value.split("."))
+            unicode = value.encode("ascii").decode("idna") if idn else value
+            out.append({"type": "dns", "value": value, "unicode": unicode})
+        elif isinstance(general, x509.IPAddress):
+            out.append({"type": "ip", "value": str(general.value)})
+        elif isinstance(general, x509.RFC822Name):
+            out.append({"type": "email", "value": general.value})
+        elif isinstance(general, x509.UniformResourceIdentifier):
+            out.append({"type": "uri", "value": general.value})
+        elif isinstance(general, x509.DirectoryName):
+            out.append({"type": "dirname", "value": general.value.rfc4514_string()})
+        elif isinstance(general, x509.OtherName):
+            out.append({"type": "other", "value": general.type_id.dotted_string, "kind": "otherName"})
+        elif isinstance(general, x509.RegisteredID):
+            out.append({"type": "other", "value": general.value.dotted_string, "kind": "registeredID"})
+        else:
+            raise ValueError(f"unknown general name {general!r}")
+    return out
+
+
+def key_usage_facts(cert):
+    usage = extension(cert, x509.KeyUsage)
+    if usage is None:
+        return []
+
+    def is_set(attr):
+        try:
+            return getattr(usage, attr)
+        except ValueError:  # encipher_only / decipher_only without keyAgreement
+            return False
+
+    return [rfc for rfc, attr in KEY_USAGE if is_set(attr)]
+
+
+def cert_facts(cert, now, spki):
     def fp(alg):
         return ":".join(f"{b:02X}" for b in cert.fingerprint(alg))
 
     nb, na = cert.not_valid_before_utc, cert.not_valid_after_utc
     expiry = "not_yet_valid" if now < nb else "expired" if now > na else "valid"
+    common_names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    basic = extension(cert, x509.BasicConstraints)
+    eku = extension(cert, x509.ExtendedKeyUsage)
+    ski = extension(cert, x509.SubjectKeyIdentifier)
+    aki = extension(cert, x509.AuthorityKeyIdentifier)
     return {
         "subject": cert.subject.rfc4514_string(),
         "issuer": cert.issuer.rfc4514_string(),
@@ -144,42 +927,61 @@ def cert_facts(cert, now):
         "self_issued": cert.subject == cert.issuer,
         "expiry": expiry,
         "days_until_expiry": int((na - now).total_seconds() // 86400),
-        "der_size": len(cert.public_bytes(serialization.Encoding.DER)),
+        "der_size": len(cert.public_bytes(DER)),
+        "common_name": str(common_names[0].value) if common_names else None,
+        "sans": san_facts(cert),
+        "public_key": spki_info(spki),
+        "is_ca": bool(basic and basic.ca),
+        "path_len": basic.path_length if basic else None,
+        "key_usage": key_usage_facts(cert),
+        "extended_key_usage_oids": [oid.dotted_string for oid in eku] if eku else [],
+        "ski": ski.digest.hex() if ski else None,
+        "aki": aki.key_identifier.hex() if aki and aki.key_identifier is not None else None,
+        "self_signed": cert.subject == cert.issuer and signature_verifies(cert, cert),
+        "canonical_pem_size": len(cert.public_bytes(PEM)),
     }
 
 
-def load_all(data):
-    """Every certificate pyca can read from one input: PEM blocks (any mix), else one DER."""
-    if b"-----BEGIN" in data:
-        text = data.decode("utf-8", "replace").replace("\r\n", "\n").lstrip("\ufeff")
-        certs, chunk, label = [], None, None
-        for line in text.split("\n"):
-            s = line.strip()
-            if s.startswith("-----BEGIN ") and s.endswith("-----"):
-                chunk, label = [s], s[11:-5]
-            elif chunk is not None:
-                chunk.append(s)
-                if s == f"-----END {label}-----":
-                    if label == "CERTIFICATE":
-                        try:
-                            certs.append(x509.load_pem_x509_certificate("\n".join(chunk).encode()))
-                        except ValueError:
-                            pass
-                    chunk = None
-        return certs
-    try:
-        return [x509.load_der_x509_certificate(data)]
-    except ValueError:
-        return []
+def read_passphrase(case_dir):
+    path = case_dir / "passphrase.txt"
+    return path.read_text(encoding="utf-8").rstrip("\r\n") if path.exists() else None
 
 
 def facts_for(case_dir):
     now = dt.datetime.strptime((case_dir / "now.txt").read_text().strip(), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    out = []
+    password = read_passphrase(case_dir)
+    certs, keys, csrs, inputs = [], [], [], []
     for path in sorted((case_dir / "input").iterdir()):
-        for cert in load_all(path.read_bytes()):
-            out.append({"file": path.name, **cert_facts(cert, now)})
-    return json.dumps({"certificates": out}, indent=2, ensure_ascii=False) + "\n"
+        data = path.read_bytes()
+        file_certs, file_keys, file_csrs = read_input(data, password)
+        certs += [(path.name, c) for c in file_certs]
+        keys += [(path.name, k) for k in file_keys]
+        csrs += [(path.name, c) for c in file_csrs]
+        inputs.append({"file": path.name, "line_endings": line_endings(data)})
+
+    spkis = [cert_spki(c) for _, c in certs]
+    matches = lambda spki: [i for i, other in enumerate(spkis) if spki is not None and other == spki]  # noqa: E731
+    facts = {
+        "certificates": [{"file": f, **cert_facts(c, now, spki)} for (f, c), spki in zip(certs, spkis)],
+        "signatures": [
+            {"subject_index": i, "issuer_index": j, "verified": signature_verifies(ci, cj)}
+            for i, (_, ci) in enumerate(certs) for j, (_, cj) in enumerate(certs) if ci.issuer == cj.subject
+        ],
+        "private_keys": [
+            {"file": f, "format": k["format"], "encrypted": k["encrypted"], "decrypted": k["spki"] is not None,
+             **(spki_info(k["spki"]) if k["spki"] is not None else {"type": None, "bits": None, "curve": None}),
+             "matches_certificates": matches(k["spki"])}
+            for f, k in keys
+        ],
+        "csrs": [
+            {"file": f, "signature_valid": c.is_signature_valid,
+             "matches_certificates": matches(spki),
+             "matches_private_keys": [n for n, (_, k) in enumerate(keys) if k["spki"] == spki]}
+            for f, c, spki in ((f, c, c.public_key().public_bytes(DER, SPKI)) for f, c in csrs)
+        ],
+        "inputs": inputs,
+    }
+    return json.dumps(facts, indent=2, ensure_ascii=False) + "\n"
 
 
 def main(argv):

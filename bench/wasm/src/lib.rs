@@ -1,0 +1,53 @@
+//! Two entry points of the cert-preflight core for the browser benchmark (bench/browser/).
+//!
+//! - `parse_fingerprint(bytes)`: PEM decoding and `certificate::parse` of every certificate (all
+//!   fields decoded, SHA-1 + SHA-256 fingerprints), the work comparable with @peculiar/x509;
+//!   returns the number of certificates parsed.
+//! - `analyze_full(bytes, key)`: the whole analysis (`analyze_with`) of the certificates and, when
+//!   `key` is not empty, a private key; returns the number of diagnostics.
+//! - `signatures_verified(bytes, key)`: the same analysis, returning how many issuer signatures
+//!   verified (called once by the page to show the work was done, not timed).
+//!
+//! The validation time is fixed at 2026-11-22T00:00:00Z.
+
+use cert_preflight::analysis::input::{self, ItemKind};
+use cert_preflight::analysis::{Analysis, Input, Options, analyze_with, certificate};
+use std::time::Duration;
+use wasm_bindgen::prelude::wasm_bindgen;
+
+/// 2026-11-22T00:00:00Z.
+const NOW: Duration = Duration::from_secs(1_795_305_600);
+
+/// Parses and fingerprints every certificate of a PEM input; the number parsed.
+#[wasm_bindgen]
+pub fn parse_fingerprint(bytes: &[u8]) -> u32 {
+    let decoded = input::decode("bench.pem", bytes);
+    let mut diagnostics = Vec::new();
+    let mut parsed = 0;
+    for (index, item) in decoded.items.iter().filter(|i| i.kind == ItemKind::Certificate).enumerate() {
+        if certificate::parse(&item.der, index, &item.location, NOW, &mut diagnostics).is_some() {
+            parsed += 1;
+        }
+    }
+    parsed
+}
+
+fn analysis(bytes: &[u8], key: &[u8]) -> Analysis {
+    let mut inputs = vec![Input::new("certificates.pem", bytes)];
+    if !key.is_empty() {
+        inputs.push(Input::new("key.pem", key));
+    }
+    analyze_with(&inputs, &Options { now: NOW, passphrase: None, pkcs12_password: None })
+}
+
+/// The full analysis; the number of diagnostics.
+#[wasm_bindgen]
+pub fn analyze_full(bytes: &[u8], key: &[u8]) -> u32 {
+    analysis(bytes, key).report.diagnostics.len() as u32
+}
+
+/// The full analysis; the number of issuer signatures that verified.
+#[wasm_bindgen]
+pub fn signatures_verified(bytes: &[u8], key: &[u8]) -> u32 {
+    analysis(bytes, key).report.chain.signatures.iter().filter(|s| s.verified).count() as u32
+}

@@ -1,0 +1,92 @@
+//! PKCS#10 certificate requests (RFC 2986): the request's own signature, and whether its public
+//! key is the leaf's and the private key's.
+
+use super::input::Item;
+use super::public_key::{self, KeyIdentity, PublicKeyInfo, Verification};
+use crate::diagnostic::{Code, Diagnostic, Location};
+use der::Decode;
+use serde::Serialize;
+use x509_cert::request::CertReq;
+
+/// The facts about one certificate request.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CsrSummary {
+    /// Position among all requests, from 0.
+    pub index: usize,
+    /// The input it came from.
+    pub file: String,
+    /// Its block within that input.
+    pub block: Option<usize>,
+    /// The requested subject (RFC 4514).
+    pub subject: String,
+    /// The requested key.
+    pub public_key: PublicKeyInfo,
+    /// Whether the request's signature verifies with its own key (proof of possession).
+    pub signature_valid: bool,
+    /// Whether its key is the leaf certificate's (`None` without certificates).
+    pub matches_leaf: Option<bool>,
+    /// Every certificate with the same key.
+    pub matches_certificates: Vec<usize>,
+    /// Whether its key is the private key's (`None` without a readable private key).
+    pub matches_private_key: Option<bool>,
+    /// Every private key with the same public key.
+    pub matches_private_keys: Vec<usize>,
+}
+
+/// A decoded request.
+#[derive(Clone, Debug)]
+pub struct ParsedCsr {
+    /// The facts.
+    pub summary: CsrSummary,
+    /// The requested public key, normalised.
+    pub identity: Option<KeyIdentity>,
+    /// Where it came from.
+    pub location: Location,
+}
+
+/// Reads one certificate-request item.
+pub fn parse(item: &Item, index: usize, diagnostics: &mut Vec<Diagnostic>) -> Option<ParsedCsr> {
+    let request = match CertReq::from_der(&item.der) {
+        Ok(request) => request,
+        Err(error) => {
+            diagnostics.push(Diagnostic::new(
+                Code::InvalidAsn1,
+                item.location.clone(),
+                format!("the certificate request cannot be decoded: {error}"),
+                "export the CSR again (PEM, -----BEGIN CERTIFICATE REQUEST-----)",
+            ));
+            return None;
+        }
+    };
+    let info_der = public_key::signed_bytes(&item.der).unwrap_or_default();
+    let signature_valid = public_key::verify(
+        info_der,
+        &request.algorithm,
+        request.signature.raw_bytes(),
+        &request.info.public_key,
+    ) == Verification::Valid;
+    if !signature_valid {
+        diagnostics.push(Diagnostic::new(
+            Code::CsrSignatureInvalid,
+            item.location.clone(),
+            "the certificate request's signature does not verify with its own key",
+            "the CSR was altered or damaged: generate it again",
+        ));
+    }
+    Some(ParsedCsr {
+        summary: CsrSummary {
+            index,
+            file: item.location.file.clone(),
+            block: item.location.block,
+            subject: request.info.subject.to_string(),
+            public_key: public_key::describe(&request.info.public_key),
+            signature_valid,
+            matches_leaf: None,
+            matches_certificates: Vec::new(),
+            matches_private_key: None,
+            matches_private_keys: Vec::new(),
+        },
+        identity: public_key::identity(&request.info.public_key),
+        location: item.location.clone(),
+    })
+}

@@ -1,0 +1,385 @@
+//! PKCS#12 (RFC 7292) containers: certificates and keys out of a .p12/.pfx with its password.
+//!
+//! Structures come from the `pkcs12` and `cms` crates; the integrity MAC is HMAC (`hmac`) keyed
+//! by the PKCS#12 KDF (`pkcs12::kdf`); PBES2 content is decrypted by `pkcs5`; the legacy PKCS#12
+//! PBE ciphers (3DES, RC2) are the `des`/`rc2` crates in CBC mode (`cbc`), keyed by the PKCS#12
+//! KDF with SHA-1. What OpenSSL 1.x writes by default (RC2-40 + 3DES) and what OpenSSL 3 writes
+//! (PBES2 AES-256-CBC, HMAC-SHA-256) both open.
+
+use cbc::cipher::{BlockCipherDecrypt, BlockModeDecrypt, KeyInit, KeyIvInit, block_padding::Pkcs7};
+use der::asn1::{ContextSpecific, OctetString};
+use der::{Decode, Encode};
+use hmac::{Mac, SimpleHmac};
+use pkcs12::cms::content_info::ContentInfo;
+use pkcs12::cms::encrypted_data::EncryptedData;
+use pkcs12::kdf::{Pkcs12KeyType, derive_key, derive_key_utf8};
+use pkcs12::pbe_params::Pkcs12PbeParams;
+use pkcs12::{CertBag, MacData, Pfx, SafeBag};
+use sha2::digest::{Digest, FixedOutputReset, block_api::BlockSizeUser};
+use spki::{AlgorithmIdentifierOwned, ObjectIdentifier};
+
+/// More iterations than this is not a real file but a way to freeze the page.
+pub const MAX_ITERATIONS: u64 = 10_000_000;
+/// SafeContents bags nested deeper than this are refused.
+const MAX_DEPTH: usize = 4;
+
+const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
+const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
+const ID_ENVELOPED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.3");
+const ID_ENCRYPTED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.6");
+const ID_SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
+const ID_SHA224: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.4");
+const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
+const ID_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.2");
+const ID_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.3");
+const ID_PBMAC1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.14");
+const ID_PBES2: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.13");
+
+/// What a PKCS#12 file holds, in file order.
+#[derive(Debug, Default)]
+pub struct Pkcs12Contents {
+    /// DER X.509 certificates.
+    pub certificates: Vec<Vec<u8>>,
+    /// Decrypted PKCS#8 `PrivateKeyInfo` DER.
+    pub private_keys: Vec<Vec<u8>>,
+    /// Whether the file carried an integrity MAC (and it verified).
+    pub mac_verified: bool,
+}
+
+/// Why a PKCS#12 file could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pkcs12Error {
+    /// Not the expected ASN.1 structure.
+    Malformed(String),
+    /// Protected by a (non-empty) password that was not given.
+    NeedsPassword,
+    /// The given password does not verify the MAC or decrypt the contents.
+    WrongPassword,
+    /// A valid file using something not read here.
+    Unsupported(String),
+}
+
+impl From<der::Error> for Pkcs12Error {
+    fn from(error: der::Error) -> Self {
+        Self::Malformed(error.to_string())
+    }
+}
+
+/// Whether `der` is a PFX (decodes as one, version 3, data content).
+pub fn looks_like_pkcs12(der: &[u8]) -> bool {
+    Pfx::from_der(der).is_ok()
+}
+
+/// A password as the two derivations see it. OpenSSL writes files "without" a password either
+/// with an absent password (no bytes at all for the KDF) or with the empty string (a lone BMP
+/// terminator); both are tried when the user gave none.
+#[derive(Clone, Copy, Debug)]
+enum Password<'a> {
+    Absent,
+    Text(&'a str),
+}
+
+impl Password<'_> {
+    /// Bytes for PBES2 (PKCS#5): the UTF-8 text as is.
+    fn utf8(&self) -> &[u8] {
+        match self {
+            Self::Absent => b"",
+            Self::Text(text) => text.as_bytes(),
+        }
+    }
+
+    /// The PKCS#12 KDF output for this password.
+    fn derive<D>(
+        &self,
+        salt: &[u8],
+        id: Pkcs12KeyType,
+        rounds: i32,
+        len: usize,
+    ) -> Result<Vec<u8>, Pkcs12Error>
+    where
+        D: Digest + FixedOutputReset + BlockSizeUser,
+    {
+        match self {
+            Self::Absent => Ok(derive_key::<D>(&[], salt, id, rounds, len)),
+            Self::Text(text) => derive_key_utf8::<D>(text, salt, id, rounds, len).map_err(|_| {
+                Pkcs12Error::Unsupported("a password with characters outside the BMP".into())
+            }),
+        }
+    }
+}
+
+fn iterations(count: i32) -> Result<i32, Pkcs12Error> {
+    if count < 1 {
+        Err(Pkcs12Error::Malformed(format!("iteration count {count}")))
+    } else if count as u64 > MAX_ITERATIONS {
+        Err(Pkcs12Error::Unsupported(format!(
+            "{count} KDF iterations (more than {MAX_ITERATIONS})"
+        )))
+    } else {
+        Ok(count)
+    }
+}
+
+fn hmac_matches<D>(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<bool, Pkcs12Error>
+where
+    D: Digest + FixedOutputReset + BlockSizeUser,
+{
+    let rounds = iterations(mac.iterations)?;
+    let key = password.derive::<D>(
+        mac.mac_salt.as_bytes(),
+        Pkcs12KeyType::Mac,
+        rounds,
+        <D as Digest>::output_size(),
+    )?;
+    let mut hmac = <SimpleHmac<D> as KeyInit>::new_from_slice(&key)
+        .map_err(|_| Pkcs12Error::Malformed("MAC key".into()))?;
+    hmac.update(data);
+    Ok(hmac.verify_slice(mac.mac.digest.as_bytes()).is_ok())
+}
+
+fn mac_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<bool, Pkcs12Error> {
+    match mac.mac.algorithm.oid {
+        ID_SHA1 => hmac_matches::<sha1::Sha1>(password, mac, data),
+        ID_SHA224 => hmac_matches::<sha2::Sha224>(password, mac, data),
+        ID_SHA256 => hmac_matches::<sha2::Sha256>(password, mac, data),
+        ID_SHA384 => hmac_matches::<sha2::Sha384>(password, mac, data),
+        ID_SHA512 => hmac_matches::<sha2::Sha512>(password, mac, data),
+        ID_PBMAC1 => Err(Pkcs12Error::Unsupported(
+            "a PBMAC1 integrity MAC (RFC 9579)".into(),
+        )),
+        other => Err(Pkcs12Error::Unsupported(format!("MAC digest {other}"))),
+    }
+}
+
+/// Opens a PFX. `password: None` tries the absent and the empty password.
+pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12Error> {
+    let pfx = Pfx::from_der(der)?;
+    match pfx.auth_safe.content_type {
+        ID_DATA => {}
+        ID_SIGNED_DATA => {
+            return Err(Pkcs12Error::Unsupported(
+                "public-key integrity mode (signed data)".into(),
+            ));
+        }
+        other => {
+            return Err(Pkcs12Error::Malformed(format!(
+                "authSafe content type {other}"
+            )));
+        }
+    }
+    let auth_safe = pfx.auth_safe.content.decode_as::<OctetString>()?;
+    let data = auth_safe.as_bytes();
+
+    let candidates: Vec<Password<'_>> = match password {
+        Some(text) => vec![Password::Text(text)],
+        None => vec![Password::Absent, Password::Text("")],
+    };
+    let (password, mac_verified) = match &pfx.mac_data {
+        Some(mac) => {
+            let mut matched = None;
+            for candidate in &candidates {
+                if mac_matches(*candidate, mac, data)? {
+                    matched = Some(*candidate);
+                    break;
+                }
+            }
+            match (matched, password) {
+                (Some(found), _) => (found, true),
+                (None, None) => return Err(Pkcs12Error::NeedsPassword),
+                (None, Some(_)) => return Err(Pkcs12Error::WrongPassword),
+            }
+        }
+        // Without a MAC, a wrong password shows as a decryption failure below.
+        None => (candidates[0], false),
+    };
+
+    let mut contents = Pkcs12Contents {
+        mac_verified,
+        ..Pkcs12Contents::default()
+    };
+    let infos = Vec::<ContentInfo>::from_der(data)?;
+    for info in &infos {
+        let bags = match info.content_type {
+            ID_DATA => info.content.decode_as::<OctetString>()?.as_bytes().to_vec(),
+            ID_ENCRYPTED_DATA => {
+                let encrypted = info.content.decode_as::<EncryptedData>()?;
+                let content = &encrypted.enc_content_info;
+                let ciphertext = content.encrypted_content.as_ref().ok_or_else(|| {
+                    Pkcs12Error::Malformed("encrypted data without content".into())
+                })?;
+                decrypt(&content.content_enc_alg, ciphertext.as_bytes(), password)?
+            }
+            ID_ENVELOPED_DATA => {
+                return Err(Pkcs12Error::Unsupported(
+                    "public-key privacy mode (enveloped data)".into(),
+                ));
+            }
+            other => return Err(Pkcs12Error::Malformed(format!("safe content type {other}"))),
+        };
+        read_bags(&bags, password, &mut contents, 0)?;
+    }
+    Ok(contents)
+}
+
+fn read_bags(
+    der: &[u8],
+    password: Password<'_>,
+    contents: &mut Pkcs12Contents,
+    depth: usize,
+) -> Result<(), Pkcs12Error> {
+    if depth > MAX_DEPTH {
+        return Err(Pkcs12Error::Malformed(
+            "safe contents nested too deep".into(),
+        ));
+    }
+    let bags = Vec::<SafeBag>::from_der(der)?;
+    for bag in bags {
+        match bag.bag_id {
+            pkcs12::PKCS_12_CERT_BAG_OID => {
+                let cert = ContextSpecific::<CertBag>::from_der(&bag.bag_value)?.value;
+                // SDSI certificates are not X.509; nothing else is read from them.
+                if cert.cert_id == pkcs12::PKCS_12_X509_CERT_OID {
+                    contents
+                        .certificates
+                        .push(cert.cert_value.as_bytes().to_vec());
+                }
+            }
+            pkcs12::PKCS_12_KEY_BAG_OID => {
+                let key = ContextSpecific::<der::Any>::from_der(&bag.bag_value)?.value;
+                contents.private_keys.push(key.to_der()?);
+            }
+            pkcs12::PKCS_12_PKCS8_KEY_BAG_OID => {
+                let shrouded =
+                    ContextSpecific::<pkcs12::pbe_params::EncryptedPrivateKeyInfo>::from_der(
+                        &bag.bag_value,
+                    )?
+                    .value;
+                let key = decrypt(
+                    &shrouded.encryption_algorithm,
+                    shrouded.encrypted_data.as_bytes(),
+                    password,
+                )?;
+                if pkcs8::PrivateKeyInfoRef::from_der(&key).is_err() {
+                    return Err(Pkcs12Error::WrongPassword);
+                }
+                contents.private_keys.push(key);
+            }
+            pkcs12::PKCS_12_SAFE_CONTENTS_BAG_OID => {
+                let inner = ContextSpecific::<der::Any>::from_der(&bag.bag_value)?.value;
+                read_bags(&inner.to_der()?, password, contents, depth + 1)?;
+            }
+            // CRL and secret bags carry nothing this tool checks.
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The PKCS#12 PBE schemes (RFC 7292 Appendix C) that are still found in the wild.
+#[derive(Clone, Copy)]
+enum Pkcs12Pbe {
+    TripleDes3Key,
+    TripleDes2Key,
+    Rc2With128,
+    Rc2With40,
+}
+
+fn decrypt(
+    algorithm: &AlgorithmIdentifierOwned,
+    ciphertext: &[u8],
+    password: Password<'_>,
+) -> Result<Vec<u8>, Pkcs12Error> {
+    let pbe = match algorithm.oid {
+        pkcs12::PKCS_12_PBE_WITH_SHAAND3_KEY_TRIPLE_DES_CBC => Pkcs12Pbe::TripleDes3Key,
+        pkcs12::PKCS_12_PBE_WITH_SHAAND2_KEY_TRIPLE_DES_CBC => Pkcs12Pbe::TripleDes2Key,
+        pkcs12::PKCS_12_PBE_WITH_SHAAND128_BIT_RC2_CBC => Pkcs12Pbe::Rc2With128,
+        pkcs12::PKCS_12_PBEWITH_SHAAND40_BIT_RC2_CBC => Pkcs12Pbe::Rc2With40,
+        pkcs12::PKCS_12_PBE_WITH_SHAAND128_BIT_RC4 | pkcs12::PKCS_12_PBE_WITH_SHAAND40_BIT_RC4 => {
+            return Err(Pkcs12Error::Unsupported("RC4 encryption".into()));
+        }
+        _ => return decrypt_pkcs5(algorithm, ciphertext, password),
+    };
+    let params = algorithm
+        .parameters
+        .as_ref()
+        .ok_or_else(|| Pkcs12Error::Malformed("PBE without parameters".into()))?
+        .decode_as::<Pkcs12PbeParams>()?;
+    let rounds = iterations(params.iterations)?;
+    let salt = params.salt.as_bytes();
+    let key_len = match pbe {
+        Pkcs12Pbe::TripleDes3Key => 24,
+        Pkcs12Pbe::TripleDes2Key | Pkcs12Pbe::Rc2With128 => 16,
+        Pkcs12Pbe::Rc2With40 => 5,
+    };
+    let key = password.derive::<sha1::Sha1>(salt, Pkcs12KeyType::EncryptionKey, rounds, key_len)?;
+    let iv = password.derive::<sha1::Sha1>(salt, Pkcs12KeyType::Iv, rounds, 8)?;
+    let plain = match pbe {
+        Pkcs12Pbe::TripleDes3Key => cbc_decrypt::<des::TdesEde3>(&key, &iv, ciphertext),
+        Pkcs12Pbe::TripleDes2Key => cbc_decrypt::<des::TdesEde2>(&key, &iv, ciphertext),
+        // RC2's effective key length is the key length here (40 or 128 bits).
+        Pkcs12Pbe::Rc2With128 | Pkcs12Pbe::Rc2With40 => {
+            cbc_decrypt::<rc2::Rc2>(&key, &iv, ciphertext)
+        }
+    };
+    plain.ok_or(Pkcs12Error::WrongPassword)
+}
+
+fn cbc_decrypt<C>(key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Option<Vec<u8>>
+where
+    C: BlockCipherDecrypt + KeyInit,
+{
+    cbc::Decryptor::<C>::new_from_slices(key, iv)
+        .ok()?
+        .decrypt_padded_vec::<Pkcs7>(ciphertext)
+        .ok()
+}
+
+fn decrypt_pkcs5(
+    algorithm: &AlgorithmIdentifierOwned,
+    ciphertext: &[u8],
+    password: Password<'_>,
+) -> Result<Vec<u8>, Pkcs12Error> {
+    let encoded = algorithm.to_der()?;
+    let scheme = pkcs5::EncryptionScheme::try_from(encoded.as_slice())
+        .map_err(|_| Pkcs12Error::Unsupported(format!("encryption algorithm {}", algorithm.oid)))?;
+    if algorithm.oid == ID_PBES2
+        && let pkcs5::EncryptionScheme::Pbes2(params) = &scheme
+        && let pkcs5::pbes2::Kdf::Pbkdf2(kdf) = &params.kdf
+        && u64::from(kdf.iteration_count) > MAX_ITERATIONS
+    {
+        return Err(Pkcs12Error::Unsupported(format!(
+            "{} PBKDF2 iterations (more than {MAX_ITERATIONS})",
+            kdf.iteration_count
+        )));
+    }
+    match scheme.decrypt(password.utf8(), ciphertext) {
+        Ok(plain) => Ok(plain),
+        Err(pkcs5::Error::DecryptFailed) => Err(Pkcs12Error::WrongPassword),
+        Err(error) => Err(Pkcs12Error::Unsupported(format!("encryption {error}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_pfx_bytes_are_not_pkcs12() {
+        assert!(!looks_like_pkcs12(b""));
+        assert!(!looks_like_pkcs12(b"\x30\x03\x02\x01\x03"));
+        assert!(matches!(
+            open(b"\x30\x00", None),
+            Err(Pkcs12Error::Malformed(_))
+        ));
+    }
+
+    #[test]
+    fn iteration_counts_are_bounded() {
+        assert_eq!(iterations(2048), Ok(2048));
+        assert!(matches!(iterations(0), Err(Pkcs12Error::Malformed(_))));
+        assert!(matches!(
+            iterations(i32::MAX),
+            Err(Pkcs12Error::Unsupported(_))
+        ));
+    }
+}

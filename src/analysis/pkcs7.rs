@@ -1,0 +1,99 @@
+//! PKCS#7 / CMS certificate bundles (.p7b, RFC 5652 SignedData, usually "degenerate": no signers):
+//! the certificates they carry, in file order.
+//!
+//! ```text
+//! ContentInfo ::= SEQUENCE { contentType OBJECT IDENTIFIER, content [0] EXPLICIT ANY }
+//! SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo SEQUENCE,
+//!                           certificates [0] IMPLICIT CertificateSet OPTIONAL, … }
+//! ```
+//! The certificate SET is read element by element with `der`'s reader rather than decoded as a
+//! `SET OF`: `openssl crl2pkcs7` writes it in the order given, not in DER set order, and a strict
+//! decoder would either refuse it or sort it and lose the order the user gave.
+
+use super::input::{Item, ItemKind, SIGNED_DATA};
+use crate::diagnostic::{Code, Diagnostic};
+use der::asn1::ObjectIdentifier;
+use der::{Decode, Reader, SliceReader, Tag, TagNumber};
+
+/// The certificates in a PKCS#7 item, as certificate items at the bundle's location.
+pub fn certificates(item: &Item, diagnostics: &mut Vec<Diagnostic>) -> Vec<Item> {
+    let Some(certificates) = certificate_ders(&item.der) else {
+        diagnostics.push(Diagnostic::new(
+            Code::InvalidAsn1,
+            item.location.clone(),
+            "the PKCS#7 bundle cannot be decoded as CMS SignedData",
+            "the file may be truncated: export the chain again (or as PEM certificates)",
+        ));
+        return Vec::new();
+    };
+    if certificates.is_empty() {
+        diagnostics.push(Diagnostic::new(
+            Code::Pkcs7WithoutCertificates,
+            item.location.clone(),
+            "the PKCS#7 bundle holds no certificate",
+            "export the certificate chain again, including the certificates",
+        ));
+    }
+    certificates
+        .into_iter()
+        .map(|der| Item {
+            kind: ItemKind::Certificate,
+            label: None,
+            der: der.to_vec(),
+            headers: Vec::new(),
+            location: item.location.clone(),
+        })
+        .collect()
+}
+
+/// Whether the DER is a ContentInfo holding SignedData.
+pub fn is_signed_data(der: &[u8]) -> bool {
+    certificate_ders(der).is_some()
+}
+
+/// The DER of each certificate in the SignedData's certificate set, in file order; `None` if the
+/// bytes are not a complete ContentInfo with SignedData.
+fn certificate_ders(der: &[u8]) -> Option<Vec<&[u8]>> {
+    let context_0 = Tag::ContextSpecific {
+        constructed: true,
+        number: TagNumber(0),
+    };
+    let mut reader = SliceReader::new(der).ok()?;
+    let result = reader.sequence(|content_info| {
+        let content_type = ObjectIdentifier::decode(content_info)?;
+        if content_type != SIGNED_DATA {
+            return Err(der::Error::from(der::ErrorKind::Failed));
+        }
+        let explicit = der::Header::decode(content_info)?;
+        explicit.tag().assert_eq(context_0)?;
+        let signed_data = content_info.read_slice(explicit.length())?;
+        let mut signed_data = SliceReader::new(signed_data)?;
+        let found = signed_data.sequence(|fields| {
+            fields.tlv_bytes()?; // version
+            fields.tlv_bytes()?; // digestAlgorithms
+            fields.tlv_bytes()?; // encapContentInfo
+            let mut certificates = Vec::new();
+            if !fields.is_finished() && der::Header::peek(fields)?.tag() == context_0 {
+                let set = der::Header::decode(fields)?;
+                let mut set = SliceReader::new(fields.read_slice(set.length())?)?;
+                while !set.is_finished() {
+                    let element = set.tlv_bytes()?;
+                    // CertificateChoices: only the plain Certificate (a SEQUENCE) is a certificate.
+                    if element.first() == Some(&0x30) {
+                        certificates.push(element);
+                    }
+                }
+            }
+            // crls, signerInfos: not needed.
+            while !fields.is_finished() {
+                fields.tlv_bytes()?;
+            }
+            Ok::<_, der::Error>(certificates)
+        })?;
+        signed_data.finish()?;
+        Ok::<_, der::Error>(found)
+    });
+    let certificates = result.ok()?;
+    reader.finish().ok()?;
+    Some(certificates)
+}

@@ -1,0 +1,501 @@
+//! Public keys (RFC 5280 §4.1.2.7 SubjectPublicKeyInfo): what kind and size a key is, a normalised
+//! form to compare keys by, and signature verification with the RustCrypto crates.
+//!
+//! Algorithms: RSA PKCS#1 v1.5 (RFC 8017 §8.2) with SHA-1/SHA-2, RSASSA-PSS (RFC 4055), ECDSA on
+//! P-256/P-384/P-521 (RFC 5758), Ed25519 (RFC 8410) and SM2 with SM3 (GB/T 32918, the default
+//! distinguishing ID `1234567812345678`, GM/T 0009).
+
+use der::asn1::ObjectIdentifier as Oid;
+use der::{Decode, Encode};
+use serde::Serialize;
+use signature::Verifier;
+use signature::hazmat::PrehashVerifier;
+use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
+
+/// `rsaEncryption` (RFC 8017 appendix A.1).
+pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
+/// `id-RSASSA-PSS` (RFC 4055 §3.1), as key and as signature algorithm.
+pub const RSASSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
+/// `id-ecPublicKey` (RFC 5480 §2.1.1).
+pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
+/// `id-Ed25519` (RFC 8410 §3).
+pub const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
+/// `secp256r1` (RFC 5480 §2.1.1.1).
+pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
+/// `secp384r1`.
+pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
+/// `secp521r1`.
+pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
+/// The SM2 curve (GM/T 0006: `1.2.156.10197.1.301`).
+pub const SM2_CURVE: Oid = Oid::new_unwrap("1.2.156.10197.1.301");
+/// The default SM2 distinguishing ID (GM/T 0009-2012 §10): the ASCII digits 1–8 twice.
+pub const SM2_DEFAULT_DISTID: &str = "1234567812345678";
+
+/// The family of a public key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+pub enum KeyType {
+    /// RSA (rsaEncryption or RSASSA-PSS keys).
+    #[serde(rename = "RSA")]
+    Rsa,
+    /// ECDSA on a NIST prime curve.
+    #[serde(rename = "EC")]
+    Ec,
+    /// Ed25519.
+    #[serde(rename = "Ed25519")]
+    Ed25519,
+    /// SM2 (an EC key on the SM2 curve).
+    #[serde(rename = "SM2")]
+    Sm2,
+    /// Anything else (DSA, X25519, …).
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl KeyType {
+    /// The name used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            KeyType::Rsa => "RSA",
+            KeyType::Ec => "EC",
+            KeyType::Ed25519 => "Ed25519",
+            KeyType::Sm2 => "SM2",
+            KeyType::Other => "other",
+        }
+    }
+}
+
+/// What a public key is: type, size in bits and curve.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct PublicKeyInfo {
+    /// The key's family.
+    #[serde(rename = "type")]
+    pub key_type: KeyType,
+    /// RSA modulus bits; the curve's field size for EC and SM2; 256 for Ed25519.
+    pub bits: Option<u32>,
+    /// `P-256`, `P-384`, `P-521` or `SM2`.
+    pub curve: Option<&'static str>,
+    /// The algorithm OID, dotted (kept for keys of another family).
+    #[serde(skip)]
+    pub algorithm_oid: String,
+}
+
+/// A public key reduced to the bytes that identify it, so that a key from a certificate, a CSR and
+/// one derived from a private key compare equal exactly when they are the same key.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct KeyIdentity {
+    /// The family.
+    pub key_type: KeyType,
+    /// RSA: DER of RSAPublicKey without leading zeros; EC/SM2: the uncompressed point; Ed25519: 32 bytes.
+    pub bytes: Vec<u8>,
+}
+
+/// Describes a SubjectPublicKeyInfo.
+pub fn describe(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyInfo {
+    let oid = spki.algorithm.oid;
+    let key = spki.subject_public_key.raw_bytes();
+    let algorithm_oid = oid.to_string();
+    if oid == RSA_ENCRYPTION || oid == RSASSA_PSS {
+        let bits = pkcs1::RsaPublicKey::<der::asn1::UintRef>::from_der(key)
+            .ok()
+            .map(|k| uint_bits(k.modulus.as_bytes()));
+        return PublicKeyInfo {
+            key_type: KeyType::Rsa,
+            bits,
+            curve: None,
+            algorithm_oid,
+        };
+    }
+    if oid == ED25519 {
+        return PublicKeyInfo {
+            key_type: KeyType::Ed25519,
+            bits: Some(256),
+            curve: None,
+            algorithm_oid,
+        };
+    }
+    if oid == EC_PUBLIC_KEY {
+        let (key_type, bits, curve) = match curve_of(&spki.algorithm) {
+            Some(c) if c == P256 => (KeyType::Ec, 256, "P-256"),
+            Some(c) if c == P384 => (KeyType::Ec, 384, "P-384"),
+            Some(c) if c == P521 => (KeyType::Ec, 521, "P-521"),
+            Some(c) if c == SM2_CURVE => (KeyType::Sm2, 256, "SM2"),
+            _ => {
+                return PublicKeyInfo {
+                    key_type: KeyType::Ec,
+                    bits: None,
+                    curve: None,
+                    algorithm_oid,
+                };
+            }
+        };
+        return PublicKeyInfo {
+            key_type,
+            bits: Some(bits),
+            curve: Some(curve),
+            algorithm_oid,
+        };
+    }
+    PublicKeyInfo {
+        key_type: KeyType::Other,
+        bits: None,
+        curve: None,
+        algorithm_oid,
+    }
+}
+
+/// The named curve in an `id-ecPublicKey` AlgorithmIdentifier's parameters (RFC 5480 ECParameters).
+pub fn curve_of(algorithm: &AlgorithmIdentifierOwned) -> Option<Oid> {
+    algorithm.parameters.as_ref()?.decode_as::<Oid>().ok()
+}
+
+/// Bits of a big-endian unsigned integer.
+pub fn uint_bits(bytes: &[u8]) -> u32 {
+    let bytes = strip_leading_zeros(bytes);
+    match bytes.first() {
+        None => 0,
+        Some(first) => (bytes.len() as u32 - 1) * 8 + (8 - first.leading_zeros()),
+    }
+}
+
+fn strip_leading_zeros(mut bytes: &[u8]) -> &[u8] {
+    while let [0, rest @ ..] = bytes {
+        bytes = rest;
+    }
+    bytes
+}
+
+/// The identity of a SubjectPublicKeyInfo, or `None` if it cannot be decoded.
+pub fn identity(spki: &SubjectPublicKeyInfoOwned) -> Option<KeyIdentity> {
+    let key = spki.subject_public_key.raw_bytes();
+    let info = describe(spki);
+    match info.key_type {
+        KeyType::Rsa => {
+            let k = pkcs1::RsaPublicKey::<der::asn1::UintRef>::from_der(key).ok()?;
+            Some(rsa_identity(
+                k.modulus.as_bytes(),
+                k.public_exponent.as_bytes(),
+            ))
+        }
+        KeyType::Ed25519 => Some(KeyIdentity {
+            key_type: KeyType::Ed25519,
+            bytes: key.to_vec(),
+        }),
+        KeyType::Ec | KeyType::Sm2 => ec_identity(info.curve?, key),
+        KeyType::Other => None,
+    }
+}
+
+/// The identity of an RSA key from its modulus and public exponent (big-endian).
+pub fn rsa_identity(modulus: &[u8], exponent: &[u8]) -> KeyIdentity {
+    let mut bytes = strip_leading_zeros(modulus).to_vec();
+    bytes.push(0xff); // a separator that cannot start an exponent without leading zeros
+    bytes.extend_from_slice(strip_leading_zeros(exponent));
+    KeyIdentity {
+        key_type: KeyType::Rsa,
+        bytes,
+    }
+}
+
+/// The identity of an EC point (SEC1 compressed or uncompressed) on a named curve.
+pub fn ec_identity(curve: &str, point: &[u8]) -> Option<KeyIdentity> {
+    let (key_type, bytes) = match curve {
+        "P-256" => (
+            KeyType::Ec,
+            p256::PublicKey::from_sec1_bytes(point)
+                .ok()?
+                .to_sec1_bytes(),
+        ),
+        "P-384" => (
+            KeyType::Ec,
+            p384::PublicKey::from_sec1_bytes(point)
+                .ok()?
+                .to_sec1_bytes(),
+        ),
+        "P-521" => (
+            KeyType::Ec,
+            p521::PublicKey::from_sec1_bytes(point)
+                .ok()?
+                .to_sec1_bytes(),
+        ),
+        "SM2" => (
+            KeyType::Sm2,
+            sm2::PublicKey::from_sec1_bytes(point).ok()?.to_sec1_bytes(),
+        ),
+        _ => return None,
+    };
+    Some(KeyIdentity {
+        key_type,
+        bytes: bytes.to_vec(),
+    })
+}
+
+/// The outcome of checking one signature.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Verification {
+    /// The signature verifies with the key.
+    Valid,
+    /// It does not.
+    Invalid,
+    /// The algorithm or key cannot be checked here (named in the text).
+    Unsupported(String),
+}
+
+/// Hash functions a signature algorithm may name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hash {
+    /// MD5 (broken; recognised to be reported, never verified).
+    Md5,
+    /// SHA-1 (deprecated for signatures).
+    Sha1,
+    /// SHA-224.
+    Sha224,
+    /// SHA-256.
+    Sha256,
+    /// SHA-384.
+    Sha384,
+    /// SHA-512.
+    Sha512,
+    /// SM3.
+    Sm3,
+}
+
+/// How a certificate or CSR is signed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SignatureScheme {
+    /// RSASSA-PKCS1-v1_5 with a hash.
+    RsaPkcs1(Hash),
+    /// RSASSA-PSS (hash and salt from the parameters).
+    RsaPss,
+    /// ECDSA with a hash.
+    Ecdsa(Hash),
+    /// Ed25519 (pure).
+    Ed25519,
+    /// SM2 signature with SM3.
+    Sm2Sm3,
+}
+
+/// The scheme a signature AlgorithmIdentifier names, if known.
+pub fn scheme(algorithm: &Oid) -> Option<SignatureScheme> {
+    use Hash::*;
+    use SignatureScheme::*;
+    Some(match algorithm.to_string().as_str() {
+        "1.2.840.113549.1.1.4" => RsaPkcs1(Md5),
+        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => RsaPkcs1(Sha1),
+        "1.2.840.113549.1.1.14" => RsaPkcs1(Sha224),
+        "1.2.840.113549.1.1.11" => RsaPkcs1(Sha256),
+        "1.2.840.113549.1.1.12" => RsaPkcs1(Sha384),
+        "1.2.840.113549.1.1.13" => RsaPkcs1(Sha512),
+        "1.2.840.113549.1.1.10" => RsaPss,
+        "1.2.840.10045.4.1" => Ecdsa(Sha1),
+        "1.2.840.10045.4.3.1" => Ecdsa(Sha224),
+        "1.2.840.10045.4.3.2" => Ecdsa(Sha256),
+        "1.2.840.10045.4.3.3" => Ecdsa(Sha384),
+        "1.2.840.10045.4.3.4" => Ecdsa(Sha512),
+        "1.3.101.112" => Ed25519,
+        "1.2.156.10197.1.501" => Sm2Sm3,
+        _ => return None,
+    })
+}
+
+/// The hash a scheme uses, where it is fixed by the OID.
+pub fn scheme_hash(scheme: SignatureScheme) -> Option<Hash> {
+    match scheme {
+        SignatureScheme::RsaPkcs1(h) | SignatureScheme::Ecdsa(h) => Some(h),
+        SignatureScheme::Sm2Sm3 => Some(Hash::Sm3),
+        SignatureScheme::RsaPss | SignatureScheme::Ed25519 => None,
+    }
+}
+
+fn unsupported(what: impl Into<String>) -> Verification {
+    Verification::Unsupported(what.into())
+}
+
+fn outcome<E>(result: Result<(), E>) -> Verification {
+    if result.is_ok() {
+        Verification::Valid
+    } else {
+        Verification::Invalid
+    }
+}
+
+/// Verifies `signature` over `message` (the DER of a TBSCertificate or CertificationRequestInfo)
+/// with the signer's key.
+pub fn verify(
+    message: &[u8],
+    algorithm: &AlgorithmIdentifierOwned,
+    signature: &[u8],
+    signer: &SubjectPublicKeyInfoOwned,
+) -> Verification {
+    let Some(scheme) = scheme(&algorithm.oid) else {
+        return unsupported(format!("signature algorithm {}", algorithm.oid));
+    };
+    let key = signer.subject_public_key.raw_bytes();
+    let info = describe(signer);
+    match (scheme, info.key_type) {
+        (SignatureScheme::RsaPkcs1(hash), KeyType::Rsa) => match rsa_key(key) {
+            Some(k) => verify_rsa_pkcs1(k, hash, message, signature),
+            None => unsupported("the RSA key cannot be decoded or is out of range"),
+        },
+        (SignatureScheme::RsaPss, KeyType::Rsa) => match rsa_key(key) {
+            Some(k) => verify_rsa_pss(k, algorithm, message, signature),
+            None => unsupported("the RSA key cannot be decoded or is out of range"),
+        },
+        (SignatureScheme::Ecdsa(hash), KeyType::Ec) => {
+            verify_ecdsa(info.curve, key, hash, message, signature)
+        }
+        (SignatureScheme::Ed25519, KeyType::Ed25519) => {
+            let Ok(bytes) = <[u8; 32]>::try_from(key) else {
+                return Verification::Invalid;
+            };
+            let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(&bytes) else {
+                return Verification::Invalid;
+            };
+            let Ok(sig) = ed25519_dalek::Signature::from_slice(signature) else {
+                return Verification::Invalid;
+            };
+            outcome(vk.verify(message, &sig))
+        }
+        (SignatureScheme::Sm2Sm3, KeyType::Sm2) => {
+            let Ok(vk) = sm2::dsa::VerifyingKey::from_sec1_bytes(SM2_DEFAULT_DISTID, key) else {
+                return Verification::Invalid;
+            };
+            let Ok(sig) = sm2::dsa::Signature::from_der(signature) else {
+                return Verification::Invalid;
+            };
+            outcome(vk.verify(message, &sig))
+        }
+        // A signature made with another family of key than the signer's cannot verify.
+        _ => Verification::Invalid,
+    }
+}
+
+fn rsa_key(key: &[u8]) -> Option<rsa::RsaPublicKey> {
+    let k = pkcs1::RsaPublicKey::<der::asn1::UintRef>::from_der(key).ok()?;
+    let n = rsa::BoxedUint::from_be_slice_vartime(k.modulus.as_bytes());
+    let e = rsa::BoxedUint::from_be_slice_vartime(k.public_exponent.as_bytes());
+    // Weak (512-bit) and very large keys are still checked; their size is reported separately.
+    rsa::RsaPublicKey::new_with_size_limits(n, e, 512..=16384).ok()
+}
+
+fn verify_rsa_pkcs1(
+    key: rsa::RsaPublicKey,
+    hash: Hash,
+    message: &[u8],
+    signature: &[u8],
+) -> Verification {
+    use rsa::pkcs1v15::{Signature, VerifyingKey};
+    let Ok(sig) = Signature::try_from(signature) else {
+        return Verification::Invalid;
+    };
+    match hash {
+        Hash::Sha1 => outcome(VerifyingKey::<sha1::Sha1>::new(key).verify(message, &sig)),
+        Hash::Sha224 => outcome(VerifyingKey::<sha2::Sha224>::new(key).verify(message, &sig)),
+        Hash::Sha256 => outcome(VerifyingKey::<sha2::Sha256>::new(key).verify(message, &sig)),
+        Hash::Sha384 => outcome(VerifyingKey::<sha2::Sha384>::new(key).verify(message, &sig)),
+        Hash::Sha512 => outcome(VerifyingKey::<sha2::Sha512>::new(key).verify(message, &sig)),
+        Hash::Md5 | Hash::Sm3 => unsupported("RSA with MD5 or SM3 is not verified"),
+    }
+}
+
+fn verify_rsa_pss(
+    key: rsa::RsaPublicKey,
+    algorithm: &AlgorithmIdentifierOwned,
+    message: &[u8],
+    signature: &[u8],
+) -> Verification {
+    use rsa::pss::{Signature, VerifyingKey};
+    // RFC 4055 §3.1: absent parameters mean SHA-1, MGF1-SHA-1, salt length 20.
+    let params = match &algorithm.parameters {
+        Some(any) => match any
+            .to_der()
+            .ok()
+            .and_then(|der| pkcs1::RsaPssParams::<der::Any>::from_der(&der).ok())
+        {
+            Some(p) => p,
+            None => return unsupported("RSASSA-PSS parameters cannot be decoded"),
+        },
+        None => pkcs1::RsaPssParams::default(),
+    };
+    let mgf_hash = params.mask_gen.parameters.as_ref().map(|p| p.oid);
+    if mgf_hash.is_some_and(|h| h != params.hash.oid) {
+        return unsupported("RSASSA-PSS with an MGF1 hash other than the message hash");
+    }
+    let salt = usize::from(params.salt_len);
+    let Ok(sig) = Signature::try_from(signature) else {
+        return Verification::Invalid;
+    };
+    match params.hash.oid.to_string().as_str() {
+        "1.3.14.3.2.26" => {
+            outcome(VerifyingKey::<sha1::Sha1>::new_with_salt_len(key, salt).verify(message, &sig))
+        }
+        "2.16.840.1.101.3.4.2.1" => outcome(
+            VerifyingKey::<sha2::Sha256>::new_with_salt_len(key, salt).verify(message, &sig),
+        ),
+        "2.16.840.1.101.3.4.2.2" => outcome(
+            VerifyingKey::<sha2::Sha384>::new_with_salt_len(key, salt).verify(message, &sig),
+        ),
+        "2.16.840.1.101.3.4.2.3" => outcome(
+            VerifyingKey::<sha2::Sha512>::new_with_salt_len(key, salt).verify(message, &sig),
+        ),
+        other => unsupported(format!("RSASSA-PSS with hash {other}")),
+    }
+}
+
+fn digest(hash: Hash, message: &[u8]) -> Option<Vec<u8>> {
+    use sha2::Digest;
+    Some(match hash {
+        Hash::Sha1 => sha1::Sha1::digest(message).to_vec(),
+        Hash::Sha224 => sha2::Sha224::digest(message).to_vec(),
+        Hash::Sha256 => sha2::Sha256::digest(message).to_vec(),
+        Hash::Sha384 => sha2::Sha384::digest(message).to_vec(),
+        Hash::Sha512 => sha2::Sha512::digest(message).to_vec(),
+        Hash::Sm3 => sm3::Sm3::digest(message).to_vec(),
+        Hash::Md5 => return None,
+    })
+}
+
+fn verify_ecdsa(
+    curve: Option<&str>,
+    key: &[u8],
+    hash: Hash,
+    message: &[u8],
+    signature: &[u8],
+) -> Verification {
+    let Some(prehash) = digest(hash, message) else {
+        return unsupported("ECDSA with MD5");
+    };
+    macro_rules! check {
+        ($curve:ident) => {{
+            let Ok(vk) = $curve::ecdsa::VerifyingKey::from_sec1_bytes(key) else {
+                return Verification::Invalid;
+            };
+            let Ok(sig) = $curve::ecdsa::Signature::from_der(signature) else {
+                return Verification::Invalid;
+            };
+            outcome(vk.verify_prehash(&prehash, &sig))
+        }};
+    }
+    match curve {
+        Some("P-256") => check!(p256),
+        Some("P-384") => check!(p384),
+        Some("P-521") => check!(p521),
+        _ => unsupported("ECDSA on an unknown curve"),
+    }
+}
+
+/// The signed part of a `SEQUENCE { toBeSigned, signatureAlgorithm, signature }` (a Certificate,
+/// RFC 5280 §4.1.1.3, or a CertificationRequest, RFC 2986 §4.2), exactly as encoded: the
+/// signature covers these bytes, so they are sliced out, not re-encoded.
+pub fn signed_bytes(der: &[u8]) -> Option<&[u8]> {
+    use der::Reader;
+    let mut reader = der::SliceReader::new(der).ok()?;
+    reader
+        .sequence(|r| {
+            let signed = r.tlv_bytes()?;
+            r.tlv_bytes()?;
+            r.tlv_bytes()?;
+            Ok::<_, der::Error>(signed)
+        })
+        .ok()
+}

@@ -1,0 +1,316 @@
+//! Fixes a target needs, done locally and shown as before/after: the normalised bundle (leaf first,
+//! issuers in issuing order, root kept or dropped, duplicates and strays removed, LF line endings,
+//! 64-column base64, nothing between blocks) and private-key re-encoding (PKCS#8 → PKCS#1 / SEC1).
+//!
+//! Pure: the PEM text comes from `pem-rfc7468` and the key structures from `pkcs8`, `pkcs1` and
+//! `sec1`; nothing here writes ASN.1 by hand.
+
+use crate::analysis::private_key::{KeyFormat, ParsedKey};
+use crate::analysis::{Analysis, chain::Verdict};
+use der::{Decode, Encode, asn1::ObjectIdentifier};
+use pem_rfc7468::LineEnding;
+use serde::Serialize;
+
+/// What the target wants done with a self-signed root at the top of the path.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RootPolicy {
+    /// Keep it (the target wants the complete path, e.g. a chain field "intermediate → root").
+    Keep,
+    /// Drop it (clients have it; it only takes a slot).
+    Drop,
+}
+
+/// The certificates as the target should receive them.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Bundle {
+    /// Certificate indices (input order numbering), leaf first.
+    pub order: Vec<usize>,
+    /// The first certificate, PEM (LF, 64 columns, final newline).
+    pub leaf_pem: String,
+    /// The certificates after the first, PEM, concatenated with nothing between them.
+    pub chain_pem: String,
+    /// Everything: `leaf_pem` followed by `chain_pem`.
+    pub full_pem: String,
+    /// The certificate text as given (all certificate blocks of the inputs, in input order).
+    pub before: String,
+    /// What changed between `before` and `full_pem`, one sentence each; empty when nothing did.
+    pub changes: Vec<String>,
+}
+
+/// Encodes DER as PEM with LF line endings and 64-column base64 (RFC 7468 strict form).
+pub fn pem(label: &str, der: &[u8]) -> String {
+    pem_rfc7468::encode_string(label, LineEnding::LF, der)
+        .expect("PEM encoding of an in-memory buffer with a fixed label cannot fail")
+}
+
+/// The certificate part of a text input, for the before/after view: every `CERTIFICATE` block and
+/// the text between such blocks; other blocks (keys, requests) and the text around them are left
+/// out, so that the view never shows a private key.
+pub fn certificate_text(text: &str) -> String {
+    let mut out = String::new();
+    let mut pending = String::new();
+    let mut inside = false;
+    let mut seen = false;
+    for line in text.split_inclusive('\n') {
+        let marker = line.trim();
+        if !inside && marker == "-----BEGIN CERTIFICATE-----" {
+            if seen {
+                out.push_str(&pending);
+            }
+            pending.clear();
+            inside = true;
+        }
+        if inside {
+            out.push_str(line);
+            if marker == "-----END CERTIFICATE-----" {
+                inside = false;
+                seen = true;
+            }
+        } else if marker.starts_with("-----BEGIN ") {
+            // Another kind of block: it and whatever preceded it are not certificate text.
+            pending.clear();
+            seen = false;
+        } else {
+            pending.push_str(line);
+        }
+    }
+    out
+}
+
+/// Builds the bundle for a target from the analysed material; `before` is the certificate text as
+/// the user gave it (for the before/after view). `None` without certificates.
+pub fn normalise_bundle(analysis: &Analysis, root: RootPolicy, before: &str) -> Option<Bundle> {
+    let report = &analysis.report;
+    let chain = &report.chain;
+    if analysis.certificates.is_empty() || chain.verdict == Verdict::Empty {
+        return None;
+    }
+    let mut order = chain.order.clone();
+    let mut changes = Vec::new();
+    let mut path_in_input_order = order.clone();
+    path_in_input_order.sort_unstable();
+    if chain.verdict == Verdict::Reorderable || order != path_in_input_order {
+        changes.push(format!(
+            "put the certificates in chain order, leaf first: {}",
+            order
+                .iter()
+                .map(|i| format!("#{i}"))
+                .collect::<Vec<_>>()
+                .join(" → ")
+        ));
+    }
+    if !chain.duplicates.is_empty() {
+        changes.push(format!(
+            "removed {} duplicate certificate(s)",
+            chain.duplicates.len()
+        ));
+    }
+    if !chain.not_on_path.is_empty() {
+        changes.push(format!(
+            "removed {} certificate(s) not on the leaf's path: {}",
+            chain.not_on_path.len(),
+            chain
+                .not_on_path
+                .iter()
+                .map(|i| format!("#{i} ({})", analysis.certificates[*i].summary.subject))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
+    }
+    if root == RootPolicy::Drop && chain.root_included && order.len() > 1 {
+        let dropped = order.pop().expect("order has more than one entry");
+        changes.push(format!(
+            "dropped the self-signed root #{dropped} ({}): clients already have it",
+            analysis.certificates[dropped].summary.subject
+        ));
+    }
+    let pems: Vec<String> = order
+        .iter()
+        .map(|&i| pem("CERTIFICATE", &analysis.certificates[i].der))
+        .collect();
+    let leaf_pem = pems.first().cloned().unwrap_or_default();
+    let chain_pem: String = pems.iter().skip(1).map(String::as_str).collect();
+    let full_pem = format!("{leaf_pem}{chain_pem}");
+    let before = before.to_owned();
+    if changes.is_empty() && before != full_pem {
+        changes.push(
+            "rewrote the PEM text: LF line endings, 64-column base64, no text or blank lines \
+             between blocks, one final newline"
+                .into(),
+        );
+    } else if !changes.is_empty() {
+        changes.push("wrote the PEM text with LF line endings and 64-column base64".into());
+    }
+    Some(Bundle {
+        order,
+        leaf_pem,
+        chain_pem,
+        full_pem,
+        before,
+        changes,
+    })
+}
+
+/// The encodings a target may want a private key in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum KeyEncoding {
+    /// `BEGIN PRIVATE KEY` (PKCS#8 PrivateKeyInfo, unencrypted).
+    Pkcs8,
+    /// The algorithm's own structure: `BEGIN RSA PRIVATE KEY` (PKCS#1) or `BEGIN EC PRIVATE KEY`
+    /// (SEC1). Keys without one (Ed25519) stay PKCS#8.
+    Traditional,
+}
+
+/// A private key re-encoded for a target. The PEM holds the secret key: never log or store it.
+#[derive(Clone, PartialEq, Eq, Serialize)]
+pub struct KeyPem {
+    /// The PEM label used (`RSA PRIVATE KEY`, `EC PRIVATE KEY`, `PRIVATE KEY`).
+    pub label: &'static str,
+    /// The PEM text (LF, 64 columns).
+    pub pem: String,
+    /// The encoding the key had, as the analysis names it (`pkcs8`, `pkcs1`, ...).
+    pub from: &'static str,
+    /// Whether the encoding changed (or the key was decrypted).
+    pub changed: bool,
+}
+
+impl std::fmt::Debug for KeyPem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "KeyPem({}, from {}, ** REDACTED **)",
+            self.label, self.from
+        )
+    }
+}
+
+const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
+const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
+
+/// Re-encodes a parsed private key (decrypted if it was encrypted). Errors are short, secret-free
+/// sentences.
+pub fn reencode_key(parsed: &ParsedKey, want: KeyEncoding) -> Result<KeyPem, String> {
+    let key = parsed
+        .plain
+        .as_ref()
+        .ok_or("the private key could not be read (encrypted without the right passphrase?)")?;
+    let decrypted = parsed.summary.encrypted;
+    let from = parsed.summary.format.as_str();
+    // `plain.der` holds PKCS#8 for everything decrypted from PKCS#8 or PKCS#12; the legacy PEM form
+    // decrypts to PKCS#1 or SEC1.
+    let inner = plain_structure(key.format)?;
+    match (want, inner) {
+        (KeyEncoding::Pkcs8, Structure::Pkcs8) | (KeyEncoding::Traditional, Structure::Pkcs1) => {
+            Ok(KeyPem {
+                label: inner.label(),
+                pem: pem(inner.label(), &key.der),
+                from,
+                changed: decrypted,
+            })
+        }
+        (KeyEncoding::Traditional, Structure::Sec1) => Ok(KeyPem {
+            label: "EC PRIVATE KEY",
+            pem: pem("EC PRIVATE KEY", &key.der),
+            from,
+            changed: decrypted,
+        }),
+        (KeyEncoding::Traditional, Structure::Pkcs8) => {
+            let info = pkcs8::PrivateKeyInfoRef::from_der(&key.der)
+                .map_err(|e| format!("the PKCS#8 key does not decode: {e}"))?;
+            let oid = info.algorithm.oid;
+            if oid == RSA_ENCRYPTION {
+                // The PKCS#8 private key octets of an RSA key are the PKCS#1 RSAPrivateKey.
+                let rsa = pkcs1::RsaPrivateKeyRef::from_der(info.private_key.as_bytes())
+                    .map_err(|e| format!("the RSA key does not decode: {e}"))?;
+                let der = rsa
+                    .to_der()
+                    .map_err(|e| format!("the RSA key does not encode: {e}"))?;
+                Ok(KeyPem {
+                    label: "RSA PRIVATE KEY",
+                    pem: pem("RSA PRIVATE KEY", &der),
+                    from,
+                    changed: true,
+                })
+            } else if oid == EC_PUBLIC_KEY {
+                let curve: ObjectIdentifier = info
+                    .algorithm
+                    .parameters
+                    .ok_or("the EC key names no curve")?
+                    .decode_as()
+                    .map_err(|e| format!("the EC key's curve does not decode: {e}"))?;
+                let mut ec = sec1::EcPrivateKey::from_der(info.private_key.as_bytes())
+                    .map_err(|e| format!("the EC key does not decode: {e}"))?;
+                // SEC1 keys carry their curve; PKCS#8 moved it to the algorithm identifier.
+                ec.parameters = Some(sec1::EcParameters::NamedCurve(curve));
+                let der = ec
+                    .to_der()
+                    .map_err(|e| format!("the EC key does not encode: {e}"))?;
+                Ok(KeyPem {
+                    label: "EC PRIVATE KEY",
+                    pem: pem("EC PRIVATE KEY", &der),
+                    from,
+                    changed: true,
+                })
+            } else {
+                // Ed25519 and others have no traditional form: PKCS#8 is their only encoding.
+                Ok(KeyPem {
+                    label: "PRIVATE KEY",
+                    pem: pem("PRIVATE KEY", &key.der),
+                    from,
+                    changed: decrypted,
+                })
+            }
+        }
+        (KeyEncoding::Pkcs8, Structure::Pkcs1 | Structure::Sec1) => Err(format!(
+            "the key is {from}; converting it to PKCS#8 is not offered (the target takes it as is)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::certificate_text;
+
+    #[test]
+    fn certificate_text_keeps_certificates_and_what_is_between_them_only() {
+        let text = "Bag Attributes\n-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\r\n\
+                    subject=/CN=x\n-----BEGIN CERTIFICATE-----\nBBBB\n-----END CERTIFICATE-----\n\
+                    -----BEGIN PRIVATE KEY-----\nSECRET\n-----END PRIVATE KEY-----\n";
+        let kept = certificate_text(text);
+        assert!(kept.starts_with("-----BEGIN CERTIFICATE-----\nAAAA"));
+        assert!(kept.contains("subject=/CN=x\n"));
+        assert!(!kept.contains("SECRET") && !kept.contains("Bag Attributes"));
+        assert!(kept.ends_with("BBBB\n-----END CERTIFICATE-----\n"));
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Structure {
+    Pkcs8,
+    Pkcs1,
+    Sec1,
+}
+
+impl Structure {
+    fn label(self) -> &'static str {
+        match self {
+            Structure::Pkcs8 => "PRIVATE KEY",
+            Structure::Pkcs1 => "RSA PRIVATE KEY",
+            Structure::Sec1 => "EC PRIVATE KEY",
+        }
+    }
+}
+
+fn plain_structure(format: KeyFormat) -> Result<Structure, String> {
+    match format {
+        KeyFormat::Pkcs1 => Ok(Structure::Pkcs1),
+        KeyFormat::Sec1 => Ok(Structure::Sec1),
+        KeyFormat::Pkcs8 => Ok(Structure::Pkcs8),
+        other => Err(format!(
+            "the key is still {} after decryption; this is a bug, please report it",
+            other.as_str()
+        )),
+    }
+}

@@ -1,0 +1,261 @@
+//! The request pipeline, shared by the page and the command line: analysed material + target +
+//! fields + credentials + time + nonce → diagnostics, fixes and, when nothing blocks, the signed
+//! request with every output people copy (curl, raw HTTP, body, stages, vendor CLI, expiry).
+//! Pure: the time and the nonce are inputs.
+
+use crate::analysis::Analysis;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::providers::{self, Auth, Fields, Mode, Preparation, ProviderId};
+use crate::render::{self, CurlContext, shell_quote};
+use crate::signing::{self, Scheme, Signed, huawei_token};
+use serde::Serialize;
+use std::time::Duration;
+
+/// Everything a signed request is shown as. Holds no secret: the access key secret is consumed by
+/// the signer, a token is referenced by its environment variable.
+#[derive(Clone, Debug, Serialize)]
+pub struct Outputs {
+    /// `v2`, `acs3`, `aksk` or `token`.
+    pub auth: &'static str,
+    /// The HTTP method.
+    pub method: String,
+    /// The full URL.
+    pub url: String,
+    /// Its length in characters (ACS3 keeps parameters in the query).
+    pub url_length: usize,
+    /// Every header sent, in order (Host included).
+    pub headers: Vec<(String, String)>,
+    /// The body, exactly as signed and sent.
+    pub body: String,
+    /// The SHA-256 of the body, lowercase hex.
+    pub body_sha256: String,
+    /// Each signing stage by name: canonical request, string to sign, signature, ...
+    pub stages: Vec<signing::Stage>,
+    /// When the request was signed (RFC 3339).
+    pub signed_at: String,
+    /// When the signature stops being accepted (RFC 3339), when it expires.
+    pub expires_at: Option<String>,
+    /// The command to paste into bash.
+    pub curl: String,
+    /// The raw HTTP/1.1 request.
+    pub http: String,
+    /// The vendor CLI equivalent.
+    pub vendor_cli: Option<String>,
+    /// For token auth: the commands that obtain the IAM token first.
+    pub iam_token: Option<String>,
+}
+
+/// The outcome of building a request.
+#[derive(Clone, Debug, Serialize)]
+pub struct Outcome {
+    /// The target's findings and fixes.
+    pub preparation: Preparation,
+    /// Problems with the signing itself (wrong scheme for the target, missing account ID, ...).
+    pub signing_errors: Vec<Diagnostic>,
+    /// The outputs, when the request was built.
+    pub outputs: Option<Outputs>,
+}
+
+impl Outcome {
+    /// All diagnostics: the analysis' (with the provider's error names), the target's, signing's.
+    pub fn diagnostics(&self) -> Vec<Diagnostic> {
+        let mut all = self.preparation.analysis_diagnostics.clone();
+        all.extend(self.preparation.diagnostics.iter().cloned());
+        all.extend(self.signing_errors.iter().cloned());
+        all
+    }
+}
+
+/// Builds (and signs, when nothing blocks) the request for `provider`.
+pub fn build(
+    provider: ProviderId,
+    analysis: &Analysis,
+    before: &str,
+    fields: &Fields,
+    auth: &Auth,
+    at: Duration,
+    nonce: &str,
+) -> Outcome {
+    let preparation = providers::prepare(provider, Mode::Request, analysis, before, fields);
+    let mut outcome = Outcome {
+        preparation,
+        signing_errors: Vec::new(),
+        outputs: None,
+    };
+    if !provider.spec().schemes.contains(&auth.scheme()) {
+        outcome.signing_errors.push(signing_error(
+            providers::SignError::SchemeMismatch(auth.scheme(), provider).to_string(),
+        ));
+        return outcome;
+    }
+    let Some(call) = outcome.preparation.call.clone() else {
+        return outcome;
+    };
+    let signed = match providers::sign_call(provider, &call, auth, at, nonce) {
+        Ok(signed) => signed,
+        Err(error) => {
+            outcome
+                .signing_errors
+                .push(signing_error(error.to_string()));
+            return outcome;
+        }
+    };
+    if signed.scheme == Scheme::AlibabaAcs3 {
+        let length = signed.request.url().chars().count();
+        if length > URL_WARNING {
+            outcome.signing_errors.push(Diagnostic::new(
+                Code::UrlTooLong,
+                Location::default(),
+                format!("the URL has {length} characters (the PEM travels in the query with ACS3)"),
+                "use --auth v2, which sends the parameters in the body, if the gateway answers 414",
+            ));
+        }
+    }
+    let spec = provider.spec();
+    let title = format!("{} ({})", spec.title, fields.region);
+    outcome.outputs = Some(outputs(
+        &signed,
+        &title,
+        outcome.preparation.vendor_cli.clone(),
+        fields,
+        provider,
+    ));
+    outcome
+}
+
+/// Above this many characters, gateways are known to answer 414 (Tengine's default 8 KiB buffer;
+/// aliyun/openapi-core-nodejs-sdk issue #55).
+pub const URL_WARNING: usize = 8_192;
+
+fn signing_error(message: String) -> Diagnostic {
+    Diagnostic::new(
+        Code::FieldInvalid,
+        Location {
+            file: "auth".into(),
+            ..Location::default()
+        },
+        message,
+        "choose a scheme and credentials the target accepts",
+    )
+}
+
+fn rfc3339(at: Duration) -> String {
+    signing::iso8601(at).unwrap_or_default()
+}
+
+fn outputs(
+    signed: &Signed,
+    title: &str,
+    vendor_cli: Option<String>,
+    fields: &Fields,
+    provider: ProviderId,
+) -> Outputs {
+    let signed_at = rfc3339(signed.signed_at);
+    let expires_at = signed.expires_at.map(rfc3339);
+    let request = &signed.request;
+    let mut headers = Vec::new();
+    if request.header("host").is_none() {
+        headers.push(("Host".to_owned(), request.host.clone()));
+    }
+    headers.extend(request.headers.iter().cloned());
+    let iam_token = (signed.scheme == Scheme::HuaweiToken).then(|| {
+        let env = request
+            .header(huawei_token::HEADER)
+            .and_then(|v| v.strip_prefix("${"))
+            .and_then(|v| v.strip_suffix('}'))
+            .unwrap_or("HUAWEI_TOKEN");
+        iam_token_commands(&fields.region, provider, env)
+    });
+    Outputs {
+        auth: signed.scheme.auth_name(),
+        method: request.method.clone(),
+        url: request.url(),
+        url_length: request.url().chars().count(),
+        headers,
+        body: String::from_utf8_lossy(&request.body).into_owned(),
+        body_sha256: signing::sha256_hex(&request.body),
+        stages: signed.stages.clone(),
+        curl: render::curl(
+            signed,
+            &CurlContext {
+                title,
+                signed_at: &signed_at,
+                expires_at: expires_at.as_deref(),
+            },
+        ),
+        http: render::http(signed),
+        signed_at,
+        expires_at,
+        vendor_cli,
+        iam_token,
+    }
+}
+
+/// Commands that get an IAM token by password and export it as `$env`. The user name, account
+/// name and password come from environment variables when the commands run; they are escaped for
+/// JSON by sed (backslash and double quote; control characters are not allowed in them).
+pub fn iam_token_commands(region: &str, provider: ProviderId, env: &str) -> String {
+    const ACCOUNT: &str = "@@CERT_PREFLIGHT_ACCOUNT@@";
+    const USER: &str = "@@CERT_PREFLIGHT_USER@@";
+    const PASSWORD: &str = "@@CERT_PREFLIGHT_PASSWORD@@";
+    let scope = if provider == ProviderId::HuaweiCcmPca {
+        huawei_token::TokenScope::DomainName(ACCOUNT)
+    } else {
+        huawei_token::TokenScope::ProjectName(region)
+    };
+    let template = huawei_token::iam_token_body(ACCOUNT, USER, PASSWORD, scope);
+    let request = huawei_token::iam_token_request(region, String::new());
+    // Split the serializer's output at the placeholders; the pieces are fixed JSON text.
+    let mut format = String::new();
+    let mut args = Vec::new();
+    let mut rest = template.as_str();
+    let printf_literal = |text: &str| text.replace('\\', "\\\\").replace('%', "%%");
+    loop {
+        let next = [
+            (ACCOUNT, "\"$account\""),
+            (USER, "\"$user\""),
+            (PASSWORD, "\"$password\""),
+        ]
+        .into_iter()
+        .filter_map(|(marker, arg)| rest.find(marker).map(|at| (at, marker, arg)))
+        .min();
+        let Some((at, marker, arg)) = next else {
+            break;
+        };
+        format.push_str(&printf_literal(&rest[..at]));
+        format.push_str("%s");
+        args.push(arg);
+        rest = &rest[at + marker.len()..];
+    }
+    format.push_str(&printf_literal(rest));
+    let mut out = format!(
+        "# Get an IAM token first ({}): needs HUAWEI_ACCOUNT (account name), HUAWEI_IAM_USER and\n\
+         # HUAWEI_PASSWORD in the environment. The token is valid for 24 hours.\n",
+        if provider == ProviderId::HuaweiCcmPca {
+            "scoped to the account"
+        } else {
+            "scoped to the region's project"
+        }
+    );
+    out.push_str(&format!(
+        "if [ -z \"${{{env}:-}}\" ]; then\n{env}=$(\n  set -e\n  umask 077\n  body=$(mktemp)\n  trap 'rm -f \"$body\"' EXIT\n"
+    ));
+    out.push_str("  esc() { printf '%s' \"$1\" | sed 's/[\\\\\"]/\\\\&/g'; }\n");
+    out.push_str("  account=$(esc \"${HUAWEI_ACCOUNT:?set HUAWEI_ACCOUNT}\")\n");
+    out.push_str("  user=$(esc \"${HUAWEI_IAM_USER:?set HUAWEI_IAM_USER}\")\n");
+    out.push_str("  password=$(esc \"${HUAWEI_PASSWORD:?set HUAWEI_PASSWORD}\")\n");
+    out.push_str(&format!(
+        "  printf {} {} > \"$body\"\n",
+        shell_quote(&format),
+        args.join(" ")
+    ));
+    out.push_str(&format!(
+        "  curl --silent --show-error --fail-with-body --proto =https -X POST -D - -o /dev/null \\\n    {} \\\n    -H {} \\\n    --data-binary \"@$body\" | tr -d '\\r' | sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: //p'\n) && export {env}\nfi\n",
+        shell_quote(&request.url()),
+        shell_quote(&format!(
+            "Content-Type: {}",
+            request.header("content-type").unwrap_or("application/json")
+        )),
+    ));
+    out
+}

@@ -1,0 +1,586 @@
+//! Every generated curl command runs, as printed, in bash against the loopback HTTPS server
+//! `tests/server/verify_server.py`, which recomputes each signature with the vendors' official
+//! SDKs (aliyun-python-sdk-core, alibabacloud-openapi-util, alibabacloud-tea-openapi,
+//! huaweicloudsdkcore) from the bytes that arrived. curl is pointed at the server by a test-only
+//! `.curlrc` (`connect-to`, `cacert`) in `CURL_HOME`, so the command itself is not edited.
+//!
+//! The fields are hostile on purpose: quotes, `$`, backticks, backslashes, newlines, tabs,
+//! non-ASCII text and `'; rm -rf ~ #`. Needs `.venv` (scripts/setup.sh --python), bash and curl.
+
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const NOW: &str = "2026-11-22T00:00:00Z";
+const ALIBABA_AK: &str = "LTAI-test-key";
+const ALIBABA_SECRET: &str = "alibaba-secret-\"'$`\\-value";
+const HUAWEI_AK: &str = "HWTESTAK0001";
+const HUAWEI_SECRET: &str = "huawei-secret-value-0001";
+const TOKEN: &str = "MIIT-test-token-0001";
+/// Everything a shell or a signer could trip over.
+const NASTY: &str = "q\"uote 'single' $HOME ${PATH} `id` $(id) \\back\\ tab\tnew\nline\r\ncrlf 中文名 ünïcödé ✓ 🔐 %20 + * ~ & = '; rm -rf ~ #";
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn input(case: &str, file: &str) -> PathBuf {
+    repo()
+        .join("tests/vectors/inspect")
+        .join(case)
+        .join("input")
+        .join(file)
+}
+
+struct Server {
+    child: Child,
+    dir: PathBuf,
+    record: PathBuf,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = std::fs::remove_dir_all(&self.dir);
+    }
+}
+
+impl Server {
+    fn start(name: &str) -> Server {
+        let python = repo().join(".venv/bin/python");
+        assert!(
+            python.exists(),
+            "{} is missing: run scripts/setup.sh --python (the test command does)",
+            python.display()
+        );
+        let dir =
+            std::env::temp_dir().join(format!("cert-preflight-{name}-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let record = dir.join("record.jsonl");
+        let ready = dir.join("ready.json");
+        let mut command = Command::new(python);
+        command
+            .arg(repo().join("tests/server/verify_server.py"))
+            .arg("--cert-dir")
+            .arg(dir.join("certs"))
+            .arg("--record")
+            .arg(&record)
+            .arg("--ready-file")
+            .arg(&ready)
+            .env(
+                "ALIBABA_TEST_SECRETS",
+                serde_json::json!({ ALIBABA_AK: ALIBABA_SECRET }).to_string(),
+            )
+            .env(
+                "HUAWEI_TEST_SECRETS",
+                serde_json::json!({ HUAWEI_AK: HUAWEI_SECRET }).to_string(),
+            )
+            .env("HUAWEI_TEST_TOKENS", serde_json::json!([TOKEN]).to_string())
+            .stdout(Stdio::null());
+        for host in [
+            "slb.cn-shanghai.aliyuncs.com",
+            "kms.cn-hangzhou.aliyuncs.com",
+            "ccm.cn-north-4.myhuaweicloud.com",
+            "elb.cn-north-4.myhuaweicloud.com",
+            "iam.cn-north-4.myhuaweicloud.com",
+        ] {
+            command.arg("--san").arg(host);
+        }
+        let child = command.spawn().expect("python runs");
+        let started = Instant::now();
+        while !ready.exists() {
+            assert!(
+                started.elapsed() < Duration::from_secs(60),
+                "the verifying server did not start"
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let ready: Value = serde_json::from_str(&std::fs::read_to_string(&ready).unwrap()).unwrap();
+        let curlrc = format!(
+            "cacert = \"{}\"\nconnect-to = \"::127.0.0.1:{}\"\n",
+            ready["ca"].as_str().unwrap(),
+            ready["port"]
+        );
+        std::fs::write(dir.join(".curlrc"), curlrc).unwrap();
+        Server { child, dir, record }
+    }
+
+    fn records(&self) -> Vec<Value> {
+        std::fs::read_to_string(&self.record)
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    /// Runs a command text in bash, with curl pointed at this server.
+    fn bash(&self, script: &str, env: &[(&str, &str)]) -> std::process::Output {
+        let mut command = Command::new("bash");
+        command
+            .arg("-c")
+            .arg(script)
+            .env("CURL_HOME", &self.dir)
+            .env("HOME", &self.dir) // `~` in a broken quote would point here, never at a real home
+            .current_dir(&self.dir);
+        for (k, v) in env {
+            command.env(k, v);
+        }
+        command.output().expect("bash runs")
+    }
+}
+
+fn cli(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_cert-preflight"));
+    command.args(args);
+    for (k, v) in env {
+        command.env(k, v);
+    }
+    command.output().expect("the binary runs")
+}
+
+/// Builds the request twice (JSON for the facts, curl to run), runs the curl command and returns
+/// the JSON and the server's record of what arrived.
+fn run_case(
+    server: &Server,
+    args: &[&str],
+    files: &[&Path],
+    env: &[(&str, &str)],
+) -> (Value, Value) {
+    let mut json_args = vec!["request"];
+    json_args.extend_from_slice(args);
+    json_args.extend(["--format", "json"]);
+    let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+    json_args.extend(files.iter().map(String::as_str));
+    let json = cli(&json_args, env);
+    let stdout = String::from_utf8_lossy(&json.stdout);
+    assert!(
+        json.status.success(),
+        "request failed: {stdout}\n{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let json: Value = serde_json::from_str(&stdout).unwrap();
+
+    let mut curl_args = vec!["request"];
+    curl_args.extend_from_slice(args);
+    curl_args.extend(files.iter().map(String::as_str));
+    let curl = cli(&curl_args, env);
+    assert!(curl.status.success());
+    let script = String::from_utf8(curl.stdout).unwrap();
+    for secret in [ALIBABA_SECRET, HUAWEI_SECRET, TOKEN] {
+        assert!(
+            !script.contains(secret),
+            "the command holds a secret:\n{script}"
+        );
+    }
+    assert!(
+        script.ends_with(json["request"]["curl"].as_str().unwrap()),
+        "--format curl prints the JSON's curl command"
+    );
+    let before = server.records().len();
+    let output = server.bash(&script, &[("HUAWEI_TOKEN", TOKEN)]);
+    let records = server.records();
+    assert_eq!(
+        records.len(),
+        before + 1,
+        "one request arrived; bash said {output:?}"
+    );
+    let record = records.last().unwrap().clone();
+    assert_eq!(
+        record["accepted"], true,
+        "the server refused: {record:#}\n{script}"
+    );
+    assert!(output.status.success(), "curl failed: {output:?}");
+    assert!(String::from_utf8_lossy(&output.stdout).contains("\"accepted\": true"));
+    assert_eq!(
+        record["body_sha256"], json["request"]["body_sha256"],
+        "the body that arrived is not the body that was signed"
+    );
+    (json, record)
+}
+
+fn slb_args(auth: &str) -> Vec<&str> {
+    vec![
+        "--provider",
+        "alibaba-slb-ca",
+        "--region",
+        "cn-shanghai",
+        "--auth",
+        auth,
+        "--access-key-id",
+        ALIBABA_AK,
+        "--secret-env",
+        "ALIBABA_SECRET",
+        "--timestamp",
+        NOW,
+        "--nonce",
+        "3f1c1d64-5f2b-4c4e-9b7a-0d6e2a1f9c01",
+        "--field",
+        "ResourceGroupId=rg-acfm2example",
+    ]
+}
+
+#[test]
+fn alibaba_requests_are_accepted_with_hostile_fields() {
+    let server = Server::start("alibaba");
+    let env = [("ALIBABA_SECRET", ALIBABA_SECRET)];
+    let name = format!("CACertificateName={NASTY}");
+    let tag_key = "Tag.1.Key=owner \"'$`".to_owned();
+    let tag_value = format!(
+        "Tag.1.Value={}",
+        &NASTY[..NASTY.char_indices().nth(100).unwrap().0]
+    );
+    let root = input("public-isrg-root-x1", "isrg-root-x1.pem");
+    for auth in ["v2", "acs3"] {
+        let mut args = slb_args(auth);
+        args.extend([
+            "--field",
+            &name,
+            "--field",
+            &tag_key,
+            "--field",
+            &tag_value,
+            "--field",
+            "Tag.2.Key=中文",
+            "--field",
+            "Tag.2.Value=",
+        ]);
+        let (json, record) = run_case(&server, &args, &[&root], &env);
+        let parameters = &record["parameters"];
+        assert_eq!(parameters["CACertificateName"], NASTY, "{auth}");
+        assert_eq!(parameters["Tag.1.Key"], "owner \"'$`");
+        assert_eq!(parameters["Tag.2.Value"], "");
+        assert_eq!(parameters["RegionId"], "cn-shanghai");
+        assert_eq!(record["host"], "slb.cn-shanghai.aliyuncs.com");
+        let pem = std::fs::read_to_string(&root).unwrap();
+        assert_eq!(
+            parameters["CACertificate"].as_str().unwrap(),
+            pem,
+            "{auth}: the PEM arrived intact"
+        );
+        assert_eq!(json["auth"], auth);
+    }
+
+    // KMS: the leaf, the CSR KMS made, and the chain (intermediate + root) in a shuffled file.
+    let chain = std::fs::read_to_string(input("chain-ordered-leaf-int-root", "chain.pem")).unwrap();
+    let blocks: Vec<&str> = chain
+        .split_inclusive("-----END CERTIFICATE-----\n")
+        .collect();
+    let shuffled = server.dir.join("root-then-intermediate.pem");
+    std::fs::write(
+        &shuffled,
+        format!("{}\r\nstray text\r\n{}", blocks[2], blocks[1]),
+    )
+    .unwrap();
+    let leaf = input("csr-matches-leaf", "leaf.pem");
+    let csr = input("csr-matches-leaf", "request.csr");
+    for auth in ["v2", "acs3"] {
+        let args = [
+            "--provider",
+            "alibaba-kms",
+            "--region",
+            "cn-hangzhou",
+            "--auth",
+            auth,
+            "--access-key-id",
+            ALIBABA_AK,
+            "--secret-env",
+            "ALIBABA_SECRET",
+            "--timestamp",
+            NOW,
+            "--nonce",
+            "nonce-kms",
+            "--field",
+            "CertificateId=0b9c4e2a-8f3d-4c1e-9a7b-5d6f1e2c3b4a",
+        ];
+        let (json, record) = run_case(&server, &args, &[&shuffled, &leaf, &csr], &env);
+        let parameters = &record["parameters"];
+        assert_eq!(
+            parameters["Certificate"],
+            std::fs::read_to_string(&leaf).unwrap()
+        );
+        assert_eq!(
+            parameters["CertificateChain"].as_str().unwrap(),
+            format!("{}{}", blocks[1], blocks[2]),
+            "intermediate then root, normalised"
+        );
+        let changes = json["fixes"]["bundle"]["changes"].to_string();
+        assert!(changes.contains("chain order"), "{changes}");
+    }
+
+    // A wrong secret is refused: the server really checks.
+    let args = slb_args("v2");
+    let mut all = vec!["request"];
+    all.extend_from_slice(&args);
+    let root_path = root.display().to_string();
+    all.push(&root_path);
+    let script = cli(&all, &[("ALIBABA_SECRET", "not-the-secret")]).stdout;
+    let output = server.bash(&String::from_utf8(script).unwrap(), &[]);
+    assert!(
+        !output.status.success(),
+        "a bad signature must make curl fail"
+    );
+    assert_eq!(server.records().last().unwrap()["accepted"], false);
+}
+
+#[test]
+fn huawei_requests_are_accepted_with_hostile_fields() {
+    let server = Server::start("huawei");
+    let env = [("HUAWEI_SECRET", HUAWEI_SECRET)];
+    let chain = std::fs::read_to_string(input("chain-ordered-leaf-int-root", "chain.pem")).unwrap();
+    let blocks: Vec<&str> = chain
+        .split_inclusive("-----END CERTIFICATE-----\n")
+        .collect();
+
+    // ELB server: leaf + PKCS#8 EC key + the chain given root first; hostile name and description.
+    let bundle = server.dir.join("bundle.pem");
+    std::fs::write(&bundle, format!("{}{}", blocks[2], blocks[1])).unwrap();
+    let leaf = input("key-pkcs8-ec-matches-leaf", "leaf.pem");
+    let key = input("key-pkcs8-ec-matches-leaf", "leaf-key.test-only.pem");
+    let name = format!("name={}", NASTY);
+    let description = format!("description={NASTY}{NASTY}");
+    let common = |auth: &'static str| -> Vec<String> {
+        let mut args: Vec<String> = [
+            "--provider",
+            "huawei-elb",
+            "--region",
+            "cn-north-4",
+            "--auth",
+            auth,
+            "--timestamp",
+            NOW,
+            "--field",
+            "project_id=0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+            "--field",
+            "domain=api.example.com",
+        ]
+        .map(String::from)
+        .to_vec();
+        args.extend([
+            "--field".into(),
+            name.clone(),
+            "--field".into(),
+            description.clone(),
+        ]);
+        if auth == "aksk" {
+            args.extend(
+                [
+                    "--access-key-id",
+                    HUAWEI_AK,
+                    "--secret-env",
+                    "HUAWEI_SECRET",
+                ]
+                .map(String::from),
+            );
+        } else {
+            args.extend(["--token-env", "HUAWEI_TOKEN"].map(String::from));
+        }
+        args
+    };
+    for auth in ["aksk", "token"] {
+        let args = common(auth);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let (json, record) = run_case(&server, &args, &[&bundle, &leaf, &key], &env);
+        assert_eq!(
+            record["path"],
+            "/v3/0a1b2c3d4e5f60718293a4b5c6d7e8f9/elb/certificates"
+        );
+        let body: Value = serde_json::from_str(record["body"].as_str().unwrap()).unwrap();
+        let option = &body["certificate"];
+        assert_eq!(option["name"], NASTY);
+        assert_eq!(option["description"], format!("{NASTY}{NASTY}"));
+        assert_eq!(option["domain"], "api.example.com");
+        assert!(
+            option["private_key"]
+                .as_str()
+                .unwrap()
+                .starts_with("-----BEGIN EC PRIVATE KEY-----\n")
+        );
+        assert_eq!(
+            option["certificate"].as_str().unwrap(),
+            format!("{}{}", std::fs::read_to_string(&leaf).unwrap(), blocks[1]),
+            "leaf then intermediate, root dropped"
+        );
+        assert_eq!(json["fixes"]["key"]["to"], "EC PRIVATE KEY");
+        if auth == "aksk" {
+            assert_eq!(record["project_id"], "0a1b2c3d4e5f60718293a4b5c6d7e8f9");
+            assert!(
+                record["signed_headers"]
+                    .as_str()
+                    .unwrap()
+                    .contains("x-project-id")
+            );
+        } else {
+            assert_eq!(record["scheme"], "token");
+        }
+    }
+
+    // CCM: the intermediate CA with its root, AK/SK with the account ID.
+    let ca = server.dir.join("ca.pem");
+    std::fs::write(&ca, format!("{}{}", blocks[1], blocks[2])).unwrap();
+    let args = [
+        "--provider",
+        "huawei-ccm-pca",
+        "--region",
+        "cn-north-4",
+        "--auth",
+        "aksk",
+        "--access-key-id",
+        HUAWEI_AK,
+        "--secret-env",
+        "HUAWEI_SECRET",
+        "--domain-id",
+        "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6",
+        "--timestamp",
+        NOW,
+        "--field",
+        "ca_id=6a3f1d2e-4b5c-4d6e-8f70-8192a3b4c5d6",
+    ];
+    let (_, record) = run_case(&server, &args, &[&ca], &env);
+    assert_eq!(record["domain_id"], "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6");
+    assert_eq!(
+        record["path"],
+        "/v1/private-certificate-authorities/6a3f1d2e-4b5c-4d6e-8f70-8192a3b4c5d6/import"
+    );
+    let body: Value = serde_json::from_str(record["body"].as_str().unwrap()).unwrap();
+    assert_eq!(body["certificate"], blocks[1]);
+    assert_eq!(body["certificate_chain"], blocks[2]);
+
+    // Token users first get a token from IAM: the generated commands do it, with a hostile
+    // password, then the request goes out with it.
+    let args: Vec<String> = common("token");
+    let mut all: Vec<&str> = vec!["request"];
+    all.extend(args.iter().map(String::as_str));
+    let files = [
+        bundle.display().to_string(),
+        leaf.display().to_string(),
+        key.display().to_string(),
+    ];
+    all.extend(files.iter().map(String::as_str));
+    let script = String::from_utf8(cli(&all, &[]).stdout).unwrap();
+    assert!(script.contains("HUAWEI_TOKEN=$("), "{script}");
+    assert!(
+        script.contains("if [ -z \"${HUAWEI_TOKEN:-}\" ]"),
+        "{script}"
+    );
+    let output = server.bash(
+        &script,
+        &[
+            ("HUAWEI_ACCOUNT", "my-account"),
+            ("HUAWEI_IAM_USER", "ci \"user\""),
+            (
+                "HUAWEI_PASSWORD",
+                NASTY.replace(['\n', '\r', '\t'], " ").as_str(),
+            ),
+        ],
+    );
+    let records = server.records();
+    let iam = &records[records.len() - 2];
+    assert_eq!(iam["scheme"], "iam", "{iam:#}\n{output:?}");
+    assert_eq!(iam["user"], "ci \"user\"");
+    assert!(
+        iam.get("body").is_none(),
+        "the IAM body (a password) is never recorded"
+    );
+    assert_eq!(records.last().unwrap()["accepted"], true, "{output:?}");
+}
+
+#[test]
+fn invalid_fields_give_diagnostics_and_no_request() {
+    let root = input("public-isrg-root-x1", "isrg-root-x1.pem");
+    let root = root.display().to_string();
+    let output = cli(
+        &[
+            "request",
+            "--provider",
+            "alibaba-slb-ca",
+            "--region",
+            "cn-shanghai",
+            "--auth",
+            "v2",
+            "--access-key-id",
+            "id",
+            "--secret-env",
+            "S",
+            "--timestamp",
+            NOW,
+            "--nonce",
+            "n",
+            "--field",
+            "Tag.1.Key=aliyun:x",
+            "--field",
+            "Tag.21.Key=k",
+            "--field",
+            "Bogus=1",
+            "--format",
+            "json",
+            &root,
+        ],
+        &[("S", "secret")],
+    );
+    assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["request"].is_null());
+    let codes: Vec<&str> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert!(
+        codes.contains(&"field-invalid") && codes.contains(&"field-unknown"),
+        "{codes:?}"
+    );
+    let tag = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["message"].as_str().unwrap().contains("Tag.1.Key"))
+        .unwrap();
+    assert_eq!(tag["provider_error"], "InvalidParam.TagKey");
+
+    // The secret comes only from the environment: a missing variable is a usage error.
+    let output = cli(
+        &[
+            "request",
+            "--provider",
+            "alibaba-kms",
+            "--region",
+            "cn-hangzhou",
+            "--auth",
+            "v2",
+            "--access-key-id",
+            "id",
+            "--secret-env",
+            "NOT_SET_ANYWHERE_1",
+            &root,
+        ],
+        &[],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    // A scheme of the other vendor is refused.
+    let output = cli(
+        &[
+            "request",
+            "--provider",
+            "huawei-elb",
+            "--region",
+            "cn-north-4",
+            "--auth",
+            "v2",
+            "--access-key-id",
+            "id",
+            "--secret-env",
+            "S",
+            "--field",
+            "project_id=abc",
+            "--format",
+            "json",
+            &root,
+        ],
+        &[("S", "secret")],
+    );
+    assert_eq!(output.status.code(), Some(1));
+}
