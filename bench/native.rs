@@ -5,7 +5,9 @@
 //!   fields decoded, SHA-1 + SHA-256 fingerprints, a self-issued certificate's own signature
 //!   verified) — the work comparable with pyca/cryptography and @peculiar/x509;
 //! - `full_*`: `analyze_with`, the whole analysis (chain building with every name-matching issuer
-//!   signature verified, key matching, lints).
+//!   signature verified, key matching, lints);
+//! - `floor_*`: bench/floor.rs, base64 + one SHA-256 per certificate and nothing else: the least
+//!   any parse + fingerprint can cost.
 //!
 //! Each case runs a few warm-up iterations, then up to a count of timed iterations within a time
 //! budget (at least 5); the figure is the median. Without `--bench` (as `cargo test --benches` runs
@@ -19,6 +21,9 @@ use cert_preflight::analysis::{Input, Options, analyze_with, certificate};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
+
+#[path = "floor.rs"]
+mod floor;
 
 /// 2026-11-22T00:00:00Z, the validation time of every case.
 const NOW: Duration = Duration::from_secs(1_795_305_600);
@@ -220,6 +225,18 @@ fn main() {
                 format!(
                     "{} certificates",
                     parse_fingerprint("bundle1000.pem", bundle)
+                )
+            }),
+        },
+        Case {
+            name: "floor_bundle1000",
+            what: "bench/floor.rs: base64 (lookup table) + SHA-256 of each certificate of bundle1000.pem",
+            max_runs: 200,
+            budget: ms(3000),
+            run: Box::new(move || {
+                format!(
+                    "{} certificates",
+                    black_box(floor::base64_and_sha256(bundle)).0
                 )
             }),
         },

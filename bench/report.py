@@ -39,6 +39,12 @@ def cpu_model():
     return platform.processor() or "?"
 
 
+class Figure(float):
+    """A median in ms, with the fastest sample as `best`."""
+
+    best = None
+
+
 def ms(value):
     if value is None:
         return "n/a"
@@ -64,17 +70,25 @@ def main():
     browser = load("browser.json") or {"results": {}, "meta": {}}
     nr, pr, br, xr = native["results"], pyca["results"], browser["results"], process["results"]
 
+    def figure(results, case, key="median_ms"):
+        r = results.get(case, {})
+        if r.get(key) is None:
+            return None
+        value = Figure(r[key])
+        value.best = r.get("min_ms") if key == "median_ms" else None
+        return value
+
     def n(case):
-        return nr.get(case, {}).get("median_ms")
+        return figure(nr, case)
 
     def p(case):
-        return pr.get(case, {}).get("median_ms")
+        return figure(pr, case)
 
     def b(case):
-        return br.get(case, {}).get("median_ms")
+        return figure(br, case)
 
     def x(case):
-        return xr.get(case, {}).get("median_ms")
+        return figure(xr, case)
 
     cli, py = x("cert_preflight_cli"), x("pyca_python")
     rows = [
@@ -90,8 +104,14 @@ def main():
         ("browser", "@peculiar/x509 parse + SHA-256 thumbprint, 3-chain", b("peculiar_parse_fingerprint_chain3"), "peer", ""),
         ("browser", "@peculiar/x509 parse + SHA-256 thumbprint, 1,000", b("peculiar_parse_fingerprint_bundle1000"),
          "peer", ""),
+        ("browser", "floor in wasm: base64 + SHA-256 per certificate, 1,000 (nothing parsed)",
+         b("floor_wasm_bundle1000"), "reference", ""),
+        ("browser", "floor in JS: atob + WebCrypto SHA-256 per certificate, 1,000 (nothing parsed)",
+         b("floor_js_bundle1000"), "reference", ""),
         ("native", "cert-preflight parse + fingerprint, 3-chain", n("parse_fingerprint_chain3"), "", ""),
         ("native", "cert-preflight parse + fingerprint, 1,000", n("parse_fingerprint_bundle1000"), "", ""),
+        ("native", "floor: base64 + SHA-256 per certificate, 1,000 (nothing parsed)", n("floor_bundle1000"),
+         "reference", ""),
         ("native", "cert-preflight full analysis, 3-chain + key", n("full_chain3_key"), "", ""),
         ("native", "cert-preflight full analysis, 1,000 (every signature verified)", n("full_bundle1000"),
          "≤ 1 s", status(n("full_bundle1000"), 1000)),
@@ -102,6 +122,10 @@ def main():
         ("process", "release CLI `inspect --json` on 1,000, whole process", cli,
          f"≤ pyca whole process ({ms(py)})", status(cli, py) if cli is not None and py is not None else "not measured"),
         ("process", "`python3 bench/pyca_bench.py --once` on 1,000, whole process", py, "reference", ""),
+        ("process", "CPU time (user + system) of the release CLI run above",
+         figure(xr, "cert_preflight_cli", "cpu_median_ms"), "", ""),
+        ("process", "CPU time (user + system) of the pyca run above", figure(xr, "pyca_python", "cpu_median_ms"),
+         "", ""),
     ]
 
     meta = browser.get("meta", {})
@@ -110,13 +134,16 @@ def main():
         "",
         f"Written by bench/report.py on {dt.datetime.now(dt.timezone.utc).strftime('%Y-%m-%d %H:%M UTC')} "
         "from bench/results/*.json (see bench/README.md for what each figure means). "
-        "Every figure is a median; ms = milliseconds of wall time.",
+        "Every figure is a median, judged against its target; the fastest sample is beside it (the "
+        "machine's speed varies from moment to moment). ms = milliseconds of wall time.",
         "",
-        "| where | figure | median | target | status |",
-        "|---|---|---:|---|---|",
+        "| where | figure | median | fastest | target | status |",
+        "|---|---|---:|---:|---|---|",
     ]
-    for where, figure, value, target, verdict in rows:
-        lines.append(f"| {where} | {figure} | {ms(value)} | {target} | {verdict} |")
+    for where, what, value, target, verdict in rows:
+        fastest = getattr(value, "best", None)
+        lines.append(f"| {where} | {what} | {ms(value)} | {ms(fastest) if fastest is not None else ''} | {target} "
+                     f"| {verdict} |")
 
     def ratio(a, c):
         return f"{a / c:.1f}×" if a and c else "n/a"
@@ -164,6 +191,37 @@ def main():
         lines.append(f"- pyca {case}: {r['runs']} runs, min {ms(r['min_ms'])}, max {ms(r['max_ms'])}")
     for case, r in xr.items():
         lines.append(f"- process {case}: {r['runs']} runs, min {ms(r['min_ms'])}, max {ms(r['max_ms'])}")
+
+    try:
+        with open(os.path.join(RESULTS, "load.log")) as f:
+            load_lines = [line.rstrip() for line in f if line.strip()]
+    except OSError:
+        load_lines = []
+    if load_lines:
+        lines += [
+            "",
+            "Load averages (1, 5, 15 min) at the start and end of each step (2 cores; the machine may be "
+            "shared, and a load above 2 inflates the wall times above):",
+            "",
+            "```",
+            *load_lines,
+            "```",
+        ]
+
+    profiles = []
+    for name in sorted(os.listdir(RESULTS)):
+        if name.startswith("browser-profile-") and name.endswith(".json"):
+            data = load(name)
+            rows_ = data.get("top_self", [])[:8]
+            profiles.append(f"- browser `{data.get('case')}` × {data.get('iterations')} "
+                            f"({data.get('total_ms')} ms sampled), top self time: "
+                            + "; ".join(f"{r['function'].split(' [')[0]} {r['share']}%" for r in rows_))
+        elif name.startswith("perf-") and name.endswith(".txt") and not name.endswith("-inclusive.txt"):
+            with open(os.path.join(RESULTS, name)) as f:
+                top = [" ".join(line.replace("[.]", "").split()) for line in f if line.strip()][:10]
+            profiles.append(f"- native `{name[5:-4]}` (perf), top self time: " + "; ".join(top))
+    if profiles:
+        lines += ["", "## Profiles (bench/run.sh profile; may be from another run than the figures)", "", *profiles]
 
     lines += [
         "",

@@ -7,7 +7,8 @@
 #   bash bench/run.sh STEP...    only these steps, in this order: inputs native pyca process browser report
 #   bash bench/run.sh profile    wasm build with names kept (wasm-opt -Oz -g), then Chromium CPU profiles
 #                                of the browser cases that miss their targets, and perf profiles of the
-#                                native ones when perf works (bench/results/*profile*)
+#                                native ones and of the release CLI's whole process when perf works
+#                                (bench/results/browser-profile-*, bench/results/perf-*.txt)
 #
 # Timed work is bounded (about 2 minutes on 2 cores, builds excluded); each step has a timeout.
 # Timings go to files only; nothing here asserts on them.
@@ -110,21 +111,44 @@ for line in sys.stdin:
     m = json.loads(line)
     if m.get("reason") == "compiler-artifact" and m["target"]["name"] == "analysis" and m.get("executable"): print(m["executable"])')
     for case in parse_fingerprint_bundle1000 full_bundle1000; do
+      rm -f "$results/perf-$case.data" "$results/perf-$case.data.old"
       timeout 300 perf record -q -e cpu-clock -F 500 --call-graph dwarf,65528 -o "$results/perf-$case.data" "$exe" --bench "$case" >/dev/null
+      # awk, not head: head would end the pipe early, and pipefail would end this script.
+      perf report -i "$results/perf-$case.data" --no-children --sort symbol --stdio -g none --percent-limit 0.5 2>/dev/null \
+        | awk '/%/ && n < 60 { gsub(/  +/, " "); print; n++ }' > "$results/perf-$case.txt"
       perf report -i "$results/perf-$case.data" --children --sort symbol --stdio -g none --percent-limit 1 2>/dev/null \
-        | grep '%' | sed 's/  */ /g' | grep -v '(inlined)' | head -60 > "$results/perf-$case.txt"
-      rm -f "$results/perf-$case.data"
-      echo "wrote bench/results/perf-$case.txt"
+        | awk '/%/ && !/\(inlined\)/ && n < 60 { gsub(/  +/, " "); print; n++ }' > "$results/perf-$case-inclusive.txt"
+      rm -f "$results/perf-$case.data" "$results/perf-$case.data.old"
+      echo "wrote bench/results/perf-$case.txt (self time) and perf-$case-inclusive.txt"
     done
+    log "perf profile of the release CLI, whole process (inspect --json on bundle1000.pem)"
+    # Its own target directory: the release profile with debug info, not the binary the process step times.
+    CARGO_PROFILE_RELEASE_DEBUG=true timeout 1200 cargo build --release --bin cert-preflight --target-dir target/profile
+    local case=cli_bundle1000
+    rm -f "$results/perf-$case.data" "$results/perf-$case.data.old"
+    timeout 300 perf record -q -e cpu-clock -F 4000 --call-graph dwarf,65528 -o "$results/perf-$case.data" \
+      target/profile/release/cert-preflight inspect --json --now 2026-11-22T00:00:00Z bench/data/bundle1000.pem >/dev/null || true
+    perf report -i "$results/perf-$case.data" --no-children --sort symbol --stdio -g none --percent-limit 0.5 2>/dev/null \
+      | awk '/%/ && n < 60 { gsub(/  +/, " "); print; n++ }' > "$results/perf-$case.txt"
+    perf report -i "$results/perf-$case.data" --children --sort symbol --stdio -g none --percent-limit 1 2>/dev/null \
+      | awk '/%/ && !/\(inlined\)/ && n < 60 { gsub(/  +/, " "); print; n++ }' > "$results/perf-$case-inclusive.txt"
+    rm -f "$results/perf-$case.data" "$results/perf-$case.data.old"
+    echo "wrote bench/results/perf-$case.txt (self time) and perf-$case-inclusive.txt"
   else
     echo "perf cannot sample here: skipped the native profiles (valgrind --tool=callgrind is an alternative)"
   fi
 }
 
 steps=("$@")
-[ ${#steps[@]} -gt 0 ] || steps=(inputs native pyca process browser report)
+if [ ${#steps[@]} -eq 0 ]; then
+  steps=(inputs native pyca process browser report)
+  : > "$results/load.log"
+fi
+# The machine may be shared: each step's load averages go beside the figures (report.py shows them).
+load() { printf '%s %-8s %-5s load %s\n' "$(date -u +%FT%TZ)" "$1" "$2" "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$results/load.log"; }
 started=$SECONDS
 for s in "${steps[@]}"; do
+  [ "$s" = report ] || load "$s" start
   case "$s" in
     inputs) step_inputs ;;
     native) step_native ;;
@@ -135,5 +159,6 @@ for s in "${steps[@]}"; do
     profile) step_profile ;;
     *) echo "bench/run.sh: unknown step $s (inputs native pyca process browser report profile)" >&2; exit 2 ;;
   esac
+  [ "$s" = report ] || load "$s" end
 done
 log "done in $((SECONDS - started)) s"

@@ -11,6 +11,7 @@ pub mod csr;
 pub mod fingerprint;
 pub mod input;
 pub mod legacy_pem;
+pub mod oid_names;
 pub mod pkcs12;
 pub mod pkcs7;
 pub mod private_key;

@@ -78,6 +78,62 @@ pub fn certificate_text(text: &str) -> String {
     out
 }
 
+/// Text pasted into the certificate box, split by what its PEM blocks are: certificates (and
+/// anything else) stay; private keys and certificate requests go to their own boxes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Separated {
+    /// What stays in the certificate box.
+    pub certificates: String,
+    /// Private-key blocks (`… PRIVATE KEY`), with their encapsulated headers.
+    pub keys: String,
+    /// Certificate-request blocks (`CERTIFICATE REQUEST`, `NEW CERTIFICATE REQUEST`).
+    pub requests: String,
+}
+
+/// Splits pasted text by block label (a line scan of BEGIN/END lines; the blocks themselves are
+/// decoded later by the analysis).
+pub fn separate_blocks(text: &str) -> Separated {
+    #[derive(PartialEq)]
+    enum Into {
+        Stay,
+        Key,
+        Request,
+    }
+    let mut out = Separated::default();
+    let mut current = Into::Stay;
+    for line in text.split_inclusive('\n') {
+        let marker = line.trim();
+        if current == Into::Stay
+            && let Some(label) = marker
+                .strip_prefix("-----BEGIN ")
+                .and_then(|l| l.strip_suffix("-----"))
+        {
+            if label.ends_with("PRIVATE KEY") {
+                current = Into::Key;
+            } else if label.ends_with("CERTIFICATE REQUEST") {
+                current = Into::Request;
+            }
+        }
+        match current {
+            Into::Stay => out.certificates.push_str(line),
+            Into::Key => out.keys.push_str(line),
+            Into::Request => out.requests.push_str(line),
+        }
+        if current != Into::Stay && marker.starts_with("-----END ") {
+            let target = if current == Into::Key {
+                &mut out.keys
+            } else {
+                &mut out.requests
+            };
+            if !target.ends_with('\n') {
+                target.push('\n');
+            }
+            current = Into::Stay;
+        }
+    }
+    out
+}
+
 /// Builds the bundle for a target from the analysed material; `before` is the certificate text as
 /// the user gave it (for the before/after view). `None` without certificates.
 pub fn normalise_bundle(analysis: &Analysis, root: RootPolicy, before: &str) -> Option<Bundle> {
@@ -271,7 +327,29 @@ pub fn reencode_key(parsed: &ParsedKey, want: KeyEncoding) -> Result<KeyPem, Str
 
 #[cfg(test)]
 mod tests {
-    use super::certificate_text;
+    use super::{certificate_text, separate_blocks};
+
+    #[test]
+    fn keys_and_requests_are_separated_from_certificates() {
+        let text = "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n\
+                    -----BEGIN ENCRYPTED PRIVATE KEY-----\nKKKK\n-----END ENCRYPTED PRIVATE KEY-----\n\
+                    -----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n\nLLLL\n-----END RSA PRIVATE KEY-----\n\
+                    -----BEGIN CERTIFICATE REQUEST-----\nRRRR\n-----END CERTIFICATE REQUEST-----";
+        let separated = separate_blocks(text);
+        assert_eq!(
+            separated.certificates,
+            "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"
+        );
+        assert!(
+            separated.keys.contains("KKKK")
+                && separated.keys.contains("Proc-Type: 4,ENCRYPTED\n\nLLLL")
+        );
+        assert_eq!(
+            separated.requests,
+            "-----BEGIN CERTIFICATE REQUEST-----\nRRRR\n-----END CERTIFICATE REQUEST-----\n"
+        );
+        assert_eq!(separate_blocks("just text").certificates, "just text");
+    }
 
     #[test]
     fn certificate_text_keeps_certificates_and_what_is_between_them_only() {

@@ -65,8 +65,11 @@ async fn certificate_card_shows_the_facts_pyca_reads() {
         .next()
         .expect("one certificate");
     let root = fresh_root();
-    yew::Renderer::<CertificateCard>::with_root_and_props(root.clone(), CardProps { certificate })
-        .render();
+    yew::Renderer::<CertificateCard>::with_root_and_props(
+        root.clone(),
+        CardProps { certificate, now },
+    )
+    .render();
     settle().await;
 
     assert_eq!(text(&root, "[data-testid=cert-subject]"), fact("subject"));
@@ -78,6 +81,143 @@ async fn certificate_card_shows_the_facts_pyca_reads() {
     assert_eq!(text(&root, "[data-testid=cert-sha256]"), fact("sha256"));
     assert_eq!(text(&root, "[data-testid=cert-sha1]"), fact("sha1"));
     assert!(text(&root, "[data-testid=cert-expiry]").starts_with("valid"));
+    let meter = root
+        .query_selector("[data-testid=cert-timeline]")
+        .expect("selector")
+        .expect("a timeline for a certificate valid now");
+    assert_eq!(meter.tag_name(), "METER");
+    assert!(text(&root, "[data-testid=cert-key]").starts_with("RSA 4096"));
+}
+
+fn element(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    root.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("{selector} is on the page: {}", root.inner_html()))
+}
+
+async fn type_into(root: &web_sys::Element, selector: &str, value: &str) {
+    let element = element(root, selector);
+    if let Some(area) = element.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.set_value(value);
+    } else if let Some(input) = element.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.set_value(value);
+    }
+    let event = web_sys::InputEvent::new("input").expect("input event");
+    element.dispatch_event(&event).expect("dispatch");
+    settle().await;
+}
+
+async fn click(root: &web_sys::Element, selector: &str) {
+    element(root, selector)
+        .dyn_into::<web_sys::HtmlElement>()
+        .expect("an HTML element")
+        .click();
+    settle().await;
+}
+
+const CHAIN: &str = include_str!("vectors/inspect/chain-ordered-leaf-int-root/input/chain.pem");
+const EC_LEAF: &str = include_str!("vectors/inspect/key-pkcs8-ec-matches-leaf/input/leaf.pem");
+const EC_KEY: &str =
+    include_str!("vectors/inspect/key-pkcs8-ec-matches-leaf/input/leaf-key.test-only.pem");
+
+#[wasm_bindgen_test]
+async fn a_key_pasted_with_the_chain_is_moved_and_the_order_fixed() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    let blocks: Vec<&str> = CHAIN
+        .split_inclusive("-----END CERTIFICATE-----\n")
+        .collect();
+    // Root, then the key, then the intermediate and the EC leaf: wrong order, key in the wrong box.
+    let pasted = format!("{}{EC_KEY}{}{EC_LEAF}", blocks[2], blocks[1]);
+    type_into(&root, "[data-testid=paste]", &pasted).await;
+
+    assert!(text(&root, "[data-testid=moved-note]").contains("private key"));
+    let key_area: web_sys::HtmlTextAreaElement = element(&root, "[data-testid=key-paste]")
+        .dyn_into()
+        .expect("textarea");
+    assert_eq!(key_area.value(), EC_KEY);
+    let verdict = element(&root, "[data-testid=chain-verdict]");
+    assert_eq!(
+        verdict.get_attribute("data-verdict").as_deref(),
+        Some("reorderable")
+    );
+    assert!(
+        root.query_selector("[data-code=key-matches-certificate]")
+            .unwrap()
+            .is_some()
+    );
+
+    click(&root, "[data-testid=fix-order]").await;
+    let verdict = element(&root, "[data-testid=chain-verdict]");
+    assert_eq!(
+        verdict.get_attribute("data-verdict").as_deref(),
+        Some("ordered")
+    );
+    let links = root
+        .query_selector_all("[data-testid=chain-link][data-status=verified]")
+        .unwrap();
+    assert_eq!(
+        links.length(),
+        3,
+        "two links and the root's self-signature verify"
+    );
+    assert!(
+        text(&root, "[data-testid=fix-after]").starts_with("-----BEGIN CERTIFICATE-----\nMIIC")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_signed_request_is_generated_without_the_secret() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    type_into(&root, "[data-testid=paste]", ISRG_ROOT_X1).await;
+    type_into(&root, "[data-testid=region]", "cn-shanghai").await;
+    type_into(&root, "[data-testid=field-CACertificateName]", "clients").await;
+    type_into(&root, "[data-testid=access-key-id]", "LTAI-test").await;
+    type_into(
+        &root,
+        "[data-testid=access-key-secret]",
+        "super-secret-value",
+    )
+    .await;
+    click(&root, "[data-testid=generate]").await;
+
+    let output = text(&root, "[data-testid=output]");
+    assert!(
+        output.contains("https://slb.cn-shanghai.aliyuncs.com/"),
+        "{output}"
+    );
+    assert!(output.contains("AccessKeyId=LTAI-test"));
+    assert!(
+        !root.inner_html().contains("super-secret-value"),
+        "the secret is never rendered"
+    );
+    let expiry = element(&root, "[data-testid=expires-in]");
+    assert!(
+        expiry
+            .get_attribute("data-expires-at")
+            .is_some_and(|e| e.ends_with('Z'))
+    );
+
+    click(&root, "[data-testid=tab-stages]").await;
+    assert!(text(&root, "[data-testid=output]").contains("== string_to_sign\nPOST&%2F&"));
+
+    // A field that breaks a rule blocks the request and says why beside the field.
+    type_into(
+        &root,
+        "[data-testid=field-Tag\\.1\\.Key]",
+        "aliyun-reserved",
+    )
+    .await;
+    assert!(text(&root, "[data-testid=field-error-Tag\\.1\\.Key]").contains("reserves"));
+    click(&root, "[data-testid=generate]").await;
+    assert!(
+        root.query_selector("[data-testid=request-blocked]")
+            .unwrap()
+            .is_some()
+    );
 }
 
 #[wasm_bindgen_test]
@@ -112,5 +252,47 @@ async fn app_keeps_bad_input_and_explains_it() {
         root.query_selector("[data-testid=certificate-card]")
             .expect("selector")
             .is_none()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn large_material_is_analysed_once_the_input_settles() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    // About 300 KB, above the page's debounce threshold: stray text (as openssl prints it) and
+    // the certificate twice.
+    let big = format!(
+        "{}{ISRG_ROOT_X1}{ISRG_ROOT_X1}",
+        "Bag Attributes: localKeyID 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F\n".repeat(4200)
+    );
+    type_into(&root, "[data-testid=paste]", &big).await;
+    assert!(
+        text(&root, "[data-testid=analysing]").starts_with("Analysing 0.3 MB"),
+        "{}",
+        text(&root, "[data-testid=results]")
+    );
+    assert!(
+        root.query_selector("[data-testid=certificate-card]")
+            .unwrap()
+            .is_none()
+    );
+    yew::platform::time::sleep(Duration::from_millis(1500)).await;
+    settle().await;
+    assert!(
+        root.query_selector("[data-testid=analysing]")
+            .unwrap()
+            .is_none()
+    );
+    assert_eq!(
+        root.query_selector_all("[data-testid=certificate-card]")
+            .unwrap()
+            .length(),
+        2
+    );
+    assert!(
+        root.query_selector("[data-code=chain-duplicate-certificate]")
+            .unwrap()
+            .is_some()
     );
 }

@@ -365,3 +365,93 @@ fn key_reencoding_agrees_with_openssl() {
         );
     }
 }
+
+/// ELB `server_sm`: an SM2 signing pair and the SM2 encryption pair (`enc_*` from files).
+#[test]
+fn elb_server_sm_takes_both_sm2_pairs() {
+    let chain = vector("sm2-sm3-chain-and-key", "chain.pem");
+    let key = vector("sm2-sm3-chain-and-key", "leaf-key.test-only.pem");
+    let text = std::fs::read_to_string(&chain).unwrap();
+    let leaf = text
+        .split_inclusive("-----END CERTIFICATE-----\n")
+        .next()
+        .unwrap();
+    let dir = std::env::temp_dir().join(format!("cert-preflight-sm-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let enc_certificate = dir.join("enc.pem");
+    std::fs::write(&enc_certificate, leaf).unwrap();
+    let enc_cert_field = format!("enc_certificate=@{}", enc_certificate.display());
+    let enc_key_field = format!("enc_private_key=@{key}");
+    let base = [
+        "request",
+        "--provider",
+        "huawei-elb",
+        "--region",
+        "cn-north-4",
+        "--auth",
+        "token",
+        "--token-env",
+        "T",
+        "--timestamp",
+        NOW,
+        "--format",
+        "json",
+        "--field",
+        "project_id=abc",
+        "--field",
+        "type=server_sm",
+    ];
+    let mut args = base.to_vec();
+    args.extend([
+        "--field",
+        &enc_cert_field,
+        "--field",
+        &enc_key_field,
+        &chain,
+        &key,
+    ]);
+    let (status, json) = run(&args, &[]);
+    assert_eq!(status, Some(0), "{:#}", json["diagnostics"]);
+    let body: Value = serde_json::from_str(json["request"]["body"].as_str().unwrap()).unwrap();
+    let option = &body["certificate"];
+    assert_eq!(option["type"], "server_sm");
+    assert_eq!(option["enc_certificate"], leaf);
+    assert!(
+        option["private_key"]
+            .as_str()
+            .unwrap()
+            .starts_with("-----BEGIN PRIVATE KEY-----\n"),
+        "SM keys stay PKCS#8"
+    );
+    assert!(
+        option["enc_private_key"]
+            .as_str()
+            .unwrap()
+            .starts_with("-----BEGIN PRIVATE KEY-----\n")
+    );
+
+    // Without the encryption pair, and with an RSA certificate, server_sm is refused.
+    let mut args = base.to_vec();
+    args.extend([chain.as_str(), key.as_str()]);
+    let (status, json) = run(&args, &[]);
+    assert_eq!(status, Some(1));
+    assert!(codes(&json).contains(&"field-missing".to_owned()));
+    let rsa_chain = vector("key-pkcs1-rsa-matches-leaf", "chain.pem");
+    let rsa_key = vector("key-pkcs1-rsa-matches-leaf", "leaf-key.test-only.pem");
+    let mut args = base.to_vec();
+    args.extend([
+        "--field",
+        &enc_cert_field,
+        "--field",
+        &enc_key_field,
+        &rsa_chain,
+        &rsa_key,
+    ]);
+    let (_, json) = run(&args, &[]);
+    assert!(
+        codes(&json).contains(&"target-key-algorithm".to_owned()),
+        "{:?}",
+        codes(&json)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -6,6 +6,11 @@
 //   ours_full_*                analyze_full(bytes, key): the whole analysis, every issuer signature verified
 //   peculiar_parse_fingerprint_*  PEM blocks split, `new x509.X509Certificate(pem)` per block and
 //                              `await cert.getThumbprint("SHA-256")` (WebCrypto digest), sequentially
+//   floor_wasm_*               floor(bytes): bench/floor.rs in wasm, base64 (lookup table) + one
+//                              SHA-256 per certificate, nothing parsed: the least parse + fingerprint costs
+//   floor_js_*                 the same in JavaScript: PEM blocks split, atob per body and
+//                              `await crypto.subtle.digest("SHA-256")` per certificate, sequentially
+//                              (the floor under @peculiar/x509, which uses both)
 //
 // Method: warm-up runs, then samples until a count or a time budget is reached (at least 5 samples);
 // a sample times a batch of iterations with performance.now() and divides by the batch size (the batch
@@ -16,7 +21,7 @@
 // URL parameters: ?cases=a,b (run only these), &quick=1 (one sample of one iteration each: smoke run).
 // window.benchApi.runCase(name, iterations) runs one case untimed (used by run.mjs --profile).
 
-import init, { parse_fingerprint, analyze_full, signatures_verified } from './pkg/cert_preflight_bench_wasm.js';
+import init, { parse_fingerprint, analyze_full, signatures_verified, floor } from './pkg/cert_preflight_bench_wasm.js';
 
 const MIN_SAMPLE_MS = 20;
 const params = new URLSearchParams(location.search);
@@ -42,6 +47,21 @@ async function peculiarParseFingerprint(text) {
     if (thumbprint.byteLength === 32) parsed += 1;
   }
   return parsed;
+}
+
+// Base64 + SHA-256 (WebCrypto) of each certificate, nothing parsed.
+async function jsFloor(text) {
+  const blocks = text.match(PEM_BLOCK) || [];
+  let hashed = 0;
+  for (const block of blocks) {
+    const body = block.slice(27, -25).replace(/\s+/g, '');
+    const binary = atob(body);
+    const der = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) der[i] = binary.charCodeAt(i);
+    const digest = await crypto.subtle.digest('SHA-256', der);
+    if (digest.byteLength === 32) hashed += 1;
+  }
+  return hashed;
 }
 
 function median(sorted) {
@@ -115,6 +135,8 @@ async function main() {
     ours_full_bundle1000: { fn: () => analyze_full(bundle, none), warmup: 1, maxSamples: 10, budgetMs: 25000 },
     peculiar_parse_fingerprint_chain3: { fn: () => peculiarParseFingerprint(chain3Text), isAsync: true, warmup: 20, maxSamples: 50, budgetMs: 3000 },
     peculiar_parse_fingerprint_bundle1000: { fn: () => peculiarParseFingerprint(bundleText), isAsync: true, warmup: 3, maxSamples: 30, budgetMs: 8000 },
+    floor_wasm_bundle1000: { fn: () => floor(bundle), warmup: 3, maxSamples: 30, budgetMs: 3000 },
+    floor_js_bundle1000: { fn: () => jsFloor(bundleText), isAsync: true, warmup: 3, maxSamples: 30, budgetMs: 4000 },
   };
   window.benchApi = {
     async runCase(name, iterations) {

@@ -123,6 +123,8 @@ try {
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
       '--disable-features=NetworkTimeServiceQuerying',
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
+      // Extra flags for experiments (e.g. BENCH_CHROMIUM_FLAGS=--js-flags=--no-liftoff).
+      ...(process.env.BENCH_CHROMIUM_FLAGS ? process.env.BENCH_CHROMIUM_FLAGS.split(' ') : []),
     ],
   }), 90_000, 'launching Chromium');
   const page = await withTimeout(browser.newPage(), 30_000, 'opening a page');

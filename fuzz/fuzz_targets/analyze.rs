@@ -9,7 +9,11 @@ use std::time::Duration;
 fuzz_target!(|data: &[u8]| {
     let now = Duration::from_secs(1_795_305_600);
     for passphrase in [None, Some("correct horse battery staple")] {
-        let options = Options { now, passphrase, pkcs12_password: None };
+        let options = Options {
+            now,
+            passphrase,
+            pkcs12_password: None,
+        };
         let analysis = analyze_with(&[Input::new("fuzz", data)], &options);
         let _ = analysis.report.to_string();
     }

@@ -5,7 +5,7 @@
 use super::fingerprint;
 use super::public_key::{self, Hash, KeyIdentity, KeyType, PublicKeyInfo, Verification};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use der::{Decode, oid::db::DB};
+use der::Decode;
 use serde::Serialize;
 use std::time::Duration;
 use x509_cert::Certificate;
@@ -178,6 +178,7 @@ pub fn parse(
     };
     let days_until_expiry = (seconds(not_after) - seconds(now)).div_euclid(DAY);
     let signature_oid = certificate.signature_algorithm().oid;
+    let signature_oid_text = public_key::dotted(&signature_oid);
     let spki = tbs.subject_public_key_info();
     let self_issued = tbs.subject() == tbs.issuer();
     let self_signed = self_issued
@@ -190,15 +191,15 @@ pub fn parse(
     let constraints = extension::<BasicConstraints>(&certificate);
     let key_usage = extension::<KeyUsage>(&certificate);
     let eku: Vec<String> = extension::<ExtendedKeyUsage>(&certificate)
-        .map(|e| e.0.iter().map(|oid| oid.to_string()).collect())
+        .map(|e| e.0.iter().map(public_key::dotted).collect())
         .unwrap_or_default();
     let summary = CertificateSummary {
         index,
         file: location.file.clone(),
         block: location.block,
         line: location.line,
-        subject: tbs.subject().to_string(),
-        issuer: tbs.issuer().to_string(),
+        subject: rfc4514(tbs.subject()),
+        issuer: rfc4514(tbs.issuer()),
         common_name: tbs.subject().common_name().ok().flatten().map(String::from),
         sans: extension::<SubjectAltName>(&certificate)
             .map(|san| san.0.iter().map(describe_san).collect())
@@ -208,10 +209,12 @@ pub fn parse(
         not_after: tbs.validity().not_after.to_string(),
         sha1: fingerprint::sha1(der),
         sha256: fingerprint::sha256(der),
-        signature_algorithm: DB
-            .by_oid(&signature_oid)
-            .map_or_else(|| signature_oid.to_string(), str::to_owned),
-        signature_algorithm_oid: signature_oid.to_string(),
+        signature_algorithm: super::oid_names::lookup(
+            super::oid_names::SIGNATURE_ALGORITHMS,
+            &signature_oid_text,
+        )
+        .map_or_else(|| signature_oid_text.clone(), str::to_owned),
+        signature_algorithm_oid: signature_oid_text.clone(),
         public_key: public_key::describe(spki),
         is_ca: constraints.as_ref().is_some_and(|c| c.ca),
         path_len: constraints.as_ref().and_then(|c| c.path_len_constraint),
@@ -239,13 +242,115 @@ pub fn parse(
     };
     lint(&summary, location, diagnostics);
     Some(ParsedCertificate {
-        key: public_key::identity(spki),
+        key: public_key::identity_described(spki, &summary.public_key),
         summary,
         certificate,
         der: der.to_vec(),
         tbs_der,
         location: location.clone(),
     })
+}
+
+/// A name as an RFC 4514 string: the same text as x509-cert's `Display` for `Name`, with the
+/// attribute type's short name looked up once per OID instead of once per attribute (that lookup
+/// scans the whole OID database and was most of the time spent summarising a certificate).
+pub fn rfc4514(name: &x509_cert::name::Name) -> String {
+    let rdns: &Vec<x509_cert::name::RelativeDistinguishedName> = name.as_ref().as_ref();
+    let mut out = String::with_capacity(96);
+    // As per RFC 4514 §2.1, the elements are reversed.
+    for (i, rdn) in rdns.iter().rev().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        for (j, atv) in rdn.iter().enumerate() {
+            if j > 0 {
+                out.push('+');
+            }
+            push_attribute(&mut out, atv);
+        }
+    }
+    out
+}
+
+/// One AttributeTypeAndValue, as x509-cert 0.3's `Display` writes it.
+fn push_attribute(out: &mut String, atv: &x509_cert::attr::AttributeTypeAndValue) {
+    use der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
+    use der::{Tag, Tagged};
+    use std::fmt::Write;
+    let value = match atv.value.tag() {
+        Tag::PrintableString => PrintableStringRef::try_from(&atv.value)
+            .ok()
+            .map(|s| s.as_str()),
+        Tag::Utf8String => Utf8StringRef::try_from(&atv.value).ok().map(|s| s.as_str()),
+        Tag::Ia5String => Ia5StringRef::try_from(&atv.value).ok().map(|s| s.as_str()),
+        Tag::TeletexString => TeletexStringRef::try_from(&atv.value)
+            .ok()
+            .map(|s| s.as_str()),
+        _ => None,
+    };
+    if let (Some(key), Some(value)) = (shortest_name(&atv.oid), value) {
+        out.extend(key.chars().map(|c| c.to_ascii_uppercase()));
+        out.push('=');
+        // Most values need no escape: copied at once.
+        let bytes = value.as_bytes();
+        let plain = bytes.first().is_none_or(|&b| b != b'#' && b != b' ')
+            && bytes.last().is_none_or(|&b| b != b' ')
+            && bytes
+                .iter()
+                .all(|&b| b >= 0x20 && b != 0x7f && !b"\"+,;<>\\".contains(&b));
+        if plain {
+            out.push_str(value);
+            return;
+        }
+        let mut chars = value.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            match c {
+                '#' if i == 0 => out.push_str("\\#"),
+                ' ' if i == 0 || chars.peek().is_none() => out.push_str("\\ "),
+                '"' | '+' | ',' | ';' | '<' | '>' | '\\' => {
+                    out.push('\\');
+                    out.push(c);
+                }
+                '\x00'..='\x1f' | '\x7f' => {
+                    let _ = write!(out, "\\{:02x}", c as u8);
+                }
+                _ => out.push(c),
+            }
+        }
+    } else {
+        // x509-cert writes `OID=#` and the value's DER in hex; an error there fails the whole
+        // Display (`to_string` would panic), so it cannot happen for a value that was decoded.
+        let _ = write!(out, "{}=#", atv.oid);
+        if let Ok(der) = der::Encode::to_der(&atv.value) {
+            for byte in der {
+                let _ = write!(out, "{byte:02x}");
+            }
+        }
+    }
+}
+
+/// The shortest name const-oid's database has for an attribute type, as x509-cert picks it
+/// (`oid_names` holds those entries).
+fn shortest_name(oid: &der::asn1::ObjectIdentifier) -> Option<&'static str> {
+    // Remembered per OID for this thread (at most 64 OIDs; names use a handful), so that the
+    // dotted form is not written and searched for in the table for every attribute of every name.
+    use std::cell::RefCell;
+    type Known = Vec<(der::asn1::ObjectIdentifier, Option<&'static str>)>;
+    thread_local! {
+        static KNOWN: RefCell<Known> = const { RefCell::new(Vec::new()) };
+    }
+    if let Some(name) =
+        KNOWN.with_borrow(|known| known.iter().find(|(o, _)| o == oid).map(|(_, name)| *name))
+    {
+        return name;
+    }
+    let name = super::oid_names::lookup(super::oid_names::ATTRIBUTE_TYPES, &oid.to_string());
+    KNOWN.with_borrow_mut(|known| {
+        if known.len() < 64 {
+            known.push((*oid, name));
+        }
+    });
+    name
 }
 
 /// An extension's decoded value; `None` when absent, duplicated or undecodable.
@@ -309,7 +414,7 @@ fn describe_san(name: &GeneralName) -> SanEntry {
         GeneralName::IpAddress(ip) => ("ip", ip_text(ip.as_bytes())),
         GeneralName::Rfc822Name(mail) => ("email", mail.to_string()),
         GeneralName::UniformResourceIdentifier(uri) => ("uri", uri.to_string()),
-        GeneralName::DirectoryName(name) => ("dirname", name.to_string()),
+        GeneralName::DirectoryName(name) => ("dirname", rfc4514(name)),
         GeneralName::RegisteredId(oid) => {
             return SanEntry {
                 kind: "other",
@@ -339,6 +444,13 @@ fn describe_san(name: &GeneralName) -> SanEntry {
 /// The Unicode form of a DNS name: each `xn--` label decoded from Punycode (RFC 3492);
 /// a label that does not decode is kept as it is.
 pub fn unicode_dns(name: &str) -> String {
+    // Without an `xn--` label (the common case) every label is kept: the name as it is.
+    if !name
+        .split('.')
+        .any(|label| label.len() >= 4 && label.as_bytes()[..4].eq_ignore_ascii_case(b"xn--"))
+    {
+        return name.to_owned();
+    }
     name.split('.')
         .map(|label| {
             let lower = label.to_ascii_lowercase();
@@ -461,6 +573,10 @@ mod tests {
     fn punycode_labels_are_decoded_and_others_kept() {
         assert_eq!(unicode_dns("xn--bcher-kva.example"), "bücher.example");
         assert_eq!(unicode_dns("*.example.com"), "*.example.com");
+        assert_eq!(unicode_dns("XN--bcher-kva.Example"), "bücher.Example");
+        assert_eq!(unicode_dns("a.xn--.b"), "a.xn--.b");
+        assert_eq!(unicode_dns("xn-a..b."), "xn-a..b.");
+        assert_eq!(unicode_dns(""), "");
         assert_eq!(
             unicode_dns("xn--zz-invalid-.example"),
             "xn--zz-invalid-.example"
@@ -476,5 +592,27 @@ mod tests {
             ip_text(&[0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),
             "2001:db8::1"
         );
+    }
+    #[test]
+    fn rfc4514_matches_x509_cert_display() {
+        use std::str::FromStr;
+        let names = [
+            "CN=example.com,O=Example\\, Inc.,C=US",
+            "CN=\\#hash\\ ,OU=a\\+b+OU=c,L=\\ lead,ST=semi\\;colon,O=x\\<y\\>z",
+            "UID=jdoe,DC=example,DC=com",
+            "emailAddress=a@example.com,serialNumber=1234,CN=x",
+            "1.2.3.4=#0c03616263,CN=unknown type",
+            "2.5.4.3=#1e0400410042,O=bmp value",
+            "CN=quote\\\"d,title=Dr,givenName=J,SN=D,postalCode=1,street=s",
+        ];
+        let empty = x509_cert::name::Name::default();
+        assert_eq!(rfc4514(&empty), empty.to_string());
+        for text in names {
+            let name = x509_cert::name::Name::from_str(text).expect(text);
+            assert_eq!(rfc4514(&name), name.to_string(), "{text}");
+            // Twice: the second time the short names come from the per-thread table.
+            assert_eq!(rfc4514(&name), name.to_string(), "{text}");
+        }
+        // tests/vectors.rs checks the subject and issuer of every certificate of the corpus.
     }
 }

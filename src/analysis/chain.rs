@@ -5,7 +5,6 @@
 use super::certificate::{ParsedCertificate, display_name};
 use super::public_key::{self, Verification};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use der::Encode;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -129,32 +128,26 @@ pub fn analyze(
         }
     }
 
-    // Candidate issuers by name: subject DER → indices (all certificates, as given).
-    let subject_der: Vec<Vec<u8>> = certificates
-        .iter()
-        .map(|c| {
-            c.certificate
-                .tbs_certificate()
-                .subject()
-                .to_der()
-                .unwrap_or_default()
-        })
-        .collect();
-    let mut by_subject: HashMap<&[u8], Vec<usize>> = HashMap::new();
-    for (i, der) in subject_der.iter().enumerate() {
-        by_subject.entry(der.as_slice()).or_default().push(i);
+    // Candidate issuers by name: subject → indices (all certificates, as given). Decoded names
+    // are equal exactly when their DER encodings are (DER is one encoding per value), so they are
+    // compared as decoded, not encoded again.
+    let mut by_subject: HashMap<&x509_cert::name::Name, Vec<usize>> = HashMap::new();
+    for (i, c) in certificates.iter().enumerate() {
+        by_subject
+            .entry(c.certificate.tbs_certificate().subject())
+            .or_default()
+            .push(i);
     }
+    // Each candidate issuer's key, decoded once however many certificates it is checked against.
+    let signers: Vec<std::cell::OnceCell<public_key::Signer>> = certificates
+        .iter()
+        .map(|_| std::cell::OnceCell::new())
+        .collect();
     let mut verified_issuers: Vec<Vec<usize>> = vec![Vec::new(); certificates.len()];
     let mut failed_issuers: Vec<Vec<usize>> = vec![Vec::new(); certificates.len()];
     for (i, c) in certificates.iter().enumerate() {
-        let issuer_der = c
-            .certificate
-            .tbs_certificate()
-            .issuer()
-            .to_der()
-            .unwrap_or_default();
         for &j in by_subject
-            .get(issuer_der.as_slice())
+            .get(c.certificate.tbs_certificate().issuer())
             .map(Vec::as_slice)
             .unwrap_or_default()
         {
@@ -168,15 +161,18 @@ pub fn analyze(
                     Verification::Invalid
                 }
             } else {
-                let parent = certificates[j]
-                    .certificate
-                    .tbs_certificate()
-                    .subject_public_key_info();
-                public_key::verify(
+                public_key::verify_with(
                     &c.tbs_der,
                     c.certificate.signature_algorithm(),
                     c.certificate.signature().raw_bytes(),
-                    parent,
+                    signers[j].get_or_init(|| {
+                        public_key::Signer::new(
+                            certificates[j]
+                                .certificate
+                                .tbs_certificate()
+                                .subject_public_key_info(),
+                        )
+                    }),
                 )
             };
             let (verified, unsupported) = match result {
@@ -201,14 +197,21 @@ pub fn analyze(
     }
 
     // The leaf: a unique certificate that issues no other unique certificate; prefer a non-CA,
-    // then the earliest given.
+    // then the earliest given. "j issues i" when a verified issuer of i is j or a copy of j (same
+    // DER, same SHA-256): the unique certificates each issuer issues, by the issuer's SHA-256.
+    let mut issued_by: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &i in &unique {
+        for &k in &verified_issuers[i] {
+            issued_by
+                .entry(certificates[k].summary.sha256.as_str())
+                .or_default()
+                .push(i);
+        }
+    }
     let issues_another = |j: usize| {
-        unique.iter().any(|&i| {
-            i != j
-                && verified_issuers[i]
-                    .iter()
-                    .any(|&k| same(certificates, k, j))
-        })
+        issued_by
+            .get(certificates[j].summary.sha256.as_str())
+            .is_some_and(|issued| issued.iter().any(|&i| i != j))
     };
     let leaf = unique
         .iter()

@@ -16,14 +16,14 @@ pub fn sha256(der: &[u8]) -> String {
 
 /// Uppercase hex of `bytes` with `:` between bytes (`0A:FF`); empty for no bytes.
 pub fn colon_hex(bytes: &[u8]) -> String {
-    let hex = base16ct::upper::encode_string(bytes);
-    let mut out = String::with_capacity(hex.len() + hex.len() / 2);
-    for (i, pair) in hex.as_bytes().chunks(2).enumerate() {
+    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(bytes.len() * 3);
+    for (i, byte) in bytes.iter().enumerate() {
         if i > 0 {
             out.push(':');
         }
-        // Invariant: base16ct emits ASCII hex digits only, so every pair is valid UTF-8.
-        out.push_str(std::str::from_utf8(pair).unwrap_or_default());
+        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
+        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
     }
     out
 }
@@ -42,5 +42,8 @@ mod tests {
         assert!(sha256(b"abc").starts_with("BA:78:16:BF:8F:01:CF:EA"));
         assert_eq!(colon_hex(&[]), "");
         assert_eq!(colon_hex(&[0x0a]), "0A");
+        let all: Vec<u8> = (0..=255).collect();
+        let expected: Vec<String> = all.iter().map(|b| format!("{b:02X}")).collect();
+        assert_eq!(colon_hex(&all), expected.join(":"));
     }
 }

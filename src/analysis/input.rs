@@ -233,16 +233,22 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         };
     }
 
-    let text = String::from_utf8_lossy(bytes);
-    if std::str::from_utf8(bytes).is_err() && !has_armour {
-        summary.kind = InputKind::Binary;
-    }
-    summary.line_endings = line_endings(&text);
+    // One UTF-8 validation (`from_utf8_lossy` borrows valid text as it is).
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => {
+            if !has_armour {
+                summary.kind = InputKind::Binary;
+            }
+            String::from_utf8_lossy(bytes)
+        }
+    };
     let mut out = DecodedInput {
         summary,
         items: Vec::new(),
         diagnostics: Vec::new(),
     };
+    // Also sets the line endings, from the same pass over the lines.
     decode_pem_text(file, &text, &mut out);
     if out.summary.blocks > 0 {
         out.summary.format = InputFormat::Pem;
@@ -312,8 +318,20 @@ fn memmem(haystack: &[u8], needle: &[u8]) -> bool {
 }
 
 fn line_endings(text: &str) -> LineEndings {
-    let newlines = text.matches('\n').count();
-    let crlf = text.matches("\r\n").count();
+    // One pass: each LF, and whether a CR precedes it.
+    let bytes = text.as_bytes();
+    let (mut newlines, mut crlf) = (0usize, 0usize);
+    for (at, _) in text.match_indices('\n') {
+        newlines += 1;
+        if at > 0 && bytes[at - 1] == b'\r' {
+            crlf += 1;
+        }
+    }
+    line_endings_from(newlines, crlf)
+}
+
+/// The line endings of a text with `newlines` LFs, `crlf` of them after a CR.
+fn line_endings_from(newlines: usize, crlf: usize) -> LineEndings {
     match (newlines, crlf) {
         (0, _) => LineEndings::None,
         (n, c) if c == n => LineEndings::Crlf,
@@ -346,9 +364,14 @@ fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
     };
     let mut open: Option<OpenBlock> = None;
     let mut stray_line: Option<usize> = None;
+    // Line endings: every piece but the last is followed by an LF, after a CR if it ends in one.
+    let (mut pieces, mut ending_in_cr, mut last_ends_in_cr) = (0usize, 0usize, false);
 
     for (index, raw) in text.split('\n').enumerate() {
         let number = index + 1;
+        pieces += 1;
+        last_ends_in_cr = raw.ends_with('\r');
+        ending_in_cr += usize::from(last_ends_in_cr);
         let line = raw.trim();
         if let Some(label) = boundary(line, "BEGIN") {
             if let Some(unclosed) = open.take() {
@@ -380,6 +403,8 @@ fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
             stray_line = stray_line.or(Some(number));
         }
     }
+    out.summary.line_endings =
+        line_endings_from(pieces - 1, ending_in_cr - usize::from(last_ends_in_cr));
     if let Some(unclosed) = open.take() {
         missing_end(file, &unclosed, out);
     }
@@ -430,26 +455,20 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
         .map(|(_, l)| *l)
         .filter(|l| !l.contains(':'))
         .collect();
-    let mut canonical =
-        String::with_capacity(block.body.iter().map(|(_, l)| l.len() + 1).sum::<usize>() + 64);
-    canonical.push_str("-----BEGIN ");
-    canonical.push_str(block.label);
-    canonical.push_str("-----\n");
-    for line in &body {
-        canonical.push_str(line);
-        canonical.push('\n');
-    }
-    canonical.push_str("-----END ");
-    canonical.push_str(block.label);
-    canonical.push_str("-----\n");
-
-    // RFC 7468 §3 wants 64-column lines; 76-column (MIME) bodies are common and read as well.
-    let decoded = pem_rfc7468::decode_vec(canonical.as_bytes())
-        .map(|(_, der)| der)
-        .or_else(|_| base64ct::Base64::decode_vec(&body.concat()));
+    // Certificates are public: their common, canonical form is decoded without the constant-time
+    // decoders (the same bytes, several times faster). Keys and anything else take the full route.
+    let kind = ItemKind::from_label(block.label);
+    let fast = match kind {
+        ItemKind::Certificate => decode_canonical_base64(&body),
+        _ => None,
+    };
+    let decoded = match fast {
+        Some(der) => Ok(der),
+        None => decode_body(block.label, &body),
+    };
     match decoded {
         Ok(der) => out.items.push(Item {
-            kind: ItemKind::from_label(block.label),
+            kind,
             label: Some(block.label.to_owned()),
             der,
             headers,
@@ -474,6 +493,178 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
                 "characters were lost or added while copying: copy the block again from the original file",
             ));
         }
+    }
+}
+
+/// The body through `pem-rfc7468` (RFC 7468 §3 wants 64-column lines), else as one base64 string
+/// (76-column MIME bodies are common and read as well).
+fn decode_body(label: &str, body: &[&str]) -> Result<Vec<u8>, base64ct::Error> {
+    let mut canonical = String::with_capacity(
+        body.iter().map(|l| l.len() + 1).sum::<usize>() + 2 * label.len() + 32,
+    );
+    canonical.push_str("-----BEGIN ");
+    canonical.push_str(label);
+    canonical.push_str("-----\n");
+    for line in body {
+        canonical.push_str(line);
+        canonical.push('\n');
+    }
+    canonical.push_str("-----END ");
+    canonical.push_str(label);
+    canonical.push_str("-----\n");
+    pem_rfc7468::decode_vec(canonical.as_bytes())
+        .map(|(_, der)| der)
+        .or_else(|_| base64ct::Base64::decode_vec(&body.concat()))
+}
+
+/// Marks a byte outside the base64 alphabet in [`BASE64_VALUES`].
+const NOT_BASE64: u8 = 0xff;
+/// Marks `=` in [`BASE64_VALUES`].
+const BASE64_PAD: u8 = 0xfe;
+
+/// The 6-bit value of each byte of the standard base64 alphabet (RFC 4648 §4).
+/// A `static`, not a `const`: a `const` array indexed at run time may be copied at each use.
+static BASE64_VALUES: [u8; 256] = {
+    let mut table = [NOT_BASE64; 256];
+    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut i = 0;
+    while i < alphabet.len() {
+        table[alphabet[i] as usize] = i as u8;
+        i += 1;
+    }
+    table[b'=' as usize] = BASE64_PAD;
+    table
+};
+
+/// The bytes of `lines` joined, when they are canonical padded base64 (RFC 4648 §4 and §3.5:
+/// the standard alphabet, a length that is a multiple of 4, `=` only to pad the last quantum,
+/// the pad bits zero); `None` for anything else, including an empty body.
+///
+/// Exactly the inputs on which `base64ct::Base64::decode_vec` of the joined lines succeeds, with
+/// the same bytes, and `pem_rfc7468::decode_vec` either fails or decodes the same characters to
+/// the same bytes: [`decode_body`] would return these bytes. Not constant-time.
+fn decode_canonical_base64(lines: &[&str]) -> Option<Vec<u8>> {
+    let total: usize = lines.iter().map(|l| l.len()).sum();
+    if total == 0 || !total.is_multiple_of(4) {
+        return None;
+    }
+    let mut out = vec![0u8; total / 4 * 3];
+    // The common shape (64-column PEM): every line a whole number of quanta. All but the last
+    // quantum cannot hold padding: they are decoded in bulk, the last one on its own.
+    if let Some((last, init)) = lines.split_last()
+        && last.len() >= 4
+        && init.iter().all(|l| l.len().is_multiple_of(4))
+    {
+        let (bulk, tail) = last.as_bytes().split_at(last.len() - 4);
+        let mut seen = 0;
+        let mut written = 0;
+        for chunk in init.iter().map(|l| l.as_bytes()).chain([bulk]) {
+            let len = chunk.len() / 4 * 3;
+            seen |= decode_quanta(chunk, &mut out[written..written + len]);
+            written += len;
+        }
+        // A character outside the alphabet, or `=`, has bit 6 or 7 set; the 6-bit values do not.
+        if seen & 0xc0 != 0 {
+            return None;
+        }
+        let tail = [tail[0], tail[1], tail[2], tail[3]];
+        written += decode_quantum(tail, &mut out[written..], &mut false)?;
+        out.truncate(written);
+        return Some(out);
+    }
+    let mut written = 0;
+    let mut carry = [0u8; 4];
+    let mut carried = 0;
+    let mut finished = false;
+    for line in lines {
+        let mut bytes = line.as_bytes();
+        // A quantum split across lines (bodies whose lines are not a multiple of 4 long).
+        while carried > 0 && !bytes.is_empty() {
+            carry[carried] = bytes[0];
+            carried += 1;
+            bytes = &bytes[1..];
+            if carried == 4 {
+                carried = 0;
+                written += decode_quantum(carry, &mut out[written..], &mut finished)?;
+            }
+        }
+        let mut quanta = bytes.chunks_exact(4);
+        for quantum in &mut quanta {
+            let quantum = [quantum[0], quantum[1], quantum[2], quantum[3]];
+            written += decode_quantum(quantum, &mut out[written..], &mut finished)?;
+        }
+        for &byte in quanta.remainder() {
+            carry[carried] = byte;
+            carried += 1;
+        }
+    }
+    out.truncate(written);
+    Some(out)
+}
+
+/// Whole quanta of `src` into `out` (3 bytes for every 4 characters), padding not allowed; the OR
+/// of every table value seen (see [`BASE64_VALUES`]), to be checked by the caller.
+fn decode_quanta(src: &[u8], out: &mut [u8]) -> u8 {
+    let mut seen = 0;
+    for (quantum, bytes) in src.chunks_exact(4).zip(out.chunks_exact_mut(3)) {
+        let value = |byte: u8| BASE64_VALUES[usize::from(byte)];
+        let (a, b, c, d) = (
+            value(quantum[0]),
+            value(quantum[1]),
+            value(quantum[2]),
+            value(quantum[3]),
+        );
+        seen |= a | b | c | d;
+        let word = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
+        bytes[0] = (word >> 16) as u8;
+        bytes[1] = (word >> 8) as u8;
+        bytes[2] = word as u8;
+    }
+    seen
+}
+
+/// One 4-character quantum into `out` (which has room for 3 bytes); the number of bytes, or
+/// `None` if it is not canonical base64 or follows the padded last quantum (`finished`).
+#[inline]
+fn decode_quantum(quantum: [u8; 4], out: &mut [u8], finished: &mut bool) -> Option<usize> {
+    if *finished {
+        return None;
+    }
+    let value = |byte: u8| BASE64_VALUES[usize::from(byte)];
+    let (a, b, c, d) = (
+        value(quantum[0]),
+        value(quantum[1]),
+        value(quantum[2]),
+        value(quantum[3]),
+    );
+    if a >= BASE64_PAD || b >= BASE64_PAD || c == NOT_BASE64 || d == NOT_BASE64 {
+        return None;
+    }
+    let head = (u32::from(a) << 18) | (u32::from(b) << 12);
+    match (c == BASE64_PAD, d == BASE64_PAD) {
+        (false, false) => {
+            let word = head | (u32::from(c) << 6) | u32::from(d);
+            // Byte by byte: a 3-byte `copy_from_slice` is a `memcpy` call at opt-level "z".
+            out[0] = (word >> 16) as u8;
+            out[1] = (word >> 8) as u8;
+            out[2] = word as u8;
+            Some(3)
+        }
+        // `xxx=`: two bytes; the third character's low 2 bits are padding and must be zero.
+        (false, true) if c & 0x03 == 0 => {
+            let word = head | (u32::from(c) << 6);
+            out[0] = (word >> 16) as u8;
+            out[1] = (word >> 8) as u8;
+            *finished = true;
+            Some(2)
+        }
+        // `xx==`: one byte; the second character's low 4 bits must be zero.
+        (true, true) if b & 0x0f == 0 => {
+            out[0] = (head >> 16) as u8;
+            *finished = true;
+            Some(1)
+        }
+        _ => None,
     }
 }
 
@@ -543,5 +734,99 @@ mod tests {
         let decoded = check("\u{30}\u{3}\u{2}\u{1}\u{5}", &[ItemKind::Certificate], &[]);
         assert_eq!(decoded.summary.format, InputFormat::Der);
         check("just some words", &[], &["no-pem-or-der"]);
+    }
+    #[test]
+    fn canonical_base64_fast_path_agrees_with_base64ct() {
+        // Every accepted input decodes exactly as base64ct does; whatever base64ct rejects is
+        // rejected (then decode_body decides, as before).
+        let mut samples: Vec<String> = vec![
+            String::new(),
+            "=".into(),
+            "====".into(),
+            "A===".into(),
+            "AA==".into(),
+            "AB==".into(),
+            "AAA=".into(),
+            "AAB=".into(),
+            "AAAA".into(),
+            "AA=A".into(),
+            "AA==AAAA".into(),
+            "aGVsbG8gd29ybGQh".into(),
+            "aGVsbG8gd29ybGQ".into(),
+            "aGVsbG8gd29ybA==".into(),
+            "aGVsbG8gd29ybGQ=".into(),
+            "aGVsb*8gd29y".into(),
+            "aGVs bG8g".into(),
+            "aGVsbG8-d29y".into(),
+            "aGVsbG8_d29y".into(),
+        ];
+        // Every length of a pseudo-random byte string, encoded, then with one character changed.
+        let mut state = 0x2545_f491_4f6c_dd1d_u64;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for len in 0..80 {
+            let bytes: Vec<u8> = (0..len).map(|_| next() as u8).collect();
+            let encoded = base64ct::Base64::encode_string(&bytes);
+            samples.push(encoded.clone());
+            if !encoded.is_empty() {
+                let mut altered = encoded.into_bytes();
+                let at = (next() as usize) % altered.len();
+                let replacements = b"A/+=*\n-_9";
+                altered[at] = replacements[(next() as usize) % replacements.len()];
+                samples.push(String::from_utf8(altered).unwrap());
+            }
+        }
+        for sample in &samples {
+            let reference = base64ct::Base64::decode_vec(sample).ok();
+            for split in [1usize, 3, 4, 64] {
+                let lines: Vec<&str> = sample
+                    .as_bytes()
+                    .chunks(split)
+                    .map(|c| std::str::from_utf8(c).unwrap())
+                    .collect();
+                let fast = decode_canonical_base64(&lines);
+                if let Some(bytes) = &fast {
+                    assert_eq!(Some(bytes), reference.as_ref(), "{sample:?}");
+                    assert_eq!(
+                        decode_body("CERTIFICATE", &lines).ok().as_ref(),
+                        Some(bytes),
+                        "{sample:?}"
+                    );
+                } else if !sample.is_empty() {
+                    assert_eq!(reference, None, "fast path refused {sample:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn line_endings_counts() {
+        assert_eq!(line_endings("a"), LineEndings::None);
+        assert_eq!(line_endings("\na\n"), LineEndings::Lf);
+        assert_eq!(line_endings("a\r\nb\r\n"), LineEndings::Crlf);
+        assert_eq!(line_endings("\r\na\n"), LineEndings::Mixed);
+        assert_eq!(line_endings("\r\r\n\n"), LineEndings::Mixed);
+        // decode counts them while it reads the lines: the same answer.
+        for text in [
+            "x",
+            "x\n",
+            "x\r\n",
+            "\r",
+            "x\r",
+            "\n\r\n",
+            "a\r\nb\nc\r",
+            "a\r\n\r\n",
+            "\r\n\r",
+        ] {
+            assert_eq!(
+                decode("t", text.as_bytes()).summary.line_endings,
+                line_endings(text),
+                "{text:?}"
+            );
+        }
     }
 }

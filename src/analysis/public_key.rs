@@ -93,7 +93,7 @@ pub struct KeyIdentity {
 pub fn describe(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyInfo {
     let oid = spki.algorithm.oid;
     let key = spki.subject_public_key.raw_bytes();
-    let algorithm_oid = oid.to_string();
+    let algorithm_oid = dotted(&oid);
     if oid == RSA_ENCRYPTION || oid == RSASSA_PSS {
         let bits = pkcs1::RsaPublicKey::<der::asn1::UintRef>::from_der(key)
             .ok()
@@ -166,8 +166,15 @@ fn strip_leading_zeros(mut bytes: &[u8]) -> &[u8] {
 
 /// The identity of a SubjectPublicKeyInfo, or `None` if it cannot be decoded.
 pub fn identity(spki: &SubjectPublicKeyInfoOwned) -> Option<KeyIdentity> {
+    identity_described(spki, &describe(spki))
+}
+
+/// [`identity`], with the key's [`describe`] already made.
+pub fn identity_described(
+    spki: &SubjectPublicKeyInfoOwned,
+    info: &PublicKeyInfo,
+) -> Option<KeyIdentity> {
     let key = spki.subject_public_key.raw_bytes();
-    let info = describe(spki);
     match info.key_type {
         KeyType::Rsa => {
             let k = pkcs1::RsaPublicKey::<der::asn1::UintRef>::from_der(key).ok()?;
@@ -275,27 +282,79 @@ pub enum SignatureScheme {
     Sm2Sm3,
 }
 
-/// The scheme a signature AlgorithmIdentifier names, if known.
-pub fn scheme(algorithm: &Oid) -> Option<SignatureScheme> {
+/// The signature algorithms known here, by OID (compared as OIDs: no dotted text is written).
+static SCHEMES: [(Oid, SignatureScheme); 15] = {
     use Hash::*;
     use SignatureScheme::*;
-    Some(match algorithm.to_string().as_str() {
-        "1.2.840.113549.1.1.4" => RsaPkcs1(Md5),
-        "1.2.840.113549.1.1.5" | "1.3.14.3.2.29" => RsaPkcs1(Sha1),
-        "1.2.840.113549.1.1.14" => RsaPkcs1(Sha224),
-        "1.2.840.113549.1.1.11" => RsaPkcs1(Sha256),
-        "1.2.840.113549.1.1.12" => RsaPkcs1(Sha384),
-        "1.2.840.113549.1.1.13" => RsaPkcs1(Sha512),
-        "1.2.840.113549.1.1.10" => RsaPss,
-        "1.2.840.10045.4.1" => Ecdsa(Sha1),
-        "1.2.840.10045.4.3.1" => Ecdsa(Sha224),
-        "1.2.840.10045.4.3.2" => Ecdsa(Sha256),
-        "1.2.840.10045.4.3.3" => Ecdsa(Sha384),
-        "1.2.840.10045.4.3.4" => Ecdsa(Sha512),
-        "1.3.101.112" => Ed25519,
-        "1.2.156.10197.1.501" => Sm2Sm3,
-        _ => return None,
-    })
+    [
+        (Oid::new_unwrap("1.2.840.113549.1.1.4"), RsaPkcs1(Md5)),
+        (Oid::new_unwrap("1.2.840.113549.1.1.5"), RsaPkcs1(Sha1)),
+        (Oid::new_unwrap("1.3.14.3.2.29"), RsaPkcs1(Sha1)),
+        (Oid::new_unwrap("1.2.840.113549.1.1.14"), RsaPkcs1(Sha224)),
+        (Oid::new_unwrap("1.2.840.113549.1.1.11"), RsaPkcs1(Sha256)),
+        (Oid::new_unwrap("1.2.840.113549.1.1.12"), RsaPkcs1(Sha384)),
+        (Oid::new_unwrap("1.2.840.113549.1.1.13"), RsaPkcs1(Sha512)),
+        (Oid::new_unwrap("1.2.840.113549.1.1.10"), RsaPss),
+        (Oid::new_unwrap("1.2.840.10045.4.1"), Ecdsa(Sha1)),
+        (Oid::new_unwrap("1.2.840.10045.4.3.1"), Ecdsa(Sha224)),
+        (Oid::new_unwrap("1.2.840.10045.4.3.2"), Ecdsa(Sha256)),
+        (Oid::new_unwrap("1.2.840.10045.4.3.3"), Ecdsa(Sha384)),
+        (Oid::new_unwrap("1.2.840.10045.4.3.4"), Ecdsa(Sha512)),
+        (Oid::new_unwrap("1.3.101.112"), Ed25519),
+        (Oid::new_unwrap("1.2.156.10197.1.501"), Sm2Sm3),
+    ]
+};
+
+/// The scheme a signature AlgorithmIdentifier names, if known.
+pub fn scheme(algorithm: &Oid) -> Option<SignatureScheme> {
+    SCHEMES
+        .iter()
+        .find(|(oid, _)| oid == algorithm)
+        .map(|(_, scheme)| *scheme)
+}
+
+macro_rules! dotted_table {
+    ($($text:literal),* $(,)?) => {
+        [$((Oid::new_unwrap($text), $text)),*]
+    };
+}
+
+/// The OIDs certificates carry most (signature and key algorithms, extendedKeyUsage purposes),
+/// with their dotted text.
+static COMMON_OIDS: [(Oid, &str); 24] = dotted_table![
+    "1.2.840.113549.1.1.1",
+    "1.2.840.113549.1.1.4",
+    "1.2.840.113549.1.1.5",
+    "1.2.840.113549.1.1.10",
+    "1.2.840.113549.1.1.11",
+    "1.2.840.113549.1.1.12",
+    "1.2.840.113549.1.1.13",
+    "1.2.840.113549.1.1.14",
+    "1.3.14.3.2.29",
+    "1.2.840.10045.2.1",
+    "1.2.840.10045.4.1",
+    "1.2.840.10045.4.3.1",
+    "1.2.840.10045.4.3.2",
+    "1.2.840.10045.4.3.3",
+    "1.2.840.10045.4.3.4",
+    "1.3.101.112",
+    "1.2.156.10197.1.501",
+    "1.3.6.1.5.5.7.3.1",
+    "1.3.6.1.5.5.7.3.2",
+    "1.3.6.1.5.5.7.3.3",
+    "1.3.6.1.5.5.7.3.4",
+    "1.3.6.1.5.5.7.3.8",
+    "1.3.6.1.5.5.7.3.9",
+    "2.5.29.37.0",
+];
+
+/// An OID's dotted text (`oid.to_string()`), from a table for the common ones: writing an OID
+/// arc by arc was a noticeable part of summarising a certificate in the browser.
+pub fn dotted(oid: &Oid) -> String {
+    match COMMON_OIDS.iter().find(|(known, _)| known == oid) {
+        Some((_, text)) => (*text).to_owned(),
+        None => oid.to_string(),
+    }
 }
 
 /// The hash a scheme uses, where it is fixed by the OID.
@@ -327,17 +386,53 @@ pub fn verify(
     signature: &[u8],
     signer: &SubjectPublicKeyInfoOwned,
 ) -> Verification {
+    verify_with(message, algorithm, signature, &Signer::new(signer))
+}
+
+/// A signer's key, decoded once to check several signatures with it (an issuer of many
+/// certificates): the RSA key and its Montgomery parameters are made on first use and kept.
+pub struct Signer<'a> {
+    spki: &'a SubjectPublicKeyInfoOwned,
+    info: PublicKeyInfo,
+    rsa: std::cell::OnceCell<Option<rsa::RsaPublicKey>>,
+}
+
+impl<'a> Signer<'a> {
+    /// The signer with this SubjectPublicKeyInfo.
+    pub fn new(spki: &'a SubjectPublicKeyInfoOwned) -> Self {
+        Signer {
+            spki,
+            info: describe(spki),
+            rsa: std::cell::OnceCell::new(),
+        }
+    }
+
+    fn rsa_key(&self) -> Option<rsa::RsaPublicKey> {
+        // A clone shares the Montgomery parameters (reference-counted).
+        self.rsa
+            .get_or_init(|| rsa_key(self.spki.subject_public_key.raw_bytes()))
+            .clone()
+    }
+}
+
+/// [`verify`] with a [`Signer`] that may be used again.
+pub fn verify_with(
+    message: &[u8],
+    algorithm: &AlgorithmIdentifierOwned,
+    signature: &[u8],
+    signer: &Signer<'_>,
+) -> Verification {
     let Some(scheme) = scheme(&algorithm.oid) else {
         return unsupported(format!("signature algorithm {}", algorithm.oid));
     };
-    let key = signer.subject_public_key.raw_bytes();
-    let info = describe(signer);
+    let key = signer.spki.subject_public_key.raw_bytes();
+    let info = &signer.info;
     match (scheme, info.key_type) {
-        (SignatureScheme::RsaPkcs1(hash), KeyType::Rsa) => match rsa_key(key) {
+        (SignatureScheme::RsaPkcs1(hash), KeyType::Rsa) => match signer.rsa_key() {
             Some(k) => verify_rsa_pkcs1(k, hash, message, signature),
             None => unsupported("the RSA key cannot be decoded or is out of range"),
         },
-        (SignatureScheme::RsaPss, KeyType::Rsa) => match rsa_key(key) {
+        (SignatureScheme::RsaPss, KeyType::Rsa) => match signer.rsa_key() {
             Some(k) => verify_rsa_pss(k, algorithm, message, signature),
             None => unsupported("the RSA key cannot be decoded or is out of range"),
         },
@@ -498,4 +593,28 @@ pub fn signed_bytes(der: &[u8]) -> Option<&[u8]> {
             Ok::<_, der::Error>(signed)
         })
         .ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn oid_tables_hold_their_own_text() {
+        for (oid, text) in &COMMON_OIDS {
+            assert_eq!(oid.to_string(), *text);
+            assert_eq!(dotted(oid), *text);
+        }
+        let rare = Oid::new_unwrap("1.2.3.4.5");
+        assert_eq!(dotted(&rare), "1.2.3.4.5");
+        // Every scheme OID is distinct, so the table is a function of the OID as the match was.
+        for (i, (a, _)) in SCHEMES.iter().enumerate() {
+            assert!(SCHEMES[i + 1..].iter().all(|(b, _)| a != b), "{a} twice");
+        }
+        assert_eq!(
+            scheme(&Oid::new_unwrap("1.3.14.3.2.29")),
+            Some(SignatureScheme::RsaPkcs1(Hash::Sha1))
+        );
+        assert_eq!(scheme(&rare), None);
+    }
 }

@@ -1,7 +1,8 @@
 // Test harness: serves the release dist/ on loopback and launches Debian's Chromium with every
 // background service off and a net log, so a test can prove the page talks to nobody.
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, existsSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -67,8 +68,11 @@ const DISABLED_FEATURES = [
   'OptimizationGuideModelDownloading', 'PrivacySandboxSettings4', 'Translate', 'DialMediaRouteProvider',
 ];
 
-/** Chromium with no background networking, every host but loopback unresolvable, and a net log. */
-export async function launchBrowser() {
+/**
+ * Chromium with no background networking, every host but loopback unresolvable, and a net log.
+ * `extraArgs` adds switches (the screenshots add those that make rasterisation repeatable).
+ */
+export async function launchBrowser({ extraArgs = [] } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-e2e-'));
   const netLog = path.join(dir, 'netlog.json');
   const browser = await chromium.launch({
@@ -82,6 +86,7 @@ export async function launchBrowser() {
       `--disable-features=${DISABLED_FEATURES.join(',')}`,
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
       `--log-net-log=${netLog}`, '--net-log-capture-mode=Everything',
+      ...extraArgs,
     ],
   });
   return { browser, netLog, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
@@ -155,3 +160,138 @@ export function vectorFacts(caseName) {
 export function vectorInput(caseName, fileName) {
   return path.join(ROOT, 'tests/vectors/inspect', caseName, 'input', fileName);
 }
+
+/** The source of axe-core (npm), to evaluate in a page. */
+export function axeSource() {
+  const require = createRequire(import.meta.url);
+  return readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+}
+
+/**
+ * A fresh context and page on the app that records console errors, page errors and every request
+ * made after load. `contextOptions` go to browser.newContext (viewport, colorScheme, permissions).
+ * `fixedTime` (a Date) pins Date.now for deterministic text such as "N days left".
+ */
+export async function openSession(browser, url, { contextOptions = {}, fixedTime, installTime } = {}) {
+  const context = await browser.newContext(contextOptions);
+  const page = await context.newPage();
+  if (fixedTime) await page.clock.setFixedTime(fixedTime);
+  if (installTime) await page.clock.install({ time: installTime });
+  const problems = [];
+  const requestsAfterLoad = [];
+  let loaded = false;
+  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  page.on('request', (r) => { if (loaded) requestsAfterLoad.push(r.url()); });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.getByTestId('paste').waitFor({ state: 'visible', timeout: 10_000 });
+  loaded = true;
+  return { context, page, problems, requestsAfterLoad };
+}
+
+/**
+ * Starts tests/server/verify_server.py (the loopback HTTPS server that re-signs requests with the
+ * vendors' SDKs) as tests/requests.rs does: secrets only through the environment, a throwaway CA,
+ * and a test-only .curlrc in CURL_HOME that points curl at it. Returns { dir, records(), bash(), stop() }.
+ */
+export async function startVerifyServer({ alibaba = {}, huawei = {}, tokens = [], sans = [] } = {}) {
+  const python = path.join(ROOT, '.venv/bin/python');
+  if (!existsSync(python)) throw new Error(`${python} is missing: run scripts/setup.sh --python`);
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-verify-'));
+  const record = path.join(dir, 'record.jsonl');
+  const ready = path.join(dir, 'ready.json');
+  const args = [path.join(ROOT, 'tests/server/verify_server.py'), '--cert-dir', path.join(dir, 'certs'),
+    '--record', record, '--ready-file', ready];
+  for (const san of sans) args.push('--san', san);
+  const child = spawn(python, args, {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    env: {
+      ...process.env,
+      ALIBABA_TEST_SECRETS: JSON.stringify(alibaba),
+      HUAWEI_TEST_SECRETS: JSON.stringify(huawei),
+      HUAWEI_TEST_TOKENS: JSON.stringify(tokens),
+    },
+  });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => { stderr = (stderr + chunk).slice(-4000); });
+  const until = Date.now() + 60_000;
+  while (!existsSync(ready)) {
+    if (child.exitCode !== null) throw new Error(`verify_server.py exited (${child.exitCode}): ${stderr}`);
+    if (Date.now() > until) throw new Error(`verify_server.py did not start: ${stderr}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const { port, ca } = JSON.parse(readFileSync(ready, 'utf8'));
+  // curl wants the values quoted in a .curlrc.
+  writeFileSync(path.join(dir, '.curlrc'), `cacert = "${ca}"\nconnect-to = "::127.0.0.1:${port}"\n`);
+  return {
+    dir,
+    port,
+    records: () => (existsSync(record) ? readFileSync(record, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l)) : []),
+    /** Runs a script in bash with curl pointed at this server; HOME is the server's directory. */
+    bash: (script, env = {}) => {
+      const result = spawnSync('bash', ['-c', script], {
+        cwd: dir,
+        env: { PATH: process.env.PATH, LANG: 'C.UTF-8', CURL_HOME: dir, HOME: dir, ...env },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      return { status: result.status, stdout: result.stdout, stderr: result.stderr, error: result.error };
+    },
+    stop: () => {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Everything the page could have kept, read from inside the page. */
+export async function readPageStorage(page) {
+  return page.evaluate(async () => {
+    const local = Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]));
+    const session = Object.fromEntries(Object.keys(sessionStorage).map((k) => [k, sessionStorage.getItem(k)]));
+    const databases = await indexedDB.databases();
+    const indexed = {};
+    for (const { name } of databases) {
+      indexed[name] = await new Promise((resolve) => {
+        const request = indexedDB.open(name);
+        request.onerror = () => resolve({ error: String(request.error) });
+        request.onsuccess = async () => {
+          const db = request.result;
+          const stores = {};
+          for (const store of db.objectStoreNames) {
+            stores[store] = await new Promise((done) => {
+              const all = db.transaction(store).objectStore(store).getAll();
+              all.onsuccess = () => done(all.result);
+              all.onerror = () => done({ error: String(all.error) });
+            });
+          }
+          db.close();
+          resolve(stores);
+        };
+      });
+    }
+    const cacheNames = 'caches' in window ? await caches.keys() : [];
+    const cached = {};
+    for (const name of cacheNames) {
+      const cache = await caches.open(name);
+      cached[name] = [];
+      for (const request of await cache.keys()) {
+        const response = await cache.match(request);
+        cached[name].push({ url: request.url, body: await response.text() });
+      }
+    }
+    const workers = navigator.serviceWorker ? await navigator.serviceWorker.getRegistrations() : [];
+    return {
+      localStorage: local,
+      sessionStorage: session,
+      indexedDB: indexed,
+      cookie: document.cookie,
+      url: location.href,
+      historyState: history.state,
+      windowName: window.name,
+      caches: cached,
+      serviceWorkers: workers.map((w) => w.scope),
+    };
+  });
+}
+

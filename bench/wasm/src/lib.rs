@@ -1,4 +1,4 @@
-//! Two entry points of the cert-preflight core for the browser benchmark (bench/browser/).
+//! Entry points of the cert-preflight core for the browser benchmark (bench/browser/).
 //!
 //! - `parse_fingerprint(bytes)`: PEM decoding and `certificate::parse` of every certificate (all
 //!   fields decoded, SHA-1 + SHA-256 fingerprints), the work comparable with @peculiar/x509;
@@ -7,6 +7,8 @@
 //!   `key` is not empty, a private key; returns the number of diagnostics.
 //! - `signatures_verified(bytes, key)`: the same analysis, returning how many issuer signatures
 //!   verified (called once by the page to show the work was done, not timed).
+//! - `floor(bytes)`: bench/floor.rs, base64 + one SHA-256 per certificate and nothing else, the
+//!   least any parse + fingerprint can cost; returns the number of certificates hashed.
 //!
 //! The validation time is fixed at 2026-11-22T00:00:00Z.
 
@@ -14,6 +16,9 @@ use cert_preflight::analysis::input::{self, ItemKind};
 use cert_preflight::analysis::{Analysis, Input, Options, analyze_with, certificate};
 use std::time::Duration;
 use wasm_bindgen::prelude::wasm_bindgen;
+
+#[path = "../../floor.rs"]
+mod floor;
 
 /// 2026-11-22T00:00:00Z.
 const NOW: Duration = Duration::from_secs(1_795_305_600);
@@ -24,7 +29,12 @@ pub fn parse_fingerprint(bytes: &[u8]) -> u32 {
     let decoded = input::decode("bench.pem", bytes);
     let mut diagnostics = Vec::new();
     let mut parsed = 0;
-    for (index, item) in decoded.items.iter().filter(|i| i.kind == ItemKind::Certificate).enumerate() {
+    for (index, item) in decoded
+        .items
+        .iter()
+        .filter(|i| i.kind == ItemKind::Certificate)
+        .enumerate()
+    {
         if certificate::parse(&item.der, index, &item.location, NOW, &mut diagnostics).is_some() {
             parsed += 1;
         }
@@ -37,7 +47,14 @@ fn analysis(bytes: &[u8], key: &[u8]) -> Analysis {
     if !key.is_empty() {
         inputs.push(Input::new("key.pem", key));
     }
-    analyze_with(&inputs, &Options { now: NOW, passphrase: None, pkcs12_password: None })
+    analyze_with(
+        &inputs,
+        &Options {
+            now: NOW,
+            passphrase: None,
+            pkcs12_password: None,
+        },
+    )
 }
 
 /// The full analysis; the number of diagnostics.
@@ -49,5 +66,19 @@ pub fn analyze_full(bytes: &[u8], key: &[u8]) -> u32 {
 /// The full analysis; the number of issuer signatures that verified.
 #[wasm_bindgen]
 pub fn signatures_verified(bytes: &[u8], key: &[u8]) -> u32 {
-    analysis(bytes, key).report.chain.signatures.iter().filter(|s| s.verified).count() as u32
+    analysis(bytes, key)
+        .report
+        .chain
+        .signatures
+        .iter()
+        .filter(|s| s.verified)
+        .count() as u32
+}
+
+/// Base64 + SHA-256 of each certificate block, nothing parsed; the number hashed.
+#[wasm_bindgen]
+pub fn floor(bytes: &[u8]) -> u32 {
+    let (count, mix) = floor::base64_and_sha256(bytes);
+    std::hint::black_box(mix);
+    count as u32
 }

@@ -1,37 +1,59 @@
-//! Diagnostics, worst first, each with its code (`data-code`), location and fix hint.
+//! Diagnostics grouped by severity (errors, warnings, notes), each with its code (`data-code`),
+//! where it points, the provider's own error when known, and the fix hint.
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use yew::prelude::*;
 
 /// The list's properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// Diagnostics in the order found; shown worst first.
+    /// Diagnostics in the order found.
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// All diagnostics.
+/// All diagnostics, in three groups.
 #[component]
 pub fn DiagnosticList(props: &Props) -> Html {
     if props.diagnostics.is_empty() {
         return html! {};
     }
-    let mut sorted: Vec<&Diagnostic> = props.diagnostics.iter().collect();
-    sorted.sort_by_key(|d| std::cmp::Reverse(d.severity));
+    let group = |severity: Severity, title: &str| {
+        let items: Vec<&Diagnostic> = props
+            .diagnostics
+            .iter()
+            .filter(|d| d.severity == severity)
+            .collect();
+        if items.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class="diagnostic-group" data-testid={format!("diagnostics-{}", severity.as_str())}>
+                <h3>{ format!("{title} ({})", items.len()) }</h3>
+                <ul class="diagnostics">
+                    { for items.into_iter().map(|d| html! {
+                        <li class={classes!("diagnostic", d.severity.as_str())} data-code={d.code.as_str()}
+                            data-severity={d.severity.as_str()}>
+                            <p class="diagnostic-head">
+                                <span class="severity">{ d.severity.as_str() }</span>
+                                <code class="code">{ d.code.as_str() }</code>
+                                <span class="where">{ d.location.to_string() }</span>
+                            </p>
+                            <p class="message">{ &d.message }</p>
+                            if let Some(error) = &d.provider_error {
+                                <p class="provider-error">{ "The provider would answer: " }<code>{ error }</code></p>
+                            }
+                            <p class="hint">{ &d.hint }</p>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        }
+    };
     html! {
-        <ul class="diagnostics" data-testid="diagnostics">
-            { for sorted.into_iter().map(|d| html! {
-                <li class={classes!("diagnostic", d.severity.as_str())} data-code={d.code.as_str()}
-                    data-severity={d.severity.as_str()}>
-                    <p class="diagnostic-head">
-                        <span class="severity">{ d.severity.as_str() }</span>
-                        <code class="code">{ d.code.as_str() }</code>
-                        <span class="where">{ d.location.to_string() }</span>
-                    </p>
-                    <p class="message">{ &d.message }</p>
-                    <p class="hint">{ &d.hint }</p>
-                </li>
-            }) }
-        </ul>
+        <div class="diagnostic-groups" data-testid="diagnostics">
+            { group(Severity::Error, "Errors") }
+            { group(Severity::Warning, "Warnings") }
+            { group(Severity::Info, "Notes") }
+        </div>
     }
 }

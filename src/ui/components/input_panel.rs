@@ -1,31 +1,47 @@
-//! Where material comes in: a paste area, a file picker and a drop zone.
+//! A material box: a paste area, a file picker and a drop zone, for one kind of material.
 
 use crate::ui::browser;
-use crate::ui::state::Action;
+use crate::ui::state::{Action, Slot};
 use yew::prelude::*;
 
-/// The panel's properties.
+/// The box's properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
+    /// Which box.
+    pub slot: Slot,
+    /// The heading.
+    pub title: AttrValue,
+    /// The paste area's label.
+    pub label: AttrValue,
     /// The paste area's current text.
     pub pasted: String,
     /// Names of the files loaded so far.
     pub files: Vec<String>,
-    /// Names of files that could not be read.
-    pub unreadable: Vec<String>,
+    /// File types offered by the picker.
+    pub accept: AttrValue,
     /// Where user actions go.
     pub on_action: Callback<Action>,
 }
 
-/// Paste area, file picker and drop zone.
+fn prefix(slot: Slot) -> &'static str {
+    match slot {
+        Slot::Certificates => "",
+        Slot::Key => "key-",
+        Slot::Csr => "csr-",
+    }
+}
+
+/// Paste area, file picker and drop zone for one slot.
 #[component]
 pub fn InputPanel(props: &Props) -> Html {
+    let slot = props.slot;
+    let prefix = prefix(slot);
     let dragging = use_state(|| false);
     let on_input = {
         let on_action = props.on_action.clone();
         Callback::from(move |event: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            on_action.emit(Action::Paste(area.value()));
+            on_action.emit(Action::Paste(slot, area.value()));
         })
     };
     let load = {
@@ -36,7 +52,7 @@ pub fn InputPanel(props: &Props) -> Html {
             }
             let on_action = on_action.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                on_action.emit(Action::AddFiles(browser::read_files(files).await));
+                on_action.emit(Action::AddFiles(slot, browser::read_files(files).await));
             });
         }
     };
@@ -44,7 +60,6 @@ pub fn InputPanel(props: &Props) -> Html {
         let load = load.clone();
         Callback::from(move |event: Event| {
             load(browser::picked_files(&event));
-            // Let the same file be picked again after it was removed.
             let input: web_sys::HtmlInputElement = event.target_unchecked_into();
             input.set_value("");
         })
@@ -68,39 +83,36 @@ pub fn InputPanel(props: &Props) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
-    let on_clear = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::Clear))
+    let area_id = format!("{prefix}paste");
+    let pick_id = format!("{prefix}file-pick");
+    let rows = if slot == Slot::Certificates {
+        "10"
+    } else {
+        "5"
     };
     html! {
-        <section class="input-panel" aria-labelledby="input-title">
-            <h2 id="input-title">{ "Your certificate material" }</h2>
-            <label for="paste" class="field-label">
-                { "Paste PEM text (certificate, chain, several blocks; stray text and CRLF are fine)" }
-            </label>
-            <textarea id="paste" data-testid="paste" spellcheck="false" autocomplete="off" rows="10"
-                placeholder="-----BEGIN CERTIFICATE-----" value={props.pasted.clone()} oninput={on_input} />
-            <div class={classes!("drop-zone", (*dragging).then_some("dragging"))} data-testid="drop-zone"
-                ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
-                <label for="file-pick" class="file-button">{ "Choose files" }</label>
-                <input id="file-pick" data-testid="file-pick" type="file" multiple=true class="visually-hidden"
-                    accept=".pem,.crt,.cer,.der,.cert,.ca-bundle,.chain,.txt" onchange={on_pick} />
-                <span>{ " or drop .pem, .crt, .cer or .der files here" }</span>
+        <div class={classes!("material", (*dragging).then_some("dragging"))} data-testid={format!("{prefix}drop-zone")}
+            ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+            <h3>{ props.title.clone() }</h3>
+            <label for={area_id.clone()} class="field-label">{ props.label.clone() }</label>
+            <textarea id={area_id.clone()} data-testid={area_id} spellcheck="false" autocomplete="off" rows={rows}
+                value={props.pasted.clone()} oninput={on_input} />
+            <div class="file-row">
+                <label for={pick_id.clone()} class="file-button">{ "Choose files" }</label>
+                <input id={pick_id.clone()} data-testid={pick_id} type="file" multiple=true class="visually-hidden"
+                    accept={props.accept.clone()} onchange={on_pick} />
+                <span class="help">{ " or drop them here" }</span>
             </div>
             if !props.files.is_empty() {
-                <ul class="file-list" data-testid="file-list">
+                <ul class="file-list" data-testid={format!("{prefix}file-list")}>
                     { for props.files.iter().enumerate().map(|(index, name)| {
                         let on_action = props.on_action.clone();
-                        let remove = Callback::from(move |_: MouseEvent| on_action.emit(Action::RemoveFile(index)));
+                        let remove = Callback::from(move |_: MouseEvent| on_action.emit(Action::RemoveFile(slot, index)));
                         html! { <li>{ name }{ " " }
                             <button type="button" class="link" onclick={remove} aria-label={format!("Remove {name}")}>{ "remove" }</button></li> }
                     }) }
                 </ul>
             }
-            { for props.unreadable.iter().map(|name| html! {
-                <p class="notice" role="alert">{ format!("The browser could not read {name}.") }</p>
-            }) }
-            <button type="button" class="secondary" data-testid="clear" onclick={on_clear}>{ "Clear" }</button>
-        </section>
+        </div>
     }
 }

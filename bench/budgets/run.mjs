@@ -1,0 +1,323 @@
+// Measures the web app's two budgets from issue 5 and writes the figures to files; it asserts
+// nothing unless asked (--check), and it is never run as a test:
+//
+//   size   every file in dist/, raw, gzip (level 9) and brotli (quality 11), per file and in total,
+//          against 300 KB brotli for the whole of dist/ (KB = 1000 bytes, the stricter reading);
+//   load   load -> interactive in headless Chromium (Debian's /usr/bin/chromium through
+//          playwright-core from tests/e2e/node_modules) on a loopback server, over N cold loads
+//          (a fresh browser context each, so no HTTP or code cache), against 300 ms at the median.
+//
+// "Interactive" is measured inside the page with performance.now(), whose zero is the navigation
+// start: a script injected before the page's own (Playwright's init script, which the page's CSP
+// does not govern) waits for [data-testid=paste] to be visible, types a real certificate into it
+// (focus + execCommand('insertText'), which fires a trusted `input` event as typing or pasting
+// does), waits until the app renders a response ([data-testid=certificate-card]), then for the
+// next animation frame. Reported per run: the textarea visible, the response in the DOM, the
+// response painted (= interactive), and the navigation timing of the page itself.
+//
+// It builds nothing: build first (`trunk build --release`, PATH with ~/.cargo/bin and
+// TRUNK_SKIP_VERSION_CHECK=true).
+//
+//   node bench/budgets/run.mjs [--runs N] [--dist DIR] [--check]
+//   (cd tests/e2e && npm run budgets)
+//
+// Writes bench/results/budgets.json and bench/results/budgets.md. --check exits 1 when a budget is
+// exceeded. Every wait has a timeout; the static server is in this process and stops with it.
+
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, statSync, mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const results = path.join(repo, 'bench/results');
+
+const argv = process.argv.slice(2);
+const option = (name, fallback) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
+const RUNS = Number(option('--runs', 20));
+const WARMUP = 2;
+const DIST = path.resolve(option('--dist', process.env.DIST_DIR ?? path.join(repo, 'dist')));
+const CHECK = argv.includes('--check');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BUDGET_BROTLI_BYTES = 300_000;
+const BUDGET_INTERACTIVE_MS = 300;
+// What is typed, and what the app's response to it looks like. The budget is judged on the first
+// (a real certificate: decoding, fingerprints and signature checks run before the card shows); the
+// second (text that is no certificate, answered by a diagnostic) shows the page's own latency.
+const VARIANTS = [
+  {
+    name: 'certificate',
+    input: 'tests/vectors/inspect/public-isrg-root-x1/input/isrg-root-x1.pem',
+    response: '[data-testid="certificate-card"]',
+  },
+  { name: 'plain-text', text: 'my certificate is attached', response: '[data-code]' },
+];
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise.finally(() => clearTimeout(timer)),
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); }),
+  ]);
+}
+
+function writeAtomic(file, text) {
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.tmp`, text);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Every regular file under dir, relative paths, sorted; hidden entries (Trunk's .stage) are not served. */
+function filesUnder(dir, prefix = '') {
+  const out = [];
+  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
+    if (entry.name.startsWith('.')) continue;
+    const rel = path.join(prefix, entry.name);
+    if (entry.isDirectory()) out.push(...filesUnder(dir, rel));
+    else if (entry.isFile()) out.push(rel);
+  }
+  return out.sort();
+}
+
+function measureSizes() {
+  const files = filesUnder(DIST).map((rel) => {
+    const bytes = readFileSync(path.join(DIST, rel));
+    return {
+      file: rel,
+      raw: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+      brotli: brotliCompressSync(bytes, {
+        params: {
+          [zlib.BROTLI_PARAM_QUALITY]: 11,
+          [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
+        },
+      }).length,
+    };
+  });
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const f of files) for (const k of Object.keys(total)) total[k] += f[k];
+  return { files, total, budget_brotli_bytes: BUDGET_BROTLI_BYTES, within_budget: total.brotli <= BUDGET_BROTLI_BYTES };
+}
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json',
+  '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8',
+};
+
+/** A static server for DIST on 127.0.0.1 (identity encoding, no caching, the right wasm MIME type). */
+function serve() {
+  const server = createServer((req, res) => {
+    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (rel.endsWith('/')) rel += 'index.html';
+    const file = path.join(DIST, path.normalize(rel));
+    if (!file.startsWith(DIST + path.sep) || rel.split('/').some((part) => part.startsWith('.')) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    const body = readFileSync(file);
+    res.writeHead(200, {
+      'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream',
+      'Content-Length': body.length,
+      'Cache-Control': 'no-store',
+    });
+    res.end(body);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${server.address().port}/` }));
+  });
+}
+
+// Runs in the page before any of its scripts. Stores its figures in window.__budget.
+function probe({ text, response }) {
+  const mark = (name) => { window.__budget[name] = performance.now(); };
+  window.__budget = {};
+  const visible = (el) => {
+    if (!el || !el.isConnected) return false;
+    const r = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && style.visibility !== 'hidden' && style.display !== 'none';
+  };
+  const responded = () => document.querySelector(response);
+  let typed = false;
+  const check = () => {
+    if (!typed) {
+      const area = document.querySelector('[data-testid="paste"]');
+      if (!visible(area)) return;
+      typed = true;
+      mark('paste_visible');
+      area.focus();
+      if (!document.execCommand('insertText', false, text)) {
+        area.value = text;
+        area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: text }));
+      }
+      // The app may answer inside the input handler (synchronously): this mark is after it.
+      mark('input_handled');
+    }
+    if (typed && responded() && !('response_in_dom' in window.__budget)) {
+      mark('response_in_dom');
+      observer.disconnect();
+      requestAnimationFrame(() => setTimeout(() => mark('interactive'), 0));
+    }
+  };
+  const observer = new MutationObserver(check);
+  const start = () => {
+    observer.observe(document, { childList: true, subtree: true, attributes: true });
+    check();
+  };
+  if (document.documentElement) start();
+  else document.addEventListener('readystatechange', start, { once: true });
+}
+
+function quantile(sorted, q) {
+  // Nearest rank: the smallest value with at least q of the samples at or below it.
+  return sorted[Math.max(0, Math.ceil(q * sorted.length) - 1)];
+}
+
+function summary(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const round = (x) => Math.round(x * 10) / 10;
+  return { median: round(quantile(s, 0.5)), p90: round(quantile(s, 0.9)), min: round(s[0]), max: round(s[s.length - 1]), n: s.length };
+}
+
+async function measureLoad() {
+  const { chromium } = await import(path.join(repo, 'tests/e2e/node_modules/playwright-core/index.mjs'));
+  const { server, url } = await serve();
+  let browser;
+  try {
+    browser = await withTimeout(chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+        '--disable-component-update', '--disable-sync'],
+    }), 60_000, 'launching Chromium');
+    const variants = [];
+    for (const variant of VARIANTS) {
+      variants.push(await measureVariant(browser, url, variant));
+    }
+    const primary = variants[0];
+    return {
+      runs: RUNS,
+      warmup_runs_discarded: WARMUP,
+      chromium: browser.version(),
+      budget_interactive_ms: BUDGET_INTERACTIVE_MS,
+      budget_judged_on: primary.name,
+      within_budget: primary.stats.interactive.median <= BUDGET_INTERACTIVE_MS,
+      variants,
+    };
+  } finally {
+    await browser?.close().catch(() => {});
+    server.close();
+  }
+}
+
+async function measureVariant(browser, url, variant) {
+  const text = variant.text ?? readFileSync(path.join(repo, variant.input), 'utf8');
+  const runs = [];
+  for (let i = 0; i < WARMUP + RUNS; i++) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      await page.addInitScript(probe, { text, response: variant.response });
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await withTimeout(page.goto(url, { waitUntil: 'commit' }), 30_000, 'navigation');
+      await withTimeout(page.waitForFunction(() => window.__budget && 'interactive' in window.__budget, null,
+        { timeout: 30_000, polling: 50 }), 35_000, 'interactive');
+      const figures = await page.evaluate(() => {
+        const nav = performance.getEntriesByType('navigation')[0];
+        const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+        return {
+          ...window.__budget,
+          dom_content_loaded: nav?.domContentLoadedEventEnd,
+          load_event: nav?.loadEventEnd,
+          wasm_response_end: wasm?.responseEnd,
+        };
+      });
+      await context.close();
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+      figures.input_handler = figures.input_handled - figures.paste_visible;
+      figures.visible_to_interactive = figures.interactive - figures.paste_visible;
+      if (i >= WARMUP) runs.push(figures);
+  }
+  const keys = ['dom_content_loaded', 'wasm_response_end', 'load_event', 'paste_visible', 'input_handled',
+    'response_in_dom', 'interactive', 'input_handler', 'visible_to_interactive'];
+  const stats = Object.fromEntries(keys.filter((k) => runs.every((r) => typeof r[k] === 'number'))
+    .map((k) => [k, summary(runs.map((r) => r[k]))]));
+  return {
+    name: variant.name,
+    typed: variant.input ?? JSON.stringify(variant.text),
+    response: variant.response,
+    stats,
+    samples_ms: runs.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Math.round(v * 10) / 10]))),
+  };
+}
+
+function markdown(result) {
+  const kb = (n) => (n / 1000).toFixed(1);
+  const lines = [
+    '# Web app budgets',
+    '',
+    `Measured ${result.measured_at} by \`node bench/budgets/run.mjs\` on ${result.machine.cpus} × ${result.machine.cpu_model} `
+      + `(load average ${result.machine.load_average.join(' / ')} at start), dist: \`${result.dist}\`.`,
+    '',
+    '## Size of dist/ (budget: ≤ 300 KB brotli in total, KB = 1000 bytes)',
+    '',
+    '| file | raw | gzip -9 | brotli q11 |',
+    '|---|---:|---:|---:|',
+    ...result.size.files.map((f) => `| ${f.file} | ${f.raw} | ${f.gzip} | ${f.brotli} |`),
+    `| **total** | **${result.size.total.raw}** (${kb(result.size.total.raw)} KB) | **${result.size.total.gzip}** (${kb(result.size.total.gzip)} KB) | **${result.size.total.brotli}** (${kb(result.size.total.brotli)} KB) |`,
+    '',
+    `Brotli total ${kb(result.size.total.brotli)} KB of ${kb(result.size.budget_brotli_bytes)} KB: ${result.size.within_budget ? 'within budget' : '**over budget**'}.`,
+    '',
+  ];
+  const load = result.load;
+  lines.push(
+    `## Load → interactive (budget: ≤ ${load.budget_interactive_ms} ms, median, judged on "${load.budget_judged_on}")`,
+    '',
+    `Per variant, ${load.runs} cold loads (a fresh context each; ${load.warmup_runs_discarded} warm-up loads discarded) in headless `
+      + `Chromium ${load.chromium} from a loopback server; ms from navigation start (performance.now()), `
+      + 'except the last two rows, which are durations: `input_handler` is the time the page spent in the `input` event '
+      + '(the app analyses synchronously there), `visible_to_interactive` from the paste area visible to the response painted. '
+      + '"interactive" = the paste area is visible, the text is typed into it, and the response is in the DOM one animation '
+      + 'frame later.',
+    '',
+  );
+  for (const v of load.variants) {
+    lines.push(
+      `### ${v.name}: types ${v.typed}, waits for \`${v.response}\``,
+      '',
+      '| milestone | median | p90 | min | max |',
+      '|---|---:|---:|---:|---:|',
+      ...Object.entries(v.stats).map(([k, s]) => `| ${k === 'interactive' ? '**interactive**' : k} | ${s.median} | ${s.p90} | ${s.min} | ${s.max} |`),
+      '',
+    );
+  }
+  const primary = load.variants[0].stats.interactive;
+  lines.push(
+    `Interactive ("${load.budget_judged_on}") at ${primary.median} ms median, p90 ${primary.p90} ms: `
+      + `${load.within_budget ? 'within budget' : '**over budget**'}.`,
+    '',
+  );
+  return lines.join('\n');
+}
+
+if (!existsSync(path.join(DIST, 'index.html'))) {
+  console.error(`${DIST}/index.html is missing: build with \`trunk build --release\` first`);
+  process.exit(2);
+}
+const result = {
+  measured_at: new Date().toISOString(),
+  dist: DIST.startsWith(repo + path.sep) ? path.relative(repo, DIST) : DIST,
+  machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model?.trim(), load_average: os.loadavg().map((x) => +x.toFixed(2)) },
+  size: measureSizes(),
+};
+result.load = await measureLoad();
+writeAtomic(path.join(results, 'budgets.json'), `${JSON.stringify(result, null, 2)}\n`);
+const md = markdown(result);
+writeAtomic(path.join(results, 'budgets.md'), md);
+console.log(md);
+if (CHECK && !(result.size.within_budget && result.load.within_budget)) process.exit(1);

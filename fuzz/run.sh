@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The documented short fuzz run (fuzz/README.md): seeds the corpus with the vector inputs, builds the
+# `analyze` target with cargo-fuzz (stable toolchain, RUSTC_BOOTSTRAP=1 for the sanitizer flags) and
+# runs it for SECONDS seconds (default 300) on one core. Exits non-zero when libFuzzer finds a crash,
+# whose input is then in fuzz/artifacts/analyze/. The run's last lines go to fuzz/last-run.txt.
+#
+#   bash fuzz/run.sh [SECONDS]
+set -euo pipefail
+
+fuzz=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+cd "$fuzz"
+export PATH="$HOME/.cargo/bin:$PATH"
+export RUSTC_BOOTSTRAP=1
+seconds=${1:-300}
+
+command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz is missing: cargo install cargo-fuzz --locked" >&2; exit 1; }
+# The project's lock file pins the dependencies (pre-releases among them); cargo adds libfuzzer-sys.
+[ -f Cargo.lock ] || cp ../Cargo.lock Cargo.lock
+# Seed: every vector input, named by its SHA-1 as libFuzzer names what it adds (names repeat
+# across vector cases: chain.pem, key.pem, ...).
+mkdir -p corpus/analyze
+for f in ../tests/vectors/inspect/*/input/*; do
+  cp "$f" "corpus/analyze/$(sha1sum < "$f" | cut -c1-40)"
+done
+
+timeout 1800 cargo fuzz build analyze
+log=$(mktemp)
+status=0
+timeout $((seconds + 300)) cargo fuzz run analyze corpus/analyze -- \
+  -max_total_time="$seconds" -max_len=65536 -print_final_stats=1 >"$log" 2>&1 || status=$?
+{
+  echo "fuzz run of $(date -u +%FT%TZ): cargo fuzz run analyze, -max_total_time=$seconds -max_len=65536, exit $status"
+  grep -E '^#[0-9]+\s+INITED' "$log" || true
+  grep -E 'cov: ' "$log" | tail -1 || true
+  grep -E '^Done |^stat::|ERROR|panicked|SUMMARY|Test unit written' "$log" || true
+} | tee last-run.txt
+if [ "$status" -ne 0 ]; then
+  tail -60 "$log"
+  echo "fuzz/run.sh: the fuzzer stopped with exit $status; see fuzz/artifacts/analyze/" >&2
+fi
+rm -f "$log"
+exit "$status"

@@ -1,0 +1,102 @@
+//! One-click fixes with a before/after view: the corrected order, the root dropped, the bundle as
+//! the target wants it, the key re-encoded.
+
+use crate::analysis::Analysis;
+use crate::analysis::chain::Verdict;
+use crate::analysis::private_key::KeyFormat;
+use crate::providers::Preparation;
+use crate::ui::state::{Action, Fix, Shared};
+use yew::prelude::*;
+
+/// The panel's properties.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The analysis.
+    pub analysis: Shared<Analysis>,
+    /// The target's view of it.
+    pub preparation: Shared<Preparation>,
+    /// The certificate text as given.
+    pub before: String,
+    /// The last fix applied: which, before, after.
+    pub applied: Option<(Fix, String, String)>,
+    /// Where user actions go.
+    pub on_action: Callback<Action>,
+}
+
+fn button(
+    on_action: &Callback<Action>,
+    fix: Fix,
+    testid: &'static str,
+    label: &'static str,
+) -> Html {
+    let on_action = on_action.clone();
+    let click = Callback::from(move |_: MouseEvent| on_action.emit(Action::Apply(fix)));
+    html! { <button type="button" data-testid={testid} onclick={click}>{ label }</button> }
+}
+
+/// The fixes that apply now.
+#[component]
+pub fn FixesPanel(props: &Props) -> Html {
+    let analysis = &props.analysis;
+    let chain = &analysis.report.chain;
+    let bundle = props.preparation.bundle.as_ref();
+    let key = analysis.keys.first();
+    let can_order = chain.verdict == Verdict::Reorderable
+        || !chain.duplicates.is_empty()
+        || !chain.not_on_path.is_empty();
+    let can_drop_root = chain.root_included && chain.order.len() > 1;
+    let can_normalise = bundle.is_some_and(|b| !b.changes.is_empty());
+    let can_convert = key.is_some_and(|k| {
+        k.plain.is_some()
+            && (k.summary.encrypted || k.summary.format == KeyFormat::Pkcs8)
+            && matches!(
+                k.summary.key_type,
+                Some(
+                    crate::analysis::public_key::KeyType::Rsa
+                        | crate::analysis::public_key::KeyType::Ec
+                )
+            )
+    });
+    if !(can_order || can_drop_root || can_normalise || can_convert) && props.applied.is_none() {
+        return html! {};
+    }
+    html! {
+        <section class="fixes" data-testid="fixes" aria-labelledby="fixes-title">
+            <h3 id="fixes-title">{ "Fixes" }</h3>
+            <div class="fix-buttons">
+                if can_order { { button(&props.on_action, Fix::Order, "fix-order", "Use the corrected order") } }
+                if can_drop_root { { button(&props.on_action, Fix::DropRoot, "fix-drop-root", "Drop the root") } }
+                if can_normalise { { button(&props.on_action, Fix::Normalise, "fix-normalise", "Normalise for this target") } }
+                if can_convert { { button(&props.on_action, Fix::ConvertKey, "fix-convert-key", "Convert the key to PKCS#1 / SEC1") } }
+            </div>
+            if let Some(bundle) = bundle.filter(|b| !b.changes.is_empty()) {
+                <p class="help">{ "For this target the request will send the certificates with these changes:" }</p>
+                <ul data-testid="fix-changes">
+                    { for bundle.changes.iter().map(|c| html! { <li>{ c }</li> }) }
+                </ul>
+            }
+            if let Some((fix, before, after)) = &props.applied {
+                <details class="before-after" open=true>
+                    <summary>{ format!("Applied: {}", match fix {
+                        Fix::Order => "the corrected order",
+                        Fix::DropRoot => "the root dropped",
+                        Fix::Normalise => "the bundle normalised for the target",
+                        Fix::ConvertKey => "the key re-encoded",
+                    }) }</summary>
+                    <div class="columns">
+                        <div><h4>{ "Before" }</h4><pre data-testid="fix-before" tabindex="0">{ before }</pre></div>
+                        <div><h4>{ "After" }</h4><pre data-testid="fix-after" tabindex="0">{ after }</pre></div>
+                    </div>
+                </details>
+            } else if let Some(bundle) = bundle.filter(|b| !b.changes.is_empty()) {
+                <details class="before-after">
+                    <summary>{ "Before and after" }</summary>
+                    <div class="columns">
+                        <div><h4>{ "Before" }</h4><pre data-testid="fix-before" tabindex="0">{ &props.before }</pre></div>
+                        <div><h4>{ "After" }</h4><pre data-testid="fix-after" tabindex="0">{ &bundle.full_pem }</pre></div>
+                    </div>
+                </details>
+            }
+        </section>
+    }
+}

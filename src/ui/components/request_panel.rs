@@ -1,0 +1,270 @@
+//! The request: credentials (marked as never leaving the page), generation with the browser clock
+//! and a fresh nonce, and the outputs in tabs (curl, raw HTTP, body, vendor CLI, signing stages)
+//! with copy and download buttons and the signature's countdown.
+
+use crate::diagnostic::Severity;
+use crate::providers::ProviderId;
+use crate::request::Outputs;
+use crate::signing::Scheme;
+use crate::ui::browser;
+use crate::ui::state::{Action, Generated, Shared};
+use std::time::Duration;
+use yew::prelude::*;
+
+/// The panel's properties.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The target.
+    pub target: ProviderId,
+    /// The scheme.
+    pub auth: Scheme,
+    /// The access key ID (not secret).
+    pub access_key_id: String,
+    /// Whether a secret has been typed (the secret itself is never rendered back).
+    pub has_secret: bool,
+    /// The token variable's name.
+    pub token_env: String,
+    /// The account ID.
+    pub domain_id: String,
+    /// The last generated request.
+    pub generated: Option<Shared<Generated>>,
+    /// Where user actions go.
+    pub on_action: Callback<Action>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Curl,
+    Http,
+    Body,
+    Cli,
+    Stages,
+}
+
+impl Tab {
+    const ALL: [Tab; 5] = [Tab::Curl, Tab::Http, Tab::Body, Tab::Cli, Tab::Stages];
+
+    fn id(self) -> &'static str {
+        match self {
+            Tab::Curl => "curl",
+            Tab::Http => "http",
+            Tab::Body => "body",
+            Tab::Cli => "cli",
+            Tab::Stages => "stages",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Tab::Curl => "curl",
+            Tab::Http => "Raw HTTP",
+            Tab::Body => "Body",
+            Tab::Cli => "Vendor CLI",
+            Tab::Stages => "Signing stages",
+        }
+    }
+
+    fn text(self, outputs: &Outputs) -> String {
+        match self {
+            Tab::Curl => {
+                let mut text = outputs
+                    .iam_token
+                    .clone()
+                    .map(|t| t + "\n")
+                    .unwrap_or_default();
+                text.push_str(&outputs.curl);
+                text
+            }
+            Tab::Http => outputs.http.clone(),
+            Tab::Body => outputs.body.clone(),
+            Tab::Cli => outputs.vendor_cli.clone().unwrap_or_default(),
+            Tab::Stages => {
+                let mut text = String::new();
+                for stage in &outputs.stages {
+                    text.push_str(&format!("== {}\n{}\n\n", stage.name, stage.value));
+                }
+                if text.is_empty() {
+                    text.push_str("A token request is not signed: the token authenticates it.\n");
+                }
+                text
+            }
+        }
+    }
+}
+
+fn text_input(
+    id: &'static str,
+    label: &'static str,
+    value: String,
+    kind: &'static str,
+    make: fn(String) -> Action,
+    on_action: &Callback<Action>,
+) -> Html {
+    let on_action = on_action.clone();
+    let input = Callback::from(move |event: InputEvent| {
+        let element: web_sys::HtmlInputElement = event.target_unchecked_into();
+        on_action.emit(make(element.value()));
+    });
+    html! {
+        <div class="control">
+            <label for={id} class="field-label">{ label }</label>
+            <input id={id} data-testid={id} type={kind} autocomplete="off" spellcheck="false"
+                value={value} oninput={input} />
+        </div>
+    }
+}
+
+/// Credentials, generation and outputs.
+#[component]
+pub fn RequestPanel(props: &Props) -> Html {
+    let tab = use_state(|| Tab::Curl);
+    let generate = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| {
+            on_action.emit(Action::Generate {
+                now: browser::now(),
+                nonce: browser::nonce(),
+            })
+        })
+    };
+    let credentials = match props.auth {
+        Scheme::HuaweiToken => html! {
+            <>
+                { text_input("token-env", "Environment variable holding your IAM token", props.token_env.clone(), "text", Action::SetTokenEnv, &props.on_action) }
+                <p class="help">{ "The command reads the token from this variable when it runs (and fetches one from IAM first if it is empty); the token itself is never asked for here." }</p>
+            </>
+        },
+        _ => {
+            let secret_input = {
+                let on_action = props.on_action.clone();
+                Callback::from(move |event: InputEvent| {
+                    let element: web_sys::HtmlInputElement = event.target_unchecked_into();
+                    on_action.emit(Action::SetSecret(element.value()));
+                })
+            };
+            html! {
+                <>
+                    { text_input("access-key-id", "Access key ID", props.access_key_id.clone(), "text", Action::SetAccessKeyId, &props.on_action) }
+                    <div class="control">
+                        <label for="access-key-secret" class="field-label">{ "Access key secret" }</label>
+                        <input id="access-key-secret" data-testid="access-key-secret" type="password" autocomplete="off"
+                            spellcheck="false" oninput={secret_input} aria-describedby="secret-help" />
+                        <p class="help secret-note" id="secret-help">
+                            { "Never leaves this page: it signs the request here, is kept in memory only, and is not in the command." }
+                            if props.has_secret { { " (set)" } }
+                        </p>
+                    </div>
+                    if props.target == ProviderId::HuaweiCcmPca && props.auth == Scheme::HuaweiAksk {
+                        { text_input("domain-id", "Account ID (X-Domain-Id)", props.domain_id.clone(), "text", Action::SetDomainId, &props.on_action) }
+                    }
+                </>
+            }
+        }
+    };
+    let outputs = props.generated.as_ref().map(|generated| {
+        let outcome = &generated.outcome;
+        match &outcome.outputs {
+            None => {
+                let errors: Vec<_> = outcome
+                    .diagnostics()
+                    .into_iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .collect();
+                html! {
+                    <div class="request-blocked" data-testid="request-blocked" role="alert">
+                        <p><strong>{ "No request: fix these first." }</strong></p>
+                        <ul>{ for errors.iter().map(|d| html! { <li data-code={d.code.as_str()}>{ &d.message }</li> }) }</ul>
+                    </div>
+                }
+            }
+            Some(outputs) => {
+                let text = tab.text(outputs);
+                let copy = {
+                    let text = text.clone();
+                    Callback::from(move |_: MouseEvent| browser::copy_text(&text))
+                };
+                let download = {
+                    let body = outputs.body.clone();
+                    Callback::from(move |_: MouseEvent| browser::download("request-body.txt", &body))
+                };
+                html! {
+                    <div class="outputs">
+                        <div role="tablist" aria-label="Request outputs" class="tabs">
+                            { for Tab::ALL.iter().map(|&t| {
+                                let handle = tab.clone();
+                                let select = Callback::from(move |_: MouseEvent| handle.set(t));
+                                html! {
+                                    <button type="button" role="tab" id={format!("tab-{}", t.id())}
+                                        data-testid={format!("tab-{}", t.id())} aria-selected={(*tab == t).to_string()}
+                                        aria-controls="output-panel" onclick={select}>{ t.label() }</button>
+                                }
+                            }) }
+                        </div>
+                        <div id="output-panel" role="tabpanel" aria-labelledby={format!("tab-{}", tab.id())}>
+                            <pre class="output" data-testid="output" tabindex="0">{ text }</pre>
+                        </div>
+                        <div class="output-actions">
+                            <button type="button" data-testid="copy-output" onclick={copy}>{ "Copy" }</button>
+                            <button type="button" data-testid="download-body" onclick={download}>{ "Download the body" }</button>
+                            <button type="button" data-testid="regenerate" onclick={generate.clone()}>{ "Regenerate" }</button>
+                            if let Some(expires) = outputs.expires_at.as_ref().and(generated.outcome.outputs.as_ref()).and_then(|_| expiry(generated)) {
+                                <Countdown expires_at={expires} />
+                            }
+                        </div>
+                        <p class="help">{ format!("URL length {} characters; body {} bytes, SHA-256 {}.", outputs.url_length, outputs.body.len(), outputs.body_sha256) }</p>
+                    </div>
+                }
+            }
+        }
+    });
+    html! {
+        <section class="panel request" aria-labelledby="request-title">
+            <h3 id="request-title">{ "Credentials" }</h3>
+            { credentials }
+            <button type="button" class="primary" data-testid="generate" onclick={generate.clone()}>{ "Generate the request" }</button>
+            { outputs.unwrap_or_default() }
+        </section>
+    }
+}
+
+fn expiry(generated: &Generated) -> Option<Duration> {
+    generated
+        .outcome
+        .outputs
+        .as_ref()?
+        .expires_at
+        .as_ref()
+        .map(|_| generated.at + crate::signing::SIGNATURE_LIFETIME)
+}
+
+/// The countdown's properties.
+#[derive(Properties, PartialEq)]
+pub struct CountdownProps {
+    /// When the signature expires.
+    pub expires_at: Duration,
+}
+
+/// "Accepted for another 14:59", updated every second.
+#[component]
+pub fn Countdown(props: &CountdownProps) -> Html {
+    let now = use_state(browser::now);
+    {
+        let now = now.clone();
+        use_effect_with((), move |_| {
+            let interval = browser::Interval::new(1000, move || now.set(browser::now()));
+            move || drop(interval)
+        });
+    }
+    let left = props.expires_at.saturating_sub(*now).as_secs();
+    let expires = crate::signing::iso8601(props.expires_at).unwrap_or_default();
+    html! {
+        <span class={classes!("expiry", (left == 0).then_some("expired"))} data-testid="expires-in"
+            data-expires-at={expires.clone()} aria-live="off">
+            if left == 0 {
+                { "The signature has expired: regenerate." }
+            } else {
+                { format!("Accepted for another {}:{:02} (until {expires})", left / 60, left % 60) }
+            }
+        </span>
+    }
+}

@@ -1,0 +1,84 @@
+//! The target picker: the four APIs, the region (a free text field with the documented regions
+//! suggested) and the signing scheme the target accepts.
+
+use crate::providers::ProviderId;
+use crate::render::scheme_title;
+use crate::signing::Scheme;
+use crate::ui::state::Action;
+use yew::prelude::*;
+
+/// The picker's properties.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// The chosen target.
+    pub target: ProviderId,
+    /// The region.
+    pub region: String,
+    /// The scheme.
+    pub auth: Scheme,
+    /// Where user actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// Target, region and scheme.
+#[component]
+pub fn TargetPicker(props: &Props) -> Html {
+    let spec = props.target.spec();
+    let on_region = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: InputEvent| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            on_action.emit(Action::SetRegion(input.value()));
+        })
+    };
+    let on_auth = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |event: Event| {
+            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+            if let Some(scheme) = Scheme::from_auth_name(&select.value()) {
+                on_action.emit(Action::SetAuth(scheme));
+            }
+        })
+    };
+    html! {
+        <section class="panel target-picker" aria-labelledby="target-title">
+            <h2 id="target-title">{ "1. Where are you uploading?" }</h2>
+            <fieldset class="targets">
+                <legend class="visually-hidden">{ "Target API" }</legend>
+                { for ProviderId::ALL.iter().map(|&id| {
+                    let on_action = props.on_action.clone();
+                    let choose = Callback::from(move |_: Event| on_action.emit(Action::SetTarget(id)));
+                    let spec = id.spec();
+                    let input_id = format!("target-{}", spec.id);
+                    html! {
+                        <label class={classes!("target", (id == props.target).then_some("chosen"))} for={input_id.clone()}>
+                            <input type="radio" name="target" id={input_id.clone()} data-testid={input_id}
+                                checked={id == props.target} onchange={choose} />
+                            <span class="target-title">{ spec.title }</span>
+                            <span class="target-api">{ format!("{} · {}", spec.api, spec.version) }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <div class="row">
+                <div class="control">
+                    <label for="region" class="field-label">{ "Region" }</label>
+                    <input id="region" data-testid="region" list="regions" autocomplete="off" spellcheck="false"
+                        value={props.region.clone()} oninput={on_region} aria-describedby="region-help" />
+                    <datalist id="regions">
+                        { for spec.regions.iter().map(|r| html! { <option value={*r} /> }) }
+                    </datalist>
+                    <p class="help" id="region-help">{ format!("Endpoint: {}", (spec.host)(&props.region)) }</p>
+                </div>
+                <div class="control">
+                    <label for="auth" class="field-label">{ "Signing" }</label>
+                    <select id="auth" data-testid="auth" onchange={on_auth}>
+                        { for spec.schemes.iter().map(|s| html! {
+                            <option value={s.auth_name()} selected={*s == props.auth}>{ scheme_title(*s) }</option>
+                        }) }
+                    </select>
+                </div>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+// Takes the README's screenshots (docs/screenshots/*.png) from the real release build: each main
+// state of the page, at 1280x900 and 360x800, light and dark. See screenshots.js.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { statSync } from 'node:fs';
+import { AppPage } from './app-page.js';
+import { serveDist, launchBrowser, openSession } from './harness.js';
+import { SCENES } from './scenes.js';
+import { saveScreenshot, screenshotContext, SHOWN_AT, SCREENSHOT_ARGS } from './screenshots.js';
+
+const TEST_TIMEOUT = 120_000;
+
+let server;
+let browser;
+let cleanup;
+
+before(async () => {
+  server = await serveDist();
+  ({ browser, cleanup } = await launchBrowser({ extraArgs: SCREENSHOT_ARGS }));
+});
+
+after(async () => {
+  await browser?.close();
+  server?.stop();
+  cleanup?.();
+});
+
+/** name -> [viewport, colour scheme, scene (scenes.js), data-testid to scroll to the top]. */
+const SHOTS = {
+  'empty': ['desktop', 'light', 'empty'],
+  'chain-out-of-order': ['desktop', 'light', 'reorderable', 'chain-view'],
+  'chain-fixed': ['desktop', 'light', 'fixed', 'chain-view'],
+  'request': ['desktop', 'light', 'request', 'request-title'],
+  'request-dark': ['desktop', 'dark', 'request', 'request-title'],
+  'request-blocked': ['desktop', 'light', 'blocked', 'request-title'],
+  'diagnostics': ['desktop', 'light', 'malformed', 'results'],
+  'mobile': ['mobile', 'light', 'pasted', 'chain-view'],
+};
+
+for (const [name, [viewport, colorScheme, scene, scrollTo]] of Object.entries(SHOTS)) {
+  test(`screenshot: ${name} (${viewport}, ${colorScheme})`, { timeout: TEST_TIMEOUT }, async () => {
+    const { context, page, problems } = await openSession(browser, server.url, {
+      contextOptions: screenshotContext(viewport, colorScheme),
+      fixedTime: SHOWN_AT,
+    });
+    const app = new AppPage(page);
+    await SCENES[scene](app);
+    const target = scrollTo && page.locator(`[data-testid="${scrollTo}"], #${scrollTo}`).first();
+    const file = await saveScreenshot(page, name, { scrollTo: target });
+    assert.ok(statSync(file).size > 1000, `${file} was written`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
