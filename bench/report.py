@@ -145,6 +145,12 @@ def main():
         lines.append(f"| {where} | {what} | {ms(value)} | {ms(fastest) if fastest is not None else ''} | {target} "
                      f"| {verdict} |")
 
+    lines += [
+        "",
+        "Where a target is missed, bench/README.md (\"Notes\") says by how much and where the time goes, "
+        "from the profiles summarised below.",
+    ]
+
     def ratio(a, c):
         return f"{a / c:.1f}×" if a and c else "n/a"
 
@@ -218,7 +224,7 @@ def main():
                             + "; ".join(f"{r['function'].split(' [')[0]} {r['share']}%" for r in rows_))
         elif name.startswith("perf-") and name.endswith(".txt") and not name.endswith("-inclusive.txt"):
             with open(os.path.join(RESULTS, name)) as f:
-                top = [" ".join(line.replace("[.]", "").split()) for line in f if line.strip()][:10]
+                top = [" ".join(line.replace("[.]", "").replace(" - -", " ").split()) for line in f if line.strip()][:10]
             profiles.append(f"- native `{name[5:-4]}` (perf), top self time: " + "; ".join(top))
     if profiles:
         lines += ["", "## Profiles (bench/run.sh profile; may be from another run than the figures)", "", *profiles]
