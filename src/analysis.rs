@@ -464,22 +464,7 @@ impl fmt::Display for Report {
             let curve = key.curve.map(|c| format!(" {c}")).unwrap_or_default();
             writeln!(f, "  key:       {}{size}{curve}", key.key_type.as_str())?;
             writeln!(f, "  algorithm: {}", c.signature_algorithm)?;
-            let mut flags = Vec::new();
-            if c.is_ca {
-                flags.push(match c.path_len {
-                    Some(n) => format!("CA (path length {n})"),
-                    None => "CA".to_owned(),
-                });
-            }
-            if c.self_signed {
-                flags.push("self-signed".to_owned());
-            }
-            if !c.key_usage.is_empty() {
-                flags.push(format!("key usage {}", c.key_usage.join(",")));
-            }
-            if !c.extended_key_usage.is_empty() {
-                flags.push(format!("EKU {}", c.extended_key_usage.join(",")));
-            }
+            let flags = c.flags();
             if !flags.is_empty() {
                 writeln!(f, "  flags:     {}", flags.join("; "))?;
             }

@@ -236,6 +236,22 @@ impl fmt::Display for SigningError {
 
 /// Percent-encoding shared by all three schemes: UTF-8 bytes; `A-Z a-z 0-9 - _ . ~` kept; every
 /// other byte as `%XX` with uppercase hex (space is `%20`, never `+`).
+/// Shapes 16 random bytes (from the caller's random source: the core has none) as a version-4
+/// UUID, the nonce form the Alibaba SDKs send.
+pub fn uuid_nonce(mut bytes: [u8; 16]) -> String {
+    bytes[6] = (bytes[6] & 0x0f) | 0x40;
+    bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    let hex = base16ct::lower::encode_string(&bytes);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[0..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..32]
+    )
+}
+
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
     for &byte in text.as_bytes() {
@@ -347,6 +363,13 @@ mod tests {
             iso8601(Duration::from_secs(u64::MAX / 2)),
             Err(SigningError::TimeOutOfRange)
         );
+    }
+
+    #[test]
+    fn nonces_are_version_4_uuids() {
+        let nonce = uuid_nonce([0xff; 16]);
+        assert_eq!(nonce, "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(uuid_nonce([0; 16]), "00000000-0000-4000-8000-000000000000");
     }
 
     #[test]

@@ -120,6 +120,30 @@ pub struct CertificateSummary {
     pub canonical_pem_size: usize,
 }
 
+impl CertificateSummary {
+    /// CA flag and path length, self-signed, key usage and EKU, one phrase each (text reports
+    /// and the page's cards).
+    pub fn flags(&self) -> Vec<String> {
+        let mut flags = Vec::new();
+        if self.is_ca {
+            flags.push(match self.path_len {
+                Some(n) => format!("CA (path length {n})"),
+                None => "CA".to_owned(),
+            });
+        }
+        if self.self_signed {
+            flags.push("self-signed".to_owned());
+        }
+        if !self.key_usage.is_empty() {
+            flags.push(format!("key usage {}", self.key_usage.join(",")));
+        }
+        if !self.extended_key_usage.is_empty() {
+            flags.push(format!("EKU {}", self.extended_key_usage.join(",")));
+        }
+        flags
+    }
+}
+
 /// A decoded certificate with its summary and what the chain checks need.
 #[derive(Clone, Debug)]
 pub struct ParsedCertificate {

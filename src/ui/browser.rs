@@ -106,17 +106,7 @@ pub fn nonce() -> String {
         bytes =
             (js_sys::Date::now() as u128 ^ (js_sys::Math::random() * 1e18) as u128).to_le_bytes();
     }
-    bytes[6] = (bytes[6] & 0x0f) | 0x40;
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    let hex = base16ct::lower::encode_string(&bytes);
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    crate::signing::uuid_nonce(bytes)
 }
 
 /// Copies text to the clipboard (a user gesture calls this). Failures are silent: the text is

@@ -82,19 +82,7 @@ pub fn CertificateCard(props: &Props) -> Html {
         key.bits.map(|b| format!(" {b} bits")).unwrap_or_default(),
         key.curve.map(|c| format!(" {c}")).unwrap_or_default()
     );
-    let mut flags = Vec::new();
-    if c.is_ca {
-        flags.push(match c.path_len {
-            Some(n) => format!("CA (path length {n})"),
-            None => "CA".to_owned(),
-        });
-    }
-    if c.self_signed {
-        flags.push("self-signed".to_owned());
-    }
-    if !c.key_usage.is_empty() {
-        flags.push(c.key_usage.join(", "));
-    }
+    let flags = c.flags();
     html! {
         <article class="card" data-testid="certificate-card" data-index={c.index.to_string()}>
             <header class="card-head">
