@@ -143,6 +143,11 @@ pub fn analyze(
         .iter()
         .map(|_| std::cell::OnceCell::new())
         .collect();
+    let first_copy: Vec<usize> = certificates
+        .iter()
+        .map(|c| first_by_hash[c.summary.sha256.as_str()])
+        .collect();
+    let mut checked: HashMap<(usize, usize), (bool, Option<String>)> = HashMap::new();
     let mut verified_issuers: Vec<Vec<usize>> = vec![Vec::new(); certificates.len()];
     let mut failed_issuers: Vec<Vec<usize>> = vec![Vec::new(); certificates.len()];
     for (i, c) in certificates.iter().enumerate() {
@@ -154,31 +159,36 @@ pub fn analyze(
             if i == j && !c.summary.self_issued {
                 continue;
             }
-            let result = if i == j {
-                if c.summary.self_signed {
-                    Verification::Valid
-                } else {
-                    Verification::Invalid
-                }
+            let (verified, unsupported) = if i == j {
+                (c.summary.self_signed, None)
             } else {
-                public_key::verify_with(
-                    &c.tbs_der,
-                    c.certificate.signature_algorithm(),
-                    c.certificate.signature().raw_bytes(),
-                    signers[j].get_or_init(|| {
-                        public_key::Signer::new(
-                            certificates[j]
-                                .certificate
-                                .tbs_certificate()
-                                .subject_public_key_info(),
-                        )
-                    }),
-                )
-            };
-            let (verified, unsupported) = match result {
-                Verification::Valid => (true, None),
-                Verification::Invalid => (false, None),
-                Verification::Unsupported(why) => (false, Some(why)),
+                // Copies of a certificate give their first copy's result: checking every copy
+                // against every copy again would be quadratic in signature verifications.
+                let key = (first_copy[i], first_copy[j]);
+                match checked.get(&key) {
+                    Some(result) => result.clone(),
+                    None => {
+                        let result = match public_key::verify_with(
+                            &c.tbs_der,
+                            c.certificate.signature_algorithm(),
+                            c.certificate.signature().raw_bytes(),
+                            signers[key.1].get_or_init(|| {
+                                public_key::Signer::new(
+                                    certificates[key.1]
+                                        .certificate
+                                        .tbs_certificate()
+                                        .subject_public_key_info(),
+                                )
+                            }),
+                        ) {
+                            Verification::Valid => (true, None),
+                            Verification::Invalid => (false, None),
+                            Verification::Unsupported(why) => (false, Some(why)),
+                        };
+                        checked.insert(key, result.clone());
+                        result
+                    }
+                }
             };
             if i != j {
                 if verified || unsupported.is_some() {
