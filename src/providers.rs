@@ -124,6 +124,15 @@ impl ProviderId {
     }
 }
 
+/// A family of numbered fields such as `Tag.N.Key`.
+#[derive(Clone, Copy, Debug)]
+pub struct NumberedFields {
+    /// Whether a name belongs to the family.
+    pub accepts: fn(&str) -> bool,
+    /// How help texts name the family.
+    pub described: &'static str,
+}
+
 /// Everything known about one target, as data.
 #[derive(Debug)]
 pub struct ProviderSpec {
@@ -143,6 +152,8 @@ pub struct ProviderSpec {
     pub default_region: &'static str,
     /// The fields the user fills in.
     pub fields: &'static [FieldSpec],
+    /// Numbered fields (`Tag.N.Key`), which the target checks itself.
+    pub numbered_fields: Option<NumberedFields>,
     /// Every rule the checks apply, for documentation and the page.
     pub rules: &'static [&'static Rule],
     /// The host for a region.
@@ -383,22 +394,23 @@ pub(crate) fn rule_diagnostic(
 fn check_fields(spec: &ProviderSpec, fields: &Fields, out: &mut Vec<Diagnostic>) {
     for (name, value) in &fields.values {
         let Some(field) = spec.fields.iter().find(|f| f.name == name) else {
-            if (spec.id == "alibaba-slb-ca") && alibaba_slb_ca::is_tag_field(name) {
-                continue;
+            if spec
+                .numbered_fields
+                .is_some_and(|numbered| (numbered.accepts)(name))
+            {
+                continue; // checked by the target itself
             }
-            let known: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+            let mut known: Vec<&str> = spec.fields.iter().map(|f| f.name).collect();
+            if let Some(numbered) = &spec.numbered_fields {
+                known.push(numbered.described);
+            }
             out.push(Diagnostic::new(
                 Code::FieldUnknown,
                 field_location(name),
                 format!("{} does not take a field {name:?}", spec.api),
                 format!(
-                    "the fields are: {}{}; the certificate, chain and key come from the FILEs",
-                    known.join(", "),
-                    if spec.id == "alibaba-slb-ca" {
-                        ", Tag.N.Key, Tag.N.Value (N = 1..20)"
-                    } else {
-                        ""
-                    }
+                    "the fields are: {}; the certificate, chain and key come from the FILEs",
+                    known.join(", ")
                 ),
             ));
             continue;

@@ -86,7 +86,7 @@ pub fn curl(signed: &Signed, context: &CurlContext<'_>) -> String {
         )),
         None => out.push_str(".\n"),
     }
-    let token_env = token_env(signed);
+    let token_env = huawei_token::token_env(signed);
     if let Some(env) = &token_env {
         out.push_str(&format!(
             "# Needs your IAM token in ${env} (export {env}=...); it is read when this runs.\n"
@@ -107,7 +107,7 @@ pub fn curl(signed: &Signed, context: &CurlContext<'_>) -> String {
         }
         out.push_str(" \\\n    -H ");
         if token_env.is_some() && name.eq_ignore_ascii_case(huawei_token::HEADER) {
-            let env = token_env.as_deref().unwrap_or_default();
+            let env = token_env.unwrap_or_default();
             out.push_str(&format!(
                 "\"{name}: ${{{env}:?set {env} to your IAM token}}\""
             ));
@@ -121,17 +121,6 @@ pub fn curl(signed: &Signed, context: &CurlContext<'_>) -> String {
     }
     out.push_str("\n  echo\n)\n");
     out
-}
-
-fn token_env(signed: &Signed) -> Option<String> {
-    if signed.scheme != Scheme::HuaweiToken {
-        return None;
-    }
-    let value = signed.request.header(huawei_token::HEADER)?;
-    value
-        .strip_prefix("${")
-        .and_then(|v| v.strip_suffix('}'))
-        .map(str::to_owned)
 }
 
 /// The scheme's name as the vendors write it.

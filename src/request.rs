@@ -158,14 +158,8 @@ fn outputs(
         headers.push(("Host".to_owned(), request.host.clone()));
     }
     headers.extend(request.headers.iter().cloned());
-    let iam_token = (signed.scheme == Scheme::HuaweiToken).then(|| {
-        let env = request
-            .header(huawei_token::HEADER)
-            .and_then(|v| v.strip_prefix("${"))
-            .and_then(|v| v.strip_suffix('}'))
-            .unwrap_or("HUAWEI_TOKEN");
-        iam_token_commands(&fields.region, provider, env)
-    });
+    let iam_token = huawei_token::token_env(signed)
+        .map(|env| iam_token_commands(&fields.region, provider, env));
     Outputs {
         auth: signed.scheme.auth_name(),
         method: request.method.clone(),

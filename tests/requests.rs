@@ -583,4 +583,13 @@ fn invalid_fields_give_diagnostics_and_no_request() {
         &[("S", "secret")],
     );
     assert_eq!(output.status.code(), Some(1));
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(json["request"].is_null());
+    assert!(
+        json["diagnostics"]
+            .to_string()
+            .contains("--auth v2 does not apply to huawei-elb"),
+        "{:#}",
+        json["diagnostics"]
+    );
 }

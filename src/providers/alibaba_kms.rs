@@ -129,6 +129,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         help: "the ID of the certificate entry CreateCertificate made in KMS",
         rule: &CERTIFICATE_ID,
     }],
+    numbered_fields: None,
     rules: &[&CERTIFICATE_ID, &CSR_MATCH, &KEY_SPECS, &CHAIN, &REGION],
     host,
     analysis_errors: &[

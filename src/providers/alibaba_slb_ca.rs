@@ -200,6 +200,10 @@ pub static SPEC: ProviderSpec = ProviderSpec {
             rule: &RESOURCE_GROUP,
         },
     ],
+    numbered_fields: Some(super::NumberedFields {
+        accepts: is_tag_field,
+        described: "Tag.N.Key, Tag.N.Value (N = 1..20)",
+    }),
     rules: &[
         &ONE_CA,
         &KEYS,

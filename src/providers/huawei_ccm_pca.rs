@@ -124,6 +124,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         help: "the ID of the subordinate CA waiting for its certificate",
         rule: &CA_ID,
     }],
+    numbered_fields: None,
     rules: &[
         &CA_ID,
         &CERTIFICATE,

@@ -319,6 +319,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
             &SERVER_SM,
         ),
     ],
+    numbered_fields: None,
     rules: &[
         &PROJECT_ID,
         &TYPE,

@@ -21,6 +21,19 @@ pub fn token_reference(var: &str) -> String {
 
 /// Whether `name` is a portable environment variable name (`[A-Za-z_][A-Za-z0-9_]*`), which is
 /// what makes the placeholder safe to expand inside double quotes.
+/// The variable a signed token request reads its token from: the inverse of
+/// [`token_reference`], for a token-signed request's `X-Auth-Token` header.
+pub fn token_env(signed: &Signed) -> Option<&str> {
+    if signed.scheme != Scheme::HuaweiToken {
+        return None;
+    }
+    signed
+        .request
+        .header(HEADER)?
+        .strip_prefix("${")?
+        .strip_suffix('}')
+}
+
 pub fn is_env_name(name: &str) -> bool {
     let mut bytes = name.bytes();
     bytes
