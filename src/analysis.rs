@@ -10,6 +10,7 @@ pub mod chain;
 pub mod csr;
 pub mod fingerprint;
 pub mod input;
+pub mod job;
 pub mod legacy_pem;
 pub mod oid_names;
 pub mod pkcs12;
@@ -156,92 +157,134 @@ pub fn analyze(inputs: &[Input<'_>], now: Duration) -> Report {
     .report
 }
 
-/// Analyses the inputs with the given options, keeping the decoded material.
+/// Analyses the inputs with the given options, keeping the decoded material: a [`job::Job`] run
+/// to its end in one go.
 pub fn analyze_with(inputs: &[Input<'_>], options: &Options<'_>) -> Analysis {
-    let mut report = Report::default();
-    let mut diagnostics = Vec::new();
-    let mut certificates = Vec::new();
-    let mut keys = Vec::new();
-    let mut csrs = Vec::new();
+    let mut job = job::Job::new(inputs, options);
+    loop {
+        if let job::Step::Done(analysis) = job.run(&mut || true) {
+            return *analysis;
+        }
+    }
+}
 
-    for input in inputs {
-        let decoded = input::decode(input.name, input.bytes);
-        report.inputs.push(decoded.summary);
-        diagnostics.extend(decoded.diagnostics);
-        for item in decoded.items {
-            for item in open_containers(item, options, &mut diagnostics, &mut keys) {
-                if input.role == Role::Certificates
-                    && matches!(
-                        item.kind,
-                        ItemKind::PrivateKey | ItemKind::CertificateRequest
-                    )
-                {
-                    diagnostics.push(Diagnostic::new(
-                        Code::NotACertificate,
-                        item.location.clone(),
-                        format!("{} was found among the certificates", item.kind.describe()),
-                        "it is analysed as what it is; keep it in its own input",
+/// What the analysis has found so far: the material decoded and the findings, in the order found.
+#[derive(Default)]
+struct Found {
+    inputs: Vec<InputSummary>,
+    diagnostics: Vec<Diagnostic>,
+    certificates: Vec<ParsedCertificate>,
+    keys: Vec<ParsedKey>,
+    csrs: Vec<ParsedCsr>,
+}
+
+impl Found {
+    /// Takes one decoded item of an input meant to hold `role`: containers are opened, and what
+    /// they hold (or the item itself) is parsed as what it is.
+    fn take(&mut self, item: Item, role: Role, options: &Options<'_>) {
+        for item in open_containers(item, options, &mut self.diagnostics, &mut self.keys) {
+            if role == Role::Certificates
+                && matches!(
+                    item.kind,
+                    ItemKind::PrivateKey | ItemKind::CertificateRequest
+                )
+            {
+                self.diagnostics.push(Diagnostic::new(
+                    Code::NotACertificate,
+                    item.location.clone(),
+                    format!("{} was found among the certificates", item.kind.describe()),
+                    "it is analysed as what it is; keep it in its own input",
+                ));
+            }
+            let diagnostics = &mut self.diagnostics;
+            match item.kind {
+                ItemKind::Certificate => {
+                    let index = self.certificates.len();
+                    if let Some(parsed) = certificate::parse(
+                        &item.der,
+                        index,
+                        &item.location,
+                        options.now,
+                        diagnostics,
+                    ) {
+                        self.certificates.push(parsed);
+                    }
+                }
+                ItemKind::PrivateKey => {
+                    let index = self.keys.len();
+                    self.keys.push(private_key::parse(
+                        &item,
+                        index,
+                        options.passphrase,
+                        diagnostics,
                     ));
                 }
-                match item.kind {
-                    ItemKind::Certificate => {
-                        let index = certificates.len();
-                        if let Some(parsed) =
-                            certificate::parse(&item.der, index, &item.location, options.now, &mut diagnostics)
-                        {
-                            certificates.push(parsed);
-                        }
+                ItemKind::CertificateRequest => {
+                    let index = self.csrs.len();
+                    if let Some(parsed) = csr::parse(&item, index, diagnostics) {
+                        self.csrs.push(parsed);
                     }
-                    ItemKind::PrivateKey => {
-                        let index = keys.len();
-                        keys.push(private_key::parse(&item, index, options.passphrase, &mut diagnostics));
-                    }
-                    ItemKind::CertificateRequest => {
-                        let index = csrs.len();
-                        if let Some(parsed) = csr::parse(&item, index, &mut diagnostics) {
-                            csrs.push(parsed);
-                        }
-                    }
-                    ItemKind::PublicKey => diagnostics.push(Diagnostic::new(
-                        Code::NotACertificate,
-                        item.location.clone(),
-                        "a public key was found; it is not used",
-                        "give the certificate instead of its bare public key",
-                    )),
-                    // Containers were opened above; what remains here could not be.
-                    ItemKind::Pkcs7 | ItemKind::Pkcs12 => {}
-                    ItemKind::Other => diagnostics.push(Diagnostic::new(
-                        Code::UnknownPemLabel,
-                        item.location.clone(),
-                        format!("block with unknown label {:?} was skipped", item.label.as_deref().unwrap_or("")),
-                        "check that the right file was picked; certificates are labelled CERTIFICATE",
-                    )),
                 }
+                ItemKind::PublicKey => diagnostics.push(Diagnostic::new(
+                    Code::NotACertificate,
+                    item.location.clone(),
+                    "a public key was found; it is not used",
+                    "give the certificate instead of its bare public key",
+                )),
+                // Containers were opened above; what remains here could not be.
+                ItemKind::Pkcs7 | ItemKind::Pkcs12 => {}
+                ItemKind::Other => diagnostics.push(Diagnostic::new(
+                    Code::UnknownPemLabel,
+                    item.location.clone(),
+                    format!(
+                        "block with unknown label {:?} was skipped",
+                        item.label.as_deref().unwrap_or("")
+                    ),
+                    "check that the right file was picked; certificates are labelled CERTIFICATE",
+                )),
             }
         }
     }
 
-    report.chain = chain::analyze(&certificates, &mut diagnostics);
-    match_keys(&certificates, &report.chain, &mut keys, &mut diagnostics);
-    match_csrs(
-        &certificates,
-        &report.chain,
-        &keys,
-        &mut csrs,
-        &mut diagnostics,
-    );
-
-    report.certificates = certificates.iter().map(|c| c.summary.clone()).collect();
-    report.private_keys = keys.iter().map(|k| k.summary.clone()).collect();
-    report.private_key = report.private_keys.first().cloned();
-    report.csrs = csrs.iter().map(|c| c.summary.clone()).collect();
-    report.csr = report.csrs.first().cloned();
-    report.diagnostics = diagnostics;
-    Analysis {
-        report,
-        certificates,
-        keys,
-        csrs,
+    /// The chain (with the signature checks made so far), keys and requests matched: the analysis.
+    fn finish(mut self, checks: &mut chain::Checks) -> Analysis {
+        let chain = chain::analyze_checked(&self.certificates, checks, &mut self.diagnostics);
+        match_keys(
+            &self.certificates,
+            &chain,
+            &mut self.keys,
+            &mut self.diagnostics,
+        );
+        match_csrs(
+            &self.certificates,
+            &chain,
+            &self.keys,
+            &mut self.csrs,
+            &mut self.diagnostics,
+        );
+        let private_keys: Vec<PrivateKeySummary> =
+            self.keys.iter().map(|k| k.summary.clone()).collect();
+        let csrs: Vec<CsrSummary> = self.csrs.iter().map(|c| c.summary.clone()).collect();
+        let report = Report {
+            inputs: self.inputs,
+            certificates: self
+                .certificates
+                .iter()
+                .map(|c| c.summary.clone())
+                .collect(),
+            chain,
+            private_key: private_keys.first().cloned(),
+            private_keys,
+            csr: csrs.first().cloned(),
+            csrs,
+            diagnostics: self.diagnostics,
+        };
+        Analysis {
+            report,
+            certificates: self.certificates,
+            keys: self.keys,
+            csrs: self.csrs,
+        }
     }
 }
 

@@ -105,7 +105,6 @@ fn browser_crates_are_only_in_the_wasm32_table() {
             "wasm-bindgen ",
             "web-sys",
             "js-sys",
-            "serde-wasm-bindgen",
             "wasm-bindgen-futures",
         ] {
             if line.starts_with(krate) {

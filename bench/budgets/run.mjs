@@ -9,9 +9,8 @@
 //
 // "Interactive" is measured inside the page with performance.now(), whose zero is the navigation
 // start: a script injected before the page's own (Playwright's init script, which the page's CSP
-// does not govern) waits for [data-testid=paste] to be visible, types a real certificate into it
-// (focus + execCommand('insertText'), which fires a trusted `input` event as typing or pasting
-// does), waits until the app renders a response ([data-testid=certificate-card]), then for the
+// does not govern) waits for [data-testid=paste] to be visible, pastes a real certificate into it
+// (the value set at once and one `input` event of type insertFromPaste, as a paste does), waits until the app renders a response ([data-testid=certificate-card]), then for the
 // next animation frame. Reported per run: the textarea visible, the response in the DOM, the
 // response painted (= interactive), and the navigation timing of the page itself.
 //
@@ -30,6 +29,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
+import { spawnSync } from 'node:child_process';
+import { attribute } from './attribution.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -44,7 +45,7 @@ const CHECK = argv.includes('--check');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUDGET_BROTLI_BYTES = 300_000;
 const BUDGET_INTERACTIVE_MS = 300;
-// What is typed, and what the app's response to it looks like. The budget is judged on the first
+// What is pasted, and what the app's response to it looks like. The budget is judged on the first
 // (a real certificate: decoding, fingerprints and signature checks run before the card shows); the
 // second (text that is no certificate, answered by a diagnostic) shows the page's own latency.
 const VARIANTS = [
@@ -150,11 +151,13 @@ function probe({ text, response }) {
       if (!visible(area)) return;
       typed = true;
       mark('paste_visible');
+      // What a paste does to a textarea: the whole text at once, then one `input` event
+      // (inputType insertFromPaste). Not execCommand('insertText'): given text with line breaks it
+      // inserts line by line and fires two `input` events per line (126 for a 63-line chain, measured
+      // in this Chromium), so the app would analyse every growing prefix, which no paste or drop does.
       area.focus();
-      if (!document.execCommand('insertText', false, text)) {
-        area.value = text;
-        area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste', data: text }));
-      }
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
       // The app may answer inside the input handler (synchronously): this mark is after it.
       mark('input_handled');
     }
@@ -274,6 +277,21 @@ function markdown(result) {
     `Brotli total ${kb(result.size.total.brotli)} KB of ${kb(result.size.budget_brotli_bytes)} KB: ${result.size.within_budget ? 'within budget' : '**over budget**'}.`,
     '',
   ];
+  const attribution = result.size.attribution;
+  if (attribution) {
+    const share = (n) => `${(100 * n / attribution.groups_total_brotli).toFixed(1)}%`;
+    lines.push(
+      '### What the wasm module\'s bytes buy',
+      '',
+      `From \`${attribution.source}\` with function names kept (bench/budgets/attribution.mjs): each function to the crate it was `
+        + 'instantiated for, each group compressed on its own (brotli q11), so the groups add up to a little more than the module.',
+      '',
+      '| what it buys | crates | brotli | share |',
+      '|---|---|---:|---:|',
+      ...attribution.features.filter((f) => f.brotli > 0).map((f) => `| ${f.buys} | ${f.crates.join(', ')} | ${f.brotli} | ${share(f.brotli)} |`),
+      '',
+    );
+  }
   const load = result.load;
   lines.push(
     `## Load → interactive (budget: ≤ ${load.budget_interactive_ms} ms, median, judged on "${load.budget_judged_on}")`,
@@ -282,13 +300,13 @@ function markdown(result) {
       + `Chromium ${load.chromium} from a loopback server; ms from navigation start (performance.now()), `
       + 'except the last two rows, which are durations: `input_handler` is the time the page spent in the `input` event '
       + '(the app analyses synchronously there), `visible_to_interactive` from the paste area visible to the response painted. '
-      + '"interactive" = the paste area is visible, the text is typed into it, and the response is in the DOM one animation '
+      + '"interactive" = the paste area is visible, the text is pasted into it (one `input` event), and the response is in the DOM one animation '
       + 'frame later.',
     '',
   );
   for (const v of load.variants) {
     lines.push(
-      `### ${v.name}: types ${v.typed}, waits for \`${v.response}\``,
+      `### ${v.name}: pastes ${v.typed}, waits for \`${v.response}\``,
       '',
       '| milestone | median | p90 | min | max |',
       '|---|---:|---:|---:|---:|',
@@ -305,6 +323,52 @@ function markdown(result) {
   return lines.join('\n');
 }
 
+// What each part of the module buys, for the attribution table (crate -> feature of the product).
+const BUYS = [
+  [['cert_preflight'], 'cert-preflight itself: the analysis, the four targets\' rules, signing, the request renderers and the page\'s components'],
+  [['der', 'spki', 'x509_cert', 'const_oid', 'pem_rfc7468', 'base64ct', 'base16ct', 'pkcs1', 'pkcs8', 'sec1', 'cms', 'flagset', 'hybrid_array'], 'reading DER and PEM: certificates, chains, keys, CSRs, PKCS#7 and PKCS#12 structures'],
+  [['yew', 'implicit_clone', 'wasm_bindgen', 'js_sys', 'web_sys', 'wasm_bindgen_futures', 'gloo_utils', 'serde_wasm_bindgen'], 'the page: components, DOM updates, the browser bridge'],
+  [['(Rust std: core, alloc, fmt, collections)', '(runtime: allocator, builtins)', '__rustc', '(other)', '(unnamed)', 'i32', 'i64', 'u32', 'u64', 'usize'], 'Rust\'s standard library (formatting, collections, allocator) and generic code it instantiates'],
+  [['(data: strings, tables)'], 'strings and constant tables: diagnostics, rules and their sources, OID names, hash and cipher constants'],
+  [['crypto_bigint', 'rsa'], 'RSA: signature checks (PKCS#1 v1.5, PSS) and key matching, 512 to 16,384 bits'],
+  [['primeorder', 'elliptic_curve', 'p256', 'p384', 'p521', 'fiat_crypto', 'ecdsa', 'primefield', 'wnaf', 'ff', 'group'], 'ECDSA on P-256, P-384, P-521: signature checks and EC keys'],
+  [['sm2', 'sm3'], 'SM2 with SM3: Chinese national certificates and keys (Huawei ELB server_sm)'],
+  [['curve25519_dalek', 'ed25519_dalek', 'ed25519'], 'Ed25519 signatures and keys'],
+  [['pkcs5', 'pkcs12', 'aes', 'des', 'rc2', 'cbc', 'cipher', 'scrypt', 'pbkdf2', 'salsa20', 'ctr', 'ghash', 'polyval', 'aes_gcm', 'universal_hash', 'block_padding', 'md5', 'cmov', 'ctutils'], 'encrypted keys (PBES2 with PBKDF2 or scrypt, legacy PEM) and PKCS#12 (AES, 3DES, RC2-40)'],
+  [['sha1', 'sha2', 'digest', 'hmac', 'crypto_common', 'block_buffer', 'subtle'], 'fingerprints, signature hashes and request signing (HMAC-SHA1, HMAC-SHA256)'],
+  [['serde_json', 'serde', 'serde_core', 'zmij', 'itoa', 'indexmap', 'ryu'], 'JSON request bodies'],
+  [['punycode'], 'internationalised domain names in SANs'],
+];
+
+/**
+ * The wasm module's brotli bytes by crate and by what they buy (bench/budgets/attribution.mjs), from
+ * a build with function names kept, made here from Cargo's release output with the same wasm-bindgen
+ * and wasm-opt -Oz that Trunk runs. Null when the tools or the build are missing.
+ */
+function measureAttribution() {
+  const built = path.join(repo, 'target/wasm32-unknown-unknown/release/cert-preflight.wasm');
+  if (!existsSync(built)) return null;
+  const work = path.join(os.tmpdir(), `cert-preflight-attribution-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  const env = { ...process.env, PATH: `${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}` };
+  const bindgen = spawnSync('wasm-bindgen', ['--target', 'web', '--out-dir', work, '--out-name', 'named', built], { env, encoding: 'utf8', timeout: 300_000 });
+  if (bindgen.status !== 0) return null;
+  const named = path.join(work, 'named.wasm');
+  const opt = spawnSync('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', path.join(work, 'named_bg.wasm'), '-o', named], { env, encoding: 'utf8', timeout: 300_000 });
+  if (opt.status !== 0) return null;
+  const { rows } = attribute(named);
+  const total = rows.reduce((sum, r) => sum + r.brotli, 0);
+  const features = BUYS.map(([crates, buys]) => {
+    const mine = rows.filter((r) => crates.includes(r.crate));
+    return { buys, crates: mine.map((r) => r.crate), brotli: mine.reduce((sum, r) => sum + r.brotli, 0) };
+  });
+  const placed = new Set(BUYS.flatMap(([crates]) => crates));
+  const rest = rows.filter((r) => !placed.has(r.crate));
+  features.push({ buys: 'other crates, each under 1 KB', crates: rest.map((r) => r.crate), brotli: rest.reduce((sum, r) => sum + r.brotli, 0) });
+  features.sort((a, b) => b.brotli - a.brotli);
+  return { source: path.relative(repo, built), groups_total_brotli: total, features, crates: rows };
+}
+
 if (!existsSync(path.join(DIST, 'index.html'))) {
   console.error(`${DIST}/index.html is missing: build with \`trunk build --release\` first`);
   process.exit(2);
@@ -315,6 +379,7 @@ const result = {
   machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model?.trim(), load_average: os.loadavg().map((x) => +x.toFixed(2)) },
   size: measureSizes(),
 };
+result.size.attribution = measureAttribution();
 result.load = await measureLoad();
 writeAtomic(path.join(results, 'budgets.json'), `${JSON.stringify(result, null, 2)}\n`);
 const md = markdown(result);

@@ -102,9 +102,117 @@ impl ChainReport {
     }
 }
 
+/// The signature checks chain analysis makes between a certificate and each candidate issuer
+/// (a certificate whose subject is its issuer name), kept by the first copies of both: copies of a
+/// certificate give their first copy's result, since checking every copy against every copy again
+/// would be quadratic in signature verifications. Made on demand by [`analyze`], or ahead of it in
+/// slices ([`Checks::needed`], [`Checks::check`]) so that a page stays responsive.
+pub struct Checks {
+    first_copy: Vec<usize>,
+    signers: Vec<std::cell::OnceCell<public_key::Signer>>,
+    results: HashMap<(usize, usize), (bool, Option<String>)>,
+}
+
+impl Checks {
+    /// No check made yet for these certificates.
+    pub fn new(certificates: &[ParsedCertificate]) -> Self {
+        let mut first_by_hash: HashMap<&str, usize> = HashMap::new();
+        let first_copy = certificates
+            .iter()
+            .enumerate()
+            .map(|(i, c)| *first_by_hash.entry(c.summary.sha256.as_str()).or_insert(i))
+            .collect();
+        Checks {
+            first_copy,
+            signers: certificates
+                .iter()
+                .map(|_| std::cell::OnceCell::new())
+                .collect(),
+            results: HashMap::new(),
+        }
+    }
+
+    /// The checks [`analyze`] makes that are not made yet, each once, in the order it meets them.
+    pub fn needed(&self, certificates: &[ParsedCertificate]) -> Vec<(usize, usize)> {
+        let mut seen = std::collections::HashSet::new();
+        links(certificates)
+            .filter(|&(i, j)| i != j)
+            .map(|(i, j)| (self.first_copy[i], self.first_copy[j]))
+            .filter(|key| !self.results.contains_key(key) && seen.insert(*key))
+            .collect()
+    }
+
+    /// Whether certificate `i`'s signature verifies with certificate `j`'s key (and why it could
+    /// not be checked, if it could not); made once per pair of first copies.
+    pub fn check(
+        &mut self,
+        certificates: &[ParsedCertificate],
+        i: usize,
+        j: usize,
+    ) -> (bool, Option<String>) {
+        let key = (self.first_copy[i], self.first_copy[j]);
+        if let Some(result) = self.results.get(&key) {
+            return result.clone();
+        }
+        let (subject, issuer) = (&certificates[key.0], &certificates[key.1]);
+        let signer = self.signers[key.1].get_or_init(|| {
+            public_key::Signer::new(
+                issuer
+                    .certificate
+                    .tbs_certificate()
+                    .subject_public_key_info(),
+            )
+        });
+        let result = match public_key::verify_with(
+            &subject.tbs_der,
+            subject.certificate.signature_algorithm(),
+            subject.certificate.signature().raw_bytes(),
+            signer,
+        ) {
+            Verification::Valid => (true, None),
+            Verification::Invalid => (false, None),
+            Verification::Unsupported(why) => (false, Some(why)),
+        };
+        self.results.insert(key, result.clone());
+        result
+    }
+}
+
+/// Every (certificate, candidate issuer) pair, in input order: the candidates of `i` are the
+/// certificates whose subject is `i`'s issuer name, `i` itself only when it is self-issued.
+/// Decoded names are equal exactly when their DER encodings are (DER is one encoding per value),
+/// so they are compared as decoded, not encoded again.
+fn links(certificates: &[ParsedCertificate]) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut by_subject: HashMap<&x509_cert::name::Name, Vec<usize>> = HashMap::new();
+    for (i, c) in certificates.iter().enumerate() {
+        by_subject
+            .entry(c.certificate.tbs_certificate().subject())
+            .or_default()
+            .push(i);
+    }
+    certificates.iter().enumerate().flat_map(move |(i, c)| {
+        by_subject
+            .get(c.certificate.tbs_certificate().issuer())
+            .cloned()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(move |&j| i != j || c.summary.self_issued)
+            .map(move |j| (i, j))
+    })
+}
+
 /// Builds and checks the chain of `certificates` (indices are positions in this slice).
 pub fn analyze(
     certificates: &[ParsedCertificate],
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ChainReport {
+    analyze_checked(certificates, &mut Checks::new(certificates), diagnostics)
+}
+
+/// [`analyze`] with the signature checks made so far (any missing one is made here).
+pub fn analyze_checked(
+    certificates: &[ParsedCertificate],
+    checks: &mut Checks,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ChainReport {
     if certificates.is_empty() {
@@ -113,97 +221,39 @@ pub fn analyze(
     let mut report = ChainReport::empty();
 
     // Duplicates, by the DER's SHA-256.
-    let mut first_by_hash: HashMap<&str, usize> = HashMap::new();
     let mut unique = Vec::new();
-    for (i, c) in certificates.iter().enumerate() {
-        match first_by_hash.get(c.summary.sha256.as_str()) {
-            Some(&first) => report.duplicates.push(Duplicate {
+    for (i, &first) in checks.first_copy.iter().enumerate() {
+        if first == i {
+            unique.push(i);
+        } else {
+            report.duplicates.push(Duplicate {
                 index: i,
                 duplicate_of: first,
-            }),
-            None => {
-                first_by_hash.insert(&c.summary.sha256, i);
-                unique.push(i);
-            }
+            });
         }
     }
 
-    // Candidate issuers by name: subject → indices (all certificates, as given). Decoded names
-    // are equal exactly when their DER encodings are (DER is one encoding per value), so they are
-    // compared as decoded, not encoded again.
-    let mut by_subject: HashMap<&x509_cert::name::Name, Vec<usize>> = HashMap::new();
-    for (i, c) in certificates.iter().enumerate() {
-        by_subject
-            .entry(c.certificate.tbs_certificate().subject())
-            .or_default()
-            .push(i);
-    }
-    // Each candidate issuer's key, decoded once however many certificates it is checked against.
-    let signers: Vec<std::cell::OnceCell<public_key::Signer>> = certificates
-        .iter()
-        .map(|_| std::cell::OnceCell::new())
-        .collect();
-    let first_copy: Vec<usize> = certificates
-        .iter()
-        .map(|c| first_by_hash[c.summary.sha256.as_str()])
-        .collect();
-    let mut checked: HashMap<(usize, usize), (bool, Option<String>)> = HashMap::new();
     let mut verified_issuers: Vec<Vec<usize>> = vec![Vec::new(); certificates.len()];
     let mut failed_issuers: Vec<Vec<usize>> = vec![Vec::new(); certificates.len()];
-    for (i, c) in certificates.iter().enumerate() {
-        for &j in by_subject
-            .get(c.certificate.tbs_certificate().issuer())
-            .map(Vec::as_slice)
-            .unwrap_or_default()
-        {
-            if i == j && !c.summary.self_issued {
-                continue;
-            }
-            let (verified, unsupported) = if i == j {
-                (c.summary.self_signed, None)
+    for (i, j) in links(certificates) {
+        let (verified, unsupported) = if i == j {
+            (certificates[i].summary.self_signed, None)
+        } else {
+            checks.check(certificates, i, j)
+        };
+        if i != j {
+            if verified || unsupported.is_some() {
+                verified_issuers[i].push(j);
             } else {
-                // Copies of a certificate give their first copy's result: checking every copy
-                // against every copy again would be quadratic in signature verifications.
-                let key = (first_copy[i], first_copy[j]);
-                match checked.get(&key) {
-                    Some(result) => result.clone(),
-                    None => {
-                        let result = match public_key::verify_with(
-                            &c.tbs_der,
-                            c.certificate.signature_algorithm(),
-                            c.certificate.signature().raw_bytes(),
-                            signers[key.1].get_or_init(|| {
-                                public_key::Signer::new(
-                                    certificates[key.1]
-                                        .certificate
-                                        .tbs_certificate()
-                                        .subject_public_key_info(),
-                                )
-                            }),
-                        ) {
-                            Verification::Valid => (true, None),
-                            Verification::Invalid => (false, None),
-                            Verification::Unsupported(why) => (false, Some(why)),
-                        };
-                        checked.insert(key, result.clone());
-                        result
-                    }
-                }
-            };
-            if i != j {
-                if verified || unsupported.is_some() {
-                    verified_issuers[i].push(j);
-                } else {
-                    failed_issuers[i].push(j);
-                }
+                failed_issuers[i].push(j);
             }
-            report.signatures.push(SignatureCheck {
-                subject_index: i,
-                issuer_index: j,
-                verified,
-                unsupported,
-            });
         }
+        report.signatures.push(SignatureCheck {
+            subject_index: i,
+            issuer_index: j,
+            verified,
+            unsupported,
+        });
     }
 
     // The leaf: a unique certificate that issues no other unique certificate; prefer a non-CA,

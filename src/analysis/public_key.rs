@@ -390,18 +390,20 @@ pub fn verify(
 }
 
 /// A signer's key, decoded once to check several signatures with it (an issuer of many
-/// certificates): the RSA key and its Montgomery parameters are made on first use and kept.
-pub struct Signer<'a> {
-    spki: &'a SubjectPublicKeyInfoOwned,
+/// certificates): the RSA key and its Montgomery parameters are made on first use and kept. It
+/// owns a copy of the key's bytes, so it can be kept beside the certificates (an analysis done in
+/// slices keeps its signers between slices).
+pub struct Signer {
+    key: Vec<u8>,
     info: PublicKeyInfo,
     rsa: std::cell::OnceCell<Option<rsa::RsaPublicKey>>,
 }
 
-impl<'a> Signer<'a> {
+impl Signer {
     /// The signer with this SubjectPublicKeyInfo.
-    pub fn new(spki: &'a SubjectPublicKeyInfoOwned) -> Self {
+    pub fn new(spki: &SubjectPublicKeyInfoOwned) -> Self {
         Signer {
-            spki,
+            key: spki.subject_public_key.raw_bytes().to_vec(),
             info: describe(spki),
             rsa: std::cell::OnceCell::new(),
         }
@@ -409,9 +411,7 @@ impl<'a> Signer<'a> {
 
     fn rsa_key(&self) -> Option<rsa::RsaPublicKey> {
         // A clone shares the Montgomery parameters (reference-counted).
-        self.rsa
-            .get_or_init(|| rsa_key(self.spki.subject_public_key.raw_bytes()))
-            .clone()
+        self.rsa.get_or_init(|| rsa_key(&self.key)).clone()
     }
 }
 
@@ -420,12 +420,12 @@ pub fn verify_with(
     message: &[u8],
     algorithm: &AlgorithmIdentifierOwned,
     signature: &[u8],
-    signer: &Signer<'_>,
+    signer: &Signer,
 ) -> Verification {
     let Some(scheme) = scheme(&algorithm.oid) else {
         return unsupported(format!("signature algorithm {}", algorithm.oid));
     };
-    let key = signer.spki.subject_public_key.raw_bytes();
+    let key = signer.key.as_slice();
     let info = &signer.info;
     match (scheme, info.key_type) {
         (SignatureScheme::RsaPkcs1(hash), KeyType::Rsa) => match signer.rsa_key() {
@@ -479,18 +479,21 @@ fn verify_rsa_pkcs1(
     message: &[u8],
     signature: &[u8],
 ) -> Verification {
-    use rsa::pkcs1v15::{Signature, VerifyingKey};
-    let Ok(sig) = Signature::try_from(signature) else {
-        return Verification::Invalid;
+    use rsa::pkcs1v15::Pkcs1v15Sign;
+    // Hash first, then one RSA check for every hash: a generic verifying key per hash put five
+    // copies of the RSA verification in the wasm module.
+    let padding = match hash {
+        Hash::Sha1 => Pkcs1v15Sign::new::<sha1::Sha1>(),
+        Hash::Sha224 => Pkcs1v15Sign::new::<sha2::Sha224>(),
+        Hash::Sha256 => Pkcs1v15Sign::new::<sha2::Sha256>(),
+        Hash::Sha384 => Pkcs1v15Sign::new::<sha2::Sha384>(),
+        Hash::Sha512 => Pkcs1v15Sign::new::<sha2::Sha512>(),
+        Hash::Md5 | Hash::Sm3 => return unsupported("RSA with MD5 or SM3 is not verified"),
     };
-    match hash {
-        Hash::Sha1 => outcome(VerifyingKey::<sha1::Sha1>::new(key).verify(message, &sig)),
-        Hash::Sha224 => outcome(VerifyingKey::<sha2::Sha224>::new(key).verify(message, &sig)),
-        Hash::Sha256 => outcome(VerifyingKey::<sha2::Sha256>::new(key).verify(message, &sig)),
-        Hash::Sha384 => outcome(VerifyingKey::<sha2::Sha384>::new(key).verify(message, &sig)),
-        Hash::Sha512 => outcome(VerifyingKey::<sha2::Sha512>::new(key).verify(message, &sig)),
-        Hash::Md5 | Hash::Sm3 => unsupported("RSA with MD5 or SM3 is not verified"),
-    }
+    let Some(hashed) = digest(hash, message) else {
+        return unsupported("RSA with MD5 or SM3 is not verified");
+    };
+    outcome(key.verify(padding, &hashed, signature))
 }
 
 fn verify_rsa_pss(

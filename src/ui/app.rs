@@ -3,22 +3,95 @@
 
 use super::browser;
 use super::components::{
-    certificate_card::CertificateCard, chain_view::ChainView, diagnostic_list::DiagnosticList,
-    field_form::FieldForm, fixes_panel::FixesPanel, input_panel::InputPanel,
-    request_panel::RequestPanel, target_picker::TargetPicker,
+    LIST_LIMIT, certificate_card::CertificateCard, chain_view::ChainView,
+    diagnostic_list::DiagnosticList, field_form::FieldForm, fixes_panel::FixesPanel,
+    input_panel::InputPanel, request_panel::RequestPanel, show_all, target_picker::TargetPicker,
 };
-use super::state::{Action, Slot, State};
+use super::state::{Action, Shared, Slot, State};
+use crate::analysis::job::{Job, Progress, Stage, Step};
 use crate::providers::ProviderId;
+use std::cell::Cell;
+use std::rc::Rc;
+use std::time::Duration;
 use yew::prelude::*;
+
+/// How long one slice of a large analysis may run before the page gets the event loop back.
+const SLICE_MS: f64 = 12.0;
+
+/// Runs `job` a slice at a time until it is done or cancelled, reporting its progress.
+async fn run_job(
+    mut job: Job,
+    generation: u64,
+    now: Duration,
+    dispatch: Callback<Action>,
+    cancelled: Rc<Cell<bool>>,
+) {
+    loop {
+        if cancelled.get() {
+            return;
+        }
+        let deadline = js_sys::Date::now() + SLICE_MS;
+        match job.run(&mut || js_sys::Date::now() < deadline) {
+            Step::Working(progress) => dispatch.emit(Action::Progress(generation, progress)),
+            Step::Done(analysis) => {
+                dispatch.emit(Action::Analysed {
+                    generation,
+                    analysis: Shared(Rc::new(*analysis)),
+                    now,
+                });
+                return;
+            }
+        }
+        browser::next_task().await;
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AnalysisProgressProps {
+    size: usize,
+    progress: Option<Progress>,
+}
+
+/// The status of a large analysis: its size, its stage and a progress bar.
+#[component]
+fn AnalysisProgress(props: &AnalysisProgressProps) -> Html {
+    // Tenths of a MiB, rounded, in integers: formatting a float would bring float printing into
+    // the module (about 5 KB brotli) for this one line.
+    let tenths = (props.size * 10 + 524_288) / 1_048_576;
+    let megabytes = format!("{}.{}", tenths / 10, tenths % 10);
+    let (what, done, total) = match props.progress {
+        None => ("waiting for the input to settle".to_owned(), 0, 1),
+        Some(p) => {
+            let what = match p.stage {
+                Stage::Reading => format!("reading blocks: {} of {}", p.done, p.total),
+                Stage::Checking => format!("checking signatures: {} of {}", p.done, p.total),
+            };
+            (what, p.done, p.total.max(1))
+        }
+    };
+    html! {
+        <div class="analysing" data-testid="analysing" role="status">
+            <p class="note">{ format!("Analysing {megabytes} MB of material: {what}…") }</p>
+            <progress data-testid="analysis-progress" max={total.to_string()} value={done.to_string()}
+                aria-label="Analysis progress"></progress>
+        </div>
+    }
+}
 
 /// The whole page.
 #[component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::new(ProviderId::AlibabaSlbCa, browser::now()));
+    // One callback for the page's life: children whose other properties are unchanged are not
+    // rendered again (a 2 MiB text area compared and read back on every progress tick otherwise).
     let dispatch = {
-        let state = state.clone();
-        Callback::from(move |action: Action| state.dispatch(action))
+        let dispatcher = state.dispatcher();
+        (*use_memo((), move |_| {
+            Callback::from(move |action: Action| dispatcher.dispatch(action))
+        }))
+        .clone()
     };
+    let all_cards = use_state(|| false);
     let analysis = &state.analysis;
     let report = &analysis.report;
     let prep = &state.preparation;
@@ -54,16 +127,38 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Clear))
     };
-    // Large material is analysed once the input has been quiet for a moment, after the page
-    // has painted its "analysing" status.
+    // Large material is analysed once the input has been quiet for a moment, by a job run a few
+    // milliseconds at a time between the browser's own tasks, so typing, scrolling and painting
+    // go on and the progress shows. A change to the material cancels the job (a newer one follows).
     {
         let dispatch = dispatch.clone();
+        let snapshot = state.clone();
+        let generation = state.pending_generation;
         let pending = state.pending.is_some();
-        use_effect_with(state.pending_generation, move |_| {
-            let timeout = pending.then(|| {
-                browser::Timeout::new(400, move || dispatch.emit(Action::Analyse(browser::now())))
-            });
-            move || drop(timeout)
+        use_effect_with(generation, move |_| {
+            let cancelled = Rc::new(Cell::new(false));
+            let timeout = {
+                let cancelled = cancelled.clone();
+                pending
+                    .then(|| {
+                        browser::Timeout::new(400, move || {
+                            let now = browser::now();
+                            let job = snapshot.job(now);
+                            wasm_bindgen_futures::spawn_local(run_job(
+                                job,
+                                generation,
+                                now,
+                                dispatch.clone(),
+                                cancelled.clone(),
+                            ));
+                        })
+                    })
+                    .flatten()
+            };
+            move || {
+                cancelled.set(true);
+                drop(timeout);
+            }
         });
     }
     let spec = state.target.spec();
@@ -107,9 +202,7 @@ pub fn App() -> Html {
             <section class="panel results" aria-live="polite" aria-labelledby="results-title" data-testid="results">
                 <h2 id="results-title">{ format!("3. What {} will see", spec.api) }</h2>
                 if let Some(size) = state.pending {
-                    <p class="note" data-testid="analysing" role="status">
-                        { format!("Analysing {:.1} MB of material…", size as f64 / 1_048_576.0) }
-                    </p>
+                    <AnalysisProgress size={size} progress={state.progress} />
                 } else if state.has_material() {
                     <ChainView report={report.clone()} />
                     <FixesPanel analysis={analysis.clone()} preparation={prep.clone()} before={state.before.clone()}
@@ -118,8 +211,13 @@ pub fn App() -> Html {
                     if !report.certificates.is_empty() {
                         <h3>{ format!("{} certificate{}", report.certificates.len(), if report.certificates.len() == 1 { "" } else { "s" }) }</h3>
                         <ol class="certificates">
-                            { for report.certificates.iter().map(|c| html! { <li><CertificateCard certificate={c.clone()} now={state.now} /></li> }) }
+                            { for report.certificates.iter().take(if *all_cards { usize::MAX } else { LIST_LIMIT })
+                                .map(|c| html! { <li><CertificateCard certificate={c.clone()} now={state.now} /></li> }) }
                         </ol>
+                        { show_all(report.certificates.len(), *all_cards, "certificates", {
+                            let all_cards = all_cards.clone();
+                            Callback::from(move |_: MouseEvent| all_cards.set(true))
+                        }) }
                     }
                 } else {
                     <p class="help">{ "Paste or drop your certificate material above." }</p>

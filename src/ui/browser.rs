@@ -1,5 +1,5 @@
 //! Everything that touches the browser directly: the clock, files, element lookup and the panic
-//! screen. Components call these functions instead of web-sys, so the rest stays plain Yew.
+//! hook. Components call these functions instead of web-sys, so the rest stays plain Yew.
 
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -46,27 +46,19 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<LoadedFile, Str
     out
 }
 
-/// Replaces the page with a readable error when Rust panics, rather than leaving a frozen page.
-/// The message names the problem; it never contains input (which may hold a key).
+/// Makes a panic show a readable error instead of leaving a dead page. The release build aborts
+/// on panic, and an abort reaches the page as an uncaught `WebAssembly.RuntimeError`, which the
+/// loader (www/loader.js) turns into the error banner, leaving everything typed in place to copy;
+/// a trap with no panic (out of memory) takes the same way. This hook only leaves where the panic
+/// happened on the page element (`data-panic-at`), for the banner to name. Never any input.
 pub fn install_panic_screen() {
     std::panic::set_hook(Box::new(|info| {
-        let location = info
+        let at = info
             .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .map(|l| format!("{}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        let Some(body) = document.body() else { return };
-        if let Ok(banner) = document.create_element("div") {
-            banner.set_id("panic");
-            banner.set_class_name("panic");
-            banner.set_attribute("role", "alert").ok();
-            banner.set_text_content(Some(&format!(
-                "cert-preflight hit an internal error{location}. Your input was not sent anywhere. \
-                 Reload the page to start again, and please report this."
-            )));
-            body.prepend_with_node_1(&banner).ok();
+        if let Some(app) = element_by_id("app") {
+            app.set_attribute("data-panic-at", &at).ok();
         }
     }));
 }
@@ -142,6 +134,17 @@ pub fn download(name: &str, text: &str) {
         anchor.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Resolves in a later task of the event loop (a zero-delay timer): awaiting it between slices of
+/// work lets the browser handle input and paint.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
 }
 
 /// A one-shot timer, cancelled when dropped before it fires.

@@ -1,4 +1,4 @@
-//! One component per file.
+//! One component per file, and what their long lists share.
 
 pub mod certificate_card;
 pub mod chain_view;
@@ -8,3 +8,21 @@ pub mod fixes_panel;
 pub mod input_panel;
 pub mod request_panel;
 pub mod target_picker;
+
+use yew::prelude::*;
+
+/// Long lists (a 1,000-certificate bundle's cards or warnings) show this many items until asked
+/// for all: building thousands of elements would hold the page for a second.
+pub const LIST_LIMIT: usize = 100;
+
+/// Under a list of `total` items cut at [`LIST_LIMIT`], the button that shows them all.
+pub fn show_all(total: usize, all: bool, what: &str, on_click: Callback<MouseEvent>) -> Html {
+    if all || total <= LIST_LIMIT {
+        return html! {};
+    }
+    html! {
+        <button type="button" class="secondary show-all" data-testid="show-all" onclick={on_click}>
+            { format!("Show all {total} {what} ({} more)", total - LIST_LIMIT) }
+        </button>
+    }
+}

@@ -4,6 +4,7 @@
 //! type has no `Debug` so that they cannot be printed by accident.
 
 use super::browser::LoadedFile;
+use crate::analysis::job::{Job, Progress};
 use crate::analysis::{self, Analysis, Input, Options, Role};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
 use crate::providers::{self, Auth, Fields, Mode, Preparation, ProviderId};
@@ -137,8 +138,11 @@ pub struct State {
     /// Large material waiting to be analysed (its size in bytes): typing is not blocked by an
     /// analysis per keystroke; the page analyses once the input settles, and says so meanwhile.
     pub pending: Option<usize>,
-    /// Bumped by every change that leaves an analysis pending (the page's debounce key).
+    /// Bumped by every change that leaves an analysis pending (the page's debounce key, and the
+    /// job that a finished slice belongs to).
     pub pending_generation: u64,
+    /// How far the analysis of pending material has got, once its job has started.
+    pub progress: Option<Progress>,
 }
 
 /// Above this many bytes of material, the analysis waits for the input to settle.
@@ -152,6 +156,7 @@ impl PartialEq for State {
             && self.fields == other.fields
             && self.pending == other.pending
             && self.pending_generation == other.pending_generation
+            && self.progress == other.progress
     }
 }
 
@@ -193,8 +198,17 @@ pub enum Action {
         /// From `crypto.getRandomValues`.
         nonce: String,
     },
-    /// Re-run the analysis at this time (the page's clock).
-    Analyse(Duration),
+    /// The job analysing pending material (of this generation) has got this far.
+    Progress(u64, Progress),
+    /// The job analysing pending material (of this generation), started at `now`, is done.
+    Analysed {
+        /// The generation of the pending material it analysed.
+        generation: u64,
+        /// Its analysis.
+        analysis: Shared<Analysis>,
+        /// The validation time it used.
+        now: Duration,
+    },
     /// Start again.
     Clear,
 }
@@ -242,6 +256,7 @@ impl State {
             now,
             pending: None,
             pending_generation: 0,
+            progress: None,
         };
         state.analyse();
         state
@@ -290,22 +305,22 @@ impl State {
             .sum()
     }
 
-    /// Analyses now, or, for large material, marks the analysis pending (the page runs it once
-    /// the input settles, after showing that it is working).
+    /// Analyses now, or, for large material, marks the analysis pending: the page starts a job
+    /// once the input settles and runs it in slices, showing its progress ([`State::job`]).
     fn analyse_or_defer(&mut self) {
         let size = self.material_size();
         if size > LARGE_INPUT {
             self.pending = Some(size);
             self.pending_generation += 1;
+            self.progress = None;
             self.generated = None;
         } else {
             self.analyse();
         }
     }
 
-    /// Re-runs the analysis of the three boxes and the target's rules.
-    fn analyse(&mut self) {
-        self.pending = None;
+    /// The three boxes as analysis inputs, with the passphrase, at `now`.
+    fn with_inputs<R>(&self, now: Duration, f: impl FnOnce(&[Input<'_>], &Options<'_>) -> R) -> R {
         let mut inputs = Vec::new();
         for (slot, material) in [
             (Slot::Certificates, &self.certificates),
@@ -334,15 +349,28 @@ impl State {
         }
         let passphrase = (!self.passphrase.is_empty()).then_some(self.passphrase.as_str());
         let options = Options {
-            now: self.now,
+            now,
             passphrase,
             pkcs12_password: passphrase,
         };
-        let analysis = if inputs.is_empty() {
-            analysis::analyze_with(&[], &options)
-        } else {
-            analysis::analyze_with(&inputs, &options)
-        };
+        f(&inputs, &options)
+    }
+
+    /// A job analysing the material as it is now, at `now`, to run in slices.
+    pub fn job(&self, now: Duration) -> Job {
+        self.with_inputs(now, Job::new)
+    }
+
+    /// Re-runs the analysis of the three boxes and the target's rules.
+    fn analyse(&mut self) {
+        let analysis = self.with_inputs(self.now, analysis::analyze_with);
+        self.take_analysis(Shared(Rc::new(analysis)));
+    }
+
+    /// Shows `analysis` of the material as it is, and runs the target's rules on it.
+    fn take_analysis(&mut self, analysis: Shared<Analysis>) {
+        self.pending = None;
+        self.progress = None;
         let mut before = fixes::certificate_text(&self.certificates.pasted);
         for file in &self.certificates.files {
             match std::str::from_utf8(&file.bytes) {
@@ -355,7 +383,7 @@ impl State {
             }
         }
         self.before = before;
-        self.analysis = Shared(Rc::new(analysis));
+        self.analysis = analysis;
         self.prepare();
     }
 
@@ -477,7 +505,7 @@ impl State {
             before
         };
         self.applied = Some((fix, before, after));
-        self.analyse();
+        self.analyse_or_defer();
     }
 }
 
@@ -495,6 +523,12 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        // A job's news about material that has changed since is dropped: a newer job is coming.
+        if let Action::Progress(generation, _) | Action::Analysed { generation, .. } = &action
+            && (self.pending.is_none() || *generation != self.pending_generation)
+        {
+            return self;
+        }
         let mut next = (*self).clone();
         match action {
             Action::SetTarget(target) => {
@@ -573,11 +607,11 @@ impl Reducible for State {
                 if index < material.files.len() {
                     material.files.remove(index);
                 }
-                next.analyse();
+                next.analyse_or_defer();
             }
             Action::SetPassphrase(passphrase) => {
                 next.passphrase = passphrase;
-                next.analyse();
+                next.analyse_or_defer();
             }
             Action::SetAccessKeyId(id) => {
                 next.access_key_id = id;
@@ -608,9 +642,10 @@ impl Reducible for State {
                 );
                 next.generated = Some(Shared(Rc::new(Generated { outcome, at: now })));
             }
-            Action::Analyse(now) => {
+            Action::Progress(_, progress) => next.progress = Some(progress),
+            Action::Analysed { analysis, now, .. } => {
                 next.now = now;
-                next.analyse();
+                next.take_analysis(analysis);
             }
             Action::Clear => next = State::new(next.target, next.now),
         }

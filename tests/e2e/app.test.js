@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage } from './app-page.js';
-import { serveDist, launchBrowser, offLoopbackTraffic, withTimeout, vectorFacts, vectorInput } from './harness.js';
+import { serveDist, launchBrowser, offLoopbackTraffic, withTimeout, vectorFacts, vectorInput, largeBundle, inspectJson } from './harness.js';
 
 const TEST_TIMEOUT = 60_000;
 let server;
@@ -106,6 +106,89 @@ test('the Content-Security-Policy refuses a fetch to another origin', { timeout:
   });
   assert.match(outcome.error ?? '', /TypeError/);
   assert.ok(outcome.violations.includes('connect-src'), JSON.stringify(outcome.violations));
+  await context.close();
+});
+
+test('a 2 MiB bundle is analysed in slices with progress, and its long lists are cut', { timeout: 180_000 }, async () => {
+  const file = largeBundle();
+  const text = readFileSync(file, 'utf8');
+  assert.ok(text.length > 2_000_000, `bundle is ${text.length} bytes`);
+  const expected = inspectJson(file);
+  const { context, page, app, problems, requestsAfterLoad } = await openApp();
+  // Pasted at once (one input event, as a paste does); a timer samples the progress bar every 5 ms.
+  // It can only sample while the page's main thread is free, so intermediate values prove that
+  // the analysis ran in slices with the event loop turning between them.
+  const samples = await page.evaluate(async (text) => {
+    const seen = [];
+    const poll = setInterval(() => {
+      const bar = document.querySelector('[data-testid="analysis-progress"]');
+      const status = document.querySelector('[data-testid="analysing"]');
+      if (bar && status) seen.push({ value: Number(bar.value), max: Number(bar.max), text: status.textContent });
+    }, 5);
+    const area = document.querySelector('[data-testid="paste"]');
+    area.focus();
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    const until = performance.now() + 150_000;
+    while (!document.querySelector('[data-testid="certificate-card"]') && performance.now() < until) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    clearInterval(poll);
+    return seen;
+  }, text);
+  assert.ok(samples.length > 0, 'the progress was shown');
+  assert.match(samples[0].text, /Analysing 2\.0 MB of material/);
+  const checking = samples.filter((s) => /checking signatures: \d+ of 999/.test(s.text));
+  const between = new Set(checking.filter((s) => s.value > 0 && s.value < s.max).map((s) => s.value));
+  assert.ok(between.size >= 3, `signature checks seen part-way at ${[...between].join(', ')}`);
+  assert.ok(checking.every((s) => s.max === 999), 'one check per certificate but the root');
+  const reading = samples.filter((s) => /reading blocks: \d+ of \d+/.test(s.text));
+  assert.ok(reading.length > 0, 'the reading stage was shown');
+
+  // The result is the command-line twin's.
+  assert.equal(await app.verdict(), expected.chain.verdict);
+  await page.getByRole('heading', { name: `${expected.certificates.length} certificates` }).waitFor();
+  assert.equal(await page.getByTestId('certificate-card').count(), 100);
+  const cards = page.getByTestId('show-all').filter({ hasText: 'certificates' });
+  assert.equal(await cards.textContent(), 'Show all 1000 certificates (900 more)');
+  const warnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
+  assert.ok(warnings > 100);
+  assert.equal(await app.diagnostics('warning').locator('[data-code]').count(), 100);
+  await cards.click();
+  await page.getByTestId('certificate-card').nth(999).waitFor({ timeout: 30_000 });
+  assert.equal(await page.getByTestId('certificate-card').count(), 1000);
+  const last = expected.certificates[999];
+  assert.equal(await app.card(999).sha256(), last.sha256);
+  assert.equal(await page.getByTestId('paste').inputValue(), text, 'the pasted text is kept as it was');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, [], 'no request after load');
+  await context.close();
+});
+
+test('when the module stops (a trap, as every panic ends), the page says so and keeps what was typed', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, app, problems, requestsAfterLoad } = await openApp();
+  const typed = 'here is my certificate\n-----BEGIN CERTIFICATE-----\nMIIB (the rest is on the other laptop)\n';
+  await app.pasteText(typed);
+  await page.getByTestId('passphrase').fill('not a secret');
+  assert.equal(await page.getByTestId('panic').count(), 0);
+  // The running module's exports (the glue's init returns the instance it already made), asked
+  // for an allocation its allocator refuses (alignment 3): the release build aborts, which is how
+  // a panic ends too. Called from a timer, as the app's own code is, so nothing catches the trap.
+  await page.evaluate(async () => {
+    const glue = await import('./cert-preflight.js');
+    const exports = await glue.default();
+    setTimeout(() => exports.__wbindgen_malloc(16, 3), 0);
+  });
+  const banner = page.getByTestId('panic');
+  await banner.waitFor({ timeout: 10_000 });
+  assert.equal(await banner.getAttribute('role'), 'alert');
+  assert.match(await banner.textContent(), /^cert-preflight hit an internal error and has stopped\. Nothing was sent anywhere\. What you typed is still in the boxes below/);
+  assert.equal(await page.getByTestId('paste').inputValue(), typed, 'the text is still there to copy');
+  assert.equal(await page.getByTestId('passphrase').inputValue(), 'not a secret');
+  assert.ok(!(await banner.textContent()).includes('not a secret'), 'the banner holds no input');
+  assert.equal(problems.length, 1, problems.join('; '));
+  assert.match(problems[0], /^pageerror: unreachable/);
+  assert.deepEqual(requestsAfterLoad, [], 'no request after load');
   await context.close();
 });
 

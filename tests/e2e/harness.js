@@ -295,3 +295,29 @@ export async function readPageStorage(page) {
   });
 }
 
+let largeBundleDir;
+/**
+ * A 2 MiB bundle of 1,000 real RSA-2048 certificates (1 root, 20 intermediates, 979 leaves), made
+ * once per run by bench/make_inputs.py with pyca/cryptography; returns its path.
+ */
+export function largeBundle() {
+  if (!largeBundleDir) {
+    const python = path.join(ROOT, '.venv/bin/python');
+    if (!existsSync(python)) throw new Error(`${python} is missing: run scripts/setup.sh --python`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-bundle-'));
+    const made = spawnSync(python, [path.join(ROOT, 'bench/make_inputs.py'), '--out', dir], { encoding: 'utf8', timeout: 120_000 });
+    if (made.status !== 0) throw new Error(`make_inputs.py failed: ${made.stderr}`);
+    largeBundleDir = dir;
+  }
+  return path.join(largeBundleDir, 'bundle1000.pem');
+}
+
+/** The command-line twin's `inspect --json` report of a file (the native build of the same core). */
+export function inspectJson(file) {
+  const binary = path.join(ROOT, 'target/debug/cert-preflight');
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: cargo build (scripts/test.sh runs cargo test first)`);
+  const run = spawnSync(binary, ['inspect', '--json', file], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  if (run.error) throw run.error;
+  return JSON.parse(run.stdout);
+}
+

@@ -1,0 +1,165 @@
+//! The analysis as a job done in slices: [`Job::run`] does work until its caller says stop, then
+//! says how far it got. The page runs a few milliseconds of it at a time, so that a 2 MiB bundle
+//! never freezes the page and its progress can be shown; [`super::analyze_with`] runs one to its
+//! end in one go, so both give the same analysis by construction.
+//!
+//! The units of work, in the order [`super::analyze_with`] has always done them: decoding one
+//! input (PEM, DER or base64 into items), taking one item (opening a container, parsing a
+//! certificate, key or request), then one signature check between a certificate and a candidate
+//! issuer; the chain, key and request matching that follows needs no further verification and is
+//! the last unit. A job owns copies of its inputs and secrets, and drops them when dropped.
+
+use super::chain::Checks;
+use super::input::Item;
+use super::{Analysis, Found, Input, Options, Role};
+use std::collections::VecDeque;
+use std::time::Duration;
+
+/// What a job is doing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Decoding the inputs into items and parsing them.
+    Reading,
+    /// Checking signatures between certificates and their candidate issuers.
+    Checking,
+}
+
+/// How far a job has got: `done` of `total` units of the current stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// The stage.
+    pub stage: Stage,
+    /// Units done in this stage.
+    pub done: usize,
+    /// Units this stage has, as far as known (reading learns of an input's items as it decodes it).
+    pub total: usize,
+}
+
+/// What [`Job::run`] returns.
+#[derive(Debug)]
+pub enum Step {
+    /// Stopped when asked to, with this progress.
+    Working(Progress),
+    /// Finished: the analysis.
+    Done(Box<Analysis>),
+}
+
+struct OwnedInput {
+    name: String,
+    bytes: Vec<u8>,
+    role: Role,
+}
+
+/// An analysis in progress.
+pub struct Job {
+    inputs: Vec<OwnedInput>,
+    now: Duration,
+    passphrase: Option<String>,
+    pkcs12_password: Option<String>,
+    /// The next input to decode.
+    next_input: usize,
+    /// Items decoded and not yet taken, with their input's role.
+    items: VecDeque<(Item, Role)>,
+    items_taken: usize,
+    items_known: usize,
+    found: Found,
+    /// Once every input is read: the checks and those still to make.
+    checks: Option<(Checks, Vec<(usize, usize)>)>,
+    checks_done: usize,
+}
+
+impl Job {
+    /// A job analysing copies of `inputs` with `options`.
+    pub fn new(inputs: &[Input<'_>], options: &Options<'_>) -> Self {
+        Job {
+            inputs: inputs
+                .iter()
+                .map(|i| OwnedInput {
+                    name: i.name.to_owned(),
+                    bytes: i.bytes.to_vec(),
+                    role: i.role,
+                })
+                .collect(),
+            now: options.now,
+            passphrase: options.passphrase.map(str::to_owned),
+            pkcs12_password: options.pkcs12_password.map(str::to_owned),
+            next_input: 0,
+            items: VecDeque::new(),
+            items_taken: 0,
+            items_known: 0,
+            found: Found::default(),
+            checks: None,
+            checks_done: 0,
+        }
+    }
+
+    /// How far the job has got.
+    pub fn progress(&self) -> Progress {
+        match &self.checks {
+            None => Progress {
+                stage: Stage::Reading,
+                done: self.items_taken + self.next_input,
+                total: self.items_known + self.inputs.len(),
+            },
+            Some((_, needed)) => Progress {
+                stage: Stage::Checking,
+                done: self.checks_done,
+                total: needed.len(),
+            },
+        }
+    }
+
+    /// Does units of work while `go_on()` says so (it is asked before each unit but the first,
+    /// so every call makes progress), and returns the analysis once there is no work left.
+    pub fn run(&mut self, go_on: &mut dyn FnMut() -> bool) -> Step {
+        let mut first = true;
+        loop {
+            if !first && !go_on() {
+                return Step::Working(self.progress());
+            }
+            first = false;
+            if let Some(analysis) = self.unit() {
+                return Step::Done(Box::new(analysis));
+            }
+        }
+    }
+
+    /// One unit of work; the analysis when it was the last.
+    fn unit(&mut self) -> Option<Analysis> {
+        let options = Options {
+            now: self.now,
+            passphrase: self.passphrase.as_deref(),
+            pkcs12_password: self.pkcs12_password.as_deref(),
+        };
+        if let Some((item, role)) = self.items.pop_front() {
+            self.found.take(item, role, &options);
+            self.items_taken += 1;
+            return None;
+        }
+        if let Some(input) = self.inputs.get(self.next_input) {
+            self.next_input += 1;
+            let decoded = super::input::decode(&input.name, &input.bytes);
+            self.found.inputs.push(decoded.summary);
+            self.found.diagnostics.extend(decoded.diagnostics);
+            self.items_known += decoded.items.len();
+            let role = input.role;
+            self.items
+                .extend(decoded.items.into_iter().map(|item| (item, role)));
+            return None;
+        }
+        let certificates = &self.found.certificates;
+        let (checks, needed) = self.checks.get_or_insert_with(|| {
+            let checks = Checks::new(certificates);
+            let needed = checks.needed(certificates);
+            (checks, needed)
+        });
+        if let Some(&(i, j)) = needed.get(self.checks_done) {
+            checks.check(certificates, i, j);
+            self.checks_done += 1;
+            return None;
+        }
+        let (mut checks, _) = self.checks.take()?;
+        let found = std::mem::take(&mut self.found);
+        Some(found.finish(&mut checks))
+    }
+}
