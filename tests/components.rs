@@ -277,6 +277,10 @@ async fn large_material_is_analysed_once_the_input_settles() {
             .unwrap()
             .is_none()
     );
+    // No request from the analysis of what was there before: the button waits, and says why.
+    let generate = element(&root, "[data-testid=generate]");
+    assert!(generate.has_attribute("disabled"));
+    assert!(text(&root, "[data-testid=generate-wait]").contains("still being analysed"));
     yew::platform::time::sleep(Duration::from_millis(1500)).await;
     settle().await;
     assert!(
@@ -294,5 +298,11 @@ async fn large_material_is_analysed_once_the_input_settles() {
         root.query_selector("[data-code=chain-duplicate-certificate]")
             .unwrap()
             .is_some()
+    );
+    assert!(!generate.has_attribute("disabled"));
+    assert!(
+        root.query_selector("[data-testid=generate-wait]")
+            .unwrap()
+            .is_none()
     );
 }

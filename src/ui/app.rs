@@ -229,7 +229,7 @@ pub fn App() -> Html {
                     preparation={prep.clone()} on_action={dispatch.clone()} />
                 <RequestPanel target={state.target} auth={state.auth} access_key_id={state.access_key_id.clone()}
                     has_secret={!state.secret.is_empty()} token_env={state.token_env.clone()} domain_id={state.domain_id.clone()}
-                    generated={state.generated.clone()} on_action={dispatch} />
+                    generated={state.generated.clone()} analysing={state.pending.is_some()} on_action={dispatch} />
             </section>
         </>
     }

@@ -629,7 +629,12 @@ impl Reducible for State {
                 next.domain_id = id;
                 next.generated = None;
             }
+            // Fixes rewrite the material from its analysis, which is stale while one is pending.
+            Action::Apply(_) if next.pending.is_some() => return self,
             Action::Apply(fix) => next.apply(fix),
+            // The analysis shown is of the material before its last change until the pending
+            // one is done: a request built now would carry the old certificate.
+            Action::Generate { .. } if next.pending.is_some() => return self,
             Action::Generate { now, nonce } => {
                 let outcome = request::build(
                     next.target,

@@ -4,7 +4,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppPage, TARGETS } from './app-page.js';
-import { serveDist, launchBrowser, openSession, axeSource } from './harness.js';
+import { readFileSync } from 'node:fs';
+import { serveDist, launchBrowser, openSession, axeSource, largeBundle } from './harness.js';
 import { SCENES } from './scenes.js';
 
 const TEST_TIMEOUT = 120_000;
@@ -234,6 +235,22 @@ test('the target radios move with the arrow keys, each showing its focus', { tim
   }
   assert.deepEqual([...seen].sort(), [...ids].sort(), 'ArrowDown visits every target');
   assert.equal(await checked(), first, 'and comes back round');
+  await context.close();
+});
+
+test('a large analysis: its progress bar is named inside a status region, and the cut lists pass axe', { timeout: 180_000 }, async () => {
+  const { context, page } = await openSession(browser, server.url);
+  // Set at once with one input event, as a paste does (Playwright's fill types 2 MiB too slowly).
+  await page.getByTestId('paste').evaluate((area, text) => {
+    area.value = text;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, readFileSync(largeBundle(), 'utf8'));
+  const bar = page.getByRole('progressbar', { name: 'Analysis progress' });
+  await bar.waitFor({ timeout: 30_000 });
+  assert.ok(await page.getByRole('status').filter({ has: bar }).count() === 1, 'the bar is inside a status region');
+  await page.getByTestId('show-all').first().waitFor({ timeout: 120_000 });
+  const violations = await runAxe(page);
+  assert.deepEqual(violations, [], `axe violations (large bundle, lists cut):\n${describe(violations)}`);
   await context.close();
 });
 

@@ -28,6 +28,8 @@ pub struct Props {
     pub domain_id: String,
     /// The last generated request.
     pub generated: Option<Shared<Generated>>,
+    /// Whether the material is still being analysed (no request can be built from it yet).
+    pub analysing: bool,
     /// Where user actions go.
     pub on_action: Callback<Action>,
 }
@@ -221,7 +223,11 @@ pub fn RequestPanel(props: &Props) -> Html {
         <section class="panel request" aria-labelledby="request-title">
             <h3 id="request-title">{ "Credentials" }</h3>
             { credentials }
-            <button type="button" class="primary" data-testid="generate" onclick={generate.clone()}>{ "Generate the request" }</button>
+            <button type="button" class="primary" data-testid="generate" onclick={generate.clone()}
+                disabled={props.analysing} aria-describedby={props.analysing.then_some("generate-wait")}>{ "Generate the request" }</button>
+            if props.analysing {
+                <p class="note" id="generate-wait" data-testid="generate-wait">{ "The material is still being analysed; the request can be built once it is done." }</p>
+            }
             { outputs.unwrap_or_default() }
         </section>
     }
