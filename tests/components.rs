@@ -55,6 +55,27 @@ fn text(root: &web_sys::Element, selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// About 300 KB, above the page's debounce threshold: stray text (as openssl prints it) and the
+/// ISRG root twice.
+fn big_material() -> String {
+    format!(
+        "{}{ISRG_ROOT_X1}{ISRG_ROOT_X1}",
+        "Bag Attributes: localKeyID 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F\n".repeat(4200)
+    )
+}
+
+/// How many certificate cards the page shows.
+fn cards(root: &web_sys::Element) -> u32 {
+    root.query_selector_all("[data-testid=certificate-card]")
+        .unwrap()
+        .length()
+}
+
+/// Whether the page shows this element.
+fn shows(root: &web_sys::Element, selector: &str) -> bool {
+    root.query_selector(selector).unwrap().is_some()
+}
+
 #[wasm_bindgen_test]
 async fn certificate_card_shows_the_facts_pyca_reads() {
     let now = Duration::from_secs(1_795_305_600); // 2026-11-22T00:00:00Z
@@ -260,49 +281,42 @@ async fn large_material_is_analysed_once_the_input_settles() {
     let root = fresh_root();
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
-    // About 300 KB, above the page's debounce threshold: stray text (as openssl prints it) and
-    // the certificate twice.
-    let big = format!(
-        "{}{ISRG_ROOT_X1}{ISRG_ROOT_X1}",
-        "Bag Attributes: localKeyID 01 02 03 04 05 06 07 08 09 0A 0B 0C 0D 0E 0F\n".repeat(4200)
-    );
+    let big = big_material();
     type_into(&root, "[data-testid=paste]", &big).await;
     assert!(
         text(&root, "[data-testid=analysing]").starts_with("Analysing 0.3 MB"),
         "{}",
         text(&root, "[data-testid=results]")
     );
-    assert!(
-        root.query_selector("[data-testid=certificate-card]")
-            .unwrap()
-            .is_none()
-    );
+    assert!(!shows(&root, "[data-testid=certificate-card]"));
     // No request from the analysis of what was there before: the button waits, and says why.
     let generate = element(&root, "[data-testid=generate]");
     assert!(generate.has_attribute("disabled"));
     assert!(text(&root, "[data-testid=generate-wait]").contains("still being analysed"));
     yew::platform::time::sleep(Duration::from_millis(1500)).await;
     settle().await;
-    assert!(
-        root.query_selector("[data-testid=analysing]")
-            .unwrap()
-            .is_none()
-    );
-    assert_eq!(
-        root.query_selector_all("[data-testid=certificate-card]")
-            .unwrap()
-            .length(),
-        2
-    );
-    assert!(
-        root.query_selector("[data-code=chain-duplicate-certificate]")
-            .unwrap()
-            .is_some()
-    );
+    assert!(!shows(&root, "[data-testid=analysing]"));
+    assert_eq!(cards(&root), 2);
+    assert!(shows(&root, "[data-code=chain-duplicate-certificate]"));
     assert!(!generate.has_attribute("disabled"));
-    assert!(
-        root.query_selector("[data-testid=generate-wait]")
-            .unwrap()
-            .is_none()
-    );
+    assert!(!shows(&root, "[data-testid=generate-wait]"));
+}
+
+#[wasm_bindgen_test]
+async fn large_material_replaced_before_it_settles_leaves_the_new_material_shown() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    let big = big_material();
+    type_into(&root, "[data-testid=paste]", &big).await;
+    assert!(text(&root, "[data-testid=analysing]").starts_with("Analysing 0.3 MB"));
+    // Cut down to one certificate before the large analysis starts: analysed at once.
+    type_into(&root, "[data-testid=paste]", ISRG_ROOT_X1).await;
+    assert!(!shows(&root, "[data-testid=analysing]"));
+    assert_eq!(cards(&root), 1);
+    // The large material's job never replaces it.
+    yew::platform::time::sleep(Duration::from_millis(1500)).await;
+    settle().await;
+    assert_eq!(cards(&root), 1);
+    assert!(!shows(&root, "[data-code=chain-duplicate-certificate]"));
 }

@@ -129,13 +129,14 @@ pub fn App() -> Html {
     };
     // Large material is analysed once the input has been quiet for a moment, by a job run a few
     // milliseconds at a time between the browser's own tasks, so typing, scrolling and painting
-    // go on and the progress shows. A change to the material cancels the job (a newer one follows).
+    // go on and the progress shows. A change to the material cancels the job (a newer one follows,
+    // or the material became small and was analysed at once).
     {
         let dispatch = dispatch.clone();
         let snapshot = state.clone();
         let generation = state.pending_generation;
         let pending = state.pending.is_some();
-        use_effect_with(generation, move |_| {
+        use_effect_with((generation, pending), move |_| {
             let cancelled = Rc::new(Cell::new(false));
             let timeout = {
                 let cancelled = cancelled.clone();
