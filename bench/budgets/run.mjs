@@ -325,7 +325,7 @@ function markdown(result) {
 
 // What each part of the module buys, for the attribution table (crate -> feature of the product).
 const BUYS = [
-  [['cert_preflight'], 'cert-preflight itself: the analysis, the four targets\' rules, signing, the request renderers and the page\'s components'],
+  [['cert_preflight'], 'cert-preflight\'s functions, with the dependency code inlined into them (certificate decoding into the analysis, for one): the analysis, the four targets\' rules, signing, the request renderers and the page\'s components'],
   [['der', 'spki', 'x509_cert', 'const_oid', 'pem_rfc7468', 'base64ct', 'base16ct', 'pkcs1', 'pkcs8', 'sec1', 'cms', 'flagset', 'hybrid_array'], 'reading DER and PEM: certificates, chains, keys, CSRs, PKCS#7 and PKCS#12 structures'],
   [['yew', 'implicit_clone', 'wasm_bindgen', 'js_sys', 'web_sys', 'wasm_bindgen_futures', 'gloo_utils', 'serde_wasm_bindgen'], 'the page: components, DOM updates, the browser bridge'],
   [['(Rust std: core, alloc, fmt, collections)', '(runtime: allocator, builtins)', '__rustc', '(other)', '(unnamed)', 'i32', 'i64', 'u32', 'u64', 'usize'], 'Rust\'s standard library (formatting, collections, allocator) and generic code it instantiates'],
