@@ -230,7 +230,7 @@ fn main() {
         },
         Case {
             name: "floor_bundle1000",
-            what: "bench/floor.rs: base64 (lookup table) + SHA-256 of each certificate of bundle1000.pem",
+            what: "bench/floor.rs: base64 (base64ct) + SHA-256 of each certificate of bundle1000.pem",
             max_runs: 200,
             budget: ms(3000),
             run: Box::new(move || {

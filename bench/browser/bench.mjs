@@ -6,7 +6,7 @@
 //   ours_full_*                analyze_full(bytes, key): the whole analysis, every issuer signature verified
 //   peculiar_parse_fingerprint_*  PEM blocks split, `new x509.X509Certificate(pem)` per block and
 //                              `await cert.getThumbprint("SHA-256")` (WebCrypto digest), sequentially
-//   floor_wasm_*               floor(bytes): bench/floor.rs in wasm, base64 (lookup table) + one
+//   floor_wasm_*               floor(bytes): bench/floor.rs in wasm, base64 (base64ct) + one
 //                              SHA-256 per certificate, nothing parsed: the least parse + fingerprint costs
 //   floor_js_*                 the same in JavaScript: PEM blocks split, atob per body and
 //                              `await crypto.subtle.digest("SHA-256")` per certificate, sequentially

@@ -455,11 +455,12 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
         .map(|(_, l)| *l)
         .filter(|l| !l.contains(':'))
         .collect();
-    // Certificates are public: their common, canonical form is decoded without the constant-time
-    // decoders (the same bytes, several times faster). Keys and anything else take the full route.
+    // Certificates are public and nearly always canonical: their joined lines go straight to
+    // base64ct, without the PEM re-assembly of `decode_body` (which would give the same bytes).
+    // Keys and anything else take the full route.
     let kind = ItemKind::from_label(block.label);
     let fast = match kind {
-        ItemKind::Certificate => decode_canonical_base64(&body),
+        ItemKind::Certificate => decode_joined(&body),
         _ => None,
     };
     let decoded = match fast {
@@ -517,155 +518,14 @@ fn decode_body(label: &str, body: &[&str]) -> Result<Vec<u8>, base64ct::Error> {
         .or_else(|_| base64ct::Base64::decode_vec(&body.concat()))
 }
 
-/// Marks a byte outside the base64 alphabet in [`BASE64_VALUES`].
-const NOT_BASE64: u8 = 0xff;
-/// Marks `=` in [`BASE64_VALUES`].
-const BASE64_PAD: u8 = 0xfe;
-
-/// The 6-bit value of each byte of the standard base64 alphabet (RFC 4648 §4).
-/// A `static`, not a `const`: a `const` array indexed at run time may be copied at each use.
-static BASE64_VALUES: [u8; 256] = {
-    let mut table = [NOT_BASE64; 256];
-    let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut i = 0;
-    while i < alphabet.len() {
-        table[alphabet[i] as usize] = i as u8;
-        i += 1;
-    }
-    table[b'=' as usize] = BASE64_PAD;
-    table
-};
-
-/// The bytes of `lines` joined, when they are canonical padded base64 (RFC 4648 §4 and §3.5:
-/// the standard alphabet, a length that is a multiple of 4, `=` only to pad the last quantum,
-/// the pad bits zero); `None` for anything else, including an empty body.
-///
-/// Exactly the inputs on which `base64ct::Base64::decode_vec` of the joined lines succeeds, with
-/// the same bytes, and `pem_rfc7468::decode_vec` either fails or decodes the same characters to
-/// the same bytes: [`decode_body`] would return these bytes. Not constant-time.
-fn decode_canonical_base64(lines: &[&str]) -> Option<Vec<u8>> {
-    let total: usize = lines.iter().map(|l| l.len()).sum();
-    if total == 0 || !total.is_multiple_of(4) {
+/// The bytes of `lines` joined, when they are canonical padded base64 (base64ct); `None` for
+/// anything else, including an empty body, which [`decode_body`] then decides on.
+fn decode_joined(lines: &[&str]) -> Option<Vec<u8>> {
+    let joined = lines.concat();
+    if joined.is_empty() {
         return None;
     }
-    let mut out = vec![0u8; total / 4 * 3];
-    // The common shape (64-column PEM): every line a whole number of quanta. All but the last
-    // quantum cannot hold padding: they are decoded in bulk, the last one on its own.
-    if let Some((last, init)) = lines.split_last()
-        && last.len() >= 4
-        && init.iter().all(|l| l.len().is_multiple_of(4))
-    {
-        let (bulk, tail) = last.as_bytes().split_at(last.len() - 4);
-        let mut seen = 0;
-        let mut written = 0;
-        for chunk in init.iter().map(|l| l.as_bytes()).chain([bulk]) {
-            let len = chunk.len() / 4 * 3;
-            seen |= decode_quanta(chunk, &mut out[written..written + len]);
-            written += len;
-        }
-        // A character outside the alphabet, or `=`, has bit 6 or 7 set; the 6-bit values do not.
-        if seen & 0xc0 != 0 {
-            return None;
-        }
-        let tail = [tail[0], tail[1], tail[2], tail[3]];
-        written += decode_quantum(tail, &mut out[written..], &mut false)?;
-        out.truncate(written);
-        return Some(out);
-    }
-    let mut written = 0;
-    let mut carry = [0u8; 4];
-    let mut carried = 0;
-    let mut finished = false;
-    for line in lines {
-        let mut bytes = line.as_bytes();
-        // A quantum split across lines (bodies whose lines are not a multiple of 4 long).
-        while carried > 0 && !bytes.is_empty() {
-            carry[carried] = bytes[0];
-            carried += 1;
-            bytes = &bytes[1..];
-            if carried == 4 {
-                carried = 0;
-                written += decode_quantum(carry, &mut out[written..], &mut finished)?;
-            }
-        }
-        let mut quanta = bytes.chunks_exact(4);
-        for quantum in &mut quanta {
-            let quantum = [quantum[0], quantum[1], quantum[2], quantum[3]];
-            written += decode_quantum(quantum, &mut out[written..], &mut finished)?;
-        }
-        for &byte in quanta.remainder() {
-            carry[carried] = byte;
-            carried += 1;
-        }
-    }
-    out.truncate(written);
-    Some(out)
-}
-
-/// Whole quanta of `src` into `out` (3 bytes for every 4 characters), padding not allowed; the OR
-/// of every table value seen (see [`BASE64_VALUES`]), to be checked by the caller.
-fn decode_quanta(src: &[u8], out: &mut [u8]) -> u8 {
-    let mut seen = 0;
-    for (quantum, bytes) in src.chunks_exact(4).zip(out.chunks_exact_mut(3)) {
-        let value = |byte: u8| BASE64_VALUES[usize::from(byte)];
-        let (a, b, c, d) = (
-            value(quantum[0]),
-            value(quantum[1]),
-            value(quantum[2]),
-            value(quantum[3]),
-        );
-        seen |= a | b | c | d;
-        let word = (u32::from(a) << 18) | (u32::from(b) << 12) | (u32::from(c) << 6) | u32::from(d);
-        bytes[0] = (word >> 16) as u8;
-        bytes[1] = (word >> 8) as u8;
-        bytes[2] = word as u8;
-    }
-    seen
-}
-
-/// One 4-character quantum into `out` (which has room for 3 bytes); the number of bytes, or
-/// `None` if it is not canonical base64 or follows the padded last quantum (`finished`).
-#[inline]
-fn decode_quantum(quantum: [u8; 4], out: &mut [u8], finished: &mut bool) -> Option<usize> {
-    if *finished {
-        return None;
-    }
-    let value = |byte: u8| BASE64_VALUES[usize::from(byte)];
-    let (a, b, c, d) = (
-        value(quantum[0]),
-        value(quantum[1]),
-        value(quantum[2]),
-        value(quantum[3]),
-    );
-    if a >= BASE64_PAD || b >= BASE64_PAD || c == NOT_BASE64 || d == NOT_BASE64 {
-        return None;
-    }
-    let head = (u32::from(a) << 18) | (u32::from(b) << 12);
-    match (c == BASE64_PAD, d == BASE64_PAD) {
-        (false, false) => {
-            let word = head | (u32::from(c) << 6) | u32::from(d);
-            // Byte by byte: a 3-byte `copy_from_slice` is a `memcpy` call at opt-level "z".
-            out[0] = (word >> 16) as u8;
-            out[1] = (word >> 8) as u8;
-            out[2] = word as u8;
-            Some(3)
-        }
-        // `xxx=`: two bytes; the third character's low 2 bits are padding and must be zero.
-        (false, true) if c & 0x03 == 0 => {
-            let word = head | (u32::from(c) << 6);
-            out[0] = (word >> 16) as u8;
-            out[1] = (word >> 8) as u8;
-            *finished = true;
-            Some(2)
-        }
-        // `xx==`: one byte; the second character's low 4 bits must be zero.
-        (true, true) if b & 0x0f == 0 => {
-            out[0] = (head >> 16) as u8;
-            *finished = true;
-            Some(1)
-        }
-        _ => None,
-    }
+    base64ct::Base64::decode_vec(&joined).ok()
 }
 
 #[cfg(test)]
@@ -736,9 +596,9 @@ mod tests {
         check("just some words", &[], &["no-pem-or-der"]);
     }
     #[test]
-    fn canonical_base64_fast_path_agrees_with_base64ct() {
-        // Every accepted input decodes exactly as base64ct does; whatever base64ct rejects is
-        // rejected (then decode_body decides, as before).
+    fn the_certificate_fast_path_gives_what_the_full_route_gives() {
+        // Whatever the fast path accepts, however the body is cut into lines, the full route
+        // (PEM re-assembly, then base64ct) decodes to the same bytes; the rest it leaves to it.
         let mut samples: Vec<String> = vec![
             String::new(),
             "=".into(),
@@ -780,53 +640,24 @@ mod tests {
                 samples.push(String::from_utf8(altered).unwrap());
             }
         }
+        let mut accepted = 0;
         for sample in &samples {
-            let reference = base64ct::Base64::decode_vec(sample).ok();
             for split in [1usize, 3, 4, 64] {
                 let lines: Vec<&str> = sample
                     .as_bytes()
                     .chunks(split)
                     .map(|c| std::str::from_utf8(c).unwrap())
                     .collect();
-                let fast = decode_canonical_base64(&lines);
-                if let Some(bytes) = &fast {
-                    assert_eq!(Some(bytes), reference.as_ref(), "{sample:?}");
+                if let Some(bytes) = decode_joined(&lines) {
+                    accepted += 1;
                     assert_eq!(
-                        decode_body("CERTIFICATE", &lines).ok().as_ref(),
+                        decode_body("CERTIFICATE", &lines).ok(),
                         Some(bytes),
-                        "{sample:?}"
+                        "{sample:?} in lines of {split}"
                     );
-                } else if !sample.is_empty() {
-                    assert_eq!(reference, None, "fast path refused {sample:?}");
                 }
             }
         }
-    }
-
-    #[test]
-    fn line_endings_counts() {
-        assert_eq!(line_endings("a"), LineEndings::None);
-        assert_eq!(line_endings("\na\n"), LineEndings::Lf);
-        assert_eq!(line_endings("a\r\nb\r\n"), LineEndings::Crlf);
-        assert_eq!(line_endings("\r\na\n"), LineEndings::Mixed);
-        assert_eq!(line_endings("\r\r\n\n"), LineEndings::Mixed);
-        // decode counts them while it reads the lines: the same answer.
-        for text in [
-            "x",
-            "x\n",
-            "x\r\n",
-            "\r",
-            "x\r",
-            "\n\r\n",
-            "a\r\nb\nc\r",
-            "a\r\n\r\n",
-            "\r\n\r",
-        ] {
-            assert_eq!(
-                decode("t", text.as_bytes()).summary.line_endings,
-                line_endings(text),
-                "{text:?}"
-            );
-        }
+        assert!(accepted > 200, "only {accepted} samples took the fast path");
     }
 }
