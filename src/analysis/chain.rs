@@ -110,7 +110,7 @@ impl ChainReport {
 pub struct Checks {
     first_copy: Vec<usize>,
     signers: Vec<std::cell::OnceCell<public_key::Signer>>,
-    results: HashMap<(usize, usize), (bool, Option<String>)>,
+    results: HashMap<(usize, usize), Verification>,
 }
 
 impl Checks {
@@ -142,14 +142,14 @@ impl Checks {
             .collect()
     }
 
-    /// Whether certificate `i`'s signature verifies with certificate `j`'s key (and why it could
-    /// not be checked, if it could not); made once per pair of first copies.
+    /// Whether certificate `i`'s signature verifies with certificate `j`'s key; made once per pair
+    /// of first copies.
     pub fn check(
         &mut self,
         certificates: &[ParsedCertificate],
         i: usize,
         j: usize,
-    ) -> (bool, Option<String>) {
+    ) -> Verification {
         let key = (self.first_copy[i], self.first_copy[j]);
         if let Some(result) = self.results.get(&key) {
             return result.clone();
@@ -163,16 +163,12 @@ impl Checks {
                     .subject_public_key_info(),
             )
         });
-        let result = match public_key::verify_with(
+        let result = public_key::verify_with(
             &subject.tbs_der,
             subject.certificate.signature_algorithm(),
             subject.certificate.signature().raw_bytes(),
             signer,
-        ) {
-            Verification::Valid => (true, None),
-            Verification::Invalid => (false, None),
-            Verification::Unsupported(why) => (false, Some(why)),
-        };
+        );
         self.results.insert(key, result.clone());
         result
     }
@@ -239,7 +235,11 @@ pub fn analyze_checked(
         let (verified, unsupported) = if i == j {
             (certificates[i].summary.self_signed, None)
         } else {
-            checks.check(certificates, i, j)
+            match checks.check(certificates, i, j) {
+                Verification::Valid => (true, None),
+                Verification::Invalid => (false, None),
+                Verification::Unsupported(why) => (false, Some(why)),
+            }
         };
         if i != j {
             if verified || unsupported.is_some() {
