@@ -3,7 +3,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage } from './app-page.js';
-import { serveDist, launchBrowser, offLoopbackTraffic, withTimeout, vectorFacts, vectorInput, largeBundle, inspectJson } from './harness.js';
+import { serveDist, launchBrowser, openSession, assertNoTrafficOffLoopback, vectorFacts, vectorInput, largeBundle, inspectJson } from './harness.js';
 
 const TEST_TIMEOUT = 60_000;
 let server;
@@ -22,20 +22,10 @@ after(async () => {
   cleanup?.();
 });
 
-/** A fresh page that records console errors, page errors and every request made after load. */
+/** A fresh page on the app (harness.openSession) with its page object. */
 async function openApp() {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  const requestsAfterLoad = [];
-  let loaded = false;
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  page.on('request', (r) => { if (loaded) requestsAfterLoad.push(r.url()); });
-  const app = new AppPage(page);
-  await app.open(server.url);
-  loaded = true;
-  return { context, page, app, problems, requestsAfterLoad };
+  const session = await openSession(browser, server.url);
+  return { ...session, app: new AppPage(session.page) };
 }
 
 test('pasting a real certificate shows its subject, validity and fingerprints', { timeout: TEST_TIMEOUT }, async () => {
@@ -194,13 +184,9 @@ test('when the module stops (a trap, as every panic ends), the page says so and 
 
 test('Chromium\'s net log shows no DNS query and no connection off loopback', { timeout: TEST_TIMEOUT }, async () => {
   // Runs last: closing the browser flushes the net log of every test above.
-  await withTimeout(browser.close(), 20_000, 'closing Chromium');
+  const closing = browser;
   browser = null;
-  const traffic = offLoopbackTraffic(netLog);
-  assert.ok(traffic.events > 100, `the net log has events (${traffic.events})`);
-  assert.deepEqual(traffic.dns, [], 'no DNS query');
-  assert.deepEqual(traffic.connections, [], 'no connection off loopback');
-  assert.deepEqual(traffic.pageRequests, [], 'the page asked for nothing off loopback');
+  const traffic = await assertNoTrafficOffLoopback(closing, netLog);
   // The CSP test's fetch must have been stopped before it became a request at all.
   assert.ok(!traffic.browserRequests.some((r) => r.includes('upload.example.com')), 'the refused fetch never left');
 });

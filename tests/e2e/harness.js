@@ -1,5 +1,6 @@
 // Test harness: serves the release dist/ on loopback and launches Debian's Chromium with every
 // background service off and a net log, so a test can prove the page talks to nobody.
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -141,6 +142,20 @@ export function offLoopbackTraffic(netLogPath) {
     }
   }
   return result;
+}
+
+/**
+ * Closes `browser` (which flushes its net log) and asserts that the log shows no DNS query, no
+ * connection off loopback and no page request off loopback; returns what was found, for more checks.
+ */
+export async function assertNoTrafficOffLoopback(browser, netLogPath) {
+  await withTimeout(browser.close(), 20_000, 'closing Chromium');
+  const traffic = offLoopbackTraffic(netLogPath);
+  assert.ok(traffic.events > 100, `the net log has events (${traffic.events})`);
+  assert.deepEqual(traffic.dns, [], 'no DNS query');
+  assert.deepEqual(traffic.connections, [], 'no connection off loopback');
+  assert.deepEqual(traffic.pageRequests, [], 'the page asked for nothing off loopback');
+  return traffic;
 }
 
 /** Rejects after `ms` so that no test can hang the runner. */
