@@ -14,16 +14,15 @@ pub fn sha256(der: &[u8]) -> String {
     colon_hex(&Sha256::digest(der))
 }
 
-/// Uppercase hex of `bytes` with `:` between bytes (`0A:FF`); empty for no bytes.
+/// Uppercase hex of `bytes` (base16ct) with `:` between bytes (`0A:FF`); empty for no bytes.
 pub fn colon_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
+    let hex = base16ct::upper::encode_string(bytes);
     let mut out = String::with_capacity(bytes.len() * 3);
-    for (i, byte) in bytes.iter().enumerate() {
+    for (i, pair) in hex.as_bytes().chunks(2).enumerate() {
         if i > 0 {
             out.push(':');
         }
-        out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
+        out.extend(pair.iter().copied().map(char::from));
     }
     out
 }
