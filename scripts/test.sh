@@ -44,8 +44,8 @@ e2e() {
 }
 
 step "cargo fmt --check" cargo fmt --check
-step "clippy (native)" cargo clippy --all-targets --locked -- -D warnings
-step "clippy (wasm32)" cargo clippy --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
+step "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "RustCrypto generation" one_crypto_generation
 step "vector facts agree with pyca/cryptography" .venv/bin/python tests/vectors/generate.py --check
 step "cargo test (native)" cargo test --locked

@@ -8,7 +8,6 @@
 //! taken as one DER item.
 
 use crate::diagnostic::{Code, Diagnostic, Location};
-use base64ct::Encoding;
 use serde::Serialize;
 
 /// What a decoded item holds, from its PEM label or its DER shape.
@@ -515,7 +514,7 @@ fn decode_body(label: &str, body: &[&str]) -> Result<Vec<u8>, base64ct::Error> {
     canonical.push_str("-----\n");
     pem_rfc7468::decode_vec(canonical.as_bytes())
         .map(|(_, der)| der)
-        .or_else(|_| base64ct::Base64::decode_vec(&body.concat()))
+        .or_else(|_| cert_preflight_fast::base64_decode(&body.concat()))
 }
 
 /// The bytes of `lines` joined, when they are canonical padded base64 (base64ct); `None` for
@@ -525,12 +524,13 @@ fn decode_joined(lines: &[&str]) -> Option<Vec<u8>> {
     if joined.is_empty() {
         return None;
     }
-    base64ct::Base64::decode_vec(&joined).ok()
+    cert_preflight_fast::base64_decode(&joined).ok()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use base64ct::Encoding;
 
     fn check(input: &str, expected_kinds: &[ItemKind], expected_codes: &[&str]) -> DecodedInput {
         let decoded = decode("t.pem", input.as_bytes());
