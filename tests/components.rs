@@ -320,3 +320,23 @@ async fn large_material_replaced_before_it_settles_leaves_the_new_material_shown
     assert_eq!(cards(&root), 1);
     assert!(!shows(&root, "[data-code=chain-duplicate-certificate]"));
 }
+
+#[wasm_bindgen_test]
+fn the_panic_hook_leaves_where_it_happened_for_the_banner() {
+    // A panic cannot be raised here (the module aborts on panic, and so would the test run); the
+    // hook's whole work is `mark_panic`, given the panic's location.
+    let app = fresh_root();
+    app.set_id("app");
+    app.set_inner_html("<textarea>typed text</textarea>");
+    let here = std::panic::Location::caller();
+    cert_preflight::ui::browser::mark_panic(Some(here));
+    assert_eq!(
+        app.get_attribute("data-panic-at"),
+        Some(format!("tests/components.rs:{}", here.line()))
+    );
+    cert_preflight::ui::browser::mark_panic(None);
+    assert_eq!(app.get_attribute("data-panic-at").as_deref(), Some(""));
+    // Only the attribute: what was typed is left as it was.
+    assert_eq!(text(&app, "textarea"), "typed text");
+    app.remove();
+}

@@ -52,15 +52,18 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<LoadedFile, Str
 /// a trap with no panic (out of memory) takes the same way. This hook only leaves where the panic
 /// happened on the page element (`data-panic-at`), for the banner to name. Never any input.
 pub fn install_panic_screen() {
-    std::panic::set_hook(Box::new(|info| {
-        let at = info
-            .location()
-            .map(|l| format!("{}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        if let Some(app) = element_by_id("app") {
-            app.set_attribute("data-panic-at", &at).ok();
-        }
-    }));
+    std::panic::set_hook(Box::new(|info| mark_panic(info.location())));
+}
+
+/// What the panic hook does: `data-panic-at="file:line"` on `#app` (empty when the location is
+/// unknown), nothing else.
+pub fn mark_panic(location: Option<&std::panic::Location<'_>>) {
+    let at = location
+        .map(|l| format!("{}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    if let Some(app) = element_by_id("app") {
+        app.set_attribute("data-panic-at", &at).ok();
+    }
 }
 
 /// The files carried by a drop event, taken out of the event now (its `FileList` does not outlive it).
