@@ -61,6 +61,10 @@ build_wasm() {
   want=$(grep -A1 '^name = "wasm-bindgen"$' "$bench/wasm/Cargo.lock" | sed -n 's/^version = "\(.*\)"/\1/p')
   have=$(wasm-bindgen --version | awk '{print $2}')
   [ "$want" = "$have" ] || { echo "wasm-bindgen CLI $have does not match the crate $want in bench/wasm/Cargo.lock" >&2; exit 1; }
+  # The app's own wasm-opt parameters (index.html, data-wasm-opt-params), so the module is built as the page's is.
+  local app_params
+  read -r -a app_params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$repo/index.html")"
+  set -- "${app_params[@]}" "$@"
   log "wasm build (bench/wasm: opt-level \"z\", LTO, codegen-units 1, panic abort; wasm-opt -Oz $*)"
   (cd "$bench/wasm" && timeout 1800 cargo build --release --target wasm32-unknown-unknown --locked)
   rm -rf "$bench/browser/pkg"

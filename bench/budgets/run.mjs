@@ -348,7 +348,9 @@ function measureAttribution() {
   const bindgen = spawnSync('wasm-bindgen', ['--target', 'web', '--out-dir', work, '--out-name', 'named', built], { env, encoding: 'utf8', timeout: 300_000 });
   if (bindgen.status !== 0) return null;
   const named = path.join(work, 'named.wasm');
-  const opt = spawnSync('wasm-opt', ['-Oz', '-g', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', path.join(work, 'named_bg.wasm'), '-o', named], { env, encoding: 'utf8', timeout: 300_000 });
+  // The page's own wasm-opt parameters (index.html, data-wasm-opt-params), as Trunk passes them.
+  const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(path.join(repo, 'index.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
+  const opt = spawnSync('wasm-opt', ['-Oz', '-g', ...params, '--enable-bulk-memory', '--enable-nontrapping-float-to-int', path.join(work, 'named_bg.wasm'), '-o', named], { env, encoding: 'utf8', timeout: 300_000 });
   if (opt.status !== 0) return null;
   const { rows } = attribute(named);
   const total = rows.reduce((sum, r) => sum + r.brotli, 0);

@@ -152,6 +152,9 @@ fn mac_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<boo
 }
 
 /// Opens a PFX. `password: None` tries the absent and the empty password.
+// Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
+// call, and most inputs never need this one.
+#[inline(never)]
 pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12Error> {
     let pfx = Pfx::from_der(der)?;
     match pfx.auth_safe.content_type {

@@ -16,6 +16,9 @@ use der::asn1::ObjectIdentifier;
 use der::{Decode, Reader, SliceReader, Tag, TagNumber};
 
 /// The certificates in a PKCS#7 item, as certificate items at the bundle's location.
+// Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
+// call, and most inputs never need this one.
+#[inline(never)]
 pub fn certificates(item: &Item, diagnostics: &mut Vec<Diagnostic>) -> Vec<Item> {
     let Some(certificates) = certificate_ders(&item.der) else {
         diagnostics.push(Diagnostic::new(

@@ -109,6 +109,9 @@ enum Plain {
 }
 
 /// Reads one private-key item. `passphrase` is used only to decrypt, never stored or printed.
+// Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
+// call, and most inputs never need this one.
+#[inline(never)]
 pub fn parse(
     item: &Item,
     index: usize,

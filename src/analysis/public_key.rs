@@ -439,27 +439,8 @@ pub fn verify_with(
         (SignatureScheme::Ecdsa(hash), KeyType::Ec) => {
             verify_ecdsa(info.curve, key, hash, message, signature)
         }
-        (SignatureScheme::Ed25519, KeyType::Ed25519) => {
-            let Ok(bytes) = <[u8; 32]>::try_from(key) else {
-                return Verification::Invalid;
-            };
-            let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(&bytes) else {
-                return Verification::Invalid;
-            };
-            let Ok(sig) = ed25519_dalek::Signature::from_slice(signature) else {
-                return Verification::Invalid;
-            };
-            outcome(vk.verify(message, &sig))
-        }
-        (SignatureScheme::Sm2Sm3, KeyType::Sm2) => {
-            let Ok(vk) = sm2::dsa::VerifyingKey::from_sec1_bytes(SM2_DEFAULT_DISTID, key) else {
-                return Verification::Invalid;
-            };
-            let Ok(sig) = sm2::dsa::Signature::from_der(signature) else {
-                return Verification::Invalid;
-            };
-            outcome(vk.verify(message, &sig))
-        }
+        (SignatureScheme::Ed25519, KeyType::Ed25519) => verify_ed25519(key, message, signature),
+        (SignatureScheme::Sm2Sm3, KeyType::Sm2) => verify_sm2(key, message, signature),
         // A signature made with another family of key than the signer's cannot verify.
         _ => Verification::Invalid,
     }
@@ -473,6 +454,36 @@ fn rsa_key(key: &[u8]) -> Option<rsa::RsaPublicKey> {
     rsa::RsaPublicKey::new_with_size_limits(n, e, 512..=16384).ok()
 }
 
+// Each family's check is a function of its own, never inlined into `verify_with`: the browser
+// compiles a wasm function whole on its first call, so a certificate signed with RSA should not
+// have the page compile the ECDSA, SM2 and Ed25519 checks before it answers.
+
+#[inline(never)]
+fn verify_ed25519(key: &[u8], message: &[u8], signature: &[u8]) -> Verification {
+    let Ok(bytes) = <[u8; 32]>::try_from(key) else {
+        return Verification::Invalid;
+    };
+    let Ok(vk) = ed25519_dalek::VerifyingKey::from_bytes(&bytes) else {
+        return Verification::Invalid;
+    };
+    let Ok(sig) = ed25519_dalek::Signature::from_slice(signature) else {
+        return Verification::Invalid;
+    };
+    outcome(vk.verify(message, &sig))
+}
+
+#[inline(never)]
+fn verify_sm2(key: &[u8], message: &[u8], signature: &[u8]) -> Verification {
+    let Ok(vk) = sm2::dsa::VerifyingKey::from_sec1_bytes(SM2_DEFAULT_DISTID, key) else {
+        return Verification::Invalid;
+    };
+    let Ok(sig) = sm2::dsa::Signature::from_der(signature) else {
+        return Verification::Invalid;
+    };
+    outcome(vk.verify(message, &sig))
+}
+
+#[inline(never)]
 fn verify_rsa_pkcs1(
     key: rsa::RsaPublicKey,
     hash: Hash,
@@ -496,6 +507,7 @@ fn verify_rsa_pkcs1(
     outcome(key.verify(padding, &hashed, signature))
 }
 
+#[inline(never)]
 fn verify_rsa_pss(
     key: rsa::RsaPublicKey,
     algorithm: &AlgorithmIdentifierOwned,
@@ -553,6 +565,7 @@ fn digest(hash: Hash, message: &[u8]) -> Option<Vec<u8>> {
     })
 }
 
+#[inline(never)]
 fn verify_ecdsa(
     curve: Option<&str>,
     key: &[u8],
