@@ -301,7 +301,8 @@ fn check_tag_text(name: &str, value: &str, is_key: bool, out: &mut Vec<Diagnosti
 }
 
 fn check_tags(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
-    let mut tags: Vec<(u32, Option<String>, Option<String>)> = Vec::new();
+    // Tag N's key and value, at N - 1 (N is 1 to 20): read in order without a sort.
+    let mut tags: Vec<(Option<String>, Option<String>)> = vec![(None, None); 20];
     for (name, value) in &ctx.fields.values {
         let Some((n, is_key)) = parse_tag(name) else {
             continue;
@@ -317,22 +318,18 @@ fn check_tags(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Vec<(String, Stri
             continue;
         }
         check_tag_text(name, value, is_key, out);
-        let entry = match tags.iter_mut().find(|t| t.0 == n) {
-            Some(entry) => entry,
-            None => {
-                tags.push((n, None, None));
-                tags.last_mut().expect("just pushed")
-            }
-        };
+        let entry = &mut tags[(n - 1) as usize];
         if is_key {
-            entry.1 = Some(value.clone());
+            entry.0 = Some(value.clone());
         } else {
-            entry.2 = Some(value.clone());
+            entry.1 = Some(value.clone());
         }
     }
-    tags.sort_by_key(|t| t.0);
     let mut parameters = Vec::new();
-    for (n, key, value) in tags {
+    for (n, (key, value)) in (1..).zip(tags) {
+        if key.is_none() && value.is_none() {
+            continue;
+        }
         if key.is_none() {
             out.push(
                 Diagnostic::new(

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use super::{
     Credentials, HttpRequest, Scheme, Signed, SigningError, canonical_headers, check_headers,
-    hmac_sha256_hex, iso8601, percent_encode, sha256_hex,
+    hmac_sha256_hex, iso8601, percent_encode, sha256_hex, sort_pairs,
 };
 
 /// The algorithm name that opens the string to sign and the `Authorization` header.
@@ -23,11 +23,7 @@ pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
 /// The sorted, percent-encoded query (`a=1&b=`).
 pub fn canonical_query_string(query: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = query.iter().collect();
-    sorted.sort_by(|a, b| {
-        a.0.as_bytes()
-            .cmp(b.0.as_bytes())
-            .then(a.1.as_bytes().cmp(b.1.as_bytes()))
-    });
+    sort_pairs(&mut sorted);
     sorted
         .iter()
         .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))

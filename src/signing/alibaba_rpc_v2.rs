@@ -14,7 +14,9 @@ use base64ct::{Base64, Encoding};
 use hmac::{KeyInit, Mac, SimpleHmac};
 use sha1::Sha1;
 
-use super::{Credentials, HttpRequest, Scheme, Signed, SigningError, iso8601, percent_encode};
+use super::{
+    Credentials, HttpRequest, Scheme, Signed, SigningError, iso8601, percent_encode, sort_pairs,
+};
 
 /// An RPC API call: the product endpoint, the action and version, and the API parameters.
 #[derive(Clone, Debug)]
@@ -35,7 +37,9 @@ pub fn canonicalized_query_string(parameters: &[(String, String)]) -> String {
         .iter()
         .filter(|(name, _)| name != "Signature")
         .collect();
-    sorted.sort_by(|a, b| a.0.as_bytes().cmp(b.0.as_bytes()));
+    // By name (the SDK sorts its parameter map by key); names are unique here, as in that map,
+    // so the value that `sort_pairs` also compares never decides.
+    sort_pairs(&mut sorted);
     sorted
         .iter()
         .map(|(name, value)| format!("{}={}", percent_encode(name), percent_encode(value)))

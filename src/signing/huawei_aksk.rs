@@ -13,7 +13,7 @@ use std::time::Duration;
 
 use super::{
     Credentials, HttpRequest, Scheme, Signed, SigningError, basic_iso8601, canonical_headers,
-    check_headers, hmac_sha256_hex, percent_encode, sha256_hex,
+    check_headers, hmac_sha256_hex, percent_encode, sha256_hex, sort_pairs,
 };
 
 /// The algorithm name.
@@ -32,11 +32,7 @@ pub fn canonical_uri(request: &HttpRequest) -> String {
 /// Query pairs sorted by name, then value, percent-encoded.
 pub fn canonical_query_string(query: &[(String, String)]) -> String {
     let mut sorted: Vec<&(String, String)> = query.iter().collect();
-    sorted.sort_by(|a, b| {
-        a.0.as_bytes()
-            .cmp(b.0.as_bytes())
-            .then(a.1.as_bytes().cmp(b.1.as_bytes()))
-    });
+    sort_pairs(&mut sorted);
     sorted
         .iter()
         .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))
