@@ -37,7 +37,7 @@ step_inputs() {
 }
 
 step_native() {
-  log "native benchmark (cargo bench --bench analysis; profile bench = release: opt-level \"z\", LTO)"
+  log "native benchmark (cargo bench --bench analysis; profile bench = release: opt-level 3, LTO, as the CLI ships)"
   timeout 1200 cargo bench --bench analysis --no-run
   timeout 300 cargo bench --bench analysis
 }

@@ -2,7 +2,7 @@
 // asks for when it is broken ("say which and what it buys"). Not a test; it writes a file.
 //
 // Input: a build of the app's module with function names kept (wasm-opt -Oz -g); bench/budgets/
-// run.mjs --attribution makes one from target/wasm32-unknown-unknown/release/cert-preflight.wasm.
+// run.mjs --attribution makes one from target/wasm32-unknown-unknown/web/cert-preflight.wasm.
 // Each function body is given to the crate its name starts with (`<T as crate::Trait>` impls to
 // the crate of T, so that generic code counts where it was instantiated from); the data segments
 // (strings, tables) are one group. Each group's bytes are compressed on their own (brotli q11),

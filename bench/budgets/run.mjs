@@ -336,11 +336,11 @@ const BUYS = [
 
 /**
  * The wasm module's brotli bytes by crate and by what they buy (bench/budgets/attribution.mjs), from
- * a build with function names kept, made here from Cargo's release output with the same wasm-bindgen
+ * a build with function names kept, made here from Cargo's output for the page (profile `web`) with the same wasm-bindgen
  * and wasm-opt -Oz that Trunk runs. Null when the tools or the build are missing.
  */
 function measureAttribution() {
-  const built = path.join(repo, 'target/wasm32-unknown-unknown/release/cert-preflight.wasm');
+  const built = path.join(repo, 'target/wasm32-unknown-unknown/web/cert-preflight.wasm');
   if (!existsSync(built)) return null;
   const work = path.join(os.tmpdir(), `cert-preflight-attribution-${process.pid}`);
   mkdirSync(work, { recursive: true });
