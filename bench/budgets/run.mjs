@@ -24,13 +24,13 @@
 // exceeded. Every wait has a timeout; the static server (bench/budgets/serve.mjs) is a child process
 // that stops with this one.
 
-import { readFileSync, readdirSync, mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
+import { readFileSync, mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { brotliCompressSync, gzipSync, constants as zlib } from 'node:zlib';
 import { spawn, spawnSync } from 'node:child_process';
 import { attribute } from './attribution.mjs';
+import { distSizes } from './size.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -73,35 +73,8 @@ function writeAtomic(file, text) {
   renameSync(`${file}.tmp`, file);
 }
 
-/** Every regular file under dir, relative paths, sorted; hidden entries (Trunk's .stage) are not served. */
-function filesUnder(dir, prefix = '') {
-  const out = [];
-  for (const entry of readdirSync(path.join(dir, prefix), { withFileTypes: true })) {
-    if (entry.name.startsWith('.')) continue;
-    const rel = path.join(prefix, entry.name);
-    if (entry.isDirectory()) out.push(...filesUnder(dir, rel));
-    else if (entry.isFile()) out.push(rel);
-  }
-  return out.sort();
-}
-
 function measureSizes() {
-  const files = filesUnder(DIST).map((rel) => {
-    const bytes = readFileSync(path.join(DIST, rel));
-    return {
-      file: rel,
-      raw: bytes.length,
-      gzip: gzipSync(bytes, { level: 9 }).length,
-      brotli: brotliCompressSync(bytes, {
-        params: {
-          [zlib.BROTLI_PARAM_QUALITY]: 11,
-          [zlib.BROTLI_PARAM_SIZE_HINT]: bytes.length,
-        },
-      }).length,
-    };
-  });
-  const total = { raw: 0, gzip: 0, brotli: 0 };
-  for (const f of files) for (const k of Object.keys(total)) total[k] += f[k];
+  const { files, total } = distSizes(DIST);
   return { files, total, budget_brotli_bytes: BUDGET_BROTLI_BYTES, within_budget: total.brotli <= BUDGET_BROTLI_BYTES };
 }
 
