@@ -340,3 +340,55 @@ fn the_panic_hook_leaves_where_it_happened_for_the_banner() {
     assert_eq!(text(&app, "textarea"), "typed text");
     app.remove();
 }
+
+#[wasm_bindgen_test]
+async fn large_pasted_text_is_kept_but_hidden_until_asked_for() {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    let big = big_material();
+    type_into(&root, "[data-testid=paste]", &big).await;
+    let area = element(&root, "[data-testid=paste]")
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .expect("a text area");
+    // Kept as it was, not laid out: a line says how much is there, and focus is on its button.
+    assert!(area.hidden(), "{}", root.inner_html());
+    assert_eq!(area.value(), big);
+    assert!(
+        text(&root, "[data-testid=paste-collapsed]").starts_with("0.3 MB of text pasted."),
+        "{}",
+        text(&root, "[data-testid=paste-collapsed]")
+    );
+    let focused = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .expect("something has focus");
+    assert_eq!(
+        focused.get_attribute("data-testid").as_deref(),
+        Some("show-text")
+    );
+    // The other boxes are untouched.
+    assert!(!shows(&root, "[data-testid=key-paste-collapsed]"));
+    // Shown when asked, unchanged.
+    click(&root, "[data-testid=show-text]").await;
+    assert!(!area.hidden());
+    assert_eq!(area.value(), big);
+    assert!(!shows(&root, "[data-testid=paste-collapsed]"));
+    // Small text shows as usual; large text pasted again is hidden again.
+    type_into(&root, "[data-testid=paste]", ISRG_ROOT_X1).await;
+    assert!(!area.hidden());
+    type_into(&root, "[data-testid=paste]", &big).await;
+    assert!(area.hidden());
+    // Removed on request: the box is empty and the page asks for material again.
+    click(&root, "[data-testid=remove-text]").await;
+    assert!(!area.hidden());
+    assert_eq!(area.value(), "");
+    assert!(!shows(&root, "[data-testid=paste-collapsed]"));
+    yew::platform::time::sleep(Duration::from_millis(600)).await;
+    settle().await;
+    assert!(
+        text(&root, "[data-testid=results]")
+            .contains("Paste or drop your certificate material above.")
+    );
+    root.remove();
+}

@@ -5,7 +5,8 @@ use super::browser;
 use super::components::{
     LIST_LIMIT, certificate_card::CertificateCard, chain_view::ChainView,
     diagnostic_list::DiagnosticList, field_form::FieldForm, fixes_panel::FixesPanel,
-    input_panel::InputPanel, request_panel::RequestPanel, show_all, target_picker::TargetPicker,
+    input_panel::InputPanel, megabytes, request_panel::RequestPanel, show_all,
+    target_picker::TargetPicker,
 };
 use super::state::{Action, Shared, Slot, State};
 use crate::analysis::job::{Job, Progress, Stage, Step};
@@ -55,10 +56,7 @@ struct AnalysisProgressProps {
 /// The status of a large analysis: its size, its stage and a progress bar.
 #[component]
 fn AnalysisProgress(props: &AnalysisProgressProps) -> Html {
-    // Tenths of a MiB, rounded, in integers: formatting a float would bring float printing into
-    // the module (about 5 KB brotli) for this one line.
-    let tenths = (props.size * 10 + 524_288) / 1_048_576;
-    let megabytes = format!("{}.{}", tenths / 10, tenths % 10);
+    let megabytes = megabytes(props.size);
     let (what, done, total) = match props.progress {
         None => ("waiting for the input to settle".to_owned(), 0, 1),
         Some(p) => {

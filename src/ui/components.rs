@@ -15,6 +15,13 @@ use yew::prelude::*;
 /// for all: building thousands of elements would hold the page for a second.
 pub const LIST_LIMIT: usize = 100;
 
+/// `bytes` in MB with one decimal ("2.0"), by integer arithmetic: formatting a float would bring
+/// float printing into the module (about 5 KB brotli) for a few words of text.
+pub fn megabytes(bytes: usize) -> String {
+    let tenths = (bytes * 10 + 524_288) / 1_048_576;
+    format!("{}.{}", tenths / 10, tenths % 10)
+}
+
 /// Under a list of `total` items cut at [`LIST_LIMIT`], the button that shows them all.
 pub fn show_all(total: usize, all: bool, what: &str, on_click: Callback<MouseEvent>) -> Html {
     if all || total <= LIST_LIMIT {

@@ -127,6 +127,10 @@ test('a 2 MiB bundle is analysed in slices with progress, and its long lists are
     return seen;
   }, text);
   assert.ok(samples.length > 0, 'the progress was shown');
+  // The 2 MiB of text are kept in the paste area but not laid out: a line says what is there.
+  await page.getByTestId('paste-collapsed').waitFor();
+  assert.match(await page.getByTestId('paste-collapsed').textContent(), /^2\.0 MB of text pasted\./);
+  assert.equal(await page.getByTestId('paste').isHidden(), true);
   assert.match(samples[0].text, /Analysing 2\.0 MB of material/);
   const checking = samples.filter((s) => /checking signatures: \d+ of 999/.test(s.text));
   const between = new Set(checking.filter((s) => s.value > 0 && s.value < s.max).map((s) => s.value));

@@ -1,7 +1,10 @@
 //! A material box: a paste area, a file picker and a drop zone, for one kind of material.
 
+use super::megabytes;
 use crate::ui::browser;
-use crate::ui::state::{Action, Slot};
+use crate::ui::state::{Action, LARGE_INPUT, Slot};
+use std::cell::Cell;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The box's properties.
@@ -32,17 +35,55 @@ fn prefix(slot: Slot) -> &'static str {
 }
 
 /// Paste area, file picker and drop zone for one slot.
+///
+/// Pasted text over [`LARGE_INPUT`] is kept in the paste area, whose value is unchanged, but the
+/// area is hidden behind a line that says how much was pasted, until the user asks to see it:
+/// laying out megabytes of text in a text area held the page for a quarter of a second at a time
+/// and made the analysis of a 2 MiB bundle take twice as long.
 #[component]
 pub fn InputPanel(props: &Props) -> Html {
     let slot = props.slot;
     let prefix = prefix(slot);
     let dragging = use_state(|| false);
+    let shown = use_state(|| false);
+    let large = props.pasted.len() > LARGE_INPUT;
+    let collapsed = large && !*shown;
+    // Focus was in the paste area when it was hidden: it goes to the button that shows it again.
+    let show_button = use_node_ref();
+    let refocus = use_memo((), |_| Rc::new(Cell::new(false)));
+    {
+        let shown = shown.clone();
+        let show_button = show_button.clone();
+        let refocus = (*refocus).clone();
+        use_effect_with((large, collapsed), move |&(large, collapsed)| {
+            if !large && *shown {
+                shown.set(false);
+            }
+            if collapsed
+                && refocus.replace(false)
+                && let Some(button) = show_button.cast::<web_sys::HtmlElement>()
+            {
+                button.focus().ok();
+            }
+        });
+    }
     let on_input = {
         let on_action = props.on_action.clone();
+        let refocus = (*refocus).clone();
         Callback::from(move |event: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            on_action.emit(Action::Paste(slot, area.value()));
+            let text = area.value();
+            refocus.set(text.len() > LARGE_INPUT);
+            on_action.emit(Action::Paste(slot, text));
         })
+    };
+    let on_show = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(true))
+    };
+    let on_remove_text = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Paste(slot, String::new())))
     };
     let load = {
         let on_action = props.on_action.clone();
@@ -95,8 +136,18 @@ pub fn InputPanel(props: &Props) -> Html {
             ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
             <h3>{ props.title.clone() }</h3>
             <label for={area_id.clone()} class="field-label">{ props.label.clone() }</label>
+            if collapsed {
+                <div class="collapsed" data-testid={format!("{prefix}paste-collapsed")} role="status">
+                    <p class="note">{ format!("{} MB of text pasted. It is kept as it is and analysed below; it is not shown here, so that the page stays quick.", megabytes(props.pasted.len())) }</p>
+                    <button type="button" class="secondary" ref={show_button} data-testid={format!("{prefix}show-text")}
+                        onclick={on_show}>{ "Show the text" }</button>
+                    { " " }
+                    <button type="button" class="link" data-testid={format!("{prefix}remove-text")}
+                        onclick={on_remove_text}>{ "Remove the text" }</button>
+                </div>
+            }
             <textarea id={area_id.clone()} data-testid={area_id} spellcheck="false" autocomplete="off" rows={rows}
-                value={props.pasted.clone()} oninput={on_input} />
+                hidden={collapsed} value={props.pasted.clone()} oninput={on_input} />
             <div class="file-row">
                 <label for={pick_id.clone()} class="file-button">{ "Choose files" }</label>
                 <input id={pick_id.clone()} data-testid={pick_id} type="file" multiple=true class="visually-hidden"
