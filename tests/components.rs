@@ -64,6 +64,14 @@ fn big_material() -> String {
     )
 }
 
+/// The whole page mounted on a fresh root.
+async fn mounted_app() -> web_sys::Element {
+    let root = fresh_root();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    settle().await;
+    root
+}
+
 /// How many certificate cards the page shows.
 fn cards(root: &web_sys::Element) -> u32 {
     root.query_selector_all("[data-testid=certificate-card]")
@@ -143,9 +151,7 @@ const EC_KEY: &str =
 
 #[wasm_bindgen_test]
 async fn a_key_pasted_with_the_chain_is_moved_and_the_order_fixed() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let root = mounted_app().await;
     let blocks: Vec<&str> = CHAIN
         .split_inclusive("-----END CERTIFICATE-----\n")
         .collect();
@@ -190,9 +196,7 @@ async fn a_key_pasted_with_the_chain_is_moved_and_the_order_fixed() {
 
 #[wasm_bindgen_test]
 async fn a_signed_request_is_generated_without_the_secret() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let root = mounted_app().await;
     type_into(&root, "[data-testid=paste]", ISRG_ROOT_X1).await;
     type_into(&root, "[data-testid=region]", "cn-shanghai").await;
     type_into(&root, "[data-testid=field-CACertificateName]", "clients").await;
@@ -243,9 +247,7 @@ async fn a_signed_request_is_generated_without_the_secret() {
 
 #[wasm_bindgen_test]
 async fn app_keeps_bad_input_and_explains_it() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let root = mounted_app().await;
 
     let area: web_sys::HtmlTextAreaElement = root
         .query_selector("[data-testid=paste]")
@@ -278,9 +280,7 @@ async fn app_keeps_bad_input_and_explains_it() {
 
 #[wasm_bindgen_test]
 async fn large_material_is_analysed_once_the_input_settles() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let root = mounted_app().await;
     let big = big_material();
     type_into(&root, "[data-testid=paste]", &big).await;
     assert!(
@@ -304,9 +304,7 @@ async fn large_material_is_analysed_once_the_input_settles() {
 
 #[wasm_bindgen_test]
 async fn large_material_replaced_before_it_settles_leaves_the_new_material_shown() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let root = mounted_app().await;
     let big = big_material();
     type_into(&root, "[data-testid=paste]", &big).await;
     assert!(text(&root, "[data-testid=analysing]").starts_with("Analysing 0.3 MB"));
@@ -343,9 +341,7 @@ fn the_panic_hook_leaves_where_it_happened_for_the_banner() {
 
 #[wasm_bindgen_test]
 async fn large_pasted_text_is_kept_but_hidden_until_asked_for() {
-    let root = fresh_root();
-    yew::Renderer::<App>::with_root(root.clone()).render();
-    settle().await;
+    let root = mounted_app().await;
     let big = big_material();
     type_into(&root, "[data-testid=paste]", &big).await;
     let area = element(&root, "[data-testid=paste]")
