@@ -1,5 +1,5 @@
 // What the page ships must not grow unnoticed. The budget is 300 KB brotli for all of dist/ and it
-// is missed (bench/README.md, "Web app budgets": 347.4 KB on 2026-11-30, with what each part buys).
+// is missed (bench/README.md, "Web app budgets": 349.3 KB on 2026-11-30, with what each part buys).
 // Until it is met, this ceiling holds the last measured figure with a little room: a change that
 // adds bytes on purpose raises CEILING here and re-measures bench/results/budgets.md with
 // `node bench/budgets/run.mjs`, whose attribution says where the bytes went.
