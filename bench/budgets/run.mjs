@@ -18,9 +18,11 @@
 // TRUNK_SKIP_VERSION_CHECK=true).
 //
 //   node bench/budgets/run.mjs [--runs N] [--dist DIR] [--check]
+//   node bench/budgets/run.mjs --baseline OTHER_DIST [--runs N] [--dist DIR]   A/B, in turn, load by load
 //   (cd tests/e2e && npm run budgets)
 //
-// Writes bench/results/budgets.json and bench/results/budgets.md. --check exits 1 when a budget is
+// Writes bench/results/budgets.json and bench/results/budgets.md (with --baseline: budgets-ab.*, not
+// committed). --check exits 1 when a budget is
 // exceeded. Every wait has a timeout; the static server (bench/budgets/serve.mjs) is a child process
 // that stops with this one.
 
@@ -42,6 +44,8 @@ const RUNS = Number(option('--runs', 20));
 const WARMUP = 2;
 const DIST = path.resolve(option('--dist', process.env.DIST_DIR ?? path.join(repo, 'dist')));
 const CHECK = argv.includes('--check');
+// A/B: another build measured in the same run, load by load in turn with this one.
+const BASELINE = option('--baseline') ? path.resolve(option('--baseline')) : null;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const BUDGET_BROTLI_BYTES = 300_000;
 const BUDGET_INTERACTIVE_MS = 300;
@@ -78,9 +82,9 @@ function measureSizes() {
   return { files, total, budget_brotli_bytes: BUDGET_BROTLI_BYTES, within_budget: total.brotli <= BUDGET_BROTLI_BYTES };
 }
 
-/** The static server for DIST, in a process of its own (bench/budgets/serve.mjs). */
-function serve() {
-  const child = spawn(process.execPath, [path.join(here, 'serve.mjs'), DIST], { stdio: ['pipe', 'pipe', 'inherit'] });
+/** The static server for dir, in a process of its own (bench/budgets/serve.mjs). */
+function serve(dir) {
+  const child = spawn(process.execPath, [path.join(here, 'serve.mjs'), dir], { stdio: ['pipe', 'pipe', 'inherit'] });
   const stop = () => { child.stdin.end(); child.kill(); };
   return withTimeout(new Promise((resolve, reject) => {
     let out = '';
@@ -156,7 +160,8 @@ function summary(values) {
 
 async function measureLoad() {
   const { chromium } = await import(path.join(repo, 'tests/e2e/node_modules/playwright-core/index.mjs'));
-  const { url, stop } = await serve();
+  const builds = [{ dist: DIST, ...(await serve(DIST)) }];
+  if (BASELINE) builds.push({ dist: BASELINE, ...(await serve(BASELINE)) });
   let browser;
   try {
     browser = await withTimeout(chromium.launch({
@@ -165,10 +170,21 @@ async function measureLoad() {
       args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
         '--disable-component-update', '--disable-sync'],
     }), 60_000, 'launching Chromium');
-    const variants = [];
-    for (const variant of VARIANTS) {
-      variants.push(await measureVariant(browser, url, variant));
+    const texts = VARIANTS.map((v) => v.text ?? readFileSync(path.join(repo, v.input), 'utf8'));
+    const samples = builds.map(() => VARIANTS.map(() => []));
+    // One cold load of each variant of each build in turn, round after round: a drift of the
+    // machine's speed (it moves by tens of ms from minute to minute) hits every series alike, and
+    // the plain-text variant, which does no certificate work, shows how fast the machine was.
+    for (let i = 0; i < WARMUP + RUNS; i++) {
+      for (const [b, build] of builds.entries()) {
+        for (const [v, variant] of VARIANTS.entries()) {
+          const figures = await oneLoad(browser, build.url, variant, texts[v]);
+          if (i >= WARMUP) samples[b][v].push(figures);
+        }
+      }
     }
+    const series = builds.map((build, b) => VARIANTS.map((variant, v) => seriesOf(variant, samples[b][v])));
+    const variants = series[0];
     const primary = variants[0];
     return {
       runs: RUNS,
@@ -178,41 +194,43 @@ async function measureLoad() {
       budget_judged_on: primary.name,
       within_budget: primary.stats.interactive.median <= BUDGET_INTERACTIVE_MS,
       variants,
+      ...(BASELINE ? { baseline: { dist: BASELINE, variants: series[1] } } : {}),
     };
   } finally {
     await browser?.close().catch(() => {});
-    stop();
+    for (const build of builds) build.stop();
   }
 }
 
-async function measureVariant(browser, url, variant) {
-  const text = variant.text ?? readFileSync(path.join(repo, variant.input), 'utf8');
-  const runs = [];
-  for (let i = 0; i < WARMUP + RUNS; i++) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-      const page = await context.newPage();
-      await page.addInitScript(probe, { text, response: variant.response, DONE });
-      const errors = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      const done = page.waitForEvent('console', { predicate: (m) => m.text() === DONE, timeout: 30_000 });
-      await withTimeout(page.goto(url, { waitUntil: 'commit' }), 30_000, 'navigation');
-      await withTimeout(done, 35_000, 'interactive');
-      const figures = await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
-        return {
-          ...window.__budget,
-          dom_content_loaded: nav?.domContentLoadedEventEnd,
-          load_event: nav?.loadEventEnd,
-          wasm_response_end: wasm?.responseEnd,
-        };
-      });
-      await context.close();
-      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
-      figures.input_handler = figures.input_handled - figures.paste_visible;
-      figures.visible_to_interactive = figures.interactive - figures.paste_visible;
-      if (i >= WARMUP) runs.push(figures);
-  }
+/** One cold load (a fresh context) of the page at url with `text` pasted: the probe's figures. */
+async function oneLoad(browser, url, variant, text) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(probe, { text, response: variant.response, DONE });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  const done = page.waitForEvent('console', { predicate: (m) => m.text() === DONE, timeout: 30_000 });
+  await withTimeout(page.goto(url, { waitUntil: 'commit' }), 30_000, 'navigation');
+  await withTimeout(done, 35_000, 'interactive');
+  const figures = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.wasm'));
+    return {
+      ...window.__budget,
+      dom_content_loaded: nav?.domContentLoadedEventEnd,
+      load_event: nav?.loadEventEnd,
+      wasm_response_end: wasm?.responseEnd,
+    };
+  });
+  await context.close();
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  figures.input_handler = figures.input_handled - figures.paste_visible;
+  figures.visible_to_interactive = figures.interactive - figures.paste_visible;
+  return figures;
+}
+
+/** A variant's series of loads: its statistics per milestone and the samples. */
+function seriesOf(variant, runs) {
   const keys = ['dom_content_loaded', 'wasm_response_end', 'load_event', 'paste_visible', 'input_handled',
     'response_in_dom', 'interactive', 'input_handler', 'visible_to_interactive'];
   const stats = Object.fromEntries(keys.filter((k) => runs.every((r) => typeof r[k] === 'number'))
@@ -263,7 +281,8 @@ function markdown(result) {
   lines.push(
     `## Load → interactive (budget: ≤ ${load.budget_interactive_ms} ms, median, judged on "${load.budget_judged_on}")`,
     '',
-    `Per variant, ${load.runs} cold loads (a fresh context each; ${load.warmup_runs_discarded} warm-up loads discarded) in headless `
+    `Per variant, ${load.runs} cold loads (a fresh context each; ${load.warmup_runs_discarded} warm-up rounds discarded; the variants `
+      + `${load.baseline ? 'and the two builds ' : ''}in turn, load by load) in headless `
       + `Chromium ${load.chromium} from a loopback server; ms from navigation start (performance.now()), `
       + 'except the last two rows, which are durations: `input_handler` is the time the page spent in the `input` event '
       + '(the app analyses synchronously there), `visible_to_interactive` from the paste area visible to the response painted. '
@@ -287,6 +306,22 @@ function markdown(result) {
       + `${load.within_budget ? 'within budget' : '**over budget**'}.`,
     '',
   );
+  if (load.baseline) {
+    lines.push(
+      `## A/B: \`${result.dist}\` against \`${load.baseline.dist}\` (measured in turn, load by load)`,
+      '',
+      '| variant | milestone | this build: median (p90) | baseline: median (p90) | difference of medians |',
+      '|---|---|---:|---:|---:|',
+    );
+    for (const [i, v] of load.variants.entries()) {
+      const b = load.baseline.variants[i];
+      for (const k of ['paste_visible', 'input_handler', 'interactive']) {
+        const d = Math.round((v.stats[k].median - b.stats[k].median) * 10) / 10;
+        lines.push(`| ${v.name} | ${k} | ${v.stats[k].median} (${v.stats[k].p90}) | ${b.stats[k].median} (${b.stats[k].p90}) | ${d > 0 ? '+' : ''}${d} |`);
+      }
+    }
+    lines.push('');
+  }
   return lines.join('\n');
 }
 
@@ -338,9 +373,11 @@ function measureAttribution() {
   return { source: path.relative(repo, built), groups_total_brotli: total, features, crates: rows };
 }
 
-if (!existsSync(path.join(DIST, 'index.html'))) {
-  console.error(`${DIST}/index.html is missing: build with \`trunk build --release\` first`);
-  process.exit(2);
+for (const dir of [DIST, BASELINE].filter(Boolean)) {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    console.error(`${dir}/index.html is missing: build with \`trunk build --release\` first`);
+    process.exit(2);
+  }
 }
 const result = {
   measured_at: new Date().toISOString(),
@@ -348,10 +385,14 @@ const result = {
   machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model?.trim(), load_average: os.loadavg().map((x) => +x.toFixed(2)) },
   size: measureSizes(),
 };
-result.size.attribution = measureAttribution();
+// An A/B run is an experiment, not the budget's record: it skips the attribution and writes
+// budgets-ab.{json,md}, leaving budgets.{json,md} as they are.
+if (BASELINE) result.baseline = { dist: BASELINE, size: distSizes(BASELINE).total };
+else result.size.attribution = measureAttribution();
 result.load = await measureLoad();
-writeAtomic(path.join(results, 'budgets.json'), `${JSON.stringify(result, null, 2)}\n`);
+const name = BASELINE ? 'budgets-ab' : 'budgets';
+writeAtomic(path.join(results, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
 const md = markdown(result);
-writeAtomic(path.join(results, 'budgets.md'), md);
+writeAtomic(path.join(results, `${name}.md`), md);
 console.log(md);
 if (CHECK && !(result.size.within_budget && result.load.within_budget)) process.exit(1);
