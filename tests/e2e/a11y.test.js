@@ -1,32 +1,22 @@
 // Accessibility: axe-core finds no violation in each main state of the page, at 1280 px and 360 px
 // wide, in light and dark; every control is reachable with the keyboard and shows where the focus
 // is; the colours follow the system's light/dark setting; nothing scrolls sideways at 360 px.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { AppPage, TARGETS } from './app-page.js';
 import { readFileSync } from 'node:fs';
-import { serveDist, launchBrowser, openSession, axeSource, largeBundle } from './harness.js';
+import { perFile, openSession, axeSource, largeBundle } from './harness.js';
 import { SCENES } from './scenes.js';
 
 const TEST_TIMEOUT = 120_000;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, narrow: { width: 360, height: 800 } };
 const SCHEMES = ['light', 'dark'];
 
-let server;
-let browser;
-let cleanup;
+const suite = perFile();
 let axe;
 
-before(async () => {
-  server = await serveDist();
-  ({ browser, cleanup } = await launchBrowser());
+before(() => {
   axe = axeSource();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  cleanup?.();
 });
 
 /** The main states of the page (scenes.js), each reached from a freshly loaded page. */
@@ -59,7 +49,7 @@ for (const [stateName, reach] of Object.entries(STATES)) {
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     for (const colorScheme of SCHEMES) {
       test(`axe finds no violation: ${stateName}, ${viewport.width} px, ${colorScheme}`, { timeout: TEST_TIMEOUT }, async () => {
-        const { context, page, problems, requestsAfterLoad } = await openSession(browser, server.url, {
+        const { context, page, problems, requestsAfterLoad } = await openSession(suite.browser, suite.server.url, {
           contextOptions: { viewport, colorScheme, reducedMotion: 'reduce' },
         });
         const app = new AppPage(page);
@@ -77,7 +67,7 @@ for (const [stateName, reach] of Object.entries(STATES)) {
 test('light and dark follow the system setting', { timeout: TEST_TIMEOUT }, async () => {
   const colours = {};
   for (const colorScheme of SCHEMES) {
-    const { context, page } = await openSession(browser, server.url, { contextOptions: { colorScheme } });
+    const { context, page } = await openSession(suite.browser, suite.server.url, { contextOptions: { colorScheme } });
     colours[colorScheme] = await page.evaluate(() => {
       const style = getComputedStyle(document.body);
       const paste = getComputedStyle(document.querySelector('[data-testid="paste"]'));
@@ -93,7 +83,7 @@ test('light and dark follow the system setting', { timeout: TEST_TIMEOUT }, asyn
 test('at 360 px wide nothing scrolls sideways', { timeout: TEST_TIMEOUT }, async () => {
   const failures = [];
   for (const [stateName, reach] of Object.entries(STATES)) {
-    const { context, page } = await openSession(browser, server.url, { contextOptions: { viewport: VIEWPORTS.narrow } });
+    const { context, page } = await openSession(suite.browser, suite.server.url, { contextOptions: { viewport: VIEWPORTS.narrow } });
     await reach(new AppPage(page));
     const overflow = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
@@ -193,7 +183,7 @@ async function keyboardAudit(page) {
 
 test('every control is reached with Tab and shows a visible focus', { timeout: TEST_TIMEOUT }, async () => {
   for (const [stateName, reach] of Object.entries(STATES)) {
-    const { context, page } = await openSession(browser, server.url, { contextOptions: { viewport: VIEWPORTS.desktop } });
+    const { context, page } = await openSession(suite.browser, suite.server.url, { contextOptions: { viewport: VIEWPORTS.desktop } });
     await reach(new AppPage(page));
     const audit = await keyboardAudit(page);
     assert.ok(audit.controls > 0, 'the page has controls');
@@ -204,7 +194,7 @@ test('every control is reached with Tab and shows a visible focus', { timeout: T
 });
 
 test('the target radios move with the arrow keys, each showing its focus', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await openSession(browser, server.url, { contextOptions: { viewport: VIEWPORTS.desktop } });
+  const { context, page } = await openSession(suite.browser, suite.server.url, { contextOptions: { viewport: VIEWPORTS.desktop } });
   const ids = TARGETS.map((id) => `target-${id}`);
   const checked = () => page.evaluate((ids) => ids.find((id) => document.querySelector(`[data-testid="${id}"]`).checked), ids);
   const first = await checked();
@@ -239,7 +229,7 @@ test('the target radios move with the arrow keys, each showing its focus', { tim
 });
 
 test('a large analysis: its progress bar is named inside a status region, and the cut lists pass axe', { timeout: 180_000 }, async () => {
-  const { context, page } = await openSession(browser, server.url);
+  const { context, page } = await openSession(suite.browser, suite.server.url);
   // Set at once with one input event, as a paste does (Playwright's fill types 2 MiB too slowly).
   await page.getByTestId('paste').evaluate((area, text) => {
     area.value = text;
@@ -255,7 +245,7 @@ test('a large analysis: its progress bar is named inside a status region, and th
 });
 
 test('the checks above can fail: planted faults are reported', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await openSession(browser, server.url);
+  const { context, page } = await openSession(suite.browser, suite.server.url);
   await page.evaluate(() => {
     // No label, and a focus that shows nothing (CSSOM styles: the CSP allows them, unlike style="").
     const input = document.createElement('input');

@@ -1,30 +1,17 @@
 // End-to-end: the release build in Debian's Chromium, served on loopback.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage } from './app-page.js';
-import { serveDist, launchBrowser, openSession, assertNoTrafficOffLoopback, vectorFacts, vectorInput, largeBundle, inspectJson } from './harness.js';
+import { perFile, openSession, assertNoTrafficOffLoopback, vectorFacts, vectorInput, largeBundle, inspectJson } from './harness.js';
 
 const TEST_TIMEOUT = 60_000;
-let server;
-let browser;
-let netLog;
-let cleanup;
 
-before(async () => {
-  server = await serveDist();
-  ({ browser, netLog, cleanup } = await launchBrowser());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  cleanup?.();
-});
+const suite = perFile();
 
 /** A fresh page on the app (harness.openSession) with its page object. */
 async function openApp() {
-  const session = await openSession(browser, server.url);
+  const session = await openSession(suite.browser, suite.server.url);
   return { ...session, app: new AppPage(session.page) };
 }
 
@@ -188,9 +175,9 @@ test('when the module stops (a trap, as every panic ends), the page says so and 
 
 test('Chromium\'s net log shows no DNS query and no connection off loopback', { timeout: TEST_TIMEOUT }, async () => {
   // Runs last: closing the browser flushes the net log of every test above.
-  const closing = browser;
-  browser = null;
-  const traffic = await assertNoTrafficOffLoopback(closing, netLog);
+  const closing = suite.browser;
+  suite.browser = null;
+  const traffic = await assertNoTrafficOffLoopback(closing, suite.netLog);
   // The CSP test's fetch must have been stopped before it became a request at all.
   assert.ok(!traffic.browserRequests.some((r) => r.includes('upload.example.com')), 'the refused fetch never left');
 });

@@ -1,29 +1,17 @@
 // The page's selector contract (data-testid and data-* attributes) that the page object and the
 // flows rely on, checked state by state, so that a renamed or missing hook fails here by name.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage, TARGETS } from './app-page.js';
-import { serveDist, launchBrowser, openSession, vectorInput } from './harness.js';
+import { perFile, openSession, vectorInput } from './harness.js';
 import { SCENES } from './scenes.js';
 
 const TEST_TIMEOUT = 120_000;
 const read = (caseName, file) => readFileSync(vectorInput(caseName, file), 'utf8');
 
-let server;
-let browser;
-let cleanup;
 
-before(async () => {
-  server = await serveDist();
-  ({ browser, cleanup } = await launchBrowser());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  cleanup?.();
-});
+const suite = perFile();
 
 /** The tag name, type and a few attributes of every element with one of these test IDs. */
 async function hooks(page, ids) {
@@ -38,7 +26,7 @@ function missing(found) {
 }
 
 async function withPage(fn) {
-  const session = await openSession(browser, server.url);
+  const session = await openSession(suite.browser, suite.server.url);
   try {
     await fn(new AppPage(session.page), session.page);
     assert.deepEqual(session.problems, []);

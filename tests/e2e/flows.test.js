@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage } from './app-page.js';
 import {
-  serveDist, launchBrowser, openSession, startVerifyServer, assertNoTrafficOffLoopback, vectorInput, readPageStorage,
+  perFile, openSession, startVerifyServer, assertNoTrafficOffLoopback, vectorInput, readPageStorage,
 } from './harness.js';
 
 const TEST_TIMEOUT = 120_000;
@@ -36,15 +36,10 @@ const EC_KEY = read('key-pkcs8-ec-matches-leaf', 'leaf-key.test-only.pem');
 const CSR_LEAF = read('csr-matches-leaf', 'leaf.pem');
 const CSR = read('csr-matches-leaf', 'request.csr');
 
-let server;
-let browser;
-let netLog;
-let cleanup;
+const suite = perFile();
 let verify;
 
 before(async () => {
-  server = await serveDist();
-  ({ browser, netLog, cleanup } = await launchBrowser());
   verify = await startVerifyServer({
     alibaba: { [ALIBABA_AK]: ALIBABA_SECRET },
     huawei: { [HUAWEI_AK]: HUAWEI_SECRET },
@@ -53,16 +48,13 @@ before(async () => {
   });
 });
 
-after(async () => {
-  await browser?.close();
-  server?.stop();
+after(() => {
   verify?.stop();
-  cleanup?.();
 });
 
 /** A page with the clipboard allowed, on the chosen target, region and signing scheme. */
 async function start(target, region, auth) {
-  const session = await openSession(browser, server.url, {
+  const session = await openSession(suite.browser, suite.server.url, {
     contextOptions: { viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] },
   });
   const app = new AppPage(session.page);
@@ -155,7 +147,7 @@ async function finish({ context, page, problems, requestsAfterLoad }) {
   const everything = JSON.stringify({ stored, jar });
   for (const needle of [...SECRETS, ...keyLines]) assert.ok(!everything.includes(needle), `storage holds secret material: ${everything.slice(0, 1000)}`);
   assert.deepEqual([stored.localStorage, stored.sessionStorage, stored.indexedDB, stored.caches, jar], [{}, {}, {}, {}, []], 'storage is empty');
-  assert.equal(stored.url, server.url, 'the URL is the bare page');
+  assert.equal(stored.url, suite.server.url, 'the URL is the bare page');
   assert.deepEqual(problems, []);
   assert.deepEqual(requestsAfterLoad.filter((u) => !u.startsWith('blob:')), [], 'no request after load');
   await context.close();
@@ -266,7 +258,7 @@ test('Huawei ELB create certificate (token): EC leaf after its intermediate with
 
 test('Chromium\'s net log shows no DNS query and no connection off loopback over the flows', { timeout: TEST_TIMEOUT }, async () => {
   // Runs last: closing the browser flushes the net log of every flow above.
-  const closing = browser;
-  browser = null;
-  await assertNoTrafficOffLoopback(closing, netLog);
+  const closing = suite.browser;
+  suite.browser = null;
+  await assertNoTrafficOffLoopback(closing, suite.netLog);
 });

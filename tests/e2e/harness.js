@@ -8,6 +8,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -73,6 +74,26 @@ const DISABLED_FEATURES = [
  * Chromium with no background networking, every host but loopback unresolvable, and a net log.
  * `extraArgs` adds switches (the screenshots add those that make rasterisation repeatable).
  */
+/**
+ * For a test file: before its tests, serves dist/ and launches Chromium (`launchOptions` as for
+ * launchBrowser); after them, closes and stops both. Returns the object that then holds `server`,
+ * `browser`, `netLog` and `cleanup`; a test that closes the browser itself (the net-log tests)
+ * sets `browser` to null.
+ */
+export function perFile(launchOptions) {
+  const suite = {};
+  before(async () => {
+    suite.server = await serveDist();
+    Object.assign(suite, await launchBrowser(launchOptions));
+  });
+  after(async () => {
+    await suite.browser?.close();
+    suite.server?.stop();
+    suite.cleanup?.();
+  });
+  return suite;
+}
+
 export async function launchBrowser({ extraArgs = [] } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-e2e-'));
   const netLog = path.join(dir, 'netlog.json');

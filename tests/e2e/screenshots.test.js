@@ -1,29 +1,17 @@
 // Takes the README's screenshots (docs/screenshots/*.png) from the real release build: each main
 // state of the page, at 1280x900 and 360x800, light and dark. See screenshots.js.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
 import { AppPage } from './app-page.js';
-import { serveDist, launchBrowser, openSession } from './harness.js';
+import { perFile, openSession } from './harness.js';
 import { SCENES } from './scenes.js';
 import { saveScreenshot, screenshotContext, SHOWN_AT, SCREENSHOT_ARGS } from './screenshots.js';
 
 const TEST_TIMEOUT = 120_000;
 
-let server;
-let browser;
-let cleanup;
 
-before(async () => {
-  server = await serveDist();
-  ({ browser, cleanup } = await launchBrowser({ extraArgs: SCREENSHOT_ARGS }));
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  cleanup?.();
-});
+const suite = perFile({ extraArgs: SCREENSHOT_ARGS });
 
 /** name -> [viewport, colour scheme, scene (scenes.js), data-testid to scroll to the top]. */
 const SHOTS = {
@@ -39,7 +27,7 @@ const SHOTS = {
 
 for (const [name, [viewport, colorScheme, scene, scrollTo]] of Object.entries(SHOTS)) {
   test(`screenshot: ${name} (${viewport}, ${colorScheme})`, { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, problems } = await openSession(browser, server.url, {
+    const { context, page, problems } = await openSession(suite.browser, suite.server.url, {
       contextOptions: screenshotContext(viewport, colorScheme),
       fixedTime: SHOWN_AT,
     });

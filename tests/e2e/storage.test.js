@@ -2,28 +2,16 @@
 // every input the page has, nothing holds them: not localStorage, sessionStorage, IndexedDB,
 // cookies (document.cookie and the browser's jar), the URL, history.state, window.name, the Cache
 // Storage or a service worker; and all of that storage is empty.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage, TARGETS } from './app-page.js';
-import { serveDist, launchBrowser, openSession, readPageStorage, vectorInput } from './harness.js';
+import { perFile, openSession, readPageStorage, vectorInput } from './harness.js';
 
 const TEST_TIMEOUT = 120_000;
 
-let server;
-let browser;
-let cleanup;
 
-before(async () => {
-  server = await serveDist();
-  ({ browser, cleanup } = await launchBrowser());
-});
-
-after(async () => {
-  await browser?.close();
-  server?.stop();
-  cleanup?.();
-});
+const suite = perFile();
 
 const KEY_FILE = vectorInput('key-pkcs8-ec-matches-leaf', 'leaf-key.test-only.pem');
 const KEY = readFileSync(KEY_FILE, 'utf8');
@@ -67,7 +55,7 @@ async function typeEverywhere(page) {
 }
 
 test('after a session with a key, a passphrase and secrets typed in, no storage holds them (and it is all empty)', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page, problems, requestsAfterLoad } = await openSession(browser, server.url);
+  const { context, page, problems, requestsAfterLoad } = await openSession(suite.browser, suite.server.url);
   const app = new AppPage(page);
   const typedInto = new Set(await typeEverywhere(page));
   // The key also arrives as a file where the page takes files.
@@ -111,8 +99,8 @@ test('after a session with a key, a passphrase and secrets typed in, no storage 
   assert.deepEqual(jar, [], 'no cookie in the browser context');
   assert.deepEqual(stored.caches, {}, 'no Cache Storage');
   assert.deepEqual(stored.serviceWorkers, [], 'no service worker');
-  assert.equal(stored.url, server.url, 'the URL is the page, with no query or fragment');
-  assert.equal(page.url(), server.url);
+  assert.equal(stored.url, suite.server.url, 'the URL is the page, with no query or fragment');
+  assert.equal(page.url(), suite.server.url);
   assert.equal(stored.historyState, null);
   assert.equal(stored.windowName, '');
   assert.deepEqual(problems, []);
@@ -121,7 +109,7 @@ test('after a session with a key, a passphrase and secrets typed in, no storage 
 });
 
 test('the storage check can fail: values planted in each store are found', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await openSession(browser, server.url);
+  const { context, page } = await openSession(suite.browser, suite.server.url);
   await page.evaluate(async (secret) => {
     localStorage.setItem('k', secret);
     sessionStorage.setItem('k', secret);
