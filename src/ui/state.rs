@@ -226,6 +226,8 @@ impl State {
     /// An empty page for `target`, validating at `now`.
     pub fn new(target: ProviderId, now: Duration) -> Self {
         let spec = target.spec();
+        // No material yet: its analysis is computed once, and the target's rules run once on it.
+        let empty = Shared(Rc::new(analysis::analyze_with(&[], &Options::default())));
         let mut state = State {
             target,
             region: spec.default_region.to_owned(),
@@ -242,14 +244,18 @@ impl State {
             secret: String::new(),
             token_env: "HUAWEI_TOKEN".to_owned(),
             domain_id: String::new(),
-            analysis: Shared(Rc::new(analysis::analyze_with(&[], &Options::default()))),
-            preparation: Shared(Rc::new(providers::prepare(
-                target,
-                Mode::Check,
-                &analysis::analyze_with(&[], &Options::default()),
-                "",
-                &Fields::default(),
-            ))),
+            analysis: empty.clone(),
+            // Replaced by take_analysis below, with the target's rules run on the empty material.
+            preparation: Shared(Rc::new(Preparation {
+                provider: target,
+                analysis_diagnostics: Vec::new(),
+                diagnostics: Vec::new(),
+                bundle: None,
+                key: None,
+                key_fix: None,
+                call: None,
+                vendor_cli: None,
+            })),
             before: String::new(),
             generated: None,
             applied: None,
@@ -258,7 +264,7 @@ impl State {
             pending_generation: 0,
             progress: None,
         };
-        state.analyse();
+        state.take_analysis(empty);
         state
     }
 
