@@ -248,6 +248,22 @@ pub struct Preparation {
     pub vendor_cli: Option<String>,
 }
 
+impl Preparation {
+    /// Nothing prepared yet for `provider`: no findings, no bundle, key or call.
+    pub fn empty(provider: ProviderId) -> Self {
+        Preparation {
+            provider,
+            analysis_diagnostics: Vec::new(),
+            diagnostics: Vec::new(),
+            bundle: None,
+            key: None,
+            key_fix: None,
+            call: None,
+            vendor_cli: None,
+        }
+    }
+}
+
 /// A key re-encoding, described without the key.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct KeyFix {
@@ -298,14 +314,8 @@ pub fn prepare(
         })
         .collect();
     let mut prep = Preparation {
-        provider,
         analysis_diagnostics,
-        diagnostics: Vec::new(),
-        bundle: None,
-        key: None,
-        key_fix: None,
-        call: None,
-        vendor_cli: None,
+        ..Preparation::empty(provider)
     };
     if mode == Mode::Request {
         check_fields(provider.spec(), fields, &mut prep.diagnostics);

@@ -246,16 +246,7 @@ impl State {
             domain_id: String::new(),
             analysis: empty.clone(),
             // Replaced by take_analysis below, with the target's rules run on the empty material.
-            preparation: Shared(Rc::new(Preparation {
-                provider: target,
-                analysis_diagnostics: Vec::new(),
-                diagnostics: Vec::new(),
-                bundle: None,
-                key: None,
-                key_fix: None,
-                call: None,
-                vendor_cli: None,
-            })),
+            preparation: Shared(Rc::new(Preparation::empty(target))),
             before: String::new(),
             generated: None,
             applied: None,
