@@ -660,4 +660,31 @@ mod tests {
         }
         assert!(accepted > 200, "only {accepted} samples took the fast path");
     }
+
+    #[test]
+    fn line_endings_counts() {
+        assert_eq!(line_endings("a"), LineEndings::None);
+        assert_eq!(line_endings("\na\n"), LineEndings::Lf);
+        assert_eq!(line_endings("a\r\nb\r\n"), LineEndings::Crlf);
+        assert_eq!(line_endings("\r\na\n"), LineEndings::Mixed);
+        assert_eq!(line_endings("\r\r\n\n"), LineEndings::Mixed);
+        // decode counts them while it reads the lines: the same answer.
+        for text in [
+            "x",
+            "x\n",
+            "x\r\n",
+            "\r",
+            "x\r",
+            "\n\r\n",
+            "a\r\nb\nc\r",
+            "a\r\n\r\n",
+            "\r\n\r",
+        ] {
+            assert_eq!(
+                decode("t", text.as_bytes()).summary.line_endings,
+                line_endings(text),
+                "{text:?}"
+            );
+        }
+    }
 }
