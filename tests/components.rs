@@ -320,9 +320,9 @@ async fn large_material_replaced_before_it_settles_leaves_the_new_material_shown
 }
 
 #[wasm_bindgen_test]
-fn the_panic_hook_leaves_where_it_happened_for_the_banner() {
-    // A panic cannot be raised here (the module aborts on panic, and so would the test run); the
-    // hook's whole work is `mark_panic`, given the panic's location.
+fn mark_panic_leaves_where_the_panic_happened_for_the_banner() {
+    // A panic cannot be raised here (the module aborts on panic, and so would the test run), so
+    // the hook itself is not exercised; its whole work is `mark_panic`, given the panic's location.
     let app = fresh_root();
     app.set_id("app");
     app.set_inner_html("<textarea>typed text</textarea>");

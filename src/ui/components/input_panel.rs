@@ -3,8 +3,6 @@
 use super::megabytes;
 use crate::ui::browser;
 use crate::ui::state::{Action, LARGE_INPUT, Slot};
-use std::cell::Cell;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// The box's properties.
@@ -50,11 +48,11 @@ pub fn InputPanel(props: &Props) -> Html {
     let collapsed = large && !*shown;
     // Focus was in the paste area when it was hidden: it goes to the button that shows it again.
     let show_button = use_node_ref();
-    let refocus = use_memo((), |_| Rc::new(Cell::new(false)));
+    let refocus = use_mut_ref(|| false);
     {
         let shown = shown.clone();
         let show_button = show_button.clone();
-        let refocus = (*refocus).clone();
+        let refocus = refocus.clone();
         use_effect_with((large, collapsed), move |&(large, collapsed)| {
             if !large && *shown {
                 shown.set(false);
@@ -69,11 +67,11 @@ pub fn InputPanel(props: &Props) -> Html {
     }
     let on_input = {
         let on_action = props.on_action.clone();
-        let refocus = (*refocus).clone();
+        let refocus = refocus.clone();
         Callback::from(move |event: InputEvent| {
             let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
             let text = area.value();
-            refocus.set(text.len() > LARGE_INPUT);
+            *refocus.borrow_mut() = text.len() > LARGE_INPUT;
             on_action.emit(Action::Paste(slot, text));
         })
     };
