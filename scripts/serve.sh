@@ -9,7 +9,7 @@ export TRUNK_SKIP_VERSION_CHECK=true
 port=${PORT:-8080}
 
 bash scripts/setup.sh --build
-trunk build --release
+bash scripts/build-page.sh
 if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
   echo "port $port on 127.0.0.1 is already in use: stop that server or run PORT=8081 $0" >&2
   exit 1

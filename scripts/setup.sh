@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building, serving and testing cert-preflight needs, and only what is missing:
-# the wasm32 target, trunk, wasm-bindgen-cli (equal to the wasm-bindgen crate pinned in Cargo.lock),
+# the wasm32 target and rust-src, trunk, wasm-bindgen-cli (equal to the wasm-bindgen crate pinned in Cargo.lock),
 # wasm-opt (npm binaryen), Debian's chromium + chromium-driver, the end-to-end npm packages and the
 # PyPI packages the tests use. Every step checks the exact version already on PATH and skips if it fits.
 # Facts behind each route: ../shared/toolchain.md (trunk 0.22 needs a newer rustc; wasm-bindgen-cli's
@@ -42,6 +42,8 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 rustup component list --installed 2>/dev/null | grep -q '^clippy' || rustup component add clippy
+# The page's build compiles std from source (scripts/build-page.sh).
+rustup component list --installed 2>/dev/null | grep -q '^rust-src' || rustup component add rust-src
 rustup component list --installed 2>/dev/null | grep -q '^rustfmt' || rustup component add rustfmt
 
 # --- trunk ---------------------------------------------------------------------------------------

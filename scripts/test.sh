@@ -50,7 +50,7 @@ step "RustCrypto generation" one_crypto_generation
 step "vector facts agree with pyca/cryptography" .venv/bin/python tests/vectors/generate.py --check
 step "cargo test (native)" cargo test --locked
 step "cargo test (wasm32, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
-step "trunk build --release" trunk build --release
+step "page build (scripts/build-page.sh)" bash scripts/build-page.sh
 step "end-to-end (Playwright, Chromium)" e2e
 
 printf '\n'

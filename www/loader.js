@@ -8,9 +8,12 @@ const app = document.getElementById('app');
 // A Rust panic aborts (release build), and an abort or any other trap (out of memory) reaches the
 // page as an uncaught WebAssembly.RuntimeError, from an event handler or from a promise. The app
 // is then stopped: say so above it, and leave everything typed in the boxes to be copied.
+// Where: the panic hook's file:line when a build has one (data-panic-at); the page's own build
+// traps at once with no hook (scripts/build-page.sh), so the innermost wasm frame of the trap's
+// stack, "wasm-function[index]:0xoffset", which names the function in that build.
 function stopped(error) {
   if (!(error instanceof WebAssembly.RuntimeError) || document.getElementById('panic')) return;
-  const at = app?.dataset.panicAt;
+  const at = app?.dataset.panicAt || /wasm-function\[\d+\]:0x[0-9a-f]+/.exec(String(error.stack))?.[0];
   const banner = document.createElement('div');
   banner.id = 'panic';
   banner.className = 'panic';

@@ -1,16 +1,26 @@
 // Which dependency the wasm module's bytes belong to, in brotli bytes: the answer the size budget
 // asks for when it is broken ("say which and what it buys"). Not a test; it writes a file.
 //
-// Input: a build of the app's module with function names kept (wasm-opt -Oz -g); bench/budgets/
-// run.mjs --attribution makes one from target/wasm32-unknown-unknown/web/cert-preflight.wasm.
+// Input: a build of the app's module with function names kept (wasm-opt -Oz -g), which
+// namedBuild() makes from target/wasm32-unknown-unknown/web/cert-preflight.wasm (run.mjs calls it).
 // Each function body is given to the crate its name starts with (`<T as crate::Trait>` impls to
 // the crate of T, so that generic code counts where it was instantiated from); the data segments
 // (strings, tables) are one group. Each group's bytes are compressed on their own (brotli q11),
 // which slightly overstates each group (no shared context); the shares are what matters.
 //
 //   node bench/budgets/attribution.mjs NAMED.wasm [OUT.json]
+//   node bench/budgets/attribution.mjs --function N [--dist DIR]
+//
+// The second form names function N of the page's module, as the error banner gives it
+// ("wasm-function[N]:0x…", the page's build traps with no panic hook: scripts/build-page.sh):
+// the named build has the same functions in the same order as dist/'s module (same input, same
+// passes; -g only keeps the names), which it checks body by body before answering.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants as zlib } from 'node:zlib';
 
 function leb(bytes, at) {
@@ -79,19 +89,22 @@ export function parseModule(bytes) {
   return { bodies, data, names, imported };
 }
 
-/** The crate a function's name belongs to. */
+const STD = new Set(['core', 'alloc', 'std', 'dlmalloc', 'compiler_builtins', 'hashbrown']);
+
+/**
+ * The crate a function counts for: the first crate other than Rust's own named in it, so that
+ * `<x509_cert::Certificate as der::Decode>::from_der` is x509-cert's, `<u8 as der::Encode>` der's,
+ * and generic std code (`core::ptr::drop_in_place::<yew::…>`, `<alloc::vec::Vec<x509_cert::…>
+ * as der::…>`) counts for the crate it was instantiated for. Works on both the legacy and the v0
+ * symbol names (`crate[hash]::`, which the page's build-std build has).
+ */
 export function crateOf(name) {
   if (!name) return '(unnamed)';
-  let n = name.replace(/\[[0-9a-f]+\]/g, '');
-  // `<T as Trait>::f` belongs to T's crate; a trait impl for a primitive to the trait's crate.
-  const impl = /^<(?:&(?:mut )?)?([A-Za-z_][\w]*)(?:::|<| as )/.exec(n);
-  if (impl && !['T', 'A', 'I', 'F', 'S', 'D', 'C', 'U', 'u8', 'u16', 'u32', 'u64', 'usize', 'str', 'char', 'bool', 'alloc', 'core', 'std'].includes(impl[1])) n = impl[1] + '::';
-  else if (n.startsWith('<')) n = n.replace(/^<[^>]*? as /, '');
-  const m = /^([A-Za-z_][\w]*)::/.exec(n);
-  if (!m) return n.startsWith('__') || n.startsWith('_') ? '(runtime: allocator, builtins)' : '(other)';
-  const crate = m[1];
-  if (['core', 'alloc', 'std', 'dlmalloc', 'compiler_builtins', 'hashbrown'].includes(crate)) return '(Rust std: core, alloc, fmt, collections)';
-  return crate;
+  const n = name.replace(/\[[0-9a-f]+\]/g, '');
+  const crates = [...n.matchAll(/(?:^|[^\w:])([A-Za-z_]\w*)::/g)].map((m) => m[1]);
+  if (crates.length === 0) return n.startsWith('_') ? '(runtime: allocator, builtins)' : '(other)';
+  const own = crates.find((c) => !STD.has(c) && !/^[iu](8|16|32|64|128|size)$/.test(c));
+  return own ?? '(Rust std: core, alloc, fmt, collections)';
 }
 
 const brotli = (buffer) => brotliCompressSync(buffer, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_LGWIN]: 24 } }).length;
@@ -113,8 +126,55 @@ export function attribute(path) {
   return { module: path, raw: bytes.length, rows };
 }
 
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/**
+ * The page's module with function names kept, made from Cargo's output for the page (profile
+ * `web`) with the same wasm-bindgen and the same wasm-opt -Oz and parameters (index.html's
+ * data-wasm-opt-params) that Trunk runs, plus -g. Its path, or null when the build or a tool is
+ * missing.
+ */
+export function namedBuild() {
+  const built = path.join(repo, 'target/wasm32-unknown-unknown/web/cert-preflight.wasm');
+  if (!existsSync(built)) return null;
+  const work = path.join(os.tmpdir(), `cert-preflight-named-${process.pid}`);
+  mkdirSync(work, { recursive: true });
+  const env = { ...process.env, PATH: `${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}` };
+  const bindgen = spawnSync('wasm-bindgen', ['--target', 'web', '--out-dir', work, '--out-name', 'named', built], { env, encoding: 'utf8', timeout: 300_000 });
+  if (bindgen.status !== 0) return null;
+  const named = path.join(work, 'named.wasm');
+  const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(path.join(repo, 'index.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
+  const opt = spawnSync('wasm-opt', ['-Oz', '-g', ...params, '--enable-bulk-memory', '--enable-nontrapping-float-to-int', path.join(work, 'named_bg.wasm'), '-o', named], { env, encoding: 'utf8', timeout: 300_000 });
+  return opt.status === 0 ? named : null;
+}
+
+/**
+ * The name of function `index` (the index in "wasm-function[index]", imports counted) of the
+ * module `served`, read from the named build `named` after checking that every function body of
+ * the two is the same: a different build cannot lend its names.
+ */
+export function functionName(served, named, index) {
+  const a = parseModule(readFileSync(served));
+  const b = parseModule(readFileSync(named));
+  const same = a.imported === b.imported && a.bodies.length === b.bodies.length
+    && a.bodies.every((body, k) => Buffer.compare(Buffer.from(body), Buffer.from(b.bodies[k])) === 0);
+  if (!same) throw new Error(`${served} is not the build in target/ (rebuild with bash scripts/build-page.sh)`);
+  if (index < b.imported) return `(imported function ${index})`;
+  if (index >= b.imported + b.bodies.length) throw new Error(`the module has no function ${index}`);
+  return b.names.get(index) ?? '(unnamed)';
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  const [input, out] = process.argv.slice(2);
+  const args = process.argv.slice(2);
+  if (args[0] === '--function') {
+    const index = Number(args[1]);
+    const dist = args[2] === '--dist' ? path.resolve(args[3]) : path.join(repo, 'dist');
+    const named = Number.isInteger(index) ? namedBuild() : null;
+    if (!named) { console.error('usage: node bench/budgets/attribution.mjs --function N [--dist DIR], after bash scripts/build-page.sh'); process.exit(2); }
+    console.log(functionName(path.join(dist, 'cert-preflight_bg.wasm'), named, index));
+    process.exit(0);
+  }
+  const [input, out] = args;
   if (!input) { console.error('usage: node bench/budgets/attribution.mjs NAMED.wasm [OUT.json]'); process.exit(2); }
   const result = attribute(input);
   if (out) writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);

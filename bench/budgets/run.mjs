@@ -14,8 +14,7 @@
 // next animation frame. Reported per run: the textarea visible, the response in the DOM, the
 // response painted (= interactive), and the navigation timing of the page itself.
 //
-// It builds nothing: build first (`trunk build --release`, PATH with ~/.cargo/bin and
-// TRUNK_SKIP_VERSION_CHECK=true).
+// It builds nothing: build first with `bash scripts/build-page.sh` (the page's release build).
 //
 //   node bench/budgets/run.mjs [--runs N] [--dist DIR] [--check]
 //   node bench/budgets/run.mjs --baseline OTHER_DIST [--runs N] [--dist DIR]   A/B, in turn, load by load
@@ -30,8 +29,8 @@ import { readFileSync, mkdirSync, writeFileSync, renameSync, existsSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawn, spawnSync } from 'node:child_process';
-import { attribute } from './attribution.mjs';
+import { spawn } from 'node:child_process';
+import { attribute, namedBuild } from './attribution.mjs';
 import { distSizes } from './size.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -344,22 +343,11 @@ const BUYS = [
 
 /**
  * The wasm module's brotli bytes by crate and by what they buy (bench/budgets/attribution.mjs), from
- * a build with function names kept, made here from Cargo's output for the page (profile `web`) with the same wasm-bindgen
- * and wasm-opt -Oz that Trunk runs. Null when the tools or the build are missing.
+ * the page's module with function names kept (namedBuild). Null when the tools or the build are missing.
  */
 function measureAttribution() {
-  const built = path.join(repo, 'target/wasm32-unknown-unknown/web/cert-preflight.wasm');
-  if (!existsSync(built)) return null;
-  const work = path.join(os.tmpdir(), `cert-preflight-attribution-${process.pid}`);
-  mkdirSync(work, { recursive: true });
-  const env = { ...process.env, PATH: `${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}` };
-  const bindgen = spawnSync('wasm-bindgen', ['--target', 'web', '--out-dir', work, '--out-name', 'named', built], { env, encoding: 'utf8', timeout: 300_000 });
-  if (bindgen.status !== 0) return null;
-  const named = path.join(work, 'named.wasm');
-  // The page's own wasm-opt parameters (index.html, data-wasm-opt-params), as Trunk passes them.
-  const params = /data-wasm-opt-params="([^"]*)"/.exec(readFileSync(path.join(repo, 'index.html'), 'utf8'))?.[1].split(/\s+/).filter(Boolean) ?? [];
-  const opt = spawnSync('wasm-opt', ['-Oz', '-g', ...params, '--enable-bulk-memory', '--enable-nontrapping-float-to-int', path.join(work, 'named_bg.wasm'), '-o', named], { env, encoding: 'utf8', timeout: 300_000 });
-  if (opt.status !== 0) return null;
+  const named = namedBuild();
+  if (!named) return null;
   const { rows } = attribute(named);
   const total = rows.reduce((sum, r) => sum + r.brotli, 0);
   const features = BUYS.map(([crates, buys]) => {
@@ -370,12 +358,12 @@ function measureAttribution() {
   const rest = rows.filter((r) => !placed.has(r.crate));
   features.push({ buys: 'other crates, each under 1 KB', crates: rest.map((r) => r.crate), brotli: rest.reduce((sum, r) => sum + r.brotli, 0) });
   features.sort((a, b) => b.brotli - a.brotli);
-  return { source: path.relative(repo, built), groups_total_brotli: total, features, crates: rows };
+  return { source: 'target/wasm32-unknown-unknown/web/cert-preflight.wasm', groups_total_brotli: total, features, crates: rows };
 }
 
 for (const dir of [DIST, BASELINE].filter(Boolean)) {
   if (!existsSync(path.join(dir, 'index.html'))) {
-    console.error(`${dir}/index.html is missing: build with \`trunk build --release\` first`);
+    console.error(`${dir}/index.html is missing: build with \`bash scripts/build-page.sh\` first`);
     process.exit(2);
   }
 }

@@ -51,7 +51,12 @@ pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<LoadedFile, Str
 /// loader (www/loader.js) turns into the error banner, leaving everything typed in place to copy;
 /// a trap with no panic (out of memory) takes the same way. This hook only leaves where the panic
 /// happened on the page element (`data-panic-at`), for the banner to name. Never any input.
+///
+/// The page's own build (scripts/build-page.sh) panics with an immediate trap: no hook runs there,
+/// and the banner names the trapping function from the trap's stack instead. This hook serves the
+/// other builds (a plain `trunk build`, the browser tests).
 pub fn install_panic_screen() {
+    #[cfg(not(panic = "immediate-abort"))]
     std::panic::set_hook(Box::new(|info| mark_panic(info.location())));
 }
 

@@ -3,7 +3,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage } from './app-page.js';
-import { perFile, openSession, assertNoTrafficOffLoopback, vectorFacts, vectorInput, largeBundle, inspectJson } from './harness.js';
+import path from 'node:path';
+import { perFile, openSession, assertNoTrafficOffLoopback, vectorFacts, vectorInput, largeBundle, inspectJson, DIST } from './harness.js';
+import { functionName, namedBuild } from '../../bench/budgets/attribution.mjs';
 
 const TEST_TIMEOUT = 60_000;
 
@@ -163,7 +165,15 @@ test('when the module stops (a trap, as every panic ends), the page says so and 
   const banner = page.getByTestId('panic');
   await banner.waitFor({ timeout: 10_000 });
   assert.equal(await banner.getAttribute('role'), 'alert');
-  assert.match(await banner.textContent(), /^cert-preflight hit an internal error and has stopped\. Nothing was sent anywhere\. What you typed is still in the boxes below/);
+  // The page's build traps with no panic hook (scripts/build-page.sh): the banner names the
+  // trapping wasm function, for the report it asks for.
+  const said = await banner.textContent();
+  const at = /^cert-preflight hit an internal error at wasm-function\[(\d+)\]:0x[0-9a-f]+ and has stopped\. Nothing was sent anywhere\. What you typed is still in the boxes below/.exec(said);
+  assert.ok(at, said);
+  // …and that index names the function that trapped, in a build with names kept.
+  const named = namedBuild();
+  assert.ok(named, 'the named build (wasm-bindgen, wasm-opt) could be made from target/');
+  assert.match(functionName(path.join(DIST, 'cert-preflight_bg.wasm'), named, Number(at[1])), /malloc/);
   assert.equal(await page.getByTestId('paste').inputValue(), typed, 'the text is still there to copy');
   assert.equal(await page.getByTestId('passphrase').inputValue(), 'not a secret');
   assert.ok(!(await banner.textContent()).includes('not a secret'), 'the banner holds no input');

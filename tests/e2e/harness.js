@@ -44,7 +44,7 @@ async function waitForPort(port, child, deadlineMs) {
 /** Starts `python3 -m http.server` on a fresh port for dist/; returns { url, stop }. */
 export async function serveDist() {
   if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html is missing: build with trunk build --release first`);
+    throw new Error(`${DIST}/index.html is missing: build with bash scripts/build-page.sh first`);
   }
   const port = await freePort();
   const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '-d', DIST], {

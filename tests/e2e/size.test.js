@@ -1,5 +1,7 @@
 // What the page ships must not grow unnoticed. The budget is 300 KB brotli for all of dist/ and it
-// is missed (bench/README.md, "Web app budgets": 349.3 KB on 2026-11-30, with what each part buys).
+// is missed (bench/README.md, "Web app budgets": 321.9 KB on 2026-12-01, with what each part buys).
+// The figure is of the page's own build (scripts/build-page.sh); a plain `trunk build --release`
+// is about 27 KB larger and fails here.
 // Until it is met, this ceiling holds the last measured figure with a little room: a change that
 // adds bytes on purpose raises CEILING here and re-measures bench/results/budgets.md with
 // `node bench/budgets/run.mjs`, whose attribution says where the bytes went.
@@ -11,7 +13,7 @@ import { DIST } from './harness.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 300_000;
-const CEILING = 350_000;
+const CEILING = 322_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Builds the web page into dist/: `trunk build --release`, with the two settings that keep the
+# module small (issue 5's size budget; figures in bench/README.md, "Web app budgets"):
+#
+# - the standard library is compiled with the page (cargo -Z build-std, from the toolchain's
+#   rust-src component) at the page profile's opt-level "z", instead of the prebuilt one;
+# - a panic traps at once (-C panic=immediate-abort): no panic message, location or hook code in
+#   the module. Every panic already ended the page's module (the profile aborts); the loader
+#   (www/loader.js) turns the trap into the error banner either way, naming the trapping function.
+#
+# Both are unstable options of the same stable compiler, allowed here by RUSTC_BOOTSTRAP=1 for
+# this build only (tests, clippy and the CLI use plain stable). Together: -27 KB brotli.
+# Every place that builds the page (scripts/test.sh, scripts/serve.sh, the budget benchmark's
+# instructions) goes through this script; a plain `trunk build --release` still works, bigger.
+set -euo pipefail
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$here"
+export PATH="$HOME/.cargo/bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+export RUSTC_BOOTSTRAP=1
+export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+# Added to .cargo/config.toml's wasm32 flags (cargo joins the two lists).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+exec trunk build --release "$@"
