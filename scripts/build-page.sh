@@ -21,4 +21,10 @@ export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
 # Added to .cargo/config.toml's wasm32 flags (cargo joins the two lists).
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# Trunk runs cargo with --offline (Trunk.toml: offline, so that it never downloads tools): fetch
+# what the build reads first, the project's crates and those of the standard library's own lock
+# file, or a fresh machine fails with "no matching package". Quick when they are there.
+cargo fetch --locked --quiet
+cargo fetch --locked --quiet --target wasm32-unknown-unknown \
+  --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
 exec trunk build --release "$@"
