@@ -17,14 +17,11 @@ here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$here"
 export PATH="$HOME/.cargo/bin:$PATH"
 export TRUNK_SKIP_VERSION_CHECK=true
-export RUSTC_BOOTSTRAP=1
-export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-# Added to .cargo/config.toml's wasm32 flags (cargo joins the two lists).
-export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
+# shellcheck source=page-build-env.sh
+source scripts/page-build-env.sh
 # Trunk runs cargo with --offline (Trunk.toml: offline, so that it never downloads tools): fetch
-# what the build reads first, the project's crates and those of the standard library's own lock
-# file, or a fresh machine fails with "no matching package". Quick when they are there.
+# what the build reads first, the project's crates and the standard library's, or a fresh machine
+# fails with "no matching package".
 cargo fetch --locked --quiet
-cargo fetch --locked --quiet --target wasm32-unknown-unknown \
-  --manifest-path "$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+fetch_std_crates
 exec trunk build --release "$@"
