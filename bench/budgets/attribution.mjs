@@ -137,7 +137,8 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export function namedBuild() {
   const built = path.join(repo, 'target/wasm32-unknown-unknown/web/cert-preflight.wasm');
   if (!existsSync(built)) return null;
-  const work = path.join(os.tmpdir(), `cert-preflight-named-${process.pid}`);
+  // Beside Cargo's output (target/ is ignored), remade each time: nothing piles up in /tmp.
+  const work = path.join(repo, 'target/named');
   mkdirSync(work, { recursive: true });
   const env = { ...process.env, PATH: `${path.join(os.homedir(), '.cargo/bin')}:${process.env.PATH}` };
   const bindgen = spawnSync('wasm-bindgen', ['--target', 'web', '--out-dir', work, '--out-name', 'named', built], { env, encoding: 'utf8', timeout: 300_000 });

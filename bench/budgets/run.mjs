@@ -261,6 +261,17 @@ function markdown(result) {
     `Brotli total ${kb(result.size.total.brotli)} KB of ${kb(result.size.budget_brotli_bytes)} KB: ${result.size.within_budget ? 'within budget' : '**over budget**'}.`,
     '',
   ];
+  const without = result.size.without_encrypted_inputs;
+  if (!result.size.within_budget && without) {
+    const same = without.dist_brotli === result.size.total.brotli;
+    lines.push(
+      `What breaks it: PKCS#12 and encrypted keys. Without them (\`bash bench/budgets/without.sh\`, ${without.measured_at} at ${without.head}) `
+        + `dist/ was ${kb(without.without_brotli)} KB against ${kb(without.dist_brotli)} KB with them: they cost ${kb(without.dist_brotli - without.without_brotli)} KB `
+        + 'and buy PKCS#12 files with their password and encrypted private keys with their passphrase (PBES2, PKCS#12 3DES/RC2, legacy encrypted PEM). '
+        + (same ? 'Measured on this dist/.' : `**Measured on another dist/ (${without.dist_brotli} bytes, this one ${result.size.total.brotli}): run it again.**`),
+      '',
+    );
+  }
   const attribution = result.size.attribution;
   if (attribution) {
     const share = (n) => `${(100 * n / attribution.groups_total_brotli).toFixed(1)}%`;
@@ -373,6 +384,8 @@ const result = {
   machine: { cpus: os.cpus().length, cpu_model: os.cpus()[0]?.model?.trim(), load_average: os.loadavg().map((x) => +x.toFixed(2)) },
   size: measureSizes(),
 };
+const withoutFile = path.join(results, 'budgets-without-encrypted-inputs.json');
+if (existsSync(withoutFile)) result.size.without_encrypted_inputs = JSON.parse(readFileSync(withoutFile, 'utf8'));
 // An A/B run is an experiment, not the budget's record: it skips the attribution and writes
 // budgets-ab.{json,md}, leaving budgets.{json,md} as they are.
 if (BASELINE) result.baseline = { dist: BASELINE, size: distSizes(BASELINE).total };
