@@ -3,8 +3,9 @@
 //
 // Input: a build of the app's module with function names kept (wasm-opt -Oz -g), which
 // namedBuild() makes from target/wasm32-unknown-unknown/web/cert-preflight.wasm (run.mjs calls it).
-// Each function body is given to the crate its name starts with (`<T as crate::Trait>` impls to
-// the crate of T, so that generic code counts where it was instantiated from); the data segments
+// Each function body is given to the first crate other than Rust's own that its name mentions
+// (crateOf: `<T as crate::Trait>` impls to the crate of T, generic std code to the crate it was
+// instantiated for); the data segments
 // (strings, tables) are one group. Each group's bytes are compressed on their own (brotli q11),
 // which slightly overstates each group (no shared context); the shares are what matters.
 //
@@ -128,6 +129,9 @@ export function attribute(path) {
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
+/** Cargo's output for the page (profile `web`), before wasm-bindgen and wasm-opt, relative to the repository. */
+export const PAGE_BUILD = 'target/wasm32-unknown-unknown/web/cert-preflight.wasm';
+
 /**
  * The page's module with function names kept, made from Cargo's output for the page (profile
  * `web`) with the same wasm-bindgen and the same wasm-opt -Oz and parameters (index.html's
@@ -135,7 +139,7 @@ const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
  * missing.
  */
 export function namedBuild() {
-  const built = path.join(repo, 'target/wasm32-unknown-unknown/web/cert-preflight.wasm');
+  const built = path.join(repo, PAGE_BUILD);
   if (!existsSync(built)) return null;
   // Beside Cargo's output (target/ is ignored), remade each time: nothing piles up in /tmp.
   const work = path.join(repo, 'target/named');

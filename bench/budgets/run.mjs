@@ -30,7 +30,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawn } from 'node:child_process';
-import { attribute, namedBuild } from './attribution.mjs';
+import { PAGE_BUILD, attribute, namedBuild } from './attribution.mjs';
 import { distSizes } from './size.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -340,7 +340,7 @@ const BUYS = [
   [['cert_preflight'], 'cert-preflight\'s functions, with the dependency code inlined into them (certificate decoding into the analysis, for one): the analysis, the four targets\' rules, signing, the request renderers and the page\'s components'],
   [['der', 'spki', 'x509_cert', 'const_oid', 'pem_rfc7468', 'base64ct', 'base16ct', 'pkcs1', 'pkcs8', 'sec1', 'cms', 'flagset', 'hybrid_array'], 'reading DER and PEM: certificates, chains, keys, CSRs, PKCS#7 and PKCS#12 structures'],
   [['yew', 'implicit_clone', 'wasm_bindgen', 'js_sys', 'web_sys', 'wasm_bindgen_futures', 'gloo_utils', 'serde_wasm_bindgen'], 'the page: components, DOM updates, the browser bridge'],
-  [['(Rust std: core, alloc, fmt, collections)', '(runtime: allocator, builtins)', '__rustc', '(other)', '(unnamed)', 'i32', 'i64', 'u32', 'u64', 'usize'], 'Rust\'s standard library (formatting, collections, allocator) and generic code it instantiates'],
+  [['(Rust std: core, alloc, fmt, collections)', '(runtime: allocator, builtins)', '__rustc', '(other)', '(unnamed)'], 'Rust\'s standard library (formatting, collections, allocator) and generic code it instantiates'],
   [['(data: strings, tables)'], 'strings and constant tables: diagnostics, rules and their sources, OID names, hash and cipher constants'],
   [['crypto_bigint', 'rsa'], 'RSA: signature checks (PKCS#1 v1.5, PSS) and key matching, 512 to 16,384 bits'],
   [['primeorder', 'elliptic_curve', 'p256', 'p384', 'p521', 'fiat_crypto', 'ecdsa', 'primefield', 'wnaf', 'ff', 'group'], 'ECDSA on P-256, P-384, P-521: signature checks and EC keys'],
@@ -369,7 +369,7 @@ function measureAttribution() {
   const rest = rows.filter((r) => !placed.has(r.crate));
   features.push({ buys: 'other crates, each under 1 KB', crates: rest.map((r) => r.crate), brotli: rest.reduce((sum, r) => sum + r.brotli, 0) });
   features.sort((a, b) => b.brotli - a.brotli);
-  return { source: 'target/wasm32-unknown-unknown/web/cert-preflight.wasm', groups_total_brotli: total, features, crates: rows };
+  return { source: PAGE_BUILD, groups_total_brotli: total, features, crates: rows };
 }
 
 for (const dir of [DIST, BASELINE].filter(Boolean)) {

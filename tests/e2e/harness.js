@@ -71,10 +71,6 @@ const DISABLED_FEATURES = [
 ];
 
 /**
- * Chromium with no background networking, every host but loopback unresolvable, and a net log.
- * `extraArgs` adds switches (the screenshots add those that make rasterisation repeatable).
- */
-/**
  * For a test file: before its tests, serves dist/ and launches Chromium (`launchOptions` as for
  * launchBrowser); after them, closes and stops both. Returns the object that then holds `server`,
  * `browser`, `netLog` and `cleanup`; a test that closes the browser itself (the net-log tests)
@@ -94,6 +90,10 @@ export function perFile(launchOptions) {
   return suite;
 }
 
+/**
+ * Chromium with no background networking, every host but loopback unresolvable, and a net log.
+ * `extraArgs` adds switches (the screenshots add those that make rasterisation repeatable).
+ */
 export async function launchBrowser({ extraArgs = [] } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-e2e-'));
   const netLog = path.join(dir, 'netlog.json');
