@@ -12,6 +12,9 @@ Every case is a folder under tests/vectors/inspect/:
 
 Usage:
   python3 tests/vectors/generate.py            make new keys and certificates, then facts.json
+  python3 tests/vectors/generate.py --only CASE...
+                                               (re)make only the named cases (new keys for them only),
+                                               then facts.json; the other cases keep their files
   python3 tests/vectors/generate.py --facts    only recompute facts.json from the committed inputs
   python3 tests/vectors/generate.py --check    recompute facts in memory; exit 1 if a facts.json differs
 
@@ -664,10 +667,15 @@ def write_case(case, files, now=NOW, passphrase=None):
         secret.write_text(passphrase + "\n")
 
 
-def generate():
+def generate(only=None):
+    known = {case.folder for case in CASES}
+    unknown = sorted(set(only or ()) - known)
+    if unknown:
+        raise SystemExit(f"no such generated case: {', '.join(unknown)}")
     pki = make_pki()
     for case in CASES:
-        write_case(case.folder, case.make(pki), passphrase=case.passphrase)
+        if only is None or case.folder in only:
+            write_case(case.folder, case.make(pki), passphrase=case.passphrase)
 
 
 # --- facts: reading the inputs independently -----------------------------------------------------
@@ -987,6 +995,8 @@ def facts_for(case_dir):
 def main(argv):
     if argv[1:] == []:
         generate()
+    elif argv[1:2] == ["--only"] and argv[2:]:
+        generate(set(argv[2:]))
     elif argv[1:] not in (["--facts"], ["--check"]):
         print(__doc__)
         return 2
