@@ -18,7 +18,7 @@ pub mod pkcs7;
 pub mod private_key;
 pub mod public_key;
 
-use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::diagnostic::{Code, Diagnostic, Hint, Location, Severity};
 use certificate::{CertificateSummary, ParsedCertificate};
 use chain::ChainReport;
 use csr::{CsrSummary, ParsedCsr};
@@ -238,7 +238,7 @@ impl Found {
                     item.location.clone(),
                     format!(
                         "block with unknown label {:?} was skipped",
-                        item.label.as_deref().unwrap_or("")
+                        crate::diagnostic::excerpt(item.label.as_deref().unwrap_or(""))
                     ),
                     "check that the right file was picked; certificates are labelled CERTIFICATE",
                 )),
@@ -334,7 +334,10 @@ fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &Location) -> Diagnostic {
             Code::Pkcs12NeedsPassword,
             at.clone(),
             "the PKCS#12 file needs its password",
-            "give the password (it stays on this machine), e.g. --passphrase-env VAR on the command line",
+            Hint::per_surface(
+                "enter the password in the passphrase field (it stays in this page)",
+                "give the password with --passphrase-env VAR (it stays on this machine)",
+            ),
         ),
         E::WrongPassword => Diagnostic::new(
             Code::WrongPkcs12Password,

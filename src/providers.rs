@@ -386,7 +386,7 @@ pub(crate) fn rule_diagnostic(
     at: Location,
     rule: &Rule,
     message: impl Into<String>,
-    hint: impl Into<String>,
+    hint: impl Into<crate::diagnostic::Hint>,
 ) -> Diagnostic {
     let source = rule
         .sources
@@ -416,11 +416,22 @@ fn check_fields(spec: &ProviderSpec, fields: &Fields, out: &mut Vec<Diagnostic>)
             }
             out.push(Diagnostic::new(
                 Code::FieldUnknown,
-                field_location(name),
-                format!("{} does not take a field {name:?}", spec.api),
+                // The name is the user's text (a key pasted where a name goes): an excerpt only.
+                field_location(&crate::diagnostic::excerpt(name)),
                 format!(
-                    "the fields are: {}; the certificate, chain and key come from the FILEs",
-                    known.join(", ")
+                    "{} does not take a field {:?}",
+                    spec.api,
+                    crate::diagnostic::excerpt(name)
+                ),
+                crate::diagnostic::Hint::per_surface(
+                    format!(
+                        "the fields are: {}; the certificate, chain and key come from the boxes above",
+                        known.join(", ")
+                    ),
+                    format!(
+                        "the fields are: {}; the certificate, chain and key come from the FILEs",
+                        known.join(", ")
+                    ),
                 ),
             ));
             continue;
@@ -434,7 +445,10 @@ fn check_fields(spec: &ProviderSpec, fields: &Fields, out: &mut Vec<Diagnostic>)
                 field_location(field.name),
                 field.rule,
                 format!("{} needs {}: {}", spec.api, field.name, field.help),
-                format!("give it with --field {}=VALUE", field.name),
+                crate::diagnostic::Hint::per_surface(
+                    format!("fill in {}", field.name),
+                    format!("give it with --field {}=VALUE", field.name),
+                ),
             ));
         }
     }
@@ -557,7 +571,10 @@ pub(crate) fn csr_wanted(ctx: &Context<'_>, rule: &Rule, whose: &str, out: &mut 
             Location::default(),
             rule,
             format!("no CSR was given, so the match with the CSR {whose} cannot be checked"),
-            format!("add the CSR {whose} as one more FILE"),
+            crate::diagnostic::Hint::per_surface(
+                format!("add the CSR {whose} to the CSR box"),
+                format!("add the CSR {whose} as one more FILE"),
+            ),
         ));
     }
 }

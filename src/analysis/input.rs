@@ -7,7 +7,7 @@
 //! input, the block and the line. Bytes that hold no PEM armour but start with an ASN.1 SEQUENCE are
 //! taken as one DER item.
 
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, Location, excerpt};
 use serde::Serialize;
 
 /// What a decoded item holds, from its PEM label or its DER shape.
@@ -204,7 +204,10 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
             Code::EmptyInput,
             at(None, None),
             "the input is empty",
-            "paste the certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----) or pick its file",
+            crate::diagnostic::Hint::per_surface(
+                "paste the certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----) or pick its file",
+                "give the file that holds the certificate (PEM from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or DER)",
+            ),
         );
         return DecodedInput {
             summary,
@@ -389,7 +392,7 @@ fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
                 Some(block) => out.diagnostics.push(Diagnostic::new(
                     Code::PemLabelMismatch,
                     at(Some(block.number), number),
-                    format!("block {} begins with BEGIN {} but ends with END {end_label}", block.number, block.label),
+                    format!("block {} begins with BEGIN {} but ends with END {}", block.number, excerpt(block.label), excerpt(end_label)),
                     "copy each block from its BEGIN line to its own END line; two blocks were probably merged",
                 )),
                 None => stray_line = stray_line.or(Some(number)),
@@ -427,7 +430,9 @@ fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
         },
         format!(
             "block {} (BEGIN {}) has no END {} line",
-            block.number, block.label, block.label
+            block.number,
+            excerpt(block.label),
+            excerpt(block.label)
         ),
         "the block was cut short: copy it again, through its -----END----- line",
     ));
@@ -489,7 +494,7 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
             out.diagnostics.push(Diagnostic::new(
                 Code::PemInvalidBase64,
                 Location { line: Some(bad_line), ..location },
-                format!("block {} (BEGIN {}) is not valid base64 (near line {bad_line})", block.number, block.label),
+                format!("block {} (BEGIN {}) is not valid base64 (near line {bad_line})", block.number, excerpt(block.label)),
                 "characters were lost or added while copying: copy the block again from the original file",
             ));
         }

@@ -336,7 +336,10 @@ fn check_tags(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Vec<(String, Stri
                     Code::FieldMissing,
                     field_location(&format!("Tag.{n}.Value")),
                     format!("Tag.{n}.Value is given without Tag.{n}.Key"),
-                    format!("give --field Tag.{n}.Key=KEY too"),
+                    crate::diagnostic::Hint::per_surface(
+                        format!("fill in Tag.{n}.Key too"),
+                        format!("give --field Tag.{n}.Key=KEY too"),
+                    ),
                 )
                 .with_provider_error("MissingParam.TagKey"),
             );
@@ -393,10 +396,12 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             &ONE_CA,
             format!("UploadCACertificate takes exactly one certificate; {count} were given"),
             if count == 0 {
-                "give the CA certificate (PEM)".to_owned()
+                crate::diagnostic::Hint::from("give the CA certificate (PEM)")
             } else {
-                "upload each CA certificate in its own call: run this once per certificate file"
-                    .to_owned()
+                crate::diagnostic::Hint::per_surface(
+                    "upload each CA certificate in its own call: keep one certificate in the certificate box at a time",
+                    "upload each CA certificate in its own call: run this once per certificate file",
+                )
             },
         ));
     }

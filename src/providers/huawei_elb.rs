@@ -560,17 +560,45 @@ fn server_key(
             super::material_location(),
             &PRIVATE_KEY,
             format!("type {kind} needs the certificate's private key; none was given"),
-            "add the key file (it is signed into the request locally and never leaves this machine otherwise)",
+            crate::diagnostic::Hint::per_surface(
+                "add the private key to the private key box (it goes only into the request built here)",
+                "add the key file as one more FILE (it goes only into the request built here)",
+            ),
         ));
         return None;
     };
     if key.plain.is_none() {
+        // Ask for a passphrase only when one is what is missing: a key that is unreadable, or
+        // encrypted with a scheme not supported here, needs another export instead.
+        let passphrase_missing = analysis.report.diagnostics.iter().any(|d| {
+            d.location == key.location
+                && matches!(
+                    d.code,
+                    Code::EncryptedKeyNeedsPassphrase | Code::WrongPassphrase
+                )
+        });
+        let (message, hint) = if passphrase_missing {
+            (
+                "the private key could not be decrypted, so it cannot be sent",
+                crate::diagnostic::Hint::per_surface(
+                    "enter its passphrase in the passphrase field: ELB takes only unencrypted keys, decrypted here",
+                    "give its passphrase (--passphrase-env VAR): ELB takes only unencrypted keys, decrypted here",
+                ),
+            )
+        } else {
+            (
+                "the private key could not be read, so it cannot be sent",
+                crate::diagnostic::Hint::from(
+                    "the analysis says why above: export the key again (PEM, PKCS#8, unencrypted or with AES-256) from where it was made",
+                ),
+            )
+        };
         out.push(rule_diagnostic(
             Code::TargetNeedsPrivateKey,
             key.location.clone(),
             &PRIVATE_KEY,
-            "the private key could not be read, so it cannot be sent",
-            "give its passphrase (--passphrase-env VAR): ELB takes only unencrypted keys, decrypted here",
+            message,
+            hint,
         ));
         return None;
     }
@@ -634,7 +662,10 @@ fn check_fields(ctx: &Context<'_>, kind: &str, out: &mut Vec<Diagnostic>) {
             field_location("protection_reason"),
             &PROTECTION,
             "protection_reason is given without protection_status=consoleProtection",
-            "add --field protection_status=consoleProtection, or drop the reason",
+            crate::diagnostic::Hint::per_surface(
+                "set protection_status to consoleProtection, or clear protection_reason",
+                "add --field protection_status=consoleProtection, or drop the reason",
+            ),
         ));
     }
     if fields.get("domain").is_some() && kind != "server" {
@@ -671,7 +702,10 @@ fn check_enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<(Strin
             field_location("enc_certificate"),
             &SERVER_SM,
             "type server_sm needs enc_certificate and enc_private_key (the SM2 encryption pair)",
-            "give --field enc_certificate=@FILE --field enc_private_key=@FILE",
+            crate::diagnostic::Hint::per_surface(
+                "fill in enc_certificate and enc_private_key with the SM2 encryption certificate and its key (PEM)",
+                "give --field enc_certificate=@FILE --field enc_private_key=@FILE",
+            ),
         ));
         return None;
     };
