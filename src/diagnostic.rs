@@ -223,6 +223,16 @@ codes! {
     /// does). Gateways answer `414 Request-URI Too Large` above about 8 KiB: prefer `--auth v2`,
     /// which sends them in the body.
     UrlTooLong = "url-too-long", Warning;
+
+    // Bounds (issue 13)
+    /// The chain was built without checking every candidate issuer: the analysis verifies at most
+    /// 4,096 signatures between certificates, and tries at most 4 candidate issuers (by name and
+    /// key identifier) per certificate. The message names the certificates whose issuer was not
+    /// verified. Give only the chain to have every link checked.
+    ChainChecksSkipped = "chain-checks-skipped", Warning;
+    /// One input gave more than 50 diagnostics of one code (thousands of empty or broken blocks,
+    /// a bundle of expired certificates): the first 50 are kept, and this one counts the rest.
+    DiagnosticsOmitted = "diagnostics-omitted", Info;
 }
 
 impl fmt::Display for Code {

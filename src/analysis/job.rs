@@ -12,7 +12,8 @@
 use super::chain::Checks;
 use super::input::Item;
 use super::{Analysis, Found, Input, Options, Role};
-use std::collections::VecDeque;
+use crate::diagnostic::{Code, Diagnostic, Location};
+use std::collections::{HashMap, VecDeque};
 use std::time::Duration;
 
 /// What a job is doing.
@@ -63,9 +64,8 @@ pub struct Job {
     items_taken: usize,
     items_known: usize,
     found: Found,
-    /// Once every input is read: the checks and those still to make.
-    checks: Option<(Checks, Vec<(usize, usize)>)>,
-    checks_done: usize,
+    /// Once every input is read: the signature checks, made one per unit.
+    checks: Option<Checks>,
 }
 
 impl Job {
@@ -89,7 +89,6 @@ impl Job {
             items_known: 0,
             found: Found::default(),
             checks: None,
-            checks_done: 0,
         }
     }
 
@@ -101,11 +100,14 @@ impl Job {
                 done: self.items_taken + self.next_input,
                 total: self.items_known + self.inputs.len(),
             },
-            Some((_, needed)) => Progress {
-                stage: Stage::Checking,
-                done: self.checks_done,
-                total: needed.len(),
-            },
+            Some(checks) => {
+                let (done, total) = checks.progress();
+                Progress {
+                    stage: Stage::Checking,
+                    done,
+                    total,
+                }
+            }
         }
     }
 
@@ -148,18 +150,49 @@ impl Job {
             return None;
         }
         let certificates = &self.found.certificates;
-        let (checks, needed) = self.checks.get_or_insert_with(|| {
-            let checks = Checks::new(certificates);
-            let needed = checks.needed(certificates);
-            (checks, needed)
-        });
-        if let Some(&(i, j)) = needed.get(self.checks_done) {
-            checks.check(certificates, i, j);
-            self.checks_done += 1;
+        let checks = self.checks.get_or_insert_with(|| Checks::new(certificates));
+        if checks.check_next(certificates) {
             return None;
         }
-        let (mut checks, _) = self.checks.take()?;
+        let mut checks = self.checks.take()?;
         let found = std::mem::take(&mut self.found);
-        Some(found.finish(&mut checks))
+        let mut analysis = found.finish(&mut checks);
+        bound_diagnostics(&mut analysis.report.diagnostics);
+        Some(analysis)
+    }
+}
+
+/// The most diagnostics of one code about one input a report keeps. Past it (20,000 empty blocks,
+/// a bundle of expired certificates), one `diagnostics-omitted` says how many more there were.
+pub const DIAGNOSTICS_PER_CODE: usize = 50;
+
+/// Keeps the first [`DIAGNOSTICS_PER_CODE`] diagnostics of each code about each input (in the
+/// order found) and counts the rest in one `diagnostics-omitted` per code and input.
+fn bound_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<(String, Code), usize> = HashMap::new();
+    let mut omitted: Vec<((String, Code), usize)> = Vec::new();
+    diagnostics.retain(|d| {
+        let key = (d.location.file.clone(), d.code);
+        let count = seen.entry(key.clone()).or_insert(0);
+        *count += 1;
+        if *count <= DIAGNOSTICS_PER_CODE {
+            return true;
+        }
+        match omitted.iter_mut().find(|(k, _)| *k == key) {
+            Some((_, n)) => *n += 1,
+            None => omitted.push((key, 1)),
+        }
+        false
+    });
+    for ((file, code), count) in omitted {
+        diagnostics.push(Diagnostic::new(
+            Code::DiagnosticsOmitted,
+            Location {
+                file,
+                ..Location::default()
+            },
+            format!("{count} more {code} diagnostics about this input were left out (the first {DIAGNOSTICS_PER_CODE} are shown)"),
+            "fix the problem the first ones show; the rest are likely the same",
+        ));
     }
 }
