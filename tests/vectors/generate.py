@@ -627,6 +627,10 @@ CASES = [
          lambda p: {"chain.pem": chain(p.leaf, p.int, p.root, p.stray)}),
     Case("chain-fake-intermediate-same-name", "leaf, fake intermediate (same name and SKI, other key), root",
          lambda p: {"chain.pem": chain(p.leaf, p.fake_int, p.root)}),
+    Case("chain-rekeyed-intermediate-other-ski", "leaf, an intermediate of the issuer's name with another key and "
+         "its own SKI (a re-keyed CA), root: not a candidate issuer, never verified",
+         lambda p: {"chain.pem": chain(p.leaf, ca_cert("Preflight Test Intermediate R2", p.fake_int_key, p.root,
+                                                       p.root_key, serial=0x0F01, path_len=0), p.root)}),
     Case("chain-fake-and-real-intermediate", "leaf, fake intermediate, real intermediate, root",
          lambda p: {"chain.pem": chain(p.leaf, p.fake_int, p.int, p.root)}),
     Case("chain-two-intermediates", "leaf, intermediate B, intermediate A (pathLen 1), root",
