@@ -17,12 +17,40 @@ use base64ct::Encoding;
 const ISRG_ROOT_X1: &str =
     include_str!("../tests/vectors/inspect/public-isrg-root-x1/input/isrg-root-x1.pem");
 
-/// The DER inside the first PEM block of `pem`.
-fn der_of(pem: &str) -> Vec<u8> {
+/// Self-signed roots of the vector corpus, one per signature family: (name, PEM, block). Those
+/// of the corpus's own PKIs have a subject and an authority key identifier that agree, so every
+/// certificate of their name is again a plausible issuer of every other.
+pub const ROOTS: &[(&str, &str, usize)] = &[
+    ("RSA-4096, ISRG Root X1", ISRG_ROOT_X1, 0),
+    (
+        "RSA-2048",
+        include_str!("../tests/vectors/inspect/chain-ordered-leaf-int-root/input/chain.pem"),
+        2,
+    ),
+    (
+        "ECDSA P-521",
+        include_str!("../tests/vectors/inspect/ecdsa-p256-p384-p521-chain/input/chain.pem"),
+        2,
+    ),
+    (
+        "Ed25519",
+        include_str!("../tests/vectors/inspect/ed25519-root-and-leaf/input/chain.pem"),
+        1,
+    ),
+    (
+        "SM2",
+        include_str!("../tests/vectors/inspect/sm2-sm3-chain-and-key/input/chain.pem"),
+        1,
+    ),
+];
+
+/// The DER inside PEM block `block` (from 0) of `pem`.
+fn der_of(pem: &str, block: usize) -> Vec<u8> {
     let body: String = pem
+        .split("-----BEGIN CERTIFICATE-----")
+        .nth(block + 1)
+        .expect("the block exists")
         .lines()
-        .skip_while(|l| !l.starts_with("-----BEGIN"))
-        .skip(1)
         .take_while(|l| !l.starts_with("-----END"))
         .collect();
     base64ct::Base64::decode_vec(&body).expect("a vector certificate is valid base64")
@@ -41,18 +69,29 @@ pub fn pem(label: &str, der: &[u8]) -> Vec<u8> {
 }
 
 /// `count` distinct certificates sharing one name (subject = issuer = ISRG Root X1's), as PEM:
-/// ISRG Root X1 with the last two bytes of its signature changed, so none is self-signed and
-/// each is a candidate issuer of all the others (same name, no authority key identifier).
+/// ISRG Root X1 with two bytes of its signature changed, so none is self-signed and each is a
+/// candidate issuer of all the others (same name, no authority key identifier).
 pub fn same_name_certificates(count: usize) -> Vec<u8> {
-    let root = der_of(ISRG_ROOT_X1);
+    same_name_certificates_from(ISRG_ROOT_X1, 0, count)
+}
+
+/// `count` distinct certificates sharing the name of the self-signed root in block `block` of
+/// `pem`, made as [`same_name_certificates`] makes them.
+pub fn same_name_certificates_from(pem_text: &str, block: usize, count: usize) -> Vec<u8> {
+    let root = der_of(pem_text, block);
+    // The signature is the DER's last bytes. Its last two are changed (RSA, and ECDSA's s, which
+    // stay valid numbers), except for Ed25519, whose last 32 bytes are S, which a verifier would
+    // refuse at once for being out of range: there, two bytes of R (verified in full).
+    let ed25519 = root.windows(5).any(|w| w == [0x06, 0x03, 0x2b, 0x65, 0x70]);
+    let from_end = if ed25519 { 40 } else { 2 };
     let mut out = Vec::new();
     for k in 0..count {
         let mut der = root.clone();
-        let n = der.len();
+        let at = der.len() - from_end;
         // Never the original bytes: every copy fails its signature.
         let [hi, lo] = ((k as u16) ^ 0x5a5a).to_be_bytes();
-        der[n - 2] ^= hi;
-        der[n - 1] ^= lo;
+        der[at] ^= hi;
+        der[at + 1] ^= lo;
         out.extend(pem("CERTIFICATE", &der));
     }
     out
@@ -232,11 +271,16 @@ pub fn huge_lengths() -> Vec<(&'static str, Option<&'static str>, Vec<u8>)> {
 
 /// Every hostile input, as (name, bytes); the large ones at the sizes issue 13 names.
 pub fn all() -> Vec<(String, Vec<u8>)> {
-    let mut inputs = vec![
-        (
-            "300 certificates sharing one name".to_owned(),
-            same_name_certificates(300),
-        ),
+    let mut inputs: Vec<(String, Vec<u8>)> = ROOTS
+        .iter()
+        .map(|(name, pem_text, block)| {
+            (
+                format!("300 certificates sharing one name ({name})"),
+                same_name_certificates_from(pem_text, *block, 300),
+            )
+        })
+        .collect();
+    inputs.extend([
         ("20,000 empty blocks".to_owned(), empty_blocks(20_000)),
         ("20 MB of binary noise".to_owned(), noise(20_000_000)),
         ("20 MB of base64 noise".to_owned(), noise_text(20_000_000)),
@@ -252,7 +296,7 @@ pub fn all() -> Vec<(String, Vec<u8>)> {
             "nesting 10,000 deep (PEM)".to_owned(),
             pem("CERTIFICATE", &deep_nesting(10_000)),
         ),
-    ];
+    ]);
     for (name, label, der) in huge_lengths() {
         let bytes = match label {
             Some(label) => pem(label, &der),

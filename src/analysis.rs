@@ -176,6 +176,8 @@ struct Found {
     certificates: Vec<ParsedCertificate>,
     keys: Vec<ParsedKey>,
     csrs: Vec<ParsedCsr>,
+    /// What is left of the analysis' signature budget (self-signatures spend it first).
+    budget: chain::SignatureBudget,
 }
 
 impl Found {
@@ -200,11 +202,12 @@ impl Found {
             match item.kind {
                 ItemKind::Certificate => {
                     let index = self.certificates.len();
-                    if let Some(parsed) = certificate::parse(
+                    if let Some(parsed) = certificate::parse_within(
                         &item.der,
                         index,
                         &item.location,
                         options.now,
+                        &mut self.budget,
                         diagnostics,
                     ) {
                         self.certificates.push(parsed);

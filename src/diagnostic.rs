@@ -225,10 +225,11 @@ codes! {
     UrlTooLong = "url-too-long", Warning;
 
     // Bounds (issue 13)
-    /// The chain was built without checking every candidate issuer: the analysis verifies at most
-    /// 4,096 signatures between certificates, and tries at most 4 candidate issuers (by name and
-    /// key identifier) per certificate. The message names the certificates whose issuer was not
-    /// verified. Give only the chain to have every link checked.
+    /// The chain was built without checking every signature: an analysis verifies signatures
+    /// worth at most 4,096 RSA-2048 checks (about 0.4 s; a P-384 check counts 10, an RSA-4096 one
+    /// 4), and tries at most 4 candidate issuers (by name and key identifier) per certificate. The
+    /// message names the certificates whose issuer or own signature was not verified. Give only
+    /// the chain to have every link checked.
     ChainChecksSkipped = "chain-checks-skipped", Warning;
     /// One input gave more than 50 diagnostics of one code (thousands of empty or broken blocks,
     /// a bundle of expired certificates): the first 50 are kept, and this one counts the rest.

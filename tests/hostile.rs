@@ -8,7 +8,9 @@
 #[path = "../bench/hostile.rs"]
 mod hostile;
 
-use cert_preflight::analysis::chain::{CANDIDATES_PER_CERTIFICATE, SIGNATURE_CHECK_BUDGET};
+use cert_preflight::analysis::chain::{
+    CANDIDATES_PER_CERTIFICATE, SIGNATURE_CHECK_BUDGET, signature_cost,
+};
 use cert_preflight::analysis::job::{Job, Step};
 use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::Severity;
@@ -78,30 +80,41 @@ fn length_fields_of_4_gib_are_refused_as_asn1() {
     }
 }
 
+/// `count` certificates sharing the name of the corpus root called `root` in hostile::ROOTS.
+fn same_name(root: &str, count: usize) -> Vec<u8> {
+    let (_, pem, block) = hostile::ROOTS
+        .iter()
+        .find(|(name, _, _)| name.starts_with(root))
+        .expect("a root of that family");
+    hostile::same_name_certificates_from(pem, *block, count)
+}
+
+fn codes(analysis: &Analysis) -> Vec<&'static str> {
+    analysis
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}
+
 #[test]
 fn certificates_sharing_one_name_are_checked_within_the_budget() {
+    // RSA-2048: one unit per check. n self-signatures when parsing, then at most 4 candidates
+    // for each certificate: 300 certificates take 1,500 units of the 4,096.
     for count in [2, 5, 300] {
-        let pem = hostile::same_name_certificates(count);
-        let analysis = analyse("same-name.pem", &pem);
+        let analysis = analyse("same-name.pem", &same_name("RSA-2048", count));
         let chain = &analysis.report.chain;
         assert_eq!(analysis.certificates.len(), count);
-        // Linear: at most a few candidates per certificate, and never past the budget.
-        let limit = (count * CANDIDATES_PER_CERTIFICATE).min(SIGNATURE_CHECK_BUDGET);
-        assert_eq!(
-            chain.signatures_checked,
-            limit.min(count * (count - 1)),
-            "{count}"
-        );
+        let per_certificate = CANDIDATES_PER_CERTIFICATE.min(count - 1);
+        assert_eq!(chain.signatures_checked, count * per_certificate, "{count}");
         assert!(chain.signatures.iter().all(|s| !s.verified), "{count}");
-        let codes: Vec<&str> = analysis
-            .report
-            .diagnostics
-            .iter()
-            .map(|d| d.code.as_str())
-            .collect();
+        assert!(chain.unchecked_self_signatures.is_empty());
+        let codes = codes(&analysis);
         if count - 1 > CANDIDATES_PER_CERTIFICATE {
             // Each certificate had more candidates than are tried: said, once.
             assert_eq!(chain.unchecked.len(), count, "{count}");
+            assert!(chain.unchecked.iter().all(|u| !u.budget_spent));
             assert_eq!(
                 codes
                     .iter()
@@ -123,12 +136,14 @@ fn certificates_sharing_one_name_are_checked_within_the_budget() {
 
 #[test]
 fn the_budget_holds_for_the_whole_analysis() {
-    // Over 4,096 / 4 certificates of one name: the budget, not the per-certificate limit, ends
-    // the search; the diagnostic says so.
-    let count = SIGNATURE_CHECK_BUDGET / CANDIDATES_PER_CERTIFICATE + 50;
-    let analysis = analyse("same-name.pem", &hostile::same_name_certificates(count));
+    // 1,000 RSA-2048 certificates of one name: 1,000 units for their own signatures, then the
+    // chain search spends the 3,096 left and stops.
+    let analysis = analyse("same-name.pem", &same_name("RSA-2048", 1000));
     let chain = &analysis.report.chain;
-    assert_eq!(chain.signatures_checked, SIGNATURE_CHECK_BUDGET);
+    assert_eq!(
+        chain.signatures_checked as u64,
+        SIGNATURE_CHECK_BUDGET - 1000
+    );
     assert!(chain.unchecked.iter().any(|u| u.budget_spent));
     let skipped = analysis
         .report
@@ -137,7 +152,45 @@ fn the_budget_holds_for_the_whole_analysis() {
         .find(|d| d.code.as_str() == "chain-checks-skipped")
         .expect("the skipped checks are reported");
     assert!(
-        skipped.message.contains("at most 4096 signatures"),
+        skipped.message.contains("at most 4096 RSA-2048 checks"),
+        "{}",
+        skipped.message
+    );
+}
+
+#[test]
+fn costly_signatures_spend_the_budget_by_their_cost() {
+    // RSA-4096 costs 4 units: 300 own signatures take 1,200, the search the 2,896 left, 724 checks.
+    let analysis = analyse("same-name.pem", &same_name("RSA-4096", 300));
+    let rsa4096 = signature_cost(&analysis.certificates[0].summary.public_key);
+    assert_eq!(rsa4096, 4);
+    assert_eq!(
+        analysis.report.chain.signatures_checked as u64,
+        (SIGNATURE_CHECK_BUDGET - 300 * rsa4096) / rsa4096
+    );
+    // Ed25519 costs 1: past 4,096 certificates, their own signatures are no longer checked,
+    // and the diagnostic names them.
+    let count = SIGNATURE_CHECK_BUDGET as usize + 20;
+    let analysis = analyse("same-name.pem", &same_name("Ed25519", count));
+    let chain = &analysis.report.chain;
+    assert_eq!(chain.signatures_checked, 0);
+    assert_eq!(chain.unchecked_self_signatures.len(), 20);
+    assert_eq!(
+        chain.unchecked_self_signatures[0],
+        SIGNATURE_CHECK_BUDGET as usize
+    );
+    let unchecked = &chain.signatures[SIGNATURE_CHECK_BUDGET as usize];
+    assert!(!unchecked.verified && unchecked.unsupported.is_some());
+    let skipped = analysis
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "chain-checks-skipped")
+        .expect("reported");
+    assert!(
+        skipped
+            .message
+            .contains("own signatures of self-issued certificate(s) 4096, 4097"),
         "{}",
         skipped.message
     );

@@ -2,6 +2,7 @@
 //! uploading (names, SANs, serial, validity, key, extensions, fingerprints), computed from the DER,
 //! plus the per-certificate lints (validity, weak signature hash, weak RSA key).
 
+use super::chain::SignatureBudget;
 use super::fingerprint;
 use super::public_key::{self, Hash, KeyIdentity, KeyType, PublicKeyInfo, Verification};
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -159,6 +160,9 @@ pub struct ParsedCertificate {
     pub key: Option<KeyIdentity>,
     /// Where it came from.
     pub location: Location,
+    /// A self-issued certificate whose own signature was not checked (the analysis' signature
+    /// budget was spent): `self_signed` is then false without having been tried.
+    pub self_signature_unchecked: bool,
 }
 
 const DAY: i64 = 86_400;
@@ -168,11 +172,61 @@ pub const EXPIRY_WARNING_DAYS: i64 = 30;
 pub const MIN_RSA_BITS: u32 = 2048;
 
 /// Decodes and summarises one certificate. `now` is the validation time (since the Unix epoch).
+/// A self-issued certificate's own signature is always checked (see [`parse_within`]).
 pub fn parse(
     der: &[u8],
     index: usize,
     location: &Location,
     now: Duration,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ParsedCertificate> {
+    let mut unbounded = SignatureBudget::default();
+    parse_checking(
+        der,
+        index,
+        location,
+        now,
+        &mut unbounded,
+        Budget::Unbounded,
+        diagnostics,
+    )
+}
+
+/// [`parse`] within an analysis' signature budget: a self-issued certificate's own signature is
+/// checked only if the budget still covers its cost ([`super::chain::signature_cost`]).
+pub fn parse_within(
+    der: &[u8],
+    index: usize,
+    location: &Location,
+    now: Duration,
+    budget: &mut SignatureBudget,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ParsedCertificate> {
+    parse_checking(
+        der,
+        index,
+        location,
+        now,
+        budget,
+        Budget::Bounded,
+        diagnostics,
+    )
+}
+
+/// Whether a signature budget bounds the self-signature check.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Budget {
+    Bounded,
+    Unbounded,
+}
+
+fn parse_checking(
+    der: &[u8],
+    index: usize,
+    location: &Location,
+    now: Duration,
+    budget: &mut SignatureBudget,
+    bounded: Budget,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ParsedCertificate> {
     let (certificate, shifts) = match decode(der) {
@@ -207,7 +261,13 @@ pub fn parse(
     let signature_oid_text = public_key::dotted(&signature_oid);
     let spki = tbs.subject_public_key_info();
     let self_issued = tbs.subject() == tbs.issuer();
+    let public_key_info = public_key::describe(spki);
+    let affordable = !self_issued
+        || bounded == Budget::Unbounded
+        || budget.take(super::chain::signature_cost(&public_key_info));
+    let self_signature_unchecked = self_issued && !affordable;
     let self_signed = self_issued
+        && affordable
         && public_key::verify(
             &tbs_der,
             certificate.signature_algorithm(),
@@ -241,7 +301,7 @@ pub fn parse(
         )
         .map_or_else(|| signature_oid_text.clone(), str::to_owned),
         signature_algorithm_oid: signature_oid_text.clone(),
-        public_key: public_key::describe(spki),
+        public_key: public_key_info,
         is_ca: constraints.as_ref().is_some_and(|c| c.ca),
         path_len: constraints.as_ref().and_then(|c| c.path_len_constraint),
         has_key_usage: key_usage.is_some(),
@@ -274,6 +334,7 @@ pub fn parse(
         der: der.to_vec(),
         tbs_der,
         location: location.clone(),
+        self_signature_unchecked,
     })
 }
 

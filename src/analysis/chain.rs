@@ -105,7 +105,13 @@ pub struct ChainReport {
     /// Certificates whose candidate issuers were not all checked, and none that was verified.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unchecked: Vec<UncheckedIssuers>,
+    /// Self-issued certificates whose own signature was not checked (the budget was spent).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unchecked_self_signatures: Vec<usize>,
 }
+
+/// Why a self-issued certificate's own signature has no verdict.
+const NOT_CHECKED: &str = "not checked: the analysis' signature budget was spent";
 
 impl ChainReport {
     fn empty() -> Self {
@@ -119,20 +125,78 @@ impl ChainReport {
             signatures: Vec::new(),
             signatures_checked: 0,
             unchecked: Vec::new(),
+            unchecked_self_signatures: Vec::new(),
         }
     }
 }
 
-/// The most signature checks one analysis makes between certificates and candidate issuers,
-/// however many certificates it is given. An honest bundle needs one per certificate (its issuer,
-/// found by name and key identifier); 1,000 certificates take 999. Past it, the remaining checks
-/// are skipped and a `chain-checks-skipped` diagnostic names the certificates left unverified.
-pub const SIGNATURE_CHECK_BUDGET: usize = 4_096;
+/// The signature verification one analysis may do (a self-issued certificate's own signature, and
+/// each check between a certificate and a candidate issuer), in units of about one RSA-2048
+/// verification ([`signature_cost`]): about 0.4 s natively, whatever the keys. An honest bundle
+/// needs one check per certificate: 1,000 RSA-2048 certificates take 1,000 units. Past it, the
+/// remaining checks are skipped and a `chain-checks-skipped` diagnostic names the certificates
+/// left unverified.
+pub const SIGNATURE_CHECK_BUDGET: u64 = 4_096;
 /// The most candidate issuers tried for one certificate: certificates with its issuer's name
 /// and an agreeing (or absent) key identifier, those whose subject key identifier is its
 /// authority key identifier first. Real chains have one, a cross-signed or re-keyed CA two or
 /// three; more are reported as skipped.
 pub const CANDIDATES_PER_CERTIFICATE: usize = 4;
+
+/// What verifying one signature with `key` costs, in units of [`SIGNATURE_CHECK_BUDGET`]: about
+/// 0.1 ms natively each (bench/README.md, "Hostile inputs"). Measured (release build, one
+/// verification): RSA-2048 0.10 ms, RSA-3072 0.28, RSA-4096 0.36, RSA-8192 1.7 (RSA grows with
+/// the square of the modulus: up to 64 units for the 16,384 bits accepted), ECDSA P-256 0.45,
+/// P-384 1.0, P-521 0.95, SM2 0.29, Ed25519 0.09; a key that cannot be checked costs nothing.
+pub fn signature_cost(key: &public_key::PublicKeyInfo) -> u64 {
+    use public_key::KeyType;
+    match key.key_type {
+        KeyType::Rsa => {
+            let bits = u64::from(key.bits.unwrap_or(2048));
+            (bits * bits).div_ceil(2048 * 2048).max(1)
+        }
+        KeyType::Ec => match key.curve {
+            Some("P-256") => 5,
+            _ => 10,
+        },
+        KeyType::Sm2 => 3,
+        KeyType::Ed25519 => 1,
+        KeyType::Other => 0,
+    }
+}
+
+/// What is left of an analysis' [`SIGNATURE_CHECK_BUDGET`]: spent by certificate parsing (a
+/// self-issued certificate's own signature) and then by the chain search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SignatureBudget {
+    left: u64,
+}
+
+impl Default for SignatureBudget {
+    fn default() -> Self {
+        SignatureBudget {
+            left: SIGNATURE_CHECK_BUDGET,
+        }
+    }
+}
+
+impl SignatureBudget {
+    /// Takes `cost` units when that many are left; `false` (and nothing taken) otherwise.
+    pub fn take(&mut self, cost: u64) -> bool {
+        match self.left.checked_sub(cost) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Units left.
+    pub fn left(&self) -> u64 {
+        self.left
+    }
+}
 
 /// The search for one certificate's issuer: its plausible candidates in the order they are
 /// tried, and how many more there were than are tried.
@@ -159,14 +223,23 @@ pub struct Checks {
     /// The search under way, and the candidate of it to try next.
     cursor: (usize, usize),
     made: usize,
+    budget: SignatureBudget,
+    /// Whether a check was left unmade for want of budget.
+    spent: bool,
     /// Candidates of the searches before the cursor's, and of its own before its candidate:
     /// those tried or no longer needed (for progress).
     settled: usize,
 }
 
 impl Checks {
-    /// No check made yet for these certificates; their candidate issuers found.
+    /// No check made yet for these certificates; their candidate issuers found; the whole budget
+    /// to spend.
     pub fn new(certificates: &[ParsedCertificate]) -> Self {
+        Self::with_budget(certificates, SignatureBudget::default())
+    }
+
+    /// [`Checks::new`] with what is left of a budget (parsing spent some).
+    pub fn with_budget(certificates: &[ParsedCertificate], budget: SignatureBudget) -> Self {
         let mut first_by_hash: HashMap<&str, usize> = HashMap::new();
         let first_copy: Vec<usize> = certificates
             .iter()
@@ -232,6 +305,8 @@ impl Checks {
             searches,
             cursor: (0, 0),
             made: 0,
+            budget,
+            spent: false,
             settled: 0,
         }
     }
@@ -245,7 +320,7 @@ impl Checks {
     /// Makes the search's next signature check; `false` once there is none left to make (every
     /// search ended, or the budget is spent).
     pub fn check_next(&mut self, certificates: &[ParsedCertificate]) -> bool {
-        if self.made >= SIGNATURE_CHECK_BUDGET {
+        if self.spent {
             return false;
         }
         let Some(search) = self.searches.get(self.cursor.0) else {
@@ -253,6 +328,11 @@ impl Checks {
         };
         let (i, j) = (search.subject, search.candidates[self.cursor.1]);
         let left = search.candidates.len() - self.cursor.1 - 1;
+        let cost = signature_cost(&certificates[j].summary.public_key);
+        if !self.results.contains_key(&(i, j)) && !self.budget.take(cost) {
+            self.spent = true;
+            return false;
+        }
         let found = !matches!(self.check(certificates, i, j), Verification::Invalid);
         self.settled += 1;
         if found || left == 0 {
@@ -330,11 +410,15 @@ pub fn analyze_checked(
     // A self-issued certificate's own signature is a summary fact; the others, the searches'.
     for &i in &unique {
         if certificates[i].summary.self_issued {
+            let unchecked = certificates[i].self_signature_unchecked;
+            if unchecked {
+                report.unchecked_self_signatures.push(i);
+            }
             report.signatures.push(SignatureCheck {
                 subject_index: i,
                 issuer_index: i,
                 verified: certificates[i].summary.self_signed,
-                unsupported: None,
+                unsupported: unchecked.then(|| NOT_CHECKED.to_owned()),
             });
         }
     }
@@ -370,7 +454,7 @@ pub fn analyze_checked(
             report.unchecked.push(UncheckedIssuers {
                 certificate: i,
                 candidates: search.beyond + untried,
-                budget_spent: number >= checks.cursor.0 && checks.made >= SIGNATURE_CHECK_BUDGET,
+                budget_spent: number >= checks.cursor.0 && checks.spent,
             });
         }
     }
@@ -551,38 +635,58 @@ fn chain_diagnostics(
             ));
         }
     }
-    if let Some(first) = report.unchecked.first() {
-        let budget = report.unchecked.iter().any(|u| u.budget_spent);
-        let candidates: usize = report.unchecked.iter().map(|u| u.candidates).sum();
-        let shown: Vec<String> = report
-            .unchecked
-            .iter()
-            .take(10)
-            .map(|u| u.certificate.to_string())
-            .collect();
-        let more = report.unchecked.len().saturating_sub(shown.len());
-        let more = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
+    if !report.unchecked.is_empty() || !report.unchecked_self_signatures.is_empty() {
+        let list = |indices: &mut dyn Iterator<Item = usize>, count: usize| {
+            let shown: Vec<String> = indices.take(10).map(|i| i.to_string()).collect();
+            let more = count.saturating_sub(shown.len());
+            if more > 0 {
+                format!("{} and {more} more", shown.join(", "))
+            } else {
+                shown.join(", ")
+            }
         };
+        let mut parts = Vec::new();
+        if !report.unchecked.is_empty() {
+            let candidates: usize = report.unchecked.iter().map(|u| u.candidates).sum();
+            parts.push(format!(
+                "{candidates} check(s) against candidate issuers were skipped, so the issuers of certificate(s) {} were not verified",
+                list(
+                    &mut report.unchecked.iter().map(|u| u.certificate),
+                    report.unchecked.len()
+                )
+            ));
+        }
+        if !report.unchecked_self_signatures.is_empty() {
+            parts.push(format!(
+                "the own signatures of self-issued certificate(s) {} were not checked",
+                list(
+                    &mut report.unchecked_self_signatures.iter().copied(),
+                    report.unchecked_self_signatures.len()
+                )
+            ));
+        }
+        let budget = !report.unchecked_self_signatures.is_empty()
+            || report.unchecked.iter().any(|u| u.budget_spent);
         let why = if budget {
             format!(
-                "the analysis verifies at most {SIGNATURE_CHECK_BUDGET} signatures, and at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate"
+                "an analysis verifies signatures worth at most {SIGNATURE_CHECK_BUDGET} RSA-2048 checks (about 0.4 s), and tries at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate"
             )
         } else {
             format!(
-                "the analysis tries at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate"
+                "an analysis tries at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate"
             )
         };
+        let first = report
+            .unchecked_self_signatures
+            .first()
+            .copied()
+            .or(report.unchecked.first().map(|u| u.certificate))
+            .unwrap_or(top);
         diagnostics.push(Diagnostic::new(
             Code::ChainChecksSkipped,
-            at(first.certificate),
-            format!(
-                "{candidates} signature check(s) were skipped: the issuers of certificate(s) {}{more} were not verified ({why})",
-                shown.join(", ")
-            ),
-            "the material holds many certificates of the same name: give only the chain (leaf, intermediates, root) to have every link verified",
+            at(first),
+            format!("{} ({why})", parts.join("; ")),
+            "the material holds more certificates of one name, or more costly signatures, than a chain needs: give only the chain (leaf, intermediates, root) to have every link verified",
         ));
     }
     if let Some(missing) = &report.missing_issuer {

@@ -149,8 +149,10 @@ impl Job {
                 .extend(decoded.items.into_iter().map(|item| (item, role)));
             return None;
         }
-        let certificates = &self.found.certificates;
-        let checks = self.checks.get_or_insert_with(|| Checks::new(certificates));
+        let (certificates, budget) = (&self.found.certificates, self.found.budget);
+        let checks = self
+            .checks
+            .get_or_insert_with(|| Checks::with_budget(certificates, budget));
         if checks.check_next(certificates) {
             return None;
         }
