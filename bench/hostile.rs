@@ -269,6 +269,25 @@ pub fn huge_lengths() -> Vec<(&'static str, Option<&'static str>, Vec<u8>)> {
     ]
 }
 
+/// The benchmark case name for a hostile input: `hostile_` and its name in lowercase words
+/// joined by `_` (the same natively and in the browser).
+pub fn case_name(name: &str) -> String {
+    let words: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    format!(
+        "hostile_{}",
+        words.split_whitespace().collect::<Vec<_>>().join("_")
+    )
+}
+
 /// Every hostile input, as (name, bytes); the large ones at the sizes issue 13 names.
 pub fn all() -> Vec<(String, Vec<u8>)> {
     let mut inputs: Vec<(String, Vec<u8>)> = ROOTS

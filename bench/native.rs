@@ -265,35 +265,12 @@ fn main() {
     ];
 
     let mut cases = cases;
-    let mut all = hostile::all();
-    for f in ["r8k", "r3k", "prime256v1", "secp384r1"] {
-        if let Ok(text) = std::fs::read_to_string(format!("/tmp/{f}.pem")) {
-            all.push((
-                format!("300 same name {f} TEMP"),
-                hostile::same_name_certificates_from(&text, 0, 300),
-            ));
-        }
-    }
-    for (name, bytes) in all {
+    for (name, bytes) in hostile::all() {
         let bytes: &'static [u8] = Vec::leak(bytes);
-        let slug: String = name
-            .chars()
-            .map(|c| {
-                if c.is_ascii_alphanumeric() {
-                    c.to_ascii_lowercase()
-                } else {
-                    '_'
-                }
-            })
-            .collect::<String>()
-            .split('_')
-            .filter(|part| !part.is_empty())
-            .collect::<Vec<_>>()
-            .join("_");
         let what: &'static str = String::leak(format!("analyze_with({name})"));
         let large = bytes.len() > 1_000_000;
         cases.push(Case {
-            name: String::leak(format!("hostile_{slug}")),
+            name: String::leak(hostile::case_name(&name)),
             what,
             max_runs: if large { 10 } else { 50 },
             budget: ms(if large { 8000 } else { 4000 }),
