@@ -283,20 +283,23 @@ fn add_encodings(bytes: &[u8], into: &mut HashSet<Window>) {
 fn key_material(inputs: &[(String, Vec<u8>)], analysis: &Analysis) -> HashSet<Window> {
     let mut secret = HashSet::new();
     for (name, bytes) in inputs {
-        let text = String::from_utf8_lossy(bytes);
         // PEM key blocks, however mangled: from a BEGIN whose label names a private key to the
-        // next END (or the end of the text).
+        // next END (or the end of the input).
+        let find = |from: usize, needle: &[u8]| {
+            bytes[from..]
+                .windows(needle.len())
+                .position(|w| w == needle)
+                .map(|i| from + i)
+        };
         let mut from = 0;
-        while let Some(at) = text[from..].find("BEGIN").map(|i| from + i) {
+        while let Some(at) = find(from, b"BEGIN") {
             from = at + 5;
-            let label_end = text[from..].find("-----").map_or(text.len(), |i| from + i);
-            if !text[from..label_end.min(from + 64)].contains("PRIVATE KEY") {
+            let label_end = find(from, b"-----").unwrap_or(bytes.len());
+            if !memmem(&bytes[from..label_end.min(from + 64)], b"PRIVATE KEY") {
                 continue;
             }
-            let body_end = text[label_end..]
-                .find("END")
-                .map_or(text.len(), |i| label_end + i);
-            add_runs(text[label_end..body_end].as_bytes(), &mut secret);
+            let body_end = find(label_end, b"END").unwrap_or(bytes.len());
+            add_runs(&bytes[label_end..body_end], &mut secret);
         }
         // A base64 run that decodes to a PEM key (a Kubernetes secret's value).
         for run in bytes.split(|&b| !is_base64(b) && b != b'=') {
