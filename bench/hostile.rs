@@ -128,7 +128,7 @@ pub fn noise_text(len: usize) -> Vec<u8> {
     let mut out = Vec::with_capacity(len + 128);
     let mut line = 0usize;
     while out.len() < len {
-        if line % 1000 == 0 {
+        if line.is_multiple_of(1000) {
             out.extend_from_slice(b"-----BEGIN CERTIFICATE-----\n");
         }
         for _ in 0..64 {

@@ -500,7 +500,7 @@ fn made() -> &'static Made {
                     pkcs12_password: None,
                 };
                 let analysis = analyze_with(&inputs, &options);
-                let mut secret = key_material(&case.inputs, &analysis);
+                let secret = key_material(&case.inputs, &analysis);
                 let run = format!("{} (passphrase {passphrase:?})", case.name);
                 let secrets_at = made.secrets.len();
                 let mut texts = vec![
