@@ -231,8 +231,8 @@ codes! {
     /// message names the certificates whose issuer or own signature was not verified. Give only
     /// the chain to have every link checked.
     ChainChecksSkipped = "chain-checks-skipped", Warning;
-    /// One input gave more than 50 diagnostics of one code (thousands of empty or broken blocks,
-    /// a bundle of expired certificates): the first 50 are kept, and this one counts the rest.
+    /// One input gave more than 1,000 diagnostics of one code (thousands of empty or broken
+    /// blocks): the first 1,000 are kept, and this one counts the rest.
     DiagnosticsOmitted = "diagnostics-omitted", Info;
 }
 

@@ -11,7 +11,7 @@ mod hostile;
 use cert_preflight::analysis::chain::{
     CANDIDATES_PER_CERTIFICATE, SIGNATURE_CHECK_BUDGET, signature_cost,
 };
-use cert_preflight::analysis::job::{Job, Step};
+use cert_preflight::analysis::job::{DIAGNOSTICS_PER_CODE, Job, Step};
 use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::Severity;
 use std::time::Duration;
@@ -227,4 +227,28 @@ fn the_sliced_job_gives_the_same_analysis_on_hostile_input() {
             "{name}: {units} units"
         );
     }
+}
+
+#[test]
+fn a_report_keeps_a_thousand_diagnostics_of_one_code_and_counts_the_rest() {
+    let analysis = analyse("empty.pem", &hostile::empty_blocks(20_000));
+    let diagnostics = &analysis.report.diagnostics;
+    let omitted: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "diagnostics-omitted")
+        .collect();
+    assert_eq!(omitted.len(), 1, "{:?}", diagnostics.last());
+    let kept = DIAGNOSTICS_PER_CODE;
+    assert_eq!(diagnostics.len(), kept + 1);
+    let code = diagnostics[0].code;
+    assert!(diagnostics[..kept].iter().all(|d| d.code == code));
+    assert!(
+        omitted[0]
+            .message
+            .starts_with(&format!("{} more {code} diagnostics", 20_000 - kept)),
+        "{}",
+        omitted[0].message
+    );
+    // Blocks 1 to 1,000 are the ones kept, in order.
+    assert_eq!(diagnostics[kept - 1].location.block, Some(kept));
 }

@@ -5,9 +5,11 @@
 //!
 //! The units of work, in the order [`super::analyze_with`] has always done them: decoding one
 //! input (PEM, DER or base64 into items), taking one item (opening a container, parsing a
-//! certificate, key or request), then one signature check between a certificate and a candidate
-//! issuer; the chain, key and request matching that follows needs no further verification and is
-//! the last unit. A job owns copies of its inputs and secrets, and drops them when dropped.
+//! certificate, key or request), then one signature check of the chain search (a certificate
+//! against a candidate issuer, until one verifies or the budget is spent); the chain, key and
+//! request matching that follows needs no further verification and is the last unit, which also
+//! bounds the report's diagnostics. A job owns copies of its inputs and secrets, and drops them
+//! when dropped.
 
 use super::chain::Checks;
 use super::input::Item;
@@ -164,9 +166,10 @@ impl Job {
     }
 }
 
-/// The most diagnostics of one code about one input a report keeps. Past it (20,000 empty blocks,
-/// a bundle of expired certificates), one `diagnostics-omitted` says how many more there were.
-pub const DIAGNOSTICS_PER_CODE: usize = 50;
+/// The most diagnostics of one code about one input a report keeps: a bundle of 1,000 certificates
+/// keeps every one of its own. Past it (20,000 empty blocks, half a million one-line blocks in
+/// 20 MB), one `diagnostics-omitted` says how many more there were, so a report stays small.
+pub const DIAGNOSTICS_PER_CODE: usize = 1_000;
 
 /// Keeps the first [`DIAGNOSTICS_PER_CODE`] diagnostics of each code about each input (in the
 /// order found) and counts the rest in one `diagnostics-omitted` per code and input.
