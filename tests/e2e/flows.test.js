@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage } from './app-page.js';
 import {
-  perFile, openSession, startVerifyServer, assertNoTrafficOffLoopback, vectorInput, readPageStorage,
+  perFile, openSession, startVerifyServer, assertNoTrafficOffLoopback, vectorInput, readPageStorage, assertOnlyOwnOfflineCopy,
 } from './harness.js';
 
 const TEST_TIMEOUT = 120_000;
@@ -146,7 +146,8 @@ async function finish({ context, page, problems, requestsAfterLoad }) {
   const keyLines = EC_KEY.split('\n').filter((l) => l.length >= 20 && !l.startsWith('-----'));
   const everything = JSON.stringify({ stored, jar });
   for (const needle of [...SECRETS, ...keyLines]) assert.ok(!everything.includes(needle), `storage holds secret material: ${everything.slice(0, 1000)}`);
-  assert.deepEqual([stored.localStorage, stored.sessionStorage, stored.indexedDB, stored.caches, jar], [{}, {}, {}, {}, []], 'storage is empty');
+  assert.deepEqual([stored.localStorage, stored.sessionStorage, stored.indexedDB, jar], [{}, {}, {}, []], 'storage is empty');
+  assertOnlyOwnOfflineCopy(stored, suite.server.url);
   assert.equal(stored.url, suite.server.url, 'the URL is the bare page');
   assert.deepEqual(problems, []);
   assert.deepEqual(requestsAfterLoad.filter((u) => !u.startsWith('blob:')), [], 'no request after load');
