@@ -3,10 +3,8 @@
 # http://127.0.0.1:8080 (PORT overrides the port) with the headers the build asks for
 # (dist/_headers, scripts/serve-dist.py). Stop with Ctrl-C.
 set -euo pipefail
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$here"
-export PATH="$HOME/.cargo/bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
+# shellcheck source=env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 port=${PORT:-8080}
 
 bash scripts/setup.sh --build

@@ -6,14 +6,11 @@
 # Exit status 0 only if every step passed. CI (.ci/run) runs exactly this.
 set -uo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$here"
-export PATH="$HOME/.cargo/bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
+# shellcheck source=env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 export CHROMEDRIVER=/usr/bin/chromedriver
-export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$here/tests/webdriver.json"
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$CERT_PREFLIGHT_ROOT/tests/webdriver.json"
 export WASM_BINDGEN_TEST_TIMEOUT=120
-export CARGO_TERM_COLOR=never
 
 bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 
