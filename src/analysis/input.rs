@@ -426,8 +426,8 @@ pub(crate) fn content_kind(der: &[u8]) -> Option<(ItemKind, &'static str)> {
     }
 }
 
-/// The tag of the first element inside a DER SEQUENCE (`0x30 len …`), if any.
-fn first_inner_tag(der: &[u8]) -> Option<u8> {
+/// The content of a DER SEQUENCE (`0x30 len …`): the bytes after its header.
+fn sequence_content(der: &[u8]) -> Option<&[u8]> {
     if der.first() != Some(&0x30) {
         return None;
     }
@@ -435,16 +435,29 @@ fn first_inner_tag(der: &[u8]) -> Option<u8> {
         n if n < 0x80 => 0,
         n => usize::from(n & 0x7f),
     };
-    der.get(2 + length_octets).copied()
+    der.get(2 + length_octets..)
+}
+
+/// The tag of the first element inside a DER SEQUENCE, and of the first inside that one.
+fn first_inner_tags(der: &[u8]) -> (Option<u8>, Option<u8>) {
+    let inner = sequence_content(der);
+    let first = inner.and_then(|i| i.first().copied());
+    let second = inner
+        .and_then(sequence_content)
+        .and_then(|i| i.first().copied());
+    (first, second)
 }
 
 /// When a block's content is not what its label says, what it is (kind and label). Cheap for the
-/// common case: a `CERTIFICATE` whose first inner element is a SEQUENCE (a TBSCertificate) and a
-/// key whose first is an INTEGER (PKCS#8, PKCS#1, SEC1) are taken at their word.
+/// common case: a `CERTIFICATE` that opens like a v3 certificate (a SEQUENCE starting with the
+/// `[0]` version) and a key whose first element is an INTEGER (PKCS#8, PKCS#1, SEC1) are taken at
+/// their word; the rest is decoded by trial.
 fn relabel(label: &str, der: &[u8]) -> Option<(ItemKind, &'static str)> {
-    let inner = first_inner_tag(der);
+    let (inner, version) = first_inner_tags(der);
     let trust_label = match (ItemKind::from_label(label), inner) {
-        (ItemKind::Certificate, Some(0x30)) if label == "CERTIFICATE" => return None,
+        (ItemKind::Certificate, Some(0x30)) if label == "CERTIFICATE" && version == Some(0xa0) => {
+            return None;
+        }
         (ItemKind::Certificate, _) => label != "CERTIFICATE",
         (ItemKind::PrivateKey, Some(0x02)) => return None,
         (ItemKind::PrivateKey, _) if label == "ENCRYPTED PRIVATE KEY" => return None,

@@ -619,9 +619,11 @@ fn scan_range(
     let bytes = text.as_bytes();
     let mut written = from;
     let mut at = from;
+    // The next END marker at or after a position: searched again only once passed (linear).
+    let mut next_end: Option<Option<usize>> = None;
     while at < to {
         if bytes[at..to].starts_with(b"-----BEGIN") {
-            let end = match span_end(&text[..to], at) {
+            let end = match span_end(&text[..to], at, &mut next_end) {
                 Span::End(end) => end,
                 // Cut short before another block: that block is searched; the decoder reports this one.
                 Span::NextBegin(next) => {
@@ -676,14 +678,25 @@ enum Span {
     None,
 }
 
-fn span_end(text: &str, at: usize) -> Span {
-    let rest = &text[at + 10..];
-    let end = rest.find("-----END");
-    let next = rest.find("-----BEGIN");
+fn span_end(text: &str, at: usize, next_end: &mut Option<Option<usize>>) -> Span {
+    let from = at + 10;
+    let end = match *next_end {
+        Some(Some(end)) if end >= from => Some(end),
+        Some(None) => None,
+        _ => {
+            let found = text[from..].find("-----END").map(|e| from + e);
+            *next_end = Some(found);
+            found
+        }
+    };
+    // A BEGIN before that END is searched only up to it.
+    let next = text[from..end.unwrap_or(text.len())]
+        .find("-----BEGIN")
+        .map(|n| from + n);
     match (end, next) {
-        (Some(end), Some(next)) if next < end => Span::NextBegin(at + 10 + next),
-        (Some(end), _) => {
-            let after = at + 10 + end + 8;
+        (_, Some(next)) => Span::NextBegin(next),
+        (Some(end), None) => {
+            let after = end + 8;
             // The END label: short, so its closing dashes are near.
             let window = &text[after..text.len().min(after + 100)];
             match window.find("-----") {
@@ -691,7 +704,6 @@ fn span_end(text: &str, at: usize) -> Span {
                 None => Span::None,
             }
         }
-        (None, Some(next)) => Span::NextBegin(at + 10 + next),
         (None, None) => Span::None,
     }
 }
@@ -756,11 +768,14 @@ fn base64_material(
 ) -> Option<()> {
     let der = cert_preflight_fast::base64_decode(run).ok()?;
     let line = origin_line(origin, lines, at);
-    if run.starts_with("LS0tLS1") {
-        let decoded = std::str::from_utf8(&der).ok()?;
-        if !decoded.contains("-----BEGIN") {
-            return None;
-        }
+    // Base64 of text holding PEM (`LS0tLS1CRUdJTi…`, or of a JSON string: `Ii0tLS0t…`), or of
+    // base64 again (encoded twice).
+    let text_inside = std::str::from_utf8(&der).ok().filter(|t| {
+        t.contains("-----BEGIN")
+            || (t.trim().len() >= MIN_BASE64_RUN
+                && t.bytes().all(|b| is_base64(b) || b.is_ascii_whitespace()))
+    });
+    if let Some(decoded) = text_inside {
         out.pass(&text[written..at], origin, lines.line(written));
         if depth + 1 >= MAX_DEPTH {
             out.limits
@@ -1111,4 +1126,458 @@ fn json_unescape(text: &str) -> String {
         chars.next();
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::input::{DecodedInput, decode};
+    use base64ct::{Base64, Encoding};
+
+    const CERT: &str = include_str!(
+        "../../tests/vectors/inspect/two-files-key-in-certificate-input/input/a-cert.pem"
+    );
+    const KEY: &str = include_str!(
+        "../../tests/vectors/inspect/two-files-key-in-certificate-input/input/b-key.test-only.pem"
+    );
+    const CSR: &str =
+        include_str!("../../tests/vectors/inspect/csr-matches-leaf/input/request.csr");
+    const P7: &str = include_str!("../../tests/vectors/inspect/pkcs7-pem-chain/input/chain.p7b");
+    const LEGACY: &str = include_str!(
+        "../../tests/vectors/inspect/key-legacy-pem-aes256-cbc/input/leaf-key.test-only.pem"
+    );
+
+    /// The label and DER of the one block of a clean PEM text (headers skipped).
+    fn block(pem: &str) -> (String, Vec<u8>) {
+        let label = pem.lines().next().unwrap();
+        let label = label
+            .strip_prefix("-----BEGIN ")
+            .unwrap()
+            .strip_suffix("-----")
+            .unwrap();
+        let body: String = pem
+            .lines()
+            .filter(|l| !l.starts_with("-----") && !l.contains(':'))
+            .collect();
+        (
+            label.to_owned(),
+            Base64::decode_vec(&body).expect("a clean fixture"),
+        )
+    }
+
+    /// The base64 body of a clean PEM block, on one line.
+    fn body(pem: &str) -> String {
+        pem.lines()
+            .filter(|l| !l.starts_with("-----") && !l.contains(':'))
+            .collect()
+    }
+
+    /// Decodes `input` (recovery first) and checks that it yields exactly the blocks of `expected`
+    /// (label and DER of each clean fixture, in order), each with exactly the recovery codes
+    /// given, no error, and no message holding a run of any key's base64.
+    #[track_caller]
+    fn check(input: &str, expected: &[(&str, &[&str])]) -> DecodedInput {
+        let decoded = decode("t", input.as_bytes());
+        let got: Vec<(String, Vec<u8>)> = decoded
+            .items
+            .iter()
+            .map(|i| (i.label.clone().unwrap_or_default(), i.der.clone()))
+            .collect();
+        let want: Vec<(String, Vec<u8>)> = expected.iter().map(|(pem, _)| block(pem)).collect();
+        let shape = |blocks: &[(String, Vec<u8>)]| -> Vec<(String, usize)> {
+            blocks.iter().map(|(l, d)| (l.clone(), d.len())).collect()
+        };
+        assert_eq!(
+            shape(&got),
+            shape(&want),
+            "blocks of {input:.80?}: {:#?}",
+            decoded.diagnostics
+        );
+        assert!(got == want, "the DER of {input:.80?} differs");
+        for (index, (_, codes)) in expected.iter().enumerate() {
+            let found: Vec<&str> = decoded
+                .diagnostics
+                .iter()
+                .filter(|d| d.location.block == Some(index + 1))
+                .map(|d| d.code.as_str())
+                .filter(|c| c.starts_with("recover"))
+                .collect();
+            assert_eq!(&found, codes, "recovery codes of block {}", index + 1);
+        }
+        assert!(
+            decoded
+                .diagnostics
+                .iter()
+                .all(|d| d.severity != crate::diagnostic::Severity::Error),
+            "{:#?}",
+            decoded.diagnostics
+        );
+        assert_no_key_material(&decoded);
+        decoded
+    }
+
+    #[track_caller]
+    fn assert_no_key_material(decoded: &DecodedInput) {
+        for key in [KEY, LEGACY] {
+            let secret = body(key);
+            for d in &decoded.diagnostics {
+                let text = format!("{} {}", d.message, d.hint);
+                for window in secret.as_bytes().windows(16).step_by(8) {
+                    let window = std::str::from_utf8(window).unwrap();
+                    assert!(!text.contains(window), "key material in {text:?}");
+                }
+            }
+        }
+    }
+
+    fn one_line(pem: &str, between: &str) -> String {
+        pem.trim_end().lines().collect::<Vec<_>>().join(between)
+    }
+
+    const JSON_DOC: &[&str] = &["recovered-json-document"];
+
+    #[test]
+    fn clean_pem_is_left_as_it_is() {
+        let text = format!("{CERT}{KEY}");
+        assert!(matches!(recover("t", &text).text, Cow::Borrowed(_)));
+        check(&text, &[(CERT, &[]), (KEY, &[])]);
+    }
+
+    #[test]
+    fn a_json_document_gives_its_pem_values_in_order() {
+        let quote = |s: &str| serde_json::to_string(s).unwrap();
+        let text = format!(
+            "{{\n  \"certificate\": {{\n    \"name\": \"x\",\n    \"private_key\": {},\n    \"certificate\": {},\n    \"port\": 443, \"on\": true, \"none\": null\n  }}\n}}\n",
+            quote(KEY),
+            quote(CERT)
+        );
+        let decoded = check(&text, &[(KEY, JSON_DOC), (CERT, JSON_DOC)]);
+        assert!(
+            decoded.diagnostics[0]
+                .message
+                .contains("certificate.private_key")
+        );
+        // The line of each value in the input.
+        assert_eq!(decoded.items[0].location.line, Some(4));
+        assert_eq!(decoded.items[1].location.line, Some(5));
+        // Arrays, nesting, a JSON document inside a string value.
+        let inner = serde_json::json!({"tls.crt": CERT}).to_string();
+        let text = serde_json::json!({"resources": [{"attributes": {"value": inner}}], "k": [KEY]});
+        // (json! sorts the keys: "k" comes first.)
+        check(&text.to_string(), &[(KEY, JSON_DOC), (CERT, JSON_DOC)]);
+    }
+
+    #[test]
+    fn a_json_string_loses_its_quotes_and_escapes() {
+        let text = serde_json::to_string(CERT).unwrap();
+        check(
+            &text,
+            &[(CERT, &["recovered-quotes", "recovered-json-escapes"])],
+        );
+    }
+
+    #[test]
+    fn json_escapes_without_quotes_single_and_doubled() {
+        let escaped = CERT.replace('\n', "\\n");
+        check(&escaped, &[(CERT, &["recovered-json-escapes"])]);
+        let crlf = KEY
+            .replace('\n', "\\r\\n")
+            .replace('/', "\\/")
+            .replace('+', "\\u002b");
+        check(&crlf, &[(KEY, &["recovered-json-escapes"])]);
+        let doubled = CERT.replace('\n', "\\\\n");
+        let decoded = check(&doubled, &[(CERT, &["recovered-json-escapes"])]);
+        assert!(decoded.diagnostics[0].message.contains("doubled"));
+        // A value as a line of JSON (not a whole document), with its key.
+        let line = format!(
+            "POST /v3/certificates\n  \"private_key\" : {},",
+            serde_json::to_string(KEY).unwrap()
+        );
+        let decoded = check(
+            &line,
+            &[(KEY, &["recovered-document-value", "recovered-json-escapes"])],
+        );
+        assert!(decoded.diagnostics[0].message.contains("private_key"));
+        assert_eq!(decoded.items[0].location.line, Some(2));
+    }
+
+    #[test]
+    fn one_line_spaces_tabs_and_br_where_line_breaks_were() {
+        let line_breaks: &[&str] = &["recovered-line-breaks"];
+        let glued = format!(
+            "-----BEGIN PRIVATE KEY-----{}-----END PRIVATE KEY-----",
+            body(KEY)
+        );
+        let decoded = check(&glued, &[(KEY, line_breaks)]);
+        assert!(decoded.diagnostics[0].message.contains("one line"));
+        check(&one_line(CERT, " "), &[(CERT, line_breaks)]);
+        check(&one_line(CERT, "\t"), &[(CERT, line_breaks)]);
+        check(&one_line(CERT, "<br>"), &[(CERT, line_breaks)]);
+        check(&one_line(KEY, "<br />\n"), &[(KEY, line_breaks)]);
+        // Two blocks on one line each, after a clean one.
+        let text = format!("{CERT}{}\n{}\n", one_line(CSR, " "), one_line(KEY, " "));
+        check(
+            &text,
+            &[(CERT, &[]), (CSR, line_breaks), (KEY, line_breaks)],
+        );
+    }
+
+    #[test]
+    fn quotes_and_yaml_scalars() {
+        check(&format!("'{CERT}'"), &[(CERT, &["recovered-quotes"])]);
+        // PyYAML's single-quoted form: blank lines between the lines, indented.
+        let yaml = format!("cert: '{}'\n", CERT.trim_end().replace('\n', "\n\n  "));
+        check(&yaml, &[(CERT, &["recovered-document-value"])]);
+        // PyYAML's double-quoted form: \n escapes and escaped line breaks with indentation.
+        let mut folded = String::from("\"cert\": \"");
+        for (i, line) in CERT.lines().enumerate() {
+            folded.push_str(line);
+            folded.push_str("\\n");
+            if i % 2 == 1 {
+                folded.push_str("\\\n  ");
+            }
+        }
+        folded.push_str("\"\n");
+        check(
+            &folded,
+            &[(
+                CERT,
+                &["recovered-document-value", "recovered-json-escapes"],
+            )],
+        );
+    }
+
+    #[test]
+    fn base64_of_a_pem_file() {
+        let encoded = Base64::encode_string(format!("{CERT}{KEY}").as_bytes());
+        let secret = format!("apiVersion: v1\ndata:\n  tls.crt: {encoded}\nkind: Secret\n");
+        let both: &[&str] = &["recovered-document-value", "recovered-base64-pem"];
+        let decoded = check(&secret, &[(CERT, both), (KEY, both)]);
+        assert!(decoded.diagnostics[0].message.contains("tls.crt"));
+        assert_eq!(decoded.items[1].location.line, Some(3));
+        // `base64` wraps at 76 columns.
+        let wrapped: String = encoded
+            .as_bytes()
+            .chunks(76)
+            .map(|c| format!("{}\n", std::str::from_utf8(c).unwrap()))
+            .collect();
+        check(
+            &wrapped,
+            &[
+                (CERT, &["recovered-base64-pem"]),
+                (KEY, &["recovered-base64-pem"]),
+            ],
+        );
+        // Base64 of a JSON-escaped PEM: two layers.
+        let escaped = Base64::encode_string(serde_json::to_string(CERT).unwrap().as_bytes());
+        check(
+            &escaped,
+            &[(
+                CERT,
+                &[
+                    "recovered-base64-pem",
+                    "recovered-quotes",
+                    "recovered-json-escapes",
+                ],
+            )],
+        );
+        // A JSON Secret.
+        let json = serde_json::json!({"data": {"tls.key": Base64::encode_string(KEY.as_bytes())}});
+        check(
+            &json.to_string(),
+            &[(KEY, &["recovered-json-document", "recovered-base64-pem"])],
+        );
+    }
+
+    #[test]
+    fn percent_encoding_and_html_entities() {
+        let percent = |s: &str, space: &str| -> String {
+            s.chars()
+                .map(|c| match c {
+                    '\n' => "%0A".to_owned(),
+                    ' ' => space.to_owned(),
+                    '+' => "%2B".to_owned(),
+                    '=' => "%3D".to_owned(),
+                    c => c.to_string(),
+                })
+                .collect()
+        };
+        let percent_code: &[&str] = &["recovered-percent-encoding"];
+        check(&percent(CERT, "%20"), &[(CERT, percent_code)]);
+        check(&percent(KEY, "+"), &[(KEY, percent_code)]);
+        let html = CERT.replace('+', "&#43;").replace('\n', "&#10;");
+        check(&html, &[(CERT, &["recovered-html-entities"])]);
+        let double = CERT.replace('\n', "&amp;#x0A;");
+        check(&double, &[(CERT, &["recovered-html-entities"])]);
+    }
+
+    #[test]
+    fn bare_base64_bodies_are_read_by_trial() {
+        let bare: &[&str] = &["recovered-bare-base64"];
+        check(&body(CERT), &[(CERT, bare)]);
+        check(
+            &format!(
+                "{}\n",
+                CERT.lines()
+                    .filter(|l| !l.starts_with("---"))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            ),
+            &[(CERT, bare)],
+        );
+        check(
+            &format!("key = \"{}\"", body(KEY)),
+            &[(KEY, &["recovered-document-value", "recovered-bare-base64"])],
+        );
+        check(&body(CSR), &[(CSR, bare)]);
+        check(&body(P7), &[(P7, bare)]);
+        // Base64 that is no DER, and short words, are left alone.
+        let text = "Session-ID: 3F2A9C1B3F2A9C1B3F2A9C1B3F2A9C1B3F2A9C1B3F2A9C1B3F2A9C1B3F2A9C1B\n";
+        let decoded = decode("t", text.as_bytes());
+        assert!(decoded.items.is_empty());
+        assert_eq!(decoded.diagnostics[0].code, Code::NoPemOrDer);
+    }
+
+    #[test]
+    fn labels_that_do_not_match_their_content() {
+        let relabel = |pem: &str, from: &str, to: &str| pem.replace(from, to);
+        let code: &[&str] = &["recovered-label-from-content"];
+        let decoded = check(&relabel(CERT, "CERTIFICATE", "PUBLIC KEY"), &[(CERT, code)]);
+        assert!(
+            decoded.diagnostics[0]
+                .message
+                .contains("labelled PUBLIC KEY")
+        );
+        check(
+            &relabel(CERT, "CERTIFICATE", "X509 CERTIFICATE"),
+            &[(CERT, code)],
+        );
+        check(
+            &relabel(CERT, "CERTIFICATE", "TRUSTED CERTIFICATE"),
+            &[(CERT, code)],
+        );
+        check(
+            &relabel(CERT, "CERTIFICATE", "NEW CERTIFICATE REQUEST"),
+            &[(CERT, code)],
+        );
+        check(
+            &relabel(CSR, "CERTIFICATE REQUEST", "CERTIFICATE"),
+            &[(CSR, code)],
+        );
+        check(&relabel(KEY, "PRIVATE KEY", "CERTIFICATE"), &[(KEY, code)]);
+        // Together with another recovery.
+        check(
+            &one_line(&relabel(CERT, "CERTIFICATE", "PUBLIC KEY"), " "),
+            &[(
+                CERT,
+                &["recovered-line-breaks", "recovered-label-from-content"],
+            )],
+        );
+    }
+
+    #[test]
+    fn legacy_headers_survive_a_one_line_block() {
+        check(
+            &one_line(LEGACY, " "),
+            &[(LEGACY, &["recovered-line-breaks"])],
+        );
+        check(
+            &LEGACY.replace('\n', "\\n"),
+            &[(LEGACY, &["recovered-json-escapes"])],
+        );
+    }
+
+    #[test]
+    fn limits_are_reported() {
+        // Base64 of base64 of … a PEM file, deeper than MAX_DEPTH.
+        let mut text = CERT.to_owned();
+        for _ in 0..=MAX_DEPTH {
+            text = Base64::encode_string(text.as_bytes());
+        }
+        let decoded = decode("t", text.as_bytes());
+        assert!(decoded.items.is_empty());
+        assert!(
+            decoded
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::RecoveryLimitReached),
+            "{:#?}",
+            decoded.diagnostics
+        );
+        // More layers of escapes than are undone.
+        let mut text = one_line(CERT, "\n");
+        for _ in 0..=MAX_LAYERS {
+            text = text.replace('\\', "\\\\").replace('\n', "\\n");
+        }
+        let decoded = decode("t", text.as_bytes());
+        assert!(
+            decoded
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::RecoveryLimitReached)
+        );
+        // Within the limits, the same layers are undone.
+        let mut text = CERT.to_owned();
+        for _ in 0..MAX_DEPTH - 1 {
+            text = Base64::encode_string(text.as_bytes());
+        }
+        assert_eq!(decode("t", text.as_bytes()).items.len(), 1);
+    }
+
+    #[test]
+    fn what_cannot_be_recovered_is_reported_as_before_without_material() {
+        // A one-line key cut short: the decoder's own diagnostic, quoting no key and no label.
+        let key = body(KEY);
+        let cut = format!("-----BEGIN PRIVATE KEY-----{}", &key[..key.len() - 20]);
+        let decoded = decode("t", cut.as_bytes());
+        assert_eq!(decoded.diagnostics.len(), 1, "{:#?}", decoded.diagnostics);
+        assert_eq!(decoded.diagnostics[0].code, Code::NoPemOrDer);
+        assert!(decoded.diagnostics[0].message.len() < 120);
+        let cut = format!("-----BEGIN PRIVATE KEY-----{}-----", &key[..key.len() - 20]);
+        let decoded = decode("t", cut.as_bytes());
+        assert_eq!(decoded.diagnostics[0].code, Code::PemMissingEnd);
+        assert!(decoded.diagnostics[0].message.contains("unreadable label"));
+        assert_no_key_material(&decoded);
+        assert_no_key_material(&decoded);
+        // A bad character inside an otherwise one-line block.
+        let bad = one_line(CERT, " ").replacen("MII", "M*I", 1);
+        let decoded = decode("t", bad.as_bytes());
+        assert!(decoded.items.is_empty());
+        assert!(
+            decoded
+                .diagnostics
+                .iter()
+                .all(|d| !d.code.as_str().starts_with("recovered"))
+        );
+        // Hostile shapes end quickly: many BEGIN markers, one long base64 run.
+        let many = "-----BEGIN CERTIFICATE-----".repeat(20_000);
+        let _ = decode("t", many.as_bytes());
+        let noise = "QUJD".repeat(500_000);
+        let decoded = decode("t", noise.as_bytes());
+        assert!(decoded.items.is_empty());
+    }
+
+    #[test]
+    fn lines_map_back_to_the_input() {
+        let text = format!(
+            "intro\n\"{}\"\nmiddle\n{CERT}",
+            KEY.trim_end().replace('\n', "\\n")
+        );
+        let decoded = check(
+            &text,
+            &[
+                (KEY, &["recovered-quotes", "recovered-json-escapes"]),
+                (CERT, &[]),
+            ],
+        );
+        assert_eq!(decoded.items[0].location.line, Some(2));
+        assert_eq!(decoded.items[1].location.line, Some(4));
+        let stray = decoded
+            .diagnostics
+            .iter()
+            .find(|d| d.code == Code::TextOutsideBlocks)
+            .expect("stray text");
+        assert_eq!(stray.location.line, Some(1));
+        assert_eq!(recovered_text(&text).matches("-----BEGIN").count(), 2);
+    }
 }
