@@ -363,8 +363,9 @@ mod tests {
         assert!(!separated.recovered);
     }
 
-    const CERT: &str =
-        include_str!("../tests/vectors/inspect/two-files-key-in-certificate-input/input/a-cert.pem");
+    const CERT: &str = include_str!(
+        "../tests/vectors/inspect/two-files-key-in-certificate-input/input/a-cert.pem"
+    );
     const KEY: &str = include_str!(
         "../tests/vectors/inspect/two-files-key-in-certificate-input/input/b-key.test-only.pem"
     );

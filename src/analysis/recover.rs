@@ -168,7 +168,7 @@ impl Undone {
                 format!("{block} had <br> tags where its line breaks were; they were restored")
             }
             Undone::Base64Pem => format!(
-                "{block} came from base64 of a whole PEM file (LS0tLS1CRUdJTi…, as Kubernetes stores tls.crt); it was decoded"
+                "{block} came from base64 of a whole file (LS0tLS1CRUdJTi…, as Kubernetes stores tls.crt); it was decoded"
             ),
             Undone::PercentEncoding => {
                 format!("{block} was URL-encoded (%0A, %2B …); it was decoded")
@@ -292,8 +292,11 @@ impl Out {
     /// Adds `undone` to every block found since `since` (an outer layer they all came out of).
     fn mark_since(&mut self, since: usize, undone: &Undone) {
         for found in &mut self.found[since..] {
-            if !found.undone.iter().any(|u| u.same_kind(undone)) {
-                found.undone.insert(0, undone.clone());
+            match found.undone.iter_mut().find(|u| u.same_kind(undone)) {
+                // Escapes undone by an outer layer too: they were doubled.
+                Some(Undone::JsonEscapes(times)) => *times = times.saturating_add(1),
+                Some(_) => {}
+                None => found.undone.insert(0, undone.clone()),
             }
         }
     }
@@ -523,6 +526,7 @@ fn json_document(
         let line = match origin {
             Origin::Input => {
                 let needle: String = value
+                    .trim_start_matches(|c: char| c == '"' || c == '\'' || c.is_whitespace())
                     .chars()
                     .take_while(|c| c.is_ascii_graphic() && !matches!(c, '"' | '\\' | '/'))
                     .take(24)
@@ -639,10 +643,12 @@ fn scan_range(
                 context(text, at, &mut undone);
                 if !undone.is_empty() {
                     out.block(&pem, &label, line, undone);
+                    // The block's own final line break, encoded as its body's were, goes with it.
+                    written = skip_encoded_breaks(text, end, to);
                 } else {
                     out.clean_block(&text[at..end], &label, origin, lines.line(at));
+                    written = end;
                 }
-                written = end;
             } else if layers_exhausted(&text[at..end]) {
                 out.limits.push((
                     origin_line(origin, lines, at),
@@ -666,6 +672,18 @@ fn scan_range(
         at = run_end.max(at + 1);
     }
     out.pass(&text[written..to], origin, lines.line(written));
+}
+
+/// The offset after the encoded line breaks (`\n`, `\\n`, `%0A`, `&#10;`, `<br>` …) at `at`.
+fn skip_encoded_breaks(text: &str, mut at: usize, to: usize) -> usize {
+    const BREAKS: &[&str] = &[
+        "\\r", "\\n", "\\\\r", "\\\\n", "%0D", "%0A", "%0d", "%0a", "&#13;", "&#10;", "&#xA;",
+        "&#xa;", "<br>", "<br/>", "<br />", "<BR>",
+    ];
+    while let Some(step) = BREAKS.iter().find(|b| text[at..to].starts_with(**b)) {
+        at += step.len();
+    }
+    at
 }
 
 /// Where the block whose BEGIN marker is at `at` ends.
@@ -917,7 +935,9 @@ fn rebuild(text: &str) -> Option<(String, String, Option<Breaks>)> {
     if end_label.split_whitespace().collect::<Vec<_>>().join(" ") != label {
         return None;
     }
-    let breaks = if !body.contains('\n') && !body.trim().is_empty() {
+    let breaks = if !body.contains('\n') && body.trim().contains([' ', '\t']) {
+        Some(Breaks::Spaces)
+    } else if !body.contains('\n') && !body.trim().is_empty() {
         Some(Breaks::OneLine)
     } else if body.lines().any(|l| l.trim().contains([' ', '\t'])) && !body.contains("Proc-Type") {
         Some(Breaks::Spaces)
