@@ -448,6 +448,21 @@ fn first_inner_tags(der: &[u8]) -> (Option<u8>, Option<u8>) {
     (first, second)
 }
 
+/// The certificate at the start of a `TRUSTED CERTIFICATE` block's DER, when trust settings
+/// (OpenSSL's `X509_CERT_AUX`) follow it.
+fn trusted_certificate(label: &str, der: &[u8]) -> Option<Vec<u8>> {
+    use der::{Decode, Reader};
+    if label != "TRUSTED CERTIFICATE" {
+        return None;
+    }
+    let mut reader = der::SliceReader::new(der).ok()?;
+    der::asn1::AnyRef::decode(&mut reader).ok()?;
+    let used = usize::try_from(reader.position()).ok()?;
+    let first = der.get(..used).filter(|first| first.len() < der.len())?;
+    x509_cert::Certificate::from_der(first).ok()?;
+    Some(first.to_vec())
+}
+
 /// When a block's content is not what its label says, what it is (kind and label). Cheap for the
 /// common case: a `CERTIFICATE` that opens like a v3 certificate (a SEQUENCE starting with the
 /// `[0]` version) and a key whose first element is an INTEGER (PKCS#8, PKCS#1, SEC1) are taken at
@@ -604,6 +619,11 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
     };
     match decoded {
         Ok(der) => {
+            // OpenSSL's `TRUSTED CERTIFICATE` is a certificate followed by its trust settings.
+            let (der, trust_settings) = match trusted_certificate(block.label, &der) {
+                Some(certificate) => (certificate, true),
+                None => (der, false),
+            };
             let (kind, label, der) = match relabel(block.label, &der) {
                 Some((content, canonical)) => {
                     out.diagnostics.push(Diagnostic::new(
@@ -613,7 +633,9 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
                             "block {} is labelled {} but holds {}; it was read as {canonical}",
                             block.number,
                             label_for_message(block.label),
-                            if content == kind && content == ItemKind::Certificate {
+                            if trust_settings {
+                                "a certificate followed by OpenSSL trust settings (left out)"
+                            } else if content == kind && content == ItemKind::Certificate {
                                 "a plain certificate"
                             } else {
                                 content.describe()

@@ -456,10 +456,13 @@ def recovered_cases():
                      DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())).decode(), key_of(p)),
                  "c-request.txt": (base64.b64encode(p.leaf_csr.public_bytes(DER)).decode() + "\n",
                                    p.leaf_csr.public_bytes(PEM).decode())})),
-        Case("recovered-label-from-content", "certificates under PUBLIC KEY, X509 CERTIFICATE and NEW CERTIFICATE REQUEST labels",
-             lambda p: with_original({"chain.pem": (
+        Case("recovered-label-from-content",
+             "certificates under PUBLIC KEY, X509 CERTIFICATE and NEW CERTIFICATE REQUEST labels; openssl x509 -trustout",
+             lambda p: with_original({"a-chain.pem": (
                  pem(p.leaf).replace("CERTIFICATE", "PUBLIC KEY") + pem(p.int).replace("CERTIFICATE", "X509 CERTIFICATE")
-                 + pem(p.root).replace("CERTIFICATE", "NEW CERTIFICATE REQUEST"), chain(p.leaf, p.int, p.root))})),
+                 + pem(p.root).replace("CERTIFICATE", "NEW CERTIFICATE REQUEST"), chain(p.leaf, p.int, p.root)),
+                 "b-trusted-root.pem": (openssl("x509", "-trustout", "-addtrust", "serverAuth",
+                                                stdin=pem(p.root).encode()).decode(), pem(p.root))})),
         Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",
              lambda p: with_original({"chain.b64": (b64(json.dumps(chain(p.leaf, p.int))) + "\n", chain(p.leaf, p.int))})),
     ]
