@@ -645,7 +645,8 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
                     ));
                     (content, canonical.to_owned(), der)
                 }
-                None => (kind, block.label.to_owned(), der),
+                // A label that is not plain is never carried on (messages quote item labels).
+                None => (kind, label_for_message(block.label).to_owned(), der),
             };
             out.items.push(Item {
                 kind,
@@ -772,6 +773,21 @@ mod tests {
         );
         let decoded = check(&text, &[], &["pem-invalid-base64"]);
         assert_eq!(decoded.diagnostics[0].location.line, Some(3));
+    }
+
+    #[test]
+    fn labels_that_are_not_plain_are_never_quoted() {
+        // A hostile block whose BEGIN and END lines carry the same base64-laden label.
+        let label = format!("X-----{BODY}{BODY}");
+        let text = format!("-----BEGIN {label}-----\n{BODY}\n-----END {label}-----\n");
+        let decoded = check(&text, &[ItemKind::Other], &[]);
+        assert_eq!(
+            decoded.items[0].label.as_deref(),
+            Some("an unreadable label")
+        );
+        let text = format!("-----BEGIN {label}-----\n{BODY}\n");
+        let decoded = check(&text, &[], &["pem-missing-end"]);
+        assert!(!decoded.diagnostics[0].message.contains(BODY));
     }
 
     #[test]
