@@ -14,7 +14,9 @@ import { DIST } from './harness.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 300_000;
-const CEILING = 322_500;
+// Input recovery (issue 13, src/analysis/recover.rs) added 14.8 KB on 2026-12-06: 336,705 bytes
+// (its code and serde_json's parser instantiated for it +10 KB, its messages and codes +3.3 KB).
+const CEILING = 337_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
