@@ -534,10 +534,18 @@ fn json_document(
                 let found = (needle.len() >= 8)
                     .then(|| text[cursor..].find(&needle))
                     .flatten();
-                found.map(|at| {
-                    cursor += at + needle.len();
-                    lines.line(cursor - needle.len())
-                })
+                match found {
+                    Some(at) => {
+                        cursor += at + needle.len();
+                        Some(lines.line(cursor - needle.len()))
+                    }
+                    // Not found as written (escaped): later values are not searched for either,
+                    // so that many of them cannot make the search quadratic.
+                    None => {
+                        cursor = text.len();
+                        None
+                    }
+                }
             }
             Origin::Fixed(line) => line,
         };
@@ -734,9 +742,11 @@ fn base64_run(text: &str, at: usize, to: usize) -> (usize, String) {
     while pos < to && is_base64(bytes[pos]) {
         pos += 1;
     }
-    // A short word that does not reach its line's end is no run (and costs no allocation).
-    let line_end = text[pos..to].find('\n').map_or(to, |n| pos + n);
-    if pos - at < MIN_BASE64_RUN && !text[pos..line_end].trim().is_empty() {
+    // A short word that does not reach its line's end is no run (and costs no allocation). Only
+    // the white space after it is looked at: a long line of short words stays linear.
+    let after = text[pos..to].trim_start_matches([' ', '\t', '\r']);
+    let reaches_line_end = after.is_empty() || after.starts_with('\n');
+    if pos - at < MIN_BASE64_RUN && !reaches_line_end {
         return (pos, String::new());
     }
     let mut run = String::new();
@@ -750,15 +760,14 @@ fn base64_run(text: &str, at: usize, to: usize) -> (usize, String) {
         if run.ends_with('=') {
             return (pos, run);
         }
-        // Continue only from a line's end onto a next line that is all base64.
+        // Continue only from a line's end (white space, then a line break: nothing further is
+        // looked at, so that runs on a long line stay linear) onto a next line all base64.
         let rest = &text[pos..to];
-        let Some(newline) = rest.find('\n') else {
-            return (pos, run);
-        };
-        if !rest[..newline].trim().is_empty() {
+        let after = rest.trim_start_matches([' ', '\t', '\r']);
+        if !after.starts_with('\n') {
             return (pos, run);
         }
-        let next_start = pos + newline + 1;
+        let next_start = pos + (rest.len() - after.len()) + 1;
         let next_end = text[next_start..to]
             .find('\n')
             .map_or(to, |n| next_start + n);
@@ -1572,9 +1581,17 @@ mod tests {
         // Hostile shapes end quickly: many BEGIN markers, one long base64 run.
         let many = "-----BEGIN CERTIFICATE-----".repeat(20_000);
         let _ = decode("t", many.as_bytes());
-        let noise = "QUJD".repeat(500_000);
+        let noise = "QUJD".repeat(200_000);
         let decoded = decode("t", noise.as_bytes());
         assert!(decoded.items.is_empty());
+        // A long line of short words, and many JSON strings whose text is escaped.
+        let words = "ab ".repeat(300_000);
+        assert!(decode("t", words.as_bytes()).items.is_empty());
+        let escaped = format!(
+            "[{}]",
+            vec![format!("\"\\u0041{}\"", "A".repeat(70)); 20_000].join(",")
+        );
+        assert!(decode("t", escaped.as_bytes()).items.is_empty());
     }
 
     #[test]
