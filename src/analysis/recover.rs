@@ -837,7 +837,14 @@ fn pem(label: &str, der: &[u8]) -> String {
 /// What the text before a value at `at` says: a `key:` or `key =` before it on its line, or a
 /// quote right before it. Adds it in front of `undone`.
 fn context(text: &str, at: usize, undone: &mut Vec<Undone>) {
-    let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
+    // At most 200 bytes back: many blocks on one long line stay linear.
+    let mut window = at.saturating_sub(200);
+    while !text.is_char_boundary(window) {
+        window += 1;
+    }
+    let line_start = text[window..at]
+        .rfind('\n')
+        .map_or(window, |n| window + n + 1);
     let before = &text[line_start..at];
     let quoted = before.ends_with(['"', '\'']);
     let unquoted = before.trim_end_matches(['"', '\'']).trim_end();
@@ -1592,6 +1599,9 @@ mod tests {
             vec![format!("\"\\u0041{}\"", "A".repeat(70)); 20_000].join(",")
         );
         assert!(decode("t", escaped.as_bytes()).items.is_empty());
+        // Many one-line blocks on one line.
+        let one_line_blocks = one_line(CERT, " ").repeat(2_000);
+        assert_eq!(decode("t", one_line_blocks.as_bytes()).items.len(), 2_000);
     }
 
     #[test]
