@@ -243,7 +243,7 @@ impl Out {
             self.map.push((line, input_line, together));
         }
         self.text.push_str(s);
-        self.line = line + s.bytes().filter(|&b| b == b'\n').count();
+        self.line = line + s.matches('\n').count();
     }
 
     fn start_line(&mut self) {
@@ -361,12 +361,7 @@ struct LineIndex {
 impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
-        starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         LineIndex { starts }
     }
 
@@ -574,8 +569,20 @@ fn json_document(
 
 // --- any other text ------------------------------------------------------------------------------
 
+/// The base64 alphabet and `=`, as a table: every input's lines are checked byte by byte.
+const BASE64: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || c == b'+' || c == b'/' || c == b'=';
+        b += 1;
+    }
+    table
+};
+
 fn is_base64(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'='
+    BASE64[usize::from(b)]
 }
 
 /// Scans `text` line by line: clean PEM blocks and plain text pass through; the rest is searched
