@@ -17,6 +17,7 @@ pub mod pkcs12;
 pub mod pkcs7;
 pub mod private_key;
 pub mod public_key;
+pub mod recover;
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use certificate::{CertificateSummary, ParsedCertificate};

@@ -223,6 +223,38 @@ codes! {
     /// does). Gateways answer `414 Request-URI Too Large` above about 8 KiB: prefer `--auth v2`,
     /// which sends them in the body.
     UrlTooLong = "url-too-long", Warning;
+    // Input recovery (issue 13): mangled PEM recognised and undone before decoding
+    // (src/analysis/recover.rs), one code per kind of recovery; the block is read as recovered.
+    /// The input is a JSON document (an API example, Terraform state, a JSON manifest): the PEM
+    /// in its string values was taken out, in document order. The message names the value's path.
+    RecoveredJsonDocument = "recovered-json-document", Info;
+    /// The PEM was the value of a `key: value` or `key = value` in other text (YAML such as a
+    /// Kubernetes manifest, a config file): it was taken out. The message names the key.
+    RecoveredDocumentValue = "recovered-document-value", Info;
+    /// The PEM was wrapped in quotes (copied with them from a JSON or YAML value): they were removed.
+    RecoveredQuotes = "recovered-quotes", Info;
+    /// The PEM held JSON string escapes (`\n`, `\r\n`, `\/`, `\u002b`; YAML's escaped line
+    /// breaks too), possibly doubled (`\\n`): they were undone.
+    RecoveredJsonEscapes = "recovered-json-escapes", Info;
+    /// A block was written on one line, or with spaces, tabs or `<br>` tags where its line breaks
+    /// were: the line breaks were restored.
+    RecoveredLineBreaks = "recovered-line-breaks", Info;
+    /// The PEM came as base64 of a whole PEM file (`LS0tLS1CRUdJTi…`, as `kubectl get secret -o
+    /// yaml` shows `tls.crt`): it was decoded.
+    RecoveredBase64Pem = "recovered-base64-pem", Info;
+    /// The PEM was URL-encoded (`%0A`, `%2B`, `+` for a space): it was decoded.
+    RecoveredPercentEncoding = "recovered-percent-encoding", Info;
+    /// The PEM held HTML entities (`&#10;`, `&lt;`, `&amp;`): they were decoded.
+    RecoveredHtmlEntities = "recovered-html-entities", Info;
+    /// A base64 body with no BEGIN/END lines was found; decoded by trial it is a certificate, a
+    /// request, a PKCS#7 bundle or a private key, and it was read as such.
+    RecoveredBareBase64 = "recovered-bare-base64", Info;
+    /// A block's label does not match its content (a certificate inside `PUBLIC KEY` or `NEW
+    /// CERTIFICATE REQUEST`, a plain certificate inside `TRUSTED CERTIFICATE`): the content decides.
+    RecoveredLabelFromContent = "recovered-label-from-content", Info;
+    /// Recovery stopped at a limit: more nested documents or layers of escapes than are undone.
+    /// What is inside was not read; decode the outer layers and give what is inside.
+    RecoveryLimitReached = "recovery-limit-reached", Warning;
 }
 
 impl fmt::Display for Code {

@@ -415,6 +415,12 @@ impl State {
             );
         }
         if !separated.keys.is_empty() || !separated.requests.is_empty() {
+            if separated.recovered {
+                self.notes.push(
+                    "The pasted text was mangled (JSON, escapes, one line …): the boxes hold the PEM recovered from it."
+                        .into(),
+                );
+            }
             self.certificates.pasted = separated.certificates;
         }
     }

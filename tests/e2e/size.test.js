@@ -16,7 +16,9 @@ import { DIST } from './harness.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 300_000;
-const CEILING = 332_500;
+// Input recovery (issue 13, src/analysis/recover.rs) added 15.0 KB on 2026-12-06 (its code and
+// serde_json's parser instantiated for it +10 KB, its messages and codes +3.3 KB).
+const CEILING = 347_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

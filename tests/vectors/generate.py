@@ -6,8 +6,11 @@ Every case is a folder under tests/vectors/inspect/:
   now.txt         the validation time (RFC 3339 UTC)
   passphrase.txt  (only some cases) the one passphrase/password for every encrypted input of the case,
                   on one line; the line break is not part of it
+  original/*      (only the recovered-* cases) the material of each mangled input, un-mangled, as
+                  clean PEM under the input's own file name; cert-preflight is never given it
   facts.json      what pyca/cryptography (and, for SM2 only, the openssl 3 CLI) reads from the inputs
-                  (never typed by hand; the schema is in tests/vectors/README.md)
+                  (from original/<name> where there is one: the facts of a mangled input are those of
+                  its original material; never typed by hand; the schema is in tests/vectors/README.md)
   expected.txt    cert-preflight's own text report, a snapshot (rewrite with UPDATE_EXPECT=1 cargo test)
 
 Usage:
@@ -26,6 +29,7 @@ Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pf
 """
 import base64
 import datetime as dt
+import html
 import ipaddress
 import json
 import os
@@ -34,8 +38,12 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import warnings
+import xml.etree.ElementTree as ElementTree
 from types import SimpleNamespace
+
+import yaml
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
@@ -352,6 +360,114 @@ def random_certificate_block():
     return pem_wrap("CERTIFICATE", b"\x00" + os.urandom(479))
 
 
+# --- mangled PEM, as tools mangle it (issue 13), each beside its original -------------------------
+
+def b64(text):
+    return base64.b64encode(text.encode()).decode()
+
+
+def with_original(files):
+    """{name: (mangled, original PEM)} -> the case's files: input/<name> and original/<name>."""
+    out = {}
+    for file_name, (mangled, original) in files.items():
+        out[file_name] = mangled
+        out["original/" + file_name] = original
+    return out
+
+
+def one_line(text, between=""):
+    return between.join(text.strip().splitlines())
+
+
+def terraform_state(p):
+    """A Terraform state (format version 4) as `terraform show -json`'s raw state holds the tls provider's
+    resources: key and certificate PEM values in instances' attributes."""
+    key, cert, ca = key_pem(p.leaf_key, "traditional"), pem(p.leaf), pem(p.int)
+    state = {
+        "version": 4, "terraform_version": "1.9.8", "serial": 3, "lineage": "5f0c1f9e-1111-2222-3333-444455556666",
+        "outputs": {},
+        "resources": [
+            {"mode": "managed", "type": "tls_private_key", "name": "leaf", "provider": "provider[\"registry.terraform.io/hashicorp/tls\"]",
+             "instances": [{"schema_version": 1, "attributes": {
+                 "algorithm": "RSA", "id": "0f3a", "private_key_pem": key, "rsa_bits": 2048}, "sensitive_attributes": []}]},
+            {"mode": "managed", "type": "tls_locally_signed_cert", "name": "leaf",
+             "provider": "provider[\"registry.terraform.io/hashicorp/tls\"]",
+             "instances": [{"schema_version": 0, "attributes": {
+                 "ca_cert_pem": ca, "cert_pem": cert, "id": "1234", "validity_period_hours": 8760}}]},
+        ],
+    }
+    return json.dumps(state, indent=2), key + ca + cert
+
+
+def kubernetes_secret(p, as_json=False):
+    """A kubernetes.io/tls Secret as `kubectl get secret -o yaml` (or `-o json`) shows it: base64 values."""
+    crt, key = chain(p.leaf, p.int), key_pem(p.leaf_key)
+    secret = {"apiVersion": "v1", "data": {"tls.crt": b64(crt), "tls.key": b64(key)}, "kind": "Secret",
+              "metadata": {"name": "shop-tls", "namespace": "default"}, "type": "kubernetes.io/tls"}
+    text = json.dumps(secret, indent=4) if as_json else yaml.safe_dump(secret, sort_keys=False)
+    return text, crt + key
+
+
+def xml_attribute(text):
+    """The PEM as an XML attribute value, as ElementTree writes it (line breaks as &#10;)."""
+    return ElementTree.tostring(ElementTree.Element("certificate", value=text), encoding="unicode") + "\n"
+
+
+def recovered_cases():
+    key_of = lambda p: key_pem(p.leaf_key)  # noqa: E731
+    return [
+        Case("recovered-json-api-example",
+             "an upload API's JSON request example (as Huawei ELB documents it): key and certificate as escaped strings",
+             lambda p: with_original({"request.json": (json.dumps({"certificate": {
+                 "name": "My Certificate", "type": "server", "private_key": key_of(p),
+                 "certificate": chain(p.leaf, p.int)}}, indent=2) + "\n", key_of(p) + chain(p.leaf, p.int))})),
+        Case("recovered-json-strings-escaped",
+             "json.dumps of a chain (quotes and \\n), the same without its quotes, and json.dumps applied twice",
+             lambda p: with_original({
+                 "a-chain.json": (json.dumps(chain(p.leaf, p.int)), chain(p.leaf, p.int)),
+                 "b-escaped.txt": (json.dumps(pem(p.leaf)).strip('"') + "\n", pem(p.leaf)),
+                 "c-twice.json": (json.dumps(json.dumps(key_of(p))), key_of(p))})),
+        Case("recovered-yaml-pyyaml", "PyYAML's safe_dump of PEM values: its plain style and its double-quoted style",
+             lambda p: with_original({
+                 "a-plain.yaml": (yaml.safe_dump({"tls": {"cert": pem(p.leaf), "chain": pem(p.int)}}, sort_keys=False),
+                                  chain(p.leaf, p.int)),
+                 "b-double-quoted.yaml": (yaml.safe_dump({"cert": pem(p.leaf), "key": key_of(p)}, sort_keys=False,
+                                                         default_style='"'), pem(p.leaf) + key_of(p))})),
+        Case("recovered-kubernetes-secret", "a kubernetes.io/tls Secret: tls.crt and tls.key as base64 of PEM files (YAML and JSON)",
+             lambda p: with_original({"secret.json": kubernetes_secret(p, as_json=True),
+                                      "secret.yaml": kubernetes_secret(p)})),
+        Case("recovered-terraform-state", "Terraform state JSON with the tls provider's key, CA and certificate PEM values",
+             lambda p: with_original({"terraform.tfstate": terraform_state(p)})),
+        Case("recovered-url-encoded", "urllib.parse.quote of a chain and quote_plus of a key",
+             lambda p: with_original({"a-chain.txt": (urllib.parse.quote(chain(p.leaf, p.int)), chain(p.leaf, p.int)),
+                                      "b-key.txt": (urllib.parse.quote_plus(key_of(p)), key_of(p))})),
+        Case("recovered-html-and-xml", "PEM as an XML attribute (ElementTree writes &#10;) and as html.escape'd text with <br>",
+             lambda p: with_original({"a-attribute.xml": (xml_attribute(pem(p.leaf)), pem(p.leaf)),
+                                      "b-page.html": ("<p>" + html.escape(pem(p.int)).replace("\n", "<br>") + "</p>\n",
+                                                      pem(p.int))})),
+        Case("recovered-one-line-spaces-tabs", "blocks on one line (no breaks, spaces, tabs), as web forms and mail leave them",
+             lambda p: with_original({"a-glued.pem": (one_line(key_of(p)) + "\n", key_of(p)),
+                                      "b-spaces.pem": (one_line(pem(p.leaf), " ") + "\n", pem(p.leaf)),
+                                      "c-tabs.pem": (one_line(pem(p.int), "\t") + "\n", pem(p.int))})),
+        Case("recovered-bare-base64", "base64 bodies without BEGIN/END lines: a certificate (one line), a key (76 columns), a CSR",
+             lambda p: with_original({
+                 "a-cert.txt": (base64.b64encode(p.leaf.public_bytes(DER)).decode() + "\n", pem(p.leaf)),
+                 "b-key.txt": (base64.encodebytes(p.leaf_key.private_bytes(
+                     DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())).decode(), key_of(p)),
+                 "c-request.txt": (base64.b64encode(p.leaf_csr.public_bytes(DER)).decode() + "\n",
+                                   p.leaf_csr.public_bytes(PEM).decode())})),
+        Case("recovered-label-from-content",
+             "certificates under PUBLIC KEY, X509 CERTIFICATE and NEW CERTIFICATE REQUEST labels; openssl x509 -trustout",
+             lambda p: with_original({"a-chain.pem": (
+                 pem(p.leaf).replace("CERTIFICATE", "PUBLIC KEY") + pem(p.int).replace("CERTIFICATE", "X509 CERTIFICATE")
+                 + pem(p.root).replace("CERTIFICATE", "NEW CERTIFICATE REQUEST"), chain(p.leaf, p.int, p.root)),
+                 "b-trusted-root.pem": (openssl("x509", "-trustout", "-addtrust", "serverAuth",
+                                                stdin=pem(p.root).encode()).decode(), pem(p.root))})),
+        Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",
+             lambda p: with_original({"chain.b64": (b64(json.dumps(chain(p.leaf, p.int))) + "\n", chain(p.leaf, p.int))})),
+    ]
+
+
 # --- the keys and certificates every generated case draws from -----------------------------------
 
 def make_pki():
@@ -648,17 +764,21 @@ CASES = [
          lambda p: {"bundle.test-only.p12": p.p12_modern[:len(p.p12_modern) * 6 // 10]}, PASSPHRASE),
     Case("malformed-certificate-label-random-bytes", "a CERTIFICATE block of valid base64 that is not DER, then a leaf",
          lambda p: {"mixed.pem": random_certificate_block() + pem(p.leaf)}),
-]
+] + recovered_cases()
 
 
 def write_case(case, files, now=NOW, passphrase=None):
-    folder = ROOT / case / "input"
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():
-        old.unlink()
+    """Writes input/<name> for every file, original/<name> for names given as original/<name>."""
+    for sub in ("input", "original"):
+        folder = ROOT / case / sub
+        if folder.exists():
+            for old in folder.iterdir():
+                old.unlink()
     for file_name, content in files.items():
         data = content.encode() if isinstance(content, str) else content
-        (folder / file_name).write_bytes(data)
+        target = ROOT / case / (file_name if file_name.startswith("original/") else "input/" + file_name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     (ROOT / case / "now.txt").write_text(now + "\n")
     secret = ROOT / case / "passphrase.txt"
     if passphrase is None:
@@ -961,7 +1081,9 @@ def facts_for(case_dir):
     certs, keys, csrs, inputs = [], [], [], []
     for path in sorted((case_dir / "input").iterdir()):
         data = path.read_bytes()
-        file_certs, file_keys, file_csrs = read_input(data, password)
+        # A mangled input's facts are those of its original material (cert-preflight gets the input only).
+        original = case_dir / "original" / path.name
+        file_certs, file_keys, file_csrs = read_input(original.read_bytes() if original.exists() else data, password)
         certs += [(path.name, c) for c in file_certs]
         keys += [(path.name, k) for k in file_keys]
         csrs += [(path.name, c) for c in file_csrs]
