@@ -15,7 +15,6 @@ use super::input::Item;
 use super::legacy_pem::{self, LegacyPemError};
 use super::public_key::{KeyIdentity, KeyType};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use der::Decode;
 use serde::Serialize;
 
 /// How a private key was encoded.
@@ -421,7 +420,7 @@ fn decrypt_legacy(
 fn der_key_label(der: &[u8]) -> &'static str {
     if decryption::pkcs8_algorithm(der).is_some() {
         "ENCRYPTED PRIVATE KEY"
-    } else if pkcs8::PrivateKeyInfoRef::from_der(der).is_ok() {
+    } else if key_types::OneAsymmetricKey::from_der(der).is_some() {
         "PRIVATE KEY"
     } else if validity::rsa(der).is_some() {
         "RSA PRIVATE KEY"
@@ -436,7 +435,7 @@ fn der_key_label(der: &[u8]) -> &'static str {
 /// scheme, PKCS#1 with any version, SEC1 with any parameters, traditional DSA).
 pub fn looks_like_private_key(der: &[u8]) -> bool {
     decryption::pkcs8_algorithm(der).is_some()
-        || pkcs8::PrivateKeyInfoRef::from_der(der).is_ok()
+        || key_types::OneAsymmetricKey::from_der(der).is_some()
         || validity::rsa(der).is_some()
         || validity::ec(der, None).is_some()
         || key_types::dsa_traditional(der).is_some()

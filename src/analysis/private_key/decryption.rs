@@ -613,7 +613,7 @@ pub fn decrypt_pkcs8(der: &[u8], password: &str) -> Result<Vec<u8>, DecryptError
         info.encrypted_data.as_bytes(),
         Password::Text(password),
     )?;
-    if pkcs8::PrivateKeyInfoRef::from_der(&plain).is_ok() {
+    if super::key_types::OneAsymmetricKey::from_der(&plain).is_some() {
         Ok(plain)
     } else {
         Err(DecryptError::WrongPassword)

@@ -88,14 +88,68 @@ impl Reading {
     }
 }
 
+/// `OneAsymmetricKey` (RFC 5958 §2), read as OpenSSL does: version 0 or 1 whether or not a
+/// public key follows (the `pkcs8` crate ties them), attributes skipped.
+pub struct OneAsymmetricKey<'a> {
+    /// 0 (v1) or 1 (v2); anything else makes the key invalid.
+    pub version: i64,
+    /// The key's algorithm.
+    pub algorithm: spki::AlgorithmIdentifierRef<'a>,
+    /// The private key octets.
+    pub private_key: &'a [u8],
+    /// The public key (v2), as the BIT STRING's bytes.
+    pub public_key: Option<&'a [u8]>,
+}
+
+impl<'a> OneAsymmetricKey<'a> {
+    /// Decodes one; `None` when `der` is not one.
+    pub fn from_der(der: &'a [u8]) -> Option<Self> {
+        use der::Reader;
+        use der::asn1::{BitStringRef, ContextSpecific, OctetStringRef, SequenceRef};
+        let mut reader = der::SliceReader::new(der).ok()?;
+        let key = reader
+            .sequence(|r| {
+                let version = i64::decode(r)?;
+                let algorithm = spki::AlgorithmIdentifierRef::decode(r)?;
+                let private_key = <&OctetStringRef>::decode(r)?.as_bytes();
+                r.context_specific::<&SequenceRef>(der::TagNumber(0), der::TagMode::Implicit)?;
+                let public_key = r
+                    .context_specific::<BitStringRef<'_>>(der::TagNumber(1), der::TagMode::Implicit)?
+                    .and_then(|bits| bits.as_bytes());
+                while !r.is_finished() {
+                    r.decode::<ContextSpecific<der::AnyRef<'_>>>()?;
+                }
+                Ok::<_, der::Error>(OneAsymmetricKey {
+                    version,
+                    algorithm,
+                    private_key,
+                    public_key,
+                })
+            })
+            .ok()?;
+        reader.is_finished().then_some(key)
+    }
+}
+
 /// Reads an unencrypted PKCS#8 `PrivateKeyInfo` / `OneAsymmetricKey` (RFC 5958). `None` when it
 /// is not one.
 pub fn pkcs8(der: &[u8]) -> Option<Reading> {
-    let info = pkcs8::PrivateKeyInfoRef::from_der(der).ok()?;
+    let info = OneAsymmetricKey::from_der(der)?;
+    let mut reading = pkcs8_key(&info);
+    if !matches!(info.version, 0 | 1) {
+        reading.invalid = Some(format!(
+            "its PKCS#8 version is {} (RFC 5958: 0 or 1)",
+            info.version
+        ));
+    }
+    Some(reading)
+}
+
+fn pkcs8_key(info: &OneAsymmetricKey<'_>) -> Reading {
     let oid = info.algorithm.oid;
-    let key = info.private_key.as_bytes();
-    let embedded_public = info.public_key.as_ref().and_then(|p| p.as_bytes());
-    Some(if oid == public_key::RSA_ENCRYPTION || oid == public_key::RSASSA_PSS {
+    let key = info.private_key;
+    let embedded_public = info.public_key;
+    if oid == public_key::RSA_ENCRYPTION || oid == public_key::RSASSA_PSS {
         validity::rsa(key).unwrap_or_else(|| unreadable("RSA"))
     } else if oid == public_key::EC_PUBLIC_KEY {
         let outer = info.algorithm.parameters.map(|p| p.to_der().unwrap_or_default());
@@ -132,7 +186,7 @@ pub fn pkcs8(der: &[u8]) -> Option<Reading> {
             }),
             ..Reading::default()
         }
-    })
+    }
 }
 
 /// A key of a known type whose inner structure does not decode.
@@ -174,7 +228,7 @@ fn discrete_log(oid: Oid, params: Option<&[u8]>, key: &[u8]) -> Reading {
         (KeyType::Dh, "DH")
     };
     let mut reading = Reading::of(key_type, None, None);
-    let integers = params.and_then(|p| integers(p, 3));
+    let integers = params.and_then(|p| integers(p, 2));
     let (Some(integers), Ok(x)) = (integers, UintRef::from_der(key)) else {
         reading.not_accepted = Some(name.to_owned());
         reading.invalid = Some(format!("its {name} parameters or private value do not decode"));
@@ -209,7 +263,7 @@ pub fn integers(der: &[u8], at_least: usize) -> Option<Vec<Vec<u8>>> {
         .sequence(|r| {
             let mut values = Vec::new();
             while !r.is_finished() {
-                if r.peek_tag()? == der::Tag::Integer {
+                if der::Tag::peek(r)? == der::Tag::Integer {
                     values.push(UintRef::decode(r)?.as_bytes().to_vec());
                 } else {
                     // Something else (an optional field): skip it.

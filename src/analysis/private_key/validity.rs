@@ -232,6 +232,9 @@ pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
     }
     let curve = if outer == Curve::None { inner } else { outer };
     let embedded = key.public_key.and_then(|bits| bits.as_bytes());
+    if key.public_key.is_some() && embedded.is_none() {
+        reading.invalid = Some("its public key is a BIT STRING with unused bits".into());
+    }
     let secret = key.private_key.as_bytes();
     let oid = match curve {
         Curve::Named(oid) => oid,
@@ -244,6 +247,10 @@ pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
         }
         Curve::Explicit => {
             reading.not_accepted = Some("EC with explicit curve parameters".into());
+            reading.identity = embedded.map(|point| KeyIdentity {
+                key_type: KeyType::Ec,
+                bytes: point.to_vec(),
+            });
             return Some(reading);
         }
         Curve::None => {
