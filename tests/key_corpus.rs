@@ -15,22 +15,6 @@ use std::time::Duration;
 /// read and refused"); each is checked to be absent (null), so that the list cannot go stale.
 const NOT_DERIVED: &[(&str, &[&str], &str)] = &[
     (
-        "Ed448/ed448-pkcs8-enc.der",
-        &["public_key"],
-        "no Ed448 arithmetic in the page, and the key embeds no public key",
-    ),
-    ("Ed448/ed448-pkcs8-enc.pem", &["public_key"], "as above"),
-    ("Ed448/ed448-pkcs8.der", &["public_key"], "as above"),
-    ("Ed448/ed448-pkcs8.pem", &["public_key"], "as above"),
-    (
-        "X448/x448-pkcs8-enc.der",
-        &["public_key"],
-        "no X448 arithmetic in the page, and the key embeds no public key",
-    ),
-    ("X448/x448-pkcs8-enc.pem", &["public_key"], "as above"),
-    ("X448/x448-pkcs8.der", &["public_key"], "as above"),
-    ("X448/x448-pkcs8.pem", &["public_key"], "as above"),
-    (
         "PKCS8/private.pem",
         &["bits", "curve", "public_key"],
         "explicit parameters are matched to P-256/P-384/P-521 only (those of brainpoolP384r1 \
@@ -186,5 +170,24 @@ fn no_message_holds_key_material_or_the_password() {
                 assert!(!message.contains(run), "{file}: key material in {message:?}");
             }
         }
+    }
+}
+
+#[test]
+fn derivations_above_the_ceilings_are_refused_even_with_a_passphrase() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/inspect");
+    for case in ["key-pkcs8-pbkdf2-over-ceiling", "key-pkcs8-scrypt-over-ceiling"] {
+        let bytes = std::fs::read(root.join(case).join("input/key.test-only.pem")).expect("key");
+        let options = Options {
+            now: Duration::from_secs(1_790_000_000),
+            // With a passphrase, a derivation would start: 2^31 PBKDF2 iterations take hours,
+            // 512 MiB of scrypt would be allocated. Neither may happen.
+            passphrase: Some("correct horse battery staple"),
+            pkcs12_password: None,
+        };
+        let report = analyze_with(&[Input::new("key.pem", &bytes)], &options).report;
+        let codes: Vec<Code> = report.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::KeyDerivationOverCeiling], "{case}");
+        assert!(!report.private_keys[0].decrypted, "{case}");
     }
 }

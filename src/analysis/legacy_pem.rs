@@ -3,16 +3,17 @@
 //! `openssl rsa -aes256` and `openssl ec -des3` still write these. The key is derived with
 //! OpenSSL's `EVP_BytesToKey` (MD5, one round, salt = the first 8 bytes of the IV:
 //! `private_key::decryption::bytes_to_key`, a fixed composition of the `md-5` digest); the
-//! ciphers and CBC mode come from the RustCrypto `aes`, `aria`, `camellia`, `des`, `idea` and
-//! `cbc` crates.
+//! ciphers and CBC mode come from the RustCrypto `aes`, `aria`, `camellia`, `des` and `cbc`
+//! crates.
 //!
 //! The ciphers read are the ones OpenSSL documents for its key commands (`openssl rsa`, `ec`,
-//! `dsa`, `genrsa`, `pkey`: `-aes128|-aes192|-aes256|-aria128|-aria192|-aria256|-camellia128|
-//! -camellia192|-camellia256|-des|-des3|-idea`; DES and IDEA need OpenSSL 3's legacy provider).
-//! Those commands accept any other cipher name too (`-seed`, `-bf`, `-cast5-cbc`, `-rc2`,
-//! `-sm4-cbc`, stream modes), but no tool or guide writes them by default, and each would add a
-//! cipher to the page: they are refused by name (`unsupported-encryption`), with the
-//! re-export command. SEED has no RustCrypto crate at all.
+//! `dsa`, `genrsa`, `pkey` with `-traditional`: `-aes128|-aes192|-aes256|-aria128|-aria192|
+//! -aria256|-camellia128|-camellia192|-camellia256|-des|-des3`; DES needs OpenSSL 3's legacy
+//! provider). Left out, refused by name (`unsupported-encryption`) with the re-export command:
+//! `-idea` (documented, but Debian's OpenSSL 3 has no IDEA even in its legacy provider, so no
+//! file of a real tool could test it here), and the other names those commands accept (`-seed`,
+//! `-bf`, `-cast5-cbc`, `-rc2`, `-des-ede-cbc`, `-sm4-cbc`, …), which no tool or guide writes by
+//! default and each of which would add a cipher to the page (SEED has no RustCrypto crate).
 
 use std::fmt;
 
@@ -36,12 +37,11 @@ pub enum Cipher {
     Camellia256Cbc,
     DesEde3Cbc,
     DesCbc,
-    IdeaCbc,
 }
 
 impl Cipher {
     /// The `DEK-Info` names OpenSSL writes (`EVP_CIPHER_get0_name`, upper case).
-    const NAMES: [(&'static str, Cipher); 12] = [
+    const NAMES: [(&'static str, Cipher); 11] = [
         ("AES-128-CBC", Self::Aes128Cbc),
         ("AES-192-CBC", Self::Aes192Cbc),
         ("AES-256-CBC", Self::Aes256Cbc),
@@ -53,7 +53,6 @@ impl Cipher {
         ("CAMELLIA-256-CBC", Self::Camellia256Cbc),
         ("DES-EDE3-CBC", Self::DesEde3Cbc),
         ("DES-CBC", Self::DesCbc),
-        ("IDEA-CBC", Self::IdeaCbc),
     ];
 
     fn from_name(name: &str) -> Option<Self> {
@@ -65,7 +64,7 @@ impl Cipher {
 
     fn key_len(self) -> usize {
         match self {
-            Self::Aes128Cbc | Self::Aria128Cbc | Self::Camellia128Cbc | Self::IdeaCbc => 16,
+            Self::Aes128Cbc | Self::Aria128Cbc | Self::Camellia128Cbc => 16,
             Self::Aes192Cbc | Self::Aria192Cbc | Self::Camellia192Cbc | Self::DesEde3Cbc => 24,
             Self::Aes256Cbc | Self::Aria256Cbc | Self::Camellia256Cbc => 32,
             Self::DesCbc => 8,
@@ -74,7 +73,7 @@ impl Cipher {
 
     fn iv_len(self) -> usize {
         match self {
-            Self::DesEde3Cbc | Self::DesCbc | Self::IdeaCbc => 8,
+            Self::DesEde3Cbc | Self::DesCbc => 8,
             _ => 16,
         }
     }
@@ -188,7 +187,6 @@ pub fn decrypt(
         Cipher::Camellia256Cbc => cbc_decrypt::<camellia::Camellia256>(key, iv, body),
         Cipher::DesEde3Cbc => cbc_decrypt::<des::TdesEde3>(key, iv, body),
         Cipher::DesCbc => cbc_decrypt::<des::Des>(key, iv, body),
-        Cipher::IdeaCbc => cbc_decrypt::<idea::Idea>(key, iv, body),
     };
     // A wrong passphrase almost always breaks the padding; when the padding survives by chance
     // the plaintext is not one DER value.

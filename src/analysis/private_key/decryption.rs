@@ -32,6 +32,18 @@ use std::fmt;
 /// `rc2CBC` (RFC 8018 B.2.3).
 const RC2_CBC: Oid = Oid::new_unwrap("1.2.840.113549.3.2");
 
+/// PBES2 ciphers `pkcs5` does not offer, which OpenSSL 3 writes (`openssl rsa -camellia256` and
+/// `openssl genrsa -aria256` write PKCS#8 PBES2 with them): CBC with a 16-byte IV as parameters
+/// (RFC 3657 §3 for Camellia, RFC 5794 for ARIA).
+const OTHER_PBES2_CIPHERS: [(Oid, OwnCipher, &str); 6] = [
+    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.2"), OwnCipher::Camellia128, "CAMELLIA-128-CBC"),
+    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.3"), OwnCipher::Camellia192, "CAMELLIA-192-CBC"),
+    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.4"), OwnCipher::Camellia256, "CAMELLIA-256-CBC"),
+    (Oid::new_unwrap("1.2.410.200046.1.1.2"), OwnCipher::Aria128, "ARIA-128-CBC"),
+    (Oid::new_unwrap("1.2.410.200046.1.1.7"), OwnCipher::Aria192, "ARIA-192-CBC"),
+    (Oid::new_unwrap("1.2.410.200046.1.1.12"), OwnCipher::Aria256, "ARIA-256-CBC"),
+];
+
 /// A password as the derivations see it. PKCS#12 files written "without" a password hold either
 /// an absent password (no bytes at all for the PKCS#12 KDF) or the empty string (a lone BMP
 /// terminator); the caller tries both.
@@ -381,13 +393,83 @@ fn pbes1(
 /// PBES2's two halves, decoded.
 struct Pbes2Parts {
     kdf: pbes2::Kdf,
-    /// The cipher `pkcs5` decrypts, or RC2-CBC (which it does not).
+    /// The cipher `pkcs5` decrypts, or one it does not (RC2, Camellia, ARIA).
     cipher: Pbes2Cipher,
 }
 
 enum Pbes2Cipher {
     Pkcs5(pbes2::EncryptionScheme),
-    Rc2 { effective_bits: usize, iv: Vec<u8> },
+    Own { cipher: OwnCipher, iv: Vec<u8> },
+}
+
+/// The PBES2 ciphers decrypted here rather than by `pkcs5`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OwnCipher {
+    Rc2 { effective_bits: usize },
+    Camellia128,
+    Camellia192,
+    Camellia256,
+    Aria128,
+    Aria192,
+    Aria256,
+}
+
+impl OwnCipher {
+    /// The key length: fixed, or (RC2) the KDF's `keyLength`, 16 bytes when absent.
+    fn key_len(self, from_kdf: Option<u16>) -> Result<usize, DecryptError> {
+        let fixed = match self {
+            OwnCipher::Rc2 { .. } => {
+                let len = usize::from(from_kdf.unwrap_or(16));
+                return if (1..=128).contains(&len) {
+                    Ok(len)
+                } else {
+                    Err(DecryptError::Malformed(format!("an RC2 key of {len} bytes")))
+                };
+            }
+            OwnCipher::Camellia128 | OwnCipher::Aria128 => 16,
+            OwnCipher::Camellia192 | OwnCipher::Aria192 => 24,
+            OwnCipher::Camellia256 | OwnCipher::Aria256 => 32,
+        };
+        match from_kdf {
+            Some(len) if usize::from(len) != fixed => Err(DecryptError::Malformed(format!(
+                "a key length of {len} bytes for a {}-byte cipher",
+                fixed
+            ))),
+            _ => Ok(fixed),
+        }
+    }
+
+    fn name(self) -> String {
+        match self {
+            OwnCipher::Rc2 { effective_bits } => format!("RC2-CBC, {effective_bits}-bit"),
+            other => OTHER_PBES2_CIPHERS
+                .iter()
+                .find(|(_, cipher, _)| *cipher == other)
+                .map_or_else(String::new, |(_, _, name)| (*name).to_owned()),
+        }
+    }
+
+    fn decrypt(self, key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>, DecryptError> {
+        match self {
+            OwnCipher::Rc2 { effective_bits } => cbc_decrypt(
+                Some(rc2::Rc2::new_with_eff_key_len(key, effective_bits)),
+                iv,
+                ciphertext,
+            ),
+            OwnCipher::Camellia128 => {
+                cbc_decrypt(camellia::Camellia128::new_from_slice(key).ok(), iv, ciphertext)
+            }
+            OwnCipher::Camellia192 => {
+                cbc_decrypt(camellia::Camellia192::new_from_slice(key).ok(), iv, ciphertext)
+            }
+            OwnCipher::Camellia256 => {
+                cbc_decrypt(camellia::Camellia256::new_from_slice(key).ok(), iv, ciphertext)
+            }
+            OwnCipher::Aria128 => cbc_decrypt(aria::Aria128::new_from_slice(key).ok(), iv, ciphertext),
+            OwnCipher::Aria192 => cbc_decrypt(aria::Aria192::new_from_slice(key).ok(), iv, ciphertext),
+            OwnCipher::Aria256 => cbc_decrypt(aria::Aria256::new_from_slice(key).ok(), iv, ciphertext),
+        }
+    }
 }
 
 impl Pbes2Parts {
@@ -421,7 +503,7 @@ impl Pbes2Parts {
                 pbes2::EncryptionScheme::DesEde3Cbc { .. } => "DES-EDE3-CBC".into(),
                 _ => "a cipher".into(),
             },
-            Pbes2Cipher::Rc2 { effective_bits, .. } => format!("RC2-CBC, {effective_bits}-bit"),
+            Pbes2Cipher::Own { cipher, .. } => cipher.name(),
         }
     }
 }
@@ -478,11 +560,22 @@ fn pbes2_parts(algorithm: &AlgorithmIdentifierOwned) -> Result<Pbes2Parts, Decry
             )));
         }
     };
+    let other = OTHER_PBES2_CIPHERS
+        .iter()
+        .find(|(oid, _, _)| *oid == params.encryption.oid);
     let cipher = if params.encryption.oid == RC2_CBC {
         let rc2: Rc2CbcParameter = parameters(&params.encryption)?;
-        Pbes2Cipher::Rc2 {
-            effective_bits: rc2_effective_bits(rc2.version)?,
+        Pbes2Cipher::Own {
+            cipher: OwnCipher::Rc2 {
+                effective_bits: rc2_effective_bits(rc2.version)?,
+            },
             iv: rc2.iv.as_bytes().to_vec(),
+        }
+    } else if let Some((_, cipher, _)) = other {
+        let iv: der::asn1::OctetString = parameters(&params.encryption)?;
+        Pbes2Cipher::Own {
+            cipher: *cipher,
+            iv: iv.as_bytes().to_vec(),
         }
     } else {
         match pbes2::EncryptionScheme::try_from(params.encryption.owned_to_ref()) {
@@ -539,38 +632,55 @@ fn pbes2_decrypt(
                     other => DecryptError::Malformed(other.to_string()),
                 })
         }
-        Pbes2Cipher::Rc2 { effective_bits, iv } => {
-            let pbes2::Kdf::Pbkdf2(kdf) = &parts.kdf else {
-                return Err(DecryptError::Unsupported("PBES2 with scrypt and RC2".into()));
-            };
-            // OpenSSL writes the key length for RC2 (variable-length); 16 bytes otherwise.
-            let len = usize::from(kdf.key_length.unwrap_or(16));
-            if !(1..=128).contains(&len) {
-                return Err(DecryptError::Malformed(format!("an RC2 key of {len} bytes")));
-            }
-            let mut key = vec![0u8; len];
-            let (salt, rounds, pass) = (kdf.salt.as_ref(), kdf.iteration_count, password.utf8());
-            match kdf.prf {
+        Pbes2Cipher::Own { cipher, iv } => {
+            let key = pbes2_key(&parts.kdf, password.utf8(), cipher.key_len(parts.kdf.key_length())?)?;
+            cipher.decrypt(&key, &iv, ciphertext)
+        }
+    }
+}
+
+/// PBES2's key for the ciphers decrypted here: PBKDF2 (`pbkdf2`) with the PRF named, or scrypt
+/// (`scrypt`), both already checked against the ceilings.
+fn pbes2_key(kdf: &pbes2::Kdf, password: &[u8], len: usize) -> Result<Vec<u8>, DecryptError> {
+    let mut key = vec![0u8; len];
+    match kdf {
+        pbes2::Kdf::Pbkdf2(params) => {
+            let (salt, rounds) = (params.salt.as_ref(), params.iteration_count);
+            match params.prf {
                 pbes2::Pbkdf2Prf::HmacWithSha1 => {
-                    pbkdf2::pbkdf2_hmac::<sha1::Sha1>(pass, salt, rounds, &mut key)
+                    pbkdf2::pbkdf2_hmac::<sha1::Sha1>(password, salt, rounds, &mut key)
                 }
                 pbes2::Pbkdf2Prf::HmacWithSha224 => {
-                    pbkdf2::pbkdf2_hmac::<sha2::Sha224>(pass, salt, rounds, &mut key)
+                    pbkdf2::pbkdf2_hmac::<sha2::Sha224>(password, salt, rounds, &mut key)
                 }
                 pbes2::Pbkdf2Prf::HmacWithSha256 => {
-                    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(pass, salt, rounds, &mut key)
+                    pbkdf2::pbkdf2_hmac::<sha2::Sha256>(password, salt, rounds, &mut key)
                 }
                 pbes2::Pbkdf2Prf::HmacWithSha384 => {
-                    pbkdf2::pbkdf2_hmac::<sha2::Sha384>(pass, salt, rounds, &mut key)
+                    pbkdf2::pbkdf2_hmac::<sha2::Sha384>(password, salt, rounds, &mut key)
                 }
                 pbes2::Pbkdf2Prf::HmacWithSha512 => {
-                    pbkdf2::pbkdf2_hmac::<sha2::Sha512>(pass, salt, rounds, &mut key)
+                    pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, salt, rounds, &mut key)
                 }
                 _ => return Err(DecryptError::Unsupported("this PBKDF2 PRF".into())),
             }
-            let cipher = rc2::Rc2::new_with_eff_key_len(&key, effective_bits);
-            cbc_decrypt(Some(cipher), &iv, ciphertext)
         }
+        pbes2::Kdf::Scrypt(params) => {
+            let params = scrypt::Params::try_from(params)
+                .map_err(|_| DecryptError::Malformed("scrypt parameters".into()))?;
+            scrypt::scrypt(password, kdf_salt(kdf), &params, &mut key)
+                .map_err(|_| DecryptError::Malformed("scrypt output length".into()))?;
+        }
+        _ => return Err(DecryptError::Unsupported("this PBES2 key derivation".into())),
+    }
+    Ok(key)
+}
+
+fn kdf_salt(kdf: &pbes2::Kdf) -> &[u8] {
+    match kdf {
+        pbes2::Kdf::Pbkdf2(params) => params.salt.as_ref(),
+        pbes2::Kdf::Scrypt(params) => params.salt.as_ref(),
+        _ => &[],
     }
 }
 
@@ -592,9 +702,6 @@ pub fn check(algorithm: &AlgorithmIdentifierOwned) -> Result<(), DecryptError> {
         Some((Scheme::Pbes2, _)) => {
             let parts = pbes2_parts(algorithm)?;
             pbes2_within_ceilings(&parts.kdf)?;
-            if let (Pbes2Cipher::Rc2 { .. }, pbes2::Kdf::Scrypt(_)) = (&parts.cipher, &parts.kdf) {
-                return Err(DecryptError::Unsupported("PBES2 with scrypt and RC2".into()));
-            }
         }
         None => {
             // The same refusal decrypt gives.

@@ -5,10 +5,11 @@
 //! curve parameters and unknown algorithms are read as far as they can be and named, so that the
 //! caller says no supported target takes them.
 //!
-//! Public keys of the types no target takes are derived where a crate already in the module
-//! does it cheaply (DSA and DH: g^x mod p with `crypto-bigint`; X25519 with `curve25519-dalek`);
-//! otherwise the public key the file embeds is reported as it is (SEC1 `publicKey`, PKCS#8 v2
-//! `publicKey`), and none when it embeds none.
+//! Public keys of the types no target takes are derived with the RustCrypto crates (DSA and DH:
+//! g^x mod p with `crypto-bigint`; X25519 with `curve25519-dalek`; Ed448 with
+//! `ed448-goldilocks`; X448 with `x448`), and checked against the one the file embeds. EC keys on
+//! curves no target takes report the public key the file embeds (SEC1 `publicKey`), unchecked:
+//! the page carries no arithmetic for those curves.
 
 use super::super::public_key::{self, KeyIdentity, KeyType};
 use super::validity;
@@ -165,10 +166,29 @@ fn pkcs8_key(info: &OneAsymmetricKey<'_>) -> Reading {
             (KeyType::X448, 448, "X448")
         };
         let mut reading = Reading::of(key_type, Some(bits), None).not_accepted(name);
-        reading.identity = embedded_public.map(|p| KeyIdentity {
-            key_type,
-            bytes: p.to_vec(),
+        let secret = <&der::asn1::OctetStringRef>::from_der(key)
+            .ok()
+            .map(|s| s.as_bytes());
+        let derived = secret.and_then(|secret| {
+            if oid == ED448 {
+                ed448_public(secret)
+            } else {
+                x448_public(secret)
+            }
         });
+        match derived {
+            Some(public) => {
+                if embedded_public.is_some_and(|e| e != public.as_slice()) {
+                    reading.invalid =
+                        Some("the public key it embeds is not its private key's".into());
+                }
+                reading.identity = Some(KeyIdentity {
+                    key_type,
+                    bytes: public,
+                });
+            }
+            None => reading.invalid = Some(format!("its {name} private key is not of its size")),
+        }
         reading
     } else if oid == DSA || oid == DH_PKCS3 || oid == DH_X942 {
         let params = info.algorithm.parameters.map(|p| p.to_der().unwrap_or_default());
@@ -216,6 +236,19 @@ fn x25519(key: &[u8], embedded: Option<&[u8]>) -> Reading {
         bytes: public.to_vec(),
     });
     reading
+}
+
+/// RFC 8032 §5.2.5: the Ed448 public key of a 57-byte seed (`ed448-goldilocks`).
+fn ed448_public(seed: &[u8]) -> Option<Vec<u8>> {
+    let secret = ed448_goldilocks::SecretKey::try_from(seed).ok()?;
+    let signing = ed448_goldilocks::SigningKey::from(secret);
+    Some(signing.verifying_key().to_bytes().to_vec())
+}
+
+/// RFC 7748 §5: the X448 public key of a 56-byte secret (`x448`).
+fn x448_public(secret: &[u8]) -> Option<Vec<u8>> {
+    let secret = x448::StaticSecret::from(<[u8; 56]>::try_from(secret).ok()?);
+    Some(x448::PublicKey::from(&secret).as_bytes().to_vec())
 }
 
 /// `Dss-Parms ::= SEQUENCE { p, q, g INTEGER }` (RFC 3279 §2.3.2) and PKCS#3's `DHParameter ::=
