@@ -303,7 +303,12 @@ fn open_containers(
                 Ok(contents) => {
                     for der in &contents.private_keys {
                         let index = keys.len();
-                        keys.push(private_key::from_pkcs8(der, index, &item.location, diagnostics));
+                        keys.push(private_key::from_pkcs8(
+                            der,
+                            index,
+                            &item.location,
+                            diagnostics,
+                        ));
                     }
                     contents
                         .certificates

@@ -13,14 +13,12 @@ use std::time::Duration;
 
 /// Facts of keys pyca opens that are deliberately not read here, with why (ARCHITECTURE.md, "Keys
 /// read and refused"); each is checked to be absent (null), so that the list cannot go stale.
-const NOT_DERIVED: &[(&str, &[&str], &str)] = &[
-    (
-        "PKCS8/private.pem",
-        &["bits", "curve", "public_key"],
-        "explicit parameters are matched to P-256/P-384/P-521 only (those of brainpoolP384r1 \
+const NOT_DERIVED: &[(&str, &[&str], &str)] = &[(
+    "PKCS8/private.pem",
+    &["bits", "curve", "public_key"],
+    "explicit parameters are matched to P-256/P-384/P-521 only (those of brainpoolP384r1 \
          here), and the key embeds no public key; it is flagged key-type-not-accepted either way",
-    ),
-];
+)];
 
 /// The codes that flag a key pyca refuses (its refusal, said in our words).
 const FLAGS: &[Code] = &[
@@ -86,7 +84,10 @@ fn check_all() -> Counts {
                 .map_or(&[][..], |(_, fields, _)| *fields);
             for field in ["type", "bits", "curve", "public_key"] {
                 if not_derived.contains(&field) {
-                    assert!(ours[field].is_null(), "{file}: {field} is now read: update NOT_DERIVED");
+                    assert!(
+                        ours[field].is_null(),
+                        "{file}: {field} is now read: update NOT_DERIVED"
+                    );
                     continue;
                 }
                 if ours[field] != entry[field] {
@@ -167,7 +168,10 @@ fn no_message_holds_key_material_or_the_password() {
             }
             for start in (0..body.len().saturating_sub(16)).step_by(8) {
                 let run = &body[start..start + 16];
-                assert!(!message.contains(run), "{file}: key material in {message:?}");
+                assert!(
+                    !message.contains(run),
+                    "{file}: key material in {message:?}"
+                );
             }
         }
     }
@@ -176,7 +180,10 @@ fn no_message_holds_key_material_or_the_password() {
 #[test]
 fn derivations_above_the_ceilings_are_refused_even_with_a_passphrase() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/inspect");
-    for case in ["key-pkcs8-pbkdf2-over-ceiling", "key-pkcs8-scrypt-over-ceiling"] {
+    for case in [
+        "key-pkcs8-pbkdf2-over-ceiling",
+        "key-pkcs8-scrypt-over-ceiling",
+    ] {
         let bytes = std::fs::read(root.join(case).join("input/key.test-only.pem")).expect("key");
         let options = Options {
             now: Duration::from_secs(1_790_000_000),

@@ -173,7 +173,12 @@ pub fn decrypt(
     let passphrase = passphrase.ok_or(LegacyPemError::NeedsPassphrase)?;
     // EVP_BytesToKey(cipher, MD5, salt = IV[..8], passphrase, count = 1): key bytes only (the IV
     // comes from the header).
-    let key = bytes_to_key::<Md5>(passphrase.as_bytes(), &info.iv[..8], 1, info.cipher.key_len());
+    let key = bytes_to_key::<Md5>(
+        passphrase.as_bytes(),
+        &info.iv[..8],
+        1,
+        info.cipher.key_len(),
+    );
     let (key, iv) = (key.as_slice(), info.iv.as_slice());
     let plain = match info.cipher {
         Cipher::Aes128Cbc => cbc_decrypt::<aes::Aes128>(key, iv, body),

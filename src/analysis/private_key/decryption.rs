@@ -16,16 +16,15 @@
 
 use super::ceilings::{self, Kdf, OverCeiling};
 use cbc::cipher::{
-    BlockCipherDecrypt, BlockModeDecrypt, InnerIvInit, KeyInit, StreamCipher,
-    block_padding::Pkcs7,
+    BlockCipherDecrypt, BlockModeDecrypt, InnerIvInit, KeyInit, StreamCipher, block_padding::Pkcs7,
 };
 use der::referenced::OwnedToRef;
 use der::{Decode, Encode};
-use sha2::digest::{self, Digest};
-use pkcs12::kdf::{Pkcs12KeyType, derive_key, derive_key_utf8};
-use pkcs12::pbe_params::Pkcs12PbeParams;
 use pkcs5::pbes1;
 use pkcs5::pbes2;
+use pkcs12::kdf::{Pkcs12KeyType, derive_key, derive_key_utf8};
+use pkcs12::pbe_params::Pkcs12PbeParams;
+use sha2::digest::{self, Digest};
 use spki::{AlgorithmIdentifierOwned, ObjectIdentifier as Oid};
 use std::fmt;
 
@@ -36,12 +35,36 @@ const RC2_CBC: Oid = Oid::new_unwrap("1.2.840.113549.3.2");
 /// `openssl genrsa -aria256` write PKCS#8 PBES2 with them): CBC with a 16-byte IV as parameters
 /// (RFC 3657 §3 for Camellia, RFC 5794 for ARIA).
 const OTHER_PBES2_CIPHERS: [(Oid, OwnCipher, &str); 6] = [
-    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.2"), OwnCipher::Camellia128, "CAMELLIA-128-CBC"),
-    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.3"), OwnCipher::Camellia192, "CAMELLIA-192-CBC"),
-    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.4"), OwnCipher::Camellia256, "CAMELLIA-256-CBC"),
-    (Oid::new_unwrap("1.2.410.200046.1.1.2"), OwnCipher::Aria128, "ARIA-128-CBC"),
-    (Oid::new_unwrap("1.2.410.200046.1.1.7"), OwnCipher::Aria192, "ARIA-192-CBC"),
-    (Oid::new_unwrap("1.2.410.200046.1.1.12"), OwnCipher::Aria256, "ARIA-256-CBC"),
+    (
+        Oid::new_unwrap("1.2.392.200011.61.1.1.1.2"),
+        OwnCipher::Camellia128,
+        "CAMELLIA-128-CBC",
+    ),
+    (
+        Oid::new_unwrap("1.2.392.200011.61.1.1.1.3"),
+        OwnCipher::Camellia192,
+        "CAMELLIA-192-CBC",
+    ),
+    (
+        Oid::new_unwrap("1.2.392.200011.61.1.1.1.4"),
+        OwnCipher::Camellia256,
+        "CAMELLIA-256-CBC",
+    ),
+    (
+        Oid::new_unwrap("1.2.410.200046.1.1.2"),
+        OwnCipher::Aria128,
+        "ARIA-128-CBC",
+    ),
+    (
+        Oid::new_unwrap("1.2.410.200046.1.1.7"),
+        OwnCipher::Aria192,
+        "ARIA-192-CBC",
+    ),
+    (
+        Oid::new_unwrap("1.2.410.200046.1.1.12"),
+        OwnCipher::Aria256,
+        "ARIA-256-CBC",
+    ),
 ];
 
 /// A password as the derivations see it. PKCS#12 files written "without" a password hold either
@@ -88,13 +111,15 @@ impl Password<'_> {
         let rounds = i32::try_from(rounds).unwrap_or(i32::MAX);
         match self {
             Password::Absent => Ok(derive_key::<D>(&[], salt, id, rounds, len)),
-            Password::Text(text) => derive_key_utf8::<D>(text, salt, id, rounds, len).map_err(|_| {
-                DecryptError::Unsupported(
-                    "a password with characters outside the Basic Multilingual Plane (PKCS#12 \
+            Password::Text(text) => {
+                derive_key_utf8::<D>(text, salt, id, rounds, len).map_err(|_| {
+                    DecryptError::Unsupported(
+                        "a password with characters outside the Basic Multilingual Plane (PKCS#12 \
                      passwords are BMPStrings)"
-                        .into(),
-                )
-            }),
+                            .into(),
+                    )
+                })
+            }
         }
     }
 }
@@ -302,7 +327,8 @@ fn pkcs12_pbe(
         TripleDes2Key | Rc2With128 | Rc4With128 => 16,
         Rc2With40 | Rc4With40 => 5,
     };
-    let key = password.pkcs12_key::<sha1::Sha1>(salt, Pkcs12KeyType::EncryptionKey, rounds, key_len)?;
+    let key =
+        password.pkcs12_key::<sha1::Sha1>(salt, Pkcs12KeyType::EncryptionKey, rounds, key_len)?;
     if let Rc4With128 | Rc4With40 = cipher {
         let mut plain = ciphertext.to_vec();
         let mut rc4 = rc4::Rc4::new_from_slice(&key)
@@ -315,8 +341,16 @@ fn pkcs12_pbe(
         TripleDes3Key => cbc_decrypt(des::TdesEde3::new_from_slice(&key).ok(), &iv, ciphertext),
         TripleDes2Key => cbc_decrypt(des::TdesEde2::new_from_slice(&key).ok(), &iv, ciphertext),
         // The scheme fixes the effective key length to the key's (RFC 7292 B.2 and C).
-        Rc2With128 => cbc_decrypt(Some(rc2::Rc2::new_with_eff_key_len(&key, 128)), &iv, ciphertext),
-        Rc2With40 => cbc_decrypt(Some(rc2::Rc2::new_with_eff_key_len(&key, 40)), &iv, ciphertext),
+        Rc2With128 => cbc_decrypt(
+            Some(rc2::Rc2::new_with_eff_key_len(&key, 128)),
+            &iv,
+            ciphertext,
+        ),
+        Rc2With40 => cbc_decrypt(
+            Some(rc2::Rc2::new_with_eff_key_len(&key, 40)),
+            &iv,
+            ciphertext,
+        ),
         Rc4With128 | Rc4With40 => Err(DecryptError::WrongPassword),
     }
 }
@@ -384,7 +418,11 @@ fn pbes1(
     match cipher {
         Pbes1Cipher::Des => cbc_decrypt(des::Des::new_from_slice(key).ok(), iv, ciphertext),
         // RFC 8018 §6.1: RC2 in PBES1 has an effective key length of 64 bits.
-        Pbes1Cipher::Rc2 => cbc_decrypt(Some(rc2::Rc2::new_with_eff_key_len(key, 64)), iv, ciphertext),
+        Pbes1Cipher::Rc2 => cbc_decrypt(
+            Some(rc2::Rc2::new_with_eff_key_len(key, 64)),
+            iv,
+            ciphertext,
+        ),
     }
 }
 
@@ -423,7 +461,9 @@ impl OwnCipher {
                 return if (1..=128).contains(&len) {
                     Ok(len)
                 } else {
-                    Err(DecryptError::Malformed(format!("an RC2 key of {len} bytes")))
+                    Err(DecryptError::Malformed(format!(
+                        "an RC2 key of {len} bytes"
+                    )))
                 };
             }
             OwnCipher::Camellia128 | OwnCipher::Aria128 => 16,
@@ -456,18 +496,30 @@ impl OwnCipher {
                 iv,
                 ciphertext,
             ),
-            OwnCipher::Camellia128 => {
-                cbc_decrypt(camellia::Camellia128::new_from_slice(key).ok(), iv, ciphertext)
+            OwnCipher::Camellia128 => cbc_decrypt(
+                camellia::Camellia128::new_from_slice(key).ok(),
+                iv,
+                ciphertext,
+            ),
+            OwnCipher::Camellia192 => cbc_decrypt(
+                camellia::Camellia192::new_from_slice(key).ok(),
+                iv,
+                ciphertext,
+            ),
+            OwnCipher::Camellia256 => cbc_decrypt(
+                camellia::Camellia256::new_from_slice(key).ok(),
+                iv,
+                ciphertext,
+            ),
+            OwnCipher::Aria128 => {
+                cbc_decrypt(aria::Aria128::new_from_slice(key).ok(), iv, ciphertext)
             }
-            OwnCipher::Camellia192 => {
-                cbc_decrypt(camellia::Camellia192::new_from_slice(key).ok(), iv, ciphertext)
+            OwnCipher::Aria192 => {
+                cbc_decrypt(aria::Aria192::new_from_slice(key).ok(), iv, ciphertext)
             }
-            OwnCipher::Camellia256 => {
-                cbc_decrypt(camellia::Camellia256::new_from_slice(key).ok(), iv, ciphertext)
+            OwnCipher::Aria256 => {
+                cbc_decrypt(aria::Aria256::new_from_slice(key).ok(), iv, ciphertext)
             }
-            OwnCipher::Aria128 => cbc_decrypt(aria::Aria128::new_from_slice(key).ok(), iv, ciphertext),
-            OwnCipher::Aria192 => cbc_decrypt(aria::Aria192::new_from_slice(key).ok(), iv, ciphertext),
-            OwnCipher::Aria256 => cbc_decrypt(aria::Aria256::new_from_slice(key).ok(), iv, ciphertext),
         }
     }
 }
@@ -604,7 +656,11 @@ fn pbes2_within_ceilings(kdf: &pbes2::Kdf) -> Result<(), DecryptError> {
             params.parallelization.into(),
         )
         .map_err(DecryptError::OverCeiling)?,
-        _ => return Err(DecryptError::Unsupported("this PBES2 key derivation".into())),
+        _ => {
+            return Err(DecryptError::Unsupported(
+                "this PBES2 key derivation".into(),
+            ));
+        }
     }
     Ok(())
 }
@@ -633,7 +689,11 @@ fn pbes2_decrypt(
                 })
         }
         Pbes2Cipher::Own { cipher, iv } => {
-            let key = pbes2_key(&parts.kdf, password.utf8(), cipher.key_len(parts.kdf.key_length())?)?;
+            let key = pbes2_key(
+                &parts.kdf,
+                password.utf8(),
+                cipher.key_len(parts.kdf.key_length())?,
+            )?;
             cipher.decrypt(&key, &iv, ciphertext)
         }
     }
@@ -671,7 +731,11 @@ fn pbes2_key(kdf: &pbes2::Kdf, password: &[u8], len: usize) -> Result<Vec<u8>, D
             scrypt::scrypt(password, kdf_salt(kdf), &params, &mut key)
                 .map_err(|_| DecryptError::Malformed("scrypt output length".into()))?;
         }
-        _ => return Err(DecryptError::Unsupported("this PBES2 key derivation".into())),
+        _ => {
+            return Err(DecryptError::Unsupported(
+                "this PBES2 key derivation".into(),
+            ));
+        }
     }
     Ok(key)
 }
@@ -788,7 +852,9 @@ mod tests {
         };
         assert_eq!(
             decrypt(&alg, &[], Password::Absent),
-            Err(DecryptError::Unsupported("encryption algorithm 1.2.3.4".into()))
+            Err(DecryptError::Unsupported(
+                "encryption algorithm 1.2.3.4".into()
+            ))
         );
         assert_eq!(describe(&alg), "encryption algorithm 1.2.3.4");
     }
@@ -813,7 +879,10 @@ mod tests {
             .chain_update(b"saltsalt")
             .finalize();
         let t2 = md5::Md5::digest(t1);
-        assert_eq!(bytes_to_key::<md5::Md5>(b"pw", b"saltsalt", 2, 16), t2.as_slice());
+        assert_eq!(
+            bytes_to_key::<md5::Md5>(b"pw", b"saltsalt", 2, 16),
+            t2.as_slice()
+        );
         // EVP_BytesToKey's second block: H(first block || P || S).
         let key = bytes_to_key::<md5::Md5>(b"pw", b"saltsalt", 1, 32);
         let second = md5::Md5::new()
@@ -827,6 +896,9 @@ mod tests {
 
     #[test]
     fn passwords_never_print() {
-        assert_eq!(format!("{:?}", Password::Text("hunter2")), "Text(** REDACTED **)");
+        assert_eq!(
+            format!("{:?}", Password::Text("hunter2")),
+            "Text(** REDACTED **)"
+        );
     }
 }

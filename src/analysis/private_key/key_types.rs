@@ -35,12 +35,36 @@ const OTHER_CURVES: [(Oid, &str, u32); 12] = [
     (Oid::new_unwrap("1.2.840.10045.3.1.1"), "secp192r1", 192),
     (Oid::new_unwrap("1.3.132.0.33"), "secp224r1", 224),
     (Oid::new_unwrap("1.3.132.0.10"), "secp256k1", 256),
-    (Oid::new_unwrap("1.3.36.3.3.2.8.1.1.3"), "brainpoolP192r1", 192),
-    (Oid::new_unwrap("1.3.36.3.3.2.8.1.1.5"), "brainpoolP224r1", 224),
-    (Oid::new_unwrap("1.3.36.3.3.2.8.1.1.7"), "brainpoolP256r1", 256),
-    (Oid::new_unwrap("1.3.36.3.3.2.8.1.1.9"), "brainpoolP320r1", 320),
-    (Oid::new_unwrap("1.3.36.3.3.2.8.1.1.11"), "brainpoolP384r1", 384),
-    (Oid::new_unwrap("1.3.36.3.3.2.8.1.1.13"), "brainpoolP512r1", 512),
+    (
+        Oid::new_unwrap("1.3.36.3.3.2.8.1.1.3"),
+        "brainpoolP192r1",
+        192,
+    ),
+    (
+        Oid::new_unwrap("1.3.36.3.3.2.8.1.1.5"),
+        "brainpoolP224r1",
+        224,
+    ),
+    (
+        Oid::new_unwrap("1.3.36.3.3.2.8.1.1.7"),
+        "brainpoolP256r1",
+        256,
+    ),
+    (
+        Oid::new_unwrap("1.3.36.3.3.2.8.1.1.9"),
+        "brainpoolP320r1",
+        320,
+    ),
+    (
+        Oid::new_unwrap("1.3.36.3.3.2.8.1.1.11"),
+        "brainpoolP384r1",
+        384,
+    ),
+    (
+        Oid::new_unwrap("1.3.36.3.3.2.8.1.1.13"),
+        "brainpoolP512r1",
+        512,
+    ),
     (Oid::new_unwrap("1.3.132.0.28"), "secp128r1", 128),
     (Oid::new_unwrap("1.3.132.0.9"), "secp160k1", 160),
     (Oid::new_unwrap("1.3.132.0.8"), "secp160r1", 160),
@@ -115,7 +139,10 @@ impl<'a> OneAsymmetricKey<'a> {
                 let private_key = <&OctetStringRef>::decode(r)?.as_bytes();
                 r.context_specific::<&SequenceRef>(der::TagNumber(0), der::TagMode::Implicit)?;
                 let public_key = r
-                    .context_specific::<BitStringRef<'_>>(der::TagNumber(1), der::TagMode::Implicit)?
+                    .context_specific::<BitStringRef<'_>>(
+                        der::TagNumber(1),
+                        der::TagMode::Implicit,
+                    )?
                     .and_then(|bits| bits.as_bytes());
                 while !r.is_finished() {
                     r.decode::<ContextSpecific<der::AnyRef<'_>>>()?;
@@ -153,7 +180,10 @@ fn pkcs8_key(info: &OneAsymmetricKey<'_>) -> Reading {
     if oid == public_key::RSA_ENCRYPTION || oid == public_key::RSASSA_PSS {
         validity::rsa(key).unwrap_or_else(|| unreadable("RSA"))
     } else if oid == public_key::EC_PUBLIC_KEY {
-        let outer = info.algorithm.parameters.map(|p| p.to_der().unwrap_or_default());
+        let outer = info
+            .algorithm
+            .parameters
+            .map(|p| p.to_der().unwrap_or_default());
         validity::ec(key, outer.as_deref()).unwrap_or_else(|| unreadable("EC"))
     } else if oid == public_key::ED25519 {
         validity::ed25519(key, embedded_public).unwrap_or_else(|| unreadable("Ed25519"))
@@ -191,7 +221,10 @@ fn pkcs8_key(info: &OneAsymmetricKey<'_>) -> Reading {
         }
         reading
     } else if oid == DSA || oid == DH_PKCS3 || oid == DH_X942 {
-        let params = info.algorithm.parameters.map(|p| p.to_der().unwrap_or_default());
+        let params = info
+            .algorithm
+            .parameters
+            .map(|p| p.to_der().unwrap_or_default());
         discrete_log(oid, params.as_deref(), key)
     } else {
         let name = NAMED_ALGORITHMS
@@ -264,7 +297,9 @@ fn discrete_log(oid: Oid, params: Option<&[u8]>, key: &[u8]) -> Reading {
     let integers = params.and_then(|p| integers(p, 2));
     let (Some(integers), Ok(x)) = (integers, UintRef::from_der(key)) else {
         reading.not_accepted = Some(name.to_owned());
-        reading.invalid = Some(format!("its {name} parameters or private value do not decode"));
+        reading.invalid = Some(format!(
+            "its {name} parameters or private value do not decode"
+        ));
         return reading;
     };
     // DSA: p, q, g; PKCS#3 DH: p, g; X9.42 DH: p, g, q.
@@ -278,10 +313,7 @@ fn discrete_log(oid: Oid, params: Option<&[u8]>, key: &[u8]) -> Reading {
     reading.not_accepted = Some(format!("{name} {bits}"));
     match g.and_then(|g| validity::mod_pow(g, x.as_bytes(), p)) {
         Some(y) => {
-            reading.identity = Some(KeyIdentity {
-                key_type,
-                bytes: y,
-            });
+            reading.identity = Some(KeyIdentity { key_type, bytes: y });
         }
         None => reading.invalid = Some(format!("its {name} group cannot be valid")),
     }
@@ -325,7 +357,8 @@ pub fn dsa_traditional(der: &[u8]) -> Option<Reading> {
         .ok()?;
     let [p, _q, g, y, x] = <[Vec<u8>; 5]>::try_from(values).ok()?;
     let bits = public_key::uint_bits(&p);
-    let mut reading = Reading::of(KeyType::Dsa, Some(bits), None).not_accepted(format!("DSA {bits}"));
+    let mut reading =
+        Reading::of(KeyType::Dsa, Some(bits), None).not_accepted(format!("DSA {bits}"));
     reading.identity = Some(KeyIdentity {
         key_type: KeyType::Dsa,
         bytes: strip(&y).to_vec(),
@@ -360,7 +393,9 @@ mod tests {
     #[test]
     fn integers_skip_what_is_not_one() {
         // SEQUENCE { INTEGER 5, NULL, INTEGER 0x0100 }
-        let der = [0x30, 0x09, 0x02, 0x01, 0x05, 0x05, 0x00, 0x02, 0x02, 0x01, 0x00];
+        let der = [
+            0x30, 0x09, 0x02, 0x01, 0x05, 0x05, 0x00, 0x02, 0x02, 0x01, 0x00,
+        ];
         assert_eq!(integers(&der, 2), Some(vec![vec![5], vec![1, 0]]));
         assert_eq!(integers(&der, 3), None);
         assert_eq!(integers(b"\x02\x01\x05", 1), None);

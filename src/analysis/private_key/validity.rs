@@ -254,7 +254,9 @@ pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
             return Some(reading);
         }
         Curve::None => {
-            reading.invalid.get_or_insert_with(|| "it names no curve".into());
+            reading
+                .invalid
+                .get_or_insert_with(|| "it names no curve".into());
             return Some(reading);
         }
     };
@@ -277,7 +279,9 @@ pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
         }
         None => {
             reading.invalid.get_or_insert_with(|| {
-                format!("its secret scalar is zero, not below the {name} order, or of the wrong length")
+                format!(
+                    "its secret scalar is zero, not below the {name} order, or of the wrong length"
+                )
             });
             reading.identity = embedded.and_then(|e| public_key::ec_identity(name, e));
         }
