@@ -17,8 +17,7 @@
 
 use std::fmt;
 
-use super::private_key::decryption::bytes_to_key;
-use cbc::cipher::{BlockCipherDecrypt, BlockModeDecrypt, KeyInit, KeyIvInit, block_padding::Pkcs7};
+use super::private_key::decryption::{BlockCipher, bytes_to_key, cbc_decrypt};
 use der::Decode;
 use md5::Md5;
 
@@ -60,6 +59,23 @@ impl Cipher {
             .iter()
             .find(|(known, _)| known.eq_ignore_ascii_case(name))
             .map(|(_, cipher)| *cipher)
+    }
+
+    /// The block cipher, for `private_key::decryption::cbc_decrypt`.
+    fn block(self) -> BlockCipher {
+        match self {
+            Self::Aes128Cbc => BlockCipher::Aes128,
+            Self::Aes192Cbc => BlockCipher::Aes192,
+            Self::Aes256Cbc => BlockCipher::Aes256,
+            Self::Aria128Cbc => BlockCipher::Aria128,
+            Self::Aria192Cbc => BlockCipher::Aria192,
+            Self::Aria256Cbc => BlockCipher::Aria256,
+            Self::Camellia128Cbc => BlockCipher::Camellia128,
+            Self::Camellia192Cbc => BlockCipher::Camellia192,
+            Self::Camellia256Cbc => BlockCipher::Camellia256,
+            Self::DesEde3Cbc => BlockCipher::TdesEde3,
+            Self::DesCbc => BlockCipher::Des,
+        }
     }
 
     fn key_len(self) -> usize {
@@ -153,14 +169,6 @@ pub fn dek_info(headers: &[(String, String)]) -> Result<Option<DekInfo>, LegacyP
     }
 }
 
-fn cbc_decrypt<C>(key: &[u8], iv: &[u8], body: &[u8]) -> Option<Vec<u8>>
-where
-    C: BlockCipherDecrypt + KeyInit,
-{
-    let decryptor = cbc::Decryptor::<C>::new_from_slices(key, iv).ok()?;
-    decryptor.decrypt_padded_vec::<Pkcs7>(body).ok()
-}
-
 /// Decrypts a legacy encrypted PEM body. A block without encryption headers is returned as is.
 pub fn decrypt(
     headers: &[(String, String)],
@@ -180,19 +188,7 @@ pub fn decrypt(
         info.cipher.key_len(),
     );
     let (key, iv) = (key.as_slice(), info.iv.as_slice());
-    let plain = match info.cipher {
-        Cipher::Aes128Cbc => cbc_decrypt::<aes::Aes128>(key, iv, body),
-        Cipher::Aes192Cbc => cbc_decrypt::<aes::Aes192>(key, iv, body),
-        Cipher::Aes256Cbc => cbc_decrypt::<aes::Aes256>(key, iv, body),
-        Cipher::Aria128Cbc => cbc_decrypt::<aria::Aria128>(key, iv, body),
-        Cipher::Aria192Cbc => cbc_decrypt::<aria::Aria192>(key, iv, body),
-        Cipher::Aria256Cbc => cbc_decrypt::<aria::Aria256>(key, iv, body),
-        Cipher::Camellia128Cbc => cbc_decrypt::<camellia::Camellia128>(key, iv, body),
-        Cipher::Camellia192Cbc => cbc_decrypt::<camellia::Camellia192>(key, iv, body),
-        Cipher::Camellia256Cbc => cbc_decrypt::<camellia::Camellia256>(key, iv, body),
-        Cipher::DesEde3Cbc => cbc_decrypt::<des::TdesEde3>(key, iv, body),
-        Cipher::DesCbc => cbc_decrypt::<des::Des>(key, iv, body),
-    };
+    let plain = cbc_decrypt(info.cipher.block(), key, iv, body).ok();
     // A wrong passphrase almost always breaks the padding; when the padding survives by chance
     // the plaintext is not one DER value.
     match plain {

@@ -2,17 +2,19 @@
 //! write. One entry, [`decrypt`], takes the `EncryptionAlgorithmIdentifier` of an encrypted
 //! PKCS#8 key (RFC 5958 §3), a PKCS#12 shrouded key bag or an encrypted safe (RFC 7292):
 //!
-//! - PBES2 (RFC 8018 §6.2): PBKDF2 with HMAC-SHA-1/224/256/384/512 or scrypt (RFC 7914), then
-//!   AES-128/192/256-CBC, DES-EDE3-CBC or DES-CBC (the `pkcs5` crate), or RC2-CBC with its
-//!   effective key length (RFC 8018 B.2.3: `pbkdf2` and `rc2`, which `pkcs5` does not offer);
+//! - PBES2 (RFC 8018 §6.2, parameters read by the `pkcs5` crate): PBKDF2 with
+//!   HMAC-SHA-1/224/256/384/512 (`pbkdf2`) or scrypt (RFC 7914, `scrypt`), then AES-128/192/256,
+//!   DES-EDE3, DES, RC2 with its effective key length (RFC 8018 B.2.3), Camellia or ARIA, in CBC;
 //! - PBES1 (RFC 8018 §6.1): pbeWithMD5AndDES-CBC, pbeWithSHA1AndDES-CBC, pbeWithMD5AndRC2-CBC,
 //!   pbeWithSHA1AndRC2-CBC (PBKDF1 over `md-5`/`sha1`; `des`, `rc2`);
 //! - the PKCS#12 PBE schemes (RFC 7292 Appendix C), also found inside PKCS#8
 //!   (`openssl pkcs8 -topk8 -v1 PBE-SHA1-3DES`): 3-key and 2-key 3DES, RC2-128/40 (CBC), RC4-128/40,
 //!   keyed by the PKCS#12 KDF of the `pkcs12` crate.
 //!
-//! Every derivation is checked against [`super::ceilings`] before it starts. Nothing here prints
-//! or keeps a password or a derived key.
+//! Every derivation is checked against [`super::ceilings`] before it starts. Every block cipher
+//! goes through one dispatch, [`cbc_decrypt`] (legacy PEM uses it too), so that each is compiled
+//! into the page once; `pkcs5`'s own decryption (with its copies of the ciphers and AES-GCM, which
+//! no tool writes for keys) is not used. Nothing here prints or keeps a password or a derived key.
 
 use super::ceilings::{self, Kdf, OverCeiling};
 use cbc::cipher::{
@@ -34,37 +36,13 @@ const RC2_CBC: Oid = Oid::new_unwrap("1.2.840.113549.3.2");
 /// PBES2 ciphers `pkcs5` does not offer, which OpenSSL 3 writes (`openssl rsa -camellia256` and
 /// `openssl genrsa -aria256` write PKCS#8 PBES2 with them): CBC with a 16-byte IV as parameters
 /// (RFC 3657 §3 for Camellia, RFC 5794 for ARIA).
-const OTHER_PBES2_CIPHERS: [(Oid, OwnCipher, &str); 6] = [
-    (
-        Oid::new_unwrap("1.2.392.200011.61.1.1.1.2"),
-        OwnCipher::Camellia128,
-        "CAMELLIA-128-CBC",
-    ),
-    (
-        Oid::new_unwrap("1.2.392.200011.61.1.1.1.3"),
-        OwnCipher::Camellia192,
-        "CAMELLIA-192-CBC",
-    ),
-    (
-        Oid::new_unwrap("1.2.392.200011.61.1.1.1.4"),
-        OwnCipher::Camellia256,
-        "CAMELLIA-256-CBC",
-    ),
-    (
-        Oid::new_unwrap("1.2.410.200046.1.1.2"),
-        OwnCipher::Aria128,
-        "ARIA-128-CBC",
-    ),
-    (
-        Oid::new_unwrap("1.2.410.200046.1.1.7"),
-        OwnCipher::Aria192,
-        "ARIA-192-CBC",
-    ),
-    (
-        Oid::new_unwrap("1.2.410.200046.1.1.12"),
-        OwnCipher::Aria256,
-        "ARIA-256-CBC",
-    ),
+const OTHER_PBES2_CIPHERS: [(Oid, BlockCipher); 6] = [
+    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.2"), BlockCipher::Camellia128),
+    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.3"), BlockCipher::Camellia192),
+    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.4"), BlockCipher::Camellia256),
+    (Oid::new_unwrap("1.2.410.200046.1.1.2"), BlockCipher::Aria128),
+    (Oid::new_unwrap("1.2.410.200046.1.1.7"), BlockCipher::Aria192),
+    (Oid::new_unwrap("1.2.410.200046.1.1.12"), BlockCipher::Aria256),
 ];
 
 /// A password as the derivations see it. PKCS#12 files written "without" a password hold either
@@ -337,26 +315,118 @@ fn pkcs12_pbe(
         return Ok(plain);
     }
     let iv = password.pkcs12_key::<sha1::Sha1>(salt, Pkcs12KeyType::Iv, rounds, 8)?;
-    match cipher {
-        TripleDes3Key => cbc_decrypt(des::TdesEde3::new_from_slice(&key).ok(), &iv, ciphertext),
-        TripleDes2Key => cbc_decrypt(des::TdesEde2::new_from_slice(&key).ok(), &iv, ciphertext),
+    let block = match cipher {
+        TripleDes3Key => BlockCipher::TdesEde3,
+        TripleDes2Key => BlockCipher::TdesEde2,
         // The scheme fixes the effective key length to the key's (RFC 7292 B.2 and C).
-        Rc2With128 => cbc_decrypt(
-            Some(rc2::Rc2::new_with_eff_key_len(&key, 128)),
-            &iv,
-            ciphertext,
-        ),
-        Rc2With40 => cbc_decrypt(
-            Some(rc2::Rc2::new_with_eff_key_len(&key, 40)),
-            &iv,
-            ciphertext,
-        ),
-        Rc4With128 | Rc4With40 => Err(DecryptError::WrongPassword),
+        Rc2With128 => BlockCipher::Rc2 {
+            effective_bits: 128,
+        },
+        Rc2With40 => BlockCipher::Rc2 { effective_bits: 40 },
+        Rc4With128 | Rc4With40 => return Err(DecryptError::WrongPassword),
+    };
+    cbc_decrypt(block, &key, &iv, ciphertext)
+}
+
+/// The block ciphers of every scheme here (PBES1, PBES2, PKCS#12 PBE, legacy PEM), all in CBC
+/// mode with PKCS#7 padding: one dispatch, so that each cipher is compiled into the page once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[allow(missing_docs)]
+pub enum BlockCipher {
+    Aes128,
+    Aes192,
+    Aes256,
+    Aria128,
+    Aria192,
+    Aria256,
+    Camellia128,
+    Camellia192,
+    Camellia256,
+    Des,
+    /// Two-key 3DES (K1, K2, K1).
+    TdesEde2,
+    TdesEde3,
+    /// RC2 with its effective key length in bits (RFC 2268), which may differ from the key's.
+    Rc2 {
+        effective_bits: usize,
+    },
+}
+
+impl BlockCipher {
+    /// The key length in bytes; `None` for RC2, whose key length varies.
+    pub fn key_len(self) -> Option<usize> {
+        use BlockCipher::*;
+        Some(match self {
+            Des => 8,
+            Aes128 | Aria128 | Camellia128 | TdesEde2 => 16,
+            Aes192 | Aria192 | Camellia192 | TdesEde3 => 24,
+            Aes256 | Aria256 | Camellia256 => 32,
+            Rc2 { .. } => return None,
+        })
+    }
+
+    /// The block (and IV) length in bytes.
+    pub fn iv_len(self) -> usize {
+        use BlockCipher::*;
+        match self {
+            Des | TdesEde2 | TdesEde3 | Rc2 { .. } => 8,
+            _ => 16,
+        }
+    }
+
+    fn name(self) -> String {
+        use BlockCipher::*;
+        match self {
+            Rc2 { effective_bits } => format!("RC2-CBC, {effective_bits}-bit"),
+            other => match other {
+                Aes128 => "AES-128-CBC",
+                Aes192 => "AES-192-CBC",
+                Aes256 => "AES-256-CBC",
+                Aria128 => "ARIA-128-CBC",
+                Aria192 => "ARIA-192-CBC",
+                Aria256 => "ARIA-256-CBC",
+                Camellia128 => "CAMELLIA-128-CBC",
+                Camellia192 => "CAMELLIA-192-CBC",
+                Camellia256 => "CAMELLIA-256-CBC",
+                Des => "DES-CBC",
+                TdesEde2 => "DES-EDE-CBC",
+                TdesEde3 | Rc2 { .. } => "DES-EDE3-CBC",
+            }
+            .to_owned(),
+        }
     }
 }
 
 /// CBC decryption with PKCS#7 padding; a padding failure is a wrong password.
-fn cbc_decrypt<C: BlockCipherDecrypt>(
+pub fn cbc_decrypt(
+    cipher: BlockCipher,
+    key: &[u8],
+    iv: &[u8],
+    ciphertext: &[u8],
+) -> Result<Vec<u8>, DecryptError> {
+    use BlockCipher::*;
+    match cipher {
+        Aes128 => cbc::<aes::Aes128>(aes::Aes128::new_from_slice(key).ok(), iv, ciphertext),
+        Aes192 => cbc::<aes::Aes192>(aes::Aes192::new_from_slice(key).ok(), iv, ciphertext),
+        Aes256 => cbc::<aes::Aes256>(aes::Aes256::new_from_slice(key).ok(), iv, ciphertext),
+        Aria128 => cbc::<aria::Aria128>(aria::Aria128::new_from_slice(key).ok(), iv, ciphertext),
+        Aria192 => cbc::<aria::Aria192>(aria::Aria192::new_from_slice(key).ok(), iv, ciphertext),
+        Aria256 => cbc::<aria::Aria256>(aria::Aria256::new_from_slice(key).ok(), iv, ciphertext),
+        Camellia128 => cbc(camellia::Camellia128::new_from_slice(key).ok(), iv, ciphertext),
+        Camellia192 => cbc(camellia::Camellia192::new_from_slice(key).ok(), iv, ciphertext),
+        Camellia256 => cbc(camellia::Camellia256::new_from_slice(key).ok(), iv, ciphertext),
+        Des => cbc(des::Des::new_from_slice(key).ok(), iv, ciphertext),
+        TdesEde2 => cbc(des::TdesEde2::new_from_slice(key).ok(), iv, ciphertext),
+        TdesEde3 => cbc(des::TdesEde3::new_from_slice(key).ok(), iv, ciphertext),
+        // RC2's key schedule takes 1 to 128 key bytes and 1 to 1024 effective bits.
+        Rc2 { effective_bits } if (1..=128).contains(&key.len()) && (1..=1024).contains(&effective_bits) => {
+            cbc(Some(rc2::Rc2::new_with_eff_key_len(key, effective_bits)), iv, ciphertext)
+        }
+        Rc2 { .. } => Err(DecryptError::Malformed("RC2 key or effective key length".into())),
+    }
+}
+
+fn cbc<C: BlockCipherDecrypt>(
     cipher: Option<C>,
     iv: &[u8],
     ciphertext: &[u8],
@@ -415,15 +485,12 @@ fn pbes1(
         Pbes1Hash::Sha1 => bytes_to_key::<sha1::Sha1>(password.utf8(), salt, count, 16),
     };
     let (key, iv) = derived.split_at(8);
-    match cipher {
-        Pbes1Cipher::Des => cbc_decrypt(des::Des::new_from_slice(key).ok(), iv, ciphertext),
+    let block = match cipher {
+        Pbes1Cipher::Des => BlockCipher::Des,
         // RFC 8018 §6.1: RC2 in PBES1 has an effective key length of 64 bits.
-        Pbes1Cipher::Rc2 => cbc_decrypt(
-            Some(rc2::Rc2::new_with_eff_key_len(key, 64)),
-            iv,
-            ciphertext,
-        ),
-    }
+        Pbes1Cipher::Rc2 => BlockCipher::Rc2 { effective_bits: 64 },
+    };
+    cbc_decrypt(block, key, iv, ciphertext)
 }
 
 // --- PBES2 (RFC 8018 §6.2) ---------------------------------------------------------------------
@@ -431,97 +498,8 @@ fn pbes1(
 /// PBES2's two halves, decoded.
 struct Pbes2Parts {
     kdf: pbes2::Kdf,
-    /// The cipher `pkcs5` decrypts, or one it does not (RC2, Camellia, ARIA).
-    cipher: Pbes2Cipher,
-}
-
-enum Pbes2Cipher {
-    Pkcs5(pbes2::EncryptionScheme),
-    Own { cipher: OwnCipher, iv: Vec<u8> },
-}
-
-/// The PBES2 ciphers decrypted here rather than by `pkcs5`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum OwnCipher {
-    Rc2 { effective_bits: usize },
-    Camellia128,
-    Camellia192,
-    Camellia256,
-    Aria128,
-    Aria192,
-    Aria256,
-}
-
-impl OwnCipher {
-    /// The key length: fixed, or (RC2) the KDF's `keyLength`, 16 bytes when absent.
-    fn key_len(self, from_kdf: Option<u16>) -> Result<usize, DecryptError> {
-        let fixed = match self {
-            OwnCipher::Rc2 { .. } => {
-                let len = usize::from(from_kdf.unwrap_or(16));
-                return if (1..=128).contains(&len) {
-                    Ok(len)
-                } else {
-                    Err(DecryptError::Malformed(format!(
-                        "an RC2 key of {len} bytes"
-                    )))
-                };
-            }
-            OwnCipher::Camellia128 | OwnCipher::Aria128 => 16,
-            OwnCipher::Camellia192 | OwnCipher::Aria192 => 24,
-            OwnCipher::Camellia256 | OwnCipher::Aria256 => 32,
-        };
-        match from_kdf {
-            Some(len) if usize::from(len) != fixed => Err(DecryptError::Malformed(format!(
-                "a key length of {len} bytes for a {}-byte cipher",
-                fixed
-            ))),
-            _ => Ok(fixed),
-        }
-    }
-
-    fn name(self) -> String {
-        match self {
-            OwnCipher::Rc2 { effective_bits } => format!("RC2-CBC, {effective_bits}-bit"),
-            other => OTHER_PBES2_CIPHERS
-                .iter()
-                .find(|(_, cipher, _)| *cipher == other)
-                .map_or_else(String::new, |(_, _, name)| (*name).to_owned()),
-        }
-    }
-
-    fn decrypt(self, key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Result<Vec<u8>, DecryptError> {
-        match self {
-            OwnCipher::Rc2 { effective_bits } => cbc_decrypt(
-                Some(rc2::Rc2::new_with_eff_key_len(key, effective_bits)),
-                iv,
-                ciphertext,
-            ),
-            OwnCipher::Camellia128 => cbc_decrypt(
-                camellia::Camellia128::new_from_slice(key).ok(),
-                iv,
-                ciphertext,
-            ),
-            OwnCipher::Camellia192 => cbc_decrypt(
-                camellia::Camellia192::new_from_slice(key).ok(),
-                iv,
-                ciphertext,
-            ),
-            OwnCipher::Camellia256 => cbc_decrypt(
-                camellia::Camellia256::new_from_slice(key).ok(),
-                iv,
-                ciphertext,
-            ),
-            OwnCipher::Aria128 => {
-                cbc_decrypt(aria::Aria128::new_from_slice(key).ok(), iv, ciphertext)
-            }
-            OwnCipher::Aria192 => {
-                cbc_decrypt(aria::Aria192::new_from_slice(key).ok(), iv, ciphertext)
-            }
-            OwnCipher::Aria256 => {
-                cbc_decrypt(aria::Aria256::new_from_slice(key).ok(), iv, ciphertext)
-            }
-        }
-    }
+    cipher: BlockCipher,
+    iv: Vec<u8>,
 }
 
 impl Pbes2Parts {
@@ -544,18 +522,19 @@ impl Pbes2Parts {
     }
 
     fn cipher_name(&self) -> String {
-        match &self.cipher {
-            Pbes2Cipher::Pkcs5(scheme) => match scheme {
-                pbes2::EncryptionScheme::Aes128Cbc { .. } => "AES-128-CBC".into(),
-                pbes2::EncryptionScheme::Aes192Cbc { .. } => "AES-192-CBC".into(),
-                pbes2::EncryptionScheme::Aes256Cbc { .. } => "AES-256-CBC".into(),
-                pbes2::EncryptionScheme::Aes128Gcm { .. } => "AES-128-GCM".into(),
-                pbes2::EncryptionScheme::Aes256Gcm { .. } => "AES-256-GCM".into(),
-                pbes2::EncryptionScheme::DesCbc { .. } => "DES-CBC".into(),
-                pbes2::EncryptionScheme::DesEde3Cbc { .. } => "DES-EDE3-CBC".into(),
-                _ => "a cipher".into(),
-            },
-            Pbes2Cipher::Own { cipher, .. } => cipher.name(),
+        self.cipher.name()
+    }
+
+    /// The key length: the cipher's, which the KDF's `keyLength` must repeat if it is given; for
+    /// RC2 the KDF's `keyLength`, 16 bytes when absent (OpenSSL writes it for RC2).
+    fn key_len(&self) -> Result<usize, DecryptError> {
+        let from_kdf = self.kdf.key_length().map(usize::from);
+        match (self.cipher.key_len(), from_kdf) {
+            (None, len) => Ok(len.unwrap_or(16)),
+            (Some(fixed), Some(len)) if len != fixed => Err(DecryptError::Malformed(format!(
+                "a key length of {len} bytes for a {fixed}-byte cipher"
+            ))),
+            (Some(fixed), _) => Ok(fixed),
         }
     }
 }
@@ -614,25 +593,23 @@ fn pbes2_parts(algorithm: &AlgorithmIdentifierOwned) -> Result<Pbes2Parts, Decry
     };
     let other = OTHER_PBES2_CIPHERS
         .iter()
-        .find(|(oid, _, _)| *oid == params.encryption.oid);
-    let cipher = if params.encryption.oid == RC2_CBC {
+        .find(|(oid, _)| *oid == params.encryption.oid);
+    let (cipher, iv) = if params.encryption.oid == RC2_CBC {
         let rc2: Rc2CbcParameter = parameters(&params.encryption)?;
-        Pbes2Cipher::Own {
-            cipher: OwnCipher::Rc2 {
-                effective_bits: rc2_effective_bits(rc2.version)?,
-            },
-            iv: rc2.iv.as_bytes().to_vec(),
-        }
-    } else if let Some((_, cipher, _)) = other {
+        let effective_bits = rc2_effective_bits(rc2.version)?;
+        (BlockCipher::Rc2 { effective_bits }, rc2.iv.as_bytes().to_vec())
+    } else if let Some((_, cipher)) = other {
         let iv: der::asn1::OctetString = parameters(&params.encryption)?;
-        Pbes2Cipher::Own {
-            cipher: *cipher,
-            iv: iv.as_bytes().to_vec(),
-        }
+        (*cipher, iv.as_bytes().to_vec())
     } else {
         match pbes2::EncryptionScheme::try_from(params.encryption.owned_to_ref()) {
-            Ok(scheme) => Pbes2Cipher::Pkcs5(scheme),
-            Err(_) => {
+            Ok(pbes2::EncryptionScheme::Aes128Cbc { iv }) => (BlockCipher::Aes128, iv.to_vec()),
+            Ok(pbes2::EncryptionScheme::Aes192Cbc { iv }) => (BlockCipher::Aes192, iv.to_vec()),
+            Ok(pbes2::EncryptionScheme::Aes256Cbc { iv }) => (BlockCipher::Aes256, iv.to_vec()),
+            Ok(pbes2::EncryptionScheme::DesCbc { iv }) => (BlockCipher::Des, iv.to_vec()),
+            Ok(pbes2::EncryptionScheme::DesEde3Cbc { iv }) => (BlockCipher::TdesEde3, iv.to_vec()),
+            // AES-GCM (RFC 9579 era): no tool writes it for keys (OpenSSL refuses AEAD in PBES2).
+            _ => {
                 return Err(DecryptError::Unsupported(format!(
                     "PBES2 with the cipher {}",
                     params.encryption.oid
@@ -640,7 +617,10 @@ fn pbes2_parts(algorithm: &AlgorithmIdentifierOwned) -> Result<Pbes2Parts, Decry
             }
         }
     };
-    Ok(Pbes2Parts { kdf, cipher })
+    if iv.len() != cipher.iv_len() {
+        return Err(DecryptError::Malformed(format!("an IV of {} bytes", iv.len())));
+    }
+    Ok(Pbes2Parts { kdf, cipher, iv })
 }
 
 /// The ceiling check of a PBES2 KDF.
@@ -672,34 +652,11 @@ fn pbes2_decrypt(
 ) -> Result<Vec<u8>, DecryptError> {
     let parts = pbes2_parts(algorithm)?;
     pbes2_within_ceilings(&parts.kdf)?;
-    match parts.cipher {
-        Pbes2Cipher::Pkcs5(encryption) => {
-            let params = pbes2::Parameters {
-                kdf: parts.kdf,
-                encryption,
-            };
-            params
-                .decrypt(password.utf8(), ciphertext)
-                .map_err(|error| match error {
-                    pkcs5::Error::DecryptFailed => DecryptError::WrongPassword,
-                    pkcs5::Error::UnsupportedAlgorithm { oid } => {
-                        DecryptError::Unsupported(format!("PBES2 with {oid}"))
-                    }
-                    other => DecryptError::Malformed(other.to_string()),
-                })
-        }
-        Pbes2Cipher::Own { cipher, iv } => {
-            let key = pbes2_key(
-                &parts.kdf,
-                password.utf8(),
-                cipher.key_len(parts.kdf.key_length())?,
-            )?;
-            cipher.decrypt(&key, &iv, ciphertext)
-        }
-    }
+    let key = pbes2_key(&parts.kdf, password.utf8(), parts.key_len()?)?;
+    cbc_decrypt(parts.cipher, &key, &parts.iv, ciphertext)
 }
 
-/// PBES2's key for the ciphers decrypted here: PBKDF2 (`pbkdf2`) with the PRF named, or scrypt
+/// PBES2's key: PBKDF2 (`pbkdf2`) with the PRF named, or scrypt
 /// (`scrypt`), both already checked against the ceilings.
 fn pbes2_key(kdf: &pbes2::Kdf, password: &[u8], len: usize) -> Result<Vec<u8>, DecryptError> {
     let mut key = vec![0u8; len];
