@@ -37,12 +37,30 @@ const RC2_CBC: Oid = Oid::new_unwrap("1.2.840.113549.3.2");
 /// `openssl genrsa -aria256` write PKCS#8 PBES2 with them): CBC with a 16-byte IV as parameters
 /// (RFC 3657 §3 for Camellia, RFC 5794 for ARIA).
 const OTHER_PBES2_CIPHERS: [(Oid, BlockCipher); 6] = [
-    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.2"), BlockCipher::Camellia128),
-    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.3"), BlockCipher::Camellia192),
-    (Oid::new_unwrap("1.2.392.200011.61.1.1.1.4"), BlockCipher::Camellia256),
-    (Oid::new_unwrap("1.2.410.200046.1.1.2"), BlockCipher::Aria128),
-    (Oid::new_unwrap("1.2.410.200046.1.1.7"), BlockCipher::Aria192),
-    (Oid::new_unwrap("1.2.410.200046.1.1.12"), BlockCipher::Aria256),
+    (
+        Oid::new_unwrap("1.2.392.200011.61.1.1.1.2"),
+        BlockCipher::Camellia128,
+    ),
+    (
+        Oid::new_unwrap("1.2.392.200011.61.1.1.1.3"),
+        BlockCipher::Camellia192,
+    ),
+    (
+        Oid::new_unwrap("1.2.392.200011.61.1.1.1.4"),
+        BlockCipher::Camellia256,
+    ),
+    (
+        Oid::new_unwrap("1.2.410.200046.1.1.2"),
+        BlockCipher::Aria128,
+    ),
+    (
+        Oid::new_unwrap("1.2.410.200046.1.1.7"),
+        BlockCipher::Aria192,
+    ),
+    (
+        Oid::new_unwrap("1.2.410.200046.1.1.12"),
+        BlockCipher::Aria256,
+    ),
 ];
 
 /// A password as the derivations see it. PKCS#12 files written "without" a password hold either
@@ -412,17 +430,37 @@ pub fn cbc_decrypt(
         Aria128 => cbc::<aria::Aria128>(aria::Aria128::new_from_slice(key).ok(), iv, ciphertext),
         Aria192 => cbc::<aria::Aria192>(aria::Aria192::new_from_slice(key).ok(), iv, ciphertext),
         Aria256 => cbc::<aria::Aria256>(aria::Aria256::new_from_slice(key).ok(), iv, ciphertext),
-        Camellia128 => cbc(camellia::Camellia128::new_from_slice(key).ok(), iv, ciphertext),
-        Camellia192 => cbc(camellia::Camellia192::new_from_slice(key).ok(), iv, ciphertext),
-        Camellia256 => cbc(camellia::Camellia256::new_from_slice(key).ok(), iv, ciphertext),
+        Camellia128 => cbc(
+            camellia::Camellia128::new_from_slice(key).ok(),
+            iv,
+            ciphertext,
+        ),
+        Camellia192 => cbc(
+            camellia::Camellia192::new_from_slice(key).ok(),
+            iv,
+            ciphertext,
+        ),
+        Camellia256 => cbc(
+            camellia::Camellia256::new_from_slice(key).ok(),
+            iv,
+            ciphertext,
+        ),
         Des => cbc(des::Des::new_from_slice(key).ok(), iv, ciphertext),
         TdesEde2 => cbc(des::TdesEde2::new_from_slice(key).ok(), iv, ciphertext),
         TdesEde3 => cbc(des::TdesEde3::new_from_slice(key).ok(), iv, ciphertext),
         // RC2's key schedule takes 1 to 128 key bytes and 1 to 1024 effective bits.
-        Rc2 { effective_bits } if (1..=128).contains(&key.len()) && (1..=1024).contains(&effective_bits) => {
-            cbc(Some(rc2::Rc2::new_with_eff_key_len(key, effective_bits)), iv, ciphertext)
+        Rc2 { effective_bits }
+            if (1..=128).contains(&key.len()) && (1..=1024).contains(&effective_bits) =>
+        {
+            cbc(
+                Some(rc2::Rc2::new_with_eff_key_len(key, effective_bits)),
+                iv,
+                ciphertext,
+            )
         }
-        Rc2 { .. } => Err(DecryptError::Malformed("RC2 key or effective key length".into())),
+        Rc2 { .. } => Err(DecryptError::Malformed(
+            "RC2 key or effective key length".into(),
+        )),
     }
 }
 
@@ -597,7 +635,10 @@ fn pbes2_parts(algorithm: &AlgorithmIdentifierOwned) -> Result<Pbes2Parts, Decry
     let (cipher, iv) = if params.encryption.oid == RC2_CBC {
         let rc2: Rc2CbcParameter = parameters(&params.encryption)?;
         let effective_bits = rc2_effective_bits(rc2.version)?;
-        (BlockCipher::Rc2 { effective_bits }, rc2.iv.as_bytes().to_vec())
+        (
+            BlockCipher::Rc2 { effective_bits },
+            rc2.iv.as_bytes().to_vec(),
+        )
     } else if let Some((_, cipher)) = other {
         let iv: der::asn1::OctetString = parameters(&params.encryption)?;
         (*cipher, iv.as_bytes().to_vec())
@@ -618,7 +659,10 @@ fn pbes2_parts(algorithm: &AlgorithmIdentifierOwned) -> Result<Pbes2Parts, Decry
         }
     };
     if iv.len() != cipher.iv_len() {
-        return Err(DecryptError::Malformed(format!("an IV of {} bytes", iv.len())));
+        return Err(DecryptError::Malformed(format!(
+            "an IV of {} bytes",
+            iv.len()
+        )));
     }
     Ok(Pbes2Parts { kdf, cipher, iv })
 }

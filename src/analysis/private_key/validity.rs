@@ -100,7 +100,11 @@ fn rsa_problem(key: &RsaFields<'_>) -> Option<String> {
     let int = |u: &UintRef<'_>| BoxedUint::from_be_slice_vartime(strip(u.as_bytes()));
     let same = |a: &BoxedUint, b: &BoxedUint| strip(&a.to_be_bytes()) == strip(&b.to_be_bytes());
     let one = BoxedUint::one();
-    let (n, e, d) = (int(&key.modulus), int(&key.public_exponent), int(&key.private_exponent));
+    let (n, e, d) = (
+        int(&key.modulus),
+        int(&key.public_exponent),
+        int(&key.private_exponent),
+    );
     let (p, q) = (int(&key.prime1), int(&key.prime2));
     if !same(&p.concatenating_mul(&q), &n) {
         return Some("p·q is not its modulus n".into());
@@ -125,7 +129,10 @@ fn rsa_problem(key: &RsaFields<'_>) -> Option<String> {
     if !same(&d.rem(&q1), &int(&key.exponent2)) {
         return Some("its CRT exponent dQ is not d mod (q−1)".into());
     }
-    if !same(&int(&key.coefficient).concatenating_mul(&q).rem(&p_nz), &one) {
+    if !same(
+        &int(&key.coefficient).concatenating_mul(&q).rem(&p_nz),
+        &one,
+    ) {
         return Some("its CRT coefficient qInv is not q⁻¹ mod p".into());
     }
     None
@@ -375,7 +382,9 @@ mod tests {
         let (_, der) = pem_rfc7468::decode_vec(pem.as_bytes()).expect("PEM");
         let mut key = RsaFields::from_der(&der).expect("RSAPrivateKey");
         change(&mut key);
-        rsa(&key.to_der().expect("encodes")).expect("still decodes").invalid
+        rsa(&key.to_der().expect("encodes"))
+            .expect("still decodes")
+            .invalid
     }
 
     #[test]
