@@ -11,15 +11,6 @@ use serde_json::Value;
 use std::path::Path;
 use std::time::Duration;
 
-/// Facts of keys pyca opens that are deliberately not read here, with why (ARCHITECTURE.md, "Keys
-/// read and refused"); each is checked to be absent (null), so that the list cannot go stale.
-const NOT_DERIVED: &[(&str, &[&str], &str)] = &[(
-    "PKCS8/private.pem",
-    &["bits", "curve", "public_key"],
-    "explicit parameters are matched to P-256/P-384/P-521 only (those of brainpoolP384r1 \
-         here), and the key embeds no public key; it is flagged key-type-not-accepted either way",
-)];
-
 /// The codes that flag a key pyca refuses (its refusal, said in our words).
 const FLAGS: &[Code] = &[
     Code::KeyInvalid,
@@ -78,18 +69,7 @@ fn check_all() -> Counts {
             };
             let ours = serde_json::to_value(key).expect("serialises");
             let mut differs = Vec::new();
-            let not_derived = NOT_DERIVED
-                .iter()
-                .find(|(known, _, _)| *known == file)
-                .map_or(&[][..], |(_, fields, _)| *fields);
             for field in ["type", "bits", "curve", "public_key"] {
-                if not_derived.contains(&field) {
-                    assert!(
-                        ours[field].is_null(),
-                        "{file}: {field} is now read: update NOT_DERIVED"
-                    );
-                    continue;
-                }
                 if ours[field] != entry[field] {
                     differs.push(format!("{field}: {} vs pyca {}", ours[field], entry[field]));
                 }

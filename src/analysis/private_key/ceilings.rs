@@ -10,8 +10,8 @@
 //!   `BestAvailableEncryption` at most a few hundred thousand; password managers derive with
 //!   PBKDF2 at 600,000 (Bitwarden, LastPass: OWASP's 2023 figure for HMAC-SHA-256) to 650,000
 //!   (1Password), and OWASP asks 1,300,000 for HMAC-SHA-1. The ceiling, 2,000,000, is above all
-//!   of them; a derivation at the ceiling takes about a second (bench/README.md, "Key
-//!   derivation").
+//!   of them; a derivation at the ceiling takes at most about 3 seconds in the page (PBKDF2 with
+//!   HMAC-SHA-512; bench/README.md, "Key derivation").
 //! - scrypt: OpenSSL writes N = 16,384, r = 8, p = 1 (16 MiB), and refuses to derive above 32
 //!   MiB itself (its `SCRYPT_MAX_MEM`, also the default `maxmem` of Python's `hashlib.scrypt` and
 //!   Node's `crypto.scrypt`). The ceiling is twice that: 128·N·r·p ≤ 64 MiB, which bounds both

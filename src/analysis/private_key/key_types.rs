@@ -169,6 +169,15 @@ pub fn pkcs8(der: &[u8]) -> Option<Reading> {
             "its PKCS#8 version is {} (RFC 5958: 0 or 1)",
             info.version
         ));
+    } else if (info.version == 1) != info.public_key.is_some() {
+        // RFC 5958 §2: "If publicKey is present, then version is set to v2 else version is set
+        // to v1." pyca/cryptography up to 50 refuses a key that breaks it (51 reads it).
+        reading.invalid.get_or_insert_with(|| {
+            format!(
+                "its PKCS#8 version (v{}) does not say whether it carries a public key (RFC 5958 §2)",
+                info.version + 1
+            )
+        });
     }
     Some(reading)
 }
