@@ -45,6 +45,7 @@ step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D war
 step "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "RustCrypto generation" one_crypto_generation
 step "vector facts agree with pyca/cryptography" .venv/bin/python tests/vectors/generate.py --check
+step "key corpus facts agree with pyca/cryptography" .venv/bin/python tests/vectors/keys/pyca_keys.py --check
 step "cargo test (native)" cargo test --locked
 step "cargo test (wasm32, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
 step "page build (scripts/build-page.sh)" bash scripts/build-page.sh

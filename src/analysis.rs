@@ -304,7 +304,12 @@ fn open_containers(
                 Ok(contents) => {
                     for der in &contents.private_keys {
                         let index = keys.len();
-                        keys.push(private_key::from_pkcs8(der, index, &item.location));
+                        keys.push(private_key::from_pkcs8(
+                            der,
+                            index,
+                            &item.location,
+                            diagnostics,
+                        ));
                     }
                     contents
                         .certificates
@@ -355,6 +360,7 @@ fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &Location) -> Diagnostic {
             format!("the PKCS#12 file cannot be decoded: {what}"),
             "the file may be truncated: copy or download it again",
         ),
+        E::OverCeiling(over) => private_key::over_ceiling(&over, at),
     }
 }
 

@@ -255,6 +255,24 @@ codes! {
     /// Recovery stopped at a limit: more nested documents or layers of escapes than are undone.
     /// What is inside was not read; decode the outer layers and give what is inside.
     RecoveryLimitReached = "recovery-limit-reached", Warning;
+
+    // Private keys (issue 13)
+    /// An encrypted key or PKCS#12 file asks for more key-derivation work than the published
+    /// ceilings (PBKDF2, PBKDF1 and PKCS#12 KDF: 2,000,000 iterations; scrypt: 128·N·r·p ≤ 64 MiB,
+    /// ARCHITECTURE.md "Key-derivation ceilings"). No real tool writes such a file; the
+    /// derivation is not attempted. Re-export it with the tool's defaults, e.g.
+    /// `openssl pkcs8 -topk8 -v2 aes-256-cbc` or `openssl pkcs12 -export`.
+    KeyDerivationOverCeiling = "key-derivation-over-ceiling", Error;
+    /// The private key is of a type no supported target takes (DSA, DH, Ed448, X25519, X448, an
+    /// EC curve other than P-256/P-384/P-521/SM2, explicit curve parameters, an unknown
+    /// algorithm). It is read as far as it can be, but cannot be uploaded: make a key of a type
+    /// the target lists (RSA 2048, EC P-256…).
+    KeyTypeNotAccepted = "key-type-not-accepted", Error;
+    /// The private key cannot be valid: its numbers disagree (RSA p·q ≠ n, d, e and the CRT values
+    /// inconsistent, an even prime, an unknown version; an EC scalar of zero or not below the
+    /// order, a PKCS#8 curve that differs from the SEC1 one inside, a public key that is not the
+    /// scalar's). Providers reject it; make a new key (it may have been damaged or forged).
+    KeyInvalid = "key-invalid", Error;
 }
 
 impl fmt::Display for Code {

@@ -420,6 +420,9 @@ fn plain_structure(format: KeyFormat) -> Result<Structure, String> {
         KeyFormat::Pkcs1 => Ok(Structure::Pkcs1),
         KeyFormat::Sec1 => Ok(Structure::Sec1),
         KeyFormat::Pkcs8 => Ok(Structure::Pkcs8),
+        KeyFormat::Dsa => {
+            Err("the key is a DSA key, which no target takes; it is not re-encoded".into())
+        }
         other => Err(format!(
             "the key is still {} after decryption; this is a bug, please report it",
             other.as_str()

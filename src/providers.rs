@@ -534,6 +534,7 @@ pub(crate) fn describe_key(key: &crate::analysis::public_key::PublicKeyInfo) -> 
         KeyType::Ed25519 => "Ed25519".into(),
         KeyType::Sm2 => "SM2".into(),
         KeyType::Other => format!("algorithm {}", key.algorithm_oid),
+        other => other.as_str().into(),
     }
 }
 

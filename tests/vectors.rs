@@ -43,6 +43,7 @@ const KEY_FIELDS: &[&str] = &[
     "type",
     "bits",
     "curve",
+    "public_key",
     "matches_certificates",
 ];
 const CSR_FIELDS: &[&str] = &[

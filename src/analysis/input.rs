@@ -294,11 +294,7 @@ pub fn sniff_der(der: &[u8]) -> ItemKind {
         ItemKind::Pkcs7
     } else if x509_cert::request::CertReq::from_der(der).is_ok() {
         ItemKind::CertificateRequest
-    } else if pkcs8::PrivateKeyInfoRef::from_der(der).is_ok()
-        || pkcs8::EncryptedPrivateKeyInfoRef::from_der(der).is_ok()
-        || pkcs1::RsaPrivateKey::<der::asn1::UintRef>::from_der(der).is_ok()
-        || sec1::EcPrivateKey::from_der(der).is_ok()
-    {
+    } else if super::private_key::looks_like_private_key(der) {
         ItemKind::PrivateKey
     } else {
         // Reported as an undecodable certificate, the most likely intent.

@@ -343,6 +343,8 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::PemLabelMismatch, ELB_1011),
         (Code::EncryptedKeyNeedsPassphrase, ELB_1011),
         (Code::WrongPassphrase, ELB_1011),
+        (Code::KeyInvalid, ELB_1011),
+        (Code::KeyTypeNotAccepted, ELB_1011),
     ],
 };
 

@@ -48,10 +48,13 @@ import yaml
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric import dh, dsa, ec, ed448, ed25519, padding, rsa, x448, x25519
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from cryptography.utils import CryptographyDeprecationWarning
+
+warnings.filterwarnings("ignore", category=CryptographyDeprecationWarning)  # DSA, FFDH keys are read on purpose
 ROOT = pathlib.Path(__file__).resolve().parent / "inspect"
 NOW = "2026-11-22T00:00:00Z"
 UTC = dt.timezone.utc
@@ -321,6 +324,52 @@ def pkcs7_der_openssl(*certs):
                    files={"chain.pem": chain(*certs)})
 
 
+# --- keys encrypted and typed by the openssl CLI (issue 13) ------------------------------------------
+
+LEGACY_PROVIDER = ("-provider", "legacy", "-provider", "default")  # DES, RC2, RC4 in OpenSSL 3
+
+
+def openssl_pkcs8(key, *args):
+    """`openssl pkcs8 -topk8 args` with the legacy provider, encrypted with the case passphrase."""
+    return openssl("pkcs8", "-topk8", *args, *LEGACY_PROVIDER, "-passout", f"pass:{PASSPHRASE}",
+                   stdin=key_pem(key).encode()).decode()
+
+
+def openssl_traditional(key_pem_text, cipher):
+    """Legacy encrypted PEM (Proc-Type/DEK-Info) by `openssl pkey -traditional -<cipher>`."""
+    return openssl("pkey", "-traditional", f"-{cipher}", *LEGACY_PROVIDER, "-passout", f"pass:{PASSPHRASE}",
+                   stdin=key_pem_text.encode()).decode()
+
+
+def openssl_dsa_key():
+    params = openssl("genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", "dsa_paramgen_bits:2048")
+    return openssl("genpkey", "-paramfile", "params.pem", files={"params.pem": params}).decode()
+
+
+def patched_iterations(pem_text, old, new):
+    """The DER of a PEM block with one INTEGER's encoding replaced by another of the same length: a
+    key whose key derivation asks for far more than any tool writes (made by openssl, then patched;
+    its ciphertext is never reached)."""
+    lines = pem_text.strip().splitlines()
+    der = base64.b64decode("".join(lines[1:-1]))
+    assert len(old) == len(new) and der.count(old) == 1, (old, new)
+    return pem_wrap(lines[0][11:-5], der.replace(old, new))
+
+
+def over_ceiling_pbkdf2(key):
+    """PBKDF2 with 2^31 - 1 iterations: made with -iter 16777216 (02 04 01 00 00 00), then patched."""
+    made = openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-iter", "16777216", "-passout", f"pass:{PASSPHRASE}",
+                   stdin=key_pem(key).encode()).decode()
+    return patched_iterations(made, bytes.fromhex("020401000000"), bytes.fromhex("02047fffffff"))
+
+
+def over_ceiling_scrypt(key):
+    """scrypt with N = 2^22, r = 1 (512 MiB): made with -scrypt_N 32768 -scrypt_r 1, then N patched."""
+    made = openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-scrypt", "-scrypt_N", "32768", "-scrypt_r", "1",
+                   "-scrypt_p", "1", "-passout", f"pass:{PASSPHRASE}", stdin=key_pem(key).encode()).decode()
+    return patched_iterations(made, bytes.fromhex("0203008000"), bytes.fromhex("0203400000"))
+
+
 # --- text forms ----------------------------------------------------------------------------------
 
 def openssl_name(n):
@@ -564,6 +613,7 @@ def make_pki():
     p.csr_key = ec_key()
     p.leaf_csr = csr_for("www.example.com", p.leaf_key)
     p.other_csr = csr_for("www.example.com", p.csr_key)
+    p.dsa_key = openssl_dsa_key()
     p.p12_modern = pkcs12_bytes(p.leaf_key, p.leaf, [p.int, p.root],
                                 serialization.BestAvailableEncryption(PASSPHRASE.encode()))
     return p
@@ -764,6 +814,51 @@ CASES = [
          lambda p: {"bundle.test-only.p12": p.p12_modern[:len(p.p12_modern) * 6 // 10]}, PASSPHRASE),
     Case("malformed-certificate-label-random-bytes", "a CERTIFICATE block of valid base64 that is not DER, then a leaf",
          lambda p: {"mixed.pem": random_certificate_block() + pem(p.leaf)}),
+
+    # Every key encryption real tools write, and every key type (issue 13). Each file one scheme.
+    Case("key-pkcs8-pbes1-every-scheme", "leaf plus its key under each PBES1 scheme (openssl pkcs8 -topk8 -v1 "
+         "PBE-MD5-DES, PBE-SHA1-DES, PBE-MD5-RC2-64, PBE-SHA1-RC2-64)",
+         lambda p: {"leaf.pem": pem(p.leaf), **{f"key-{v.lower()}.test-only.pem": openssl_pkcs8(p.leaf_key, "-v1", v)
+                    for v in ("PBE-MD5-DES", "PBE-SHA1-DES", "PBE-MD5-RC2-64", "PBE-SHA1-RC2-64")}}, PASSPHRASE),
+    Case("key-pkcs8-pkcs12-pbe-every-scheme", "leaf plus its key under each PKCS#12 PBE scheme in PKCS#8 (openssl "
+         "pkcs8 -topk8 -v1 PBE-SHA1-3DES, -2DES, -RC2-40, -RC2-128, -RC4-40, -RC4-128)",
+         lambda p: {"leaf.pem": pem(p.leaf), **{f"key-{v.lower()}.test-only.pem": openssl_pkcs8(p.leaf_key, "-v1", v)
+                    for v in ("PBE-SHA1-3DES", "PBE-SHA1-2DES", "PBE-SHA1-RC2-40", "PBE-SHA1-RC2-128",
+                              "PBE-SHA1-RC4-40", "PBE-SHA1-RC4-128")}}, PASSPHRASE),
+    Case("key-pkcs8-pbes2-every-cipher-and-prf", "leaf plus its key under PBES2 with each cipher and PRF openssl "
+         "writes (-v2 CIPHER -v2prf PRF; scrypt with Camellia)",
+         lambda p: {"leaf.pem": pem(p.leaf), **{f"key-{c}-{prf.lower() or 'scrypt'}.test-only.pem": openssl_pkcs8(
+             p.leaf_key, "-v2", c, *(("-v2prf", prf) if prf else ("-scrypt",)))
+             for c, prf in (("aes-128-cbc", "hmacWithSHA1"), ("aes-192-cbc", "hmacWithSHA224"),
+                            ("des-ede3-cbc", "hmacWithSHA384"), ("des-cbc", "hmacWithSHA512"),
+                            ("rc2-cbc", "hmacWithSHA256"), ("rc2-40-cbc", "hmacWithSHA1"), ("rc2-64-cbc", "hmacWithSHA512"),
+                            ("camellia-256-cbc", "hmacWithSHA256"), ("aria-128-cbc", "hmacWithSHA256"),
+                            ("camellia-128-cbc", ""))}}, PASSPHRASE),
+    Case("key-legacy-pem-every-cipher", "leaf plus its key as legacy encrypted PEM with each cipher openssl documents "
+         "(openssl pkey -traditional -aes128 ... -aria256, -des), and an EC and a DSA key",
+         lambda p: {"leaf.pem": pem(p.leaf),
+                    **{f"key-{c}.test-only.pem": openssl_traditional(key_pem(p.leaf_key), c)
+                       for c in ("aes128", "aes192", "des", "camellia128", "camellia192", "camellia256", "aria128",
+                                 "aria192", "aria256")},
+                    "other-ec-aes256.test-only.pem": openssl_traditional(key_pem(p.ec_leaf_key), "aes256"),
+                    "other-dsa-des3.test-only.pem": openssl_traditional(p.dsa_key, "des3")}, PASSPHRASE),
+    Case("key-types-no-target-takes", "keys of types no target takes, by openssl: DSA (PKCS#8 and traditional), Ed448, "
+         "X25519, X448, secp256k1 (SEC1), brainpoolP256r1 (PKCS#8), P-256 with explicit parameters",
+         lambda p: {"dsa-pkcs8.test-only.pem": p.dsa_key,
+                    "dsa-traditional.test-only.pem": openssl("pkey", "-traditional", stdin=p.dsa_key.encode()).decode(),
+                    **{f"{a.lower()}.test-only.pem": openssl("genpkey", "-algorithm", a).decode()
+                       for a in ("ED448", "X25519", "X448")},
+                    "secp256k1-sec1.test-only.pem": openssl("ecparam", "-name", "secp256k1", "-genkey", "-noout").decode(),
+                    "brainpoolp256r1-pkcs8.test-only.pem": openssl(
+                        "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:brainpoolP256r1").decode(),
+                    "p256-explicit-parameters.test-only.pem": openssl(
+                        "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-param_enc", "explicit").decode()}),
+    Case("key-pkcs8-pbkdf2-over-ceiling", "encrypted PKCS#8 asking for 2^31 - 1 PBKDF2 iterations (openssl, then the "
+         "count patched), no passphrase: refused at once",
+         lambda p: {"key.test-only.pem": over_ceiling_pbkdf2(p.csr_key)}),
+    Case("key-pkcs8-scrypt-over-ceiling", "encrypted PKCS#8 asking scrypt for 512 MiB (N = 2^22, r = 1; openssl, then "
+         "N patched), no passphrase: refused at once",
+         lambda p: {"key.test-only.pem": over_ceiling_scrypt(p.csr_key)}),
 ] + recovered_cases()
 
 
@@ -802,7 +897,7 @@ def generate(only=None):
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 KEY_LABELS = {"RSA PRIVATE KEY": "pkcs1", "PRIVATE KEY": "pkcs8", "EC PRIVATE KEY": "sec1",
-              "ENCRYPTED PRIVATE KEY": "encrypted_pkcs8"}
+              "ENCRYPTED PRIVATE KEY": "encrypted_pkcs8", "DSA PRIVATE KEY": "dsa"}
 CSR_LABELS = ("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST")
 UNREADABLE = (ValueError, TypeError, UnsupportedAlgorithm)
 
@@ -850,17 +945,37 @@ def openssl_spki_info(spki_der):
     raise ValueError(f"unknown public key:\n{text}")
 
 
+def minimal_hex(n):
+    return n.to_bytes(max(1, (n.bit_length() + 7) // 8), "big").hex()
+
+
 def spki_info(spki_der):
+    """Type, bits, curve and the public key in hex as cert-preflight prints it (RSA: n, ff, e; EC: the
+    uncompressed point; the raw RFC 8410 key; DSA/DH: y). Bits of the RFC 8410 types are OpenSSL's
+    EVP_PKEY_get_bits (Ed25519 256, Ed448 456, X25519 253, X448 448)."""
     try:
         key = serialization.load_der_public_key(spki_der)
     except UnsupportedAlgorithm:
-        return openssl_spki_info(spki_der)
+        info = openssl_spki_info(spki_der)
+        # SM2: the SubjectPublicKeyInfo ends with the uncompressed point (65 bytes).
+        return {**info, "public_key": spki_der[-65:].hex()}
+    raw = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     if isinstance(key, rsa.RSAPublicKey):
-        return {"type": "RSA", "bits": key.key_size, "curve": None}
+        numbers = key.public_numbers()
+        return {"type": "RSA", "bits": key.key_size, "curve": None,
+                "public_key": minimal_hex(numbers.n) + "ff" + minimal_hex(numbers.e)}
     if isinstance(key, ec.EllipticCurvePublicKey):
-        return {"type": "EC", "bits": key.curve.key_size, "curve": CURVES.get(key.curve.name, key.curve.name)}
-    if isinstance(key, ed25519.Ed25519PublicKey):
-        return {"type": "Ed25519", "bits": 256, "curve": None}
+        point = key.public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+        return {"type": "EC", "bits": key.curve.key_size, "curve": CURVES.get(key.curve.name, key.curve.name),
+                "public_key": point.hex()}
+    if isinstance(key, dsa.DSAPublicKey):
+        return {"type": "DSA", "bits": key.key_size, "curve": None, "public_key": minimal_hex(key.public_numbers().y)}
+    if isinstance(key, dh.DHPublicKey):
+        return {"type": "DH", "bits": key.key_size, "curve": None, "public_key": minimal_hex(key.public_numbers().y)}
+    for cls, name, bits in ((ed25519.Ed25519PublicKey, "Ed25519", 256), (ed448.Ed448PublicKey, "Ed448", 456),
+                            (x25519.X25519PublicKey, "X25519", 253), (x448.X448PublicKey, "X448", 448)):
+        if isinstance(key, cls):
+            return {"type": name, "bits": bits, "curve": None, "public_key": key.public_bytes(*raw).hex()}
     raise ValueError(f"unknown public key type {type(key)}")
 
 
@@ -872,18 +987,27 @@ def cert_spki(cert):
         return base64.b64decode("".join(text.strip().splitlines()[1:-1]))
 
 
+def openssl_private_key_spki(key_pem_bytes, password):
+    args = ["-passin", f"pass:{password}"] if password else ["-passin", "pass:"]
+    try:
+        return openssl("pkey", "-pubout", "-outform", "DER", *args, *LEGACY_PROVIDER, stdin=key_pem_bytes)
+    except RuntimeError:
+        return None
+
+
 def private_key_spki(key_pem_bytes, password):
-    """The public key of a PEM private key, or None when it cannot be read (no or wrong passphrase)."""
+    """The public key of a PEM private key, or None when it cannot be read (no or wrong passphrase). The
+    openssl CLI reads what pyca cannot: SM2 keys, and encrypted keys with the schemes pyca lacks (legacy
+    PEM with AES-192, DES, Camellia or ARIA; PBES1 other than MD5-DES; PBES2 with RC2-40/64, Camellia,
+    ARIA)."""
     try:
         key = serialization.load_pem_private_key(key_pem_bytes, password.encode() if password else None)
         return key.public_key().public_bytes(DER, SPKI)
     except UnsupportedAlgorithm:  # SM2
-        args = ["-passin", f"pass:{password}"] if password else ["-passin", "pass:"]
-        try:
-            return openssl("pkey", "-pubout", "-outform", "DER", *args, stdin=key_pem_bytes)
-        except RuntimeError:
-            return None
+        return openssl_private_key_spki(key_pem_bytes, password)
     except (ValueError, TypeError):
+        if password and b"ENCRYPTED" in key_pem_bytes:
+            return openssl_private_key_spki(key_pem_bytes, password)
         return None
 
 
@@ -1058,7 +1182,7 @@ def cert_facts(cert, now, spki):
         "der_size": len(cert.public_bytes(DER)),
         "common_name": str(common_names[0].value) if common_names else None,
         "sans": san_facts(cert),
-        "public_key": spki_info(spki),
+        "public_key": {k: v for k, v in spki_info(spki).items() if k != "public_key"},
         "is_ca": bool(basic and basic.ca),
         "path_len": basic.path_length if basic else None,
         "key_usage": key_usage_facts(cert),
@@ -1099,7 +1223,8 @@ def facts_for(case_dir):
         ],
         "private_keys": [
             {"file": f, "format": k["format"], "encrypted": k["encrypted"], "decrypted": k["spki"] is not None,
-             **(spki_info(k["spki"]) if k["spki"] is not None else {"type": None, "bits": None, "curve": None}),
+             **(spki_info(k["spki"]) if k["spki"] is not None
+                else {"type": None, "bits": None, "curve": None, "public_key": None}),
              "matches_certificates": matches(k["spki"])}
             for f, k in keys
         ],

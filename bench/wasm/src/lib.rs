@@ -82,3 +82,18 @@ pub fn floor(bytes: &[u8]) -> u32 {
     std::hint::black_box(mix);
     count as u32
 }
+
+/// Reads one private key (PEM or DER) with a passphrase: the key-derivation benchmark (an
+/// encrypted key at the ceilings, bench/README.md "Key derivation"); 1 when it was decrypted.
+#[wasm_bindgen]
+pub fn read_key(key: &[u8], passphrase: &str) -> u32 {
+    let analysis = analyze_with(
+        &[Input::new("key.pem", key)],
+        &Options {
+            now: NOW,
+            passphrase: Some(passphrase),
+            pkcs12_password: None,
+        },
+    );
+    u32::from(analysis.report.private_keys.iter().any(|k| k.decrypted))
+}
