@@ -223,6 +223,14 @@ codes! {
     /// does). Gateways answer `414 Request-URI Too Large` above about 8 KiB: prefer `--auth v2`,
     /// which sends them in the body.
     UrlTooLong = "url-too-long", Warning;
+    // Provider rules (issue 14)
+    /// The material breaks a target rule that no primary source states, or that the sources
+    /// disagree on (the message names them all). The provider may accept it; if the upload is
+    /// refused, this is the likely reason.
+    TargetRuleUnconfirmed = "target-rule-unconfirmed", Warning;
+    /// The target API is being retired (its documentation moved to "previous version" pages, the
+    /// official CLI dropped it). It may still answer; the message names the API to use instead.
+    TargetLegacyApi = "target-legacy-api", Warning;
 }
 
 impl fmt::Display for Code {

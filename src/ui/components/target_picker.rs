@@ -1,5 +1,6 @@
-//! The target picker: the four APIs, the region (a free text field with the documented regions
-//! suggested) and the signing scheme the target accepts.
+//! The target picker: every target of the registry, the region (a free text field with the
+//! documented regions suggested by their English and Chinese names) and the signing scheme the
+//! target accepts. A legacy target says so, naming its successor.
 
 use crate::providers::ProviderId;
 use crate::render::scheme_title;
@@ -45,7 +46,7 @@ pub fn TargetPicker(props: &Props) -> Html {
             <h2 id="target-title">{ "1. Where are you uploading?" }</h2>
             <fieldset class="targets">
                 <legend class="visually-hidden">{ "Target API" }</legend>
-                { for ProviderId::ALL.iter().map(|&id| {
+                { for ProviderId::all().map(|id| {
                     let on_action = props.on_action.clone();
                     let choose = Callback::from(move |_: Event| on_action.emit(Action::SetTarget(id)));
                     let spec = id.spec();
@@ -56,19 +57,35 @@ pub fn TargetPicker(props: &Props) -> Html {
                                 checked={id == props.target} onchange={choose} />
                             <span class="target-title">{ spec.title }</span>
                             <span class="target-api">{ format!("{} · {}", spec.api, spec.version) }</span>
+                            if spec.legacy.is_some() {
+                                <span class="target-legacy">{ "legacy" }</span>
+                            }
                         </label>
                     }
                 }) }
             </fieldset>
+            if let Some(legacy) = &spec.legacy {
+                <p class="notice" data-testid="target-legacy" role="note">
+                    { format!("{} is a legacy API: {}. Use {} where you can.", spec.api, legacy.note,
+                        ProviderId::parse(legacy.successor).map_or(legacy.successor, |p| p.spec().title)) }
+                </p>
+            }
             <div class="row">
                 <div class="control">
                     <label for="region" class="field-label">{ "Region" }</label>
                     <input id="region" data-testid="region" list="regions" autocomplete="off" spellcheck="false"
                         value={props.region.clone()} oninput={on_region} aria-describedby="region-help" />
                     <datalist id="regions">
-                        { for spec.regions.iter().map(|r| html! { <option value={*r} /> }) }
+                        { for spec.regions.iter().map(|r| html! {
+                            <option value={r.id} label={format!("{} · {} · {}", r.id, r.name_en, r.name_zh)} />
+                        }) }
                     </datalist>
-                    <p class="help" id="region-help">{ format!("Endpoint: {}", (spec.host)(&props.region)) }</p>
+                    <p class="help" id="region-help">{
+                        match spec.region(&props.region) {
+                            Some(r) => format!("{} / {} — endpoint: {}", r.name_en, r.name_zh, r.host),
+                            None => format!("Endpoint: {}", spec.host(&props.region)),
+                        }
+                    }</p>
                 </div>
                 <div class="control">
                     <label for="auth" class="field-label">{ "Signing" }</label>
