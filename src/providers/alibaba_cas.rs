@@ -74,7 +74,7 @@ pub static NAME: Rule = Rule {
     statement: "Name is required and unique per account, at most 64 characters",
     sources: &[API_PAGE_EN, API_PAGE_ZH, SDK_MODEL],
     disagreement: None,
-    provider_error: Some("the certificate name already exists / 名称重复"),
+    provider_error: None,
 };
 /// The name rule every published version allows.
 pub static NAME_PORTABLE: Rule = Rule {
@@ -157,8 +157,16 @@ pub static RESOURCE_GROUP: Rule = Rule {
 /// Tags.
 pub static TAGS: Rule = Rule {
     id: "alibaba-cas/tags",
-    statement: "Tags.N.Key and Tags.N.Value: tag pairs; a value needs its key; at most 20 tags",
-    sources: &[TAG_LIMITS, SDK_MODEL],
+    statement: "Tags.N.Key and Tags.N.Value: tag pairs, a key for each value",
+    sources: &[SDK_MODEL, API_PAGE_ZH],
+    disagreement: None,
+    provider_error: None,
+};
+/// Tag count.
+pub static TAG_COUNT: Rule = Rule {
+    id: "alibaba-cas/tag-count",
+    statement: "at most 20 tags (Alibaba's general limit per resource; the API page states none)",
+    sources: &[TAG_LIMITS],
     disagreement: None,
     provider_error: None,
 };
@@ -289,7 +297,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
             },
         ],
         max: 20,
-        count_rule: &TAGS,
+        count_rule: &TAG_COUNT,
         first_missing_error: None,
         check: check_tag,
     }],
@@ -304,6 +312,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         &REGIONS_RULE,
         &RESOURCE_GROUP,
         &TAGS,
+        &TAG_COUNT,
     ],
     errors: &[
         KnownError {

@@ -81,7 +81,7 @@ pub static CERTIFICATE: Rule = Rule {
                 certificate_chain is given only the certificate itself is taken",
     sources: &[API_PAGE, SDK_MODEL, ERROR_FAQ],
     disagreement: None,
-    provider_error: Some("SCM.0053 (the certificate must start and end with the PEM markers)"),
+    provider_error: None,
 };
 /// Chain.
 pub static CHAIN: Rule = Rule {
@@ -90,7 +90,7 @@ pub static CHAIN: Rule = Rule {
                 issuer up (each CA's subject is the next one's issuer)",
     sources: &[API_PAGE, ERROR_FAQ],
     disagreement: None,
-    provider_error: Some("SCM.0079 (the chain is not in order)"),
+    provider_error: None,
 };
 /// Chain length.
 pub static CHAIN_LENGTH: Rule = Rule {
@@ -144,7 +144,7 @@ pub static SM_PAIR: Rule = Rule {
                 and its own unencrypted key, for an SM2 certificate",
     sources: &[SDK_MODEL],
     disagreement: None,
-    provider_error: Some("SCM.0014 (the certificate and key do not match)"),
+    provider_error: None,
 };
 /// Duplicate check.
 pub static DUPLICATE_CHECK: Rule = Rule {
