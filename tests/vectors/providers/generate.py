@@ -301,7 +301,7 @@ request(T, "unknown-field-refused", "a field the API does not take", [ISRG], [("
 T = "alibaba-slb-server"
 request(T, "rsa-chain-key-accepted", "an RSA leaf, its chain (root dropped) and PKCS#1 key, name and tags", RSA,
         [("ServerCertificateName", "www.example.com-2026"), ("ResourceGroupId", "rg-acfm2example"),
-         ("Tag.1.Key", "env"), ("Tag.1.Value", "")],
+         ("Tag.1.Key", "env"), ("Tag.1.Value", ""), ("Tag.20.Key", "k20")],
         ["alibaba-slb-server/certificate", "alibaba-slb-server/key-algorithms", "alibaba-slb-server/private-key",
          "alibaba-slb-server/pem-layout", "alibaba-slb-server/region", "alibaba-slb-server/name",
          "alibaba-slb-server/resource-group", "alibaba-slb-server/tag-key", "alibaba-slb-server/tag-value",
@@ -331,6 +331,10 @@ request(T, "tag-key-64-accepted", "a 64-character tag key", RSA, [("Tag.1.Key", 
 request(T, "tag-key-65-refused", "a 65-character tag key (this API's limit is 64)", RSA,
         [("Tag.1.Key", "k" * 65)], ["alibaba-slb-server/tag-key"])
 request(T, "tag-21-refused", "N = 21", RSA, [("Tag.21.Key", "k")], ["alibaba-slb-server/tag-count"])
+request(T, "tag-value-128-accepted", "a 128-character value", RSA, [("Tag.1.Key", "k"), ("Tag.1.Value", "v" * 128)],
+        ["alibaba-slb-server/tag-value"])
+request(T, "tag-value-129-refused", "a 129-character value", RSA, [("Tag.1.Key", "k"), ("Tag.1.Value", "v" * 129)],
+        ["alibaba-slb-server/tag-value"])
 request(T, "region-hangzhou-central-host", "cn-hangzhou uses slb.aliyuncs.com", RSA, region="cn-hangzhou",
         rules=["alibaba-slb-server/region"])
 
@@ -338,7 +342,7 @@ request(T, "region-hangzhou-central-host", "cn-hangzhou uses slb.aliyuncs.com", 
 T = "alibaba-cas"
 request(T, "rsa-chain-key-accepted", "an RSA leaf, chain and key with a portable name, group and tags", RSA,
         [("Name", "www_example_com_2026"), ("ResourceGroupId", "rg-aek2bxpvmxzyd3y"),
-         ("Tags.1.Key", "env"), ("Tags.1.Value", "prod")],
+         ("Tags.1.Key", "env"), ("Tags.1.Value", "prod"), ("Tags.20.Key", "k20")],
         ["alibaba-cas/name", "alibaba-cas/name-portable", "alibaba-cas/certificate", "alibaba-cas/private-key",
          "alibaba-cas/key-algorithms", "alibaba-cas/regions", "alibaba-cas/resource-group", "alibaba-cas/tags"])
 request(T, "ec-pkcs8-key-reencoded", "an EC leaf with its PKCS#8 key: sent as SEC1", EC, [("Name", "ec_web")],
@@ -479,6 +483,11 @@ request(T, "name-255-accepted", "a 255-character name", RSA, [PROJECT, ("name", 
         ["huawei-elb/name-description"])
 request(T, "name-256-refused", "a 256-character name", RSA, [PROJECT, ("name", "名" * 256)],
         ["huawei-elb/name-description"])
+request(T, "description-255-accepted", "a 255-character description", RSA, [PROJECT, ("description", "d" * 255)],
+        ["huawei-elb/name-description"])
+request(T, "description-256-refused", "a 256-character description", RSA, [PROJECT, ("description", "d" * 256)],
+        ["huawei-elb/name-description"])
+request(T, "project-id-33-refused", "33 characters", RSA, [("project_id", "a" * 33)], ["huawei-elb/project-id"])
 request(T, "project-id-missing-refused", "project_id is required", RSA, rules=["huawei-elb/project-id"])
 request(T, "project-id-malformed-refused", "uppercase letters", RSA, [("project_id", "ABC")],
         ["huawei-elb/project-id"])
