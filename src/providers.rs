@@ -426,7 +426,8 @@ pub struct ProviderSpec {
     pub version: &'static str,
     /// Set when the API is being retired.
     pub legacy: Option<Legacy>,
-    /// The signing schemes the API accepts, the preferred first.
+    /// The signing schemes the API accepts, the preferred first (by their `--auth` names in JSON).
+    #[serde(serialize_with = "auth_names")]
     pub schemes: &'static [Scheme],
     /// How credentials are scoped (account or project IDs, IAM token scope).
     pub auth_scope: AuthScope,
@@ -455,6 +456,10 @@ pub struct ProviderSpec {
     /// The target's own checks and its call.
     #[serde(skip)]
     pub prepare: fn(&Context<'_>, &mut Preparation),
+}
+
+fn auth_names<S: serde::Serializer>(schemes: &&[Scheme], out: S) -> Result<S::Ok, S::Error> {
+    out.collect_seq(schemes.iter().map(|s| s.auth_name()))
 }
 
 impl ProviderSpec {

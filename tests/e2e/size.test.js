@@ -6,6 +6,9 @@
 // This ceiling holds the last measured figure with a little room: a change that adds bytes on
 // purpose raises CEILING here and re-measures bench/results/budgets.md with
 // `node bench/budgets/run.mjs`, whose attribution says where the bytes went.
+// Raised from 322,500 for issue 14 (342,525 bytes measured on 2026-12-06): three more targets and
+// every target's rules, sources, regions (with English and Chinese names) and fields as data,
+// about 20 KB brotli, most of it text.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -14,7 +17,7 @@ import { DIST } from './harness.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 300_000;
-const CEILING = 322_500;
+const CEILING = 345_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -2,7 +2,7 @@
 //! documented regions suggested by their English and Chinese names) and the signing scheme the
 //! target accepts. A legacy target says so, naming its successor.
 
-use crate::providers::ProviderId;
+use crate::providers::{MaterialRole, ProviderId};
 use crate::render::scheme_title;
 use crate::signing::Scheme;
 use crate::ui::state::Action;
@@ -19,6 +19,32 @@ pub struct Props {
     pub auth: Scheme,
     /// Where user actions go.
     pub on_action: Callback<Action>,
+}
+
+/// What a target takes from the material, in words: "the certificate and its chain in Cert, ...".
+fn takes(roles: &[MaterialRole]) -> String {
+    roles
+        .iter()
+        .map(|role| match role {
+            MaterialRole::Certificate {
+                parameter,
+                with_chain: true,
+            } => format!("the certificate and its chain in {parameter}"),
+            MaterialRole::Certificate { parameter, .. } => {
+                format!("the certificate in {parameter}")
+            }
+            MaterialRole::Chain { parameter } => format!("the chain in {parameter}"),
+            MaterialRole::PrivateKey {
+                parameter,
+                encoding,
+            } => format!("the private key in {parameter} ({encoding})"),
+            MaterialRole::Csr { whose } => format!("the CSR {whose}, to check against"),
+            MaterialRole::EncryptionPair { certificate, key } => {
+                format!("for SM2, the encryption pair in {certificate} and {key}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Target, region and scheme.
@@ -57,13 +83,11 @@ pub fn TargetPicker(props: &Props) -> Html {
                                 checked={id == props.target} onchange={choose} />
                             <span class="target-title">{ spec.title }</span>
                             <span class="target-api">{ format!("{} · {}", spec.api, spec.version) }</span>
-                            if spec.legacy.is_some() {
-                                <span class="target-legacy">{ "legacy" }</span>
-                            }
                         </label>
                     }
                 }) }
             </fieldset>
+            <p class="help" data-testid="target-material">{ format!("{} takes: {}", spec.api, takes(spec.material)) }</p>
             if let Some(legacy) = &spec.legacy {
                 <p class="notice" data-testid="target-legacy" role="note">
                     { format!("{} is a legacy API: {}. Use {} where you can.", spec.api, legacy.note,
@@ -82,7 +106,7 @@ pub fn TargetPicker(props: &Props) -> Html {
                     </datalist>
                     <p class="help" id="region-help">{
                         match spec.region(&props.region) {
-                            Some(r) => format!("{} / {} — endpoint: {}", r.name_en, r.name_zh, r.host),
+                            Some(r) => format!("{} — endpoint: {}", r.name_en, r.host),
                             None => format!("Endpoint: {}", spec.host(&props.region)),
                         }
                     }</p>
