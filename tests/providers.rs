@@ -172,14 +172,9 @@ fn verdict(targets: &Targets, target: &str, dir: &Path, case: &Value) -> (String
             .as_str()
             .or(spec["default_region"].as_str())
             .unwrap();
-        let auth =
-            case["auth"]
-                .as_str()
-                .unwrap_or_else(|| match spec["schemes"][0].as_str().unwrap() {
-                    "alibaba-rpc-v2" => "v2",
-                    "huawei-aksk" => "aksk",
-                    other => panic!("scheme {other}"),
-                });
+        let auth = case["auth"]
+            .as_str()
+            .unwrap_or_else(|| spec["schemes"][0].as_str().unwrap());
         args.extend(
             [
                 "request",
