@@ -273,6 +273,15 @@ codes! {
     /// order, a PKCS#8 curve that differs from the SEC1 one inside, a public key that is not the
     /// scalar's). Providers reject it; make a new key (it may have been damaged or forged).
     KeyInvalid = "key-invalid", Error;
+
+    // Provider rules (issue 14)
+    /// The material breaks a target rule that no primary source states, or that the sources
+    /// disagree on (the message names them all). The provider may accept it; if the upload is
+    /// refused, this is the likely reason.
+    TargetRuleUnconfirmed = "target-rule-unconfirmed", Warning;
+    /// The target API is being retired (its documentation moved to "previous version" pages, the
+    /// official CLI dropped it). It may still answer; the message names the API to use instead.
+    TargetLegacyApi = "target-legacy-api", Warning;
 }
 
 impl fmt::Display for Code {
