@@ -6,6 +6,8 @@
 //!   verified) — the work comparable with pyca/cryptography and @peculiar/x509;
 //! - `full_*`: `analyze_with`, the whole analysis (chain building with every name-matching issuer
 //!   signature verified, key matching, lints);
+//! - `recover_*`: input recovery (issue 13): its pass over clean PEM, and a bundle given as a JSON
+//!   string recovered and decoded;
 //! - `floor_*`: bench/floor.rs, base64 + one SHA-256 per certificate and nothing else: the least
 //!   any parse + fingerprint can cost;
 //! - `hostile_*`: `analyze_with` on each hostile input of bench/hostile.rs (made here, not read):
@@ -21,6 +23,7 @@
 //! profiling; a selection prints its table but writes no file.
 
 use cert_preflight::analysis::input::{self, ItemKind};
+use cert_preflight::analysis::recover;
 use cert_preflight::analysis::{Input, Options, analyze_with, certificate};
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -206,6 +209,11 @@ fn main() {
     };
 
     let ms = Duration::from_millis;
+    let json_bundle: &'static str = Box::leak(
+        serde_json::to_string(std::str::from_utf8(bundle).unwrap_or_default())
+            .unwrap_or_default()
+            .into_boxed_str(),
+    );
     let full_outcome = |o: FullOutcome| {
         format!(
             "{} certificates, {} diagnostics, {}/{} signatures verified",
@@ -232,6 +240,27 @@ fn main() {
                     "{} certificates",
                     parse_fingerprint("bundle1000.pem", bundle)
                 )
+            }),
+        },
+        Case {
+            name: "recover_bundle1000",
+            what: "recover::recover of bundle1000.pem: clean PEM, nothing to undo (the pass every input pays)",
+            max_runs: 200,
+            budget: ms(3000),
+            run: Box::new(move || {
+                let text = std::str::from_utf8(bundle).unwrap_or_default();
+                let recovered = recover::recover("bundle1000.pem", black_box(text));
+                format!("changed: {}", recovered.changed())
+            }),
+        },
+        Case {
+            name: "recover_json_bundle1000",
+            what: "input::decode of bundle1000.pem as one JSON string (json.dumps): recovered, then decoded",
+            max_runs: 100,
+            budget: ms(5000),
+            run: Box::new(move || {
+                let decoded = input::decode("bundle1000.json", black_box(json_bundle.as_bytes()));
+                format!("{} items", decoded.items.len())
             }),
         },
         Case {

@@ -66,8 +66,8 @@ build_wasm() {
   read -r -a app_params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' "$repo/index.html")"
   set -- "${app_params[@]}" "$@"
   log "wasm build (bench/wasm: opt-level \"z\", LTO, codegen-units 1, std from source, panics trap at once; wasm-opt -Oz $*)"
-  # The page's build settings (scripts/page-build-env.sh, as scripts/build-page.sh uses them).
-  (cd "$bench/wasm" && source "$repo/scripts/page-build-env.sh" && fetch_std_crates \
+  # The page's build settings (page_build_env in scripts/env.sh, as scripts/build-page.sh uses them).
+  (source "$repo/scripts/env.sh" && page_build_env && cd "$bench/wasm" && fetch_std_crates \
     && timeout 1800 cargo build --release --target wasm32-unknown-unknown --locked)
   rm -rf "$bench/browser/pkg"
   timeout 300 wasm-bindgen --target web --out-dir "$bench/browser/pkg" \

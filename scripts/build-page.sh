@@ -9,16 +9,14 @@
 #   (www/loader.js) turns the trap into the error banner either way, naming the trapping function.
 #
 # Both are unstable options of the same stable compiler, allowed here by RUSTC_BOOTSTRAP=1 for
-# this build only (tests, clippy and the CLI use plain stable). Together: -27 KB brotli.
+# this build only (tests, clippy and the CLI use plain stable). Together: -27 KB brotli. The
+# settings themselves are page_build_env in scripts/env.sh.
 # Every place that builds the page (scripts/test.sh, scripts/serve.sh, the budget benchmark's
 # instructions) goes through this script; a plain `trunk build --release` still works, bigger.
 set -euo pipefail
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$here"
-export PATH="$HOME/.cargo/bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
-# shellcheck source=page-build-env.sh
-source scripts/page-build-env.sh
+# shellcheck source=env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+page_build_env
 # Trunk runs cargo with --offline (Trunk.toml: offline, so that it never downloads tools): fetch
 # what the build reads first, the project's crates and the standard library's, or a fresh machine
 # fails with "no matching package".

@@ -1,11 +1,10 @@
 #!/usr/bin/env bash
 # Sets up what is missing, builds the release app with Trunk and serves dist/ on
-# http://127.0.0.1:8080 (PORT overrides the port). Stop with Ctrl-C.
+# http://127.0.0.1:8080 (PORT overrides the port) with the headers the build asks for
+# (dist/_headers, scripts/serve-dist.py). Stop with Ctrl-C.
 set -euo pipefail
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$here"
-export PATH="$HOME/.cargo/bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
+# shellcheck source=env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 port=${PORT:-8080}
 
 bash scripts/setup.sh --build
@@ -16,4 +15,4 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
 fi
 echo
 echo "cert-preflight is served on http://127.0.0.1:$port/ (Ctrl-C stops it)"
-exec python3 -m http.server "$port" --bind 127.0.0.1 -d dist
+exec python3 scripts/serve-dist.py "$port" --bind 127.0.0.1 --directory dist

@@ -3,24 +3,22 @@
 # the wasm32 target and rust-src, trunk, wasm-bindgen-cli (equal to the wasm-bindgen crate pinned in Cargo.lock),
 # wasm-opt (npm binaryen), Debian's chromium + chromium-driver, the end-to-end npm packages and the
 # PyPI packages the tests use. Every step checks the exact version already on PATH and skips if it fits.
-# Facts behind each route: ../shared/toolchain.md (trunk 0.22 needs a newer rustc; wasm-bindgen-cli's
-# own lock file pins a webpki-roots patch the registry lacks; Debian's binaryen cannot read our wasm).
+# The versions and the facts behind them are in scripts/env.sh; wasm-bindgen-cli's own lock file
+# pins a webpki-roots patch the registry lacks (see install_wasm_bindgen_cli below).
 #
 # Usage: scripts/setup.sh [--build] [--browser] [--e2e] [--python]
 #   no flag: everything; --build: only the build tools (always installed); the others add their part.
 set -euo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$here"
-
-TRUNK_VERSION=0.21.14
-BINARYEN_VERSION=132.0.0
-WASM_OPT_VERSION=132
-# The CLI must equal the wasm-bindgen crate in Cargo.lock, or the generated glue does not fit the wasm.
-WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
-
-export PATH="$HOME/.cargo/bin:$PATH"
+# shellcheck source=env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 log() { printf '[setup] %s\n' "$*"; }
+
+# Trunk.toml pins the same tools for Trunk, which refuses any other version.
+grep -q "^wasm_bindgen = \"$WASM_BINDGEN_VERSION\"$" Trunk.toml && grep -q "^wasm_opt = \"version_$WASM_OPT_VERSION\"$" Trunk.toml || {
+  echo "Trunk.toml's [tools] must name wasm_bindgen = \"$WASM_BINDGEN_VERSION\" (Cargo.lock) and wasm_opt = \"version_$WASM_OPT_VERSION\" (scripts/env.sh)" >&2
+  exit 1
+}
 
 want_all=1 want_browser=0 want_e2e=0 want_python=0
 for arg in "$@"; do
@@ -55,45 +53,45 @@ else
 fi
 
 # --- wasm-bindgen-cli ----------------------------------------------------------------------------
+# `cargo install wasm-bindgen-cli --locked` fails here: the crate's own lock file pins a webpki-roots
+# patch that the registry lacks. So: get the crate's source (cargo fetch of a throwaway manifest
+# unpacks it into the registry's source folder; failing that, the .crate file that an install
+# attempt leaves in the registry cache), pin the webpki-roots the registry has, install that.
+# Every step says why it failed; its output is kept in a log that is shown on failure.
+install_wasm_bindgen_cli() {
+  local work src crate
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' RETURN
+  fail() { echo "wasm-bindgen-cli $WASM_BINDGEN_VERSION: $*; the last commands said:" >&2; tail -20 "$work/log" >&2; exit 1; }
+  mkdir -p "$work/fetch/src"
+  printf '[package]\nname = "fetch-wasm-bindgen-cli"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nwasm-bindgen-cli = "=%s"\n' \
+    "$WASM_BINDGEN_VERSION" > "$work/fetch/Cargo.toml"
+  echo 'fn main() {}' > "$work/fetch/src/main.rs"
+  # Resolution may fail on the missing webpki-roots; the source may be unpacked all the same.
+  cargo fetch --manifest-path "$work/fetch/Cargo.toml" >>"$work/log" 2>&1 || log "cargo fetch failed; trying the .crate file"
+  src=$(ls -d "$HOME"/.cargo/registry/src/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION" 2>/dev/null | head -n 1 || true)
+  if [ -z "$src" ]; then
+    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --root "$work/none" >>"$work/log" 2>&1 \
+      || log "the direct install failed, as expected; unpacking the .crate it downloaded"
+    crate=$(ls "$HOME"/.cargo/registry/cache/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION".crate 2>/dev/null | head -n 1 || true)
+    [ -n "$crate" ] || fail "the crate could not be fetched from crates.io"
+    tar -xzf "$crate" -C "$work" || fail "the .crate file did not unpack"
+    src="$work/wasm-bindgen-cli-$WASM_BINDGEN_VERSION"
+  fi
+  cp -r "$src" "$work/cli" && chmod -R u+w "$work/cli"
+  if grep -q 'name = "webpki-roots"' "$work/cli/Cargo.lock"; then
+    (cd "$work/cli" && cargo update -p webpki-roots --precise 1.0.10) >>"$work/log" 2>&1 \
+      || (cd "$work/cli" && cargo update -p webpki-roots) >>"$work/log" 2>&1 \
+      || fail "no webpki-roots version of the registry fits its lock file"
+  fi
+  cargo install --path "$work/cli" --locked || fail "cargo install of the patched source failed"
+}
 if command -v wasm-bindgen >/dev/null && wasm-bindgen --version 2>/dev/null | grep -q "wasm-bindgen $WASM_BINDGEN_VERSION\b" \
    && command -v wasm-bindgen-test-runner >/dev/null; then
   log "wasm-bindgen-cli $WASM_BINDGEN_VERSION: present"
 else
   log "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION from its crate source"
-  # `cargo install --locked` of the published crate fails here: its lock file pins a webpki-roots patch
-  # that the registry lacks. Fetch the source through cargo, pin the patch the registry has, install.
-  work=$(mktemp -d)
-  trap 'rm -rf "$work"' EXIT
-  mkdir -p "$work/fetch/src"
-  cat > "$work/fetch/Cargo.toml" <<TOML
-[package]
-name = "fetch-wasm-bindgen-cli"
-version = "0.0.0"
-edition = "2021"
-[dependencies]
-wasm-bindgen-cli = "=$WASM_BINDGEN_VERSION"
-TOML
-  echo 'fn main() {}' > "$work/fetch/src/main.rs"
-  # Resolving and fetching (not building) unpacks the crate into the registry's source folder.
-  cargo fetch --manifest-path "$work/fetch/Cargo.toml" >/dev/null 2>&1 || true
-  src=$(ls -d "$HOME"/.cargo/registry/src/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION" 2>/dev/null | head -n 1 || true)
-  if [ -z "$src" ]; then
-    # Fall back to the published crate file, which cargo downloads even when its resolution fails.
-    cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --locked --root "$work/none" >/dev/null 2>&1 || true
-    crate=$(ls "$HOME"/.cargo/registry/cache/*/wasm-bindgen-cli-"$WASM_BINDGEN_VERSION".crate 2>/dev/null | head -n 1 || true)
-    [ -n "$crate" ] || { echo "wasm-bindgen-cli $WASM_BINDGEN_VERSION could not be fetched from crates.io" >&2; exit 1; }
-    tar -xzf "$crate" -C "$work"
-    src="$work/wasm-bindgen-cli-$WASM_BINDGEN_VERSION"
-  fi
-  cp -r "$src" "$work/cli"
-  chmod -R u+w "$work/cli"
-  if grep -q 'name = "webpki-roots"' "$work/cli/Cargo.lock" 2>/dev/null; then
-    (cd "$work/cli" && cargo update -p webpki-roots --precise 1.0.10 >/dev/null 2>&1) \
-      || (cd "$work/cli" && cargo update -p webpki-roots >/dev/null 2>&1) || true
-  fi
-  cargo install --path "$work/cli" --locked
-  rm -rf "$work"
-  trap - EXIT
+  install_wasm_bindgen_cli
 fi
 
 # --- wasm-opt (npm binaryen; Debian's binaryen and the wasm-opt crate cannot read our output) -----

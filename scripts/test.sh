@@ -6,14 +6,11 @@
 # Exit status 0 only if every step passed. CI (.ci/run) runs exactly this.
 set -uo pipefail
 
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-cd "$here"
-export PATH="$HOME/.cargo/bin:$PATH"
-export TRUNK_SKIP_VERSION_CHECK=true
+# shellcheck source=env.sh
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 export CHROMEDRIVER=/usr/bin/chromedriver
-export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$here/tests/webdriver.json"
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$CERT_PREFLIGHT_ROOT/tests/webdriver.json"
 export WASM_BINDGEN_TEST_TIMEOUT=120
-export CARGO_TERM_COLOR=never
 
 bash scripts/setup.sh || { echo "setup failed"; exit 1; }
 
@@ -48,6 +45,7 @@ step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D war
 step "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
 step "RustCrypto generation" one_crypto_generation
 step "vector facts agree with pyca/cryptography" .venv/bin/python tests/vectors/generate.py --check
+step "key corpus facts agree with pyca/cryptography" .venv/bin/python tests/vectors/keys/pyca_keys.py --check
 step "cargo test (native)" cargo test --locked
 step "cargo test (wasm32, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
 step "page build (scripts/build-page.sh)" bash scripts/build-page.sh

@@ -17,6 +17,7 @@ pub mod pkcs12;
 pub mod pkcs7;
 pub mod private_key;
 pub mod public_key;
+pub mod recover;
 
 use crate::diagnostic::{Code, Diagnostic, Hint, Location, Severity};
 use certificate::{CertificateSummary, ParsedCertificate};
@@ -306,7 +307,12 @@ fn open_containers(
                 Ok(contents) => {
                     for der in &contents.private_keys {
                         let index = keys.len();
-                        keys.push(private_key::from_pkcs8(der, index, &item.location));
+                        keys.push(private_key::from_pkcs8(
+                            der,
+                            index,
+                            &item.location,
+                            diagnostics,
+                        ));
                     }
                     contents
                         .certificates
@@ -360,6 +366,7 @@ fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &Location) -> Diagnostic {
             format!("the PKCS#12 file cannot be decoded: {what}"),
             "the file may be truncated: copy or download it again",
         ),
+        E::OverCeiling(over) => private_key::over_ceiling(&over, at),
     }
 }
 

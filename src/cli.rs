@@ -8,6 +8,7 @@
 //!     [--access-key-id ID --secret-env VAR | --token-env VAR] [--domain-id ID]
 //!     [--timestamp RFC3339] [--nonce N] [--field NAME=VALUE ...] [--passphrase-env VAR]
 //!     [--format curl|http|json|cli] FILE...
+//! cert-preflight targets [--json]
 //! ```
 //! `-` reads standard input. Exit status: 0 without error diagnostics, 1 with one (and then no
 //! request is printed), 2 on a usage error or an unreadable file. Secrets are read from the
@@ -24,16 +25,22 @@ use std::process::ExitCode;
 use std::str::FromStr;
 use std::time::{Duration, SystemTime};
 
-const USAGE: &str = "\
+fn usage() -> String {
+    let providers: Vec<&str> = ProviderId::all().map(ProviderId::as_str).collect();
+    format!(
+        "\
 usage: cert-preflight inspect [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
        cert-preflight check --provider ID [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
-       cert-preflight request --provider ID --region R --auth {v2|acs3|aksk|token}
+       cert-preflight request --provider ID --region R --auth {{v2|acs3|aksk|token}}
            [--access-key-id ID --secret-env VAR | --token-env VAR] [--domain-id ID]
            [--timestamp RFC3339] [--nonce N] [--field NAME=VALUE ...] [--passphrase-env VAR]
            [--format curl|http|json|cli] FILE...
-       (FILE may be - for standard input; providers: alibaba-slb-ca, alibaba-kms,
-        huawei-ccm-pca, huawei-elb; a --field value @PATH reads enc_certificate and
-        enc_private_key from a file)";
+       cert-preflight targets [--json]
+       (FILE may be - for standard input; providers: {}; a --field value @PATH reads a PEM
+        field, such as an SM2 encryption certificate or key, from a file)",
+        providers.join(", ")
+    )
+}
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Format {
@@ -80,8 +87,9 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         Some("inspect") => Command::Inspect,
         Some("check") => Command::Check,
         Some("request") => Command::Request,
+        Some("targets") => return targets(&args[1..]),
         Some("-h" | "--help" | "help") => {
-            println!("{USAGE}");
+            println!("{}", usage());
             return ExitCode::SUCCESS;
         }
         Some("--version" | "-V") => {
@@ -126,7 +134,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 }
 
 fn usage_error(message: &str) -> ExitCode {
-    eprintln!("cert-preflight: {message}\n{USAGE}");
+    eprintln!("cert-preflight: {message}\n{}", usage());
     ExitCode::from(2)
 }
 
@@ -180,7 +188,10 @@ fn parse(command: Command, args: &[String]) -> Result<Args, String> {
                     format!(
                         "unknown provider {:?}; use one of {}",
                         excerpt(id),
-                        ProviderId::ALL.map(ProviderId::as_str).join(", ")
+                        ProviderId::all()
+                            .map(ProviderId::as_str)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     )
                 })?);
             }
@@ -253,14 +264,7 @@ fn parse(command: Command, args: &[String]) -> Result<Args, String> {
                 let (name, text) = pair
                     .split_once('=')
                     .ok_or_else(|| format!("--field {:?} is not NAME=VALUE", excerpt(pair)))?;
-                let text = match text.strip_prefix('@') {
-                    Some(path) if name.starts_with("enc_") => std::fs::read_to_string(path)
-                        .map_err(|e| {
-                            format!("--field {}=@{}: {e}", excerpt(name), excerpt(path))
-                        })?,
-                    _ => text.to_owned(),
-                };
-                parsed.fields.push((name.to_owned(), text));
+                parsed.fields.push((name.to_owned(), text.to_owned()));
             }
             "--format" => {
                 request_only("--format")?;
@@ -292,6 +296,9 @@ fn parse(command: Command, args: &[String]) -> Result<Args, String> {
     if command != Command::Inspect && parsed.provider.is_none() {
         return Err("--provider is required".into());
     }
+    if let Some(provider) = parsed.provider {
+        read_pem_fields(provider, &mut parsed.fields)?;
+    }
     if command == Command::Request {
         if parsed.region.is_none() {
             return Err("--region is required (the endpoint depends on it)".into());
@@ -317,6 +324,68 @@ fn parse(command: Command, args: &[String]) -> Result<Args, String> {
         }
     }
     Ok(parsed)
+}
+
+/// Replaces `@PATH` by the file's content in the fields the target takes as PEM.
+fn read_pem_fields(provider: ProviderId, fields: &mut [(String, String)]) -> Result<(), String> {
+    let spec = provider.spec();
+    for (name, value) in fields {
+        let pem = spec
+            .field(name)
+            .is_some_and(|f| f.input == providers::FieldInput::Pem);
+        if let (true, Some(path)) = (pem, value.strip_prefix('@')) {
+            *value = std::fs::read_to_string(path)
+                .map_err(|e| format!("--field {name}=@{}: {e}", excerpt(path)))?;
+        }
+    }
+    Ok(())
+}
+
+/// `targets`: every target's data (regions with their names and hosts, fields, rules with their
+/// sources, the material it takes, its vendor CLI), as text or JSON.
+fn targets(args: &[String]) -> ExitCode {
+    let json = match args {
+        [] => false,
+        [flag] if flag == "--json" => true,
+        _ => return usage_error("targets takes only --json"),
+    };
+    let specs: Vec<&providers::ProviderSpec> = ProviderId::all().map(ProviderId::spec).collect();
+    let text = if json {
+        to_json(&specs)
+    } else {
+        let mut text = String::new();
+        for spec in specs {
+            text.push_str(&format!(
+                "{}  {} ({} {}){}\n",
+                spec.id,
+                spec.title,
+                spec.api,
+                spec.version,
+                if spec.legacy.is_some() {
+                    ", legacy"
+                } else {
+                    ""
+                }
+            ));
+            text.push_str(&format!(
+                "    regions: {}\n",
+                spec.regions
+                    .iter()
+                    .map(|r| r.id)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
+            let mut fields: Vec<String> = spec.fields.iter().map(|f| f.name.to_owned()).collect();
+            fields.extend(spec.numbered.iter().map(|n| format!("{}.N.*", n.stem)));
+            text.push_str(&format!("    fields: {}\n", fields.join(", ")));
+            text.push_str(&format!("    vendor CLI: {}\n", spec.vendor_cli));
+        }
+        text
+    };
+    match print(&text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(code) => code,
+    }
 }
 
 fn rfc3339(text: &str, flag: &str) -> Result<Duration, String> {
@@ -429,6 +498,7 @@ fn provider_json(prep: &providers::Preparation) -> serde_json::Value {
         "id": spec.id,
         "api": spec.api,
         "version": spec.version,
+        "legacy": spec.legacy,
         "diagnostics": prep.diagnostics,
         "fixes": {
             "bundle": prep.bundle.as_ref().map(|b| serde_json::json!({
@@ -501,6 +571,7 @@ fn make_request(args: &Args, analysis: &Analysis, before: &str, now: Duration) -
                 "auth": args.auth.map(Scheme::auth_name),
                 "diagnostics": diagnostics,
                 "fixes": provider_json(&outcome.preparation)["fixes"],
+                "call": outcome.preparation.call,
                 "request": outcome.outputs,
             });
             to_json(&value)

@@ -223,6 +223,65 @@ codes! {
     /// does). Gateways answer `414 Request-URI Too Large` above about 8 KiB: prefer `--auth v2`,
     /// which sends them in the body.
     UrlTooLong = "url-too-long", Warning;
+    // Input recovery (issue 13): mangled PEM recognised and undone before decoding
+    // (src/analysis/recover.rs), one code per kind of recovery; the block is read as recovered.
+    /// The input is a JSON document (an API example, Terraform state, a JSON manifest): the PEM
+    /// in its string values was taken out, in document order. The message names the value's path.
+    RecoveredJsonDocument = "recovered-json-document", Info;
+    /// The PEM was the value of a `key: value` or `key = value` in other text (YAML such as a
+    /// Kubernetes manifest, a config file): it was taken out. The message names the key.
+    RecoveredDocumentValue = "recovered-document-value", Info;
+    /// The PEM was wrapped in quotes (copied with them from a JSON or YAML value): they were removed.
+    RecoveredQuotes = "recovered-quotes", Info;
+    /// The PEM held JSON string escapes (`\n`, `\r\n`, `\/`, `\u002b`; YAML's escaped line
+    /// breaks too), possibly doubled (`\\n`): they were undone.
+    RecoveredJsonEscapes = "recovered-json-escapes", Info;
+    /// A block was written on one line, or with spaces, tabs or `<br>` tags where its line breaks
+    /// were: the line breaks were restored.
+    RecoveredLineBreaks = "recovered-line-breaks", Info;
+    /// The PEM came as base64 of a whole PEM file (`LS0tLS1CRUdJTi…`, as `kubectl get secret -o
+    /// yaml` shows `tls.crt`): it was decoded.
+    RecoveredBase64Pem = "recovered-base64-pem", Info;
+    /// The PEM was URL-encoded (`%0A`, `%2B`, `+` for a space): it was decoded.
+    RecoveredPercentEncoding = "recovered-percent-encoding", Info;
+    /// The PEM held HTML entities (`&#10;`, `&lt;`, `&amp;`): they were decoded.
+    RecoveredHtmlEntities = "recovered-html-entities", Info;
+    /// A base64 body with no BEGIN/END lines was found; decoded by trial it is a certificate, a
+    /// request, a PKCS#7 bundle or a private key, and it was read as such.
+    RecoveredBareBase64 = "recovered-bare-base64", Info;
+    /// A block's label does not match its content (a certificate inside `PUBLIC KEY` or `NEW
+    /// CERTIFICATE REQUEST`, a plain certificate inside `TRUSTED CERTIFICATE`): the content decides.
+    RecoveredLabelFromContent = "recovered-label-from-content", Info;
+    /// Recovery stopped at a limit: more nested documents or layers of escapes than are undone.
+    /// What is inside was not read; decode the outer layers and give what is inside.
+    RecoveryLimitReached = "recovery-limit-reached", Warning;
+
+    // Private keys (issue 13)
+    /// An encrypted key or PKCS#12 file asks for more key-derivation work than the published
+    /// ceilings (PBKDF2, PBKDF1 and PKCS#12 KDF: 2,000,000 iterations; scrypt: 128·N·r·p ≤ 64 MiB,
+    /// ARCHITECTURE.md "Key-derivation ceilings"). No real tool writes such a file; the
+    /// derivation is not attempted. Re-export it with the tool's defaults, e.g.
+    /// `openssl pkcs8 -topk8 -v2 aes-256-cbc` or `openssl pkcs12 -export`.
+    KeyDerivationOverCeiling = "key-derivation-over-ceiling", Error;
+    /// The private key is of a type no supported target takes (DSA, DH, Ed448, X25519, X448, an
+    /// EC curve other than P-256/P-384/P-521/SM2, explicit curve parameters, an unknown
+    /// algorithm). It is read as far as it can be, but cannot be uploaded: make a key of a type
+    /// the target lists (RSA 2048, EC P-256…).
+    KeyTypeNotAccepted = "key-type-not-accepted", Error;
+    /// The private key cannot be valid: its numbers disagree (RSA p·q ≠ n, d, e and the CRT values
+    /// inconsistent, an even prime, an unknown version; an EC scalar of zero or not below the
+    /// order, a PKCS#8 curve that differs from the SEC1 one inside, a public key that is not the
+    /// scalar's). Providers reject it; make a new key (it may have been damaged or forged).
+    KeyInvalid = "key-invalid", Error;
+
+    // Provider rules (issue 14)
+    /// The material breaks a target rule that no primary source states, or that the sources
+    /// disagree on (the message names them all). The provider may accept it; if the upload is
+    /// refused, this is the likely reason.
+    TargetRuleUnconfirmed = "target-rule-unconfirmed", Warning;
+    /// The target API is being retired (its documentation moved to "previous version" pages, the
+    /// official CLI dropped it). It may still answer; the message names the API to use instead.
+    TargetLegacyApi = "target-legacy-api", Warning;
 
     // Bounds (issue 13)
     /// The chain was built without checking every signature: an analysis verifies signatures

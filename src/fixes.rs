@@ -46,8 +46,10 @@ pub fn pem(label: &str, der: &[u8]) -> String {
 
 /// The certificate part of a text input, for the before/after view: every `CERTIFICATE` block and
 /// the text between such blocks; other blocks (keys, requests) and the text around them are left
-/// out, so that the view never shows a private key.
+/// out, so that the view never shows a private key. Mangled text (JSON, escapes, one-line PEM …)
+/// is read as recovered (`analysis::recover`), as the analysis reads it.
 pub fn certificate_text(text: &str) -> String {
+    let text = crate::analysis::recover::recovered_text(text);
     let mut out = String::new();
     let mut pending = String::new();
     let mut inside = false;
@@ -88,11 +90,21 @@ pub struct Separated {
     pub keys: String,
     /// Certificate-request blocks (`CERTIFICATE REQUEST`, `NEW CERTIFICATE REQUEST`).
     pub requests: String,
+    /// Whether the text was mangled (JSON, escapes, one-line PEM …) and these are the blocks
+    /// recovered from it (`analysis::recover`).
+    pub recovered: bool,
 }
 
-/// Splits pasted text by block label (a line scan of BEGIN/END lines; the blocks themselves are
-/// decoded later by the analysis).
+/// Splits pasted text by block label (a line scan of BEGIN/END lines of the text as recovered;
+/// the blocks themselves are decoded later by the analysis).
 pub fn separate_blocks(text: &str) -> Separated {
+    let recovered = crate::analysis::recover::recovered_text(text);
+    let mut out = separate_lines(&recovered);
+    out.recovered = matches!(recovered, std::borrow::Cow::Owned(_));
+    out
+}
+
+fn separate_lines(text: &str) -> Separated {
     #[derive(PartialEq)]
     enum Into {
         Stay,
@@ -348,6 +360,29 @@ mod tests {
             "-----BEGIN CERTIFICATE REQUEST-----\nRRRR\n-----END CERTIFICATE REQUEST-----\n"
         );
         assert_eq!(separate_blocks("just text").certificates, "just text");
+        assert!(!separated.recovered);
+    }
+
+    const CERT: &str = include_str!(
+        "../tests/vectors/inspect/two-files-key-in-certificate-input/input/a-cert.pem"
+    );
+    const KEY: &str = include_str!(
+        "../tests/vectors/inspect/two-files-key-in-certificate-input/input/b-key.test-only.pem"
+    );
+
+    #[test]
+    fn mangled_text_is_split_and_shown_as_recovered() {
+        // An API example: a JSON document with the key and the certificate as escaped strings.
+        let json = serde_json::json!({"certificate": {"private_key": KEY, "certificate": CERT}});
+        let text = json.to_string();
+        let separated = separate_blocks(&text);
+        assert!(separated.recovered);
+        assert_eq!(separated.certificates, CERT);
+        assert_eq!(separated.keys, KEY);
+        assert_eq!(certificate_text(&text), CERT);
+        // One line with spaces: the before view shows the block recovered, never the key.
+        let one_line = format!("{} {}", CERT.trim_end(), KEY.trim_end()).replace('\n', " ");
+        assert_eq!(certificate_text(&one_line), CERT);
     }
 
     #[test]
@@ -385,6 +420,9 @@ fn plain_structure(format: KeyFormat) -> Result<Structure, String> {
         KeyFormat::Pkcs1 => Ok(Structure::Pkcs1),
         KeyFormat::Sec1 => Ok(Structure::Sec1),
         KeyFormat::Pkcs8 => Ok(Structure::Pkcs8),
+        KeyFormat::Dsa => {
+            Err("the key is a DSA key, which no target takes; it is not re-encoded".into())
+        }
         other => Err(format!(
             "the key is still {} after decryption; this is a bug, please report it",
             other.as_str()

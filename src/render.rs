@@ -1,11 +1,15 @@
-//! Turns a signed request into what people copy: a curl command that runs as pasted into bash (or
-//! any POSIX shell), the raw HTTP request, and the shell pieces the vendor CLI commands share.
+//! Turns values into what people copy: the curl command for a signed request (runs as pasted into
+//! bash or any POSIX shell), the raw HTTP request, a target's vendor CLI command
+//! ([`vendor_cli`]), and the commands that fetch a Huawei IAM token first ([`iam_token`]). The
+//! shell preamble they share (a subshell, `set -e`, `umask 077`, a temporary file or directory
+//! removed on exit, quoted here-documents) is written once, here.
 //!
 //! Invariants, each tested: the command never holds the access key secret (it is not an input
 //! here); every argument is single-quoted; the body reaches curl byte for byte as it was signed,
 //! through a quoted here-document written to a file created under `umask 077` (never argv); a
 //! token is read from an environment variable when the command runs.
 
+use crate::providers::{CliArg, VendorCommand};
 use crate::signing::{Scheme, Signed, huawei_token};
 
 /// Quotes a string for POSIX shells: single quotes, each `'` written as `'\''`.
@@ -58,6 +62,157 @@ pub fn write_file_lines(path_expr: &str, content: &str, delimiter_base: &str) ->
     )
 }
 
+/// The temporary place a script works in, removed when it exits.
+#[derive(Clone, Copy, Debug)]
+enum Scratch {
+    /// One file, held in this shell variable.
+    File(&'static str),
+    /// A directory, held in `$dir`.
+    Dir,
+}
+
+/// The opening of every generated script: `open` (`(` or `VAR=$(`), then `set -e`, `umask 077`
+/// and the scratch file or directory with its cleanup trap.
+fn subshell(open: &str, scratch: Scratch) -> String {
+    let mut out = format!("{open}\n  set -e\n  umask 077\n");
+    match scratch {
+        Scratch::File(var) => out.push_str(&format!(
+            "  {var}=$(mktemp)\n  trap 'rm -f \"${var}\"' EXIT\n"
+        )),
+        Scratch::Dir => out.push_str("  dir=$(mktemp -d)\n  trap 'rm -rf \"$dir\"' EXIT\n"),
+    }
+    out
+}
+
+/// A vendor CLI command as a script: its notes as comments, its files written into a scratch
+/// directory by quoted here-documents, then the command, each argument on its own line. A file's
+/// content (PEM, possibly a private key) never appears in argv as written here; the CLI reads it
+/// through `"$(cat FILE)"` when it runs.
+pub fn vendor_cli(command: &VendorCommand) -> String {
+    let mut out = String::new();
+    for note in &command.notes {
+        out.push_str(&format!("# {note}\n"));
+    }
+    out.push_str(&subshell("(", Scratch::Dir));
+    for (name, content) in &command.files {
+        out.push_str(&write_file_lines(
+            &format!("\"$dir/{}\"", file_name(name)),
+            content,
+            "CERT_PREFLIGHT_PEM",
+        ));
+    }
+    out.push_str("  ");
+    out.push_str(&shell_quote(command.program));
+    for word in &command.operation {
+        out.push(' ');
+        out.push_str(&shell_quote(word));
+    }
+    for arg in &command.args {
+        out.push_str(" \\\n    ");
+        match arg {
+            CliArg::Flag { name } => out.push_str(&shell_quote(name)),
+            CliArg::Value {
+                name,
+                value,
+                joined: true,
+            } => out.push_str(&shell_quote(&format!("{name}={value}"))),
+            CliArg::Value { name, value, .. } => {
+                out.push_str(&format!("{} {}", shell_quote(name), shell_quote(value)))
+            }
+            CliArg::File { name, file } => out.push_str(&format!(
+                "{}=\"$(cat \"$dir/{}\")\"",
+                shell_quote(name),
+                file_name(file)
+            )),
+        }
+    }
+    out.push_str("\n)\n");
+    out
+}
+
+/// A file name safe inside double quotes: only letters, digits, `.`, `_` and `-` are kept.
+fn file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
+
+/// Commands that get a Huawei IAM token by password and export it as `$env`: scoped to the
+/// account (`account_scoped`, for global services) or to the region's project. The user name,
+/// account name and password come from environment variables when the commands run; they are
+/// escaped for JSON by sed (backslash and double quote; control characters are not allowed in
+/// them).
+pub fn iam_token(region: &str, account_scoped: bool, env: &str) -> String {
+    const ACCOUNT: &str = "@@CERT_PREFLIGHT_ACCOUNT@@";
+    const USER: &str = "@@CERT_PREFLIGHT_USER@@";
+    const PASSWORD: &str = "@@CERT_PREFLIGHT_PASSWORD@@";
+    let scope = if account_scoped {
+        huawei_token::TokenScope::DomainName(ACCOUNT)
+    } else {
+        huawei_token::TokenScope::ProjectName(region)
+    };
+    let template = huawei_token::iam_token_body(ACCOUNT, USER, PASSWORD, scope);
+    let request = huawei_token::iam_token_request(region, String::new());
+    // Split the serializer's output at the placeholders; the pieces are fixed JSON text.
+    let mut format = String::new();
+    let mut args = Vec::new();
+    let mut rest = template.as_str();
+    let printf_literal = |text: &str| text.replace('\\', "\\\\").replace('%', "%%");
+    loop {
+        let next = [
+            (ACCOUNT, "\"$account\""),
+            (USER, "\"$user\""),
+            (PASSWORD, "\"$password\""),
+        ]
+        .into_iter()
+        .filter_map(|(marker, arg)| rest.find(marker).map(|at| (at, marker, arg)))
+        .min();
+        let Some((at, marker, arg)) = next else {
+            break;
+        };
+        format.push_str(&printf_literal(&rest[..at]));
+        format.push_str("%s");
+        args.push(arg);
+        rest = &rest[at + marker.len()..];
+    }
+    format.push_str(&printf_literal(rest));
+    let mut out = format!(
+        "# Get an IAM token first ({}): needs HUAWEI_ACCOUNT (account name), HUAWEI_IAM_USER and\n\
+         # HUAWEI_PASSWORD in the environment. The token is valid for 24 hours.\n",
+        if account_scoped {
+            "scoped to the account"
+        } else {
+            "scoped to the region's project"
+        }
+    );
+    out.push_str(&format!("if [ -z \"${{{env}:-}}\" ]; then\n"));
+    out.push_str(&subshell(&format!("{env}=$("), Scratch::File("body")));
+    out.push_str("  esc() { printf '%s' \"$1\" | sed 's/[\\\\\"]/\\\\&/g'; }\n");
+    out.push_str("  account=$(esc \"${HUAWEI_ACCOUNT:?set HUAWEI_ACCOUNT}\")\n");
+    out.push_str("  user=$(esc \"${HUAWEI_IAM_USER:?set HUAWEI_IAM_USER}\")\n");
+    out.push_str("  password=$(esc \"${HUAWEI_PASSWORD:?set HUAWEI_PASSWORD}\")\n");
+    out.push_str(&format!(
+        "  printf {} {} > \"$body\"\n",
+        shell_quote(&format),
+        args.join(" ")
+    ));
+    out.push_str(&format!(
+        "  curl --silent --show-error --fail-with-body --proto =https -X POST -D - -o /dev/null \\\n    {} \\\n    -H {} \\\n    --data-binary \"@$body\" | tr -d '\\r' | sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: //p'\n) && export {env}\nfi\n",
+        shell_quote(&request.url()),
+        shell_quote(&format!(
+            "Content-Type: {}",
+            request.header("content-type").unwrap_or("application/json")
+        )),
+    ));
+    out
+}
+
 /// What a curl command is for, shown in its comment lines.
 #[derive(Clone, Debug)]
 pub struct CurlContext<'a> {
@@ -93,7 +248,7 @@ pub fn curl(signed: &Signed, context: &CurlContext<'_>) -> String {
         ));
     }
     let body = String::from_utf8_lossy(&request.body);
-    out.push_str("(\n  set -e\n  umask 077\n  body=$(mktemp)\n  trap 'rm -f \"$body\"' EXIT\n");
+    out.push_str(&subshell("(", Scratch::File("body")));
     if !request.body.is_empty() {
         out.push_str(&write_file_lines("\"$body\"", &body, "CERT_PREFLIGHT_BODY"));
     }

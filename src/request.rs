@@ -5,8 +5,8 @@
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::providers::{self, Auth, Fields, Mode, Preparation, ProviderId};
-use crate::render::{self, CurlContext, shell_quote};
+use crate::providers::{self, Auth, AuthScope, Fields, Mode, Preparation, ProviderId};
+use crate::render::{self, CurlContext};
 use crate::signing::{self, Scheme, Signed, huawei_token};
 use serde::Serialize;
 use std::time::Duration;
@@ -117,13 +117,12 @@ pub fn build(
     }
     let spec = provider.spec();
     let title = format!("{} ({})", spec.title, fields.region);
-    outcome.outputs = Some(outputs(
-        &signed,
-        &title,
-        outcome.preparation.vendor_cli.clone(),
-        fields,
-        provider,
-    ));
+    let vendor_cli = outcome
+        .preparation
+        .vendor_command
+        .as_ref()
+        .map(render::vendor_cli);
+    outcome.outputs = Some(outputs(&signed, &title, vendor_cli, fields, provider));
     outcome
 }
 
@@ -159,8 +158,11 @@ fn signing_error(error: &providers::SignError) -> Diagnostic {
                 ),
             )
         }
-        SignError::DomainIdRequired => (
-            "Huawei AK/SK signing for CCM needs the account ID (X-Domain-Id)".to_owned(),
+        SignError::DomainIdRequired(provider) => (
+            format!(
+                "Huawei AK/SK signing for {} (an account-level service) needs the account ID (X-Domain-Id)",
+                provider.spec().api
+            ),
             Hint::per_surface(
                 "fill in Account ID (X-Domain-Id)",
                 "give it with --domain-id ID",
@@ -201,8 +203,9 @@ fn outputs(
         headers.push(("Host".to_owned(), request.host.clone()));
     }
     headers.extend(request.headers.iter().cloned());
+    let account_scoped = provider.spec().auth_scope == AuthScope::Account;
     let iam_token = huawei_token::token_env(signed)
-        .map(|env| iam_token_commands(&fields.region, provider, env));
+        .map(|env| render::iam_token(&fields.region, account_scoped, env));
     Outputs {
         auth: signed.scheme.auth_name(),
         method: request.method.clone(),
@@ -226,73 +229,4 @@ fn outputs(
         vendor_cli,
         iam_token,
     }
-}
-
-/// Commands that get an IAM token by password and export it as `$env`. The user name, account
-/// name and password come from environment variables when the commands run; they are escaped for
-/// JSON by sed (backslash and double quote; control characters are not allowed in them).
-pub fn iam_token_commands(region: &str, provider: ProviderId, env: &str) -> String {
-    const ACCOUNT: &str = "@@CERT_PREFLIGHT_ACCOUNT@@";
-    const USER: &str = "@@CERT_PREFLIGHT_USER@@";
-    const PASSWORD: &str = "@@CERT_PREFLIGHT_PASSWORD@@";
-    let scope = if provider == ProviderId::HuaweiCcmPca {
-        huawei_token::TokenScope::DomainName(ACCOUNT)
-    } else {
-        huawei_token::TokenScope::ProjectName(region)
-    };
-    let template = huawei_token::iam_token_body(ACCOUNT, USER, PASSWORD, scope);
-    let request = huawei_token::iam_token_request(region, String::new());
-    // Split the serializer's output at the placeholders; the pieces are fixed JSON text.
-    let mut format = String::new();
-    let mut args = Vec::new();
-    let mut rest = template.as_str();
-    let printf_literal = |text: &str| text.replace('\\', "\\\\").replace('%', "%%");
-    loop {
-        let next = [
-            (ACCOUNT, "\"$account\""),
-            (USER, "\"$user\""),
-            (PASSWORD, "\"$password\""),
-        ]
-        .into_iter()
-        .filter_map(|(marker, arg)| rest.find(marker).map(|at| (at, marker, arg)))
-        .min();
-        let Some((at, marker, arg)) = next else {
-            break;
-        };
-        format.push_str(&printf_literal(&rest[..at]));
-        format.push_str("%s");
-        args.push(arg);
-        rest = &rest[at + marker.len()..];
-    }
-    format.push_str(&printf_literal(rest));
-    let mut out = format!(
-        "# Get an IAM token first ({}): needs HUAWEI_ACCOUNT (account name), HUAWEI_IAM_USER and\n\
-         # HUAWEI_PASSWORD in the environment. The token is valid for 24 hours.\n",
-        if provider == ProviderId::HuaweiCcmPca {
-            "scoped to the account"
-        } else {
-            "scoped to the region's project"
-        }
-    );
-    out.push_str(&format!(
-        "if [ -z \"${{{env}:-}}\" ]; then\n{env}=$(\n  set -e\n  umask 077\n  body=$(mktemp)\n  trap 'rm -f \"$body\"' EXIT\n"
-    ));
-    out.push_str("  esc() { printf '%s' \"$1\" | sed 's/[\\\\\"]/\\\\&/g'; }\n");
-    out.push_str("  account=$(esc \"${HUAWEI_ACCOUNT:?set HUAWEI_ACCOUNT}\")\n");
-    out.push_str("  user=$(esc \"${HUAWEI_IAM_USER:?set HUAWEI_IAM_USER}\")\n");
-    out.push_str("  password=$(esc \"${HUAWEI_PASSWORD:?set HUAWEI_PASSWORD}\")\n");
-    out.push_str(&format!(
-        "  printf {} {} > \"$body\"\n",
-        shell_quote(&format),
-        args.join(" ")
-    ));
-    out.push_str(&format!(
-        "  curl --silent --show-error --fail-with-body --proto =https -X POST -D - -o /dev/null \\\n    {} \\\n    -H {} \\\n    --data-binary \"@$body\" | tr -d '\\r' | sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: //p'\n) && export {env}\nfi\n",
-        shell_quote(&request.url()),
-        shell_quote(&format!(
-            "Content-Type: {}",
-            request.header("content-type").unwrap_or("application/json")
-        )),
-    ));
-    out
 }

@@ -17,9 +17,14 @@ const ISRG_FACTS: &str = include_str!("vectors/inspect/public-isrg-root-x1/facts
 
 /// The value of `"field": "…"` in the pyca facts file (a plain string field, no escapes in it).
 fn fact(field: &str) -> String {
+    fact_in(ISRG_FACTS, field)
+}
+
+/// The first value of `"field": "…"` in a pyca facts file.
+fn fact_in(facts: &str, field: &str) -> String {
     let key = format!("\"{field}\": \"");
-    let start = ISRG_FACTS.find(&key).expect("field in facts.json") + key.len();
-    ISRG_FACTS[start..]
+    let start = facts.find(&key).expect("field in facts.json") + key.len();
+    facts[start..]
         .split('"')
         .next()
         .expect("closing quote")
@@ -407,4 +412,86 @@ async fn hints_on_the_page_name_its_own_controls_not_flags() {
     assert!(!shown.contains("--"), "no flag on the page: {shown}");
     let page = root.inner_html();
     assert!(!page.contains("--passphrase-env"), "{page}");
+}
+
+const HUAWEI_REQUEST: &str =
+    include_str!("vectors/inspect/public-huawei-elb-api-examples/input/1-request.test-only.json");
+const HUAWEI_RESPONSE: &str =
+    include_str!("vectors/inspect/public-huawei-elb-api-examples/input/3-response.test-only.json");
+const HUAWEI_FACTS: &str =
+    include_str!("vectors/inspect/public-huawei-elb-api-examples/facts.json");
+
+/// A run of the example key's base64 (its body's second line): it must never be on the page
+/// outside the key box.
+fn huawei_key_excerpt() -> &'static str {
+    let start = HUAWEI_REQUEST
+        .find("-----BEGIN PRIVATE KEY-----\\n")
+        .expect("key")
+        + 29;
+    &HUAWEI_REQUEST[start + 64..start + 96]
+}
+
+#[wasm_bindgen_test]
+async fn huawei_s_json_example_pasted_shows_the_certificate_pyca_reads() {
+    let root = mounted_app().await;
+    // Huawei ELB's API page example, as copied: a JSON body with `\n` escapes, key and certificate.
+    type_into(&root, "[data-testid=paste]", HUAWEI_REQUEST).await;
+
+    assert_eq!(cards(&root), 1, "{}", root.inner_html());
+    assert_eq!(
+        text(&root, "[data-testid=cert-sha256]"),
+        fact_in(HUAWEI_FACTS, "sha256")
+    );
+    assert_eq!(
+        text(&root, "[data-testid=cert-sha1]"),
+        fact_in(HUAWEI_FACTS, "sha1")
+    );
+    // The key went to its box, recovered; the page said so; it matches the certificate.
+    let key_area: web_sys::HtmlTextAreaElement = element(&root, "[data-testid=key-paste]")
+        .dyn_into()
+        .expect("textarea");
+    assert!(
+        key_area
+            .value()
+            .starts_with("-----BEGIN PRIVATE KEY-----\nMIIEvgIBADAN")
+    );
+    let notes = root.query_selector_all("[data-testid=moved-note]").unwrap();
+    let notes: Vec<String> = (0..notes.length())
+        .filter_map(|i| notes.item(i).and_then(|n| n.text_content()))
+        .collect();
+    assert!(notes.iter().any(|n| n.contains("recovered")), "{notes:?}");
+    assert!(shows(&root, "[data-code=key-matches-certificate]"));
+    // No message anywhere holds the key: only the key box does.
+    let excerpt = huawei_key_excerpt();
+    key_area.set_value("");
+    assert!(
+        !root.inner_html().contains(excerpt),
+        "key material on the page"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn huawei_s_one_line_response_example_is_read_and_its_recovery_said() {
+    let root = mounted_app().await;
+    // The response example: PEM values without any line break; pasted into the key box it is
+    // not split, so the recovery diagnostics stay on the page.
+    type_into(&root, "[data-testid=key-paste]", HUAWEI_RESPONSE).await;
+    assert_eq!(
+        text(&root, "[data-testid=cert-sha256]"),
+        fact_in(HUAWEI_FACTS, "sha256")
+    );
+    assert!(shows(&root, "[data-code=recovered-json-document]"));
+    assert!(shows(&root, "[data-code=recovered-line-breaks]"));
+    assert!(!shows(&root, "[data-code=pem-missing-end]"));
+    let messages = root.query_selector_all("[data-code]").unwrap();
+    for i in 0..messages.length() {
+        let message = messages
+            .item(i)
+            .and_then(|m| m.text_content())
+            .unwrap_or_default();
+        assert!(
+            !message.contains(huawei_key_excerpt()),
+            "key material in {message}"
+        );
+    }
 }

@@ -252,3 +252,24 @@ fn a_report_keeps_a_thousand_diagnostics_of_one_code_and_counts_the_rest() {
     // Blocks 1 to 1,000 are the ones kept, in order.
     assert_eq!(diagnostics[kept - 1].location.block, Some(kept));
 }
+
+#[test]
+fn text_after_a_cut_short_end_line_may_be_anything() {
+    // Found by the fuzz target (through tests/messages.rs): recovery looked for an END line's
+    // closing dashes in a window of bytes that could end inside a character.
+    for pad in 0..4 {
+        let text = format!(
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END {}{}\n",
+            "x".repeat(pad),
+            "é".repeat(80)
+        );
+        let report = analyse("cut.pem", text.as_bytes()).report;
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity >= Severity::Warning),
+            "{pad}"
+        );
+    }
+}

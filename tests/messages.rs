@@ -1,8 +1,9 @@
 //! Messages that help and hold nothing secret (issue 13): every input of the vector corpus
-//! (`tests/vectors/inspect/*/input/`), the fuzz target's committed seeds (`fuzz/seeds/`) and, when
-//! present on this machine, its corpus (`fuzz/corpus/analyze/`), and every private key of the
-//! vector corpus mangled the ways keys get mangled on their way to people (one line, cut short, JSON
-//! escapes, a wrong label, base64 of the whole file, ...) go through `analyze_with` and through
+//! (`tests/vectors/inspect/*/input/`, `tests/vectors/keys/pyca/`, `tests/vectors/providers/material/`),
+//! the fuzz target's committed seeds (`fuzz/seeds/`) and, with `MESSAGES_FUZZ_CORPUS=1`, the corpus
+//! a local fuzz run left (`fuzz/corpus/analyze/`), and every private key of the inspect corpus
+//! mangled the ways keys get mangled on their way to people (one line, cut short, JSON escapes, a
+//! wrong label, base64 of the whole file, ...) go through `analyze_with` and through
 //! `request::build` for every target, with no passphrase, the right one and a wrong one.
 //!
 //! - No diagnostic (message, both hints, the provider's error), no text or JSON report and nothing
@@ -17,9 +18,9 @@
 use base64ct::Encoding;
 use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::{Diagnostic, Surface};
-use cert_preflight::providers::{Auth, Fields, ProviderId};
+use cert_preflight::providers::{Auth, FieldInput, Fields, ProviderId, Shape};
 use cert_preflight::request;
-use cert_preflight::signing::{Credentials, Secret};
+use cert_preflight::signing::{Credentials, Scheme, Secret};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
@@ -39,6 +40,10 @@ struct Case {
     name: String,
     inputs: Vec<(String, Vec<u8>)>,
     passphrases: Vec<String>,
+    /// Every request setting of [`request_settings`], or only the first (all fields filled in):
+    /// the inspect corpus and the seeds take them all; the many mangled keys and pyca's keys,
+    /// whose target messages are those of the cases they come from, the first only.
+    every_setting: bool,
 }
 
 fn root() -> PathBuf {
@@ -79,6 +84,7 @@ fn vector_cases() -> Vec<Case> {
             name: dir.file_name().unwrap().to_string_lossy().into_owned(),
             inputs,
             passphrases,
+            every_setting: true,
         });
     }
     cases.sort_by(|a, b| a.name.cmp(&b.name));
@@ -86,11 +92,85 @@ fn vector_cases() -> Vec<Case> {
     cases
 }
 
-/// The fuzz target's seeds (committed) and its corpus when a fuzz run left one here.
+/// Every file under `dir`, at any depth, sorted.
+fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for path in files(dir) {
+        out.push(path);
+    }
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut dirs: Vec<PathBuf> = entries
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.is_dir())
+            .collect();
+        dirs.sort();
+        for sub in dirs {
+            out.extend(files_under(&sub));
+        }
+    }
+    out
+}
+
+/// The rest of the vector corpus: pyca's private keys (tests/vectors/keys/pyca, each with the
+/// password its facts name) and the targets' material (tests/vectors/providers/material), one
+/// file per case.
+fn other_vector_cases() -> Vec<Case> {
+    let keys = root().join("tests/vectors/keys");
+    let facts: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(keys.join("pyca-facts.json")).expect("key facts"),
+    )
+    .expect("JSON");
+    let password = |file: &str| -> Vec<String> {
+        facts
+            .as_array()
+            .into_iter()
+            .flatten()
+            .find(|f| f["file"] == file)
+            .and_then(|f| f["password"].as_str())
+            .map(|p| vec![p.to_owned()])
+            .unwrap_or_default()
+    };
+    let mut cases = Vec::new();
+    for path in files_under(&keys.join("pyca")) {
+        let relative = path.strip_prefix(keys.join("pyca")).expect("under");
+        let name = relative.display().to_string();
+        cases.push(Case {
+            passphrases: password(&name),
+            inputs: vec![(name.clone(), std::fs::read(&path).expect("readable"))],
+            name: format!("keys/pyca/{name}"),
+            every_setting: false,
+        });
+    }
+    let material = root().join("tests/vectors/providers/material");
+    for path in files_under(&material) {
+        let name = path
+            .strip_prefix(&material)
+            .expect("under")
+            .display()
+            .to_string();
+        cases.push(Case {
+            passphrases: Vec::new(),
+            inputs: vec![(name.clone(), std::fs::read(&path).expect("readable"))],
+            name: format!("providers/material/{name}"),
+            every_setting: true,
+        });
+    }
+    assert!(
+        cases.len() > 100,
+        "the key and material corpus lost files: {}",
+        cases.len()
+    );
+    cases
+}
+
+/// The fuzz target's seeds (committed) and, when `MESSAGES_FUZZ_CORPUS=1`, the corpus a local
+/// fuzz run left in fuzz/corpus/analyze (thousands of inputs: minutes).
 fn fuzz_cases() -> Vec<Case> {
     let mut paths = files(&root().join("fuzz/seeds"));
     assert!(paths.len() >= 5, "fuzz/seeds lost its seeds");
-    paths.extend(files(&root().join("fuzz/corpus/analyze")));
+    if std::env::var_os("MESSAGES_FUZZ_CORPUS").is_some_and(|v| v == "1") {
+        paths.extend(files(&root().join("fuzz/corpus/analyze")));
+    }
     // As the target reads them: material, then optionally the separator and a passphrase.
     const SEPARATOR: &[u8] = b"\n#passphrase=";
     paths
@@ -109,6 +189,7 @@ fn fuzz_cases() -> Vec<Case> {
                 name: path.display().to_string(),
                 inputs: vec![("fuzz".to_owned(), material)],
                 passphrases: vec![passphrase],
+                every_setting: true,
             }
         })
         .collect()
@@ -244,6 +325,7 @@ fn mangled_cases(vectors: &[Case]) -> Vec<Case> {
                         name: format!("{}: {file} {how}", case.name),
                         inputs,
                         passphrases: case.passphrases.clone(),
+                        every_setting: false,
                     });
                 }
             }
@@ -334,6 +416,13 @@ fn key_material(inputs: &[(String, Vec<u8>)], analysis: &Analysis) -> HashSet<Wi
     for certificate in &analysis.certificates {
         add_encodings(&certificate.der, &mut public);
     }
+    // A key's public key is public (the report shows it, in hex).
+    for key in &analysis.report.private_keys {
+        if let Some(public_key) = &key.public_key {
+            add_runs(public_key.as_bytes(), &mut public);
+            add_runs(public_key.to_ascii_uppercase().as_bytes(), &mut public);
+        }
+    }
     for (_, bytes) in inputs {
         let text = String::from_utf8_lossy(bytes);
         for block in text.split("-----BEGIN CERTIFICATE-----").skip(1) {
@@ -357,98 +446,84 @@ fn leak(text: &str, secret: &HashSet<Window>) -> Option<String> {
         .map(|w| String::from_utf8_lossy(w).into_owned())
 }
 
-/// The fields and signing each target's request is built with: all it needs, and none at all.
-fn request_settings(provider: ProviderId, certificate: &str, key: &str) -> Vec<(Fields, Auth)> {
+/// The signing each scheme needs, with throwaway credentials.
+fn auth_for(scheme: Scheme, domain_id: Option<&str>) -> Auth {
     let credentials = || Credentials {
         access_key_id: "LTAI5tExampleKeyId".to_owned(),
         secret: Secret::new("example secret, not used for anything"),
     };
-    let fields = |region: &str, values: &[(&str, &str)]| Fields {
-        values: values
-            .iter()
-            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
-            .collect(),
-        region: region.to_owned(),
-    };
-    match provider {
-        ProviderId::AlibabaSlbCa => vec![
-            (
-                fields("cn-hangzhou", &[("Tag.2.Value", "v")]),
-                Auth::AlibabaV2(credentials()),
-            ),
-            (
-                // A one-line key given where a field's NAME goes (`--field KEY` with its `=`).
-                fields("cn-hangzhou", &[(&key.lines().collect::<String>(), "x")]),
-                Auth::AlibabaAcs3(credentials()),
-            ),
-        ],
-        ProviderId::AlibabaKms => vec![
-            (
-                fields(
-                    "cn-hangzhou",
-                    &[("CertificateId", "0b9c4e2a-8f3d-4c1e-9a7b-5d6f1e2c3b4a")],
-                ),
-                Auth::AlibabaAcs3(credentials()),
-            ),
-            (
-                fields("cn-hangzhou", &[("Bogus", "1")]),
-                Auth::AlibabaV2(credentials()),
-            ),
-        ],
-        ProviderId::HuaweiCcmPca => vec![
-            (
-                fields(
-                    "cn-north-4",
-                    &[("ca_id", "6a3f1d2e-4b5c-4d6e-8f70-8192a3b4c5d6")],
-                ),
-                Auth::HuaweiAksk {
-                    credentials: credentials(),
-                    domain_id: Some("0a1b2c3d4e5f60718293a4b5c6d7e8f9".to_owned()),
-                },
-            ),
-            (
-                fields("cn-north-4", &[]),
-                Auth::HuaweiAksk {
-                    credentials: credentials(),
-                    domain_id: None,
-                },
-            ),
-        ],
-        ProviderId::HuaweiElb => vec![
-            (
-                fields(
-                    "cn-north-4",
-                    &[
-                        ("project_id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
-                        ("type", "server"),
-                        ("protection_reason", "x"),
-                    ],
-                ),
-                Auth::HuaweiToken {
-                    env: "HUAWEI_TOKEN".to_owned(),
-                },
-            ),
-            (
-                fields(
-                    "cn-north-4",
-                    &[
-                        ("project_id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
-                        ("type", "server_sm"),
-                        ("enc_certificate", certificate),
-                        ("enc_private_key", key),
-                    ],
-                ),
-                Auth::HuaweiAksk {
-                    credentials: credentials(),
-                    domain_id: None,
-                },
-            ),
-            (
-                fields("cn-north-4", &[("type", "server_sm")]),
-                Auth::AlibabaV2(credentials()),
-            ),
-        ],
+    match scheme {
+        Scheme::AlibabaRpcV2 => Auth::AlibabaV2(credentials()),
+        Scheme::AlibabaAcs3 => Auth::AlibabaAcs3(credentials()),
+        Scheme::HuaweiAksk => Auth::HuaweiAksk {
+            credentials: credentials(),
+            domain_id: domain_id.map(str::to_owned),
+        },
+        Scheme::HuaweiToken => Auth::HuaweiToken {
+            env: "HUAWEI_TOKEN".to_owned(),
+        },
     }
+}
+
+/// The fields and signing each target's request is built with, from its own data: every field it
+/// takes filled in (PEM fields with the case's certificate and key, one-line fields with a value
+/// of the right shape where the shape says it), none at all, and a one-line key where a field's
+/// NAME goes (`--field KEY` with its `=`), each with its preferred scheme, another of its schemes
+/// without an account ID, and a scheme it does not take.
+fn request_settings(provider: ProviderId, certificate: &str, key: &str) -> Vec<(Fields, Auth)> {
+    let spec = provider.spec();
+    let region = spec.default_region.to_owned();
+    let all_schemes = [
+        Scheme::AlibabaRpcV2,
+        Scheme::AlibabaAcs3,
+        Scheme::HuaweiAksk,
+        Scheme::HuaweiToken,
+    ];
+    let foreign = all_schemes
+        .into_iter()
+        .find(|s| !spec.schemes.contains(s))
+        .unwrap_or(spec.schemes[0]);
+    let filled: Vec<(String, String)> = spec
+        .fields
+        .iter()
+        .map(|field| {
+            let value = match (field.input, field.shape) {
+                (FieldInput::Pem, _) if field.name.to_ascii_lowercase().contains("key") => {
+                    key.to_owned()
+                }
+                (FieldInput::Pem, _) => certificate.to_owned(),
+                (_, Shape::OneOf(options)) => options.last().copied().unwrap_or("x").to_owned(),
+                _ => "0b9c4e2a-8f3d-4c1e-9a7b-5d6f1e2c3b4a".to_owned(),
+            };
+            (field.name.to_owned(), value)
+        })
+        .collect();
+    let fields = |values: Vec<(String, String)>| Fields {
+        values,
+        region: region.clone(),
+    };
+    let mut settings = vec![
+        (
+            fields(filled),
+            auth_for(spec.schemes[0], Some("0a1b2c3d4e5f60718293a4b5c6d7e8f9")),
+        ),
+        (
+            fields(Vec::new()),
+            auth_for(*spec.schemes.last().unwrap_or(&foreign), None),
+        ),
+        (
+            fields(vec![(key.lines().collect::<String>(), "x".to_owned())]),
+            auth_for(foreign, None),
+        ),
+    ];
+    // Fields that only go together, one without the other.
+    if provider.as_str() == "huawei-elb" {
+        settings.push((
+            fields(vec![("protection_reason".to_owned(), "x".to_owned())]),
+            auth_for(spec.schemes[0], None),
+        ));
+    }
+    settings
 }
 
 /// Everything the corpus made, to check: (where it came from, the texts), and every diagnostic.
@@ -466,6 +541,7 @@ fn made() -> &'static Made {
         let vectors = vector_cases();
         let mut cases = mangled_cases(&vectors);
         cases.extend(fuzz_cases());
+        cases.extend(other_vector_cases());
         cases.extend(vectors);
         let mut made = Made {
             texts: Vec::new(),
@@ -493,13 +569,25 @@ fn made() -> &'static Made {
             let all_passphrases: Vec<String> = std::iter::once(WRONG.to_owned())
                 .chain(case.passphrases.iter().cloned())
                 .collect();
+            // Passphrases matter only to encrypted material: the first run (none) says if any is.
+            let mut encrypted = !case.passphrases.is_empty();
             for passphrase in passphrases {
+                if passphrase.is_some() && !encrypted {
+                    continue;
+                }
                 let options = Options {
                     now: NOW,
                     passphrase,
                     pkcs12_password: None,
                 };
                 let analysis = analyze_with(&inputs, &options);
+                encrypted |= analysis.report.private_keys.iter().any(|k| k.encrypted)
+                    || analysis.report.diagnostics.iter().any(|d| {
+                        matches!(
+                            d.code.as_str(),
+                            "pkcs12-needs-password" | "encrypted-key-needs-passphrase"
+                        )
+                    });
                 let secret = key_material(&case.inputs, &analysis);
                 let run = format!("{} (passphrase {passphrase:?})", case.name);
                 let secrets_at = made.secrets.len();
@@ -522,8 +610,14 @@ fn made() -> &'static Made {
                     .find(|t| t.contains("PRIVATE KEY"))
                     .map(|t| t.into_owned())
                     .unwrap_or_default();
-                for provider in ProviderId::ALL {
-                    for (fields, auth) in request_settings(provider, &certificate, &key) {
+                for provider in ProviderId::all() {
+                    let settings = request_settings(provider, &certificate, &key);
+                    let take = if case.every_setting {
+                        settings.len()
+                    } else {
+                        1
+                    };
+                    for (fields, auth) in settings.into_iter().take(take) {
                         let outcome = request::build(
                             provider,
                             &analysis,
@@ -560,7 +654,8 @@ fn check_text(run: &str, text: &str, secret: &HashSet<Window>, passphrases: &[St
     if let Some(found) = leak(text, secret) {
         panic!("{run}: a message holds key material {found:?}:\n{text}");
     }
-    for passphrase in passphrases.iter().filter(|p| p.len() >= 8) {
+    // Long enough not to be an ordinary word ("password" is one, and messages say it).
+    for passphrase in passphrases.iter().filter(|p| p.len() >= 12) {
         assert!(
             !text.contains(passphrase.as_str()),
             "{run}: a message holds the passphrase:\n{text}"
@@ -767,21 +862,18 @@ fn the_command_line_prints_no_key_material() {
             inspect.push("--json");
             let (out, err) = cli(&inspect, &env);
             check_text(&case.name, &format!("{out}{err}"), &secret, &passphrases);
-            for (provider, region, auth, field) in [
-                (
-                    "alibaba-slb-ca",
-                    "cn-hangzhou",
-                    "v2",
-                    "ResourceGroupId=rg-1",
-                ),
-                ("alibaba-kms", "cn-hangzhou", "acs3", "CertificateId=x"),
-                ("huawei-ccm-pca", "cn-north-4", "aksk", "ca_id=x"),
-                ("huawei-elb", "cn-north-4", "token", "project_id=x"),
-            ] {
+            for provider in ProviderId::all() {
+                let spec = provider.spec();
+                let (region, auth) = (spec.default_region, spec.schemes[0].auth_name());
+                let field = spec
+                    .fields
+                    .first()
+                    .map(|f| format!("{}=x", f.name))
+                    .unwrap_or_else(|| "Unknown=x".to_owned());
                 let mut request = vec![
                     "request",
                     "--provider",
-                    provider,
+                    provider.as_str(),
                     "--region",
                     region,
                     "--auth",
@@ -797,7 +889,7 @@ fn the_command_line_prints_no_key_material() {
                     "--nonce",
                     "n",
                     "--field",
-                    field,
+                    &field,
                     "--passphrase-env",
                     "PASS",
                 ];

@@ -1,14 +1,27 @@
-//! The targets' rules through the real binary: `check` and `request` on the vector corpus give the
-//! codes (and provider errors) each rule promises, and the key re-encoding agrees with openssl.
+//! The targets' rules as vectors: every case under `tests/vectors/providers/<target>/<case>/`
+//! (`case.json`, written by `tests/vectors/providers/generate.py`) runs through the real binary,
+//! and its verdict (exit status, each diagnostic's severity, code, cited rule and provider error,
+//! the unsigned call with PEM blocks shown by their SHA-256, the vendor CLI command line) must equal
+//! `expected.txt`. `UPDATE_EXPECT=1 cargo test --test providers` rewrites them; review the diff.
+//!
+//! The same test holds the severity policy (an error only cites a rule that blocks), and the
+//! coverage the issue asks for: every rule of every target is named by some case, and every audit
+//! finding D1-D13 has one. Beside it: the re-encoded key agrees with openssl.
 
 use serde_json::Value;
-use std::path::PathBuf;
+use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const NOW: &str = "2026-11-22T00:00:00Z";
 
-fn vector(case: &str, file: &str) -> String {
+fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn vector(case: &str, file: &str) -> String {
+    repo()
         .join("tests/vectors/inspect")
         .join(case)
         .join("input")
@@ -18,7 +31,7 @@ fn vector(case: &str, file: &str) -> String {
 }
 
 fn passphrase(case: &str) -> String {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let path = repo()
         .join("tests/vectors/inspect")
         .join(case)
         .join("passphrase.txt");
@@ -42,258 +55,300 @@ fn run(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, Value) {
     (output.status.code(), json)
 }
 
-fn check(provider: &str, files: &[String]) -> (Option<i32>, Value) {
-    let mut args = vec!["check", "--provider", provider, "--now", NOW, "--json"];
-    args.extend(files.iter().map(String::as_str));
-    run(&args, &[])
-}
-
-fn codes(json: &Value) -> Vec<String> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_owned())
-        .collect()
-}
-
-fn diagnostic<'a>(json: &'a Value, code: &str) -> &'a Value {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|d| d["code"] == code)
-        .unwrap_or_else(|| panic!("no {code} in {:#}", json["diagnostics"]))
-}
-
-#[test]
-fn slb_takes_exactly_one_ca_certificate() {
-    let (status, json) = check(
-        "alibaba-slb-ca",
-        &[vector("chain-ordered-leaf-int-root", "chain.pem")],
-    );
-    assert_eq!(status, Some(1));
-    assert!(codes(&json).contains(&"target-certificate-count".to_owned()));
-    let (status, json) = check(
-        "alibaba-slb-ca",
-        &[vector("self-signed-leaf-not-ca", "selfsigned.pem")],
-    );
-    assert_eq!(status, Some(1));
-    let d = diagnostic(&json, "target-needs-ca-certificate");
-    assert!(
-        d["provider_error"]
-            .as_str()
-            .unwrap()
-            .starts_with("InvalidParameter")
-    );
-    let (status, json) = check(
-        "alibaba-slb-ca",
-        &[vector("public-isrg-root-x1", "isrg-root-x1.pem")],
-    );
-    assert_eq!(status, Some(0), "{:#}", json["diagnostics"]);
-    assert_eq!(json["provider"]["id"], "alibaba-slb-ca");
-    assert!(
-        json["provider"]["rules"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .all(|r| !r["sources"].as_array().unwrap().is_empty())
-    );
-}
-
-#[test]
-fn kms_checks_the_key_spec_and_asks_for_the_csr() {
-    let (status, json) = check(
-        "alibaba-kms",
-        &[vector("ed25519-root-and-leaf", "chain.pem")],
-    );
-    assert_eq!(status, Some(1));
-    assert!(codes(&json).contains(&"target-key-algorithm".to_owned()));
-    assert!(codes(&json).contains(&"target-csr-not-given".to_owned()));
-    let (_, json) = check(
-        "alibaba-kms",
-        &[
-            vector("csr-does-not-match-leaf", "leaf.pem"),
-            vector("csr-does-not-match-leaf", "request.csr"),
-        ],
-    );
-    let d = diagnostic(&json, "csr-does-not-match-certificate");
-    assert!(
-        d["provider_error"]
-            .as_str()
-            .unwrap()
-            .contains("InvalidParameter"),
-        "{d:#}"
-    );
-    let (status, json) = check(
-        "alibaba-kms",
-        &[
-            vector("csr-matches-leaf", "leaf.pem"),
-            vector("csr-matches-leaf", "request.csr"),
-        ],
-    );
-    assert_eq!(status, Some(0), "{:#}", json["diagnostics"]);
-    assert!(!codes(&json).contains(&"target-csr-not-given".to_owned()));
-    assert_eq!(
-        json["provider"]["fixes"]["bundle"]["changes"],
-        serde_json::json!([]),
-        "a clean PEM file and a CSR beside it need no fix"
-    );
-}
-
-#[test]
-fn ccm_wants_a_ca_with_accepted_algorithms_and_a_complete_chain() {
-    let (status, json) = check(
-        "huawei-ccm-pca",
-        &[vector("chain-ordered-leaf-int-root", "chain.pem")],
-    );
-    assert_eq!(status, Some(1), "the leaf is not a CA");
-    assert!(codes(&json).contains(&"target-needs-ca-certificate".to_owned()));
-    let (_, json) = check("huawei-ccm-pca", &[vector("sha1-signed-leaf", "chain.pem")]);
-    assert!(
-        codes(&json).contains(&"target-signature-algorithm".to_owned()),
-        "{:?}",
-        codes(&json)
-    );
-    let (_, json) = check(
-        "huawei-ccm-pca",
-        &[vector("ed25519-root-and-leaf", "chain.pem")],
-    );
-    assert!(codes(&json).contains(&"target-key-algorithm".to_owned()));
-    let (_, json) = check(
-        "huawei-ccm-pca",
-        &[vector("chain-missing-intermediate", "chain.pem")],
-    );
-    let d = diagnostic(&json, "chain-missing-issuer");
-    assert_eq!(d["provider_error"], "PCA: Incorrect certificate chain");
-}
-
-#[test]
-fn elb_arranges_the_bundle_and_needs_the_key() {
-    let (status, json) = check("huawei-elb", &[vector("chain-shuffled", "chain.pem")]);
-    assert_eq!(status, Some(1));
-    assert!(codes(&json).contains(&"target-needs-private-key".to_owned()));
-    let bundle = &json["provider"]["fixes"]["bundle"];
-    let changes = bundle["changes"].to_string();
-    assert!(
-        changes.contains("chain order") && changes.contains("dropped the self-signed root"),
-        "{changes}"
-    );
-    let after = bundle["after"].as_str().unwrap();
-    assert_eq!(after.matches("BEGIN CERTIFICATE").count(), 2);
-    assert!(after.lines().all(|l| l.len() <= 64) && !after.contains('\r'));
-
-    let (status, json) = check(
-        "huawei-elb",
-        &[
-            vector("key-matches-intermediate-not-leaf", "chain.pem"),
-            vector("key-matches-intermediate-not-leaf", "key.test-only.pem"),
-        ],
-    );
-    if status == Some(1) {
-        let d = diagnostic(&json, "key-does-not-match-certificate");
-        assert!(
-            d["provider_error"]
-                .as_str()
-                .unwrap()
-                .starts_with("ELB.1011")
-        );
+/// A material reference of a case.json as a path.
+fn material(case_dir: &Path, reference: &str) -> String {
+    let path = if let Some(rest) = reference.strip_prefix("inspect:") {
+        let (case, file) = rest.split_once('/').expect("inspect:<case>/<file>");
+        repo()
+            .join("tests/vectors/inspect")
+            .join(case)
+            .join("input")
+            .join(file)
+    } else if let Some(rest) = reference.strip_prefix("material:") {
+        repo().join("tests/vectors/providers/material").join(rest)
     } else {
-        panic!(
-            "a key of the intermediate must not pass for the leaf: {:#}",
-            json["diagnostics"]
-        );
+        case_dir.join(reference)
+    };
+    assert!(
+        path.is_file(),
+        "{}: {} is missing",
+        case_dir.display(),
+        path.display()
+    );
+    path.display().to_string()
+}
+
+/// PEM blocks in a text replaced by their label and the first 12 hex digits of their SHA-256.
+fn abbreviate_pem(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("-----BEGIN ") {
+        out.push_str(&rest[..start]);
+        let block = &rest[start..];
+        let label_end = block[11..].find("-----").map(|i| i + 11);
+        let Some(label_end) = label_end else {
+            out.push_str(block);
+            return out;
+        };
+        let label = &block[11..label_end];
+        let end_marker = format!("-----END {label}-----");
+        let Some(end) = block.find(&end_marker) else {
+            out.push_str(block);
+            return out;
+        };
+        let pem = &block[..end + end_marker.len()];
+        let digest = Sha256::digest(pem.as_bytes());
+        let hex: String = digest.iter().take(6).map(|b| format!("{b:02x}")).collect();
+        out.push_str(&format!("<{label} {hex}>"));
+        rest = &block[end + end_marker.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+fn abbreviate(value: &Value) -> Value {
+    match value {
+        Value::String(s) => Value::String(abbreviate_pem(s)),
+        Value::Array(items) => Value::Array(items.iter().map(abbreviate).collect()),
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| (k.clone(), abbreviate(v)))
+                .collect(),
+        ),
+        other => other.clone(),
     }
 }
 
-#[test]
-fn elb_fields_follow_the_documented_rules() {
-    let leaf = vector("key-pkcs8-ec-matches-leaf", "leaf.pem");
-    let key = vector("key-pkcs8-ec-matches-leaf", "leaf-key.test-only.pem");
-    let request = |fields: &[&str]| {
-        let mut args = vec![
-            "request",
-            "--provider",
-            "huawei-elb",
-            "--region",
-            "cn-north-4",
-            "--auth",
-            "token",
-            "--token-env",
-            "T",
-            "--timestamp",
-            NOW,
-            "--format",
-            "json",
-        ];
-        for field in fields {
-            args.extend(["--field", field]);
+/// The rule a diagnostic cites (`(rule <id>: ...`).
+fn cited_rule(diagnostic: &Value) -> Option<String> {
+    let message = diagnostic["message"].as_str()?;
+    let at = message.rfind("(rule ")?;
+    let rest = &message[at + 6..];
+    Some(rest[..rest.find(':')?].to_owned())
+}
+
+struct Targets {
+    specs: BTreeMap<String, Value>,
+    blocks: BTreeMap<String, bool>,
+}
+
+fn targets() -> Targets {
+    let output = Command::new(env!("CARGO_BIN_EXE_cert-preflight"))
+        .args(["targets", "--json"])
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let list: Vec<Value> = serde_json::from_slice(&output.stdout).unwrap();
+    let mut specs = BTreeMap::new();
+    let mut blocks = BTreeMap::new();
+    for spec in list {
+        for rule in spec["rules"].as_array().unwrap() {
+            blocks.insert(
+                rule["id"].as_str().unwrap().to_owned(),
+                rule["blocks"].as_bool().unwrap(),
+            );
         }
-        args.extend([leaf.as_str(), key.as_str()]);
-        run(&args, &[])
-    };
-    let (status, json) = request(&["project_id=abc123", "domain=api.example.com,*.example.com"]);
-    assert_eq!(status, Some(1), "*.example.com is not among the names");
-    assert!(codes(&json).contains(&"domain-not-covered".to_owned()));
-    let (status, json) = request(&[
-        "project_id=ABC",
-        "protection_reason=x",
-        "enterprise_project_id=0",
-        "type=nope",
-    ]);
-    assert_eq!(status, Some(1));
-    let invalid = codes(&json)
+        specs.insert(spec["id"].as_str().unwrap().to_owned(), spec);
+    }
+    Targets { specs, blocks }
+}
+
+/// Runs one case; returns its verdict as text, and the rules its errors cite.
+fn verdict(targets: &Targets, target: &str, dir: &Path, case: &Value) -> (String, Vec<String>) {
+    let spec = &targets.specs[target];
+    let files: Vec<String> = case["material"]
+        .as_array()
+        .unwrap()
         .iter()
-        .filter(|c| *c == "field-invalid")
-        .count();
-    assert!(invalid >= 4, "{:?}", codes(&json));
-    let (status, json) = request(&["name=x"]);
-    assert_eq!(status, Some(1));
-    assert!(codes(&json).contains(&"field-missing".to_owned()));
-    let long = format!("name={}", "名".repeat(256));
-    let (_, json) = request(&["project_id=abc", &long]);
-    assert!(codes(&json).contains(&"field-too-long".to_owned()));
-    let (status, json) = request(&["project_id=abc", "type=client"]);
-    assert_eq!(
-        status,
-        Some(1),
-        "a leaf is not a CA certificate for type client"
-    );
-    assert!(codes(&json).contains(&"target-needs-ca-certificate".to_owned()));
+        .map(|m| material(dir, m.as_str().unwrap()))
+        .collect();
+    let mut args: Vec<String> = Vec::new();
+    let command = case["command"].as_str().unwrap();
+    let mut env = vec![("VECTOR_SECRET", "vector-secret".to_owned())];
+    if command == "check" {
+        args.extend(["check", "--provider", target, "--now", NOW, "--json"].map(String::from));
+    } else {
+        let region = case["region"]
+            .as_str()
+            .or(spec["default_region"].as_str())
+            .unwrap();
+        let auth = case["auth"]
+            .as_str()
+            .unwrap_or_else(|| spec["schemes"][0].as_str().unwrap());
+        args.extend(
+            [
+                "request",
+                "--provider",
+                target,
+                "--region",
+                region,
+                "--auth",
+                auth,
+                "--timestamp",
+                NOW,
+                "--nonce",
+                "vector-nonce",
+                "--format",
+                "json",
+            ]
+            .map(String::from),
+        );
+        if auth == "token" {
+            args.extend(["--token-env".into(), "VECTOR_TOKEN".into()]);
+        } else {
+            args.extend(
+                [
+                    "--access-key-id",
+                    "VECTORAK",
+                    "--secret-env",
+                    "VECTOR_SECRET",
+                ]
+                .map(String::from),
+            );
+        }
+        if auth == "aksk"
+            && spec["auth_scope"]["kind"] == "account"
+            && case["domain_id"].as_str() != Some("none")
+        {
+            args.extend([
+                "--domain-id".into(),
+                "0b5e8f3a9c2d4e6f8a1b3c5d7e9f0a2b".into(),
+            ]);
+        }
+        for field in case["fields"].as_array().into_iter().flatten() {
+            let name = field[0].as_str().unwrap();
+            let value = field[1].as_str().unwrap();
+            let value = match value.strip_prefix('@') {
+                Some(reference) => format!("@{}", material(dir, reference)),
+                None => value.to_owned(),
+            };
+            args.extend(["--field".into(), format!("{name}={value}")]);
+        }
+    }
+    if let Some(of) = case["passphrase_of"].as_str() {
+        env.push(("VECTOR_PASSPHRASE", passphrase(of)));
+        args.extend(["--passphrase-env".into(), "VECTOR_PASSPHRASE".into()]);
+    }
+    args.extend(files);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let (status, json) = run(&args, &env);
+    let mut text = format!("exit {}\n", status.unwrap_or(-1));
+    let mut errors = Vec::new();
+    for d in json["diagnostics"].as_array().unwrap() {
+        let rule = cited_rule(d);
+        let severity = d["severity"].as_str().unwrap();
+        text.push_str(&format!(
+            "{severity} {} {}",
+            d["code"].as_str().unwrap(),
+            rule.as_deref().unwrap_or("-")
+        ));
+        if let Some(error) = d["provider_error"].as_str() {
+            text.push_str(&format!(" | {error}"));
+        }
+        text.push('\n');
+        if severity == "error"
+            && let Some(rule) = rule
+        {
+            errors.push(rule);
+        }
+    }
+    if command == "request" {
+        if !json["call"].is_null() {
+            let call = serde_json::to_string_pretty(&abbreviate(&json["call"])).unwrap();
+            text.push_str(&format!("call {call}\n"));
+        }
+        if let Some(cli) = json["request"]["vendor_cli"].as_str() {
+            let program = spec["vendor_cli"]
+                .as_str()
+                .unwrap()
+                .split(' ')
+                .next()
+                .unwrap();
+            text.push_str("cli\n");
+            let lines = cli
+                .lines()
+                .skip_while(|l| !l.trim_start().starts_with(&format!("{program} ")))
+                .take_while(|l| *l != ")");
+            for line in lines {
+                text.push_str(&format!("{line}\n"));
+            }
+        }
+    }
+    (text, errors)
+}
+
+#[test]
+fn rules_as_vectors() {
+    let targets = targets();
+    let root = repo().join("tests/vectors/providers");
+    let update = std::env::var_os("UPDATE_EXPECT").is_some();
+    let mut mismatched = Vec::new();
+    let mut named_rules = BTreeSet::new();
+    let mut audited = BTreeSet::new();
+    let mut count = 0;
+    for target in targets.specs.keys() {
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else {
+            panic!("{target} has no rule vectors in tests/vectors/providers/{target}/");
+        };
+        let mut dirs: Vec<PathBuf> = entries.map(|e| e.unwrap().path()).collect();
+        dirs.sort();
+        for dir in dirs {
+            let case: Value =
+                serde_json::from_str(&std::fs::read_to_string(dir.join("case.json")).unwrap())
+                    .unwrap();
+            for rule in case["rules"].as_array().unwrap() {
+                let rule = rule.as_str().unwrap();
+                assert!(
+                    targets.blocks.contains_key(rule),
+                    "{}: no rule {rule}",
+                    dir.display()
+                );
+                named_rules.insert(rule.to_owned());
+            }
+            for finding in case["audit"].as_array().into_iter().flatten() {
+                audited.insert(finding.as_str().unwrap().to_owned());
+            }
+            let (text, errors) = verdict(&targets, target, &dir, &case);
+            for rule in errors {
+                assert!(
+                    targets.blocks[&rule],
+                    "{}: an error cites {rule}, a rule that may not block",
+                    dir.display()
+                );
+            }
+            let expected_path = dir.join("expected.txt");
+            let expected = std::fs::read_to_string(&expected_path).unwrap_or_default();
+            if text != expected {
+                if update {
+                    std::fs::write(&expected_path, &text).unwrap();
+                } else {
+                    mismatched.push(format!(
+                        "{}:\n--- expected\n{expected}--- got\n{text}",
+                        dir.display()
+                    ));
+                }
+            }
+            count += 1;
+        }
+    }
+    assert!(count >= 100, "only {count} provider vectors");
+    let missing: Vec<&String> = targets
+        .blocks
+        .keys()
+        .filter(|r| !named_rules.contains(*r))
+        .collect();
+    assert!(missing.is_empty(), "rules without a vector: {missing:?}");
+    for n in 1..=13 {
+        assert!(
+            audited.contains(&format!("D{n}")),
+            "audit finding D{n} has no vector"
+        );
+    }
     assert!(
-        codes(&json).contains(&"field-ignored".to_owned()),
-        "the key is not sent for client"
-    );
-    let (status, json) = request(&[
-        "project_id=abc",
-        "domain=api.example.com",
-        "admin_state_up=false",
-    ]);
-    assert_eq!(status, Some(0), "{:#}", json["diagnostics"]);
-    let body: Value = serde_json::from_str(json["request"]["body"].as_str().unwrap()).unwrap();
-    assert_eq!(body["certificate"]["admin_state_up"], false);
-    let cli = json["request"]["vendor_cli"].as_str().unwrap();
-    assert!(
-        cli.contains("hcloud ELB CreateCertificate --cli-region=cn-north-4"),
-        "{cli}"
-    );
-    assert!(
-        cli.contains("umask 077") && cli.contains("--certificate.private_key=\"$(cat "),
-        "{cli}"
-    );
-    assert_eq!(
-        json["request"]["headers"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .filter(|h| h[0] == "X-Auth-Token")
-            .count(),
-        1
-    );
-    assert_eq!(
-        json["request"]["expires_at"],
-        Value::Null,
-        "a token request has no signature to expire"
+        mismatched.is_empty(),
+        "verdicts differ (UPDATE_EXPECT=1 to rewrite, then review):\n{}",
+        mismatched.join("\n")
     );
 }
 
@@ -364,94 +419,4 @@ fn key_reencoding_agrees_with_openssl() {
             "{case}: the passphrase leaked"
         );
     }
-}
-
-/// ELB `server_sm`: an SM2 signing pair and the SM2 encryption pair (`enc_*` from files).
-#[test]
-fn elb_server_sm_takes_both_sm2_pairs() {
-    let chain = vector("sm2-sm3-chain-and-key", "chain.pem");
-    let key = vector("sm2-sm3-chain-and-key", "leaf-key.test-only.pem");
-    let text = std::fs::read_to_string(&chain).unwrap();
-    let leaf = text
-        .split_inclusive("-----END CERTIFICATE-----\n")
-        .next()
-        .unwrap();
-    let dir = std::env::temp_dir().join(format!("cert-preflight-sm-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let enc_certificate = dir.join("enc.pem");
-    std::fs::write(&enc_certificate, leaf).unwrap();
-    let enc_cert_field = format!("enc_certificate=@{}", enc_certificate.display());
-    let enc_key_field = format!("enc_private_key=@{key}");
-    let base = [
-        "request",
-        "--provider",
-        "huawei-elb",
-        "--region",
-        "cn-north-4",
-        "--auth",
-        "token",
-        "--token-env",
-        "T",
-        "--timestamp",
-        NOW,
-        "--format",
-        "json",
-        "--field",
-        "project_id=abc",
-        "--field",
-        "type=server_sm",
-    ];
-    let mut args = base.to_vec();
-    args.extend([
-        "--field",
-        &enc_cert_field,
-        "--field",
-        &enc_key_field,
-        &chain,
-        &key,
-    ]);
-    let (status, json) = run(&args, &[]);
-    assert_eq!(status, Some(0), "{:#}", json["diagnostics"]);
-    let body: Value = serde_json::from_str(json["request"]["body"].as_str().unwrap()).unwrap();
-    let option = &body["certificate"];
-    assert_eq!(option["type"], "server_sm");
-    assert_eq!(option["enc_certificate"], leaf);
-    assert!(
-        option["private_key"]
-            .as_str()
-            .unwrap()
-            .starts_with("-----BEGIN PRIVATE KEY-----\n"),
-        "SM keys stay PKCS#8"
-    );
-    assert!(
-        option["enc_private_key"]
-            .as_str()
-            .unwrap()
-            .starts_with("-----BEGIN PRIVATE KEY-----\n")
-    );
-
-    // Without the encryption pair, and with an RSA certificate, server_sm is refused.
-    let mut args = base.to_vec();
-    args.extend([chain.as_str(), key.as_str()]);
-    let (status, json) = run(&args, &[]);
-    assert_eq!(status, Some(1));
-    assert!(codes(&json).contains(&"field-missing".to_owned()));
-    let rsa_chain = vector("key-pkcs1-rsa-matches-leaf", "chain.pem");
-    let rsa_key = vector("key-pkcs1-rsa-matches-leaf", "leaf-key.test-only.pem");
-    let mut args = base.to_vec();
-    args.extend([
-        "--field",
-        &enc_cert_field,
-        "--field",
-        &enc_key_field,
-        &rsa_chain,
-        &rsa_key,
-    ]);
-    let (_, json) = run(&args, &[]);
-    assert!(
-        codes(&json).contains(&"target-key-algorithm".to_owned()),
-        "{:?}",
-        codes(&json)
-    );
-    std::fs::remove_dir_all(&dir).ok();
 }

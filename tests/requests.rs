@@ -85,6 +85,7 @@ impl Server {
             "kms.cn-hangzhou.aliyuncs.com",
             "ccm.cn-north-4.myhuaweicloud.com",
             "elb.cn-north-4.myhuaweicloud.com",
+            "scm.cn-north-4.myhuaweicloud.com",
             "iam.cn-north-4.myhuaweicloud.com",
         ] {
             command.arg("--san").arg(host);
@@ -310,6 +311,106 @@ fn alibaba_requests_are_accepted_with_hostile_fields() {
         assert!(changes.contains("chain order"), "{changes}");
     }
 
+    // SLB UploadServerCertificate: the RSA chain given root first with its PKCS#8-less key; the
+    // root is dropped, the key goes as PKCS#1; hostile tags.
+    let rsa_chain = input("key-pkcs1-rsa-matches-leaf", "chain.pem");
+    let rsa_key = input("key-pkcs1-rsa-matches-leaf", "leaf-key.test-only.pem");
+    let rsa_blocks: Vec<String> = std::fs::read_to_string(&rsa_chain)
+        .unwrap()
+        .split_inclusive("-----END CERTIFICATE-----\n")
+        .map(str::to_owned)
+        .collect();
+    let reversed = server.dir.join("root-first.pem");
+    std::fs::write(
+        &reversed,
+        format!("{}\n\n{}{}", rsa_blocks[2], rsa_blocks[1], rsa_blocks[0]),
+    )
+    .unwrap();
+    for auth in ["v2", "acs3"] {
+        let mut args = slb_args(auth);
+        args[1] = "alibaba-slb-server";
+        args.extend([
+            "--field",
+            "ServerCertificateName=www.example.com-2026",
+            "--field",
+            &tag_key,
+            "--field",
+            &tag_value,
+        ]);
+        let (json, record) = run_case(&server, &args, &[&reversed, &rsa_key], &env);
+        assert_eq!(record["api"], "UploadServerCertificate", "{auth}");
+        let parameters = &record["parameters"];
+        assert_eq!(
+            parameters["ServerCertificate"].as_str().unwrap(),
+            format!("{}{}", rsa_blocks[0], rsa_blocks[1]),
+            "{auth}: leaf then intermediate, root dropped, blank line gone"
+        );
+        assert_eq!(
+            parameters["PrivateKey"].as_str().unwrap(),
+            std::fs::read_to_string(&rsa_key).unwrap()
+        );
+        assert_eq!(parameters["Tag.1.Key"], "owner \"'$`");
+        assert_eq!(parameters["RegionId"], "cn-shanghai");
+        let cli = json["request"]["vendor_cli"].as_str().unwrap();
+        assert!(
+            cli.contains("aliyun slb UploadServerCertificate \\\n    --region cn-shanghai"),
+            "{cli}"
+        );
+    }
+
+    // CAS UploadUserCertificate: an EC leaf with its PKCS#8 key (sent as SEC1), a hostile name.
+    let ec_leaf = input("key-pkcs8-ec-matches-leaf", "leaf.pem");
+    let ec_key = input("key-pkcs8-ec-matches-leaf", "leaf-key.test-only.pem");
+    let cas_name = "Name=q\"uote '$HOME `id` \\ 中文 ✓";
+    let tags_value = tag_value.replacen("Tag.1.", "Tags.1.", 1);
+    for auth in ["v2", "acs3"] {
+        let args = [
+            "--provider",
+            "alibaba-cas",
+            "--region",
+            "cn-hangzhou",
+            "--auth",
+            auth,
+            "--access-key-id",
+            ALIBABA_AK,
+            "--secret-env",
+            "ALIBABA_SECRET",
+            "--timestamp",
+            NOW,
+            "--nonce",
+            "nonce-cas",
+            "--field",
+            cas_name,
+            "--field",
+            "Tags.1.Key=env",
+            "--field",
+            &tags_value,
+        ];
+        let (json, record) = run_case(&server, &args, &[&ec_leaf, &ec_key], &env);
+        assert_eq!(record["api"], "UploadUserCertificate", "{auth}");
+        assert_eq!(record["host"], "cas.aliyuncs.com");
+        let parameters = &record["parameters"];
+        assert_eq!(parameters["Name"], "q\"uote '$HOME `id` \\ 中文 ✓");
+        assert_eq!(
+            parameters["Cert"].as_str().unwrap(),
+            std::fs::read_to_string(&ec_leaf).unwrap()
+        );
+        assert!(
+            parameters["Key"]
+                .as_str()
+                .unwrap()
+                .starts_with("-----BEGIN EC PRIVATE KEY-----\n")
+        );
+        assert_eq!(parameters["Tags.1.Key"], "env");
+        assert_eq!(json["fixes"]["key"]["to"], "EC PRIVATE KEY");
+        assert!(
+            json["diagnostics"]
+                .to_string()
+                .contains("alibaba-cas/name-portable"),
+            "a name outside what every version allows is warned about"
+        );
+    }
+
     // A wrong secret is refused: the server really checks.
     let args = slb_args("v2");
     let mut all = vec!["request"];
@@ -448,6 +549,88 @@ fn huawei_requests_are_accepted_with_hostile_fields() {
     assert_eq!(body["certificate"], blocks[1]);
     assert_eq!(body["certificate_chain"], blocks[2]);
 
+    // SCM import: the RSA leaf with its chain and key; AK/SK with the account ID, then a token.
+    let rsa_chain = input("key-pkcs1-rsa-matches-leaf", "chain.pem");
+    let rsa_key = input("key-pkcs1-rsa-matches-leaf", "leaf-key.test-only.pem");
+    let rsa_blocks: Vec<String> = std::fs::read_to_string(&rsa_chain)
+        .unwrap()
+        .split_inclusive("-----END CERTIFICATE-----\n")
+        .map(str::to_owned)
+        .collect();
+    for auth in ["aksk", "token"] {
+        let mut args = vec![
+            "--provider",
+            "huawei-scm",
+            "--region",
+            "cn-north-4",
+            "--auth",
+            auth,
+            "--timestamp",
+            NOW,
+            "--field",
+            "name=www.example.com_2026-01",
+            "--field",
+            "duplicate_check=false",
+        ];
+        if auth == "aksk" {
+            args.extend([
+                "--access-key-id",
+                HUAWEI_AK,
+                "--secret-env",
+                "HUAWEI_SECRET",
+                "--domain-id",
+                "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6",
+            ]);
+        } else {
+            args.extend(["--token-env", "HUAWEI_TOKEN"]);
+        }
+        let (json, record) = run_case(&server, &args, &[&rsa_chain, &rsa_key], &env);
+        assert_eq!(record["api"], "ImportCertificate", "{auth}");
+        assert_eq!(record["host"], "scm.cn-north-4.myhuaweicloud.com");
+        let body: Value = serde_json::from_str(record["body"].as_str().unwrap()).unwrap();
+        assert_eq!(body["certificate"], rsa_blocks[0]);
+        assert_eq!(body["certificate_chain"], rsa_blocks[1], "root dropped");
+        assert_eq!(body["duplicate_check"], false);
+        assert_eq!(body["name"], "www.example.com_2026-01");
+        assert_eq!(
+            body["private_key"].as_str().unwrap(),
+            std::fs::read_to_string(&rsa_key).unwrap()
+        );
+        if auth == "aksk" {
+            assert_eq!(record["domain_id"], "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6");
+        }
+        let cli = json["request"]["vendor_cli"].as_str().unwrap();
+        assert!(
+            cli.contains("hcloud SCM ImportCertificate \\\n    --cli-region=cn-north-4"),
+            "{cli}"
+        );
+    }
+    // Without the account ID, AK/SK for the global SCM is refused before anything is signed.
+    let output = cli(
+        &[
+            "request",
+            "--provider",
+            "huawei-scm",
+            "--region",
+            "cn-north-4",
+            "--auth",
+            "aksk",
+            "--access-key-id",
+            HUAWEI_AK,
+            "--secret-env",
+            "HUAWEI_SECRET",
+            "--field",
+            "name=abc",
+            "--format",
+            "json",
+            &rsa_chain.display().to_string(),
+            &rsa_key.display().to_string(),
+        ],
+        &env,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("--domain-id"));
+
     // Token users first get a token from IAM: the generated commands do it, with a hostile
     // password, then the request goes out with it.
     let args: Vec<String> = common("token");
@@ -485,6 +668,48 @@ fn huawei_requests_are_accepted_with_hostile_fields() {
         "the IAM body (a password) is never recorded"
     );
     assert_eq!(records.last().unwrap()["accepted"], true, "{output:?}");
+    assert_eq!(
+        iam["scope"]["project"]["name"], "cn-north-4",
+        "ELB is project-level"
+    );
+
+    // A global service's token is scoped to the account (the target's data says so).
+    let script = String::from_utf8(
+        cli(
+            &[
+                "request",
+                "--provider",
+                "huawei-scm",
+                "--region",
+                "cn-north-4",
+                "--auth",
+                "token",
+                "--token-env",
+                "HUAWEI_TOKEN",
+                "--timestamp",
+                NOW,
+                "--field",
+                "name=abc",
+                &rsa_chain.display().to_string(),
+                &rsa_key.display().to_string(),
+            ],
+            &[],
+        )
+        .stdout,
+    )
+    .unwrap();
+    let output = server.bash(
+        &script,
+        &[
+            ("HUAWEI_ACCOUNT", "my-account"),
+            ("HUAWEI_IAM_USER", "ci"),
+            ("HUAWEI_PASSWORD", "p"),
+        ],
+    );
+    let records = server.records();
+    let iam = &records[records.len() - 2];
+    assert_eq!(iam["scope"]["domain"]["name"], "my-account", "{output:?}");
+    assert_eq!(records.last().unwrap()["api"], "ImportCertificate");
 }
 
 #[test]

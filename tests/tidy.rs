@@ -3,6 +3,7 @@
 //! - no core file (anything outside `src/ui*`, `src/cli.rs`, `src/main.rs`) names a browser crate,
 //!   the clock or a random source;
 //! - every diagnostic code has documentation;
+//! - shared code (outside `src/providers/`) names no target's ID, API or API-specific field;
 //! - the browser crates sit only under the wasm32 target table of Cargo.toml.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -115,4 +116,66 @@ fn browser_crates_are_only_in_the_wasm32_table() {
             }
         }
     }
+}
+
+/// Shared code never names a target: no file outside `src/providers/` holds a string literal that
+/// is a target's ID, API name, or one of its API-specific field names (those with `_`, `.` or an
+/// uppercase letter, such as `enc_certificate` or `CACertificateName`) or numbered-field stems.
+/// What a target knows lives in its file; shared code reads it from the registry.
+#[test]
+fn shared_code_never_names_a_target() {
+    use cert_preflight::providers::ProviderId;
+    let mut names = std::collections::BTreeSet::new();
+    for provider in ProviderId::all() {
+        let spec = provider.spec();
+        names.insert(spec.id.to_owned());
+        names.insert(spec.api.to_owned());
+        for field in spec.fields {
+            if field.name.contains(['_', '.']) || field.name.chars().any(|c| c.is_ascii_uppercase())
+            {
+                names.insert(field.name.to_owned());
+            }
+        }
+        for family in spec.numbered {
+            names.insert(format!("{}.", family.stem));
+        }
+        for field in spec.fields {
+            if let cert_preflight::providers::Shape::OneOf(values) = field.shape {
+                names.extend(
+                    values
+                        .iter()
+                        .filter(|v| v.contains('_'))
+                        .map(|v| (*v).to_owned()),
+                );
+            }
+        }
+    }
+    let providers_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/providers");
+    let mut checked = 0;
+    for file in src_files()
+        .into_iter()
+        .filter(|f| !f.starts_with(&providers_dir))
+    {
+        let text = std::fs::read_to_string(&file).expect("readable");
+        // Unit tests at the end of a file may use real parameters as sample data.
+        let code_part = text.split("#[cfg(test)]").next().unwrap_or("");
+        for (number, line) in code_part.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for name in &names {
+                let quoted = if name.ends_with('.') {
+                    format!("\"{name}")
+                } else {
+                    format!("\"{name}\"")
+                };
+                assert!(
+                    !code.contains(&quoted),
+                    "{}:{}: shared code names the target data {name:?}: {line}",
+                    file.display(),
+                    number + 1
+                );
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} shared files checked");
 }

@@ -43,6 +43,7 @@ const KEY_FIELDS: &[&str] = &[
     "type",
     "bits",
     "curve",
+    "public_key",
     "matches_certificates",
 ];
 const CSR_FIELDS: &[&str] = &[
@@ -314,4 +315,64 @@ fn usage_errors_exit_with_status_2() {
         .expect("runs")
         .status;
     assert_eq!(status.code(), Some(2));
+}
+
+/// The cases with `original/`: each input is mangled (differs from its original material), the
+/// report says what was recovered from each, and the facts compared above (pyca's, read from the
+/// originals) are not empty: cert-preflight's fingerprints on the mangled inputs equal pyca's on
+/// the originals.
+#[test]
+fn mangled_inputs_are_recovered_to_their_originals() {
+    let mut checked = 0;
+    for case in cases().into_iter().filter(|c| c.join("original").is_dir()) {
+        let (_, stdout) = run(&case, true);
+        let ours: Value = serde_json::from_str(&stdout).expect("JSON");
+        let diagnostics = ours["diagnostics"].as_array().expect("diagnostics");
+        for input in inputs(&case) {
+            let name = input
+                .file_name()
+                .expect("name")
+                .to_string_lossy()
+                .into_owned();
+            let original = case.join("original").join(&name);
+            assert_ne!(
+                std::fs::read(&input).expect("input"),
+                std::fs::read(&original).expect("every input has its original"),
+                "{}: {name} is not mangled",
+                case.display()
+            );
+            assert!(
+                diagnostics
+                    .iter()
+                    .any(|d| d["location"]["file"] == name.as_str()
+                        && d["code"]
+                            .as_str()
+                            .is_some_and(|c| c.starts_with("recovered-"))),
+                "{}: nothing recovered from {name}",
+                case.display()
+            );
+        }
+        let theirs = facts(&case);
+        let fingerprints = |list: &Value| -> Vec<Value> {
+            list.as_array()
+                .expect("certificates")
+                .iter()
+                .map(|c| c["sha256"].clone())
+                .collect()
+        };
+        let expected = fingerprints(&theirs["certificates"]);
+        assert!(
+            !expected.is_empty() || !theirs["private_keys"].as_array().expect("keys").is_empty(),
+            "{}: pyca read nothing from the originals",
+            case.display()
+        );
+        assert_eq!(
+            fingerprints(&ours["certificates"]),
+            expected,
+            "{}",
+            case.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 12, "only {checked} cases with original/");
 }

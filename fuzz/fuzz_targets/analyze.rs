@@ -12,9 +12,9 @@
 use cert_preflight::analysis::job::{Job, Step};
 use cert_preflight::analysis::{Input, Options, Role, analyze_with};
 use cert_preflight::fixes::certificate_text;
-use cert_preflight::providers::{Auth, Fields, ProviderId};
+use cert_preflight::providers::{Auth, Fields, ProviderId, Shape};
 use cert_preflight::request;
-use cert_preflight::signing::{Credentials, Secret};
+use cert_preflight::signing::{Credentials, Scheme, Secret};
 use libfuzzer_sys::fuzz_target;
 use std::time::Duration;
 
@@ -34,58 +34,46 @@ fn split(data: &[u8]) -> (&[u8], String) {
     }
 }
 
-/// Every target with the fields and signing it needs.
+/// Every target with its required fields filled in (one-line fields with a value of a common
+/// shape, choices with their first option) and its preferred scheme.
 fn requests() -> Vec<(ProviderId, Fields, Auth)> {
     let credentials = || Credentials {
         access_key_id: "LTAI5tExampleKeyId".to_owned(),
         secret: Secret::new("fuzz secret"),
     };
-    let fields = |region: &str, values: &[(&str, &str)]| Fields {
-        values: values
-            .iter()
-            .map(|(n, v)| ((*n).to_owned(), (*v).to_owned()))
-            .collect(),
-        region: region.to_owned(),
-    };
-    vec![
-        (
-            ProviderId::AlibabaSlbCa,
-            fields("cn-hangzhou", &[("CACertificateName", "fuzz")]),
-            Auth::AlibabaV2(credentials()),
-        ),
-        (
-            ProviderId::AlibabaKms,
-            fields(
-                "cn-hangzhou",
-                &[("CertificateId", "0b9c4e2a-8f3d-4c1e-9a7b-5d6f1e2c3b4a")],
-            ),
-            Auth::AlibabaAcs3(credentials()),
-        ),
-        (
-            ProviderId::HuaweiCcmPca,
-            fields(
-                "cn-north-4",
-                &[("ca_id", "6a3f1d2e-4b5c-4d6e-8f70-8192a3b4c5d6")],
-            ),
-            Auth::HuaweiAksk {
-                credentials: credentials(),
-                domain_id: Some("0a1b2c3d4e5f60718293a4b5c6d7e8f9".to_owned()),
-            },
-        ),
-        (
-            ProviderId::HuaweiElb,
-            fields(
-                "cn-north-4",
-                &[
-                    ("project_id", "0a1b2c3d4e5f60718293a4b5c6d7e8f9"),
-                    ("type", "server"),
-                ],
-            ),
-            Auth::HuaweiToken {
-                env: "HUAWEI_TOKEN".to_owned(),
-            },
-        ),
-    ]
+    ProviderId::all()
+        .map(|provider| {
+            let spec = provider.spec();
+            let values = spec
+                .fields
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| {
+                    let value = match f.shape {
+                        Shape::OneOf(options) => options.first().copied().unwrap_or("x"),
+                        _ => "0b9c4e2a-8f3d-4c1e-9a7b-5d6f1e2c3b4a",
+                    };
+                    (f.name.to_owned(), value.to_owned())
+                })
+                .collect();
+            let fields = Fields {
+                values,
+                region: spec.default_region.to_owned(),
+            };
+            let auth = match spec.schemes[0] {
+                Scheme::AlibabaRpcV2 => Auth::AlibabaV2(credentials()),
+                Scheme::AlibabaAcs3 => Auth::AlibabaAcs3(credentials()),
+                Scheme::HuaweiAksk => Auth::HuaweiAksk {
+                    credentials: credentials(),
+                    domain_id: Some("0a1b2c3d4e5f60718293a4b5c6d7e8f9".to_owned()),
+                },
+                Scheme::HuaweiToken => Auth::HuaweiToken {
+                    env: "HUAWEI_TOKEN".to_owned(),
+                },
+            };
+            (provider, fields, auth)
+        })
+        .collect()
 }
 
 fuzz_target!(|data: &[u8]| {

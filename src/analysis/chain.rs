@@ -168,7 +168,13 @@ pub fn signature_cost(key: &public_key::PublicKeyInfo) -> u64 {
         },
         KeyType::Sm2 => 4,
         KeyType::Ed25519 => 1,
-        KeyType::Other => 0,
+        // No signature is checked with these here: refused at once.
+        KeyType::Dsa
+        | KeyType::Dh
+        | KeyType::Ed448
+        | KeyType::X25519
+        | KeyType::X448
+        | KeyType::Other => 0,
     }
 }
 

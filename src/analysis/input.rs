@@ -2,12 +2,15 @@
 //!
 //! Text is read the way people paste it: LF or CRLF, a byte-order mark, indentation, text between
 //! blocks (`Bag Attributes`, `subject=` lines from `openssl pkcs12` or `openssl s_client -showcerts`),
-//! no final newline. Each `-----BEGIN label-----` … `-----END label-----` block (RFC 7468 §2) is
+//! no final newline. Mangled text (JSON or YAML values, escapes, one-line PEM, base64 of a PEM
+//! file, …) is first recovered by [`super::recover`], whose line map keeps every location on the
+//! input's own lines. Each `-----BEGIN label-----` … `-----END label-----` block (RFC 7468 §2) is
 //! rebuilt canonically and decoded with `pem-rfc7468`; problems become diagnostics that name the
-//! input, the block and the line. Bytes that hold no PEM armour but start with an ASN.1 SEQUENCE are
-//! taken as one DER item.
+//! input, the block and the line, and never quote the material (a label that is not a plain label
+//! is not quoted either). A block whose content is not what its label says is read as what it is.
+//! Bytes that hold no PEM armour but start with an ASN.1 SEQUENCE are taken as one DER item.
 
-use crate::diagnostic::{Code, Diagnostic, Location, excerpt};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use serde::Serialize;
 
 /// What a decoded item holds, from its PEM label or its DER shape.
@@ -250,8 +253,26 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         items: Vec::new(),
         diagnostics: Vec::new(),
     };
-    // Also sets the line endings, from the same pass over the lines.
-    decode_pem_text(file, &text, &mut out);
+    // Mangled text is recovered first (only valid text: binary noise is not searched).
+    let recovered = match &text {
+        std::borrow::Cow::Borrowed(text) => super::recover::recover(file, text),
+        std::borrow::Cow::Owned(_) => super::recover::recover(file, ""),
+    };
+    if recovered.changed() {
+        out.diagnostics
+            .extend(recovered.diagnostics.iter().cloned());
+        decode_pem_text(
+            file,
+            &recovered.text,
+            &|l| recovered.input_line(l),
+            &mut out,
+        );
+        // The input's own line endings, not the recovered text's.
+        out.summary.line_endings = line_endings(&text);
+    } else {
+        // Also sets the line endings, from the same pass over the lines.
+        decode_pem_text(file, &text, &|l| l, &mut out);
+    }
     if out.summary.blocks > 0 {
         out.summary.format = InputFormat::Pem;
     } else {
@@ -276,11 +297,7 @@ pub fn sniff_der(der: &[u8]) -> ItemKind {
         ItemKind::Pkcs7
     } else if x509_cert::request::CertReq::from_der(der).is_ok() {
         ItemKind::CertificateRequest
-    } else if pkcs8::PrivateKeyInfoRef::from_der(der).is_ok()
-        || pkcs8::EncryptedPrivateKeyInfoRef::from_der(der).is_ok()
-        || pkcs1::RsaPrivateKey::<der::asn1::UintRef>::from_der(der).is_ok()
-        || sec1::EcPrivateKey::from_der(der).is_ok()
-    {
+    } else if super::private_key::looks_like_private_key(der) {
         ItemKind::PrivateKey
     } else {
         // Reported as an undecodable certificate, the most likely intent.
@@ -350,6 +367,123 @@ fn boundary<'a>(line: &'a str, word: &str) -> Option<&'a str> {
         .strip_suffix("-----")
 }
 
+/// The label of a trimmed `-----BEGIN label-----` line, as the decoder counts blocks.
+pub(crate) fn begin_label(line: &str) -> Option<&str> {
+    boundary(line, "BEGIN")
+}
+
+/// The label of a trimmed `-----END label-----` line.
+pub(crate) fn end_label(line: &str) -> Option<&str> {
+    boundary(line, "END")
+}
+
+/// Whether a label is one a tool writes (`CERTIFICATE`, `RSA PRIVATE KEY`, `X9.42 DH PARAMETERS`):
+/// short words of capitals, digits and a few signs. Anything else (base64 run into a label on a
+/// one-line block) is never quoted in a message.
+pub(crate) fn label_is_plain(label: &str) -> bool {
+    !label.is_empty()
+        && label.len() <= 40
+        && !label.contains("--")
+        && label.split(' ').all(|word| {
+            !word.is_empty()
+                && word.len() <= 16
+                && word
+                    .bytes()
+                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"-.#_".contains(&b))
+        })
+}
+
+/// A label as messages show it: itself when plain, else a phrase that quotes none of it.
+pub(crate) fn label_for_message(label: &str) -> &str {
+    if label_is_plain(label) {
+        label
+    } else {
+        "an unreadable label"
+    }
+}
+
+/// What DER content is, strictly (no fallback), with the PEM label it would carry: a
+/// certificate, a request, a PKCS#7 bundle or a private key; `None` for anything else.
+pub(crate) fn content_kind(der: &[u8]) -> Option<(ItemKind, &'static str)> {
+    use der::Decode;
+    if x509_cert::Certificate::from_der(der).is_ok() {
+        Some((ItemKind::Certificate, "CERTIFICATE"))
+    } else if x509_cert::request::CertReq::from_der(der).is_ok() {
+        Some((ItemKind::CertificateRequest, "CERTIFICATE REQUEST"))
+    } else if super::pkcs7::is_signed_data(der) {
+        Some((ItemKind::Pkcs7, "PKCS7"))
+    } else if pkcs8::EncryptedPrivateKeyInfoRef::from_der(der).is_ok() {
+        Some((ItemKind::PrivateKey, "ENCRYPTED PRIVATE KEY"))
+    } else if pkcs8::PrivateKeyInfoRef::from_der(der).is_ok() {
+        Some((ItemKind::PrivateKey, "PRIVATE KEY"))
+    } else if pkcs1::RsaPrivateKey::<der::asn1::UintRef>::from_der(der).is_ok() {
+        Some((ItemKind::PrivateKey, "RSA PRIVATE KEY"))
+    } else if sec1::EcPrivateKey::from_der(der).is_ok() {
+        Some((ItemKind::PrivateKey, "EC PRIVATE KEY"))
+    } else {
+        None
+    }
+}
+
+/// The content of a DER SEQUENCE (`0x30 len …`): the bytes after its header.
+fn sequence_content(der: &[u8]) -> Option<&[u8]> {
+    if der.first() != Some(&0x30) {
+        return None;
+    }
+    let length_octets = match *der.get(1)? {
+        n if n < 0x80 => 0,
+        n => usize::from(n & 0x7f),
+    };
+    der.get(2 + length_octets..)
+}
+
+/// The tag of the first element inside a DER SEQUENCE, and of the first inside that one.
+fn first_inner_tags(der: &[u8]) -> (Option<u8>, Option<u8>) {
+    let inner = sequence_content(der);
+    let first = inner.and_then(|i| i.first().copied());
+    let second = inner
+        .and_then(sequence_content)
+        .and_then(|i| i.first().copied());
+    (first, second)
+}
+
+/// The certificate at the start of a `TRUSTED CERTIFICATE` block's DER, when trust settings
+/// (OpenSSL's `X509_CERT_AUX`) follow it.
+fn trusted_certificate(label: &str, der: &[u8]) -> Option<Vec<u8>> {
+    use der::{Decode, Reader};
+    if label != "TRUSTED CERTIFICATE" {
+        return None;
+    }
+    let mut reader = der::SliceReader::new(der).ok()?;
+    der::asn1::AnyRef::decode(&mut reader).ok()?;
+    let used = usize::try_from(reader.position()).ok()?;
+    let first = der.get(..used).filter(|first| first.len() < der.len())?;
+    x509_cert::Certificate::from_der(first).ok()?;
+    Some(first.to_vec())
+}
+
+/// When a block's content is not what its label says, what it is (kind and label). Cheap for the
+/// common case: a `CERTIFICATE` that opens like a v3 certificate (a SEQUENCE starting with the
+/// `[0]` version) and a key whose first element is an INTEGER (PKCS#8, PKCS#1, SEC1) are taken at
+/// their word; the rest is decoded by trial.
+fn relabel(label: &str, der: &[u8]) -> Option<(ItemKind, &'static str)> {
+    let (inner, version) = first_inner_tags(der);
+    let trust_label = match (ItemKind::from_label(label), inner) {
+        (ItemKind::Certificate, Some(0x30)) if label == "CERTIFICATE" && version == Some(0xa0) => {
+            return None;
+        }
+        (ItemKind::Certificate, _) => label != "CERTIFICATE",
+        (ItemKind::PrivateKey, Some(0x02)) => return None,
+        (ItemKind::PrivateKey, _) if label == "ENCRYPTED PRIVATE KEY" => return None,
+        (ItemKind::Pkcs7, Some(0x06)) => return None,
+        _ => false,
+    };
+    let (kind, canonical) = content_kind(der)?;
+    let same = kind == ItemKind::from_label(label);
+    // A plain certificate under `X509 CERTIFICATE` / `TRUSTED CERTIFICATE` is said so too.
+    (!same || (trust_label && kind == ItemKind::Certificate)).then_some((kind, canonical))
+}
+
 /// A block being read: its label, 1-based block number, BEGIN line number and body lines.
 struct OpenBlock<'a> {
     label: &'a str,
@@ -358,7 +492,13 @@ struct OpenBlock<'a> {
     body: Vec<(usize, &'a str)>,
 }
 
-fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
+/// Reads the PEM blocks of `text`; `input_line` maps its line numbers to the input's.
+fn decode_pem_text(
+    file: &str,
+    text: &str,
+    input_line: &dyn Fn(usize) -> usize,
+    out: &mut DecodedInput,
+) {
     let at = |block: Option<usize>, line: usize| Location {
         file: file.to_owned(),
         block,
@@ -370,7 +510,7 @@ fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
     let (mut pieces, mut ending_in_cr, mut last_ends_in_cr) = (0usize, 0usize, false);
 
     for (index, raw) in text.split('\n').enumerate() {
-        let number = index + 1;
+        let number = input_line(index + 1);
         pieces += 1;
         last_ends_in_cr = raw.ends_with('\r');
         ending_in_cr += usize::from(last_ends_in_cr);
@@ -392,7 +532,12 @@ fn decode_pem_text(file: &str, text: &str, out: &mut DecodedInput) {
                 Some(block) => out.diagnostics.push(Diagnostic::new(
                     Code::PemLabelMismatch,
                     at(Some(block.number), number),
-                    format!("block {} begins with BEGIN {} but ends with END {}", block.number, excerpt(block.label), excerpt(end_label)),
+                    format!(
+                        "block {} begins with BEGIN {} but ends with END {}",
+                        block.number,
+                        label_for_message(block.label),
+                        label_for_message(end_label)
+                    ),
                     "copy each block from its BEGIN line to its own END line; two blocks were probably merged",
                 )),
                 None => stray_line = stray_line.or(Some(number)),
@@ -431,8 +576,8 @@ fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
         format!(
             "block {} (BEGIN {}) has no END {} line",
             block.number,
-            excerpt(block.label),
-            excerpt(block.label)
+            label_for_message(block.label),
+            label_for_message(block.label)
         ),
         "the block was cut short: copy it again, through its -----END----- line",
     ));
@@ -472,13 +617,44 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
         None => decode_body(block.label, &body),
     };
     match decoded {
-        Ok(der) => out.items.push(Item {
-            kind,
-            label: Some(block.label.to_owned()),
-            der,
-            headers,
-            location,
-        }),
+        Ok(der) => {
+            // OpenSSL's `TRUSTED CERTIFICATE` is a certificate followed by its trust settings.
+            let (der, trust_settings) = match trusted_certificate(block.label, &der) {
+                Some(certificate) => (certificate, true),
+                None => (der, false),
+            };
+            let (kind, label, der) = match relabel(block.label, &der) {
+                Some((content, canonical)) => {
+                    out.diagnostics.push(Diagnostic::new(
+                        Code::RecoveredLabelFromContent,
+                        location.clone(),
+                        format!(
+                            "block {} is labelled {} but holds {}; it was read as {canonical}",
+                            block.number,
+                            label_for_message(block.label),
+                            if trust_settings {
+                                "a certificate followed by OpenSSL trust settings (left out)"
+                            } else if content == kind && content == ItemKind::Certificate {
+                                "a plain certificate"
+                            } else {
+                                content.describe()
+                            }
+                        ),
+                        format!("nothing to do; relabel the block {canonical} to make it plain"),
+                    ));
+                    (content, canonical.to_owned(), der)
+                }
+                // A label that is not plain is never carried on (messages quote item labels).
+                None => (kind, label_for_message(block.label).to_owned(), der),
+            };
+            out.items.push(Item {
+                kind,
+                label: Some(label),
+                der,
+                headers,
+                location,
+            })
+        }
         Err(_) => {
             let bad_line = block
                 .body
@@ -494,7 +670,11 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
             out.diagnostics.push(Diagnostic::new(
                 Code::PemInvalidBase64,
                 Location { line: Some(bad_line), ..location },
-                format!("block {} (BEGIN {}) is not valid base64 (near line {bad_line})", block.number, excerpt(block.label)),
+                format!(
+                    "block {} (BEGIN {}) is not valid base64 (near line {bad_line})",
+                    block.number,
+                    label_for_message(block.label)
+                ),
                 "characters were lost or added while copying: copy the block again from the original file",
             ));
         }
@@ -592,6 +772,21 @@ mod tests {
         );
         let decoded = check(&text, &[], &["pem-invalid-base64"]);
         assert_eq!(decoded.diagnostics[0].location.line, Some(3));
+    }
+
+    #[test]
+    fn labels_that_are_not_plain_are_never_quoted() {
+        // A hostile block whose BEGIN and END lines carry the same base64-laden label.
+        let label = format!("X-----{BODY}{BODY}");
+        let text = format!("-----BEGIN {label}-----\n{BODY}\n-----END {label}-----\n");
+        let decoded = check(&text, &[ItemKind::Other], &[]);
+        assert_eq!(
+            decoded.items[0].label.as_deref(),
+            Some("an unreadable label")
+        );
+        let text = format!("-----BEGIN {label}-----\n{BODY}\n");
+        let decoded = check(&text, &[], &["pem-missing-end"]);
+        assert!(!decoded.diagnostics[0].message.contains(BODY));
     }
 
     #[test]

@@ -1,25 +1,22 @@
 //! PKCS#12 (RFC 7292) containers: certificates and keys out of a .p12/.pfx with its password.
 //!
 //! Structures come from the `pkcs12` and `cms` crates; the integrity MAC is HMAC (`hmac`) keyed
-//! by the PKCS#12 KDF (`pkcs12::kdf`); PBES2 content is decrypted by `pkcs5`; the legacy PKCS#12
-//! PBE ciphers (3DES, RC2) are the `des`/`rc2` crates in CBC mode (`cbc`), keyed by the PKCS#12
-//! KDF with SHA-1. What OpenSSL 1.x writes by default (RC2-40 + 3DES) and what OpenSSL 3 writes
-//! (PBES2 AES-256-CBC, HMAC-SHA-256) both open.
+//! by the PKCS#12 KDF (`pkcs12::kdf`); bags and safes are decrypted by
+//! `private_key::decryption` (PBES2, PBES1 and the PKCS#12 PBE schemes, 3DES, RC2 and RC4), every
+//! derivation within the published ceilings (`private_key::ceilings`). What OpenSSL 1.x writes by
+//! default (RC2-40 + 3DES) and what OpenSSL 3 writes (PBES2 AES-256-CBC, HMAC-SHA-256) both open.
 
-use cbc::cipher::{BlockCipherDecrypt, BlockModeDecrypt, KeyInit, KeyIvInit, block_padding::Pkcs7};
+use super::private_key::ceilings::{self, Kdf, OverCeiling};
+use super::private_key::decryption::{self, DecryptError, Password};
 use der::asn1::{ContextSpecific, OctetString};
 use der::{Decode, Encode};
-use hmac::{Mac, SimpleHmac};
+use hmac::{KeyInit, Mac, SimpleHmac};
 use pkcs12::cms::content_info::ContentInfo;
 use pkcs12::cms::encrypted_data::EncryptedData;
-use pkcs12::kdf::{Pkcs12KeyType, derive_key, derive_key_utf8};
-use pkcs12::pbe_params::Pkcs12PbeParams;
+use pkcs12::kdf::Pkcs12KeyType;
 use pkcs12::{CertBag, MacData, Pfx, SafeBag};
 use sha2::digest::{Digest, FixedOutputReset, block_api::BlockSizeUser};
-use spki::{AlgorithmIdentifierOwned, ObjectIdentifier};
-
-/// More iterations than this is not a real file but a way to freeze the page.
-pub const MAX_ITERATIONS: u64 = 10_000_000;
+use spki::ObjectIdentifier;
 /// SafeContents bags nested deeper than this are refused.
 const MAX_DEPTH: usize = 4;
 
@@ -33,7 +30,6 @@ const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101
 const ID_SHA384: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.2");
 const ID_SHA512: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.3");
 const ID_PBMAC1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.14");
-const ID_PBES2: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.5.13");
 
 /// What a PKCS#12 file holds, in file order.
 #[derive(Debug, Default)]
@@ -57,6 +53,19 @@ pub enum Pkcs12Error {
     WrongPassword,
     /// A valid file using something not read here.
     Unsupported(String),
+    /// A key derivation above the published ceilings: not attempted.
+    OverCeiling(OverCeiling),
+}
+
+impl From<DecryptError> for Pkcs12Error {
+    fn from(error: DecryptError) -> Self {
+        match error {
+            DecryptError::WrongPassword => Self::WrongPassword,
+            DecryptError::Unsupported(what) => Self::Unsupported(what),
+            DecryptError::Malformed(what) => Self::Malformed(what),
+            DecryptError::OverCeiling(over) => Self::OverCeiling(over),
+        }
+    }
 }
 
 impl From<der::Error> for Pkcs12Error {
@@ -70,54 +79,11 @@ pub fn looks_like_pkcs12(der: &[u8]) -> bool {
     Pfx::from_der(der).is_ok()
 }
 
-/// A password as the two derivations see it. OpenSSL writes files "without" a password either
-/// with an absent password (no bytes at all for the KDF) or with the empty string (a lone BMP
-/// terminator); both are tried when the user gave none.
-#[derive(Clone, Copy, Debug)]
-enum Password<'a> {
-    Absent,
-    Text(&'a str),
-}
-
-impl Password<'_> {
-    /// Bytes for PBES2 (PKCS#5): the UTF-8 text as is.
-    fn utf8(&self) -> &[u8] {
-        match self {
-            Self::Absent => b"",
-            Self::Text(text) => text.as_bytes(),
-        }
-    }
-
-    /// The PKCS#12 KDF output for this password.
-    fn derive<D>(
-        &self,
-        salt: &[u8],
-        id: Pkcs12KeyType,
-        rounds: i32,
-        len: usize,
-    ) -> Result<Vec<u8>, Pkcs12Error>
-    where
-        D: Digest + FixedOutputReset + BlockSizeUser,
-    {
-        match self {
-            Self::Absent => Ok(derive_key::<D>(&[], salt, id, rounds, len)),
-            Self::Text(text) => derive_key_utf8::<D>(text, salt, id, rounds, len).map_err(|_| {
-                Pkcs12Error::Unsupported("a password with characters outside the BMP".into())
-            }),
-        }
-    }
-}
-
-fn iterations(count: i32) -> Result<i32, Pkcs12Error> {
-    if count < 1 {
-        Err(Pkcs12Error::Malformed(format!("iteration count {count}")))
-    } else if count as u64 > MAX_ITERATIONS {
-        Err(Pkcs12Error::Unsupported(format!(
-            "{count} KDF iterations (more than {MAX_ITERATIONS})"
-        )))
-    } else {
-        Ok(count)
-    }
+fn iterations(count: i32) -> Result<u32, Pkcs12Error> {
+    ceilings::iterations(Kdf::Pkcs12, count.into()).map_err(|over| match over {
+        Some(over) => Pkcs12Error::OverCeiling(over),
+        None => Pkcs12Error::Malformed(format!("iteration count {count}")),
+    })
 }
 
 fn hmac_matches<D>(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<bool, Pkcs12Error>
@@ -125,7 +91,7 @@ where
     D: Digest + FixedOutputReset + BlockSizeUser,
 {
     let rounds = iterations(mac.iterations)?;
-    let key = password.derive::<D>(
+    let key = password.pkcs12_key::<D>(
         mac.mac_salt.as_bytes(),
         Pkcs12KeyType::Mac,
         rounds,
@@ -210,7 +176,7 @@ pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12
                 let ciphertext = content.encrypted_content.as_ref().ok_or_else(|| {
                     Pkcs12Error::Malformed("encrypted data without content".into())
                 })?;
-                decrypt(&content.content_enc_alg, ciphertext.as_bytes(), password)?
+                decryption::decrypt(&content.content_enc_alg, ciphertext.as_bytes(), password)?
             }
             ID_ENVELOPED_DATA => {
                 return Err(Pkcs12Error::Unsupported(
@@ -257,7 +223,7 @@ fn read_bags(
                         &bag.bag_value,
                     )?
                     .value;
-                let key = decrypt(
+                let key = decryption::decrypt(
                     &shrouded.encryption_algorithm,
                     shrouded.encrypted_data.as_bytes(),
                     password,
@@ -276,90 +242,6 @@ fn read_bags(
         }
     }
     Ok(())
-}
-
-/// The PKCS#12 PBE schemes (RFC 7292 Appendix C) that are still found in the wild.
-#[derive(Clone, Copy)]
-enum Pkcs12Pbe {
-    TripleDes3Key,
-    TripleDes2Key,
-    Rc2With128,
-    Rc2With40,
-}
-
-fn decrypt(
-    algorithm: &AlgorithmIdentifierOwned,
-    ciphertext: &[u8],
-    password: Password<'_>,
-) -> Result<Vec<u8>, Pkcs12Error> {
-    let pbe = match algorithm.oid {
-        pkcs12::PKCS_12_PBE_WITH_SHAAND3_KEY_TRIPLE_DES_CBC => Pkcs12Pbe::TripleDes3Key,
-        pkcs12::PKCS_12_PBE_WITH_SHAAND2_KEY_TRIPLE_DES_CBC => Pkcs12Pbe::TripleDes2Key,
-        pkcs12::PKCS_12_PBE_WITH_SHAAND128_BIT_RC2_CBC => Pkcs12Pbe::Rc2With128,
-        pkcs12::PKCS_12_PBEWITH_SHAAND40_BIT_RC2_CBC => Pkcs12Pbe::Rc2With40,
-        pkcs12::PKCS_12_PBE_WITH_SHAAND128_BIT_RC4 | pkcs12::PKCS_12_PBE_WITH_SHAAND40_BIT_RC4 => {
-            return Err(Pkcs12Error::Unsupported("RC4 encryption".into()));
-        }
-        _ => return decrypt_pkcs5(algorithm, ciphertext, password),
-    };
-    let params = algorithm
-        .parameters
-        .as_ref()
-        .ok_or_else(|| Pkcs12Error::Malformed("PBE without parameters".into()))?
-        .decode_as::<Pkcs12PbeParams>()?;
-    let rounds = iterations(params.iterations)?;
-    let salt = params.salt.as_bytes();
-    let key_len = match pbe {
-        Pkcs12Pbe::TripleDes3Key => 24,
-        Pkcs12Pbe::TripleDes2Key | Pkcs12Pbe::Rc2With128 => 16,
-        Pkcs12Pbe::Rc2With40 => 5,
-    };
-    let key = password.derive::<sha1::Sha1>(salt, Pkcs12KeyType::EncryptionKey, rounds, key_len)?;
-    let iv = password.derive::<sha1::Sha1>(salt, Pkcs12KeyType::Iv, rounds, 8)?;
-    let plain = match pbe {
-        Pkcs12Pbe::TripleDes3Key => cbc_decrypt::<des::TdesEde3>(&key, &iv, ciphertext),
-        Pkcs12Pbe::TripleDes2Key => cbc_decrypt::<des::TdesEde2>(&key, &iv, ciphertext),
-        // RC2's effective key length is the key length here (40 or 128 bits).
-        Pkcs12Pbe::Rc2With128 | Pkcs12Pbe::Rc2With40 => {
-            cbc_decrypt::<rc2::Rc2>(&key, &iv, ciphertext)
-        }
-    };
-    plain.ok_or(Pkcs12Error::WrongPassword)
-}
-
-fn cbc_decrypt<C>(key: &[u8], iv: &[u8], ciphertext: &[u8]) -> Option<Vec<u8>>
-where
-    C: BlockCipherDecrypt + KeyInit,
-{
-    cbc::Decryptor::<C>::new_from_slices(key, iv)
-        .ok()?
-        .decrypt_padded_vec::<Pkcs7>(ciphertext)
-        .ok()
-}
-
-fn decrypt_pkcs5(
-    algorithm: &AlgorithmIdentifierOwned,
-    ciphertext: &[u8],
-    password: Password<'_>,
-) -> Result<Vec<u8>, Pkcs12Error> {
-    let encoded = algorithm.to_der()?;
-    let scheme = pkcs5::EncryptionScheme::try_from(encoded.as_slice())
-        .map_err(|_| Pkcs12Error::Unsupported(format!("encryption algorithm {}", algorithm.oid)))?;
-    if algorithm.oid == ID_PBES2
-        && let pkcs5::EncryptionScheme::Pbes2(params) = &scheme
-        && let pkcs5::pbes2::Kdf::Pbkdf2(kdf) = &params.kdf
-        && u64::from(kdf.iteration_count) > MAX_ITERATIONS
-    {
-        return Err(Pkcs12Error::Unsupported(format!(
-            "{} PBKDF2 iterations (more than {MAX_ITERATIONS})",
-            kdf.iteration_count
-        )));
-    }
-    match scheme.decrypt(password.utf8(), ciphertext) {
-        Ok(plain) => Ok(plain),
-        Err(pkcs5::Error::DecryptFailed) => Err(Pkcs12Error::WrongPassword),
-        Err(error) => Err(Pkcs12Error::Unsupported(format!("encryption {error}"))),
-    }
 }
 
 #[cfg(test)]
@@ -382,7 +264,7 @@ mod tests {
         assert!(matches!(iterations(0), Err(Pkcs12Error::Malformed(_))));
         assert!(matches!(
             iterations(i32::MAX),
-            Err(Pkcs12Error::Unsupported(_))
+            Err(Pkcs12Error::OverCeiling(_))
         ));
     }
 }

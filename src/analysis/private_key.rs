@@ -1,14 +1,20 @@
-//! Private keys: PKCS#1 (RFC 8017 A.1.2), PKCS#8 (RFC 5208/5958), SEC1 (RFC 5915), encrypted
-//! PKCS#8 (PBES2, RFC 8018) and legacy OpenSSL encrypted PEM — decrypted locally with the user's
-//! passphrase — reduced to their type, size and public key, so that they can be matched against
-//! certificates and requests. The secret itself is never copied into a report.
+//! Private keys: PKCS#1 (RFC 8017 A.1.2), PKCS#8 (RFC 5208/5958), SEC1 (RFC 5915), OpenSSL's
+//! traditional DSA, encrypted PKCS#8 (PBES1, PBES2, the PKCS#12 PBE schemes: `decryption`) and
+//! legacy OpenSSL encrypted PEM — decrypted locally with the user's passphrase, within the
+//! published ceilings (`ceilings`) — reduced to their type, size and public key (`key_types`),
+//! checked for validity (`validity`), so that they can be matched against certificates and
+//! requests. A key no target takes is named, never dropped. The secret itself is never copied
+//! into a report.
+
+pub mod ceilings;
+pub mod decryption;
+pub mod key_types;
+pub mod validity;
 
 use super::input::Item;
 use super::legacy_pem::{self, LegacyPemError};
-use super::public_key::{self, KeyIdentity, KeyType};
+use super::public_key::{KeyIdentity, KeyType};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use der::Decode;
-use der::asn1::ObjectIdentifier as Oid;
 use serde::Serialize;
 
 /// How a private key was encoded.
@@ -23,8 +29,10 @@ pub enum KeyFormat {
     Sec1,
     /// `ENCRYPTED PRIVATE KEY` (PKCS#8 EncryptedPrivateKeyInfo).
     EncryptedPkcs8,
-    /// `RSA/EC PRIVATE KEY` with `Proc-Type: 4,ENCRYPTED` and `DEK-Info` headers.
+    /// `RSA/EC/DSA PRIVATE KEY` with `Proc-Type: 4,ENCRYPTED` and `DEK-Info` headers.
     LegacyEncryptedPem,
+    /// `DSA PRIVATE KEY` (OpenSSL's traditional DSA: version, p, q, g, y, x).
+    Dsa,
     /// A key bag inside a PKCS#12 file.
     Pkcs12,
 }
@@ -38,6 +46,7 @@ impl KeyFormat {
             KeyFormat::Sec1 => "sec1",
             KeyFormat::EncryptedPkcs8 => "encrypted_pkcs8",
             KeyFormat::LegacyEncryptedPem => "legacy_encrypted_pem",
+            KeyFormat::Dsa => "dsa",
             KeyFormat::Pkcs12 => "pkcs12",
         }
     }
@@ -58,13 +67,18 @@ pub struct PrivateKeySummary {
     pub encrypted: bool,
     /// Whether it could be read (false when the passphrase was missing or wrong).
     pub decrypted: bool,
-    /// RSA, EC, Ed25519, SM2.
+    /// RSA, EC, Ed25519, SM2, or a type no target takes (DSA, DH, Ed448, X25519, X448, other).
     #[serde(rename = "type")]
     pub key_type: Option<KeyType>,
     /// Key size in bits.
     pub bits: Option<u32>,
     /// Curve name for EC and SM2 keys.
     pub curve: Option<&'static str>,
+    /// The public key, in hex: the RSA modulus, `ff` and the exponent; the uncompressed EC
+    /// point; the raw Ed25519/Ed448/X25519/X448 key; the DSA/DH public value y. Public, so
+    /// shown; compared with pyca/cryptography's by the tests.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub public_key: Option<String>,
     /// Whether it is the leaf certificate's key (`None` without certificates).
     pub matches_leaf: Option<bool>,
     /// The first certificate whose key it is.
@@ -122,13 +136,12 @@ pub fn parse(
         .label
         .as_deref()
         .unwrap_or_else(|| der_key_label(&item.der));
-    let encrypted_legacy = matches!(legacy_pem::dek_info(&item.headers), Ok(Some(_)));
+    // Malformed encryption headers are still encryption headers: the key is not read as plain.
+    let encrypted_legacy = !matches!(legacy_pem::dek_info(&item.headers), Ok(None));
     let (format, encrypted) = match label {
         "ENCRYPTED PRIVATE KEY" => (KeyFormat::EncryptedPkcs8, true),
         _ if encrypted_legacy => (KeyFormat::LegacyEncryptedPem, true),
-        "RSA PRIVATE KEY" => (KeyFormat::Pkcs1, false),
-        "EC PRIVATE KEY" | "SM2 PRIVATE KEY" => (KeyFormat::Sec1, false),
-        _ => (KeyFormat::Pkcs8, false),
+        other => (plain_format(other), false),
     };
     let mut summary = PrivateKeySummary {
         index,
@@ -140,6 +153,7 @@ pub fn parse(
         key_type: None,
         bits: None,
         curve: None,
+        public_key: None,
         matches_leaf: None,
         matches_certificate: None,
         matches_certificates: Vec::new(),
@@ -162,71 +176,133 @@ pub fn parse(
         };
     };
     summary.decrypted = true;
-    match describe_plain(&der, inner_format) {
-        Some((key_type, bits, curve, identity)) => {
-            summary.key_type = Some(key_type);
-            summary.bits = bits;
-            summary.curve = curve;
-            if key_type == KeyType::Rsa
-                && bits.is_some_and(|b| b < super::certificate::MIN_RSA_BITS)
-            {
-                diagnostics.push(Diagnostic::new(
-                    Code::WeakRsaKey,
-                    location.clone(),
-                    format!("the private key is a {}-bit RSA key", bits.unwrap_or(0)),
-                    "make a new key of at least 2048 bits and have the certificate reissued",
-                ));
-            }
-            ParsedKey {
-                summary,
-                identity,
-                plain: Some(PlainKey {
-                    der,
-                    format: inner_format,
-                }),
-                location,
-            }
-        }
-        None => {
-            diagnostics.push(Diagnostic::new(
-                Code::InvalidAsn1,
-                location.clone(),
-                format!(
-                    "block {} is labelled {label} but is not a readable private key",
-                    location.block.unwrap_or(1)
-                ),
-                "export the key again (PEM, PKCS#8) from where it was made",
-            ));
-            ParsedKey {
-                summary,
-                identity: None,
-                plain: None,
-                location,
-            }
-        }
+    let Some(reading) = read(&der, inner_format) else {
+        diagnostics.push(Diagnostic::new(
+            Code::InvalidAsn1,
+            location.clone(),
+            format!(
+                "block {} is labelled {label} but is not a readable private key",
+                location.block.unwrap_or(1)
+            ),
+            "export the key again (PEM, PKCS#8) from where it was made",
+        ));
+        return ParsedKey {
+            summary,
+            identity: None,
+            plain: None,
+            location,
+        };
+    };
+    let identity = describe(&mut summary, &reading, &location, diagnostics);
+    ParsedKey {
+        summary,
+        identity,
+        plain: Some(PlainKey {
+            der,
+            format: inner_format,
+        }),
+        location,
     }
 }
 
+/// The unencrypted format a PEM label names.
+fn plain_format(label: &str) -> KeyFormat {
+    match label {
+        "RSA PRIVATE KEY" => KeyFormat::Pkcs1,
+        "EC PRIVATE KEY" | "SM2 PRIVATE KEY" => KeyFormat::Sec1,
+        "DSA PRIVATE KEY" => KeyFormat::Dsa,
+        _ => KeyFormat::Pkcs8,
+    }
+}
+
+/// Reads an unencrypted key in the given format; `None` when it is not that structure.
+fn read(der: &[u8], format: KeyFormat) -> Option<key_types::Reading> {
+    match format {
+        KeyFormat::Pkcs1 => validity::rsa(der),
+        KeyFormat::Sec1 => validity::ec(der, None),
+        KeyFormat::Dsa => key_types::dsa_traditional(der),
+        _ => key_types::pkcs8(der),
+    }
+}
+
+/// Fills the summary from a reading and says what is wrong with the key, if anything.
+fn describe(
+    summary: &mut PrivateKeySummary,
+    reading: &key_types::Reading,
+    at: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<KeyIdentity> {
+    summary.key_type = reading.key_type;
+    summary.bits = reading.bits;
+    summary.curve = reading.curve;
+    summary.public_key = reading
+        .identity
+        .as_ref()
+        .map(|identity| base16ct::lower::encode_string(&identity.bytes));
+    if let Some(what) = &reading.not_accepted {
+        diagnostics.push(Diagnostic::new(
+            Code::KeyTypeNotAccepted,
+            at.clone(),
+            format!("the private key is {what}: no supported target takes this type of key"),
+            "make a key of a type the targets take, e.g. openssl genpkey -algorithm RSA -pkeyopt \
+             rsa_keygen_bits:2048 (or EC P-256), and have the certificate issued for it",
+        ));
+    }
+    if let Some(why) = &reading.invalid {
+        diagnostics.push(Diagnostic::new(
+            Code::KeyInvalid,
+            at.clone(),
+            format!("the private key cannot be valid: {why}"),
+            "make a new key and have its certificate reissued; this one is damaged or was altered",
+        ));
+    }
+    if reading.key_type == Some(KeyType::Rsa)
+        && reading
+            .bits
+            .is_some_and(|b| b < super::certificate::MIN_RSA_BITS)
+    {
+        diagnostics.push(Diagnostic::new(
+            Code::WeakRsaKey,
+            at.clone(),
+            format!(
+                "the private key is a {}-bit RSA key",
+                reading.bits.unwrap_or(0)
+            ),
+            "make a new key of at least 2048 bits and have the certificate reissued",
+        ));
+    }
+    reading.identity.clone()
+}
+
 /// Reads a decrypted PKCS#8 key (as found in a PKCS#12 key bag).
-pub fn from_pkcs8(der: &[u8], index: usize, location: &Location) -> ParsedKey {
-    let described = describe_plain(der, KeyFormat::Pkcs8);
-    let summary = PrivateKeySummary {
+pub fn from_pkcs8(
+    der: &[u8],
+    index: usize,
+    location: &Location,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> ParsedKey {
+    let mut summary = PrivateKeySummary {
         index,
         file: location.file.clone(),
         block: location.block,
         format: KeyFormat::Pkcs12,
         encrypted: true,
         decrypted: true,
-        key_type: described.as_ref().map(|d| d.0),
-        bits: described.as_ref().and_then(|d| d.1),
-        curve: described.as_ref().and_then(|d| d.2),
+        key_type: None,
+        bits: None,
+        curve: None,
+        public_key: None,
         matches_leaf: None,
         matches_certificate: None,
         matches_certificates: Vec::new(),
     };
+    let identity = match key_types::pkcs8(der) {
+        Some(reading) => describe(&mut summary, &reading, location, diagnostics),
+        None => None,
+    };
     ParsedKey {
         summary,
-        identity: described.and_then(|d| d.3),
+        identity,
         plain: Some(PlainKey {
             der: der.to_vec(),
             format: KeyFormat::Pkcs8,
@@ -241,7 +317,7 @@ fn decrypt_pkcs8(
     at: &Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plain {
-    let Ok(info) = pkcs8::EncryptedPrivateKeyInfoRef::from_der(der) else {
+    let Some(algorithm) = decryption::pkcs8_algorithm(der) else {
         diagnostics.push(Diagnostic::new(
             Code::InvalidAsn1,
             at.clone(),
@@ -250,30 +326,55 @@ fn decrypt_pkcs8(
         ));
         return Plain::Failed;
     };
+    // A scheme that cannot be read, or a derivation above the ceilings, is said at once: a
+    // passphrase would not help.
+    if let Err(error) = decryption::check(&algorithm) {
+        diagnostics.push(decryption_diagnostic(error, at));
+        return Plain::Failed;
+    }
     let Some(passphrase) = passphrase else {
         diagnostics.push(needs_passphrase(at));
         return Plain::Failed;
     };
-    match info.decrypt(passphrase.as_bytes()) {
-        Ok(document) if pkcs8::PrivateKeyInfoRef::from_der(document.as_bytes()).is_ok() => {
-            Plain::Der(document.as_bytes().to_vec(), KeyFormat::Pkcs8)
-        }
-        Ok(_)
-        | Err(pkcs8::Error::EncryptedPrivateKey(pkcs5::Error::DecryptFailed))
-        | Err(pkcs8::Error::Asn1(_)) => {
-            diagnostics.push(wrong_passphrase(at));
-            Plain::Failed
-        }
+    match decryption::decrypt_pkcs8(der, passphrase) {
+        Ok(plain) => Plain::Der(plain, KeyFormat::Pkcs8),
         Err(error) => {
-            diagnostics.push(Diagnostic::new(
-                Code::UnsupportedEncryption,
-                at.clone(),
-                format!("the key's encryption is not supported here ({error})"),
-                "re-export it with PBES2 and AES-256: openssl pkcs8 -topk8 -v2 aes-256-cbc",
-            ));
+            diagnostics.push(decryption_diagnostic(error, at));
             Plain::Failed
         }
     }
+}
+
+/// The diagnostic for a key or container that could not be decrypted.
+pub(crate) fn decryption_diagnostic(error: decryption::DecryptError, at: &Location) -> Diagnostic {
+    use decryption::DecryptError as E;
+    match error {
+        E::WrongPassword => wrong_passphrase(at),
+        E::Unsupported(what) => Diagnostic::new(
+            Code::UnsupportedEncryption,
+            at.clone(),
+            format!("the key is encrypted with {what}, which is not read here"),
+            "re-export it with PBES2 and AES-256: openssl pkcs8 -topk8 -v2 aes-256-cbc",
+        ),
+        E::Malformed(what) => Diagnostic::new(
+            Code::InvalidAsn1,
+            at.clone(),
+            format!("the key's encryption parameters cannot be right: {what}"),
+            "export the key again from where it was made",
+        ),
+        E::OverCeiling(over) => over_ceiling(&over, at),
+    }
+}
+
+/// The diagnostic for a derivation above the ceilings.
+pub(crate) fn over_ceiling(over: &ceilings::OverCeiling, at: &Location) -> Diagnostic {
+    Diagnostic::new(
+        Code::KeyDerivationOverCeiling,
+        at.clone(),
+        format!("{over}; no real tool writes that, so the key derivation is not attempted"),
+        "re-export it with the tool's defaults, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc \
+         (2,048 iterations) or openssl pkcs12 -export",
+    )
 }
 
 fn decrypt_legacy(
@@ -283,11 +384,7 @@ fn decrypt_legacy(
     at: &Location,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plain {
-    let inner = if label == "RSA PRIVATE KEY" {
-        KeyFormat::Pkcs1
-    } else {
-        KeyFormat::Sec1
-    };
+    let inner = plain_format(label);
     match legacy_pem::decrypt(&item.headers, &item.der, passphrase) {
         Ok(der) => Plain::Der(der, inner),
         Err(LegacyPemError::NeedsPassphrase) => {
@@ -298,12 +395,21 @@ fn decrypt_legacy(
             diagnostics.push(wrong_passphrase(at));
             Plain::Failed
         }
-        Err(other) => {
+        Err(LegacyPemError::UnsupportedCipher(name)) => {
             diagnostics.push(Diagnostic::new(
                 Code::UnsupportedEncryption,
                 at.clone(),
-                format!("the key's legacy PEM encryption cannot be read ({other:?})"),
+                format!("the key's legacy PEM encryption ({name}) is not read here"),
                 "re-export it as PKCS#8 with AES-256: openssl pkcs8 -topk8 -v2 aes-256-cbc",
+            ));
+            Plain::Failed
+        }
+        Err(LegacyPemError::MalformedHeaders(what)) => {
+            diagnostics.push(Diagnostic::new(
+                Code::InvalidAsn1,
+                at.clone(),
+                format!("the key's encryption headers are malformed: {what}"),
+                "copy the key again with its Proc-Type and DEK-Info lines as they were",
             ));
             Plain::Failed
         }
@@ -312,15 +418,27 @@ fn decrypt_legacy(
 
 /// The PEM label a binary (DER) private key would carry.
 fn der_key_label(der: &[u8]) -> &'static str {
-    if pkcs8::EncryptedPrivateKeyInfoRef::from_der(der).is_ok() {
+    if decryption::pkcs8_algorithm(der).is_some() {
         "ENCRYPTED PRIVATE KEY"
-    } else if pkcs8::PrivateKeyInfoRef::from_der(der).is_ok() {
+    } else if key_types::OneAsymmetricKey::from_der(der).is_some() {
         "PRIVATE KEY"
-    } else if pkcs1::RsaPrivateKey::<der::asn1::UintRef>::from_der(der).is_ok() {
+    } else if validity::rsa(der).is_some() {
         "RSA PRIVATE KEY"
+    } else if key_types::dsa_traditional(der).is_some() {
+        "DSA PRIVATE KEY"
     } else {
         "EC PRIVATE KEY"
     }
+}
+
+/// Whether DER bytes are a private key in any form read here (PKCS#8, encrypted PKCS#8 with any
+/// scheme, PKCS#1 with any version, SEC1 with any parameters, traditional DSA).
+pub fn looks_like_private_key(der: &[u8]) -> bool {
+    decryption::pkcs8_algorithm(der).is_some()
+        || key_types::OneAsymmetricKey::from_der(der).is_some()
+        || validity::rsa(der).is_some()
+        || validity::ec(der, None).is_some()
+        || key_types::dsa_traditional(der).is_some()
 }
 
 fn needs_passphrase(at: &Location) -> Diagnostic {
@@ -342,98 +460,4 @@ fn wrong_passphrase(at: &Location) -> Diagnostic {
         "the passphrase does not decrypt the private key",
         "check the passphrase; the key itself was not changed",
     )
-}
-
-type Described = (
-    KeyType,
-    Option<u32>,
-    Option<&'static str>,
-    Option<KeyIdentity>,
-);
-
-/// Type, bits, curve and public key of an unencrypted key in the given format.
-fn describe_plain(der: &[u8], format: KeyFormat) -> Option<Described> {
-    match format {
-        KeyFormat::Pkcs1 => rsa_private(der),
-        KeyFormat::Sec1 => ec_private(der, None),
-        _ => {
-            let info = pkcs8::PrivateKeyInfoRef::from_der(der).ok()?;
-            let oid = info.algorithm.oid;
-            let key = info.private_key.as_bytes();
-            if oid == public_key::RSA_ENCRYPTION || oid == public_key::RSASSA_PSS {
-                rsa_private(key)
-            } else if oid == public_key::EC_PUBLIC_KEY {
-                let curve = info
-                    .algorithm
-                    .parameters
-                    .and_then(|p| p.decode_as::<Oid>().ok());
-                ec_private(key, curve)
-            } else if oid == public_key::ED25519 {
-                // RFC 8410 §7: CurvePrivateKey ::= OCTET STRING (the 32-byte seed).
-                let seed = <&der::asn1::OctetStringRef>::from_der(key).ok()?;
-                let seed = <[u8; 32]>::try_from(seed.as_bytes()).ok()?;
-                let public = ed25519_dalek::SigningKey::from_bytes(&seed)
-                    .verifying_key()
-                    .to_bytes();
-                let identity = KeyIdentity {
-                    key_type: KeyType::Ed25519,
-                    bytes: public.to_vec(),
-                };
-                Some((KeyType::Ed25519, Some(256), None, Some(identity)))
-            } else {
-                Some((KeyType::Other, None, None, None))
-            }
-        }
-    }
-}
-
-fn rsa_private(der: &[u8]) -> Option<Described> {
-    let key = pkcs1::RsaPrivateKey::<der::asn1::UintRef>::from_der(der).ok()?;
-    let bits = public_key::uint_bits(key.modulus.as_bytes());
-    let identity = public_key::rsa_identity(key.modulus.as_bytes(), key.public_exponent.as_bytes());
-    Some((KeyType::Rsa, Some(bits), None, Some(identity)))
-}
-
-fn ec_private(der: &[u8], curve_from_pkcs8: Option<Oid>) -> Option<Described> {
-    let key = sec1::EcPrivateKey::from_der(der).ok()?;
-    let curve_oid = curve_from_pkcs8.or(match key.parameters {
-        Some(sec1::EcParameters::NamedCurve(oid)) => Some(oid),
-        _ => None,
-    })?;
-    let (key_type, bits, curve) = match curve_oid {
-        c if c == public_key::P256 => (KeyType::Ec, 256, "P-256"),
-        c if c == public_key::P384 => (KeyType::Ec, 384, "P-384"),
-        c if c == public_key::P521 => (KeyType::Ec, 521, "P-521"),
-        c if c == public_key::SM2_CURVE => (KeyType::Sm2, 256, "SM2"),
-        _ => return Some((KeyType::Ec, None, None, None)),
-    };
-    let identity = match key.public_key {
-        Some(point) => public_key::ec_identity(curve, point),
-        None => derive_ec_public(curve, key.private_key),
-    };
-    Some((key_type, Some(bits), Some(curve), identity))
-}
-
-/// The public point of an EC secret scalar (for SEC1 keys written without their public key).
-fn derive_ec_public(curve: &str, secret: &[u8]) -> Option<KeyIdentity> {
-    let point = match curve {
-        "P-256" => p256::SecretKey::from_slice(secret)
-            .ok()?
-            .public_key()
-            .to_sec1_bytes(),
-        "P-384" => p384::SecretKey::from_slice(secret)
-            .ok()?
-            .public_key()
-            .to_sec1_bytes(),
-        "P-521" => p521::SecretKey::from_slice(secret)
-            .ok()?
-            .public_key()
-            .to_sec1_bytes(),
-        "SM2" => sm2::SecretKey::from_slice(secret)
-            .ok()?
-            .public_key()
-            .to_sec1_bytes(),
-        _ => return None,
-    };
-    public_key::ec_identity(curve, &point)
 }

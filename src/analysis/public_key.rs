@@ -46,7 +46,22 @@ pub enum KeyType {
     /// SM2 (an EC key on the SM2 curve).
     #[serde(rename = "SM2")]
     Sm2,
-    /// Anything else (DSA, X25519, …).
+    /// DSA (FIPS 186): no target takes it.
+    #[serde(rename = "DSA")]
+    Dsa,
+    /// Diffie-Hellman (PKCS#3, X9.42): no target takes it.
+    #[serde(rename = "DH")]
+    Dh,
+    /// Ed448 (RFC 8410): no target takes it.
+    #[serde(rename = "Ed448")]
+    Ed448,
+    /// X25519 (RFC 8410): no target takes it.
+    #[serde(rename = "X25519")]
+    X25519,
+    /// X448 (RFC 8410): no target takes it.
+    #[serde(rename = "X448")]
+    X448,
+    /// Anything else (ML-DSA, ML-KEM, …).
     #[serde(rename = "other")]
     Other,
 }
@@ -59,6 +74,11 @@ impl KeyType {
             KeyType::Ec => "EC",
             KeyType::Ed25519 => "Ed25519",
             KeyType::Sm2 => "SM2",
+            KeyType::Dsa => "DSA",
+            KeyType::Dh => "DH",
+            KeyType::Ed448 => "Ed448",
+            KeyType::X25519 => "X25519",
+            KeyType::X448 => "X448",
             KeyType::Other => "other",
         }
     }
@@ -188,7 +208,7 @@ pub fn identity_described(
             bytes: key.to_vec(),
         }),
         KeyType::Ec | KeyType::Sm2 => ec_identity(info.curve?, key),
-        KeyType::Other => None,
+        _ => None,
     }
 }
 

@@ -1,32 +1,51 @@
 //! Alibaba Cloud KMS Certificates Manager `UploadCertificate`, version 2016-01-20: attaches the
 //! CA-issued certificate (and its chain) to a certificate entry whose key pair and CSR KMS made
-//! with `CreateCertificate`.
+//! with `CreateCertificate`. A legacy API: its pages moved to the previous-version documentation
+//! and the official CLI dropped it; `alibaba-cas` is where certificates go now.
 
 use super::{
-    Call, Context, FieldSpec, Preparation, ProviderSpec, Rule, Shape, Source, certificate_location,
-    csr_wanted, describe_key, key_not_taken, rule_diagnostic,
+    AuthScope, Call, CliArg, Context, FieldSpec, KnownError, Legacy, MaterialRole, Preparation,
+    ProviderSpec, Region, Rule, Shape, Source, SourceKind, certificate_location, csr_wanted,
+    describe_key, key_not_taken, region, rule_diagnostic,
 };
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::Code;
 use crate::fixes::{self, RootPolicy};
-use crate::render::{shell_quote, write_file_lines};
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
     document: "Alibaba Cloud KMS API reference: UploadCertificate",
     url: "https://help.aliyun.com/zh/kms/support/api-kms-uploadcertificate",
     as_of: "2025-07-29",
+    kind: SourceKind::Primary,
 };
 const CREATE_PAGE: Source = Source {
     document: "Alibaba Cloud KMS API reference: CreateCertificate",
     url: "https://help.aliyun.com/document_detail/196125.htm",
     as_of: "2025-07-29",
+    kind: SourceKind::Primary,
 };
 const ENDPOINTS: Source = Source {
     document: "Key Management Service: Endpoints",
     url: "https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-endpoint",
     as_of: "2025-07-29",
+    kind: SourceKind::Primary,
 };
+const PREVIOUS_VERSION: Source = Source {
+    document: "KMS Certificates Manager, filed under \"Previous Version of Documentation\"",
+    url: "https://www.alibabacloud.com/help/en/kms/support/certificates-manager/",
+    as_of: "2026-04",
+    kind: SourceKind::Primary,
+};
+const CLI_METADATA: Source = Source {
+    document: "aliyun/aliyun-openapi-meta metadatas/kms (the certificate APIs removed in \
+               97e88a993; aliyun CLI v3.3.5-v3.4.11 refuse them without --force)",
+    url: "https://github.com/aliyun/aliyun-openapi-meta",
+    as_of: "2026-04-21",
+    kind: SourceKind::Primary,
+};
+
+const INVALID_PARAMETER: &str = "InvalidParameter (The specified parameter is not valid)";
 
 /// The certificate ID.
 pub static CERTIFICATE_ID: Rule = Rule {
@@ -35,7 +54,7 @@ pub static CERTIFICATE_ID: Rule = Rule {
                 your choosing",
     sources: &[API_PAGE, CREATE_PAGE],
     disagreement: None,
-    provider_error: Some("InvalidParameter (The specified parameter is not valid)"),
+    provider_error: Some(INVALID_PARAMETER),
 };
 /// The certificate must be issued for KMS's CSR.
 pub static CSR_MATCH: Rule = Rule {
@@ -44,7 +63,7 @@ pub static CSR_MATCH: Rule = Rule {
                 certificate was issued for the CSR CreateCertificate returned",
     sources: &[API_PAGE, CREATE_PAGE],
     disagreement: None,
-    provider_error: Some("InvalidParameter (The specified parameter is not valid)"),
+    provider_error: Some(INVALID_PARAMETER),
 };
 /// Key specs.
 pub static KEY_SPECS: Rule = Rule {
@@ -52,7 +71,7 @@ pub static KEY_SPECS: Rule = Rule {
     statement: "the key is one CreateCertificate can make: RSA_2048, EC_P256 or EC_SM2",
     sources: &[CREATE_PAGE],
     disagreement: None,
-    provider_error: Some("InvalidParameter (The specified parameter is not valid)"),
+    provider_error: Some(INVALID_PARAMETER),
 };
 /// The chain parameter.
 pub static CHAIN: Rule = Rule {
@@ -61,7 +80,7 @@ pub static CHAIN: Rule = Rule {
                 intermediate(s) then the root, concatenated PEM",
     sources: &[API_PAGE],
     disagreement: None,
-    provider_error: Some("InvalidParameter (The specified parameter is not valid)"),
+    provider_error: Some(INVALID_PARAMETER),
 };
 /// Region and endpoint.
 pub static REGION: Rule = Rule {
@@ -72,66 +91,245 @@ pub static REGION: Rule = Rule {
     disagreement: None,
     provider_error: None,
 };
+/// The API is legacy.
+pub static LEGACY: Rule = Rule {
+    id: "alibaba-kms/legacy",
+    statement: "UploadCertificate belongs to the KMS Certificates Manager, now documented as a \
+                previous version; the aliyun CLI's metadata no longer lists it, so the CLI needs \
+                --force; certificates are managed in Certificate Management Service (CAS)",
+    sources: &[PREVIOUS_VERSION, CLI_METADATA],
+    disagreement: None,
+    provider_error: None,
+};
 
 fn is_uuid(value: &str) -> bool {
     super::is_lowercase_uuid(&value.to_ascii_lowercase())
 }
 
-/// Regions of the KMS endpoint table.
-pub const REGIONS: &[&str] = &[
-    "cn-qingdao",
-    "cn-beijing",
-    "cn-zhangjiakou",
-    "cn-huhehaote",
-    "cn-wulanchabu",
-    "cn-hangzhou",
-    "cn-shanghai",
-    "cn-fuzhou",
-    "cn-shenzhen",
-    "cn-heyuan",
-    "cn-guangzhou",
-    "cn-wuhan-lr",
-    "cn-chengdu",
-    "cn-hongkong",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-southeast-1",
-    "ap-southeast-3",
-    "ap-southeast-5",
-    "ap-southeast-6",
-    "ap-southeast-7",
-    "us-east-1",
-    "us-west-1",
-    "eu-central-1",
-    "eu-west-1",
-    "me-east-1",
+/// Regions of the KMS endpoint table; every host is kms.{RegionId}.aliyuncs.com.
+pub const REGIONS: &[Region] = &[
+    region(
+        "cn-qingdao",
+        "China (Qingdao)",
+        "华北1（青岛）",
+        "kms.cn-qingdao.aliyuncs.com",
+    ),
+    region(
+        "cn-beijing",
+        "China (Beijing)",
+        "华北2（北京）",
+        "kms.cn-beijing.aliyuncs.com",
+    ),
+    region(
+        "cn-zhangjiakou",
+        "China (Zhangjiakou)",
+        "华北3（张家口）",
+        "kms.cn-zhangjiakou.aliyuncs.com",
+    ),
+    region(
+        "cn-huhehaote",
+        "China (Hohhot)",
+        "华北5（呼和浩特）",
+        "kms.cn-huhehaote.aliyuncs.com",
+    ),
+    region(
+        "cn-wulanchabu",
+        "China (Ulanqab)",
+        "华北6（乌兰察布）",
+        "kms.cn-wulanchabu.aliyuncs.com",
+    ),
+    region(
+        "cn-hangzhou",
+        "China (Hangzhou)",
+        "华东1（杭州）",
+        "kms.cn-hangzhou.aliyuncs.com",
+    ),
+    region(
+        "cn-shanghai",
+        "China (Shanghai)",
+        "华东2（上海）",
+        "kms.cn-shanghai.aliyuncs.com",
+    ),
+    region(
+        "cn-fuzhou",
+        "China (Fuzhou - Local Region)",
+        "华东6（福州-本地地域）",
+        "kms.cn-fuzhou.aliyuncs.com",
+    ),
+    region(
+        "cn-shenzhen",
+        "China (Shenzhen)",
+        "华南1（深圳）",
+        "kms.cn-shenzhen.aliyuncs.com",
+    ),
+    region(
+        "cn-heyuan",
+        "China (Heyuan)",
+        "华南2（河源）",
+        "kms.cn-heyuan.aliyuncs.com",
+    ),
+    region(
+        "cn-guangzhou",
+        "China (Guangzhou)",
+        "华南3（广州）",
+        "kms.cn-guangzhou.aliyuncs.com",
+    ),
+    region(
+        "cn-wuhan-lr",
+        "China (Wuhan - Local Region)",
+        "华中1（武汉-本地地域）",
+        "kms.cn-wuhan-lr.aliyuncs.com",
+    ),
+    region(
+        "cn-chengdu",
+        "China (Chengdu)",
+        "西南1（成都）",
+        "kms.cn-chengdu.aliyuncs.com",
+    ),
+    region(
+        "cn-hongkong",
+        "China (Hong Kong)",
+        "中国香港",
+        "kms.cn-hongkong.aliyuncs.com",
+    ),
+    region(
+        "ap-northeast-1",
+        "Japan (Tokyo)",
+        "日本（东京）",
+        "kms.ap-northeast-1.aliyuncs.com",
+    ),
+    region(
+        "ap-northeast-2",
+        "South Korea (Seoul)",
+        "韩国（首尔）",
+        "kms.ap-northeast-2.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-1",
+        "Singapore",
+        "新加坡",
+        "kms.ap-southeast-1.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-3",
+        "Malaysia (Kuala Lumpur)",
+        "马来西亚（吉隆坡）",
+        "kms.ap-southeast-3.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-5",
+        "Indonesia (Jakarta)",
+        "印度尼西亚（雅加达）",
+        "kms.ap-southeast-5.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-6",
+        "Philippines (Manila)",
+        "菲律宾（马尼拉）",
+        "kms.ap-southeast-6.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-7",
+        "Thailand (Bangkok)",
+        "泰国（曼谷）",
+        "kms.ap-southeast-7.aliyuncs.com",
+    ),
+    region(
+        "us-east-1",
+        "US (Virginia)",
+        "美国（弗吉尼亚）",
+        "kms.us-east-1.aliyuncs.com",
+    ),
+    region(
+        "us-west-1",
+        "US (Silicon Valley)",
+        "美国（硅谷）",
+        "kms.us-west-1.aliyuncs.com",
+    ),
+    region(
+        "eu-central-1",
+        "Germany (Frankfurt)",
+        "德国（法兰克福）",
+        "kms.eu-central-1.aliyuncs.com",
+    ),
+    region(
+        "eu-west-1",
+        "UK (London)",
+        "英国（伦敦）",
+        "kms.eu-west-1.aliyuncs.com",
+    ),
+    region(
+        "me-east-1",
+        "UAE (Dubai)",
+        "阿联酋（迪拜）",
+        "kms.me-east-1.aliyuncs.com",
+    ),
 ];
 
-fn host(region: &str) -> String {
+fn unlisted_host(region: &str) -> String {
     format!("kms.{region}.aliyuncs.com")
 }
 
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-kms",
-    title: "Alibaba Cloud KMS — UploadCertificate",
+    title: "Alibaba Cloud KMS — UploadCertificate (legacy)",
     api: "UploadCertificate",
     version: "2016-01-20",
+    legacy: Some(Legacy {
+        note: "its documentation moved to \"previous version\" pages and the official aliyun CLI \
+               dropped it (the generated command needs --force); it may be retired",
+        successor: "alibaba-cas",
+        rule: &LEGACY,
+    }),
     schemes: &[Scheme::AlibabaRpcV2, Scheme::AlibabaAcs3],
+    auth_scope: AuthScope::AccessKey,
     regions: REGIONS,
     default_region: "cn-hangzhou",
-    fields: &[FieldSpec {
-        name: "CertificateId",
-        required: true,
-        min_chars: 36,
-        max_chars: Some(36),
-        shape: Shape::Pattern(is_uuid, "the UUID CreateCertificate returned"),
-        help: "the ID of the certificate entry CreateCertificate made in KMS",
-        rule: &CERTIFICATE_ID,
-    }],
-    numbered_fields: None,
-    rules: &[&CERTIFICATE_ID, &CSR_MATCH, &KEY_SPECS, &CHAIN, &REGION],
-    host,
+    unlisted_host,
+    material: &[
+        MaterialRole::Certificate {
+            parameter: "Certificate",
+            with_chain: false,
+        },
+        MaterialRole::Chain {
+            parameter: "CertificateChain",
+        },
+        MaterialRole::Csr {
+            whose: "CreateCertificate returned",
+        },
+    ],
+    fields: &[FieldSpec::text(
+        "CertificateId",
+        "the ID of the certificate entry CreateCertificate made in KMS",
+        &CERTIFICATE_ID,
+    )
+    .required()
+    .chars(36, Some(36))
+    .shape(Shape::Pattern(
+        is_uuid,
+        "the UUID CreateCertificate returned",
+    ))],
+    numbered: &[],
+    rules: &[
+        &CERTIFICATE_ID,
+        &CSR_MATCH,
+        &KEY_SPECS,
+        &CHAIN,
+        &REGION,
+        &LEGACY,
+    ],
+    errors: &[
+        KnownError {
+            code: "InvalidParameter",
+            meaning: "a parameter is not valid: the ID, the certificate, or a certificate that \
+                      was not issued for the KMS CSR",
+        },
+        KnownError {
+            code: "InvalidAccessKeyId.NotFound",
+            meaning: "the access key ID does not exist",
+        },
+    ],
     analysis_errors: &[
         (
             Code::CsrDoesNotMatchCertificate,
@@ -140,9 +338,11 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::PemInvalidBase64, "InvalidParameter"),
         (Code::InvalidAsn1, "InvalidParameter"),
     ],
+    vendor_cli: "aliyun kms UploadCertificate --force --version 2016-01-20",
+    prepare,
 };
 
-pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
+fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let analysis = ctx.analysis;
     let out = &mut prep.diagnostics;
     if let Some(&leaf) = analysis.report.chain.order.first() {
@@ -199,42 +399,36 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     if !bundle.chain_pem.is_empty() {
         parameters.push(("CertificateChain".to_owned(), bundle.chain_pem.clone()));
     }
-    let region = &ctx.fields.region;
-    prep.vendor_cli = Some(vendor_cli(region, &parameters));
+    let region = ctx.region();
+    // `--force`: the CLI's metadata no longer lists the API; its force mode copies every flag into
+    // the query as is (and does not honour `-FILE`, hence `"$(cat FILE)"`). `--version` pins it.
+    let mut command = super::alibaba_slb_ca::aliyun_command(
+        "kms",
+        SPEC.api,
+        region,
+        &parameters,
+        &["Certificate", "CertificateChain"],
+        &[
+            CliArg::Flag {
+                name: "--force".into(),
+            },
+            CliArg::Value {
+                name: "--version".into(),
+                value: SPEC.version.into(),
+                joined: false,
+            },
+        ],
+    );
+    command.notes.push(
+        "UploadCertificate is a legacy API: current aliyun CLIs need --force for it (their \
+         metadata dropped it)."
+            .into(),
+    );
+    prep.vendor_command = Some(command);
     prep.call = Some(Call::Rpc {
-        host: host(region),
+        host: SPEC.host(region),
         action: SPEC.api,
         version: SPEC.version,
         parameters,
     });
-}
-
-fn vendor_cli(region: &str, parameters: &[(String, String)]) -> String {
-    let mut out = String::from(
-        "# aliyun CLI (https://github.com/aliyun/aliyun-cli), credentials from `aliyun configure`.\n\
-         # PEM is passed as --Name=\"$(cat FILE)\", with '=' (aliyun-cli issues #298, #1232).\n\
-         (\n  set -e\n  dir=$(mktemp -d)\n  trap 'rm -rf \"$dir\"' EXIT\n",
-    );
-    for (name, value) in parameters {
-        if name != "CertificateId" {
-            out.push_str(&write_file_lines(
-                &format!("\"$dir/{name}.pem\""),
-                value,
-                "CERT_PREFLIGHT_PEM",
-            ));
-        }
-    }
-    out.push_str(&format!(
-        "  aliyun kms UploadCertificate --region {}",
-        shell_quote(region)
-    ));
-    for (name, value) in parameters {
-        if name == "CertificateId" {
-            out.push_str(&format!(" \\\n    --CertificateId={}", shell_quote(value)));
-        } else {
-            out.push_str(&format!(" \\\n    --{name}=\"$(cat \"$dir/{name}.pem\")\""));
-        }
-    }
-    out.push_str("\n)\n");
-    out
 }

@@ -1,54 +1,89 @@
 //! Alibaba Cloud SLB (Classic Load Balancer) `UploadCACertificate`, version 2014-05-15: one CA
 //! certificate per call, for mutual TLS listeners.
+//!
+//! Also the home of what the CLB APIs share (its sister target `alibaba_slb_server` reuses it):
+//! the region table with the endpoint hosts, the tag rules and the CLB certificate requirements.
 
 use super::{
-    Call, Context, FieldSpec, Preparation, ProviderSpec, Rule, Shape, Source, certificate_location,
-    field_location, rule_diagnostic,
+    AuthScope, Call, CliArg, Context, FieldSpec, KnownError, MaterialRole, NumberedFields,
+    NumberedPart, Preparation, ProviderSpec, Region, Rule, Shape, Source, SourceKind,
+    VendorCommand, certificate_location, field_location, is_ca_certificate, material_location,
+    numbered_parameters, region, rule_diagnostic,
 };
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::fixes::{self, RootPolicy};
-use crate::render::{shell_quote, write_file_lines};
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
     document: "Alibaba Cloud SLB API reference: UploadCACertificate",
     url: "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/developer-reference/api-slb-2014-05-15-uploadcacertificate",
     as_of: "2026-03-02",
+    kind: SourceKind::Primary,
 };
-const ENDPOINTS: Source = Source {
+/// The CLB endpoint table.
+pub(crate) const ENDPOINTS: Source = Source {
     document: "Server Load Balancer: Endpoints (and the SDK endpoint data)",
     url: "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/developer-reference/api-slb-2014-05-15-endpoint",
     as_of: "2026-03-02",
+    kind: SourceKind::Primary,
 };
-const REQUIREMENTS: Source = Source {
+/// The CLB certificate requirements (PEM layout, algorithms).
+pub(crate) const REQUIREMENTS: Source = Source {
     document: "CLB: Certificate requirements and certificate format conversion",
     url: "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/certificate-requirements-and-certificate-format-conversion",
-    as_of: "2026-03-02",
+    as_of: "2026-01-14",
+    kind: SourceKind::Primary,
 };
-const SISTER_API: Source = Source {
-    document: "Alibaba Cloud SLB API reference: UploadServerCertificate (sister API)",
-    url: "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/developer-reference/api-slb-2014-05-15-uploadservercertificate",
+const CREATE_CERTIFICATE_ZH: Source = Source {
+    document: "负载均衡 CLB：创建证书 (public key algorithms CLB supports)",
+    url: "https://help.aliyun.com/document_detail/90792.html",
+    as_of: "2026-01-14",
+    kind: SourceKind::Primary,
+};
+const SET_NAME_PAGE: Source = Source {
+    document: "Alibaba Cloud SLB API reference: SetCACertificateName (the CA certificate name rule)",
+    url: "https://help.aliyun.com/document_detail/34936.html",
     as_of: "2026-03-02",
+    kind: SourceKind::Secondary,
+};
+const INFERRED: Source = Source {
+    document: "inference: a CA certificate for mutual TLS is one that can sign client certificates",
+    url: "https://www.rfc-editor.org/rfc/rfc5280#section-4.2.1.9",
+    as_of: "RFC 5280",
+    kind: SourceKind::Secondary,
 };
 
-/// Exactly one certificate, and it is a CA.
-pub static ONE_CA: Rule = Rule {
-    id: "alibaba-slb-ca/one-ca-certificate",
-    statement: "CACertificate holds exactly one certificate, a CA certificate (basicConstraints \
-                cA=TRUE, keyUsage keyCertSign); upload a chain's CAs one call at a time",
+/// `InvalidParameter` as CLB words it for certificate content.
+pub(crate) const INVALID_PARAMETER: &str = "InvalidParameter (Invalid parameter)";
+
+/// Exactly one certificate per call.
+pub static ONE_CERTIFICATE: Rule = Rule {
+    id: "alibaba-slb-ca/one-certificate",
+    statement: "CACertificate holds exactly one certificate: upload a chain's CAs one call at a \
+                time",
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("InvalidParameter (The specified parameter CACertificate is not valid)"),
 };
-/// Accepted public keys.
+/// The certificate is a CA.
+pub static CA_CERTIFICATE: Rule = Rule {
+    id: "alibaba-slb-ca/ca-certificate",
+    statement: "the certificate is a CA certificate (basicConstraints cA=TRUE, keyUsage \
+                keyCertSign), able to sign the clients' certificates",
+    sources: &[INFERRED],
+    disagreement: None,
+    provider_error: None,
+};
+/// Accepted public keys (shared with the server certificate upload).
 pub static KEYS: Rule = Rule {
     id: "alibaba-slb-ca/key-algorithms",
-    statement: "accepted public keys: RSA 1024, 2048 or 4096 bits; ECDSA P-256, P-384, P-521",
-    sources: &[REQUIREMENTS],
+    statement: "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA is not \
+                supported",
+    sources: &[REQUIREMENTS, CREATE_CERTIFICATE_ZH],
     disagreement: Some(
-        "the requirements page lists them for server certificates; the UploadCACertificate page \
-         names no algorithm",
+        "the requirements pages describe CLB certificates in general; the UploadCACertificate \
+         page names no algorithm, so a CA certificate outside the list may still be accepted",
     ),
     provider_error: Some("InvalidParameter"),
 };
@@ -58,7 +93,7 @@ pub static PEM_LAYOUT: Rule = Rule {
     statement: "PEM only, every line but the last of 64 characters, no spaces and no blank lines",
     sources: &[REQUIREMENTS],
     disagreement: None,
-    provider_error: Some("InvalidParameter (Invalid parameter)"),
+    provider_error: Some(INVALID_PARAMETER),
 };
 /// The region and its endpoint.
 pub static REGION: Rule = Rule {
@@ -72,10 +107,10 @@ pub static REGION: Rule = Rule {
 /// Certificate name.
 pub static NAME: Rule = Rule {
     id: "alibaba-slb-ca/name",
-    statement: "CACertificateName: the API page documents no rule; the sister API's name is 1-80 \
-                characters, starts with a letter, and holds letters, digits, '.', '_' and '-'",
-    sources: &[API_PAGE, SISTER_API],
-    disagreement: Some("only the sister API documents the name rule; it is checked as a warning"),
+    statement: "CACertificateName: 1-80 characters, starting with a letter or a Chinese \
+                character, then letters, Chinese characters, digits, '.', '_' and '-'",
+    sources: &[SET_NAME_PAGE],
+    disagreement: None,
     provider_error: Some("InvalidParameter"),
 };
 /// Resource group.
@@ -103,9 +138,17 @@ pub static TAG_VALUE: Rule = Rule {
     statement: "Tag.N.Value: up to 128 characters, not starting with acs: or aliyun, not \
                 containing http:// or https://; a value needs its key",
     sources: &[API_PAGE],
+    disagreement: None,
+    provider_error: Some("InvalidParam.TagValue"),
+};
+/// Empty tag values.
+pub static TAG_VALUE_EMPTY: Rule = Rule {
+    id: "alibaba-slb-ca/tag-value-empty",
+    statement: "Tag.N.Value may be an empty string",
+    sources: &[API_PAGE],
     disagreement: Some(
         "the page says both that the value can be an empty string and that it has 1 to 128 \
-         characters; an empty value is sent with a warning",
+         characters",
     ),
     provider_error: Some("InvalidParam.TagValue"),
 };
@@ -118,7 +161,8 @@ pub static TAG_COUNT: Rule = Rule {
     provider_error: Some("SizeLimitExceeded.Tag"),
 };
 
-fn is_resource_group(value: &str) -> bool {
+/// Whether `value` is a resource group ID (`rg-` then lowercase letters and digits).
+pub(crate) fn is_resource_group(value: &str) -> bool {
     value.strip_prefix("rg-").is_some_and(|rest| {
         !rest.is_empty()
             && rest
@@ -127,46 +171,217 @@ fn is_resource_group(value: &str) -> bool {
     })
 }
 
-/// The regions the endpoint table and the SDKs list.
-pub const REGIONS: &[&str] = &[
-    "cn-qingdao",
-    "cn-beijing",
-    "cn-zhangjiakou",
-    "cn-huhehaote",
-    "cn-wulanchabu",
-    "cn-hangzhou",
-    "cn-shanghai",
-    "cn-nanjing",
-    "cn-fuzhou",
-    "cn-shenzhen",
-    "cn-heyuan",
-    "cn-guangzhou",
-    "cn-chengdu",
-    "cn-hongkong",
-    "ap-northeast-1",
-    "ap-northeast-2",
-    "ap-southeast-1",
-    "ap-southeast-3",
-    "ap-southeast-5",
-    "ap-southeast-6",
-    "ap-southeast-7",
-    "us-east-1",
-    "us-west-1",
-    "eu-central-1",
-    "eu-west-1",
-    "me-east-1",
-    "cn-shanghai-finance-1",
-    "cn-shenzhen-finance-1",
-    "cn-north-2-gov-1",
+/// The regions of the CLB endpoint table, with their hosts (shared by the CLB targets).
+pub(crate) const REGIONS: &[Region] = &[
+    region(
+        "cn-qingdao",
+        "China (Qingdao)",
+        "华北1（青岛）",
+        "slb.cn-qingdao.aliyuncs.com",
+    ),
+    region(
+        "cn-beijing",
+        "China (Beijing)",
+        "华北2（北京）",
+        "slb.cn-beijing.aliyuncs.com",
+    ),
+    region(
+        "cn-zhangjiakou",
+        "China (Zhangjiakou)",
+        "华北3（张家口）",
+        "slb.cn-zhangjiakou.aliyuncs.com",
+    ),
+    region(
+        "cn-huhehaote",
+        "China (Hohhot)",
+        "华北5（呼和浩特）",
+        "slb.cn-huhehaote.aliyuncs.com",
+    ),
+    region(
+        "cn-wulanchabu",
+        "China (Ulanqab)",
+        "华北6（乌兰察布）",
+        "slb.cn-wulanchabu.aliyuncs.com",
+    ),
+    region(
+        "cn-hangzhou",
+        "China (Hangzhou)",
+        "华东1（杭州）",
+        "slb.aliyuncs.com",
+    ),
+    region(
+        "cn-shanghai",
+        "China (Shanghai)",
+        "华东2（上海）",
+        "slb.cn-shanghai.aliyuncs.com",
+    ),
+    region(
+        "cn-nanjing",
+        "China (Nanjing - Local Region)",
+        "华东5（南京-本地地域）",
+        "slb.cn-nanjing.aliyuncs.com",
+    ),
+    region(
+        "cn-fuzhou",
+        "China (Fuzhou - Local Region)",
+        "华东6（福州-本地地域）",
+        "slb.cn-fuzhou.aliyuncs.com",
+    ),
+    region(
+        "cn-shenzhen",
+        "China (Shenzhen)",
+        "华南1（深圳）",
+        "slb.cn-shenzhen.aliyuncs.com",
+    ),
+    region(
+        "cn-heyuan",
+        "China (Heyuan)",
+        "华南2（河源）",
+        "slb.cn-heyuan.aliyuncs.com",
+    ),
+    region(
+        "cn-guangzhou",
+        "China (Guangzhou)",
+        "华南3（广州）",
+        "slb.cn-guangzhou.aliyuncs.com",
+    ),
+    region(
+        "cn-chengdu",
+        "China (Chengdu)",
+        "西南1（成都）",
+        "slb.cn-chengdu.aliyuncs.com",
+    ),
+    region(
+        "cn-hongkong",
+        "China (Hong Kong)",
+        "中国香港",
+        "slb.cn-hongkong.aliyuncs.com",
+    ),
+    region(
+        "ap-northeast-1",
+        "Japan (Tokyo)",
+        "日本（东京）",
+        "slb.ap-northeast-1.aliyuncs.com",
+    ),
+    region(
+        "ap-northeast-2",
+        "South Korea (Seoul)",
+        "韩国（首尔）",
+        "slb.ap-northeast-2.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-1",
+        "Singapore",
+        "新加坡",
+        "slb.ap-southeast-1.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-3",
+        "Malaysia (Kuala Lumpur)",
+        "马来西亚（吉隆坡）",
+        "slb.ap-southeast-3.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-5",
+        "Indonesia (Jakarta)",
+        "印度尼西亚（雅加达）",
+        "slb.ap-southeast-5.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-6",
+        "Philippines (Manila)",
+        "菲律宾（马尼拉）",
+        "slb.ap-southeast-6.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-7",
+        "Thailand (Bangkok)",
+        "泰国（曼谷）",
+        "slb.ap-southeast-7.aliyuncs.com",
+    ),
+    region(
+        "us-east-1",
+        "US (Virginia)",
+        "美国（弗吉尼亚）",
+        "slb.us-east-1.aliyuncs.com",
+    ),
+    region(
+        "us-west-1",
+        "US (Silicon Valley)",
+        "美国（硅谷）",
+        "slb.us-west-1.aliyuncs.com",
+    ),
+    region(
+        "eu-central-1",
+        "Germany (Frankfurt)",
+        "德国（法兰克福）",
+        "slb.eu-central-1.aliyuncs.com",
+    ),
+    region(
+        "eu-west-1",
+        "UK (London)",
+        "英国（伦敦）",
+        "slb.eu-west-1.aliyuncs.com",
+    ),
+    region(
+        "me-east-1",
+        "UAE (Dubai)",
+        "阿联酋（迪拜）",
+        "slb.me-east-1.aliyuncs.com",
+    ),
+    region(
+        "cn-shanghai-finance-1",
+        "China East 2 Finance",
+        "华东2 金融云",
+        "slb.cn-shanghai-finance-1.aliyuncs.com",
+    ),
+    region(
+        "cn-shenzhen-finance-1",
+        "China South 1 Finance",
+        "华南1 金融云",
+        "slb.cn-shenzhen-finance-1.aliyuncs.com",
+    ),
+    region(
+        "cn-north-2-gov-1",
+        "China North 2 Ali Gov 1",
+        "华北2 阿里政务云1",
+        "slb.cn-north-2-gov-1.aliyuncs.com",
+    ),
 ];
 
-fn host(region: &str) -> String {
-    if region == "cn-hangzhou" {
-        "slb.aliyuncs.com".into()
-    } else {
-        format!("slb.{region}.aliyuncs.com")
-    }
+/// The host of a region the table does not list: the regional pattern of the endpoint page.
+pub(crate) fn unlisted_host(region: &str) -> String {
+    format!("slb.{region}.aliyuncs.com")
 }
+
+/// What the CLB APIs answer for content errors, as their FAQ and error tables name them.
+pub(crate) const ERRORS: &[KnownError] = &[
+    KnownError {
+        code: "InvalidParameter",
+        meaning: "the certificate (or key) content is not valid PEM: bad base64, spaces, blank \
+                  lines, wrong line length",
+    },
+    KnownError {
+        code: "InvalidParam.TagKey",
+        meaning: "a tag key is empty, too long, reserved (acs:, aliyun) or holds a URL",
+    },
+    KnownError {
+        code: "InvalidParam.TagValue",
+        meaning: "a tag value is too long, reserved or holds a URL",
+    },
+    KnownError {
+        code: "SizeLimitExceeded.Tag",
+        meaning: "more than 20 tags",
+    },
+    KnownError {
+        code: "MissingParam.TagKey",
+        meaning: "a tag value was given without its key",
+    },
+    KnownError {
+        code: "MissingRegionId",
+        meaning: "RegionId is missing",
+    },
+];
 
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
@@ -174,38 +389,52 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     title: "Alibaba Cloud SLB — UploadCACertificate",
     api: "UploadCACertificate",
     version: "2014-05-15",
+    legacy: None,
     schemes: &[Scheme::AlibabaRpcV2, Scheme::AlibabaAcs3],
+    auth_scope: AuthScope::AccessKey,
     regions: REGIONS,
     default_region: "cn-hangzhou",
+    unlisted_host,
+    material: &[MaterialRole::Certificate {
+        parameter: "CACertificate",
+        with_chain: false,
+    }],
     fields: &[
-        FieldSpec {
-            name: "CACertificateName",
-            required: false,
-            min_chars: 0,
-            max_chars: None,
-            shape: Shape::Text,
-            help: "a name for the CA certificate",
-            rule: &NAME,
-        },
-        FieldSpec {
-            name: "ResourceGroupId",
-            required: false,
-            min_chars: 1,
-            max_chars: None,
-            shape: Shape::Pattern(
-                is_resource_group,
-                "a resource group ID such as rg-atstuj3rtoptyui",
-            ),
-            help: "the resource group to put the certificate in",
-            rule: &RESOURCE_GROUP,
-        },
+        FieldSpec::text("CACertificateName", "a name for the CA certificate", &NAME)
+            .shape(Shape::Pattern(is_ca_name, "1-80 characters: a letter or Chinese character first, then letters, Chinese characters, digits, '.', '_', '-'")),
+        FieldSpec::text(
+            "ResourceGroupId",
+            "the resource group to put the certificate in",
+            &RESOURCE_GROUP,
+        )
+        .chars(1, None)
+        .shape(Shape::Pattern(
+            is_resource_group,
+            "a resource group ID such as rg-atstuj3rtoptyui",
+        )),
     ],
-    numbered_fields: Some(super::NumberedFields {
-        accepts: is_tag_field,
-        described: "Tag.N.Key, Tag.N.Value (N = 1..20)",
-    }),
+    numbered: &[NumberedFields {
+        stem: "Tag",
+        parts: &[
+            NumberedPart {
+                name: "Key",
+                help: "1-128 characters; not acs: or aliyun…; no http:// or https://",
+                rule: &TAG_KEY,
+            },
+            NumberedPart {
+                name: "Value",
+                help: "up to 128 characters; no http:// or https://",
+                rule: &TAG_VALUE,
+            },
+        ],
+        max: 20,
+        count_rule: &TAG_COUNT,
+        first_missing_error: Some("MissingParam.TagKey"),
+        check: check_tag,
+    }],
     rules: &[
-        &ONE_CA,
+        &ONE_CERTIFICATE,
+        &CA_CERTIFICATE,
         &KEYS,
         &PEM_LAYOUT,
         &REGION,
@@ -213,66 +442,75 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         &RESOURCE_GROUP,
         &TAG_KEY,
         &TAG_VALUE,
+        &TAG_VALUE_EMPTY,
         &TAG_COUNT,
     ],
-    host,
+    errors: ERRORS,
     analysis_errors: &[
-        (
-            Code::PemInvalidBase64,
-            "InvalidParameter (Invalid parameter)",
-        ),
-        (Code::InvalidAsn1, "InvalidParameter (Invalid parameter)"),
-        (Code::NoPemOrDer, "InvalidParameter (Invalid parameter)"),
+        (Code::PemInvalidBase64, INVALID_PARAMETER),
+        (Code::InvalidAsn1, INVALID_PARAMETER),
+        (Code::NoPemOrDer, INVALID_PARAMETER),
     ],
+    vendor_cli: "aliyun slb UploadCACertificate",
+    prepare,
 };
 
-/// Whether `name` is `Tag.N.Key` or `Tag.N.Value` for some N (range checked later).
-pub fn is_tag_field(name: &str) -> bool {
-    parse_tag(name).is_some()
+/// The CA name rule of `SetCACertificateName`: 1-80 characters, a letter or Chinese character
+/// first, then letters, Chinese characters, digits, `.`, `_` and `-`.
+fn is_ca_name(name: &str) -> bool {
+    let chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let chars = name.chars().count();
+    (1..=80).contains(&chars)
+        && name
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || chinese(c))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || chinese(c) || matches!(c, '.' | '_' | '-'))
 }
 
-fn parse_tag(name: &str) -> Option<(u32, bool)> {
-    let rest = name.strip_prefix("Tag.")?;
-    let (n, part) = rest.split_once('.')?;
-    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || n.starts_with('0') {
-        return None;
-    }
-    let is_key = match part {
-        "Key" => true,
-        "Value" => false,
-        _ => return None,
-    };
-    Some((n.parse().ok()?, is_key))
-}
-
-/// Checks a tag key or value against the documented rules; shared with nothing else.
-fn check_tag_text(name: &str, value: &str, is_key: bool, out: &mut Vec<Diagnostic>) {
-    let rule = if is_key { &TAG_KEY } else { &TAG_VALUE };
+/// Checks an Alibaba tag key (`part` 0) or value (`part` 1): at most `key_max` / 128
+/// characters, no reserved prefix, no URL scheme, an empty value only with a warning when
+/// `empty_value` (the rule recording that disagreement) is given. Shared by the CLB targets.
+pub(crate) fn check_alibaba_tag(
+    name: &str,
+    part: usize,
+    value: &str,
+    rules: (&Rule, &Rule, Option<&Rule>),
+    key_max: usize,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (key_rule, value_rule, empty_value) = rules;
+    let is_key = part == 0;
+    let rule = if is_key { key_rule } else { value_rule };
+    let max = if is_key { key_max } else { 128 };
     let chars = value.chars().count();
-    if is_key && chars == 0 {
-        out.push(rule_diagnostic(
-            Code::FieldInvalid,
-            field_location(name),
-            rule,
-            format!("{name} is empty"),
-            "give the tag a key of 1 to 128 characters",
-        ));
+    if chars == 0 {
+        match (is_key, empty_value) {
+            (true, _) => out.push(rule_diagnostic(
+                Code::FieldInvalid,
+                field_location(name),
+                rule,
+                format!("{name} is empty"),
+                format!("give the tag a key of 1 to {max} characters"),
+            )),
+            (false, Some(disputed)) => out.push(rule_diagnostic(
+                Code::FieldInvalid,
+                field_location(name),
+                disputed,
+                format!("{name} is empty"),
+                "give a value, or expect InvalidParam.TagValue",
+            )),
+            (false, None) => {}
+        }
     }
-    if !is_key && chars == 0 {
-        out.push(rule_diagnostic(
-            Code::FieldUnverifiedRule,
-            field_location(name),
-            rule,
-            format!("{name} is empty; the page also says a value has 1 to 128 characters"),
-            "give a value, or expect InvalidParam.TagValue",
-        ));
-    }
-    if chars > 128 {
+    if chars > max {
         out.push(rule_diagnostic(
             Code::FieldTooLong,
             field_location(name),
             rule,
-            format!("{name} has {chars} characters; at most 128 are allowed"),
+            format!("{name} has {chars} characters; at most {max} are allowed"),
             "shorten it",
         ));
     }
@@ -284,7 +522,7 @@ fn check_tag_text(name: &str, value: &str, is_key: bool, out: &mut Vec<Diagnosti
             rule,
             format!(
                 "{name} starts with {:?}, which Alibaba reserves",
-                &value[..value.len().min(6)]
+                value.chars().take(6).collect::<String>()
             ),
             "use another prefix",
         ));
@@ -300,84 +538,43 @@ fn check_tag_text(name: &str, value: &str, is_key: bool, out: &mut Vec<Diagnosti
     }
 }
 
-fn check_tags(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Vec<(String, String)> {
-    // Tag N's key and value, at N - 1 (N is 1 to 20): read in order without a sort.
-    let mut tags: Vec<(Option<String>, Option<String>)> = vec![(None, None); 20];
-    for (name, value) in &ctx.fields.values {
-        let Some((n, is_key)) = parse_tag(name) else {
-            continue;
-        };
-        if !(1..=20).contains(&n) {
-            out.push(rule_diagnostic(
-                Code::FieldInvalid,
-                field_location(name),
-                &TAG_COUNT,
-                format!("{name}: N is {n}; it must be 1 to 20"),
-                "number tags from 1 to 20",
-            ));
-            continue;
-        }
-        check_tag_text(name, value, is_key, out);
-        let entry = &mut tags[(n - 1) as usize];
-        if is_key {
-            entry.0 = Some(value.clone());
-        } else {
-            entry.1 = Some(value.clone());
-        }
-    }
-    let mut parameters = Vec::new();
-    for (n, (key, value)) in (1..).zip(tags) {
-        if key.is_none() && value.is_none() {
-            continue;
-        }
-        if key.is_none() {
-            out.push(
-                Diagnostic::new(
-                    Code::FieldMissing,
-                    field_location(&format!("Tag.{n}.Value")),
-                    format!("Tag.{n}.Value is given without Tag.{n}.Key"),
-                    crate::diagnostic::Hint::per_surface(
-                        format!("fill in Tag.{n}.Key too"),
-                        format!("give --field Tag.{n}.Key=KEY too"),
-                    ),
-                )
-                .with_provider_error("MissingParam.TagKey"),
-            );
-        }
-        if let Some(key) = key {
-            parameters.push((format!("Tag.{n}.Key"), key));
-        }
-        if let Some(value) = value {
-            parameters.push((format!("Tag.{n}.Value"), value));
-        }
-    }
-    parameters
+fn check_tag(name: &str, part: usize, value: &str, out: &mut Vec<Diagnostic>) {
+    check_alibaba_tag(
+        name,
+        part,
+        value,
+        (&TAG_KEY, &TAG_VALUE, Some(&TAG_VALUE_EMPTY)),
+        128,
+        out,
+    );
 }
 
-fn check_name(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
-    let Some(name) = ctx.fields.get("CACertificateName") else {
-        return;
-    };
-    let chars = name.chars().count();
-    let starts_with_letter = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-    let allowed = name
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
-    if !(1..=80).contains(&chars) || !starts_with_letter || !allowed {
+/// Warns when a certificate's key is not among the RSA sizes CLB lists (`rule` decides whether
+/// that blocks).
+pub(crate) fn check_clb_key(
+    ctx: &Context<'_>,
+    index: usize,
+    rule: &Rule,
+    out: &mut Vec<Diagnostic>,
+) {
+    let analysis = ctx.analysis;
+    let key = &analysis.certificates[index].summary.public_key;
+    let listed = key.key_type == KeyType::Rsa && matches!(key.bits, Some(1024 | 2048 | 4096));
+    if !listed {
         out.push(rule_diagnostic(
-            Code::FieldUnverifiedRule,
-            field_location("CACertificateName"),
-            &NAME,
+            Code::TargetKeyAlgorithm,
+            certificate_location(analysis, index),
+            rule,
             format!(
-                "CACertificateName {name:?} breaks the sister API's name rule (1-80 characters, a \
-                 letter first, then letters, digits, '.', '_', '-')"
+                "the certificate's key is {}; CLB supports RSA 1024, 2048 and 4096 only",
+                super::describe_key(key)
             ),
-            "the CA upload may accept it; use such a name to be safe",
+            "use an RSA certificate of 1024, 2048 or 4096 bits",
         ));
     }
 }
 
-pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
+fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let analysis = ctx.analysis;
     let out = &mut prep.diagnostics;
     let count = analysis.certificates.len();
@@ -391,9 +588,9 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     .first()
                     .map(|i| i.file.clone())
                     .unwrap_or_default(),
-                ..super::material_location()
+                ..material_location()
             },
-            &ONE_CA,
+            &ONE_CERTIFICATE,
             format!("UploadCACertificate takes exactly one certificate; {count} were given"),
             if count == 0 {
                 crate::diagnostic::Hint::from("give the CA certificate (PEM)")
@@ -407,12 +604,11 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     }
     if let Some(certificate) = analysis.certificates.first() {
         let summary = &certificate.summary;
-        let at = certificate_location(analysis, 0);
-        if !summary.is_ca || !summary.key_usage.contains(&"keyCertSign") && summary.has_key_usage {
+        if !is_ca_certificate(summary) {
             out.push(rule_diagnostic(
                 Code::TargetNeedsCaCertificate,
-                at.clone(),
-                &ONE_CA,
+                certificate_location(analysis, 0),
+                &CA_CERTIFICATE,
                 format!(
                     "{} is not a CA certificate ({})",
                     summary.subject,
@@ -425,30 +621,10 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                 "upload the CA that issued your clients' certificates, not a leaf",
             ));
         }
-        let key = &summary.public_key;
-        let listed = match key.key_type {
-            KeyType::Rsa => matches!(key.bits, Some(1024 | 2048 | 4096)),
-            KeyType::Ec => matches!(key.curve, Some("P-256" | "P-384" | "P-521")),
-            _ => false,
-        };
-        if !listed {
-            out.push(rule_diagnostic(
-                Code::TargetKeyAlgorithmUnlisted,
-                at,
-                &KEYS,
-                format!(
-                    "the certificate's key ({}) is not among RSA 1024/2048/4096 and ECDSA P-256/P-384/P-521",
-                    super::describe_key(key)
-                ),
-                "the CA upload may still accept it; if it is refused, this is why",
-            ));
-        }
-    }
-    if ctx.requesting() {
-        check_name(ctx, out);
+        check_clb_key(ctx, 0, &KEYS, out);
     }
     let tags = if ctx.requesting() {
-        check_tags(ctx, out)
+        numbered_parameters(&SPEC.numbered[0], ctx.fields, out)
     } else {
         Vec::new()
     };
@@ -462,9 +638,9 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let (Some(bundle), true) = (&prep.bundle, ctx.requesting()) else {
         return;
     };
-    let region = &ctx.fields.region;
+    let region = ctx.region();
     let mut parameters = vec![
-        ("RegionId".to_owned(), region.clone()),
+        ("RegionId".to_owned(), region.to_owned()),
         ("CACertificate".to_owned(), bundle.leaf_pem.clone()),
     ];
     for name in ["CACertificateName", "ResourceGroupId"] {
@@ -473,37 +649,84 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         }
     }
     parameters.extend(tags);
-    prep.vendor_cli = Some(vendor_cli(region, &bundle.leaf_pem, &parameters));
+    prep.vendor_command = Some(aliyun_command(
+        "slb",
+        SPEC.api,
+        region,
+        &parameters,
+        &["CACertificate"],
+        &[],
+    ));
     prep.call = Some(Call::Rpc {
-        host: host(region),
+        host: SPEC.host(region),
         action: SPEC.api,
         version: SPEC.version,
         parameters,
     });
 }
 
-fn vendor_cli(region: &str, pem: &str, parameters: &[(String, String)]) -> String {
-    let mut out = String::from(
-        "# aliyun CLI (https://github.com/aliyun/aliyun-cli), credentials from `aliyun configure`.\n\
-         # The PEM is passed as --CACertificate=\"$(cat FILE)\": with '=', so the CLI does not read\n\
-         # its dashes as flags (aliyun-cli issues #298, #1232).\n(\n  set -e\n  dir=$(mktemp -d)\n  trap 'rm -rf \"$dir\"' EXIT\n",
-    );
-    out.push_str(&write_file_lines(
-        "\"$dir/ca.pem\"",
-        pem,
-        "CERT_PREFLIGHT_PEM",
-    ));
-    out.push_str(&format!(
-        "  aliyun slb UploadCACertificate --region {}",
-        shell_quote(region)
-    ));
+/// The `aliyun` command for an RPC call: `--region`, then each parameter as `--Name=value`, the
+/// PEM ones (`pem`) read from files as `--Name="$(cat FILE)"` (with `=`, so the CLI does not read
+/// the PEM's dashes as flags: aliyun-cli issues #298, #1232). `extra` comes first (`--force`,
+/// `--version`). Shared by the Alibaba targets.
+pub(crate) fn aliyun_command(
+    product: &str,
+    api: &str,
+    region: &str,
+    parameters: &[(String, String)],
+    pem: &[&str],
+    extra: &[CliArg],
+) -> VendorCommand {
+    let mut args = extra.to_vec();
+    args.push(CliArg::Value {
+        name: "--region".into(),
+        value: region.to_owned(),
+        joined: false,
+    });
+    let mut files = Vec::new();
     for (name, value) in parameters {
-        if name == "CACertificate" {
-            out.push_str(" \\\n    --CACertificate=\"$(cat \"$dir/ca.pem\")\"");
+        if pem.contains(&name.as_str()) {
+            let file = format!("{name}.pem");
+            files.push((file.clone(), value.clone()));
+            args.push(CliArg::File {
+                name: format!("--{name}"),
+                file,
+            });
         } else {
-            out.push_str(&format!(" \\\n    --{name}={}", shell_quote(value)));
+            args.push(CliArg::Value {
+                name: format!("--{name}"),
+                value: value.clone(),
+                joined: true,
+            });
         }
     }
-    out.push_str("\n)\n");
-    out
+    VendorCommand {
+        notes: vec![
+            "aliyun CLI (https://github.com/aliyun/aliyun-cli), credentials from `aliyun configure`."
+                .into(),
+            "PEM is passed as --Name=\"$(cat FILE)\": with '=', so the CLI does not read its dashes"
+                .into(),
+            "as flags (aliyun-cli issues #298, #1232). The files are made under umask 077 and removed."
+                .into(),
+        ],
+        program: "aliyun",
+        operation: vec![product.to_owned(), api.to_owned()],
+        args,
+        files,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ca_names_may_be_chinese() {
+        assert!(is_ca_name("证书.ca_1-x"));
+        assert!(is_ca_name("a"));
+        assert!(!is_ca_name("1ca"));
+        assert!(!is_ca_name(""));
+        assert!(!is_ca_name(&"a".repeat(81)));
+        assert!(!is_ca_name("a b"));
+    }
 }

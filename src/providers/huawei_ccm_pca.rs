@@ -1,35 +1,69 @@
 //! Huawei Cloud CCM private CA "Importing a CA Certificate": activates a subordinate CA in the
 //! PENDING state with the certificate its parent CA issued for the CSR exported from it.
+//!
+//! CCM is a global service: one private-CA endpoint per site, account-level credentials
+//! (`X-Domain-Id`, an account-scoped token).
 
 use super::{
-    Call, Context, FieldSpec, Preparation, ProviderSpec, Rule, Shape, Source, certificate_location,
-    csr_wanted, describe_key, key_not_taken, rule_diagnostic,
+    AuthScope, Call, Context, FieldSpec, KnownError, MaterialRole, Preparation, ProviderSpec,
+    Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand, certificate_location,
+    csr_wanted, describe_key, is_ca_certificate, key_not_taken, material_location, region,
+    rule_diagnostic,
 };
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::Code;
 use crate::fixes::{self, RootPolicy};
-use crate::render::{shell_quote, write_file_lines};
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
     document: "Huawei Cloud CCM API reference: Importing a CA Certificate",
     url: "https://support.huaweicloud.com/intl/en-us/api-ccm/ImportCertificateAuthorityCertificate.html",
     as_of: "2025-11-28",
+    kind: SourceKind::Primary,
 };
 const ERROR_CODES: Source = Source {
     document: "Huawei Cloud CCM API reference: Private CA error codes",
     url: "https://support.huaweicloud.com/intl/en-us/api-ccm/ErrorCode.html",
     as_of: "2025-11-28",
+    kind: SourceKind::Primary,
+};
+const ERROR_CODES_EU: Source = Source {
+    document: "Huawei Cloud CCM API reference (EU site): Private CA error codes, PCA.00020102 \
+               \"Only RSA2048, RSA4096, EC256, and EC384 are supported\"",
+    url: "https://support.huaweicloud.com/eu/api-ccm/ErrorCode.html",
+    as_of: "2025-11-28",
+    kind: SourceKind::Primary,
+};
+const CREATE_CA_MODEL: Source = Source {
+    document: "huaweicloud-sdk-go-v3 services/ccm/v1/model/model_create_certificate_authority_request_body.go \
+               (the algorithms of the CAs PCA creates; SM2/SM3 \"中国站\")",
+    url: "https://github.com/huaweicloud/huaweicloud-sdk-go-v3",
+    as_of: "0.1.188",
+    kind: SourceKind::Primary,
+};
+const BEFORE_YOU_START: Source = Source {
+    document: "Huawei Cloud CCM API reference: Before You Start (endpoints; CCM is a global service)",
+    url: "https://support.huaweicloud.com/intl/en-us/api-ccm/ccm_02_0002.html",
+    as_of: "2025-11-28",
+    kind: SourceKind::Primary,
 };
 const SDK_REGIONS: Source = Source {
-    document: "huaweicloudsdkccm 3.1.219 v1/region/ccm_region.py",
-    url: "https://pypi.org/project/huaweicloudsdkccm/3.1.219/",
-    as_of: "3.1.219",
+    document: "huaweicloudsdkccm 3.1.211 v1/region/ccm_region.py (and huaweicloud-sdk-go-v3 region.go)",
+    url: "https://pypi.org/project/huaweicloudsdkccm/3.1.211/",
+    as_of: "3.1.211",
+    kind: SourceKind::Primary,
+};
+const SDK_CLIENT: Source = Source {
+    document: "huaweicloud-sdk-go-v3 services/ccm/v1/ccm_client.go (CcmClientBuilder: global.Credentials)",
+    url: "https://github.com/huaweicloud/huaweicloud-sdk-go-v3",
+    as_of: "0.1.188",
+    kind: SourceKind::Primary,
 };
 const TERRAFORM: Source = Source {
     document: "terraform-provider-huaweicloud: huaweicloud_ccm_private_ca",
     url: "https://registry.terraform.io/providers/huaweicloud/huaweicloud/latest/docs/resources/ccm_private_ca",
-    as_of: "2025-11-28",
+    as_of: "2026-08-21",
+    kind: SourceKind::Secondary,
 };
 
 /// The CA ID.
@@ -58,48 +92,111 @@ pub static CHAIN: Rule = Rule {
     disagreement: None,
     provider_error: Some("PCA: Incorrect certificate chain"),
 };
-/// Algorithms.
+/// Key algorithms.
 pub static ALGORITHMS: Rule = Rule {
-    id: "huawei-ccm-pca/algorithms",
-    statement: "keys RSA2048, RSA4096, EC256, EC384 or SM2; signatures with SHA256, SHA384, \
-                SHA512 or SM3",
-    sources: &[API_PAGE, TERRAFORM],
+    id: "huawei-ccm-pca/key-algorithms",
+    statement: "the CA key is RSA2048, RSA4096, EC256, EC384 or SM2: the key PCA generated for \
+                the CSR it exported",
+    sources: &[CREATE_CA_MODEL, API_PAGE],
     disagreement: None,
     provider_error: Some("PCA.00020001 (incorrect parameter)"),
 };
-/// Regions.
+/// Signature algorithms: a list for the CAs PCA creates, not for an imported chain.
+pub static SIGNATURES: Rule = Rule {
+    id: "huawei-ccm-pca/signature-algorithms",
+    statement: "PCA signs with SHA256, SHA384, SHA512 or SM3; no source restricts the signature \
+                of an imported CA certificate",
+    sources: &[CREATE_CA_MODEL, ERROR_CODES],
+    disagreement: Some(
+        "the list is the signature_algorithm of CreateCertificateAuthority (how PCA signs what \
+         it issues, PCA.00020103); the import page states no signature rule, so the imported \
+         CA's signature is only checked against it as a warning and the root's never",
+    ),
+    provider_error: Some("PCA.00020001 (incorrect parameter)"),
+};
+/// SM2/SM3 on the Chinese site only.
+pub static SM_SITE: Rule = Rule {
+    id: "huawei-ccm-pca/sm2-chinese-site",
+    statement: "SM2 keys and SM3 signatures exist on the Chinese site (cn-north-4) only",
+    sources: &[CREATE_CA_MODEL, ERROR_CODES_EU],
+    disagreement: Some(
+        "the SDK model marks SM2/SM3 \"中国站\" and the international error page lists only RSA2048, \
+         RSA4096, EC256 and EC384, both about CAs PCA creates; no page says an import outside \
+         cn-north-4 is refused",
+    ),
+    provider_error: Some("PCA.00020102 (only RSA2048, RSA4096, EC256 and EC384 are supported)"),
+};
+/// Regions and sites.
 pub static REGIONS_RULE: Rule = Rule {
     id: "huawei-ccm-pca/regions",
-    statement: "the private CA service is offered in cn-north-4, ap-southeast-3, eu-west-101, \
-                ru-moscow-1, my-kualalumpur-1 (regional hosts) and sa-brazil-1 (the global host)",
-    sources: &[SDK_REGIONS, TERRAFORM],
-    disagreement: Some("the Terraform documentation names only cn-north-4 and ap-southeast-3"),
+    statement: "CCM is a global service with one private-CA endpoint per site: the SDKs list \
+                cn-north-4, ap-southeast-3, eu-west-101, ru-moscow-1, my-kualalumpur-1 \
+                (regional hosts) and sa-brazil-1 (ccm.myhuaweicloud.com); another region of the \
+                Chinese site goes to ccm.cn-north-4, of the international site to ccm.ap-southeast-3",
+    sources: &[SDK_REGIONS, BEFORE_YOU_START, TERRAFORM],
+    disagreement: Some(
+        "the Terraform documentation names only cn-north-4 and ap-southeast-3; the site \
+         endpoint for an unlisted region is inferred from the endpoint page (Region: All → \
+         ccm.ap-southeast-3)",
+    ),
     provider_error: None,
 };
 /// Auth scope.
 pub static DOMAIN_SCOPE: Rule = Rule {
     id: "huawei-ccm-pca/domain-id",
-    statement: "CCM is an account-level service: AK/SK requests carry X-Domain-Id (the account ID)",
-    sources: &[SDK_REGIONS, API_PAGE],
+    statement: "CCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
+                ID), tokens are scoped to the account",
+    sources: &[SDK_CLIENT, BEFORE_YOU_START],
     disagreement: None,
     provider_error: Some("APIGW.0301 (incorrect IAM authentication information)"),
 };
 
-/// Regions the SDK lists for CCM.
-pub const REGIONS: &[&str] = &[
-    "cn-north-4",
-    "ap-southeast-3",
-    "eu-west-101",
-    "ru-moscow-1",
-    "my-kualalumpur-1",
-    "sa-brazil-1",
+/// Regions the SDKs list for CCM, with their private-CA hosts.
+pub const REGIONS: &[Region] = &[
+    region(
+        "cn-north-4",
+        "CN North-Beijing4",
+        "华北-北京四",
+        "ccm.cn-north-4.myhuaweicloud.com",
+    ),
+    region(
+        "ap-southeast-3",
+        "AP-Singapore",
+        "亚太-新加坡",
+        "ccm.ap-southeast-3.myhuaweicloud.com",
+    ),
+    region(
+        "eu-west-101",
+        "EU-Dublin",
+        "欧洲-都柏林",
+        "ccm.eu-west-101.myhuaweicloud.com",
+    ),
+    region(
+        "ru-moscow-1",
+        "RU-Moscow",
+        "俄罗斯-莫斯科",
+        "ccm.ru-moscow-1.myhuaweicloud.com",
+    ),
+    region(
+        "my-kualalumpur-1",
+        "AP-Kuala Lumpur-OP6",
+        "亚太-吉隆坡-OP6",
+        "ccm.my-kualalumpur-1.myhuaweicloud.com",
+    ),
+    region(
+        "sa-brazil-1",
+        "LA-Sao Paulo1",
+        "拉美-圣保罗一",
+        "ccm.myhuaweicloud.com",
+    ),
 ];
 
-fn host(region: &str) -> String {
-    if region == "sa-brazil-1" {
-        "ccm.myhuaweicloud.com".into()
+/// An unlisted region's site endpoint: the Chinese site's for `cn-*`, else the international one.
+fn unlisted_host(region: &str) -> String {
+    if region.starts_with("cn-") {
+        "ccm.cn-north-4.myhuaweicloud.com".into()
     } else {
-        format!("ccm.{region}.myhuaweicloud.com")
+        "ccm.ap-southeast-3.myhuaweicloud.com".into()
     }
 }
 
@@ -109,31 +206,64 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     title: "Huawei Cloud CCM private CA — import CA certificate",
     api: "ImportCertificateAuthorityCertificate",
     version: "v1",
+    legacy: None,
     schemes: &[Scheme::HuaweiAksk, Scheme::HuaweiToken],
+    auth_scope: AuthScope::Account,
     regions: REGIONS,
     default_region: "cn-north-4",
-    fields: &[FieldSpec {
-        name: "ca_id",
-        required: true,
-        min_chars: 36,
-        max_chars: Some(36),
-        shape: Shape::Pattern(
-            super::is_lowercase_uuid,
-            "a lowercase UUID (8-4-4-4-12 hex digits)",
-        ),
-        help: "the ID of the subordinate CA waiting for its certificate",
-        rule: &CA_ID,
-    }],
-    numbered_fields: None,
+    unlisted_host,
+    material: &[
+        MaterialRole::Certificate {
+            parameter: "certificate",
+            with_chain: false,
+        },
+        MaterialRole::Chain {
+            parameter: "certificate_chain",
+        },
+        MaterialRole::Csr {
+            whose: "exported from this CA",
+        },
+    ],
+    fields: &[FieldSpec::text(
+        "ca_id",
+        "the ID of the subordinate CA waiting for its certificate",
+        &CA_ID,
+    )
+    .required()
+    .chars(36, Some(36))
+    .shape(Shape::Pattern(
+        super::is_lowercase_uuid,
+        "a lowercase UUID (8-4-4-4-12 hex digits)",
+    ))],
+    numbered: &[],
     rules: &[
         &CA_ID,
         &CERTIFICATE,
         &CHAIN,
         &ALGORITHMS,
+        &SIGNATURES,
+        &SM_SITE,
         &REGIONS_RULE,
         &DOMAIN_SCOPE,
     ],
-    host,
+    errors: &[
+        KnownError {
+            code: "PCA.00020001",
+            meaning: "an incorrect parameter",
+        },
+        KnownError {
+            code: "PCA.00020201",
+            meaning: "the CA ID is not a lowercase UUID",
+        },
+        KnownError {
+            code: "PCA.00020102",
+            meaning: "the key algorithm is not offered on this site",
+        },
+        KnownError {
+            code: "APIGW.0301",
+            meaning: "the AK/SK signature or the account ID is wrong",
+        },
+    ],
     analysis_errors: &[
         (
             Code::CsrDoesNotMatchCertificate,
@@ -147,6 +277,8 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::PemInvalidBase64, "PCA.00020001 (incorrect parameter)"),
         (Code::InvalidAsn1, "PCA.00020001 (incorrect parameter)"),
     ],
+    vendor_cli: "hcloud CCM ImportCertificateAuthorityCertificate",
+    prepare,
 };
 
 const SIGNATURE_OIDS: &[&str] = &[
@@ -158,18 +290,29 @@ const SIGNATURE_OIDS: &[&str] = &[
     "1.2.840.10045.4.3.4",   // ecdsa-with-SHA512
     "1.2.156.10197.1.501",   // SM2-with-SM3
 ];
+const SM2_WITH_SM3: &str = "1.2.156.10197.1.501";
 
-const CERTIFICATE_MAX: usize = 32_768;
-const CHAIN_MAX: usize = 2_097_152;
+const CERTIFICATE_MAX: SizeLimit = SizeLimit {
+    what: "certificate",
+    max: 32_768,
+    rule: &CERTIFICATE,
+    disputed: None,
+};
+const CHAIN_MAX: SizeLimit = SizeLimit {
+    what: "certificate_chain",
+    max: 2_097_152,
+    rule: &CHAIN,
+    disputed: None,
+};
 
-pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
+fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let analysis = ctx.analysis;
     let out = &mut prep.diagnostics;
     let chain = &analysis.report.chain;
     match chain.order.first() {
         None => out.push(rule_diagnostic(
             Code::TargetCertificateCount,
-            super::material_location(),
+            material_location(),
             &CERTIFICATE,
             "no certificate was given",
             "give the CA certificate issued for this CA's CSR, and its chain",
@@ -177,9 +320,7 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         Some(&leaf) => {
             let summary = &analysis.certificates[leaf].summary;
             let at = certificate_location(analysis, leaf);
-            if !summary.is_ca
-                || summary.has_key_usage && !summary.key_usage.contains(&"keyCertSign")
-            {
+            if !is_ca_certificate(summary) {
                 out.push(rule_diagnostic(
                     Code::TargetNeedsCaCertificate,
                     at.clone(),
@@ -207,21 +348,34 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     "the CSR exported from the CA has an accepted key: use the certificate issued for it",
                 ));
             }
-            for &index in &chain.order {
-                let summary = &analysis.certificates[index].summary;
-                if !SIGNATURE_OIDS.contains(&summary.signature_algorithm_oid.as_str()) {
-                    out.push(rule_diagnostic(
-                        Code::TargetSignatureAlgorithm,
-                        certificate_location(analysis, index),
-                        &ALGORITHMS,
-                        format!(
-                            "certificate #{index} ({}) is signed with {}; the private CA takes \
-                             SHA256, SHA384, SHA512 or SM3 signatures",
-                            summary.subject, summary.signature_algorithm
-                        ),
-                        "have the certificate reissued with SHA-256 or stronger",
-                    ));
-                }
+            // Only the imported CA's own signature, and only as a warning: the list is how PCA
+            // signs, not a rule about the external chain (never the root's self-signature).
+            if !SIGNATURE_OIDS.contains(&summary.signature_algorithm_oid.as_str()) {
+                out.push(rule_diagnostic(
+                    Code::TargetSignatureAlgorithm,
+                    at.clone(),
+                    &SIGNATURES,
+                    format!(
+                        "{} is signed with {}; PCA itself signs with SHA256, SHA384, SHA512 or SM3",
+                        summary.subject, summary.signature_algorithm
+                    ),
+                    "if the import is refused, have the parent CA reissue it with SHA-256 or stronger",
+                ));
+            }
+            let sm =
+                key.key_type == KeyType::Sm2 || summary.signature_algorithm_oid == SM2_WITH_SM3;
+            if sm && ctx.requesting() && !ctx.region().is_empty() && ctx.region() != "cn-north-4" {
+                out.push(rule_diagnostic(
+                    Code::TargetKeyAlgorithm,
+                    at,
+                    &SM_SITE,
+                    format!(
+                        "an SM2/SM3 CA certificate for {}: SM2 and SM3 exist on the Chinese site \
+                         (cn-north-4) only",
+                        ctx.region()
+                    ),
+                    "import SM2 CAs on the Chinese site (region cn-north-4)",
+                ));
             }
         }
     }
@@ -242,32 +396,24 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     if !chain.root_included && !chain.order.is_empty() {
         out.push(rule_diagnostic(
             Code::TargetChainIncomplete,
-            super::material_location(),
+            material_location(),
             &CHAIN,
             "certificate_chain does not reach a self-signed root",
             "add the intermediate(s) and the root, or expect to export an incomplete chain later",
         ));
     }
-    let certificate_chars = bundle.leaf_pem.chars().count();
-    if certificate_chars > CERTIFICATE_MAX {
-        out.push(rule_diagnostic(
-            Code::FieldTooLong,
-            super::material_location(),
-            &CERTIFICATE,
-            format!("certificate has {certificate_chars} characters; at most {CERTIFICATE_MAX}"),
-            "the certificate is unusually large: check it is the right one",
-        ));
-    }
-    let chain_chars = bundle.chain_pem.chars().count();
-    if chain_chars > CHAIN_MAX {
-        out.push(rule_diagnostic(
-            Code::FieldTooLong,
-            super::material_location(),
-            &CHAIN,
-            format!("certificate_chain has {chain_chars} characters; at most {CHAIN_MAX}"),
-            "drop certificates that are not on the path",
-        ));
-    }
+    CERTIFICATE_MAX.check(
+        &bundle.leaf_pem,
+        material_location(),
+        "the certificate is unusually large: check it is the right one",
+        out,
+    );
+    CHAIN_MAX.check(
+        &bundle.chain_pem,
+        material_location(),
+        "drop certificates that are not on the path",
+        out,
+    );
     if !ctx.requesting() {
         return;
     }
@@ -278,44 +424,27 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         body.insert("certificate_chain".into(), bundle.chain_pem.clone().into());
     }
     let body = serde_json::Value::Object(body).to_string();
-    let region = &ctx.fields.region;
-    prep.vendor_cli = Some(vendor_cli(region, ca_id, bundle));
+    let region = ctx.region();
+    let mut command = VendorCommand::new(
+        "hcloud",
+        &["CCM", SPEC.api],
+        &[
+            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. Operation name as in",
+            "API Explorer; check `hcloud CCM --help` if your KooCLI version differs.",
+        ],
+    )
+    .value("--cli-region", region)
+    .value("--ca_id", ca_id)
+    .file("--certificate", "certificate.pem", &bundle.leaf_pem);
+    if !bundle.chain_pem.is_empty() {
+        command = command.file("--certificate_chain", "chain.pem", &bundle.chain_pem);
+    }
+    prep.vendor_command = Some(command);
     prep.call = Some(Call::Rest {
-        host: host(region),
+        host: SPEC.host(region),
         path: format!("/v1/private-certificate-authorities/{ca_id}/import"),
         headers: vec![("Content-Type".into(), "application/json".into())],
         body,
-        scope_header: "X-Domain-Id",
-        scope_value: None,
+        project_id: None,
     });
-}
-
-fn vendor_cli(region: &str, ca_id: &str, bundle: &fixes::Bundle) -> String {
-    let mut out = String::from(
-        "# Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. Operation name as in\n\
-         # API Explorer; check `hcloud CCM --help` if your KooCLI version differs.\n\
-         (\n  set -e\n  dir=$(mktemp -d)\n  trap 'rm -rf \"$dir\"' EXIT\n",
-    );
-    out.push_str(&write_file_lines(
-        "\"$dir/certificate.pem\"",
-        &bundle.leaf_pem,
-        "CERT_PREFLIGHT_PEM",
-    ));
-    if !bundle.chain_pem.is_empty() {
-        out.push_str(&write_file_lines(
-            "\"$dir/chain.pem\"",
-            &bundle.chain_pem,
-            "CERT_PREFLIGHT_PEM",
-        ));
-    }
-    out.push_str(&format!(
-        "  hcloud CCM ImportCertificateAuthorityCertificate --cli-region={} \\\n    --ca_id={} \\\n    --certificate=\"$(cat \"$dir/certificate.pem\")\"",
-        shell_quote(region),
-        shell_quote(ca_id)
-    ));
-    if !bundle.chain_pem.is_empty() {
-        out.push_str(" \\\n    --certificate_chain=\"$(cat \"$dir/chain.pem\")\"");
-    }
-    out.push_str("\n)\n");
-    out
 }

@@ -2,44 +2,82 @@
 //! certificates for client authentication (`client`), or an SM dual certificate (`server_sm`).
 
 use super::{
-    Call, Context, FieldSpec, Preparation, ProviderSpec, Rule, Shape, Source, certificate_location,
-    describe_key, field_location, rule_diagnostic,
+    AuthScope, Call, Context, FieldSpec, KeyRules, KnownError, MaterialRole, Otherwise, PairRules,
+    Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand,
+    When, certificate_location, describe_key, encryption_pair, field_location, is_ca_certificate,
+    material_location, region, rule_diagnostic, take_key,
 };
+use crate::analysis::Analysis;
 use crate::analysis::certificate::SanEntry;
 use crate::analysis::public_key::KeyType;
-use crate::analysis::{self, Analysis, Input, Options};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
-use crate::render::{shell_quote, write_file_lines};
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
     document: "Huawei Cloud ELB API reference (v3): Creating a Certificate",
     url: "https://support.huaweicloud.com/intl/en-us/api-elb/CreateCertificate.html",
     as_of: "2025-08-29",
+    kind: SourceKind::Primary,
 };
-const SDK_MODEL: Source = Source {
-    document: "huaweicloudsdkelb 3.1.219 v3/model/create_certificate_option.py (Chinese API text)",
-    url: "https://pypi.org/project/huaweicloudsdkelb/3.1.219/",
-    as_of: "3.1.219",
+const API_PAGE_ZH: Source = Source {
+    document: "华为云 ELB API 参考：创建证书 - CreateCertificate (certificate up to 65,536 characters)",
+    url: "https://support.huaweicloud.com/api-elb/CreateCertificate.html",
+    as_of: "2026-01-20",
+    kind: SourceKind::Primary,
+};
+const SDK_MODEL_PY: Source = Source {
+    document: "huaweicloudsdkelb 3.1.211 v3/model/create_certificate_option.py",
+    url: "https://pypi.org/project/huaweicloudsdkelb/3.1.211/",
+    as_of: "3.1.211 (2026-08-20)",
+    kind: SourceKind::Primary,
+};
+const SDK_MODEL_PY_0: Source = Source {
+    document: "huaweicloudsdkelb 3.1.210 v3/model/create_certificate_option.py (enterprise_project_id: \
+               \"0\" no longer forbidden)",
+    url: "https://pypi.org/project/huaweicloudsdkelb/3.1.210/",
+    as_of: "3.1.210 (2026-08-13)",
+    kind: SourceKind::Primary,
+};
+const SDK_MODEL_GO: Source = Source {
+    document: "huaweicloud-sdk-go-v3 services/elb/v3/model/model_create_certificate_option.go",
+    url: "https://github.com/huaweicloud/huaweicloud-sdk-go-v3",
+    as_of: "0.1.188 (2026-03-12)",
+    kind: SourceKind::Primary,
+};
+const TERRAFORM: Source = Source {
+    document: "terraform-provider-huaweicloud docs/resources/elb_certificate.md",
+    url: "https://registry.terraform.io/providers/huaweicloud/huaweicloud/latest/docs/resources/elb_certificate",
+    as_of: "2026-08-21",
+    kind: SourceKind::Secondary,
 };
 const ERROR_CODES: Source = Source {
     document: "Huawei Cloud ELB API reference: Error codes",
     url: "https://support.huaweicloud.com/intl/en-us/api-elb/ErrorCode.html",
     as_of: "2025-08-29",
+    kind: SourceKind::Primary,
 };
 const USER_GUIDE: Source = Source {
     document: "Huawei Cloud ELB user guide: Certificate overview",
     url: "https://support.huaweicloud.com/intl/en-us/usermanual-elb/en-us_topic_0092382555.html",
     as_of: "2025-08-29",
+    kind: SourceKind::Primary,
 };
 const SCM_FAQ: Source = Source {
     document: "Huawei Cloud CCM (SCM) FAQ: PKCS#8 keys are not supported for deployment",
     url: "https://support.huaweicloud.com/intl/en-us/ccm_faq/",
     as_of: "2025-08-29",
+    kind: SourceKind::Secondary,
+};
+const KOOCLI_VERSIONS: Source = Source {
+    document: "KooCLI FAQ: an operation in several API versions (operation/version)",
+    url: "https://support.huaweicloud.com/intl/en-us/hcli_faq/hcli_17_002.html",
+    as_of: "2025-08-29",
+    kind: SourceKind::Primary,
 };
 
 const ELB_1011: &str = "ELB.1011 (Private_key or certificate content is not valid.)";
+const ELB_1001: &str = "ELB.1001 (invalid parameters)";
 
 /// Project ID.
 pub static PROJECT_ID: Rule = Rule {
@@ -53,20 +91,29 @@ pub static PROJECT_ID: Rule = Rule {
 pub static TYPE: Rule = Rule {
     id: "huawei-elb/type",
     statement: "type: server (default), client (CA certificates, no key) or server_sm (SM2 dual \
-                certificate with enc_certificate and enc_private_key)",
-    sources: &[API_PAGE, SDK_MODEL],
-    disagreement: Some("the SDK enum lacks server_sm, which the API page lists"),
-    provider_error: Some("ELB.1001 (invalid parameters)"),
+                certificate with enc_certificate and enc_private_key); the SDK enum has had \
+                SERVER_SM since huaweicloud-sdk-go-v3 0.1.166",
+    sources: &[API_PAGE, SDK_MODEL_GO, SDK_MODEL_PY],
+    disagreement: None,
+    provider_error: Some(ELB_1001),
 };
 /// Certificate size and count.
 pub static CERTIFICATE: Rule = Rule {
     id: "huawei-elb/certificate",
     statement: "certificate: PEM, at most 11 certificates (the certificate and its chain), at \
                 most 65,536 characters",
-    sources: &[API_PAGE, SDK_MODEL],
+    sources: &[API_PAGE, API_PAGE_ZH, SDK_MODEL_GO],
+    disagreement: None,
+    provider_error: Some(ELB_1011),
+};
+/// The lower certificate limit of the newest Python SDK.
+pub static CERTIFICATE_DISPUTED: Rule = Rule {
+    id: "huawei-elb/certificate-20000",
+    statement: "certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+    sources: &[SDK_MODEL_PY, API_PAGE_ZH, SDK_MODEL_GO],
     disagreement: Some(
-        "the English API page allows 65,536 characters; the SDK model (the Chinese page's text) \
-         allows 20,000: above 20,000 is a warning, above 65,536 an error",
+        "huaweicloudsdkelb ≥ 3.1.196 (2026-05-21) says 20,000 characters; the Chinese API page \
+         (2026-01-20), the English page and huaweicloud-sdk-go-v3 say 65,536",
     ),
     provider_error: Some(ELB_1011),
 };
@@ -82,11 +129,12 @@ pub static PRIVATE_KEY: Rule = Rule {
 /// Key encoding.
 pub static KEY_ENCODING: Rule = Rule {
     id: "huawei-elb/key-encoding",
-    statement: "server keys are sent as PKCS#1 (RSA) or SEC1 (EC): deployment through SCM refuses \
-                PKCS#8; SM keys stay PKCS#8",
-    sources: &[SCM_FAQ, USER_GUIDE],
-    disagreement: Some("the ELB API page names no encoding; the SCM FAQ refuses PKCS#8"),
-    provider_error: Some(ELB_1011),
+    statement: "server keys are sent as PKCS#1 (RSA) or SEC1 (EC), the same key re-encoded: \
+                ELB itself takes PKCS#8 (its API example sends BEGIN PRIVATE KEY), but deploying \
+                the certificate through SCM refuses PKCS#8; SM keys stay PKCS#8",
+    sources: &[SCM_FAQ, API_PAGE],
+    disagreement: None,
+    provider_error: None,
 };
 /// Client certificates.
 pub static CLIENT: Rule = Rule {
@@ -99,22 +147,35 @@ pub static CLIENT: Rule = Rule {
 /// SM dual certificate.
 pub static SERVER_SM: Rule = Rule {
     id: "huawei-elb/server-sm",
-    statement: "type server_sm: SM2 signing certificate and key plus enc_certificate and \
-                enc_private_key (SM2 encryption pair, PEM, at most 20,000 and 8,192 characters), \
-                each key matching its certificate; the enc pair only with server_sm",
-    sources: &[SDK_MODEL, USER_GUIDE],
-    disagreement: Some("enc_certificate and enc_private_key appear in the SDK model only"),
+    statement: "type server_sm: an SM2 signing certificate and key plus enc_certificate (the SM2 \
+                encryption certificate and its chain, at most 11 certificates, 65,536 characters) \
+                and enc_private_key (at most 8,192 characters), each key matching its \
+                certificate; the enc pair only with server_sm. The SDK models and Terraform \
+                document the enc fields; the English page omits them",
+    sources: &[SDK_MODEL_GO, SDK_MODEL_PY, USER_GUIDE, TERRAFORM],
+    disagreement: None,
+    provider_error: Some(ELB_1011),
+};
+/// The lower enc_certificate limit of the newest Python SDK.
+pub static ENC_CERTIFICATE_DISPUTED: Rule = Rule {
+    id: "huawei-elb/enc-certificate-20000",
+    statement: "enc_certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+    sources: &[SDK_MODEL_PY, SDK_MODEL_GO, TERRAFORM],
+    disagreement: Some(
+        "huaweicloudsdkelb 3.1.211 says 20,000 characters; huaweicloud-sdk-go-v3 and Terraform \
+         say 65,536",
+    ),
     provider_error: Some(ELB_1011),
 };
 /// Domain.
 pub static DOMAIN: Rule = Rule {
     id: "huawei-elb/domain",
-    statement: "domain (type server only): comma-separated, at most 100 names and 10,000 \
-                characters; labels of letters, digits and '-' (not first or last), at most 63 \
+    statement: "domain (type server only): 0 to 10,000 characters, comma-separated, at most 100 \
+                names; labels of letters, digits and '-' (not first or last), at most 63 \
                 characters; a wildcard only as the leading '*.'; each covered by the certificate",
     sources: &[API_PAGE, USER_GUIDE],
-    disagreement: Some("the older SDK model allows 1,024 characters and 30 names"),
-    provider_error: Some("ELB.1001 (invalid parameters)"),
+    disagreement: None,
+    provider_error: Some(ELB_1001),
 };
 /// Name and description.
 pub static TEXTS: Rule = Rule {
@@ -122,15 +183,26 @@ pub static TEXTS: Rule = Rule {
     statement: "name and description: at most 255 characters each",
     sources: &[API_PAGE],
     disagreement: None,
-    provider_error: Some("ELB.1001 (invalid parameters)"),
+    provider_error: Some(ELB_1001),
 };
 /// Enterprise project.
 pub static ENTERPRISE_PROJECT: Rule = Rule {
     id: "huawei-elb/enterprise-project-id",
-    statement: "enterprise_project_id: an existing enterprise project ID; not \"\" and not \"0\"",
-    sources: &[API_PAGE],
-    disagreement: Some("the page calls \"0\" both the default and not allowed: omit the field"),
-    provider_error: Some("ELB.1001 (invalid parameters)"),
+    statement: "enterprise_project_id: an existing enterprise project ID, not \"\"",
+    sources: &[API_PAGE, SDK_MODEL_PY_0],
+    disagreement: None,
+    provider_error: Some(ELB_1001),
+};
+/// Enterprise project "0".
+pub static ENTERPRISE_PROJECT_ZERO: Rule = Rule {
+    id: "huawei-elb/enterprise-project-id-0",
+    statement: "enterprise_project_id \"0\" (the default project)",
+    sources: &[SDK_MODEL_PY_0, API_PAGE, SDK_MODEL_GO],
+    disagreement: Some(
+        "huaweicloudsdkelb 3.1.210 (2026-08-13) allows \"0\", the default project; the API page \
+         (2025-08-29) and huaweicloud-sdk-go-v3 say it cannot be \"0\"",
+    ),
+    provider_error: Some(ELB_1001),
 };
 /// Protection.
 pub static PROTECTION: Rule = Rule {
@@ -139,16 +211,25 @@ pub static PROTECTION: Rule = Rule {
                 protection_reason only with consoleProtection",
     sources: &[API_PAGE],
     disagreement: None,
-    provider_error: Some("ELB.1001 (invalid parameters)"),
+    provider_error: Some(ELB_1001),
 };
 /// Other simple fields.
 pub static OTHER: Rule = Rule {
     id: "huawei-elb/other-fields",
     statement: "admin_state_up: true or false (no effect); source: scm or empty; \
-                scm_certificate_id: a CCM certificate ID recorded as is",
-    sources: &[API_PAGE, SDK_MODEL],
+                scm_certificate_id: a CCM certificate ID recorded as is (no length documented)",
+    sources: &[API_PAGE, SDK_MODEL_GO],
     disagreement: None,
-    provider_error: Some("ELB.1001 (invalid parameters)"),
+    provider_error: Some(ELB_1001),
+};
+/// The vendor CLI's operation version.
+pub static CLI_VERSION: Rule = Rule {
+    id: "huawei-elb/cli-version",
+    statement: "ELB has CreateCertificate in v2 and v3; KooCLI picks the alphabetically last \
+                version unless one is named, so the command names CreateCertificate/v3",
+    sources: &[KOOCLI_VERSIONS],
+    disagreement: None,
+    provider_error: None,
 };
 
 fn is_project_id(value: &str) -> bool {
@@ -158,66 +239,218 @@ fn is_project_id(value: &str) -> bool {
             .all(|b| b.is_ascii_digit() || b.is_ascii_lowercase())
 }
 
-fn is_enterprise_project(value: &str) -> bool {
-    !value.is_empty() && value != "0"
-}
-
-/// Regions in the SDK's ELB table.
-pub const REGIONS: &[&str] = &[
-    "af-north-1",
-    "af-south-1",
-    "ae-ad-1",
-    "ap-southeast-1",
-    "ap-southeast-2",
-    "ap-southeast-3",
-    "ap-southeast-4",
-    "ap-southeast-5",
-    "cn-east-2",
-    "cn-east-3",
-    "cn-east-4",
-    "cn-east-5",
-    "cn-north-1",
-    "cn-north-2",
-    "cn-north-4",
-    "cn-north-9",
-    "cn-north-12",
-    "cn-south-1",
-    "cn-south-2",
-    "cn-south-4",
-    "cn-southwest-2",
-    "eu-west-0",
-    "eu-west-101",
-    "la-north-2",
-    "la-south-2",
-    "me-east-1",
-    "my-kualalumpur-1",
-    "na-mexico-1",
-    "ru-moscow-1",
-    "ru-northwest-2",
-    "sa-brazil-1",
-    "tr-west-1",
+/// Regions in the SDK's ELB table; every host is elb.{id}.myhuaweicloud.com.
+pub const REGIONS: &[Region] = &[
+    region(
+        "af-north-1",
+        "AF-Cairo",
+        "非洲-开罗",
+        "elb.af-north-1.myhuaweicloud.com",
+    ),
+    region(
+        "af-south-1",
+        "AF-Johannesburg",
+        "非洲-约翰内斯堡",
+        "elb.af-south-1.myhuaweicloud.com",
+    ),
+    region(
+        "ae-ad-1",
+        "ME-Abu Dhabi",
+        "中东-阿布扎比",
+        "elb.ae-ad-1.myhuaweicloud.com",
+    ),
+    region(
+        "ap-southeast-1",
+        "CN-Hong Kong",
+        "中国-香港",
+        "elb.ap-southeast-1.myhuaweicloud.com",
+    ),
+    region(
+        "ap-southeast-2",
+        "AP-Bangkok",
+        "亚太-曼谷",
+        "elb.ap-southeast-2.myhuaweicloud.com",
+    ),
+    region(
+        "ap-southeast-3",
+        "AP-Singapore",
+        "亚太-新加坡",
+        "elb.ap-southeast-3.myhuaweicloud.com",
+    ),
+    region(
+        "ap-southeast-4",
+        "AP-Jakarta",
+        "亚太-雅加达",
+        "elb.ap-southeast-4.myhuaweicloud.com",
+    ),
+    region(
+        "ap-southeast-5",
+        "AP-Manila",
+        "亚太-马尼拉",
+        "elb.ap-southeast-5.myhuaweicloud.com",
+    ),
+    region(
+        "cn-east-2",
+        "CN East-Shanghai2",
+        "华东-上海二",
+        "elb.cn-east-2.myhuaweicloud.com",
+    ),
+    region(
+        "cn-east-3",
+        "CN East-Shanghai1",
+        "华东-上海一",
+        "elb.cn-east-3.myhuaweicloud.com",
+    ),
+    region(
+        "cn-east-4",
+        "CN East2",
+        "华东二",
+        "elb.cn-east-4.myhuaweicloud.com",
+    ),
+    region(
+        "cn-east-5",
+        "CN East-Qingdao",
+        "华东-青岛",
+        "elb.cn-east-5.myhuaweicloud.com",
+    ),
+    region(
+        "cn-north-1",
+        "CN North-Beijing1",
+        "华北-北京一",
+        "elb.cn-north-1.myhuaweicloud.com",
+    ),
+    region(
+        "cn-north-2",
+        "CN North-Beijing2",
+        "华北-北京二",
+        "elb.cn-north-2.myhuaweicloud.com",
+    ),
+    region(
+        "cn-north-4",
+        "CN North-Beijing4",
+        "华北-北京四",
+        "elb.cn-north-4.myhuaweicloud.com",
+    ),
+    region(
+        "cn-north-9",
+        "CN North-Ulanqab1",
+        "华北-乌兰察布一",
+        "elb.cn-north-9.myhuaweicloud.com",
+    ),
+    region(
+        "cn-north-12",
+        "CN North3",
+        "华北三",
+        "elb.cn-north-12.myhuaweicloud.com",
+    ),
+    region(
+        "cn-south-1",
+        "CN South-Guangzhou",
+        "华南-广州",
+        "elb.cn-south-1.myhuaweicloud.com",
+    ),
+    region(
+        "cn-south-2",
+        "CN South-Shenzhen",
+        "华南-深圳",
+        "elb.cn-south-2.myhuaweicloud.com",
+    ),
+    region(
+        "cn-south-4",
+        "CN South-Guangzhou-InvitationOnly",
+        "华南-广州-友好用户环境",
+        "elb.cn-south-4.myhuaweicloud.com",
+    ),
+    region(
+        "cn-southwest-2",
+        "CN Southwest-Guiyang1",
+        "西南-贵阳一",
+        "elb.cn-southwest-2.myhuaweicloud.com",
+    ),
+    region(
+        "eu-west-0",
+        "EU-Paris",
+        "欧洲-巴黎",
+        "elb.eu-west-0.myhuaweicloud.com",
+    ),
+    region(
+        "eu-west-101",
+        "EU-Dublin",
+        "欧洲-都柏林",
+        "elb.eu-west-101.myhuaweicloud.com",
+    ),
+    region(
+        "la-north-2",
+        "LA-Mexico City2",
+        "拉美-墨西哥城二",
+        "elb.la-north-2.myhuaweicloud.com",
+    ),
+    region(
+        "la-south-2",
+        "LA-Santiago",
+        "拉美-圣地亚哥",
+        "elb.la-south-2.myhuaweicloud.com",
+    ),
+    region(
+        "me-east-1",
+        "ME-Riyadh",
+        "中东-利雅得",
+        "elb.me-east-1.myhuaweicloud.com",
+    ),
+    region(
+        "my-kualalumpur-1",
+        "AP-Kuala Lumpur-OP6",
+        "亚太-吉隆坡-OP6",
+        "elb.my-kualalumpur-1.myhuaweicloud.com",
+    ),
+    region(
+        "na-mexico-1",
+        "LA-Mexico City1",
+        "拉美-墨西哥城一",
+        "elb.na-mexico-1.myhuaweicloud.com",
+    ),
+    region(
+        "ru-moscow-1",
+        "RU-Moscow",
+        "俄罗斯-莫斯科",
+        "elb.ru-moscow-1.myhuaweicloud.com",
+    ),
+    region(
+        "ru-northwest-2",
+        "RU-Moscow2",
+        "俄罗斯-莫斯科二",
+        "elb.ru-northwest-2.myhuaweicloud.com",
+    ),
+    region(
+        "sa-brazil-1",
+        "LA-Sao Paulo1",
+        "拉美-圣保罗一",
+        "elb.sa-brazil-1.myhuaweicloud.com",
+    ),
+    region(
+        "tr-west-1",
+        "TR-Istanbul",
+        "土耳其-伊斯坦布尔",
+        "elb.tr-west-1.myhuaweicloud.com",
+    ),
 ];
 
-fn host(region: &str) -> String {
+fn unlisted_host(region: &str) -> String {
     format!("elb.{region}.myhuaweicloud.com")
 }
 
-const fn text(
-    name: &'static str,
-    max: usize,
-    help: &'static str,
-    rule: &'static Rule,
-) -> FieldSpec {
-    FieldSpec {
-        name,
-        required: false,
-        min_chars: 0,
-        max_chars: Some(max),
-        shape: Shape::Text,
-        help,
-        rule,
-    }
-}
+const SERVER_SM_ONLY: When = When {
+    field: "type",
+    equals: &["server_sm"],
+    default: "server",
+    otherwise: Otherwise::Refused,
+};
+const SERVER_ONLY: When = When {
+    field: "type",
+    equals: &["server"],
+    default: "server",
+    otherwise: Otherwise::Ignored,
+};
 
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
@@ -225,116 +458,134 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     title: "Huawei Cloud ELB v3 — create certificate",
     api: "CreateCertificate",
     version: "v3",
+    legacy: None,
     schemes: &[Scheme::HuaweiAksk, Scheme::HuaweiToken],
+    auth_scope: AuthScope::Project {
+        field: "project_id",
+    },
     regions: REGIONS,
     default_region: "cn-north-4",
+    unlisted_host,
+    material: &[
+        MaterialRole::Certificate {
+            parameter: "certificate",
+            with_chain: true,
+        },
+        MaterialRole::PrivateKey {
+            parameter: "private_key",
+            encoding: "PKCS#1 (RSA) or SEC1 (EC); PKCS#8 for SM2",
+        },
+        MaterialRole::EncryptionPair {
+            certificate: "enc_certificate",
+            key: "enc_private_key",
+        },
+    ],
     fields: &[
-        FieldSpec {
-            name: "project_id",
-            required: true,
-            min_chars: 1,
-            max_chars: Some(32),
-            shape: Shape::Pattern(is_project_id, "digits and lowercase letters"),
-            help: "the project ID of the region (IAM → My Credentials → Projects)",
-            rule: &PROJECT_ID,
-        },
-        FieldSpec {
-            name: "type",
-            required: false,
-            min_chars: 0,
-            max_chars: None,
-            shape: Shape::OneOf(&["server", "client", "server_sm"]),
-            help: "server (with key), client (CA certificates) or server_sm (SM dual certificate)",
-            rule: &TYPE,
-        },
-        text("name", 255, "the certificate's name", &TEXTS),
-        text("description", 255, "a description", &TEXTS),
-        text(
+        FieldSpec::text(
+            "project_id",
+            "the project ID of the region (IAM → My Credentials → Projects)",
+            &PROJECT_ID,
+        )
+        .required()
+        .chars(1, Some(32))
+        .shape(Shape::Pattern(
+            is_project_id,
+            "digits and lowercase letters",
+        )),
+        FieldSpec::text(
+            "type",
+            "server (with key), client (CA certificates) or server_sm (SM dual certificate)",
+            &TYPE,
+        )
+        .shape(Shape::OneOf(&["server", "client", "server_sm"])),
+        FieldSpec::text("name", "the certificate's name", &TEXTS).chars(0, Some(255)),
+        FieldSpec::text("description", "a description", &TEXTS).chars(0, Some(255)),
+        FieldSpec::text(
             "domain",
-            10_000,
             "comma-separated domain names for SNI (type server)",
             &DOMAIN,
-        ),
-        FieldSpec {
-            name: "admin_state_up",
-            required: false,
-            min_chars: 0,
-            max_chars: None,
-            shape: Shape::OneOf(&["true", "false"]),
-            help: "true or false (has no effect)",
-            rule: &OTHER,
-        },
-        FieldSpec {
-            name: "enterprise_project_id",
-            required: false,
-            min_chars: 1,
-            max_chars: Some(36),
-            shape: Shape::Pattern(
-                is_enterprise_project,
-                "an enterprise project ID other than \"0\"",
-            ),
-            help: "the enterprise project; leave it out for the default project",
-            rule: &ENTERPRISE_PROJECT,
-        },
-        FieldSpec {
-            name: "source",
-            required: false,
-            min_chars: 0,
-            max_chars: None,
-            shape: Shape::OneOf(&["scm", ""]),
-            help: "scm when the certificate comes from CCM",
-            rule: &OTHER,
-        },
-        text(
+        )
+        .chars(0, Some(10_000))
+        .only_when(SERVER_ONLY),
+        FieldSpec::text("admin_state_up", "true or false (has no effect)", &OTHER)
+            .shape(Shape::OneOf(&["true", "false"])),
+        FieldSpec::text(
+            "enterprise_project_id",
+            "the enterprise project; leave it out for the default project",
+            &ENTERPRISE_PROJECT,
+        )
+        .chars(1, None),
+        FieldSpec::text("source", "scm when the certificate comes from CCM", &OTHER)
+            .shape(Shape::OneOf(&["scm", ""])),
+        FieldSpec::text(
             "scm_certificate_id",
-            128,
             "the CCM certificate ID (recorded, not checked)",
             &OTHER,
         ),
-        FieldSpec {
-            name: "protection_status",
-            required: false,
-            min_chars: 0,
-            max_chars: None,
-            shape: Shape::OneOf(&["nonProtection", "consoleProtection"]),
-            help: "nonProtection or consoleProtection",
-            rule: &PROTECTION,
-        },
-        text(
+        FieldSpec::text(
+            "protection_status",
+            "nonProtection or consoleProtection",
+            &PROTECTION,
+        )
+        .shape(Shape::OneOf(&["nonProtection", "consoleProtection"])),
+        FieldSpec::text(
             "protection_reason",
-            255,
             "why the certificate is protected",
             &PROTECTION,
         ),
-        text(
+        FieldSpec::text(
             "enc_certificate",
-            20_000,
-            "server_sm: the SM2 encryption certificate (PEM; @FILE)",
+            "server_sm: the SM2 encryption certificate and its chain (PEM; @FILE)",
             &SERVER_SM,
-        ),
-        text(
+        )
+        .pem()
+        .only_when(SERVER_SM_ONLY),
+        FieldSpec::text(
             "enc_private_key",
-            8_192,
             "server_sm: the SM2 encryption key (PEM; @FILE)",
             &SERVER_SM,
-        ),
+        )
+        .chars(0, Some(8_192))
+        .pem()
+        .only_when(SERVER_SM_ONLY),
     ],
-    numbered_fields: None,
+    numbered: &[],
     rules: &[
         &PROJECT_ID,
         &TYPE,
         &CERTIFICATE,
+        &CERTIFICATE_DISPUTED,
         &PRIVATE_KEY,
         &KEY_ENCODING,
         &CLIENT,
         &SERVER_SM,
+        &ENC_CERTIFICATE_DISPUTED,
         &DOMAIN,
         &TEXTS,
         &ENTERPRISE_PROJECT,
+        &ENTERPRISE_PROJECT_ZERO,
         &PROTECTION,
         &OTHER,
+        &CLI_VERSION,
     ],
-    host,
+    errors: &[
+        KnownError {
+            code: "ELB.1011",
+            meaning: "the private key or certificate content is not valid",
+        },
+        KnownError {
+            code: "ELB.1001",
+            meaning: "a parameter is not valid",
+        },
+        KnownError {
+            code: "ELB.0230",
+            meaning: "the project ID is empty or not valid",
+        },
+        KnownError {
+            code: "ELB.0002",
+            meaning: "the body is empty",
+        },
+    ],
     analysis_errors: &[
         (Code::KeyDoesNotMatchCertificate, ELB_1011),
         (Code::PemInvalidBase64, ELB_1011),
@@ -343,78 +594,161 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::PemLabelMismatch, ELB_1011),
         (Code::EncryptedKeyNeedsPassphrase, ELB_1011),
         (Code::WrongPassphrase, ELB_1011),
+        (Code::KeyInvalid, ELB_1011),
+        (Code::KeyTypeNotAccepted, ELB_1011),
     ],
+    vendor_cli: "hcloud ELB CreateCertificate/v3",
+    prepare,
 };
 
+/// The certificate's `type`, parsed once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum CertificateType {
+    /// A server certificate with its key (the default).
+    Server,
+    /// CA certificates that verify clients.
+    Client,
+    /// An SM2 dual certificate: signing pair and encryption pair.
+    ServerSm,
+}
+
+impl CertificateType {
+    /// The type the fields ask for; an invalid value (reported by the field checks) counts as
+    /// the default.
+    fn of(ctx: &Context<'_>) -> Self {
+        match ctx.fields.get("type") {
+            Some("client") => CertificateType::Client,
+            Some("server_sm") => CertificateType::ServerSm,
+            _ => CertificateType::Server,
+        }
+    }
+
+    fn takes_key(self) -> bool {
+        self != CertificateType::Client
+    }
+}
+
 const MAX_CERTIFICATES: usize = 11;
-const CERTIFICATE_WARN: usize = 20_000;
-const CERTIFICATE_MAX: usize = 65_536;
-const KEY_MAX: usize = 8_192;
+const CERTIFICATE_MAX: SizeLimit = SizeLimit {
+    what: "certificate",
+    max: 65_536,
+    rule: &CERTIFICATE,
+    disputed: Some((20_000, &CERTIFICATE_DISPUTED)),
+};
+const ENC_CERTIFICATE_MAX: SizeLimit = SizeLimit {
+    what: "enc_certificate",
+    max: 65_536,
+    rule: &SERVER_SM,
+    disputed: Some((20_000, &ENC_CERTIFICATE_DISPUTED)),
+};
+const KEY_MAX: SizeLimit = SizeLimit {
+    what: "private_key",
+    max: 8_192,
+    rule: &PRIVATE_KEY,
+    disputed: None,
+};
 
-pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
+fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
+    let kind = CertificateType::of(ctx);
+    check_material(ctx, kind, &mut prep.diagnostics);
+    let certificate_pem = arrange_certificate_field(ctx, kind, prep);
+    let key = if kind.takes_key() {
+        server_key(ctx, kind, &mut prep.diagnostics).map(|(pem, fix)| {
+            prep.key_fix = fix;
+            pem
+        })
+    } else {
+        None
+    };
+    let mut enc = None;
+    if ctx.requesting() {
+        check_fields(ctx, kind, &mut prep.diagnostics);
+        if kind == CertificateType::ServerSm {
+            enc = enc_pair(ctx, &mut prep.diagnostics);
+        }
+    }
+    prep.key = key.clone();
+    if ctx.requesting() && prep.bundle.is_some() {
+        build_call(
+            ctx,
+            kind,
+            &certificate_pem,
+            key.as_ref(),
+            enc.as_ref(),
+            prep,
+        );
+    }
+}
+
+/// What the material must be for the type: CA certificates for client, an SM2 leaf for
+/// server_sm.
+fn check_material(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.analysis;
-    let kind = ctx.fields.get("type").unwrap_or("server");
-    let out = &mut prep.diagnostics;
-    let chain = &analysis.report.chain;
-    let is_server = kind != "client";
-
     if analysis.certificates.is_empty() {
         out.push(rule_diagnostic(
             Code::TargetCertificateCount,
-            super::material_location(),
+            material_location(),
             &CERTIFICATE,
             "no certificate was given",
             "give the certificate (and its chain) as PEM",
         ));
     }
-    if kind == "client" {
-        for (index, parsed) in analysis.certificates.iter().enumerate() {
-            let summary = &parsed.summary;
-            if !summary.is_ca
-                || summary.has_key_usage && !summary.key_usage.contains(&"keyCertSign")
-            {
-                out.push(rule_diagnostic(
-                    Code::TargetNeedsCaCertificate,
-                    certificate_location(analysis, index),
-                    &CLIENT,
-                    format!(
-                        "type client takes CA certificates; #{index} ({}) is not one",
-                        summary.subject
-                    ),
-                    "give the CA certificates that issue your clients' certificates, or use type server",
-                ));
+    match kind {
+        CertificateType::Client => {
+            for (index, parsed) in analysis.certificates.iter().enumerate() {
+                if !is_ca_certificate(&parsed.summary) {
+                    out.push(rule_diagnostic(
+                        Code::TargetNeedsCaCertificate,
+                        certificate_location(analysis, index),
+                        &CLIENT,
+                        format!(
+                            "type client takes CA certificates; #{index} ({}) is not one",
+                            parsed.summary.subject
+                        ),
+                        "give the CA certificates that issue your clients' certificates, or use type server",
+                    ));
+                }
+            }
+            super::key_not_taken(ctx, "type client", "it holds CA certificates only", out);
+        }
+        CertificateType::ServerSm => {
+            if let Some(&leaf) = analysis.report.chain.order.first() {
+                let key = &analysis.certificates[leaf].summary.public_key;
+                if key.key_type != KeyType::Sm2 {
+                    out.push(rule_diagnostic(
+                        Code::TargetKeyAlgorithm,
+                        certificate_location(analysis, leaf),
+                        &SERVER_SM,
+                        format!(
+                            "type server_sm needs an SM2 certificate; this one is {}",
+                            describe_key(key)
+                        ),
+                        "use type server for RSA and ECDSA certificates",
+                    ));
+                }
             }
         }
-        super::key_not_taken(ctx, "type client", "it holds CA certificates only", out);
+        CertificateType::Server => {}
     }
-    if kind == "server_sm"
-        && let Some(&leaf) = chain.order.first()
-    {
-        let key = &analysis.certificates[leaf].summary.public_key;
-        if key.key_type != KeyType::Sm2 {
-            out.push(rule_diagnostic(
-                Code::TargetKeyAlgorithm,
-                certificate_location(analysis, leaf),
-                &SERVER_SM,
-                format!(
-                    "type server_sm needs an SM2 certificate; this one is {}",
-                    describe_key(key)
-                ),
-                "use type server for RSA and ECDSA certificates",
-            ));
-        }
-    }
+}
 
-    // The certificate field: the server's path without its root, or the client CAs as given.
-    let root = if is_server {
+/// The certificate field: the server's path without its root, or every client CA as given (each
+/// once, in chain order where they form one); its count and size checked.
+fn arrange_certificate_field(
+    ctx: &Context<'_>,
+    kind: CertificateType,
+    prep: &mut Preparation,
+) -> String {
+    let analysis = ctx.analysis;
+    let chain = &analysis.report.chain;
+    let root = if kind.takes_key() {
         RootPolicy::Drop
     } else {
         RootPolicy::Keep
     };
     prep.bundle = fixes::normalise_bundle(analysis, root, ctx.before);
     let certificate_pem = match (&prep.bundle, kind) {
-        (Some(bundle), "client") => {
-            // Every CA given, each once, in chain order where they form one.
+        (Some(bundle), CertificateType::Client) => {
             let mut order = bundle.order.clone();
             for index in 0..analysis.certificates.len() {
                 let duplicate = chain.duplicates.iter().any(|d| d.index == index);
@@ -443,216 +777,49 @@ pub(crate) fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     if count > MAX_CERTIFICATES {
         out.push(rule_diagnostic(
             Code::TargetCertificateCount,
-            super::material_location(),
+            material_location(),
             &CERTIFICATE,
             format!("certificate holds {count} certificates; ELB takes at most {MAX_CERTIFICATES}"),
             "drop certificates that are not on the path, and the root",
         ));
     }
-    let chars = certificate_pem.chars().count();
-    if chars > CERTIFICATE_MAX {
-        out.push(rule_diagnostic(
-            Code::FieldTooLong,
-            super::material_location(),
-            &CERTIFICATE,
-            format!("certificate has {chars} characters; the API page allows {CERTIFICATE_MAX}"),
-            "drop certificates that are not on the path",
-        ));
-    } else if chars > CERTIFICATE_WARN {
-        out.push(rule_diagnostic(
-            Code::FieldOverDisputedLimit,
-            super::material_location(),
-            &CERTIFICATE,
-            format!(
-                "certificate has {chars} characters: within the English page's {CERTIFICATE_MAX} \
-                 but above the SDK's {CERTIFICATE_WARN}"
-            ),
-            "drop the root or stray certificates if the upload is refused",
-        ));
-    }
-
-    // The private key: required for server types, re-encoded where the target wants it.
-    let key_pem = if is_server {
-        server_key(ctx, kind, out).map(|(pem, fix)| {
-            prep.key_fix = fix;
-            pem
-        })
-    } else {
-        None
-    };
-    let out = &mut prep.diagnostics;
-
-    let mut enc = None;
-    if ctx.requesting() {
-        check_fields(ctx, kind, out);
-        if kind == "server"
-            && let Some(domain) = ctx.fields.get("domain")
-        {
-            check_domain(analysis, domain, out);
-        }
-        if kind == "server_sm" {
-            enc = check_enc_pair(ctx, out);
-        }
-    }
-    prep.key = key_pem.clone();
-    if !ctx.requesting() || prep.bundle.is_none() {
-        return;
-    }
-    let project_id = ctx.fields.get("project_id").unwrap_or_default();
-    let mut option = serde_json::Map::new();
-    option.insert("certificate".into(), certificate_pem.clone().into());
-    if let Some(key) = &key_pem {
-        option.insert("private_key".into(), key.pem.clone().into());
-    }
-    if let Some((certificate, key)) = &enc {
-        option.insert("enc_certificate".into(), certificate.clone().into());
-        option.insert("enc_private_key".into(), key.clone().into());
-    }
-    for (name, value) in &ctx.fields.values {
-        let passthrough = matches!(
-            name.as_str(),
-            "type"
-                | "name"
-                | "description"
-                | "enterprise_project_id"
-                | "source"
-                | "scm_certificate_id"
-                | "protection_status"
-                | "protection_reason"
-        ) || name == "domain" && kind == "server";
-        if passthrough {
-            option.insert(name.clone(), value.clone().into());
-        } else if name == "admin_state_up" {
-            option.insert(name.clone(), (value == "true").into());
-        }
-    }
-    let body = serde_json::json!({ "certificate": option }).to_string();
-    let region = &ctx.fields.region;
-    prep.vendor_cli = Some(vendor_cli(region, project_id, &option));
-    prep.call = Some(Call::Rest {
-        host: host(region),
-        path: format!("/v3/{project_id}/elb/certificates"),
-        headers: vec![(
-            "Content-Type".into(),
-            "application/json;charset=UTF-8".into(),
-        )],
-        body,
-        scope_header: "X-Project-Id",
-        scope_value: Some(project_id.to_owned()),
-    });
+    CERTIFICATE_MAX.check(
+        &certificate_pem,
+        material_location(),
+        "drop the root or stray certificates if the upload is refused",
+        out,
+    );
+    certificate_pem
 }
 
+/// The private key for server types, re-encoded where the target wants it.
 fn server_key(
     ctx: &Context<'_>,
-    kind: &str,
+    kind: CertificateType,
     out: &mut Vec<Diagnostic>,
 ) -> Option<(fixes::KeyPem, Option<super::KeyFix>)> {
-    let analysis = ctx.analysis;
-    // The key that matches the leaf, else the first one (whose mismatch the analysis reports).
-    let key = analysis
-        .keys
-        .iter()
-        .find(|k| k.summary.matches_leaf == Some(true))
-        .or_else(|| analysis.keys.first());
-    let Some(key) = key else {
-        out.push(rule_diagnostic(
-            Code::TargetNeedsPrivateKey,
-            super::material_location(),
-            &PRIVATE_KEY,
-            format!("type {kind} needs the certificate's private key; none was given"),
-            crate::diagnostic::Hint::per_surface(
-                "add the private key to the private key box (it goes only into the request built here)",
-                "add the key file as one more FILE (it goes only into the request built here)",
-            ),
-        ));
-        return None;
-    };
-    if key.plain.is_none() {
-        // Ask for a passphrase only when one is what is missing: a key that is unreadable, or
-        // encrypted with a scheme not supported here, needs another export instead.
-        let passphrase_missing = analysis.report.diagnostics.iter().any(|d| {
-            d.location == key.location
-                && matches!(
-                    d.code,
-                    Code::EncryptedKeyNeedsPassphrase | Code::WrongPassphrase
-                )
-        });
-        let (message, hint) = if passphrase_missing {
-            (
-                "the private key could not be decrypted, so it cannot be sent",
-                crate::diagnostic::Hint::per_surface(
-                    "enter its passphrase in the passphrase field: ELB takes only unencrypted keys, decrypted here",
-                    "give its passphrase (--passphrase-env VAR): ELB takes only unencrypted keys, decrypted here",
-                ),
-            )
+    let rules = KeyRules {
+        who: if kind == CertificateType::ServerSm {
+            "type server_sm"
         } else {
-            (
-                "the private key could not be read, so it cannot be sent",
-                crate::diagnostic::Hint::from(
-                    "the analysis says why above: export the key again (PEM, PKCS#8, unencrypted or with AES-256) from where it was made",
-                ),
-            )
-        };
-        out.push(rule_diagnostic(
-            Code::TargetNeedsPrivateKey,
-            key.location.clone(),
-            &PRIVATE_KEY,
-            message,
-            hint,
-        ));
-        return None;
-    }
-    let want = if kind == "server_sm" {
-        KeyEncoding::Pkcs8
-    } else {
-        KeyEncoding::Traditional
-    };
-    let pem = match fixes::reencode_key(key, want) {
-        Ok(pem) => pem,
-        Err(message) => {
-            out.push(rule_diagnostic(
-                Code::TargetNeedsPrivateKey,
-                key.location.clone(),
-                &KEY_ENCODING,
-                message,
-                "export the key as PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1/SEC1",
-            ));
-            return None;
-        }
-    };
-    let fix = pem.changed.then(|| {
-        let reason = if key.summary.encrypted {
-            "ELB takes only unencrypted keys: decrypted locally"
+            "type server"
+        },
+        rule: &PRIVATE_KEY,
+        encoding_rule: &KEY_ENCODING,
+        want: if kind == CertificateType::ServerSm {
+            KeyEncoding::Pkcs8
         } else {
-            "deployment through SCM refuses PKCS#8: re-encoded, same key"
-        };
-        out.push(rule_diagnostic(
-            Code::TargetKeyReencoded,
-            key.location.clone(),
-            &KEY_ENCODING,
-            format!("the {} key is sent as {} ({reason})", pem.from, pem.label),
-            "nothing to do; the fixes show the key's before and after encodings",
-        ));
-        super::KeyFix {
-            from: pem.from,
-            to: pem.label,
-            reason,
-        }
-    });
-    let chars = pem.pem.chars().count();
-    if chars > KEY_MAX {
-        out.push(rule_diagnostic(
-            Code::FieldTooLong,
-            key.location.clone(),
-            &PRIVATE_KEY,
-            format!("private_key has {chars} characters; at most {KEY_MAX}"),
-            "an RSA key above 8,192 bits does not fit: use a 2048- to 4096-bit key",
-        ));
-    }
-    Some((pem, fix))
+            KeyEncoding::Traditional
+        },
+        reencoded_because: "deployment through SCM refuses PKCS#8 (ELB takes either): \
+                            re-encoded, same key",
+        decrypted_because: "ELB takes only unencrypted keys: decrypted locally",
+        max: Some(KEY_MAX),
+    };
+    take_key(ctx, &rules, out)
 }
 
-fn check_fields(ctx: &Context<'_>, kind: &str, out: &mut Vec<Diagnostic>) {
+fn check_fields(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagnostic>) {
     let fields = ctx.fields;
     if fields.get("protection_reason").is_some()
         && fields.get("protection_status") != Some("consoleProtection")
@@ -668,35 +835,26 @@ fn check_fields(ctx: &Context<'_>, kind: &str, out: &mut Vec<Diagnostic>) {
             ),
         ));
     }
-    if fields.get("domain").is_some() && kind != "server" {
+    if fields.get("enterprise_project_id") == Some("0") {
         out.push(rule_diagnostic(
-            Code::FieldIgnored,
-            field_location("domain"),
-            &DOMAIN,
-            format!("domain only applies to type server, not {kind}; it is not sent"),
-            "leave domain out",
+            Code::FieldInvalid,
+            field_location("enterprise_project_id"),
+            &ENTERPRISE_PROJECT_ZERO,
+            "enterprise_project_id is \"0\" (the default project)",
+            "leave the field out for the default project, or give its ID",
         ));
     }
-    if kind != "server_sm" {
-        for name in ["enc_certificate", "enc_private_key"] {
-            if fields.get(name).is_some() {
-                out.push(rule_diagnostic(
-                    Code::FieldInvalid,
-                    field_location(name),
-                    &SERVER_SM,
-                    format!("{name} is only allowed with type server_sm"),
-                    "use type server_sm for SM dual certificates, or drop the field",
-                ));
-            }
-        }
+    if kind == CertificateType::Server
+        && let Some(domain) = fields.get("domain")
+        && !domain.is_empty()
+    {
+        check_domain(ctx.analysis, domain, out);
     }
 }
 
-fn check_enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<(String, String)> {
-    let (Some(certificate), Some(key)) = (
-        ctx.fields.get("enc_certificate"),
-        ctx.fields.get("enc_private_key"),
-    ) else {
+/// server_sm's encryption pair: required, 1-11 certificates, its SM2 leaf matching the key.
+fn enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<super::EncryptionPair> {
+    if ctx.fields.get("enc_certificate").is_none() || ctx.fields.get("enc_private_key").is_none() {
         out.push(rule_diagnostic(
             Code::FieldMissing,
             field_location("enc_certificate"),
@@ -708,39 +866,121 @@ fn check_enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<(Strin
             ),
         ));
         return None;
-    };
-    let inputs = [
-        Input::new("field enc_certificate", certificate.as_bytes()),
-        Input::new("field enc_private_key", key.as_bytes()),
-    ];
-    let pair: Analysis = analysis::analyze_with(
-        &inputs,
-        &Options {
-            now: Default::default(),
-            passphrase: None,
-            pkcs12_password: None,
-        },
-    );
-    let certificate_ok = pair.certificates.len() == 1
-        && pair.certificates[0].summary.public_key.key_type == KeyType::Sm2;
-    let key_ok = pair.keys.len() == 1
-        && pair.keys[0].summary.matches_leaf == Some(true)
-        && !pair.keys[0].summary.encrypted;
-    if !certificate_ok || !key_ok {
-        out.push(rule_diagnostic(
-            Code::FieldInvalid,
-            field_location("enc_certificate"),
-            &SERVER_SM,
-            "the encryption pair must be one SM2 certificate and its unencrypted private key",
-            "give the SM2 encryption certificate and the key that belongs to it (PEM)",
-        ));
-        return None;
     }
-    let key = fixes::reencode_key(&pair.keys[0], KeyEncoding::Pkcs8).ok()?;
-    Some((
-        fixes::pem("CERTIFICATE", &pair.certificates[0].der),
-        key.pem,
-    ))
+    let pair = encryption_pair(
+        ctx,
+        &PairRules {
+            certificate: "enc_certificate",
+            key: "enc_private_key",
+            rule: &SERVER_SM,
+            max_certificates: MAX_CERTIFICATES,
+            root: RootPolicy::Drop,
+            want: KeyEncoding::Pkcs8,
+        },
+        out,
+    )?;
+    ENC_CERTIFICATE_MAX.check(
+        &pair.certificates,
+        field_location("enc_certificate"),
+        "drop the root or stray certificates from enc_certificate",
+        out,
+    );
+    Some(pair)
+}
+
+/// The JSON body, the call and the KooCLI command.
+fn build_call(
+    ctx: &Context<'_>,
+    kind: CertificateType,
+    certificate_pem: &str,
+    key: Option<&fixes::KeyPem>,
+    enc: Option<&super::EncryptionPair>,
+    prep: &mut Preparation,
+) {
+    let project_id = ctx.fields.get("project_id").unwrap_or_default();
+    let mut option = serde_json::Map::new();
+    option.insert("certificate".into(), certificate_pem.into());
+    if let Some(key) = key {
+        option.insert("private_key".into(), key.pem.clone().into());
+    }
+    if let Some(pair) = enc {
+        option.insert("enc_certificate".into(), pair.certificates.clone().into());
+        option.insert("enc_private_key".into(), pair.key.pem.clone().into());
+    }
+    for (name, value) in &ctx.fields.values {
+        let passthrough = matches!(
+            name.as_str(),
+            "type"
+                | "name"
+                | "description"
+                | "enterprise_project_id"
+                | "source"
+                | "scm_certificate_id"
+                | "protection_status"
+                | "protection_reason"
+        ) || name == "domain" && kind == CertificateType::Server;
+        if passthrough {
+            option.insert(name.clone(), value.clone().into());
+        } else if name == "admin_state_up" {
+            option.insert(name.clone(), (value == "true").into());
+        }
+    }
+    let body = serde_json::json!({ "certificate": option }).to_string();
+    let region = ctx.region();
+    prep.vendor_command = Some(koocli(region, project_id, &option));
+    prep.call = Some(Call::Rest {
+        host: SPEC.host(region),
+        path: format!("/v3/{project_id}/elb/certificates"),
+        headers: vec![(
+            "Content-Type".into(),
+            "application/json;charset=UTF-8".into(),
+        )],
+        body,
+        project_id: Some(project_id.to_owned()),
+    });
+}
+
+/// `hcloud ELB CreateCertificate/v3`: body parameters in KooCLI's dot notation, PEM from files.
+fn koocli(
+    region: &str,
+    project_id: &str,
+    option: &serde_json::Map<String, serde_json::Value>,
+) -> VendorCommand {
+    let mut command = VendorCommand::new(
+        "hcloud",
+        &["ELB", "CreateCertificate/v3"],
+        &[
+            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`; /v3 names the API",
+            "version (ELB has CreateCertificate in v2 too). The key file is made under umask 077 and",
+            "removed afterwards; KooCLI still gets it as an argument (visible in `ps` while it runs):",
+            "prefer the curl command on shared machines.",
+        ],
+    )
+    .value("--cli-region", region)
+    .value("--project_id", project_id);
+    const PEM_FIELDS: [&str; 4] = [
+        "certificate",
+        "private_key",
+        "enc_certificate",
+        "enc_private_key",
+    ];
+    for (name, value) in option {
+        if PEM_FIELDS.contains(&name.as_str()) {
+            let pem = value.as_str().unwrap_or_default();
+            command = command.file(
+                &format!("--certificate.{name}"),
+                &format!("{name}.pem"),
+                pem,
+            );
+        } else {
+            let value = match value {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            command = command.value(&format!("--certificate.{name}"), &value);
+        }
+    }
+    command
 }
 
 /// Checks the comma-separated domain list: counts, label syntax, wildcards, coverage.
@@ -833,57 +1073,6 @@ fn covers(pattern: &str, name: &str) -> bool {
             .is_some_and(|(first, rest)| !first.is_empty() && rest == suffix),
         _ => false,
     }
-}
-
-fn vendor_cli(
-    region: &str,
-    project_id: &str,
-    option: &serde_json::Map<String, serde_json::Value>,
-) -> String {
-    let mut out = String::from(
-        "# Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. The key file is made\n\
-         # under umask 077 and removed afterwards; KooCLI still gets it as an argument (visible in\n\
-         # `ps` while it runs): prefer the curl command on shared machines.\n\
-         (\n  set -e\n  umask 077\n  dir=$(mktemp -d)\n  trap 'rm -rf \"$dir\"' EXIT\n",
-    );
-    let pem_fields = [
-        "certificate",
-        "private_key",
-        "enc_certificate",
-        "enc_private_key",
-    ];
-    for name in pem_fields {
-        if let Some(serde_json::Value::String(pem)) = option.get(name) {
-            out.push_str(&write_file_lines(
-                &format!("\"$dir/{name}.pem\""),
-                pem,
-                "CERT_PREFLIGHT_PEM",
-            ));
-        }
-    }
-    out.push_str(&format!(
-        "  hcloud ELB CreateCertificate --cli-region={} \\\n    --project_id={}",
-        shell_quote(region),
-        shell_quote(project_id)
-    ));
-    for (name, value) in option {
-        if pem_fields.contains(&name.as_str()) {
-            out.push_str(&format!(
-                " \\\n    --certificate.{name}=\"$(cat \"$dir/{name}.pem\")\""
-            ));
-        } else {
-            let value = match value {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            out.push_str(&format!(
-                " \\\n    --certificate.{name}={}",
-                shell_quote(&value)
-            ));
-        }
-    }
-    out.push_str("\n)\n");
-    out
 }
 
 #[cfg(test)]

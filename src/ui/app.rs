@@ -79,7 +79,7 @@ fn AnalysisProgress(props: &AnalysisProgressProps) -> Html {
 /// The whole page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(ProviderId::AlibabaSlbCa, browser::now()));
+    let state = use_reducer(|| State::new(ProviderId::default(), browser::now()));
     // One callback for the page's life: children whose other properties are unchanged are not
     // rendered again (a 2 MiB text area compared and read back on every progress tick otherwise).
     let dispatch = {
@@ -224,7 +224,7 @@ pub fn App() -> Html {
             </section>
             <section class="panel" aria-labelledby="fields-title">
                 <h2 id="fields-title">{ format!("4. The {} request", spec.api) }</h2>
-                <FieldForm target={state.target} values={state.fields.clone()} tag_rows={state.tag_rows}
+                <FieldForm target={state.target} values={state.fields.clone()} numbered_rows={state.numbered_rows.clone()}
                     preparation={prep.clone()} on_action={dispatch.clone()} />
                 <RequestPanel target={state.target} auth={state.auth} access_key_id={state.access_key_id.clone()}
                     has_secret={!state.secret.is_empty()} token_env={state.token_env.clone()} domain_id={state.domain_id.clone()}

@@ -101,8 +101,8 @@ pub struct State {
     pub auth: Scheme,
     /// Field values by API name, in the order first set.
     pub fields: Vec<(String, String)>,
-    /// How many tag rows the SLB form shows.
-    pub tag_rows: usize,
+    /// How many rows the form shows of each numbered field family of the target (`Tag.N.*`).
+    pub numbered_rows: Vec<usize>,
     /// The certificate box.
     pub certificates: Material,
     /// The key box.
@@ -121,7 +121,7 @@ pub struct State {
     pub secret: String,
     /// The environment variable the generated command reads a token from.
     pub token_env: String,
-    /// The account ID for Huawei AK/SK on CCM.
+    /// The account ID for Huawei AK/SK on account-level services.
     pub domain_id: String,
     /// The analysis of the three boxes.
     pub analysis: Shared<Analysis>,
@@ -171,8 +171,8 @@ pub enum Action {
     SetAuth(Scheme),
     /// Set a field (empty removes it).
     SetField(String, String),
-    /// Show one more tag row.
-    AddTag,
+    /// Show one more row of the target's numbered field family at this index.
+    AddRow(usize),
     /// A box's text changed.
     Paste(Slot, String),
     /// Files were picked or dropped into a box (or could not be read).
@@ -218,7 +218,7 @@ pub const PASTED: &str = "pasted text";
 
 impl Default for State {
     fn default() -> Self {
-        State::new(ProviderId::AlibabaSlbCa, Duration::ZERO)
+        State::new(ProviderId::default(), Duration::ZERO)
     }
 }
 
@@ -233,7 +233,7 @@ impl State {
             region: spec.default_region.to_owned(),
             auth: spec.schemes[0],
             fields: Vec::new(),
-            tag_rows: 1,
+            numbered_rows: vec![1; spec.numbered.len()],
             certificates: Material::default(),
             key: Material::default(),
             csr: Material::default(),
@@ -415,6 +415,12 @@ impl State {
             );
         }
         if !separated.keys.is_empty() || !separated.requests.is_empty() {
+            if separated.recovered {
+                self.notes.push(
+                    "The pasted text was mangled (JSON, escapes, one line …): the boxes hold the PEM recovered from it."
+                        .into(),
+                );
+            }
             self.certificates.pasted = separated.certificates;
         }
     }
@@ -531,14 +537,14 @@ impl Reducible for State {
             Action::SetTarget(target) => {
                 let spec = target.spec();
                 next.target = target;
-                if !spec.regions.contains(&next.region.as_str()) {
+                if spec.region(&next.region).is_none() {
                     next.region = spec.default_region.to_owned();
                 }
                 if !spec.schemes.contains(&next.auth) {
                     next.auth = spec.schemes[0];
                 }
                 next.fields.clear();
-                next.tag_rows = 1;
+                next.numbered_rows = vec![1; spec.numbered.len()];
                 next.prepare();
             }
             Action::SetRegion(region) => {
@@ -556,7 +562,17 @@ impl Reducible for State {
                 }
                 next.prepare();
             }
-            Action::AddTag => next.tag_rows = (next.tag_rows + 1).min(20),
+            Action::AddRow(family) => {
+                let max = next
+                    .target
+                    .spec()
+                    .numbered
+                    .get(family)
+                    .map_or(0, |f| f.max as usize);
+                if let Some(rows) = next.numbered_rows.get_mut(family) {
+                    *rows = (*rows + 1).min(max);
+                }
+            }
             Action::Paste(slot, text) => {
                 next.material(slot).pasted = text;
                 if slot == Slot::Certificates {

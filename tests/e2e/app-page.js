@@ -1,6 +1,9 @@
 // Page object for the cert-preflight app: every selector the end-to-end tests use lives here.
 // Selectors are data-testid (getByTestId) and data-code attributes, never text or CSS classes.
-export const TARGETS = ['alibaba-slb-ca', 'alibaba-kms', 'huawei-ccm-pca', 'huawei-elb'];
+import { CORE_TARGETS } from './core.js';
+
+/** The target IDs, from the core's registry (core.js). */
+export const TARGETS = CORE_TARGETS.map((t) => t.id);
 
 export class AppPage {
   constructor(page) {
@@ -16,6 +19,7 @@ export class AppPage {
     this.movedNote = page.getByTestId('moved-note');
     // Target.
     this.region = page.getByTestId('region');
+    this.legacyNote = page.getByTestId('target-legacy');
     this.auth = page.getByTestId('auth');
     // Results.
     this.cards = page.getByTestId('certificate-card');
@@ -79,7 +83,7 @@ export class AppPage {
   async diagnosticCodes(severity) {
     return this.diagnostics(severity).locator('[data-code]').evaluateAll((items) => items.map((i) => i.dataset.code));
   }
-  /** The target radio input: alibaba-slb-ca, alibaba-kms, huawei-ccm-pca or huawei-elb. */
+  /** The target radio input of a target ID (TARGETS). */
   target(id) {
     return this.page.getByTestId(`target-${id}`);
   }

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage, TARGETS } from './app-page.js';
+import { CORE_TARGETS } from './core.js';
 import { perFile, openSession, vectorInput } from './harness.js';
 import { SCENES } from './scenes.js';
 
@@ -56,9 +57,16 @@ test('contract: target picker, material boxes, credentials and the generate butt
       await app.chooseTarget(t);
       schemes[t] = await app.auth.locator('option').evaluateAll((os) => os.map((o) => o.value));
     }
-    assert.deepEqual(schemes, {
-      'alibaba-slb-ca': ['v2', 'acs3'], 'alibaba-kms': ['v2', 'acs3'], 'huawei-ccm-pca': ['aksk', 'token'], 'huawei-elb': ['aksk', 'token'],
-    });
+    assert.deepEqual(schemes, Object.fromEntries(CORE_TARGETS.map((t) => [t.id, t.schemes])), 'the schemes the core lists');
+    // A legacy target says so, naming its successor; the others do not.
+    for (const t of CORE_TARGETS) {
+      await app.chooseTarget(t.id);
+      assert.equal(await app.legacyNote.count(), t.legacy ? 1 : 0, t.id);
+      if (t.legacy) {
+        const successor = CORE_TARGETS.find((s) => s.id === t.legacy.successor);
+        assert.ok((await app.legacyNote.textContent()).includes(successor.title), 'the note names the successor');
+      }
+    }
   });
 });
 

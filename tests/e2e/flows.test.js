@@ -1,4 +1,4 @@
-// The four end-to-end flows of issue 5, one per target, each as a person would do it: paste real
+// One end-to-end flow per target (issue 5's four, issue 14's three sister targets), each as a person would do it: paste real
 // material (a chain in the wrong order, with its key or CSR), see the verdict, apply the fix, fill the
 // fields with hostile text, enter (fake) credentials, generate, copy the curl command from the
 // clipboard, run it in bash against tests/server/verify_server.py (which re-checks the signature with
@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage } from './app-page.js';
 import {
-  perFile, openSession, startVerifyServer, assertNoTrafficOffLoopback, vectorInput, readPageStorage,
+  perFile, openSession, startVerifyServer, assertNoTrafficOffLoopback, vectorInput, readPageStorage, assertOnlyOwnOfflineCopy,
 } from './harness.js';
 
 const TEST_TIMEOUT = 120_000;
@@ -23,7 +23,7 @@ const SECRETS = [ALIBABA_SECRET, HUAWEI_SECRET, TOKEN];
 const NASTY = 'q"uote \'single\' $HOME ${PATH} `id` $(id) \\back\\ tab\tnew\nline\r\ncrlf 中文名 ünïcödé ✓ 🔐 %20 + * ~ & = \'; rm -rf ~ #';
 const HOSTS = [
   'slb.cn-shanghai.aliyuncs.com', 'kms.cn-hangzhou.aliyuncs.com', 'ccm.cn-north-4.myhuaweicloud.com',
-  'elb.cn-north-4.myhuaweicloud.com', 'iam.cn-north-4.myhuaweicloud.com',
+  'elb.cn-north-4.myhuaweicloud.com', 'scm.cn-north-4.myhuaweicloud.com', 'iam.cn-north-4.myhuaweicloud.com',
 ];
 
 const read = (caseName, file) => readFileSync(vectorInput(caseName, file), 'utf8');
@@ -35,6 +35,10 @@ const EC_LEAF = read('key-pkcs8-ec-matches-leaf', 'leaf.pem');
 const EC_KEY = read('key-pkcs8-ec-matches-leaf', 'leaf-key.test-only.pem');
 const CSR_LEAF = read('csr-matches-leaf', 'leaf.pem');
 const CSR = read('csr-matches-leaf', 'request.csr');
+// An RSA leaf (www.example.com) with its intermediate, root and PKCS#1 key.
+const [RSA_LEAF, RSA_INT, RSA_ROOT] = read('key-pkcs1-rsa-matches-leaf', 'chain.pem')
+  .split(/(?<=-----END CERTIFICATE-----\n)/).filter((b) => b.includes('BEGIN'));
+const RSA_KEY = read('key-pkcs1-rsa-matches-leaf', 'leaf-key.test-only.pem');
 
 const suite = perFile();
 let verify;
@@ -146,7 +150,8 @@ async function finish({ context, page, problems, requestsAfterLoad }) {
   const keyLines = EC_KEY.split('\n').filter((l) => l.length >= 20 && !l.startsWith('-----'));
   const everything = JSON.stringify({ stored, jar });
   for (const needle of [...SECRETS, ...keyLines]) assert.ok(!everything.includes(needle), `storage holds secret material: ${everything.slice(0, 1000)}`);
-  assert.deepEqual([stored.localStorage, stored.sessionStorage, stored.indexedDB, stored.caches, jar], [{}, {}, {}, {}, []], 'storage is empty');
+  assert.deepEqual([stored.localStorage, stored.sessionStorage, stored.indexedDB, jar], [{}, {}, {}, []], 'storage is empty');
+  assertOnlyOwnOfflineCopy(stored, suite.server.url);
   assert.equal(stored.url, suite.server.url, 'the URL is the bare page');
   assert.deepEqual(problems, []);
   assert.deepEqual(requestsAfterLoad.filter((u) => !u.startsWith('blob:')), [], 'no request after load');
@@ -253,6 +258,71 @@ test('Huawei ELB create certificate (token): EC leaf after its intermediate with
   const [download] = await Promise.all([page.waitForEvent('download'), app.downloadBody.click()]);
   const downloaded = readFileSync(await download.path(), 'utf8');
   assert.equal(downloaded, await app.output.textContent());
+  await finish(session);
+});
+
+test('Alibaba SLB UploadServerCertificate (RPC V2): an RSA chain root first with its key, fixed, accepted', { timeout: TEST_TIMEOUT }, async () => {
+  const session = await start('alibaba-slb-server', 'cn-shanghai', 'v2');
+  const { app } = session;
+  await pasteAndFix(app, `${RSA_ROOT}${RSA_KEY}${RSA_INT}${RSA_LEAF}`, { verdict: 'reorderable', moved: { keyPaste: RSA_KEY } });
+  const held = await fillFields(app, { ServerCertificateName: 'www.example.com-2026', 'Tag.1.Key': 'owner "\'$`', 'Tag.1.Value': '' });
+  await app.accessKeyId.fill(ALIBABA_AK);
+  await app.accessKeySecret.fill(ALIBABA_SECRET);
+  const script = await generateAndCopy(app);
+  const record = runAccepted(script);
+  assert.equal(record.scheme, 'v2');
+  assert.equal(record.api, 'UploadServerCertificate');
+  assert.equal(record.host, 'slb.cn-shanghai.aliyuncs.com');
+  const p = record.parameters;
+  assert.equal(p.ServerCertificate, `${RSA_LEAF}${RSA_INT}`, 'leaf then intermediate, root dropped');
+  assert.equal(p.PrivateKey, RSA_KEY, 'the PKCS#1 key as given');
+  assert.equal(p.ServerCertificateName, held.ServerCertificateName);
+  assert.equal(p['Tag.1.Key'], held['Tag.1.Key']);
+  await app.tab('cli').click();
+  assert.match(await app.output.textContent(), /aliyun slb UploadServerCertificate/);
+  await finish(session);
+});
+
+test('Alibaba CAS UploadUserCertificate (ACS3): an EC leaf with its PKCS#8 key, hostile name and tag, accepted', { timeout: TEST_TIMEOUT }, async () => {
+  const session = await start('alibaba-cas', 'cn-hangzhou', 'acs3');
+  const { app } = session;
+  await pasteAndFix(app, `${EC_LEAF}${INTERMEDIATE}${EC_KEY}`, { verdict: 'ordered', moved: { keyPaste: EC_KEY } });
+  const held = await fillFields(app, { Name: 'q"uote \'$HOME `id` 中文 ✓', 'Tags.1.Key': 'env', 'Tags.1.Value': '中文 "v"' });
+  await app.accessKeyId.fill(ALIBABA_AK);
+  await app.accessKeySecret.fill(ALIBABA_SECRET);
+  const script = await generateAndCopy(app);
+  const record = runAccepted(script);
+  assert.equal(record.scheme, 'acs3');
+  assert.equal(record.api, 'UploadUserCertificate');
+  assert.equal(record.host, 'cas.aliyuncs.com');
+  const p = record.parameters;
+  assert.equal(p.Name, held.Name);
+  assert.equal(p.Cert, `${EC_LEAF}${INTERMEDIATE}`);
+  assert.ok(p.Key.startsWith('-----BEGIN EC PRIVATE KEY-----\n'), 'the key re-encoded as SEC1');
+  assert.equal(p['Tags.1.Key'], 'env');
+  assert.equal(p['Tags.1.Value'], held['Tags.1.Value']);
+  await finish(session);
+});
+
+test('Huawei SCM ImportCertificate (AK/SK, account ID): an RSA chain with its key, accepted', { timeout: TEST_TIMEOUT }, async () => {
+  const session = await start('huawei-scm', 'cn-north-4', 'aksk');
+  const { app } = session;
+  await pasteAndFix(app, `${RSA_LEAF}${RSA_INT}${RSA_ROOT}${RSA_KEY}`, { verdict: 'ordered', moved: { keyPaste: RSA_KEY } });
+  await fillFields(app, { name: 'www.example.com_2026-01', duplicate_check: 'true' });
+  await app.accessKeyId.fill(HUAWEI_AK);
+  await app.accessKeySecret.fill(HUAWEI_SECRET);
+  await app.domainId.fill('a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6');
+  const script = await generateAndCopy(app);
+  const record = runAccepted(script);
+  assert.equal(record.scheme, 'aksk');
+  assert.equal(record.api, 'ImportCertificate');
+  assert.equal(record.host, 'scm.cn-north-4.myhuaweicloud.com');
+  assert.equal(record.domain_id, 'a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6');
+  const body = JSON.parse(record.body);
+  assert.equal(body.certificate, RSA_LEAF);
+  assert.equal(body.certificate_chain, RSA_INT, 'the intermediate, root dropped');
+  assert.equal(body.private_key, RSA_KEY);
+  assert.equal(body.duplicate_check, true);
   await finish(session);
 });
 

@@ -2,6 +2,7 @@
 // background service off and a net log, so a test can prove the page talks to nobody.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -41,20 +42,29 @@ async function waitForPort(port, child, deadlineMs) {
   throw new Error(`static server on port ${port} did not start`);
 }
 
-/** Starts `python3 -m http.server` on a fresh port for dist/; returns { url, stop }. */
-export async function serveDist() {
-  if (!existsSync(path.join(DIST, 'index.html'))) {
-    throw new Error(`${DIST}/index.html is missing: build with bash scripts/build-page.sh first`);
+/**
+ * Serves a built page (dist/, or `dir`) on a fresh loopback port with scripts/serve-dist.py, the
+ * server scripts/serve.sh runs, which sends the headers the build's _headers file names; returns
+ * { url, port, stop }.
+ */
+export async function serveDist(dir = DIST) {
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    throw new Error(`${dir}/index.html is missing: build with bash scripts/build-page.sh first`);
   }
   const port = await freePort();
-  const child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '-d', DIST], {
+  const child = spawn('python3', [path.join(ROOT, 'scripts/serve-dist.py'), String(port), '--bind', '127.0.0.1', '--directory', dir], {
     stdio: ['ignore', 'ignore', 'ignore'],
   });
   await waitForPort(port, child, 10_000);
   return {
     url: `http://127.0.0.1:${port}/`,
     port,
-    stop: () => { if (child.exitCode === null) child.kill('SIGTERM'); },
+    /** Stops the server; resolves when it has exited (the port then refuses connections). */
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    }),
   };
 }
 
@@ -93,11 +103,13 @@ export function perFile(launchOptions) {
 /**
  * Chromium with no background networking, every host but loopback unresolvable, and a net log.
  * `extraArgs` adds switches (the screenshots add those that make rasterisation repeatable).
+ * `persistent` launches with a profile directory of its own and returns its `context` instead of
+ * `browser` (what only a real profile can do, such as installing the page).
  */
-export async function launchBrowser({ extraArgs = [] } = {}) {
+export async function launchBrowser({ extraArgs = [], persistent = false } = {}) {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-e2e-'));
   const netLog = path.join(dir, 'netlog.json');
-  const browser = await chromium.launch({
+  const options = {
     executablePath: CHROMIUM,
     headless: true,
     args: [
@@ -110,8 +122,13 @@ export async function launchBrowser({ extraArgs = [] } = {}) {
       `--log-net-log=${netLog}`, '--net-log-capture-mode=Everything',
       ...extraArgs,
     ],
-  });
-  return { browser, netLog, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  };
+  const cleanup = () => rmSync(dir, { recursive: true, force: true });
+  if (persistent) {
+    const context = await chromium.launchPersistentContext(path.join(dir, 'profile'), options);
+    return { context, netLog, cleanup };
+  }
+  return { browser: await chromium.launch(options), netLog, cleanup };
 }
 
 /**
@@ -312,8 +329,13 @@ export async function readPageStorage(page) {
       const cache = await caches.open(name);
       cached[name] = [];
       for (const request of await cache.keys()) {
-        const response = await cache.match(request);
-        cached[name].push({ url: request.url, body: await response.text() });
+        const bytes = await (await cache.match(request)).arrayBuffer();
+        const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+        cached[name].push({
+          url: request.url,
+          sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join(''),
+          body: new TextDecoder().decode(bytes),
+        });
       }
     }
     const workers = navigator.serviceWorker ? await navigator.serviceWorker.getRegistrations() : [];
@@ -329,6 +351,25 @@ export async function readPageStorage(page) {
       serviceWorkers: workers.map((w) => w.scope),
     };
   });
+}
+
+/**
+ * Asserts that what readPageStorage found in Cache Storage and service workers is the page's own
+ * offline copy and nothing else: caches named cert-preflight-<version> holding files of the build in
+ * `dir` (dist/), byte for byte (the service worker's install may still be under way, so a subset),
+ * and no service worker but the page's, at the page's own scope.
+ */
+export function assertOnlyOwnOfflineCopy(stored, pageUrl, dir = DIST) {
+  for (const [name, entries] of Object.entries(stored.caches)) {
+    assert.match(name, /^cert-preflight-[0-9a-f]{16}$/, `a cache of the page's service worker: ${name}`);
+    for (const { url, sha256 } of entries) {
+      assert.ok(url.startsWith(pageUrl), `${url} is of the page's origin`);
+      const file = path.join(dir, url.slice(pageUrl.length));
+      assert.ok(existsSync(file), `${url} is a file of the build`);
+      assert.equal(sha256, createHash('sha256').update(readFileSync(file)).digest('hex'), `${url} is the build's file`);
+    }
+  }
+  for (const scope of stored.serviceWorkers) assert.equal(scope, pageUrl, 'the only service worker is the page\'s');
 }
 
 let largeBundleDir;

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { vectorInput } from './harness.js';
 
 const read = (caseName, file) => readFileSync(vectorInput(caseName, file), 'utf8');
-const [, INTERMEDIATE] = read('chain-ordered-leaf-int-root', 'chain.pem')
+const CHAIN = read('chain-ordered-leaf-int-root', 'chain.pem');
+const [, INTERMEDIATE] = CHAIN
   .split(/(?<=-----END CERTIFICATE-----\n)/).filter((b) => b.includes('BEGIN'));
 const EC_LEAF = read('key-pkcs8-ec-matches-leaf', 'leaf.pem');
 const EC_KEY = read('key-pkcs8-ec-matches-leaf', 'leaf-key.test-only.pem');
@@ -48,10 +49,10 @@ export const SCENES = {
     await app.generateButton.click();
     await app.output.waitFor({ timeout: 10_000 });
   },
-  /** SLB takes CA certificates: a leaf blocks the request, which says why. */
+  /** SLB takes one CA certificate per call: a chain of three blocks the request, which says why. */
   blocked: async (app) => {
     await app.chooseTarget('alibaba-slb-ca');
-    await app.pasteText(EC_LEAF);
+    await app.pasteText(CHAIN);
     await app.cards.first().waitFor({ timeout: 10_000 });
     await app.accessKeyId.fill('LTAI-test-key');
     await app.accessKeySecret.fill('not-a-real-secret');

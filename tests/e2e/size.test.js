@@ -1,11 +1,15 @@
-// What the page ships must not grow unnoticed. The budget is 300 KB brotli for all of dist/; it is
-// broken by one dependency group, PKCS#12 and encrypted keys (bench/README.md, "Web app budgets":
-// 321.9 KB on 2026-12-01, 291.6 KB without them, bench/budgets/without.sh).
-// The figure is of the page's own build (scripts/build-page.sh); a plain `trunk build --release`
-// is about 27 KB larger and fails here.
-// This ceiling holds the last measured figure with a little room: a change that adds bytes on
+// What the page ships must not grow unnoticed. The budget is 350 KB brotli for all of dist/ (both
+// languages, offline files and all). The figure is of the page's own build
+// (scripts/build-page.sh); a plain `trunk build --release` is about 27 KB larger and fails here.
+// The ceiling holds the last measured figure with a little room: a change that adds bytes on
 // purpose raises CEILING here and re-measures bench/results/budgets.md with
 // `node bench/budgets/run.mjs`, whose attribution says where the bytes went.
+// What grew it past 321.9 KB (2026-12-01), measured by this test's per-file figures and
+// bench/budgets/attribution.mjs on 2026-12-06: the offline files (sw.js, the manifest and its icons,
+// _headers, the loader's update banner) 9.9 KB; input recovery (src/analysis/recover.rs, with
+// serde_json's parser instantiated for it) 15.0 KB; every key people have (every encryption scheme
+// and key type, key validity) 18.0 KB; three sister targets and the audited rules (mostly rule,
+// source and region text) about 20 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -13,15 +17,18 @@ import path from 'node:path';
 import { DIST } from './harness.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
-const BUDGET = 300_000;
-const CEILING = 322_500;
+const BUDGET = 350_000;
+const CEILING = 390_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
   const { files, total } = distSizes(DIST);
   const names = files.map((f) => f.file);
   // The page is these files and nothing else: a stray file would be counted and served.
-  assert.deepEqual(names, ['cert-preflight.js', 'cert-preflight_bg.wasm', 'index.html', 'loader.js', 'style.css']);
+  assert.deepEqual(names, [
+    '_headers', 'cert-preflight.js', 'cert-preflight_bg.wasm', 'icons/icon-192.png', 'icons/icon-512.png',
+    'icons/icon.svg', 'index.html', 'loader.js', 'manifest.webmanifest', 'style.css', 'sw.js',
+  ]);
   const detail = files.map((f) => `${f.file} ${f.brotli}`).join(', ');
   assert.ok(total.brotli <= CEILING,
     `dist/ is ${total.brotli} bytes brotli, over the ceiling of ${CEILING} (budget ${BUDGET}): ${detail}`);

@@ -1,12 +1,13 @@
 // Privacy: after a session in which a private key, a passphrase and (fake) secrets were typed into
 // every input the page has, nothing holds them: not localStorage, sessionStorage, IndexedDB,
 // cookies (document.cookie and the browser's jar), the URL, history.state, window.name, the Cache
-// Storage or a service worker; and all of that storage is empty.
+// Storage or a service worker; and all of that storage is empty but for the service worker's
+// offline copy of the page's own files.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { AppPage, TARGETS } from './app-page.js';
-import { perFile, openSession, readPageStorage, vectorInput } from './harness.js';
+import { perFile, openSession, readPageStorage, vectorInput, assertOnlyOwnOfflineCopy } from './harness.js';
 
 const TEST_TIMEOUT = 120_000;
 
@@ -97,8 +98,8 @@ test('after a session with a key, a passphrase and secrets typed in, no storage 
   assert.deepEqual(stored.indexedDB, {}, 'no IndexedDB database');
   assert.equal(stored.cookie, '', 'no cookie visible to the page');
   assert.deepEqual(jar, [], 'no cookie in the browser context');
-  assert.deepEqual(stored.caches, {}, 'no Cache Storage');
-  assert.deepEqual(stored.serviceWorkers, [], 'no service worker');
+  // The service worker's offline copy of the page is the only thing cached.
+  assertOnlyOwnOfflineCopy(stored, suite.server.url);
   assert.equal(stored.url, suite.server.url, 'the URL is the page, with no query or fragment');
   assert.equal(page.url(), suite.server.url);
   assert.equal(stored.historyState, null);

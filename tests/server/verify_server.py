@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Loopback HTTPS server that stands in for the four target APIs in tests.
+"""Loopback HTTPS server that stands in for the target APIs in tests.
 
 It accepts what a generated curl command sends (curl is pointed at it with `--connect-to`, usually
 through a test-only `.curlrc`), records every request as one JSON line, and checks it the way the
@@ -15,6 +15,11 @@ SDKs from PyPI, never with our own code:
   Huawei AK/SK     huaweicloudsdkcore.signer.signer.Signer over the signed headers, path, query, body.
   Huawei token     X-Auth-Token must be one of the tokens the test allowed.
   Huawei IAM       POST /v3/auth/tokens answers 201 with an X-Subject-Token header.
+
+Only the APIs the targets call are answered (API_CALLS below): an Alibaba request must name one of
+their actions with its version at its product's host; a Huawei request must be one of their paths at
+its service's host, and AK/SK requests must carry (and sign) the scope the service's SDK client uses:
+X-Project-Id for project-level ELB, X-Domain-Id for the global CCM and SCM.
 
 Secrets come from the environment, never from argv:
   ALIBABA_TEST_SECRETS  JSON {"access key id": "secret", ...}
@@ -100,13 +105,50 @@ class Rejected(Exception):
     pass
 
 
+# The calls the targets make: Alibaba (host prefix, Action, Version); Huawei (host prefix, method,
+# path pattern, the AK/SK scope header the SDK's credentials add).
+ALIBABA_CALLS = {
+    ("slb", "UploadCACertificate"): "2014-05-15",
+    ("slb", "UploadServerCertificate"): "2014-05-15",
+    ("kms", "UploadCertificate"): "2016-01-20",
+    ("cas", "UploadUserCertificate"): "2020-04-07",
+}
+HUAWEI_CALLS = [
+    ("ccm", "POST", re.compile(r"^/v1/private-certificate-authorities/[0-9a-f-]{36}/import$"),
+     "x-domain-id", "ImportCertificateAuthorityCertificate"),
+    ("elb", "POST", re.compile(r"^/v3/[0-9a-z]{1,32}/elb/certificates$"), "x-project-id",
+     "CreateCertificate"),
+    ("scm", "POST", re.compile(r"^/v3/scm/certificates/import$"), "x-domain-id", "ImportCertificate"),
+]
+
+
+def check_alibaba_call(host, action, version):
+    product = host.split(".", 1)[0]
+    expected = ALIBABA_CALLS.get((product, action))
+    if expected is None:
+        raise Rejected("InvalidAction.NotFound: %s is not an action of %s" % (action, host))
+    if version != expected:
+        raise Rejected("InvalidVersion: %s takes Version %s, not %s" % (action, expected, version))
+    return action
+
+
+def check_huawei_call(method, host, path, scheme, headers, signed_names):
+    service = host.split(".", 1)[0]
+    for prefix, verb, pattern, scope, name in HUAWEI_CALLS:
+        if service == prefix and method == verb and pattern.match(path):
+            if scheme == "aksk" and (scope not in headers or scope not in signed_names):
+                raise Rejected("APIGW.0301 %s needs the signed %s header" % (name, scope))
+            return name
+    raise Rejected("APIGW.0101 the API does not exist: %s %s at %s" % (method, path, host))
+
+
 def _secrets(var):
     raw = os.environ.get(var)
     return json.loads(raw) if raw else {}
 
 
 # --- Alibaba RPC V2 ----------------------------------------------------------------------------
-def verify_alibaba_v2(method, query_pairs, body, content_type):
+def verify_alibaba_v2(method, host, query_pairs, body, content_type):
     from aliyunsdkcore.auth.algorithm import sha_hmac1
     from aliyunsdkcore.auth.composer import rpc_signature_composer as core_rpc
     from alibabacloud_openapi_util.client import Client as TeaUtil
@@ -148,7 +190,8 @@ def verify_alibaba_v2(method, query_pairs, body, content_type):
         raise Rejected("the two Alibaba SDKs disagree (%s vs %s)" % (expected, cross))
     if signature != expected:
         raise Rejected("SignatureDoesNotMatch: expected string to sign %r" % string_to_sign)
-    return {"scheme": "v2", "access_key_id": ak, "action": params["Action"],
+    api = check_alibaba_call(host, params["Action"], params["Version"])
+    return {"scheme": "v2", "api": api, "access_key_id": ak, "action": params["Action"],
             "parameters": params, "string_to_sign": string_to_sign}
 
 
@@ -156,7 +199,7 @@ def verify_alibaba_v2(method, query_pairs, body, content_type):
 ACS3_RE = re.compile(r"^ACS3-HMAC-SHA256 Credential=([^,]+),SignedHeaders=([^,]+),Signature=([0-9a-f]{64})$")
 
 
-def verify_alibaba_acs3(method, path, query_pairs, headers, body):
+def verify_alibaba_acs3(method, host, path, query_pairs, headers, body):
     from alibabacloud_openapi_util.client import Client as TeaUtil
     from alibabacloud_tea_openapi.utils import Utils
 
@@ -193,7 +236,9 @@ def verify_alibaba_acs3(method, path, query_pairs, headers, body):
         raise Rejected("the two Alibaba SDKs disagree")
     if headers["authorization"] != expected:
         raise Rejected("SignatureDoesNotMatch: the SDK computes %s" % expected.rsplit("=", 1)[1])
-    return {"scheme": "acs3", "access_key_id": ak, "action": headers.get("x-acs-action"),
+    api = check_alibaba_call(host, headers.get("x-acs-action", ""),
+                             headers.get("x-acs-version", ""))
+    return {"scheme": "acs3", "api": api, "access_key_id": ak, "action": headers.get("x-acs-action"),
             "parameters": query, "signed_headers": signed}
 
 
@@ -235,16 +280,18 @@ def verify_huawei_aksk(method, host, raw_path, query_pairs, raw_headers, headers
     expected = request.header_params["Authorization"]
     if headers["authorization"] != expected:
         raise Rejected("APIGW.0301 signature mismatch: the SDK computes %s" % expected.rsplit("=", 1)[1])
-    return {"scheme": "aksk", "access_key_id": ak, "signed_headers": signed,
+    api = check_huawei_call(method, host, raw_path, "aksk", headers, signed_names)
+    return {"scheme": "aksk", "api": api, "access_key_id": ak, "signed_headers": signed,
             "project_id": headers.get("x-project-id"), "domain_id": headers.get("x-domain-id")}
 
 
-def verify_huawei_token(headers):
+def verify_huawei_token(method, host, raw_path, headers):
     tokens = json.loads(os.environ.get("HUAWEI_TEST_TOKENS") or "[]")
     token = headers.get("x-auth-token", "")
     if token not in tokens:
         raise Rejected("APIGW.0307 the token is invalid")
-    return {"scheme": "token"}
+    api = check_huawei_call(method, host, raw_path, "token", headers, [])
+    return {"scheme": "token", "api": api}
 
 
 def answer_iam(headers, body):
@@ -304,14 +351,14 @@ class Handler(BaseHTTPRequestHandler):
                 extra["X-Subject-Token"] = result.pop("token")
                 status = 201
             elif auth.startswith("ACS3-"):
-                result = verify_alibaba_acs3(self.command, path, query_pairs, headers, body)
+                result = verify_alibaba_acs3(self.command, host, path, query_pairs, headers, body)
             elif auth.startswith("SDK-HMAC-SHA256"):
                 result = verify_huawei_aksk(self.command, host, raw_path, query_pairs, raw_headers,
                                             headers, body)
             elif "x-auth-token" in headers:
-                result = verify_huawei_token(headers)
+                result = verify_huawei_token(self.command, host, raw_path, headers)
             elif host.endswith("aliyuncs.com"):
-                result = verify_alibaba_v2(self.command, query_pairs, body,
+                result = verify_alibaba_v2(self.command, host, query_pairs, body,
                                            headers.get("content-type", ""))
             else:
                 raise Rejected("no recognisable authentication")

@@ -6,8 +6,11 @@ Every case is a folder under tests/vectors/inspect/:
   now.txt         the validation time (RFC 3339 UTC)
   passphrase.txt  (only some cases) the one passphrase/password for every encrypted input of the case,
                   on one line; the line break is not part of it
+  original/*      (only the recovered-* cases) the material of each mangled input, un-mangled, as
+                  clean PEM under the input's own file name; cert-preflight is never given it
   facts.json      what pyca/cryptography (and, for SM2 only, the openssl 3 CLI) reads from the inputs
-                  (never typed by hand; the schema is in tests/vectors/README.md)
+                  (from original/<name> where there is one: the facts of a mangled input are those of
+                  its original material; never typed by hand; the schema is in tests/vectors/README.md)
   expected.txt    cert-preflight's own text report, a snapshot (rewrite with UPDATE_EXPECT=1 cargo test)
 
 Usage:
@@ -26,6 +29,7 @@ Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pf
 """
 import base64
 import datetime as dt
+import html
 import ipaddress
 import json
 import os
@@ -34,16 +38,23 @@ import re
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 import warnings
+import xml.etree.ElementTree as ElementTree
 from types import SimpleNamespace
+
+import yaml
 
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature, UnsupportedAlgorithm
 from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec, ed25519, padding, rsa
+from cryptography.hazmat.primitives.asymmetric import dh, dsa, ec, ed448, ed25519, padding, rsa, x448, x25519
 from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
+from cryptography.utils import CryptographyDeprecationWarning
+
+warnings.filterwarnings("ignore", category=CryptographyDeprecationWarning)  # DSA, FFDH keys are read on purpose
 ROOT = pathlib.Path(__file__).resolve().parent / "inspect"
 NOW = "2026-11-22T00:00:00Z"
 UTC = dt.timezone.utc
@@ -313,6 +324,52 @@ def pkcs7_der_openssl(*certs):
                    files={"chain.pem": chain(*certs)})
 
 
+# --- keys encrypted and typed by the openssl CLI (issue 13) ------------------------------------------
+
+LEGACY_PROVIDER = ("-provider", "legacy", "-provider", "default")  # DES, RC2, RC4 in OpenSSL 3
+
+
+def openssl_pkcs8(key, *args):
+    """`openssl pkcs8 -topk8 args` with the legacy provider, encrypted with the case passphrase."""
+    return openssl("pkcs8", "-topk8", *args, *LEGACY_PROVIDER, "-passout", f"pass:{PASSPHRASE}",
+                   stdin=key_pem(key).encode()).decode()
+
+
+def openssl_traditional(key_pem_text, cipher):
+    """Legacy encrypted PEM (Proc-Type/DEK-Info) by `openssl pkey -traditional -<cipher>`."""
+    return openssl("pkey", "-traditional", f"-{cipher}", *LEGACY_PROVIDER, "-passout", f"pass:{PASSPHRASE}",
+                   stdin=key_pem_text.encode()).decode()
+
+
+def openssl_dsa_key():
+    params = openssl("genpkey", "-genparam", "-algorithm", "DSA", "-pkeyopt", "dsa_paramgen_bits:2048")
+    return openssl("genpkey", "-paramfile", "params.pem", files={"params.pem": params}).decode()
+
+
+def patched_iterations(pem_text, old, new):
+    """The DER of a PEM block with one INTEGER's encoding replaced by another of the same length: a
+    key whose key derivation asks for far more than any tool writes (made by openssl, then patched;
+    its ciphertext is never reached)."""
+    lines = pem_text.strip().splitlines()
+    der = base64.b64decode("".join(lines[1:-1]))
+    assert len(old) == len(new) and der.count(old) == 1, (old, new)
+    return pem_wrap(lines[0][11:-5], der.replace(old, new))
+
+
+def over_ceiling_pbkdf2(key):
+    """PBKDF2 with 2^31 - 1 iterations: made with -iter 16777216 (02 04 01 00 00 00), then patched."""
+    made = openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-iter", "16777216", "-passout", f"pass:{PASSPHRASE}",
+                   stdin=key_pem(key).encode()).decode()
+    return patched_iterations(made, bytes.fromhex("020401000000"), bytes.fromhex("02047fffffff"))
+
+
+def over_ceiling_scrypt(key):
+    """scrypt with N = 2^22, r = 1 (512 MiB): made with -scrypt_N 32768 -scrypt_r 1, then N patched."""
+    made = openssl("pkcs8", "-topk8", "-v2", "aes-256-cbc", "-scrypt", "-scrypt_N", "32768", "-scrypt_r", "1",
+                   "-scrypt_p", "1", "-passout", f"pass:{PASSPHRASE}", stdin=key_pem(key).encode()).decode()
+    return patched_iterations(made, bytes.fromhex("0203008000"), bytes.fromhex("0203400000"))
+
+
 # --- text forms ----------------------------------------------------------------------------------
 
 def openssl_name(n):
@@ -350,6 +407,114 @@ def mixed_line_endings(text):
 def random_certificate_block():
     """Valid base64 under a CERTIFICATE label, but not DER (first byte 0x00, never a SEQUENCE)."""
     return pem_wrap("CERTIFICATE", b"\x00" + os.urandom(479))
+
+
+# --- mangled PEM, as tools mangle it (issue 13), each beside its original -------------------------
+
+def b64(text):
+    return base64.b64encode(text.encode()).decode()
+
+
+def with_original(files):
+    """{name: (mangled, original PEM)} -> the case's files: input/<name> and original/<name>."""
+    out = {}
+    for file_name, (mangled, original) in files.items():
+        out[file_name] = mangled
+        out["original/" + file_name] = original
+    return out
+
+
+def one_line(text, between=""):
+    return between.join(text.strip().splitlines())
+
+
+def terraform_state(p):
+    """A Terraform state (format version 4) as `terraform show -json`'s raw state holds the tls provider's
+    resources: key and certificate PEM values in instances' attributes."""
+    key, cert, ca = key_pem(p.leaf_key, "traditional"), pem(p.leaf), pem(p.int)
+    state = {
+        "version": 4, "terraform_version": "1.9.8", "serial": 3, "lineage": "5f0c1f9e-1111-2222-3333-444455556666",
+        "outputs": {},
+        "resources": [
+            {"mode": "managed", "type": "tls_private_key", "name": "leaf", "provider": "provider[\"registry.terraform.io/hashicorp/tls\"]",
+             "instances": [{"schema_version": 1, "attributes": {
+                 "algorithm": "RSA", "id": "0f3a", "private_key_pem": key, "rsa_bits": 2048}, "sensitive_attributes": []}]},
+            {"mode": "managed", "type": "tls_locally_signed_cert", "name": "leaf",
+             "provider": "provider[\"registry.terraform.io/hashicorp/tls\"]",
+             "instances": [{"schema_version": 0, "attributes": {
+                 "ca_cert_pem": ca, "cert_pem": cert, "id": "1234", "validity_period_hours": 8760}}]},
+        ],
+    }
+    return json.dumps(state, indent=2), key + ca + cert
+
+
+def kubernetes_secret(p, as_json=False):
+    """A kubernetes.io/tls Secret as `kubectl get secret -o yaml` (or `-o json`) shows it: base64 values."""
+    crt, key = chain(p.leaf, p.int), key_pem(p.leaf_key)
+    secret = {"apiVersion": "v1", "data": {"tls.crt": b64(crt), "tls.key": b64(key)}, "kind": "Secret",
+              "metadata": {"name": "shop-tls", "namespace": "default"}, "type": "kubernetes.io/tls"}
+    text = json.dumps(secret, indent=4) if as_json else yaml.safe_dump(secret, sort_keys=False)
+    return text, crt + key
+
+
+def xml_attribute(text):
+    """The PEM as an XML attribute value, as ElementTree writes it (line breaks as &#10;)."""
+    return ElementTree.tostring(ElementTree.Element("certificate", value=text), encoding="unicode") + "\n"
+
+
+def recovered_cases():
+    key_of = lambda p: key_pem(p.leaf_key)  # noqa: E731
+    return [
+        Case("recovered-json-api-example",
+             "an upload API's JSON request example (as Huawei ELB documents it): key and certificate as escaped strings",
+             lambda p: with_original({"request.json": (json.dumps({"certificate": {
+                 "name": "My Certificate", "type": "server", "private_key": key_of(p),
+                 "certificate": chain(p.leaf, p.int)}}, indent=2) + "\n", key_of(p) + chain(p.leaf, p.int))})),
+        Case("recovered-json-strings-escaped",
+             "json.dumps of a chain (quotes and \\n), the same without its quotes, and json.dumps applied twice",
+             lambda p: with_original({
+                 "a-chain.json": (json.dumps(chain(p.leaf, p.int)), chain(p.leaf, p.int)),
+                 "b-escaped.txt": (json.dumps(pem(p.leaf)).strip('"') + "\n", pem(p.leaf)),
+                 "c-twice.json": (json.dumps(json.dumps(key_of(p))), key_of(p))})),
+        Case("recovered-yaml-pyyaml", "PyYAML's safe_dump of PEM values: its plain style and its double-quoted style",
+             lambda p: with_original({
+                 "a-plain.yaml": (yaml.safe_dump({"tls": {"cert": pem(p.leaf), "chain": pem(p.int)}}, sort_keys=False),
+                                  chain(p.leaf, p.int)),
+                 "b-double-quoted.yaml": (yaml.safe_dump({"cert": pem(p.leaf), "key": key_of(p)}, sort_keys=False,
+                                                         default_style='"'), pem(p.leaf) + key_of(p))})),
+        Case("recovered-kubernetes-secret", "a kubernetes.io/tls Secret: tls.crt and tls.key as base64 of PEM files (YAML and JSON)",
+             lambda p: with_original({"secret.json": kubernetes_secret(p, as_json=True),
+                                      "secret.yaml": kubernetes_secret(p)})),
+        Case("recovered-terraform-state", "Terraform state JSON with the tls provider's key, CA and certificate PEM values",
+             lambda p: with_original({"terraform.tfstate": terraform_state(p)})),
+        Case("recovered-url-encoded", "urllib.parse.quote of a chain and quote_plus of a key",
+             lambda p: with_original({"a-chain.txt": (urllib.parse.quote(chain(p.leaf, p.int)), chain(p.leaf, p.int)),
+                                      "b-key.txt": (urllib.parse.quote_plus(key_of(p)), key_of(p))})),
+        Case("recovered-html-and-xml", "PEM as an XML attribute (ElementTree writes &#10;) and as html.escape'd text with <br>",
+             lambda p: with_original({"a-attribute.xml": (xml_attribute(pem(p.leaf)), pem(p.leaf)),
+                                      "b-page.html": ("<p>" + html.escape(pem(p.int)).replace("\n", "<br>") + "</p>\n",
+                                                      pem(p.int))})),
+        Case("recovered-one-line-spaces-tabs", "blocks on one line (no breaks, spaces, tabs), as web forms and mail leave them",
+             lambda p: with_original({"a-glued.pem": (one_line(key_of(p)) + "\n", key_of(p)),
+                                      "b-spaces.pem": (one_line(pem(p.leaf), " ") + "\n", pem(p.leaf)),
+                                      "c-tabs.pem": (one_line(pem(p.int), "\t") + "\n", pem(p.int))})),
+        Case("recovered-bare-base64", "base64 bodies without BEGIN/END lines: a certificate (one line), a key (76 columns), a CSR",
+             lambda p: with_original({
+                 "a-cert.txt": (base64.b64encode(p.leaf.public_bytes(DER)).decode() + "\n", pem(p.leaf)),
+                 "b-key.txt": (base64.encodebytes(p.leaf_key.private_bytes(
+                     DER, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())).decode(), key_of(p)),
+                 "c-request.txt": (base64.b64encode(p.leaf_csr.public_bytes(DER)).decode() + "\n",
+                                   p.leaf_csr.public_bytes(PEM).decode())})),
+        Case("recovered-label-from-content",
+             "certificates under PUBLIC KEY, X509 CERTIFICATE and NEW CERTIFICATE REQUEST labels; openssl x509 -trustout",
+             lambda p: with_original({"a-chain.pem": (
+                 pem(p.leaf).replace("CERTIFICATE", "PUBLIC KEY") + pem(p.int).replace("CERTIFICATE", "X509 CERTIFICATE")
+                 + pem(p.root).replace("CERTIFICATE", "NEW CERTIFICATE REQUEST"), chain(p.leaf, p.int, p.root)),
+                 "b-trusted-root.pem": (openssl("x509", "-trustout", "-addtrust", "serverAuth",
+                                                stdin=pem(p.root).encode()).decode(), pem(p.root))})),
+        Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",
+             lambda p: with_original({"chain.b64": (b64(json.dumps(chain(p.leaf, p.int))) + "\n", chain(p.leaf, p.int))})),
+    ]
 
 
 # --- the keys and certificates every generated case draws from -----------------------------------
@@ -448,6 +613,7 @@ def make_pki():
     p.csr_key = ec_key()
     p.leaf_csr = csr_for("www.example.com", p.leaf_key)
     p.other_csr = csr_for("www.example.com", p.csr_key)
+    p.dsa_key = openssl_dsa_key()
     p.p12_modern = pkcs12_bytes(p.leaf_key, p.leaf, [p.int, p.root],
                                 serialization.BestAvailableEncryption(PASSPHRASE.encode()))
     return p
@@ -667,17 +833,66 @@ CASES = [
          lambda p: {"bundle.test-only.p12": p.p12_modern[:len(p.p12_modern) * 6 // 10]}, PASSPHRASE),
     Case("malformed-certificate-label-random-bytes", "a CERTIFICATE block of valid base64 that is not DER, then a leaf",
          lambda p: {"mixed.pem": random_certificate_block() + pem(p.leaf)}),
-]
+
+    # Every key encryption real tools write, and every key type (issue 13). Each file one scheme.
+    Case("key-pkcs8-pbes1-every-scheme", "leaf plus its key under each PBES1 scheme (openssl pkcs8 -topk8 -v1 "
+         "PBE-MD5-DES, PBE-SHA1-DES, PBE-MD5-RC2-64, PBE-SHA1-RC2-64)",
+         lambda p: {"leaf.pem": pem(p.leaf), **{f"key-{v.lower()}.test-only.pem": openssl_pkcs8(p.leaf_key, "-v1", v)
+                    for v in ("PBE-MD5-DES", "PBE-SHA1-DES", "PBE-MD5-RC2-64", "PBE-SHA1-RC2-64")}}, PASSPHRASE),
+    Case("key-pkcs8-pkcs12-pbe-every-scheme", "leaf plus its key under each PKCS#12 PBE scheme in PKCS#8 (openssl "
+         "pkcs8 -topk8 -v1 PBE-SHA1-3DES, -2DES, -RC2-40, -RC2-128, -RC4-40, -RC4-128)",
+         lambda p: {"leaf.pem": pem(p.leaf), **{f"key-{v.lower()}.test-only.pem": openssl_pkcs8(p.leaf_key, "-v1", v)
+                    for v in ("PBE-SHA1-3DES", "PBE-SHA1-2DES", "PBE-SHA1-RC2-40", "PBE-SHA1-RC2-128",
+                              "PBE-SHA1-RC4-40", "PBE-SHA1-RC4-128")}}, PASSPHRASE),
+    Case("key-pkcs8-pbes2-every-cipher-and-prf", "leaf plus its key under PBES2 with each cipher and PRF openssl "
+         "writes (-v2 CIPHER -v2prf PRF; scrypt with Camellia)",
+         lambda p: {"leaf.pem": pem(p.leaf), **{f"key-{c}-{prf.lower() or 'scrypt'}.test-only.pem": openssl_pkcs8(
+             p.leaf_key, "-v2", c, *(("-v2prf", prf) if prf else ("-scrypt",)))
+             for c, prf in (("aes-128-cbc", "hmacWithSHA1"), ("aes-192-cbc", "hmacWithSHA224"),
+                            ("des-ede3-cbc", "hmacWithSHA384"), ("des-cbc", "hmacWithSHA512"),
+                            ("rc2-cbc", "hmacWithSHA256"), ("rc2-40-cbc", "hmacWithSHA1"), ("rc2-64-cbc", "hmacWithSHA512"),
+                            ("camellia-256-cbc", "hmacWithSHA256"), ("aria-128-cbc", "hmacWithSHA256"),
+                            ("camellia-128-cbc", ""))}}, PASSPHRASE),
+    Case("key-legacy-pem-every-cipher", "leaf plus its key as legacy encrypted PEM with each cipher openssl documents "
+         "(openssl pkey -traditional -aes128 ... -aria256, -des), and an EC and a DSA key",
+         lambda p: {"leaf.pem": pem(p.leaf),
+                    **{f"key-{c}.test-only.pem": openssl_traditional(key_pem(p.leaf_key), c)
+                       for c in ("aes128", "aes192", "des", "camellia128", "camellia192", "camellia256", "aria128",
+                                 "aria192", "aria256")},
+                    "other-ec-aes256.test-only.pem": openssl_traditional(key_pem(p.ec_leaf_key), "aes256"),
+                    "other-dsa-des3.test-only.pem": openssl_traditional(p.dsa_key, "des3")}, PASSPHRASE),
+    Case("key-types-no-target-takes", "keys of types no target takes, by openssl: DSA (PKCS#8 and traditional), Ed448, "
+         "X25519, X448, secp256k1 (SEC1), brainpoolP256r1 (PKCS#8), P-256 with explicit parameters",
+         lambda p: {"dsa-pkcs8.test-only.pem": p.dsa_key,
+                    "dsa-traditional.test-only.pem": openssl("pkey", "-traditional", stdin=p.dsa_key.encode()).decode(),
+                    **{f"{a.lower()}.test-only.pem": openssl("genpkey", "-algorithm", a).decode()
+                       for a in ("ED448", "X25519", "X448")},
+                    "secp256k1-sec1.test-only.pem": openssl("ecparam", "-name", "secp256k1", "-genkey", "-noout").decode(),
+                    "brainpoolp256r1-pkcs8.test-only.pem": openssl(
+                        "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:brainpoolP256r1").decode(),
+                    "p256-explicit-parameters.test-only.pem": openssl(
+                        "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-param_enc", "explicit").decode()}),
+    Case("key-pkcs8-pbkdf2-over-ceiling", "encrypted PKCS#8 asking for 2^31 - 1 PBKDF2 iterations (openssl, then the "
+         "count patched), no passphrase: refused at once",
+         lambda p: {"key.test-only.pem": over_ceiling_pbkdf2(p.csr_key)}),
+    Case("key-pkcs8-scrypt-over-ceiling", "encrypted PKCS#8 asking scrypt for 512 MiB (N = 2^22, r = 1; openssl, then "
+         "N patched), no passphrase: refused at once",
+         lambda p: {"key.test-only.pem": over_ceiling_scrypt(p.csr_key)}),
+] + recovered_cases()
 
 
 def write_case(case, files, now=NOW, passphrase=None):
-    folder = ROOT / case / "input"
-    folder.mkdir(parents=True, exist_ok=True)
-    for old in folder.iterdir():
-        old.unlink()
+    """Writes input/<name> for every file, original/<name> for names given as original/<name>."""
+    for sub in ("input", "original"):
+        folder = ROOT / case / sub
+        if folder.exists():
+            for old in folder.iterdir():
+                old.unlink()
     for file_name, content in files.items():
         data = content.encode() if isinstance(content, str) else content
-        (folder / file_name).write_bytes(data)
+        target = ROOT / case / (file_name if file_name.startswith("original/") else "input/" + file_name)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
     (ROOT / case / "now.txt").write_text(now + "\n")
     secret = ROOT / case / "passphrase.txt"
     if passphrase is None:
@@ -701,7 +916,7 @@ def generate(only=None):
 
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 KEY_LABELS = {"RSA PRIVATE KEY": "pkcs1", "PRIVATE KEY": "pkcs8", "EC PRIVATE KEY": "sec1",
-              "ENCRYPTED PRIVATE KEY": "encrypted_pkcs8"}
+              "ENCRYPTED PRIVATE KEY": "encrypted_pkcs8", "DSA PRIVATE KEY": "dsa"}
 CSR_LABELS = ("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST")
 UNREADABLE = (ValueError, TypeError, UnsupportedAlgorithm)
 
@@ -749,17 +964,37 @@ def openssl_spki_info(spki_der):
     raise ValueError(f"unknown public key:\n{text}")
 
 
+def minimal_hex(n):
+    return n.to_bytes(max(1, (n.bit_length() + 7) // 8), "big").hex()
+
+
 def spki_info(spki_der):
+    """Type, bits, curve and the public key in hex as cert-preflight prints it (RSA: n, ff, e; EC: the
+    uncompressed point; the raw RFC 8410 key; DSA/DH: y). Bits of the RFC 8410 types are OpenSSL's
+    EVP_PKEY_get_bits (Ed25519 256, Ed448 456, X25519 253, X448 448)."""
     try:
         key = serialization.load_der_public_key(spki_der)
     except UnsupportedAlgorithm:
-        return openssl_spki_info(spki_der)
+        info = openssl_spki_info(spki_der)
+        # SM2: the SubjectPublicKeyInfo ends with the uncompressed point (65 bytes).
+        return {**info, "public_key": spki_der[-65:].hex()}
+    raw = (serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     if isinstance(key, rsa.RSAPublicKey):
-        return {"type": "RSA", "bits": key.key_size, "curve": None}
+        numbers = key.public_numbers()
+        return {"type": "RSA", "bits": key.key_size, "curve": None,
+                "public_key": minimal_hex(numbers.n) + "ff" + minimal_hex(numbers.e)}
     if isinstance(key, ec.EllipticCurvePublicKey):
-        return {"type": "EC", "bits": key.curve.key_size, "curve": CURVES.get(key.curve.name, key.curve.name)}
-    if isinstance(key, ed25519.Ed25519PublicKey):
-        return {"type": "Ed25519", "bits": 256, "curve": None}
+        point = key.public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+        return {"type": "EC", "bits": key.curve.key_size, "curve": CURVES.get(key.curve.name, key.curve.name),
+                "public_key": point.hex()}
+    if isinstance(key, dsa.DSAPublicKey):
+        return {"type": "DSA", "bits": key.key_size, "curve": None, "public_key": minimal_hex(key.public_numbers().y)}
+    if isinstance(key, dh.DHPublicKey):
+        return {"type": "DH", "bits": key.key_size, "curve": None, "public_key": minimal_hex(key.public_numbers().y)}
+    for cls, name, bits in ((ed25519.Ed25519PublicKey, "Ed25519", 256), (ed448.Ed448PublicKey, "Ed448", 456),
+                            (x25519.X25519PublicKey, "X25519", 253), (x448.X448PublicKey, "X448", 448)):
+        if isinstance(key, cls):
+            return {"type": name, "bits": bits, "curve": None, "public_key": key.public_bytes(*raw).hex()}
     raise ValueError(f"unknown public key type {type(key)}")
 
 
@@ -771,18 +1006,27 @@ def cert_spki(cert):
         return base64.b64decode("".join(text.strip().splitlines()[1:-1]))
 
 
+def openssl_private_key_spki(key_pem_bytes, password):
+    args = ["-passin", f"pass:{password}"] if password else ["-passin", "pass:"]
+    try:
+        return openssl("pkey", "-pubout", "-outform", "DER", *args, *LEGACY_PROVIDER, stdin=key_pem_bytes)
+    except RuntimeError:
+        return None
+
+
 def private_key_spki(key_pem_bytes, password):
-    """The public key of a PEM private key, or None when it cannot be read (no or wrong passphrase)."""
+    """The public key of a PEM private key, or None when it cannot be read (no or wrong passphrase). The
+    openssl CLI reads what pyca cannot: SM2 keys, and encrypted keys with the schemes pyca lacks (legacy
+    PEM with AES-192, DES, Camellia or ARIA; PBES1 other than MD5-DES; PBES2 with RC2-40/64, Camellia,
+    ARIA)."""
     try:
         key = serialization.load_pem_private_key(key_pem_bytes, password.encode() if password else None)
         return key.public_key().public_bytes(DER, SPKI)
     except UnsupportedAlgorithm:  # SM2
-        args = ["-passin", f"pass:{password}"] if password else ["-passin", "pass:"]
-        try:
-            return openssl("pkey", "-pubout", "-outform", "DER", *args, stdin=key_pem_bytes)
-        except RuntimeError:
-            return None
+        return openssl_private_key_spki(key_pem_bytes, password)
     except (ValueError, TypeError):
+        if password and b"ENCRYPTED" in key_pem_bytes:
+            return openssl_private_key_spki(key_pem_bytes, password)
         return None
 
 
@@ -957,7 +1201,7 @@ def cert_facts(cert, now, spki):
         "der_size": len(cert.public_bytes(DER)),
         "common_name": str(common_names[0].value) if common_names else None,
         "sans": san_facts(cert),
-        "public_key": spki_info(spki),
+        "public_key": {k: v for k, v in spki_info(spki).items() if k != "public_key"},
         "is_ca": bool(basic and basic.ca),
         "path_len": basic.path_length if basic else None,
         "key_usage": key_usage_facts(cert),
@@ -980,7 +1224,9 @@ def facts_for(case_dir):
     certs, keys, csrs, inputs = [], [], [], []
     for path in sorted((case_dir / "input").iterdir()):
         data = path.read_bytes()
-        file_certs, file_keys, file_csrs = read_input(data, password)
+        # A mangled input's facts are those of its original material (cert-preflight gets the input only).
+        original = case_dir / "original" / path.name
+        file_certs, file_keys, file_csrs = read_input(original.read_bytes() if original.exists() else data, password)
         certs += [(path.name, c) for c in file_certs]
         keys += [(path.name, k) for k in file_keys]
         csrs += [(path.name, c) for c in file_csrs]
@@ -996,7 +1242,8 @@ def facts_for(case_dir):
         ],
         "private_keys": [
             {"file": f, "format": k["format"], "encrypted": k["encrypted"], "decrypted": k["spki"] is not None,
-             **(spki_info(k["spki"]) if k["spki"] is not None else {"type": None, "bits": None, "curve": None}),
+             **(spki_info(k["spki"]) if k["spki"] is not None
+                else {"type": None, "bits": None, "curve": None, "public_key": None}),
              "matches_certificates": matches(k["spki"])}
             for f, k in keys
         ],

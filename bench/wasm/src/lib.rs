@@ -115,3 +115,18 @@ pub fn hostile_size(index: u32) -> u32 {
 pub fn analyze_hostile(index: u32) -> u32 {
     HOSTILE.with(|inputs| analyze_full(&inputs[index as usize].1, &[]))
 }
+
+/// Reads one private key (PEM or DER) with a passphrase: the key-derivation benchmark (an
+/// encrypted key at the ceilings, bench/README.md "Key derivation"); 1 when it was decrypted.
+#[wasm_bindgen]
+pub fn read_key(key: &[u8], passphrase: &str) -> u32 {
+    let analysis = analyze_with(
+        &[Input::new("key.pem", key)],
+        &Options {
+            now: NOW,
+            passphrase: Some(passphrase),
+            pkcs12_password: None,
+        },
+    );
+    u32::from(analysis.report.private_keys.iter().any(|k| k.decrypted))
+}

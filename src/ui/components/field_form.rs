@@ -1,8 +1,10 @@
 //! The target's request fields, with inline validation from the provider rules (the same checks
-//! the command line runs) and the documented limits in each field's help.
+//! the command line runs) and the documented limits in each field's help. Everything shown comes
+//! from the target's data: its fields (a text area for PEM ones, a choice for enumerations, only
+//! those whose condition holds) and its numbered field families (`Tag.N.Key`), row by row.
 
 use crate::diagnostic::Diagnostic;
-use crate::providers::{FieldSpec, Preparation, ProviderId, Shape};
+use crate::providers::{FieldInput, FieldSpec, NumberedFields, Preparation, ProviderId, Shape};
 use crate::ui::state::{Action, Shared};
 use yew::prelude::*;
 
@@ -13,8 +15,8 @@ pub struct Props {
     pub target: ProviderId,
     /// Current values by name.
     pub values: Vec<(String, String)>,
-    /// SLB: how many tag rows to show.
-    pub tag_rows: usize,
+    /// How many rows of each numbered field family to show.
+    pub numbered_rows: Vec<usize>,
     /// The target's findings (field diagnostics are shown beside their field).
     pub preparation: Shared<Preparation>,
     /// Where user actions go.
@@ -38,15 +40,28 @@ fn errors_for(diagnostics: &[Diagnostic], name: &str) -> Vec<Diagnostic> {
         .collect()
 }
 
-fn field_input(
+/// What one input shows: its API name, label, help, shape and whether it takes PEM.
+struct Control {
     name: String,
     label: String,
     help: String,
     shape: Option<Shape>,
+    pem: bool,
+}
+
+fn field_input(
+    control: Control,
     value: &str,
     errors: Vec<Diagnostic>,
     on_action: &Callback<Action>,
 ) -> Html {
+    let Control {
+        name,
+        label,
+        help,
+        shape,
+        pem,
+    } = control;
     let id = format!("field-{name}");
     let on_change = {
         let on_action = on_action.clone();
@@ -73,7 +88,7 @@ fn field_input(
                 </select>
             }
         }
-        _ if name.starts_with("enc_") => {
+        _ if pem => {
             let input = Callback::from(move |event: InputEvent| {
                 let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
                 on_change.emit(area.value());
@@ -121,58 +136,76 @@ fn limits(field: &FieldSpec) -> String {
     parts.join(" · ")
 }
 
+/// One numbered field family: a row per entry, each part an input, and a button adding a row.
+fn numbered_rows(index: usize, family: &NumberedFields, rows: usize, props: &Props) -> Html {
+    let diagnostics = &props.preparation.diagnostics;
+    let add = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::AddRow(index)))
+    };
+    let stem = family.stem;
+    html! {
+        <fieldset class="tags">
+            <legend>{ format!("{stem} (up to {})", family.max) }</legend>
+            { for (1..=rows as u32).map(|n| html! {
+                <div class="row">
+                    { for family.parts.iter().enumerate().map(|(part_index, part)| {
+                        let name = family.name(n, part_index);
+                        let control = Control {
+                            name: name.clone(),
+                            label: format!("{} {n} {}", stem.to_lowercase(), part.name.to_lowercase()),
+                            help: part.help.into(),
+                            shape: None,
+                            pem: false,
+                        };
+                        field_input(control, value_of(&props.values, &name),
+                            errors_for(diagnostics, &name), &props.on_action)
+                    }) }
+                </div>
+            }) }
+            if rows < family.max as usize {
+                <button type="button" data-testid={format!("add-{}", stem.to_lowercase())} onclick={add}>
+                    { format!("Add a row of {stem}") }
+                </button>
+            }
+        </fieldset>
+    }
+}
+
 /// The target's fields.
 #[component]
 pub fn FieldForm(props: &Props) -> Html {
     let spec = props.target.spec();
     let diagnostics = &props.preparation.diagnostics;
-    let kind = value_of(&props.values, "type");
+    let get = |name: &str| Some(value_of(&props.values, name).to_owned()).filter(|v| !v.is_empty());
     let fields = spec
         .fields
         .iter()
-        .filter(|f| !f.name.starts_with("enc_") || kind == "server_sm")
+        .filter(|f| f.only_when.is_none_or(|when| when.holds(get)))
         .map(|f| {
+            let control = Control {
+                name: f.name.to_owned(),
+                label: f.help.to_owned(),
+                help: limits(f),
+                shape: Some(f.shape),
+                pem: f.input == FieldInput::Pem,
+            };
             field_input(
-                f.name.to_owned(),
-                f.help.to_owned(),
-                limits(f),
-                Some(f.shape),
+                control,
                 value_of(&props.values, f.name),
                 errors_for(diagnostics, f.name),
                 &props.on_action,
             )
         });
-    let tags = (props.target == ProviderId::AlibabaSlbCa).then(|| {
-        let add = {
-            let on_action = props.on_action.clone();
-            Callback::from(move |_: MouseEvent| on_action.emit(Action::AddTag))
-        };
-        html! {
-            <fieldset class="tags">
-                <legend>{ "Tags (up to 20)" }</legend>
-                { for (1..=props.tag_rows).map(|n| html! {
-                    <div class="row">
-                        { field_input(format!("Tag.{n}.Key"), format!("tag {n} key"),
-                            "1-128 characters; not acs: or aliyun…; no http:// or https://".into(), None,
-                            value_of(&props.values, &format!("Tag.{n}.Key")),
-                            errors_for(diagnostics, &format!("Tag.{n}.Key")), &props.on_action) }
-                        { field_input(format!("Tag.{n}.Value"), format!("tag {n} value"),
-                            "up to 128 characters; no http:// or https://".into(), None,
-                            value_of(&props.values, &format!("Tag.{n}.Value")),
-                            errors_for(diagnostics, &format!("Tag.{n}.Value")), &props.on_action) }
-                    </div>
-                }) }
-                if props.tag_rows < 20 {
-                    <button type="button" data-testid="add-tag" onclick={add}>{ "Add a tag" }</button>
-                }
-            </fieldset>
-        }
+    let families = spec.numbered.iter().enumerate().map(|(index, family)| {
+        let rows = props.numbered_rows.get(index).copied().unwrap_or(1);
+        numbered_rows(index, family, rows, props)
     });
     let region_errors = errors_for(diagnostics, "region");
     html! {
         <div class="field-form" data-testid="field-form">
             { for fields }
-            { tags.unwrap_or_default() }
+            { for families }
             { for region_errors.iter().map(|d| html! {
                 <p class={classes!("field-error", d.severity.as_str())} data-testid="field-error-region"
                     data-code={d.code.as_str()}>{ &d.message }</p>

@@ -156,7 +156,7 @@ pub fn RequestPanel(props: &Props) -> Html {
                             if props.has_secret { { " (set)" } }
                         </p>
                     </div>
-                    if props.target == ProviderId::HuaweiCcmPca && props.auth == Scheme::HuaweiAksk {
+                    if props.target.spec().needs_account_id(props.auth) {
                         { text_input("domain-id", "Account ID (X-Domain-Id)", props.domain_id.clone(), "text", Action::SetDomainId, &props.on_action) }
                     }
                 </>

@@ -1,7 +1,8 @@
-//! The target picker: the four APIs, the region (a free text field with the documented regions
-//! suggested) and the signing scheme the target accepts.
+//! The target picker: every target of the registry, the region (a free text field with the
+//! documented regions suggested by their English and Chinese names) and the signing scheme the
+//! target accepts. A legacy target says so, naming its successor.
 
-use crate::providers::ProviderId;
+use crate::providers::{MaterialRole, ProviderId};
 use crate::render::scheme_title;
 use crate::signing::Scheme;
 use crate::ui::state::Action;
@@ -18,6 +19,32 @@ pub struct Props {
     pub auth: Scheme,
     /// Where user actions go.
     pub on_action: Callback<Action>,
+}
+
+/// What a target takes from the material, in words: "the certificate and its chain in Cert, ...".
+fn takes(roles: &[MaterialRole]) -> String {
+    roles
+        .iter()
+        .map(|role| match role {
+            MaterialRole::Certificate {
+                parameter,
+                with_chain: true,
+            } => format!("the certificate and its chain in {parameter}"),
+            MaterialRole::Certificate { parameter, .. } => {
+                format!("the certificate in {parameter}")
+            }
+            MaterialRole::Chain { parameter } => format!("the chain in {parameter}"),
+            MaterialRole::PrivateKey {
+                parameter,
+                encoding,
+            } => format!("the private key in {parameter} ({encoding})"),
+            MaterialRole::Csr { whose } => format!("the CSR {whose}, to check against"),
+            MaterialRole::EncryptionPair { certificate, key } => {
+                format!("for SM2, the encryption pair in {certificate} and {key}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Target, region and scheme.
@@ -45,7 +72,7 @@ pub fn TargetPicker(props: &Props) -> Html {
             <h2 id="target-title">{ "1. Where are you uploading?" }</h2>
             <fieldset class="targets">
                 <legend class="visually-hidden">{ "Target API" }</legend>
-                { for ProviderId::ALL.iter().map(|&id| {
+                { for ProviderId::all().map(|id| {
                     let on_action = props.on_action.clone();
                     let choose = Callback::from(move |_: Event| on_action.emit(Action::SetTarget(id)));
                     let spec = id.spec();
@@ -60,15 +87,29 @@ pub fn TargetPicker(props: &Props) -> Html {
                     }
                 }) }
             </fieldset>
+            <p class="help" data-testid="target-material">{ format!("{} takes: {}", spec.api, takes(spec.material)) }</p>
+            if let Some(legacy) = &spec.legacy {
+                <p class="notice" data-testid="target-legacy" role="note">
+                    { format!("{} is a legacy API: {}. Use {} where you can.", spec.api, legacy.note,
+                        ProviderId::parse(legacy.successor).map_or(legacy.successor, |p| p.spec().title)) }
+                </p>
+            }
             <div class="row">
                 <div class="control">
                     <label for="region" class="field-label">{ "Region" }</label>
                     <input id="region" data-testid="region" list="regions" autocomplete="off" spellcheck="false"
                         value={props.region.clone()} oninput={on_region} aria-describedby="region-help" />
                     <datalist id="regions">
-                        { for spec.regions.iter().map(|r| html! { <option value={*r} /> }) }
+                        { for spec.regions.iter().map(|r| html! {
+                            <option value={r.id} label={format!("{} · {} · {}", r.id, r.name_en, r.name_zh)} />
+                        }) }
                     </datalist>
-                    <p class="help" id="region-help">{ format!("Endpoint: {}", (spec.host)(&props.region)) }</p>
+                    <p class="help" id="region-help">{
+                        match spec.region(&props.region) {
+                            Some(r) => format!("{} — endpoint: {}", r.name_en, r.host),
+                            None => format!("Endpoint: {}", spec.host(&props.region)),
+                        }
+                    }</p>
                 </div>
                 <div class="control">
                     <label for="auth" class="field-label">{ "Signing" }</label>

@@ -40,8 +40,9 @@ Cases:
          Vectors that cannot be expressed are listed in SKIPPED_REFERENCE (and the README).
   pub-*  published worked examples (vendor docs and SDK unit tests) that our signers can express;
          the oracle's output must equal the published value.
-  api-*  the real calls this tool makes (SLB UploadCACertificate and KMS UploadCertificate with
-         V2 and ACS3, Huawei CCM import and ELB create certificate with AK/SK), with real
+  api-*  the real calls this tool makes (SLB UploadCACertificate, UploadServerCertificate, KMS
+         UploadCertificate and CAS UploadUserCertificate with V2 and ACS3, Huawei CCM import, ELB
+         create certificate and SCM import certificate with AK/SK), with real
          certificates read from tests/vectors/inspect/ at generation time and names, descriptions
          and tags full of characters that need escaping.
 
@@ -427,7 +428,58 @@ def api_cases(oracle):
     hw_keys = {"access_key_id": HW_AK, "access_key_secret": HW_SK}
     certs_from = ("certificates read from tests/vectors/inspect/ (%s)")
 
+    slb_server_params = pairs([
+        ("RegionId", "cn-shanghai"),
+        ("ServerCertificate", leaf + intermediate),
+        ("PrivateKey", leaf_key),
+        ("ServerCertificateName", "www.example.com-2026"),
+        ("ResourceGroupId", "rg-acfmzdqbz3rz5xa"),
+        ("Tag.1.Key", NASTY_TAG_KEY),
+        ("Tag.1.Value", NASTY_TAG_VALUE),
+    ])
+    slb_server = {"host": "slb.cn-shanghai.aliyuncs.com", "action": "UploadServerCertificate",
+                  "version": "2014-05-15"}
+    ec_leaf = certificates("key-sec1-ec-matches-leaf/input/leaf.pem")[0]
+    ec_key = read_text("key-sec1-ec-matches-leaf/input/leaf-key.test-only.pem")
+    cas_params = pairs([
+        ("Name", "www_example_com_2026"),
+        ("Cert", ec_leaf + intermediate),
+        ("Key", ec_key),
+        ("ResourceGroupId", "rg-aek2bxpvmxzyd3y"),
+        ("Tags.1.Key", NASTY_TAG_KEY),
+        ("Tags.1.Value", NASTY_TAG_VALUE),
+    ])
+    cas = {"host": "cas.aliyuncs.com", "action": "UploadUserCertificate", "version": "2020-04-07"}
+
     specs = [
+        ("api-slb-upload-server-certificate-v2",
+         dict(scheme="v2", method="POST", path="/", form=slb_server_params, **slb_server, **ali_keys,
+              timestamp="2026-11-30T08:15:42Z", nonce="7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f"),
+         certs_from % (chain_file + " and its leaf-key.test-only.pem")),
+        ("api-slb-upload-server-certificate-acs3",
+         dict(scheme="acs3", method="POST", path="/", query=slb_server_params, headers=[], body="",
+              **slb_server, **ali_keys, timestamp="2026-11-30T08:15:42Z",
+              nonce="7c1e2d3f4a5b4c6d8e9f0a1b2c3d4e60"),
+         certs_from % (chain_file + " and its leaf-key.test-only.pem")),
+        ("api-cas-upload-user-certificate-v2",
+         dict(scheme="v2", method="POST", path="/", form=cas_params, **cas, **ali_keys,
+              timestamp="2026-12-01T01:02:03Z", nonce="2b3c4d5e-6f70-4182-93a4-b5c6d7e8f901"),
+         certs_from % "key-sec1-ec-matches-leaf and the intermediate of " + chain_file),
+        ("api-cas-upload-user-certificate-acs3",
+         dict(scheme="acs3", method="POST", path="/", query=cas_params, headers=[], body="",
+              **cas, **ali_keys, timestamp="2026-12-01T01:02:03Z",
+              nonce="2b3c4d5e6f70418293a4b5c6d7e8f902"),
+         certs_from % "key-sec1-ec-matches-leaf and the intermediate of " + chain_file),
+        ("api-scm-import-certificate-aksk",
+         dict(scheme="aksk", method="POST", host="scm.cn-north-4.myhuaweicloud.com",
+              path="/v3/scm/certificates/import",
+              query=[], headers=[["Content-Type", "application/json"],
+                                 ["X-Domain-Id", "0b5e8f3a9c2d4e6f8a1b3c5d7e9f0a2b"]],
+              body=json_body({"certificate": leaf, "certificate_chain": intermediate,
+                              "duplicate_check": False, "name": "www_example_com-2026.1",
+                              "private_key": leaf_key}),
+              **hw_keys, timestamp="20261130T081542Z"),
+         certs_from % (chain_file + " and its leaf-key.test-only.pem")),
         ("api-slb-upload-ca-certificate-v2",
          dict(scheme="v2", method="POST", path="/", form=slb_params, **slb, **ali_keys,
               timestamp="2026-11-30T08:15:42Z", nonce="5f0e1c2a-9d4b-4c1e-8a7f-3b2d6e9c0a11"),

@@ -1,0 +1,508 @@
+//! Alibaba Cloud Certificate Management Service (CAS) `UploadUserCertificate`, version
+//! 2020-04-07: a certificate with its chain and its key (`Name`, `Cert`, `Key`), or an SM2 dual
+//! certificate (`SignCert`, `SignPrivateKey`, `EncryptCert`, `EncryptPrivateKey`). Where
+//! certificates for CLB, ALB, NLB, CDN and the other Alibaba products are managed; the successor
+//! of the legacy KMS certificate upload.
+
+use super::{
+    AuthScope, Call, Context, FieldSpec, KeyRules, KnownError, MaterialRole, NumberedFields,
+    NumberedPart, PairRules, Preparation, ProviderSpec, Region, Rule, Shape, Source, SourceKind,
+    certificate_location, describe_key, encryption_pair, field_location, material_location,
+    numbered_parameters, region, rule_diagnostic, take_key,
+};
+use crate::analysis::public_key::KeyType;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::fixes::{self, KeyEncoding, RootPolicy};
+use crate::signing::Scheme;
+
+const API_PAGE_ZH: Source = Source {
+    document: "数字证书管理服务 API 参考：UploadUserCertificate (名称最长 63 个字符，支持所有字符类型)",
+    url: "https://help.aliyun.com/zh/ssl-certificate/developer-reference/api-cas-2020-04-07-uploadusercertificate",
+    as_of: "2026",
+    kind: SourceKind::Primary,
+};
+const API_PAGE_EN: Source = Source {
+    document: "Certificate Management Service API reference: UploadUserCertificate (Name up to 64 \
+               letters, digits and underscores; 128 characters in the July 2024 version)",
+    url: "https://www.alibabacloud.com/help/en/ssl-certificate/developer-reference/api-cas-2020-04-07-uploadusercertificate",
+    as_of: "2025-11",
+    kind: SourceKind::Primary,
+};
+const SDK_MODEL: Source = Source {
+    document: "alibabacloud_cas20200407 models/_upload_user_certificate_request.py (Name: maximum \
+               63 characters, all character types)",
+    url: "https://pypi.org/project/alibabacloud-cas20200407/",
+    as_of: "2026",
+    kind: SourceKind::Primary,
+};
+const ENDPOINTS: Source = Source {
+    document: "Certificate Management Service (2020-04-07): Endpoints (cn-hangzhou cas.aliyuncs.com, \
+               ap-southeast-1/-3/-5, cn-hongkong, eu-central-1)",
+    url: "https://api.aliyun.com/product/cas",
+    as_of: "2026",
+    kind: SourceKind::Primary,
+};
+const SDK_ENDPOINTS: Source = Source {
+    document: "alibabacloud_cas20200407 client.py endpoint map (mainland regions → cas.aliyuncs.com)",
+    url: "https://pypi.org/project/alibabacloud-cas20200407/",
+    as_of: "2026",
+    kind: SourceKind::Primary,
+};
+const CERTIMATE_318: Source = Source {
+    document: "certimate-go/certimate issue #318: cas.cn-qingdao.aliyuncs.com does not resolve",
+    url: "https://github.com/certimate-go/certimate/issues/318",
+    as_of: "2025",
+    kind: SourceKind::Secondary,
+};
+const KEY_FORMATS: Source = Source {
+    document: "the API page's SM examples (SEC1 EC PRIVATE KEY); go-acme/lego #1301 (Aliyun asked \
+               for EC PRIVATE KEY); certimate converts PKCS#8 to PKCS#1/SEC1 for every target",
+    url: "https://github.com/go-acme/lego/issues/1301",
+    as_of: "2025",
+    kind: SourceKind::Secondary,
+};
+const TAG_LIMITS: Source = Source {
+    document: "Alibaba Cloud Resource Management: tag limits (at most 20 custom tags per resource)",
+    url: "https://www.alibabacloud.com/help/en/resource-management/tag/product-overview/limits",
+    as_of: "2026",
+    kind: SourceKind::Secondary,
+};
+
+/// Name.
+pub static NAME: Rule = Rule {
+    id: "alibaba-cas/name",
+    statement: "Name is required and unique per account, at most 64 characters",
+    sources: &[API_PAGE_EN, API_PAGE_ZH, SDK_MODEL],
+    disagreement: None,
+    provider_error: None,
+};
+/// The name rule every published version allows.
+pub static NAME_PORTABLE: Rule = Rule {
+    id: "alibaba-cas/name-portable",
+    statement: "a Name every published version accepts: at most 63 letters, digits and \
+                underscores",
+    sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
+    disagreement: Some(
+        "the current Chinese page and the SDK model allow 63 characters of any kind; the English \
+         page (2025-11) 64 letters, digits and underscores; its July 2024 version 128",
+    ),
+    provider_error: None,
+};
+/// Certificate and chain.
+pub static CERTIFICATE: Rule = Rule {
+    id: "alibaba-cas/certificate",
+    statement: "Cert: the certificate in PEM, leaf first, followed by its intermediates; Key: its \
+                private key in PEM (non-SM certificates)",
+    sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
+    disagreement: None,
+    provider_error: None,
+};
+/// The private key.
+pub static PRIVATE_KEY: Rule = Rule {
+    id: "alibaba-cas/private-key",
+    statement: "Key (or SignPrivateKey): the certificate's own private key, PEM, unencrypted",
+    sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
+    disagreement: None,
+    provider_error: None,
+};
+/// Key encodings.
+pub static KEY_ENCODING: Rule = Rule {
+    id: "alibaba-cas/key-encoding",
+    statement: "keys are sent as PKCS#1 (RSA) or SEC1 (EC, SM2): the encodings the examples and \
+                the tools that upload to CAS use; the API page names no encoding",
+    sources: &[KEY_FORMATS],
+    disagreement: None,
+    provider_error: None,
+};
+/// Key algorithms.
+pub static KEYS: Rule = Rule {
+    id: "alibaba-cas/key-algorithms",
+    statement: "RSA and ECC certificates go in Cert/Key, SM2 (国密) certificates in the Sign*/Encrypt* \
+                pair; other algorithms are not offered",
+    sources: &[API_PAGE_ZH, KEY_FORMATS],
+    disagreement: Some(
+        "the API page separates SM and non-SM certificates but names no algorithm list; RSA, ECC \
+         and SM2 are what the console offers",
+    ),
+    provider_error: None,
+};
+/// The SM2 pair.
+pub static SM_PAIR: Rule = Rule {
+    id: "alibaba-cas/sm2-pair",
+    statement: "an SM2 certificate is uploaded as SignCert + SignPrivateKey (the signing pair) and \
+                EncryptCert + EncryptPrivateKey (the encryption pair), each key matching its \
+                certificate; the Sign*/Encrypt* fields are ignored when Cert and Key are set",
+    sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
+    disagreement: None,
+    provider_error: None,
+};
+/// Regions and endpoints.
+pub static REGIONS_RULE: Rule = Rule {
+    id: "alibaba-cas/regions",
+    statement: "CAS answers at cas.aliyuncs.com (mainland China, cn-hangzhou) and at \
+                cas.ap-southeast-1, -3, -5, cas.cn-hongkong and cas.eu-central-1; the other \
+                mainland regions use cas.aliyuncs.com; cas.<region> does not exist elsewhere",
+    sources: &[ENDPOINTS, SDK_ENDPOINTS, CERTIMATE_318],
+    disagreement: None,
+    provider_error: None,
+};
+/// Resource group.
+pub static RESOURCE_GROUP: Rule = Rule {
+    id: "alibaba-cas/resource-group",
+    statement: "ResourceGroupId is an existing resource group ID such as rg-aek2bxpvmxzyd3y",
+    sources: &[API_PAGE_ZH, SDK_MODEL],
+    disagreement: None,
+    provider_error: None,
+};
+/// Tags.
+pub static TAGS: Rule = Rule {
+    id: "alibaba-cas/tags",
+    statement: "Tags.N.Key and Tags.N.Value: tag pairs, a key for each value",
+    sources: &[SDK_MODEL, API_PAGE_ZH],
+    disagreement: None,
+    provider_error: None,
+};
+/// Tag count.
+pub static TAG_COUNT: Rule = Rule {
+    id: "alibaba-cas/tag-count",
+    statement: "at most 20 tags (Alibaba's general limit per resource; the API page states none)",
+    sources: &[TAG_LIMITS],
+    disagreement: None,
+    provider_error: None,
+};
+
+/// The regions of the CAS endpoint table.
+pub const REGIONS: &[Region] = &[
+    region(
+        "cn-hangzhou",
+        "China (Hangzhou)",
+        "华东1（杭州）",
+        "cas.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-1",
+        "Singapore",
+        "新加坡",
+        "cas.ap-southeast-1.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-3",
+        "Malaysia (Kuala Lumpur)",
+        "马来西亚（吉隆坡）",
+        "cas.ap-southeast-3.aliyuncs.com",
+    ),
+    region(
+        "ap-southeast-5",
+        "Indonesia (Jakarta)",
+        "印度尼西亚（雅加达）",
+        "cas.ap-southeast-5.aliyuncs.com",
+    ),
+    region(
+        "cn-hongkong",
+        "China (Hong Kong)",
+        "中国香港",
+        "cas.cn-hongkong.aliyuncs.com",
+    ),
+    region(
+        "eu-central-1",
+        "Germany (Frankfurt)",
+        "德国（法兰克福）",
+        "cas.eu-central-1.aliyuncs.com",
+    ),
+];
+
+/// Mainland regions go to the central endpoint (the SDK's endpoint map); others to the regional
+/// pattern, which the region warning says may not exist.
+fn unlisted_host(region: &str) -> String {
+    if region.starts_with("cn-") {
+        "cas.aliyuncs.com".into()
+    } else {
+        format!("cas.{region}.aliyuncs.com")
+    }
+}
+
+fn is_portable_name(name: &str) -> bool {
+    name.chars().count() <= 63 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
+
+/// The target's data.
+pub static SPEC: ProviderSpec = ProviderSpec {
+    id: "alibaba-cas",
+    title: "Alibaba Cloud Certificate Management Service — UploadUserCertificate",
+    api: "UploadUserCertificate",
+    version: "2020-04-07",
+    legacy: None,
+    schemes: &[Scheme::AlibabaRpcV2, Scheme::AlibabaAcs3],
+    auth_scope: AuthScope::AccessKey,
+    regions: REGIONS,
+    default_region: "cn-hangzhou",
+    unlisted_host,
+    material: &[
+        MaterialRole::Certificate {
+            parameter: "Cert (SignCert for SM2)",
+            with_chain: true,
+        },
+        MaterialRole::PrivateKey {
+            parameter: "Key (SignPrivateKey for SM2)",
+            encoding: "PKCS#1 (RSA) or SEC1 (EC, SM2), unencrypted",
+        },
+        MaterialRole::EncryptionPair {
+            certificate: "EncryptCert",
+            key: "EncryptPrivateKey",
+        },
+    ],
+    fields: &[
+        FieldSpec::text(
+            "Name",
+            "a name for the certificate, unique in the account",
+            &NAME,
+        )
+        .required()
+        .chars(1, Some(64)),
+        FieldSpec::text(
+            "ResourceGroupId",
+            "the resource group to put the certificate in",
+            &RESOURCE_GROUP,
+        )
+        .chars(1, None)
+        .shape(Shape::Pattern(
+            super::alibaba_slb_ca::is_resource_group,
+            "a resource group ID such as rg-aek2bxpvmxzyd3y",
+        )),
+        FieldSpec::text(
+            "EncryptCert",
+            "SM2 only: the encryption certificate (PEM; @FILE)",
+            &SM_PAIR,
+        )
+        .pem(),
+        FieldSpec::text(
+            "EncryptPrivateKey",
+            "SM2 only: the encryption certificate's key (PEM; @FILE)",
+            &SM_PAIR,
+        )
+        .pem(),
+    ],
+    numbered: &[NumberedFields {
+        stem: "Tags",
+        parts: &[
+            NumberedPart {
+                name: "Key",
+                help: "the tag key",
+                rule: &TAGS,
+            },
+            NumberedPart {
+                name: "Value",
+                help: "the tag value",
+                rule: &TAGS,
+            },
+        ],
+        max: 20,
+        count_rule: &TAG_COUNT,
+        first_missing_error: None,
+        check: check_tag,
+    }],
+    rules: &[
+        &NAME,
+        &NAME_PORTABLE,
+        &CERTIFICATE,
+        &PRIVATE_KEY,
+        &KEY_ENCODING,
+        &KEYS,
+        &SM_PAIR,
+        &REGIONS_RULE,
+        &RESOURCE_GROUP,
+        &TAGS,
+        &TAG_COUNT,
+    ],
+    errors: &[
+        KnownError {
+            code: "NameRepeat",
+            meaning: "a certificate with this name exists already (名称重复，请重新输入。)",
+        },
+        KnownError {
+            code: "Forbidden.RAM",
+            meaning: "the RAM user lacks yundun-cert:UploadUserCertificate",
+        },
+    ],
+    analysis_errors: &[],
+    vendor_cli: "aliyun cas UploadUserCertificate",
+    prepare,
+};
+
+fn check_tag(name: &str, part: usize, value: &str, out: &mut Vec<Diagnostic>) {
+    if part == 0 && value.is_empty() {
+        out.push(rule_diagnostic(
+            Code::FieldInvalid,
+            field_location(name),
+            &TAGS,
+            format!("{name} is empty"),
+            "give the tag a key",
+        ));
+    }
+}
+
+fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
+    let analysis = ctx.analysis;
+    let out = &mut prep.diagnostics;
+    let sm2 = match analysis.report.chain.order.first() {
+        None => {
+            out.push(rule_diagnostic(
+                Code::TargetCertificateCount,
+                material_location(),
+                &CERTIFICATE,
+                "no certificate was given",
+                "give the certificate and its intermediates (PEM)",
+            ));
+            false
+        }
+        Some(&leaf) => {
+            let key = &analysis.certificates[leaf].summary.public_key;
+            if !matches!(key.key_type, KeyType::Rsa | KeyType::Ec | KeyType::Sm2) {
+                out.push(rule_diagnostic(
+                    Code::TargetKeyAlgorithm,
+                    certificate_location(analysis, leaf),
+                    &KEYS,
+                    format!(
+                        "the certificate's key is {}; CAS offers RSA, ECC and SM2",
+                        describe_key(key)
+                    ),
+                    "use an RSA or ECDSA certificate",
+                ));
+            }
+            key.key_type == KeyType::Sm2
+        }
+    };
+    let key = take_key(
+        ctx,
+        &KeyRules {
+            who: "UploadUserCertificate",
+            rule: &PRIVATE_KEY,
+            encoding_rule: &KEY_ENCODING,
+            want: KeyEncoding::Traditional,
+            reencoded_because: "sent as PKCS#1/SEC1, the encodings CAS's examples use: \
+                                re-encoded, same key",
+            decrypted_because: "CAS takes only unencrypted keys: decrypted locally",
+            max: None,
+        },
+        out,
+    );
+    if let Some((pem, fix)) = &key {
+        prep.key_fix = fix.clone();
+        prep.key = Some(pem.clone());
+    }
+    let out = &mut prep.diagnostics;
+    let mut enc = None;
+    let mut tags = Vec::new();
+    if ctx.requesting() {
+        check_name(ctx, out);
+        tags = numbered_parameters(&SPEC.numbered[0], ctx.fields, out);
+        let given = ["EncryptCert", "EncryptPrivateKey"].map(|name| ctx.fields.get(name).is_some());
+        if sm2 && given != [true, true] {
+            out.push(rule_diagnostic(
+                Code::FieldMissing,
+                field_location("EncryptCert"),
+                &SM_PAIR,
+                "an SM2 certificate needs its encryption pair: EncryptCert and EncryptPrivateKey",
+                crate::diagnostic::Hint::per_surface(
+                    "fill in EncryptCert and EncryptPrivateKey with the SM2 encryption certificate and its key (PEM)",
+                    "give --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE",
+                ),
+            ));
+        } else if sm2 {
+            enc = encryption_pair(
+                ctx,
+                &PairRules {
+                    certificate: "EncryptCert",
+                    key: "EncryptPrivateKey",
+                    rule: &SM_PAIR,
+                    max_certificates: usize::MAX,
+                    root: RootPolicy::Drop,
+                    want: KeyEncoding::Traditional,
+                },
+                out,
+            );
+        } else {
+            for (name, is_given) in ["EncryptCert", "EncryptPrivateKey"].into_iter().zip(given) {
+                if is_given {
+                    out.push(rule_diagnostic(
+                        Code::FieldIgnored,
+                        field_location(name),
+                        &SM_PAIR,
+                        format!("{name} is for SM2 certificates; with Cert and Key it is ignored and not sent"),
+                        "leave it out",
+                    ));
+                }
+            }
+        }
+    }
+    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Drop, ctx.before);
+    super::report_bundle_changes(
+        prep,
+        &CERTIFICATE,
+        "CAS",
+        "the request sends the arranged PEM; the fixes show before and after",
+    );
+    let (Some(bundle), Some((key, _)), true) = (&prep.bundle, &key, ctx.requesting()) else {
+        return;
+    };
+    let mut parameters = vec![(
+        "Name".to_owned(),
+        ctx.fields.get("Name").unwrap_or_default().to_owned(),
+    )];
+    let mut pem = Vec::new();
+    match &enc {
+        Some(pair) => {
+            parameters.push(("SignCert".into(), bundle.full_pem.clone()));
+            parameters.push(("SignPrivateKey".into(), key.pem.clone()));
+            parameters.push(("EncryptCert".into(), pair.certificates.clone()));
+            parameters.push(("EncryptPrivateKey".into(), pair.key.pem.clone()));
+            pem.extend([
+                "SignCert",
+                "SignPrivateKey",
+                "EncryptCert",
+                "EncryptPrivateKey",
+            ]);
+        }
+        None => {
+            parameters.push(("Cert".into(), bundle.full_pem.clone()));
+            parameters.push(("Key".into(), key.pem.clone()));
+            pem.extend(["Cert", "Key"]);
+        }
+    }
+    if let Some(group) = ctx.fields.get("ResourceGroupId") {
+        parameters.push(("ResourceGroupId".into(), group.to_owned()));
+    }
+    parameters.extend(tags);
+    let region = ctx.region();
+    let mut command =
+        super::alibaba_slb_ca::aliyun_command("cas", SPEC.api, region, &parameters, &pem, &[]);
+    command.notes.push(
+        "The key reaches the CLI as an argument (visible in `ps` while it runs): prefer the curl \
+         command on shared machines."
+            .into(),
+    );
+    prep.vendor_command = Some(command);
+    prep.call = Some(Call::Rpc {
+        host: SPEC.host(region),
+        action: SPEC.api,
+        version: SPEC.version,
+        parameters,
+    });
+}
+
+/// Name: at most 64 characters (every current source); a warning outside what all published
+/// versions allow (63 letters, digits, underscores).
+fn check_name(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(name) = ctx.fields.get("Name") else {
+        return;
+    };
+    if !name.is_empty() && name.chars().count() <= 64 && !is_portable_name(name) {
+        out.push(rule_diagnostic(
+            Code::FieldInvalid,
+            field_location("Name"),
+            &NAME_PORTABLE,
+            format!("Name {name:?} is not 63 or fewer letters, digits and underscores"),
+            "such a name is accepted by every published version of the rule",
+        ));
+    }
+}

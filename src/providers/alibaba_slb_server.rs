@@ -1,0 +1,394 @@
+//! Alibaba Cloud SLB (Classic Load Balancer) `UploadServerCertificate`, version 2014-05-15: a
+//! server certificate with its chain and its private key, for HTTPS listeners.
+//!
+//! CLB's own content rules apply: the server certificate first, then the intermediates; RSA only
+//! (1024, 2048 or 4096 bits); the key unencrypted PKCS#1 (`BEGIN RSA PRIVATE KEY`); PEM with
+//! 64-character lines and no blank lines. The region table and the tag checks are the CLB ones
+//! of the sister target `alibaba_slb_ca`.
+
+use super::alibaba_slb_ca::{self, INVALID_PARAMETER, check_alibaba_tag, check_clb_key};
+use super::{
+    AuthScope, Call, Context, FieldSpec, KeyRules, MaterialRole, NumberedFields, NumberedPart,
+    Preparation, ProviderSpec, Rule, Shape, Source, SourceKind, field_location, material_location,
+    numbered_parameters, rule_diagnostic, take_key,
+};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::fixes::{self, KeyEncoding, RootPolicy};
+use crate::signing::Scheme;
+
+const API_PAGE: Source = Source {
+    document: "Alibaba Cloud SLB API reference: UploadServerCertificate",
+    url: "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/developer-reference/api-slb-2014-05-15-uploadservercertificate",
+    as_of: "2026-03-02",
+    kind: SourceKind::Primary,
+};
+const SDK_MODEL: Source = Source {
+    document: "alibabacloud_slb20140515 models/_upload_server_certificate_request.py (the API text: \
+               name 1-80 characters, tag key up to 64)",
+    url: "https://pypi.org/project/alibabacloud-slb20140515/",
+    as_of: "2026",
+    kind: SourceKind::Primary,
+};
+const FAQ: Source = Source {
+    document: "CLB: FAQ about certificate upload failures",
+    url: "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/support/faq-about-certificate-upload-failures",
+    as_of: "2026-01-14",
+    kind: SourceKind::Primary,
+};
+const ERROR_CODES: Source = Source {
+    document: "CLB developer guide: Common error codes",
+    url: "https://www.alibabacloud.com/help/en/slb/classic-load-balancer/developer-reference/api-slb-2014-05-15-errorcodes",
+    as_of: "2026-01-14",
+    kind: SourceKind::Primary,
+};
+const CA_NAME_PAGE: Source = Source {
+    document: "Alibaba Cloud SLB API reference: SetCACertificateName (Chinese characters allowed \
+               in the sister resource's name)",
+    url: "https://help.aliyun.com/document_detail/34936.html",
+    as_of: "2026-03-02",
+    kind: SourceKind::Secondary,
+};
+
+/// The certificate and its chain.
+pub static CERTIFICATE: Rule = Rule {
+    id: "alibaba-slb-server/certificate",
+    statement: "ServerCertificate: PEM, the server certificate first, then its intermediates; one \
+                certificate and its key per call",
+    sources: &[API_PAGE, alibaba_slb_ca::REQUIREMENTS, FAQ],
+    disagreement: None,
+    provider_error: Some("The specified Server Certificate format is invalid"),
+};
+/// RSA only.
+pub static KEYS: Rule = Rule {
+    id: "alibaba-slb-server/key-algorithms",
+    statement: "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA certificates \
+                are not supported",
+    sources: &[alibaba_slb_ca::REQUIREMENTS, FAQ],
+    disagreement: None,
+    provider_error: Some("The specified Server Certificate format is invalid"),
+};
+/// The private key.
+pub static PRIVATE_KEY: Rule = Rule {
+    id: "alibaba-slb-server/private-key",
+    statement: "PrivateKey: the certificate's key, unencrypted, in PKCS#1 (BEGIN RSA PRIVATE KEY)",
+    sources: &[alibaba_slb_ca::REQUIREMENTS, FAQ, ERROR_CODES],
+    disagreement: None,
+    provider_error: Some("The format of the private key content is invalid"),
+};
+/// PEM layout.
+pub static PEM_LAYOUT: Rule = Rule {
+    id: "alibaba-slb-server/pem-layout",
+    statement: "PEM only, every line but the last of 64 characters, no spaces and no blank lines \
+                (also between the certificates of the chain)",
+    sources: &[alibaba_slb_ca::REQUIREMENTS, FAQ],
+    disagreement: None,
+    provider_error: Some(INVALID_PARAMETER),
+};
+/// The region.
+pub static REGION: Rule = Rule {
+    id: "alibaba-slb-server/region",
+    statement: "RegionId is required; cn-hangzhou uses slb.aliyuncs.com, other regions \
+                slb.{RegionId}.aliyuncs.com",
+    sources: &[API_PAGE, alibaba_slb_ca::ENDPOINTS],
+    disagreement: None,
+    provider_error: Some("MissingRegionId"),
+};
+/// Certificate name.
+pub static NAME: Rule = Rule {
+    id: "alibaba-slb-server/name",
+    statement: "ServerCertificateName: 1-80 characters, starting with a letter, then letters, \
+                digits, '.', '_' and '-'",
+    sources: &[API_PAGE, SDK_MODEL],
+    disagreement: None,
+    provider_error: Some(INVALID_PARAMETER),
+};
+/// Chinese names.
+pub static NAME_CHINESE: Rule = Rule {
+    id: "alibaba-slb-server/name-chinese",
+    statement: "ServerCertificateName with Chinese characters",
+    sources: &[API_PAGE, CA_NAME_PAGE],
+    disagreement: Some(
+        "the UploadServerCertificate page allows letters only; the same product's CA \
+         certificate names (SetCACertificateName) may hold and start with Chinese characters",
+    ),
+    provider_error: Some(INVALID_PARAMETER),
+};
+/// Resource group.
+pub static RESOURCE_GROUP: Rule = Rule {
+    id: "alibaba-slb-server/resource-group",
+    statement: "ResourceGroupId is an existing resource group ID such as rg-atstuj3rtoptyui",
+    sources: &[API_PAGE],
+    disagreement: None,
+    provider_error: Some(
+        "Forbidden.RAM / User not authorized to operate on the specified resource",
+    ),
+};
+/// Tag keys.
+pub static TAG_KEY: Rule = Rule {
+    id: "alibaba-slb-server/tag-key",
+    statement: "Tag.N.Key (N = 1..20): 1-64 characters, not starting with acs: or aliyun, not \
+                containing http:// or https://",
+    sources: &[API_PAGE, SDK_MODEL],
+    disagreement: None,
+    provider_error: Some("InvalidParam.TagKey"),
+};
+/// Tag values.
+pub static TAG_VALUE: Rule = Rule {
+    id: "alibaba-slb-server/tag-value",
+    statement: "Tag.N.Value: empty or up to 128 characters, not starting with acs: or aliyun, \
+                not containing http:// or https://; a value needs its key",
+    sources: &[API_PAGE, SDK_MODEL],
+    disagreement: None,
+    provider_error: Some("InvalidParam.TagValue"),
+};
+/// Tag count.
+pub static TAG_COUNT: Rule = Rule {
+    id: "alibaba-slb-server/tag-count",
+    statement: "at most 20 tags, numbered 1..20",
+    sources: &[API_PAGE],
+    disagreement: None,
+    provider_error: Some("SizeLimitExceeded.Tag"),
+};
+
+/// The target's data.
+pub static SPEC: ProviderSpec = ProviderSpec {
+    id: "alibaba-slb-server",
+    title: "Alibaba Cloud SLB — UploadServerCertificate",
+    api: "UploadServerCertificate",
+    version: "2014-05-15",
+    legacy: None,
+    schemes: &[Scheme::AlibabaRpcV2, Scheme::AlibabaAcs3],
+    auth_scope: AuthScope::AccessKey,
+    regions: alibaba_slb_ca::REGIONS,
+    default_region: "cn-hangzhou",
+    unlisted_host: alibaba_slb_ca::unlisted_host,
+    material: &[
+        MaterialRole::Certificate {
+            parameter: "ServerCertificate",
+            with_chain: true,
+        },
+        MaterialRole::PrivateKey {
+            parameter: "PrivateKey",
+            encoding: "PKCS#1 RSA (BEGIN RSA PRIVATE KEY), unencrypted",
+        },
+    ],
+    fields: &[
+        FieldSpec::text(
+            "ServerCertificateName",
+            "a name for the server certificate",
+            &NAME,
+        )
+        .chars(1, Some(80)),
+        FieldSpec::text(
+            "ResourceGroupId",
+            "the resource group to put the certificate in",
+            &RESOURCE_GROUP,
+        )
+        .chars(1, None)
+        .shape(Shape::Pattern(
+            alibaba_slb_ca::is_resource_group,
+            "a resource group ID such as rg-atstuj3rtoptyui",
+        )),
+    ],
+    numbered: &[NumberedFields {
+        stem: "Tag",
+        parts: &[
+            NumberedPart {
+                name: "Key",
+                help: "1-64 characters; not acs: or aliyun…; no http:// or https://",
+                rule: &TAG_KEY,
+            },
+            NumberedPart {
+                name: "Value",
+                help: "empty or up to 128 characters; no http:// or https://",
+                rule: &TAG_VALUE,
+            },
+        ],
+        max: 20,
+        count_rule: &TAG_COUNT,
+        first_missing_error: Some("MissingParam.TagKey"),
+        check: check_tag,
+    }],
+    rules: &[
+        &CERTIFICATE,
+        &KEYS,
+        &PRIVATE_KEY,
+        &PEM_LAYOUT,
+        &REGION,
+        &NAME,
+        &NAME_CHINESE,
+        &RESOURCE_GROUP,
+        &TAG_KEY,
+        &TAG_VALUE,
+        &TAG_COUNT,
+    ],
+    errors: &[
+        super::KnownError {
+            code: "CertificateNotMatchPrivateKey",
+            meaning: "Certificate and key does not match",
+        },
+        super::KnownError {
+            code: "PrivateKeyEncryption",
+            meaning: "Key has Encrypted: the key must be unencrypted",
+        },
+        super::KnownError {
+            code: "KeyFormatError",
+            meaning: "The specified ServerCertificate is incorrectly formatted",
+        },
+        super::KnownError {
+            code: "InvalidParameter",
+            meaning: "the certificate or key format is not valid (ECDSA, PKCS#8, spaces, blank \
+                      lines)",
+        },
+        super::KnownError {
+            code: "InvalidParam.TagKey",
+            meaning: "a tag key is empty, too long, reserved or holds a URL",
+        },
+        super::KnownError {
+            code: "SizeLimitExceeded.Tag",
+            meaning: "more than 20 tags",
+        },
+    ],
+    analysis_errors: &[
+        (
+            Code::KeyDoesNotMatchCertificate,
+            "CertificateNotMatchPrivateKey (Certificate and key does not match)",
+        ),
+        (
+            Code::EncryptedKeyNeedsPassphrase,
+            "PrivateKeyEncryption (Key has Encrypted)",
+        ),
+        (
+            Code::ChainMissingIssuer,
+            "No certificate chain is found in the certificate content",
+        ),
+        (Code::PemInvalidBase64, INVALID_PARAMETER),
+        (Code::InvalidAsn1, INVALID_PARAMETER),
+        (Code::NoPemOrDer, INVALID_PARAMETER),
+    ],
+    vendor_cli: "aliyun slb UploadServerCertificate",
+    prepare,
+};
+
+fn check_tag(name: &str, part: usize, value: &str, out: &mut Vec<Diagnostic>) {
+    check_alibaba_tag(name, part, value, (&TAG_KEY, &TAG_VALUE, None), 64, out);
+}
+
+/// The name rule: a letter first, then letters, digits, `.`, `_`, `-`; Chinese characters are
+/// only warned about (the sister CA name allows them).
+fn check_name(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
+    let Some(name) = ctx.fields.get("ServerCertificateName") else {
+        return;
+    };
+    let chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    let ascii_ok = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'));
+    if ascii_ok || name.is_empty() {
+        return;
+    }
+    let with_chinese_ok = name
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_alphabetic() || chinese(c))
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || chinese(c) || matches!(c, '.' | '_' | '-'));
+    let rule = if with_chinese_ok {
+        &NAME_CHINESE
+    } else {
+        &NAME
+    };
+    out.push(rule_diagnostic(
+        Code::FieldInvalid,
+        field_location("ServerCertificateName"),
+        rule,
+        format!(
+            "ServerCertificateName {name:?} breaks the name rule (a letter first, then letters, \
+             digits, '.', '_', '-')"
+        ),
+        "use such a name",
+    ));
+}
+
+fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
+    let analysis = ctx.analysis;
+    let out = &mut prep.diagnostics;
+    match analysis.report.chain.order.first() {
+        None => out.push(rule_diagnostic(
+            Code::TargetCertificateCount,
+            material_location(),
+            &CERTIFICATE,
+            "no certificate was given",
+            "give the server certificate and its intermediates (PEM)",
+        )),
+        Some(&leaf) => check_clb_key(ctx, leaf, &KEYS, out),
+    }
+    let key = take_key(
+        ctx,
+        &KeyRules {
+            who: "UploadServerCertificate",
+            rule: &PRIVATE_KEY,
+            encoding_rule: &PRIVATE_KEY,
+            want: KeyEncoding::Traditional,
+            reencoded_because: "CLB takes PKCS#1 RSA keys only: re-encoded, same key",
+            decrypted_because: "CLB takes only unencrypted keys: decrypted locally",
+            max: None,
+        },
+        out,
+    );
+    if let Some((pem, fix)) = &key {
+        prep.key_fix = fix.clone();
+        prep.key = Some(pem.clone());
+    }
+    let out = &mut prep.diagnostics;
+    let tags = if ctx.requesting() {
+        check_name(ctx, out);
+        numbered_parameters(&SPEC.numbered[0], ctx.fields, out)
+    } else {
+        Vec::new()
+    };
+    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Drop, ctx.before);
+    super::report_bundle_changes(
+        prep,
+        &PEM_LAYOUT,
+        "CLB",
+        "the request sends the arranged PEM (leaf first, no blank lines); the fixes show before and after",
+    );
+    let (Some(bundle), Some((key, _)), true) = (&prep.bundle, &key, ctx.requesting()) else {
+        return;
+    };
+    let region = ctx.region();
+    let mut parameters = vec![
+        ("RegionId".to_owned(), region.to_owned()),
+        ("ServerCertificate".to_owned(), bundle.full_pem.clone()),
+        ("PrivateKey".to_owned(), key.pem.clone()),
+    ];
+    for name in ["ServerCertificateName", "ResourceGroupId"] {
+        if let Some(value) = ctx.fields.get(name) {
+            parameters.push((name.to_owned(), value.to_owned()));
+        }
+    }
+    parameters.extend(tags);
+    let mut command = alibaba_slb_ca::aliyun_command(
+        "slb",
+        SPEC.api,
+        region,
+        &parameters,
+        &["ServerCertificate", "PrivateKey"],
+        &[],
+    );
+    command.notes.push(
+        "The key reaches the CLI as an argument (visible in `ps` while it runs): prefer the curl \
+         command on shared machines."
+            .into(),
+    );
+    prep.vendor_command = Some(command);
+    prep.call = Some(Call::Rpc {
+        host: SPEC.host(region),
+        action: SPEC.api,
+        version: SPEC.version,
+        parameters,
+    });
+}

@@ -1,0 +1,583 @@
+//! Huawei Cloud CCM SSL Certificate Manager (SCM) `ImportCertificate`
+//! (`POST /v3/scm/certificates/import`): a certificate, its chain and its key, or an SM2 dual
+//! certificate with its encryption pair. A global service: account-level credentials
+//! (`X-Domain-Id`, an account-scoped token), one endpoint per site.
+
+use super::{
+    AuthScope, Call, Context, FieldSpec, KeyRules, KnownError, MaterialRole, PairRules,
+    Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand,
+    certificate_location, describe_key, encryption_pair, field_location, material_location, region,
+    rule_diagnostic, take_key,
+};
+use crate::analysis::public_key::KeyType;
+use crate::diagnostic::Code;
+use crate::fixes::{self, KeyEncoding, RootPolicy};
+use crate::signing::Scheme;
+
+const API_PAGE: Source = Source {
+    document: "Huawei Cloud CCM API reference: ImportCertificate (name 3-63, certificate 4,096, \
+               certificate_chain 8,192, private_key 4,096 characters)",
+    url: "https://support.huaweicloud.com/intl/zh-cn/api-ccm/ImportCertificate.html",
+    as_of: "2026",
+    kind: SourceKind::Primary,
+};
+const SDK_MODEL: Source = Source {
+    document: "huaweicloud-sdk-go-v3 services/scm/v3/model/model_import_certificate_request_body.go",
+    url: "https://github.com/huaweicloud/huaweicloud-sdk-go-v3",
+    as_of: "0.1.188",
+    kind: SourceKind::Primary,
+};
+const SDK_REGIONS: Source = Source {
+    document: "huaweicloud SDKs' ScmRegion: cn-north-4, ap-southeast-1, my-kualalumpur-1",
+    url: "https://github.com/huaweicloud/huaweicloud-sdk-java-v3",
+    as_of: "3.1.211",
+    kind: SourceKind::Primary,
+};
+const SDK_CLIENT: Source = Source {
+    document: "huaweicloud-sdk-go-v3 services/scm/v3/scm_client.go (global or basic credentials)",
+    url: "https://github.com/huaweicloud/huaweicloud-sdk-go-v3",
+    as_of: "0.1.188",
+    kind: SourceKind::Primary,
+};
+const BEFORE_YOU_START: Source = Source {
+    document: "Huawei Cloud CCM API reference: Before You Start (CCM is a global service)",
+    url: "https://support.huaweicloud.com/intl/en-us/api-ccm/ccm_02_0002.html",
+    as_of: "2025-11-28",
+    kind: SourceKind::Primary,
+};
+const USER_MANUAL: Source = Source {
+    document: "Huawei Cloud CCM user guide: Uploading an existing certificate (expired \
+               certificates and chains of length 1 cannot be uploaded; no password-protected keys)",
+    url: "https://support.huaweicloud.com/eu/usermanual-ccm/ccm_01_0011.html",
+    as_of: "2026",
+    kind: SourceKind::Primary,
+};
+const ERROR_FAQ: Source = Source {
+    document: "Huawei Cloud CCM FAQ: certificate upload errors (SCM.0053, SCM.0054, SCM.0079, \
+               SCM.0012, SCM.0114)",
+    url: "https://support.huaweicloud.com/intl/tr-tr/ccm_faq/ccm_01_0397.html",
+    as_of: "2026",
+    kind: SourceKind::Primary,
+};
+const PUSH_FAQ: Source = Source {
+    document: "Huawei Cloud CCM (SCM) FAQ: PKCS#8 keys are not supported (暂时不支持PKCS8)",
+    url: "https://support.huaweicloud.com/intl/en-us/ccm_faq/",
+    as_of: "2025-08-29",
+    kind: SourceKind::Primary,
+};
+
+/// Name.
+pub static NAME: Rule = Rule {
+    id: "huawei-scm/name",
+    statement: "name: 3 to 63 characters of letters, digits, '_', '-' and '.'",
+    sources: &[API_PAGE, SDK_MODEL],
+    disagreement: None,
+    provider_error: Some("SCM.0001 (invalid parameter)"),
+};
+/// Certificate.
+pub static CERTIFICATE: Rule = Rule {
+    id: "huawei-scm/certificate",
+    statement: "certificate: PEM, at most 4,096 characters; it may carry the chain, but when \
+                certificate_chain is given only the certificate itself is taken",
+    sources: &[API_PAGE, SDK_MODEL, ERROR_FAQ],
+    disagreement: None,
+    provider_error: None,
+};
+/// Chain.
+pub static CHAIN: Rule = Rule {
+    id: "huawei-scm/certificate-chain",
+    statement: "certificate_chain: PEM, at most 8,192 characters, ordered from the certificate's \
+                issuer up (each CA's subject is the next one's issuer)",
+    sources: &[API_PAGE, ERROR_FAQ],
+    disagreement: None,
+    provider_error: None,
+};
+/// Chain length.
+pub static CHAIN_LENGTH: Rule = Rule {
+    id: "huawei-scm/chain-length",
+    statement: "a certificate whose chain has length 1 (no intermediate) cannot be uploaded",
+    sources: &[USER_MANUAL],
+    disagreement: None,
+    provider_error: Some("SCM.0013 (the certificate chain cannot be parsed)"),
+};
+/// Private key.
+pub static PRIVATE_KEY: Rule = Rule {
+    id: "huawei-scm/private-key",
+    statement: "private_key: the certificate's key, PEM, at most 4,096 characters, not \
+                password-protected",
+    sources: &[API_PAGE, SDK_MODEL, USER_MANUAL],
+    disagreement: None,
+    provider_error: Some("SCM.0012 (the private key cannot be parsed)"),
+};
+/// Key encoding.
+pub static KEY_ENCODING: Rule = Rule {
+    id: "huawei-scm/key-encoding",
+    statement: "keys are sent as PKCS#1 (RSA) or SEC1 (EC): SCM does not support PKCS#8 keys for \
+                deployment",
+    sources: &[PUSH_FAQ],
+    disagreement: None,
+    provider_error: None,
+};
+/// Validity.
+pub static VALIDITY: Rule = Rule {
+    id: "huawei-scm/validity",
+    statement: "expired certificates cannot be uploaded",
+    sources: &[USER_MANUAL],
+    disagreement: None,
+    provider_error: Some("SCM: expired certificates cannot be uploaded"),
+};
+/// Algorithms.
+pub static KEYS: Rule = Rule {
+    id: "huawei-scm/key-algorithms",
+    statement: "RSA and EC certificates, or SM2 (国密) ones with an optional encryption pair",
+    sources: &[SDK_MODEL, USER_MANUAL],
+    disagreement: Some(
+        "the SDK model has the SM encryption pair and the console offers RSA, ECC and SM2; no \
+         list of key types is documented for the API",
+    ),
+    provider_error: Some("SCM.0006 (the certificate cannot be parsed)"),
+};
+/// SM2 encryption pair.
+pub static SM_PAIR: Rule = Rule {
+    id: "huawei-scm/sm2-pair",
+    statement: "enc_certificate and enc_private_key (optional): the SM2 encryption certificate \
+                and its own unencrypted key, for an SM2 certificate",
+    sources: &[SDK_MODEL],
+    disagreement: None,
+    provider_error: None,
+};
+/// Duplicate check.
+pub static DUPLICATE_CHECK: Rule = Rule {
+    id: "huawei-scm/duplicate-check",
+    statement: "duplicate_check: true (upload a certificate identical to one already there) or \
+                false",
+    sources: &[SDK_MODEL],
+    disagreement: None,
+    provider_error: Some("SCM.0001 (invalid parameter)"),
+};
+/// Enterprise project.
+pub static ENTERPRISE_PROJECT: Rule = Rule {
+    id: "huawei-scm/enterprise-project-id",
+    statement: "enterprise_project_id: \"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+    sources: &[SDK_MODEL],
+    disagreement: None,
+    provider_error: Some("SCM.0001 (invalid parameter)"),
+};
+/// Sites and endpoints.
+pub static REGIONS_RULE: Rule = Rule {
+    id: "huawei-scm/regions",
+    statement: "SCM is a global service: the SDKs list scm.cn-north-4 (Chinese site), \
+                scm.ap-southeast-1 (international site) and scm.my-kualalumpur-1; another region \
+                of the Chinese site goes to scm.cn-north-4, of the international site to \
+                scm.ap-southeast-1",
+    sources: &[SDK_REGIONS, BEFORE_YOU_START],
+    disagreement: None,
+    provider_error: None,
+};
+/// Auth scope.
+pub static DOMAIN_SCOPE: Rule = Rule {
+    id: "huawei-scm/domain-id",
+    statement: "SCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
+                ID), tokens are scoped to the account",
+    sources: &[SDK_CLIENT, BEFORE_YOU_START],
+    disagreement: None,
+    provider_error: Some("APIGW.0301 (incorrect IAM authentication information)"),
+};
+
+/// Regions the SDKs list for SCM.
+pub const REGIONS: &[Region] = &[
+    region(
+        "cn-north-4",
+        "CN North-Beijing4",
+        "华北-北京四",
+        "scm.cn-north-4.myhuaweicloud.com",
+    ),
+    region(
+        "ap-southeast-1",
+        "CN-Hong Kong",
+        "中国-香港",
+        "scm.ap-southeast-1.myhuaweicloud.com",
+    ),
+    region(
+        "my-kualalumpur-1",
+        "AP-Kuala Lumpur-OP6",
+        "亚太-吉隆坡-OP6",
+        "scm.my-kualalumpur-1.myhuaweicloud.com",
+    ),
+];
+
+/// An unlisted region's site endpoint: the Chinese site's for `cn-*`, else the international one.
+fn unlisted_host(region: &str) -> String {
+    if region.starts_with("cn-") {
+        "scm.cn-north-4.myhuaweicloud.com".into()
+    } else {
+        "scm.ap-southeast-1.myhuaweicloud.com".into()
+    }
+}
+
+fn is_name(value: &str) -> bool {
+    value
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+}
+
+fn is_enterprise_project(value: &str) -> bool {
+    let bytes = value.as_bytes();
+    value == "0"
+        || bytes.len() == 36
+            && bytes.iter().enumerate().all(|(i, &b)| match i {
+                8 | 13 | 18 | 23 => b == b'-',
+                _ => b.is_ascii_digit() || b.is_ascii_lowercase(),
+            })
+}
+
+/// The target's data.
+pub static SPEC: ProviderSpec = ProviderSpec {
+    id: "huawei-scm",
+    title: "Huawei Cloud CCM SSL certificate manager — import certificate",
+    api: "ImportCertificate",
+    version: "v3",
+    legacy: None,
+    schemes: &[Scheme::HuaweiAksk, Scheme::HuaweiToken],
+    auth_scope: AuthScope::Account,
+    regions: REGIONS,
+    default_region: "cn-north-4",
+    unlisted_host,
+    material: &[
+        MaterialRole::Certificate {
+            parameter: "certificate",
+            with_chain: false,
+        },
+        MaterialRole::Chain {
+            parameter: "certificate_chain",
+        },
+        MaterialRole::PrivateKey {
+            parameter: "private_key",
+            encoding: "PKCS#1 (RSA) or SEC1 (EC, SM2), unencrypted",
+        },
+        MaterialRole::EncryptionPair {
+            certificate: "enc_certificate",
+            key: "enc_private_key",
+        },
+    ],
+    fields: &[
+        FieldSpec::text("name", "the certificate's name", &NAME)
+            .required()
+            .chars(3, Some(63))
+            .shape(Shape::Pattern(is_name, "letters, digits, '_', '-' and '.'")),
+        FieldSpec::text(
+            "duplicate_check",
+            "true to allow uploading a certificate that is already there",
+            &DUPLICATE_CHECK,
+        )
+        .shape(Shape::OneOf(&["true", "false"])),
+        FieldSpec::text(
+            "enterprise_project_id",
+            "the enterprise project (\"0\" for the default one)",
+            &ENTERPRISE_PROJECT,
+        )
+        .chars(1, None)
+        .shape(Shape::Pattern(
+            is_enterprise_project,
+            "\"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+        )),
+        FieldSpec::text(
+            "enc_certificate",
+            "SM2 only: the encryption certificate (PEM; @FILE)",
+            &SM_PAIR,
+        )
+        .pem(),
+        FieldSpec::text(
+            "enc_private_key",
+            "SM2 only: the encryption certificate's key (PEM; @FILE)",
+            &SM_PAIR,
+        )
+        .pem(),
+    ],
+    numbered: &[],
+    rules: &[
+        &NAME,
+        &CERTIFICATE,
+        &CHAIN,
+        &CHAIN_LENGTH,
+        &PRIVATE_KEY,
+        &KEY_ENCODING,
+        &VALIDITY,
+        &KEYS,
+        &SM_PAIR,
+        &DUPLICATE_CHECK,
+        &ENTERPRISE_PROJECT,
+        &REGIONS_RULE,
+        &DOMAIN_SCOPE,
+    ],
+    errors: &[
+        KnownError {
+            code: "SCM.0006",
+            meaning: "the certificate cannot be parsed",
+        },
+        KnownError {
+            code: "SCM.0012",
+            meaning: "the private key cannot be parsed",
+        },
+        KnownError {
+            code: "SCM.0013",
+            meaning: "the certificate chain cannot be parsed",
+        },
+        KnownError {
+            code: "SCM.0014",
+            meaning: "the certificate and the private key do not match",
+        },
+        KnownError {
+            code: "SCM.0053",
+            meaning: "the content must start and end with the PEM markers",
+        },
+        KnownError {
+            code: "SCM.0054",
+            meaning: "the certificate content is missing",
+        },
+        KnownError {
+            code: "SCM.0079",
+            meaning: "a CA's subject is not the issuer of the certificate before it: order the \
+                      chain from the certificate to the lowest-level CA up",
+        },
+        KnownError {
+            code: "SCM.0114",
+            meaning: "the private key's PEM markers are wrong",
+        },
+    ],
+    analysis_errors: &[
+        (
+            Code::KeyDoesNotMatchCertificate,
+            "SCM.0014 (the certificate and key do not match)",
+        ),
+        (
+            Code::CertificateExpired,
+            "SCM: expired certificates cannot be uploaded",
+        ),
+        (
+            Code::EncryptedKeyNeedsPassphrase,
+            "SCM.0012 (password-protected keys cannot be uploaded)",
+        ),
+        (Code::PemMissingEnd, "SCM.0053 (PEM markers)"),
+        (Code::PemLabelMismatch, "SCM.0053 (PEM markers)"),
+        (
+            Code::PemInvalidBase64,
+            "SCM.0006 (the certificate cannot be parsed)",
+        ),
+        (
+            Code::InvalidAsn1,
+            "SCM.0006 (the certificate cannot be parsed)",
+        ),
+        (
+            Code::ChainMissingIssuer,
+            "SCM.0079 (the chain is not in order)",
+        ),
+        (
+            Code::ChainSignatureMismatch,
+            "SCM.0079 (the chain is not in order)",
+        ),
+    ],
+    vendor_cli: "hcloud SCM ImportCertificate",
+    prepare,
+};
+
+const CERTIFICATE_MAX: SizeLimit = SizeLimit {
+    what: "certificate",
+    max: 4_096,
+    rule: &CERTIFICATE,
+    disputed: None,
+};
+const CHAIN_MAX: SizeLimit = SizeLimit {
+    what: "certificate_chain",
+    max: 8_192,
+    rule: &CHAIN,
+    disputed: None,
+};
+const KEY_MAX: SizeLimit = SizeLimit {
+    what: "private_key",
+    max: 4_096,
+    rule: &PRIVATE_KEY,
+    disputed: None,
+};
+
+fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
+    let analysis = ctx.analysis;
+    let out = &mut prep.diagnostics;
+    let sm2 = match analysis.report.chain.order.first() {
+        None => {
+            out.push(rule_diagnostic(
+                Code::TargetCertificateCount,
+                material_location(),
+                &CERTIFICATE,
+                "no certificate was given",
+                "give the certificate and its intermediates (PEM)",
+            ));
+            false
+        }
+        Some(&leaf) => {
+            let summary = &analysis.certificates[leaf].summary;
+            if !matches!(
+                summary.public_key.key_type,
+                KeyType::Rsa | KeyType::Ec | KeyType::Sm2
+            ) {
+                out.push(rule_diagnostic(
+                    Code::TargetKeyAlgorithm,
+                    certificate_location(analysis, leaf),
+                    &KEYS,
+                    format!(
+                        "the certificate's key is {}; SCM takes RSA, EC and SM2 certificates",
+                        describe_key(&summary.public_key)
+                    ),
+                    "use an RSA or ECDSA certificate",
+                ));
+            }
+            summary.public_key.key_type == KeyType::Sm2
+        }
+    };
+    let key = take_key(
+        ctx,
+        &KeyRules {
+            who: "ImportCertificate",
+            rule: &PRIVATE_KEY,
+            encoding_rule: &KEY_ENCODING,
+            want: KeyEncoding::Traditional,
+            reencoded_because: "SCM does not support PKCS#8 keys: re-encoded, same key",
+            decrypted_because: "SCM refuses password-protected keys: decrypted locally",
+            max: Some(KEY_MAX),
+        },
+        out,
+    );
+    if let Some((pem, fix)) = &key {
+        prep.key_fix = fix.clone();
+        prep.key = Some(pem.clone());
+    }
+    let mut enc = None;
+    if ctx.requesting() {
+        let out = &mut prep.diagnostics;
+        let given = ["enc_certificate", "enc_private_key"].map(|n| ctx.fields.get(n).is_some());
+        if given.contains(&true) && !sm2 {
+            for (name, is_given) in ["enc_certificate", "enc_private_key"]
+                .into_iter()
+                .zip(given)
+            {
+                if is_given {
+                    out.push(rule_diagnostic(
+                        Code::FieldInvalid,
+                        field_location(name),
+                        &SM_PAIR,
+                        format!("{name} is for SM2 certificates; this certificate is not SM2"),
+                        "leave it out",
+                    ));
+                }
+            }
+        } else if given == [true, false] || given == [false, true] {
+            out.push(rule_diagnostic(
+                Code::FieldMissing,
+                field_location(if given[0] {
+                    "enc_private_key"
+                } else {
+                    "enc_certificate"
+                }),
+                &SM_PAIR,
+                "the encryption pair takes both enc_certificate and enc_private_key",
+                "give both, or neither",
+            ));
+        } else if given == [true, true] {
+            enc = encryption_pair(
+                ctx,
+                &PairRules {
+                    certificate: "enc_certificate",
+                    key: "enc_private_key",
+                    rule: &SM_PAIR,
+                    max_certificates: usize::MAX,
+                    root: RootPolicy::Drop,
+                    want: KeyEncoding::Traditional,
+                },
+                out,
+            );
+        }
+    }
+    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Drop, ctx.before);
+    super::report_bundle_changes(
+        prep,
+        &CHAIN,
+        "SCM",
+        "certificate gets the certificate, certificate_chain its intermediates; the fixes show \
+         before and after",
+    );
+    let out = &mut prep.diagnostics;
+    let Some(bundle) = &prep.bundle else {
+        return;
+    };
+    if bundle.order.len() == 1 && !analysis.report.chain.root_included {
+        out.push(rule_diagnostic(
+            Code::TargetCertificateCount,
+            material_location(),
+            &CHAIN_LENGTH,
+            "the certificate comes without its intermediates: a chain of length 1",
+            "add the intermediate certificate(s) your CA sent",
+        ));
+    }
+    CERTIFICATE_MAX.check(
+        &bundle.leaf_pem,
+        material_location(),
+        "the certificate is too large for SCM (many names?)",
+        out,
+    );
+    CHAIN_MAX.check(
+        &bundle.chain_pem,
+        material_location(),
+        "drop certificates that are not on the path",
+        out,
+    );
+    let (Some((key, _)), true) = (&key, ctx.requesting()) else {
+        return;
+    };
+    let mut body = serde_json::Map::new();
+    let name = ctx.fields.get("name").unwrap_or_default();
+    body.insert("name".into(), name.into());
+    body.insert("certificate".into(), bundle.leaf_pem.clone().into());
+    if !bundle.chain_pem.is_empty() {
+        body.insert("certificate_chain".into(), bundle.chain_pem.clone().into());
+    }
+    body.insert("private_key".into(), key.pem.clone().into());
+    if let Some(value) = ctx.fields.get("duplicate_check") {
+        body.insert("duplicate_check".into(), (value == "true").into());
+    }
+    if let Some(value) = ctx.fields.get("enterprise_project_id") {
+        body.insert("enterprise_project_id".into(), value.into());
+    }
+    if let Some(pair) = &enc {
+        body.insert("enc_certificate".into(), pair.certificates.clone().into());
+        body.insert("enc_private_key".into(), pair.key.pem.clone().into());
+    }
+    let region = ctx.region();
+    let mut command = VendorCommand::new(
+        "hcloud",
+        &["SCM", SPEC.api],
+        &[
+            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. The key file is made",
+            "under umask 077 and removed afterwards; KooCLI still gets it as an argument (visible in",
+            "`ps` while it runs): prefer the curl command on shared machines.",
+        ],
+    )
+    .value("--cli-region", region);
+    for (field, value) in &body {
+        let option = format!("--{field}");
+        match value {
+            serde_json::Value::String(text) if text.starts_with("-----BEGIN") => {
+                command = command.file(&option, &format!("{field}.pem"), text);
+            }
+            serde_json::Value::String(text) => command = command.value(&option, text),
+            other => command = command.value(&option, &other.to_string()),
+        }
+    }
+    prep.vendor_command = Some(command);
+    prep.call = Some(Call::Rest {
+        host: SPEC.host(region),
+        path: "/v3/scm/certificates/import".into(),
+        headers: vec![("Content-Type".into(), "application/json".into())],
+        body: serde_json::Value::Object(body).to_string(),
+        project_id: None,
+    });
+}
