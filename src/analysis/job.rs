@@ -15,7 +15,7 @@ use super::chain::Checks;
 use super::input::Item;
 use super::{Analysis, Found, Input, Options, Role};
 use crate::diagnostic::{Code, Diagnostic, Location};
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::time::Duration;
 
 /// What a job is doing.
@@ -174,22 +174,27 @@ pub const DIAGNOSTICS_PER_CODE: usize = 1_000;
 /// Keeps the first [`DIAGNOSTICS_PER_CODE`] diagnostics of each code about each input (in the
 /// order found) and counts the rest in one `diagnostics-omitted` per code and input.
 fn bound_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(String, Code), usize> = HashMap::new();
-    let mut omitted: Vec<((String, Code), usize)> = Vec::new();
+    // (input, code, how many seen): a few inputs times the codes they gave, so a list (the page
+    // would carry another hash map's code for nothing).
+    let mut seen: Vec<(String, Code, usize)> = Vec::new();
     diagnostics.retain(|d| {
-        let key = (d.location.file.clone(), d.code);
-        let count = seen.entry(key.clone()).or_insert(0);
-        *count += 1;
-        if *count <= DIAGNOSTICS_PER_CODE {
-            return true;
-        }
-        match omitted.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, n)) => *n += 1,
-            None => omitted.push((key, 1)),
-        }
-        false
+        let at = match seen
+            .iter()
+            .position(|(file, code, _)| *code == d.code && *file == d.location.file)
+        {
+            Some(at) => at,
+            None => {
+                seen.push((d.location.file.clone(), d.code, 0));
+                seen.len() - 1
+            }
+        };
+        seen[at].2 += 1;
+        seen[at].2 <= DIAGNOSTICS_PER_CODE
     });
-    for ((file, code), count) in omitted {
+    for (file, code, count) in seen {
+        let Some(count) = count.checked_sub(DIAGNOSTICS_PER_CODE).filter(|&n| n > 0) else {
+            continue;
+        };
         diagnostics.push(Diagnostic::new(
             Code::DiagnosticsOmitted,
             Location {
