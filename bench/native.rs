@@ -9,7 +9,11 @@
 //! - `recover_*`: input recovery (issue 13): its pass over clean PEM, and a bundle given as a JSON
 //!   string recovered and decoded;
 //! - `floor_*`: bench/floor.rs, base64 + one SHA-256 per certificate and nothing else: the least
-//!   any parse + fingerprint can cost.
+//!   any parse + fingerprint can cost;
+//! - `hostile_*`: `analyze_with` on each hostile input of bench/hostile.rs (made here, not read):
+//!   300 certificates sharing one name, 20,000 empty blocks, 20 MB of noise, deep nesting, 4 GiB
+//!   length fields; the figure is the worst case's cost, the anchors above say how fast the
+//!   machine was in the same run.
 //!
 //! Each case runs a few warm-up iterations, then up to a count of timed iterations within a time
 //! budget (at least 5); the figure is the median. Without `--bench` (as `cargo test --benches` runs
@@ -27,6 +31,8 @@ use std::time::{Duration, Instant};
 
 #[path = "floor.rs"]
 mod floor;
+#[path = "hostile.rs"]
+mod hostile;
 
 /// 2026-11-22T00:00:00Z, the validation time of every case.
 const NOW: Duration = Duration::from_secs(1_795_305_600);
@@ -287,6 +293,19 @@ fn main() {
         },
     ];
 
+    let mut cases = cases;
+    for (name, bytes) in hostile::all() {
+        let bytes: &'static [u8] = Vec::leak(bytes);
+        let what: &'static str = String::leak(format!("analyze_with({name})"));
+        let large = bytes.len() > 1_000_000;
+        cases.push(Case {
+            name: String::leak(hostile::case_name(&name)),
+            what,
+            max_runs: if large { 10 } else { 50 },
+            budget: ms(if large { 8000 } else { 4000 }),
+            run: Box::new(move || full_outcome(full(&[("hostile", bytes)]))),
+        });
+    }
     let cases: Vec<Case> = cases
         .into_iter()
         .filter(|c| filters.is_empty() || filters.iter().any(|f| c.name.contains(f.as_str())))
@@ -299,14 +318,14 @@ fn main() {
     }
 
     println!(
-        "{:<30} {:>6} {:>12} {:>12} {:>12}  outcome",
+        "{:<56} {:>6} {:>12} {:>12} {:>12}  outcome",
         "case", "runs", "median ms", "min ms", "max ms"
     );
     let mut measured = Vec::new();
     for case in &cases {
         let m = measure(case);
         println!(
-            "{:<30} {:>6} {:>12.4} {:>12.4} {:>12.4}  {}",
+            "{:<56} {:>6} {:>12.4} {:>12.4} {:>12.4}  {}",
             m.name,
             m.samples.len(),
             median(&m.samples),

@@ -151,6 +151,32 @@ def main():
         "from the profiles summarised below.",
     ]
 
+    hostile = sorted({c for c in list(nr) + list(br) if c.startswith("hostile_")})
+    if hostile:
+        lines += [
+            "",
+            "## Hostile inputs (issue 13)",
+            "",
+            "The whole analysis (`analyze_with`) of each input of bench/hostile.rs, made in the benchmark: "
+            "natively (release build) and in the browser module (the page's build settings). No target: "
+            "the figure is the worst case's cost; the anchors measured in the same run are the floor and "
+            "the full analysis of 1,000 certificates above (native "
+            f"{ms(n('floor_bundle1000'))} and {ms(n('full_bundle1000'))}, browser "
+            f"{ms(b('floor_wasm_bundle1000'))} and {ms(b('ours_full_bundle1000'))}).",
+            "",
+            "| input | native median | native fastest | browser median | browser fastest | outcome |",
+            "|---|---:|---:|---:|---:|---|",
+        ]
+        for case in hostile:
+            nv, bv = n(case), b(case)
+            outcome = nr.get(case, {}).get("outcome", "")
+            lines.append(f"| {case[len('hostile_'):].replace('_', ' ')} | {ms(nv)} | "
+                         f"{ms(nv.best) if nv is not None else ''} | {ms(bv)} | "
+                         f"{ms(bv.best) if bv is not None else ''} | {outcome} |")
+        worst_n = max((n(c) or 0 for c in hostile), default=0)
+        worst_b = max((b(c) or 0 for c in hostile), default=0)
+        lines += ["", f"Worst median: native {ms(worst_n)}, browser {ms(worst_b)}."]
+
     def ratio(a, c):
         return f"{a / c:.1f}×" if a and c else "n/a"
 
@@ -235,7 +261,7 @@ def main():
         "",
         f"- CPU: {cpu_model()}, {os.cpu_count()} cores; {platform.system()} {platform.release()}",
         f"- {command_output('rustc', '-V')}; native builds use the release profile "
-        "(opt-level \"z\", LTO, codegen-units 1, panic abort), as shipped",
+        "(opt-level 3, LTO, codegen-units 1, panic abort), as shipped",
         "- wasm: bench/wasm built with the same release settings for wasm32-unknown-unknown, "
         f"{command_output('wasm-bindgen', '--version')}, {command_output('wasm-opt', '--version')} (-Oz)",
         f"- browser: {meta.get('userAgent', '?')} (headless, /usr/bin/chromium), node {command_output('node', '--version')}",

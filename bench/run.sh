@@ -92,7 +92,7 @@ step_browser() {
   build_wasm
   npm_deps
   log "browser benchmark (headless Chromium)"
-  timeout 600 node "$bench/browser/run.mjs"
+  timeout 900 node "$bench/browser/run.mjs"
 }
 
 step_report() {

@@ -16,12 +16,20 @@ seconds=${1:-300}
 command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz is missing: cargo install cargo-fuzz --locked" >&2; exit 1; }
 # The project's lock file pins the dependencies (pre-releases among them); cargo adds libfuzzer-sys.
 [ -f Cargo.lock ] || cp ../Cargo.lock Cargo.lock
-# Seed: every vector input, named by its SHA-1 as libFuzzer names what it adds (names repeat
-# across vector cases: chain.pem, key.pem, ...).
+# Seed: every vector input (with its case's passphrase after the target's separator, so that
+# decryption with the right passphrase is explored) and fuzz/seeds/, each named by its SHA-1 as
+# libFuzzer names what it adds (names repeat across vector cases: chain.pem, key.pem, ...).
 mkdir -p corpus/analyze
+seed() { local tmp; tmp=$(mktemp); cat > "$tmp"; mv "$tmp" "corpus/analyze/$(sha1sum < "$tmp" | cut -c1-40)"; }
 for f in ../tests/vectors/inspect/*/input/*; do
-  cp "$f" "corpus/analyze/$(sha1sum < "$f" | cut -c1-40)"
+  passphrase="$(dirname "$(dirname "$f")")/passphrase.txt"
+  if [ -f "$passphrase" ]; then
+    { cat "$f"; printf '\n#passphrase='; tr -d '\r\n' < "$passphrase"; } | seed
+  else
+    seed < "$f"
+  fi
 done
+for f in seeds/*; do seed < "$f"; done
 
 timeout 1800 cargo fuzz build analyze
 log=$(mktemp)

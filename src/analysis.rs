@@ -19,7 +19,7 @@ pub mod private_key;
 pub mod public_key;
 pub mod recover;
 
-use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::diagnostic::{Code, Diagnostic, Hint, Location, Severity};
 use certificate::{CertificateSummary, ParsedCertificate};
 use chain::ChainReport;
 use csr::{CsrSummary, ParsedCsr};
@@ -177,6 +177,8 @@ struct Found {
     certificates: Vec<ParsedCertificate>,
     keys: Vec<ParsedKey>,
     csrs: Vec<ParsedCsr>,
+    /// What is left of the analysis' signature budget (self-signatures spend it first).
+    budget: chain::SignatureBudget,
 }
 
 impl Found {
@@ -201,11 +203,12 @@ impl Found {
             match item.kind {
                 ItemKind::Certificate => {
                     let index = self.certificates.len();
-                    if let Some(parsed) = certificate::parse(
+                    if let Some(parsed) = certificate::parse_within(
                         &item.der,
                         index,
                         &item.location,
                         options.now,
+                        &mut self.budget,
                         diagnostics,
                     ) {
                         self.certificates.push(parsed);
@@ -239,7 +242,7 @@ impl Found {
                     item.location.clone(),
                     format!(
                         "block with unknown label {:?} was skipped",
-                        item.label.as_deref().unwrap_or("")
+                        crate::diagnostic::excerpt(item.label.as_deref().unwrap_or(""))
                     ),
                     "check that the right file was picked; certificates are labelled CERTIFICATE",
                 )),
@@ -340,7 +343,10 @@ fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &Location) -> Diagnostic {
             Code::Pkcs12NeedsPassword,
             at.clone(),
             "the PKCS#12 file needs its password",
-            "give the password (it stays on this machine), e.g. --passphrase-env VAR on the command line",
+            Hint::per_surface(
+                "enter the password in the passphrase field (it stays in this page)",
+                "give the password with --passphrase-env VAR (it stays on this machine)",
+            ),
         ),
         E::WrongPassword => Diagnostic::new(
             Code::WrongPkcs12Password,

@@ -15,7 +15,7 @@
 //! environment only, and never printed.
 
 use crate::analysis::{self, Analysis, Input, Options, Report};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::providers::{self, Auth, Fields, Mode, ProviderId};
 use crate::request;
 use crate::signing::{Credentials, Scheme, Secret, huawei_token};
@@ -96,7 +96,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             println!("cert-preflight {}", env!("CARGO_PKG_VERSION"));
             return ExitCode::SUCCESS;
         }
-        Some(other) => return usage_error(&format!("unknown command {other:?}")),
+        Some(other) => return usage_error(&format!("unknown command {:?}", excerpt(other))),
         None => return usage_error("a command is required"),
     };
     let parsed = match parse(command, &args[1..]) {
@@ -186,7 +186,8 @@ fn parse(command: Command, args: &[String]) -> Result<Args, String> {
                 let id = value(&mut iter, "--provider", "a provider ID")?;
                 parsed.provider = Some(ProviderId::parse(id).ok_or_else(|| {
                     format!(
-                        "unknown provider {id:?}; use one of {}",
+                        "unknown provider {:?}; use one of {}",
+                        excerpt(id),
                         ProviderId::all()
                             .map(ProviderId::as_str)
                             .collect::<Vec<_>>()
@@ -201,10 +202,9 @@ fn parse(command: Command, args: &[String]) -> Result<Args, String> {
             "--auth" => {
                 request_only("--auth")?;
                 let name = value(&mut iter, "--auth", "v2, acs3, aksk or token")?;
-                parsed.auth = Some(
-                    Scheme::from_auth_name(name)
-                        .ok_or_else(|| format!("--auth {name:?}: use v2, acs3, aksk or token"))?,
-                );
+                parsed.auth = Some(Scheme::from_auth_name(name).ok_or_else(|| {
+                    format!("--auth {:?}: use v2, acs3, aksk or token", excerpt(name))
+                })?);
             }
             "--access-key-id" => {
                 request_only("--access-key-id")?;
@@ -229,7 +229,8 @@ fn parse(command: Command, args: &[String]) -> Result<Args, String> {
                 )?;
                 if !huawei_token::is_env_name(name) {
                     return Err(format!(
-                        "--token-env takes the NAME of an environment variable, not {name:?}"
+                        "--token-env takes the NAME of an environment variable, not {:?}",
+                        excerpt(name)
                     ));
                 }
                 parsed.token_env = Some(name.clone());
@@ -262,7 +263,7 @@ fn parse(command: Command, args: &[String]) -> Result<Args, String> {
                 let pair = value(&mut iter, "--field", "NAME=VALUE")?;
                 let (name, text) = pair
                     .split_once('=')
-                    .ok_or_else(|| format!("--field {pair:?} is not NAME=VALUE"))?;
+                    .ok_or_else(|| format!("--field {:?} is not NAME=VALUE", excerpt(pair)))?;
                 parsed.fields.push((name.to_owned(), text.to_owned()));
             }
             "--format" => {
@@ -274,13 +275,18 @@ fn parse(command: Command, args: &[String]) -> Result<Args, String> {
                         "json" => Format::Json,
                         "cli" => Format::VendorCli,
                         other => {
-                            return Err(format!("--format {other:?}: use curl, http, json or cli"));
+                            return Err(format!(
+                                "--format {:?}: use curl, http, json or cli",
+                                excerpt(other)
+                            ));
                         }
                     },
                 );
             }
             "-" => parsed.files.push(arg.clone()),
-            flag if flag.starts_with('-') => return Err(format!("unknown option {flag:?}")),
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option {:?}", excerpt(flag)));
+            }
             file => parsed.files.push(file.to_owned()),
         }
     }
@@ -329,7 +335,7 @@ fn read_pem_fields(provider: ProviderId, fields: &mut [(String, String)]) -> Res
             .is_some_and(|f| f.input == providers::FieldInput::Pem);
         if let (true, Some(path)) = (pem, value.strip_prefix('@')) {
             *value = std::fs::read_to_string(path)
-                .map_err(|e| format!("--field {name}=@{path}: {e}"))?;
+                .map_err(|e| format!("--field {name}=@{}: {e}", excerpt(path)))?;
         }
     }
     Ok(())
@@ -386,7 +392,10 @@ fn rfc3339(text: &str, flag: &str) -> Result<Duration, String> {
     der::DateTime::from_str(text)
         .map(|t| t.unix_duration())
         .map_err(|_| {
-            format!("{flag} {text:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z")
+            format!(
+                "{flag} {:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
+                excerpt(text)
+            )
         })
 }
 

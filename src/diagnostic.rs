@@ -282,6 +282,17 @@ codes! {
     /// The target API is being retired (its documentation moved to "previous version" pages, the
     /// official CLI dropped it). It may still answer; the message names the API to use instead.
     TargetLegacyApi = "target-legacy-api", Warning;
+
+    // Bounds (issue 13)
+    /// The chain was built without checking every signature: an analysis verifies signatures
+    /// worth at most 4,096 RSA-2048 checks (about 0.4 s; a P-384 check counts 10, an RSA-4096 one
+    /// 4), and tries at most 4 candidate issuers (by name and key identifier) per certificate. The
+    /// message names the certificates whose issuer or own signature was not verified. Give only
+    /// the chain to have every link checked.
+    ChainChecksSkipped = "chain-checks-skipped", Warning;
+    /// One input gave more than 1,000 diagnostics of one code (thousands of empty or broken
+    /// blocks): the first 1,000 are kept, and this one counts the rest.
+    DiagnosticsOmitted = "diagnostics-omitted", Info;
 }
 
 impl fmt::Display for Code {
@@ -323,6 +334,56 @@ impl fmt::Display for Location {
     }
 }
 
+/// Where a diagnostic is read. Hints that tell people what to do name that place's own means: the
+/// command line's flags and files, the page's boxes and fields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Surface {
+    /// The web page.
+    Page,
+    /// The command-line tool: its text output and its JSON.
+    CommandLine,
+}
+
+/// What to do about a diagnostic: one text for every surface (made from a `&str` or `String`), or
+/// one for the page and one for the command line where they differ ([`Hint::per_surface`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hint {
+    command_line: String,
+    page: Option<String>,
+}
+
+impl Hint {
+    /// A hint worded for each surface: `page` names the page's boxes and fields, `command_line`
+    /// the tool's flags and files.
+    pub fn per_surface(page: impl Into<String>, command_line: impl Into<String>) -> Self {
+        Hint {
+            command_line: command_line.into(),
+            page: Some(page.into()),
+        }
+    }
+}
+
+impl From<String> for Hint {
+    fn from(text: String) -> Self {
+        Hint {
+            command_line: text,
+            page: None,
+        }
+    }
+}
+
+impl From<&str> for Hint {
+    fn from(text: &str) -> Self {
+        Hint::from(text.to_owned())
+    }
+}
+
+impl From<&String> for Hint {
+    fn from(text: &String) -> Self {
+        Hint::from(text.clone())
+    }
+}
+
 /// One finding: what (code, message), how bad (severity), where (location) and what to do (hint).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
@@ -334,8 +395,13 @@ pub struct Diagnostic {
     pub location: Location,
     /// A short statement of the problem. Never holds secret material.
     pub message: String,
-    /// What to do about it.
+    /// What to do about it, as the command line (text and JSON) says it; also the page's hint
+    /// unless `page_hint` words it for the page.
     pub hint: String,
+    /// The hint as the page says it, where it differs from `hint` (it names boxes and fields
+    /// instead of flags and files). Not in the command line's JSON.
+    #[serde(skip)]
+    pub page_hint: Option<String>,
     /// The error the provider answers with after upload, when it is known (`ELB.1011`,
     /// `InvalidParam.TagKey`, ...), so that users recognise it.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -343,19 +409,22 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    /// A diagnostic whose severity is the code's own.
+    /// A diagnostic whose severity is the code's own. `hint` is a plain string (the same on every
+    /// surface) or a [`Hint::per_surface`].
     pub fn new(
         code: Code,
         location: Location,
         message: impl Into<String>,
-        hint: impl Into<String>,
+        hint: impl Into<Hint>,
     ) -> Self {
+        let hint = hint.into();
         Diagnostic {
             code,
             severity: code.severity(),
             location,
             message: message.into(),
-            hint: hint.into(),
+            hint: hint.command_line,
+            page_hint: hint.page,
             provider_error: None,
         }
     }
@@ -365,6 +434,54 @@ impl Diagnostic {
         self.provider_error = Some(error.into());
         self
     }
+
+    /// The hint as `surface` shows it.
+    pub fn hint_for(&self, surface: Surface) -> &str {
+        match (surface, &self.page_hint) {
+            (Surface::Page, Some(page)) => page,
+            _ => &self.hint,
+        }
+    }
+}
+
+/// The most characters [`excerpt`] quotes.
+pub const EXCERPT_CHARS: usize = 40;
+/// The longest run of base64 characters (letters, digits, `+`, `/`) [`excerpt`] quotes: longer
+/// runs are what key material looks like, and no label or ordinary word is that long.
+pub const EXCERPT_RUN: usize = 12;
+
+/// A short excerpt of input text (a PEM label, stray text) that is safe to quote in a message:
+/// its first line, up to the first `-----` (on a one-line PEM block, what follows the label is the
+/// body), before the first run of more than [`EXCERPT_RUN`] base64 characters, and at most
+/// [`EXCERPT_CHARS`] characters; `…` marks a cut. Messages quote input only through it, so that
+/// none can hold a key's base64 however the input was mangled.
+pub fn excerpt(text: &str) -> String {
+    let line = text.split(['\n', '\r']).next().unwrap_or_default();
+    let line = line.split("-----").next().unwrap_or_default();
+    let mut out = String::new();
+    let (mut run, mut chars) = (0usize, 0usize);
+    let mut cut = line.len() < text.len();
+    for c in line.chars() {
+        run = if c.is_ascii_alphanumeric() || c == '+' || c == '/' {
+            run + 1
+        } else {
+            0
+        };
+        if run > EXCERPT_RUN || chars == EXCERPT_CHARS {
+            // Drop the run's start too: none of it is quoted.
+            if run > EXCERPT_RUN {
+                out.truncate(out.len() - (run - 1));
+            }
+            cut = true;
+            break;
+        }
+        out.push(c);
+        chars += 1;
+    }
+    if cut {
+        out.push('…');
+    }
+    out
 }
 
 impl fmt::Display for Diagnostic {
@@ -404,6 +521,64 @@ mod tests {
                 "{name} lacks documentation"
             );
         }
+    }
+
+    #[test]
+    fn excerpts_quote_labels_and_words_never_key_material() {
+        assert_eq!(excerpt("CERTIFICATE"), "CERTIFICATE");
+        assert_eq!(excerpt("ENCRYPTED PRIVATE KEY"), "ENCRYPTED PRIVATE KEY");
+        // A one-line PEM block: the label and no more.
+        assert_eq!(
+            excerpt("PRIVATE KEY-----MIGHAgEAMBMGByqGSM49AgEGCCqGSM49-----END PRIVATE KEY"),
+            "PRIVATE KEY…"
+        );
+        // A base64 body pasted where a label goes: the run is dropped whole.
+        assert_eq!(excerpt("x MIGHAgEAMBMGByqGSM49"), "x …");
+        assert_eq!(excerpt("MIGHAgEAMBMGByqGSM49"), "…");
+        assert_eq!(excerpt("abcdefghijkl"), "abcdefghijkl");
+        assert_eq!(excerpt("Bag Attributes\nlocalKeyID: 01"), "Bag Attributes…");
+        let long = "word ".repeat(20);
+        assert_eq!(excerpt(&long).chars().count(), EXCERPT_CHARS + 1);
+        assert!(excerpt(&long).ends_with('…'));
+        assert_eq!(excerpt("ünïcödé label"), "ünïcödé label");
+        assert_eq!(excerpt(""), "");
+    }
+
+    #[test]
+    fn a_hint_is_the_same_everywhere_unless_written_per_surface() {
+        let at = Location::default();
+        let plain = Diagnostic::new(Code::EmptyInput, at.clone(), "m", "do this");
+        assert_eq!(plain.hint_for(Surface::Page), "do this");
+        assert_eq!(plain.hint_for(Surface::CommandLine), "do this");
+        let owned = Diagnostic::new(Code::EmptyInput, at.clone(), "m", format!("do {}", 1));
+        assert_eq!(owned.hint_for(Surface::Page), "do 1");
+        let split = Diagnostic::new(
+            Code::EncryptedKeyNeedsPassphrase,
+            at,
+            "m",
+            Hint::per_surface(
+                "enter it in the passphrase field",
+                "give --passphrase-env VAR",
+            ),
+        );
+        assert_eq!(
+            split.hint_for(Surface::Page),
+            "enter it in the passphrase field"
+        );
+        assert_eq!(
+            split.hint_for(Surface::CommandLine),
+            "give --passphrase-env VAR"
+        );
+        // The command line's text and JSON carry its own hint only.
+        assert!(
+            split
+                .to_string()
+                .ends_with("hint: give --passphrase-env VAR")
+        );
+        let json = serde_json::to_value(&split).unwrap();
+        assert_eq!(json["hint"], "give --passphrase-env VAR");
+        assert!(json.get("page_hint").is_none());
+        assert!(!json.to_string().contains("passphrase field"));
     }
 
     #[test]

@@ -778,7 +778,14 @@ pub fn prepare(
             Location::default(),
             legacy.rule,
             format!("{} {} is a legacy API: {}", spec.id, spec.api, legacy.note),
-            format!("use --provider {} instead where you can", legacy.successor),
+            crate::diagnostic::Hint::per_surface(
+                format!(
+                    "choose the target {} instead where you can",
+                    ProviderId::parse(legacy.successor)
+                        .map_or(legacy.successor, |p| p.spec().title)
+                ),
+                format!("use --provider {} instead where you can", legacy.successor),
+            ),
         ));
     }
     if mode == Mode::Request {
@@ -869,7 +876,7 @@ pub(crate) fn rule_diagnostic(
     at: Location,
     rule: &Rule,
     message: impl Into<String>,
-    hint: impl Into<String>,
+    hint: impl Into<crate::diagnostic::Hint>,
 ) -> Diagnostic {
     let blocks = rule.blocks();
     let code = if code.severity() == Severity::Error && !blocks {
@@ -920,11 +927,22 @@ fn check_fields(spec: &ProviderSpec, fields: &Fields, out: &mut Vec<Diagnostic>)
             }
             out.push(Diagnostic::new(
                 Code::FieldUnknown,
-                field_location(name),
-                format!("{} does not take a field {name:?}", spec.api),
+                // The name is the user's text (a key pasted where a name goes): an excerpt only.
+                field_location(&crate::diagnostic::excerpt(name)),
                 format!(
-                    "the fields are: {}; the certificate, chain and key come from the FILEs",
-                    known.join(", ")
+                    "{} does not take a field {:?}",
+                    spec.api,
+                    crate::diagnostic::excerpt(name)
+                ),
+                crate::diagnostic::Hint::per_surface(
+                    format!(
+                        "the fields are: {}; the certificate, chain and key come from the boxes above",
+                        known.join(", ")
+                    ),
+                    format!(
+                        "the fields are: {}; the certificate, chain and key come from the FILEs",
+                        known.join(", ")
+                    ),
                 ),
             ));
             continue;
@@ -958,7 +976,10 @@ fn check_fields(spec: &ProviderSpec, fields: &Fields, out: &mut Vec<Diagnostic>)
                 field_location(field.name),
                 field.rule,
                 format!("{} needs {}: {}", spec.api, field.name, field.help),
-                format!("give it with --field {}=VALUE", field.name),
+                crate::diagnostic::Hint::per_surface(
+                    format!("fill in {}", field.name),
+                    format!("give it with --field {}=VALUE", field.name),
+                ),
             ));
         }
     }
@@ -1060,7 +1081,10 @@ pub(crate) fn numbered_parameters(
                 Code::FieldMissing,
                 field_location(&family.name(n, 1)),
                 format!("entry {n} of {} is given without {first}", family.stem),
-                format!("give --field {first}=... too"),
+                crate::diagnostic::Hint::per_surface(
+                    format!("fill in {first} too"),
+                    format!("give --field {first}=... too"),
+                ),
             );
             out.push(match family.first_missing_error {
                 Some(error) => diagnostic.with_provider_error(error),
@@ -1145,7 +1169,10 @@ pub(crate) fn csr_wanted(ctx: &Context<'_>, rule: &Rule, whose: &str, out: &mut 
             Location::default(),
             rule,
             format!("no CSR was given, so the match with the CSR {whose} cannot be checked"),
-            format!("add the CSR {whose} as one more FILE"),
+            crate::diagnostic::Hint::per_surface(
+                format!("add the CSR {whose} to the CSR box"),
+                format!("add the CSR {whose} as one more FILE"),
+            ),
         ));
     }
 }
@@ -1246,17 +1273,45 @@ pub(crate) fn take_key(
             material_location(),
             rules.rule,
             format!("{} needs the certificate's private key; none was given", rules.who),
-            "add the key file (it is signed into the request locally and never leaves this machine otherwise)",
+            crate::diagnostic::Hint::per_surface(
+                "add the private key to the private key box (it goes only into the request built here)",
+                "add the key file as one more FILE (it goes only into the request built here)",
+            ),
         ));
         return None;
     };
     if key.plain.is_none() {
+        // Ask for a passphrase only when one is what is missing: a key that is unreadable, or
+        // encrypted with a scheme not supported here, needs another export instead.
+        let passphrase_missing = analysis.report.diagnostics.iter().any(|d| {
+            d.location == key.location
+                && matches!(
+                    d.code,
+                    Code::EncryptedKeyNeedsPassphrase | Code::WrongPassphrase
+                )
+        });
+        let (message, hint) = if passphrase_missing {
+            (
+                "the private key could not be decrypted, so it cannot be sent",
+                crate::diagnostic::Hint::per_surface(
+                    "enter its passphrase in the passphrase field: the target takes only unencrypted keys, decrypted here",
+                    "give its passphrase (--passphrase-env VAR): the target takes only unencrypted keys, decrypted here",
+                ),
+            )
+        } else {
+            (
+                "the private key could not be read, so it cannot be sent",
+                crate::diagnostic::Hint::from(
+                    "the analysis says why above: export the key again (PEM, PKCS#8, unencrypted or with AES-256) from where it was made",
+                ),
+            )
+        };
         out.push(rule_diagnostic(
             Code::TargetNeedsPrivateKey,
             key.location.clone(),
             rules.rule,
-            "the private key could not be read, so it cannot be sent",
-            "give its passphrase (--passphrase-env VAR): the target takes only unencrypted keys, decrypted here",
+            message,
+            hint,
         ));
         return None;
     }

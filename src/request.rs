@@ -83,9 +83,12 @@ pub fn build(
         outputs: None,
     };
     if !provider.spec().schemes.contains(&auth.scheme()) {
-        outcome.signing_errors.push(signing_error(
-            providers::SignError::SchemeMismatch(auth.scheme(), provider).to_string(),
-        ));
+        outcome
+            .signing_errors
+            .push(signing_error(&providers::SignError::SchemeMismatch(
+                auth.scheme(),
+                provider,
+            )));
         return outcome;
     }
     let Some(call) = outcome.preparation.call.clone() else {
@@ -94,9 +97,7 @@ pub fn build(
     let signed = match providers::sign_call(provider, &call, auth, at, nonce) {
         Ok(signed) => signed,
         Err(error) => {
-            outcome
-                .signing_errors
-                .push(signing_error(error.to_string()));
+            outcome.signing_errors.push(signing_error(&error));
             return outcome;
         }
     };
@@ -107,7 +108,10 @@ pub fn build(
                 Code::UrlTooLong,
                 Location::default(),
                 format!("the URL has {length} characters (the PEM travels in the query with ACS3)"),
-                "use --auth v2, which sends the parameters in the body, if the gateway answers 414",
+                crate::diagnostic::Hint::per_surface(
+                    "under Signing, choose RPC signature V2, which sends the parameters in the body, if the gateway answers 414",
+                    "use --auth v2, which sends the parameters in the body, if the gateway answers 414",
+                ),
             ));
         }
     }
@@ -126,7 +130,49 @@ pub fn build(
 /// aliyun/openapi-core-nodejs-sdk issue #55).
 pub const URL_WARNING: usize = 8_192;
 
-fn signing_error(message: String) -> Diagnostic {
+/// A signing problem, said for both surfaces: the message names no flag or field (both show it),
+/// the hint names the command line's flag or the page's control.
+fn signing_error(error: &providers::SignError) -> Diagnostic {
+    use crate::diagnostic::Hint;
+    use providers::SignError;
+    let (message, hint) = match error {
+        SignError::SchemeMismatch(scheme, provider) => {
+            let schemes = provider.spec().schemes;
+            let names = |name: fn(Scheme) -> &'static str| {
+                schemes.iter().map(|s| name(*s)).collect::<Vec<_>>()
+            };
+            (
+                format!(
+                    "{} does not apply to {}: it takes {}",
+                    render::scheme_title(*scheme),
+                    provider.as_str(),
+                    names(render::scheme_title).join(", or ")
+                ),
+                Hint::per_surface(
+                    "under Signing, choose one of those",
+                    format!(
+                        "--auth {} does not apply: use --auth {}",
+                        scheme.auth_name(),
+                        names(Scheme::auth_name).join(" or --auth ")
+                    ),
+                ),
+            )
+        }
+        SignError::DomainIdRequired(provider) => (
+            format!(
+                "Huawei AK/SK signing for {} (an account-level service) needs the account ID (X-Domain-Id)",
+                provider.spec().api
+            ),
+            Hint::per_surface(
+                "fill in Account ID (X-Domain-Id)",
+                "give it with --domain-id ID",
+            ),
+        ),
+        SignError::Signing(e) => (
+            e.to_string(),
+            Hint::from("choose a scheme and credentials the target accepts"),
+        ),
+    };
     Diagnostic::new(
         Code::FieldInvalid,
         Location {
@@ -134,7 +180,7 @@ fn signing_error(message: String) -> Diagnostic {
             ..Location::default()
         },
         message,
-        "choose a scheme and credentials the target accepts",
+        hint,
     )
 }
 

@@ -394,6 +394,26 @@ async fn large_pasted_text_is_kept_but_hidden_until_asked_for() {
     root.remove();
 }
 
+const ENCRYPTED_KEY: &str =
+    include_str!("vectors/inspect/key-encrypted-no-passphrase/input/leaf-key.test-only.pem");
+
+#[wasm_bindgen_test]
+async fn hints_on_the_page_name_its_own_controls_not_flags() {
+    // An encrypted key without its passphrase: the page says where to enter it, never the
+    // command line's --passphrase-env; an empty certificate box's hint says to paste or pick.
+    let root = mounted_app().await;
+    type_into(&root, "[data-testid=paste]", EC_LEAF).await;
+    type_into(&root, "[data-testid=key-paste]", ENCRYPTED_KEY).await;
+    let shown = text(&root, "[data-code=encrypted-key-needs-passphrase]");
+    assert!(
+        shown.contains("passphrase field"),
+        "the page's hint is shown: {shown}"
+    );
+    assert!(!shown.contains("--"), "no flag on the page: {shown}");
+    let page = root.inner_html();
+    assert!(!page.contains("--passphrase-env"), "{page}");
+}
+
 const HUAWEI_REQUEST: &str =
     include_str!("vectors/inspect/public-huawei-elb-api-examples/input/1-request.test-only.json");
 const HUAWEI_RESPONSE: &str =

@@ -813,7 +813,7 @@ fn invalid_fields_give_diagnostics_and_no_request() {
     assert!(
         json["diagnostics"]
             .to_string()
-            .contains("--auth v2 does not apply to huawei-elb"),
+            .contains("--auth v2 does not apply: use --auth aksk or --auth token"),
         "{:#}",
         json["diagnostics"]
     );

@@ -11,6 +11,8 @@
 //   floor_js_*                 the same in JavaScript: PEM blocks split, atob per body and
 //                              `await crypto.subtle.digest("SHA-256")` per certificate, sequentially
 //                              (the floor under @peculiar/x509, which uses both)
+//   hostile_*                  analyze_hostile(i): the whole analysis of each hostile input of
+//                              bench/hostile.rs (made inside the module), as the native benchmark names them
 //
 // Method: warm-up runs, then samples until a count or a time budget is reached (at least 5 samples);
 // a sample times a batch of iterations with performance.now() and divides by the batch size (the batch
@@ -21,7 +23,10 @@
 // URL parameters: ?cases=a,b (run only these), &quick=1 (one sample of one iteration each: smoke run).
 // window.benchApi.runCase(name, iterations) runs one case untimed (used by run.mjs --profile).
 
-import init, { parse_fingerprint, analyze_full, signatures_verified, floor } from './pkg/cert_preflight_bench_wasm.js';
+import init, {
+  parse_fingerprint, analyze_full, signatures_verified, floor,
+  hostile_count, hostile_case, hostile_size, analyze_hostile,
+} from './pkg/cert_preflight_bench_wasm.js';
 
 const MIN_SAMPLE_MS = 20;
 const params = new URLSearchParams(location.search);
@@ -138,6 +143,11 @@ async function main() {
     floor_wasm_bundle1000: { fn: () => floor(bundle), warmup: 3, maxSamples: 30, budgetMs: 3000 },
     floor_js_bundle1000: { fn: () => jsFloor(bundleText), isAsync: true, warmup: 3, maxSamples: 30, budgetMs: 4000 },
   };
+  // The hostile inputs: few samples each (the large ones take seconds); the worst case is the figure.
+  for (let i = 0; i < hostile_count(); i += 1) {
+    const large = hostile_size(i) > 1_000_000;
+    cases[hostile_case(i)] = { fn: () => analyze_hostile(i), warmup: 1, maxSamples: large ? 5 : 20, budgetMs: large ? 6000 : 3000 };
+  }
   window.benchApi = {
     async runCase(name, iterations) {
       const spec = cases[name];

@@ -30,7 +30,7 @@ const quick = flag('--quick');
 const cases = option('--cases');
 const profileCase = option('--profile');
 const iterations = Number(option('--iterations') || 3);
-const PAGE_TIMEOUT_MS = 240_000;
+const PAGE_TIMEOUT_MS = 600_000;
 
 function withTimeout(promise, ms, what) {
   let timer;

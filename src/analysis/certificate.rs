@@ -2,6 +2,7 @@
 //! uploading (names, SANs, serial, validity, key, extensions, fingerprints), computed from the DER,
 //! plus the per-certificate lints (validity, weak signature hash, weak RSA key).
 
+use super::chain::SignatureBudget;
 use super::fingerprint;
 use super::public_key::{self, Hash, KeyIdentity, KeyType, PublicKeyInfo, Verification};
 use crate::diagnostic::{Code, Diagnostic, Location};
@@ -159,6 +160,9 @@ pub struct ParsedCertificate {
     pub key: Option<KeyIdentity>,
     /// Where it came from.
     pub location: Location,
+    /// A self-issued certificate whose own signature was not checked (the analysis' signature
+    /// budget was spent): `self_signed` is then false without having been tried.
+    pub self_signature_unchecked: bool,
 }
 
 const DAY: i64 = 86_400;
@@ -168,6 +172,7 @@ pub const EXPIRY_WARNING_DAYS: i64 = 30;
 pub const MIN_RSA_BITS: u32 = 2048;
 
 /// Decodes and summarises one certificate. `now` is the validation time (since the Unix epoch).
+/// A self-issued certificate's own signature is always checked (see [`parse_within`]).
 pub fn parse(
     der: &[u8],
     index: usize,
@@ -175,8 +180,57 @@ pub fn parse(
     now: Duration,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ParsedCertificate> {
-    let certificate = match Certificate::from_der(der) {
-        Ok(certificate) => certificate,
+    let mut unbounded = SignatureBudget::default();
+    parse_checking(
+        der,
+        index,
+        location,
+        now,
+        &mut unbounded,
+        Budget::Unbounded,
+        diagnostics,
+    )
+}
+
+/// [`parse`] within an analysis' signature budget: a self-issued certificate's own signature is
+/// checked only if the budget still covers its cost ([`super::chain::signature_cost`]).
+pub fn parse_within(
+    der: &[u8],
+    index: usize,
+    location: &Location,
+    now: Duration,
+    budget: &mut SignatureBudget,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ParsedCertificate> {
+    parse_checking(
+        der,
+        index,
+        location,
+        now,
+        budget,
+        Budget::Bounded,
+        diagnostics,
+    )
+}
+
+/// Whether a signature budget bounds the self-signature check.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Budget {
+    Bounded,
+    Unbounded,
+}
+
+fn parse_checking(
+    der: &[u8],
+    index: usize,
+    location: &Location,
+    now: Duration,
+    budget: &mut SignatureBudget,
+    bounded: Budget,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ParsedCertificate> {
+    let (certificate, shifts) = match decode(der) {
+        Ok(decoded) => decoded,
         Err(error) => {
             diagnostics.push(Diagnostic::new(
                 Code::InvalidAsn1,
@@ -191,21 +245,29 @@ pub fn parse(
     let tbs_der = public_key::signed_bytes(der)
         .map(<[u8]>::to_vec)
         .unwrap_or_default();
-    let not_before = tbs.validity().not_before.to_unix_duration();
-    let not_after = tbs.validity().not_after.to_unix_duration();
-    let expiry = if now < not_before {
+    let validity = tbs.validity();
+    let not_before = Bound::of(&validity.not_before, shifts[0]);
+    let not_after = Bound::of(&validity.not_after, shifts[1]);
+    let now = seconds(now);
+    let expiry = if now < not_before.seconds {
         Expiry::NotYetValid
-    } else if now > not_after {
+    } else if now > not_after.seconds {
         Expiry::Expired
     } else {
         Expiry::Valid
     };
-    let days_until_expiry = (seconds(not_after) - seconds(now)).div_euclid(DAY);
+    let days_until_expiry = (not_after.seconds - now).div_euclid(DAY);
     let signature_oid = certificate.signature_algorithm().oid;
     let signature_oid_text = public_key::dotted(&signature_oid);
     let spki = tbs.subject_public_key_info();
     let self_issued = tbs.subject() == tbs.issuer();
+    let public_key_info = public_key::describe(spki);
+    let affordable = !self_issued
+        || bounded == Budget::Unbounded
+        || budget.take(super::chain::signature_cost(&public_key_info));
+    let self_signature_unchecked = self_issued && !affordable;
     let self_signed = self_issued
+        && affordable
         && public_key::verify(
             &tbs_der,
             certificate.signature_algorithm(),
@@ -229,8 +291,8 @@ pub fn parse(
             .map(|san| san.0.iter().map(describe_san).collect())
             .unwrap_or_default(),
         serial_hex: serial_hex(tbs.serial_number().as_bytes()),
-        not_before: tbs.validity().not_before.to_string(),
-        not_after: tbs.validity().not_after.to_string(),
+        not_before: not_before.text,
+        not_after: not_after.text,
         sha1: fingerprint::sha1(der),
         sha256: fingerprint::sha256(der),
         signature_algorithm: super::oid_names::lookup(
@@ -239,7 +301,7 @@ pub fn parse(
         )
         .map_or_else(|| signature_oid_text.clone(), str::to_owned),
         signature_algorithm_oid: signature_oid_text.clone(),
-        public_key: public_key::describe(spki),
+        public_key: public_key_info,
         is_ca: constraints.as_ref().is_some_and(|c| c.ca),
         path_len: constraints.as_ref().and_then(|c| c.path_len_constraint),
         has_key_usage: key_usage.is_some(),
@@ -272,7 +334,132 @@ pub fn parse(
         der: der.to_vec(),
         tbs_der,
         location: location.clone(),
+        self_signature_unchecked,
     })
+}
+
+/// A UTCTime of 1950–1969 is read moved forward by this many seconds: 20 years, 7,305 days
+/// whatever the date (1950–1969 and 1970–1989 have their leap days in the same years).
+const UTC_TIME_SHIFT: i64 = 7_305 * DAY;
+/// A GeneralizedTime before 1970 is read moved forward by this many seconds: 400 years, one
+/// cycle of the Gregorian calendar (146,097 days), so every date keeps its weekday and leap day.
+const GENERALIZED_TIME_SHIFT: i64 = 146_097 * DAY;
+
+/// The certificate, and by how many seconds each of its validity times was moved forward to be
+/// decoded (0 unless it lies before 1970).
+///
+/// RFC 5280 §4.1.2.5.1 reads a UTCTime's two-digit year 50–99 as 1950–1999, but `der`'s
+/// `DateTime` (and with it x509-cert's `Time`) starts at 1970, so a certificate valid from 1950 is
+/// refused whole. When decoding fails, the validity's two times are found with `der`'s reader
+/// (the TBSCertificate's fields before them are skipped as whole TLVs), an early one has its year
+/// digits moved forward in a copy (UTCTime 50–69 → 70–89, GeneralizedTime by 400 years, the same
+/// calendar), and the copy is decoded by x509-cert as usual. Signatures and fingerprints keep using
+/// the DER as given.
+fn decode(der: &[u8]) -> Result<(Certificate, [i64; 2]), der::Error> {
+    let error = match Certificate::from_der(der) {
+        Ok(certificate) => return Ok((certificate, [0, 0])),
+        Err(error) => error,
+    };
+    let Some((moved, shifts)) = early_times_moved(der) else {
+        return Err(error);
+    };
+    Certificate::from_der(&moved)
+        .map(|certificate| (certificate, shifts))
+        .map_err(|_| error)
+}
+
+/// A copy of the certificate's DER with its validity times before 1970 moved forward, and the
+/// seconds each was moved by; `None` when neither is early (or the DER has no validity to read).
+fn early_times_moved(der: &[u8]) -> Option<(Vec<u8>, [i64; 2])> {
+    use der::{Header, Reader, SliceReader, Tag, TagNumber};
+    let mut reader = SliceReader::new(der).ok()?;
+    // Certificate ::= SEQUENCE { tbsCertificate SEQUENCE { [0] version OPTIONAL, serialNumber,
+    // signature, issuer, validity SEQUENCE { notBefore Time, notAfter Time }, ... } ... }
+    Header::decode(&mut reader)
+        .ok()?
+        .tag()
+        .assert_eq(Tag::Sequence)
+        .ok()?;
+    Header::decode(&mut reader)
+        .ok()?
+        .tag()
+        .assert_eq(Tag::Sequence)
+        .ok()?;
+    let version = Tag::ContextSpecific {
+        constructed: true,
+        number: TagNumber(0),
+    };
+    if Header::peek(&reader).ok()?.tag() == version {
+        reader.tlv_bytes().ok()?;
+    }
+    for _ in 0..3 {
+        reader.tlv_bytes().ok()?; // serialNumber, signature, issuer
+    }
+    Header::decode(&mut reader)
+        .ok()?
+        .tag()
+        .assert_eq(Tag::Sequence)
+        .ok()?;
+    let mut moved = der.to_vec();
+    let mut shifts = [0i64; 2];
+    for shift in &mut shifts {
+        let header = Header::decode(&mut reader).ok()?;
+        let at = usize::try_from(reader.position()).ok()?;
+        let value = reader.read_slice(header.length()).ok()?;
+        let digits = |range: std::ops::Range<usize>| -> Option<u16> {
+            let text = std::str::from_utf8(value.get(range)?).ok()?;
+            text.bytes()
+                .all(|b| b.is_ascii_digit())
+                .then(|| text.parse().ok())?
+        };
+        match header.tag() {
+            // YYMMDDHHMMSSZ; 50–69 are 1950–1969.
+            Tag::UtcTime if (50..70).contains(&digits(0..2)?) => {
+                let year = digits(0..2)? + 20;
+                moved[at..at + 2].copy_from_slice(format!("{year:02}").as_bytes());
+                *shift = UTC_TIME_SHIFT;
+            }
+            // YYYYMMDDHHMMSSZ before 1970.
+            Tag::GeneralizedTime if digits(0..4)? < 1970 => {
+                let year = digits(0..4)? + 400;
+                moved[at..at + 4].copy_from_slice(format!("{year:04}").as_bytes());
+                *shift = GENERALIZED_TIME_SHIFT;
+            }
+            _ => {}
+        }
+    }
+    (shifts != [0, 0]).then_some((moved, shifts))
+}
+
+/// A validity time as RFC 5280 reads it: seconds since the Unix epoch (negative before 1970) and
+/// its RFC 3339 text.
+struct Bound {
+    seconds: i64,
+    text: String,
+}
+
+impl Bound {
+    /// The time decoded, moved back by the `shift` (seconds) it was moved forward by.
+    fn of(time: &x509_cert::time::Time, shift: i64) -> Self {
+        let decoded = time.to_date_time();
+        let years = match shift {
+            UTC_TIME_SHIFT => 20,
+            GENERALIZED_TIME_SHIFT => 400,
+            _ => 0,
+        };
+        Bound {
+            seconds: seconds(decoded.unix_duration()) - shift,
+            text: format!(
+                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
+                decoded.year() - years,
+                decoded.month(),
+                decoded.day(),
+                decoded.hour(),
+                decoded.minutes(),
+                decoded.seconds()
+            ),
+        }
+    }
 }
 
 /// A name as an RFC 4514 string: the same text as x509-cert's `Display` for `Name`, with the
@@ -604,6 +791,31 @@ mod tests {
         assert_eq!(
             unicode_dns("xn--zz-invalid-.example"),
             "xn--zz-invalid-.example"
+        );
+    }
+
+    #[test]
+    fn times_before_1970_are_read_back_from_their_shift() {
+        use der::asn1::{GeneralizedTime, UtcTime};
+        use x509_cert::time::Time;
+        // Expected seconds from Python's calendar.timegm: 1952-02-29T00:00:00Z (a leap day, read
+        // as 1972-02-29) and 1600-03-01T12:00:00Z (read as 2000-03-01).
+        let utc = UtcTime::from_der(b"\x17\x0d720229000000Z").unwrap();
+        let bound = Bound::of(&Time::UtcTime(utc), UTC_TIME_SHIFT);
+        assert_eq!(
+            (bound.seconds, bound.text.as_str()),
+            (-562_982_400, "1952-02-29T00:00:00Z")
+        );
+        let generalized = GeneralizedTime::from_der(b"\x18\x0f20000301120000Z").unwrap();
+        let bound = Bound::of(&Time::GeneralTime(generalized), GENERALIZED_TIME_SHIFT);
+        assert_eq!(
+            (bound.seconds, bound.text.as_str()),
+            (-11_670_868_800, "1600-03-01T12:00:00Z")
+        );
+        let unmoved = Bound::of(&Time::UtcTime(utc), 0);
+        assert_eq!(
+            (unmoved.seconds, unmoved.text.as_str()),
+            (68_169_600, "1972-02-29T00:00:00Z")
         );
     }
 

@@ -1,6 +1,12 @@
 //! Chain building (RFC 5280 §6, simplified to what an upload needs): find the leaf, walk up by
 //! issuer name and verified signature, and report order, duplicates, strays, a missing issuer,
-//! a name that matches with a signature that does not, and the CA checks along the path.
+//! a name that matches with a signature or key identifier that does not, and the CA checks along
+//! the path.
+//!
+//! Bounded on hostile input (issue 13): each certificate's issuer is searched among certificates
+//! indexed by subject name and key identifier, a few at most, stopping at the first that verifies,
+//! and every signature verification of an analysis spends one budget weighted by its cost
+//! ([`SIGNATURE_CHECK_BUDGET`], [`signature_cost`]); what is skipped is reported.
 
 use super::certificate::{ParsedCertificate, display_name};
 use super::public_key::{self, Verification};
@@ -69,6 +75,18 @@ pub struct SignatureCheck {
     pub unsupported: Option<String>,
 }
 
+/// A certificate whose issuer was not found among the candidates checked, while candidates were
+/// left unchecked (past [`CANDIDATES_PER_CERTIFICATE`] or the [`SIGNATURE_CHECK_BUDGET`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct UncheckedIssuers {
+    /// The certificate.
+    pub certificate: usize,
+    /// How many of its candidate issuers were not checked.
+    pub candidates: usize,
+    /// Whether the analysis' budget ran out (else only the per-certificate limit was reached).
+    pub budget_spent: bool,
+}
+
 /// What the chain analysis found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChainReport {
@@ -84,9 +102,22 @@ pub struct ChainReport {
     pub missing_issuer: Option<MissingIssuer>,
     /// Whether the top of the path is a self-signed root.
     pub root_included: bool,
-    /// Every signature check between a certificate and a name-matching candidate issuer.
+    /// Every signature check made between a certificate and a candidate issuer (first copies),
+    /// and each self-issued certificate's own signature.
     pub signatures: Vec<SignatureCheck>,
+    /// How many signatures were verified to build the chain (at most
+    /// [`SIGNATURE_CHECK_BUDGET`]).
+    pub signatures_checked: usize,
+    /// Certificates whose candidate issuers were not all checked, and none that was verified.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unchecked: Vec<UncheckedIssuers>,
+    /// Self-issued certificates whose own signature was not checked (the budget was spent).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unchecked_self_signatures: Vec<usize>,
 }
+
+/// Why a self-issued certificate's own signature has no verdict.
+const NOT_CHECKED: &str = "not checked: the analysis' signature budget was spent";
 
 impl ChainReport {
     fn empty() -> Self {
@@ -98,30 +129,185 @@ impl ChainReport {
             missing_issuer: None,
             root_included: false,
             signatures: Vec::new(),
+            signatures_checked: 0,
+            unchecked: Vec::new(),
+            unchecked_self_signatures: Vec::new(),
         }
     }
 }
 
-/// The signature checks chain analysis makes between a certificate and each candidate issuer
-/// (a certificate whose subject is its issuer name), kept by the first copies of both: copies of a
-/// certificate give their first copy's result, since checking every copy against every copy again
-/// would be quadratic in signature verifications. Made on demand by [`analyze`], or ahead of it in
-/// slices ([`Checks::needed`], [`Checks::check`]) so that a page stays responsive.
+/// The signature verification one analysis may do (a self-issued certificate's own signature, and
+/// each check between a certificate and a candidate issuer), in units of about one RSA-2048
+/// verification ([`signature_cost`]): about 0.4 s natively, whatever the keys. An honest bundle
+/// needs one check per certificate: 1,000 RSA-2048 certificates take 1,000 units. Past it, the
+/// remaining checks are skipped and a `chain-checks-skipped` diagnostic names the certificates
+/// left unverified.
+pub const SIGNATURE_CHECK_BUDGET: u64 = 4_096;
+/// The most candidate issuers tried for one certificate: certificates with its issuer's name
+/// and an agreeing (or absent) key identifier, those whose subject key identifier is its
+/// authority key identifier first. Real chains have one, a cross-signed or re-keyed CA two or
+/// three; more are reported as skipped.
+pub const CANDIDATES_PER_CERTIFICATE: usize = 4;
+
+/// What verifying one signature with `key` costs, in units of [`SIGNATURE_CHECK_BUDGET`]: about
+/// 0.1 ms natively each (bench/README.md, "Hostile inputs"). Measured (release build, one
+/// verification): RSA-2048 0.10 ms, RSA-3072 0.28, RSA-4096 0.36, RSA-8192 1.7 (RSA grows with
+/// the square of the modulus: up to 64 units for the 16,384 bits accepted), ECDSA P-256 0.45,
+/// P-384 1.0, P-521 0.95, SM2 0.29 (but 4 RSA-2048 checks in the browser module, where it is
+/// relatively slower: it counts 4), Ed25519 0.09; a key that cannot be checked costs nothing.
+pub fn signature_cost(key: &public_key::PublicKeyInfo) -> u64 {
+    use public_key::KeyType;
+    match key.key_type {
+        KeyType::Rsa => {
+            let bits = u64::from(key.bits.unwrap_or(2048));
+            (bits * bits).div_ceil(2048 * 2048).max(1)
+        }
+        KeyType::Ec => match key.curve {
+            Some("P-256") => 5,
+            _ => 10,
+        },
+        KeyType::Sm2 => 4,
+        KeyType::Ed25519 => 1,
+        // No signature is checked with these here: refused at once.
+        KeyType::Dsa
+        | KeyType::Dh
+        | KeyType::Ed448
+        | KeyType::X25519
+        | KeyType::X448
+        | KeyType::Other => 0,
+    }
+}
+
+/// What is left of an analysis' [`SIGNATURE_CHECK_BUDGET`]: spent by certificate parsing (a
+/// self-issued certificate's own signature) and then by the chain search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SignatureBudget {
+    left: u64,
+}
+
+impl Default for SignatureBudget {
+    fn default() -> Self {
+        SignatureBudget {
+            left: SIGNATURE_CHECK_BUDGET,
+        }
+    }
+}
+
+impl SignatureBudget {
+    /// Takes `cost` units when that many are left; `false` (and nothing taken) otherwise.
+    pub fn take(&mut self, cost: u64) -> bool {
+        match self.left.checked_sub(cost) {
+            Some(left) => {
+                self.left = left;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Units left.
+    pub fn left(&self) -> u64 {
+        self.left
+    }
+}
+
+/// The search for one certificate's issuer: its plausible candidates in the order they are
+/// tried, and how many more there were than are tried.
+struct Search {
+    subject: usize,
+    candidates: Vec<usize>,
+    beyond: usize,
+}
+
+/// The signature checks chain analysis makes, and the search that decides them: for each
+/// certificate (first copies only: a copy has its first copy's result) that is not self-signed,
+/// its plausible issuers are tried in order until one verifies. Plausible: the subject is the
+/// certificate's issuer name, and the subject key identifier, when both are present, is its
+/// authority key identifier (indexed by name and by name and key identifier, so finding them
+/// takes no scan). At most [`CANDIDATES_PER_CERTIFICATE`] candidates per certificate and
+/// [`SIGNATURE_CHECK_BUDGET`] checks in all. Made by [`analyze`] in one go, or a check at a time
+/// ([`Checks::check_next`]) so that a page stays responsive; either way the same checks in the
+/// same order, so the same report.
 pub struct Checks {
     first_copy: Vec<usize>,
     signers: Vec<std::cell::OnceCell<public_key::Signer>>,
     results: HashMap<(usize, usize), Verification>,
+    searches: Vec<Search>,
+    /// The search under way, and the candidate of it to try next.
+    cursor: (usize, usize),
+    made: usize,
+    budget: SignatureBudget,
+    /// Whether a check was left unmade for want of budget.
+    spent: bool,
+    /// Candidates of the searches before the cursor's, and of its own before its candidate:
+    /// those tried or no longer needed (for progress).
+    settled: usize,
 }
 
 impl Checks {
-    /// No check made yet for these certificates.
+    /// No check made yet for these certificates; their candidate issuers found; the whole budget
+    /// to spend.
     pub fn new(certificates: &[ParsedCertificate]) -> Self {
+        Self::with_budget(certificates, SignatureBudget::default())
+    }
+
+    /// [`Checks::new`] with what is left of a budget (parsing spent some).
+    pub fn with_budget(certificates: &[ParsedCertificate], budget: SignatureBudget) -> Self {
         let mut first_by_hash: HashMap<&str, usize> = HashMap::new();
-        let first_copy = certificates
+        let first_copy: Vec<usize> = certificates
             .iter()
             .enumerate()
             .map(|(i, c)| *first_by_hash.entry(c.summary.sha256.as_str()).or_insert(i))
             .collect();
+        // Candidate issuers among the first copies, by subject name, and by subject name and
+        // key identifier; those without a subject key identifier apart (they agree with any).
+        type Name = x509_cert::name::Name;
+        let mut by_name: HashMap<&Name, Vec<usize>> = HashMap::new();
+        let mut by_name_and_ski: HashMap<(&Name, &str), Vec<usize>> = HashMap::new();
+        let mut by_name_without_ski: HashMap<&Name, Vec<usize>> = HashMap::new();
+        for (j, c) in certificates.iter().enumerate() {
+            if first_copy[j] != j {
+                continue;
+            }
+            let subject = c.certificate.tbs_certificate().subject();
+            by_name.entry(subject).or_default().push(j);
+            match c.summary.ski.as_deref() {
+                Some(ski) => by_name_and_ski.entry((subject, ski)).or_default().push(j),
+                None => by_name_without_ski.entry(subject).or_default().push(j),
+            }
+        }
+        let mut searches = Vec::new();
+        for (i, c) in certificates.iter().enumerate() {
+            // A self-signed certificate is its own issuer: the path ends there.
+            if first_copy[i] != i || c.summary.self_signed {
+                continue;
+            }
+            let issuer = c.certificate.tbs_certificate().issuer();
+            let empty: &[usize] = &[];
+            let (agreeing, unknown): (&[usize], &[usize]) = match c.summary.aki.as_deref() {
+                Some(aki) => (
+                    by_name_and_ski
+                        .get(&(issuer, aki))
+                        .map_or(empty, Vec::as_slice),
+                    by_name_without_ski.get(issuer).map_or(empty, Vec::as_slice),
+                ),
+                None => (by_name.get(issuer).map_or(empty, Vec::as_slice), empty),
+            };
+            let plausible = agreeing.iter().chain(unknown).copied().filter(|&j| j != i);
+            let candidates: Vec<usize> =
+                plausible.clone().take(CANDIDATES_PER_CERTIFICATE).collect();
+            if candidates.is_empty() {
+                continue;
+            }
+            // Counted without walking a long list: its length, less `i` if it is in it.
+            let total = agreeing.len() + unknown.len()
+                - usize::from(agreeing.contains(&i) || unknown.contains(&i));
+            searches.push(Search {
+                subject: i,
+                beyond: total.saturating_sub(candidates.len()),
+                candidates,
+            });
+        }
         Checks {
             first_copy,
             signers: certificates
@@ -129,27 +315,52 @@ impl Checks {
                 .map(|_| std::cell::OnceCell::new())
                 .collect(),
             results: HashMap::new(),
+            searches,
+            cursor: (0, 0),
+            made: 0,
+            budget,
+            spent: false,
+            settled: 0,
         }
     }
 
-    /// The checks [`analyze`] makes that are not made yet, each once, in the order it meets them.
-    pub fn needed(&self, certificates: &[ParsedCertificate]) -> Vec<(usize, usize)> {
-        let mut seen = std::collections::HashSet::new();
-        links(certificates)
-            .filter(|&(i, j)| i != j)
-            .map(|(i, j)| (self.first_copy[i], self.first_copy[j]))
-            .filter(|key| !self.results.contains_key(key) && seen.insert(*key))
-            .collect()
+    /// How far the search has got: (candidates tried or no longer needed, all candidates).
+    pub fn progress(&self) -> (usize, usize) {
+        let total = self.searches.iter().map(|s| s.candidates.len()).sum();
+        (self.settled.min(total), total)
+    }
+
+    /// Makes the search's next signature check; `false` once there is none left to make (every
+    /// search ended, or the budget is spent).
+    pub fn check_next(&mut self, certificates: &[ParsedCertificate]) -> bool {
+        if self.spent {
+            return false;
+        }
+        let Some(search) = self.searches.get(self.cursor.0) else {
+            return false;
+        };
+        let (i, j) = (search.subject, search.candidates[self.cursor.1]);
+        let left = search.candidates.len() - self.cursor.1 - 1;
+        let cost = signature_cost(&certificates[j].summary.public_key);
+        if !self.results.contains_key(&(i, j)) && !self.budget.take(cost) {
+            self.spent = true;
+            return false;
+        }
+        let found = !matches!(self.check(certificates, i, j), Verification::Invalid);
+        self.settled += 1;
+        if found || left == 0 {
+            // An issuer is found (or none is left to try): the rest of the list is not needed.
+            self.settled += left;
+            self.cursor = (self.cursor.0 + 1, 0);
+        } else {
+            self.cursor.1 += 1;
+        }
+        true
     }
 
     /// Whether certificate `i`'s signature verifies with certificate `j`'s key; made once per pair
     /// of first copies.
-    pub fn check(
-        &mut self,
-        certificates: &[ParsedCertificate],
-        i: usize,
-        j: usize,
-    ) -> Verification {
+    fn check(&mut self, certificates: &[ParsedCertificate], i: usize, j: usize) -> Verification {
         let key = (self.first_copy[i], self.first_copy[j]);
         if let Some(result) = self.results.get(&key) {
             return result.clone();
@@ -169,32 +380,10 @@ impl Checks {
             subject.certificate.signature().raw_bytes(),
             signer,
         );
+        self.made += 1;
         self.results.insert(key, result.clone());
         result
     }
-}
-
-/// Every (certificate, candidate issuer) pair, in input order: the candidates of `i` are the
-/// certificates whose subject is `i`'s issuer name, `i` itself only when it is self-issued.
-/// Decoded names are equal exactly when their DER encodings are (DER is one encoding per value),
-/// so they are compared as decoded, not encoded again.
-fn links(certificates: &[ParsedCertificate]) -> impl Iterator<Item = (usize, usize)> + '_ {
-    let mut by_subject: HashMap<&x509_cert::name::Name, Vec<usize>> = HashMap::new();
-    for (i, c) in certificates.iter().enumerate() {
-        by_subject
-            .entry(c.certificate.tbs_certificate().subject())
-            .or_default()
-            .push(i);
-    }
-    certificates.iter().enumerate().flat_map(move |(i, c)| {
-        by_subject
-            .get(c.certificate.tbs_certificate().issuer())
-            .cloned()
-            .unwrap_or_default()
-            .into_iter()
-            .filter(move |&j| i != j || c.summary.self_issued)
-            .map(move |j| (i, j))
-    })
 }
 
 /// Builds and checks the chain of `certificates` (indices are positions in this slice).
@@ -205,7 +394,7 @@ pub fn analyze(
     analyze_checked(certificates, &mut Checks::new(certificates), diagnostics)
 }
 
-/// [`analyze`] with the signature checks made so far (any missing one is made here).
+/// [`analyze`] with the signature checks made so far (the search goes on here to its end).
 pub fn analyze_checked(
     certificates: &[ParsedCertificate],
     checks: &mut Checks,
@@ -214,6 +403,7 @@ pub fn analyze_checked(
     if certificates.is_empty() {
         return ChainReport::empty();
     }
+    while checks.check_next(certificates) {}
     let mut report = ChainReport::empty();
 
     // Duplicates, by the DER's SHA-256.
@@ -228,60 +418,83 @@ pub fn analyze_checked(
             });
         }
     }
+    let is_unique = |i: usize| checks.first_copy[i] == i;
 
+    // A self-issued certificate's own signature is a summary fact; the others, the searches'.
+    for &i in &unique {
+        if certificates[i].summary.self_issued {
+            let unchecked = certificates[i].self_signature_unchecked;
+            if unchecked {
+                report.unchecked_self_signatures.push(i);
+            }
+            report.signatures.push(SignatureCheck {
+                subject_index: i,
+                issuer_index: i,
+                verified: certificates[i].summary.self_signed,
+                unsupported: unchecked.then(|| NOT_CHECKED.to_owned()),
+            });
+        }
+    }
     let mut verified_issuers: Vec<Vec<usize>> = vec![Vec::new(); certificates.len()];
     let mut failed_issuers: Vec<Vec<usize>> = vec![Vec::new(); certificates.len()];
-    for (i, j) in links(certificates) {
-        let (verified, unsupported) = if i == j {
-            (certificates[i].summary.self_signed, None)
-        } else {
-            match checks.check(certificates, i, j) {
+    for (number, search) in checks.searches.iter().enumerate() {
+        let i = search.subject;
+        let mut found = false;
+        for &j in &search.candidates {
+            let Some(result) = checks.results.get(&(i, j)) else {
+                break;
+            };
+            let (verified, unsupported) = match result {
                 Verification::Valid => (true, None),
                 Verification::Invalid => (false, None),
-                Verification::Unsupported(why) => (false, Some(why)),
-            }
-        };
-        if i != j {
+                Verification::Unsupported(why) => (false, Some(why.clone())),
+            };
             if verified || unsupported.is_some() {
                 verified_issuers[i].push(j);
+                found = true;
             } else {
                 failed_issuers[i].push(j);
             }
+            report.signatures.push(SignatureCheck {
+                subject_index: i,
+                issuer_index: j,
+                verified,
+                unsupported,
+            });
         }
-        report.signatures.push(SignatureCheck {
-            subject_index: i,
-            issuer_index: j,
-            verified,
-            unsupported,
-        });
+        let untried = search.candidates.len() - failed_issuers[i].len();
+        if !found && (search.beyond > 0 || untried > 0) {
+            report.unchecked.push(UncheckedIssuers {
+                certificate: i,
+                candidates: search.beyond + untried,
+                budget_spent: number >= checks.cursor.0 && checks.spent,
+            });
+        }
     }
+    report.signatures_checked = checks.made;
 
     // The leaf: a unique certificate that issues no other unique certificate; prefer a non-CA,
-    // then the earliest given. "j issues i" when a verified issuer of i is j or a copy of j (same
-    // DER, same SHA-256): the unique certificates each issuer issues, by the issuer's SHA-256.
-    let mut issued_by: HashMap<&str, Vec<usize>> = HashMap::new();
+    // then the earliest given. "j issues i" when a verified issuer of i is j (searches find
+    // first copies only).
+    let mut issues_another = vec![false; certificates.len()];
     for &i in &unique {
         for &k in &verified_issuers[i] {
-            issued_by
-                .entry(certificates[k].summary.sha256.as_str())
-                .or_default()
-                .push(i);
+            if k != i {
+                issues_another[k] = true;
+            }
         }
     }
-    let issues_another = |j: usize| {
-        issued_by
-            .get(certificates[j].summary.sha256.as_str())
-            .is_some_and(|issued| issued.iter().any(|&i| i != j))
-    };
     let leaf = unique
         .iter()
         .copied()
-        .filter(|&i| !issues_another(i))
+        .filter(|&i| !issues_another[i])
         .min_by_key(|&i| (certificates[i].summary.is_ca, i))
         .unwrap_or(unique[0]);
 
-    // Walk up: the first verified issuer not yet on the path, preferring unique indices.
+    // Walk up: the verified issuer, when it is not on the path yet.
     let mut order = vec![leaf];
+    let mut on_path = vec![false; certificates.len()];
+    on_path[leaf] = true;
     let mut top = leaf;
     loop {
         if certificates[top].summary.self_signed {
@@ -290,26 +503,46 @@ pub fn analyze_checked(
         let next = verified_issuers[top]
             .iter()
             .copied()
-            .filter(|j| unique.contains(j))
-            .find(|j| !order.iter().any(|&o| same(certificates, o, *j)));
+            .find(|&j| is_unique(j) && !on_path[j]);
         match next {
             Some(j) => {
                 order.push(j);
+                on_path[j] = true;
                 top = j;
             }
             None => break,
         }
     }
     report.root_included = certificates[top].summary.self_signed;
-    report.not_on_path = unique
-        .iter()
-        .copied()
-        .filter(|i| !order.contains(i))
-        .collect();
+    report.not_on_path = unique.iter().copied().filter(|&i| !on_path[i]).collect();
     report.order = order;
 
+    // Certificates with the name of the top's issuer but another key identifier: never
+    // candidates, but what the user gave in place of the issuer (a re-keyed CA of that name).
+    let mut other_keys = Vec::new();
+    if !report.root_included
+        && verified_issuers[top].is_empty()
+        && let Some(aki) = certificates[top].summary.aki.as_deref()
+    {
+        let issuer = certificates[top].certificate.tbs_certificate().issuer();
+        other_keys = unique
+            .iter()
+            .copied()
+            .filter(|&j| {
+                j != top
+                    && certificates[j].certificate.tbs_certificate().subject() == issuer
+                    && certificates[j]
+                        .summary
+                        .ski
+                        .as_deref()
+                        .is_some_and(|ski| ski != aki)
+            })
+            .take(CANDIDATES_PER_CERTIFICATE)
+            .collect();
+    }
+
     let bad_link =
-        failed_issuers[top].iter().any(|&j| unique.contains(&j)) && !report.root_included;
+        (!failed_issuers[top].is_empty() || !other_keys.is_empty()) && !report.root_included;
     let top_summary = &certificates[top].summary;
     if !report.root_included {
         report.missing_issuer = Some(MissingIssuer {
@@ -331,19 +564,22 @@ pub fn analyze_checked(
         Verdict::Reorderable
     };
 
-    chain_diagnostics(certificates, &report, &failed_issuers, top, diagnostics);
+    chain_diagnostics(
+        certificates,
+        &report,
+        &failed_issuers,
+        &other_keys,
+        top,
+        diagnostics,
+    );
     report
-}
-
-/// Whether two indices hold the same certificate (same DER).
-fn same(certificates: &[ParsedCertificate], a: usize, b: usize) -> bool {
-    a == b || certificates[a].summary.sha256 == certificates[b].summary.sha256
 }
 
 fn chain_diagnostics(
     certificates: &[ParsedCertificate],
     report: &ChainReport,
     failed_issuers: &[Vec<usize>],
+    other_keys: &[usize],
     top: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -398,6 +634,73 @@ fn chain_diagnostics(
                 "this is another certificate with the same name (a re-keyed or cross-signed CA): get the issuer that matches the authority key identifier",
             ));
         }
+        for &j in other_keys {
+            diagnostics.push(Diagnostic::new(
+                Code::ChainSignatureMismatch,
+                at(j),
+                format!(
+                    "certificate {j} (\"{}\") has the name of the issuer of certificate {top}, but its key identifier {} is not the one certificate {top} names ({})",
+                    name(j),
+                    certificates[j].summary.ski.as_deref().unwrap_or_default(),
+                    certificates[top].summary.aki.as_deref().unwrap_or_default(),
+                ),
+                "this is another certificate with the same name (a re-keyed or cross-signed CA): get the issuer that matches the authority key identifier",
+            ));
+        }
+    }
+    if !report.unchecked.is_empty() || !report.unchecked_self_signatures.is_empty() {
+        let list = |indices: &mut dyn Iterator<Item = usize>, count: usize| {
+            let shown: Vec<String> = indices.take(10).map(|i| i.to_string()).collect();
+            let more = count.saturating_sub(shown.len());
+            if more > 0 {
+                format!("{} and {more} more", shown.join(", "))
+            } else {
+                shown.join(", ")
+            }
+        };
+        let mut parts = Vec::new();
+        if !report.unchecked.is_empty() {
+            let candidates: usize = report.unchecked.iter().map(|u| u.candidates).sum();
+            parts.push(format!(
+                "{candidates} check(s) against candidate issuers were skipped, so the issuers of certificate(s) {} were not verified",
+                list(
+                    &mut report.unchecked.iter().map(|u| u.certificate),
+                    report.unchecked.len()
+                )
+            ));
+        }
+        if !report.unchecked_self_signatures.is_empty() {
+            parts.push(format!(
+                "the own signatures of self-issued certificate(s) {} were not checked",
+                list(
+                    &mut report.unchecked_self_signatures.iter().copied(),
+                    report.unchecked_self_signatures.len()
+                )
+            ));
+        }
+        let budget = !report.unchecked_self_signatures.is_empty()
+            || report.unchecked.iter().any(|u| u.budget_spent);
+        let why = if budget {
+            format!(
+                "an analysis verifies signatures worth at most {SIGNATURE_CHECK_BUDGET} RSA-2048 checks (about 0.4 s), and tries at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate"
+            )
+        } else {
+            format!(
+                "an analysis tries at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate"
+            )
+        };
+        let first = report
+            .unchecked_self_signatures
+            .first()
+            .copied()
+            .or(report.unchecked.first().map(|u| u.certificate))
+            .unwrap_or(top);
+        diagnostics.push(Diagnostic::new(
+            Code::ChainChecksSkipped,
+            at(first),
+            format!("{} ({why})", parts.join("; ")),
+            "the material holds more certificates of one name, or more costly signatures, than a chain needs: give only the chain (leaf, intermediates, root) to have every link verified",
+        ));
     }
     if let Some(missing) = &report.missing_issuer {
         let aki = missing

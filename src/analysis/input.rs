@@ -207,7 +207,10 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
             Code::EmptyInput,
             at(None, None),
             "the input is empty",
-            "paste the certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----) or pick its file",
+            crate::diagnostic::Hint::per_surface(
+                "paste the certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----) or pick its file",
+                "give the file that holds the certificate (PEM from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or DER)",
+            ),
         );
         return DecodedInput {
             summary,

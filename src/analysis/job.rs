@@ -5,13 +5,16 @@
 //!
 //! The units of work, in the order [`super::analyze_with`] has always done them: decoding one
 //! input (PEM, DER or base64 into items), taking one item (opening a container, parsing a
-//! certificate, key or request), then one signature check between a certificate and a candidate
-//! issuer; the chain, key and request matching that follows needs no further verification and is
-//! the last unit. A job owns copies of its inputs and secrets, and drops them when dropped.
+//! certificate, key or request), then one signature check of the chain search (a certificate
+//! against a candidate issuer, until one verifies or the budget is spent); the chain, key and
+//! request matching that follows needs no further verification and is the last unit, which also
+//! bounds the report's diagnostics. A job owns copies of its inputs and secrets, and drops them
+//! when dropped.
 
 use super::chain::Checks;
 use super::input::Item;
 use super::{Analysis, Found, Input, Options, Role};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -63,9 +66,8 @@ pub struct Job {
     items_taken: usize,
     items_known: usize,
     found: Found,
-    /// Once every input is read: the checks and those still to make.
-    checks: Option<(Checks, Vec<(usize, usize)>)>,
-    checks_done: usize,
+    /// Once every input is read: the signature checks, made one per unit.
+    checks: Option<Checks>,
 }
 
 impl Job {
@@ -89,7 +91,6 @@ impl Job {
             items_known: 0,
             found: Found::default(),
             checks: None,
-            checks_done: 0,
         }
     }
 
@@ -101,11 +102,14 @@ impl Job {
                 done: self.items_taken + self.next_input,
                 total: self.items_known + self.inputs.len(),
             },
-            Some((_, needed)) => Progress {
-                stage: Stage::Checking,
-                done: self.checks_done,
-                total: needed.len(),
-            },
+            Some(checks) => {
+                let (done, total) = checks.progress();
+                Progress {
+                    stage: Stage::Checking,
+                    done,
+                    total,
+                }
+            }
         }
     }
 
@@ -147,19 +151,58 @@ impl Job {
                 .extend(decoded.items.into_iter().map(|item| (item, role)));
             return None;
         }
-        let certificates = &self.found.certificates;
-        let (checks, needed) = self.checks.get_or_insert_with(|| {
-            let checks = Checks::new(certificates);
-            let needed = checks.needed(certificates);
-            (checks, needed)
-        });
-        if let Some(&(i, j)) = needed.get(self.checks_done) {
-            checks.check(certificates, i, j);
-            self.checks_done += 1;
+        let (certificates, budget) = (&self.found.certificates, self.found.budget);
+        let checks = self
+            .checks
+            .get_or_insert_with(|| Checks::with_budget(certificates, budget));
+        if checks.check_next(certificates) {
             return None;
         }
-        let (mut checks, _) = self.checks.take()?;
+        let mut checks = self.checks.take()?;
         let found = std::mem::take(&mut self.found);
-        Some(found.finish(&mut checks))
+        let mut analysis = found.finish(&mut checks);
+        bound_diagnostics(&mut analysis.report.diagnostics);
+        Some(analysis)
+    }
+}
+
+/// The most diagnostics of one code about one input a report keeps: a bundle of 1,000 certificates
+/// keeps every one of its own. Past it (20,000 empty blocks, half a million one-line blocks in
+/// 20 MB), one `diagnostics-omitted` says how many more there were, so a report stays small.
+pub const DIAGNOSTICS_PER_CODE: usize = 1_000;
+
+/// Keeps the first [`DIAGNOSTICS_PER_CODE`] diagnostics of each code about each input (in the
+/// order found) and counts the rest in one `diagnostics-omitted` per code and input.
+fn bound_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
+    // (input, code, how many seen): a few inputs times the codes they gave, so a list (the page
+    // would carry another hash map's code for nothing).
+    let mut seen: Vec<(String, Code, usize)> = Vec::new();
+    diagnostics.retain(|d| {
+        let at = match seen
+            .iter()
+            .position(|(file, code, _)| *code == d.code && *file == d.location.file)
+        {
+            Some(at) => at,
+            None => {
+                seen.push((d.location.file.clone(), d.code, 0));
+                seen.len() - 1
+            }
+        };
+        seen[at].2 += 1;
+        seen[at].2 <= DIAGNOSTICS_PER_CODE
+    });
+    for (file, code, count) in seen {
+        let Some(count) = count.checked_sub(DIAGNOSTICS_PER_CODE).filter(|&n| n > 0) else {
+            continue;
+        };
+        diagnostics.push(Diagnostic::new(
+            Code::DiagnosticsOmitted,
+            Location {
+                file,
+                ..Location::default()
+            },
+            format!("{count} more {code} diagnostics about this input were left out (the first {DIAGNOSTICS_PER_CODE} are shown)"),
+            "fix the problem the first ones show; the rest are likely the same",
+        ));
     }
 }

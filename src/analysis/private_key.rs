@@ -446,7 +446,10 @@ fn needs_passphrase(at: &Location) -> Diagnostic {
         Code::EncryptedKeyNeedsPassphrase,
         at.clone(),
         "the private key is encrypted and no passphrase was given",
-        "give the passphrase (it stays on this machine), e.g. --passphrase-env VAR on the command line",
+        crate::diagnostic::Hint::per_surface(
+            "enter the passphrase in the passphrase field (it stays in this page)",
+            "give the passphrase with --passphrase-env VAR (it stays on this machine)",
+        ),
     )
 }
 

@@ -730,8 +730,9 @@ fn span_end(text: &str, at: usize, next_end: &mut Option<Option<usize>>) -> Span
         (_, Some(next)) => Span::NextBegin(next),
         (Some(end), None) => {
             let after = end + 8;
-            // The END label: short, so its closing dashes are near.
-            let window = &text[after..text.len().min(after + 100)];
+            // The END label: short, so its closing dashes are near (the window ends on a
+            // character's boundary: the text after a cut-short END may be anything).
+            let window = &text[after..text.floor_char_boundary(text.len().min(after + 100))];
             match window.find("-----") {
                 Some(close) => Span::End(after + close + 5),
                 None => Span::None,

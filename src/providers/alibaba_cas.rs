@@ -403,7 +403,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                 field_location("EncryptCert"),
                 &SM_PAIR,
                 "an SM2 certificate needs its encryption pair: EncryptCert and EncryptPrivateKey",
-                "give --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE",
+                crate::diagnostic::Hint::per_surface(
+                    "fill in EncryptCert and EncryptPrivateKey with the SM2 encryption certificate and its key (PEM)",
+                    "give --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE",
+                ),
             ));
         } else if sm2 {
             enc = encryption_pair(

@@ -593,10 +593,12 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             &ONE_CERTIFICATE,
             format!("UploadCACertificate takes exactly one certificate; {count} were given"),
             if count == 0 {
-                "give the CA certificate (PEM)".to_owned()
+                crate::diagnostic::Hint::from("give the CA certificate (PEM)")
             } else {
-                "upload each CA certificate in its own call: run this once per certificate file"
-                    .to_owned()
+                crate::diagnostic::Hint::per_surface(
+                    "upload each CA certificate in its own call: keep one certificate in the certificate box at a time",
+                    "upload each CA certificate in its own call: run this once per certificate file",
+                )
             },
         ));
     }

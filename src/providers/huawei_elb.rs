@@ -829,7 +829,10 @@ fn check_fields(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagnost
             field_location("protection_reason"),
             &PROTECTION,
             "protection_reason is given without protection_status=consoleProtection",
-            "add --field protection_status=consoleProtection, or drop the reason",
+            crate::diagnostic::Hint::per_surface(
+                "set protection_status to consoleProtection, or clear protection_reason",
+                "add --field protection_status=consoleProtection, or drop the reason",
+            ),
         ));
     }
     if fields.get("enterprise_project_id") == Some("0") {
@@ -857,7 +860,10 @@ fn enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<super::Encry
             field_location("enc_certificate"),
             &SERVER_SM,
             "type server_sm needs enc_certificate and enc_private_key (the SM2 encryption pair)",
-            "give --field enc_certificate=@FILE --field enc_private_key=@FILE",
+            crate::diagnostic::Hint::per_surface(
+                "fill in enc_certificate and enc_private_key with the SM2 encryption certificate and its key (PEM)",
+                "give --field enc_certificate=@FILE --field enc_private_key=@FILE",
+            ),
         ));
         return None;
     }

@@ -9,7 +9,9 @@
 // _headers, the loader's update banner) 9.9 KB; input recovery (src/analysis/recover.rs, with
 // serde_json's parser instantiated for it) 15.0 KB; every key people have (every encryption scheme
 // and key type, key validity) 18.0 KB; three sister targets and the audited rules (mostly rule,
-// source and region text) about 20 KB.
+// source and region text) about 20 KB; bounds on hostile input and hints per surface (the chain
+// search and its signature budget, validity times before 1970, the report's diagnostics bound, the
+// page's own wording of hints) 6 KB (390,559 bytes measured on 2026-12-06 after merging them).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -18,7 +20,7 @@ import { DIST } from './harness.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 390_000;
+const CEILING = 392_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -645,6 +645,18 @@ def e1_bad_base64(p):
     return "\n".join(bad) + "\n"
 
 
+def validity_from_1950(p):
+    """A leaf and its root whose validity times lie before 1970, as pyca writes them (UTCTime for
+    1950-2049, GeneralizedTime from 2050)."""
+    root = build(name("Preflight Test Root 1950"), name("Preflight Test Root 1950"), p.e1_root_key, p.e1_root_key,
+                 ca=True, not_before=t(1950, 1, 1), not_after=t(2049, 12, 31, 23, 59, 59), serial=1950,
+                 usage=("keyCertSign", "cRLSign"), ski=True)
+    leaf = build(name("old.example.org"), root.subject, p.e1_leaf_key, p.e1_root_key, ca=False,
+                 not_before=t(1969, 12, 31, 23, 59, 59), not_after=t(2050, 1, 1), serial=1969,
+                 sans=["old.example.org"], ski=True, aki=True)
+    return leaf, root
+
+
 def truncated_pem(text, drop_lines=4):
     """Drops base64 lines before the END line: every line is whole base64, the DER inside is cut."""
     lines = text.splitlines()
@@ -673,6 +685,9 @@ CASES = [
          lambda p: {"future.pem": pem(build(
              name("future.example.com"), p.e1_int.subject, p.e1_leaf_key, p.e1_int_key,
              ca=False, not_before=t(2027, 1, 1), not_after=t(2028, 1, 1), serial=99))}),
+    Case("validity-from-1950", "root valid 1950-01-01 to 2049-12-31 (UTCTime 50..49, RFC 5280 4.1.2.5.1) and a leaf "
+         "it issued valid 1969-12-31T23:59:59 to 2050-01-01 (GeneralizedTime)",
+         lambda p: {"chain.pem": chain(*validity_from_1950(p))}),
     Case("malformed-missing-end", "PEM block cut before its END line",
          lambda p: {"cut.pem": "\n".join(e1_body(p)[:-3]) + "\n"}),
     Case("malformed-label-mismatch", "BEGIN CERTIFICATE closed by END PRIVATE KEY",
@@ -778,6 +793,10 @@ CASES = [
          lambda p: {"chain.pem": chain(p.leaf, p.int, p.root, p.stray)}),
     Case("chain-fake-intermediate-same-name", "leaf, fake intermediate (same name and SKI, other key), root",
          lambda p: {"chain.pem": chain(p.leaf, p.fake_int, p.root)}),
+    Case("chain-rekeyed-intermediate-other-ski", "leaf, an intermediate of the issuer's name with another key and "
+         "its own SKI (a re-keyed CA), root: not a candidate issuer, never verified",
+         lambda p: {"chain.pem": chain(p.leaf, ca_cert("Preflight Test Intermediate R2", p.fake_int_key, p.root,
+                                                       p.root_key, serial=0x0F01, path_len=0), p.root)}),
     Case("chain-fake-and-real-intermediate", "leaf, fake intermediate, real intermediate, root",
          lambda p: {"chain.pem": chain(p.leaf, p.fake_int, p.int, p.root)}),
     Case("chain-two-intermediates", "leaf, intermediate B, intermediate A (pathLen 1), root",

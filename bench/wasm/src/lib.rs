@@ -9,6 +9,9 @@
 //!   verified (called once by the page to show the work was done, not timed).
 //! - `floor(bytes)`: bench/floor.rs, base64 + one SHA-256 per certificate and nothing else, the
 //!   least any parse + fingerprint can cost; returns the number of certificates hashed.
+//! - `hostile_count()`, `hostile_case(i)`, `hostile_size(i)`, `analyze_hostile(i)`: the hostile
+//!   inputs of bench/hostile.rs, made once in the module (nothing crosses to JavaScript but their
+//!   names), and the whole analysis of one; returns the number of diagnostics.
 //!
 //! The validation time is fixed at 2026-11-22T00:00:00Z.
 
@@ -19,6 +22,12 @@ use wasm_bindgen::prelude::wasm_bindgen;
 
 #[path = "../../floor.rs"]
 mod floor;
+#[path = "../../hostile.rs"]
+mod hostile;
+
+thread_local! {
+    static HOSTILE: Vec<(String, Vec<u8>)> = hostile::all();
+}
 
 /// 2026-11-22T00:00:00Z.
 const NOW: Duration = Duration::from_secs(1_795_305_600);
@@ -81,6 +90,30 @@ pub fn floor(bytes: &[u8]) -> u32 {
     let (count, mix) = floor::base64_and_sha256(bytes);
     std::hint::black_box(mix);
     count as u32
+}
+
+/// How many hostile inputs there are.
+#[wasm_bindgen]
+pub fn hostile_count() -> u32 {
+    HOSTILE.with(|inputs| inputs.len() as u32)
+}
+
+/// The benchmark case name of hostile input `index` (as the native benchmark names it).
+#[wasm_bindgen]
+pub fn hostile_case(index: u32) -> String {
+    HOSTILE.with(|inputs| hostile::case_name(&inputs[index as usize].0))
+}
+
+/// The size in bytes of hostile input `index`.
+#[wasm_bindgen]
+pub fn hostile_size(index: u32) -> u32 {
+    HOSTILE.with(|inputs| inputs[index as usize].1.len() as u32)
+}
+
+/// The full analysis of hostile input `index`; the number of diagnostics.
+#[wasm_bindgen]
+pub fn analyze_hostile(index: u32) -> u32 {
+    HOSTILE.with(|inputs| analyze_full(&inputs[index as usize].1, &[]))
 }
 
 /// Reads one private key (PEM or DER) with a passphrase: the key-derivation benchmark (an

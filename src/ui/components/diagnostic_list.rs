@@ -2,7 +2,7 @@
 //! where it points, the provider's own error when known, and the fix hint.
 
 use super::{LIST_LIMIT, show_all};
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::diagnostic::{Diagnostic, Severity, Surface};
 use yew::prelude::*;
 
 /// The list's properties.
@@ -54,7 +54,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
                             if let Some(error) = &d.provider_error {
                                 <p class="provider-error">{ "The provider would answer: " }<code>{ error }</code></p>
                             }
-                            <p class="hint">{ &d.hint }</p>
+                            <p class="hint">{ d.hint_for(Surface::Page) }</p>
                         </li>
                     }) }
                 </ul>

@@ -1,0 +1,275 @@
+//! Bounded on hostile input (issue 13): certificates sharing one name, 20,000 empty blocks, 20 MB
+//! of noise, deep nesting and 4 GiB length fields in DER, PKCS#7, PKCS#12, keys and PEM, made here
+//! (bench/hostile.rs, shared with the benchmarks), each end with a diagnostic and no panic, and the
+//! chain search stays within its budget. How long each takes is measured by the benchmarks
+//! (bench/README.md), not asserted here.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[path = "../bench/hostile.rs"]
+mod hostile;
+
+use cert_preflight::analysis::chain::{
+    CANDIDATES_PER_CERTIFICATE, SIGNATURE_CHECK_BUDGET, signature_cost,
+};
+use cert_preflight::analysis::job::{DIAGNOSTICS_PER_CODE, Job, Step};
+use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
+use cert_preflight::diagnostic::Severity;
+use std::time::Duration;
+
+const NOW: Duration = Duration::from_secs(1_795_305_600);
+
+fn analyse(name: &str, bytes: &[u8]) -> Analysis {
+    let options = Options {
+        now: NOW,
+        passphrase: Some("correct horse battery staple"),
+        pkcs12_password: None,
+    };
+    analyze_with(&[Input::new(name, bytes)], &options)
+}
+
+#[test]
+fn every_hostile_input_ends_with_a_diagnostic() {
+    for (name, bytes) in hostile::all() {
+        let analysis = analyse(&name, &bytes);
+        let report = &analysis.report;
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity >= Severity::Warning),
+            "{name}: no warning or error: {:?}",
+            report
+                .diagnostics
+                .iter()
+                .map(|d| d.code)
+                .collect::<Vec<_>>()
+        );
+        // The report prints and serialises, and says nothing about the bytes it cannot use.
+        let text = report.to_string();
+        assert!(
+            text.len() < 4_000_000,
+            "{name}: a text report of {} bytes",
+            text.len()
+        );
+        assert!(serde_json::to_string(report).is_ok(), "{name}");
+    }
+}
+
+#[test]
+fn length_fields_of_4_gib_are_refused_as_asn1() {
+    for (name, label, der) in hostile::huge_lengths() {
+        let bytes = match label {
+            Some(label) => hostile::pem(label, &der),
+            None => der,
+        };
+        let report = analyse(name, &bytes).report;
+        let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code.as_str()).collect();
+        assert!(
+            codes.iter().any(|c| [
+                "invalid-asn1",
+                "unknown-pem-label",
+                "pkcs12-needs-password",
+                "wrong-pkcs12-password",
+                "unsupported-encryption",
+                "no-pem-or-der",
+            ]
+            .contains(c)),
+            "{name}: {codes:?}"
+        );
+        assert!(report.certificates.is_empty(), "{name}");
+    }
+}
+
+/// `count` certificates sharing the name of the corpus root called `root` in hostile::ROOTS.
+fn same_name(root: &str, count: usize) -> Vec<u8> {
+    let (_, pem, block) = hostile::ROOTS
+        .iter()
+        .find(|(name, _, _)| name.starts_with(root))
+        .expect("a root of that family");
+    hostile::same_name_certificates_from(pem, *block, count)
+}
+
+fn codes(analysis: &Analysis) -> Vec<&'static str> {
+    analysis
+        .report
+        .diagnostics
+        .iter()
+        .map(|d| d.code.as_str())
+        .collect()
+}
+
+#[test]
+fn certificates_sharing_one_name_are_checked_within_the_budget() {
+    // RSA-2048: one unit per check. n self-signatures when parsing, then at most 4 candidates
+    // for each certificate: 300 certificates take 1,500 units of the 4,096.
+    for count in [2, 5, 300] {
+        let analysis = analyse("same-name.pem", &same_name("RSA-2048", count));
+        let chain = &analysis.report.chain;
+        assert_eq!(analysis.certificates.len(), count);
+        let per_certificate = CANDIDATES_PER_CERTIFICATE.min(count - 1);
+        assert_eq!(chain.signatures_checked, count * per_certificate, "{count}");
+        assert!(chain.signatures.iter().all(|s| !s.verified), "{count}");
+        assert!(chain.unchecked_self_signatures.is_empty());
+        let codes = codes(&analysis);
+        if count - 1 > CANDIDATES_PER_CERTIFICATE {
+            // Each certificate had more candidates than are tried: said, once.
+            assert_eq!(chain.unchecked.len(), count, "{count}");
+            assert!(chain.unchecked.iter().all(|u| !u.budget_spent));
+            assert_eq!(
+                codes
+                    .iter()
+                    .filter(|c| **c == "chain-checks-skipped")
+                    .count(),
+                1,
+                "{codes:?}"
+            );
+        } else {
+            assert!(chain.unchecked.is_empty(), "{count}: {:?}", chain.unchecked);
+            assert!(!codes.contains(&"chain-checks-skipped"), "{codes:?}");
+        }
+        assert!(
+            codes.contains(&"chain-signature-mismatch"),
+            "{count}: {codes:?}"
+        );
+    }
+}
+
+#[test]
+fn the_budget_holds_for_the_whole_analysis() {
+    // 1,000 RSA-2048 certificates of one name: 1,000 units for their own signatures, then the
+    // chain search spends the 3,096 left and stops.
+    let analysis = analyse("same-name.pem", &same_name("RSA-2048", 1000));
+    let chain = &analysis.report.chain;
+    assert_eq!(
+        chain.signatures_checked as u64,
+        SIGNATURE_CHECK_BUDGET - 1000
+    );
+    assert!(chain.unchecked.iter().any(|u| u.budget_spent));
+    let skipped = analysis
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "chain-checks-skipped")
+        .expect("the skipped checks are reported");
+    assert!(
+        skipped.message.contains("at most 4096 RSA-2048 checks"),
+        "{}",
+        skipped.message
+    );
+}
+
+#[test]
+fn costly_signatures_spend_the_budget_by_their_cost() {
+    // RSA-4096 costs 4 units: 300 own signatures take 1,200, the search the 2,896 left, 724 checks.
+    let analysis = analyse("same-name.pem", &same_name("RSA-4096", 300));
+    let rsa4096 = signature_cost(&analysis.certificates[0].summary.public_key);
+    assert_eq!(rsa4096, 4);
+    assert_eq!(
+        analysis.report.chain.signatures_checked as u64,
+        (SIGNATURE_CHECK_BUDGET - 300 * rsa4096) / rsa4096
+    );
+    // Ed25519 costs 1: past 4,096 certificates, their own signatures are no longer checked,
+    // and the diagnostic names them.
+    let count = SIGNATURE_CHECK_BUDGET as usize + 20;
+    let analysis = analyse("same-name.pem", &same_name("Ed25519", count));
+    let chain = &analysis.report.chain;
+    assert_eq!(chain.signatures_checked, 0);
+    assert_eq!(chain.unchecked_self_signatures.len(), 20);
+    assert_eq!(
+        chain.unchecked_self_signatures[0],
+        SIGNATURE_CHECK_BUDGET as usize
+    );
+    let unchecked = &chain.signatures[SIGNATURE_CHECK_BUDGET as usize];
+    assert!(!unchecked.verified && unchecked.unsupported.is_some());
+    let skipped = analysis
+        .report
+        .diagnostics
+        .iter()
+        .find(|d| d.code.as_str() == "chain-checks-skipped")
+        .expect("reported");
+    assert!(
+        skipped
+            .message
+            .contains("own signatures of self-issued certificate(s) 4096, 4097"),
+        "{}",
+        skipped.message
+    );
+}
+
+#[test]
+fn the_sliced_job_gives_the_same_analysis_on_hostile_input() {
+    for (name, bytes) in [
+        ("same name", hostile::same_name_certificates(300)),
+        ("empty blocks", hostile::empty_blocks(2_000)),
+        ("deep nesting", hostile::deep_nesting(10_000)),
+    ] {
+        let inputs = [Input {
+            name,
+            bytes: &bytes,
+            role: Role::Certificates,
+        }];
+        let options = Options {
+            now: NOW,
+            ..Options::default()
+        };
+        let mut job = Job::new(&inputs, &options);
+        let mut units = 0usize;
+        let sliced = loop {
+            units += 1;
+            if let Step::Done(analysis) = job.run(&mut || false) {
+                break analysis;
+            }
+        };
+        let whole = analyze_with(&inputs, &options);
+        assert_eq!(sliced.report, whole.report, "{name}");
+        assert!(
+            units < 10 * bytes.len().max(10_000),
+            "{name}: {units} units"
+        );
+    }
+}
+
+#[test]
+fn a_report_keeps_a_thousand_diagnostics_of_one_code_and_counts_the_rest() {
+    let analysis = analyse("empty.pem", &hostile::empty_blocks(20_000));
+    let diagnostics = &analysis.report.diagnostics;
+    let omitted: Vec<_> = diagnostics
+        .iter()
+        .filter(|d| d.code.as_str() == "diagnostics-omitted")
+        .collect();
+    assert_eq!(omitted.len(), 1, "{:?}", diagnostics.last());
+    let kept = DIAGNOSTICS_PER_CODE;
+    assert_eq!(diagnostics.len(), kept + 1);
+    let code = diagnostics[0].code;
+    assert!(diagnostics[..kept].iter().all(|d| d.code == code));
+    assert!(
+        omitted[0]
+            .message
+            .starts_with(&format!("{} more {code} diagnostics", 20_000 - kept)),
+        "{}",
+        omitted[0].message
+    );
+    // Blocks 1 to 1,000 are the ones kept, in order.
+    assert_eq!(diagnostics[kept - 1].location.block, Some(kept));
+}
+
+#[test]
+fn text_after_a_cut_short_end_line_may_be_anything() {
+    // Found by the fuzz target (through tests/messages.rs): recovery looked for an END line's
+    // closing dashes in a window of bytes that could end inside a character.
+    for pad in 0..4 {
+        let text = format!(
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END {}{}\n",
+            "x".repeat(pad),
+            "é".repeat(80)
+        );
+        let report = analyse("cut.pem", text.as_bytes()).report;
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.severity >= Severity::Warning),
+            "{pad}"
+        );
+    }
+}
