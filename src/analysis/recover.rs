@@ -1068,14 +1068,14 @@ fn html_decode(text: &str) -> (String, bool, bool) {
         if rest.starts_with('<') {
             let lower = rest.get(..3).map(str::to_ascii_lowercase);
             if lower.as_deref() == Some("<br")
-                && let Some(close) = rest[..rest.len().min(8)].find('>')
+                && let Some(close) = rest[..rest.floor_char_boundary(8)].find('>')
             {
                 out.push('\n');
                 tags = true;
                 rest = &rest[close + 1..];
                 continue;
             }
-        } else if let Some(semi) = rest[..rest.len().min(12)].find(';') {
+        } else if let Some(semi) = rest[..rest.floor_char_boundary(12)].find(';') {
             let name = &rest[1..semi];
             let decoded = match name {
                 "lt" => Some('<'),
@@ -1190,6 +1190,24 @@ mod tests {
     const LEGACY: &str = include_str!(
         "../../tests/vectors/inspect/key-legacy-pem-aes256-cbc/input/leaf-key.test-only.pem"
     );
+
+    /// A tag or entity whose look-ahead window ends inside a multi-byte character (a panic the
+    /// 30-minute fuzz run of 2026-12-06 found: `<br` and `&` followed by non-ASCII text).
+    #[test]
+    fn html_windows_end_on_character_boundaries() {
+        for text in [
+            "<br\u{e9}\u{e9}\u{e9}>x",
+            "&\u{e9}\u{e9}\u{e9}\u{e9}\u{e9}\u{e9};x",
+            "<br\u{4e2d}\u{6587}",
+        ] {
+            let (decoded, _, _) = html_decode(text);
+            assert!(
+                decoded.ends_with('x') || decoded.contains('\u{6587}'),
+                "{text:?} -> {decoded:?}"
+            );
+        }
+        assert_eq!(html_decode("a<br>b&#10;c").0, "a\nb\nc");
+    }
 
     /// The label and DER of the one block of a clean PEM text (headers skipped).
     fn block(pem: &str) -> (String, Vec<u8>) {
