@@ -5,6 +5,7 @@
 //! reads a clock or a random source and never does I/O. See ARCHITECTURE.md for the map.
 
 pub mod analysis;
+pub mod auth;
 pub mod diagnostic;
 pub mod fixes;
 pub mod providers;
