@@ -10,6 +10,7 @@
 use crate::analysis::{self, Analysis, Input, Options, Report};
 use crate::auth::{self, Needs};
 use crate::diagnostic::{Diagnostic, Severity, excerpt};
+use crate::material_routing;
 use crate::providers::{self, Auth, Fields, Mode, ProviderId};
 use crate::request;
 use crate::signing::{Scheme, Secret, huawei_token};
@@ -734,7 +735,12 @@ fn analyse(args: &MaterialArgs) -> Result<Analysed, ExitCode> {
     };
     Ok(Analysed {
         analysis: analysis::analyze_with(&inputs, &options),
-        before: certificate_text(&args.files, &contents),
+        before: material_routing::certificate_text_as_given(
+            args.files
+                .iter()
+                .map(String::as_str)
+                .zip(contents.iter().map(Vec::as_slice)),
+        ),
         now,
     })
 }
@@ -813,22 +819,6 @@ fn read_files(files: &[String]) -> Result<Vec<Vec<u8>>, ExitCode> {
         }
     }
     Ok(contents)
-}
-
-/// The certificate text as given, for the before/after view (no key material: see
-/// `fixes::certificate_text`); binary inputs are named, not shown.
-fn certificate_text(files: &[String], contents: &[Vec<u8>]) -> String {
-    let mut before = String::new();
-    for (name, bytes) in files.iter().zip(contents) {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => before.push_str(&crate::fixes::certificate_text(text)),
-            Err(_) if !bytes.is_empty() => {
-                before.push_str(&format!("[{name}: {} bytes of binary data]\n", bytes.len()))
-            }
-            Err(_) => {}
-        }
-    }
-    before
 }
 
 fn exit_for(diagnostics: &[Diagnostic]) -> ExitCode {

@@ -7,7 +7,9 @@
 pub mod analysis;
 pub mod auth;
 pub mod diagnostic;
+pub mod fix_choice;
 pub mod fixes;
+pub mod material_routing;
 pub mod providers;
 pub mod render;
 pub mod request;

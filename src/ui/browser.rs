@@ -1,5 +1,7 @@
-//! Everything that touches the browser directly: the clock, files, element lookup and the panic
-//! hook. Components call these functions instead of web-sys, so the rest stays plain Yew.
+//! Everything that touches the browser directly: the clock, input values, files, focus, element
+//! lookup, tasks and timers, the clipboard, downloads and the panic hook. The only file of the
+//! page that names web-sys, js-sys or wasm-bindgen-futures (tests/tidy.rs): components call these
+//! functions, so the rest stays plain Yew.
 
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -13,6 +15,51 @@ pub fn now() -> Duration {
     } else {
         Duration::ZERO
     }
+}
+
+/// A deadline `millis` milliseconds from now, on the browser's clock: the returned function says
+/// whether it is still ahead (how one slice of a long job knows when to give the page back).
+pub fn deadline(millis: f64) -> impl FnMut() -> bool {
+    let end = js_sys::Date::now() + millis;
+    move || js_sys::Date::now() < end
+}
+
+/// The value of the input, text area or select element an event came from ("" for any other).
+pub fn input_value(event: &yew::Event) -> String {
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Empties the file input an event came from (so that picking the same file again is a change).
+pub fn clear_file_input(event: &yew::Event) {
+    if let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value("");
+    }
+}
+
+/// Moves the focus to the element `node` refers to, if it is mounted.
+pub fn focus(node: &yew::NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        element.focus().ok();
+    }
+}
+
+/// Runs `task` on the page's event loop.
+pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(task);
 }
 
 /// The element with this id, if the document has one.
@@ -29,8 +76,11 @@ pub struct LoadedFile {
     pub bytes: Vec<u8>,
 }
 
+/// A file picked or dropped, not read yet.
+pub type PickedFile = web_sys::File;
+
 /// Reads files into memory; a file that cannot be read is reported by name.
-pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<LoadedFile, String>> {
+pub async fn read_files(files: Vec<PickedFile>) -> Vec<Result<LoadedFile, String>> {
     let mut out = Vec::with_capacity(files.len());
     for file in files {
         let name = file.name();
@@ -72,7 +122,7 @@ pub fn mark_panic(location: Option<&std::panic::Location<'_>>) {
 }
 
 /// The files carried by a drop event, taken out of the event now (its `FileList` does not outlive it).
-pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
+pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<PickedFile> {
     event
         .data_transfer()
         .and_then(|d| d.files())
@@ -82,7 +132,7 @@ pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
 
 /// The files of an `<input type="file">` change event, taken out now (resetting the input empties
 /// its live `FileList`).
-pub fn picked_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+pub fn picked_files(event: &web_sys::Event) -> Vec<PickedFile> {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
