@@ -205,64 +205,50 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// A one-shot timer, cancelled when dropped before it fires.
-pub struct Timeout {
+/// A browser timer, one-shot or repeating, cancelled when dropped.
+pub struct Timer {
     id: i32,
+    repeating: bool,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
-impl Timeout {
+impl Timer {
     /// Calls `fire` once after `millis` milliseconds.
-    pub fn new(millis: i32, fire: impl FnMut() + 'static) -> Option<Self> {
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(fire);
-        let id = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                millis,
-            )
-            .ok()?;
-        Some(Timeout {
-            id,
-            _callback: callback,
-        })
+    pub fn once(millis: i32, fire: impl FnMut() + 'static) -> Option<Self> {
+        Self::start(millis, false, fire)
     }
-}
 
-impl Drop for Timeout {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.id);
-        }
-    }
-}
-
-/// A repeating timer that stops when dropped.
-pub struct Interval {
-    id: i32,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-impl Interval {
     /// Calls `tick` every `millis` milliseconds.
-    pub fn new(millis: i32, tick: impl FnMut() + 'static) -> Option<Self> {
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(tick);
-        let id = web_sys::window()?
-            .set_interval_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                millis,
-            )
-            .ok()?;
-        Some(Interval {
+    pub fn every(millis: i32, tick: impl FnMut() + 'static) -> Option<Self> {
+        Self::start(millis, true, tick)
+    }
+
+    fn start(millis: i32, repeating: bool, f: impl FnMut() + 'static) -> Option<Self> {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+        let window = web_sys::window()?;
+        let function = callback.as_ref().unchecked_ref();
+        let id = if repeating {
+            window.set_interval_with_callback_and_timeout_and_arguments_0(function, millis)
+        } else {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(function, millis)
+        }
+        .ok()?;
+        Some(Timer {
             id,
+            repeating,
             _callback: callback,
         })
     }
 }
 
-impl Drop for Interval {
+impl Drop for Timer {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
-            window.clear_interval_with_handle(self.id);
+            if self.repeating {
+                window.clear_interval_with_handle(self.id);
+            } else {
+                window.clear_timeout_with_handle(self.id);
+            }
         }
     }
 }

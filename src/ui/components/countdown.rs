@@ -18,7 +18,7 @@ pub fn Countdown(props: &Props) -> Html {
     {
         let now = now.clone();
         use_effect_with((), move |_| {
-            let interval = browser::Interval::new(1000, move || now.set(browser::now()));
+            let interval = browser::Timer::every(1000, move || now.set(browser::now()));
             move || drop(interval)
         });
     }

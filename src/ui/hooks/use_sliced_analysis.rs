@@ -54,7 +54,7 @@ pub fn use_sliced_analysis(state: &UseReducerHandle<State>, dispatch: Callback<A
         let cancelled = Rc::new(Cell::new(false));
         let timeout = generation.and_then(|generation| {
             let cancelled = cancelled.clone();
-            browser::Timeout::new(SETTLE_MS, move || {
+            browser::Timer::once(SETTLE_MS, move || {
                 let now = browser::now();
                 browser::spawn(run_job(
                     snapshot.job(now),
