@@ -1,45 +1,383 @@
 //! The native command line: arguments, files, standard input, the environment, exit codes and
 //! JSON. Native only; everything it prints comes from the pure core.
 //!
-//! ```text
-//! cert-preflight inspect [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
-//! cert-preflight check --provider ID [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
-//! cert-preflight request --provider ID --region R --auth {v2|acs3|aksk|token}
-//!     [--access-key-id ID --secret-env VAR | --token-env VAR] [--domain-id ID]
-//!     [--timestamp RFC3339] [--nonce N] [--field NAME=VALUE ...] [--passphrase-env VAR]
-//!     [--format curl|http|json|cli] FILE...
-//! cert-preflight targets [--json]
-//! ```
-//! `-` reads standard input. Exit status: 0 without error diagnostics, 1 with one (and then no
-//! request is printed), 2 on a usage error or an unreadable file. Secrets are read from the
-//! environment only, and never printed.
+//! The arguments are parsed against one table of flags ([`FLAGS`]), from which `cert-preflight
+//! --help` and `cert-preflight COMMAND --help` print the usage, into one value per command
+//! ([`Command`]). `-` reads standard input. Exit status: 0 without error diagnostics (and for
+//! `--help`), 1 with one (and then no request is printed), 2 on a usage error or an unreadable
+//! file. Secrets are read from the environment only, and never printed.
 
 use crate::analysis::{self, Analysis, Input, Options, Report};
+use crate::auth::{self, Needs};
 use crate::diagnostic::{Diagnostic, Severity, excerpt};
+use crate::material_routing;
 use crate::providers::{self, Auth, Fields, Mode, ProviderId};
 use crate::request;
-use crate::signing::{Credentials, Scheme, Secret, huawei_token};
+use crate::signing::{Scheme, Secret, huawei_token};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
 use std::str::FromStr;
 use std::time::{Duration, SystemTime};
 
-fn usage() -> String {
+/// The commands, by name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Name {
+    Inspect,
+    Check,
+    Request,
+    Targets,
+}
+
+impl Name {
+    const ALL: [Name; 4] = [Name::Inspect, Name::Check, Name::Request, Name::Targets];
+
+    fn as_str(self) -> &'static str {
+        match self {
+            Name::Inspect => "inspect",
+            Name::Check => "check",
+            Name::Request => "request",
+            Name::Targets => "targets",
+        }
+    }
+
+    fn parse(text: &str) -> Option<Name> {
+        Name::ALL.into_iter().find(|name| name.as_str() == text)
+    }
+
+    /// What the command does, in one line of the usage.
+    fn summary(self) -> &'static str {
+        match self {
+            Name::Inspect => {
+                "what the material holds: certificates, chain, keys, requests, diagnostics"
+            }
+            Name::Check => "the inspection, then a target's rules on it, with the fixes",
+            Name::Request => {
+                "the signed upload request for a target: curl, raw HTTP, JSON or the vendor CLI"
+            }
+            Name::Targets => "every target's data: regions, fields, rules with their sources",
+        }
+    }
+
+    /// Whether the command reads material from FILEs.
+    fn takes_files(self) -> bool {
+        self != Name::Targets
+    }
+}
+
+/// What a flag sets.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Key {
+    Provider,
+    Region,
+    Auth,
+    AccessKeyId,
+    SecretEnv,
+    TokenEnv,
+    DomainId,
+    Field,
+    Format,
+    Now,
+    Nonce,
+    PassphraseEnv,
+    Json,
+    Help,
+}
+
+/// One flag of the command line: the table below is the parser's and the usage's only source.
+#[derive(Debug)]
+struct Flag {
+    id: Key,
+    /// The name, `--` included.
+    name: &'static str,
+    /// Other spellings that do the same.
+    aliases: &'static [&'static str],
+    /// The value's name in the usage, for a flag that takes one.
+    value: Option<&'static str>,
+    /// The commands that take it.
+    commands: &'static [Name],
+    /// The commands that require it.
+    required: &'static [Name],
+    /// One line of help.
+    help: &'static str,
+}
+
+const MATERIAL: &[Name] = &[Name::Inspect, Name::Check, Name::Request];
+const REQUEST: &[Name] = &[Name::Request];
+
+/// Every flag, in the order the usage lists them.
+const FLAGS: &[Flag] = &[
+    Flag {
+        id: Key::Provider,
+        name: "--provider",
+        aliases: &[],
+        value: Some("ID"),
+        commands: &[Name::Check, Name::Request],
+        required: &[Name::Check, Name::Request],
+        help: "the target (the IDs are listed below; `targets` describes them)",
+    },
+    Flag {
+        id: Key::Region,
+        name: "--region",
+        aliases: &[],
+        value: Some("R"),
+        commands: REQUEST,
+        required: REQUEST,
+        help: "the region ID (the endpoint depends on it)",
+    },
+    Flag {
+        id: Key::Auth,
+        name: "--auth",
+        aliases: &[],
+        value: Some("SCHEME"),
+        commands: REQUEST,
+        required: REQUEST,
+        help: "the signing scheme: v2, acs3 (Alibaba), aksk or token (Huawei)",
+    },
+    Flag {
+        id: Key::AccessKeyId,
+        name: "--access-key-id",
+        aliases: &[],
+        value: Some("ID"),
+        commands: REQUEST,
+        required: &[],
+        help: "the access key ID (v2, acs3, aksk)",
+    },
+    Flag {
+        id: Key::SecretEnv,
+        name: "--secret-env",
+        aliases: &[],
+        value: Some("VAR"),
+        commands: REQUEST,
+        required: &[],
+        help: "the variable holding the access key secret (v2, acs3, aksk)",
+    },
+    Flag {
+        id: Key::TokenEnv,
+        name: "--token-env",
+        aliases: &[],
+        value: Some("VAR"),
+        commands: REQUEST,
+        required: &[],
+        help: "the variable the generated command reads the IAM token from (token)",
+    },
+    Flag {
+        id: Key::DomainId,
+        name: "--domain-id",
+        aliases: &[],
+        value: Some("ID"),
+        commands: REQUEST,
+        required: &[],
+        help: "the account ID (X-Domain-Id) for aksk on account-level services",
+    },
+    Flag {
+        id: Key::Field,
+        name: "--field",
+        aliases: &[],
+        value: Some("NAME=VALUE"),
+        commands: REQUEST,
+        required: &[],
+        help: "a field by its API name (repeatable); @PATH reads a PEM field from a file",
+    },
+    Flag {
+        id: Key::Format,
+        name: "--format",
+        aliases: &[],
+        value: Some("FORMAT"),
+        commands: REQUEST,
+        required: &[],
+        help: "curl (the default), http, json (every signing stage) or cli (the vendor's)",
+    },
+    Flag {
+        id: Key::Now,
+        name: "--now",
+        aliases: &["--timestamp"],
+        value: Some("RFC3339"),
+        commands: MATERIAL,
+        required: &[],
+        help: "validation and signing time, e.g. 2026-11-22T00:00:00Z (default: the clock)",
+    },
+    Flag {
+        id: Key::Nonce,
+        name: "--nonce",
+        aliases: &[],
+        value: Some("N"),
+        commands: REQUEST,
+        required: &[],
+        help: "the signature's nonce (default: random)",
+    },
+    Flag {
+        id: Key::PassphraseEnv,
+        name: "--passphrase-env",
+        aliases: &[],
+        value: Some("VAR"),
+        commands: MATERIAL,
+        required: &[],
+        help: "the variable holding the passphrase of an encrypted key or PKCS#12",
+    },
+    Flag {
+        id: Key::Json,
+        name: "--json",
+        aliases: &[],
+        value: None,
+        commands: &[Name::Inspect, Name::Check, Name::Request, Name::Targets],
+        required: &[],
+        help: "JSON output (request: the same as --format json)",
+    },
+    Flag {
+        id: Key::Help,
+        name: "--help",
+        aliases: &["-h"],
+        value: None,
+        commands: &[Name::Inspect, Name::Check, Name::Request, Name::Targets],
+        required: &[],
+        help: "this help",
+    },
+];
+
+impl Flag {
+    fn find(arg: &str) -> Option<&'static Flag> {
+        FLAGS
+            .iter()
+            .find(|flag| flag.name == arg || flag.aliases.contains(&arg))
+    }
+
+    fn of(id: Key) -> &'static Flag {
+        // Every Key has its row in FLAGS (`every_key_has_one_row_in_the_table`).
+        FLAGS
+            .iter()
+            .find(|flag| flag.id == id)
+            .expect("every Key is in FLAGS")
+    }
+
+    /// `--name VALUE`, as the usage writes it.
+    fn synopsis(&self) -> String {
+        let mut text = self.name.to_owned();
+        for alias in self.aliases.iter().filter(|a| a.starts_with("--")) {
+            text.push_str(", ");
+            text.push_str(alias);
+        }
+        for alias in self.aliases.iter().filter(|a| !a.starts_with("--")) {
+            text = format!("{alias}, {text}");
+        }
+        if let Some(value) = self.value {
+            text.push(' ');
+            text.push_str(value);
+        }
+        text
+    }
+}
+
+/// The usage: of every command, or of one.
+fn usage(only: Option<Name>) -> String {
+    let commands: Vec<Name> = match only {
+        Some(name) => vec![name],
+        None => Name::ALL.to_vec(),
+    };
+    let mut text = String::new();
+    for (i, name) in commands.iter().enumerate() {
+        text.push_str(if i == 0 { "usage: " } else { "       " });
+        text.push_str("cert-preflight ");
+        text.push_str(name.as_str());
+        for flag in FLAGS.iter().filter(|f| f.required.contains(name)) {
+            text.push(' ');
+            text.push_str(flag.name);
+            if let Some(value) = flag.value {
+                text.push(' ');
+                text.push_str(value);
+            }
+        }
+        text.push_str(" [OPTION...]");
+        if name.takes_files() {
+            text.push_str(" FILE...");
+        }
+        text.push('\n');
+    }
+    if only.is_none() {
+        text.push_str("       cert-preflight COMMAND --help\n\ncommands:\n");
+        for name in Name::ALL {
+            text.push_str(&format!("  {:<9} {}\n", name.as_str(), name.summary()));
+        }
+    } else if let Some(name) = only {
+        text.push_str(&format!("\n{}\n", name.summary()));
+    }
+    let flags: Vec<&Flag> = FLAGS
+        .iter()
+        .filter(|f| only.is_none_or(|name| f.commands.contains(&name)))
+        .collect();
+    let width = flags.iter().map(|f| f.synopsis().len()).max().unwrap_or(0);
+    text.push_str("\noptions:\n");
+    for flag in flags {
+        text.push_str(&format!("  {:<width$}  {}", flag.synopsis(), flag.help));
+        if only.is_none() && flag.commands.len() < Name::ALL.len() {
+            let names: Vec<&str> = flag.commands.iter().map(|n| n.as_str()).collect();
+            text.push_str(&format!(" [{}]", names.join(", ")));
+        }
+        text.push('\n');
+    }
     let providers: Vec<&str> = ProviderId::all().map(ProviderId::as_str).collect();
-    format!(
-        "\
-usage: cert-preflight inspect [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
-       cert-preflight check --provider ID [--now RFC3339] [--passphrase-env VAR] [--json] FILE...
-       cert-preflight request --provider ID --region R --auth {{v2|acs3|aksk|token}}
-           [--access-key-id ID --secret-env VAR | --token-env VAR] [--domain-id ID]
-           [--timestamp RFC3339] [--nonce N] [--field NAME=VALUE ...] [--passphrase-env VAR]
-           [--format curl|http|json|cli] FILE...
-       cert-preflight targets [--json]
-       (FILE may be - for standard input; providers: {}; a --field value @PATH reads a PEM
-        field, such as an SM2 encryption certificate or key, from a file)",
-        providers.join(", ")
-    )
+    if only.is_none_or(|name| name != Name::Inspect && name != Name::Targets) {
+        text.push_str(&format!("\nprovider IDs: {}\n", providers.join(", ")));
+    }
+    if only.is_none_or(Name::takes_files) {
+        text.push_str("FILE may be - for standard input. ");
+    }
+    text.push_str(
+        "Exit status: 0 without error diagnostics, 1 with one, 2 on a usage error or an \
+         unreadable file.",
+    );
+    text
+}
+
+/// The parsed command line: one value per command, holding only what that command takes.
+#[derive(Debug)]
+enum Command {
+    /// `inspect`.
+    Inspect(InspectArgs),
+    /// `check`.
+    Check(CheckArgs),
+    /// `request`.
+    Request(RequestArgs),
+    /// `targets`, as JSON or not.
+    Targets { json: bool },
+    /// `--help`, of every command or of one.
+    Help(Option<Name>),
+    /// `--version`.
+    Version,
+}
+
+/// What every command that reads material takes. Secrets are held only as values read from the
+/// environment, never as arguments.
+#[derive(Debug)]
+struct MaterialArgs {
+    files: Vec<String>,
+    now: Option<Duration>,
+    passphrase: Option<Secret>,
+}
+
+#[derive(Debug)]
+struct InspectArgs {
+    material: MaterialArgs,
+    json: bool,
+}
+
+#[derive(Debug)]
+struct CheckArgs {
+    material: MaterialArgs,
+    provider: ProviderId,
+    json: bool,
+}
+
+#[derive(Debug)]
+struct RequestArgs {
+    material: MaterialArgs,
+    provider: ProviderId,
+    region: String,
+    auth: Auth,
+    nonce: Option<String>,
+    /// As given: `@PATH` values are read by `run`, for the fields the target takes as PEM.
+    fields: Vec<(String, String)>,
+    format: Format,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,64 +388,335 @@ enum Format {
     VendorCli,
 }
 
-/// Everything the three commands may take. Secrets are held only as values read from the
-/// environment, never as arguments.
+/// A usage error: the message, and the command whose usage to print with it.
+#[derive(Debug)]
+struct UsageError {
+    command: Option<Name>,
+    message: String,
+}
+
+/// The flags and files of one command, as given, in order.
 #[derive(Debug, Default)]
-struct Args {
-    now: Option<Duration>,
-    passphrase: Option<String>,
-    json: bool,
-    format: Option<Format>,
-    provider: Option<ProviderId>,
-    region: Option<String>,
-    auth: Option<Scheme>,
-    access_key_id: Option<String>,
-    secret: Option<Secret>,
-    token_env: Option<String>,
-    domain_id: Option<String>,
-    nonce: Option<String>,
-    fields: Vec<(String, String)>,
+struct Given {
+    values: Vec<(Key, String)>,
     files: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Command {
-    Inspect,
-    Check,
-    Request,
+impl Given {
+    /// The last value of `id` (a later flag overrides an earlier one).
+    fn last(&self, id: Key) -> Option<&str> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(i, _)| *i == id)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn all(&self, id: Key) -> impl Iterator<Item = &str> {
+        self.values
+            .iter()
+            .filter(move |(i, _)| *i == id)
+            .map(|(_, v)| v.as_str())
+    }
+
+    fn has(&self, id: Key) -> bool {
+        self.last(id).is_some()
+    }
+
+    fn required(&self, id: Key, why: &str) -> Result<&str, String> {
+        self.last(id)
+            .ok_or_else(|| format!("{} is required{why}", Flag::of(id).name))
+    }
+}
+
+/// Parses the arguments after the program name.
+fn parse(args: &[String]) -> Result<Command, UsageError> {
+    let error = |command, message: String| UsageError { command, message };
+    let name = match args.first().map(String::as_str) {
+        None => return Err(error(None, "a command is required".into())),
+        Some("-h" | "--help") => return Ok(Command::Help(None)),
+        Some("help") => {
+            return match args.get(1) {
+                None => Ok(Command::Help(None)),
+                Some(text) => Name::parse(text)
+                    .map(|n| Command::Help(Some(n)))
+                    .ok_or_else(|| error(None, format!("unknown command {:?}", excerpt(text)))),
+            };
+        }
+        Some("--version" | "-V") => return Ok(Command::Version),
+        Some(text) => Name::parse(text)
+            .ok_or_else(|| error(None, format!("unknown command {:?}", excerpt(text))))?,
+    };
+    let given = collect(name, &args[1..]).map_err(|message| error(Some(name), message))?;
+    if given.has(Key::Help) {
+        return Ok(Command::Help(Some(name)));
+    }
+    command(name, &given).map_err(|message| error(Some(name), message))
+}
+
+/// Sorts the arguments into flags of the table and files.
+fn collect(name: Name, args: &[String]) -> Result<Given, String> {
+    let mut given = Given::default();
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        if arg == "-" || !arg.starts_with('-') {
+            if !name.takes_files() {
+                return Err(format!("{} takes no FILE", name.as_str()));
+            }
+            given.files.push(arg.clone());
+            continue;
+        }
+        let Some(flag) = Flag::find(arg) else {
+            return Err(format!("unknown option {:?}", excerpt(arg)));
+        };
+        if !flag.commands.contains(&name) {
+            let names: Vec<&str> = flag.commands.iter().map(|n| n.as_str()).collect();
+            return Err(format!(
+                "{} is an option of {}, not of {}",
+                flag.name,
+                names.join(", "),
+                name.as_str()
+            ));
+        }
+        let value = match flag.value {
+            Some(what) => iter
+                .next()
+                .ok_or_else(|| format!("{arg} needs {what}"))?
+                .clone(),
+            None => String::new(),
+        };
+        given.values.push(match (flag.id, name) {
+            // `request --json` is `--format json`.
+            (Key::Json, Name::Request) => (Key::Format, "json".to_owned()),
+            (id, _) => (id, value),
+        });
+    }
+    Ok(given)
+}
+
+/// The command's value, with every flag's value checked.
+fn command(name: Name, given: &Given) -> Result<Command, String> {
+    let json = given.has(Key::Json);
+    Ok(match name {
+        Name::Inspect => Command::Inspect(InspectArgs {
+            material: material(given)?,
+            json,
+        }),
+        Name::Check => Command::Check(CheckArgs {
+            material: material(given)?,
+            provider: provider(given)?,
+            json,
+        }),
+        Name::Request => Command::Request(request_args(given)?),
+        Name::Targets => Command::Targets { json },
+    })
+}
+
+fn material(given: &Given) -> Result<MaterialArgs, String> {
+    if given.files.is_empty() {
+        return Err("at least one FILE is needed (or - for standard input)".into());
+    }
+    let now = match given.last(Key::Now) {
+        Some(text) => Some(rfc3339(text)?),
+        None => None,
+    };
+    let passphrase = match given.last(Key::PassphraseEnv) {
+        Some(name) => Some(env_secret(Key::PassphraseEnv, name)?),
+        None => None,
+    };
+    Ok(MaterialArgs {
+        files: given.files.clone(),
+        now,
+        passphrase,
+    })
+}
+
+fn provider(given: &Given) -> Result<ProviderId, String> {
+    let id = given.required(Key::Provider, "")?;
+    ProviderId::parse(id).ok_or_else(|| {
+        let ids: Vec<&str> = ProviderId::all().map(ProviderId::as_str).collect();
+        format!(
+            "unknown provider {:?}; use one of {}",
+            excerpt(id),
+            ids.join(", ")
+        )
+    })
+}
+
+fn request_args(given: &Given) -> Result<RequestArgs, String> {
+    let material = material(given)?;
+    let provider = provider(given)?;
+    let region = given
+        .required(Key::Region, " (the endpoint depends on it)")?
+        .to_owned();
+    let name = given.required(Key::Auth, ": v2, acs3 (Alibaba), aksk or token (Huawei)")?;
+    let scheme = Scheme::from_auth_name(name)
+        .ok_or_else(|| format!("--auth {:?}: use v2, acs3, aksk or token", excerpt(name)))?;
+    let token_env = given.last(Key::TokenEnv);
+    if let Some(name) = token_env
+        && !huawei_token::is_env_name(name)
+    {
+        return Err(format!(
+            "--token-env takes the NAME of an environment variable, not {:?}",
+            excerpt(name)
+        ));
+    }
+    let secret = match given.last(Key::SecretEnv) {
+        Some(name) => Some(env_secret(Key::SecretEnv, name)?),
+        None => None,
+    };
+    let access_key_id = given.last(Key::AccessKeyId);
+    let auth = match (auth::needs(scheme), access_key_id, secret, token_env) {
+        (Needs::AccessKey, Some(access_key_id), Some(secret), _) => auth::build(
+            scheme,
+            auth::Given {
+                access_key_id,
+                secret,
+                token_env: "",
+                domain_id: given.last(Key::DomainId).unwrap_or_default(),
+            },
+        ),
+        (Needs::AccessKey, ..) => {
+            return Err(format!(
+                "--auth {} needs --access-key-id ID and --secret-env VAR",
+                scheme.auth_name()
+            ));
+        }
+        (Needs::TokenVariable, _, _, Some(token_env)) => auth::build(
+            scheme,
+            auth::Given {
+                access_key_id: "",
+                secret: Secret::new(""),
+                token_env,
+                domain_id: "",
+            },
+        ),
+        (Needs::TokenVariable, ..) => {
+            return Err(
+                "--auth token needs --token-env VAR (the variable that will hold the token)".into(),
+            );
+        }
+    };
+    let nonce = match given.last(Key::Nonce) {
+        Some(nonce) if nonce.is_empty() || nonce.chars().any(char::is_control) => {
+            return Err("--nonce must be a non-empty string without control characters".into());
+        }
+        nonce => nonce.map(str::to_owned),
+    };
+    let fields = given
+        .all(Key::Field)
+        .map(|pair| {
+            pair.split_once('=')
+                .map(|(name, value)| (name.to_owned(), value.to_owned()))
+                .ok_or_else(|| format!("--field {:?} is not NAME=VALUE", excerpt(pair)))
+        })
+        .collect::<Result<_, _>>()?;
+    let format = match given.last(Key::Format).unwrap_or("curl") {
+        "curl" => Format::Curl,
+        "http" => Format::Http,
+        "json" => Format::Json,
+        "cli" => Format::VendorCli,
+        other => {
+            return Err(format!(
+                "--format {:?}: use curl, http, json or cli",
+                excerpt(other)
+            ));
+        }
+    };
+    Ok(RequestArgs {
+        material,
+        provider,
+        region,
+        auth,
+        nonce,
+        fields,
+        format,
+    })
+}
+
+/// The secret held by the environment variable `name` (only its name is on the command line).
+fn env_secret(id: Key, name: &str) -> Result<Secret, String> {
+    let flag = Flag::of(id).name;
+    if !huawei_token::is_env_name(name) {
+        return Err(format!(
+            "{flag} takes the NAME of an environment variable, not {:?}",
+            excerpt(name)
+        ));
+    }
+    std::env::var(name)
+        .map(Secret::new)
+        .map_err(|_| format!("{flag}: the environment variable {name} is not set (or not UTF-8)"))
+}
+
+fn rfc3339(text: &str) -> Result<Duration, String> {
+    der::DateTime::from_str(text)
+        .map(|t| t.unix_duration())
+        .map_err(|_| {
+            format!(
+                "--now {:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
+                excerpt(text)
+            )
+        })
 }
 
 /// Runs the command line with the arguments after the program name.
 pub fn run(args: Vec<OsString>) -> ExitCode {
     let args: Vec<String> = match args.into_iter().map(OsString::into_string).collect() {
         Ok(args) => args,
-        Err(_) => return usage_error("arguments must be valid UTF-8"),
+        Err(_) => return usage_error(None, "arguments must be valid UTF-8"),
     };
-    let command = match args.first().map(String::as_str) {
-        Some("inspect") => Command::Inspect,
-        Some("check") => Command::Check,
-        Some("request") => Command::Request,
-        Some("targets") => return targets(&args[1..]),
-        Some("-h" | "--help" | "help") => {
-            println!("{}", usage());
-            return ExitCode::SUCCESS;
+    let command = match parse(&args) {
+        Ok(command) => command,
+        Err(UsageError { command, message }) => return usage_error(command, &message),
+    };
+    match command {
+        Command::Help(only) => {
+            println!("{}", usage(only));
+            ExitCode::SUCCESS
         }
-        Some("--version" | "-V") => {
+        Command::Version => {
             println!("cert-preflight {}", env!("CARGO_PKG_VERSION"));
-            return ExitCode::SUCCESS;
+            ExitCode::SUCCESS
         }
-        Some(other) => return usage_error(&format!("unknown command {:?}", excerpt(other))),
-        None => return usage_error("a command is required"),
-    };
-    let parsed = match parse(command, &args[1..]) {
-        Ok(parsed) => parsed,
-        Err(message) => return usage_error(&message),
-    };
-    let contents = match read_files(&parsed.files) {
-        Ok(contents) => contents,
-        Err(code) => return code,
-    };
-    let inputs: Vec<Input> = parsed
+        Command::Targets { json } => targets(json),
+        Command::Inspect(args) => match analyse(&args.material) {
+            Ok(material) => inspect(&args, &material.analysis.report),
+            Err(code) => code,
+        },
+        Command::Check(args) => match analyse(&args.material) {
+            Ok(material) => check(&args, &material),
+            Err(code) => code,
+        },
+        Command::Request(mut args) => {
+            if let Err(message) = read_pem_fields(args.provider, &mut args.fields) {
+                return usage_error(Some(Name::Request), &message);
+            }
+            match analyse(&args.material) {
+                Ok(material) => make_request(&args, &material),
+                Err(code) => code,
+            }
+        }
+    }
+}
+
+fn usage_error(command: Option<Name>, message: &str) -> ExitCode {
+    eprintln!("cert-preflight: {message}\n{}", usage(command));
+    ExitCode::from(2)
+}
+
+/// The material read and analysed.
+struct Analysed {
+    analysis: Analysis,
+    /// The certificate text as given, for the before/after view.
+    before: String,
+    /// The validation (and signing) time.
+    now: Duration,
+}
+
+/// Reads the FILEs and analyses them.
+fn analyse(args: &MaterialArgs) -> Result<Analysed, ExitCode> {
+    let contents = read_files(&args.files)?;
+    let inputs: Vec<Input> = args
         .files
         .iter()
         .zip(&contents)
@@ -118,212 +727,22 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
             .duration_since(SystemTime::UNIX_EPOCH)
             .unwrap_or_default()
     };
-    let now = parsed.now.unwrap_or_else(wall_clock);
+    let now = args.now.unwrap_or_else(wall_clock);
     let options = Options {
         now,
-        passphrase: parsed.passphrase.as_deref(),
+        passphrase: args.passphrase.as_ref().map(Secret::expose),
         pkcs12_password: None,
     };
-    let analysis = analysis::analyze_with(&inputs, &options);
-    let before = certificate_text(&parsed.files, &contents);
-    match command {
-        Command::Inspect => inspect(&parsed, &analysis.report),
-        Command::Check => check(&parsed, &analysis, &before),
-        Command::Request => make_request(&parsed, &analysis, &before, now),
-    }
-}
-
-fn usage_error(message: &str) -> ExitCode {
-    eprintln!("cert-preflight: {message}\n{}", usage());
-    ExitCode::from(2)
-}
-
-fn value<'a>(
-    iter: &mut impl Iterator<Item = &'a String>,
-    flag: &str,
-    what: &str,
-) -> Result<&'a String, String> {
-    iter.next().ok_or_else(|| format!("{flag} needs {what}"))
-}
-
-fn env_secret(flag: &str, name: &str) -> Result<String, String> {
-    if !huawei_token::is_env_name(name) {
-        return Err(format!(
-            "{flag} takes the NAME of an environment variable, not {name:?}"
-        ));
-    }
-    std::env::var(name)
-        .map_err(|_| format!("{flag}: the environment variable {name} is not set (or not UTF-8)"))
-}
-
-fn parse(command: Command, args: &[String]) -> Result<Args, String> {
-    let mut parsed = Args::default();
-    let mut iter = args.iter();
-    let request_only = |flag: &str| -> Result<(), String> {
-        if command == Command::Request {
-            Ok(())
-        } else {
-            Err(format!("{flag} belongs to the request command"))
-        }
-    };
-    while let Some(arg) = iter.next() {
-        match arg.as_str() {
-            "--json" if command != Command::Request => parsed.json = true,
-            "--now" => {
-                let text = value(&mut iter, "--now", "a time such as 2026-11-22T00:00:00Z")?;
-                parsed.now = Some(rfc3339(text, "--now")?);
-            }
-            "--passphrase-env" => {
-                // Only the variable's name is on the command line, never the secret itself.
-                let name = value(
-                    &mut iter,
-                    "--passphrase-env",
-                    "the name of an environment variable",
-                )?;
-                parsed.passphrase = Some(env_secret("--passphrase-env", name)?);
-            }
-            "--provider" if command != Command::Inspect => {
-                let id = value(&mut iter, "--provider", "a provider ID")?;
-                parsed.provider = Some(ProviderId::parse(id).ok_or_else(|| {
-                    format!(
-                        "unknown provider {:?}; use one of {}",
-                        excerpt(id),
-                        ProviderId::all()
-                            .map(ProviderId::as_str)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    )
-                })?);
-            }
-            "--region" => {
-                request_only("--region")?;
-                parsed.region = Some(value(&mut iter, "--region", "a region ID")?.clone());
-            }
-            "--auth" => {
-                request_only("--auth")?;
-                let name = value(&mut iter, "--auth", "v2, acs3, aksk or token")?;
-                parsed.auth = Some(Scheme::from_auth_name(name).ok_or_else(|| {
-                    format!("--auth {:?}: use v2, acs3, aksk or token", excerpt(name))
-                })?);
-            }
-            "--access-key-id" => {
-                request_only("--access-key-id")?;
-                parsed.access_key_id =
-                    Some(value(&mut iter, "--access-key-id", "an access key ID")?.clone());
-            }
-            "--secret-env" => {
-                request_only("--secret-env")?;
-                let name = value(
-                    &mut iter,
-                    "--secret-env",
-                    "the name of an environment variable",
-                )?;
-                parsed.secret = Some(Secret::new(env_secret("--secret-env", name)?));
-            }
-            "--token-env" => {
-                request_only("--token-env")?;
-                let name = value(
-                    &mut iter,
-                    "--token-env",
-                    "the name of an environment variable",
-                )?;
-                if !huawei_token::is_env_name(name) {
-                    return Err(format!(
-                        "--token-env takes the NAME of an environment variable, not {:?}",
-                        excerpt(name)
-                    ));
-                }
-                parsed.token_env = Some(name.clone());
-            }
-            "--domain-id" => {
-                request_only("--domain-id")?;
-                parsed.domain_id = Some(value(&mut iter, "--domain-id", "the account ID")?.clone());
-            }
-            "--timestamp" => {
-                request_only("--timestamp")?;
-                let text = value(
-                    &mut iter,
-                    "--timestamp",
-                    "a time such as 2026-11-22T00:00:00Z",
-                )?;
-                parsed.now = Some(rfc3339(text, "--timestamp")?);
-            }
-            "--nonce" => {
-                request_only("--nonce")?;
-                let nonce = value(&mut iter, "--nonce", "a nonce")?;
-                if nonce.is_empty() || nonce.chars().any(char::is_control) {
-                    return Err(
-                        "--nonce must be a non-empty string without control characters".into(),
-                    );
-                }
-                parsed.nonce = Some(nonce.clone());
-            }
-            "--field" => {
-                request_only("--field")?;
-                let pair = value(&mut iter, "--field", "NAME=VALUE")?;
-                let (name, text) = pair
-                    .split_once('=')
-                    .ok_or_else(|| format!("--field {:?} is not NAME=VALUE", excerpt(pair)))?;
-                parsed.fields.push((name.to_owned(), text.to_owned()));
-            }
-            "--format" => {
-                request_only("--format")?;
-                parsed.format = Some(
-                    match value(&mut iter, "--format", "curl, http, json or cli")?.as_str() {
-                        "curl" => Format::Curl,
-                        "http" => Format::Http,
-                        "json" => Format::Json,
-                        "cli" => Format::VendorCli,
-                        other => {
-                            return Err(format!(
-                                "--format {:?}: use curl, http, json or cli",
-                                excerpt(other)
-                            ));
-                        }
-                    },
-                );
-            }
-            "-" => parsed.files.push(arg.clone()),
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option {:?}", excerpt(flag)));
-            }
-            file => parsed.files.push(file.to_owned()),
-        }
-    }
-    if parsed.files.is_empty() {
-        return Err("at least one FILE is needed (or - for standard input)".into());
-    }
-    if command != Command::Inspect && parsed.provider.is_none() {
-        return Err("--provider is required".into());
-    }
-    if let Some(provider) = parsed.provider {
-        read_pem_fields(provider, &mut parsed.fields)?;
-    }
-    if command == Command::Request {
-        if parsed.region.is_none() {
-            return Err("--region is required (the endpoint depends on it)".into());
-        }
-        let Some(auth) = parsed.auth else {
-            return Err("--auth is required: v2, acs3 (Alibaba), aksk or token (Huawei)".into());
-        };
-        match auth {
-            Scheme::HuaweiToken if parsed.token_env.is_none() => {
-                return Err(
-                    "--auth token needs --token-env VAR (the variable that will hold the token)"
-                        .into(),
-                );
-            }
-            Scheme::HuaweiToken => {}
-            _ if parsed.access_key_id.is_none() || parsed.secret.is_none() => {
-                return Err(format!(
-                    "--auth {} needs --access-key-id ID and --secret-env VAR",
-                    auth.auth_name()
-                ));
-            }
-            _ => {}
-        }
-    }
-    Ok(parsed)
+    Ok(Analysed {
+        analysis: analysis::analyze_with(&inputs, &options),
+        before: material_routing::certificate_text_as_given(
+            args.files
+                .iter()
+                .map(String::as_str)
+                .zip(contents.iter().map(Vec::as_slice)),
+        ),
+        now,
+    })
 }
 
 /// Replaces `@PATH` by the file's content in the fields the target takes as PEM.
@@ -340,15 +759,9 @@ fn read_pem_fields(provider: ProviderId, fields: &mut [(String, String)]) -> Res
     }
     Ok(())
 }
-
 /// `targets`: every target's data (regions with their names and hosts, fields, rules with their
 /// sources, the material it takes, its vendor CLI), as text or JSON.
-fn targets(args: &[String]) -> ExitCode {
-    let json = match args {
-        [] => false,
-        [flag] if flag == "--json" => true,
-        _ => return usage_error("targets takes only --json"),
-    };
+fn targets(json: bool) -> ExitCode {
     let specs: Vec<&providers::ProviderSpec> = ProviderId::all().map(ProviderId::spec).collect();
     let text = if json {
         to_json(&specs)
@@ -388,17 +801,6 @@ fn targets(args: &[String]) -> ExitCode {
     }
 }
 
-fn rfc3339(text: &str, flag: &str) -> Result<Duration, String> {
-    der::DateTime::from_str(text)
-        .map(|t| t.unix_duration())
-        .map_err(|_| {
-            format!(
-                "{flag} {:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
-                excerpt(text)
-            )
-        })
-}
-
 fn read_files(files: &[String]) -> Result<Vec<Vec<u8>>, ExitCode> {
     let mut contents = Vec::with_capacity(files.len());
     for file in files {
@@ -417,22 +819,6 @@ fn read_files(files: &[String]) -> Result<Vec<Vec<u8>>, ExitCode> {
         }
     }
     Ok(contents)
-}
-
-/// The certificate text as given, for the before/after view (no key material: see
-/// `fixes::certificate_text`); binary inputs are named, not shown.
-fn certificate_text(files: &[String], contents: &[Vec<u8>]) -> String {
-    let mut before = String::new();
-    for (name, bytes) in files.iter().zip(contents) {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => before.push_str(&crate::fixes::certificate_text(text)),
-            Err(_) if !bytes.is_empty() => {
-                before.push_str(&format!("[{name}: {} bytes of binary data]\n", bytes.len()))
-            }
-            Err(_) => {}
-        }
-    }
-    before
 }
 
 fn exit_for(diagnostics: &[Diagnostic]) -> ExitCode {
@@ -457,7 +843,7 @@ fn to_json<T: serde::Serialize>(value: &T) -> String {
     text
 }
 
-fn inspect(args: &Args, report: &Report) -> ExitCode {
+fn inspect(args: &InspectArgs, report: &Report) -> ExitCode {
     let text = if args.json {
         to_json(report)
     } else {
@@ -469,9 +855,15 @@ fn inspect(args: &Args, report: &Report) -> ExitCode {
     exit_for(&report.diagnostics)
 }
 
-fn check(args: &Args, analysis: &Analysis, before: &str) -> ExitCode {
-    let provider = args.provider.expect("checked in parse");
-    let prep = providers::prepare(provider, Mode::Check, analysis, before, &Fields::default());
+fn check(args: &CheckArgs, material: &Analysed) -> ExitCode {
+    let (provider, analysis) = (args.provider, &material.analysis);
+    let prep = providers::prepare(
+        provider,
+        Mode::Check,
+        analysis,
+        &material.before,
+        &Fields::default(),
+    );
     let mut all = prep.analysis_diagnostics.clone();
     all.extend(prep.diagnostics.iter().cloned());
     let text = if args.json {
@@ -538,37 +930,24 @@ fn provider_text(prep: &providers::Preparation) -> String {
     text
 }
 
-fn make_request(args: &Args, analysis: &Analysis, before: &str, now: Duration) -> ExitCode {
-    let provider = args.provider.expect("checked in parse");
+fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
+    let provider = args.provider;
     let fields = Fields {
         values: args.fields.clone(),
-        region: args.region.clone().unwrap_or_default(),
+        region: args.region.clone(),
     };
-    let credentials = || Credentials {
-        access_key_id: args.access_key_id.clone().unwrap_or_default(),
-        secret: args.secret.clone().unwrap_or_else(|| Secret::new("")),
-    };
-    let auth = match args.auth.expect("checked in parse") {
-        Scheme::AlibabaRpcV2 => Auth::AlibabaV2(credentials()),
-        Scheme::AlibabaAcs3 => Auth::AlibabaAcs3(credentials()),
-        Scheme::HuaweiAksk => Auth::HuaweiAksk {
-            credentials: credentials(),
-            domain_id: args.domain_id.clone(),
-        },
-        Scheme::HuaweiToken => Auth::HuaweiToken {
-            env: args.token_env.clone().unwrap_or_default(),
-        },
-    };
+    let auth = &args.auth;
+    let (analysis, before, now) = (&material.analysis, &material.before, material.now);
     let nonce = args.nonce.clone().unwrap_or_else(fresh_nonce);
-    let outcome = request::build(provider, analysis, before, &fields, &auth, now, &nonce);
+    let outcome = request::build(provider, analysis, before, &fields, auth, now, &nonce);
     let diagnostics = outcome.diagnostics();
-    let format = args.format.unwrap_or(Format::Curl);
+    let format = args.format;
     let text = match (format, &outcome.outputs) {
         (Format::Json, _) => {
             let value = serde_json::json!({
                 "provider": provider.as_str(),
                 "region": fields.region,
-                "auth": args.auth.map(Scheme::auth_name),
+                "auth": auth.scheme().auth_name(),
                 "diagnostics": diagnostics,
                 "fixes": provider_json(&outcome.preparation)["fixes"],
                 "call": outcome.preparation.call,
@@ -619,4 +998,339 @@ fn fresh_nonce() -> String {
         bytes = nanos.to_le_bytes();
     }
     crate::signing::uuid_nonce(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args(text: &[&str]) -> Vec<String> {
+        text.iter().map(|s| s.to_string()).collect()
+    }
+
+    fn parsed(text: &[&str]) -> Command {
+        parse(&args(text)).unwrap_or_else(|e| panic!("{text:?}: {}", e.message))
+    }
+
+    fn refused(text: &[&str]) -> UsageError {
+        match parse(&args(text)) {
+            Ok(command) => panic!("{text:?} was accepted as {command:?}"),
+            Err(error) => error,
+        }
+    }
+
+    const IDS: [Key; 14] = [
+        Key::Provider,
+        Key::Region,
+        Key::Auth,
+        Key::AccessKeyId,
+        Key::SecretEnv,
+        Key::TokenEnv,
+        Key::DomainId,
+        Key::Field,
+        Key::Format,
+        Key::Now,
+        Key::Nonce,
+        Key::PassphraseEnv,
+        Key::Json,
+        Key::Help,
+    ];
+
+    #[test]
+    fn every_key_has_one_row_in_the_table() {
+        assert_eq!(FLAGS.len(), IDS.len());
+        for id in IDS {
+            assert_eq!(FLAGS.iter().filter(|f| f.id == id).count(), 1, "{id:?}");
+        }
+        let mut spellings: Vec<&str> = FLAGS
+            .iter()
+            .flat_map(|f| std::iter::once(f.name).chain(f.aliases.iter().copied()))
+            .collect();
+        let count = spellings.len();
+        spellings.sort_unstable();
+        spellings.dedup();
+        assert_eq!(spellings.len(), count, "a spelling names two flags");
+        for flag in FLAGS {
+            for name in flag.required {
+                assert!(
+                    flag.commands.contains(name),
+                    "{} required by {name:?}",
+                    flag.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_usage_is_generated_from_the_table() {
+        let all = usage(None);
+        for flag in FLAGS {
+            assert!(
+                all.contains(flag.name) && all.contains(flag.help),
+                "{}",
+                flag.name
+            );
+        }
+        for name in Name::ALL {
+            let one = usage(Some(name));
+            assert!(one.starts_with(&format!("usage: cert-preflight {}", name.as_str())));
+            for flag in FLAGS {
+                assert_eq!(
+                    one.contains(&format!("  {}", flag.synopsis())),
+                    flag.commands.contains(&name),
+                    "{name:?} {}",
+                    flag.name
+                );
+            }
+        }
+        assert!(usage(Some(Name::Request)).starts_with(
+            "usage: cert-preflight request --provider ID --region R --auth SCHEME [OPTION...] FILE..."
+        ));
+        assert!(
+            usage(Some(Name::Targets)).starts_with("usage: cert-preflight targets [OPTION...]\n")
+        );
+    }
+
+    #[test]
+    fn help_is_a_command_of_its_own() {
+        assert!(matches!(parsed(&["--help"]), Command::Help(None)));
+        assert!(matches!(parsed(&["-h"]), Command::Help(None)));
+        assert!(matches!(parsed(&["help"]), Command::Help(None)));
+        assert!(matches!(
+            parsed(&["help", "check"]),
+            Command::Help(Some(Name::Check))
+        ));
+        // `--help` wins over values that would be refused, and over missing flags.
+        assert!(matches!(
+            parsed(&["request", "--provider", "nowhere", "--help"]),
+            Command::Help(Some(Name::Request))
+        ));
+        assert!(matches!(
+            parsed(&["targets", "-h"]),
+            Command::Help(Some(Name::Targets))
+        ));
+        assert!(matches!(parsed(&["--version"]), Command::Version));
+        assert_eq!(
+            run(vec!["inspect".into(), "--help".into()]),
+            ExitCode::SUCCESS
+        );
+        assert_eq!(run(vec!["--help".into()]), ExitCode::SUCCESS);
+        assert_eq!(
+            run(vec!["help".into(), "frobnicate".into()]),
+            ExitCode::from(2)
+        );
+    }
+
+    #[test]
+    fn each_command_takes_only_its_flags() {
+        let error = refused(&[
+            "check",
+            "--provider",
+            "huawei-elb",
+            "--region",
+            "r",
+            "x.pem",
+        ]);
+        assert_eq!(error.command, Some(Name::Check));
+        assert_eq!(
+            error.message,
+            "--region is an option of request, not of check"
+        );
+        let error = refused(&["inspect", "--provider", "huawei-elb", "x.pem"]);
+        assert!(
+            error
+                .message
+                .starts_with("--provider is an option of check, request")
+        );
+        assert_eq!(
+            refused(&["targets", "x.pem"]).message,
+            "targets takes no FILE"
+        );
+        assert_eq!(
+            refused(&["inspect", "--frobnicate", "x.pem"]).message,
+            "unknown option \"--frobnicate\""
+        );
+        assert_eq!(
+            refused(&["inspect", "--now"]).message,
+            "--now needs RFC3339"
+        );
+        assert_eq!(refused(&["frobnicate"]).command, None);
+    }
+
+    #[test]
+    fn required_flags_are_named_when_missing() {
+        assert!(
+            refused(&["inspect"])
+                .message
+                .starts_with("at least one FILE")
+        );
+        assert_eq!(
+            refused(&["check", "x.pem"]).message,
+            "--provider is required"
+        );
+        let request = ["request", "--provider", "alibaba-kms", "x.pem"];
+        assert!(
+            refused(&request)
+                .message
+                .starts_with("--region is required")
+        );
+        let request = [
+            "request",
+            "--provider",
+            "alibaba-kms",
+            "--region",
+            "cn-hangzhou",
+            "x.pem",
+        ];
+        assert!(refused(&request).message.starts_with("--auth is required"));
+        let mut request = request.to_vec();
+        request.extend(["--auth", "v2", "--access-key-id", "id"]);
+        assert_eq!(
+            refused(&request).message,
+            "--auth v2 needs --access-key-id ID and --secret-env VAR"
+        );
+        let auth = request.len() - 3;
+        request[auth] = "token";
+        assert!(
+            refused(&request)
+                .message
+                .starts_with("--auth token needs --token-env VAR")
+        );
+        request.extend(["--token-env", "HUAWEI_TOKEN"]);
+        match parsed(&request) {
+            Command::Request(args) => {
+                assert!(matches!(&args.auth, Auth::HuaweiToken { env } if env == "HUAWEI_TOKEN"));
+                assert_eq!(args.format, Format::Curl);
+                assert_eq!(args.material.files, ["x.pem"]);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn values_are_checked_and_the_last_one_wins() {
+        let base = [
+            "request",
+            "--provider",
+            "huawei-elb",
+            "--region",
+            "cn-north-4",
+            "--auth",
+            "token",
+            "--token-env",
+            "T",
+        ];
+        fn with<'a>(base: &[&'a str], more: &[&'a str]) -> Vec<&'a str> {
+            let mut all = base.to_vec();
+            all.extend(more);
+            all.push("-");
+            all
+        }
+        // `--timestamp` is `--now`; the later one wins.
+        match parsed(&with(
+            &base,
+            &[
+                "--now",
+                "2026-01-01T00:00:00Z",
+                "--timestamp",
+                "2026-11-22T00:00:00Z",
+            ],
+        )) {
+            Command::Request(args) => {
+                assert_eq!(args.material.now, Some(Duration::from_secs(1_795_305_600)));
+                assert_eq!(args.material.files, ["-"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        match parsed(&with(
+            &base,
+            &[
+                "--format",
+                "http",
+                "--json",
+                "--field",
+                "name=a=b",
+                "--field",
+                "type=server",
+            ],
+        )) {
+            Command::Request(args) => {
+                assert_eq!(args.format, Format::Json);
+                assert_eq!(
+                    args.fields,
+                    [
+                        ("name".into(), "a=b".into()),
+                        ("type".into(), "server".into())
+                    ]
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        for (more, message) in [
+            (
+                &["--format", "yaml"][..],
+                "--format \"yaml\": use curl, http, json or cli",
+            ),
+            (
+                &["--field", "name"][..],
+                "--field \"name\" is not NAME=VALUE",
+            ),
+            (
+                &["--nonce", ""][..],
+                "--nonce must be a non-empty string without control characters",
+            ),
+            (
+                &["--token-env", "A-B"][..],
+                "--token-env takes the NAME of an environment variable, not \"A-B\"",
+            ),
+            (
+                &["--timestamp", "yesterday"][..],
+                "--now \"yesterday\" is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
+            ),
+            (
+                &["--passphrase-env", "CERT_PREFLIGHT_SURELY_UNSET"][..],
+                "--passphrase-env: the environment variable CERT_PREFLIGHT_SURELY_UNSET is not set (or not UTF-8)",
+            ),
+        ] {
+            assert_eq!(refused(&with(&base, more)).message, message, "{more:?}");
+        }
+        let mut wrong = with(&base, &[]);
+        wrong[6] = "sigv4";
+        assert_eq!(
+            refused(&wrong).message,
+            "--auth \"sigv4\": use v2, acs3, aksk or token"
+        );
+        wrong[2] = "nowhere";
+        assert!(
+            refused(&wrong)
+                .message
+                .starts_with("unknown provider \"nowhere\"; use one of ")
+        );
+    }
+
+    #[test]
+    fn inspect_check_and_targets_take_json() {
+        match parsed(&["inspect", "--json", "a.pem", "b.der"]) {
+            Command::Inspect(args) => {
+                assert!(args.json);
+                assert_eq!(args.material.files, ["a.pem", "b.der"]);
+            }
+            other => panic!("{other:?}"),
+        }
+        match parsed(&["check", "--provider", "alibaba-cas", "a.pem"]) {
+            Command::Check(args) => {
+                assert!(!args.json);
+                assert_eq!(args.provider, ProviderId::parse("alibaba-cas").unwrap());
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            parsed(&["targets", "--json"]),
+            Command::Targets { json: true }
+        ));
+        assert!(matches!(
+            parsed(&["targets"]),
+            Command::Targets { json: false }
+        ));
+    }
 }

@@ -5,8 +5,11 @@
 //! reads a clock or a random source and never does I/O. See ARCHITECTURE.md for the map.
 
 pub mod analysis;
+pub mod auth;
 pub mod diagnostic;
+pub mod fix_choice;
 pub mod fixes;
+pub mod material_routing;
 pub mod providers;
 pub mod render;
 pub mod request;

@@ -1,9 +1,11 @@
-//! The browser edge (wasm32 only): the Yew app, its state, its components and the one module that
-//! touches web-sys for files, time and the panic screen. The core is called, never imitated.
+//! The browser edge (wasm32 only): the Yew app, its state, its components, its hooks and the one
+//! module that touches web-sys (`browser.rs`: files, time, values, tasks and the panic screen).
+//! The core is called, never imitated.
 
 pub mod app;
 pub mod browser;
 pub mod components;
+pub mod hooks;
 pub mod state;
 
 /// Mounts the app on `#app`, after installing a panic hook that shows an error instead of a dead page.

@@ -4,7 +4,8 @@
 //!   the clock or a random source;
 //! - every diagnostic code has documentation;
 //! - shared code (outside `src/providers/`) names no target's ID, API or API-specific field;
-//! - the browser crates sit only under the wasm32 target table of Cargo.toml.
+//! - the browser crates sit only under the wasm32 target table of Cargo.toml;
+//! - in the page, only `src/ui/browser.rs` names them.
 #![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
@@ -178,4 +179,30 @@ fn shared_code_never_names_a_target() {
         checked += 1;
     }
     assert!(checked >= 10, "only {checked} shared files checked");
+}
+
+/// ARCHITECTURE.md: only `ui/browser.rs` touches the browser (web-sys, js-sys, wasm-bindgen and
+/// its futures); the page's other files call it.
+#[test]
+fn only_browser_rs_names_the_browser_crates() {
+    let ui = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/ui");
+    let browser = ui.join("browser.rs");
+    let mut checked = 0;
+    for file in src_files()
+        .into_iter()
+        .filter(|f| f.starts_with(&ui) && *f != browser)
+    {
+        let text = std::fs::read_to_string(&file).expect("readable");
+        for word in ["web_sys", "js_sys", "wasm_bindgen"] {
+            assert!(
+                !text.contains(word),
+                "{} names {word}: call ui/browser.rs instead",
+                file.display()
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 10, "only {checked} page files checked");
+    let text = std::fs::read_to_string(&browser).expect("readable");
+    assert!(text.contains("web_sys") && text.contains("js_sys"));
 }

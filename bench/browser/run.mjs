@@ -1,7 +1,7 @@
-// Drives the browser benchmark (bench/README.md): serves bench/ with `python3 -m http.server` on a
-// free loopback port, opens browser/index.html in Debian's headless Chromium through playwright-core
-// (from tests/e2e/node_modules; no browser download), waits for the page to finish and writes
-// bench/results/browser.json. Every await has a timeout; the server is stopped by its own PID.
+// Drives the browser benchmark (bench/README.md): serves bench/ with scripts/serve-dist.py (the one
+// static server, through tests/e2e/server.js) on a free loopback port, opens browser/index.html in
+// Debian's headless Chromium through playwright-core (from tests/e2e/node_modules; no browser
+// download), waits for the page to finish and writes bench/results/browser.json. Every await has a timeout; the server is stopped with the run.
 //
 //   node bench/browser/run.mjs                 all cases -> bench/results/browser.json
 //   node bench/browser/run.mjs --quick         one iteration of each case (smoke run), no file written
@@ -11,9 +11,7 @@
 //        bench/results/browser-profile-CASE.json: the top functions by self time and the raw profile
 //        (bench/results/browser-profile-CASE.cpuprofile, loadable in Chrome DevTools).
 
-import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync, renameSync } from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -22,6 +20,7 @@ const benchDir = path.resolve(here, '..');
 const repo = path.resolve(benchDir, '..');
 const results = path.join(benchDir, 'results');
 const { chromium } = await import(path.join(repo, 'tests/e2e/node_modules/playwright-core/index.mjs'));
+const { serveDirectory, withTimeout } = await import(path.join(repo, 'tests/e2e/server.js'));
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(name);
@@ -31,37 +30,6 @@ const cases = option('--cases');
 const profileCase = option('--profile');
 const iterations = Number(option('--iterations') || 3);
 const PAGE_TIMEOUT_MS = 600_000;
-
-function withTimeout(promise, ms, what) {
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForServer(url) {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    try {
-      const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      if (response.ok) return;
-    } catch { /* not up yet */ }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`the server at ${url} did not answer within 15 s`);
-}
 
 function writeJson(file, value) {
   mkdirSync(path.dirname(file), { recursive: true });
@@ -102,18 +70,11 @@ function topFunctions(profile, limit = 25) {
   return { total_ms: +(total / 1000).toFixed(1), top_self: rows(self), top_inclusive: rows(inclusive) };
 }
 
-const port = await freePort();
-const server = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1'], {
-  cwd: benchDir,
-  stdio: ['ignore', 'ignore', 'pipe'],
-});
-let serverLog = '';
-server.stderr.on('data', (chunk) => { serverLog = (serverLog + chunk).slice(-4000); });
-const origin = `http://127.0.0.1:${port}`;
+const server = await serveDirectory(benchDir);
+const origin = `http://127.0.0.1:${server.port}`;
 let browser;
 let exitCode = 0;
 try {
-  await waitForServer(`${origin}/browser/index.html`);
   browser = await withTimeout(chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
@@ -184,12 +145,9 @@ try {
   }
 } catch (error) {
   console.error(`browser bench failed: ${error.stack || error}`);
-  if (serverLog) console.error(`server log (tail):\n${serverLog}`);
   exitCode = 1;
 } finally {
   if (browser) await withTimeout(browser.close(), 30_000, 'closing Chromium').catch((e) => console.error(String(e)));
-  server.kill('SIGTERM');
-  await withTimeout(new Promise((resolve) => (server.exitCode !== null || server.signalCode !== null ? resolve() : server.once('exit', resolve))), 10_000, 'stopping the server')
-    .catch(() => server.kill('SIGKILL'));
+  await withTimeout(server.stop(), 10_000, 'stopping the server').catch((e) => console.error(String(e)));
 }
 process.exit(exitCode);

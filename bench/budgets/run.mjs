@@ -22,14 +22,14 @@
 //
 // Writes bench/results/budgets.json and bench/results/budgets.md (with --baseline: budgets-ab.*, not
 // committed). --check exits 1 when a budget is
-// exceeded. Every wait has a timeout; the static server (bench/budgets/serve.mjs) is a child process
-// that stops with this one.
+// exceeded. Every wait has a timeout; the static server (scripts/serve-dist.py, through
+// tests/e2e/server.js) is a child process stopped at the end.
 
 import { readFileSync, mkdirSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { spawn } from 'node:child_process';
+import { serveDist, withTimeout } from '../../tests/e2e/server.js';
 import { PAGE_BUILD, attribute, namedBuild } from './attribution.mjs';
 import { distSizes } from './size.mjs';
 
@@ -62,14 +62,6 @@ const VARIANTS = [
   { name: 'plain-text', text: 'my certificate is attached', response: '[data-code]' },
 ];
 
-function withTimeout(promise, ms, what) {
-  let timer;
-  return Promise.race([
-    promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms); }),
-  ]);
-}
-
 function writeAtomic(file, text) {
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(`${file}.tmp`, text);
@@ -81,21 +73,11 @@ function measureSizes() {
   return { files, total, budget_brotli_bytes: BUDGET_BROTLI_BYTES, within_budget: total.brotli <= BUDGET_BROTLI_BYTES };
 }
 
-/** The static server for dir, in a process of its own (bench/budgets/serve.mjs). */
-function serve(dir) {
-  const child = spawn(process.execPath, [path.join(here, 'serve.mjs'), dir], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const stop = () => { child.stdin.end(); child.kill(); };
-  return withTimeout(new Promise((resolve, reject) => {
-    let out = '';
-    child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`the static server exited (${code})`)));
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const m = /^listening (\S+)$/m.exec(out);
-      if (m) resolve({ url: m[1], stop });
-    });
-  }), 10_000, 'starting the static server').catch((e) => { stop(); throw e; });
-}
+/**
+ * The static server for dir: scripts/serve-dist.py (the one server, tests/e2e/server.js), in a
+ * process of its own, so that no response waits behind Playwright's protocol traffic.
+ */
+const serve = (dir) => withTimeout(serveDist(dir), 15_000, 'starting the static server');
 
 // Runs in the page before any of its scripts. Stores its figures in window.__budget.
 function probe({ text, response, DONE }) {

@@ -178,6 +178,10 @@ pub fn decrypt(
     let Some(info) = dek_info(headers)? else {
         return Ok(body.to_vec());
     };
+    if cfg!(not(feature = "encrypted-inputs")) {
+        let what = "legacy encrypted PEM (not supported in this build)".to_owned();
+        return Err(LegacyPemError::UnsupportedCipher(what));
+    }
     let passphrase = passphrase.ok_or(LegacyPemError::NeedsPassphrase)?;
     // EVP_BytesToKey(cipher, MD5, salt = IV[..8], passphrase, count = 1): key bytes only (the IV
     // comes from the header).

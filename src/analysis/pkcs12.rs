@@ -122,6 +122,11 @@ fn mac_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<boo
 // call, and most inputs never need this one.
 #[inline(never)]
 pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12Error> {
+    if cfg!(not(feature = "encrypted-inputs")) {
+        return Err(Pkcs12Error::Unsupported(
+            "PKCS#12 (not supported in this build)".into(),
+        ));
+    }
     let pfx = Pfx::from_der(der)?;
     match pfx.auth_safe.content_type {
         ID_DATA => {}

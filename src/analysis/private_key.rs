@@ -336,6 +336,14 @@ fn decrypt_pkcs8(
         diagnostics.push(needs_passphrase(at));
         return Plain::Failed;
     };
+    if cfg!(not(feature = "encrypted-inputs")) {
+        let what = "encrypted PKCS#8 (not supported in this build)".to_owned();
+        diagnostics.push(decryption_diagnostic(
+            decryption::DecryptError::Unsupported(what),
+            at,
+        ));
+        return Plain::Failed;
+    }
     match decryption::decrypt_pkcs8(der, passphrase) {
         Ok(plain) => Plain::Der(plain, KeyFormat::Pkcs8),
         Err(error) => {

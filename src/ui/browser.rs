@@ -1,5 +1,7 @@
-//! Everything that touches the browser directly: the clock, files, element lookup and the panic
-//! hook. Components call these functions instead of web-sys, so the rest stays plain Yew.
+//! Everything that touches the browser directly: the clock, input values, files, focus, element
+//! lookup, tasks and timers, the clipboard, downloads and the panic hook. The only file of the
+//! page that names web-sys, js-sys or wasm-bindgen-futures (tests/tidy.rs): components call these
+//! functions, so the rest stays plain Yew.
 
 use std::time::Duration;
 use wasm_bindgen::JsCast;
@@ -13,6 +15,51 @@ pub fn now() -> Duration {
     } else {
         Duration::ZERO
     }
+}
+
+/// A deadline `millis` milliseconds from now, on the browser's clock: the returned function says
+/// whether it is still ahead (how one slice of a long job knows when to give the page back).
+pub fn deadline(millis: f64) -> impl FnMut() -> bool {
+    let end = js_sys::Date::now() + millis;
+    move || js_sys::Date::now() < end
+}
+
+/// The value of the input, text area or select element an event came from ("" for any other).
+pub fn input_value(event: &yew::Event) -> String {
+    let Some(target) = event.target() else {
+        return String::new();
+    };
+    if let Some(input) = target.dyn_ref::<web_sys::HtmlInputElement>() {
+        input.value()
+    } else if let Some(area) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
+        area.value()
+    } else if let Some(select) = target.dyn_ref::<web_sys::HtmlSelectElement>() {
+        select.value()
+    } else {
+        String::new()
+    }
+}
+
+/// Empties the file input an event came from (so that picking the same file again is a change).
+pub fn clear_file_input(event: &yew::Event) {
+    if let Some(input) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+    {
+        input.set_value("");
+    }
+}
+
+/// Moves the focus to the element `node` refers to, if it is mounted.
+pub fn focus(node: &yew::NodeRef) {
+    if let Some(element) = node.cast::<web_sys::HtmlElement>() {
+        element.focus().ok();
+    }
+}
+
+/// Runs `task` on the page's event loop.
+pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(task);
 }
 
 /// The element with this id, if the document has one.
@@ -29,8 +76,11 @@ pub struct LoadedFile {
     pub bytes: Vec<u8>,
 }
 
+/// A file picked or dropped, not read yet.
+pub type PickedFile = web_sys::File;
+
 /// Reads files into memory; a file that cannot be read is reported by name.
-pub async fn read_files(files: Vec<web_sys::File>) -> Vec<Result<LoadedFile, String>> {
+pub async fn read_files(files: Vec<PickedFile>) -> Vec<Result<LoadedFile, String>> {
     let mut out = Vec::with_capacity(files.len());
     for file in files {
         let name = file.name();
@@ -72,7 +122,7 @@ pub fn mark_panic(location: Option<&std::panic::Location<'_>>) {
 }
 
 /// The files carried by a drop event, taken out of the event now (its `FileList` does not outlive it).
-pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
+pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<PickedFile> {
     event
         .data_transfer()
         .and_then(|d| d.files())
@@ -82,7 +132,7 @@ pub fn dropped_files(event: &web_sys::DragEvent) -> Vec<web_sys::File> {
 
 /// The files of an `<input type="file">` change event, taken out now (resetting the input empties
 /// its live `FileList`).
-pub fn picked_files(event: &web_sys::Event) -> Vec<web_sys::File> {
+pub fn picked_files(event: &web_sys::Event) -> Vec<PickedFile> {
     event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
@@ -155,64 +205,50 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// A one-shot timer, cancelled when dropped before it fires.
-pub struct Timeout {
+/// A browser timer, one-shot or repeating, cancelled when dropped.
+pub struct Timer {
     id: i32,
+    repeating: bool,
     _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
 }
 
-impl Timeout {
+impl Timer {
     /// Calls `fire` once after `millis` milliseconds.
-    pub fn new(millis: i32, fire: impl FnMut() + 'static) -> Option<Self> {
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(fire);
-        let id = web_sys::window()?
-            .set_timeout_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                millis,
-            )
-            .ok()?;
-        Some(Timeout {
-            id,
-            _callback: callback,
-        })
+    pub fn once(millis: i32, fire: impl FnMut() + 'static) -> Option<Self> {
+        Self::start(millis, false, fire)
     }
-}
 
-impl Drop for Timeout {
-    fn drop(&mut self) {
-        if let Some(window) = web_sys::window() {
-            window.clear_timeout_with_handle(self.id);
-        }
-    }
-}
-
-/// A repeating timer that stops when dropped.
-pub struct Interval {
-    id: i32,
-    _callback: wasm_bindgen::closure::Closure<dyn FnMut()>,
-}
-
-impl Interval {
     /// Calls `tick` every `millis` milliseconds.
-    pub fn new(millis: i32, tick: impl FnMut() + 'static) -> Option<Self> {
-        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(tick);
-        let id = web_sys::window()?
-            .set_interval_with_callback_and_timeout_and_arguments_0(
-                callback.as_ref().unchecked_ref(),
-                millis,
-            )
-            .ok()?;
-        Some(Interval {
+    pub fn every(millis: i32, tick: impl FnMut() + 'static) -> Option<Self> {
+        Self::start(millis, true, tick)
+    }
+
+    fn start(millis: i32, repeating: bool, f: impl FnMut() + 'static) -> Option<Self> {
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(f);
+        let window = web_sys::window()?;
+        let function = callback.as_ref().unchecked_ref();
+        let id = if repeating {
+            window.set_interval_with_callback_and_timeout_and_arguments_0(function, millis)
+        } else {
+            window.set_timeout_with_callback_and_timeout_and_arguments_0(function, millis)
+        }
+        .ok()?;
+        Some(Timer {
             id,
+            repeating,
             _callback: callback,
         })
     }
 }
 
-impl Drop for Interval {
+impl Drop for Timer {
     fn drop(&mut self) {
         if let Some(window) = web_sys::window() {
-            window.clear_interval_with_handle(self.id);
+            if self.repeating {
+                window.clear_interval_with_handle(self.id);
+            } else {
+                window.clear_timeout_with_handle(self.id);
+            }
         }
     }
 }

@@ -1,7 +1,9 @@
 //! One component per file, and what their long lists share.
 
+pub mod analysis_progress;
 pub mod certificate_card;
 pub mod chain_view;
+pub mod countdown;
 pub mod diagnostic_list;
 pub mod field_form;
 pub mod fixes_panel;

@@ -1,40 +1,25 @@
-//! The page's state and its reducer: the target, the fields, the material in its three boxes, the
-//! credentials, and what the core computed from them (analysis, target checks, the request).
-//! Nothing here is ever written to storage or to the URL; secrets live in memory only, and this
-//! type has no `Debug` so that they cannot be printed by accident.
+//! The page's state and its reducer, in five parts: the form (target, region, scheme, fields), the
+//! material in its three boxes, the credentials, what the core derived from them (analysis, target
+//! checks, the request, the last fix) and the analysis pending on large material. The rules (which
+//! box material goes to, which fix applies and what it changes, how an `Auth` is built) are the
+//! core's (`material_routing`, `fix_choice`, `auth`); this file only keeps their results.
+//! Nothing here is ever written to storage or to the URL; secrets live in memory only, and these
+//! types have no `Debug` so that they cannot be printed by accident.
 
 use super::browser::LoadedFile;
 use crate::analysis::job::{Job, Progress};
 use crate::analysis::{self, Analysis, Input, Options, Role};
-use crate::fixes::{self, KeyEncoding, RootPolicy};
-use crate::providers::{self, Auth, Fields, Mode, Preparation, ProviderId};
+use crate::auth;
+use crate::fix_choice::{self, Rewrite};
+pub use crate::fix_choice::{Applied, Fix};
+use crate::material_routing::{self, Moved};
+pub use crate::material_routing::{PASTED, Slot};
+use crate::providers::{self, Fields, Mode, Preparation, ProviderId};
 use crate::request::{self, Outcome};
-use crate::signing::{Credentials, Scheme, Secret};
+use crate::signing::{Scheme, Secret};
 use std::rc::Rc;
 use std::time::Duration;
-use yew::Reducible;
-
-/// The three material boxes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Slot {
-    /// Certificates and chains (PEM, DER, PKCS#7, PKCS#12).
-    Certificates,
-    /// The private key.
-    Key,
-    /// The certificate request.
-    Csr,
-}
-
-impl Slot {
-    /// The name locations carry for text pasted into this box.
-    pub fn pasted_name(self) -> &'static str {
-        match self {
-            Slot::Certificates => PASTED,
-            Slot::Key => "pasted key",
-            Slot::Csr => "pasted CSR",
-        }
-    }
-}
+use yew::{AttrValue, Reducible};
 
 /// One box: pasted text (kept exactly as typed) and files.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -43,6 +28,16 @@ pub struct Material {
     pub pasted: String,
     /// Files picked or dropped, in the order they arrived.
     pub files: Vec<LoadedFile>,
+}
+
+impl Material {
+    fn is_empty(&self) -> bool {
+        self.pasted.trim().is_empty() && self.files.is_empty()
+    }
+
+    fn size(&self) -> usize {
+        self.pasted.len() + self.files.iter().map(|f| f.bytes.len()).sum::<usize>()
+    }
 }
 
 /// A value shared by pointer: equal when it is the same computation.
@@ -77,22 +72,9 @@ pub struct Generated {
     pub at: Duration,
 }
 
-/// The one-click fixes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Fix {
-    /// The path in chain order, root kept, duplicates and strays removed.
-    Order,
-    /// The path without its self-signed root.
-    DropRoot,
-    /// The bundle exactly as the chosen target receives it.
-    Normalise,
-    /// The key re-encoded as PKCS#1 / SEC1 (decrypted if it was encrypted).
-    ConvertKey,
-}
-
-/// What the page holds.
+/// Where the request goes and what it carries besides the material.
 #[derive(Clone)]
-pub struct State {
+pub struct Form {
     /// The chosen target.
     pub target: ProviderId,
     /// The region ID.
@@ -103,6 +85,37 @@ pub struct State {
     pub fields: Vec<(String, String)>,
     /// How many rows the form shows of each numbered field family of the target (`Tag.N.*`).
     pub numbered_rows: Vec<usize>,
+}
+
+impl Form {
+    fn new(target: ProviderId) -> Self {
+        let spec = target.spec();
+        Form {
+            target,
+            region: spec.default_region.to_owned(),
+            auth: spec.schemes[0],
+            fields: Vec::new(),
+            numbered_rows: vec![1; spec.numbered.len()],
+        }
+    }
+
+    /// The fields as the core takes them: the region, and the values that are set.
+    fn for_core(&self) -> Fields {
+        Fields {
+            values: self
+                .fields
+                .iter()
+                .filter(|(_, v)| !v.is_empty())
+                .cloned()
+                .collect(),
+            region: self.region.clone(),
+        }
+    }
+}
+
+/// The three material boxes, and what happened to what was put in them.
+#[derive(Clone, Default)]
+pub struct Materials {
     /// The certificate box.
     pub certificates: Material,
     /// The key box.
@@ -113,52 +126,232 @@ pub struct State {
     pub unreadable: Vec<String>,
     /// Notes about blocks moved between boxes.
     pub notes: Vec<String>,
-    /// Passphrase of an encrypted key, and password of a PKCS#12 file. Memory only.
+}
+
+impl Materials {
+    /// One box.
+    pub fn get(&self, slot: Slot) -> &Material {
+        match slot {
+            Slot::Certificates => &self.certificates,
+            Slot::Key => &self.key,
+            Slot::Csr => &self.csr,
+        }
+    }
+
+    fn get_mut(&mut self, slot: Slot) -> &mut Material {
+        match slot {
+            Slot::Certificates => &mut self.certificates,
+            Slot::Key => &mut self.key,
+            Slot::Csr => &mut self.csr,
+        }
+    }
+
+    fn boxes(&self) -> [(Slot, &Material); 3] {
+        [
+            (Slot::Certificates, &self.certificates),
+            (Slot::Key, &self.key),
+            (Slot::Csr, &self.csr),
+        ]
+    }
+
+    /// Whether the user has given any material yet.
+    pub fn is_empty(&self) -> bool {
+        self.boxes().iter().all(|(_, m)| m.is_empty())
+    }
+
+    fn size(&self) -> usize {
+        self.boxes().iter().map(|(_, m)| m.size()).sum()
+    }
+
+    /// Moves key and CSR blocks pasted into the certificate box to their own boxes.
+    fn route_pasted(&mut self) {
+        let routed = material_routing::route_pasted(
+            &self.certificates.pasted,
+            &self.key.pasted,
+            &self.csr.pasted,
+        );
+        for moved in &routed.moved {
+            self.notes.push(
+                match moved {
+                    Moved::Keys => "A private key was pasted into the certificate box; it was moved to the private key box.",
+                    Moved::Requests => "A certificate request was pasted into the certificate box; it was moved to the CSR box.",
+                    Moved::Recovered => "The pasted text was mangled (JSON, escapes, one line …): the boxes hold the PEM recovered from it.",
+                }
+                .to_owned(),
+            );
+        }
+        self.certificates.pasted = routed.certificates;
+        self.key.pasted = routed.key;
+        self.csr.pasted = routed.csr;
+    }
+
+    /// Adds a file to `slot`, or, dropped on the certificate box, to the box it belongs in.
+    fn add_file(&mut self, slot: Slot, file: LoadedFile) {
+        let slot = match slot {
+            Slot::Certificates => material_routing::box_for_file(&file.bytes),
+            other => other,
+        };
+        match slot {
+            Slot::Key => self.notes.push(format!(
+                "{} holds a private key; it was moved to the private key box.",
+                file.name
+            )),
+            Slot::Csr => self.notes.push(format!(
+                "{} is a certificate request; it was moved to the CSR box.",
+                file.name
+            )),
+            Slot::Certificates => {}
+        }
+        self.get_mut(slot).files.push(file);
+    }
+
+    /// The boxes as analysis inputs, with the passphrase, given to `f` at `now`.
+    fn with_inputs<R>(
+        &self,
+        passphrase: &str,
+        now: Duration,
+        f: impl FnOnce(&[Input<'_>], &Options<'_>) -> R,
+    ) -> R {
+        let mut inputs = Vec::new();
+        for (slot, material) in self.boxes() {
+            let role = if slot == Slot::Certificates {
+                Role::Certificates
+            } else {
+                Role::Any
+            };
+            if !material.pasted.trim().is_empty() {
+                inputs.push(Input {
+                    name: slot.pasted_name(),
+                    bytes: material.pasted.as_bytes(),
+                    role,
+                });
+            }
+            for file in &material.files {
+                inputs.push(Input {
+                    name: &file.name,
+                    bytes: &file.bytes,
+                    role,
+                });
+            }
+        }
+        let passphrase = (!passphrase.is_empty()).then_some(passphrase);
+        let options = Options {
+            now,
+            passphrase,
+            pkcs12_password: passphrase,
+        };
+        f(&inputs, &options)
+    }
+
+    /// The certificate box's text as given, for the before/after view.
+    fn certificate_text(&self) -> String {
+        let box_ = &self.certificates;
+        material_routing::certificate_text_as_given(
+            std::iter::once((PASTED, box_.pasted.as_bytes())).chain(
+                box_.files
+                    .iter()
+                    .map(|f| (f.name.as_str(), f.bytes.as_slice())),
+            ),
+        )
+    }
+}
+
+/// The credentials typed in. Memory only.
+#[derive(Clone)]
+pub struct Credentials {
+    /// Passphrase of an encrypted key, and password of a PKCS#12 file.
     pub passphrase: String,
     /// Access key ID.
     pub access_key_id: String,
-    /// Access key secret. Memory only; consumed by the signer, never rendered back.
+    /// Access key secret: consumed by the signer, never rendered back.
     pub secret: String,
     /// The environment variable the generated command reads a token from.
     pub token_env: String,
     /// The account ID for Huawei AK/SK on account-level services.
     pub domain_id: String,
+}
+
+impl Default for Credentials {
+    fn default() -> Self {
+        Credentials {
+            passphrase: String::new(),
+            access_key_id: String::new(),
+            secret: String::new(),
+            token_env: "HUAWEI_TOKEN".to_owned(),
+            domain_id: String::new(),
+        }
+    }
+}
+
+/// One credential input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Credential {
+    /// The passphrase (the material is analysed again).
+    Passphrase,
+    /// The access key ID.
+    AccessKeyId,
+    /// The access key secret.
+    Secret,
+    /// The token variable's name.
+    TokenEnv,
+    /// The account ID.
+    DomainId,
+}
+
+/// What the core computed from the rest.
+#[derive(Clone)]
+pub struct Derived {
     /// The analysis of the three boxes.
     pub analysis: Shared<Analysis>,
     /// The target's rules on it, with the fields.
     pub preparation: Shared<Preparation>,
-    /// The certificate text as given, for the before/after view.
-    pub before: String,
+    /// The certificate text as given, for the before/after view (shared, not copied, when the
+    /// state is cloned).
+    pub before: AttrValue,
     /// The last generated request, cleared by any change.
     pub generated: Option<Shared<Generated>>,
     /// The last fix applied, for the before/after view.
-    pub applied: Option<(Fix, String, String)>,
+    pub applied: Option<Applied>,
     /// The validation time of the last analysis.
     pub now: Duration,
-    /// Large material waiting to be analysed (its size in bytes): typing is not blocked by an
-    /// analysis per keystroke; the page analyses once the input settles, and says so meanwhile.
-    pub pending: Option<usize>,
-    /// Bumped by every change that leaves an analysis pending (the page's debounce key, and the
-    /// job that a finished slice belongs to).
-    pub pending_generation: u64,
-    /// How far the analysis of pending material has got, once its job has started.
+}
+
+/// Large material waiting to be analysed: typing is not blocked by an analysis per keystroke; the
+/// page analyses once the input settles, and says so meanwhile.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Pending {
+    /// The material's size in bytes.
+    pub size: usize,
+    /// Which change left it pending (the page's debounce key, and the job a slice belongs to).
+    pub generation: u64,
+    /// How far its analysis has got, once the job has started.
     pub progress: Option<Progress>,
+}
+
+/// What the page holds. Cloned for every action: the material (the only large part) is shared
+/// until an action changes it.
+///
+/// No `PartialEq`: `use_reducer` renders again whenever the reducer returns a new state, and the
+/// reducer returns the same `Rc` for an action that changes nothing (a stale job's news, a fix or
+/// a request asked for while an analysis is pending).
+#[derive(Clone)]
+pub struct State {
+    /// The target, region, scheme and fields.
+    pub form: Form,
+    /// The three boxes.
+    pub materials: Rc<Materials>,
+    /// The credentials.
+    pub credentials: Credentials,
+    /// The analysis, the target's checks, the request and the last fix.
+    pub derived: Derived,
+    /// The analysis waiting on large material, if any.
+    pub pending: Option<Pending>,
+    /// The last generation handed out to pending material.
+    generations: u64,
 }
 
 /// Above this many bytes of material, the analysis waits for the input to settle.
 pub const LARGE_INPUT: usize = 256 * 1024;
-
-impl PartialEq for State {
-    fn eq(&self, other: &Self) -> bool {
-        self.analysis == other.analysis
-            && self.preparation == other.preparation
-            && self.generated == other.generated
-            && self.fields == other.fields
-            && self.pending == other.pending
-            && self.pending_generation == other.pending_generation
-            && self.progress == other.progress
-    }
-}
 
 /// What can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
@@ -179,16 +372,8 @@ pub enum Action {
     AddFiles(Slot, Vec<Result<LoadedFile, String>>),
     /// Remove one file from a box.
     RemoveFile(Slot, usize),
-    /// The passphrase changed.
-    SetPassphrase(String),
-    /// The access key ID changed.
-    SetAccessKeyId(String),
-    /// The access key secret changed.
-    SetSecret(String),
-    /// The token variable's name changed.
-    SetTokenEnv(String),
-    /// The account ID changed.
-    SetDomainId(String),
+    /// A credential changed.
+    SetCredential(Credential, String),
     /// Apply a one-click fix.
     Apply(Fix),
     /// Build and sign the request at this time with this nonce.
@@ -213,9 +398,6 @@ pub enum Action {
     Clear,
 }
 
-/// The name pasted text carries in locations.
-pub const PASTED: &str = "pasted text";
-
 impl Default for State {
     fn default() -> Self {
         State::new(ProviderId::default(), Duration::ZERO)
@@ -225,35 +407,23 @@ impl Default for State {
 impl State {
     /// An empty page for `target`, validating at `now`.
     pub fn new(target: ProviderId, now: Duration) -> Self {
-        let spec = target.spec();
         // No material yet: its analysis is computed once, and the target's rules run once on it.
         let empty = Shared(Rc::new(analysis::analyze_with(&[], &Options::default())));
         let mut state = State {
-            target,
-            region: spec.default_region.to_owned(),
-            auth: spec.schemes[0],
-            fields: Vec::new(),
-            numbered_rows: vec![1; spec.numbered.len()],
-            certificates: Material::default(),
-            key: Material::default(),
-            csr: Material::default(),
-            unreadable: Vec::new(),
-            notes: Vec::new(),
-            passphrase: String::new(),
-            access_key_id: String::new(),
-            secret: String::new(),
-            token_env: "HUAWEI_TOKEN".to_owned(),
-            domain_id: String::new(),
-            analysis: empty.clone(),
-            // Replaced by take_analysis below, with the target's rules run on the empty material.
-            preparation: Shared(Rc::new(Preparation::empty(target))),
-            before: String::new(),
-            generated: None,
-            applied: None,
-            now,
+            form: Form::new(target),
+            materials: Rc::default(),
+            credentials: Credentials::default(),
+            derived: Derived {
+                analysis: empty.clone(),
+                // Replaced by take_analysis below, with the target's rules run on the empty material.
+                preparation: Shared(Rc::new(Preparation::empty(target))),
+                before: AttrValue::default(),
+                generated: None,
+                applied: None,
+                now,
+            },
             pending: None,
-            pending_generation: 0,
-            progress: None,
+            generations: 0,
         };
         state.take_analysis(empty);
         state
@@ -261,264 +431,111 @@ impl State {
 
     /// Whether the user has given any material yet.
     pub fn has_material(&self) -> bool {
-        [&self.certificates, &self.key, &self.csr]
-            .iter()
-            .any(|m| !m.pasted.trim().is_empty() || !m.files.is_empty())
+        !self.materials.is_empty()
     }
 
-    /// The value of a field, or "".
-    pub fn field(&self, name: &str) -> &str {
-        self.fields
-            .iter()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
-            .unwrap_or("")
+    /// A job analysing the material as it is now, at `now`, to run in slices.
+    pub fn job(&self, now: Duration) -> Job {
+        self.materials
+            .with_inputs(&self.credentials.passphrase, now, Job::new)
     }
 
-    fn material(&mut self, slot: Slot) -> &mut Material {
-        match slot {
-            Slot::Certificates => &mut self.certificates,
-            Slot::Key => &mut self.key,
-            Slot::Csr => &mut self.csr,
-        }
-    }
-
-    fn fields_for_core(&self) -> Fields {
-        Fields {
-            values: self
-                .fields
-                .iter()
-                .filter(|(_, v)| !v.is_empty())
-                .cloned()
-                .collect(),
-            region: self.region.clone(),
-        }
-    }
-
-    fn material_size(&self) -> usize {
-        [&self.certificates, &self.key, &self.csr]
-            .iter()
-            .map(|m| m.pasted.len() + m.files.iter().map(|f| f.bytes.len()).sum::<usize>())
-            .sum()
+    fn materials(&mut self) -> &mut Materials {
+        Rc::make_mut(&mut self.materials)
     }
 
     /// Analyses now, or, for large material, marks the analysis pending: the page starts a job
     /// once the input settles and runs it in slices, showing its progress ([`State::job`]).
     fn analyse_or_defer(&mut self) {
-        let size = self.material_size();
+        let size = self.materials.size();
         if size > LARGE_INPUT {
-            self.pending = Some(size);
-            self.pending_generation += 1;
-            self.progress = None;
-            self.generated = None;
+            self.generations += 1;
+            self.pending = Some(Pending {
+                size,
+                generation: self.generations,
+                progress: None,
+            });
+            self.derived.generated = None;
         } else {
-            self.analyse();
+            let analysis = self.materials.with_inputs(
+                &self.credentials.passphrase,
+                self.derived.now,
+                analysis::analyze_with,
+            );
+            self.take_analysis(Shared(Rc::new(analysis)));
         }
-    }
-
-    /// The three boxes as analysis inputs, with the passphrase, at `now`.
-    fn with_inputs<R>(&self, now: Duration, f: impl FnOnce(&[Input<'_>], &Options<'_>) -> R) -> R {
-        let mut inputs = Vec::new();
-        for (slot, material) in [
-            (Slot::Certificates, &self.certificates),
-            (Slot::Key, &self.key),
-            (Slot::Csr, &self.csr),
-        ] {
-            let role = if slot == Slot::Certificates {
-                Role::Certificates
-            } else {
-                Role::Any
-            };
-            if !material.pasted.trim().is_empty() {
-                inputs.push(Input {
-                    name: slot.pasted_name(),
-                    bytes: material.pasted.as_bytes(),
-                    role,
-                });
-            }
-            for file in &material.files {
-                inputs.push(Input {
-                    name: &file.name,
-                    bytes: &file.bytes,
-                    role,
-                });
-            }
-        }
-        let passphrase = (!self.passphrase.is_empty()).then_some(self.passphrase.as_str());
-        let options = Options {
-            now,
-            passphrase,
-            pkcs12_password: passphrase,
-        };
-        f(&inputs, &options)
-    }
-
-    /// A job analysing the material as it is now, at `now`, to run in slices.
-    pub fn job(&self, now: Duration) -> Job {
-        self.with_inputs(now, Job::new)
-    }
-
-    /// Re-runs the analysis of the three boxes and the target's rules.
-    fn analyse(&mut self) {
-        let analysis = self.with_inputs(self.now, analysis::analyze_with);
-        self.take_analysis(Shared(Rc::new(analysis)));
     }
 
     /// Shows `analysis` of the material as it is, and runs the target's rules on it.
     fn take_analysis(&mut self, analysis: Shared<Analysis>) {
         self.pending = None;
-        self.progress = None;
-        let mut before = fixes::certificate_text(&self.certificates.pasted);
-        for file in &self.certificates.files {
-            match std::str::from_utf8(&file.bytes) {
-                Ok(text) => before.push_str(&fixes::certificate_text(text)),
-                Err(_) => before.push_str(&format!(
-                    "[{}: {} bytes of binary data]\n",
-                    file.name,
-                    file.bytes.len()
-                )),
-            }
-        }
-        self.before = before;
-        self.analysis = analysis;
+        self.derived.before = self.materials.certificate_text().into();
+        self.derived.analysis = analysis;
         self.prepare();
     }
 
     /// Re-runs the target's rules (fields changed, not the material).
     fn prepare(&mut self) {
-        let fields = self.fields_for_core();
-        self.preparation = Shared(Rc::new(providers::prepare(
-            self.target,
+        let derived = &mut self.derived;
+        derived.preparation = Shared(Rc::new(providers::prepare(
+            self.form.target,
             Mode::Request,
-            &self.analysis,
-            &self.before,
-            &fields,
+            &derived.analysis,
+            &derived.before,
+            &self.form.for_core(),
         )));
-        self.generated = None;
-    }
-
-    /// Moves key and CSR blocks pasted into the certificate box to their own boxes.
-    fn separate(&mut self) {
-        let separated = fixes::separate_blocks(&self.certificates.pasted);
-        if !separated.keys.is_empty() {
-            self.key.pasted = join(&self.key.pasted, &separated.keys);
-            self.notes.push(
-                "A private key was pasted into the certificate box; it was moved to the private key box."
-                    .into(),
-            );
-        }
-        if !separated.requests.is_empty() {
-            self.csr.pasted = join(&self.csr.pasted, &separated.requests);
-            self.notes.push(
-                "A certificate request was pasted into the certificate box; it was moved to the CSR box."
-                    .into(),
-            );
-        }
-        if !separated.keys.is_empty() || !separated.requests.is_empty() {
-            if separated.recovered {
-                self.notes.push(
-                    "The pasted text was mangled (JSON, escapes, one line …): the boxes hold the PEM recovered from it."
-                        .into(),
-                );
-            }
-            self.certificates.pasted = separated.certificates;
-        }
-    }
-
-    fn auth(&self) -> Auth {
-        let credentials = Credentials {
-            access_key_id: self.access_key_id.trim().to_owned(),
-            secret: Secret::new(self.secret.clone()),
-        };
-        match self.auth {
-            Scheme::AlibabaRpcV2 => Auth::AlibabaV2(credentials),
-            Scheme::AlibabaAcs3 => Auth::AlibabaAcs3(credentials),
-            Scheme::HuaweiAksk => Auth::HuaweiAksk {
-                credentials,
-                domain_id: Some(self.domain_id.trim().to_owned()).filter(|d| !d.is_empty()),
-            },
-            Scheme::HuaweiToken => Auth::HuaweiToken {
-                env: self.token_env.trim().to_owned(),
-            },
-        }
+        derived.generated = None;
     }
 
     fn apply(&mut self, fix: Fix) {
-        let before = self.before.clone();
-        let after = match fix {
-            Fix::Order | Fix::DropRoot | Fix::Normalise => {
-                let bundle = match fix {
-                    Fix::Order => {
-                        fixes::normalise_bundle(&self.analysis, RootPolicy::Keep, &before)
-                    }
-                    Fix::DropRoot => {
-                        fixes::normalise_bundle(&self.analysis, RootPolicy::Drop, &before)
-                    }
-                    _ => self.preparation.bundle.clone(),
-                };
-                let Some(bundle) = bundle else {
-                    return;
-                };
-                // Files whose certificates are now in the text go; files holding a key stay.
-                let key_files: Vec<String> = self
-                    .analysis
-                    .keys
-                    .iter()
-                    .map(|k| k.location.file.clone())
-                    .collect();
-                self.certificates
-                    .files
-                    .retain(|f| key_files.contains(&f.name));
-                self.certificates.pasted = bundle.full_pem.clone();
-                bundle.full_pem
-            }
-            Fix::ConvertKey => {
-                let Some(key) = self.analysis.keys.first() else {
-                    return;
-                };
-                let Ok(pem) = fixes::reencode_key(key, KeyEncoding::Traditional) else {
-                    return;
-                };
-                self.key.files.clear();
-                self.key.pasted = pem.pem;
-                self.passphrase.clear();
-                format!("private key: {} → {} (same key)", pem.from, pem.label)
-            }
+        let derived = &self.derived;
+        let Some((applied, rewrite)) = fix_choice::apply(
+            fix,
+            &derived.analysis,
+            &derived.preparation,
+            &derived.before,
+        ) else {
+            return;
         };
-        let before = if fix == Fix::ConvertKey {
-            format!(
-                "private key: {}{}",
-                self.analysis
-                    .keys
-                    .first()
-                    .map(|k| k.summary.format.as_str())
-                    .unwrap_or(""),
-                if self
-                    .analysis
-                    .keys
-                    .first()
-                    .is_some_and(|k| k.summary.encrypted)
-                {
-                    " (encrypted)"
-                } else {
-                    ""
-                }
-            )
-        } else {
-            before
-        };
-        self.applied = Some((fix, before, after));
+        match rewrite {
+            Rewrite::Certificates { pem, keep_files } => {
+                let certificates = &mut self.materials().certificates;
+                certificates.files.retain(|f| keep_files.contains(&f.name));
+                certificates.pasted = pem;
+            }
+            Rewrite::Key { pem } => {
+                let key = &mut self.materials().key;
+                key.files.clear();
+                key.pasted = pem;
+                self.credentials.passphrase.clear();
+            }
+        }
+        self.derived.applied = Some(applied);
         self.analyse_or_defer();
     }
-}
 
-fn join(existing: &str, more: &str) -> String {
-    if existing.trim().is_empty() {
-        more.to_owned()
-    } else if existing.ends_with('\n') {
-        format!("{existing}{more}")
-    } else {
-        format!("{existing}\n{more}")
+    fn generate(&mut self, now: Duration, nonce: &str) {
+        let credentials = &self.credentials;
+        let auth = auth::build(
+            self.form.auth,
+            auth::Given {
+                access_key_id: &credentials.access_key_id,
+                secret: Secret::new(credentials.secret.clone()),
+                token_env: &credentials.token_env,
+                domain_id: &credentials.domain_id,
+            },
+        );
+        let derived = &self.derived;
+        let outcome = request::build(
+            self.form.target,
+            &derived.analysis,
+            &derived.before,
+            &self.form.for_core(),
+            &auth,
+            now,
+            nonce,
+        );
+        self.derived.generated = Some(Shared(Rc::new(Generated { outcome, at: now })));
     }
 }
 
@@ -528,144 +545,116 @@ impl Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         // A job's news about material that has changed since is dropped: a newer job is coming.
         if let Action::Progress(generation, _) | Action::Analysed { generation, .. } = &action
-            && (self.pending.is_none() || *generation != self.pending_generation)
+            && self.pending.is_none_or(|p| p.generation != *generation)
         {
+            return self;
+        }
+        // Fixes rewrite the material from its analysis, which is stale while one is pending; and
+        // a request built then would carry the old certificate.
+        if matches!(action, Action::Apply(_) | Action::Generate { .. }) && self.pending.is_some() {
             return self;
         }
         let mut next = (*self).clone();
         match action {
             Action::SetTarget(target) => {
                 let spec = target.spec();
-                next.target = target;
-                if spec.region(&next.region).is_none() {
-                    next.region = spec.default_region.to_owned();
+                let form = &mut next.form;
+                form.target = target;
+                if spec.region(&form.region).is_none() {
+                    form.region = spec.default_region.to_owned();
                 }
-                if !spec.schemes.contains(&next.auth) {
-                    next.auth = spec.schemes[0];
+                if !spec.schemes.contains(&form.auth) {
+                    form.auth = spec.schemes[0];
                 }
-                next.fields.clear();
-                next.numbered_rows = vec![1; spec.numbered.len()];
+                form.fields.clear();
+                form.numbered_rows = vec![1; spec.numbered.len()];
                 next.prepare();
             }
             Action::SetRegion(region) => {
-                next.region = region.trim().to_owned();
+                next.form.region = region.trim().to_owned();
                 next.prepare();
             }
             Action::SetAuth(scheme) => {
-                next.auth = scheme;
-                next.generated = None;
+                next.form.auth = scheme;
+                next.derived.generated = None;
             }
             Action::SetField(name, value) => {
-                match next.fields.iter_mut().find(|(n, _)| *n == name) {
+                let fields = &mut next.form.fields;
+                match fields.iter_mut().find(|(n, _)| *n == name) {
                     Some(entry) => entry.1 = value,
-                    None => next.fields.push((name, value)),
+                    None => fields.push((name, value)),
                 }
                 next.prepare();
             }
             Action::AddRow(family) => {
-                let max = next
+                let form = &mut next.form;
+                let max = form
                     .target
                     .spec()
                     .numbered
                     .get(family)
                     .map_or(0, |f| f.max as usize);
-                if let Some(rows) = next.numbered_rows.get_mut(family) {
+                if let Some(rows) = form.numbered_rows.get_mut(family) {
                     *rows = (*rows + 1).min(max);
                 }
             }
             Action::Paste(slot, text) => {
-                next.material(slot).pasted = text;
+                let materials = next.materials();
+                materials.get_mut(slot).pasted = text;
                 if slot == Slot::Certificates {
-                    next.separate();
+                    materials.route_pasted();
                 }
                 next.analyse_or_defer();
             }
             Action::AddFiles(slot, files) => {
+                let materials = next.materials();
                 for file in files {
                     match file {
-                        Ok(file) => {
-                            // A PEM key or CSR file dropped on the certificate box goes to its box.
-                            let target = match (slot, std::str::from_utf8(&file.bytes)) {
-                                (Slot::Certificates, Ok(text))
-                                    if !text.contains("CERTIFICATE-----")
-                                        && text.contains("PRIVATE KEY-----") =>
-                                {
-                                    next.notes.push(format!(
-                                        "{} holds a private key; it was moved to the private key box.",
-                                        file.name
-                                    ));
-                                    Slot::Key
-                                }
-                                (Slot::Certificates, Ok(text))
-                                    if text.contains("CERTIFICATE REQUEST-----")
-                                        && !text.contains("BEGIN CERTIFICATE-----") =>
-                                {
-                                    next.notes.push(format!(
-                                        "{} is a certificate request; it was moved to the CSR box.",
-                                        file.name
-                                    ));
-                                    Slot::Csr
-                                }
-                                _ => slot,
-                            };
-                            next.material(target).files.push(file);
-                        }
-                        Err(name) => next.unreadable.push(name),
+                        Ok(file) => materials.add_file(slot, file),
+                        Err(name) => materials.unreadable.push(name),
                     }
                 }
                 next.analyse_or_defer();
             }
             Action::RemoveFile(slot, index) => {
-                let material = next.material(slot);
+                let material = next.materials().get_mut(slot);
                 if index < material.files.len() {
                     material.files.remove(index);
                 }
                 next.analyse_or_defer();
             }
-            Action::SetPassphrase(passphrase) => {
-                next.passphrase = passphrase;
-                next.analyse_or_defer();
+            Action::SetCredential(which, value) => {
+                let credentials = &mut next.credentials;
+                match which {
+                    Credential::Passphrase => credentials.passphrase = value,
+                    Credential::AccessKeyId => credentials.access_key_id = value,
+                    Credential::Secret => credentials.secret = value,
+                    Credential::TokenEnv => credentials.token_env = value,
+                    Credential::DomainId => credentials.domain_id = value,
+                }
+                if which == Credential::Passphrase {
+                    next.analyse_or_defer();
+                } else {
+                    next.derived.generated = None;
+                }
             }
-            Action::SetAccessKeyId(id) => {
-                next.access_key_id = id;
-                next.generated = None;
-            }
-            Action::SetSecret(secret) => {
-                next.secret = secret;
-                next.generated = None;
-            }
-            Action::SetTokenEnv(name) => {
-                next.token_env = name;
-                next.generated = None;
-            }
-            Action::SetDomainId(id) => {
-                next.domain_id = id;
-                next.generated = None;
-            }
-            // Fixes rewrite the material from its analysis, which is stale while one is pending.
-            Action::Apply(_) if next.pending.is_some() => return self,
             Action::Apply(fix) => next.apply(fix),
-            // The analysis shown is of the material before its last change until the pending
-            // one is done: a request built now would carry the old certificate.
-            Action::Generate { .. } if next.pending.is_some() => return self,
-            Action::Generate { now, nonce } => {
-                let outcome = request::build(
-                    next.target,
-                    &next.analysis,
-                    &next.before,
-                    &next.fields_for_core(),
-                    &next.auth(),
-                    now,
-                    &nonce,
-                );
-                next.generated = Some(Shared(Rc::new(Generated { outcome, at: now })));
+            Action::Generate { now, nonce } => next.generate(now, &nonce),
+            Action::Progress(_, progress) => {
+                if let Some(pending) = &mut next.pending {
+                    pending.progress = Some(progress);
+                }
             }
-            Action::Progress(_, progress) => next.progress = Some(progress),
             Action::Analysed { analysis, now, .. } => {
-                next.now = now;
+                next.derived.now = now;
                 next.take_analysis(analysis);
             }
-            Action::Clear => next = State::new(next.target, next.now),
+            Action::Clear => {
+                // Generations keep counting: a job of the material cleared is never taken.
+                let generations = next.generations;
+                next = State::new(next.form.target, next.derived.now);
+                next.generations = generations;
+            }
         }
         Rc::new(next)
     }

@@ -3,9 +3,10 @@
 // is; the colours follow the system's light/dark setting; nothing scrolls sideways at 360 px.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { AppPage, TARGETS } from './app-page.js';
+import { TARGETS } from './app-page.js';
 import { readFileSync } from 'node:fs';
-import { perFile, openSession, axeSource, largeBundle } from './harness.js';
+import { perFile, openApp } from './browser.js';
+import { axeSource, largeBundle } from './fixtures.js';
 import { SCENES } from './scenes.js';
 
 const TEST_TIMEOUT = 120_000;
@@ -49,10 +50,9 @@ for (const [stateName, reach] of Object.entries(STATES)) {
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     for (const colorScheme of SCHEMES) {
       test(`axe finds no violation: ${stateName}, ${viewport.width} px, ${colorScheme}`, { timeout: TEST_TIMEOUT }, async () => {
-        const { context, page, problems, requestsAfterLoad } = await openSession(suite.browser, suite.server.url, {
+        const { context, page, app, problems, requestsAfterLoad } = await openApp(suite, {
           contextOptions: { viewport, colorScheme, reducedMotion: 'reduce' },
         });
-        const app = new AppPage(page);
         await reach(app);
         const violations = await runAxe(page);
         assert.deepEqual(violations, [], `axe violations (${stateName}, ${viewportName}, ${colorScheme}):\n${describe(violations)}`);
@@ -67,7 +67,7 @@ for (const [stateName, reach] of Object.entries(STATES)) {
 test('light and dark follow the system setting', { timeout: TEST_TIMEOUT }, async () => {
   const colours = {};
   for (const colorScheme of SCHEMES) {
-    const { context, page } = await openSession(suite.browser, suite.server.url, { contextOptions: { colorScheme } });
+    const { context, page } = await openApp(suite, { contextOptions: { colorScheme } });
     colours[colorScheme] = await page.evaluate(() => {
       const style = getComputedStyle(document.body);
       const paste = getComputedStyle(document.querySelector('[data-testid="paste"]'));
@@ -83,8 +83,8 @@ test('light and dark follow the system setting', { timeout: TEST_TIMEOUT }, asyn
 test('at 360 px wide nothing scrolls sideways', { timeout: TEST_TIMEOUT }, async () => {
   const failures = [];
   for (const [stateName, reach] of Object.entries(STATES)) {
-    const { context, page } = await openSession(suite.browser, suite.server.url, { contextOptions: { viewport: VIEWPORTS.narrow } });
-    await reach(new AppPage(page));
+    const { context, page, app } = await openApp(suite, { contextOptions: { viewport: VIEWPORTS.narrow } });
+    await reach(app);
     const overflow = await page.evaluate(() => {
       const width = document.documentElement.clientWidth;
       const clipped = (el) => {
@@ -183,8 +183,8 @@ async function keyboardAudit(page) {
 
 test('every control is reached with Tab and shows a visible focus', { timeout: TEST_TIMEOUT }, async () => {
   for (const [stateName, reach] of Object.entries(STATES)) {
-    const { context, page } = await openSession(suite.browser, suite.server.url, { contextOptions: { viewport: VIEWPORTS.desktop } });
-    await reach(new AppPage(page));
+    const { context, page, app } = await openApp(suite, { contextOptions: { viewport: VIEWPORTS.desktop } });
+    await reach(app);
     const audit = await keyboardAudit(page);
     assert.ok(audit.controls > 0, 'the page has controls');
     assert.deepEqual(audit.unreached, [], `${stateName}: controls Tab never reaches`);
@@ -194,7 +194,7 @@ test('every control is reached with Tab and shows a visible focus', { timeout: T
 });
 
 test('the target radios move with the arrow keys, each showing its focus', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await openSession(suite.browser, suite.server.url, { contextOptions: { viewport: VIEWPORTS.desktop } });
+  const { context, page } = await openApp(suite, { contextOptions: { viewport: VIEWPORTS.desktop } });
   const ids = TARGETS.map((id) => `target-${id}`);
   const checked = () => page.evaluate((ids) => ids.find((id) => document.querySelector(`[data-testid="${id}"]`).checked), ids);
   const first = await checked();
@@ -229,23 +229,18 @@ test('the target radios move with the arrow keys, each showing its focus', { tim
 });
 
 test('a large analysis: its progress bar is named inside a status region, and the cut lists pass axe', { timeout: 180_000 }, async () => {
-  const { context, page } = await openSession(suite.browser, suite.server.url);
-  // Set at once with one input event, as a paste does (Playwright's fill types 2 MiB too slowly).
-  await page.getByTestId('paste').evaluate((area, text) => {
-    area.value = text;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-  }, readFileSync(largeBundle(), 'utf8'));
-  const bar = page.getByRole('progressbar', { name: 'Analysis progress' });
-  await bar.waitFor({ timeout: 30_000 });
-  assert.ok(await page.getByRole('status').filter({ has: bar }).count() === 1, 'the bar is inside a status region');
-  await page.getByTestId('show-all').first().waitFor({ timeout: 120_000 });
+  const { context, page, app } = await openApp(suite);
+  await app.pasteAtOnce(readFileSync(largeBundle(), 'utf8'));
+  await app.progressBar.waitFor({ timeout: 30_000 });
+  assert.ok(await app.statusHolding(app.progressBar).count() === 1, 'the bar is inside a status region');
+  await app.showAllButtons.first().waitFor({ timeout: 120_000 });
   const violations = await runAxe(page);
   assert.deepEqual(violations, [], `axe violations (large bundle, lists cut):\n${describe(violations)}`);
   await context.close();
 });
 
 test('the checks above can fail: planted faults are reported', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await openSession(suite.browser, suite.server.url);
+  const { context, page } = await openApp(suite);
   await page.evaluate(() => {
     // No label, and a focus that shows nothing (CSSOM styles: the CSP allows them, unlike style="").
     const input = document.createElement('input');

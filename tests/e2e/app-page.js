@@ -1,5 +1,6 @@
-// Page object for the cert-preflight app: every selector the end-to-end tests use lives here.
-// Selectors are data-testid (getByTestId) and data-code attributes, never text or CSS classes.
+// Page object for the cert-preflight app: every selector the end-to-end tests use lives here (the
+// test files name none). Selectors are data-testid (getByTestId), data-code attributes and ARIA
+// roles, never text or CSS classes.
 import { CORE_TARGETS } from './core.js';
 
 /** The target IDs, from the core's registry (core.js). */
@@ -17,12 +18,22 @@ export class AppPage {
     this.csrFilePick = page.getByTestId('csr-file-pick');
     this.passphrase = page.getByTestId('passphrase');
     this.movedNote = page.getByTestId('moved-note');
+    /** The line that replaces a large paste area until asked for. */
+    this.pasteCollapsed = page.getByTestId('paste-collapsed');
     // Target.
     this.region = page.getByTestId('region');
     this.legacyNote = page.getByTestId('target-legacy');
     this.auth = page.getByTestId('auth');
+    this.authOptions = this.auth.locator('option');
     // Results.
     this.cards = page.getByTestId('certificate-card');
+    /** The buttons under cut lists ("Show all 1000 certificates"). */
+    this.showAllButtons = page.getByTestId('show-all');
+    /** A large analysis' status and its progress bar. */
+    this.analysing = page.getByTestId('analysing');
+    this.progressBar = page.getByRole('progressbar', { name: 'Analysis progress' });
+    /** Every diagnostic item, in any severity group. */
+    this.allDiagnostics = page.locator('[data-testid^="diagnostics-"] [data-code]');
     this.chainView = page.getByTestId('chain-view');
     this.chainVerdict = page.getByTestId('chain-verdict');
     this.chainNodes = page.getByTestId('chain-node');
@@ -50,13 +61,58 @@ export class AppPage {
     this.downloadBody = page.getByTestId('download-body');
     this.expiresIn = page.getByTestId('expires-in');
     this.regenerate = page.getByTestId('regenerate');
+    // The loader's banners (www/loader.js).
+    this.panic = page.getByTestId('panic');
+    this.update = page.getByTestId('update');
+    this.updateReload = page.getByTestId('update-reload');
+    /** Every control a user can type text into. */
+    this.textControls = page.locator('textarea, input:not([type]), input[type=text], input[type=password], input[type=search], input[type=email], input[type=url], input[type=tel]');
   }
+  /** The tag name, type and `list` attribute of every element with one of these test IDs: { id: [...] }. */
+  async hooks(ids) {
+    return this.page.evaluate((ids) => Object.fromEntries(ids.map((id) => {
+      const els = [...document.querySelectorAll(`[data-testid="${CSS.escape(id)}"]`)];
+      return [id, els.map((el) => ({ tag: el.tagName.toLowerCase(), type: el.type ?? null, list: el.getAttribute('list') }))];
+    })), ids);
+  }
+  /** A control by its id (= its data-testid), for checks that walk every control. */
+  control(id) {
+    return this.page.getByTestId(id);
+  }
+  /** The options of the region suggestions list `id`. */
+  regionSuggestions(id) {
+    return this.page.locator(`datalist#${id} option`);
+  }
+  /** The element a screenshot scrolls to: by data-testid or id. */
+  landmark(name) {
+    return this.page.locator(`[data-testid="${name}"], #${name}`).first();
+  }
+  /** A heading by its text. */
+  heading(name) {
+    return this.page.getByRole('heading', { name });
+  }
+  /** The "show all" button of a list (`what`: "certificates", "warnings", …). */
+  showAll(what) {
+    return this.showAllButtons.filter({ hasText: what });
+  }
+  /** A status region holding `locator`. */
+  statusHolding(locator) {
+    return this.page.getByRole('status').filter({ has: locator });
+  }
+  /** Opens the app at `url` and waits until it is ready for input. */
   async open(url) {
     await this.page.goto(url, { waitUntil: 'load' });
     await this.paste.waitFor({ state: 'visible', timeout: 10_000 });
   }
   async pasteText(text) {
     await this.paste.fill(text);
+  }
+  /** Sets the certificate box at once with one input event, as a paste does (fill types 2 MiB too slowly). */
+  async pasteAtOnce(text) {
+    await this.paste.evaluate((area, text) => {
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    }, text);
   }
   card(index) {
     const card = this.cards.nth(index);
@@ -79,9 +135,45 @@ export class AppPage {
   diagnostics(severity) {
     return this.page.getByTestId(`diagnostics-${severity}`);
   }
+  /** The diagnostic items of a severity. */
+  diagnosticItems(severity) {
+    return this.diagnostics(severity).locator('[data-code]');
+  }
   /** The data-code of every diagnostic item of a severity. */
   async diagnosticCodes(severity) {
-    return this.diagnostics(severity).locator('[data-code]').evaluateAll((items) => items.map((i) => i.dataset.code));
+    return this.diagnosticItems(severity).evaluateAll((items) => items.map((i) => i.dataset.code));
+  }
+  /** For every diagnostic item on the page, the data-testid of its severity group. */
+  async diagnosticGroups() {
+    return this.allDiagnostics.evaluateAll((items) => items.map((i) => i.closest('[data-testid^="diagnostics-"]').dataset.testid));
+  }
+  /** The values of the scheme choice. */
+  async authValues() {
+    return this.authOptions.evaluateAll((os) => os.map((o) => o.value));
+  }
+  /**
+   * Pastes `text` into the certificate box as one input event, as a paste does, and samples the
+   * large-analysis status every 5 ms until the first certificate card shows: [{ value, max, text }].
+   */
+  async pasteSamplingProgress(text, timeoutMs = 150_000) {
+    return this.page.evaluate(async ([text, timeoutMs]) => {
+      const seen = [];
+      const poll = setInterval(() => {
+        const bar = document.querySelector('[data-testid="analysis-progress"]');
+        const status = document.querySelector('[data-testid="analysing"]');
+        if (bar && status) seen.push({ value: Number(bar.value), max: Number(bar.max), text: status.textContent });
+      }, 5);
+      const area = document.querySelector('[data-testid="paste"]');
+      area.focus();
+      area.value = text;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      const until = performance.now() + timeoutMs;
+      while (!document.querySelector('[data-testid="certificate-card"]') && performance.now() < until) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      clearInterval(poll);
+      return seen;
+    }, [text, timeoutMs]);
   }
   /** The target radio input of a target ID (TARGETS). */
   target(id) {

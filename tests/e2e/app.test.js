@@ -2,20 +2,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AppPage } from './app-page.js';
 import path from 'node:path';
-import { perFile, openSession, assertNoTrafficOffLoopback, vectorFacts, vectorInput, largeBundle, inspectJson, DIST } from './harness.js';
+import { perFile, openApp as open } from './browser.js';
+import { vectorFacts, vectorInput, largeBundle, inspectJson } from './fixtures.js';
+import { assertNoTrafficOffLoopback } from './netlog.js';
+import { DIST } from './server.js';
 import { functionName, namedBuild } from '../../bench/budgets/attribution.mjs';
 
 const TEST_TIMEOUT = 60_000;
 
 const suite = perFile();
 
-/** A fresh page on the app (harness.openSession) with its page object. */
-async function openApp() {
-  const session = await openSession(suite.browser, suite.server.url);
-  return { ...session, app: new AppPage(session.page) };
-}
+/** A fresh page on the app with its page object (browser.openApp). */
+const openApp = () => open(suite);
 
 test('pasting a real certificate shows its subject, validity and fingerprints', { timeout: TEST_TIMEOUT }, async () => {
   const { context, app, problems, requestsAfterLoad } = await openApp();
@@ -93,33 +92,16 @@ test('a 2 MiB bundle is analysed in slices with progress, and its long lists are
   const text = readFileSync(file, 'utf8');
   assert.ok(text.length > 2_000_000, `bundle is ${text.length} bytes`);
   const expected = inspectJson(file);
-  const { context, page, app, problems, requestsAfterLoad } = await openApp();
+  const { context, app, problems, requestsAfterLoad } = await openApp();
   // Pasted at once (one input event, as a paste does); a timer samples the progress bar every 5 ms.
   // It can only sample while the page's main thread is free, so intermediate values prove that
   // the analysis ran in slices with the event loop turning between them.
-  const samples = await page.evaluate(async (text) => {
-    const seen = [];
-    const poll = setInterval(() => {
-      const bar = document.querySelector('[data-testid="analysis-progress"]');
-      const status = document.querySelector('[data-testid="analysing"]');
-      if (bar && status) seen.push({ value: Number(bar.value), max: Number(bar.max), text: status.textContent });
-    }, 5);
-    const area = document.querySelector('[data-testid="paste"]');
-    area.focus();
-    area.value = text;
-    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
-    const until = performance.now() + 150_000;
-    while (!document.querySelector('[data-testid="certificate-card"]') && performance.now() < until) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    clearInterval(poll);
-    return seen;
-  }, text);
+  const samples = await app.pasteSamplingProgress(text);
   assert.ok(samples.length > 0, 'the progress was shown');
   // The 2 MiB of text are kept in the paste area but not laid out: a line says what is there.
-  await page.getByTestId('paste-collapsed').waitFor();
-  assert.match(await page.getByTestId('paste-collapsed').textContent(), /^2\.0 MB of text pasted\./);
-  assert.equal(await page.getByTestId('paste').isHidden(), true);
+  await app.pasteCollapsed.waitFor();
+  assert.match(await app.pasteCollapsed.textContent(), /^2\.0 MB of text pasted\./);
+  assert.equal(await app.paste.isHidden(), true);
   assert.match(samples[0].text, /Analysing 2\.0 MB of material/);
   const checking = samples.filter((s) => /checking signatures: \d+ of 999/.test(s.text));
   const between = new Set(checking.filter((s) => s.value > 0 && s.value < s.max).map((s) => s.value));
@@ -130,19 +112,19 @@ test('a 2 MiB bundle is analysed in slices with progress, and its long lists are
 
   // The result is the command-line twin's.
   assert.equal(await app.verdict(), expected.chain.verdict);
-  await page.getByRole('heading', { name: `${expected.certificates.length} certificates` }).waitFor();
-  assert.equal(await page.getByTestId('certificate-card').count(), 100);
-  const cards = page.getByTestId('show-all').filter({ hasText: 'certificates' });
+  await app.heading(`${expected.certificates.length} certificates`).waitFor();
+  assert.equal(await app.cards.count(), 100);
+  const cards = app.showAll('certificates');
   assert.equal(await cards.textContent(), 'Show all 1000 certificates (900 more)');
   const warnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
   assert.ok(warnings > 100);
-  assert.equal(await app.diagnostics('warning').locator('[data-code]').count(), 100);
+  assert.equal(await app.diagnosticItems('warning').count(), 100);
   await cards.click();
-  await page.getByTestId('certificate-card').nth(999).waitFor({ timeout: 30_000 });
-  assert.equal(await page.getByTestId('certificate-card').count(), 1000);
+  await app.cards.nth(999).waitFor({ timeout: 30_000 });
+  assert.equal(await app.cards.count(), 1000);
   const last = expected.certificates[999];
   assert.equal(await app.card(999).sha256(), last.sha256);
-  assert.equal(await page.getByTestId('paste').inputValue(), text, 'the pasted text is kept as it was');
+  assert.equal(await app.paste.inputValue(), text, 'the pasted text is kept as it was');
   assert.deepEqual(problems, []);
   assert.deepEqual(requestsAfterLoad, [], 'no request after load');
   await context.close();
@@ -152,8 +134,8 @@ test('when the module stops (a trap, as every panic ends), the page says so and 
   const { context, page, app, problems, requestsAfterLoad } = await openApp();
   const typed = 'here is my certificate\n-----BEGIN CERTIFICATE-----\nMIIB (the rest is on the other laptop)\n';
   await app.pasteText(typed);
-  await page.getByTestId('passphrase').fill('not a secret');
-  assert.equal(await page.getByTestId('panic').count(), 0);
+  await app.passphrase.fill('not a secret');
+  assert.equal(await app.panic.count(), 0);
   // The running module's exports (the glue's init returns the instance it already made), asked
   // for an allocation its allocator refuses (alignment 3): the release build aborts, which is how
   // a panic ends too. Called from a timer, as the app's own code is, so nothing catches the trap.
@@ -162,7 +144,7 @@ test('when the module stops (a trap, as every panic ends), the page says so and 
     const exports = await glue.default();
     setTimeout(() => exports.__wbindgen_malloc(16, 3), 0);
   });
-  const banner = page.getByTestId('panic');
+  const banner = app.panic;
   await banner.waitFor({ timeout: 10_000 });
   assert.equal(await banner.getAttribute('role'), 'alert');
   // The page's build traps with no panic hook (scripts/build-page.sh): the banner names the
@@ -174,8 +156,8 @@ test('when the module stops (a trap, as every panic ends), the page says so and 
   const named = namedBuild();
   assert.ok(named, 'the named build (wasm-bindgen, wasm-opt) could be made from target/');
   assert.match(functionName(path.join(DIST, 'cert-preflight_bg.wasm'), named, Number(at[1])), /malloc/);
-  assert.equal(await page.getByTestId('paste').inputValue(), typed, 'the text is still there to copy');
-  assert.equal(await page.getByTestId('passphrase').inputValue(), 'not a secret');
+  assert.equal(await app.paste.inputValue(), typed, 'the text is still there to copy');
+  assert.equal(await app.passphrase.inputValue(), 'not a secret');
   assert.ok(!(await banner.textContent()).includes('not a secret'), 'the banner holds no input');
   assert.equal(problems.length, 1, problems.join('; '));
   assert.match(problems[0], /^pageerror: unreachable/);

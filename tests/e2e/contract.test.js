@@ -3,9 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AppPage, TARGETS } from './app-page.js';
+import { TARGETS } from './app-page.js';
 import { CORE_TARGETS } from './core.js';
-import { perFile, openSession, vectorInput } from './harness.js';
+import { perFile, openApp } from './browser.js';
+import { vectorInput } from './fixtures.js';
 import { SCENES } from './scenes.js';
 
 const TEST_TIMEOUT = 120_000;
@@ -14,22 +15,14 @@ const read = (caseName, file) => readFileSync(vectorInput(caseName, file), 'utf8
 
 const suite = perFile();
 
-/** The tag name, type and a few attributes of every element with one of these test IDs. */
-async function hooks(page, ids) {
-  return page.evaluate((ids) => Object.fromEntries(ids.map((id) => {
-    const els = [...document.querySelectorAll(`[data-testid="${CSS.escape(id)}"]`)];
-    return [id, els.map((el) => ({ tag: el.tagName.toLowerCase(), type: el.type ?? null, list: el.getAttribute('list') }))];
-  })), ids);
-}
-
 function missing(found) {
   return Object.entries(found).filter(([, els]) => els.length === 0).map(([id]) => id);
 }
 
 async function withPage(fn) {
-  const session = await openSession(suite.browser, suite.server.url);
+  const session = await openApp(suite);
   try {
-    await fn(new AppPage(session.page), session.page);
+    await fn(session.app);
     assert.deepEqual(session.problems, []);
   } finally {
     await session.context.close();
@@ -37,8 +30,8 @@ async function withPage(fn) {
 }
 
 test('contract: target picker, material boxes, credentials and the generate button', { timeout: TEST_TIMEOUT }, async () => {
-  await withPage(async (app, page) => {
-    const found = await hooks(page, [
+  await withPage(async (app) => {
+    const found = await app.hooks([
       ...TARGETS.map((t) => `target-${t}`), 'region', 'auth', 'paste', 'file-pick', 'key-paste', 'key-file-pick',
       'csr-paste', 'csr-file-pick', 'passphrase', 'access-key-id', 'access-key-secret', 'generate',
     ]);
@@ -46,7 +39,7 @@ test('contract: target picker, material boxes, credentials and the generate butt
     for (const t of TARGETS) assert.equal(found[`target-${t}`][0].type, 'radio', t);
     assert.equal(found.region[0].tag, 'input');
     assert.ok(found.region[0].list, 'region has a datalist');
-    assert.ok(await page.locator(`datalist#${found.region[0].list} option`).count() > 0, 'the datalist has regions');
+    assert.ok(await app.regionSuggestions(found.region[0].list).count() > 0, 'the datalist has regions');
     assert.equal(found.auth[0].tag, 'select');
     for (const id of ['paste', 'key-paste', 'csr-paste']) assert.equal(found[id][0].tag, 'textarea', id);
     for (const id of ['file-pick', 'key-file-pick', 'csr-file-pick']) assert.equal(found[id][0].type, 'file', id);
@@ -55,7 +48,7 @@ test('contract: target picker, material boxes, credentials and the generate butt
     const schemes = {};
     for (const t of TARGETS) {
       await app.chooseTarget(t);
-      schemes[t] = await app.auth.locator('option').evaluateAll((os) => os.map((o) => o.value));
+      schemes[t] = await app.authValues();
     }
     assert.deepEqual(schemes, Object.fromEntries(CORE_TARGETS.map((t) => [t.id, t.schemes])), 'the schemes the core lists');
     // A legacy target says so, naming its successor; the others do not.
@@ -71,20 +64,20 @@ test('contract: target picker, material boxes, credentials and the generate butt
 });
 
 test('contract: fields per target, add-tag, field errors, token-env and domain-id', { timeout: TEST_TIMEOUT }, async () => {
-  await withPage(async (app, page) => {
+  await withPage(async (app) => {
     await app.chooseTarget('alibaba-slb-ca');
-    assert.deepEqual(missing(await hooks(page, ['field-CACertificateName', 'field-Tag.1.Key', 'field-Tag.1.Value', 'add-tag'])), []);
+    assert.deepEqual(missing(await app.hooks(['field-CACertificateName', 'field-Tag.1.Key', 'field-Tag.1.Value', 'add-tag'])), []);
     await app.addTag.click();
-    assert.deepEqual(missing(await hooks(page, ['field-Tag.2.Key', 'field-Tag.2.Value'])), []);
+    assert.deepEqual(missing(await app.hooks(['field-Tag.2.Key', 'field-Tag.2.Value'])), []);
     await app.chooseTarget('alibaba-kms');
     await app.field('CertificateId').fill('not-a-uuid');
     assert.ok(await app.fieldError('CertificateId').count() > 0, 'field-error-CertificateId shows');
     assert.ok(await app.fieldError('CertificateId').first().getAttribute('data-code'));
     await app.chooseTarget('huawei-ccm-pca');
     await app.auth.selectOption('aksk');
-    assert.deepEqual(missing(await hooks(page, ['field-ca_id', 'domain-id'])), []);
+    assert.deepEqual(missing(await app.hooks(['field-ca_id', 'domain-id'])), []);
     await app.chooseTarget('huawei-elb');
-    const elb = await hooks(page, ['field-project_id', 'field-name', 'field-type', 'field-domain']);
+    const elb = await app.hooks(['field-project_id', 'field-name', 'field-type', 'field-domain']);
     assert.deepEqual(missing(elb), []);
     assert.equal(elb['field-type'][0].tag, 'select');
     await app.auth.selectOption('token');
@@ -93,10 +86,10 @@ test('contract: fields per target, add-tag, field errors, token-env and domain-i
 });
 
 test('contract: certificate cards, chain view, diagnostics and fixes', { timeout: TEST_TIMEOUT }, async () => {
-  await withPage(async (app, page) => {
+  await withPage(async (app) => {
     await SCENES.pasted(app); // a shuffled chain with its root, and a key pasted into the certificate box
     await app.movedNote.first().waitFor();
-    const found = await hooks(page, [
+    const found = await app.hooks([
       'certificate-card', 'cert-subject', 'cert-sha256', 'cert-sans', 'cert-timeline', 'cert-key', 'copy-sha256',
       'chain-view', 'chain-verdict', 'chain-node', 'chain-link', 'fix-order', 'fix-drop-root', 'fix-normalise',
       'fix-convert-key', 'fix-changes', 'fix-before', 'fix-after',
@@ -108,7 +101,7 @@ test('contract: certificate cards, chain view, diagnostics and fixes', { timeout
     assert.deepEqual([...nodes].sort(), ['0', '1', '2']);
     const statuses = await app.chainLinks.evaluateAll((ls) => ls.map((l) => l.dataset.status));
     assert.ok(statuses.length > 0 && statuses.every((s) => ['verified', 'failed', 'unchecked'].includes(s)), statuses.join());
-    const groups = await page.locator('[data-testid^="diagnostics-"] [data-code]').evaluateAll((items) => items.map((i) => i.closest('[data-testid^="diagnostics-"]').dataset.testid));
+    const groups = await app.diagnosticGroups();
     assert.ok(groups.length > 0 && groups.every((g) => ['diagnostics-error', 'diagnostics-warning', 'diagnostics-info'].includes(g)), groups.join());
   });
   await withPage(async (app) => {
@@ -129,9 +122,9 @@ test('contract: material without a certificate shows the chain verdict "empty"',
 });
 
 test('contract: the request outputs and the blocked request', { timeout: TEST_TIMEOUT }, async () => {
-  await withPage(async (app, page) => {
+  await withPage(async (app) => {
     await SCENES.request(app);
-    const found = await hooks(page, [
+    const found = await app.hooks([
       'tab-curl', 'tab-http', 'tab-body', 'tab-cli', 'tab-stages', 'output', 'copy-output', 'download-body', 'expires-in', 'regenerate',
     ]);
     assert.deepEqual(missing(found), []);

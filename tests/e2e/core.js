@@ -2,7 +2,7 @@
 // schemes, fields and regions. The end-to-end tests take the target list from here, so a target
 // added to the core's registry is visited by them without restating it.
 import { spawnSync } from 'node:child_process';
-import { ROOT } from './harness.js';
+import { ROOT } from './server.js';
 
 function readTargets() {
   const run = spawnSync('cargo', ['run', '--quiet', '--locked', '--bin', 'cert-preflight', '--', 'targets', '--json'], {

@@ -7,10 +7,11 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AppPage } from './app-page.js';
-import {
-  perFile, openSession, startVerifyServer, assertNoTrafficOffLoopback, vectorInput, readPageStorage, assertOnlyOwnOfflineCopy,
-} from './harness.js';
+import { perFile, openApp } from './browser.js';
+import { vectorInput } from './fixtures.js';
+import { assertNoTrafficOffLoopback } from './netlog.js';
+import { readPageStorage, assertOnlyOwnOfflineCopy } from './storage.js';
+import { startVerifyServer } from './verify-server.js';
 
 const TEST_TIMEOUT = 120_000;
 const ALIBABA_AK = 'LTAI-e2e-test-key';
@@ -58,15 +59,15 @@ after(() => {
 
 /** A page with the clipboard allowed, on the chosen target, region and signing scheme. */
 async function start(target, region, auth) {
-  const session = await openSession(suite.browser, suite.server.url, {
+  const session = await openApp(suite, {
     contextOptions: { viewport: { width: 1280, height: 900 }, permissions: ['clipboard-read', 'clipboard-write'] },
   });
-  const app = new AppPage(session.page);
+  const { app } = session;
   await app.chooseTarget(target);
   assert.equal(await app.target(target).isChecked(), true);
   await app.region.fill(region);
   await app.auth.selectOption(auth);
-  return { ...session, app };
+  return session;
 }
 
 /** Pastes the material, checks the verdict, applies "fix order" when asked, checks "ordered". */
@@ -92,7 +93,7 @@ async function pasteAndFix(app, text, { verdict, moved }) {
     assert.equal(await app.fixAfter.textContent(), await app.paste.inputValue());
     assert.equal(await app.fixOrder.count(), 0, 'nothing left to reorder');
   }
-  assert.equal(await app.diagnostics('error').locator('[data-code]').count(), 0,
+  assert.equal(await app.diagnosticItems('error').count(), 0,
     `no error: ${await app.diagnosticCodes('error').catch(() => [])}`);
 }
 

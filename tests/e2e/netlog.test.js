@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { offLoopbackTraffic } from './harness.js';
+import { offLoopbackTraffic } from './netlog.js';
 
 function logFile(events) {
   const types = {

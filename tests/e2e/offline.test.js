@@ -9,7 +9,9 @@ import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { AppPage } from './app-page.js';
-import { DIST, ROOT, launchBrowser, serveDist, vectorFacts, vectorInput, withTimeout } from './harness.js';
+import { launchBrowser, openApp } from './browser.js';
+import { vectorFacts, vectorInput } from './fixtures.js';
+import { DIST, ROOT, serveDist, withTimeout } from './server.js';
 
 const TEST_TIMEOUT = 120_000;
 const CHAIN = readFileSync(vectorInput('chain-ordered-leaf-int-root', 'chain.pem'), 'utf8');
@@ -31,13 +33,7 @@ function rebuildWorker(dir) {
 
 /** A browser context whose page has visited `url` once and is now controlled by the worker. */
 async function visitOnce(browser, url) {
-  const context = await browser.newContext({ serviceWorkers: 'allow' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
-  const app = new AppPage(page);
-  await app.open(url);
+  const { context, page, app, problems } = await openApp({ browser }, { url, contextOptions: { serviceWorkers: 'allow' } });
   // Active means installed, and installing means every file fetched and checked.
   await withTimeout(page.evaluate(() => navigator.serviceWorker.ready.then(() => true)), 30_000, 'the service worker');
   await app.open(url);
@@ -87,10 +83,10 @@ test('a new version offers "reload", and reloading gives the new version whole',
     await app.open(copy.server.url);
     // Still the old version, whole, until the user says so.
     assert.equal(await page.title(), oldTitle);
-    await page.getByTestId('update').waitFor({ timeout: 30_000 });
-    assert.match(await page.getByTestId('update').textContent(), /new version/);
+    await app.update.waitFor({ timeout: 30_000 });
+    assert.match(await app.update.textContent(), /new version/);
     const reloaded = page.waitForEvent('load', { timeout: 30_000 });
-    await page.getByTestId('update-reload').click();
+    await app.updateReload.click();
     await reloaded;
     await app.paste.waitFor({ state: 'visible', timeout: 10_000 });
     assert.equal(await page.title(), `v2 ${oldTitle}`);
@@ -99,7 +95,7 @@ test('a new version offers "reload", and reloading gives the new version whole',
     const names = await cacheNames(page);
     assert.equal(names.length, 1, `one cache: ${names}`);
     assert.notEqual(names[0], oldCache, 'the old version\'s cache is gone');
-    assert.equal(await page.getByTestId('update').count(), 0);
+    assert.equal(await app.update.count(), 0);
     assert.deepEqual(problems, []);
     await context.close();
   } finally {
@@ -131,7 +127,7 @@ test('a file that does not match the new worker\'s list fails its install: the r
     await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update().catch(() => {})));
     assert.equal(await withTimeout(failed, 30_000, 'the new worker\'s install'), 'redundant');
     assert.deepEqual(await cacheNames(page), before, 'only the running version\'s cache');
-    assert.equal(await page.getByTestId('update').count(), 0, 'no update offered');
+    assert.equal(await app.update.count(), 0, 'no update offered');
     await app.open(copy.server.url);
     assert.equal(await page.title(), oldTitle);
     await context.close();

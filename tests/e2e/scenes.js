@@ -1,7 +1,7 @@
 // The page's main states, reached as a person would from a freshly loaded page: shared by the
 // accessibility checks (a11y.test.js) and the README's screenshots (screenshots.test.js).
 import { readFileSync } from 'node:fs';
-import { vectorInput } from './harness.js';
+import { vectorInput } from './fixtures.js';
 
 const read = (caseName, file) => readFileSync(vectorInput(caseName, file), 'utf8');
 const CHAIN = read('chain-ordered-leaf-int-root', 'chain.pem');

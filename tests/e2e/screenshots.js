@@ -4,7 +4,7 @@
 // stay small and a rerun on the same machine rewrites the same files.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { ROOT } from './harness.js';
+import { ROOT } from './server.js';
 
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? path.join(ROOT, 'docs/screenshots');
 export const VIEWPORTS = { desktop: { width: 1280, height: 900 }, mobile: { width: 360, height: 800 } };

@@ -3,8 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
-import { AppPage } from './app-page.js';
-import { perFile, openSession } from './harness.js';
+import { perFile, openApp } from './browser.js';
 import { SCENES } from './scenes.js';
 import { saveScreenshot, screenshotContext, SHOWN_AT, SCREENSHOT_ARGS } from './screenshots.js';
 
@@ -27,13 +26,12 @@ const SHOTS = {
 
 for (const [name, [viewport, colorScheme, scene, scrollTo]] of Object.entries(SHOTS)) {
   test(`screenshot: ${name} (${viewport}, ${colorScheme})`, { timeout: TEST_TIMEOUT }, async () => {
-    const { context, page, problems } = await openSession(suite.browser, suite.server.url, {
+    const { context, page, app, problems } = await openApp(suite, {
       contextOptions: screenshotContext(viewport, colorScheme),
       fixedTime: SHOWN_AT,
     });
-    const app = new AppPage(page);
     await SCENES[scene](app);
-    const target = scrollTo && page.locator(`[data-testid="${scrollTo}"], #${scrollTo}`).first();
+    const target = scrollTo && app.landmark(scrollTo);
     const file = await saveScreenshot(page, name, { scrollTo: target });
     assert.ok(statSync(file).size > 1000, `${file} was written`);
     assert.deepEqual(problems, []);

@@ -6,8 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AppPage, TARGETS } from './app-page.js';
-import { perFile, openSession, readPageStorage, vectorInput, assertOnlyOwnOfflineCopy } from './harness.js';
+import { TARGETS } from './app-page.js';
+import { perFile, openApp } from './browser.js';
+import { vectorInput } from './fixtures.js';
+import { readPageStorage, assertOnlyOwnOfflineCopy } from './storage.js';
 
 const TEST_TIMEOUT = 120_000;
 
@@ -40,8 +42,8 @@ function valueFor(control) {
 }
 
 /** Types into every visible, enabled text control; returns what it typed into. */
-async function typeEverywhere(page) {
-  const controls = page.locator('textarea, input:not([type]), input[type=text], input[type=password], input[type=search], input[type=email], input[type=url], input[type=tel]');
+async function typeEverywhere(app) {
+  const controls = app.textControls;
   const done = [];
   for (let i = 0; i < await controls.count(); i++) {
     const control = controls.nth(i);
@@ -56,9 +58,8 @@ async function typeEverywhere(page) {
 }
 
 test('after a session with a key, a passphrase and secrets typed in, no storage holds them (and it is all empty)', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page, problems, requestsAfterLoad } = await openSession(suite.browser, suite.server.url);
-  const app = new AppPage(page);
-  const typedInto = new Set(await typeEverywhere(page));
+  const { context, page, app, problems, requestsAfterLoad } = await openApp(suite);
+  const typedInto = new Set(await typeEverywhere(app));
   // The key also arrives as a file where the page takes files.
   for (const picker of [app.keyFilePick, app.filePick]) {
     if (await picker.count()) {
@@ -70,9 +71,9 @@ test('after a session with a key, a passphrase and secrets typed in, no storage 
   for (const id of TARGETS) {
     if (!(await app.target(id).count())) continue;
     await app.chooseTarget(id);
-    for (const auth of await app.auth.locator('option').evaluateAll((os) => os.map((o) => o.value)).catch(() => [])) {
+    for (const auth of await app.authValues().catch(() => [])) {
       await app.auth.selectOption(auth);
-      for (const typed of await typeEverywhere(page)) typedInto.add(typed);
+      for (const typed of await typeEverywhere(app)) typedInto.add(typed);
       if (await app.generateButton.isVisible().catch(() => false) && await app.generateButton.isEnabled()) {
         await app.generateButton.click();
       }
@@ -80,7 +81,7 @@ test('after a session with a key, a passphrase and secrets typed in, no storage 
   }
   assert.ok(typedInto.has('paste'), `typed into ${[...typedInto].join(', ')}`);
   for (const id of ['key-paste', 'csr-paste', 'passphrase', 'access-key-id', 'access-key-secret', 'domain-id']) {
-    if (await page.getByTestId(id).count()) assert.ok(typedInto.has(id), `typed into ${id} too (${[...typedInto].join(', ')})`);
+    if (await app.control(id).count()) assert.ok(typedInto.has(id), `typed into ${id} too (${[...typedInto].join(', ')})`);
   }
   // The key box holds the key (pasted, or moved there from the certificate box).
   if (await app.keyPaste.count()) assert.ok((await app.keyPaste.inputValue()).includes(KEY_LINES[0]));
@@ -110,7 +111,7 @@ test('after a session with a key, a passphrase and secrets typed in, no storage 
 });
 
 test('the storage check can fail: values planted in each store are found', { timeout: TEST_TIMEOUT }, async () => {
-  const { context, page } = await openSession(suite.browser, suite.server.url);
+  const { context, page } = await openApp(suite);
   await page.evaluate(async (secret) => {
     localStorage.setItem('k', secret);
     sessionStorage.setItem('k', secret);

@@ -5,6 +5,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::providers::{FieldInput, FieldSpec, NumberedFields, Preparation, ProviderId, Shape};
+use crate::ui::browser;
 use crate::ui::state::{Action, Shared};
 use yew::prelude::*;
 
@@ -76,8 +77,7 @@ fn field_input(
         Some(Shape::OneOf(options)) => {
             let on_change = on_change.clone();
             let change = Callback::from(move |event: Event| {
-                let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-                on_change.emit(select.value());
+                on_change.emit(browser::input_value(&event));
             });
             html! {
                 <select id={id.clone()} data-testid={id.clone()} onchange={change} aria-describedby={described.clone()}>
@@ -90,8 +90,7 @@ fn field_input(
         }
         _ if pem => {
             let input = Callback::from(move |event: InputEvent| {
-                let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-                on_change.emit(area.value());
+                on_change.emit(browser::input_value(&event));
             });
             html! {
                 <textarea id={id.clone()} data-testid={id.clone()} rows="4" spellcheck="false" autocomplete="off"
@@ -101,8 +100,7 @@ fn field_input(
         }
         _ => {
             let input = Callback::from(move |event: InputEvent| {
-                let element: web_sys::HtmlInputElement = event.target_unchecked_into();
-                on_change.emit(element.value());
+                on_change.emit(browser::input_value(&event));
             });
             html! {
                 <input id={id.clone()} data-testid={id.clone()} type="text" spellcheck="false" autocomplete="off"

@@ -2,10 +2,9 @@
 //! the target wants it, the key re-encoded.
 
 use crate::analysis::Analysis;
-use crate::analysis::chain::Verdict;
-use crate::analysis::private_key::KeyFormat;
+use crate::fix_choice::applies;
 use crate::providers::Preparation;
-use crate::ui::state::{Action, Fix, Shared};
+use crate::ui::state::{Action, Applied, Fix, Shared};
 use yew::prelude::*;
 
 /// The panel's properties.
@@ -16,9 +15,9 @@ pub struct Props {
     /// The target's view of it.
     pub preparation: Shared<Preparation>,
     /// The certificate text as given.
-    pub before: String,
+    pub before: AttrValue,
     /// The last fix applied: which, before, after.
-    pub applied: Option<(Fix, String, String)>,
+    pub applied: Option<Applied>,
     /// Where user actions go.
     pub on_action: Callback<Action>,
 }
@@ -37,26 +36,14 @@ fn button(
 /// The fixes that apply now.
 #[component]
 pub fn FixesPanel(props: &Props) -> Html {
-    let analysis = &props.analysis;
-    let chain = &analysis.report.chain;
     let bundle = props.preparation.bundle.as_ref();
-    let key = analysis.keys.first();
-    let can_order = chain.verdict == Verdict::Reorderable
-        || !chain.duplicates.is_empty()
-        || !chain.not_on_path.is_empty();
-    let can_drop_root = chain.root_included && chain.order.len() > 1;
-    let can_normalise = bundle.is_some_and(|b| !b.changes.is_empty());
-    let can_convert = key.is_some_and(|k| {
-        k.plain.is_some()
-            && (k.summary.encrypted || k.summary.format == KeyFormat::Pkcs8)
-            && matches!(
-                k.summary.key_type,
-                Some(
-                    crate::analysis::public_key::KeyType::Rsa
-                        | crate::analysis::public_key::KeyType::Ec
-                )
-            )
-    });
+    let can = |fix| applies(fix, &props.analysis, &props.preparation);
+    let (can_order, can_drop_root, can_normalise, can_convert) = (
+        can(Fix::Order),
+        can(Fix::DropRoot),
+        can(Fix::Normalise),
+        can(Fix::ConvertKey),
+    );
     if !(can_order || can_drop_root || can_normalise || can_convert) && props.applied.is_none() {
         return html! {};
     }
@@ -75,7 +62,7 @@ pub fn FixesPanel(props: &Props) -> Html {
                     { for bundle.changes.iter().map(|c| html! { <li>{ c }</li> }) }
                 </ul>
             }
-            if let Some((fix, before, after)) = &props.applied {
+            if let Some(Applied { fix, before, after }) = &props.applied {
                 <details class="before-after" open=true>
                     <summary>{ format!("Applied: {}", match fix {
                         Fix::Order => "the corrected order",

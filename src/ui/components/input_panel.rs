@@ -57,11 +57,8 @@ pub fn InputPanel(props: &Props) -> Html {
             if !large && *shown {
                 shown.set(false);
             }
-            if collapsed
-                && refocus.replace(false)
-                && let Some(button) = show_button.cast::<web_sys::HtmlElement>()
-            {
-                button.focus().ok();
+            if collapsed && refocus.replace(false) {
+                browser::focus(&show_button);
             }
         });
     }
@@ -69,8 +66,7 @@ pub fn InputPanel(props: &Props) -> Html {
         let on_action = props.on_action.clone();
         let refocus = refocus.clone();
         Callback::from(move |event: InputEvent| {
-            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
-            let text = area.value();
+            let text = browser::input_value(&event);
             *refocus.borrow_mut() = text.len() > LARGE_INPUT;
             on_action.emit(Action::Paste(slot, text));
         })
@@ -85,12 +81,12 @@ pub fn InputPanel(props: &Props) -> Html {
     };
     let load = {
         let on_action = props.on_action.clone();
-        move |files: Vec<web_sys::File>| {
+        move |files: Vec<browser::PickedFile>| {
             if files.is_empty() {
                 return;
             }
             let on_action = on_action.clone();
-            wasm_bindgen_futures::spawn_local(async move {
+            browser::spawn(async move {
                 on_action.emit(Action::AddFiles(slot, browser::read_files(files).await));
             });
         }
@@ -99,8 +95,7 @@ pub fn InputPanel(props: &Props) -> Html {
         let load = load.clone();
         Callback::from(move |event: Event| {
             load(browser::picked_files(&event));
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            input.set_value("");
+            browser::clear_file_input(&event);
         })
     };
     let on_drop = {

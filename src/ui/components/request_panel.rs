@@ -7,7 +7,8 @@ use crate::providers::ProviderId;
 use crate::request::Outputs;
 use crate::signing::Scheme;
 use crate::ui::browser;
-use crate::ui::state::{Action, Generated, Shared};
+use crate::ui::components::countdown::Countdown;
+use crate::ui::state::{Action, Credential, Generated, Shared};
 use std::time::Duration;
 use yew::prelude::*;
 
@@ -99,13 +100,15 @@ fn text_input(
     label: &'static str,
     value: String,
     kind: &'static str,
-    make: fn(String) -> Action,
+    credential: Credential,
     on_action: &Callback<Action>,
 ) -> Html {
     let on_action = on_action.clone();
     let input = Callback::from(move |event: InputEvent| {
-        let element: web_sys::HtmlInputElement = event.target_unchecked_into();
-        on_action.emit(make(element.value()));
+        on_action.emit(Action::SetCredential(
+            credential,
+            browser::input_value(&event),
+        ));
     });
     html! {
         <div class="control">
@@ -132,7 +135,7 @@ pub fn RequestPanel(props: &Props) -> Html {
     let credentials = match props.auth {
         Scheme::HuaweiToken => html! {
             <>
-                { text_input("token-env", "Environment variable holding your IAM token", props.token_env.clone(), "text", Action::SetTokenEnv, &props.on_action) }
+                { text_input("token-env", "Environment variable holding your IAM token", props.token_env.clone(), "text", Credential::TokenEnv, &props.on_action) }
                 <p class="help">{ "The command reads the token from this variable when it runs (and fetches one from IAM first if it is empty); the token itself is never asked for here." }</p>
             </>
         },
@@ -140,13 +143,15 @@ pub fn RequestPanel(props: &Props) -> Html {
             let secret_input = {
                 let on_action = props.on_action.clone();
                 Callback::from(move |event: InputEvent| {
-                    let element: web_sys::HtmlInputElement = event.target_unchecked_into();
-                    on_action.emit(Action::SetSecret(element.value()));
+                    on_action.emit(Action::SetCredential(
+                        Credential::Secret,
+                        browser::input_value(&event),
+                    ));
                 })
             };
             html! {
                 <>
-                    { text_input("access-key-id", "Access key ID", props.access_key_id.clone(), "text", Action::SetAccessKeyId, &props.on_action) }
+                    { text_input("access-key-id", "Access key ID", props.access_key_id.clone(), "text", Credential::AccessKeyId, &props.on_action) }
                     <div class="control">
                         <label for="access-key-secret" class="field-label">{ "Access key secret" }</label>
                         <input id="access-key-secret" data-testid="access-key-secret" type="password" autocomplete="off"
@@ -157,7 +162,7 @@ pub fn RequestPanel(props: &Props) -> Html {
                         </p>
                     </div>
                     if props.target.spec().needs_account_id(props.auth) {
-                        { text_input("domain-id", "Account ID (X-Domain-Id)", props.domain_id.clone(), "text", Action::SetDomainId, &props.on_action) }
+                        { text_input("domain-id", "Account ID (X-Domain-Id)", props.domain_id.clone(), "text", Credential::DomainId, &props.on_action) }
                     }
                 </>
             }
@@ -241,36 +246,4 @@ fn expiry(generated: &Generated) -> Option<Duration> {
         .expires_at
         .as_ref()
         .map(|_| generated.at + crate::signing::SIGNATURE_LIFETIME)
-}
-
-/// The countdown's properties.
-#[derive(Properties, PartialEq)]
-pub struct CountdownProps {
-    /// When the signature expires.
-    pub expires_at: Duration,
-}
-
-/// "Accepted for another 14:59", updated every second.
-#[component]
-pub fn Countdown(props: &CountdownProps) -> Html {
-    let now = use_state(browser::now);
-    {
-        let now = now.clone();
-        use_effect_with((), move |_| {
-            let interval = browser::Interval::new(1000, move || now.set(browser::now()));
-            move || drop(interval)
-        });
-    }
-    let left = props.expires_at.saturating_sub(*now).as_secs();
-    let expires = crate::signing::iso8601(props.expires_at).unwrap_or_default();
-    html! {
-        <span class={classes!("expiry", (left == 0).then_some("expired"))} data-testid="expires-in"
-            data-expires-at={expires.clone()} aria-live="off">
-            if left == 0 {
-                { "The signature has expired: regenerate." }
-            } else {
-                { format!("Accepted for another {}:{:02} (until {expires})", left / 60, left % 60) }
-            }
-        </span>
-    }
 }

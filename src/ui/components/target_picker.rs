@@ -5,6 +5,7 @@
 use crate::providers::{MaterialRole, ProviderId};
 use crate::render::scheme_title;
 use crate::signing::Scheme;
+use crate::ui::browser;
 use crate::ui::state::Action;
 use yew::prelude::*;
 
@@ -54,15 +55,13 @@ pub fn TargetPicker(props: &Props) -> Html {
     let on_region = {
         let on_action = props.on_action.clone();
         Callback::from(move |event: InputEvent| {
-            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-            on_action.emit(Action::SetRegion(input.value()));
+            on_action.emit(Action::SetRegion(browser::input_value(&event)));
         })
     };
     let on_auth = {
         let on_action = props.on_action.clone();
         Callback::from(move |event: Event| {
-            let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
-            if let Some(scheme) = Scheme::from_auth_name(&select.value()) {
+            if let Some(scheme) = Scheme::from_auth_name(&browser::input_value(&event)) {
                 on_action.emit(Action::SetAuth(scheme));
             }
         })

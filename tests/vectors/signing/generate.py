@@ -25,16 +25,17 @@ What it writes: one folder per case under tests/vectors/signing/<case>/:
   signed_parameters.json  (v2 only) the parameters the SDK signed, [[name, value], ...]; the
                   test checks that our form body carries exactly these (plus Signature).
 
-Where the values come from: the signing oracle (--oracle, default
-../shared/tools/sign-oracle/sign_oracle.py relative to the repository root) is run once per
-request with the JSON on stdin; it calls the official SDK code (aliyunsdkcore's RPC signature
+Where the values come from: the signing oracle (--oracle PATH or $CERT_PREFLIGHT_SIGN_ORACLE; it
+lives outside this repository, in the project's workspace as ../shared/tools/sign-oracle/
+sign_oracle.py) is run once per request with the JSON on stdin; it calls the official SDK code (aliyunsdkcore's RPC signature
 composer for V2, alibabacloud_tea_openapi's Utils.get_authorization for ACS3, huaweicloudsdkcore's
 Signer through BasicCredentials/GlobalCredentials for AK/SK) and captures the intermediate values
 while the SDK runs. For V2 and ACS3 the oracle also cross-checks the signature with a second SDK
 package; this script refuses to write a case whose SDKs disagree.
 
 Cases:
-  ref-*  every vector of ../shared/reference/signing-vectors.json that our signers can express,
+  ref-*  every vector of the reference file (--reference PATH or $CERT_PREFLIGHT_SIGNING_REFERENCE;
+         in the project's workspace, ../shared/reference/signing-vectors.json) that our signers can express,
          converted to our input shape. The oracle is run on the vector's own input AND on the
          converted input; both, and the output recorded in the reference file, must agree.
          Vectors that cannot be expressed are listed in SKIPPED_REFERENCE (and the README).
@@ -49,7 +50,9 @@ Cases:
 Deterministic: fixed timestamps, nonces and fake keys. If the inspect vectors it reads
 certificates from are regenerated (their keys are random), rerun this script.
 
-Use (from the repository root):
+Use (from the repository root; the script never reads outside the repository unless told where):
+  export CERT_PREFLIGHT_SIGN_ORACLE=/path/to/sign_oracle.py
+  export CERT_PREFLIGHT_SIGNING_REFERENCE=/path/to/signing-vectors.json
   .venv/bin/python tests/vectors/signing/generate.py            # (re)write the case folders
   .venv/bin/python tests/vectors/signing/generate.py --check    # regenerate into a temp dir and
                                                                 # diff; exit 1 on any difference
@@ -59,6 +62,7 @@ Use (from the repository root):
 import argparse
 import difflib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -69,8 +73,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[2]
 INSPECT = REPO / "tests" / "vectors" / "inspect"
-DEFAULT_ORACLE = "../shared/tools/sign-oracle/sign_oracle.py"
-DEFAULT_REFERENCE = "../shared/reference/signing-vectors.json"
+# Outside the repository, so given by the caller: never a default path.
+ORACLE_ENV = "CERT_PREFLIGHT_SIGN_ORACLE"
+REFERENCE_ENV = "CERT_PREFLIGHT_SIGNING_REFERENCE"
 
 # Our Stage.name values per scheme, in computation order (src/signing/*.rs).
 STAGES = {
@@ -639,13 +644,21 @@ def main(argv):
     parser.add_argument("--check", action="store_true",
                         help="regenerate into a temporary folder and diff against the committed "
                              "cases; exit 1 on any difference")
-    parser.add_argument("--oracle", default=str(REPO / DEFAULT_ORACLE),
-                        help="sign_oracle.py (default: %s from the repository root)"
-                             % DEFAULT_ORACLE)
-    parser.add_argument("--reference", default=str(REPO / DEFAULT_REFERENCE),
-                        help="signing-vectors.json (default: %s from the repository root)"
-                             % DEFAULT_REFERENCE)
+    parser.add_argument("--oracle", default=os.environ.get(ORACLE_ENV),
+                        help="the signing oracle, sign_oracle.py (default: $%s)" % ORACLE_ENV)
+    parser.add_argument("--reference", default=os.environ.get(REFERENCE_ENV),
+                        help="the reference vectors, signing-vectors.json (default: $%s)"
+                             % REFERENCE_ENV)
     args = parser.parse_args(argv)
+    for option, env, what in (("--oracle", ORACLE_ENV, "sign_oracle.py, the signing oracle"),
+                              ("--reference", REFERENCE_ENV,
+                               "signing-vectors.json, the reference vectors")):
+        if not getattr(args, option[2:]):
+            parser.error("%s PATH (or $%s) is required: %s. Both live outside this repository "
+                         "(in the project's workspace: ../shared/tools/sign-oracle/ and "
+                         "../shared/reference/)" % (option, env, what))
+    if not Path(args.reference).is_file():
+        parser.error("--reference %s: no such file" % args.reference)
 
     with tempfile.TemporaryDirectory(prefix="signing-vectors-") as tmp:
         fresh = Path(tmp)

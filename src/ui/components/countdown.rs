@@ -1,0 +1,37 @@
+//! The signature's countdown: how long the generated request is accepted, updated every second.
+
+use crate::ui::browser;
+use std::time::Duration;
+use yew::prelude::*;
+
+/// The countdown's properties.
+#[derive(Properties, PartialEq)]
+pub struct Props {
+    /// When the signature expires.
+    pub expires_at: Duration,
+}
+
+/// "Accepted for another 14:59", updated every second.
+#[component]
+pub fn Countdown(props: &Props) -> Html {
+    let now = use_state(browser::now);
+    {
+        let now = now.clone();
+        use_effect_with((), move |_| {
+            let interval = browser::Timer::every(1000, move || now.set(browser::now()));
+            move || drop(interval)
+        });
+    }
+    let left = props.expires_at.saturating_sub(*now).as_secs();
+    let expires = crate::signing::iso8601(props.expires_at).unwrap_or_default();
+    html! {
+        <span class={classes!("expiry", (left == 0).then_some("expired"))} data-testid="expires-in"
+            data-expires-at={expires.clone()} aria-live="off">
+            if left == 0 {
+                { "The signature has expired: regenerate." }
+            } else {
+                { format!("Accepted for another {}:{:02} (until {expires})", left / 60, left % 60) }
+            }
+        </span>
+    }
+}

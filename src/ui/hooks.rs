@@ -1,0 +1,3 @@
+//! The page's custom hooks, one per file.
+
+pub mod use_sliced_analysis;

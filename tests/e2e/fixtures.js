@@ -1,0 +1,52 @@
+// Test material: the vector corpus (inputs and the facts pyca/cryptography read from them), the
+// 1,000-certificate bundle made by bench/make_inputs.py, axe-core's source, and the command-line
+// twin's report of a file.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import { ROOT } from './server.js';
+
+/** Facts pyca/cryptography read from a vector case (tests/vectors/generate.py). */
+export function vectorFacts(caseName) {
+  return JSON.parse(readFileSync(path.join(ROOT, 'tests/vectors/inspect', caseName, 'facts.json'), 'utf8'));
+}
+
+/** The path of an input file of a vector case. */
+export function vectorInput(caseName, fileName) {
+  return path.join(ROOT, 'tests/vectors/inspect', caseName, 'input', fileName);
+}
+
+/** The source of axe-core (npm), to evaluate in a page. */
+export function axeSource() {
+  const require = createRequire(import.meta.url);
+  return readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+}
+
+let largeBundleDir;
+/**
+ * A 2 MiB bundle of 1,000 real RSA-2048 certificates (1 root, 20 intermediates, 979 leaves), made
+ * once per run by bench/make_inputs.py with pyca/cryptography; returns its path.
+ */
+export function largeBundle() {
+  if (!largeBundleDir) {
+    const python = path.join(ROOT, '.venv/bin/python');
+    if (!existsSync(python)) throw new Error(`${python} is missing: run scripts/setup.sh --python`);
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-bundle-'));
+    const made = spawnSync(python, [path.join(ROOT, 'bench/make_inputs.py'), '--out', dir], { encoding: 'utf8', timeout: 120_000 });
+    if (made.status !== 0) throw new Error(`make_inputs.py failed: ${made.stderr}`);
+    largeBundleDir = dir;
+  }
+  return path.join(largeBundleDir, 'bundle1000.pem');
+}
+
+/** The command-line twin's `inspect --json` report of a file (the native build of the same core). */
+export function inspectJson(file) {
+  const binary = path.join(ROOT, 'target/debug/cert-preflight');
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: cargo build (scripts/test.sh runs cargo test first)`);
+  const run = spawnSync(binary, ['inspect', '--json', file], { encoding: 'utf8', timeout: 120_000, maxBuffer: 64 << 20 });
+  if (run.error) throw run.error;
+  return JSON.parse(run.stdout);
+}
+
