@@ -16,13 +16,13 @@
 
 use crate::analysis::{self, Analysis, Input, Options, Report};
 use crate::diagnostic::{Diagnostic, Severity, excerpt};
-use crate::providers::{self, Auth, Fields, Mode, ProviderId};
+use crate::json_output;
+use crate::providers::{self, Fields, Mode, ProviderId};
 use crate::request;
-use crate::signing::{Credentials, Scheme, Secret, huawei_token};
+use crate::signing::{Scheme, Secret, huawei_token};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
-use std::str::FromStr;
 use std::time::{Duration, SystemTime};
 
 fn usage() -> String {
@@ -125,7 +125,13 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         pkcs12_password: None,
     };
     let analysis = analysis::analyze_with(&inputs, &options);
-    let before = certificate_text(&parsed.files, &contents);
+    let before = json_output::certificate_text(
+        parsed
+            .files
+            .iter()
+            .zip(&contents)
+            .map(|(name, bytes)| (name.as_str(), bytes.as_slice())),
+    );
     match command {
         Command::Inspect => inspect(&parsed, &analysis.report),
         Command::Check => check(&parsed, &analysis, &before),
@@ -349,12 +355,11 @@ fn targets(args: &[String]) -> ExitCode {
         [flag] if flag == "--json" => true,
         _ => return usage_error("targets takes only --json"),
     };
-    let specs: Vec<&providers::ProviderSpec> = ProviderId::all().map(ProviderId::spec).collect();
     let text = if json {
-        to_json(&specs)
+        json_output::to_text(&json_output::targets())
     } else {
         let mut text = String::new();
-        for spec in specs {
+        for spec in ProviderId::all().map(ProviderId::spec) {
             text.push_str(&format!(
                 "{}  {} ({} {}){}\n",
                 spec.id,
@@ -389,14 +394,12 @@ fn targets(args: &[String]) -> ExitCode {
 }
 
 fn rfc3339(text: &str, flag: &str) -> Result<Duration, String> {
-    der::DateTime::from_str(text)
-        .map(|t| t.unix_duration())
-        .map_err(|_| {
-            format!(
-                "{flag} {:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
-                excerpt(text)
-            )
-        })
+    json_output::parse_time(text).ok_or_else(|| {
+        format!(
+            "{flag} {:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
+            excerpt(text)
+        )
+    })
 }
 
 fn read_files(files: &[String]) -> Result<Vec<Vec<u8>>, ExitCode> {
@@ -417,22 +420,6 @@ fn read_files(files: &[String]) -> Result<Vec<Vec<u8>>, ExitCode> {
         }
     }
     Ok(contents)
-}
-
-/// The certificate text as given, for the before/after view (no key material: see
-/// `fixes::certificate_text`); binary inputs are named, not shown.
-fn certificate_text(files: &[String], contents: &[Vec<u8>]) -> String {
-    let mut before = String::new();
-    for (name, bytes) in files.iter().zip(contents) {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => before.push_str(&crate::fixes::certificate_text(text)),
-            Err(_) if !bytes.is_empty() => {
-                before.push_str(&format!("[{name}: {} bytes of binary data]\n", bytes.len()))
-            }
-            Err(_) => {}
-        }
-    }
-    before
 }
 
 fn exit_for(diagnostics: &[Diagnostic]) -> ExitCode {
@@ -475,10 +462,7 @@ fn check(args: &Args, analysis: &Analysis, before: &str) -> ExitCode {
     let mut all = prep.analysis_diagnostics.clone();
     all.extend(prep.diagnostics.iter().cloned());
     let text = if args.json {
-        let mut value = serde_json::to_value(&analysis.report).expect("reports serialize");
-        value["diagnostics"] = serde_json::to_value(&all).expect("diagnostics serialize");
-        value["provider"] = provider_json(&prep);
-        to_json(&value)
+        json_output::to_text(&json_output::check(analysis, &prep))
     } else {
         let mut report = analysis.report.clone();
         report.diagnostics = prep.analysis_diagnostics.clone();
@@ -490,29 +474,6 @@ fn check(args: &Args, analysis: &Analysis, before: &str) -> ExitCode {
         return code;
     }
     exit_for(&all)
-}
-
-fn provider_json(prep: &providers::Preparation) -> serde_json::Value {
-    let spec = prep.provider.spec();
-    serde_json::json!({
-        "id": spec.id,
-        "api": spec.api,
-        "version": spec.version,
-        "legacy": spec.legacy,
-        "diagnostics": prep.diagnostics,
-        "fixes": {
-            "bundle": prep.bundle.as_ref().map(|b| serde_json::json!({
-                "order": b.order,
-                "changes": b.changes,
-                "before": b.before,
-                "after": b.full_pem,
-                "certificate": b.leaf_pem,
-                "chain": b.chain_pem,
-            })),
-            "key": prep.key_fix,
-        },
-        "rules": spec.rules,
-    })
 }
 
 fn provider_text(prep: &providers::Preparation) -> String {
@@ -544,38 +505,25 @@ fn make_request(args: &Args, analysis: &Analysis, before: &str, now: Duration) -
         values: args.fields.clone(),
         region: args.region.clone().unwrap_or_default(),
     };
-    let credentials = || Credentials {
-        access_key_id: args.access_key_id.clone().unwrap_or_default(),
-        secret: args.secret.clone().unwrap_or_else(|| Secret::new("")),
-    };
-    let auth = match args.auth.expect("checked in parse") {
-        Scheme::AlibabaRpcV2 => Auth::AlibabaV2(credentials()),
-        Scheme::AlibabaAcs3 => Auth::AlibabaAcs3(credentials()),
-        Scheme::HuaweiAksk => Auth::HuaweiAksk {
-            credentials: credentials(),
-            domain_id: args.domain_id.clone(),
-        },
-        Scheme::HuaweiToken => Auth::HuaweiToken {
-            env: args.token_env.clone().unwrap_or_default(),
-        },
-    };
+    let scheme = args.auth.expect("checked in parse");
+    let auth = json_output::auth(
+        scheme,
+        args.access_key_id.clone(),
+        args.secret.clone(),
+        args.domain_id.clone(),
+        args.token_env.clone(),
+    );
     let nonce = args.nonce.clone().unwrap_or_else(fresh_nonce);
     let outcome = request::build(provider, analysis, before, &fields, &auth, now, &nonce);
     let diagnostics = outcome.diagnostics();
     let format = args.format.unwrap_or(Format::Curl);
     let text = match (format, &outcome.outputs) {
-        (Format::Json, _) => {
-            let value = serde_json::json!({
-                "provider": provider.as_str(),
-                "region": fields.region,
-                "auth": args.auth.map(Scheme::auth_name),
-                "diagnostics": diagnostics,
-                "fixes": provider_json(&outcome.preparation)["fixes"],
-                "call": outcome.preparation.call,
-                "request": outcome.outputs,
-            });
-            to_json(&value)
-        }
+        (Format::Json, _) => json_output::to_text(&json_output::request(
+            provider,
+            &fields.region,
+            scheme,
+            &outcome,
+        )),
         (Format::Curl, Some(outputs)) => {
             let mut text = String::new();
             if let Some(iam) = &outputs.iam_token {

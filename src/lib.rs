@@ -1,12 +1,14 @@
 //! cert-preflight: check certificate material before uploading it to a cloud API, and build the
 //! signed upload request — in the browser (Yew, wasm32) or on the command line.
 //!
-//! The core (everything but [`ui`] and [`cli`]) is pure: it never imports a browser crate, never
+//! The core (everything but [`ui`], `js_api` and [`cli`]) is pure: it never imports a browser crate, never
 //! reads a clock or a random source and never does I/O. See ARCHITECTURE.md for the map.
 
 pub mod analysis;
+pub mod api;
 pub mod diagnostic;
 pub mod fixes;
+pub mod json_output;
 pub mod providers;
 pub mod render;
 pub mod request;
@@ -15,6 +17,8 @@ pub mod signing;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
 #[cfg(target_arch = "wasm32")]
+pub mod js_api;
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod ui;
 
 pub use analysis::{Input, Report, analyze};

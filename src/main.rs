@@ -1,9 +1,14 @@
-//! The one binary: the Yew app on wasm32, the `cert-preflight` command line natively.
+//! The one binary: the Yew app on wasm32 (with the `page` feature), the `cert-preflight` command line natively.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 fn main() {
     cert_preflight::ui::start();
 }
+
+/// Without the page (the npm package's build, `--no-default-features`) the module only exports
+/// the library interface (`js_api`).
+#[cfg(all(target_arch = "wasm32", not(feature = "page")))]
+fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
