@@ -7,6 +7,10 @@
 use crate::api::{self, Function};
 use wasm_bindgen::prelude::*;
 
+/// The module's start without the page: nothing to do (the binary calls it so that the library,
+/// and with it these exports, is linked into the module).
+pub fn start() {}
+
 fn call(function: Function, request: &str, data: &[u8]) -> Result<String, JsValue> {
     api::run(function, request, data).map_err(|error| JsValue::from_str(&error.to_json()))
 }

@@ -16,7 +16,7 @@ pub mod signing;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "js-api"))]
 pub mod js_api;
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod ui;

@@ -5,9 +5,15 @@ fn main() {
     cert_preflight::ui::start();
 }
 
-/// Without the page (the npm package's build, `--no-default-features`) the module only exports
-/// the library interface (`js_api`).
-#[cfg(all(target_arch = "wasm32", not(feature = "page")))]
+/// Without the page (the npm package's build: `--no-default-features --features js-api`) the
+/// module only exports the library interface; calling into the library links it in.
+#[cfg(all(target_arch = "wasm32", not(feature = "page"), feature = "js-api"))]
+fn main() {
+    cert_preflight::js_api::start();
+}
+
+/// Neither the page nor the interface: nothing to start.
+#[cfg(all(target_arch = "wasm32", not(feature = "page"), not(feature = "js-api")))]
 fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
