@@ -5,9 +5,12 @@
 //! reads a clock or a random source and never does I/O. See ARCHITECTURE.md for the map.
 
 pub mod analysis;
+// The library interface and the command line's JSON: native, and in the npm package's module.
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-api"))]
 pub mod api;
 pub mod diagnostic;
 pub mod fixes;
+#[cfg(any(not(target_arch = "wasm32"), feature = "js-api"))]
 pub mod json_output;
 pub mod providers;
 pub mod render;
