@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
-  NOW, PACKAGE, SECRET, cli, inspectCases, inspectWithCli, loadPackage, providerCases,
+  NOW, PACKAGE, ROOT, SECRET, cli, inspectCases, inspectWithCli, loadPackage, providerCases,
 } from './cli.js';
 
 const pkg = await loadPackage();
@@ -21,7 +21,7 @@ test('package.json is an ES module with main, module, types and an exports map',
   assert.equal(manifest.exports['.'].types, './index.d.ts');
   assert.equal(manifest.exports['.'].default, './index.js');
   for (const file of manifest.files) assert.ok(readFileSync(path.join(PACKAGE, file)).length > 0, file);
-  const cargo = readFileSync(path.join(PACKAGE, '../../../Cargo.toml'), 'utf8');
+  const cargo = readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8');
   assert.equal(manifest.version, /^version = "(.*)"$/m.exec(cargo)[1]);
 });
 
