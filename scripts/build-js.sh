@@ -12,6 +12,15 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 OUT=target/js/cert-preflight
+# Cargo writes the package's module where the page's build put the page's (same target and
+# profile, other features); the page's is kept aside and put back, as a new file (Cargo's copy is a
+# hard link into deps/), for what reads it after a page build (bench/budgets/attribution.mjs).
+BUILT=target/wasm32-unknown-unknown/web/cert-preflight.wasm
+page_module=$(mktemp)
+trap 'rm -f "$page_module"' EXIT
+have_page_module=0
+[ -f "$BUILT" ] && cp "$BUILT" "$page_module" && have_page_module=1
+
 page_build_env
 cargo fetch --locked --quiet
 fetch_std_crates
@@ -19,8 +28,10 @@ cargo build --locked --quiet --target wasm32-unknown-unknown --profile web \
   --no-default-features --features js-api --bin cert-preflight
 
 rm -rf "$OUT" && mkdir -p "$OUT"
-wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name cert_preflight_core \
-  target/wasm32-unknown-unknown/web/cert-preflight.wasm
+wasm-bindgen --target web --no-typescript --out-dir "$OUT" --out-name cert_preflight_core "$BUILT"
+if [ "$have_page_module" = 1 ]; then
+  rm -f "$BUILT" && cp "$page_module" "$BUILT"
+fi
 # The page's wasm-opt settings (index.html's data-wasm-opt="z" and data-wasm-opt-params).
 read -r -a opt_params <<<"$(sed -n 's/.*data-wasm-opt-params="\([^"]*\)".*/\1/p' index.html)"
 wasm-opt -Oz "${opt_params[@]}" "$OUT/cert_preflight_core_bg.wasm" -o "$OUT/cert_preflight_core_bg.wasm"
