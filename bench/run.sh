@@ -5,6 +5,8 @@
 #   bash bench/run.sh            inputs (if missing), native bench, pyca bench, release CLI vs pyca
 #                                whole process, wasm build + browser bench, then the report
 #   bash bench/run.sh STEP...    only these steps, in this order: inputs native pyca process browser report
+#                                (and verify: issue 16's verification routes, wasm against WebCrypto,
+#                                bench/results/verify-routes.json; not among the default steps)
 #   bash bench/run.sh profile    wasm build with names kept (wasm-opt -Oz -g), then Chromium CPU profiles
 #                                of the browser cases that miss their targets, and perf profiles of the
 #                                native ones and of the release CLI's whole process when perf works
@@ -95,6 +97,15 @@ step_browser() {
   timeout 900 node "$bench/browser/run.mjs"
 }
 
+# Issue 16's verification routes: the core's verifier in wasm against WebCrypto, in a Worker.
+step_verify() {
+  log "verification routes (bench/browser/verify.html: wasm against WebCrypto, in a module Worker)"
+  timeout 600 "$python" "$bench/verify/make_links.py"
+  npm_deps
+  build_wasm
+  timeout 900 node "$bench/browser/verify-run.mjs"
+}
+
 step_report() {
   log "report"
   timeout 120 python3 "$bench/report.py"
@@ -160,10 +171,11 @@ for s in "${steps[@]}"; do
     native) step_native ;;
     pyca) step_pyca ;;
     process) step_process ;;
+    verify) step_verify ;;
     browser) step_browser ;;
     report) step_report ;;
     profile) step_profile ;;
-    *) echo "bench/run.sh: unknown step $s (inputs native pyca process browser report profile)" >&2; exit 2 ;;
+    *) echo "bench/run.sh: unknown step $s (inputs native pyca process browser verify report profile)" >&2; exit 2 ;;
   esac
   [ "$s" = report ] || load "$s" end
 done

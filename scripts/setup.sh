@@ -126,6 +126,13 @@ if [ "$want_e2e" = 1 ]; then
     log "installing end-to-end npm packages (npm ci)"
     (cd tests/e2e && npm ci --no-fund --no-audit >/dev/null)
   fi
+  # The npm package's tests (tests/js: playwright-core, typescript).
+  if [ -d tests/js/node_modules ] && (cd tests/js && npm ls --depth=0 >/dev/null 2>&1); then
+    log "npm package test packages: present"
+  else
+    log "installing the npm package's test packages (npm ci in tests/js)"
+    (cd tests/js && npm ci --no-fund --no-audit >/dev/null)
+  fi
 fi
 
 # --- PyPI packages: the independent implementation for test vectors and the vendors' SDKs ------

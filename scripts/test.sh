@@ -2,7 +2,8 @@
 # Sets up what is missing (scripts/setup.sh) and runs every test of cert-preflight:
 # formatting, clippy (native and wasm32), one RustCrypto generation, the vector facts against
 # pyca/cryptography, native cargo tests, browser component tests (wasm-bindgen-test in headless
-# Chromium), the release build, and the end-to-end tests (Playwright driving Debian's Chromium).
+# Chromium), the release build, the end-to-end tests (Playwright driving Debian's Chromium), and
+# the npm package against the CLI (tests/js, Node's test runner).
 # Exit status 0 only if every step passed. CI (.ci/run) runs exactly this.
 set -uo pipefail
 
@@ -40,9 +41,16 @@ e2e() {
   (cd tests/e2e && timeout 600 npm test --silent)
 }
 
+# The npm package (scripts/build-js.sh) against the CLI (its debug build) in Node and in Chromium.
+npm_package() {
+  bash scripts/build-js.sh >/dev/null && cargo build --locked --quiet \
+    && (cd tests/js && timeout 900 npm test --silent)
+}
+
 step "cargo fmt --check" cargo fmt --check
 step "clippy (native)" cargo clippy --workspace --all-targets --locked -- -D warnings
 step "clippy (wasm32)" cargo clippy --workspace --all-targets --locked --target wasm32-unknown-unknown -- -D warnings
+step "clippy (wasm32, npm package)" cargo clippy --locked --lib --bins --target wasm32-unknown-unknown --no-default-features --features js-api,encrypted-inputs -- -D warnings
 step "RustCrypto generation" one_crypto_generation
 step "vector facts agree with pyca/cryptography" .venv/bin/python tests/vectors/generate.py --check
 step "key corpus facts agree with pyca/cryptography" .venv/bin/python tests/vectors/keys/pyca_keys.py --check
@@ -50,6 +58,7 @@ step "cargo test (native)" cargo test --locked
 step "cargo test (wasm32, headless Chromium)" cargo test --locked --target wasm32-unknown-unknown
 step "page build (scripts/build-page.sh)" bash scripts/build-page.sh
 step "end-to-end (Playwright, Chromium)" e2e
+step "npm package (Node)" npm_package
 
 printf '\n'
 [ "$failed" -gt 0 ] && printf 'failed steps: %s\n' "${failures[*]}"

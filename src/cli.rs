@@ -10,6 +10,7 @@
 use crate::analysis::{self, Analysis, Input, Options, Report};
 use crate::auth::{self, Needs};
 use crate::diagnostic::{Diagnostic, Severity, excerpt};
+use crate::json_output;
 use crate::material_routing;
 use crate::providers::{self, Auth, Fields, Mode, ProviderId};
 use crate::request;
@@ -17,7 +18,6 @@ use crate::signing::{Scheme, Secret, huawei_token};
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
-use std::str::FromStr;
 use std::time::{Duration, SystemTime};
 
 /// The commands, by name.
@@ -649,14 +649,12 @@ fn env_secret(id: Key, name: &str) -> Result<Secret, String> {
 }
 
 fn rfc3339(text: &str) -> Result<Duration, String> {
-    der::DateTime::from_str(text)
-        .map(|t| t.unix_duration())
-        .map_err(|_| {
-            format!(
-                "--now {:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
-                excerpt(text)
-            )
-        })
+    json_output::parse_time(text).ok_or_else(|| {
+        format!(
+            "--now {:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
+            excerpt(text)
+        )
+    })
 }
 
 /// Runs the command line with the arguments after the program name.
@@ -764,7 +762,7 @@ fn read_pem_fields(provider: ProviderId, fields: &mut [(String, String)]) -> Res
 fn targets(json: bool) -> ExitCode {
     let specs: Vec<&providers::ProviderSpec> = ProviderId::all().map(ProviderId::spec).collect();
     let text = if json {
-        to_json(&specs)
+        json_output::to_text(&json_output::targets())
     } else {
         let mut text = String::new();
         for spec in specs {
@@ -837,15 +835,9 @@ fn print(text: &str) -> Result<(), ExitCode> {
         .map_err(|_| ExitCode::from(2))
 }
 
-fn to_json<T: serde::Serialize>(value: &T) -> String {
-    let mut text = serde_json::to_string_pretty(value).expect("our types serialize");
-    text.push('\n');
-    text
-}
-
 fn inspect(args: &InspectArgs, report: &Report) -> ExitCode {
     let text = if args.json {
-        to_json(report)
+        json_output::to_text(&json_output::inspect(report))
     } else {
         report.to_string()
     };
@@ -867,10 +859,7 @@ fn check(args: &CheckArgs, material: &Analysed) -> ExitCode {
     let mut all = prep.analysis_diagnostics.clone();
     all.extend(prep.diagnostics.iter().cloned());
     let text = if args.json {
-        let mut value = serde_json::to_value(&analysis.report).expect("reports serialize");
-        value["diagnostics"] = serde_json::to_value(&all).expect("diagnostics serialize");
-        value["provider"] = provider_json(&prep);
-        to_json(&value)
+        json_output::to_text(&json_output::check(analysis, &prep))
     } else {
         let mut report = analysis.report.clone();
         report.diagnostics = prep.analysis_diagnostics.clone();
@@ -882,29 +871,6 @@ fn check(args: &CheckArgs, material: &Analysed) -> ExitCode {
         return code;
     }
     exit_for(&all)
-}
-
-fn provider_json(prep: &providers::Preparation) -> serde_json::Value {
-    let spec = prep.provider.spec();
-    serde_json::json!({
-        "id": spec.id,
-        "api": spec.api,
-        "version": spec.version,
-        "legacy": spec.legacy,
-        "diagnostics": prep.diagnostics,
-        "fixes": {
-            "bundle": prep.bundle.as_ref().map(|b| serde_json::json!({
-                "order": b.order,
-                "changes": b.changes,
-                "before": b.before,
-                "after": b.full_pem,
-                "certificate": b.leaf_pem,
-                "chain": b.chain_pem,
-            })),
-            "key": prep.key_fix,
-        },
-        "rules": spec.rules,
-    })
 }
 
 fn provider_text(prep: &providers::Preparation) -> String {
@@ -943,18 +909,12 @@ fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
     let diagnostics = outcome.diagnostics();
     let format = args.format;
     let text = match (format, &outcome.outputs) {
-        (Format::Json, _) => {
-            let value = serde_json::json!({
-                "provider": provider.as_str(),
-                "region": fields.region,
-                "auth": auth.scheme().auth_name(),
-                "diagnostics": diagnostics,
-                "fixes": provider_json(&outcome.preparation)["fixes"],
-                "call": outcome.preparation.call,
-                "request": outcome.outputs,
-            });
-            to_json(&value)
-        }
+        (Format::Json, _) => json_output::to_text(&json_output::request(
+            provider,
+            &fields.region,
+            auth.scheme(),
+            &outcome,
+        )),
         (Format::Curl, Some(outputs)) => {
             let mut text = String::new();
             if let Some(iam) = &outputs.iam_token {

@@ -1,9 +1,20 @@
-//! The one binary: the Yew app on wasm32, the `cert-preflight` command line natively.
+//! The one binary: the Yew app on wasm32 (with the `page` feature), the `cert-preflight` command line natively.
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "page"))]
 fn main() {
     cert_preflight::ui::start();
 }
+
+/// Without the page (the npm package's build: `--no-default-features --features js-api`) the
+/// module only exports the library interface; calling into the library links it in.
+#[cfg(all(target_arch = "wasm32", not(feature = "page"), feature = "js-api"))]
+fn main() {
+    cert_preflight::js_api::start();
+}
+
+/// Neither the page nor the interface: nothing to start.
+#[cfg(all(target_arch = "wasm32", not(feature = "page"), not(feature = "js-api")))]
+fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

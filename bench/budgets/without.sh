@@ -17,6 +17,6 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 # Its own target directory (under target/, ignored): the page's build in target/ stays as it is.
 CARGO_TARGET_DIR="$CERT_PREFLIGHT_ROOT/target/without" \
-  bash scripts/build-page.sh --no-default-features --dist "$work/dist" >"$work/build.log" 2>&1 \
+  bash scripts/build-page.sh --no-default-features --features page --dist "$work/dist" >"$work/build.log" 2>&1 \
   || { tail -30 "$work/build.log" >&2; exit 1; }
 node bench/budgets/without.mjs "$CERT_PREFLIGHT_ROOT/dist" "$work/dist" "$(git rev-parse --short HEAD)"

@@ -24,6 +24,7 @@ use wasm_bindgen::prelude::wasm_bindgen;
 mod floor;
 #[path = "../../hostile.rs"]
 mod hostile;
+mod verify_routes;
 
 thread_local! {
     static HOSTILE: Vec<(String, Vec<u8>)> = hostile::all();
@@ -129,4 +130,23 @@ pub fn read_key(key: &[u8], passphrase: &str) -> u32 {
         },
     );
     u32::from(analysis.report.private_keys.iter().any(|k| k.decrypted))
+}
+
+/// Parses a PEM bundle and finds each certificate's issuer for the verification routes; the
+/// number of issuer links (verify_routes.rs).
+#[wasm_bindgen]
+pub fn links_prepare(bytes: &[u8]) -> u32 {
+    verify_routes::prepare(bytes)
+}
+
+/// Verifies the prepared links with the core's verifier; the number that verified.
+#[wasm_bindgen]
+pub fn links_verify(cached: bool) -> u32 {
+    verify_routes::verify(cached)
+}
+
+/// The prepared links as records for WebCrypto (verify_routes.rs says the layout).
+#[wasm_bindgen]
+pub fn links_export() -> Vec<u8> {
+    verify_routes::export()
 }

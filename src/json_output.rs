@@ -1,0 +1,96 @@
+//! The JSON the command line prints and the JavaScript package returns, built once: the `check`
+//! report with its target section, the `request --format json` value, the `targets` list, and
+//! the RFC 3339 time both edges read. Pure: values in, `serde_json::Value` out.
+
+use crate::analysis::{Analysis, Report};
+use crate::providers::{self, ProviderId};
+use crate::request;
+use crate::signing::Scheme;
+use serde_json::{Value, json};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// An RFC 3339 UTC time such as `2026-11-22T00:00:00Z`, as a duration since the Unix epoch.
+pub fn parse_time(text: &str) -> Option<Duration> {
+    der::DateTime::from_str(text)
+        .map(|t| t.unix_duration())
+        .ok()
+}
+
+/// `inspect --json`: the report.
+pub fn inspect(report: &Report) -> Value {
+    serde_json::to_value(report).unwrap_or(Value::Null)
+}
+
+/// `check --provider P --json`: the report, its diagnostics with the target's findings after the
+/// analysis' own (each naming the target's error where known), and the target's section.
+pub fn check(analysis: &Analysis, prep: &providers::Preparation) -> Value {
+    let mut all = prep.analysis_diagnostics.clone();
+    all.extend(prep.diagnostics.iter().cloned());
+    let mut value = inspect(&analysis.report);
+    value["diagnostics"] = serde_json::to_value(&all).unwrap_or(Value::Null);
+    value["provider"] = provider(prep);
+    value
+}
+
+/// The target's section of `check --json`: its ID, API, findings, fixes and rules.
+pub fn provider(prep: &providers::Preparation) -> Value {
+    let spec = prep.provider.spec();
+    json!({
+        "id": spec.id,
+        "api": spec.api,
+        "version": spec.version,
+        "legacy": spec.legacy,
+        "diagnostics": prep.diagnostics,
+        "fixes": fixes(prep),
+        "rules": spec.rules,
+    })
+}
+
+/// The fixes a target applies: the normalised bundle (before and after) and the key's re-encoding.
+fn fixes(prep: &providers::Preparation) -> Value {
+    json!({
+        "bundle": prep.bundle.as_ref().map(|b| json!({
+            "order": b.order,
+            "changes": b.changes,
+            "before": b.before,
+            "after": b.full_pem,
+            "certificate": b.leaf_pem,
+            "chain": b.chain_pem,
+        })),
+        "key": prep.key_fix,
+    })
+}
+
+/// `request --format json`: the target, region and scheme, every diagnostic, the fixes, the
+/// unsigned call and the outputs (none when an error blocks the request). No secret: the
+/// outputs carry signatures only.
+pub fn request(
+    provider: ProviderId,
+    region: &str,
+    scheme: Scheme,
+    outcome: &request::Outcome,
+) -> Value {
+    json!({
+        "provider": provider.as_str(),
+        "region": region,
+        "auth": scheme.auth_name(),
+        "diagnostics": outcome.diagnostics(),
+        "fixes": fixes(&outcome.preparation),
+        "call": outcome.preparation.call,
+        "request": outcome.outputs,
+    })
+}
+
+/// `targets --json`: every target's data.
+pub fn targets() -> Value {
+    let specs: Vec<&providers::ProviderSpec> = ProviderId::all().map(ProviderId::spec).collect();
+    serde_json::to_value(specs).unwrap_or(Value::Null)
+}
+
+/// The text the command line prints for `value`: pretty JSON and a final newline.
+pub fn to_text(value: &Value) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
