@@ -19,7 +19,7 @@ pub mod private_key;
 pub mod public_key;
 pub mod recover;
 
-use crate::diagnostic::{Code, Diagnostic, Hint, Location, Severity};
+use crate::diagnostic::{Code, Diagnostic, Hint, InputLocation, Severity};
 use certificate::{CertificateSummary, ParsedCertificate};
 use chain::ChainReport;
 use csr::{CsrSummary, ParsedCsr};
@@ -336,7 +336,7 @@ fn open_containers(
     }
 }
 
-fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &Location) -> Diagnostic {
+fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &InputLocation) -> Diagnostic {
     use pkcs12::Pkcs12Error as E;
     match error {
         E::NeedsPassword => Diagnostic::new(

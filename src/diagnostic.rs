@@ -1,5 +1,5 @@
 //! Diagnostics shared by both pipelines: a permanent kebab-case [`Code`], an ordered [`Severity`], a
-//! [`Location`] (file, block, line) and a message with a separate fix hint.
+//! [`Location`] (a place in an input, a request field, the material, ...) and a message with a separate fix hint.
 //!
 //! Every code is declared once, in the table inside [`codes!`], together with its severity and its
 //! documentation; `Code::ALL` lists them so that tests and the UI can walk every code.
@@ -307,10 +307,10 @@ impl Serialize for Code {
     }
 }
 
-/// Where a diagnostic points: the input's name, the PEM block (1-based, in that input) and the line
-/// (1-based) where that block or problem starts.
+/// A place in one input: the input's name, the PEM block (1-based, in that input) and the line
+/// (1-based) where that block or problem starts. Items, certificates, keys and CSRs carry one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Location {
+pub struct InputLocation {
     /// The file name, or `pasted text`, or `-` for standard input.
     pub file: String,
     /// The 1-based block number within the input, when the problem belongs to one block.
@@ -321,7 +321,18 @@ pub struct Location {
     pub line: Option<usize>,
 }
 
-impl fmt::Display for Location {
+impl InputLocation {
+    /// The whole of the input named `file`.
+    pub fn file(file: impl Into<String>) -> Self {
+        InputLocation {
+            file: file.into(),
+            block: None,
+            line: None,
+        }
+    }
+}
+
+impl fmt::Display for InputLocation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
         if let Some(block) = self.block {
@@ -331,6 +342,110 @@ impl fmt::Display for Location {
             write!(f, ", line {line}")?;
         }
         Ok(())
+    }
+}
+
+/// Where a diagnostic points.
+///
+/// The JSON form is a contract older than this type: every location has a `file` key (a field's
+/// is `field NAME`, the material's `certificates`, the credentials' `auth`, the target's empty),
+/// an input's also `block` and `line` when known; `kind` (and `field` for a field) say the same
+/// without parsing `file`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// A place in one input.
+    Input(InputLocation),
+    /// A request field (a `--field NAME=VALUE`, a field of the page's form), by name.
+    Field(String),
+    /// The certificates given, as a whole.
+    Material,
+    /// The signing credentials.
+    Credentials,
+    /// The target itself (its API, what it needs that was not given): no place in the input.
+    Target,
+}
+
+impl Location {
+    /// The word `kind` holds in the JSON form.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Location::Input(_) => "input",
+            Location::Field(_) => "field",
+            Location::Material => "material",
+            Location::Credentials => "credentials",
+            Location::Target => "target",
+        }
+    }
+
+    /// The place in an input, for a location that is one.
+    pub fn input(&self) -> Option<&InputLocation> {
+        match self {
+            Location::Input(at) => Some(at),
+            _ => None,
+        }
+    }
+
+    /// The 1-based block, for a place in an input that belongs to one.
+    pub fn block(&self) -> Option<usize> {
+        self.input().and_then(|at| at.block)
+    }
+
+    /// The 1-based line, for a place in an input where it is known.
+    pub fn line(&self) -> Option<usize> {
+        self.input().and_then(|at| at.line)
+    }
+
+    /// Whether this is the request field `name`.
+    pub fn is_field(&self, name: &str) -> bool {
+        matches!(self, Location::Field(field) if field == name)
+    }
+}
+
+impl From<InputLocation> for Location {
+    fn from(at: InputLocation) -> Self {
+        Location::Input(at)
+    }
+}
+
+impl From<&InputLocation> for Location {
+    fn from(at: &InputLocation) -> Self {
+        Location::Input(at.clone())
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Location::Input(at) => at.fmt(f),
+            Location::Field(name) => write!(f, "field {name}"),
+            Location::Material => f.write_str("certificates"),
+            Location::Credentials => f.write_str("auth"),
+            Location::Target => Ok(()),
+        }
+    }
+}
+
+impl Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Location::Input(at) => {
+                map.serialize_entry("file", &at.file)?;
+                if let Some(block) = at.block {
+                    map.serialize_entry("block", &block)?;
+                }
+                if let Some(line) = at.line {
+                    map.serialize_entry("line", &line)?;
+                }
+            }
+            other => map.serialize_entry("file", &other.to_string())?,
+        }
+        map.serialize_entry("kind", self.kind())?;
+        if let Location::Field(name) = self {
+            map.serialize_entry("field", name)?;
+        }
+        map.end()
     }
 }
 
@@ -413,7 +528,7 @@ impl Diagnostic {
     /// surface) or a [`Hint::per_surface`].
     pub fn new(
         code: Code,
-        location: Location,
+        location: impl Into<Location>,
         message: impl Into<String>,
         hint: impl Into<Hint>,
     ) -> Self {
@@ -421,7 +536,7 @@ impl Diagnostic {
         Diagnostic {
             code,
             severity: code.severity(),
-            location,
+            location: location.into(),
             message: message.into(),
             hint: hint.command_line,
             page_hint: hint.page,
@@ -545,8 +660,45 @@ mod tests {
     }
 
     #[test]
+    fn locations_keep_their_json_and_text_forms() {
+        let json = |at: Location| serde_json::to_value(at).expect("a location serializes");
+        let input = InputLocation {
+            file: "chain.pem".into(),
+            block: Some(2),
+            line: Some(30),
+        };
+        assert_eq!(
+            Location::from(&input).to_string(),
+            "chain.pem, block 2, line 30"
+        );
+        assert_eq!(
+            json(input.into()),
+            serde_json::json!({"file": "chain.pem", "block": 2, "line": 30, "kind": "input"})
+        );
+        assert_eq!(
+            json(InputLocation::file("-").into()),
+            serde_json::json!({"file": "-", "kind": "input"})
+        );
+        let field = Location::Field("Tag.1.Key".into());
+        assert_eq!(field.to_string(), "field Tag.1.Key");
+        assert!(field.is_field("Tag.1.Key") && !field.is_field("Tag.1"));
+        assert_eq!(
+            json(field),
+            serde_json::json!({"file": "field Tag.1.Key", "kind": "field", "field": "Tag.1.Key"})
+        );
+        for (at, file, kind) in [
+            (Location::Material, "certificates", "material"),
+            (Location::Credentials, "auth", "credentials"),
+            (Location::Target, "", "target"),
+        ] {
+            assert_eq!(at.to_string(), file);
+            assert_eq!(json(at), serde_json::json!({"file": file, "kind": kind}));
+        }
+    }
+
+    #[test]
     fn a_hint_is_the_same_everywhere_unless_written_per_surface() {
-        let at = Location::default();
+        let at = Location::Target;
         let plain = Diagnostic::new(Code::EmptyInput, at.clone(), "m", "do this");
         assert_eq!(plain.hint_for(Surface::Page), "do this");
         assert_eq!(plain.hint_for(Surface::CommandLine), "do this");

@@ -18,4 +18,4 @@ pub mod cli;
 pub mod ui;
 
 pub use analysis::{Input, Report, analyze};
-pub use diagnostic::{Code, Diagnostic, Location, Severity};
+pub use diagnostic::{Code, Diagnostic, InputLocation, Location, Severity};

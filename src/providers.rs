@@ -775,7 +775,7 @@ pub fn prepare(
     if let Some(legacy) = &spec.legacy {
         prep.diagnostics.push(rule_diagnostic(
             Code::TargetLegacyApi,
-            Location::default(),
+            Location::Target,
             legacy.rule,
             format!("{} {} is a legacy API: {}", spec.id, spec.api, legacy.note),
             crate::diagnostic::Hint::per_surface(
@@ -832,20 +832,12 @@ impl Context<'_> {
 
 /// Where field diagnostics point.
 pub(crate) fn field_location(name: &str) -> Location {
-    Location {
-        file: format!("field {name}"),
-        block: None,
-        line: None,
-    }
+    Location::Field(name.to_owned())
 }
 
 /// Where diagnostics about the material as a whole point.
 pub(crate) fn material_location() -> Location {
-    Location {
-        file: "certificates".into(),
-        block: None,
-        line: None,
-    }
+    Location::Material
 }
 
 /// Where material diagnostics about certificate `index` point.
@@ -853,8 +845,7 @@ pub(crate) fn certificate_location(analysis: &Analysis, index: usize) -> Locatio
     analysis
         .certificates
         .get(index)
-        .map(|c| c.location.clone())
-        .unwrap_or_default()
+        .map_or(Location::Target, |c| Location::from(&c.location))
 }
 
 /// The warning a check of a rule that may not block raises instead of `code`.
@@ -873,7 +864,7 @@ fn warning_for(code: Code) -> Code {
 /// fix already applied.
 pub(crate) fn rule_diagnostic(
     code: Code,
-    at: Location,
+    at: impl Into<Location>,
     rule: &Rule,
     message: impl Into<String>,
     hint: impl Into<crate::diagnostic::Hint>,
@@ -1166,7 +1157,7 @@ pub(crate) fn csr_wanted(ctx: &Context<'_>, rule: &Rule, whose: &str, out: &mut 
     if ctx.analysis.csrs.is_empty() {
         out.push(rule_diagnostic(
             Code::TargetCsrNotGiven,
-            Location::default(),
+            Location::Target,
             rule,
             format!("no CSR was given, so the match with the CSR {whose} cannot be checked"),
             crate::diagnostic::Hint::per_surface(
@@ -1208,7 +1199,14 @@ pub(crate) struct SizeLimit {
 
 impl SizeLimit {
     /// Diagnoses `text` (at `at`) against the limits.
-    pub fn check(&self, text: &str, at: Location, hint: &str, out: &mut Vec<Diagnostic>) {
+    pub fn check(
+        &self,
+        text: &str,
+        at: impl Into<Location>,
+        hint: &str,
+        out: &mut Vec<Diagnostic>,
+    ) {
+        let at: Location = at.into();
         let chars = text.chars().count();
         if chars > self.max {
             out.push(rule_diagnostic(
@@ -1284,7 +1282,7 @@ pub(crate) fn take_key(
         // Ask for a passphrase only when one is what is missing: a key that is unreadable, or
         // encrypted with a scheme not supported here, needs another export instead.
         let passphrase_missing = analysis.report.diagnostics.iter().any(|d| {
-            d.location == key.location
+            d.location.input() == Some(&key.location)
                 && matches!(
                     d.code,
                     Code::EncryptedKeyNeedsPassphrase | Code::WrongPassphrase
@@ -1712,7 +1710,7 @@ mod tests {
 
     #[test]
     fn only_stated_rules_block() {
-        let at = Location::default;
+        let at = || Location::Target;
         let d = rule_diagnostic(Code::FieldTooLong, at(), &STATED, "m", "h");
         assert_eq!((d.code, d.severity), (Code::FieldTooLong, Severity::Error));
         assert_eq!(d.provider_error.as_deref(), Some("E"));

@@ -106,7 +106,7 @@ pub fn build(
         if length > URL_WARNING {
             outcome.signing_errors.push(Diagnostic::new(
                 Code::UrlTooLong,
-                Location::default(),
+                Location::Target,
                 format!("the URL has {length} characters (the PEM travels in the query with ACS3)"),
                 crate::diagnostic::Hint::per_surface(
                     "under Signing, choose RPC signature V2, which sends the parameters in the body, if the gateway answers 414",
@@ -173,15 +173,7 @@ fn signing_error(error: &providers::SignError) -> Diagnostic {
             Hint::from("choose a scheme and credentials the target accepts"),
         ),
     };
-    Diagnostic::new(
-        Code::FieldInvalid,
-        Location {
-            file: "auth".into(),
-            ..Location::default()
-        },
-        message,
-        hint,
-    )
+    Diagnostic::new(Code::FieldInvalid, Location::Credentials, message, hint)
 }
 
 fn rfc3339(at: Duration) -> String {

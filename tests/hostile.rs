@@ -250,7 +250,7 @@ fn a_report_keeps_a_thousand_diagnostics_of_one_code_and_counts_the_rest() {
         omitted[0].message
     );
     // Blocks 1 to 1,000 are the ones kept, in order.
-    assert_eq!(diagnostics[kept - 1].location.block, Some(kept));
+    assert_eq!(diagnostics[kept - 1].location.block(), Some(kept));
 }
 
 #[test]

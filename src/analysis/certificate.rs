@@ -5,7 +5,7 @@
 use super::chain::SignatureBudget;
 use super::fingerprint;
 use super::public_key::{self, Hash, KeyIdentity, KeyType, PublicKeyInfo, Verification};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use der::Decode;
 use serde::Serialize;
 use std::time::Duration;
@@ -159,7 +159,7 @@ pub struct ParsedCertificate {
     /// The subject key, normalised for comparison.
     pub key: Option<KeyIdentity>,
     /// Where it came from.
-    pub location: Location,
+    pub location: InputLocation,
     /// A self-issued certificate whose own signature was not checked (the analysis' signature
     /// budget was spent): `self_signed` is then false without having been tried.
     pub self_signature_unchecked: bool,
@@ -176,7 +176,7 @@ pub const MIN_RSA_BITS: u32 = 2048;
 pub fn parse(
     der: &[u8],
     index: usize,
-    location: &Location,
+    location: &InputLocation,
     now: Duration,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ParsedCertificate> {
@@ -197,7 +197,7 @@ pub fn parse(
 pub fn parse_within(
     der: &[u8],
     index: usize,
-    location: &Location,
+    location: &InputLocation,
     now: Duration,
     budget: &mut SignatureBudget,
     diagnostics: &mut Vec<Diagnostic>,
@@ -223,7 +223,7 @@ enum Budget {
 fn parse_checking(
     der: &[u8],
     index: usize,
-    location: &Location,
+    location: &InputLocation,
     now: Duration,
     budget: &mut SignatureBudget,
     bounded: Budget,
@@ -703,7 +703,7 @@ fn seconds(d: Duration) -> i64 {
     i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
 }
 
-fn describe_place(location: &Location) -> String {
+fn describe_place(location: &InputLocation) -> String {
     match (location.block, location.line) {
         (Some(block), Some(_)) => format!("block {block}"),
         _ => "the DER data".to_owned(),
@@ -715,7 +715,7 @@ pub fn display_name(summary: &CertificateSummary) -> &str {
     summary.common_name.as_deref().unwrap_or(&summary.subject)
 }
 
-fn lint(summary: &CertificateSummary, location: &Location, diagnostics: &mut Vec<Diagnostic>) {
+fn lint(summary: &CertificateSummary, location: &InputLocation, diagnostics: &mut Vec<Diagnostic>) {
     let who = display_name(summary);
     let mut push = |code, message: String, hint: &str| {
         diagnostics.push(Diagnostic::new(code, location.clone(), message, hint))

@@ -10,7 +10,7 @@
 
 use super::certificate::{ParsedCertificate, display_name};
 use super::public_key::{self, Verification};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -583,7 +583,7 @@ fn chain_diagnostics(
     top: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let at = |i: usize| -> Location { certificates[i].location.clone() };
+    let at = |i: usize| -> InputLocation { certificates[i].location.clone() };
     let name = |i: usize| display_name(&certificates[i].summary).to_owned();
 
     for d in &report.duplicates {

@@ -3,7 +3,7 @@
 
 use super::input::Item;
 use super::public_key::{self, KeyIdentity, PublicKeyInfo, Verification};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use der::Decode;
 use serde::Serialize;
 use x509_cert::request::CertReq;
@@ -41,7 +41,7 @@ pub struct ParsedCsr {
     /// The requested public key, normalised.
     pub identity: Option<KeyIdentity>,
     /// Where it came from.
-    pub location: Location,
+    pub location: InputLocation,
 }
 
 /// Reads one certificate-request item.

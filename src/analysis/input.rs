@@ -10,7 +10,7 @@
 //! is not quoted either). A block whose content is not what its label says is read as what it is.
 //! Bytes that hold no PEM armour but start with an ASN.1 SEQUENCE are taken as one DER item.
 
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
 
 /// What a decoded item holds, from its PEM label or its DER shape.
@@ -77,7 +77,7 @@ pub struct Item {
     /// RFC 1421 encapsulated headers before the body (`Proc-Type`, `DEK-Info`), in order.
     pub headers: Vec<(String, String)>,
     /// File, block (1-based) and the line of the BEGIN line.
-    pub location: Location,
+    pub location: InputLocation,
 }
 
 /// How an input's lines end.
@@ -182,7 +182,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes one input (a file's bytes or pasted text) into items. Never fails: problems are diagnostics.
 pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
-    let at = |block: Option<usize>, line: Option<usize>| Location {
+    let at = |block: Option<usize>, line: Option<usize>| InputLocation {
         file: file.to_owned(),
         block,
         line,
@@ -499,7 +499,7 @@ fn decode_pem_text(
     input_line: &dyn Fn(usize) -> usize,
     out: &mut DecodedInput,
 ) {
-    let at = |block: Option<usize>, line: usize| Location {
+    let at = |block: Option<usize>, line: usize| InputLocation {
         file: file.to_owned(),
         block,
         line: Some(line),
@@ -568,7 +568,7 @@ fn decode_pem_text(
 fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
     out.diagnostics.push(Diagnostic::new(
         Code::PemMissingEnd,
-        Location {
+        InputLocation {
             file: file.to_owned(),
             block: Some(block.number),
             line: Some(block.begin_line),
@@ -584,7 +584,7 @@ fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
 }
 
 fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
-    let location = Location {
+    let location = InputLocation {
         file: file.to_owned(),
         block: Some(block.number),
         line: Some(block.begin_line),
@@ -669,7 +669,7 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
                 .map_or(block.begin_line, |(n, _)| *n);
             out.diagnostics.push(Diagnostic::new(
                 Code::PemInvalidBase64,
-                Location { line: Some(bad_line), ..location },
+                InputLocation { line: Some(bad_line), ..location },
                 format!(
                     "block {} (BEGIN {}) is not valid base64 (near line {bad_line})",
                     block.number,
@@ -748,7 +748,7 @@ mod tests {
         assert_eq!(decoded.items[0].der, b"hello world!");
         assert_eq!(decoded.items[0].location.line, Some(3));
         assert_eq!(decoded.summary.line_endings, LineEndings::Crlf);
-        assert_eq!(decoded.diagnostics[0].location.line, Some(1));
+        assert_eq!(decoded.diagnostics[0].location.line(), Some(1));
     }
 
     #[test]
@@ -757,7 +757,7 @@ mod tests {
             "-----BEGIN CERTIFICATE-----\n{BODY}\n-----BEGIN PRIVATE KEY-----\n{BODY}\n-----END PRIVATE KEY-----\n"
         );
         let decoded = check(&text, &[ItemKind::PrivateKey], &["pem-missing-end"]);
-        assert_eq!(decoded.diagnostics[0].location.block, Some(1));
+        assert_eq!(decoded.diagnostics[0].location.block(), Some(1));
         assert_eq!(decoded.items[0].location.block, Some(2));
     }
 
@@ -765,13 +765,13 @@ mod tests {
     fn label_mismatch_and_bad_base64_point_at_lines() {
         let text = format!("-----BEGIN CERTIFICATE-----\n{BODY}\n-----END PRIVATE KEY-----\n");
         let decoded = check(&text, &[], &["pem-label-mismatch"]);
-        assert_eq!(decoded.diagnostics[0].location.line, Some(3));
+        assert_eq!(decoded.diagnostics[0].location.line(), Some(3));
 
         let text = format!(
             "-----BEGIN CERTIFICATE-----\n{BODY}\naGVsb*8gd29y\n-----END CERTIFICATE-----\n"
         );
         let decoded = check(&text, &[], &["pem-invalid-base64"]);
-        assert_eq!(decoded.diagnostics[0].location.line, Some(3));
+        assert_eq!(decoded.diagnostics[0].location.line(), Some(3));
     }
 
     #[test]

@@ -14,7 +14,7 @@
 use super::chain::Checks;
 use super::input::Item;
 use super::{Analysis, Found, Input, Options, Role};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -178,13 +178,15 @@ fn bound_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     // would carry another hash map's code for nothing).
     let mut seen: Vec<(String, Code, usize)> = Vec::new();
     diagnostics.retain(|d| {
+        // Every diagnostic of the analysis points into an input.
+        let input = d.location.input().map_or("", |at| at.file.as_str());
         let at = match seen
             .iter()
-            .position(|(file, code, _)| *code == d.code && *file == d.location.file)
+            .position(|(file, code, _)| *code == d.code && file == input)
         {
             Some(at) => at,
             None => {
-                seen.push((d.location.file.clone(), d.code, 0));
+                seen.push((input.to_owned(), d.code, 0));
                 seen.len() - 1
             }
         };
@@ -197,10 +199,7 @@ fn bound_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
         };
         diagnostics.push(Diagnostic::new(
             Code::DiagnosticsOmitted,
-            Location {
-                file,
-                ..Location::default()
-            },
+            InputLocation::file(file),
             format!("{count} more {code} diagnostics about this input were left out (the first {DIAGNOSTICS_PER_CODE} are shown)"),
             "fix the problem the first ones show; the rest are likely the same",
         ));

@@ -14,7 +14,7 @@ pub mod validity;
 use super::input::Item;
 use super::legacy_pem::{self, LegacyPemError};
 use super::public_key::{KeyIdentity, KeyType};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
 
 /// How a private key was encoded.
@@ -113,7 +113,7 @@ pub struct ParsedKey {
     /// request; never printed, never serialised.
     pub plain: Option<PlainKey>,
     /// Where it came from.
-    pub location: Location,
+    pub location: InputLocation,
 }
 
 /// The passphrase outcome when reading a key.
@@ -229,7 +229,7 @@ fn read(der: &[u8], format: KeyFormat) -> Option<key_types::Reading> {
 fn describe(
     summary: &mut PrivateKeySummary,
     reading: &key_types::Reading,
-    at: &Location,
+    at: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<KeyIdentity> {
     summary.key_type = reading.key_type;
@@ -278,7 +278,7 @@ fn describe(
 pub fn from_pkcs8(
     der: &[u8],
     index: usize,
-    location: &Location,
+    location: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ParsedKey {
     let mut summary = PrivateKeySummary {
@@ -314,7 +314,7 @@ pub fn from_pkcs8(
 fn decrypt_pkcs8(
     der: &[u8],
     passphrase: Option<&str>,
-    at: &Location,
+    at: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plain {
     let Some(algorithm) = decryption::pkcs8_algorithm(der) else {
@@ -346,7 +346,10 @@ fn decrypt_pkcs8(
 }
 
 /// The diagnostic for a key or container that could not be decrypted.
-pub(crate) fn decryption_diagnostic(error: decryption::DecryptError, at: &Location) -> Diagnostic {
+pub(crate) fn decryption_diagnostic(
+    error: decryption::DecryptError,
+    at: &InputLocation,
+) -> Diagnostic {
     use decryption::DecryptError as E;
     match error {
         E::WrongPassword => wrong_passphrase(at),
@@ -367,7 +370,7 @@ pub(crate) fn decryption_diagnostic(error: decryption::DecryptError, at: &Locati
 }
 
 /// The diagnostic for a derivation above the ceilings.
-pub(crate) fn over_ceiling(over: &ceilings::OverCeiling, at: &Location) -> Diagnostic {
+pub(crate) fn over_ceiling(over: &ceilings::OverCeiling, at: &InputLocation) -> Diagnostic {
     Diagnostic::new(
         Code::KeyDerivationOverCeiling,
         at.clone(),
@@ -381,7 +384,7 @@ fn decrypt_legacy(
     item: &Item,
     label: &str,
     passphrase: Option<&str>,
-    at: &Location,
+    at: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plain {
     let inner = plain_format(label);
@@ -441,7 +444,7 @@ pub fn looks_like_private_key(der: &[u8]) -> bool {
         || key_types::dsa_traditional(der).is_some()
 }
 
-fn needs_passphrase(at: &Location) -> Diagnostic {
+fn needs_passphrase(at: &InputLocation) -> Diagnostic {
     Diagnostic::new(
         Code::EncryptedKeyNeedsPassphrase,
         at.clone(),
@@ -453,7 +456,7 @@ fn needs_passphrase(at: &Location) -> Diagnostic {
     )
 }
 
-fn wrong_passphrase(at: &Location) -> Diagnostic {
+fn wrong_passphrase(at: &InputLocation) -> Diagnostic {
     Diagnostic::new(
         Code::WrongPassphrase,
         at.clone(),

@@ -25,7 +25,7 @@
 //! names the line of the input. Messages name what was undone and where, never the material.
 
 use super::input::{self, ItemKind};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use std::borrow::Cow;
 
 /// How many documents may nest (a JSON value holding base64 of a PEM file holding … ).
@@ -313,7 +313,7 @@ impl Out {
         let mut out = Vec::new();
         for found in &self.found {
             let block = begin_lines.partition_point(|&l| l < found.out_line) + 1;
-            let location = Location {
+            let location = InputLocation {
                 file: file.to_owned(),
                 block: Some(block),
                 line: found.input_line,
@@ -338,7 +338,7 @@ impl Out {
         for (line, what) in &self.limits {
             out.push(Diagnostic::new(
                 Code::RecoveryLimitReached,
-                Location {
+                InputLocation {
                     file: file.to_owned(),
                     block: None,
                     line: *line,
@@ -1242,7 +1242,7 @@ mod tests {
             let found: Vec<&str> = decoded
                 .diagnostics
                 .iter()
-                .filter(|d| d.location.block == Some(index + 1))
+                .filter(|d| d.location.block() == Some(index + 1))
                 .map(|d| d.code.as_str())
                 .filter(|c| c.starts_with("recover"))
                 .collect();
@@ -1632,7 +1632,7 @@ mod tests {
             .iter()
             .find(|d| d.code == Code::TextOutsideBlocks)
             .expect("stray text");
-        assert_eq!(stray.location.line, Some(1));
+        assert_eq!(stray.location.line(), Some(1));
         assert_eq!(recovered_text(&text).matches("-----BEGIN").count(), 2);
     }
 }
