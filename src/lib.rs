@@ -11,6 +11,7 @@ pub mod providers;
 pub mod render;
 pub mod request;
 pub mod signing;
+mod words;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;

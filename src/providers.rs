@@ -17,6 +17,7 @@ pub mod huawei_elb;
 pub mod huawei_scm;
 
 use crate::analysis::Analysis;
+use crate::analysis::public_key::Curve;
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::fixes::{Bundle, KeyPem};
 use crate::signing::{
@@ -1124,7 +1125,7 @@ pub(crate) fn describe_key(key: &crate::analysis::public_key::PublicKeyInfo) -> 
     use crate::analysis::public_key::KeyType;
     match key.key_type {
         KeyType::Rsa => format!("RSA {}", key.bits.unwrap_or(0)),
-        KeyType::Ec => format!("EC {}", key.curve.unwrap_or("unknown curve")),
+        KeyType::Ec => format!("EC {}", key.curve.map_or("unknown curve", Curve::as_str)),
         KeyType::Ed25519 => "Ed25519".into(),
         KeyType::Sm2 => "SM2".into(),
         KeyType::Other => format!("algorithm {}", key.algorithm_oid),
@@ -1137,7 +1138,7 @@ pub(crate) fn describe_key(key: &crate::analysis::public_key::PublicKeyInfo) -> 
 pub(crate) fn is_ca_certificate(
     summary: &crate::analysis::certificate::CertificateSummary,
 ) -> bool {
-    summary.is_ca && (!summary.has_key_usage || summary.key_usage.contains(&"keyCertSign"))
+    summary.is_ca && summary.may_sign_certificates()
 }
 
 /// Diagnoses a private key given to a target that never takes one.

@@ -39,12 +39,51 @@ impl Expiry {
     }
 }
 
+/// The kind of a subjectAltName entry (RFC 5280 §4.2.1.6 GeneralName).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SanKind {
+    /// dNSName.
+    Dns,
+    /// iPAddress.
+    Ip,
+    /// rfc822Name.
+    Email,
+    /// uniformResourceIdentifier.
+    Uri,
+    /// directoryName.
+    DirName,
+    /// otherName, registeredID, ediPartyName.
+    Other,
+}
+
+impl SanKind {
+    /// The word used in JSON and text output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SanKind::Dns => "dns",
+            SanKind::Ip => "ip",
+            SanKind::Email => "email",
+            SanKind::Uri => "uri",
+            SanKind::DirName => "dirname",
+            SanKind::Other => "other",
+        }
+    }
+}
+
+impl std::fmt::Display for SanKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+crate::words::serialize_as_str!(SanKind);
+
 /// One subjectAltName entry (RFC 5280 §4.2.1.6).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SanEntry {
-    /// `dns`, `ip`, `email`, `uri`, `dirname` or `other`.
+    /// What kind of name it is.
     #[serde(rename = "type")]
-    pub kind: &'static str,
+    pub kind: SanKind,
     /// The value as encoded (DNS names in A-label form).
     pub value: String,
     /// For DNS names: the Unicode form (U-labels decoded from Punycode, RFC 3492).
@@ -94,11 +133,10 @@ pub struct CertificateSummary {
     pub is_ca: bool,
     /// basicConstraints pathLenConstraint.
     pub path_len: Option<u8>,
-    /// keyUsage bits set, by their RFC 5280 names; empty when the extension is absent.
-    pub key_usage: Vec<&'static str>,
-    /// Whether the keyUsage extension is present at all.
-    #[serde(skip)]
-    pub has_key_usage: bool,
+    /// The keyUsage extension, when present. Its JSON is the bits set, by their RFC 5280 names
+    /// (empty when the extension is absent).
+    #[serde(serialize_with = "serialize_key_usage")]
+    pub key_usage: Option<KeyUsage>,
     /// extendedKeyUsage purposes by name (`serverAuth`) or dotted OID.
     pub extended_key_usage: Vec<String>,
     /// extendedKeyUsage purposes as dotted OIDs.
@@ -122,6 +160,20 @@ pub struct CertificateSummary {
 }
 
 impl CertificateSummary {
+    /// Whether its key may sign certificates as far as keyUsage goes: keyCertSign is set, or
+    /// the extension is absent (RFC 5280 §4.2.1.3). Whether it is a CA at all is `is_ca`.
+    pub fn may_sign_certificates(&self) -> bool {
+        self.key_usage.is_none_or(|usage| usage.key_cert_sign())
+    }
+
+    /// The keyUsage bits set, by their RFC 5280 names; empty when the extension is absent.
+    pub fn key_usage_names(&self) -> Vec<&'static str> {
+        self.key_usage
+            .as_ref()
+            .map(key_usage_names)
+            .unwrap_or_default()
+    }
+
     /// CA flag and path length, self-signed, key usage and EKU, one phrase each (text reports
     /// and the page's cards).
     pub fn flags(&self) -> Vec<String> {
@@ -135,8 +187,9 @@ impl CertificateSummary {
         if self.self_signed {
             flags.push("self-signed".to_owned());
         }
-        if !self.key_usage.is_empty() {
-            flags.push(format!("key usage {}", self.key_usage.join(",")));
+        let key_usage = self.key_usage_names();
+        if !key_usage.is_empty() {
+            flags.push(format!("key usage {}", key_usage.join(",")));
         }
         if !self.extended_key_usage.is_empty() {
             flags.push(format!("EKU {}", self.extended_key_usage.join(",")));
@@ -304,8 +357,7 @@ fn parse_checking(
         public_key: public_key_info,
         is_ca: constraints.as_ref().is_some_and(|c| c.ca),
         path_len: constraints.as_ref().and_then(|c| c.path_len_constraint),
-        has_key_usage: key_usage.is_some(),
-        key_usage: key_usage.map(|k| key_usage_names(&k)).unwrap_or_default(),
+        key_usage,
         extended_key_usage: eku.iter().map(|oid| eku_name(oid)).collect(),
         extended_key_usage_oids: eku,
         ski: extension::<SubjectKeyIdentifier>(&certificate)
@@ -576,6 +628,13 @@ fn extension<'a, T: Decode<'a> + der::oid::AssociatedOid>(
         .map(|(_, value)| value)
 }
 
+fn serialize_key_usage<S: serde::Serializer>(
+    usage: &Option<KeyUsage>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(usage.as_ref().map(key_usage_names).unwrap_or_default())
+}
+
 fn key_usage_names(usage: &KeyUsage) -> Vec<&'static str> {
     const NAMES: [(KeyUsages, &str); 9] = [
         (KeyUsages::DigitalSignature, "digitalSignature"),
@@ -616,19 +675,19 @@ fn describe_san(name: &GeneralName) -> SanEntry {
             let value = dns.to_string();
             let unicode = Some(unicode_dns(&value));
             return SanEntry {
-                kind: "dns",
+                kind: SanKind::Dns,
                 value,
                 unicode,
                 other: None,
             };
         }
-        GeneralName::IpAddress(ip) => ("ip", ip_text(ip.as_bytes())),
-        GeneralName::Rfc822Name(mail) => ("email", mail.to_string()),
-        GeneralName::UniformResourceIdentifier(uri) => ("uri", uri.to_string()),
-        GeneralName::DirectoryName(name) => ("dirname", rfc4514(name)),
+        GeneralName::IpAddress(ip) => (SanKind::Ip, ip_text(ip.as_bytes())),
+        GeneralName::Rfc822Name(mail) => (SanKind::Email, mail.to_string()),
+        GeneralName::UniformResourceIdentifier(uri) => (SanKind::Uri, uri.to_string()),
+        GeneralName::DirectoryName(name) => (SanKind::DirName, rfc4514(name)),
         GeneralName::RegisteredId(oid) => {
             return SanEntry {
-                kind: "other",
+                kind: SanKind::Other,
                 value: oid.to_string(),
                 unicode: None,
                 other: Some("registeredID"),
@@ -636,13 +695,13 @@ fn describe_san(name: &GeneralName) -> SanEntry {
         }
         GeneralName::OtherName(other) => {
             return SanEntry {
-                kind: "other",
+                kind: SanKind::Other,
                 value: other.type_id.to_string(),
                 unicode: None,
                 other: Some("otherName"),
             };
         }
-        GeneralName::EdiPartyName(_) => ("other", "ediPartyName".to_owned()),
+        GeneralName::EdiPartyName(_) => (SanKind::Other, "ediPartyName".to_owned()),
     };
     SanEntry {
         kind,

@@ -163,7 +163,7 @@ pub fn signature_cost(key: &public_key::PublicKeyInfo) -> u64 {
             (bits * bits).div_ceil(2048 * 2048).max(1)
         }
         KeyType::Ec => match key.curve {
-            Some("P-256") => 5,
+            Some(super::public_key::Curve::P256) => 5,
             _ => 10,
         },
         KeyType::Sm2 => 4,
@@ -753,7 +753,7 @@ fn chain_diagnostics(
                 "clients reject chains through a non-CA issuer: the CA must issue from a proper CA certificate",
             ));
         }
-        if summary.has_key_usage && !summary.key_usage.contains(&"keyCertSign") {
+        if !summary.may_sign_certificates() {
             diagnostics.push(Diagnostic::new(
                 Code::IssuerLacksKeyCertSign,
                 at(issuer),

@@ -13,7 +13,7 @@ pub mod validity;
 
 use super::input::Item;
 use super::legacy_pem::{self, LegacyPemError};
-use super::public_key::{KeyIdentity, KeyType};
+use super::public_key::{Curve, KeyIdentity, KeyType};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
 
@@ -73,7 +73,7 @@ pub struct PrivateKeySummary {
     /// Key size in bits.
     pub bits: Option<u32>,
     /// Curve name for EC and SM2 keys.
-    pub curve: Option<&'static str>,
+    pub curve: Option<Curve>,
     /// The public key, in hex: the RSA modulus, `ff` and the exponent; the uncompressed EC
     /// point; the raw Ed25519/Ed448/X25519/X448 key; the DSA/DH public value y. Public, so
     /// shown; compared with pyca/cryptography's by the tests.

@@ -84,6 +84,72 @@ impl KeyType {
     }
 }
 
+/// A named elliptic curve: the four the targets take, or another named curve a private key was
+/// found on (named as pyca/cryptography and OpenSSL name it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Curve {
+    /// NIST P-256 (`prime256v1`, `secp256r1`).
+    P256,
+    /// NIST P-384 (`secp384r1`).
+    P384,
+    /// NIST P-521 (`secp521r1`).
+    P521,
+    /// The SM2 curve (GM/T 0006).
+    Sm2,
+    /// A named curve no target takes (`secp256k1`, `brainpoolP256r1`, ...).
+    Other(&'static str),
+}
+
+impl Curve {
+    /// The curve `oid` names, when it is one of the four the targets take.
+    pub fn of_target(oid: &Oid) -> Option<Curve> {
+        Some(match *oid {
+            c if c == P256 => Curve::P256,
+            c if c == P384 => Curve::P384,
+            c if c == P521 => Curve::P521,
+            c if c == SM2_CURVE => Curve::Sm2,
+            _ => return None,
+        })
+    }
+
+    /// The key family on this curve: SM2 on the SM2 curve, EC on every other.
+    pub fn key_type(self) -> KeyType {
+        match self {
+            Curve::Sm2 => KeyType::Sm2,
+            _ => KeyType::Ec,
+        }
+    }
+
+    /// The field size in bits of a curve the targets take.
+    pub fn bits(self) -> Option<u32> {
+        match self {
+            Curve::P256 | Curve::Sm2 => Some(256),
+            Curve::P384 => Some(384),
+            Curve::P521 => Some(521),
+            Curve::Other(_) => None,
+        }
+    }
+
+    /// The name used in JSON, text and messages (`P-256`, `SM2`, `secp256k1`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Curve::P256 => "P-256",
+            Curve::P384 => "P-384",
+            Curve::P521 => "P-521",
+            Curve::Sm2 => "SM2",
+            Curve::Other(name) => name,
+        }
+    }
+}
+
+impl std::fmt::Display for Curve {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+crate::words::serialize_as_str!(Curve);
+
 /// What a public key is: type, size in bits and curve.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct PublicKeyInfo {
@@ -92,8 +158,8 @@ pub struct PublicKeyInfo {
     pub key_type: KeyType,
     /// RSA modulus bits; the curve's field size for EC and SM2; 256 for Ed25519.
     pub bits: Option<u32>,
-    /// `P-256`, `P-384`, `P-521` or `SM2`.
-    pub curve: Option<&'static str>,
+    /// The curve of an EC or SM2 key.
+    pub curve: Option<Curve>,
     /// The algorithm OID, dotted (kept for keys of another family).
     #[serde(skip)]
     pub algorithm_oid: String,
@@ -134,23 +200,17 @@ pub fn describe(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyInfo {
         };
     }
     if oid == EC_PUBLIC_KEY {
-        let (key_type, bits, curve) = match curve_of(&spki.algorithm) {
-            Some(c) if c == P256 => (KeyType::Ec, 256, "P-256"),
-            Some(c) if c == P384 => (KeyType::Ec, 384, "P-384"),
-            Some(c) if c == P521 => (KeyType::Ec, 521, "P-521"),
-            Some(c) if c == SM2_CURVE => (KeyType::Sm2, 256, "SM2"),
-            _ => {
-                return PublicKeyInfo {
-                    key_type: KeyType::Ec,
-                    bits: None,
-                    curve: None,
-                    algorithm_oid,
-                };
-            }
+        let Some(curve) = curve_of(&spki.algorithm).and_then(|oid| Curve::of_target(&oid)) else {
+            return PublicKeyInfo {
+                key_type: KeyType::Ec,
+                bits: None,
+                curve: None,
+                algorithm_oid,
+            };
         };
         return PublicKeyInfo {
-            key_type,
-            bits: Some(bits),
+            key_type: curve.key_type(),
+            bits: curve.bits(),
             curve: Some(curve),
             algorithm_oid,
         };
@@ -224,31 +284,31 @@ pub fn rsa_identity(modulus: &[u8], exponent: &[u8]) -> KeyIdentity {
 }
 
 /// The identity of an EC point (SEC1 compressed or uncompressed) on a named curve.
-pub fn ec_identity(curve: &str, point: &[u8]) -> Option<KeyIdentity> {
+pub fn ec_identity(curve: Curve, point: &[u8]) -> Option<KeyIdentity> {
     let (key_type, bytes) = match curve {
-        "P-256" => (
+        Curve::P256 => (
             KeyType::Ec,
             p256::PublicKey::from_sec1_bytes(point)
                 .ok()?
                 .to_sec1_bytes(),
         ),
-        "P-384" => (
+        Curve::P384 => (
             KeyType::Ec,
             p384::PublicKey::from_sec1_bytes(point)
                 .ok()?
                 .to_sec1_bytes(),
         ),
-        "P-521" => (
+        Curve::P521 => (
             KeyType::Ec,
             p521::PublicKey::from_sec1_bytes(point)
                 .ok()?
                 .to_sec1_bytes(),
         ),
-        "SM2" => (
+        Curve::Sm2 => (
             KeyType::Sm2,
             sm2::PublicKey::from_sec1_bytes(point).ok()?.to_sec1_bytes(),
         ),
-        _ => return None,
+        Curve::Other(_) => return None,
     };
     Some(KeyIdentity {
         key_type,
@@ -587,7 +647,7 @@ fn digest(hash: Hash, message: &[u8]) -> Option<Vec<u8>> {
 
 #[inline(never)]
 fn verify_ecdsa(
-    curve: Option<&str>,
+    curve: Option<Curve>,
     key: &[u8],
     hash: Hash,
     message: &[u8],
@@ -608,9 +668,9 @@ fn verify_ecdsa(
         }};
     }
     match curve {
-        Some("P-256") => check!(p256),
-        Some("P-384") => check!(p384),
-        Some("P-521") => check!(p521),
+        Some(Curve::P256) => check!(p256),
+        Some(Curve::P384) => check!(p384),
+        Some(Curve::P521) => check!(p521),
         _ => unsupported("ECDSA on an unknown curve"),
     }
 }

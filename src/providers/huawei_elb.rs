@@ -8,7 +8,7 @@ use super::{
     material_location, region, rule_diagnostic, take_key,
 };
 use crate::analysis::Analysis;
-use crate::analysis::certificate::SanEntry;
+use crate::analysis::certificate::{SanEntry, SanKind};
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
@@ -1005,7 +1005,7 @@ fn check_domain(analysis: &Analysis, domain: &str, out: &mut Vec<Diagnostic>) {
         .map(|s| {
             s.sans
                 .iter()
-                .filter(|san: &&SanEntry| san.kind == "dns")
+                .filter(|san: &&SanEntry| san.kind == SanKind::Dns)
                 .map(|san| san.value.to_ascii_lowercase())
                 .collect()
         })

@@ -11,7 +11,7 @@
 //! curves no target takes report the public key the file embeds (SEC1 `publicKey`), unchecked:
 //! the page carries no arithmetic for those curves.
 
-use super::super::public_key::{self, KeyIdentity, KeyType};
+use super::super::public_key::{self, Curve, KeyIdentity, KeyType};
 use super::validity;
 use der::asn1::{ObjectIdentifier as Oid, UintRef};
 use der::{Decode, Encode};
@@ -87,8 +87,8 @@ pub struct Reading {
     pub key_type: Option<KeyType>,
     /// Size in bits.
     pub bits: Option<u32>,
-    /// Curve name (EC, SM2).
-    pub curve: Option<&'static str>,
+    /// The curve (EC, SM2).
+    pub curve: Option<Curve>,
     /// The public key.
     pub identity: Option<KeyIdentity>,
     /// Why the key cannot be valid (the first problem found), in words.
@@ -98,7 +98,7 @@ pub struct Reading {
 }
 
 impl Reading {
-    fn of(key_type: KeyType, bits: Option<u32>, curve: Option<&'static str>) -> Self {
+    fn of(key_type: KeyType, bits: Option<u32>, curve: Option<Curve>) -> Self {
         Reading {
             key_type: Some(key_type),
             bits,
