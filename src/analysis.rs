@@ -405,7 +405,7 @@ fn match_keys(
                     Code::KeyMatchesCertificate,
                     key.location.clone(),
                     format!("the private key belongs to the leaf (certificate {leaf})"),
-                    "",
+                    Hint::none(),
                 ));
             }
             continue;

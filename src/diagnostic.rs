@@ -459,11 +459,12 @@ pub enum Surface {
     CommandLine,
 }
 
-/// What to do about a diagnostic: one text for every surface (made from a `&str` or `String`), or
-/// one for the page and one for the command line where they differ ([`Hint::per_surface`]).
+/// What to do about a diagnostic: one text for every surface (made from a `&str` or `String`), one
+/// for the page and one for the command line where they differ ([`Hint::per_surface`]), or none
+/// ([`Hint::none`], for a fact with nothing to do).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hint {
-    command_line: String,
+    command_line: Option<String>,
     page: Option<String>,
 }
 
@@ -472,8 +473,16 @@ impl Hint {
     /// the tool's flags and files.
     pub fn per_surface(page: impl Into<String>, command_line: impl Into<String>) -> Self {
         Hint {
-            command_line: command_line.into(),
+            command_line: Some(command_line.into()),
             page: Some(page.into()),
+        }
+    }
+
+    /// No hint: the diagnostic states a fact and asks for nothing.
+    pub fn none() -> Self {
+        Hint {
+            command_line: None,
+            page: None,
         }
     }
 }
@@ -481,7 +490,7 @@ impl Hint {
 impl From<String> for Hint {
     fn from(text: String) -> Self {
         Hint {
-            command_line: text,
+            command_line: Some(text),
             page: None,
         }
     }
@@ -511,8 +520,10 @@ pub struct Diagnostic {
     /// A short statement of the problem. Never holds secret material.
     pub message: String,
     /// What to do about it, as the command line (text and JSON) says it; also the page's hint
-    /// unless `page_hint` words it for the page.
-    pub hint: String,
+    /// unless `page_hint` words it for the page. `None` when there is nothing to do (the JSON
+    /// then holds `""`, as it always has).
+    #[serde(serialize_with = "serialize_hint")]
+    pub hint: Option<String>,
     /// The hint as the page says it, where it differs from `hint` (it names boxes and fields
     /// instead of flags and files). Not in the command line's JSON.
     #[serde(skip)]
@@ -550,13 +561,20 @@ impl Diagnostic {
         self
     }
 
-    /// The hint as `surface` shows it.
-    pub fn hint_for(&self, surface: Surface) -> &str {
+    /// The hint as `surface` shows it, if there is one.
+    pub fn hint_for(&self, surface: Surface) -> Option<&str> {
         match (surface, &self.page_hint) {
-            (Surface::Page, Some(page)) => page,
-            _ => &self.hint,
+            (Surface::Page, Some(page)) => Some(page),
+            _ => self.hint.as_deref(),
         }
     }
+}
+
+fn serialize_hint<S: serde::Serializer>(
+    hint: &Option<String>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(hint.as_deref().unwrap_or_default())
 }
 
 /// The most characters [`excerpt`] quotes.
@@ -609,8 +627,8 @@ impl fmt::Display for Diagnostic {
         if let Some(error) = &self.provider_error {
             write!(f, "\n  the provider would answer: {error}")?;
         }
-        if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
         }
         Ok(())
     }
@@ -700,10 +718,10 @@ mod tests {
     fn a_hint_is_the_same_everywhere_unless_written_per_surface() {
         let at = Location::Target;
         let plain = Diagnostic::new(Code::EmptyInput, at.clone(), "m", "do this");
-        assert_eq!(plain.hint_for(Surface::Page), "do this");
-        assert_eq!(plain.hint_for(Surface::CommandLine), "do this");
+        assert_eq!(plain.hint_for(Surface::Page), Some("do this"));
+        assert_eq!(plain.hint_for(Surface::CommandLine), Some("do this"));
         let owned = Diagnostic::new(Code::EmptyInput, at.clone(), "m", format!("do {}", 1));
-        assert_eq!(owned.hint_for(Surface::Page), "do 1");
+        assert_eq!(owned.hint_for(Surface::Page), Some("do 1"));
         let split = Diagnostic::new(
             Code::EncryptedKeyNeedsPassphrase,
             at,
@@ -715,11 +733,11 @@ mod tests {
         );
         assert_eq!(
             split.hint_for(Surface::Page),
-            "enter it in the passphrase field"
+            Some("enter it in the passphrase field")
         );
         assert_eq!(
             split.hint_for(Surface::CommandLine),
-            "give --passphrase-env VAR"
+            Some("give --passphrase-env VAR")
         );
         // The command line's text and JSON carry its own hint only.
         assert!(
@@ -731,6 +749,20 @@ mod tests {
         assert_eq!(json["hint"], "give --passphrase-env VAR");
         assert!(json.get("page_hint").is_none());
         assert!(!json.to_string().contains("passphrase field"));
+    }
+
+    #[test]
+    fn a_fact_without_a_hint_says_none() {
+        let fact = Diagnostic::new(
+            Code::KeyMatchesCertificate,
+            Location::Target,
+            "m",
+            Hint::none(),
+        );
+        assert_eq!(fact.hint_for(Surface::Page), None);
+        assert_eq!(fact.hint_for(Surface::CommandLine), None);
+        assert!(!fact.to_string().contains("hint"));
+        assert_eq!(serde_json::to_value(&fact).unwrap()["hint"], "");
     }
 
     #[test]

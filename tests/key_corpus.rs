@@ -142,7 +142,11 @@ fn no_message_holds_key_material_or_the_password() {
             .filter(|l| !l.starts_with("-----") && !l.contains(':'))
             .collect();
         for diagnostic in &report.diagnostics {
-            let message = format!("{} {}", diagnostic.message, diagnostic.hint);
+            let message = format!(
+                "{} {}",
+                diagnostic.message,
+                diagnostic.hint.as_deref().unwrap_or_default()
+            );
             if let Some(password) = password {
                 assert!(!message.contains(password), "{file}: the password leaked");
             }
