@@ -8,8 +8,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// How bad a diagnostic is. Ordered: `Info < Warning < Error`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// A fact worth knowing; nothing to fix.
     Info,
@@ -18,6 +17,8 @@ pub enum Severity {
     /// The provider will reject it, or it cannot work.
     Error,
 }
+
+crate::words::serialize_as_str!(Severity);
 
 impl Severity {
     /// The lowercase name used in JSON and in the page.

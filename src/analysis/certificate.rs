@@ -17,8 +17,7 @@ use x509_cert::ext::pkix::{
 };
 
 /// Where a certificate stands against the validation time.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Expiry {
     /// notBefore ≤ now ≤ notAfter.
     Valid,
@@ -27,6 +26,8 @@ pub enum Expiry {
     /// now < notBefore.
     NotYetValid,
 }
+
+crate::words::serialize_as_str!(Expiry);
 
 impl Expiry {
     /// The word used in JSON and text output.

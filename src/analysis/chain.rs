@@ -15,8 +15,7 @@ use serde::Serialize;
 use std::collections::HashMap;
 
 /// The overall state of the chain.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// Leaf first, each certificate followed by its issuer, nothing extra.
     Ordered,
@@ -27,6 +26,8 @@ pub enum Verdict {
     /// No certificate at all.
     Empty,
 }
+
+crate::words::serialize_as_str!(Verdict);
 
 impl Verdict {
     /// The word used in JSON and text output.

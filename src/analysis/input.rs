@@ -81,8 +81,7 @@ pub struct Item {
 }
 
 /// How an input's lines end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineEndings {
     /// Only `\n`.
     Lf,
@@ -93,6 +92,8 @@ pub enum LineEndings {
     /// A single line, or binary input.
     None,
 }
+
+crate::words::serialize_as_str!(LineEndings);
 
 impl LineEndings {
     /// The word used in JSON and text output.
@@ -107,8 +108,7 @@ impl LineEndings {
 }
 
 /// Whether an input was read as text or as binary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputKind {
     /// UTF-8 text (PEM, possibly with stray text).
     Text,
@@ -117,6 +117,8 @@ pub enum InputKind {
     /// Nothing but white space.
     Empty,
 }
+
+crate::words::serialize_as_str!(InputKind);
 
 impl InputKind {
     /// The word used in JSON and text output.
@@ -130,8 +132,7 @@ impl InputKind {
 }
 
 /// The encoding found in an input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     /// One or more PEM blocks.
     Pem,
@@ -140,6 +141,8 @@ pub enum InputFormat {
     /// Nothing that could be decoded.
     Unknown,
 }
+
+crate::words::serialize_as_str!(InputFormat);
 
 impl InputFormat {
     /// The word used in JSON and text output.

@@ -18,8 +18,7 @@ use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
 
 /// How a private key was encoded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyFormat {
     /// `RSA PRIVATE KEY` (PKCS#1 RSAPrivateKey).
     Pkcs1,
@@ -36,6 +35,8 @@ pub enum KeyFormat {
     /// A key bag inside a PKCS#12 file.
     Pkcs12,
 }
+
+crate::words::serialize_as_str!(KeyFormat);
 
 impl KeyFormat {
     /// The word used in JSON and text output.

@@ -32,39 +32,31 @@ pub const SM2_CURVE: Oid = Oid::new_unwrap("1.2.156.10197.1.301");
 pub const SM2_DEFAULT_DISTID: &str = "1234567812345678";
 
 /// The family of a public key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KeyType {
     /// RSA (rsaEncryption or RSASSA-PSS keys).
-    #[serde(rename = "RSA")]
     Rsa,
     /// ECDSA on a NIST prime curve.
-    #[serde(rename = "EC")]
     Ec,
     /// Ed25519.
-    #[serde(rename = "Ed25519")]
     Ed25519,
     /// SM2 (an EC key on the SM2 curve).
-    #[serde(rename = "SM2")]
     Sm2,
     /// DSA (FIPS 186): no target takes it.
-    #[serde(rename = "DSA")]
     Dsa,
     /// Diffie-Hellman (PKCS#3, X9.42): no target takes it.
-    #[serde(rename = "DH")]
     Dh,
     /// Ed448 (RFC 8410): no target takes it.
-    #[serde(rename = "Ed448")]
     Ed448,
     /// X25519 (RFC 8410): no target takes it.
-    #[serde(rename = "X25519")]
     X25519,
     /// X448 (RFC 8410): no target takes it.
-    #[serde(rename = "X448")]
     X448,
     /// Anything else (ML-DSA, ML-KEM, …).
-    #[serde(rename = "other")]
     Other,
 }
+
+crate::words::serialize_as_str!(KeyType);
 
 impl KeyType {
     /// The name used in JSON and text output.
