@@ -21,8 +21,8 @@ use crate::analysis::public_key::Curve;
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
 use crate::fixes::{Bundle, KeyPem};
 use crate::signing::{
-    self, Credentials, HttpRequest, Scheme, Signed, SigningError, alibaba_acs3, alibaba_rpc_v2,
-    huawei_aksk, huawei_token,
+    self, Credentials, HttpRequest, Method, Scheme, Signed, SigningError, alibaba_acs3,
+    alibaba_rpc_v2, huawei_aksk, huawei_token,
 };
 use serde::Serialize;
 use serde::ser::SerializeStruct;
@@ -1580,7 +1580,7 @@ pub fn sign_call(
             Auth::AlibabaAcs3(credentials),
         ) => {
             // As the official Tea SDK does: the RPC parameters stay in the query.
-            let mut request = HttpRequest::new("POST", host, "/");
+            let mut request = HttpRequest::new(Method::Post, host, "/");
             request.query = parameters.clone();
             alibaba_acs3::sign(request, action, version, credentials, at, nonce)
                 .map_err(SignError::Signing)
@@ -1598,7 +1598,7 @@ pub fn sign_call(
                 domain_id,
             },
         ) => {
-            let mut request = HttpRequest::new("POST", host, path);
+            let mut request = HttpRequest::new(Method::Post, host, path);
             request.headers = headers.clone();
             request.body = body.clone().into_bytes();
             let scope = match spec.auth_scope {
@@ -1625,7 +1625,7 @@ pub fn sign_call(
             },
             Auth::HuaweiToken { env },
         ) => {
-            let mut request = HttpRequest::new("POST", host, path);
+            let mut request = HttpRequest::new(Method::Post, host, path);
             request.headers = headers.clone();
             request.body = body.clone().into_bytes();
             Ok(huawei_token::sign(request, env, at))

@@ -253,7 +253,7 @@ pub fn curl(signed: &Signed, context: &CurlContext<'_>) -> String {
         out.push_str(&write_file_lines("\"$body\"", &body, "CERT_PREFLIGHT_BODY"));
     }
     out.push_str("  curl --silent --show-error --fail-with-body --proto =https -X ");
-    out.push_str(&shell_quote(&request.method));
+    out.push_str(&shell_quote(request.method.as_str()));
     out.push_str(" \\\n    ");
     out.push_str(&shell_quote(&request.url()));
     for (name, value) in &request.headers {

@@ -18,7 +18,7 @@ pub struct Outputs {
     /// `v2`, `acs3`, `aksk` or `token`.
     pub auth: &'static str,
     /// The HTTP method.
-    pub method: String,
+    pub method: crate::signing::Method,
     /// The full URL.
     pub url: String,
     /// Its length in characters (ACS3 keeps parameters in the query).
@@ -200,7 +200,7 @@ fn outputs(
         .map(|env| render::iam_token(&fields.region, account_scoped, env));
     Outputs {
         auth: signed.scheme.auth_name(),
-        method: request.method.clone(),
+        method: request.method,
         url: request.url(),
         url_length: request.url().chars().count(),
         headers,

@@ -91,11 +91,46 @@ pub struct Credentials {
     pub secret: Secret,
 }
 
+/// The HTTP methods the targets' APIs are called with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`.
+    Get,
+    /// `POST`.
+    Post,
+}
+
+impl Method {
+    /// Every method.
+    pub const ALL: [Method; 2] = [Method::Get, Method::Post];
+
+    /// The method as sent and signed (`GET`, `POST`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Method::Get => "GET",
+            Method::Post => "POST",
+        }
+    }
+
+    /// Parses `GET` or `POST`.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == text)
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+crate::words::serialize_as_str!(Method);
+
 /// An HTTP request as it will be sent: method, `https://host/path?query`, headers, body bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HttpRequest {
-    /// `GET` or `POST`.
-    pub method: String,
+    /// The method.
+    pub method: Method,
     /// The host name (the URL is always HTTPS on the default port).
     pub host: String,
     /// The path, starting with `/`, not percent-encoded.
@@ -110,9 +145,9 @@ pub struct HttpRequest {
 
 impl HttpRequest {
     /// A request without query, headers or body.
-    pub fn new(method: &str, host: &str, path: &str) -> Self {
+    pub fn new(method: Method, host: &str, path: &str) -> Self {
         HttpRequest {
-            method: method.to_owned(),
+            method,
             host: host.to_owned(),
             path: path.to_owned(),
             query: Vec::new(),
@@ -159,11 +194,66 @@ impl HttpRequest {
     }
 }
 
+/// The name of an intermediate value of a signature computation; `as_str` is also the name of
+/// its file in a signing vector (`tests/vectors/signing/<case>/<name>.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StageName {
+    /// ACS3: the SHA-256 of the body, lowercase hex.
+    HashedPayload,
+    /// RPC V2: the sorted, encoded parameters.
+    CanonicalizedQueryString,
+    /// ACS3 and AK/SK: the canonical request.
+    CanonicalRequest,
+    /// What the HMAC signs.
+    StringToSign,
+    /// The signature.
+    Signature,
+    /// ACS3 and AK/SK: the `Authorization` header's value.
+    Authorization,
+}
+
+impl StageName {
+    /// Every stage name.
+    pub const ALL: [StageName; 6] = [
+        StageName::HashedPayload,
+        StageName::CanonicalizedQueryString,
+        StageName::CanonicalRequest,
+        StageName::StringToSign,
+        StageName::Signature,
+        StageName::Authorization,
+    ];
+
+    /// The stable snake_case name (the vector file's name without `.txt`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StageName::HashedPayload => "hashed_payload",
+            StageName::CanonicalizedQueryString => "canonicalized_query_string",
+            StageName::CanonicalRequest => "canonical_request",
+            StageName::StringToSign => "string_to_sign",
+            StageName::Signature => "signature",
+            StageName::Authorization => "authorization",
+        }
+    }
+
+    /// Parses a stage's snake_case name.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+impl fmt::Display for StageName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+crate::words::serialize_as_str!(StageName);
+
 /// One intermediate value of a signature computation.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Stage {
-    /// A stable snake_case name: `canonical_request`, `string_to_sign`, `signature`, ...
-    pub name: &'static str,
+    /// Which value it is.
+    pub name: StageName,
     /// The exact text.
     pub value: String,
 }
@@ -189,7 +279,7 @@ impl Signed {
     pub(crate) fn expiring(
         scheme: Scheme,
         request: HttpRequest,
-        stages: Vec<(&'static str, String)>,
+        stages: Vec<(StageName, String)>,
         at: Duration,
     ) -> Self {
         Signed {
@@ -205,7 +295,7 @@ impl Signed {
     }
 
     /// The value of a stage by name.
-    pub fn stage(&self, name: &str) -> Option<&str> {
+    pub fn stage(&self, name: StageName) -> Option<&str> {
         self.stages
             .iter()
             .find(|s| s.name == name)
@@ -393,7 +483,7 @@ mod tests {
 
     #[test]
     fn header_line_breaks_are_refused() {
-        let mut request = HttpRequest::new("GET", "h", "/");
+        let mut request = HttpRequest::new(Method::Get, "h", "/");
         request.headers.push(("x-a".into(), "1\r\nx-b: 2".into()));
         assert_eq!(
             check_headers(&request),

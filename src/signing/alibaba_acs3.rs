@@ -13,8 +13,8 @@
 use std::time::Duration;
 
 use super::{
-    Credentials, HttpRequest, Scheme, Signed, SigningError, canonical_headers, check_headers,
-    hmac_sha256_hex, iso8601, percent_encode, sha256_hex, sort_pairs,
+    Credentials, HttpRequest, Scheme, Signed, SigningError, StageName, canonical_headers,
+    check_headers, hmac_sha256_hex, iso8601, percent_encode, sha256_hex, sort_pairs,
 };
 
 /// The algorithm name that opens the string to sign and the `Authorization` header.
@@ -82,11 +82,11 @@ pub fn sign(
         Scheme::AlibabaAcs3,
         request,
         vec![
-            ("hashed_payload", payload_hash),
-            ("canonical_request", canonical_request),
-            ("string_to_sign", string_to_sign),
-            ("signature", signature),
-            ("authorization", authorization),
+            (StageName::HashedPayload, payload_hash),
+            (StageName::CanonicalRequest, canonical_request),
+            (StageName::StringToSign, string_to_sign),
+            (StageName::Signature, signature),
+            (StageName::Authorization, authorization),
         ],
         at,
     ))
@@ -95,12 +95,12 @@ pub fn sign(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signing::Secret;
+    use crate::signing::{Method, Secret};
 
     #[test]
     fn v3_document_example() {
         // Alibaba "V3 request structure and signature", ECS RunInstances worked example.
-        let mut request = HttpRequest::new("POST", "ecs.cn-shanghai.aliyuncs.com", "/");
+        let mut request = HttpRequest::new(Method::Post, "ecs.cn-shanghai.aliyuncs.com", "/");
         request.query = vec![
             (
                 "ImageId".into(),
@@ -123,11 +123,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            signed.stage("string_to_sign").unwrap(),
+            signed.stage(StageName::StringToSign).unwrap(),
             "ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"
         );
         assert_eq!(
-            signed.stage("signature").unwrap(),
+            signed.stage(StageName::Signature).unwrap(),
             "06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
         );
     }

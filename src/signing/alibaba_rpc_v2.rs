@@ -15,7 +15,8 @@ use hmac::{KeyInit, Mac, SimpleHmac};
 use sha1::Sha1;
 
 use super::{
-    Credentials, HttpRequest, Scheme, Signed, SigningError, iso8601, percent_encode, sort_pairs,
+    Credentials, HttpRequest, Method, Scheme, Signed, SigningError, StageName, iso8601,
+    percent_encode, sort_pairs,
 };
 
 /// An RPC API call: the product endpoint, the action and version, and the API parameters.
@@ -90,7 +91,7 @@ pub fn sign(
 
     // The body is the canonicalized string itself plus the signature: valid form encoding.
     let body = format!("{canonicalized}&Signature={}", percent_encode(&signature));
-    let mut request = HttpRequest::new("POST", call.host, "/");
+    let mut request = HttpRequest::new(Method::Post, call.host, "/");
     request.headers.push((
         "Content-Type".into(),
         "application/x-www-form-urlencoded".into(),
@@ -100,9 +101,9 @@ pub fn sign(
         Scheme::AlibabaRpcV2,
         request,
         vec![
-            ("canonicalized_query_string", canonicalized),
-            ("string_to_sign", to_sign),
-            ("signature", signature),
+            (StageName::CanonicalizedQueryString, canonicalized),
+            (StageName::StringToSign, to_sign),
+            (StageName::Signature, signature),
         ],
         at,
     ))
@@ -151,12 +152,12 @@ mod tests {
         )
         .unwrap();
         let body = String::from_utf8(signed.request.body.clone()).unwrap();
-        assert!(body.starts_with(signed.stage("canonicalized_query_string").unwrap()));
+        assert!(body.starts_with(signed.stage(StageName::CanonicalizedQueryString).unwrap()));
         assert!(body.contains("CACertificateName=a%20b"));
         assert!(body.contains("Timestamp=2024-05-01T12%3A00%3A00Z"));
         assert!(body.ends_with(&format!(
             "&Signature={}",
-            percent_encode(signed.stage("signature").unwrap())
+            percent_encode(signed.stage(StageName::Signature).unwrap())
         )));
         assert!(!body.contains("testsecret"));
         assert_eq!(signed.request.url(), "https://slb.aliyuncs.com/");

@@ -12,8 +12,8 @@
 use std::time::Duration;
 
 use super::{
-    Credentials, HttpRequest, Scheme, Signed, SigningError, basic_iso8601, canonical_headers,
-    check_headers, hmac_sha256_hex, percent_encode, sha256_hex, sort_pairs,
+    Credentials, HttpRequest, Scheme, Signed, SigningError, StageName, basic_iso8601,
+    canonical_headers, check_headers, hmac_sha256_hex, percent_encode, sha256_hex, sort_pairs,
 };
 
 /// The algorithm name.
@@ -79,10 +79,10 @@ pub fn sign(
         Scheme::HuaweiAksk,
         request,
         vec![
-            ("canonical_request", canonical_request),
-            ("string_to_sign", string_to_sign),
-            ("signature", signature),
-            ("authorization", authorization),
+            (StageName::CanonicalRequest, canonical_request),
+            (StageName::StringToSign, string_to_sign),
+            (StageName::Signature, signature),
+            (StageName::Authorization, authorization),
         ],
         at,
     ))
@@ -91,13 +91,13 @@ pub fn sign(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signing::Secret;
+    use crate::signing::{Method, Secret};
 
     #[test]
     fn signing_guide_example() {
         // Huawei API Request Signing Guide: the VPC list example.
         let mut request = HttpRequest::new(
-            "GET",
+            Method::Get,
             "service.region.example.com",
             "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs",
         );
@@ -118,12 +118,12 @@ mod tests {
         let signed = sign(request, &credentials, Duration::from_secs(1_573_789_015)).unwrap(); // 20191115T033655Z
         assert!(
             signed
-                .stage("canonical_request")
+                .stage(StageName::CanonicalRequest)
                 .unwrap()
                 .starts_with("GET\n/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs/\n")
         );
         assert_eq!(
-            signed.stage("signature").unwrap(),
+            signed.stage(StageName::Signature).unwrap(),
             "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe"
         );
         assert_eq!(

@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use super::{HttpRequest, Scheme, Signed};
+use super::{HttpRequest, Method, Scheme, Signed};
 
 /// The header that carries the token.
 pub const HEADER: &str = "X-Auth-Token";
@@ -102,7 +102,7 @@ pub fn iam_token_body(
 
 /// The IAM token request for `region` (`?nocatalog=true` keeps the response small).
 pub fn iam_token_request(region: &str, body: String) -> HttpRequest {
-    let mut request = HttpRequest::new("POST", &iam_host(region), "/v3/auth/tokens");
+    let mut request = HttpRequest::new(Method::Post, &iam_host(region), "/v3/auth/tokens");
     request.query.push(("nocatalog".into(), "true".into()));
     request.headers.push((
         "Content-Type".into(),
@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn the_token_is_a_reference() {
         let signed = sign(
-            HttpRequest::new("POST", "h", "/"),
+            HttpRequest::new(Method::Post, "h", "/"),
             "MY_TOKEN",
             Duration::ZERO,
         );
