@@ -6,7 +6,7 @@
 //! `sec1`; nothing here writes ASN.1 by hand.
 
 use crate::analysis::private_key::{KeyFormat, ParsedKey};
-use crate::analysis::{Analysis, chain::Verdict};
+use crate::analysis::{Analysis, chain::Verdict, oids};
 use der::{Decode, Encode, asn1::ObjectIdentifier};
 use pem_rfc7468::LineEnding;
 use serde::Serialize;
@@ -253,9 +253,6 @@ impl std::fmt::Debug for KeyPem {
     }
 }
 
-const RSA_ENCRYPTION: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.1.1");
-const EC_PUBLIC_KEY: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.10045.2.1");
-
 /// Re-encodes a parsed private key (decrypted if it was encrypted). Errors are short, secret-free
 /// sentences.
 pub fn reencode_key(parsed: &ParsedKey, want: KeyEncoding) -> Result<KeyPem, String> {
@@ -287,7 +284,7 @@ pub fn reencode_key(parsed: &ParsedKey, want: KeyEncoding) -> Result<KeyPem, Str
             let info = pkcs8::PrivateKeyInfoRef::from_der(&key.der)
                 .map_err(|e| format!("the PKCS#8 key does not decode: {e}"))?;
             let oid = info.algorithm.oid;
-            if oid == RSA_ENCRYPTION {
+            if oid == oids::RSA_ENCRYPTION {
                 // The PKCS#8 private key octets of an RSA key are the PKCS#1 RSAPrivateKey.
                 let rsa = pkcs1::RsaPrivateKeyRef::from_der(info.private_key.as_bytes())
                     .map_err(|e| format!("the RSA key does not decode: {e}"))?;
@@ -300,7 +297,7 @@ pub fn reencode_key(parsed: &ParsedKey, want: KeyEncoding) -> Result<KeyPem, Str
                     from,
                     changed: true,
                 })
-            } else if oid == EC_PUBLIC_KEY {
+            } else if oid == oids::EC_PUBLIC_KEY {
                 let curve: ObjectIdentifier = info
                     .algorithm
                     .parameters

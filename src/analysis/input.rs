@@ -308,10 +308,6 @@ pub fn sniff_der(der: &[u8]) -> ItemKind {
     }
 }
 
-/// `id-signedData` (RFC 5652 §5.1).
-pub const SIGNED_DATA: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
-
 /// UTF-16 text with a byte-order mark (LE `FF FE` or BE `FE FF`), decoded; `None` otherwise.
 fn utf16_text(bytes: &[u8]) -> Option<String> {
     let (little_endian, rest) = match bytes {

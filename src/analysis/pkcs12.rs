@@ -6,6 +6,7 @@
 //! derivation within the published ceilings (`private_key::ceilings`). What OpenSSL 1.x writes by
 //! default (RC2-40 + 3DES) and what OpenSSL 3 writes (PBES2 AES-256-CBC, HMAC-SHA-256) both open.
 
+use super::oids::{ID_DATA, ID_ENCRYPTED_DATA, ID_ENVELOPED_DATA, ID_SIGNED_DATA};
 use super::private_key::ceilings::{self, Kdf, OverCeiling};
 use super::private_key::decryption::{self, DecryptError, Password};
 use der::asn1::{ContextSpecific, OctetString};
@@ -20,10 +21,6 @@ use spki::ObjectIdentifier;
 /// SafeContents bags nested deeper than this are refused.
 const MAX_DEPTH: usize = 4;
 
-const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
-const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
-const ID_ENVELOPED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.3");
-const ID_ENCRYPTED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.6");
 const ID_SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
 const ID_SHA224: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.4");
 const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");

@@ -5,6 +5,9 @@
 //! P-256/P-384/P-521 (RFC 5758), Ed25519 (RFC 8410) and SM2 with SM3 (GB/T 32918, the default
 //! distinguishing ID `1234567812345678`, GM/T 0009).
 
+use super::oids::{
+    EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION, RSASSA_PSS, SM2_CURVE,
+};
 use der::asn1::ObjectIdentifier as Oid;
 use der::{Decode, Encode};
 use serde::Serialize;
@@ -12,22 +15,6 @@ use signature::Verifier;
 use signature::hazmat::PrehashVerifier;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
-/// `rsaEncryption` (RFC 8017 appendix A.1).
-pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
-/// `id-RSASSA-PSS` (RFC 4055 §3.1), as key and as signature algorithm.
-pub const RSASSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
-/// `id-ecPublicKey` (RFC 5480 §2.1.1).
-pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
-/// `id-Ed25519` (RFC 8410 §3).
-pub const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
-/// `secp256r1` (RFC 5480 §2.1.1.1).
-pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
-/// `secp384r1`.
-pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
-/// `secp521r1`.
-pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
-/// The SM2 curve (GM/T 0006: `1.2.156.10197.1.301`).
-pub const SM2_CURVE: Oid = Oid::new_unwrap("1.2.156.10197.1.301");
 /// The default SM2 distinguishing ID (GM/T 0009-2012 §10): the ASCII digits 1–8 twice.
 pub const SM2_DEFAULT_DISTID: &str = "1234567812345678";
 

@@ -13,21 +13,9 @@
 
 use super::super::public_key::{self, Curve, KeyIdentity, KeyType};
 use super::validity;
+use crate::analysis::oids::{self, DH_PKCS3, DH_X942, DSA, ED448, X448, X25519};
 use der::asn1::{ObjectIdentifier as Oid, UintRef};
 use der::{Decode, Encode};
-
-/// `id-dsa` (RFC 3279 §2.3.2).
-pub const DSA: Oid = Oid::new_unwrap("1.2.840.10040.4.1");
-/// `dhKeyAgreement` (PKCS#3).
-pub const DH_PKCS3: Oid = Oid::new_unwrap("1.2.840.113549.1.3.1");
-/// `dhpublicnumber` (X9.42, RFC 3279 §2.3.3).
-pub const DH_X942: Oid = Oid::new_unwrap("1.2.840.10046.2.1");
-/// `id-X25519` (RFC 8410 §3).
-pub const X25519: Oid = Oid::new_unwrap("1.3.101.110");
-/// `id-X448`.
-pub const X448: Oid = Oid::new_unwrap("1.3.101.111");
-/// `id-Ed448`.
-pub const ED448: Oid = Oid::new_unwrap("1.3.101.113");
 
 /// Named curves no target takes, with the name pyca/cryptography and OpenSSL give them and
 /// their size (the order's bits).
@@ -186,15 +174,15 @@ fn pkcs8_key(info: &OneAsymmetricKey<'_>) -> Reading {
     let oid = info.algorithm.oid;
     let key = info.private_key;
     let embedded_public = info.public_key;
-    if oid == public_key::RSA_ENCRYPTION || oid == public_key::RSASSA_PSS {
+    if oid == oids::RSA_ENCRYPTION || oid == oids::RSASSA_PSS {
         validity::rsa(key).unwrap_or_else(|| unreadable("RSA"))
-    } else if oid == public_key::EC_PUBLIC_KEY {
+    } else if oid == oids::EC_PUBLIC_KEY {
         let outer = info
             .algorithm
             .parameters
             .map(|p| p.to_der().unwrap_or_default());
         validity::ec(key, outer.as_deref()).unwrap_or_else(|| unreadable("EC"))
-    } else if oid == public_key::ED25519 {
+    } else if oid == oids::ED25519 {
         validity::ed25519(key, embedded_public).unwrap_or_else(|| unreadable("Ed25519"))
     } else if oid == X25519 {
         x25519(key, embedded_public)

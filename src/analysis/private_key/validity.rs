@@ -199,9 +199,9 @@ fn explicit_named(domain: &SpecifiedDomain<'_>) -> Option<Oid> {
             }
         };
     }
-    matches_curve!(p256, NistP256, public_key::P256);
-    matches_curve!(p384, NistP384, public_key::P384);
-    matches_curve!(p521, NistP521, public_key::P521);
+    matches_curve!(p256, NistP256, crate::analysis::oids::P256);
+    matches_curve!(p384, NistP384, crate::analysis::oids::P384);
+    matches_curve!(p521, NistP521, crate::analysis::oids::P521);
     None
 }
 
