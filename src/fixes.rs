@@ -49,32 +49,34 @@ pub fn pem(label: &str, der: &[u8]) -> String {
 /// out, so that the view never shows a private key. Mangled text (JSON, escapes, one-line PEM …)
 /// is read as recovered (`analysis::recover`), as the analysis reads it.
 pub fn certificate_text(text: &str) -> String {
+    use crate::analysis::input::ItemKind;
+    use crate::analysis::pem::{self, Part};
     let text = crate::analysis::recover::recovered_text(text);
+    let is_certificate = |label| ItemKind::from_label(label) == ItemKind::Certificate;
     let mut out = String::new();
     let mut pending = String::new();
-    let mut inside = false;
     let mut seen = false;
-    for line in text.split_inclusive('\n') {
-        let marker = line.trim();
-        if !inside && marker == "-----BEGIN CERTIFICATE-----" {
-            if seen {
-                out.push_str(&pending);
+    for (line, part) in pem::scan(text.split_inclusive('\n')) {
+        match part {
+            Part::Begin { label, .. } if is_certificate(label) => {
+                if seen {
+                    out.push_str(&pending);
+                }
+                pending.clear();
+                out.push_str(line);
             }
-            pending.clear();
-            inside = true;
-        }
-        if inside {
-            out.push_str(line);
-            if marker == "-----END CERTIFICATE-----" {
-                inside = false;
+            Part::Body { label } if is_certificate(label) => out.push_str(line),
+            Part::End { begin, .. } if is_certificate(begin) => {
+                out.push_str(line);
                 seen = true;
             }
-        } else if marker.starts_with("-----BEGIN ") {
             // Another kind of block: it and whatever preceded it are not certificate text.
-            pending.clear();
-            seen = false;
-        } else {
-            pending.push_str(line);
+            Part::Begin { .. } => {
+                pending.clear();
+                seen = false;
+            }
+            Part::Body { .. } | Part::End { .. } => {}
+            Part::Outside | Part::StrayEnd => pending.push_str(line),
         }
     }
     out
@@ -105,42 +107,27 @@ pub fn separate_blocks(text: &str) -> Separated {
 }
 
 fn separate_lines(text: &str) -> Separated {
-    #[derive(PartialEq)]
-    enum Into {
-        Stay,
-        Key,
-        Request,
-    }
+    use crate::analysis::pem::{self, Part};
     let mut out = Separated::default();
-    let mut current = Into::Stay;
-    for line in text.split_inclusive('\n') {
-        let marker = line.trim();
-        if current == Into::Stay
-            && let Some(label) = marker
-                .strip_prefix("-----BEGIN ")
-                .and_then(|l| l.strip_suffix("-----"))
-        {
-            if label.ends_with("PRIVATE KEY") {
-                current = Into::Key;
-            } else if label.ends_with("CERTIFICATE REQUEST") {
-                current = Into::Request;
+    for (line, part) in pem::scan(text.split_inclusive('\n')) {
+        let label = match part {
+            Part::Begin { label, .. } | Part::Body { label } | Part::End { begin: label, .. } => {
+                label
             }
-        }
-        match current {
-            Into::Stay => out.certificates.push_str(line),
-            Into::Key => out.keys.push_str(line),
-            Into::Request => out.requests.push_str(line),
-        }
-        if current != Into::Stay && marker.starts_with("-----END ") {
-            let target = if current == Into::Key {
-                &mut out.keys
-            } else {
-                &mut out.requests
-            };
-            if !target.ends_with('\n') {
-                target.push('\n');
-            }
-            current = Into::Stay;
+            Part::Outside | Part::StrayEnd => "",
+        };
+        let moved = if label.ends_with("PRIVATE KEY") {
+            &mut out.keys
+        } else if label.ends_with("CERTIFICATE REQUEST") {
+            &mut out.requests
+        } else {
+            out.certificates.push_str(line);
+            continue;
+        };
+        moved.push_str(line);
+        // A block moved to another box ends its line there.
+        if matches!(part, Part::End { .. }) && !moved.ends_with('\n') {
+            moved.push('\n');
         }
     }
     out
@@ -392,6 +379,21 @@ mod tests {
         assert!(kept.contains("subject=/CN=x\n"));
         assert!(!kept.contains("SECRET") && !kept.contains("Bag Attributes"));
         assert!(kept.ends_with("BBBB\n-----END CERTIFICATE-----\n"));
+    }
+
+    #[test]
+    fn certificate_text_cuts_blocks_as_the_decoder_does() {
+        // Every certificate label is certificate text, as the decoder reads it.
+        let trusted =
+            "-----BEGIN TRUSTED CERTIFICATE-----\nAAAA\n-----END TRUSTED CERTIFICATE-----\n";
+        assert_eq!(certificate_text(trusted), trusted);
+        // A key block opened inside an unended certificate block is a block of its own: never shown.
+        let unended = "-----BEGIN CERTIFICATE-----\nAAAA\n-----BEGIN PRIVATE KEY-----\nSECRET\n\
+                       -----END PRIVATE KEY-----\n";
+        let kept = certificate_text(unended);
+        assert!(kept.contains("AAAA") && !kept.contains("SECRET"), "{kept}");
+        let separated = separate_blocks(unended);
+        assert!(separated.keys.contains("SECRET") && !separated.certificates.contains("SECRET"));
     }
 }
 

@@ -2,7 +2,7 @@
 //! PKCS#12, the keys) it holds. The decoders ([`super::pkcs7`], [`super::pkcs12`]) return DER and
 //! typed errors; this module turns them into items and diagnostics.
 
-use super::input::{Item, ItemKind};
+use super::item::{Item, ItemKind};
 use super::private_key::{self, ParsedKey};
 use super::{Options, pkcs7, pkcs12};
 use crate::diagnostic::{Code, Diagnostic, Hint, InputLocation};

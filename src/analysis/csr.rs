@@ -1,7 +1,7 @@
 //! PKCS#10 certificate requests (RFC 2986): the request's own signature, and whether its public
 //! key is the leaf's and the private key's.
 
-use super::input::Item;
+use super::item::Item;
 use super::public_key::{self, KeyIdentity, PublicKeyInfo, Verification};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use der::Decode;

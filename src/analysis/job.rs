@@ -14,8 +14,9 @@
 use super::certificate::{self, ParsedCertificate};
 use super::chain::Checks;
 use super::csr::{self, CsrSummary, ParsedCsr};
-use super::input::Item;
-use super::input::{InputSummary, ItemKind};
+use super::input::InputSummary;
+use super::item::Item;
+use super::item::ItemKind;
 use super::private_key::{self, ParsedKey, PrivateKeySummary};
 use super::{Analysis, Input, Options, Report, Role, chain, containers, key_match};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};

@@ -11,7 +11,7 @@ pub mod decryption;
 pub mod key_types;
 pub mod validity;
 
-use super::input::Item;
+use super::item::Item;
 use super::legacy_pem::{self, LegacyPemError};
 use super::public_key::{Curve, KeyIdentity, KeyType};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};

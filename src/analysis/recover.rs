@@ -24,7 +24,9 @@
 //! from the recovered text's lines back to the input's lines is kept, so that every location
 //! names the line of the input. Messages name what was undone and where, never the material.
 
-use super::input::{self, ItemKind};
+use super::item::ItemKind;
+use super::pem;
+use super::sniff;
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use std::borrow::Cow;
 
@@ -307,7 +309,7 @@ impl Out {
             .text
             .split('\n')
             .enumerate()
-            .filter(|(_, l)| input::begin_label(l.trim()).is_some())
+            .filter(|(_, l)| pem::begin_label(l.trim()).is_some())
             .map(|(i, _)| i + 1)
             .collect();
         let mut out = Vec::new();
@@ -320,7 +322,7 @@ impl Out {
             };
             let name = format!(
                 "block {block} ({}{})",
-                input::label_for_message(&found.label),
+                pem::label_for_message(&found.label),
                 found
                     .input_line
                     .map(|l| format!(", line {l}"))
@@ -600,7 +602,7 @@ fn scan(text: &str, lines: &LineIndex, origin: Option<Origin>, depth: usize, out
         let start = offset;
         offset += raw.len();
         if let Some((block_start, label, first, body_seen)) = open {
-            if input::end_label(line) == Some(label) {
+            if pem::end_label(line) == Some(label) {
                 scan_range(text, lines, pending, block_start, origin, depth, out);
                 out.clean_block(&text[block_start..offset], label, origin, first);
                 pending = offset;
@@ -617,7 +619,7 @@ fn scan(text: &str, lines: &LineIndex, origin: Option<Origin>, depth: usize, out
             // Not clean: it stays with the text to search; this line may begin another block.
             open = None;
         }
-        if let Some(label) = input::begin_label(line).filter(|l| input::label_is_plain(l)) {
+        if let Some(label) = pem::begin_label(line).filter(|l| pem::label_is_plain(l)) {
             open = Some((start, label, number, false));
         }
     }
@@ -830,7 +832,7 @@ fn base64_material(
         }
         return Some(());
     }
-    let (kind, label) = input::content_kind(&der)?;
+    let (kind, label) = sniff::content_kind(&der)?;
     out.pass(&text[written..at], origin, lines.line(written));
     let mut undone = vec![Undone::BareBase64(kind)];
     context(text, at, &mut undone);
@@ -949,7 +951,7 @@ fn rebuild(text: &str) -> Option<(String, String, Option<Breaks>)> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    if !input::label_is_plain(&label) {
+    if !pem::label_is_plain(&label) {
         return None;
     }
     let rest = &rest[close + 5..];
