@@ -16,8 +16,9 @@
 
 use crate::analysis::{self, Analysis, Input, Options, Report};
 use crate::diagnostic::{Diagnostic, Severity, excerpt};
-use crate::providers::{self, Auth, Fields, Mode, ProviderId};
+use crate::providers::{self, Fields, Mode, ProviderId};
 use crate::request;
+use crate::request::Auth;
 use crate::signing::{Credentials, Scheme, Secret, huawei_token};
 use std::ffi::OsString;
 use std::io::{Read, Write};

@@ -5,11 +5,15 @@
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::providers::{self, Auth, AuthScope, Fields, Mode, Preparation, ProviderId};
+use crate::providers::{self, AuthScope, Fields, Mode, Preparation, ProviderId};
 use crate::render::{self, CurlContext};
 use crate::signing::{self, Scheme, Signed, huawei_token};
 use serde::Serialize;
 use std::time::Duration;
+
+mod sign;
+
+pub use sign::{Auth, SignError, sign_call};
 
 /// Everything a signed request is shown as. Holds no secret: the access key secret is consumed by
 /// the signer, a token is referenced by its environment variable.
@@ -82,19 +86,14 @@ pub fn build(
         signing_errors: Vec::new(),
         outputs: None,
     };
-    if !provider.spec().schemes.contains(&auth.scheme()) {
-        outcome
-            .signing_errors
-            .push(signing_error(&providers::SignError::SchemeMismatch(
-                auth.scheme(),
-                provider,
-            )));
+    if let Err(error) = sign::scheme_fits(provider, auth) {
+        outcome.signing_errors.push(signing_error(&error));
         return outcome;
     }
     let Some(call) = outcome.preparation.call.clone() else {
         return outcome;
     };
-    let signed = match providers::sign_call(provider, &call, auth, at, nonce) {
+    let signed = match sign_call(provider, &call, auth, at, nonce) {
         Ok(signed) => signed,
         Err(error) => {
             outcome.signing_errors.push(signing_error(&error));
@@ -132,9 +131,9 @@ pub const URL_WARNING: usize = 8_192;
 
 /// A signing problem, said for both surfaces: the message names no flag or field (both show it),
 /// the hint names the command line's flag or the page's control.
-fn signing_error(error: &providers::SignError) -> Diagnostic {
+fn signing_error(error: &SignError) -> Diagnostic {
     use crate::diagnostic::Hint;
-    use providers::SignError;
+    use SignError;
     let (message, hint) = match error {
         SignError::SchemeMismatch(scheme, provider) => {
             let schemes = provider.spec().schemes;

@@ -18,8 +18,9 @@
 use base64ct::Encoding;
 use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::{Diagnostic, Surface};
-use cert_preflight::providers::{Auth, FieldInput, Fields, ProviderId, Shape};
+use cert_preflight::providers::{FieldInput, Fields, ProviderId, Shape};
 use cert_preflight::request;
+use cert_preflight::request::Auth;
 use cert_preflight::signing::{Credentials, Scheme, Secret};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
