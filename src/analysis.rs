@@ -15,6 +15,7 @@ pub mod item;
 pub mod job;
 mod key_match;
 pub mod legacy_pem;
+pub mod name;
 pub mod oid_names;
 pub mod oids;
 pub(crate) mod pem;

@@ -81,7 +81,7 @@ pub fn parse(item: &Item, index: usize, diagnostics: &mut Vec<Diagnostic>) -> Op
             index,
             file: item.location.file.clone(),
             block: item.location.block,
-            subject: super::certificate::rfc4514(&request.info.subject),
+            subject: super::name::rfc4514(&request.info.subject),
             public_key: public_key::describe(&request.info.public_key),
             signature_valid,
             matches_leaf: None,
