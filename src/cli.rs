@@ -478,65 +478,19 @@ fn check(args: &Args, analysis: &Analysis, before: &str) -> ExitCode {
     let text = if args.json {
         let mut value = serde_json::to_value(&analysis.report).expect("reports serialize");
         value["diagnostics"] = serde_json::to_value(&all).expect("diagnostics serialize");
-        value["provider"] = provider_json(&prep);
+        value["provider"] = serde_json::to_value(&prep).expect("preparations serialize");
         to_json(&value)
     } else {
         let mut report = analysis.report.clone();
         report.diagnostics = prep.analysis_diagnostics.clone();
         let mut text = report.to_string();
-        text.push_str(&provider_text(&prep));
+        text.push_str(&prep.to_string());
         text
     };
     if let Err(code) = print(&text) {
         return code;
     }
     exit_for(&all)
-}
-
-fn provider_json(prep: &providers::Preparation) -> serde_json::Value {
-    let spec = prep.provider.spec();
-    serde_json::json!({
-        "id": spec.id,
-        "api": spec.api,
-        "version": spec.version,
-        "legacy": spec.legacy,
-        "diagnostics": prep.diagnostics,
-        "fixes": {
-            "bundle": prep.bundle.as_ref().map(|b| serde_json::json!({
-                "order": b.order,
-                "changes": b.changes,
-                "before": b.before,
-                "after": b.full_pem,
-                "certificate": b.leaf_pem,
-                "chain": b.chain_pem,
-            })),
-            "key": prep.key_fix,
-        },
-        "rules": spec.rules,
-    })
-}
-
-fn provider_text(prep: &providers::Preparation) -> String {
-    let spec = prep.provider.spec();
-    let mut text = format!("\ntarget: {} ({} {})\n", spec.title, spec.api, spec.version);
-    if let Some(bundle) = &prep.bundle {
-        for change in &bundle.changes {
-            text.push_str(&format!("  fix: {change}\n"));
-        }
-    }
-    if let Some(fix) = &prep.key_fix {
-        text.push_str(&format!(
-            "  fix: private key {} → {} ({})\n",
-            fix.from, fix.to, fix.reason
-        ));
-    }
-    if prep.diagnostics.is_empty() {
-        text.push_str("  no findings for this target\n");
-    }
-    for diagnostic in &prep.diagnostics {
-        text.push_str(&format!("{diagnostic}\n"));
-    }
-    text
 }
 
 fn make_request(args: &Args, analysis: &Analysis, before: &str, now: Duration) -> ExitCode {
@@ -571,21 +525,13 @@ fn make_request(args: &Args, analysis: &Analysis, before: &str, now: Duration) -
                 "region": fields.region,
                 "auth": args.auth.map(Scheme::auth_name),
                 "diagnostics": diagnostics,
-                "fixes": provider_json(&outcome.preparation)["fixes"],
+                "fixes": serde_json::to_value(&outcome.preparation).expect("preparations serialize")["fixes"],
                 "call": outcome.preparation.call,
                 "request": outcome.outputs,
             });
             to_json(&value)
         }
-        (Format::Curl, Some(outputs)) => {
-            let mut text = String::new();
-            if let Some(iam) = &outputs.iam_token {
-                text.push_str(iam);
-                text.push('\n');
-            }
-            text.push_str(&outputs.curl);
-            text
-        }
+        (Format::Curl, Some(outputs)) => crate::render::curl_tab(outputs),
         (Format::Http, Some(outputs)) => outputs.http.clone(),
         (Format::VendorCli, Some(outputs)) => outputs.vendor_cli.clone().unwrap_or_default(),
         (_, None) => String::new(),

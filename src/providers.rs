@@ -261,28 +261,55 @@ pub enum Mode {
     Request,
 }
 
-/// What a target makes of the material and fields.
-#[derive(Clone, Debug, Serialize)]
+/// What a target makes of the material and fields. Its JSON form is the `provider` object of
+/// `cert-preflight check --json`: the target (`id`, `api`, `version`, `legacy`, `rules`), its
+/// `diagnostics` and the `fixes` (`bundle`, `key`), never the key itself.
+#[derive(Clone, Debug)]
 pub struct Preparation {
     /// The target.
     pub provider: ProviderId,
     /// The analysis' diagnostics, each with the error this provider answers with where known.
-    #[serde(skip)]
     pub analysis_diagnostics: Vec<Diagnostic>,
     /// Findings of the target's rules (the analysis' own diagnostics are not repeated).
     pub diagnostics: Vec<Diagnostic>,
     /// The certificates as the target receives them.
     pub bundle: Option<Bundle>,
     /// The private key as the target receives it (holds the secret key: never log it).
-    #[serde(skip)]
     pub key: Option<KeyPem>,
     /// The re-encoding applied to the key, when one was: `from` → `label`, without the key.
     pub key_fix: Option<KeyFix>,
     /// The unsigned call, when there is no error and the mode is `Request`.
     pub call: Option<Call>,
     /// The vendor CLI command equivalent (aliyun, hcloud), reading PEM from files.
-    #[serde(skip)]
     pub vendor_command: Option<VendorCommand>,
+}
+
+impl Serialize for Preparation {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        /// The fixes applied for the target, as the JSON names them.
+        #[derive(Serialize)]
+        struct Fixes<'a> {
+            bundle: &'a Option<Bundle>,
+            key: &'a Option<KeyFix>,
+        }
+        let spec = self.provider.spec();
+        let mut out = serializer.serialize_struct("Preparation", 7)?;
+        out.serialize_field("id", spec.id)?;
+        out.serialize_field("api", spec.api)?;
+        out.serialize_field("version", spec.version)?;
+        out.serialize_field("legacy", &spec.legacy)?;
+        out.serialize_field("diagnostics", &self.diagnostics)?;
+        out.serialize_field(
+            "fixes",
+            &Fixes {
+                bundle: &self.bundle,
+                key: &self.key_fix,
+            },
+        )?;
+        out.serialize_field("rules", spec.rules)?;
+        out.end()
+    }
 }
 
 impl Preparation {

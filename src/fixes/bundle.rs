@@ -15,16 +15,20 @@ pub enum RootPolicy {
     Drop,
 }
 
-/// The certificates as the target should receive them.
+/// The certificates as the target should receive them. In JSON (`fixes.bundle` of the command
+/// line's output) the PEM texts are `certificate`, `chain` and `after`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Bundle {
     /// Certificate indices (input order numbering), leaf first.
     pub order: Vec<usize>,
     /// The first certificate, PEM (LF, 64 columns, final newline).
+    #[serde(rename = "certificate")]
     pub leaf_pem: String,
     /// The certificates after the first, PEM, concatenated with nothing between them.
+    #[serde(rename = "chain")]
     pub chain_pem: String,
     /// Everything: `leaf_pem` followed by `chain_pem`.
+    #[serde(rename = "after")]
     pub full_pem: String,
     /// The certificate text as given (all certificate blocks of the inputs, in input order).
     pub before: String,

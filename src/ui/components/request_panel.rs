@@ -68,15 +68,7 @@ impl Tab {
 
     fn text(self, outputs: &Outputs) -> String {
         match self {
-            Tab::Curl => {
-                let mut text = outputs
-                    .iam_token
-                    .clone()
-                    .map(|t| t + "\n")
-                    .unwrap_or_default();
-                text.push_str(&outputs.curl);
-                text
-            }
+            Tab::Curl => crate::render::curl_tab(outputs),
             Tab::Http => outputs.http.clone(),
             Tab::Body => outputs.body.clone(),
             Tab::Cli => outputs.vendor_cli.clone().unwrap_or_default(),
