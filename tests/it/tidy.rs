@@ -5,7 +5,6 @@
 //! - every diagnostic code has documentation;
 //! - shared code (outside `src/providers/`) names no target's ID, API or API-specific field;
 //! - the browser crates sit only under the wasm32 target table of Cargo.toml.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 

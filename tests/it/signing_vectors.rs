@@ -2,7 +2,6 @@
 //! one request (`input.json`) and the value of each signing stage as the official SDK computed it
 //! (`<stage>.txt`, named after our `Stage.name`; see `tests/vectors/signing/README.md`). The
 //! request is signed with `src/signing` and every stage must match byte for byte.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 use std::fs;
@@ -21,7 +20,7 @@ const INPUT: &str = "input.json";
 const SIGNED_PARAMETERS: &str = "signed_parameters.json";
 
 fn vectors_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/signing")
+    crate::corpus::vectors("signing")
 }
 
 /// A string field of `input.json`.
