@@ -115,7 +115,7 @@ pub struct Report {
 impl Default for Report {
     fn default() -> Self {
         let mut diagnostics = Vec::new();
-        Report {
+        Self {
             inputs: Vec::new(),
             certificates: Vec::new(),
             chain: chain::analyze(&[], &mut diagnostics),

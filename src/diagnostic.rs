@@ -24,9 +24,9 @@ impl Severity {
     /// The lowercase name used in JSON and in the page.
     pub fn as_str(self) -> &'static str {
         match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
         }
     }
 }
@@ -325,7 +325,7 @@ pub struct InputLocation {
 impl InputLocation {
     /// The whole of the input named `file`.
     pub fn file(file: impl Into<String>) -> Self {
-        InputLocation {
+        Self {
             file: file.into(),
             block: None,
             line: None,
@@ -370,18 +370,18 @@ impl Location {
     /// The word `kind` holds in the JSON form.
     pub fn kind(&self) -> &'static str {
         match self {
-            Location::Input(_) => "input",
-            Location::Field(_) => "field",
-            Location::Material => "material",
-            Location::Credentials => "credentials",
-            Location::Target => "target",
+            Self::Input(_) => "input",
+            Self::Field(_) => "field",
+            Self::Material => "material",
+            Self::Credentials => "credentials",
+            Self::Target => "target",
         }
     }
 
     /// The place in an input, for a location that is one.
     pub fn input(&self) -> Option<&InputLocation> {
         match self {
-            Location::Input(at) => Some(at),
+            Self::Input(at) => Some(at),
             _ => None,
         }
     }
@@ -398,30 +398,30 @@ impl Location {
 
     /// Whether this is the request field `name`.
     pub fn is_field(&self, name: &str) -> bool {
-        matches!(self, Location::Field(field) if field == name)
+        matches!(self, Self::Field(field) if field == name)
     }
 }
 
 impl From<InputLocation> for Location {
     fn from(at: InputLocation) -> Self {
-        Location::Input(at)
+        Self::Input(at)
     }
 }
 
 impl From<&InputLocation> for Location {
     fn from(at: &InputLocation) -> Self {
-        Location::Input(at.clone())
+        Self::Input(at.clone())
     }
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Location::Input(at) => at.fmt(f),
-            Location::Field(name) => write!(f, "field {name}"),
-            Location::Material => f.write_str("certificates"),
-            Location::Credentials => f.write_str("auth"),
-            Location::Target => Ok(()),
+            Self::Input(at) => at.fmt(f),
+            Self::Field(name) => write!(f, "field {name}"),
+            Self::Material => f.write_str("certificates"),
+            Self::Credentials => f.write_str("auth"),
+            Self::Target => Ok(()),
         }
     }
 }
@@ -431,7 +431,7 @@ impl Serialize for Location {
         use serde::ser::SerializeMap;
         let mut map = serializer.serialize_map(None)?;
         match self {
-            Location::Input(at) => {
+            Self::Input(at) => {
                 map.serialize_entry("file", &at.file)?;
                 if let Some(block) = at.block {
                     map.serialize_entry("block", &block)?;
@@ -443,7 +443,7 @@ impl Serialize for Location {
             other => map.serialize_entry("file", &other.to_string())?,
         }
         map.serialize_entry("kind", self.kind())?;
-        if let Location::Field(name) = self {
+        if let Self::Field(name) = self {
             map.serialize_entry("field", name)?;
         }
         map.end()
@@ -473,7 +473,7 @@ impl Hint {
     /// A hint worded for each surface: `page` names the page's boxes and fields, `command_line`
     /// the tool's flags and files.
     pub fn per_surface(page: impl Into<String>, command_line: impl Into<String>) -> Self {
-        Hint {
+        Self {
             command_line: Some(command_line.into()),
             page: Some(page.into()),
         }
@@ -481,7 +481,7 @@ impl Hint {
 
     /// No hint: the diagnostic states a fact and asks for nothing.
     pub fn none() -> Self {
-        Hint {
+        Self {
             command_line: None,
             page: None,
         }
@@ -490,7 +490,7 @@ impl Hint {
 
 impl From<String> for Hint {
     fn from(text: String) -> Self {
-        Hint {
+        Self {
             command_line: Some(text),
             page: None,
         }
@@ -499,13 +499,13 @@ impl From<String> for Hint {
 
 impl From<&str> for Hint {
     fn from(text: &str) -> Self {
-        Hint::from(text.to_owned())
+        Self::from(text.to_owned())
     }
 }
 
 impl From<&String> for Hint {
     fn from(text: &String) -> Self {
-        Hint::from(text.clone())
+        Self::from(text.clone())
     }
 }
 
@@ -545,7 +545,7 @@ impl Diagnostic {
         hint: impl Into<Hint>,
     ) -> Self {
         let hint = hint.into();
-        Diagnostic {
+        Self {
             code,
             severity: code.severity(),
             location: location.into(),

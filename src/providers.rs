@@ -112,9 +112,9 @@ impl AuthScope {
     /// The header that scopes Huawei AK/SK credentials, if any.
     pub fn header(self) -> Option<&'static str> {
         match self {
-            AuthScope::AccessKey => None,
-            AuthScope::Project { .. } => Some("X-Project-Id"),
-            AuthScope::Account => Some("X-Domain-Id"),
+            Self::AccessKey => None,
+            Self::Project { .. } => Some("X-Project-Id"),
+            Self::Account => Some("X-Domain-Id"),
         }
     }
 }
@@ -199,8 +199,8 @@ pub struct ProviderId(&'static ProviderSpec);
 
 impl ProviderId {
     /// Every target, in the order the page lists them.
-    pub fn all() -> impl Iterator<Item = ProviderId> {
-        REGISTRY.iter().map(|spec| ProviderId(spec))
+    pub fn all() -> impl Iterator<Item = Self> {
+        REGISTRY.iter().map(|spec| Self(spec))
     }
 
     /// The command-line identifier.
@@ -222,7 +222,7 @@ impl ProviderId {
 impl Default for ProviderId {
     /// The first target of the registry (the page's initial choice).
     fn default() -> Self {
-        ProviderId(REGISTRY[0])
+        Self(REGISTRY[0])
     }
 }
 
@@ -315,7 +315,7 @@ impl Serialize for Preparation {
 impl Preparation {
     /// Nothing prepared yet for `provider`: no findings, no bundle, key or call.
     pub fn empty(provider: ProviderId) -> Self {
-        Preparation {
+        Self {
             provider,
             analysis_diagnostics: Vec::new(),
             diagnostics: Vec::new(),

@@ -22,7 +22,7 @@ pub struct Outputs {
     /// `v2`, `acs3`, `aksk` or `token`.
     pub auth: &'static str,
     /// The HTTP method.
-    pub method: crate::signing::Method,
+    pub method: signing::Method,
     /// The full URL.
     pub url: String,
     /// Its length in characters (ACS3 keeps parameters in the query).

@@ -4,7 +4,7 @@
 //! time and a nonce (both inputs: the core never reads a clock or a random source) and returns a
 //! [`Signed`] request: the exact request to send plus each intermediate [`Stage`] (canonical
 //! request, string to sign, signature) so that a mismatch can be traced to the step that
-//! diverged. HMAC, SHA-1/SHA-256 and base64 come from the RustCrypto crates.
+//! diverged. HMAC, SHA-1/SHA-256 and base64 come from the `RustCrypto` crates.
 
 pub mod alibaba_acs3;
 pub mod alibaba_rpc_v2;
@@ -40,20 +40,20 @@ impl Scheme {
     /// The `--auth` name.
     pub fn auth_name(self) -> &'static str {
         match self {
-            Scheme::AlibabaRpcV2 => "v2",
-            Scheme::AlibabaAcs3 => "acs3",
-            Scheme::HuaweiAksk => "aksk",
-            Scheme::HuaweiToken => "token",
+            Self::AlibabaRpcV2 => "v2",
+            Self::AlibabaAcs3 => "acs3",
+            Self::HuaweiAksk => "aksk",
+            Self::HuaweiToken => "token",
         }
     }
 
     /// Parses an `--auth` name.
     pub fn from_auth_name(name: &str) -> Option<Self> {
         [
-            Scheme::AlibabaRpcV2,
-            Scheme::AlibabaAcs3,
-            Scheme::HuaweiAksk,
-            Scheme::HuaweiToken,
+            Self::AlibabaRpcV2,
+            Self::AlibabaAcs3,
+            Self::HuaweiAksk,
+            Self::HuaweiToken,
         ]
         .into_iter()
         .find(|s| s.auth_name() == name)
@@ -67,7 +67,7 @@ pub struct Secret(String);
 impl Secret {
     /// Wraps a secret.
     pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
+        Self(value.into())
     }
 
     /// The secret itself, for the MAC only.
@@ -85,9 +85,9 @@ impl fmt::Debug for Secret {
 /// An access key: its public ID and its secret.
 #[derive(Clone, Debug)]
 pub struct Credentials {
-    /// The AccessKey ID (Alibaba) or AK (Huawei): public, printed in the request.
+    /// The `AccessKey` ID (Alibaba) or AK (Huawei): public, printed in the request.
     pub access_key_id: String,
-    /// The AccessKey secret (Alibaba) or SK (Huawei).
+    /// The `AccessKey` secret (Alibaba) or SK (Huawei).
     pub secret: Secret,
 }
 
@@ -102,13 +102,13 @@ pub enum Method {
 
 impl Method {
     /// Every method.
-    pub const ALL: [Method; 2] = [Method::Get, Method::Post];
+    pub const ALL: [Self; 2] = [Self::Get, Self::Post];
 
     /// The method as sent and signed (`GET`, `POST`).
     pub fn as_str(self) -> &'static str {
         match self {
-            Method::Get => "GET",
-            Method::Post => "POST",
+            Self::Get => "GET",
+            Self::Post => "POST",
         }
     }
 
@@ -146,7 +146,7 @@ pub struct HttpRequest {
 impl HttpRequest {
     /// A request without query, headers or body.
     pub fn new(method: Method, host: &str, path: &str) -> Self {
-        HttpRequest {
+        Self {
             method,
             host: host.to_owned(),
             path: path.to_owned(),
@@ -214,28 +214,28 @@ pub enum StageName {
 
 impl StageName {
     /// Every stage name.
-    pub const ALL: [StageName; 6] = [
-        StageName::HashedPayload,
-        StageName::CanonicalizedQueryString,
-        StageName::CanonicalRequest,
-        StageName::StringToSign,
-        StageName::Signature,
-        StageName::Authorization,
+    pub const ALL: [Self; 6] = [
+        Self::HashedPayload,
+        Self::CanonicalizedQueryString,
+        Self::CanonicalRequest,
+        Self::StringToSign,
+        Self::Signature,
+        Self::Authorization,
     ];
 
-    /// The stable snake_case name (the vector file's name without `.txt`).
+    /// The stable `snake_case` name (the vector file's name without `.txt`).
     pub fn as_str(self) -> &'static str {
         match self {
-            StageName::HashedPayload => "hashed_payload",
-            StageName::CanonicalizedQueryString => "canonicalized_query_string",
-            StageName::CanonicalRequest => "canonical_request",
-            StageName::StringToSign => "string_to_sign",
-            StageName::Signature => "signature",
-            StageName::Authorization => "authorization",
+            Self::HashedPayload => "hashed_payload",
+            Self::CanonicalizedQueryString => "canonicalized_query_string",
+            Self::CanonicalRequest => "canonical_request",
+            Self::StringToSign => "string_to_sign",
+            Self::Signature => "signature",
+            Self::Authorization => "authorization",
         }
     }
 
-    /// Parses a stage's snake_case name.
+    /// Parses a stage's `snake_case` name.
     pub fn parse(text: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.as_str() == text)
     }
@@ -282,7 +282,7 @@ impl Signed {
         stages: Vec<(StageName, String)>,
         at: Duration,
     ) -> Self {
-        Signed {
+        Self {
             scheme,
             request,
             stages: stages
@@ -316,16 +316,14 @@ pub enum SigningError {
 impl fmt::Display for SigningError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SigningError::TimeOutOfRange => f.write_str("the signing time is outside 1970..9999"),
-            SigningError::InvalidHeader(name) => {
+            Self::TimeOutOfRange => f.write_str("the signing time is outside 1970..9999"),
+            Self::InvalidHeader(name) => {
                 write!(f, "header {name} holds a line break or control character")
             }
         }
     }
 }
 
-/// Percent-encoding shared by all three schemes: UTF-8 bytes; `A-Z a-z 0-9 - _ . ~` kept; every
-/// other byte as `%XX` with uppercase hex (space is `%20`, never `+`).
 /// Shapes 16 random bytes (from the caller's random source: the core has none) as a version-4
 /// UUID, the nonce form the Alibaba SDKs send.
 pub fn uuid_nonce(mut bytes: [u8; 16]) -> String {
@@ -342,6 +340,9 @@ pub fn uuid_nonce(mut bytes: [u8; 16]) -> String {
     )
 }
 
+/// Percent-encoding shared by the signing schemes (RPC V2, ACS3, AK/SK): UTF-8 bytes;
+/// `A-Z a-z 0-9 - _ . ~` kept; every other byte as `%XX` with uppercase hex (space is `%20`,
+/// never `+`).
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
     for &byte in text.as_bytes() {

@@ -34,14 +34,14 @@ impl Expiry {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            Expiry::Valid => "valid",
-            Expiry::Expired => "expired",
-            Expiry::NotYetValid => "not_yet_valid",
+            Self::Valid => "valid",
+            Self::Expired => "expired",
+            Self::NotYetValid => "not_yet_valid",
         }
     }
 }
 
-/// The kind of a subjectAltName entry (RFC 5280 §4.2.1.6 GeneralName).
+/// The kind of a subjectAltName entry (RFC 5280 §4.2.1.6 `GeneralName`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum SanKind {
     /// dNSName.
@@ -62,12 +62,12 @@ impl SanKind {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            SanKind::Dns => "dns",
-            SanKind::Ip => "ip",
-            SanKind::Email => "email",
-            SanKind::Uri => "uri",
-            SanKind::DirName => "dirname",
-            SanKind::Other => "other",
+            Self::Dns => "dns",
+            Self::Ip => "ip",
+            Self::Email => "email",
+            Self::Uri => "uri",
+            Self::DirName => "dirname",
+            Self::Other => "other",
         }
     }
 }
@@ -209,7 +209,7 @@ pub struct ParsedCertificate {
     pub certificate: Certificate,
     /// The DER of the whole certificate.
     pub der: Vec<u8>,
-    /// The DER of its TBSCertificate (what the issuer signed).
+    /// The DER of its `TBSCertificate` (what the issuer signed).
     pub tbs_der: Vec<u8>,
     /// The subject key, normalised for comparison.
     pub key: Option<KeyIdentity>,
@@ -392,21 +392,21 @@ fn parse_checking(
     })
 }
 
-/// A UTCTime of 1950–1969 is read moved forward by this many seconds: 20 years, 7,305 days
+/// A `UTCTime` of 1950–1969 is read moved forward by this many seconds: 20 years, 7,305 days
 /// whatever the date (1950–1969 and 1970–1989 have their leap days in the same years).
 const UTC_TIME_SHIFT: i64 = 7_305 * DAY;
-/// A GeneralizedTime before 1970 is read moved forward by this many seconds: 400 years, one
+/// A `GeneralizedTime` before 1970 is read moved forward by this many seconds: 400 years, one
 /// cycle of the Gregorian calendar (146,097 days), so every date keeps its weekday and leap day.
 const GENERALIZED_TIME_SHIFT: i64 = 146_097 * DAY;
 
 /// The certificate, and by how many seconds each of its validity times was moved forward to be
 /// decoded (0 unless it lies before 1970).
 ///
-/// RFC 5280 §4.1.2.5.1 reads a UTCTime's two-digit year 50–99 as 1950–1999, but `der`'s
+/// RFC 5280 §4.1.2.5.1 reads a `UTCTime`'s two-digit year 50–99 as 1950–1999, but `der`'s
 /// `DateTime` (and with it x509-cert's `Time`) starts at 1970, so a certificate valid from 1950 is
 /// refused whole. When decoding fails, the validity's two times are found with `der`'s reader
-/// (the TBSCertificate's fields before them are skipped as whole TLVs), an early one has its year
-/// digits moved forward in a copy (UTCTime 50–69 → 70–89, GeneralizedTime by 400 years, the same
+/// (the `TBSCertificate`'s fields before them are skipped as whole TLVs), an early one has its year
+/// digits moved forward in a copy (`UTCTime` 50–69 → 70–89, `GeneralizedTime` by 400 years, the same
 /// calendar), and the copy is decoded by x509-cert as usual. Signatures and fingerprints keep using
 /// the DER as given.
 fn decode(der: &[u8]) -> Result<(Certificate, [i64; 2]), der::Error> {
@@ -501,7 +501,7 @@ impl Bound {
             GENERALIZED_TIME_SHIFT => 400,
             _ => 0,
         };
-        Bound {
+        Self {
             seconds: seconds(decoded.unix_duration()) - shift,
             text: format!(
                 "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",

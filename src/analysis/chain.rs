@@ -33,10 +33,10 @@ impl Verdict {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            Verdict::Ordered => "ordered",
-            Verdict::Reorderable => "reorderable",
-            Verdict::Broken => "broken",
-            Verdict::Empty => "empty",
+            Self::Ordered => "ordered",
+            Self::Reorderable => "reorderable",
+            Self::Broken => "broken",
+            Self::Empty => "empty",
         }
     }
 }
@@ -122,7 +122,7 @@ const NOT_CHECKED: &str = "not checked: the analysis' signature budget was spent
 
 impl ChainReport {
     fn empty() -> Self {
-        ChainReport {
+        Self {
             verdict: Verdict::Empty,
             order: Vec::new(),
             duplicates: Vec::new(),
@@ -164,7 +164,7 @@ pub fn signature_cost(key: &public_key::PublicKeyInfo) -> u64 {
             (bits * bits).div_ceil(2048 * 2048).max(1)
         }
         KeyType::Ec => match key.curve {
-            Some(super::public_key::Curve::P256) => 5,
+            Some(public_key::Curve::P256) => 5,
             _ => 10,
         },
         KeyType::Sm2 => 4,
@@ -188,7 +188,7 @@ pub struct SignatureBudget {
 
 impl Default for SignatureBudget {
     fn default() -> Self {
-        SignatureBudget {
+        Self {
             left: SIGNATURE_CHECK_BUDGET,
         }
     }
@@ -309,7 +309,7 @@ impl Checks {
                 candidates,
             });
         }
-        Checks {
+        Self {
             first_copy,
             signers: certificates
                 .iter()

@@ -35,10 +35,10 @@ impl LineEndings {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            LineEndings::Lf => "lf",
-            LineEndings::Crlf => "crlf",
-            LineEndings::Mixed => "mixed",
-            LineEndings::None => "none",
+            Self::Lf => "lf",
+            Self::Crlf => "crlf",
+            Self::Mixed => "mixed",
+            Self::None => "none",
         }
     }
 }
@@ -60,9 +60,9 @@ impl InputKind {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            InputKind::Text => "text",
-            InputKind::Binary => "binary",
-            InputKind::Empty => "empty",
+            Self::Text => "text",
+            Self::Binary => "binary",
+            Self::Empty => "empty",
         }
     }
 }
@@ -84,9 +84,9 @@ impl InputFormat {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            InputFormat::Pem => "pem",
-            InputFormat::Der => "der",
-            InputFormat::Unknown => "unknown",
+            Self::Pem => "pem",
+            Self::Der => "der",
+            Self::Unknown => "unknown",
         }
     }
 }

@@ -26,32 +26,32 @@ pub enum ItemKind {
 
 impl ItemKind {
     /// The kind a PEM label announces (RFC 7468 §5–§13, and the labels OpenSSL writes).
-    pub fn from_label(label: &str) -> ItemKind {
+    pub fn from_label(label: &str) -> Self {
         match label {
-            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => ItemKind::Certificate,
+            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => Self::Certificate,
             "PRIVATE KEY"
             | "ENCRYPTED PRIVATE KEY"
             | "RSA PRIVATE KEY"
             | "EC PRIVATE KEY"
             | "DSA PRIVATE KEY"
-            | "SM2 PRIVATE KEY" => ItemKind::PrivateKey,
-            "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => ItemKind::CertificateRequest,
-            "PKCS7" | "CMS" => ItemKind::Pkcs7,
-            "PUBLIC KEY" | "RSA PUBLIC KEY" => ItemKind::PublicKey,
-            _ => ItemKind::Other,
+            | "SM2 PRIVATE KEY" => Self::PrivateKey,
+            "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => Self::CertificateRequest,
+            "PKCS7" | "CMS" => Self::Pkcs7,
+            "PUBLIC KEY" | "RSA PUBLIC KEY" => Self::PublicKey,
+            _ => Self::Other,
         }
     }
 
     /// A short phrase for messages ("a private key").
     pub fn describe(&self) -> &'static str {
         match self {
-            ItemKind::Certificate => "a certificate",
-            ItemKind::PrivateKey => "a private key",
-            ItemKind::CertificateRequest => "a certificate request (CSR)",
-            ItemKind::Pkcs7 => "a PKCS#7 bundle",
-            ItemKind::Pkcs12 => "a PKCS#12 file",
-            ItemKind::PublicKey => "a public key",
-            ItemKind::Other => "an unknown block",
+            Self::Certificate => "a certificate",
+            Self::PrivateKey => "a private key",
+            Self::CertificateRequest => "a certificate request (CSR)",
+            Self::Pkcs7 => "a PKCS#7 bundle",
+            Self::Pkcs12 => "a PKCS#12 file",
+            Self::PublicKey => "a public key",
+            Self::Other => "an unknown block",
         }
     }
 }

@@ -78,7 +78,7 @@ pub struct Job {
 impl Job {
     /// A job analysing copies of `inputs` with `options`.
     pub fn new(inputs: &[Input<'_>], options: &Options<'_>) -> Self {
-        Job {
+        Self {
             inputs: inputs
                 .iter()
                 .map(|i| OwnedInput {
@@ -258,7 +258,7 @@ impl Collected {
     }
 
     /// The chain (with the signature checks made so far), keys and requests matched: the analysis.
-    fn finish(mut self, checks: &mut chain::Checks) -> Analysis {
+    fn finish(mut self, checks: &mut Checks) -> Analysis {
         let chain = chain::analyze_checked(&self.certificates, checks, &mut self.diagnostics);
         key_match::match_keys(
             &self.certificates,

@@ -3,7 +3,7 @@
 //! `openssl rsa -aes256` and `openssl ec -des3` still write these. The key is derived with
 //! OpenSSL's `EVP_BytesToKey` (MD5, one round, salt = the first 8 bytes of the IV:
 //! `private_key::decryption::bytes_to_key`, a fixed composition of the `md-5` digest); the
-//! ciphers and CBC mode come from the RustCrypto `aes`, `aria`, `camellia`, `des` and `cbc`
+//! ciphers and CBC mode come from the `RustCrypto` `aes`, `aria`, `camellia`, `des` and `cbc`
 //! crates.
 //!
 //! The ciphers read are the ones OpenSSL documents for its key commands (`openssl rsa`, `ec`,
@@ -13,7 +13,7 @@
 //! `-idea` (documented, but Debian's OpenSSL 3 has no IDEA even in its legacy provider, so no
 //! file of a real tool could test it here), and the other names those commands accept (`-seed`,
 //! `-bf`, `-cast5-cbc`, `-rc2`, `-des-ede-cbc`, `-sm4-cbc`, …), which no tool or guide writes by
-//! default and each of which would add a cipher to the page (SEED has no RustCrypto crate).
+//! default and each of which would add a cipher to the page (SEED has no `RustCrypto` crate).
 
 use std::fmt;
 
@@ -40,7 +40,7 @@ pub enum Cipher {
 
 impl Cipher {
     /// The `DEK-Info` names OpenSSL writes (`EVP_CIPHER_get0_name`, upper case).
-    const NAMES: [(&'static str, Cipher); 11] = [
+    const NAMES: [(&'static str, Self); 11] = [
         ("AES-128-CBC", Self::Aes128Cbc),
         ("AES-192-CBC", Self::Aes192Cbc),
         ("AES-256-CBC", Self::Aes256Cbc),

@@ -23,7 +23,7 @@ pub fn rfc4514(name: &x509_cert::name::Name) -> String {
     out
 }
 
-/// One AttributeTypeAndValue, as x509-cert 0.3's `Display` writes it.
+/// One `AttributeTypeAndValue`, as x509-cert 0.3's `Display` writes it.
 fn push_attribute(out: &mut String, atv: &x509_cert::attr::AttributeTypeAndValue) {
     use der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
     use der::{Tag, Tagged};

@@ -18,7 +18,7 @@ use pkcs12::kdf::Pkcs12KeyType;
 use pkcs12::{CertBag, MacData, Pfx, SafeBag};
 use sha2::digest::{Digest, FixedOutputReset, block_api::BlockSizeUser};
 use spki::ObjectIdentifier;
-/// SafeContents bags nested deeper than this are refused.
+/// `SafeContents` bags nested deeper than this are refused.
 const MAX_DEPTH: usize = 4;
 
 const ID_SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");

@@ -1,4 +1,4 @@
-//! PKCS#7 / CMS certificate bundles (.p7b, RFC 5652 SignedData, usually "degenerate": no signers):
+//! PKCS#7 / CMS certificate bundles (.p7b, RFC 5652 `SignedData`, usually "degenerate": no signers):
 //! the certificates they carry, in file order.
 //!
 //! ```text
@@ -17,7 +17,7 @@ use der::{Decode, Reader, SliceReader, Tag, TagNumber};
 /// Why a PKCS#7 item holds no certificates to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Pkcs7Error {
-    /// The bytes are not a complete ContentInfo holding SignedData.
+    /// The bytes are not a complete `ContentInfo` holding `SignedData`.
     NotSignedData,
 }
 
@@ -29,13 +29,13 @@ pub fn certificates(der: &[u8]) -> Result<Vec<&[u8]>, Pkcs7Error> {
     certificate_ders(der).ok_or(Pkcs7Error::NotSignedData)
 }
 
-/// Whether the DER is a ContentInfo holding SignedData.
+/// Whether the DER is a `ContentInfo` holding `SignedData`.
 pub fn is_signed_data(der: &[u8]) -> bool {
     certificate_ders(der).is_some()
 }
 
-/// The DER of each certificate in the SignedData's certificate set, in file order; `None` if the
-/// bytes are not a complete ContentInfo with SignedData.
+/// The DER of each certificate in the `SignedData`'s certificate set, in file order; `None` if the
+/// bytes are not a complete `ContentInfo` with `SignedData`.
 fn certificate_ders(der: &[u8]) -> Option<Vec<&[u8]>> {
     let context_0 = Tag::ContextSpecific {
         constructed: true,

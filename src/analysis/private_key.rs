@@ -20,13 +20,13 @@ use serde::Serialize;
 /// How a private key was encoded.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyFormat {
-    /// `RSA PRIVATE KEY` (PKCS#1 RSAPrivateKey).
+    /// `RSA PRIVATE KEY` (PKCS#1 `RSAPrivateKey`).
     Pkcs1,
-    /// `PRIVATE KEY` (PKCS#8 PrivateKeyInfo / OneAsymmetricKey).
+    /// `PRIVATE KEY` (PKCS#8 `PrivateKeyInfo` / `OneAsymmetricKey`).
     Pkcs8,
-    /// `EC PRIVATE KEY` (SEC1 ECPrivateKey).
+    /// `EC PRIVATE KEY` (SEC1 `ECPrivateKey`).
     Sec1,
-    /// `ENCRYPTED PRIVATE KEY` (PKCS#8 EncryptedPrivateKeyInfo).
+    /// `ENCRYPTED PRIVATE KEY` (PKCS#8 `EncryptedPrivateKeyInfo`).
     EncryptedPkcs8,
     /// `RSA/EC/DSA PRIVATE KEY` with `Proc-Type: 4,ENCRYPTED` and `DEK-Info` headers.
     LegacyEncryptedPem,
@@ -42,13 +42,13 @@ impl KeyFormat {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            KeyFormat::Pkcs1 => "pkcs1",
-            KeyFormat::Pkcs8 => "pkcs8",
-            KeyFormat::Sec1 => "sec1",
-            KeyFormat::EncryptedPkcs8 => "encrypted_pkcs8",
-            KeyFormat::LegacyEncryptedPem => "legacy_encrypted_pem",
-            KeyFormat::Dsa => "dsa",
-            KeyFormat::Pkcs12 => "pkcs12",
+            Self::Pkcs1 => "pkcs1",
+            Self::Pkcs8 => "pkcs8",
+            Self::Sec1 => "sec1",
+            Self::EncryptedPkcs8 => "encrypted_pkcs8",
+            Self::LegacyEncryptedPem => "legacy_encrypted_pem",
+            Self::Dsa => "dsa",
+            Self::Pkcs12 => "pkcs12",
         }
     }
 }

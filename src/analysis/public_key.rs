@@ -1,5 +1,5 @@
 //! Public keys (RFC 5280 §4.1.2.7 SubjectPublicKeyInfo): what kind and size a key is, a normalised
-//! form to compare keys by, and signature verification with the RustCrypto crates.
+//! form to compare keys by, and signature verification with the `RustCrypto` crates.
 //!
 //! Algorithms: RSA PKCS#1 v1.5 (RFC 8017 §8.2) with SHA-1/SHA-2, RSASSA-PSS (RFC 4055), ECDSA on
 //! P-256/P-384/P-521 (RFC 5758), Ed25519 (RFC 8410) and SM2 with SM3 (GB/T 32918, the default
@@ -49,16 +49,16 @@ impl KeyType {
     /// The name used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            KeyType::Rsa => "RSA",
-            KeyType::Ec => "EC",
-            KeyType::Ed25519 => "Ed25519",
-            KeyType::Sm2 => "SM2",
-            KeyType::Dsa => "DSA",
-            KeyType::Dh => "DH",
-            KeyType::Ed448 => "Ed448",
-            KeyType::X25519 => "X25519",
-            KeyType::X448 => "X448",
-            KeyType::Other => "other",
+            Self::Rsa => "RSA",
+            Self::Ec => "EC",
+            Self::Ed25519 => "Ed25519",
+            Self::Sm2 => "SM2",
+            Self::Dsa => "DSA",
+            Self::Dh => "DH",
+            Self::Ed448 => "Ed448",
+            Self::X25519 => "X25519",
+            Self::X448 => "X448",
+            Self::Other => "other",
         }
     }
 }
@@ -81,12 +81,12 @@ pub enum Curve {
 
 impl Curve {
     /// The curve `oid` names, when it is one of the four the targets take.
-    pub fn of_target(oid: &Oid) -> Option<Curve> {
+    pub fn of_target(oid: &Oid) -> Option<Self> {
         Some(match *oid {
-            c if c == P256 => Curve::P256,
-            c if c == P384 => Curve::P384,
-            c if c == P521 => Curve::P521,
-            c if c == SM2_CURVE => Curve::Sm2,
+            c if c == P256 => Self::P256,
+            c if c == P384 => Self::P384,
+            c if c == P521 => Self::P521,
+            c if c == SM2_CURVE => Self::Sm2,
             _ => return None,
         })
     }
@@ -94,7 +94,7 @@ impl Curve {
     /// The key family on this curve: SM2 on the SM2 curve, EC on every other.
     pub fn key_type(self) -> KeyType {
         match self {
-            Curve::Sm2 => KeyType::Sm2,
+            Self::Sm2 => KeyType::Sm2,
             _ => KeyType::Ec,
         }
     }
@@ -102,21 +102,21 @@ impl Curve {
     /// The field size in bits of a curve the targets take.
     pub fn bits(self) -> Option<u32> {
         match self {
-            Curve::P256 | Curve::Sm2 => Some(256),
-            Curve::P384 => Some(384),
-            Curve::P521 => Some(521),
-            Curve::Other(_) => None,
+            Self::P256 | Self::Sm2 => Some(256),
+            Self::P384 => Some(384),
+            Self::P521 => Some(521),
+            Self::Other(_) => None,
         }
     }
 
     /// The name used in JSON, text and messages (`P-256`, `SM2`, `secp256k1`).
     pub fn as_str(self) -> &'static str {
         match self {
-            Curve::P256 => "P-256",
-            Curve::P384 => "P-384",
-            Curve::P521 => "P-521",
-            Curve::Sm2 => "SM2",
-            Curve::Other(name) => name,
+            Self::P256 => "P-256",
+            Self::P384 => "P-384",
+            Self::P521 => "P-521",
+            Self::Sm2 => "SM2",
+            Self::Other(name) => name,
         }
     }
 }
@@ -150,11 +150,11 @@ pub struct PublicKeyInfo {
 pub struct KeyIdentity {
     /// The family.
     pub key_type: KeyType,
-    /// RSA: DER of RSAPublicKey without leading zeros; EC/SM2: the uncompressed point; Ed25519: 32 bytes.
+    /// RSA: DER of `RSAPublicKey` without leading zeros; EC/SM2: the uncompressed point; Ed25519: 32 bytes.
     pub bytes: Vec<u8>,
 }
 
-/// Describes a SubjectPublicKeyInfo.
+/// Describes a `SubjectPublicKeyInfo`.
 pub fn describe(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyInfo {
     let oid = spki.algorithm.oid;
     let key = spki.subject_public_key.raw_bytes();
@@ -202,7 +202,7 @@ pub fn describe(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyInfo {
     }
 }
 
-/// The named curve in an `id-ecPublicKey` AlgorithmIdentifier's parameters (RFC 5480 ECParameters).
+/// The named curve in an `id-ecPublicKey` `AlgorithmIdentifier`'s parameters (RFC 5480 `ECParameters`).
 pub fn curve_of(algorithm: &AlgorithmIdentifierOwned) -> Option<Oid> {
     algorithm.parameters.as_ref()?.decode_as::<Oid>().ok()
 }
@@ -223,7 +223,7 @@ fn strip_leading_zeros(mut bytes: &[u8]) -> &[u8] {
     bytes
 }
 
-/// The identity of a SubjectPublicKeyInfo, or `None` if it cannot be decoded.
+/// The identity of a `SubjectPublicKeyInfo`, or `None` if it cannot be decoded.
 pub fn identity(spki: &SubjectPublicKeyInfoOwned) -> Option<KeyIdentity> {
     identity_described(spki, &describe(spki))
 }
@@ -364,7 +364,7 @@ static SCHEMES: [(Oid, SignatureScheme); 15] = {
     ]
 };
 
-/// The scheme a signature AlgorithmIdentifier names, if known.
+/// The scheme a signature `AlgorithmIdentifier` names, if known.
 pub fn scheme(algorithm: &Oid) -> Option<SignatureScheme> {
     SCHEMES
         .iter()
@@ -437,7 +437,7 @@ fn outcome<E>(result: Result<(), E>) -> Verification {
     }
 }
 
-/// Verifies `signature` over `message` (the DER of a TBSCertificate or CertificationRequestInfo)
+/// Verifies `signature` over `message` (the DER of a `TBSCertificate` or `CertificationRequestInfo`)
 /// with the signer's key.
 pub fn verify(
     message: &[u8],
@@ -459,9 +459,9 @@ pub struct Signer {
 }
 
 impl Signer {
-    /// The signer with this SubjectPublicKeyInfo.
+    /// The signer with this `SubjectPublicKeyInfo`.
     pub fn new(spki: &SubjectPublicKeyInfoOwned) -> Self {
-        Signer {
+        Self {
             key: spki.subject_public_key.raw_bytes().to_vec(),
             info: describe(spki),
             rsa: std::cell::OnceCell::new(),
@@ -655,7 +655,7 @@ fn verify_ecdsa(
 }
 
 /// The signed part of a `SEQUENCE { toBeSigned, signatureAlgorithm, signature }` (a Certificate,
-/// RFC 5280 §4.1.1.3, or a CertificationRequest, RFC 2986 §4.2), exactly as encoded: the
+/// RFC 5280 §4.1.1.3, or a `CertificationRequest`, RFC 2986 §4.2), exactly as encoded: the
 /// signature covers these bytes, so they are sliced out, not re-encoded.
 pub fn signed_bytes(der: &[u8]) -> Option<&[u8]> {
     use der::Reader;

@@ -134,51 +134,51 @@ enum Breaks {
 impl Undone {
     fn code(&self) -> Code {
         match self {
-            Undone::JsonDocument(_) => Code::RecoveredJsonDocument,
-            Undone::Value(_) => Code::RecoveredDocumentValue,
-            Undone::Quotes => Code::RecoveredQuotes,
-            Undone::JsonEscapes(_) => Code::RecoveredJsonEscapes,
-            Undone::LineBreaks(_) => Code::RecoveredLineBreaks,
-            Undone::Base64Pem => Code::RecoveredBase64Pem,
-            Undone::PercentEncoding => Code::RecoveredPercentEncoding,
-            Undone::HtmlEntities => Code::RecoveredHtmlEntities,
-            Undone::BareBase64(_) => Code::RecoveredBareBase64,
+            Self::JsonDocument(_) => Code::RecoveredJsonDocument,
+            Self::Value(_) => Code::RecoveredDocumentValue,
+            Self::Quotes => Code::RecoveredQuotes,
+            Self::JsonEscapes(_) => Code::RecoveredJsonEscapes,
+            Self::LineBreaks(_) => Code::RecoveredLineBreaks,
+            Self::Base64Pem => Code::RecoveredBase64Pem,
+            Self::PercentEncoding => Code::RecoveredPercentEncoding,
+            Self::HtmlEntities => Code::RecoveredHtmlEntities,
+            Self::BareBase64(_) => Code::RecoveredBareBase64,
         }
     }
 
     /// The message, for block `block` labelled `label` (never the material).
     fn message(&self, block: &str) -> String {
         match self {
-            Undone::JsonDocument(path) => format!(
+            Self::JsonDocument(path) => format!(
                 "{block} was taken out of the JSON document's string value {path}, its escapes undone"
             ),
-            Undone::Value(key) => format!("{block} was taken out of the value of {key}"),
-            Undone::Quotes => format!("the quotes around {block} were removed"),
-            Undone::JsonEscapes(1) => {
+            Self::Value(key) => format!("{block} was taken out of the value of {key}"),
+            Self::Quotes => format!("the quotes around {block} were removed"),
+            Self::JsonEscapes(1) => {
                 format!("JSON string escapes (\\n, \\/, \\u…) in {block} were undone")
             }
-            Undone::JsonEscapes(_) => format!(
+            Self::JsonEscapes(_) => format!(
                 "doubled JSON string escapes (\\\\n …) in {block} were undone, twice or more"
             ),
-            Undone::LineBreaks(Breaks::OneLine) => {
+            Self::LineBreaks(Breaks::OneLine) => {
                 format!("{block} was written on one line; its line breaks were restored")
             }
-            Undone::LineBreaks(Breaks::Spaces) => {
+            Self::LineBreaks(Breaks::Spaces) => {
                 format!("{block} had spaces or tabs where its line breaks were; they were restored")
             }
-            Undone::LineBreaks(Breaks::BrTags) => {
+            Self::LineBreaks(Breaks::BrTags) => {
                 format!("{block} had <br> tags where its line breaks were; they were restored")
             }
-            Undone::Base64Pem => format!(
+            Self::Base64Pem => format!(
                 "{block} came from base64 of a whole file (LS0tLS1CRUdJTi…, as Kubernetes stores tls.crt); it was decoded"
             ),
-            Undone::PercentEncoding => {
+            Self::PercentEncoding => {
                 format!("{block} was URL-encoded (%0A, %2B …); it was decoded")
             }
-            Undone::HtmlEntities => {
+            Self::HtmlEntities => {
                 format!("HTML entities (&#10;, &lt; …) in {block} were decoded")
             }
-            Undone::BareBase64(kind) => format!(
+            Self::BareBase64(kind) => format!(
                 "base64 with no BEGIN/END lines holds {}; it was read as {block}",
                 kind.describe()
             ),
@@ -187,14 +187,14 @@ impl Undone {
 
     fn hint(&self) -> &'static str {
         match self {
-            Undone::BareBase64(_) => {
+            Self::BareBase64(_) => {
                 "nothing to do; the normalised text (with its BEGIN/END lines) is what fixes and requests use"
             }
             _ => "nothing to do; the recovered PEM is what fixes and requests use",
         }
     }
 
-    fn same_kind(&self, other: &Undone) -> bool {
+    fn same_kind(&self, other: &Self) -> bool {
         std::mem::discriminant(self) == std::mem::discriminant(other)
     }
 }
@@ -364,7 +364,7 @@ impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        Self { starts }
     }
 
     /// The 1-based line of byte `offset`.

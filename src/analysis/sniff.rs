@@ -7,7 +7,7 @@ use super::item::ItemKind;
 use super::{pkcs7, pkcs12, private_key};
 
 /// What a DER structure is, by trying the decoders from the most to the least common upload.
-pub fn sniff_der(der: &[u8]) -> ItemKind {
+pub(super) fn sniff_der(der: &[u8]) -> ItemKind {
     use der::Decode;
     if x509_cert::Certificate::from_der(der).is_ok() {
         ItemKind::Certificate

@@ -11,7 +11,7 @@ use serde::Serialize;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum KeyEncoding {
-    /// `BEGIN PRIVATE KEY` (PKCS#8 PrivateKeyInfo, unencrypted).
+    /// `BEGIN PRIVATE KEY` (PKCS#8 `PrivateKeyInfo`, unencrypted).
     Pkcs8,
     /// The algorithm's own structure: `BEGIN RSA PRIVATE KEY` (PKCS#1) or `BEGIN EC PRIVATE KEY`
     /// (SEC1). Keys without one (Ed25519) stay PKCS#8.
@@ -131,9 +131,9 @@ enum Structure {
 impl Structure {
     fn label(self) -> &'static str {
         match self {
-            Structure::Pkcs8 => "PRIVATE KEY",
-            Structure::Pkcs1 => "RSA PRIVATE KEY",
-            Structure::Sec1 => "EC PRIVATE KEY",
+            Self::Pkcs8 => "PRIVATE KEY",
+            Self::Pkcs1 => "RSA PRIVATE KEY",
+            Self::Sec1 => "EC PRIVATE KEY",
         }
     }
 }

@@ -79,7 +79,7 @@ pub struct VendorCommand {
 impl VendorCommand {
     /// `program operation...` with these comment lines, no arguments yet.
     pub fn new(program: &'static str, operation: &[&str], notes: &[&str]) -> Self {
-        VendorCommand {
+        Self {
             notes: notes.iter().map(|n| (*n).to_owned()).collect(),
             program,
             operation: operation.iter().map(|w| (*w).to_owned()).collect(),

@@ -23,12 +23,12 @@ impl Serialize for Shape {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Shape", 2)?;
         match self {
-            Shape::Text => out.serialize_field("kind", "text")?,
-            Shape::OneOf(values) => {
+            Self::Text => out.serialize_field("kind", "text")?,
+            Self::OneOf(values) => {
                 out.serialize_field("kind", "one_of")?;
                 out.serialize_field("values", values)?;
             }
-            Shape::Pattern(_, description) => {
+            Self::Pattern(_, description) => {
                 out.serialize_field("kind", "pattern")?;
                 out.serialize_field("description", description)?;
             }
@@ -105,7 +105,7 @@ pub struct FieldSpec {
 impl FieldSpec {
     /// An optional one-line text field without limits.
     pub const fn text(name: &'static str, help: &'static str, rule: &'static Rule) -> Self {
-        FieldSpec {
+        Self {
             name,
             required: false,
             min_chars: 0,

@@ -102,7 +102,7 @@ pub(crate) struct SizeLimit {
 
 impl SizeLimit {
     /// Diagnoses `text` (at `at`) against the limits.
-    pub fn check(
+    pub(crate) fn check(
         &self,
         text: &str,
         at: impl Into<Location>,

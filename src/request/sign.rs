@@ -34,10 +34,10 @@ impl Auth {
     /// The scheme.
     pub fn scheme(&self) -> Scheme {
         match self {
-            Auth::AlibabaV2(_) => Scheme::AlibabaRpcV2,
-            Auth::AlibabaAcs3(_) => Scheme::AlibabaAcs3,
-            Auth::HuaweiAksk { .. } => Scheme::HuaweiAksk,
-            Auth::HuaweiToken { .. } => Scheme::HuaweiToken,
+            Self::AlibabaV2(_) => Scheme::AlibabaRpcV2,
+            Self::AlibabaAcs3(_) => Scheme::AlibabaAcs3,
+            Self::HuaweiAksk { .. } => Scheme::HuaweiAksk,
+            Self::HuaweiToken { .. } => Scheme::HuaweiToken,
         }
     }
 }
@@ -56,7 +56,7 @@ pub enum SignError {
 impl std::fmt::Display for SignError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            SignError::SchemeMismatch(scheme, provider) => write!(
+            Self::SchemeMismatch(scheme, provider) => write!(
                 f,
                 "--auth {} does not apply to {}: use one of {}",
                 scheme.auth_name(),
@@ -69,19 +69,19 @@ impl std::fmt::Display for SignError {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            SignError::DomainIdRequired(provider) => write!(
+            Self::DomainIdRequired(provider) => write!(
                 f,
                 "Huawei AK/SK signing for {} (an account-level service) needs the account ID: \
                  give --domain-id (X-Domain-Id)",
                 provider.spec().api
             ),
-            SignError::Signing(e) => e.fmt(f),
+            Self::Signing(e) => e.fmt(f),
         }
     }
 }
 
 /// Whether the target takes `auth`'s scheme.
-pub fn scheme_fits(provider: ProviderId, auth: &Auth) -> Result<(), SignError> {
+pub(super) fn scheme_fits(provider: ProviderId, auth: &Auth) -> Result<(), SignError> {
     if provider.spec().schemes.contains(&auth.scheme()) {
         Ok(())
     } else {

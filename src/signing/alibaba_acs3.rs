@@ -2,9 +2,9 @@
 //!
 //! Algorithm (Alibaba "Request syntax and signature method V3"; the reference is
 //! `alibabacloud_tea_openapi.utils.Utils.get_authorization`): `x-acs-content-sha256` = hex
-//! SHA-256 of the body; CanonicalRequest = `METHOD\n/\nCanonicalQuery\nCanonicalHeaders\n
+//! SHA-256 of the body; `CanonicalRequest` = `METHOD\n/\nCanonicalQuery\nCanonicalHeaders\n
 //! SignedHeaders\nHashedPayload` over `host`, `content-type` and every `x-acs-*` header;
-//! StringToSign = `ACS3-HMAC-SHA256\n` + hex SHA-256(CanonicalRequest); the signature is hex
+//! `StringToSign` = `ACS3-HMAC-SHA256\n` + hex SHA-256(CanonicalRequest); the signature is hex
 //! HMAC-SHA256 keyed by the secret; `Authorization: ACS3-HMAC-SHA256
 //! Credential=<id>,SignedHeaders=<list>,Signature=<hex>`.
 //!

@@ -1,10 +1,10 @@
 //! Huawei Cloud APIG AK/SK signing (`SDK-HMAC-SHA256`).
 //!
 //! Algorithm (Huawei "API Request Signing Guide"; the reference is
-//! `huaweicloudsdkcore.signer.signer.Signer`): CanonicalRequest = `METHOD\nCanonicalURI\n
+//! `huaweicloudsdkcore.signer.signer.Signer`): `CanonicalRequest` = `METHOD\nCanonicalURI\n
 //! CanonicalQuery\nCanonicalHeaders\nSignedHeaders\nhex SHA-256(body)` where the canonical URI is
 //! the percent-encoded path **with a `/` appended** (the URL sent keeps the original path);
-//! StringToSign = `SDK-HMAC-SHA256\n<X-Sdk-Date>\n` + hex SHA-256(CanonicalRequest); signature =
+//! `StringToSign` = `SDK-HMAC-SHA256\n<X-Sdk-Date>\n` + hex SHA-256(CanonicalRequest); signature =
 //! hex HMAC-SHA256 keyed by the SK; `Authorization: SDK-HMAC-SHA256 Access=<AK>,
 //! SignedHeaders=<list>, Signature=<hex>`. Like the Python SDK, every header whose name has no
 //! `_` is signed (here: `content-type`, `host`, `x-project-id` or `x-domain-id`, `x-sdk-date`).

@@ -19,8 +19,6 @@ pub fn token_reference(var: &str) -> String {
     format!("${{{var}}}")
 }
 
-/// Whether `name` is a portable environment variable name (`[A-Za-z_][A-Za-z0-9_]*`), which is
-/// what makes the placeholder safe to expand inside double quotes.
 /// The variable a signed token request reads its token from: the inverse of
 /// [`token_reference`], for a token-signed request's `X-Auth-Token` header.
 pub fn token_env(signed: &Signed) -> Option<&str> {
@@ -34,6 +32,8 @@ pub fn token_env(signed: &Signed) -> Option<&str> {
         .strip_suffix('}')
 }
 
+/// Whether `name` is a portable environment variable name (`[A-Za-z_][A-Za-z0-9_]*`), which is
+/// what makes the placeholder safe to expand inside double quotes.
 pub fn is_env_name(name: &str) -> bool {
     let mut bytes = name.bytes();
     bytes

@@ -4,29 +4,29 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The validation time of the corpus and of the targets' vectors.
-pub const NOW: &str = "2026-11-22T00:00:00Z";
+pub(crate) const NOW: &str = "2026-11-22T00:00:00Z";
 
 /// [`NOW`] as the core takes it: the time since the Unix epoch.
-pub const NOW_SINCE_EPOCH: Duration = Duration::from_secs(1_795_305_600);
+pub(crate) const NOW_SINCE_EPOCH: Duration = Duration::from_secs(1_795_305_600);
 
 /// The repository root.
-pub fn repo() -> PathBuf {
+pub(crate) fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
 /// `tests/vectors/<rest>`.
-pub fn vectors(rest: &str) -> PathBuf {
+pub(crate) fn vectors(rest: &str) -> PathBuf {
     repo().join("tests/vectors").join(rest)
 }
 
 /// The input file `file` of the inspect case `case`.
-pub fn inspect_input(case: &str, file: &str) -> PathBuf {
+pub(crate) fn inspect_input(case: &str, file: &str) -> PathBuf {
     vectors("inspect").join(case).join("input").join(file)
 }
 
 /// Every inspect case folder, sorted.
 #[track_caller]
-pub fn inspect_cases() -> Vec<PathBuf> {
+pub(crate) fn inspect_cases() -> Vec<PathBuf> {
     let mut cases: Vec<PathBuf> = std::fs::read_dir(vectors("inspect"))
         .expect("tests/vectors/inspect exists")
         .map(|e| e.expect("readable entry").path())
@@ -39,7 +39,7 @@ pub fn inspect_cases() -> Vec<PathBuf> {
 
 /// The files of `dir`, sorted; none when it does not exist.
 #[track_caller]
-pub fn files(dir: &Path) -> Vec<PathBuf> {
+pub(crate) fn files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| {
             entries
@@ -54,7 +54,7 @@ pub fn files(dir: &Path) -> Vec<PathBuf> {
 
 /// The passphrase of a case's encrypted inputs: `passphrase.txt` (one line, beside `input/`).
 #[track_caller]
-pub fn passphrase(case: &Path) -> Option<String> {
+pub(crate) fn passphrase(case: &Path) -> Option<String> {
     let text = std::fs::read_to_string(case.join("passphrase.txt")).ok()?;
     Some(text.strip_suffix('\n').unwrap_or(&text).to_owned())
 }

@@ -79,7 +79,7 @@ fn length_fields_of_4_gib_are_refused_as_asn1() {
     }
 }
 
-/// `count` certificates sharing the name of the corpus root called `root` in inputs::ROOTS.
+/// `count` certificates sharing the name of the corpus root called `root` in `inputs::ROOTS`.
 fn same_name(root: &str, count: usize) -> Vec<u8> {
     let (_, pem, block) = inputs::ROOTS
         .iter()

@@ -1,5 +1,5 @@
 //! The private keys of pyca/cryptography's own test vectors (`tests/vectors/keys/pyca/`, copied
-//! from PyPI's `cryptography_vectors`; what pyca reads from each is in `pyca-facts.json`, made by
+//! from `PyPI`'s `cryptography_vectors`; what pyca reads from each is in `pyca-facts.json`, made by
 //! `tests/vectors/keys/pyca_keys.py`). pyca's refusals are the floor:
 //! - every key pyca opens is read, with the same type, size, curve and public key;
 //! - every key pyca refuses is refused (no key read) or flagged (an error diagnostic says why).

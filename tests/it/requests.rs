@@ -38,7 +38,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn start(name: &str) -> Server {
+    fn start(name: &str) -> Self {
         let python = repo().join(".venv/bin/python");
         assert!(
             python.exists(),
@@ -96,7 +96,7 @@ impl Server {
             ready["port"]
         );
         std::fs::write(dir.join(".curlrc"), curlrc).unwrap();
-        Server { child, dir, record }
+        Self { child, dir, record }
     }
 
     fn records(&self) -> Vec<Value> {

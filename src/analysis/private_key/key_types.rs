@@ -5,7 +5,7 @@
 //! curve parameters and unknown algorithms are read as far as they can be and named, so that the
 //! caller says no supported target takes them.
 //!
-//! Public keys of the types no target takes are derived with the RustCrypto crates (DSA and DH:
+//! Public keys of the types no target takes are derived with the `RustCrypto` crates (DSA and DH:
 //! g^x mod p with `crypto-bigint`; X25519 with `curve25519-dalek`; Ed448 with
 //! `ed448-goldilocks`; X448 with `x448`), and checked against the one the file embeds. EC keys on
 //! curves no target takes report the public key the file embeds (SEC1 `publicKey`), unchecked:
@@ -87,11 +87,11 @@ pub struct Reading {
 
 impl Reading {
     fn of(key_type: KeyType, bits: Option<u32>, curve: Option<Curve>) -> Self {
-        Reading {
+        Self {
             key_type: Some(key_type),
             bits,
             curve,
-            ..Reading::default()
+            ..Self::default()
         }
     }
 

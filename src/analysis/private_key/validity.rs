@@ -206,7 +206,7 @@ fn explicit_named(domain: &SpecifiedDomain<'_>) -> Option<Oid> {
 }
 
 /// Reads and checks a SEC1 `ECPrivateKey`; `outer` is the DER of the PKCS#8 wrapper's
-/// `ECParameters`, when it is wrapped. `None` when it is not an ECPrivateKey at all.
+/// `ECParameters`, when it is wrapped. `None` when it is not an `ECPrivateKey` at all.
 pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
     let key = EcFields::from_der(der).ok()?;
     let inner_der = key.parameters.map(|p| p.to_der().unwrap_or_default());
@@ -387,7 +387,7 @@ mod tests {
         let other = pem(include_str!(
             "../../../tests/vectors/inspect/key-matches-nothing/input/key.test-only.pem"
         ));
-        let other = super::super::key_types::OneAsymmetricKey::from_der(&other).expect("PKCS#8");
+        let other = key_types::OneAsymmetricKey::from_der(&other).expect("PKCS#8");
         let other = EcFields::from_der(other.private_key).expect("SEC1");
         let mut key = EcFields::from_der(&ours).expect("SEC1");
         assert_eq!(ec(&ours, None).expect("reads").invalid, None);
