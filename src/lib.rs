@@ -8,7 +8,7 @@ pub mod analysis;
 pub mod diagnostic;
 pub mod fixes;
 pub mod providers;
-pub mod render;
+pub(crate) mod render;
 pub mod request;
 pub mod signing;
 mod words;
@@ -21,5 +21,16 @@ pub mod cli;
 #[allow(clippy::use_self)]
 pub mod ui;
 
-pub use analysis::{Input, Report, analyze};
-pub use diagnostic::{Code, Diagnostic, InputLocation, Location, Severity};
+// The public surface: the two pipelines' entry points and the values they take and give. The
+// modules stay public for the tests, the benchmarks and the fuzz target, which reach further in.
+
+/// Checking: inputs → [`Report`] (or the whole [`Analysis`] with the decoded material).
+pub use analysis::{Analysis, Input, Options, Report, Role, analyze, analyze_with};
+/// What every finding is made of.
+pub use diagnostic::{Code, Diagnostic, Hint, InputLocation, Location, Severity, Surface};
+/// A target's rules run on an analysis, and the request built from it.
+pub use providers::{Fields, Mode, Preparation, ProviderId, prepare};
+/// Building and signing the upload request.
+pub use request::{Auth, Outcome, Outputs, build as build_request};
+/// The signing schemes and the secrets they take.
+pub use signing::{Credentials, Scheme, Secret};

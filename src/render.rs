@@ -18,8 +18,7 @@ mod report_text;
 mod shell;
 mod vendor_cli;
 
-pub use curl::{CurlContext, curl, curl_tab, scheme_title};
-pub use http::http;
-pub use iam_token::iam_token;
-pub use shell::{heredoc_delimiter, shell_quote, write_file_lines};
-pub use vendor_cli::vendor_cli;
+pub(crate) use curl::{CurlContext, curl, curl_tab, scheme_title};
+pub(crate) use http::http;
+pub(crate) use iam_token::iam_token;
+pub(crate) use vendor_cli::vendor_cli;

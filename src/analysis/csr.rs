@@ -48,7 +48,11 @@ pub struct ParsedCsr {
 // Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
 // call, and most inputs never need this one.
 #[inline(never)]
-pub fn parse(item: &Item, index: usize, diagnostics: &mut Vec<Diagnostic>) -> Option<ParsedCsr> {
+pub(crate) fn parse(
+    item: &Item,
+    index: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ParsedCsr> {
     let request = match CertReq::from_der(&item.der) {
         Ok(request) => request,
         Err(error) => {

@@ -23,8 +23,8 @@ use md5::Md5;
 
 /// The cipher named by a `DEK-Info` header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum Cipher {
+#[allow(missing_docs, clippy::enum_variant_names)] // the ciphers' own names, all CBC
+pub(crate) enum Cipher {
     Aes128Cbc,
     Aes192Cbc,
     Aes256Cbc,
@@ -97,7 +97,7 @@ impl Cipher {
 
 /// A parsed `DEK-Info` header.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DekInfo {
+pub(crate) struct DekInfo {
     /// The cipher.
     pub cipher: Cipher,
     /// The IV (its first 8 bytes are also the key derivation's salt).
@@ -106,7 +106,7 @@ pub struct DekInfo {
 
 /// Why a legacy encrypted key could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LegacyPemError {
+pub(crate) enum LegacyPemError {
     /// The block is encrypted and no passphrase was given.
     NeedsPassphrase,
     /// The passphrase does not decrypt the block to a key.
@@ -136,7 +136,7 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 /// Reads the encryption headers: `Ok(None)` when the block is not encrypted.
-pub fn dek_info(headers: &[(String, String)]) -> Result<Option<DekInfo>, LegacyPemError> {
+pub(crate) fn dek_info(headers: &[(String, String)]) -> Result<Option<DekInfo>, LegacyPemError> {
     let encrypted =
         header(headers, "Proc-Type").is_some_and(|v| v.to_ascii_uppercase().contains("ENCRYPTED"));
     let dek = header(headers, "DEK-Info");
@@ -170,7 +170,7 @@ pub fn dek_info(headers: &[(String, String)]) -> Result<Option<DekInfo>, LegacyP
 }
 
 /// Decrypts a legacy encrypted PEM body. A block without encryption headers is returned as is.
-pub fn decrypt(
+pub(crate) fn decrypt(
     headers: &[(String, String)],
     body: &[u8],
     passphrase: Option<&str>,

@@ -5,7 +5,7 @@
 /// A name as an RFC 4514 string: the same text as x509-cert's `Display` for `Name`, with the
 /// attribute type's short name looked up once per OID instead of once per attribute (that lookup
 /// scans the whole OID database and was most of the time spent summarising a certificate).
-pub fn rfc4514(name: &x509_cert::name::Name) -> String {
+pub(crate) fn rfc4514(name: &x509_cert::name::Name) -> String {
     let rdns: &Vec<x509_cert::name::RelativeDistinguishedName> = name.as_ref().as_ref();
     let mut out = String::with_capacity(96);
     // As per RFC 4514 §2.1, the elements are reversed.
@@ -106,7 +106,7 @@ fn shortest_name(oid: &der::asn1::ObjectIdentifier) -> Option<&'static str> {
 
 /// The Unicode form of a DNS name: each `xn--` label decoded from Punycode (RFC 3492);
 /// a label that does not decode is kept as it is.
-pub fn unicode_dns(name: &str) -> String {
+pub(crate) fn unicode_dns(name: &str) -> String {
     // Without an `xn--` label (the common case) every label is kept: the name as it is.
     if !name
         .split('.')

@@ -30,18 +30,16 @@ const ID_PBMAC1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549
 
 /// What a PKCS#12 file holds, in file order.
 #[derive(Debug, Default)]
-pub struct Pkcs12Contents {
+pub(crate) struct Pkcs12Contents {
     /// DER X.509 certificates.
     pub certificates: Vec<Vec<u8>>,
     /// Decrypted PKCS#8 `PrivateKeyInfo` DER.
     pub private_keys: Vec<Vec<u8>>,
-    /// Whether the file carried an integrity MAC (and it verified).
-    pub mac_verified: bool,
 }
 
 /// Why a PKCS#12 file could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pkcs12Error {
+pub(crate) enum Pkcs12Error {
     /// Not the expected ASN.1 structure.
     Malformed(String),
     /// Protected by a (non-empty) password that was not given.
@@ -72,7 +70,7 @@ impl From<der::Error> for Pkcs12Error {
 }
 
 /// Whether `der` is a PFX (decodes as one, version 3, data content).
-pub fn looks_like_pkcs12(der: &[u8]) -> bool {
+pub(crate) fn looks_like_pkcs12(der: &[u8]) -> bool {
     Pfx::from_der(der).is_ok()
 }
 
@@ -118,7 +116,7 @@ fn mac_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<boo
 // Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
 // call, and most inputs never need this one.
 #[inline(never)]
-pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12Error> {
+pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12Error> {
     let pfx = Pfx::from_der(der)?;
     match pfx.auth_safe.content_type {
         ID_DATA => {}
@@ -140,7 +138,7 @@ pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12
         Some(text) => vec![Password::Text(text)],
         None => vec![Password::Absent, Password::Text("")],
     };
-    let (password, mac_verified) = match &pfx.mac_data {
+    let password = match &pfx.mac_data {
         Some(mac) => {
             let mut matched = None;
             for candidate in &candidates {
@@ -150,19 +148,16 @@ pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12
                 }
             }
             match (matched, password) {
-                (Some(found), _) => (found, true),
+                (Some(found), _) => found,
                 (None, None) => return Err(Pkcs12Error::NeedsPassword),
                 (None, Some(_)) => return Err(Pkcs12Error::WrongPassword),
             }
         }
         // Without a MAC, a wrong password shows as a decryption failure below.
-        None => (candidates[0], false),
+        None => candidates[0],
     };
 
-    let mut contents = Pkcs12Contents {
-        mac_verified,
-        ..Pkcs12Contents::default()
-    };
+    let mut contents = Pkcs12Contents::default();
     let infos = Vec::<ContentInfo>::from_der(data)?;
     for info in &infos {
         let bags = match info.content_type {

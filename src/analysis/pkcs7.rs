@@ -16,7 +16,7 @@ use der::{Decode, Reader, SliceReader, Tag, TagNumber};
 
 /// Why a PKCS#7 item holds no certificates to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Pkcs7Error {
+pub(crate) enum Pkcs7Error {
     /// The bytes are not a complete `ContentInfo` holding `SignedData`.
     NotSignedData,
 }
@@ -25,12 +25,12 @@ pub enum Pkcs7Error {
 // Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
 // call, and most inputs never need this one.
 #[inline(never)]
-pub fn certificates(der: &[u8]) -> Result<Vec<&[u8]>, Pkcs7Error> {
+pub(crate) fn certificates(der: &[u8]) -> Result<Vec<&[u8]>, Pkcs7Error> {
     certificate_ders(der).ok_or(Pkcs7Error::NotSignedData)
 }
 
 /// Whether the DER is a `ContentInfo` holding `SignedData`.
-pub fn is_signed_data(der: &[u8]) -> bool {
+pub(crate) fn is_signed_data(der: &[u8]) -> bool {
     certificate_ders(der).is_some()
 }
 

@@ -7,7 +7,7 @@ use crate::signing::{Scheme, Signed, huawei_token};
 
 /// What a curl command is for, shown in its comment lines.
 #[derive(Clone, Debug)]
-pub struct CurlContext<'a> {
+pub(crate) struct CurlContext<'a> {
     /// One line naming the call, e.g. `Alibaba Cloud SLB UploadCACertificate (cn-shanghai)`.
     pub title: &'a str,
     /// When the signature was made and until when it is accepted (RFC 3339), when it expires.
@@ -18,7 +18,7 @@ pub struct CurlContext<'a> {
 
 /// The curl command for a signed request. Runs as pasted into bash; sends exactly the signed
 /// body; holds no secret (a token is read from its environment variable at run time).
-pub fn curl(signed: &Signed, context: &CurlContext<'_>) -> String {
+pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>) -> String {
     let request = &signed.request;
     let mut out = String::new();
     out.push_str(&format!("# {}\n", context.title));
@@ -71,7 +71,7 @@ pub fn curl(signed: &Signed, context: &CurlContext<'_>) -> String {
 }
 
 /// The scheme's name as the vendors write it.
-pub fn scheme_title(scheme: Scheme) -> &'static str {
+pub(crate) fn scheme_title(scheme: Scheme) -> &'static str {
     match scheme {
         Scheme::AlibabaRpcV2 => "Alibaba Cloud RPC signature V2 (HMAC-SHA1)",
         Scheme::AlibabaAcs3 => "Alibaba Cloud signature V3 (ACS3-HMAC-SHA256)",
@@ -82,7 +82,7 @@ pub fn scheme_title(scheme: Scheme) -> &'static str {
 
 /// What the curl output shows, on the page's curl tab and in `cert-preflight request`'s default
 /// format: the commands that get an IAM token (when the request needs one), then the curl command.
-pub fn curl_tab(outputs: &Outputs) -> String {
+pub(crate) fn curl_tab(outputs: &Outputs) -> String {
     let mut text = String::new();
     if let Some(iam) = &outputs.iam_token {
         text.push_str(iam);

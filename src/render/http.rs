@@ -3,7 +3,7 @@
 use crate::signing::Signed;
 
 /// The raw HTTP/1.1 request, as it goes on the wire (CRLF line ends, Content-Length).
-pub fn http(signed: &Signed) -> String {
+pub(crate) fn http(signed: &Signed) -> String {
     let request = &signed.request;
     let query = request.query_string();
     let mut out = format!(

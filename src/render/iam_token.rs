@@ -8,7 +8,7 @@ use crate::signing::huawei_token;
 /// account name and password come from environment variables when the commands run; they are
 /// escaped for JSON by sed (backslash and double quote; control characters are not allowed in
 /// them).
-pub fn iam_token(region: &str, account_scoped: bool, env: &str) -> String {
+pub(crate) fn iam_token(region: &str, account_scoped: bool, env: &str) -> String {
     const ACCOUNT: &str = "@@CERT_PREFLIGHT_ACCOUNT@@";
     const USER: &str = "@@CERT_PREFLIGHT_USER@@";
     const PASSWORD: &str = "@@CERT_PREFLIGHT_PASSWORD@@";

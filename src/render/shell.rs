@@ -4,7 +4,7 @@
 //! (`subshell`: `set -e`, `umask 077`, a scratch file or directory removed on exit).
 
 /// Quotes a string for POSIX shells: single quotes, each `'` written as `'\''`.
-pub fn shell_quote(text: &str) -> String {
+pub(super) fn shell_quote(text: &str) -> String {
     if !text.is_empty()
         && text
             .bytes()
@@ -16,7 +16,7 @@ pub fn shell_quote(text: &str) -> String {
 }
 
 /// A here-document delimiter that does not occur as a line of `content`.
-pub fn heredoc_delimiter(base: &str, content: &str) -> String {
+pub(super) fn heredoc_delimiter(base: &str, content: &str) -> String {
     let mut delimiter = base.to_owned();
     let mut n = 0;
     while content.lines().any(|line| line == delimiter) {
@@ -30,7 +30,7 @@ pub fn heredoc_delimiter(base: &str, content: &str) -> String {
 /// `"$dir/ca.pem"`) exactly: a quoted here-document (no expansion of `$`, backticks or `\`), with
 /// the here-document's own final newline removed by `printf '%s' "$(...)"` when `content` does not
 /// end with one. `content` must not hold NUL bytes.
-pub fn write_file_lines(path_expr: &str, content: &str, delimiter_base: &str) -> String {
+pub(super) fn write_file_lines(path_expr: &str, content: &str, delimiter_base: &str) -> String {
     let delimiter = heredoc_delimiter(delimiter_base, content);
     if let Some(body) = content.strip_suffix('\n')
         && !body.ends_with('\n')

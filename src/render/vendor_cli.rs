@@ -7,7 +7,7 @@ use crate::providers::{CliArg, VendorCommand};
 /// directory by quoted here-documents, then the command, each argument on its own line. A file's
 /// content (PEM, possibly a private key) never appears in argv as written here; the CLI reads it
 /// through `"$(cat FILE)"` when it runs.
-pub fn vendor_cli(command: &VendorCommand) -> String {
+pub(crate) fn vendor_cli(command: &VendorCommand) -> String {
     let mut out = String::new();
     for note in &command.notes {
         out.push_str(&format!("# {note}\n"));
