@@ -8,6 +8,7 @@
 
 pub mod alibaba_acs3;
 pub mod alibaba_rpc_v2;
+pub mod canonical_request;
 pub mod huawei_aksk;
 pub mod huawei_token;
 
@@ -37,6 +38,14 @@ pub enum Scheme {
 }
 
 impl Scheme {
+    /// Every scheme.
+    pub const ALL: [Self; 4] = [
+        Self::AlibabaRpcV2,
+        Self::AlibabaAcs3,
+        Self::HuaweiAksk,
+        Self::HuaweiToken,
+    ];
+
     /// The `--auth` name.
     pub fn auth_name(self) -> &'static str {
         match self {
@@ -49,14 +58,7 @@ impl Scheme {
 
     /// Parses an `--auth` name.
     pub fn from_auth_name(name: &str) -> Option<Self> {
-        [
-            Self::AlibabaRpcV2,
-            Self::AlibabaAcs3,
-            Self::HuaweiAksk,
-            Self::HuaweiToken,
-        ]
-        .into_iter()
-        .find(|s| s.auth_name() == name)
+        Self::ALL.into_iter().find(|s| s.auth_name() == name)
     }
 }
 
@@ -415,30 +417,6 @@ pub(crate) fn check_headers(request: &HttpRequest) -> Result<(), SigningError> {
 /// module (about 4 KB each).
 pub(crate) fn sort_pairs(pairs: &mut [&(String, String)]) {
     pairs.sort();
-}
-
-/// Canonical headers (`name:value\n` per header, lowercase names, trimmed values, sorted by
-/// name) and the signed-header list (`a;b;c`) of the headers `chosen` selects.
-pub(crate) fn canonical_headers(
-    request: &HttpRequest,
-    chosen: impl Fn(&str) -> bool,
-) -> (String, String) {
-    let headers: Vec<(String, String)> = request
-        .headers
-        .iter()
-        .map(|(n, v)| (n.to_ascii_lowercase(), v.trim().to_owned()))
-        .filter(|(n, _)| chosen(n))
-        .collect();
-    let mut sorted: Vec<&(String, String)> = headers.iter().collect();
-    sort_pairs(&mut sorted);
-    let headers = sorted;
-    let canonical = headers
-        .iter()
-        .map(|(n, v)| format!("{n}:{v}\n"))
-        .collect::<String>();
-    let mut names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
-    names.dedup();
-    (canonical, names.join(";"))
 }
 
 #[cfg(test)]

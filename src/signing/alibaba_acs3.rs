@@ -12,24 +12,14 @@
 
 use std::time::Duration;
 
+use super::canonical_request::CanonicalRequest;
 use super::{
-    Credentials, HttpRequest, Scheme, Signed, SigningError, StageName, canonical_headers,
-    check_headers, hmac_sha256_hex, iso8601, percent_encode, sha256_hex, sort_pairs,
+    Credentials, HttpRequest, Scheme, Signed, SigningError, StageName, check_headers,
+    hmac_sha256_hex, iso8601, sha256_hex,
 };
 
 /// The algorithm name that opens the string to sign and the `Authorization` header.
 pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
-
-/// The sorted, percent-encoded query (`a=1&b=`).
-pub fn canonical_query_string(query: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = query.iter().collect();
-    sort_pairs(&mut sorted);
-    sorted
-        .iter()
-        .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
 
 /// Whether ACS3 signs this (lowercase) header.
 pub fn is_signed_header(name: &str) -> bool {
@@ -59,21 +49,20 @@ pub fn sign(
         request.headers.push((name.to_owned(), value));
     }
     check_headers(&request)?;
-    let (headers, signed_headers) = canonical_headers(&request, is_signed_header);
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{headers}\n{signed_headers}\n{payload_hash}",
-        request.method,
+    let canonical_request = CanonicalRequest::new(
+        &request,
         request.encoded_path(),
-        canonical_query_string(&request.query)
+        payload_hash.clone(),
+        is_signed_header,
     );
-    let string_to_sign = format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()));
+    let string_to_sign = format!("{ALGORITHM}\n{}", canonical_request.hash());
     let signature = hmac_sha256_hex(
         credentials.secret.expose().as_bytes(),
         string_to_sign.as_bytes(),
     );
     let authorization = format!(
-        "{ALGORITHM} Credential={},SignedHeaders={signed_headers},Signature={signature}",
-        credentials.access_key_id
+        "{ALGORITHM} Credential={},SignedHeaders={},Signature={signature}",
+        credentials.access_key_id, canonical_request.signed_headers
     );
     request
         .headers
@@ -83,7 +72,7 @@ pub fn sign(
         request,
         vec![
             (StageName::HashedPayload, payload_hash),
-            (StageName::CanonicalRequest, canonical_request),
+            (StageName::CanonicalRequest, canonical_request.to_string()),
             (StageName::StringToSign, string_to_sign),
             (StageName::Signature, signature),
             (StageName::Authorization, authorization),

@@ -11,9 +11,10 @@
 
 use std::time::Duration;
 
+use super::canonical_request::CanonicalRequest;
 use super::{
     Credentials, HttpRequest, Scheme, Signed, SigningError, StageName, basic_iso8601,
-    canonical_headers, check_headers, hmac_sha256_hex, percent_encode, sha256_hex, sort_pairs,
+    check_headers, hmac_sha256_hex, sha256_hex,
 };
 
 /// The algorithm name.
@@ -29,17 +30,6 @@ pub fn canonical_uri(request: &HttpRequest) -> String {
     }
 }
 
-/// Query pairs sorted by name, then value, percent-encoded.
-pub fn canonical_query_string(query: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = query.iter().collect();
-    sort_pairs(&mut sorted);
-    sorted
-        .iter()
-        .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 /// Signs `request` (headers such as `Content-Type` and `X-Project-Id`/`X-Domain-Id` already set)
 /// at `at`. Adds `X-Sdk-Date`, `Host` and `Authorization`.
 pub fn sign(
@@ -53,24 +43,18 @@ pub fn sign(
     request.headers.push(("Host".into(), host));
     check_headers(&request)?;
     let payload_hash = sha256_hex(&request.body);
-    let (headers, signed_headers) = canonical_headers(&request, |name| !name.contains('_'));
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{headers}\n{signed_headers}\n{payload_hash}",
-        request.method,
-        canonical_uri(&request),
-        canonical_query_string(&request.query)
-    );
-    let string_to_sign = format!(
-        "{ALGORITHM}\n{date}\n{}",
-        sha256_hex(canonical_request.as_bytes())
-    );
+    let canonical_request =
+        CanonicalRequest::new(&request, canonical_uri(&request), payload_hash, |name| {
+            !name.contains('_')
+        });
+    let string_to_sign = format!("{ALGORITHM}\n{date}\n{}", canonical_request.hash());
     let signature = hmac_sha256_hex(
         credentials.secret.expose().as_bytes(),
         string_to_sign.as_bytes(),
     );
     let authorization = format!(
-        "{ALGORITHM} Access={}, SignedHeaders={signed_headers}, Signature={signature}",
-        credentials.access_key_id
+        "{ALGORITHM} Access={}, SignedHeaders={}, Signature={signature}",
+        credentials.access_key_id, canonical_request.signed_headers
     );
     request
         .headers
@@ -79,7 +63,7 @@ pub fn sign(
         Scheme::HuaweiAksk,
         request,
         vec![
-            (StageName::CanonicalRequest, canonical_request),
+            (StageName::CanonicalRequest, canonical_request.to_string()),
             (StageName::StringToSign, string_to_sign),
             (StageName::Signature, signature),
             (StageName::Authorization, authorization),
