@@ -91,8 +91,9 @@ impl fmt::Debug for Options<'_> {
     }
 }
 
-/// Everything the analysis found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Everything the analysis found. Its JSON also holds `private_key` and `csr`, the first of
+/// `private_keys` and `csrs` (keys of the JSON older than the lists).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
     /// One line per input.
     pub inputs: Vec<InputSummary>,
@@ -100,12 +101,8 @@ pub struct Report {
     pub certificates: Vec<CertificateSummary>,
     /// The chain built from them.
     pub chain: ChainReport,
-    /// The first private key, if any.
-    pub private_key: Option<PrivateKeySummary>,
     /// Every private key.
     pub private_keys: Vec<PrivateKeySummary>,
-    /// The first certificate request, if any.
-    pub csr: Option<CsrSummary>,
     /// Every certificate request.
     pub csrs: Vec<CsrSummary>,
     /// Every finding, in the order found.
@@ -119,12 +116,26 @@ impl Default for Report {
             inputs: Vec::new(),
             certificates: Vec::new(),
             chain: chain::analyze(&[], &mut diagnostics),
-            private_key: None,
             private_keys: Vec::new(),
-            csr: None,
             csrs: Vec::new(),
             diagnostics,
         }
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Report", 8)?;
+        out.serialize_field("inputs", &self.inputs)?;
+        out.serialize_field("certificates", &self.certificates)?;
+        out.serialize_field("chain", &self.chain)?;
+        out.serialize_field("private_key", &self.private_keys.first())?;
+        out.serialize_field("private_keys", &self.private_keys)?;
+        out.serialize_field("csr", &self.csrs.first())?;
+        out.serialize_field("csrs", &self.csrs)?;
+        out.serialize_field("diagnostics", &self.diagnostics)?;
+        out.end()
     }
 }
 

@@ -284,9 +284,7 @@ impl Collected {
                 .map(|c| c.summary.clone())
                 .collect(),
             chain,
-            private_key: private_keys.first().cloned(),
             private_keys,
-            csr: csrs.first().cloned(),
             csrs,
             diagnostics: self.diagnostics,
         };

@@ -36,7 +36,6 @@ pub(crate) fn match_keys(
     let leaf = chain.order.first().copied();
     for key in keys.iter_mut() {
         let matches = same_key_as(&key.identity, certificates);
-        key.summary.matches_certificate = matches.first().copied();
         key.summary.matches_leaf = leaf
             .filter(|_| key.identity.is_some())
             .map(|l| matches.contains(&l));
@@ -54,7 +53,7 @@ pub(crate) fn match_keys(
             (Some(leaf), Some(false)) => leaf,
             _ => continue,
         };
-        let other = match key.summary.matches_certificate {
+        let other = match key.summary.matches_certificates.first().copied() {
             Some(i) => format!(
                 "; it is the key of certificate {i} (\"{}\")",
                 certificate::display_name(&certificates[i].summary)

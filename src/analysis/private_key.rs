@@ -82,10 +82,22 @@ pub struct PrivateKeySummary {
     pub public_key: Option<String>,
     /// Whether it is the leaf certificate's key (`None` without certificates).
     pub matches_leaf: Option<bool>,
-    /// The first certificate whose key it is.
-    pub matches_certificate: Option<usize>,
-    /// Every certificate whose key it is.
+    /// Every certificate whose key it is. The JSON also holds `matches_certificate`, the first.
+    #[serde(flatten, serialize_with = "serialize_matches")]
     pub matches_certificates: Vec<usize>,
+}
+
+/// `matches_certificate` (the first match, a key of the JSON older than the list) and
+/// `matches_certificates`.
+fn serialize_matches<S: serde::Serializer>(
+    matches: &[usize],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(2))?;
+    map.serialize_entry("matches_certificate", &matches.first())?;
+    map.serialize_entry("matches_certificates", matches)?;
+    map.end()
 }
 
 /// An unencrypted private key: DER and its encoding (PKCS#1, SEC1 or PKCS#8).
@@ -156,7 +168,6 @@ pub fn parse(
         curve: None,
         public_key: None,
         matches_leaf: None,
-        matches_certificate: None,
         matches_certificates: Vec::new(),
     };
     let location = item.location.clone();
@@ -294,7 +305,6 @@ pub fn from_pkcs8(
         curve: None,
         public_key: None,
         matches_leaf: None,
-        matches_certificate: None,
         matches_certificates: Vec::new(),
     };
     let identity = match key_types::pkcs8(der) {
