@@ -14,9 +14,10 @@ use base64ct::{Base64, Encoding};
 use hmac::{KeyInit, Mac, SimpleHmac};
 use sha1::Sha1;
 
+use super::canonical_request::canonical_query_string;
 use super::{
     Credentials, HttpRequest, Method, Scheme, Signed, SigningError, StageName, iso8601,
-    percent_encode, sort_pairs,
+    percent_encode,
 };
 
 /// An RPC API call: the product endpoint, the action and version, and the API parameters.
@@ -34,18 +35,9 @@ pub struct RpcCall<'a> {
 
 /// The sorted, percent-encoded `name=value&...` string of the parameters to sign.
 pub fn canonicalized_query_string(parameters: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = parameters
-        .iter()
-        .filter(|(name, _)| name != "Signature")
-        .collect();
     // By name (the SDK sorts its parameter map by key); names are unique here, as in that map,
-    // so the value that `sort_pairs` also compares never decides.
-    sort_pairs(&mut sorted);
-    sorted
-        .iter()
-        .map(|(name, value)| format!("{}={}", percent_encode(name), percent_encode(value)))
-        .collect::<Vec<_>>()
-        .join("&")
+    // so the value that the sort also compares never decides.
+    canonical_query_string(parameters.iter().filter(|(name, _)| name != "Signature"))
 }
 
 /// `METHOD&%2F&percentEncode(canonicalized query string)`.

@@ -59,9 +59,10 @@ impl fmt::Display for CanonicalRequest {
     }
 }
 
-/// Query pairs sorted by name, then value, each percent-encoded (`a=1&b=`).
-pub fn canonical_query_string(query: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = query.iter().collect();
+/// Query pairs sorted by name, then value, each percent-encoded (`a=1&b=`): the canonical query of
+/// ACS3 and AK/SK, and RPC V2's canonicalized query string.
+pub fn canonical_query_string<'a>(query: impl IntoIterator<Item = &'a (String, String)>) -> String {
+    let mut sorted: Vec<&(String, String)> = query.into_iter().collect();
     sort_pairs(&mut sorted);
     sorted
         .iter()
