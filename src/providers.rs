@@ -349,12 +349,13 @@ pub struct KeyFix {
 }
 
 /// Runs the target's rules on the material (and, in `Request` mode, on the fields) and builds the
-/// unsigned call when nothing blocks it. `before` is the certificate text as given.
+/// unsigned call when nothing blocks it. `original_certificate_text` is the certificate text as
+/// given.
 pub fn prepare(
     provider: ProviderId,
     mode: Mode,
     analysis: &Analysis,
-    before: &str,
+    original_certificate_text: &str,
     fields: &Fields,
 ) -> Preparation {
     let spec = provider.spec();
@@ -401,7 +402,7 @@ pub fn prepare(
     }
     let ctx = Context {
         analysis,
-        before,
+        original_certificate_text,
         fields,
         mode,
     };
@@ -417,8 +418,8 @@ pub fn prepare(
 pub struct Context<'a> {
     /// The analysed material.
     pub analysis: &'a Analysis,
-    /// The certificate text as given.
-    pub before: &'a str,
+    /// The certificate text as given (the before/after view's "before").
+    pub original_certificate_text: &'a str,
     /// The user's fields and region.
     pub fields: &'a Fields,
     /// Check or request.

@@ -34,7 +34,7 @@ pub struct Outputs {
     /// The SHA-256 of the body, lowercase hex.
     pub body_sha256: String,
     /// Each signing stage by name: canonical request, string to sign, signature, ...
-    pub stages: Vec<signing::Stage>,
+    pub stages: Vec<signing::SigningStage>,
     /// When the request was signed (RFC 3339).
     pub signed_at: String,
     /// When the signature stops being accepted (RFC 3339), when it expires.
@@ -74,13 +74,19 @@ impl Outcome {
 pub fn build(
     provider: ProviderId,
     analysis: &Analysis,
-    before: &str,
+    original_certificate_text: &str,
     fields: &Fields,
     auth: &Auth,
     at: Duration,
     nonce: &str,
 ) -> Outcome {
-    let preparation = providers::prepare(provider, Mode::Request, analysis, before, fields);
+    let preparation = providers::prepare(
+        provider,
+        Mode::Request,
+        analysis,
+        original_certificate_text,
+        fields,
+    );
     let mut outcome = Outcome {
         preparation,
         signing_errors: Vec::new(),
@@ -175,7 +181,8 @@ fn signing_error(error: &SignError) -> Diagnostic {
     Diagnostic::new(Code::FieldInvalid, Location::Credentials, message, hint)
 }
 
-fn rfc3339(at: Duration) -> String {
+/// An instant as RFC 3339 UTC text; empty outside what the signers can write (1970..9999).
+fn timestamp_text(at: Duration) -> String {
     signing::iso8601(at).unwrap_or_default()
 }
 
@@ -186,8 +193,8 @@ fn outputs(
     fields: &Fields,
     provider: ProviderId,
 ) -> Outputs {
-    let signed_at = rfc3339(signed.signed_at);
-    let expires_at = signed.expires_at.map(rfc3339);
+    let signed_at = timestamp_text(signed.signed_at);
+    let expires_at = signed.expires_at.map(timestamp_text);
     let request = &signed.request;
     let mut headers = Vec::new();
     if request.header("host").is_none() {

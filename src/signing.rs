@@ -253,7 +253,7 @@ crate::words::serialize_as_str!(StageName);
 
 /// One intermediate value of a signature computation.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Stage {
+pub struct SigningStage {
     /// Which value it is.
     pub name: StageName,
     /// The exact text.
@@ -268,7 +268,7 @@ pub struct Signed {
     /// What to send.
     pub request: HttpRequest,
     /// Intermediate values in computation order (none for a token).
-    pub stages: Vec<Stage>,
+    pub stages: Vec<SigningStage>,
     /// The signing time (seconds since the Unix epoch, UTC).
     pub signed_at: Duration,
     /// When the provider stops accepting the signature; `None` when nothing time-bound is signed.
@@ -289,7 +289,7 @@ impl Signed {
             request,
             stages: stages
                 .into_iter()
-                .map(|(name, value)| Stage { name, value })
+                .map(|(name, value)| SigningStage { name, value })
                 .collect(),
             signed_at: at,
             expires_at: Some(at + SIGNATURE_LIFETIME),

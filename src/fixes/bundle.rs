@@ -36,9 +36,14 @@ pub struct Bundle {
     pub changes: Vec<String>,
 }
 
-/// Builds the bundle for a target from the analysed material; `before` is the certificate text as
-/// the user gave it (for the before/after view). `None` without certificates.
-pub fn normalise_bundle(analysis: &Analysis, root: RootPolicy, before: &str) -> Option<Bundle> {
+/// Builds the bundle for a target from the analysed material; `original_certificate_text` is the
+/// certificate text as the user gave it (the before/after view's "before"). `None` without
+/// certificates.
+pub fn normalise_bundle(
+    analysis: &Analysis,
+    root: RootPolicy,
+    original_certificate_text: &str,
+) -> Option<Bundle> {
     let report = &analysis.report;
     let chain = &report.chain;
     if analysis.certificates.is_empty() || chain.verdict == Verdict::Empty {
@@ -89,7 +94,7 @@ pub fn normalise_bundle(analysis: &Analysis, root: RootPolicy, before: &str) -> 
     let leaf_pem = pems.first().cloned().unwrap_or_default();
     let chain_pem: String = pems.iter().skip(1).map(String::as_str).collect();
     let full_pem = format!("{leaf_pem}{chain_pem}");
-    let before = before.to_owned();
+    let before = original_certificate_text.to_owned();
     if changes.is_empty() && before != full_pem {
         changes.push(
             "rewrote the PEM text: LF line endings, 64-column base64, no text or blank lines \

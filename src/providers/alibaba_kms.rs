@@ -378,7 +378,8 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     csr_wanted(ctx, &CSR_MATCH, "that CreateCertificate returned", out);
     key_not_taken(ctx, SPEC.api, "KMS made and keeps the key pair", out);
 
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.before);
+    prep.bundle =
+        fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);
     super::report_bundle_changes(
         prep,
         &CHAIN,

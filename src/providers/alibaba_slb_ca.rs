@@ -627,7 +627,8 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     } else {
         Vec::new()
     };
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.before);
+    prep.bundle =
+        fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);
     super::report_bundle_changes(
         prep,
         &PEM_LAYOUT,

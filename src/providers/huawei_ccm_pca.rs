@@ -382,7 +382,8 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     csr_wanted(ctx, &CERTIFICATE, "exported from this CA", out);
     key_not_taken(ctx, "The CA import", "the private CA keeps its key", out);
 
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.before);
+    prep.bundle =
+        fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);
     super::report_bundle_changes(
         prep,
         &CHAIN,

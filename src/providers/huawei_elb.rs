@@ -746,7 +746,7 @@ fn arrange_certificate_field(
     } else {
         RootPolicy::Keep
     };
-    prep.bundle = fixes::normalise_bundle(analysis, root, ctx.before);
+    prep.bundle = fixes::normalise_bundle(analysis, root, ctx.original_certificate_text);
     let certificate_pem = match (&prep.bundle, kind) {
         (Some(bundle), CertificateType::Client) => {
             let mut order = bundle.order.clone();

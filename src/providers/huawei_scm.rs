@@ -497,7 +497,8 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             );
         }
     }
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Drop, ctx.before);
+    prep.bundle =
+        fixes::normalise_bundle(analysis, RootPolicy::Drop, ctx.original_certificate_text);
     super::report_bundle_changes(
         prep,
         &CHAIN,
