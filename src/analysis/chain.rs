@@ -584,16 +584,44 @@ fn chain_diagnostics(
     top: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let at = |i: usize| -> InputLocation { certificates[i].location.clone() };
-    let name = |i: usize| display_name(&certificates[i].summary).to_owned();
+    let mut said = Said {
+        certificates,
+        diagnostics,
+    };
+    order_diagnostics(&mut said, report);
+    wrong_issuer_diagnostics(&mut said, failed_issuers, other_keys, top);
+    skipped_checks_diagnostic(&mut said, report, top);
+    end_diagnostics(&mut said, report, top);
+    ca_diagnostics(&mut said, report);
+}
 
+/// Where the chain's diagnostics go, and how they name a certificate.
+struct Said<'a> {
+    certificates: &'a [ParsedCertificate],
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Said<'_> {
+    /// Certificate `i`'s location.
+    fn at(&self, i: usize) -> InputLocation {
+        self.certificates[i].location.clone()
+    }
+
+    /// Certificate `i`'s name for messages.
+    fn name(&self, i: usize) -> String {
+        display_name(&self.certificates[i].summary).to_owned()
+    }
+}
+
+/// Duplicates, the order given, and certificates off the leaf's path.
+fn order_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
     for d in &report.duplicates {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainDuplicateCertificate,
-            at(d.index),
+            said.at(d.index),
             format!(
                 "certificate \"{}\" is given twice (certificates {} and {})",
-                name(d.index),
+                said.name(d.index),
                 d.duplicate_of,
                 d.index
             ),
@@ -602,46 +630,56 @@ fn chain_diagnostics(
     }
     // Indices are in input order, so the path is in the given order exactly when it ascends.
     if report.order.windows(2).any(|pair| pair[0] > pair[1]) {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainOutOfOrder,
-            at(report.order[0]),
+            said.at(report.order[0]),
             format!("the chain is out of order; the right order is {}", index_list(&report.order)),
             "put the leaf first, then each issuer after the certificate it signed (the fix does this)",
         ));
     }
     for &i in &report.not_on_path {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainCertificateNotOnPath,
-            at(i),
+            said.at(i),
             format!(
                 "certificate {i} (\"{}\") is not on the leaf's path to its root",
-                name(i)
+                said.name(i)
             ),
             "it does not belong to this chain: drop it, or check that the right leaf was given",
         ));
     }
+}
+
+/// Certificates that have the name of the top's issuer but are not it (another key).
+fn wrong_issuer_diagnostics(
+    said: &mut Said<'_>,
+    failed_issuers: &[Vec<usize>],
+    other_keys: &[usize],
+    top: usize,
+) {
+    let certificates = said.certificates;
     // A name that matches while the signature does not verify, where no certificate of that name
     // does: the wrong certificate of that name was given. (With the right one also present, the
     // wrong one is only a stray, reported above.)
     if !certificates[top].summary.self_signed {
         for &j in &failed_issuers[top] {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainSignatureMismatch,
-                at(j),
+                said.at(j),
                 format!(
                     "certificate {j} (\"{}\") has the name of the issuer of certificate {top}, but certificate {top}'s signature does not verify with its key",
-                    name(j)
+                    said.name(j)
                 ),
                 "this is another certificate with the same name (a re-keyed or cross-signed CA): get the issuer that matches the authority key identifier",
             ));
         }
         for &j in other_keys {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainSignatureMismatch,
-                at(j),
+                said.at(j),
                 format!(
                     "certificate {j} (\"{}\") has the name of the issuer of certificate {top}, but its key identifier {} is not the one certificate {top} names ({})",
-                    name(j),
+                    said.name(j),
                     certificates[j].summary.ski.as_deref().unwrap_or_default(),
                     certificates[top].summary.aki.as_deref().unwrap_or_default(),
                 ),
@@ -649,6 +687,10 @@ fn chain_diagnostics(
             ));
         }
     }
+}
+
+/// Signature checks the budget or the candidate limit left out.
+fn skipped_checks_diagnostic(said: &mut Said<'_>, report: &ChainReport, top: usize) {
     if !report.unchecked.is_empty() || !report.unchecked_self_signatures.is_empty() {
         let list = |indices: &mut dyn Iterator<Item = usize>, count: usize| {
             let shown: Vec<String> = indices.take(10).map(|i| i.to_string()).collect();
@@ -696,13 +738,17 @@ fn chain_diagnostics(
             .copied()
             .or(report.unchecked.first().map(|u| u.certificate))
             .unwrap_or(top);
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainChecksSkipped,
-            at(first),
+            said.at(first),
             format!("{} ({why})", parts.join("; ")),
             "the material holds more certificates of one name, or more costly signatures, than a chain needs: give only the chain (leaf, intermediates, root) to have every link verified",
         ));
     }
+}
+
+/// How the path ends: a missing issuer, an incomplete chain, the root left out or included.
+fn end_diagnostics(said: &mut Said<'_>, report: &ChainReport, top: usize) {
     if let Some(missing) = &report.missing_issuer {
         let aki = missing
             .aki
@@ -710,16 +756,16 @@ fn chain_diagnostics(
             .map(|a| format!(", key identifier {a}"))
             .unwrap_or_default();
         if report.verdict == Verdict::Broken {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainMissingIssuer,
-                at(missing.certificate),
+                said.at(missing.certificate),
                 format!("the issuer of certificate {} is missing: \"{}\"{aki}", missing.certificate, missing.name),
                 "get this intermediate from your CA (the CA bundle or the AIA URL in the certificate) and add it after the certificate it issued",
             ));
         } else if top == report.order[0] {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainIncomplete,
-                at(missing.certificate),
+                said.at(missing.certificate),
                 format!(
                     "only the certificate is given; its issuer \"{}\"{aki} is not",
                     missing.name
@@ -727,38 +773,44 @@ fn chain_diagnostics(
                 "add the intermediate certificate(s) your CA sent, after the certificate",
             ));
         } else {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainRootNotIncluded,
-                at(missing.certificate),
+                said.at(missing.certificate),
                 format!("the chain ends below its root: \"{}\"{aki} is not included", missing.name),
                 "nothing to do if that root is in your clients' trust stores; most providers do not want the root",
             ));
         }
     } else if report.order.len() > 1 {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainRootIncluded,
-            at(top),
-            format!("the chain includes its self-signed root \"{}\"", name(top)),
+            said.at(top),
+            format!(
+                "the chain includes its self-signed root \"{}\"",
+                said.name(top)
+            ),
             "most upload APIs want the chain without the root; the normalised bundle can drop it",
         ));
     }
+}
 
-    // CA checks along the path (RFC 5280 §4.2.1.9, §4.2.1.3, §6.1.4 (k)–(n)).
+/// CA checks along the path (RFC 5280 §4.2.1.9, §4.2.1.3, §6.1.4 (k)–(n)) and a self-signed leaf.
+fn ca_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
+    let certificates = said.certificates;
     for (position, &issuer) in report.order.iter().enumerate().skip(1) {
         let summary = &certificates[issuer].summary;
         if !summary.is_ca {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::IssuerNotCa,
-                at(issuer),
-                format!("certificate \"{}\" issued another certificate but is not a CA (basicConstraints cA is not TRUE)", name(issuer)),
+                said.at(issuer),
+                format!("certificate \"{}\" issued another certificate but is not a CA (basicConstraints cA is not TRUE)", said.name(issuer)),
                 "clients reject chains through a non-CA issuer: the CA must issue from a proper CA certificate",
             ));
         }
         if !summary.may_sign_certificates() {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::IssuerLacksKeyCertSign,
-                at(issuer),
-                format!("issuer \"{}\" has a keyUsage without keyCertSign", name(issuer)),
+                said.at(issuer),
+                format!("issuer \"{}\" has a keyUsage without keyCertSign", said.name(issuer)),
                 "clients reject certificates signed by a key not allowed to sign certificates: ask the CA for the right intermediate",
             ));
         }
@@ -767,12 +819,12 @@ fn chain_diagnostics(
         if let Some(limit) = summary.path_len
             && below > usize::from(limit)
         {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::PathLengthExceeded,
-                at(issuer),
+                said.at(issuer),
                 format!(
                     "issuer \"{}\" allows {limit} intermediate(s) below it, the chain has {below}",
-                    name(issuer)
+                    said.name(issuer)
                 ),
                 "clients reject this path: the CA hierarchy or the chain given is wrong",
             ));
@@ -780,10 +832,10 @@ fn chain_diagnostics(
     }
     let leaf = &certificates[report.order[0]].summary;
     if leaf.self_signed && !leaf.is_ca {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::SelfSignedLeaf,
-            at(report.order[0]),
-            format!("the leaf \"{}\" is self-signed", name(report.order[0])),
+            said.at(report.order[0]),
+            format!("the leaf \"{}\" is self-signed", said.name(report.order[0])),
             "clients will not trust it; use a certificate issued by a CA (fine for a private test only)",
         ));
     }
