@@ -406,8 +406,57 @@ pub fn analyze_checked(
     }
     while checks.check_next(certificates) {}
     let mut report = ChainReport::empty();
+    let unique = record_duplicates(checks, &mut report);
+    let (verified_issuers, failed_issuers) =
+        record_signatures(certificates, checks, &unique, &mut report);
+    report.signatures_checked = checks.made;
+    let leaf = choose_leaf(certificates, &unique, &verified_issuers);
+    let (order, on_path) = walk_up(certificates, checks, leaf, &verified_issuers);
+    let top = *order.last().unwrap_or(&leaf);
+    report.root_included = certificates[top].summary.self_signed;
+    report.not_on_path = unique.iter().copied().filter(|&i| !on_path[i]).collect();
+    report.order = order;
+    let other_keys = if report.root_included || !verified_issuers[top].is_empty() {
+        Vec::new()
+    } else {
+        other_keys(certificates, &unique, top)
+    };
+    let bad_link =
+        (!failed_issuers[top].is_empty() || !other_keys.is_empty()) && !report.root_included;
+    let top_summary = &certificates[top].summary;
+    if !report.root_included {
+        report.missing_issuer = Some(MissingIssuer {
+            certificate: top,
+            name: top_summary.issuer.clone(),
+            aki: top_summary.aki.clone(),
+        });
+    }
+    let gap = report.missing_issuer.is_some()
+        && report
+            .not_on_path
+            .iter()
+            .any(|&i| certificates[i].summary.is_ca);
+    report.verdict = if bad_link || gap {
+        Verdict::Broken
+    } else if unique == report.order && report.duplicates.is_empty() {
+        Verdict::Ordered
+    } else {
+        Verdict::Reorderable
+    };
 
-    // Duplicates, by the DER's SHA-256.
+    chain_diagnostics(
+        certificates,
+        &report,
+        &failed_issuers,
+        &other_keys,
+        top,
+        diagnostics,
+    );
+    report
+}
+
+/// Records the duplicates (by the DER's SHA-256); the first copies, in input order.
+fn record_duplicates(checks: &Checks, report: &mut ChainReport) -> Vec<usize> {
     let mut unique = Vec::new();
     for (i, &first) in checks.first_copy.iter().enumerate() {
         if first == i {
@@ -419,10 +468,19 @@ pub fn analyze_checked(
             });
         }
     }
-    let is_unique = |i: usize| checks.first_copy[i] == i;
+    unique
+}
 
+/// Records every signature checked (self-signatures from the summaries, the others from the
+/// searches) and the searches left unfinished; each certificate's verified and failed issuers.
+fn record_signatures(
+    certificates: &[ParsedCertificate],
+    checks: &Checks,
+    unique: &[usize],
+    report: &mut ChainReport,
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
     // A self-issued certificate's own signature is a summary fact; the others, the searches'.
-    for &i in &unique {
+    for &i in unique {
         if certificates[i].summary.self_issued {
             let unchecked = certificates[i].self_signature_unchecked;
             if unchecked {
@@ -472,27 +530,42 @@ pub fn analyze_checked(
             });
         }
     }
-    report.signatures_checked = checks.made;
+    (verified_issuers, failed_issuers)
+}
 
-    // The leaf: a unique certificate that issues no other unique certificate; prefer a non-CA,
-    // then the earliest given. "j issues i" when a verified issuer of i is j (searches find
-    // first copies only).
+/// The leaf: a unique certificate that issues no other unique certificate; prefer a non-CA, then
+/// the earliest given. "j issues i" when a verified issuer of i is j (searches find first copies
+/// only).
+fn choose_leaf(
+    certificates: &[ParsedCertificate],
+    unique: &[usize],
+    verified_issuers: &[Vec<usize>],
+) -> usize {
     let mut issues_another = vec![false; certificates.len()];
-    for &i in &unique {
+    for &i in unique {
         for &k in &verified_issuers[i] {
             if k != i {
                 issues_another[k] = true;
             }
         }
     }
-    let leaf = unique
+    unique
         .iter()
         .copied()
         .filter(|&i| !issues_another[i])
         .min_by_key(|&i| (certificates[i].summary.is_ca, i))
-        .unwrap_or(unique[0]);
+        .unwrap_or(unique[0])
+}
 
-    // Walk up: the verified issuer, when it is not on the path yet.
+/// The path from the leaf up: each certificate's verified issuer, when it is a first copy not on
+/// the path yet, until a self-signed certificate. The path, and which certificates are on it.
+fn walk_up(
+    certificates: &[ParsedCertificate],
+    checks: &Checks,
+    leaf: usize,
+    verified_issuers: &[Vec<usize>],
+) -> (Vec<usize>, Vec<bool>) {
+    let is_unique = |i: usize| checks.first_copy[i] == i;
     let mut order = vec![leaf];
     let mut on_path = vec![false; certificates.len()];
     on_path[leaf] = true;
@@ -514,66 +587,30 @@ pub fn analyze_checked(
             None => break,
         }
     }
-    report.root_included = certificates[top].summary.self_signed;
-    report.not_on_path = unique.iter().copied().filter(|&i| !on_path[i]).collect();
-    report.order = order;
+    (order, on_path)
+}
 
-    // Certificates with the name of the top's issuer but another key identifier: never
-    // candidates, but what the user gave in place of the issuer (a re-keyed CA of that name).
-    let mut other_keys = Vec::new();
-    if !report.root_included
-        && verified_issuers[top].is_empty()
-        && let Some(aki) = certificates[top].summary.aki.as_deref()
-    {
-        let issuer = certificates[top].certificate.tbs_certificate().issuer();
-        other_keys = unique
-            .iter()
-            .copied()
-            .filter(|&j| {
-                j != top
-                    && certificates[j].certificate.tbs_certificate().subject() == issuer
-                    && certificates[j]
-                        .summary
-                        .ski
-                        .as_deref()
-                        .is_some_and(|ski| ski != aki)
-            })
-            .take(CANDIDATES_PER_CERTIFICATE)
-            .collect();
-    }
-
-    let bad_link =
-        (!failed_issuers[top].is_empty() || !other_keys.is_empty()) && !report.root_included;
-    let top_summary = &certificates[top].summary;
-    if !report.root_included {
-        report.missing_issuer = Some(MissingIssuer {
-            certificate: top,
-            name: top_summary.issuer.clone(),
-            aki: top_summary.aki.clone(),
-        });
-    }
-    let gap = report.missing_issuer.is_some()
-        && report
-            .not_on_path
-            .iter()
-            .any(|&i| certificates[i].summary.is_ca);
-    report.verdict = if bad_link || gap {
-        Verdict::Broken
-    } else if unique == report.order && report.duplicates.is_empty() {
-        Verdict::Ordered
-    } else {
-        Verdict::Reorderable
+/// Certificates with the name of the top's issuer but another key identifier: never candidates,
+/// but what the user gave in place of the issuer (a re-keyed CA of that name).
+fn other_keys(certificates: &[ParsedCertificate], unique: &[usize], top: usize) -> Vec<usize> {
+    let Some(aki) = certificates[top].summary.aki.as_deref() else {
+        return Vec::new();
     };
-
-    chain_diagnostics(
-        certificates,
-        &report,
-        &failed_issuers,
-        &other_keys,
-        top,
-        diagnostics,
-    );
-    report
+    let issuer = certificates[top].certificate.tbs_certificate().issuer();
+    unique
+        .iter()
+        .copied()
+        .filter(|&j| {
+            j != top
+                && certificates[j].certificate.tbs_certificate().subject() == issuer
+                && certificates[j]
+                    .summary
+                    .ski
+                    .as_deref()
+                    .is_some_and(|ski| ski != aki)
+        })
+        .take(CANDIDATES_PER_CERTIFICATE)
+        .collect()
 }
 
 fn chain_diagnostics(
