@@ -13,6 +13,7 @@ mod corpus;
 
 mod hostile;
 mod key_corpus;
+mod layout;
 mod messages;
 mod providers;
 mod requests;
