@@ -30,9 +30,9 @@ pub use fields::{
 use fields::{check_fields, check_region};
 pub(crate) use fields::{field_location, is_lowercase_uuid, numbered_parameters, region};
 pub(crate) use material::{
-    EncryptionPair, KeyRules, PairRules, SizeLimit, certificate_location, csr_wanted, describe_key,
-    encryption_pair, is_ca_certificate, key_not_taken, material_location, report_bundle_changes,
-    take_key,
+    EncryptionPair, KeyRules, PairRules, SizeLimit, certificate_location, check_leaf_key,
+    csr_wanted, describe_key, encryption_pair, is_ca_certificate, key_not_taken, material_location,
+    report_bundle_changes, take_key,
 };
 pub(crate) use rules::rule_diagnostic;
 pub use rules::{KnownError, Legacy, Rule, Source, SourceKind};

@@ -6,8 +6,8 @@
 use super::{
     AuthScope, Call, Context, EncryptionPair, FieldSpec, KeyRules, KnownError, MaterialRole,
     PairRules, Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind,
-    VendorCommand, certificate_location, describe_key, encryption_pair, field_location,
-    material_location, region, rule_diagnostic, take_key,
+    VendorCommand, check_leaf_key, encryption_pair, field_location, material_location, region,
+    rule_diagnostic, take_key,
 };
 use crate::analysis::Analysis;
 use crate::analysis::public_key::KeyType;
@@ -402,7 +402,13 @@ const KEY_MAX: SizeLimit = SizeLimit {
 };
 
 fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
-    let sm2 = check_leaf(ctx.analysis, &mut prep.diagnostics);
+    let sm2 = check_leaf_key(
+        ctx.analysis,
+        &[KeyType::Rsa, KeyType::Ec, KeyType::Sm2],
+        "SCM takes RSA, EC and SM2 certificates",
+        (&CERTIFICATE, &KEYS),
+        &mut prep.diagnostics,
+    );
     let key = take_key(
         ctx,
         &KeyRules {
@@ -447,41 +453,6 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let (command, call) = build_call(ctx, bundle, key, enc.as_ref());
     prep.vendor_command = Some(command);
     prep.call = Some(call);
-}
-
-/// Checks the leaf's key type; whether it is an SM2 certificate.
-fn check_leaf(analysis: &Analysis, out: &mut Vec<Diagnostic>) -> bool {
-    match analysis.report.chain.order.first() {
-        None => {
-            out.push(rule_diagnostic(
-                Code::TargetCertificateCount,
-                material_location(),
-                &CERTIFICATE,
-                "no certificate was given",
-                "give the certificate and its intermediates (PEM)",
-            ));
-            false
-        }
-        Some(&leaf) => {
-            let summary = &analysis.certificates[leaf].summary;
-            if !matches!(
-                summary.public_key.key_type,
-                KeyType::Rsa | KeyType::Ec | KeyType::Sm2
-            ) {
-                out.push(rule_diagnostic(
-                    Code::TargetKeyAlgorithm,
-                    certificate_location(analysis, leaf),
-                    &KEYS,
-                    format!(
-                        "the certificate's key is {}; SCM takes RSA, EC and SM2 certificates",
-                        describe_key(&summary.public_key)
-                    ),
-                    "use an RSA or ECDSA certificate",
-                ));
-            }
-            summary.public_key.key_type == KeyType::Sm2
-        }
-    }
 }
 
 /// The SM2 encryption pair, when both of its fields are given for an SM2 certificate; what is

@@ -357,3 +357,37 @@ pub(crate) fn encryption_pair(
         key,
     })
 }
+
+/// Checks the leaf's key against the key types a target takes (`offered` says which, for the
+/// message), or says that no certificate was given; whether the leaf is an SM2 certificate.
+pub(crate) fn check_leaf_key(
+    analysis: &Analysis,
+    taken: &[crate::analysis::public_key::KeyType],
+    offered: &str,
+    rules: (&Rule, &Rule),
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    use crate::analysis::public_key::KeyType;
+    let (count_rule, key_rule) = rules;
+    let Some(&leaf) = analysis.report.chain.order.first() else {
+        out.push(rule_diagnostic(
+            Code::TargetCertificateCount,
+            material_location(),
+            count_rule,
+            "no certificate was given",
+            "give the certificate and its intermediates (PEM)",
+        ));
+        return false;
+    };
+    let key = &analysis.certificates[leaf].summary.public_key;
+    if !taken.contains(&key.key_type) {
+        out.push(rule_diagnostic(
+            Code::TargetKeyAlgorithm,
+            certificate_location(analysis, leaf),
+            key_rule,
+            format!("the certificate's key is {}; {offered}", describe_key(key)),
+            "use an RSA or ECDSA certificate",
+        ));
+    }
+    key.key_type == KeyType::Sm2
+}
