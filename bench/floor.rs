@@ -30,7 +30,7 @@ fn decode(body: &[u8], joined: &mut Vec<u8>, out: &mut [u8]) -> usize {
 
 /// Base64-decodes and SHA-256-hashes every certificate block of `pem`; the number hashed and an
 /// XOR of the first byte of every digest (so that the work cannot be optimised away).
-pub fn base64_and_sha256(pem: &[u8]) -> (usize, u8) {
+pub(crate) fn base64_and_sha256(pem: &[u8]) -> (usize, u8) {
     let mut rest = pem;
     let mut joined = Vec::with_capacity(8192);
     let mut der = vec![0u8; 8192];

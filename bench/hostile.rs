@@ -20,7 +20,7 @@ const ISRG_ROOT_X1: &str =
 /// Self-signed roots of the vector corpus, one per signature family: (name, PEM, block). Those
 /// of the corpus's own PKIs have a subject and an authority key identifier that agree, so every
 /// certificate of their name is again a plausible issuer of every other.
-pub const ROOTS: &[(&str, &str, usize)] = &[
+pub(super) const ROOTS: &[(&str, &str, usize)] = &[
     ("RSA-4096, ISRG Root X1", ISRG_ROOT_X1, 0),
     (
         "RSA-2048",
@@ -57,7 +57,7 @@ fn der_of(pem: &str, block: usize) -> Vec<u8> {
 }
 
 /// `der` as a PEM block with `label`, in 64-column lines.
-pub fn pem(label: &str, der: &[u8]) -> Vec<u8> {
+pub(super) fn pem(label: &str, der: &[u8]) -> Vec<u8> {
     let body = base64ct::Base64::encode_string(der);
     let mut out = format!("-----BEGIN {label}-----\n");
     for line in body.as_bytes().chunks(64) {
@@ -71,13 +71,13 @@ pub fn pem(label: &str, der: &[u8]) -> Vec<u8> {
 /// `count` distinct certificates sharing one name (subject = issuer = ISRG Root X1's), as PEM:
 /// ISRG Root X1 with two bytes of its signature changed, so none is self-signed and each is a
 /// candidate issuer of all the others (same name, no authority key identifier).
-pub fn same_name_certificates(count: usize) -> Vec<u8> {
+pub(super) fn same_name_certificates(count: usize) -> Vec<u8> {
     same_name_certificates_from(ISRG_ROOT_X1, 0, count)
 }
 
 /// `count` distinct certificates sharing the name of the self-signed root in block `block` of
 /// `pem`, made as [`same_name_certificates`] makes them.
-pub fn same_name_certificates_from(pem_text: &str, block: usize, count: usize) -> Vec<u8> {
+pub(super) fn same_name_certificates_from(pem_text: &str, block: usize, count: usize) -> Vec<u8> {
     let root = der_of(pem_text, block);
     // The signature is the DER's last bytes. Its last two are changed (RSA, and ECDSA's s, which
     // stay valid numbers), except for Ed25519, whose last 32 bytes are S, which a verifier would
@@ -98,7 +98,7 @@ pub fn same_name_certificates_from(pem_text: &str, block: usize, count: usize) -
 }
 
 /// `count` empty PEM certificate blocks.
-pub fn empty_blocks(count: usize) -> Vec<u8> {
+pub(super) fn empty_blocks(count: usize) -> Vec<u8> {
     b"-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n".repeat(count)
 }
 
@@ -110,7 +110,7 @@ fn xorshift(state: &mut u64) -> u64 {
 }
 
 /// `len` bytes of binary noise.
-pub fn noise(len: usize) -> Vec<u8> {
+pub(super) fn noise(len: usize) -> Vec<u8> {
     let mut state = 0x2545_f491_4f6c_dd1d_u64;
     let mut out = Vec::with_capacity(len + 8);
     while out.len() < len {
@@ -122,7 +122,7 @@ pub fn noise(len: usize) -> Vec<u8> {
 
 /// `len` bytes of text noise: base64 characters in 64-column lines, with a BEGIN line in every
 /// 1,000 lines or so and no END, the shape of many cut-short blocks.
-pub fn noise_text(len: usize) -> Vec<u8> {
+pub(super) fn noise_text(len: usize) -> Vec<u8> {
     const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut state = 0x9e37_79b9_7f4a_7c15_u64;
     let mut out = Vec::with_capacity(len + 128);
@@ -154,7 +154,7 @@ fn length(len: usize) -> Vec<u8> {
 }
 
 /// `depth` SEQUENCEs, each holding the next (definite lengths), around an INTEGER.
-pub fn deep_nesting(depth: usize) -> Vec<u8> {
+pub(super) fn deep_nesting(depth: usize) -> Vec<u8> {
     let mut der = vec![0x02, 0x01, 0x00];
     for _ in 0..depth {
         let mut outer = vec![0x30];
@@ -166,7 +166,7 @@ pub fn deep_nesting(depth: usize) -> Vec<u8> {
 }
 
 /// `depth` SEQUENCEs of indefinite length (BER `30 80`), never closed.
-pub fn deep_indefinite(depth: usize) -> Vec<u8> {
+pub(super) fn deep_indefinite(depth: usize) -> Vec<u8> {
     [0x30u8, 0x80].repeat(depth)
 }
 
@@ -179,7 +179,7 @@ fn huge(tag: u8, content: &[u8]) -> Vec<u8> {
 
 /// DER with 4 GiB length fields where each reader looks first, with the shape it expects up to
 /// there: (name, PEM label or none for DER, bytes).
-pub fn huge_lengths() -> Vec<(&'static str, Option<&'static str>, Vec<u8>)> {
+pub(super) fn huge_lengths() -> Vec<(&'static str, Option<&'static str>, Vec<u8>)> {
     let signed_data_oid = [
         0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02,
     ];
@@ -271,7 +271,7 @@ pub fn huge_lengths() -> Vec<(&'static str, Option<&'static str>, Vec<u8>)> {
 
 /// The benchmark case name for a hostile input: `hostile_` and its name in lowercase words
 /// joined by `_` (the same natively and in the browser).
-pub fn case_name(name: &str) -> String {
+pub(super) fn case_name(name: &str) -> String {
     let words: String = name
         .chars()
         .map(|c| {
@@ -289,7 +289,7 @@ pub fn case_name(name: &str) -> String {
 }
 
 /// Every hostile input, as (name, bytes); the large ones at the sizes issue 13 names.
-pub fn all() -> Vec<(String, Vec<u8>)> {
+pub(super) fn all() -> Vec<(String, Vec<u8>)> {
     let mut inputs: Vec<(String, Vec<u8>)> = ROOTS
         .iter()
         .map(|(name, pem_text, block)| {

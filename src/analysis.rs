@@ -7,23 +7,30 @@
 
 pub mod certificate;
 pub mod chain;
-pub mod csr;
+mod containers;
+pub(crate) mod csr;
 pub mod fingerprint;
 pub mod input;
+pub mod item;
 pub mod job;
-pub mod legacy_pem;
-pub mod oid_names;
-pub mod pkcs12;
-pub mod pkcs7;
+mod key_match;
+pub(crate) mod legacy_pem;
+pub(crate) mod name;
+pub(crate) mod oid_names;
+pub(crate) mod oids;
+pub(crate) mod pem;
+pub(crate) mod pkcs12;
+pub(crate) mod pkcs7;
 pub mod private_key;
 pub mod public_key;
 pub mod recover;
+mod sniff;
 
-use crate::diagnostic::{Code, Diagnostic, Hint, Location, Severity};
+use crate::diagnostic::{Diagnostic, Severity};
 use certificate::{CertificateSummary, ParsedCertificate};
 use chain::ChainReport;
 use csr::{CsrSummary, ParsedCsr};
-use input::{InputSummary, Item, ItemKind};
+use input::InputSummary;
 use private_key::{ParsedKey, PrivateKeySummary};
 use serde::Serialize;
 use std::fmt;
@@ -84,8 +91,9 @@ impl fmt::Debug for Options<'_> {
     }
 }
 
-/// Everything the analysis found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// Everything the analysis found. Its JSON also holds `private_key` and `csr`, the first of
+/// `private_keys` and `csrs` (keys of the JSON older than the lists).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Report {
     /// One line per input.
     pub inputs: Vec<InputSummary>,
@@ -93,12 +101,8 @@ pub struct Report {
     pub certificates: Vec<CertificateSummary>,
     /// The chain built from them.
     pub chain: ChainReport,
-    /// The first private key, if any.
-    pub private_key: Option<PrivateKeySummary>,
     /// Every private key.
     pub private_keys: Vec<PrivateKeySummary>,
-    /// The first certificate request, if any.
-    pub csr: Option<CsrSummary>,
     /// Every certificate request.
     pub csrs: Vec<CsrSummary>,
     /// Every finding, in the order found.
@@ -108,16 +112,30 @@ pub struct Report {
 impl Default for Report {
     fn default() -> Self {
         let mut diagnostics = Vec::new();
-        Report {
+        Self {
             inputs: Vec::new(),
             certificates: Vec::new(),
             chain: chain::analyze(&[], &mut diagnostics),
-            private_key: None,
             private_keys: Vec::new(),
-            csr: None,
             csrs: Vec::new(),
             diagnostics,
         }
+    }
+}
+
+impl Serialize for Report {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut out = serializer.serialize_struct("Report", 8)?;
+        out.serialize_field("inputs", &self.inputs)?;
+        out.serialize_field("certificates", &self.certificates)?;
+        out.serialize_field("chain", &self.chain)?;
+        out.serialize_field("private_key", &self.private_keys.first())?;
+        out.serialize_field("private_keys", &self.private_keys)?;
+        out.serialize_field("csr", &self.csrs.first())?;
+        out.serialize_field("csrs", &self.csrs)?;
+        out.serialize_field("diagnostics", &self.diagnostics)?;
+        out.end()
     }
 }
 
@@ -166,420 +184,5 @@ pub fn analyze_with(inputs: &[Input<'_>], options: &Options<'_>) -> Analysis {
         if let job::Step::Done(analysis) = job.run(&mut || true) {
             return *analysis;
         }
-    }
-}
-
-/// What the analysis has found so far: the material decoded and the findings, in the order found.
-#[derive(Default)]
-struct Found {
-    inputs: Vec<InputSummary>,
-    diagnostics: Vec<Diagnostic>,
-    certificates: Vec<ParsedCertificate>,
-    keys: Vec<ParsedKey>,
-    csrs: Vec<ParsedCsr>,
-    /// What is left of the analysis' signature budget (self-signatures spend it first).
-    budget: chain::SignatureBudget,
-}
-
-impl Found {
-    /// Takes one decoded item of an input meant to hold `role`: containers are opened, and what
-    /// they hold (or the item itself) is parsed as what it is.
-    fn take(&mut self, item: Item, role: Role, options: &Options<'_>) {
-        for item in open_containers(item, options, &mut self.diagnostics, &mut self.keys) {
-            if role == Role::Certificates
-                && matches!(
-                    item.kind,
-                    ItemKind::PrivateKey | ItemKind::CertificateRequest
-                )
-            {
-                self.diagnostics.push(Diagnostic::new(
-                    Code::NotACertificate,
-                    item.location.clone(),
-                    format!("{} was found among the certificates", item.kind.describe()),
-                    "it is analysed as what it is; keep it in its own input",
-                ));
-            }
-            let diagnostics = &mut self.diagnostics;
-            match item.kind {
-                ItemKind::Certificate => {
-                    let index = self.certificates.len();
-                    if let Some(parsed) = certificate::parse_within(
-                        &item.der,
-                        index,
-                        &item.location,
-                        options.now,
-                        &mut self.budget,
-                        diagnostics,
-                    ) {
-                        self.certificates.push(parsed);
-                    }
-                }
-                ItemKind::PrivateKey => {
-                    let index = self.keys.len();
-                    self.keys.push(private_key::parse(
-                        &item,
-                        index,
-                        options.passphrase,
-                        diagnostics,
-                    ));
-                }
-                ItemKind::CertificateRequest => {
-                    let index = self.csrs.len();
-                    if let Some(parsed) = csr::parse(&item, index, diagnostics) {
-                        self.csrs.push(parsed);
-                    }
-                }
-                ItemKind::PublicKey => diagnostics.push(Diagnostic::new(
-                    Code::NotACertificate,
-                    item.location.clone(),
-                    "a public key was found; it is not used",
-                    "give the certificate instead of its bare public key",
-                )),
-                // Containers were opened above; what remains here could not be.
-                ItemKind::Pkcs7 | ItemKind::Pkcs12 => {}
-                ItemKind::Other => diagnostics.push(Diagnostic::new(
-                    Code::UnknownPemLabel,
-                    item.location.clone(),
-                    format!(
-                        "block with unknown label {:?} was skipped",
-                        crate::diagnostic::excerpt(item.label.as_deref().unwrap_or(""))
-                    ),
-                    "check that the right file was picked; certificates are labelled CERTIFICATE",
-                )),
-            }
-        }
-    }
-
-    /// The chain (with the signature checks made so far), keys and requests matched: the analysis.
-    fn finish(mut self, checks: &mut chain::Checks) -> Analysis {
-        let chain = chain::analyze_checked(&self.certificates, checks, &mut self.diagnostics);
-        match_keys(
-            &self.certificates,
-            &chain,
-            &mut self.keys,
-            &mut self.diagnostics,
-        );
-        match_csrs(
-            &self.certificates,
-            &chain,
-            &self.keys,
-            &mut self.csrs,
-            &mut self.diagnostics,
-        );
-        let private_keys: Vec<PrivateKeySummary> =
-            self.keys.iter().map(|k| k.summary.clone()).collect();
-        let csrs: Vec<CsrSummary> = self.csrs.iter().map(|c| c.summary.clone()).collect();
-        let report = Report {
-            inputs: self.inputs,
-            certificates: self
-                .certificates
-                .iter()
-                .map(|c| c.summary.clone())
-                .collect(),
-            chain,
-            private_key: private_keys.first().cloned(),
-            private_keys,
-            csr: csrs.first().cloned(),
-            csrs,
-            diagnostics: self.diagnostics,
-        };
-        Analysis {
-            report,
-            certificates: self.certificates,
-            keys: self.keys,
-            csrs: self.csrs,
-        }
-    }
-}
-
-/// PKCS#7 and PKCS#12 items become the certificates (and keys) they hold; others pass through.
-fn open_containers(
-    item: Item,
-    options: &Options<'_>,
-    diagnostics: &mut Vec<Diagnostic>,
-    keys: &mut Vec<ParsedKey>,
-) -> Vec<Item> {
-    match item.kind {
-        ItemKind::Pkcs7 => pkcs7::certificates(&item, diagnostics),
-        ItemKind::Pkcs12 => {
-            let password = options.pkcs12_password.or(options.passphrase);
-            match pkcs12::open(&item.der, password) {
-                Ok(contents) => {
-                    for der in &contents.private_keys {
-                        let index = keys.len();
-                        keys.push(private_key::from_pkcs8(
-                            der,
-                            index,
-                            &item.location,
-                            diagnostics,
-                        ));
-                    }
-                    contents
-                        .certificates
-                        .into_iter()
-                        .map(|der| Item {
-                            kind: ItemKind::Certificate,
-                            label: None,
-                            der,
-                            headers: Vec::new(),
-                            location: item.location.clone(),
-                        })
-                        .collect()
-                }
-                Err(error) => {
-                    diagnostics.push(pkcs12_diagnostic(error, &item.location));
-                    Vec::new()
-                }
-            }
-        }
-        _ => vec![item],
-    }
-}
-
-fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &Location) -> Diagnostic {
-    use pkcs12::Pkcs12Error as E;
-    match error {
-        E::NeedsPassword => Diagnostic::new(
-            Code::Pkcs12NeedsPassword,
-            at.clone(),
-            "the PKCS#12 file needs its password",
-            Hint::per_surface(
-                "enter the password in the passphrase field (it stays in this page)",
-                "give the password with --passphrase-env VAR (it stays on this machine)",
-            ),
-        ),
-        E::WrongPassword => Diagnostic::new(
-            Code::WrongPkcs12Password,
-            at.clone(),
-            "the password does not open the PKCS#12 file",
-            "check the password given with the file; an empty password is a password too",
-        ),
-        E::Unsupported(what) => Diagnostic::new(
-            Code::UnsupportedEncryption,
-            at.clone(),
-            format!("the PKCS#12 file uses {what}, which is not supported here"),
-            "export it again with AES-256 (openssl pkcs12 -export without -legacy), or as PEM",
-        ),
-        E::Malformed(what) => Diagnostic::new(
-            Code::InvalidAsn1,
-            at.clone(),
-            format!("the PKCS#12 file cannot be decoded: {what}"),
-            "the file may be truncated: copy or download it again",
-        ),
-        E::OverCeiling(over) => private_key::over_ceiling(&over, at),
-    }
-}
-
-fn same_key_as(
-    identity: &Option<public_key::KeyIdentity>,
-    certificates: &[ParsedCertificate],
-) -> Vec<usize> {
-    match identity {
-        Some(identity) => certificates
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| c.key.as_ref() == Some(identity))
-            .map(|(i, _)| i)
-            .collect(),
-        None => Vec::new(),
-    }
-}
-
-fn match_keys(
-    certificates: &[ParsedCertificate],
-    chain: &ChainReport,
-    keys: &mut [ParsedKey],
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let leaf = chain.order.first().copied();
-    for key in keys.iter_mut() {
-        let matches = same_key_as(&key.identity, certificates);
-        key.summary.matches_certificate = matches.first().copied();
-        key.summary.matches_leaf = leaf
-            .filter(|_| key.identity.is_some())
-            .map(|l| matches.contains(&l));
-        key.summary.matches_certificates = matches;
-        let (Some(leaf), Some(true)) = (leaf, key.summary.matches_leaf.map(|m| !m)) else {
-            if let (Some(leaf), Some(true)) = (leaf, key.summary.matches_leaf) {
-                diagnostics.push(Diagnostic::new(
-                    Code::KeyMatchesCertificate,
-                    key.location.clone(),
-                    format!("the private key belongs to the leaf (certificate {leaf})"),
-                    "",
-                ));
-            }
-            continue;
-        };
-        let other = match key.summary.matches_certificate {
-            Some(i) => format!(
-                "; it is the key of certificate {i} (\"{}\")",
-                certificate::display_name(&certificates[i].summary)
-            ),
-            None => "; it matches none of the certificates given".to_owned(),
-        };
-        diagnostics.push(Diagnostic::new(
-            Code::KeyDoesNotMatchCertificate,
-            key.location.clone(),
-            format!(
-                "the private key is not the key of the leaf \"{}\"{other}",
-                certificate::display_name(&certificates[leaf].summary)
-            ),
-            "find the key that was generated with this certificate's CSR; a key cannot be changed after issuance",
-        ));
-    }
-}
-
-fn match_csrs(
-    certificates: &[ParsedCertificate],
-    chain: &ChainReport,
-    keys: &[ParsedKey],
-    csrs: &mut [ParsedCsr],
-    diagnostics: &mut Vec<Diagnostic>,
-) {
-    let leaf = chain.order.first().copied();
-    for csr in csrs.iter_mut() {
-        let matches = same_key_as(&csr.identity, certificates);
-        csr.summary.matches_leaf = leaf
-            .filter(|_| csr.identity.is_some())
-            .map(|l| matches.contains(&l));
-        csr.summary.matches_certificates = matches;
-        if csr.summary.matches_leaf == Some(false) {
-            diagnostics.push(Diagnostic::new(
-                Code::CsrDoesNotMatchCertificate,
-                csr.location.clone(),
-                "the certificate request's public key is not the leaf certificate's",
-                "the certificate was issued for another request: upload the certificate issued for this CSR",
-            ));
-        }
-        let readable: Vec<&ParsedKey> = keys.iter().filter(|k| k.identity.is_some()).collect();
-        csr.summary.matches_private_keys = readable
-            .iter()
-            .filter(|k| k.identity.is_some() && k.identity == csr.identity)
-            .map(|k| k.summary.index)
-            .collect();
-        csr.summary.matches_private_key = (!readable.is_empty() && csr.identity.is_some())
-            .then_some(!csr.summary.matches_private_keys.is_empty());
-        if csr.summary.matches_private_key == Some(false) {
-            diagnostics.push(Diagnostic::new(
-                Code::CsrDoesNotMatchKey,
-                csr.location.clone(),
-                "the certificate request was not made with the private key given",
-                "use the key that generated this CSR",
-            ));
-        }
-    }
-}
-
-/// The readable text form of a report (what `cert-preflight inspect` prints without `--json`).
-impl fmt::Display for Report {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for input in &self.inputs {
-            writeln!(
-                f,
-                "{}: {}, {}, {} block(s), line endings: {}",
-                input.file,
-                input.kind.as_str(),
-                input.format.as_str(),
-                input.blocks,
-                input.line_endings.as_str()
-            )?;
-        }
-        for c in &self.certificates {
-            writeln!(
-                f,
-                "\ncertificate {} ({}, block {})",
-                c.index,
-                c.file,
-                c.block.unwrap_or(1)
-            )?;
-            writeln!(f, "  subject:   {}", c.subject)?;
-            writeln!(f, "  issuer:    {}", c.issuer)?;
-            for san in &c.sans {
-                match &san.unicode {
-                    Some(unicode) if unicode != &san.value => {
-                        writeln!(f, "  SAN:       {} {} ({unicode})", san.kind, san.value)?
-                    }
-                    _ => writeln!(f, "  SAN:       {} {}", san.kind, san.value)?,
-                }
-            }
-            writeln!(f, "  serial:    {}", c.serial_hex)?;
-            let status = match c.expiry {
-                certificate::Expiry::Valid => format!("valid, {} days left", c.days_until_expiry),
-                certificate::Expiry::Expired => {
-                    format!("expired {} days ago", -c.days_until_expiry)
-                }
-                certificate::Expiry::NotYetValid => "not yet valid".to_owned(),
-            };
-            writeln!(
-                f,
-                "  valid:     {} to {} ({status})",
-                c.not_before, c.not_after
-            )?;
-            let key = &c.public_key;
-            let size = key.bits.map(|b| format!(" {b} bits")).unwrap_or_default();
-            let curve = key.curve.map(|c| format!(" {c}")).unwrap_or_default();
-            writeln!(f, "  key:       {}{size}{curve}", key.key_type.as_str())?;
-            writeln!(f, "  algorithm: {}", c.signature_algorithm)?;
-            let flags = c.flags();
-            if !flags.is_empty() {
-                writeln!(f, "  flags:     {}", flags.join("; "))?;
-            }
-            writeln!(f, "  SHA-1:     {}", c.sha1)?;
-            writeln!(f, "  SHA-256:   {}", c.sha256)?;
-        }
-        if !self.certificates.is_empty() {
-            let chain = &self.chain;
-            let order = chain
-                .order
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(" → ");
-            let verdict = chain.verdict.as_str();
-            writeln!(
-                f,
-                "\nchain: {verdict}, order {order}, root included: {}",
-                chain.root_included
-            )?;
-        }
-        for k in &self.private_keys {
-            let kind = k.key_type.map_or("unreadable", |t| t.as_str());
-            let size = k.bits.map(|b| format!(" {b} bits")).unwrap_or_default();
-            let leaf = match k.matches_leaf {
-                Some(true) => ", matches the leaf",
-                Some(false) => ", does not match the leaf",
-                None => "",
-            };
-            let encrypted = if k.encrypted { " (encrypted)" } else { "" };
-            let (index, file, block, format) =
-                (k.index, &k.file, k.block.unwrap_or(1), k.format.as_str());
-            writeln!(
-                f,
-                "\nprivate key {index} ({file}, block {block}): {format}{encrypted}, {kind}{size}{leaf}"
-            )?;
-        }
-        for c in &self.csrs {
-            writeln!(
-                f,
-                "\ncertificate request {} ({}): {}, signature {}, matches leaf: {:?}, matches key: {:?}",
-                c.index,
-                c.file,
-                c.subject,
-                if c.signature_valid {
-                    "valid"
-                } else {
-                    "INVALID"
-                },
-                c.matches_leaf,
-                c.matches_private_key
-            )?;
-        }
-        if !self.diagnostics.is_empty() {
-            writeln!(f)?;
-        }
-        for diagnostic in &self.diagnostics {
-            writeln!(f, "{diagnostic}")?;
-        }
-        Ok(())
     }
 }

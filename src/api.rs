@@ -48,7 +48,7 @@ impl ApiError {
 
     fn new(code: &'static str, message: impl Into<String>) -> Self {
         debug_assert!(Self::CODES.contains(&code), "undeclared code {code}");
-        ApiError {
+        Self {
             code,
             message: message.into(),
         }
@@ -414,7 +414,7 @@ mod tests {
         };
         let report = analysis::analyze_with(&inputs, &options).report;
         assert_eq!(answer, serde_json::to_value(&report).unwrap());
-        assert!(!report.certificates.is_empty() && report.private_key.is_some());
+        assert!(!report.certificates.is_empty() && !report.private_keys.is_empty());
     }
 
     #[test]

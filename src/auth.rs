@@ -3,7 +3,7 @@
 //! variables). Public values are trimmed; an empty account ID means none; the secret is kept as
 //! given and never printed.
 
-use crate::providers::Auth;
+use crate::request::Auth;
 use crate::signing::{Credentials, Scheme, Secret};
 
 /// The credentials given for a request, whatever the scheme: each scheme takes what it needs.

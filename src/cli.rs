@@ -12,8 +12,8 @@ use crate::auth::{self, Needs};
 use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::json_output;
 use crate::material_routing;
-use crate::providers::{self, Auth, Fields, Mode, ProviderId};
-use crate::request;
+use crate::providers::{self, Fields, Mode, ProviderId};
+use crate::request::{self, Auth};
 use crate::signing::{Scheme, Secret, huawei_token};
 use std::ffi::OsString;
 use std::io::{Read, Write};
@@ -30,38 +30,38 @@ enum Name {
 }
 
 impl Name {
-    const ALL: [Name; 4] = [Name::Inspect, Name::Check, Name::Request, Name::Targets];
+    const ALL: [Self; 4] = [Self::Inspect, Self::Check, Self::Request, Self::Targets];
 
     fn as_str(self) -> &'static str {
         match self {
-            Name::Inspect => "inspect",
-            Name::Check => "check",
-            Name::Request => "request",
-            Name::Targets => "targets",
+            Self::Inspect => "inspect",
+            Self::Check => "check",
+            Self::Request => "request",
+            Self::Targets => "targets",
         }
     }
 
-    fn parse(text: &str) -> Option<Name> {
-        Name::ALL.into_iter().find(|name| name.as_str() == text)
+    fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|name| name.as_str() == text)
     }
 
     /// What the command does, in one line of the usage.
     fn summary(self) -> &'static str {
         match self {
-            Name::Inspect => {
+            Self::Inspect => {
                 "what the material holds: certificates, chain, keys, requests, diagnostics"
             }
-            Name::Check => "the inspection, then a target's rules on it, with the fixes",
-            Name::Request => {
+            Self::Check => "the inspection, then a target's rules on it, with the fixes",
+            Self::Request => {
                 "the signed upload request for a target: curl, raw HTTP, JSON or the vendor CLI"
             }
-            Name::Targets => "every target's data: regions, fields, rules with their sources",
+            Self::Targets => "every target's data: regions, fields, rules with their sources",
         }
     }
 
     /// Whether the command reads material from FILEs.
     fn takes_files(self) -> bool {
-        self != Name::Targets
+        self != Self::Targets
     }
 }
 
@@ -236,13 +236,13 @@ const FLAGS: &[Flag] = &[
 ];
 
 impl Flag {
-    fn find(arg: &str) -> Option<&'static Flag> {
+    fn find(arg: &str) -> Option<&'static Self> {
         FLAGS
             .iter()
             .find(|flag| flag.name == arg || flag.aliases.contains(&arg))
     }
 
-    fn of(id: Key) -> &'static Flag {
+    fn of(id: Key) -> &'static Self {
         // Every Key has its row in FLAGS (`every_key_has_one_row_in_the_table`).
         FLAGS
             .iter()
@@ -864,36 +864,13 @@ fn check(args: &CheckArgs, material: &Analysed) -> ExitCode {
         let mut report = analysis.report.clone();
         report.diagnostics = prep.analysis_diagnostics.clone();
         let mut text = report.to_string();
-        text.push_str(&provider_text(&prep));
+        text.push_str(&prep.to_string());
         text
     };
     if let Err(code) = print(&text) {
         return code;
     }
     exit_for(&all)
-}
-
-fn provider_text(prep: &providers::Preparation) -> String {
-    let spec = prep.provider.spec();
-    let mut text = format!("\ntarget: {} ({} {})\n", spec.title, spec.api, spec.version);
-    if let Some(bundle) = &prep.bundle {
-        for change in &bundle.changes {
-            text.push_str(&format!("  fix: {change}\n"));
-        }
-    }
-    if let Some(fix) = &prep.key_fix {
-        text.push_str(&format!(
-            "  fix: private key {} → {} ({})\n",
-            fix.from, fix.to, fix.reason
-        ));
-    }
-    if prep.diagnostics.is_empty() {
-        text.push_str("  no findings for this target\n");
-    }
-    for diagnostic in &prep.diagnostics {
-        text.push_str(&format!("{diagnostic}\n"));
-    }
-    text
 }
 
 fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
@@ -915,15 +892,7 @@ fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
             auth.scheme(),
             &outcome,
         )),
-        (Format::Curl, Some(outputs)) => {
-            let mut text = String::new();
-            if let Some(iam) = &outputs.iam_token {
-                text.push_str(iam);
-                text.push('\n');
-            }
-            text.push_str(&outputs.curl);
-            text
-        }
+        (Format::Curl, Some(outputs)) => crate::render::curl_tab(outputs),
         (Format::Http, Some(outputs)) => outputs.http.clone(),
         (Format::VendorCli, Some(outputs)) => outputs.vendor_cli.clone().unwrap_or_default(),
         (_, None) => String::new(),

@@ -1,5 +1,5 @@
 //! Diagnostics shared by both pipelines: a permanent kebab-case [`Code`], an ordered [`Severity`], a
-//! [`Location`] (file, block, line) and a message with a separate fix hint.
+//! [`Location`] (a place in an input, a request field, the material, ...) and a message with a separate fix hint.
 //!
 //! Every code is declared once, in the table inside [`codes!`], together with its severity and its
 //! documentation; `Code::ALL` lists them so that tests and the UI can walk every code.
@@ -8,8 +8,7 @@ use serde::Serialize;
 use std::fmt;
 
 /// How bad a diagnostic is. Ordered: `Info < Warning < Error`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {
     /// A fact worth knowing; nothing to fix.
     Info,
@@ -19,13 +18,15 @@ pub enum Severity {
     Error,
 }
 
+crate::words::serialize_as_str!(Severity);
+
 impl Severity {
     /// The lowercase name used in JSON and in the page.
     pub fn as_str(self) -> &'static str {
         match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
+            Self::Info => "info",
+            Self::Warning => "warning",
+            Self::Error => "error",
         }
     }
 }
@@ -307,10 +308,10 @@ impl Serialize for Code {
     }
 }
 
-/// Where a diagnostic points: the input's name, the PEM block (1-based, in that input) and the line
-/// (1-based) where that block or problem starts.
+/// A place in one input: the input's name, the PEM block (1-based, in that input) and the line
+/// (1-based) where that block or problem starts. Items, certificates, keys and CSRs carry one.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Location {
+pub struct InputLocation {
     /// The file name, or `pasted text`, or `-` for standard input.
     pub file: String,
     /// The 1-based block number within the input, when the problem belongs to one block.
@@ -321,7 +322,18 @@ pub struct Location {
     pub line: Option<usize>,
 }
 
-impl fmt::Display for Location {
+impl InputLocation {
+    /// The whole of the input named `file`.
+    pub fn file(file: impl Into<String>) -> Self {
+        Self {
+            file: file.into(),
+            block: None,
+            line: None,
+        }
+    }
+}
+
+impl fmt::Display for InputLocation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.file)?;
         if let Some(block) = self.block {
@@ -331,6 +343,110 @@ impl fmt::Display for Location {
             write!(f, ", line {line}")?;
         }
         Ok(())
+    }
+}
+
+/// Where a diagnostic points.
+///
+/// The JSON form is a contract older than this type: every location has a `file` key (a field's
+/// is `field NAME`, the material's `certificates`, the credentials' `auth`, the target's empty),
+/// an input's also `block` and `line` when known; `kind` (and `field` for a field) say the same
+/// without parsing `file`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Location {
+    /// A place in one input.
+    Input(InputLocation),
+    /// A request field (a `--field NAME=VALUE`, a field of the page's form), by name.
+    Field(String),
+    /// The certificates given, as a whole.
+    Material,
+    /// The signing credentials.
+    Credentials,
+    /// The target itself (its API, what it needs that was not given): no place in the input.
+    Target,
+}
+
+impl Location {
+    /// The word `kind` holds in the JSON form.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Input(_) => "input",
+            Self::Field(_) => "field",
+            Self::Material => "material",
+            Self::Credentials => "credentials",
+            Self::Target => "target",
+        }
+    }
+
+    /// The place in an input, for a location that is one.
+    pub fn input(&self) -> Option<&InputLocation> {
+        match self {
+            Self::Input(at) => Some(at),
+            _ => None,
+        }
+    }
+
+    /// The 1-based block, for a place in an input that belongs to one.
+    pub fn block(&self) -> Option<usize> {
+        self.input().and_then(|at| at.block)
+    }
+
+    /// The 1-based line, for a place in an input where it is known.
+    pub fn line(&self) -> Option<usize> {
+        self.input().and_then(|at| at.line)
+    }
+
+    /// Whether this is the request field `name`.
+    pub fn is_field(&self, name: &str) -> bool {
+        matches!(self, Self::Field(field) if field == name)
+    }
+}
+
+impl From<InputLocation> for Location {
+    fn from(at: InputLocation) -> Self {
+        Self::Input(at)
+    }
+}
+
+impl From<&InputLocation> for Location {
+    fn from(at: &InputLocation) -> Self {
+        Self::Input(at.clone())
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Input(at) => at.fmt(f),
+            Self::Field(name) => write!(f, "field {name}"),
+            Self::Material => f.write_str("certificates"),
+            Self::Credentials => f.write_str("auth"),
+            Self::Target => Ok(()),
+        }
+    }
+}
+
+impl Serialize for Location {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(None)?;
+        match self {
+            Self::Input(at) => {
+                map.serialize_entry("file", &at.file)?;
+                if let Some(block) = at.block {
+                    map.serialize_entry("block", &block)?;
+                }
+                if let Some(line) = at.line {
+                    map.serialize_entry("line", &line)?;
+                }
+            }
+            other => map.serialize_entry("file", &other.to_string())?,
+        }
+        map.serialize_entry("kind", self.kind())?;
+        if let Self::Field(name) = self {
+            map.serialize_entry("field", name)?;
+        }
+        map.end()
     }
 }
 
@@ -344,11 +460,12 @@ pub enum Surface {
     CommandLine,
 }
 
-/// What to do about a diagnostic: one text for every surface (made from a `&str` or `String`), or
-/// one for the page and one for the command line where they differ ([`Hint::per_surface`]).
+/// What to do about a diagnostic: one text for every surface (made from a `&str` or `String`), one
+/// for the page and one for the command line where they differ ([`Hint::per_surface`]), or none
+/// ([`Hint::none`], for a fact with nothing to do).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hint {
-    command_line: String,
+    command_line: Option<String>,
     page: Option<String>,
 }
 
@@ -356,17 +473,25 @@ impl Hint {
     /// A hint worded for each surface: `page` names the page's boxes and fields, `command_line`
     /// the tool's flags and files.
     pub fn per_surface(page: impl Into<String>, command_line: impl Into<String>) -> Self {
-        Hint {
-            command_line: command_line.into(),
+        Self {
+            command_line: Some(command_line.into()),
             page: Some(page.into()),
+        }
+    }
+
+    /// No hint: the diagnostic states a fact and asks for nothing.
+    pub fn none() -> Self {
+        Self {
+            command_line: None,
+            page: None,
         }
     }
 }
 
 impl From<String> for Hint {
     fn from(text: String) -> Self {
-        Hint {
-            command_line: text,
+        Self {
+            command_line: Some(text),
             page: None,
         }
     }
@@ -374,13 +499,13 @@ impl From<String> for Hint {
 
 impl From<&str> for Hint {
     fn from(text: &str) -> Self {
-        Hint::from(text.to_owned())
+        Self::from(text.to_owned())
     }
 }
 
 impl From<&String> for Hint {
     fn from(text: &String) -> Self {
-        Hint::from(text.clone())
+        Self::from(text.clone())
     }
 }
 
@@ -396,8 +521,10 @@ pub struct Diagnostic {
     /// A short statement of the problem. Never holds secret material.
     pub message: String,
     /// What to do about it, as the command line (text and JSON) says it; also the page's hint
-    /// unless `page_hint` words it for the page.
-    pub hint: String,
+    /// unless `page_hint` words it for the page. `None` when there is nothing to do (the JSON
+    /// then holds `""`, as it always has).
+    #[serde(serialize_with = "serialize_hint")]
+    pub hint: Option<String>,
     /// The hint as the page says it, where it differs from `hint` (it names boxes and fields
     /// instead of flags and files). Not in the command line's JSON.
     #[serde(skip)]
@@ -413,15 +540,15 @@ impl Diagnostic {
     /// surface) or a [`Hint::per_surface`].
     pub fn new(
         code: Code,
-        location: Location,
+        location: impl Into<Location>,
         message: impl Into<String>,
         hint: impl Into<Hint>,
     ) -> Self {
         let hint = hint.into();
-        Diagnostic {
+        Self {
             code,
             severity: code.severity(),
-            location,
+            location: location.into(),
             message: message.into(),
             hint: hint.command_line,
             page_hint: hint.page,
@@ -435,13 +562,20 @@ impl Diagnostic {
         self
     }
 
-    /// The hint as `surface` shows it.
-    pub fn hint_for(&self, surface: Surface) -> &str {
+    /// The hint as `surface` shows it, if there is one.
+    pub fn hint_for(&self, surface: Surface) -> Option<&str> {
         match (surface, &self.page_hint) {
-            (Surface::Page, Some(page)) => page,
-            _ => &self.hint,
+            (Surface::Page, Some(page)) => Some(page),
+            _ => self.hint.as_deref(),
         }
     }
+}
+
+fn serialize_hint<S: serde::Serializer>(
+    hint: &Option<String>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(hint.as_deref().unwrap_or_default())
 }
 
 /// The most characters [`excerpt`] quotes.
@@ -494,8 +628,8 @@ impl fmt::Display for Diagnostic {
         if let Some(error) = &self.provider_error {
             write!(f, "\n  the provider would answer: {error}")?;
         }
-        if !self.hint.is_empty() {
-            write!(f, "\n  hint: {}", self.hint)?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  hint: {hint}")?;
         }
         Ok(())
     }
@@ -545,13 +679,50 @@ mod tests {
     }
 
     #[test]
+    fn locations_keep_their_json_and_text_forms() {
+        let json = |at: Location| serde_json::to_value(at).expect("a location serializes");
+        let input = InputLocation {
+            file: "chain.pem".into(),
+            block: Some(2),
+            line: Some(30),
+        };
+        assert_eq!(
+            Location::from(&input).to_string(),
+            "chain.pem, block 2, line 30"
+        );
+        assert_eq!(
+            json(input.into()),
+            serde_json::json!({"file": "chain.pem", "block": 2, "line": 30, "kind": "input"})
+        );
+        assert_eq!(
+            json(InputLocation::file("-").into()),
+            serde_json::json!({"file": "-", "kind": "input"})
+        );
+        let field = Location::Field("Tag.1.Key".into());
+        assert_eq!(field.to_string(), "field Tag.1.Key");
+        assert!(field.is_field("Tag.1.Key") && !field.is_field("Tag.1"));
+        assert_eq!(
+            json(field),
+            serde_json::json!({"file": "field Tag.1.Key", "kind": "field", "field": "Tag.1.Key"})
+        );
+        for (at, file, kind) in [
+            (Location::Material, "certificates", "material"),
+            (Location::Credentials, "auth", "credentials"),
+            (Location::Target, "", "target"),
+        ] {
+            assert_eq!(at.to_string(), file);
+            assert_eq!(json(at), serde_json::json!({"file": file, "kind": kind}));
+        }
+    }
+
+    #[test]
     fn a_hint_is_the_same_everywhere_unless_written_per_surface() {
-        let at = Location::default();
+        let at = Location::Target;
         let plain = Diagnostic::new(Code::EmptyInput, at.clone(), "m", "do this");
-        assert_eq!(plain.hint_for(Surface::Page), "do this");
-        assert_eq!(plain.hint_for(Surface::CommandLine), "do this");
+        assert_eq!(plain.hint_for(Surface::Page), Some("do this"));
+        assert_eq!(plain.hint_for(Surface::CommandLine), Some("do this"));
         let owned = Diagnostic::new(Code::EmptyInput, at.clone(), "m", format!("do {}", 1));
-        assert_eq!(owned.hint_for(Surface::Page), "do 1");
+        assert_eq!(owned.hint_for(Surface::Page), Some("do 1"));
         let split = Diagnostic::new(
             Code::EncryptedKeyNeedsPassphrase,
             at,
@@ -563,11 +734,11 @@ mod tests {
         );
         assert_eq!(
             split.hint_for(Surface::Page),
-            "enter it in the passphrase field"
+            Some("enter it in the passphrase field")
         );
         assert_eq!(
             split.hint_for(Surface::CommandLine),
-            "give --passphrase-env VAR"
+            Some("give --passphrase-env VAR")
         );
         // The command line's text and JSON carry its own hint only.
         assert!(
@@ -579,6 +750,20 @@ mod tests {
         assert_eq!(json["hint"], "give --passphrase-env VAR");
         assert!(json.get("page_hint").is_none());
         assert!(!json.to_string().contains("passphrase field"));
+    }
+
+    #[test]
+    fn a_fact_without_a_hint_says_none() {
+        let fact = Diagnostic::new(
+            Code::KeyMatchesCertificate,
+            Location::Target,
+            "m",
+            Hint::none(),
+        );
+        assert_eq!(fact.hint_for(Surface::Page), None);
+        assert_eq!(fact.hint_for(Surface::CommandLine), None);
+        assert!(!fact.to_string().contains("hint"));
+        assert_eq!(serde_json::to_value(&fact).unwrap()["hint"], "");
     }
 
     #[test]

@@ -24,7 +24,12 @@ pub enum Fix {
 
 impl Fix {
     /// Every fix, in the order the page offers them.
-    pub const ALL: [Fix; 4] = [Fix::Order, Fix::DropRoot, Fix::Normalise, Fix::ConvertKey];
+    pub const ALL: [Self; 4] = [
+        Self::Order,
+        Self::DropRoot,
+        Self::Normalise,
+        Self::ConvertKey,
+    ];
 }
 
 /// Whether `fix` changes anything in this material for this target.

@@ -33,33 +33,10 @@ pub fn check(analysis: &Analysis, prep: &providers::Preparation) -> Value {
     value
 }
 
-/// The target's section of `check --json`: its ID, API, findings, fixes and rules.
+/// The target's section of `check --json`: its ID, API, findings, fixes and rules (the
+/// preparation's own serialization).
 pub fn provider(prep: &providers::Preparation) -> Value {
-    let spec = prep.provider.spec();
-    json!({
-        "id": spec.id,
-        "api": spec.api,
-        "version": spec.version,
-        "legacy": spec.legacy,
-        "diagnostics": prep.diagnostics,
-        "fixes": fixes(prep),
-        "rules": spec.rules,
-    })
-}
-
-/// The fixes a target applies: the normalised bundle (before and after) and the key's re-encoding.
-fn fixes(prep: &providers::Preparation) -> Value {
-    json!({
-        "bundle": prep.bundle.as_ref().map(|b| json!({
-            "order": b.order,
-            "changes": b.changes,
-            "before": b.before,
-            "after": b.full_pem,
-            "certificate": b.leaf_pem,
-            "chain": b.chain_pem,
-        })),
-        "key": prep.key_fix,
-    })
+    serde_json::to_value(prep).unwrap_or(Value::Null)
 }
 
 /// `request --format json`: the target, region and scheme, every diagnostic, the fixes, the
@@ -76,7 +53,7 @@ pub fn request(
         "region": region,
         "auth": scheme.auth_name(),
         "diagnostics": outcome.diagnostics(),
-        "fixes": fixes(&outcome.preparation),
+        "fixes": self::provider(&outcome.preparation)["fixes"],
         "call": outcome.preparation.call,
         "request": outcome.outputs,
     })

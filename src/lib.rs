@@ -16,9 +16,10 @@ pub mod fixes;
 pub mod json_output;
 pub mod material_routing;
 pub mod providers;
-pub mod render;
+pub(crate) mod render;
 pub mod request;
 pub mod signing;
+mod words;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
@@ -27,5 +28,16 @@ pub mod js_api;
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 pub mod ui;
 
-pub use analysis::{Input, Report, analyze};
-pub use diagnostic::{Code, Diagnostic, Location, Severity};
+// The public surface: the two pipelines' entry points and the values they take and give. The
+// modules stay public for the tests, the benchmarks and the fuzz target, which reach further in.
+
+/// Checking: inputs → [`Report`] (or the whole [`Analysis`] with the decoded material).
+pub use analysis::{Analysis, Input, Options, Report, Role, analyze, analyze_with};
+/// What every finding is made of.
+pub use diagnostic::{Code, Diagnostic, Hint, InputLocation, Location, Severity, Surface};
+/// A target's rules run on an analysis, and the request built from it.
+pub use providers::{Fields, Mode, Preparation, ProviderId, prepare};
+/// Building and signing the upload request.
+pub use request::{Auth, Outcome, Outputs, build as build_request};
+/// The signing schemes and the secrets they take.
+pub use signing::{Credentials, Scheme, Secret};

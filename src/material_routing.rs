@@ -22,9 +22,9 @@ impl Slot {
     /// The name locations carry for text pasted into this box.
     pub fn pasted_name(self) -> &'static str {
         match self {
-            Slot::Certificates => PASTED,
-            Slot::Key => "pasted key",
-            Slot::Csr => "pasted CSR",
+            Self::Certificates => PASTED,
+            Self::Key => "pasted key",
+            Self::Csr => "pasted CSR",
         }
     }
 }

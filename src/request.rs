@@ -5,11 +5,15 @@
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Code, Diagnostic, Location};
-use crate::providers::{self, Auth, AuthScope, Fields, Mode, Preparation, ProviderId};
+use crate::providers::{self, AuthScope, Fields, Mode, Preparation, ProviderId};
 use crate::render::{self, CurlContext};
 use crate::signing::{self, Scheme, Signed, huawei_token};
 use serde::Serialize;
 use std::time::Duration;
+
+mod sign;
+
+pub use sign::{Auth, SignError, sign_call};
 
 /// Everything a signed request is shown as. Holds no secret: the access key secret is consumed by
 /// the signer, a token is referenced by its environment variable.
@@ -18,7 +22,7 @@ pub struct Outputs {
     /// `v2`, `acs3`, `aksk` or `token`.
     pub auth: &'static str,
     /// The HTTP method.
-    pub method: String,
+    pub method: signing::Method,
     /// The full URL.
     pub url: String,
     /// Its length in characters (ACS3 keeps parameters in the query).
@@ -30,7 +34,7 @@ pub struct Outputs {
     /// The SHA-256 of the body, lowercase hex.
     pub body_sha256: String,
     /// Each signing stage by name: canonical request, string to sign, signature, ...
-    pub stages: Vec<signing::Stage>,
+    pub stages: Vec<signing::SigningStage>,
     /// When the request was signed (RFC 3339).
     pub signed_at: String,
     /// When the signature stops being accepted (RFC 3339), when it expires.
@@ -70,31 +74,32 @@ impl Outcome {
 pub fn build(
     provider: ProviderId,
     analysis: &Analysis,
-    before: &str,
+    original_certificate_text: &str,
     fields: &Fields,
     auth: &Auth,
     at: Duration,
     nonce: &str,
 ) -> Outcome {
-    let preparation = providers::prepare(provider, Mode::Request, analysis, before, fields);
+    let preparation = providers::prepare(
+        provider,
+        Mode::Request,
+        analysis,
+        original_certificate_text,
+        fields,
+    );
     let mut outcome = Outcome {
         preparation,
         signing_errors: Vec::new(),
         outputs: None,
     };
-    if !provider.spec().schemes.contains(&auth.scheme()) {
-        outcome
-            .signing_errors
-            .push(signing_error(&providers::SignError::SchemeMismatch(
-                auth.scheme(),
-                provider,
-            )));
+    if let Err(error) = sign::scheme_fits(provider, auth) {
+        outcome.signing_errors.push(signing_error(&error));
         return outcome;
     }
     let Some(call) = outcome.preparation.call.clone() else {
         return outcome;
     };
-    let signed = match providers::sign_call(provider, &call, auth, at, nonce) {
+    let signed = match sign_call(provider, &call, auth, at, nonce) {
         Ok(signed) => signed,
         Err(error) => {
             outcome.signing_errors.push(signing_error(&error));
@@ -106,7 +111,7 @@ pub fn build(
         if length > URL_WARNING {
             outcome.signing_errors.push(Diagnostic::new(
                 Code::UrlTooLong,
-                Location::default(),
+                Location::Target,
                 format!("the URL has {length} characters (the PEM travels in the query with ACS3)"),
                 crate::diagnostic::Hint::per_surface(
                     "under Signing, choose RPC signature V2, which sends the parameters in the body, if the gateway answers 414",
@@ -132,9 +137,9 @@ pub const URL_WARNING: usize = 8_192;
 
 /// A signing problem, said for both surfaces: the message names no flag or field (both show it),
 /// the hint names the command line's flag or the page's control.
-fn signing_error(error: &providers::SignError) -> Diagnostic {
+fn signing_error(error: &SignError) -> Diagnostic {
     use crate::diagnostic::Hint;
-    use providers::SignError;
+    use SignError;
     let (message, hint) = match error {
         SignError::SchemeMismatch(scheme, provider) => {
             let schemes = provider.spec().schemes;
@@ -173,18 +178,11 @@ fn signing_error(error: &providers::SignError) -> Diagnostic {
             Hint::from("choose a scheme and credentials the target accepts"),
         ),
     };
-    Diagnostic::new(
-        Code::FieldInvalid,
-        Location {
-            file: "auth".into(),
-            ..Location::default()
-        },
-        message,
-        hint,
-    )
+    Diagnostic::new(Code::FieldInvalid, Location::Credentials, message, hint)
 }
 
-fn rfc3339(at: Duration) -> String {
+/// An instant as RFC 3339 UTC text; empty outside what the signers can write (1970..9999).
+fn timestamp_text(at: Duration) -> String {
     signing::iso8601(at).unwrap_or_default()
 }
 
@@ -195,8 +193,8 @@ fn outputs(
     fields: &Fields,
     provider: ProviderId,
 ) -> Outputs {
-    let signed_at = rfc3339(signed.signed_at);
-    let expires_at = signed.expires_at.map(rfc3339);
+    let signed_at = timestamp_text(signed.signed_at);
+    let expires_at = signed.expires_at.map(timestamp_text);
     let request = &signed.request;
     let mut headers = Vec::new();
     if request.header("host").is_none() {
@@ -208,7 +206,7 @@ fn outputs(
         .map(|env| render::iam_token(&fields.region, account_scoped, env));
     Outputs {
         auth: signed.scheme.auth_name(),
-        method: request.method.clone(),
+        method: request.method,
         url: request.url(),
         url_length: request.url().chars().count(),
         headers,

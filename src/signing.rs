@@ -4,10 +4,11 @@
 //! time and a nonce (both inputs: the core never reads a clock or a random source) and returns a
 //! [`Signed`] request: the exact request to send plus each intermediate [`Stage`] (canonical
 //! request, string to sign, signature) so that a mismatch can be traced to the step that
-//! diverged. HMAC, SHA-1/SHA-256 and base64 come from the RustCrypto crates.
+//! diverged. HMAC, SHA-1/SHA-256 and base64 come from the `RustCrypto` crates.
 
 pub mod alibaba_acs3;
 pub mod alibaba_rpc_v2;
+pub mod canonical_request;
 pub mod huawei_aksk;
 pub mod huawei_token;
 
@@ -37,26 +38,27 @@ pub enum Scheme {
 }
 
 impl Scheme {
+    /// Every scheme.
+    pub const ALL: [Self; 4] = [
+        Self::AlibabaRpcV2,
+        Self::AlibabaAcs3,
+        Self::HuaweiAksk,
+        Self::HuaweiToken,
+    ];
+
     /// The `--auth` name.
     pub fn auth_name(self) -> &'static str {
         match self {
-            Scheme::AlibabaRpcV2 => "v2",
-            Scheme::AlibabaAcs3 => "acs3",
-            Scheme::HuaweiAksk => "aksk",
-            Scheme::HuaweiToken => "token",
+            Self::AlibabaRpcV2 => "v2",
+            Self::AlibabaAcs3 => "acs3",
+            Self::HuaweiAksk => "aksk",
+            Self::HuaweiToken => "token",
         }
     }
 
     /// Parses an `--auth` name.
     pub fn from_auth_name(name: &str) -> Option<Self> {
-        [
-            Scheme::AlibabaRpcV2,
-            Scheme::AlibabaAcs3,
-            Scheme::HuaweiAksk,
-            Scheme::HuaweiToken,
-        ]
-        .into_iter()
-        .find(|s| s.auth_name() == name)
+        Self::ALL.into_iter().find(|s| s.auth_name() == name)
     }
 }
 
@@ -67,7 +69,7 @@ pub struct Secret(String);
 impl Secret {
     /// Wraps a secret.
     pub fn new(value: impl Into<String>) -> Self {
-        Secret(value.into())
+        Self(value.into())
     }
 
     /// The secret itself, for the MAC only.
@@ -85,17 +87,52 @@ impl fmt::Debug for Secret {
 /// An access key: its public ID and its secret.
 #[derive(Clone, Debug)]
 pub struct Credentials {
-    /// The AccessKey ID (Alibaba) or AK (Huawei): public, printed in the request.
+    /// The `AccessKey` ID (Alibaba) or AK (Huawei): public, printed in the request.
     pub access_key_id: String,
-    /// The AccessKey secret (Alibaba) or SK (Huawei).
+    /// The `AccessKey` secret (Alibaba) or SK (Huawei).
     pub secret: Secret,
 }
+
+/// The HTTP methods the targets' APIs are called with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Method {
+    /// `GET`.
+    Get,
+    /// `POST`.
+    Post,
+}
+
+impl Method {
+    /// Every method.
+    pub const ALL: [Self; 2] = [Self::Get, Self::Post];
+
+    /// The method as sent and signed (`GET`, `POST`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Get => "GET",
+            Self::Post => "POST",
+        }
+    }
+
+    /// Parses `GET` or `POST`.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|m| m.as_str() == text)
+    }
+}
+
+impl fmt::Display for Method {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+crate::words::serialize_as_str!(Method);
 
 /// An HTTP request as it will be sent: method, `https://host/path?query`, headers, body bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HttpRequest {
-    /// `GET` or `POST`.
-    pub method: String,
+    /// The method.
+    pub method: Method,
     /// The host name (the URL is always HTTPS on the default port).
     pub host: String,
     /// The path, starting with `/`, not percent-encoded.
@@ -110,9 +147,9 @@ pub struct HttpRequest {
 
 impl HttpRequest {
     /// A request without query, headers or body.
-    pub fn new(method: &str, host: &str, path: &str) -> Self {
-        HttpRequest {
-            method: method.to_owned(),
+    pub fn new(method: Method, host: &str, path: &str) -> Self {
+        Self {
+            method,
             host: host.to_owned(),
             path: path.to_owned(),
             query: Vec::new(),
@@ -159,11 +196,66 @@ impl HttpRequest {
     }
 }
 
+/// The name of an intermediate value of a signature computation; `as_str` is also the name of
+/// its file in a signing vector (`tests/vectors/signing/<case>/<name>.txt`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StageName {
+    /// ACS3: the SHA-256 of the body, lowercase hex.
+    HashedPayload,
+    /// RPC V2: the sorted, encoded parameters.
+    CanonicalizedQueryString,
+    /// ACS3 and AK/SK: the canonical request.
+    CanonicalRequest,
+    /// What the HMAC signs.
+    StringToSign,
+    /// The signature.
+    Signature,
+    /// ACS3 and AK/SK: the `Authorization` header's value.
+    Authorization,
+}
+
+impl StageName {
+    /// Every stage name.
+    pub const ALL: [Self; 6] = [
+        Self::HashedPayload,
+        Self::CanonicalizedQueryString,
+        Self::CanonicalRequest,
+        Self::StringToSign,
+        Self::Signature,
+        Self::Authorization,
+    ];
+
+    /// The stable `snake_case` name (the vector file's name without `.txt`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::HashedPayload => "hashed_payload",
+            Self::CanonicalizedQueryString => "canonicalized_query_string",
+            Self::CanonicalRequest => "canonical_request",
+            Self::StringToSign => "string_to_sign",
+            Self::Signature => "signature",
+            Self::Authorization => "authorization",
+        }
+    }
+
+    /// Parses a stage's `snake_case` name.
+    pub fn parse(text: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+}
+
+impl fmt::Display for StageName {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+crate::words::serialize_as_str!(StageName);
+
 /// One intermediate value of a signature computation.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
-pub struct Stage {
-    /// A stable snake_case name: `canonical_request`, `string_to_sign`, `signature`, ...
-    pub name: &'static str,
+pub struct SigningStage {
+    /// Which value it is.
+    pub name: StageName,
     /// The exact text.
     pub value: String,
 }
@@ -176,7 +268,7 @@ pub struct Signed {
     /// What to send.
     pub request: HttpRequest,
     /// Intermediate values in computation order (none for a token).
-    pub stages: Vec<Stage>,
+    pub stages: Vec<SigningStage>,
     /// The signing time (seconds since the Unix epoch, UTC).
     pub signed_at: Duration,
     /// When the provider stops accepting the signature; `None` when nothing time-bound is signed.
@@ -189,15 +281,15 @@ impl Signed {
     pub(crate) fn expiring(
         scheme: Scheme,
         request: HttpRequest,
-        stages: Vec<(&'static str, String)>,
+        stages: Vec<(StageName, String)>,
         at: Duration,
     ) -> Self {
-        Signed {
+        Self {
             scheme,
             request,
             stages: stages
                 .into_iter()
-                .map(|(name, value)| Stage { name, value })
+                .map(|(name, value)| SigningStage { name, value })
                 .collect(),
             signed_at: at,
             expires_at: Some(at + SIGNATURE_LIFETIME),
@@ -205,7 +297,7 @@ impl Signed {
     }
 
     /// The value of a stage by name.
-    pub fn stage(&self, name: &str) -> Option<&str> {
+    pub fn stage(&self, name: StageName) -> Option<&str> {
         self.stages
             .iter()
             .find(|s| s.name == name)
@@ -226,16 +318,14 @@ pub enum SigningError {
 impl fmt::Display for SigningError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SigningError::TimeOutOfRange => f.write_str("the signing time is outside 1970..9999"),
-            SigningError::InvalidHeader(name) => {
+            Self::TimeOutOfRange => f.write_str("the signing time is outside 1970..9999"),
+            Self::InvalidHeader(name) => {
                 write!(f, "header {name} holds a line break or control character")
             }
         }
     }
 }
 
-/// Percent-encoding shared by all three schemes: UTF-8 bytes; `A-Z a-z 0-9 - _ . ~` kept; every
-/// other byte as `%XX` with uppercase hex (space is `%20`, never `+`).
 /// Shapes 16 random bytes (from the caller's random source: the core has none) as a version-4
 /// UUID, the nonce form the Alibaba SDKs send.
 pub fn uuid_nonce(mut bytes: [u8; 16]) -> String {
@@ -252,6 +342,9 @@ pub fn uuid_nonce(mut bytes: [u8; 16]) -> String {
     )
 }
 
+/// Percent-encoding shared by the signing schemes (RPC V2, ACS3, AK/SK): UTF-8 bytes;
+/// `A-Z a-z 0-9 - _ . ~` kept; every other byte as `%XX` with uppercase hex (space is `%20`,
+/// never `+`).
 pub fn percent_encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len() * 3);
     for &byte in text.as_bytes() {
@@ -326,30 +419,6 @@ pub(crate) fn sort_pairs(pairs: &mut [&(String, String)]) {
     pairs.sort();
 }
 
-/// Canonical headers (`name:value\n` per header, lowercase names, trimmed values, sorted by
-/// name) and the signed-header list (`a;b;c`) of the headers `chosen` selects.
-pub(crate) fn canonical_headers(
-    request: &HttpRequest,
-    chosen: impl Fn(&str) -> bool,
-) -> (String, String) {
-    let headers: Vec<(String, String)> = request
-        .headers
-        .iter()
-        .map(|(n, v)| (n.to_ascii_lowercase(), v.trim().to_owned()))
-        .filter(|(n, _)| chosen(n))
-        .collect();
-    let mut sorted: Vec<&(String, String)> = headers.iter().collect();
-    sort_pairs(&mut sorted);
-    let headers = sorted;
-    let canonical = headers
-        .iter()
-        .map(|(n, v)| format!("{n}:{v}\n"))
-        .collect::<String>();
-    let mut names: Vec<&str> = headers.iter().map(|(n, _)| n.as_str()).collect();
-    names.dedup();
-    (canonical, names.join(";"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -393,7 +462,7 @@ mod tests {
 
     #[test]
     fn header_line_breaks_are_refused() {
-        let mut request = HttpRequest::new("GET", "h", "/");
+        let mut request = HttpRequest::new(Method::Get, "h", "/");
         request.headers.push(("x-a".into(), "1\r\nx-b: 2".into()));
         assert_eq!(
             check_headers(&request),

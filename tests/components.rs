@@ -1,6 +1,8 @@
 //! Component tests in headless Chromium (wasm-bindgen-test): real components mounted into a real
 //! DOM, their markup asserted. Run by `cargo test --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
+// A test binary: an unwrap is one of the test's assertions.
+#![allow(clippy::unwrap_used)]
 
 use cert_preflight::analysis::{Input, analyze};
 use cert_preflight::ui::app::App;

@@ -12,7 +12,8 @@
 use cert_preflight::analysis::job::{Job, Step};
 use cert_preflight::analysis::{Input, Options, Role, analyze_with};
 use cert_preflight::fixes::certificate_text;
-use cert_preflight::providers::{Auth, Fields, ProviderId, Shape};
+use cert_preflight::providers::{Fields, ProviderId, Shape};
+use cert_preflight::request::Auth;
 use cert_preflight::request;
 use cert_preflight::signing::{Credentials, Scheme, Secret};
 use libfuzzer_sys::fuzz_target;

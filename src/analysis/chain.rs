@@ -10,13 +10,12 @@
 
 use super::certificate::{ParsedCertificate, display_name};
 use super::public_key::{self, Verification};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
 use std::collections::HashMap;
 
 /// The overall state of the chain.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Verdict {
     /// Leaf first, each certificate followed by its issuer, nothing extra.
     Ordered,
@@ -28,14 +27,16 @@ pub enum Verdict {
     Empty,
 }
 
+crate::words::serialize_as_str!(Verdict);
+
 impl Verdict {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            Verdict::Ordered => "ordered",
-            Verdict::Reorderable => "reorderable",
-            Verdict::Broken => "broken",
-            Verdict::Empty => "empty",
+            Self::Ordered => "ordered",
+            Self::Reorderable => "reorderable",
+            Self::Broken => "broken",
+            Self::Empty => "empty",
         }
     }
 }
@@ -121,7 +122,7 @@ const NOT_CHECKED: &str = "not checked: the analysis' signature budget was spent
 
 impl ChainReport {
     fn empty() -> Self {
-        ChainReport {
+        Self {
             verdict: Verdict::Empty,
             order: Vec::new(),
             duplicates: Vec::new(),
@@ -163,7 +164,7 @@ pub fn signature_cost(key: &public_key::PublicKeyInfo) -> u64 {
             (bits * bits).div_ceil(2048 * 2048).max(1)
         }
         KeyType::Ec => match key.curve {
-            Some("P-256") => 5,
+            Some(public_key::Curve::P256) => 5,
             _ => 10,
         },
         KeyType::Sm2 => 4,
@@ -187,7 +188,7 @@ pub struct SignatureBudget {
 
 impl Default for SignatureBudget {
     fn default() -> Self {
-        SignatureBudget {
+        Self {
             left: SIGNATURE_CHECK_BUDGET,
         }
     }
@@ -308,7 +309,7 @@ impl Checks {
                 candidates,
             });
         }
-        Checks {
+        Self {
             first_copy,
             signers: certificates
                 .iter()
@@ -405,8 +406,57 @@ pub fn analyze_checked(
     }
     while checks.check_next(certificates) {}
     let mut report = ChainReport::empty();
+    let unique = record_duplicates(checks, &mut report);
+    let (verified_issuers, failed_issuers) =
+        record_signatures(certificates, checks, &unique, &mut report);
+    report.signatures_checked = checks.made;
+    let leaf = choose_leaf(certificates, &unique, &verified_issuers);
+    let (order, on_path) = walk_up(certificates, checks, leaf, &verified_issuers);
+    let top = *order.last().unwrap_or(&leaf);
+    report.root_included = certificates[top].summary.self_signed;
+    report.not_on_path = unique.iter().copied().filter(|&i| !on_path[i]).collect();
+    report.order = order;
+    let other_keys = if report.root_included || !verified_issuers[top].is_empty() {
+        Vec::new()
+    } else {
+        other_keys(certificates, &unique, top)
+    };
+    let bad_link =
+        (!failed_issuers[top].is_empty() || !other_keys.is_empty()) && !report.root_included;
+    let top_summary = &certificates[top].summary;
+    if !report.root_included {
+        report.missing_issuer = Some(MissingIssuer {
+            certificate: top,
+            name: top_summary.issuer.clone(),
+            aki: top_summary.aki.clone(),
+        });
+    }
+    let gap = report.missing_issuer.is_some()
+        && report
+            .not_on_path
+            .iter()
+            .any(|&i| certificates[i].summary.is_ca);
+    report.verdict = if bad_link || gap {
+        Verdict::Broken
+    } else if unique == report.order && report.duplicates.is_empty() {
+        Verdict::Ordered
+    } else {
+        Verdict::Reorderable
+    };
 
-    // Duplicates, by the DER's SHA-256.
+    chain_diagnostics(
+        certificates,
+        &report,
+        &failed_issuers,
+        &other_keys,
+        top,
+        diagnostics,
+    );
+    report
+}
+
+/// Records the duplicates (by the DER's SHA-256); the first copies, in input order.
+fn record_duplicates(checks: &Checks, report: &mut ChainReport) -> Vec<usize> {
     let mut unique = Vec::new();
     for (i, &first) in checks.first_copy.iter().enumerate() {
         if first == i {
@@ -418,10 +468,19 @@ pub fn analyze_checked(
             });
         }
     }
-    let is_unique = |i: usize| checks.first_copy[i] == i;
+    unique
+}
 
+/// Records every signature checked (self-signatures from the summaries, the others from the
+/// searches) and the searches left unfinished; each certificate's verified and failed issuers.
+fn record_signatures(
+    certificates: &[ParsedCertificate],
+    checks: &Checks,
+    unique: &[usize],
+    report: &mut ChainReport,
+) -> (Vec<Vec<usize>>, Vec<Vec<usize>>) {
     // A self-issued certificate's own signature is a summary fact; the others, the searches'.
-    for &i in &unique {
+    for &i in unique {
         if certificates[i].summary.self_issued {
             let unchecked = certificates[i].self_signature_unchecked;
             if unchecked {
@@ -471,27 +530,42 @@ pub fn analyze_checked(
             });
         }
     }
-    report.signatures_checked = checks.made;
+    (verified_issuers, failed_issuers)
+}
 
-    // The leaf: a unique certificate that issues no other unique certificate; prefer a non-CA,
-    // then the earliest given. "j issues i" when a verified issuer of i is j (searches find
-    // first copies only).
+/// The leaf: a unique certificate that issues no other unique certificate; prefer a non-CA, then
+/// the earliest given. "j issues i" when a verified issuer of i is j (searches find first copies
+/// only).
+fn choose_leaf(
+    certificates: &[ParsedCertificate],
+    unique: &[usize],
+    verified_issuers: &[Vec<usize>],
+) -> usize {
     let mut issues_another = vec![false; certificates.len()];
-    for &i in &unique {
+    for &i in unique {
         for &k in &verified_issuers[i] {
             if k != i {
                 issues_another[k] = true;
             }
         }
     }
-    let leaf = unique
+    unique
         .iter()
         .copied()
         .filter(|&i| !issues_another[i])
         .min_by_key(|&i| (certificates[i].summary.is_ca, i))
-        .unwrap_or(unique[0]);
+        .unwrap_or(unique[0])
+}
 
-    // Walk up: the verified issuer, when it is not on the path yet.
+/// The path from the leaf up: each certificate's verified issuer, when it is a first copy not on
+/// the path yet, until a self-signed certificate. The path, and which certificates are on it.
+fn walk_up(
+    certificates: &[ParsedCertificate],
+    checks: &Checks,
+    leaf: usize,
+    verified_issuers: &[Vec<usize>],
+) -> (Vec<usize>, Vec<bool>) {
+    let is_unique = |i: usize| checks.first_copy[i] == i;
     let mut order = vec![leaf];
     let mut on_path = vec![false; certificates.len()];
     on_path[leaf] = true;
@@ -513,66 +587,30 @@ pub fn analyze_checked(
             None => break,
         }
     }
-    report.root_included = certificates[top].summary.self_signed;
-    report.not_on_path = unique.iter().copied().filter(|&i| !on_path[i]).collect();
-    report.order = order;
+    (order, on_path)
+}
 
-    // Certificates with the name of the top's issuer but another key identifier: never
-    // candidates, but what the user gave in place of the issuer (a re-keyed CA of that name).
-    let mut other_keys = Vec::new();
-    if !report.root_included
-        && verified_issuers[top].is_empty()
-        && let Some(aki) = certificates[top].summary.aki.as_deref()
-    {
-        let issuer = certificates[top].certificate.tbs_certificate().issuer();
-        other_keys = unique
-            .iter()
-            .copied()
-            .filter(|&j| {
-                j != top
-                    && certificates[j].certificate.tbs_certificate().subject() == issuer
-                    && certificates[j]
-                        .summary
-                        .ski
-                        .as_deref()
-                        .is_some_and(|ski| ski != aki)
-            })
-            .take(CANDIDATES_PER_CERTIFICATE)
-            .collect();
-    }
-
-    let bad_link =
-        (!failed_issuers[top].is_empty() || !other_keys.is_empty()) && !report.root_included;
-    let top_summary = &certificates[top].summary;
-    if !report.root_included {
-        report.missing_issuer = Some(MissingIssuer {
-            certificate: top,
-            name: top_summary.issuer.clone(),
-            aki: top_summary.aki.clone(),
-        });
-    }
-    let gap = report.missing_issuer.is_some()
-        && report
-            .not_on_path
-            .iter()
-            .any(|&i| certificates[i].summary.is_ca);
-    report.verdict = if bad_link || gap {
-        Verdict::Broken
-    } else if unique == report.order && report.duplicates.is_empty() {
-        Verdict::Ordered
-    } else {
-        Verdict::Reorderable
+/// Certificates with the name of the top's issuer but another key identifier: never candidates,
+/// but what the user gave in place of the issuer (a re-keyed CA of that name).
+fn other_keys(certificates: &[ParsedCertificate], unique: &[usize], top: usize) -> Vec<usize> {
+    let Some(aki) = certificates[top].summary.aki.as_deref() else {
+        return Vec::new();
     };
-
-    chain_diagnostics(
-        certificates,
-        &report,
-        &failed_issuers,
-        &other_keys,
-        top,
-        diagnostics,
-    );
-    report
+    let issuer = certificates[top].certificate.tbs_certificate().issuer();
+    unique
+        .iter()
+        .copied()
+        .filter(|&j| {
+            j != top
+                && certificates[j].certificate.tbs_certificate().subject() == issuer
+                && certificates[j]
+                    .summary
+                    .ski
+                    .as_deref()
+                    .is_some_and(|ski| ski != aki)
+        })
+        .take(CANDIDATES_PER_CERTIFICATE)
+        .collect()
 }
 
 fn chain_diagnostics(
@@ -583,16 +621,44 @@ fn chain_diagnostics(
     top: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let at = |i: usize| -> Location { certificates[i].location.clone() };
-    let name = |i: usize| display_name(&certificates[i].summary).to_owned();
+    let mut said = Said {
+        certificates,
+        diagnostics,
+    };
+    order_diagnostics(&mut said, report);
+    wrong_issuer_diagnostics(&mut said, failed_issuers, other_keys, top);
+    skipped_checks_diagnostic(&mut said, report, top);
+    end_diagnostics(&mut said, report, top);
+    ca_diagnostics(&mut said, report);
+}
 
+/// Where the chain's diagnostics go, and how they name a certificate.
+struct Said<'a> {
+    certificates: &'a [ParsedCertificate],
+    diagnostics: &'a mut Vec<Diagnostic>,
+}
+
+impl Said<'_> {
+    /// Certificate `i`'s location.
+    fn at(&self, i: usize) -> InputLocation {
+        self.certificates[i].location.clone()
+    }
+
+    /// Certificate `i`'s name for messages.
+    fn name(&self, i: usize) -> String {
+        display_name(&self.certificates[i].summary).to_owned()
+    }
+}
+
+/// Duplicates, the order given, and certificates off the leaf's path.
+fn order_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
     for d in &report.duplicates {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainDuplicateCertificate,
-            at(d.index),
+            said.at(d.index),
             format!(
                 "certificate \"{}\" is given twice (certificates {} and {})",
-                name(d.index),
+                said.name(d.index),
                 d.duplicate_of,
                 d.index
             ),
@@ -601,46 +667,56 @@ fn chain_diagnostics(
     }
     // Indices are in input order, so the path is in the given order exactly when it ascends.
     if report.order.windows(2).any(|pair| pair[0] > pair[1]) {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainOutOfOrder,
-            at(report.order[0]),
+            said.at(report.order[0]),
             format!("the chain is out of order; the right order is {}", index_list(&report.order)),
             "put the leaf first, then each issuer after the certificate it signed (the fix does this)",
         ));
     }
     for &i in &report.not_on_path {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainCertificateNotOnPath,
-            at(i),
+            said.at(i),
             format!(
                 "certificate {i} (\"{}\") is not on the leaf's path to its root",
-                name(i)
+                said.name(i)
             ),
             "it does not belong to this chain: drop it, or check that the right leaf was given",
         ));
     }
+}
+
+/// Certificates that have the name of the top's issuer but are not it (another key).
+fn wrong_issuer_diagnostics(
+    said: &mut Said<'_>,
+    failed_issuers: &[Vec<usize>],
+    other_keys: &[usize],
+    top: usize,
+) {
+    let certificates = said.certificates;
     // A name that matches while the signature does not verify, where no certificate of that name
     // does: the wrong certificate of that name was given. (With the right one also present, the
     // wrong one is only a stray, reported above.)
     if !certificates[top].summary.self_signed {
         for &j in &failed_issuers[top] {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainSignatureMismatch,
-                at(j),
+                said.at(j),
                 format!(
                     "certificate {j} (\"{}\") has the name of the issuer of certificate {top}, but certificate {top}'s signature does not verify with its key",
-                    name(j)
+                    said.name(j)
                 ),
                 "this is another certificate with the same name (a re-keyed or cross-signed CA): get the issuer that matches the authority key identifier",
             ));
         }
         for &j in other_keys {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainSignatureMismatch,
-                at(j),
+                said.at(j),
                 format!(
                     "certificate {j} (\"{}\") has the name of the issuer of certificate {top}, but its key identifier {} is not the one certificate {top} names ({})",
-                    name(j),
+                    said.name(j),
                     certificates[j].summary.ski.as_deref().unwrap_or_default(),
                     certificates[top].summary.aki.as_deref().unwrap_or_default(),
                 ),
@@ -648,6 +724,10 @@ fn chain_diagnostics(
             ));
         }
     }
+}
+
+/// Signature checks the budget or the candidate limit left out.
+fn skipped_checks_diagnostic(said: &mut Said<'_>, report: &ChainReport, top: usize) {
     if !report.unchecked.is_empty() || !report.unchecked_self_signatures.is_empty() {
         let list = |indices: &mut dyn Iterator<Item = usize>, count: usize| {
             let shown: Vec<String> = indices.take(10).map(|i| i.to_string()).collect();
@@ -695,13 +775,17 @@ fn chain_diagnostics(
             .copied()
             .or(report.unchecked.first().map(|u| u.certificate))
             .unwrap_or(top);
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainChecksSkipped,
-            at(first),
+            said.at(first),
             format!("{} ({why})", parts.join("; ")),
             "the material holds more certificates of one name, or more costly signatures, than a chain needs: give only the chain (leaf, intermediates, root) to have every link verified",
         ));
     }
+}
+
+/// How the path ends: a missing issuer, an incomplete chain, the root left out or included.
+fn end_diagnostics(said: &mut Said<'_>, report: &ChainReport, top: usize) {
     if let Some(missing) = &report.missing_issuer {
         let aki = missing
             .aki
@@ -709,16 +793,16 @@ fn chain_diagnostics(
             .map(|a| format!(", key identifier {a}"))
             .unwrap_or_default();
         if report.verdict == Verdict::Broken {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainMissingIssuer,
-                at(missing.certificate),
+                said.at(missing.certificate),
                 format!("the issuer of certificate {} is missing: \"{}\"{aki}", missing.certificate, missing.name),
                 "get this intermediate from your CA (the CA bundle or the AIA URL in the certificate) and add it after the certificate it issued",
             ));
         } else if top == report.order[0] {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainIncomplete,
-                at(missing.certificate),
+                said.at(missing.certificate),
                 format!(
                     "only the certificate is given; its issuer \"{}\"{aki} is not",
                     missing.name
@@ -726,38 +810,44 @@ fn chain_diagnostics(
                 "add the intermediate certificate(s) your CA sent, after the certificate",
             ));
         } else {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::ChainRootNotIncluded,
-                at(missing.certificate),
+                said.at(missing.certificate),
                 format!("the chain ends below its root: \"{}\"{aki} is not included", missing.name),
                 "nothing to do if that root is in your clients' trust stores; most providers do not want the root",
             ));
         }
     } else if report.order.len() > 1 {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::ChainRootIncluded,
-            at(top),
-            format!("the chain includes its self-signed root \"{}\"", name(top)),
+            said.at(top),
+            format!(
+                "the chain includes its self-signed root \"{}\"",
+                said.name(top)
+            ),
             "most upload APIs want the chain without the root; the normalised bundle can drop it",
         ));
     }
+}
 
-    // CA checks along the path (RFC 5280 §4.2.1.9, §4.2.1.3, §6.1.4 (k)–(n)).
+/// CA checks along the path (RFC 5280 §4.2.1.9, §4.2.1.3, §6.1.4 (k)–(n)) and a self-signed leaf.
+fn ca_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
+    let certificates = said.certificates;
     for (position, &issuer) in report.order.iter().enumerate().skip(1) {
         let summary = &certificates[issuer].summary;
         if !summary.is_ca {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::IssuerNotCa,
-                at(issuer),
-                format!("certificate \"{}\" issued another certificate but is not a CA (basicConstraints cA is not TRUE)", name(issuer)),
+                said.at(issuer),
+                format!("certificate \"{}\" issued another certificate but is not a CA (basicConstraints cA is not TRUE)", said.name(issuer)),
                 "clients reject chains through a non-CA issuer: the CA must issue from a proper CA certificate",
             ));
         }
-        if summary.has_key_usage && !summary.key_usage.contains(&"keyCertSign") {
-            diagnostics.push(Diagnostic::new(
+        if !summary.may_sign_certificates() {
+            said.diagnostics.push(Diagnostic::new(
                 Code::IssuerLacksKeyCertSign,
-                at(issuer),
-                format!("issuer \"{}\" has a keyUsage without keyCertSign", name(issuer)),
+                said.at(issuer),
+                format!("issuer \"{}\" has a keyUsage without keyCertSign", said.name(issuer)),
                 "clients reject certificates signed by a key not allowed to sign certificates: ask the CA for the right intermediate",
             ));
         }
@@ -766,12 +856,12 @@ fn chain_diagnostics(
         if let Some(limit) = summary.path_len
             && below > usize::from(limit)
         {
-            diagnostics.push(Diagnostic::new(
+            said.diagnostics.push(Diagnostic::new(
                 Code::PathLengthExceeded,
-                at(issuer),
+                said.at(issuer),
                 format!(
                     "issuer \"{}\" allows {limit} intermediate(s) below it, the chain has {below}",
-                    name(issuer)
+                    said.name(issuer)
                 ),
                 "clients reject this path: the CA hierarchy or the chain given is wrong",
             ));
@@ -779,10 +869,10 @@ fn chain_diagnostics(
     }
     let leaf = &certificates[report.order[0]].summary;
     if leaf.self_signed && !leaf.is_ca {
-        diagnostics.push(Diagnostic::new(
+        said.diagnostics.push(Diagnostic::new(
             Code::SelfSignedLeaf,
-            at(report.order[0]),
-            format!("the leaf \"{}\" is self-signed", name(report.order[0])),
+            said.at(report.order[0]),
+            format!("the leaf \"{}\" is self-signed", said.name(report.order[0])),
             "clients will not trust it; use a certificate issued by a CA (fine for a private test only)",
         ));
     }

@@ -1,9 +1,9 @@
 //! PKCS#10 certificate requests (RFC 2986): the request's own signature, and whether its public
 //! key is the leaf's and the private key's.
 
-use super::input::Item;
+use super::item::Item;
 use super::public_key::{self, KeyIdentity, PublicKeyInfo, Verification};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use der::Decode;
 use serde::Serialize;
 use x509_cert::request::CertReq;
@@ -41,14 +41,18 @@ pub struct ParsedCsr {
     /// The requested public key, normalised.
     pub identity: Option<KeyIdentity>,
     /// Where it came from.
-    pub location: Location,
+    pub location: InputLocation,
 }
 
 /// Reads one certificate-request item.
 // Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
 // call, and most inputs never need this one.
 #[inline(never)]
-pub fn parse(item: &Item, index: usize, diagnostics: &mut Vec<Diagnostic>) -> Option<ParsedCsr> {
+pub(crate) fn parse(
+    item: &Item,
+    index: usize,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<ParsedCsr> {
     let request = match CertReq::from_der(&item.der) {
         Ok(request) => request,
         Err(error) => {
@@ -81,7 +85,7 @@ pub fn parse(item: &Item, index: usize, diagnostics: &mut Vec<Diagnostic>) -> Op
             index,
             file: item.location.file.clone(),
             block: item.location.block,
-            subject: super::certificate::rfc4514(&request.info.subject),
+            subject: super::name::rfc4514(&request.info.subject),
             public_key: public_key::describe(&request.info.public_key),
             signature_valid,
             matches_leaf: None,

@@ -10,79 +10,14 @@
 //! is not quoted either). A block whose content is not what its label says is read as what it is.
 //! Bytes that hold no PEM armour but start with an ASN.1 SEQUENCE are taken as one DER item.
 
-use crate::diagnostic::{Code, Diagnostic, Location};
+pub use super::item::{Item, ItemKind};
+use super::pem::{self, label_for_message};
+use super::sniff;
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
 
-/// What a decoded item holds, from its PEM label or its DER shape.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ItemKind {
-    /// An X.509 certificate (`CERTIFICATE`, `X509 CERTIFICATE`, `TRUSTED CERTIFICATE`, or DER).
-    Certificate,
-    /// A private key (`PRIVATE KEY`, `RSA PRIVATE KEY`, `EC PRIVATE KEY`, `ENCRYPTED PRIVATE KEY`, …).
-    PrivateKey,
-    /// A PKCS#10 certificate request (`CERTIFICATE REQUEST`, `NEW CERTIFICATE REQUEST`).
-    CertificateRequest,
-    /// A PKCS#7 / CMS bundle (`PKCS7`, `CMS`).
-    Pkcs7,
-    /// A PKCS#12 file (.p12 / .pfx; binary only).
-    Pkcs12,
-    /// A public key (`PUBLIC KEY`, `RSA PUBLIC KEY`).
-    PublicKey,
-    /// Any other label.
-    Other,
-}
-
-impl ItemKind {
-    /// The kind a PEM label announces (RFC 7468 §5–§13, and the labels OpenSSL writes).
-    pub fn from_label(label: &str) -> ItemKind {
-        match label {
-            "CERTIFICATE" | "X509 CERTIFICATE" | "TRUSTED CERTIFICATE" => ItemKind::Certificate,
-            "PRIVATE KEY"
-            | "ENCRYPTED PRIVATE KEY"
-            | "RSA PRIVATE KEY"
-            | "EC PRIVATE KEY"
-            | "DSA PRIVATE KEY"
-            | "SM2 PRIVATE KEY" => ItemKind::PrivateKey,
-            "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => ItemKind::CertificateRequest,
-            "PKCS7" | "CMS" => ItemKind::Pkcs7,
-            "PUBLIC KEY" | "RSA PUBLIC KEY" => ItemKind::PublicKey,
-            _ => ItemKind::Other,
-        }
-    }
-
-    /// A short phrase for messages ("a private key").
-    pub fn describe(&self) -> &'static str {
-        match self {
-            ItemKind::Certificate => "a certificate",
-            ItemKind::PrivateKey => "a private key",
-            ItemKind::CertificateRequest => "a certificate request (CSR)",
-            ItemKind::Pkcs7 => "a PKCS#7 bundle",
-            ItemKind::Pkcs12 => "a PKCS#12 file",
-            ItemKind::PublicKey => "a public key",
-            ItemKind::Other => "an unknown block",
-        }
-    }
-}
-
-/// One decoded item: its kind, its DER bytes and where it came from.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Item {
-    /// What the label or the shape says it is.
-    pub kind: ItemKind,
-    /// The PEM label, when the item came from a PEM block.
-    pub label: Option<String>,
-    /// The decoded bytes.
-    pub der: Vec<u8>,
-    /// RFC 1421 encapsulated headers before the body (`Proc-Type`, `DEK-Info`), in order.
-    pub headers: Vec<(String, String)>,
-    /// File, block (1-based) and the line of the BEGIN line.
-    pub location: Location,
-}
-
 /// How an input's lines end.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum LineEndings {
     /// Only `\n`.
     Lf,
@@ -94,21 +29,22 @@ pub enum LineEndings {
     None,
 }
 
+crate::words::serialize_as_str!(LineEndings);
+
 impl LineEndings {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            LineEndings::Lf => "lf",
-            LineEndings::Crlf => "crlf",
-            LineEndings::Mixed => "mixed",
-            LineEndings::None => "none",
+            Self::Lf => "lf",
+            Self::Crlf => "crlf",
+            Self::Mixed => "mixed",
+            Self::None => "none",
         }
     }
 }
 
 /// Whether an input was read as text or as binary.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputKind {
     /// UTF-8 text (PEM, possibly with stray text).
     Text,
@@ -118,20 +54,21 @@ pub enum InputKind {
     Empty,
 }
 
+crate::words::serialize_as_str!(InputKind);
+
 impl InputKind {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            InputKind::Text => "text",
-            InputKind::Binary => "binary",
-            InputKind::Empty => "empty",
+            Self::Text => "text",
+            Self::Binary => "binary",
+            Self::Empty => "empty",
         }
     }
 }
 
 /// The encoding found in an input.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputFormat {
     /// One or more PEM blocks.
     Pem,
@@ -141,13 +78,15 @@ pub enum InputFormat {
     Unknown,
 }
 
+crate::words::serialize_as_str!(InputFormat);
+
 impl InputFormat {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            InputFormat::Pem => "pem",
-            InputFormat::Der => "der",
-            InputFormat::Unknown => "unknown",
+            Self::Pem => "pem",
+            Self::Der => "der",
+            Self::Unknown => "unknown",
         }
     }
 }
@@ -182,7 +121,7 @@ const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Decodes one input (a file's bytes or pasted text) into items. Never fails: problems are diagnostics.
 pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
-    let at = |block: Option<usize>, line: Option<usize>| Location {
+    let at = |block: Option<usize>, line: Option<usize>| InputLocation {
         file: file.to_owned(),
         block,
         line,
@@ -225,7 +164,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         summary.format = InputFormat::Der;
         summary.blocks = 1;
         let item = Item {
-            kind: sniff_der(bytes),
+            kind: sniff::sniff_der(bytes),
             label: None,
             der: bytes.to_vec(),
             headers: Vec::new(),
@@ -286,29 +225,6 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
     out
 }
 
-/// What a DER structure is, by trying the decoders from the most to the least common upload.
-pub fn sniff_der(der: &[u8]) -> ItemKind {
-    use der::Decode;
-    if x509_cert::Certificate::from_der(der).is_ok() {
-        ItemKind::Certificate
-    } else if super::pkcs12::looks_like_pkcs12(der) {
-        ItemKind::Pkcs12
-    } else if super::pkcs7::is_signed_data(der) {
-        ItemKind::Pkcs7
-    } else if x509_cert::request::CertReq::from_der(der).is_ok() {
-        ItemKind::CertificateRequest
-    } else if super::private_key::looks_like_private_key(der) {
-        ItemKind::PrivateKey
-    } else {
-        // Reported as an undecodable certificate, the most likely intent.
-        ItemKind::Certificate
-    }
-}
-
-/// `id-signedData` (RFC 5652 §5.1).
-pub const SIGNED_DATA: der::asn1::ObjectIdentifier =
-    der::asn1::ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
-
 /// UTF-16 text with a byte-order mark (LE `FF FE` or BE `FE FF`), decoded; `None` otherwise.
 fn utf16_text(bytes: &[u8]) -> Option<String> {
     let (little_endian, rest) = match bytes {
@@ -356,72 +272,6 @@ fn line_endings_from(newlines: usize, crlf: usize) -> LineEndings {
         (n, c) if c == n => LineEndings::Crlf,
         (_, 0) => LineEndings::Lf,
         _ => LineEndings::Mixed,
-    }
-}
-
-/// `-----BEGIN label-----` or `-----END label-----` (after trimming), with the label.
-fn boundary<'a>(line: &'a str, word: &str) -> Option<&'a str> {
-    line.strip_prefix("-----")?
-        .strip_prefix(word)?
-        .strip_prefix(' ')?
-        .strip_suffix("-----")
-}
-
-/// The label of a trimmed `-----BEGIN label-----` line, as the decoder counts blocks.
-pub(crate) fn begin_label(line: &str) -> Option<&str> {
-    boundary(line, "BEGIN")
-}
-
-/// The label of a trimmed `-----END label-----` line.
-pub(crate) fn end_label(line: &str) -> Option<&str> {
-    boundary(line, "END")
-}
-
-/// Whether a label is one a tool writes (`CERTIFICATE`, `RSA PRIVATE KEY`, `X9.42 DH PARAMETERS`):
-/// short words of capitals, digits and a few signs. Anything else (base64 run into a label on a
-/// one-line block) is never quoted in a message.
-pub(crate) fn label_is_plain(label: &str) -> bool {
-    !label.is_empty()
-        && label.len() <= 40
-        && !label.contains("--")
-        && label.split(' ').all(|word| {
-            !word.is_empty()
-                && word.len() <= 16
-                && word
-                    .bytes()
-                    .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b"-.#_".contains(&b))
-        })
-}
-
-/// A label as messages show it: itself when plain, else a phrase that quotes none of it.
-pub(crate) fn label_for_message(label: &str) -> &str {
-    if label_is_plain(label) {
-        label
-    } else {
-        "an unreadable label"
-    }
-}
-
-/// What DER content is, strictly (no fallback), with the PEM label it would carry: a
-/// certificate, a request, a PKCS#7 bundle or a private key; `None` for anything else.
-pub(crate) fn content_kind(der: &[u8]) -> Option<(ItemKind, &'static str)> {
-    use der::Decode;
-    if x509_cert::Certificate::from_der(der).is_ok() {
-        Some((ItemKind::Certificate, "CERTIFICATE"))
-    } else if x509_cert::request::CertReq::from_der(der).is_ok() {
-        Some((ItemKind::CertificateRequest, "CERTIFICATE REQUEST"))
-    } else if super::pkcs7::is_signed_data(der) {
-        Some((ItemKind::Pkcs7, "PKCS7"))
-    } else if pkcs8::EncryptedPrivateKeyInfoRef::from_der(der).is_ok() {
-        Some((ItemKind::PrivateKey, "ENCRYPTED PRIVATE KEY"))
-    } else if pkcs8::PrivateKeyInfoRef::from_der(der).is_ok() {
-        Some((ItemKind::PrivateKey, "PRIVATE KEY"))
-    } else if pkcs1::RsaPrivateKey::<der::asn1::UintRef>::from_der(der).is_ok() {
-        Some((ItemKind::PrivateKey, "RSA PRIVATE KEY"))
-    } else if sec1::EcPrivateKey::from_der(der).is_ok() {
-        Some((ItemKind::PrivateKey, "EC PRIVATE KEY"))
-    } else {
-        None
     }
 }
 
@@ -478,7 +328,7 @@ fn relabel(label: &str, der: &[u8]) -> Option<(ItemKind, &'static str)> {
         (ItemKind::Pkcs7, Some(0x06)) => return None,
         _ => false,
     };
-    let (kind, canonical) = content_kind(der)?;
+    let (kind, canonical) = sniff::content_kind(der)?;
     let same = kind == ItemKind::from_label(label);
     // A plain certificate under `X509 CERTIFICATE` / `TRUSTED CERTIFICATE` is said so too.
     (!same || (trust_label && kind == ItemKind::Certificate)).then_some((kind, canonical))
@@ -499,7 +349,7 @@ fn decode_pem_text(
     input_line: &dyn Fn(usize) -> usize,
     out: &mut DecodedInput,
 ) {
-    let at = |block: Option<usize>, line: usize| Location {
+    let at = |block: Option<usize>, line: usize| InputLocation {
         file: file.to_owned(),
         block,
         line: Some(line),
@@ -509,25 +359,26 @@ fn decode_pem_text(
     // Line endings: every piece but the last is followed by an LF, after a CR if it ends in one.
     let (mut pieces, mut ending_in_cr, mut last_ends_in_cr) = (0usize, 0usize, false);
 
-    for (index, raw) in text.split('\n').enumerate() {
+    for (index, (raw, part)) in pem::scan(text.split('\n')).enumerate() {
         let number = input_line(index + 1);
         pieces += 1;
         last_ends_in_cr = raw.ends_with('\r');
         ending_in_cr += usize::from(last_ends_in_cr);
         let line = raw.trim();
-        if let Some(label) = boundary(line, "BEGIN") {
-            if let Some(unclosed) = open.take() {
-                missing_end(file, &unclosed, out);
+        match part {
+            pem::Part::Begin { label, .. } => {
+                if let Some(unclosed) = open.take() {
+                    missing_end(file, &unclosed, out);
+                }
+                out.summary.blocks += 1;
+                open = Some(OpenBlock {
+                    label,
+                    number: out.summary.blocks,
+                    begin_line: number,
+                    body: Vec::new(),
+                });
             }
-            out.summary.blocks += 1;
-            open = Some(OpenBlock {
-                label,
-                number: out.summary.blocks,
-                begin_line: number,
-                body: Vec::new(),
-            });
-        } else if let Some(end_label) = boundary(line, "END") {
-            match open.take() {
+            pem::Part::End { label: end_label, .. } => match open.take() {
                 Some(block) if block.label == end_label => finish_block(file, block, out),
                 Some(block) => out.diagnostics.push(Diagnostic::new(
                     Code::PemLabelMismatch,
@@ -540,14 +391,22 @@ fn decode_pem_text(
                     ),
                     "copy each block from its BEGIN line to its own END line; two blocks were probably merged",
                 )),
+                // Not met: this loop opens and closes blocks where the scanner does.
                 None => stray_line = stray_line.or(Some(number)),
+            },
+            pem::Part::Body { .. } => {
+                if let Some(block) = open.as_mut()
+                    && !line.is_empty()
+                {
+                    block.body.push((number, line));
+                }
             }
-        } else if let Some(block) = open.as_mut() {
-            if !line.is_empty() {
-                block.body.push((number, line));
+            pem::Part::StrayEnd => stray_line = stray_line.or(Some(number)),
+            pem::Part::Outside => {
+                if !line.is_empty() {
+                    stray_line = stray_line.or(Some(number));
+                }
             }
-        } else if !line.is_empty() {
-            stray_line = stray_line.or(Some(number));
         }
     }
     out.summary.line_endings =
@@ -568,7 +427,7 @@ fn decode_pem_text(
 fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
     out.diagnostics.push(Diagnostic::new(
         Code::PemMissingEnd,
-        Location {
+        InputLocation {
             file: file.to_owned(),
             block: Some(block.number),
             line: Some(block.begin_line),
@@ -584,7 +443,7 @@ fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
 }
 
 fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
-    let location = Location {
+    let location = InputLocation {
         file: file.to_owned(),
         block: Some(block.number),
         line: Some(block.begin_line),
@@ -669,7 +528,7 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
                 .map_or(block.begin_line, |(n, _)| *n);
             out.diagnostics.push(Diagnostic::new(
                 Code::PemInvalidBase64,
-                Location { line: Some(bad_line), ..location },
+                InputLocation { line: Some(bad_line), ..location },
                 format!(
                     "block {} (BEGIN {}) is not valid base64 (near line {bad_line})",
                     block.number,
@@ -748,7 +607,7 @@ mod tests {
         assert_eq!(decoded.items[0].der, b"hello world!");
         assert_eq!(decoded.items[0].location.line, Some(3));
         assert_eq!(decoded.summary.line_endings, LineEndings::Crlf);
-        assert_eq!(decoded.diagnostics[0].location.line, Some(1));
+        assert_eq!(decoded.diagnostics[0].location.line(), Some(1));
     }
 
     #[test]
@@ -757,7 +616,7 @@ mod tests {
             "-----BEGIN CERTIFICATE-----\n{BODY}\n-----BEGIN PRIVATE KEY-----\n{BODY}\n-----END PRIVATE KEY-----\n"
         );
         let decoded = check(&text, &[ItemKind::PrivateKey], &["pem-missing-end"]);
-        assert_eq!(decoded.diagnostics[0].location.block, Some(1));
+        assert_eq!(decoded.diagnostics[0].location.block(), Some(1));
         assert_eq!(decoded.items[0].location.block, Some(2));
     }
 
@@ -765,13 +624,13 @@ mod tests {
     fn label_mismatch_and_bad_base64_point_at_lines() {
         let text = format!("-----BEGIN CERTIFICATE-----\n{BODY}\n-----END PRIVATE KEY-----\n");
         let decoded = check(&text, &[], &["pem-label-mismatch"]);
-        assert_eq!(decoded.diagnostics[0].location.line, Some(3));
+        assert_eq!(decoded.diagnostics[0].location.line(), Some(3));
 
         let text = format!(
             "-----BEGIN CERTIFICATE-----\n{BODY}\naGVsb*8gd29y\n-----END CERTIFICATE-----\n"
         );
         let decoded = check(&text, &[], &["pem-invalid-base64"]);
-        assert_eq!(decoded.diagnostics[0].location.line, Some(3));
+        assert_eq!(decoded.diagnostics[0].location.line(), Some(3));
     }
 
     #[test]

@@ -11,10 +11,15 @@
 //! bounds the report's diagnostics. A job owns copies of its inputs and secrets, and drops them
 //! when dropped.
 
+use super::certificate::{self, ParsedCertificate};
 use super::chain::Checks;
-use super::input::Item;
-use super::{Analysis, Found, Input, Options, Role};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use super::csr::{self, CsrSummary, ParsedCsr};
+use super::input::InputSummary;
+use super::item::Item;
+use super::item::ItemKind;
+use super::private_key::{self, ParsedKey, PrivateKeySummary};
+use super::{Analysis, Input, Options, Report, Role, chain, containers, key_match};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use std::collections::VecDeque;
 use std::time::Duration;
 
@@ -65,7 +70,7 @@ pub struct Job {
     items: VecDeque<(Item, Role)>,
     items_taken: usize,
     items_known: usize,
-    found: Found,
+    collected: Collected,
     /// Once every input is read: the signature checks, made one per unit.
     checks: Option<Checks>,
 }
@@ -73,7 +78,7 @@ pub struct Job {
 impl Job {
     /// A job analysing copies of `inputs` with `options`.
     pub fn new(inputs: &[Input<'_>], options: &Options<'_>) -> Self {
-        Job {
+        Self {
             inputs: inputs
                 .iter()
                 .map(|i| OwnedInput {
@@ -89,7 +94,7 @@ impl Job {
             items: VecDeque::new(),
             items_taken: 0,
             items_known: 0,
-            found: Found::default(),
+            collected: Collected::default(),
             checks: None,
         }
     }
@@ -136,22 +141,22 @@ impl Job {
             pkcs12_password: self.pkcs12_password.as_deref(),
         };
         if let Some((item, role)) = self.items.pop_front() {
-            self.found.take(item, role, &options);
+            self.collected.take(item, role, &options);
             self.items_taken += 1;
             return None;
         }
         if let Some(input) = self.inputs.get(self.next_input) {
             self.next_input += 1;
             let decoded = super::input::decode(&input.name, &input.bytes);
-            self.found.inputs.push(decoded.summary);
-            self.found.diagnostics.extend(decoded.diagnostics);
+            self.collected.inputs.push(decoded.summary);
+            self.collected.diagnostics.extend(decoded.diagnostics);
             self.items_known += decoded.items.len();
             let role = input.role;
             self.items
                 .extend(decoded.items.into_iter().map(|item| (item, role)));
             return None;
         }
-        let (certificates, budget) = (&self.found.certificates, self.found.budget);
+        let (certificates, budget) = (&self.collected.certificates, self.collected.budget);
         let checks = self
             .checks
             .get_or_insert_with(|| Checks::with_budget(certificates, budget));
@@ -159,8 +164,8 @@ impl Job {
             return None;
         }
         let mut checks = self.checks.take()?;
-        let found = std::mem::take(&mut self.found);
-        let mut analysis = found.finish(&mut checks);
+        let collected = std::mem::take(&mut self.collected);
+        let mut analysis = collected.finish(&mut checks);
         bound_diagnostics(&mut analysis.report.diagnostics);
         Some(analysis)
     }
@@ -171,6 +176,127 @@ impl Job {
 /// 20 MB), one `diagnostics-omitted` says how many more there were, so a report stays small.
 pub const DIAGNOSTICS_PER_CODE: usize = 1_000;
 
+/// What a job has collected so far: the material decoded and the findings, in the order found.
+#[derive(Default)]
+struct Collected {
+    inputs: Vec<InputSummary>,
+    diagnostics: Vec<Diagnostic>,
+    certificates: Vec<ParsedCertificate>,
+    keys: Vec<ParsedKey>,
+    csrs: Vec<ParsedCsr>,
+    /// What is left of the analysis' signature budget (self-signatures spend it first).
+    budget: chain::SignatureBudget,
+}
+
+impl Collected {
+    /// Takes one decoded item of an input meant to hold `role`: containers are opened, and what
+    /// they hold (or the item itself) is parsed as what it is.
+    fn take(&mut self, item: Item, role: Role, options: &Options<'_>) {
+        for item in containers::open(item, options, &mut self.diagnostics, &mut self.keys) {
+            if role == Role::Certificates
+                && matches!(
+                    item.kind,
+                    ItemKind::PrivateKey | ItemKind::CertificateRequest
+                )
+            {
+                self.diagnostics.push(Diagnostic::new(
+                    Code::NotACertificate,
+                    item.location.clone(),
+                    format!("{} was found among the certificates", item.kind.describe()),
+                    "it is analysed as what it is; keep it in its own input",
+                ));
+            }
+            let diagnostics = &mut self.diagnostics;
+            match item.kind {
+                ItemKind::Certificate => {
+                    let index = self.certificates.len();
+                    if let Some(parsed) = certificate::parse_within(
+                        &item.der,
+                        index,
+                        &item.location,
+                        options.now,
+                        &mut self.budget,
+                        diagnostics,
+                    ) {
+                        self.certificates.push(parsed);
+                    }
+                }
+                ItemKind::PrivateKey => {
+                    let index = self.keys.len();
+                    self.keys.push(private_key::parse(
+                        &item,
+                        index,
+                        options.passphrase,
+                        diagnostics,
+                    ));
+                }
+                ItemKind::CertificateRequest => {
+                    let index = self.csrs.len();
+                    if let Some(parsed) = csr::parse(&item, index, diagnostics) {
+                        self.csrs.push(parsed);
+                    }
+                }
+                ItemKind::PublicKey => diagnostics.push(Diagnostic::new(
+                    Code::NotACertificate,
+                    item.location.clone(),
+                    "a public key was found; it is not used",
+                    "give the certificate instead of its bare public key",
+                )),
+                // Containers were opened above; what remains here could not be.
+                ItemKind::Pkcs7 | ItemKind::Pkcs12 => {}
+                ItemKind::Other => diagnostics.push(Diagnostic::new(
+                    Code::UnknownPemLabel,
+                    item.location.clone(),
+                    format!(
+                        "block with unknown label {:?} was skipped",
+                        crate::diagnostic::excerpt(item.label.as_deref().unwrap_or(""))
+                    ),
+                    "check that the right file was picked; certificates are labelled CERTIFICATE",
+                )),
+            }
+        }
+    }
+
+    /// The chain (with the signature checks made so far), keys and requests matched: the analysis.
+    fn finish(mut self, checks: &mut Checks) -> Analysis {
+        let chain = chain::analyze_checked(&self.certificates, checks, &mut self.diagnostics);
+        key_match::match_keys(
+            &self.certificates,
+            &chain,
+            &mut self.keys,
+            &mut self.diagnostics,
+        );
+        key_match::match_csrs(
+            &self.certificates,
+            &chain,
+            &self.keys,
+            &mut self.csrs,
+            &mut self.diagnostics,
+        );
+        let private_keys: Vec<PrivateKeySummary> =
+            self.keys.iter().map(|k| k.summary.clone()).collect();
+        let csrs: Vec<CsrSummary> = self.csrs.iter().map(|c| c.summary.clone()).collect();
+        let report = Report {
+            inputs: self.inputs,
+            certificates: self
+                .certificates
+                .iter()
+                .map(|c| c.summary.clone())
+                .collect(),
+            chain,
+            private_keys,
+            csrs,
+            diagnostics: self.diagnostics,
+        };
+        Analysis {
+            report,
+            certificates: self.certificates,
+            keys: self.keys,
+            csrs: self.csrs,
+        }
+    }
+}
+
 /// Keeps the first [`DIAGNOSTICS_PER_CODE`] diagnostics of each code about each input (in the
 /// order found) and counts the rest in one `diagnostics-omitted` per code and input.
 fn bound_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
@@ -178,13 +304,15 @@ fn bound_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
     // would carry another hash map's code for nothing).
     let mut seen: Vec<(String, Code, usize)> = Vec::new();
     diagnostics.retain(|d| {
+        // Every diagnostic of the analysis points into an input.
+        let input = d.location.input().map_or("", |at| at.file.as_str());
         let at = match seen
             .iter()
-            .position(|(file, code, _)| *code == d.code && *file == d.location.file)
+            .position(|(file, code, _)| *code == d.code && file == input)
         {
             Some(at) => at,
             None => {
-                seen.push((d.location.file.clone(), d.code, 0));
+                seen.push((input.to_owned(), d.code, 0));
                 seen.len() - 1
             }
         };
@@ -197,10 +325,7 @@ fn bound_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
         };
         diagnostics.push(Diagnostic::new(
             Code::DiagnosticsOmitted,
-            Location {
-                file,
-                ..Location::default()
-            },
+            InputLocation::file(file),
             format!("{count} more {code} diagnostics about this input were left out (the first {DIAGNOSTICS_PER_CODE} are shown)"),
             "fix the problem the first ones show; the rest are likely the same",
         ));

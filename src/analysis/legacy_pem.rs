@@ -3,7 +3,7 @@
 //! `openssl rsa -aes256` and `openssl ec -des3` still write these. The key is derived with
 //! OpenSSL's `EVP_BytesToKey` (MD5, one round, salt = the first 8 bytes of the IV:
 //! `private_key::decryption::bytes_to_key`, a fixed composition of the `md-5` digest); the
-//! ciphers and CBC mode come from the RustCrypto `aes`, `aria`, `camellia`, `des` and `cbc`
+//! ciphers and CBC mode come from the `RustCrypto` `aes`, `aria`, `camellia`, `des` and `cbc`
 //! crates.
 //!
 //! The ciphers read are the ones OpenSSL documents for its key commands (`openssl rsa`, `ec`,
@@ -13,7 +13,7 @@
 //! `-idea` (documented, but Debian's OpenSSL 3 has no IDEA even in its legacy provider, so no
 //! file of a real tool could test it here), and the other names those commands accept (`-seed`,
 //! `-bf`, `-cast5-cbc`, `-rc2`, `-des-ede-cbc`, `-sm4-cbc`, …), which no tool or guide writes by
-//! default and each of which would add a cipher to the page (SEED has no RustCrypto crate).
+//! default and each of which would add a cipher to the page (SEED has no `RustCrypto` crate).
 
 use std::fmt;
 
@@ -23,8 +23,8 @@ use md5::Md5;
 
 /// The cipher named by a `DEK-Info` header.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-#[allow(missing_docs)]
-pub enum Cipher {
+#[allow(missing_docs, clippy::enum_variant_names)] // the ciphers' own names, all CBC
+pub(crate) enum Cipher {
     Aes128Cbc,
     Aes192Cbc,
     Aes256Cbc,
@@ -40,7 +40,7 @@ pub enum Cipher {
 
 impl Cipher {
     /// The `DEK-Info` names OpenSSL writes (`EVP_CIPHER_get0_name`, upper case).
-    const NAMES: [(&'static str, Cipher); 11] = [
+    const NAMES: [(&'static str, Self); 11] = [
         ("AES-128-CBC", Self::Aes128Cbc),
         ("AES-192-CBC", Self::Aes192Cbc),
         ("AES-256-CBC", Self::Aes256Cbc),
@@ -97,7 +97,7 @@ impl Cipher {
 
 /// A parsed `DEK-Info` header.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DekInfo {
+pub(crate) struct DekInfo {
     /// The cipher.
     pub cipher: Cipher,
     /// The IV (its first 8 bytes are also the key derivation's salt).
@@ -106,7 +106,7 @@ pub struct DekInfo {
 
 /// Why a legacy encrypted key could not be read.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum LegacyPemError {
+pub(crate) enum LegacyPemError {
     /// The block is encrypted and no passphrase was given.
     NeedsPassphrase,
     /// The passphrase does not decrypt the block to a key.
@@ -136,7 +136,7 @@ fn header<'a>(headers: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 /// Reads the encryption headers: `Ok(None)` when the block is not encrypted.
-pub fn dek_info(headers: &[(String, String)]) -> Result<Option<DekInfo>, LegacyPemError> {
+pub(crate) fn dek_info(headers: &[(String, String)]) -> Result<Option<DekInfo>, LegacyPemError> {
     let encrypted =
         header(headers, "Proc-Type").is_some_and(|v| v.to_ascii_uppercase().contains("ENCRYPTED"));
     let dek = header(headers, "DEK-Info");
@@ -170,7 +170,7 @@ pub fn dek_info(headers: &[(String, String)]) -> Result<Option<DekInfo>, LegacyP
 }
 
 /// Decrypts a legacy encrypted PEM body. A block without encryption headers is returned as is.
-pub fn decrypt(
+pub(crate) fn decrypt(
     headers: &[(String, String)],
     body: &[u8],
     passphrase: Option<&str>,

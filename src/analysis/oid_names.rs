@@ -5,7 +5,7 @@
 //! checks every entry against the database itself.
 
 /// Attribute types (arcs 2.5.4, 0.9.2342.19200300.100.1, 1.2.840.113549.1.9, 1.3.6.1.4.1.311.60.2.1, 1.3.6.1.5.5.7.9): the shortest name.
-pub const ATTRIBUTE_TYPES: &[(&str, &str)] = &[
+pub(crate) const ATTRIBUTE_TYPES: &[(&str, &str)] = &[
     ("0.9.2342.19200300.100.1.1", "uid"),
     ("0.9.2342.19200300.100.1.2", "textEncodedORAddress"),
     ("0.9.2342.19200300.100.1.3", "mail"),
@@ -254,7 +254,7 @@ pub const ATTRIBUTE_TYPES: &[(&str, &str)] = &[
 ];
 
 /// Signature algorithms (arcs 1.2.840.113549.1.1, 1.2.840.10045.4, 2.16.840.1.101.3.4.3, 1.3.101, 1.2.840.10040.4, 1.2.156.10197.1): the first name.
-pub const SIGNATURE_ALGORITHMS: &[(&str, &str)] = &[
+pub(crate) const SIGNATURE_ALGORITHMS: &[(&str, &str)] = &[
     ("1.2.840.10040.4.1", "id-dsa"),
     ("1.2.840.10040.4.3", "dsa-with-sha1"),
     ("1.2.840.10045.4.3.1", "ecdsa-with-SHA224"),
@@ -352,7 +352,10 @@ pub const SIGNATURE_ALGORITHMS: &[(&str, &str)] = &[
 ];
 
 /// The name of `oid` in `table`, if it has one.
-pub fn lookup(table: &'static [(&'static str, &'static str)], oid: &str) -> Option<&'static str> {
+pub(crate) fn lookup(
+    table: &'static [(&'static str, &'static str)],
+    oid: &str,
+) -> Option<&'static str> {
     table.iter().find(|(o, _)| *o == oid).map(|(_, name)| *name)
 }
 

@@ -6,6 +6,7 @@
 //! derivation within the published ceilings (`private_key::ceilings`). What OpenSSL 1.x writes by
 //! default (RC2-40 + 3DES) and what OpenSSL 3 writes (PBES2 AES-256-CBC, HMAC-SHA-256) both open.
 
+use super::oids::{ID_DATA, ID_ENCRYPTED_DATA, ID_ENVELOPED_DATA, ID_SIGNED_DATA};
 use super::private_key::ceilings::{self, Kdf, OverCeiling};
 use super::private_key::decryption::{self, DecryptError, Password};
 use der::asn1::{ContextSpecific, OctetString};
@@ -17,13 +18,9 @@ use pkcs12::kdf::Pkcs12KeyType;
 use pkcs12::{CertBag, MacData, Pfx, SafeBag};
 use sha2::digest::{Digest, FixedOutputReset, block_api::BlockSizeUser};
 use spki::ObjectIdentifier;
-/// SafeContents bags nested deeper than this are refused.
+/// `SafeContents` bags nested deeper than this are refused.
 const MAX_DEPTH: usize = 4;
 
-const ID_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.1");
-const ID_SIGNED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.2");
-const ID_ENVELOPED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.3");
-const ID_ENCRYPTED_DATA: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.7.6");
 const ID_SHA1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.3.14.3.2.26");
 const ID_SHA224: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.4");
 const ID_SHA256: ObjectIdentifier = ObjectIdentifier::new_unwrap("2.16.840.1.101.3.4.2.1");
@@ -33,18 +30,16 @@ const ID_PBMAC1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549
 
 /// What a PKCS#12 file holds, in file order.
 #[derive(Debug, Default)]
-pub struct Pkcs12Contents {
+pub(crate) struct Pkcs12Contents {
     /// DER X.509 certificates.
     pub certificates: Vec<Vec<u8>>,
     /// Decrypted PKCS#8 `PrivateKeyInfo` DER.
     pub private_keys: Vec<Vec<u8>>,
-    /// Whether the file carried an integrity MAC (and it verified).
-    pub mac_verified: bool,
 }
 
 /// Why a PKCS#12 file could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Pkcs12Error {
+pub(crate) enum Pkcs12Error {
     /// Not the expected ASN.1 structure.
     Malformed(String),
     /// Protected by a (non-empty) password that was not given.
@@ -75,7 +70,7 @@ impl From<der::Error> for Pkcs12Error {
 }
 
 /// Whether `der` is a PFX (decodes as one, version 3, data content).
-pub fn looks_like_pkcs12(der: &[u8]) -> bool {
+pub(crate) fn looks_like_pkcs12(der: &[u8]) -> bool {
     Pfx::from_der(der).is_ok()
 }
 
@@ -121,7 +116,7 @@ fn mac_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<boo
 // Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
 // call, and most inputs never need this one.
 #[inline(never)]
-pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12Error> {
+pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12Error> {
     if cfg!(not(feature = "encrypted-inputs")) {
         return Err(Pkcs12Error::Unsupported(
             "PKCS#12 (not supported in this build)".into(),
@@ -148,7 +143,7 @@ pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12
         Some(text) => vec![Password::Text(text)],
         None => vec![Password::Absent, Password::Text("")],
     };
-    let (password, mac_verified) = match &pfx.mac_data {
+    let password = match &pfx.mac_data {
         Some(mac) => {
             let mut matched = None;
             for candidate in &candidates {
@@ -158,19 +153,16 @@ pub fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12
                 }
             }
             match (matched, password) {
-                (Some(found), _) => (found, true),
+                (Some(found), _) => found,
                 (None, None) => return Err(Pkcs12Error::NeedsPassword),
                 (None, Some(_)) => return Err(Pkcs12Error::WrongPassword),
             }
         }
         // Without a MAC, a wrong password shows as a decryption failure below.
-        None => (candidates[0], false),
+        None => candidates[0],
     };
 
-    let mut contents = Pkcs12Contents {
-        mac_verified,
-        ..Pkcs12Contents::default()
-    };
+    let mut contents = Pkcs12Contents::default();
     let infos = Vec::<ContentInfo>::from_der(data)?;
     for info in &infos {
         let bags = match info.content_type {

@@ -1,4 +1,4 @@
-//! PKCS#7 / CMS certificate bundles (.p7b, RFC 5652 SignedData, usually "degenerate": no signers):
+//! PKCS#7 / CMS certificate bundles (.p7b, RFC 5652 `SignedData`, usually "degenerate": no signers):
 //! the certificates they carry, in file order.
 //!
 //! ```text
@@ -10,52 +10,32 @@
 //! `SET OF`: `openssl crl2pkcs7` writes it in the order given, not in DER set order, and a strict
 //! decoder would either refuse it or sort it and lose the order the user gave.
 
-use super::input::{Item, ItemKind, SIGNED_DATA};
-use crate::diagnostic::{Code, Diagnostic};
+use super::oids::ID_SIGNED_DATA;
 use der::asn1::ObjectIdentifier;
 use der::{Decode, Reader, SliceReader, Tag, TagNumber};
 
-/// The certificates in a PKCS#7 item, as certificate items at the bundle's location.
+/// Why a PKCS#7 item holds no certificates to read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pkcs7Error {
+    /// The bytes are not a complete `ContentInfo` holding `SignedData`.
+    NotSignedData,
+}
+
+/// The DER of each certificate in a PKCS#7 bundle, in file order (empty when it holds none).
 // Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
 // call, and most inputs never need this one.
 #[inline(never)]
-pub fn certificates(item: &Item, diagnostics: &mut Vec<Diagnostic>) -> Vec<Item> {
-    let Some(certificates) = certificate_ders(&item.der) else {
-        diagnostics.push(Diagnostic::new(
-            Code::InvalidAsn1,
-            item.location.clone(),
-            "the PKCS#7 bundle cannot be decoded as CMS SignedData",
-            "the file may be truncated: export the chain again (or as PEM certificates)",
-        ));
-        return Vec::new();
-    };
-    if certificates.is_empty() {
-        diagnostics.push(Diagnostic::new(
-            Code::Pkcs7WithoutCertificates,
-            item.location.clone(),
-            "the PKCS#7 bundle holds no certificate",
-            "export the certificate chain again, including the certificates",
-        ));
-    }
-    certificates
-        .into_iter()
-        .map(|der| Item {
-            kind: ItemKind::Certificate,
-            label: None,
-            der: der.to_vec(),
-            headers: Vec::new(),
-            location: item.location.clone(),
-        })
-        .collect()
+pub(crate) fn certificates(der: &[u8]) -> Result<Vec<&[u8]>, Pkcs7Error> {
+    certificate_ders(der).ok_or(Pkcs7Error::NotSignedData)
 }
 
-/// Whether the DER is a ContentInfo holding SignedData.
-pub fn is_signed_data(der: &[u8]) -> bool {
+/// Whether the DER is a `ContentInfo` holding `SignedData`.
+pub(crate) fn is_signed_data(der: &[u8]) -> bool {
     certificate_ders(der).is_some()
 }
 
-/// The DER of each certificate in the SignedData's certificate set, in file order; `None` if the
-/// bytes are not a complete ContentInfo with SignedData.
+/// The DER of each certificate in the `SignedData`'s certificate set, in file order; `None` if the
+/// bytes are not a complete `ContentInfo` with `SignedData`.
 fn certificate_ders(der: &[u8]) -> Option<Vec<&[u8]>> {
     let context_0 = Tag::ContextSpecific {
         constructed: true,
@@ -64,7 +44,7 @@ fn certificate_ders(der: &[u8]) -> Option<Vec<&[u8]>> {
     let mut reader = SliceReader::new(der).ok()?;
     let result = reader.sequence(|content_info| {
         let content_type = ObjectIdentifier::decode(content_info)?;
-        if content_type != SIGNED_DATA {
+        if content_type != ID_SIGNED_DATA {
             return Err(der::Error::from(der::ErrorKind::Failed));
         }
         let explicit = der::Header::decode(content_info)?;

@@ -11,23 +11,22 @@ pub mod decryption;
 pub mod key_types;
 pub mod validity;
 
-use super::input::Item;
+use super::item::Item;
 use super::legacy_pem::{self, LegacyPemError};
-use super::public_key::{KeyIdentity, KeyType};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use super::public_key::{Curve, KeyIdentity, KeyType};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
 
 /// How a private key was encoded.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum KeyFormat {
-    /// `RSA PRIVATE KEY` (PKCS#1 RSAPrivateKey).
+    /// `RSA PRIVATE KEY` (PKCS#1 `RSAPrivateKey`).
     Pkcs1,
-    /// `PRIVATE KEY` (PKCS#8 PrivateKeyInfo / OneAsymmetricKey).
+    /// `PRIVATE KEY` (PKCS#8 `PrivateKeyInfo` / `OneAsymmetricKey`).
     Pkcs8,
-    /// `EC PRIVATE KEY` (SEC1 ECPrivateKey).
+    /// `EC PRIVATE KEY` (SEC1 `ECPrivateKey`).
     Sec1,
-    /// `ENCRYPTED PRIVATE KEY` (PKCS#8 EncryptedPrivateKeyInfo).
+    /// `ENCRYPTED PRIVATE KEY` (PKCS#8 `EncryptedPrivateKeyInfo`).
     EncryptedPkcs8,
     /// `RSA/EC/DSA PRIVATE KEY` with `Proc-Type: 4,ENCRYPTED` and `DEK-Info` headers.
     LegacyEncryptedPem,
@@ -37,17 +36,19 @@ pub enum KeyFormat {
     Pkcs12,
 }
 
+crate::words::serialize_as_str!(KeyFormat);
+
 impl KeyFormat {
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            KeyFormat::Pkcs1 => "pkcs1",
-            KeyFormat::Pkcs8 => "pkcs8",
-            KeyFormat::Sec1 => "sec1",
-            KeyFormat::EncryptedPkcs8 => "encrypted_pkcs8",
-            KeyFormat::LegacyEncryptedPem => "legacy_encrypted_pem",
-            KeyFormat::Dsa => "dsa",
-            KeyFormat::Pkcs12 => "pkcs12",
+            Self::Pkcs1 => "pkcs1",
+            Self::Pkcs8 => "pkcs8",
+            Self::Sec1 => "sec1",
+            Self::EncryptedPkcs8 => "encrypted_pkcs8",
+            Self::LegacyEncryptedPem => "legacy_encrypted_pem",
+            Self::Dsa => "dsa",
+            Self::Pkcs12 => "pkcs12",
         }
     }
 }
@@ -73,7 +74,7 @@ pub struct PrivateKeySummary {
     /// Key size in bits.
     pub bits: Option<u32>,
     /// Curve name for EC and SM2 keys.
-    pub curve: Option<&'static str>,
+    pub curve: Option<Curve>,
     /// The public key, in hex: the RSA modulus, `ff` and the exponent; the uncompressed EC
     /// point; the raw Ed25519/Ed448/X25519/X448 key; the DSA/DH public value y. Public, so
     /// shown; compared with pyca/cryptography's by the tests.
@@ -81,10 +82,22 @@ pub struct PrivateKeySummary {
     pub public_key: Option<String>,
     /// Whether it is the leaf certificate's key (`None` without certificates).
     pub matches_leaf: Option<bool>,
-    /// The first certificate whose key it is.
-    pub matches_certificate: Option<usize>,
-    /// Every certificate whose key it is.
+    /// Every certificate whose key it is. The JSON also holds `matches_certificate`, the first.
+    #[serde(flatten, serialize_with = "serialize_matches")]
     pub matches_certificates: Vec<usize>,
+}
+
+/// `matches_certificate` (the first match, a key of the JSON older than the list) and
+/// `matches_certificates`.
+fn serialize_matches<S: serde::Serializer>(
+    matches: &[usize],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let mut map = serializer.serialize_map(Some(2))?;
+    map.serialize_entry("matches_certificate", &matches.first())?;
+    map.serialize_entry("matches_certificates", matches)?;
+    map.end()
 }
 
 /// An unencrypted private key: DER and its encoding (PKCS#1, SEC1 or PKCS#8).
@@ -113,7 +126,7 @@ pub struct ParsedKey {
     /// request; never printed, never serialised.
     pub plain: Option<PlainKey>,
     /// Where it came from.
-    pub location: Location,
+    pub location: InputLocation,
 }
 
 /// The passphrase outcome when reading a key.
@@ -155,7 +168,6 @@ pub fn parse(
         curve: None,
         public_key: None,
         matches_leaf: None,
-        matches_certificate: None,
         matches_certificates: Vec::new(),
     };
     let location = item.location.clone();
@@ -229,7 +241,7 @@ fn read(der: &[u8], format: KeyFormat) -> Option<key_types::Reading> {
 fn describe(
     summary: &mut PrivateKeySummary,
     reading: &key_types::Reading,
-    at: &Location,
+    at: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<KeyIdentity> {
     summary.key_type = reading.key_type;
@@ -278,7 +290,7 @@ fn describe(
 pub fn from_pkcs8(
     der: &[u8],
     index: usize,
-    location: &Location,
+    location: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ParsedKey {
     let mut summary = PrivateKeySummary {
@@ -293,7 +305,6 @@ pub fn from_pkcs8(
         curve: None,
         public_key: None,
         matches_leaf: None,
-        matches_certificate: None,
         matches_certificates: Vec::new(),
     };
     let identity = match key_types::pkcs8(der) {
@@ -314,7 +325,7 @@ pub fn from_pkcs8(
 fn decrypt_pkcs8(
     der: &[u8],
     passphrase: Option<&str>,
-    at: &Location,
+    at: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plain {
     let Some(algorithm) = decryption::pkcs8_algorithm(der) else {
@@ -354,7 +365,10 @@ fn decrypt_pkcs8(
 }
 
 /// The diagnostic for a key or container that could not be decrypted.
-pub(crate) fn decryption_diagnostic(error: decryption::DecryptError, at: &Location) -> Diagnostic {
+pub(crate) fn decryption_diagnostic(
+    error: decryption::DecryptError,
+    at: &InputLocation,
+) -> Diagnostic {
     use decryption::DecryptError as E;
     match error {
         E::WrongPassword => wrong_passphrase(at),
@@ -375,7 +389,7 @@ pub(crate) fn decryption_diagnostic(error: decryption::DecryptError, at: &Locati
 }
 
 /// The diagnostic for a derivation above the ceilings.
-pub(crate) fn over_ceiling(over: &ceilings::OverCeiling, at: &Location) -> Diagnostic {
+pub(crate) fn over_ceiling(over: &ceilings::OverCeiling, at: &InputLocation) -> Diagnostic {
     Diagnostic::new(
         Code::KeyDerivationOverCeiling,
         at.clone(),
@@ -389,7 +403,7 @@ fn decrypt_legacy(
     item: &Item,
     label: &str,
     passphrase: Option<&str>,
-    at: &Location,
+    at: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Plain {
     let inner = plain_format(label);
@@ -449,7 +463,7 @@ pub fn looks_like_private_key(der: &[u8]) -> bool {
         || key_types::dsa_traditional(der).is_some()
 }
 
-fn needs_passphrase(at: &Location) -> Diagnostic {
+fn needs_passphrase(at: &InputLocation) -> Diagnostic {
     Diagnostic::new(
         Code::EncryptedKeyNeedsPassphrase,
         at.clone(),
@@ -461,7 +475,7 @@ fn needs_passphrase(at: &Location) -> Diagnostic {
     )
 }
 
-fn wrong_passphrase(at: &Location) -> Diagnostic {
+fn wrong_passphrase(at: &InputLocation) -> Diagnostic {
     Diagnostic::new(
         Code::WrongPassphrase,
         at.clone(),

@@ -1,10 +1,13 @@
 //! Public keys (RFC 5280 §4.1.2.7 SubjectPublicKeyInfo): what kind and size a key is, a normalised
-//! form to compare keys by, and signature verification with the RustCrypto crates.
+//! form to compare keys by, and signature verification with the `RustCrypto` crates.
 //!
 //! Algorithms: RSA PKCS#1 v1.5 (RFC 8017 §8.2) with SHA-1/SHA-2, RSASSA-PSS (RFC 4055), ECDSA on
 //! P-256/P-384/P-521 (RFC 5758), Ed25519 (RFC 8410) and SM2 with SM3 (GB/T 32918, the default
 //! distinguishing ID `1234567812345678`, GM/T 0009).
 
+use super::oids::{
+    EC_PUBLIC_KEY, ED25519, P256, P384, P521, RSA_ENCRYPTION, RSASSA_PSS, SM2_CURVE,
+};
 use der::asn1::ObjectIdentifier as Oid;
 use der::{Decode, Encode};
 use serde::Serialize;
@@ -12,77 +15,119 @@ use signature::Verifier;
 use signature::hazmat::PrehashVerifier;
 use spki::{AlgorithmIdentifierOwned, SubjectPublicKeyInfoOwned};
 
-/// `rsaEncryption` (RFC 8017 appendix A.1).
-pub const RSA_ENCRYPTION: Oid = Oid::new_unwrap("1.2.840.113549.1.1.1");
-/// `id-RSASSA-PSS` (RFC 4055 §3.1), as key and as signature algorithm.
-pub const RSASSA_PSS: Oid = Oid::new_unwrap("1.2.840.113549.1.1.10");
-/// `id-ecPublicKey` (RFC 5480 §2.1.1).
-pub const EC_PUBLIC_KEY: Oid = Oid::new_unwrap("1.2.840.10045.2.1");
-/// `id-Ed25519` (RFC 8410 §3).
-pub const ED25519: Oid = Oid::new_unwrap("1.3.101.112");
-/// `secp256r1` (RFC 5480 §2.1.1.1).
-pub const P256: Oid = Oid::new_unwrap("1.2.840.10045.3.1.7");
-/// `secp384r1`.
-pub const P384: Oid = Oid::new_unwrap("1.3.132.0.34");
-/// `secp521r1`.
-pub const P521: Oid = Oid::new_unwrap("1.3.132.0.35");
-/// The SM2 curve (GM/T 0006: `1.2.156.10197.1.301`).
-pub const SM2_CURVE: Oid = Oid::new_unwrap("1.2.156.10197.1.301");
 /// The default SM2 distinguishing ID (GM/T 0009-2012 §10): the ASCII digits 1–8 twice.
 pub const SM2_DEFAULT_DISTID: &str = "1234567812345678";
 
 /// The family of a public key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum KeyType {
     /// RSA (rsaEncryption or RSASSA-PSS keys).
-    #[serde(rename = "RSA")]
     Rsa,
     /// ECDSA on a NIST prime curve.
-    #[serde(rename = "EC")]
     Ec,
     /// Ed25519.
-    #[serde(rename = "Ed25519")]
     Ed25519,
     /// SM2 (an EC key on the SM2 curve).
-    #[serde(rename = "SM2")]
     Sm2,
     /// DSA (FIPS 186): no target takes it.
-    #[serde(rename = "DSA")]
     Dsa,
     /// Diffie-Hellman (PKCS#3, X9.42): no target takes it.
-    #[serde(rename = "DH")]
     Dh,
     /// Ed448 (RFC 8410): no target takes it.
-    #[serde(rename = "Ed448")]
     Ed448,
     /// X25519 (RFC 8410): no target takes it.
-    #[serde(rename = "X25519")]
     X25519,
     /// X448 (RFC 8410): no target takes it.
-    #[serde(rename = "X448")]
     X448,
     /// Anything else (ML-DSA, ML-KEM, …).
-    #[serde(rename = "other")]
     Other,
 }
+
+crate::words::serialize_as_str!(KeyType);
 
 impl KeyType {
     /// The name used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
-            KeyType::Rsa => "RSA",
-            KeyType::Ec => "EC",
-            KeyType::Ed25519 => "Ed25519",
-            KeyType::Sm2 => "SM2",
-            KeyType::Dsa => "DSA",
-            KeyType::Dh => "DH",
-            KeyType::Ed448 => "Ed448",
-            KeyType::X25519 => "X25519",
-            KeyType::X448 => "X448",
-            KeyType::Other => "other",
+            Self::Rsa => "RSA",
+            Self::Ec => "EC",
+            Self::Ed25519 => "Ed25519",
+            Self::Sm2 => "SM2",
+            Self::Dsa => "DSA",
+            Self::Dh => "DH",
+            Self::Ed448 => "Ed448",
+            Self::X25519 => "X25519",
+            Self::X448 => "X448",
+            Self::Other => "other",
         }
     }
 }
+
+/// A named elliptic curve: the four the targets take, or another named curve a private key was
+/// found on (named as pyca/cryptography and OpenSSL name it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Curve {
+    /// NIST P-256 (`prime256v1`, `secp256r1`).
+    P256,
+    /// NIST P-384 (`secp384r1`).
+    P384,
+    /// NIST P-521 (`secp521r1`).
+    P521,
+    /// The SM2 curve (GM/T 0006).
+    Sm2,
+    /// A named curve no target takes (`secp256k1`, `brainpoolP256r1`, ...).
+    Other(&'static str),
+}
+
+impl Curve {
+    /// The curve `oid` names, when it is one of the four the targets take.
+    pub fn of_target(oid: &Oid) -> Option<Self> {
+        Some(match *oid {
+            c if c == P256 => Self::P256,
+            c if c == P384 => Self::P384,
+            c if c == P521 => Self::P521,
+            c if c == SM2_CURVE => Self::Sm2,
+            _ => return None,
+        })
+    }
+
+    /// The key family on this curve: SM2 on the SM2 curve, EC on every other.
+    pub fn key_type(self) -> KeyType {
+        match self {
+            Self::Sm2 => KeyType::Sm2,
+            _ => KeyType::Ec,
+        }
+    }
+
+    /// The field size in bits of a curve the targets take.
+    pub fn bits(self) -> Option<u32> {
+        match self {
+            Self::P256 | Self::Sm2 => Some(256),
+            Self::P384 => Some(384),
+            Self::P521 => Some(521),
+            Self::Other(_) => None,
+        }
+    }
+
+    /// The name used in JSON, text and messages (`P-256`, `SM2`, `secp256k1`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::P256 => "P-256",
+            Self::P384 => "P-384",
+            Self::P521 => "P-521",
+            Self::Sm2 => "SM2",
+            Self::Other(name) => name,
+        }
+    }
+}
+
+impl std::fmt::Display for Curve {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+crate::words::serialize_as_str!(Curve);
 
 /// What a public key is: type, size in bits and curve.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -92,8 +137,8 @@ pub struct PublicKeyInfo {
     pub key_type: KeyType,
     /// RSA modulus bits; the curve's field size for EC and SM2; 256 for Ed25519.
     pub bits: Option<u32>,
-    /// `P-256`, `P-384`, `P-521` or `SM2`.
-    pub curve: Option<&'static str>,
+    /// The curve of an EC or SM2 key.
+    pub curve: Option<Curve>,
     /// The algorithm OID, dotted (kept for keys of another family).
     #[serde(skip)]
     pub algorithm_oid: String,
@@ -105,11 +150,11 @@ pub struct PublicKeyInfo {
 pub struct KeyIdentity {
     /// The family.
     pub key_type: KeyType,
-    /// RSA: DER of RSAPublicKey without leading zeros; EC/SM2: the uncompressed point; Ed25519: 32 bytes.
+    /// RSA: DER of `RSAPublicKey` without leading zeros; EC/SM2: the uncompressed point; Ed25519: 32 bytes.
     pub bytes: Vec<u8>,
 }
 
-/// Describes a SubjectPublicKeyInfo.
+/// Describes a `SubjectPublicKeyInfo`.
 pub fn describe(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyInfo {
     let oid = spki.algorithm.oid;
     let key = spki.subject_public_key.raw_bytes();
@@ -134,23 +179,17 @@ pub fn describe(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyInfo {
         };
     }
     if oid == EC_PUBLIC_KEY {
-        let (key_type, bits, curve) = match curve_of(&spki.algorithm) {
-            Some(c) if c == P256 => (KeyType::Ec, 256, "P-256"),
-            Some(c) if c == P384 => (KeyType::Ec, 384, "P-384"),
-            Some(c) if c == P521 => (KeyType::Ec, 521, "P-521"),
-            Some(c) if c == SM2_CURVE => (KeyType::Sm2, 256, "SM2"),
-            _ => {
-                return PublicKeyInfo {
-                    key_type: KeyType::Ec,
-                    bits: None,
-                    curve: None,
-                    algorithm_oid,
-                };
-            }
+        let Some(curve) = curve_of(&spki.algorithm).and_then(|oid| Curve::of_target(&oid)) else {
+            return PublicKeyInfo {
+                key_type: KeyType::Ec,
+                bits: None,
+                curve: None,
+                algorithm_oid,
+            };
         };
         return PublicKeyInfo {
-            key_type,
-            bits: Some(bits),
+            key_type: curve.key_type(),
+            bits: curve.bits(),
             curve: Some(curve),
             algorithm_oid,
         };
@@ -163,7 +202,7 @@ pub fn describe(spki: &SubjectPublicKeyInfoOwned) -> PublicKeyInfo {
     }
 }
 
-/// The named curve in an `id-ecPublicKey` AlgorithmIdentifier's parameters (RFC 5480 ECParameters).
+/// The named curve in an `id-ecPublicKey` `AlgorithmIdentifier`'s parameters (RFC 5480 `ECParameters`).
 pub fn curve_of(algorithm: &AlgorithmIdentifierOwned) -> Option<Oid> {
     algorithm.parameters.as_ref()?.decode_as::<Oid>().ok()
 }
@@ -184,7 +223,7 @@ fn strip_leading_zeros(mut bytes: &[u8]) -> &[u8] {
     bytes
 }
 
-/// The identity of a SubjectPublicKeyInfo, or `None` if it cannot be decoded.
+/// The identity of a `SubjectPublicKeyInfo`, or `None` if it cannot be decoded.
 pub fn identity(spki: &SubjectPublicKeyInfoOwned) -> Option<KeyIdentity> {
     identity_described(spki, &describe(spki))
 }
@@ -224,31 +263,31 @@ pub fn rsa_identity(modulus: &[u8], exponent: &[u8]) -> KeyIdentity {
 }
 
 /// The identity of an EC point (SEC1 compressed or uncompressed) on a named curve.
-pub fn ec_identity(curve: &str, point: &[u8]) -> Option<KeyIdentity> {
+pub fn ec_identity(curve: Curve, point: &[u8]) -> Option<KeyIdentity> {
     let (key_type, bytes) = match curve {
-        "P-256" => (
+        Curve::P256 => (
             KeyType::Ec,
             p256::PublicKey::from_sec1_bytes(point)
                 .ok()?
                 .to_sec1_bytes(),
         ),
-        "P-384" => (
+        Curve::P384 => (
             KeyType::Ec,
             p384::PublicKey::from_sec1_bytes(point)
                 .ok()?
                 .to_sec1_bytes(),
         ),
-        "P-521" => (
+        Curve::P521 => (
             KeyType::Ec,
             p521::PublicKey::from_sec1_bytes(point)
                 .ok()?
                 .to_sec1_bytes(),
         ),
-        "SM2" => (
+        Curve::Sm2 => (
             KeyType::Sm2,
             sm2::PublicKey::from_sec1_bytes(point).ok()?.to_sec1_bytes(),
         ),
-        _ => return None,
+        Curve::Other(_) => return None,
     };
     Some(KeyIdentity {
         key_type,
@@ -325,7 +364,7 @@ static SCHEMES: [(Oid, SignatureScheme); 15] = {
     ]
 };
 
-/// The scheme a signature AlgorithmIdentifier names, if known.
+/// The scheme a signature `AlgorithmIdentifier` names, if known.
 pub fn scheme(algorithm: &Oid) -> Option<SignatureScheme> {
     SCHEMES
         .iter()
@@ -398,7 +437,7 @@ fn outcome<E>(result: Result<(), E>) -> Verification {
     }
 }
 
-/// Verifies `signature` over `message` (the DER of a TBSCertificate or CertificationRequestInfo)
+/// Verifies `signature` over `message` (the DER of a `TBSCertificate` or `CertificationRequestInfo`)
 /// with the signer's key.
 pub fn verify(
     message: &[u8],
@@ -420,9 +459,9 @@ pub struct Signer {
 }
 
 impl Signer {
-    /// The signer with this SubjectPublicKeyInfo.
+    /// The signer with this `SubjectPublicKeyInfo`.
     pub fn new(spki: &SubjectPublicKeyInfoOwned) -> Self {
-        Signer {
+        Self {
             key: spki.subject_public_key.raw_bytes().to_vec(),
             info: describe(spki),
             rsa: std::cell::OnceCell::new(),
@@ -587,7 +626,7 @@ fn digest(hash: Hash, message: &[u8]) -> Option<Vec<u8>> {
 
 #[inline(never)]
 fn verify_ecdsa(
-    curve: Option<&str>,
+    curve: Option<Curve>,
     key: &[u8],
     hash: Hash,
     message: &[u8],
@@ -608,15 +647,15 @@ fn verify_ecdsa(
         }};
     }
     match curve {
-        Some("P-256") => check!(p256),
-        Some("P-384") => check!(p384),
-        Some("P-521") => check!(p521),
+        Some(Curve::P256) => check!(p256),
+        Some(Curve::P384) => check!(p384),
+        Some(Curve::P521) => check!(p521),
         _ => unsupported("ECDSA on an unknown curve"),
     }
 }
 
 /// The signed part of a `SEQUENCE { toBeSigned, signatureAlgorithm, signature }` (a Certificate,
-/// RFC 5280 §4.1.1.3, or a CertificationRequest, RFC 2986 §4.2), exactly as encoded: the
+/// RFC 5280 §4.1.1.3, or a `CertificationRequest`, RFC 2986 §4.2), exactly as encoded: the
 /// signature covers these bytes, so they are sliced out, not re-encoded.
 pub fn signed_bytes(der: &[u8]) -> Option<&[u8]> {
     use der::Reader;

@@ -24,8 +24,10 @@
 //! from the recovered text's lines back to the input's lines is kept, so that every location
 //! names the line of the input. Messages name what was undone and where, never the material.
 
-use super::input::{self, ItemKind};
-use crate::diagnostic::{Code, Diagnostic, Location};
+use super::item::ItemKind;
+use super::pem;
+use super::sniff;
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use std::borrow::Cow;
 
 /// How many documents may nest (a JSON value holding base64 of a PEM file holding … ).
@@ -132,51 +134,51 @@ enum Breaks {
 impl Undone {
     fn code(&self) -> Code {
         match self {
-            Undone::JsonDocument(_) => Code::RecoveredJsonDocument,
-            Undone::Value(_) => Code::RecoveredDocumentValue,
-            Undone::Quotes => Code::RecoveredQuotes,
-            Undone::JsonEscapes(_) => Code::RecoveredJsonEscapes,
-            Undone::LineBreaks(_) => Code::RecoveredLineBreaks,
-            Undone::Base64Pem => Code::RecoveredBase64Pem,
-            Undone::PercentEncoding => Code::RecoveredPercentEncoding,
-            Undone::HtmlEntities => Code::RecoveredHtmlEntities,
-            Undone::BareBase64(_) => Code::RecoveredBareBase64,
+            Self::JsonDocument(_) => Code::RecoveredJsonDocument,
+            Self::Value(_) => Code::RecoveredDocumentValue,
+            Self::Quotes => Code::RecoveredQuotes,
+            Self::JsonEscapes(_) => Code::RecoveredJsonEscapes,
+            Self::LineBreaks(_) => Code::RecoveredLineBreaks,
+            Self::Base64Pem => Code::RecoveredBase64Pem,
+            Self::PercentEncoding => Code::RecoveredPercentEncoding,
+            Self::HtmlEntities => Code::RecoveredHtmlEntities,
+            Self::BareBase64(_) => Code::RecoveredBareBase64,
         }
     }
 
     /// The message, for block `block` labelled `label` (never the material).
     fn message(&self, block: &str) -> String {
         match self {
-            Undone::JsonDocument(path) => format!(
+            Self::JsonDocument(path) => format!(
                 "{block} was taken out of the JSON document's string value {path}, its escapes undone"
             ),
-            Undone::Value(key) => format!("{block} was taken out of the value of {key}"),
-            Undone::Quotes => format!("the quotes around {block} were removed"),
-            Undone::JsonEscapes(1) => {
+            Self::Value(key) => format!("{block} was taken out of the value of {key}"),
+            Self::Quotes => format!("the quotes around {block} were removed"),
+            Self::JsonEscapes(1) => {
                 format!("JSON string escapes (\\n, \\/, \\u…) in {block} were undone")
             }
-            Undone::JsonEscapes(_) => format!(
+            Self::JsonEscapes(_) => format!(
                 "doubled JSON string escapes (\\\\n …) in {block} were undone, twice or more"
             ),
-            Undone::LineBreaks(Breaks::OneLine) => {
+            Self::LineBreaks(Breaks::OneLine) => {
                 format!("{block} was written on one line; its line breaks were restored")
             }
-            Undone::LineBreaks(Breaks::Spaces) => {
+            Self::LineBreaks(Breaks::Spaces) => {
                 format!("{block} had spaces or tabs where its line breaks were; they were restored")
             }
-            Undone::LineBreaks(Breaks::BrTags) => {
+            Self::LineBreaks(Breaks::BrTags) => {
                 format!("{block} had <br> tags where its line breaks were; they were restored")
             }
-            Undone::Base64Pem => format!(
+            Self::Base64Pem => format!(
                 "{block} came from base64 of a whole file (LS0tLS1CRUdJTi…, as Kubernetes stores tls.crt); it was decoded"
             ),
-            Undone::PercentEncoding => {
+            Self::PercentEncoding => {
                 format!("{block} was URL-encoded (%0A, %2B …); it was decoded")
             }
-            Undone::HtmlEntities => {
+            Self::HtmlEntities => {
                 format!("HTML entities (&#10;, &lt; …) in {block} were decoded")
             }
-            Undone::BareBase64(kind) => format!(
+            Self::BareBase64(kind) => format!(
                 "base64 with no BEGIN/END lines holds {}; it was read as {block}",
                 kind.describe()
             ),
@@ -185,14 +187,14 @@ impl Undone {
 
     fn hint(&self) -> &'static str {
         match self {
-            Undone::BareBase64(_) => {
+            Self::BareBase64(_) => {
                 "nothing to do; the normalised text (with its BEGIN/END lines) is what fixes and requests use"
             }
             _ => "nothing to do; the recovered PEM is what fixes and requests use",
         }
     }
 
-    fn same_kind(&self, other: &Undone) -> bool {
+    fn same_kind(&self, other: &Self) -> bool {
         std::mem::discriminant(self) == std::mem::discriminant(other)
     }
 }
@@ -307,20 +309,20 @@ impl Out {
             .text
             .split('\n')
             .enumerate()
-            .filter(|(_, l)| input::begin_label(l.trim()).is_some())
+            .filter(|(_, l)| pem::begin_label(l.trim()).is_some())
             .map(|(i, _)| i + 1)
             .collect();
         let mut out = Vec::new();
         for found in &self.found {
             let block = begin_lines.partition_point(|&l| l < found.out_line) + 1;
-            let location = Location {
+            let location = InputLocation {
                 file: file.to_owned(),
                 block: Some(block),
                 line: found.input_line,
             };
             let name = format!(
                 "block {block} ({}{})",
-                input::label_for_message(&found.label),
+                pem::label_for_message(&found.label),
                 found
                     .input_line
                     .map(|l| format!(", line {l}"))
@@ -338,7 +340,7 @@ impl Out {
         for (line, what) in &self.limits {
             out.push(Diagnostic::new(
                 Code::RecoveryLimitReached,
-                Location {
+                InputLocation {
                     file: file.to_owned(),
                     block: None,
                     line: *line,
@@ -362,7 +364,7 @@ impl LineIndex {
     fn new(text: &str) -> Self {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        Self { starts }
     }
 
     /// The 1-based line of byte `offset`.
@@ -600,7 +602,7 @@ fn scan(text: &str, lines: &LineIndex, origin: Option<Origin>, depth: usize, out
         let start = offset;
         offset += raw.len();
         if let Some((block_start, label, first, body_seen)) = open {
-            if input::end_label(line) == Some(label) {
+            if pem::end_label(line) == Some(label) {
                 scan_range(text, lines, pending, block_start, origin, depth, out);
                 out.clean_block(&text[block_start..offset], label, origin, first);
                 pending = offset;
@@ -617,7 +619,7 @@ fn scan(text: &str, lines: &LineIndex, origin: Option<Origin>, depth: usize, out
             // Not clean: it stays with the text to search; this line may begin another block.
             open = None;
         }
-        if let Some(label) = input::begin_label(line).filter(|l| input::label_is_plain(l)) {
+        if let Some(label) = pem::begin_label(line).filter(|l| pem::label_is_plain(l)) {
             open = Some((start, label, number, false));
         }
     }
@@ -830,7 +832,7 @@ fn base64_material(
         }
         return Some(());
     }
-    let (kind, label) = input::content_kind(&der)?;
+    let (kind, label) = sniff::content_kind(&der)?;
     out.pass(&text[written..at], origin, lines.line(written));
     let mut undone = vec![Undone::BareBase64(kind)];
     context(text, at, &mut undone);
@@ -949,7 +951,7 @@ fn rebuild(text: &str) -> Option<(String, String, Option<Breaks>)> {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
-    if !input::label_is_plain(&label) {
+    if !pem::label_is_plain(&label) {
         return None;
     }
     let rest = &rest[close + 5..];
@@ -1260,7 +1262,7 @@ mod tests {
             let found: Vec<&str> = decoded
                 .diagnostics
                 .iter()
-                .filter(|d| d.location.block == Some(index + 1))
+                .filter(|d| d.location.block() == Some(index + 1))
                 .map(|d| d.code.as_str())
                 .filter(|c| c.starts_with("recover"))
                 .collect();
@@ -1283,7 +1285,7 @@ mod tests {
         for key in [KEY, LEGACY] {
             let secret = body(key);
             for d in &decoded.diagnostics {
-                let text = format!("{} {}", d.message, d.hint);
+                let text = format!("{} {}", d.message, d.hint.as_deref().unwrap_or_default());
                 for window in secret.as_bytes().windows(16).step_by(8) {
                     let window = std::str::from_utf8(window).unwrap();
                     assert!(!text.contains(window), "key material in {text:?}");
@@ -1650,7 +1652,7 @@ mod tests {
             .iter()
             .find(|d| d.code == Code::TextOutsideBlocks)
             .expect("stray text");
-        assert_eq!(stray.location.line, Some(1));
+        assert_eq!(stray.location.line(), Some(1));
         assert_eq!(recovered_text(&text).matches("-----BEGIN").count(), 2);
     }
 }

@@ -5,14 +5,14 @@
 //! of the legacy KMS certificate upload.
 
 use super::{
-    AuthScope, Call, Context, FieldSpec, KeyRules, KnownError, MaterialRole, NumberedFields,
-    NumberedPart, PairRules, Preparation, ProviderSpec, Region, Rule, Shape, Source, SourceKind,
-    certificate_location, describe_key, encryption_pair, field_location, material_location,
+    AuthScope, Call, Context, EncryptionPair, FieldSpec, KeyRules, KnownError, MaterialRole,
+    NumberedFields, NumberedPart, PairRules, Preparation, ProviderSpec, Region, Rule, Shape,
+    Source, SourceKind, VendorCommand, check_leaf_key, encryption_pair, field_location,
     numbered_parameters, region, rule_diagnostic, take_key,
 };
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::fixes::{self, KeyEncoding, RootPolicy};
+use crate::fixes::{self, Bundle, KeyEncoding, KeyPem, RootPolicy};
 use crate::signing::Scheme;
 
 const API_PAGE_ZH: Source = Source {
@@ -342,36 +342,13 @@ fn check_tag(name: &str, part: usize, value: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
-    let analysis = ctx.analysis;
-    let out = &mut prep.diagnostics;
-    let sm2 = match analysis.report.chain.order.first() {
-        None => {
-            out.push(rule_diagnostic(
-                Code::TargetCertificateCount,
-                material_location(),
-                &CERTIFICATE,
-                "no certificate was given",
-                "give the certificate and its intermediates (PEM)",
-            ));
-            false
-        }
-        Some(&leaf) => {
-            let key = &analysis.certificates[leaf].summary.public_key;
-            if !matches!(key.key_type, KeyType::Rsa | KeyType::Ec | KeyType::Sm2) {
-                out.push(rule_diagnostic(
-                    Code::TargetKeyAlgorithm,
-                    certificate_location(analysis, leaf),
-                    &KEYS,
-                    format!(
-                        "the certificate's key is {}; CAS offers RSA, ECC and SM2",
-                        describe_key(key)
-                    ),
-                    "use an RSA or ECDSA certificate",
-                ));
-            }
-            key.key_type == KeyType::Sm2
-        }
-    };
+    let sm2 = check_leaf_key(
+        ctx.analysis,
+        &[KeyType::Rsa, KeyType::Ec, KeyType::Sm2],
+        "CAS offers RSA, ECC and SM2",
+        (&CERTIFICATE, &KEYS),
+        &mut prep.diagnostics,
+    );
     let key = take_key(
         ctx,
         &KeyRules {
@@ -384,58 +361,25 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             decrypted_because: "CAS takes only unencrypted keys: decrypted locally",
             max: None,
         },
-        out,
+        &mut prep.diagnostics,
     );
     if let Some((pem, fix)) = &key {
         prep.key_fix = fix.clone();
         prep.key = Some(pem.clone());
     }
-    let out = &mut prep.diagnostics;
     let mut enc = None;
     let mut tags = Vec::new();
     if ctx.requesting() {
+        let out = &mut prep.diagnostics;
         check_name(ctx, out);
         tags = numbered_parameters(&SPEC.numbered[0], ctx.fields, out);
-        let given = ["EncryptCert", "EncryptPrivateKey"].map(|name| ctx.fields.get(name).is_some());
-        if sm2 && given != [true, true] {
-            out.push(rule_diagnostic(
-                Code::FieldMissing,
-                field_location("EncryptCert"),
-                &SM_PAIR,
-                "an SM2 certificate needs its encryption pair: EncryptCert and EncryptPrivateKey",
-                crate::diagnostic::Hint::per_surface(
-                    "fill in EncryptCert and EncryptPrivateKey with the SM2 encryption certificate and its key (PEM)",
-                    "give --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE",
-                ),
-            ));
-        } else if sm2 {
-            enc = encryption_pair(
-                ctx,
-                &PairRules {
-                    certificate: "EncryptCert",
-                    key: "EncryptPrivateKey",
-                    rule: &SM_PAIR,
-                    max_certificates: usize::MAX,
-                    root: RootPolicy::Drop,
-                    want: KeyEncoding::Traditional,
-                },
-                out,
-            );
-        } else {
-            for (name, is_given) in ["EncryptCert", "EncryptPrivateKey"].into_iter().zip(given) {
-                if is_given {
-                    out.push(rule_diagnostic(
-                        Code::FieldIgnored,
-                        field_location(name),
-                        &SM_PAIR,
-                        format!("{name} is for SM2 certificates; with Cert and Key it is ignored and not sent"),
-                        "leave it out",
-                    ));
-                }
-            }
-        }
+        enc = encryption_pair_given(ctx, sm2, out);
     }
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Drop, ctx.before);
+    prep.bundle = fixes::normalise_bundle(
+        ctx.analysis,
+        RootPolicy::Drop,
+        ctx.original_certificate_text,
+    );
     super::report_bundle_changes(
         prep,
         &CERTIFICATE,
@@ -445,12 +389,73 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let (Some(bundle), Some((key, _)), true) = (&prep.bundle, &key, ctx.requesting()) else {
         return;
     };
+    let (command, call) = build_call(ctx, bundle, key, enc.as_ref(), tags);
+    prep.vendor_command = Some(command);
+    prep.call = Some(call);
+}
+
+/// The SM2 encryption pair an SM2 certificate needs (both fields); a pair given for another
+/// certificate is ignored, and said so.
+fn encryption_pair_given(
+    ctx: &Context<'_>,
+    sm2: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Option<EncryptionPair> {
+    let given = ["EncryptCert", "EncryptPrivateKey"].map(|name| ctx.fields.get(name).is_some());
+    if sm2 && given != [true, true] {
+        out.push(rule_diagnostic(
+            Code::FieldMissing,
+            field_location("EncryptCert"),
+            &SM_PAIR,
+            "an SM2 certificate needs its encryption pair: EncryptCert and EncryptPrivateKey",
+            crate::diagnostic::Hint::per_surface(
+                "fill in EncryptCert and EncryptPrivateKey with the SM2 encryption certificate and its key (PEM)",
+                "give --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE",
+            ),
+        ));
+    } else if sm2 {
+        return encryption_pair(
+            ctx,
+            &PairRules {
+                certificate: "EncryptCert",
+                key: "EncryptPrivateKey",
+                rule: &SM_PAIR,
+                max_certificates: usize::MAX,
+                root: RootPolicy::Drop,
+                want: KeyEncoding::Traditional,
+            },
+            out,
+        );
+    } else {
+        for (name, is_given) in ["EncryptCert", "EncryptPrivateKey"].into_iter().zip(given) {
+            if is_given {
+                out.push(rule_diagnostic(
+                    Code::FieldIgnored,
+                    field_location(name),
+                    &SM_PAIR,
+                    format!("{name} is for SM2 certificates; with Cert and Key it is ignored and not sent"),
+                    "leave it out",
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The RPC parameters (the SM2 pair's names when it is one), the vendor CLI command and the call.
+fn build_call(
+    ctx: &Context<'_>,
+    bundle: &Bundle,
+    key: &KeyPem,
+    enc: Option<&EncryptionPair>,
+    tags: Vec<(String, String)>,
+) -> (VendorCommand, Call) {
     let mut parameters = vec![(
         "Name".to_owned(),
         ctx.fields.get("Name").unwrap_or_default().to_owned(),
     )];
     let mut pem = Vec::new();
-    match &enc {
+    match enc {
         Some(pair) => {
             parameters.push(("SignCert".into(), bundle.full_pem.clone()));
             parameters.push(("SignPrivateKey".into(), key.pem.clone()));
@@ -481,13 +486,13 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
          command on shared machines."
             .into(),
     );
-    prep.vendor_command = Some(command);
-    prep.call = Some(Call::Rpc {
+    let call = Call::Rpc {
         host: SPEC.host(region),
         action: SPEC.api,
         version: SPEC.version,
         parameters,
-    });
+    };
+    (command, call)
 }
 
 /// Name: at most 64 characters (every current source); a warning outside what all published

@@ -8,7 +8,7 @@ use super::{
     ProviderSpec, Region, Rule, Shape, Source, SourceKind, certificate_location, csr_wanted,
     describe_key, key_not_taken, region, rule_diagnostic,
 };
-use crate::analysis::public_key::KeyType;
+use crate::analysis::public_key::{Curve, KeyType};
 use crate::diagnostic::Code;
 use crate::fixes::{self, RootPolicy};
 use crate::signing::Scheme;
@@ -349,7 +349,7 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         let key = &analysis.certificates[leaf].summary.public_key;
         let spec_ok = match key.key_type {
             KeyType::Rsa => key.bits == Some(2048),
-            KeyType::Ec => key.curve == Some("P-256"),
+            KeyType::Ec => key.curve == Some(Curve::P256),
             KeyType::Sm2 => true,
             _ => false,
         };
@@ -378,7 +378,8 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     csr_wanted(ctx, &CSR_MATCH, "that CreateCertificate returned", out);
     key_not_taken(ctx, SPEC.api, "KMS made and keeps the key pair", out);
 
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.before);
+    prep.bundle =
+        fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);
     super::report_bundle_changes(
         prep,
         &CHAIN,

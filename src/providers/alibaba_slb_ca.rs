@@ -7,11 +7,11 @@
 use super::{
     AuthScope, Call, CliArg, Context, FieldSpec, KnownError, MaterialRole, NumberedFields,
     NumberedPart, Preparation, ProviderSpec, Region, Rule, Shape, Source, SourceKind,
-    VendorCommand, certificate_location, field_location, is_ca_certificate, material_location,
-    numbered_parameters, region, rule_diagnostic,
+    VendorCommand, certificate_location, field_location, is_ca_certificate, numbered_parameters,
+    region, rule_diagnostic,
 };
 use crate::analysis::public_key::KeyType;
-use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use crate::fixes::{self, RootPolicy};
 use crate::signing::Scheme;
 
@@ -581,15 +581,14 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     if count != 1 {
         out.push(rule_diagnostic(
             Code::TargetCertificateCount,
-            Location {
-                file: analysis
+            InputLocation::file(
+                analysis
                     .report
                     .inputs
                     .first()
                     .map(|i| i.file.clone())
                     .unwrap_or_default(),
-                ..material_location()
-            },
+            ),
             &ONE_CERTIFICATE,
             format!("UploadCACertificate takes exactly one certificate; {count} were given"),
             if count == 0 {
@@ -628,7 +627,8 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     } else {
         Vec::new()
     };
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.before);
+    prep.bundle =
+        fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);
     super::report_bundle_changes(
         prep,
         &PEM_LAYOUT,

@@ -349,7 +349,8 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     } else {
         Vec::new()
     };
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Drop, ctx.before);
+    prep.bundle =
+        fixes::normalise_bundle(analysis, RootPolicy::Drop, ctx.original_certificate_text);
     super::report_bundle_changes(
         prep,
         &PEM_LAYOUT,

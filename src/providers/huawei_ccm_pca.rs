@@ -10,7 +10,7 @@ use super::{
     csr_wanted, describe_key, is_ca_certificate, key_not_taken, material_location, region,
     rule_diagnostic,
 };
-use crate::analysis::public_key::KeyType;
+use crate::analysis::public_key::{Curve, KeyType};
 use crate::diagnostic::Code;
 use crate::fixes::{self, RootPolicy};
 use crate::signing::Scheme;
@@ -332,7 +332,7 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             let key = &summary.public_key;
             let accepted = match key.key_type {
                 KeyType::Rsa => matches!(key.bits, Some(2048 | 4096)),
-                KeyType::Ec => matches!(key.curve, Some("P-256" | "P-384")),
+                KeyType::Ec => matches!(key.curve, Some(Curve::P256 | Curve::P384)),
                 KeyType::Sm2 => true,
                 _ => false,
             };
@@ -382,7 +382,8 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     csr_wanted(ctx, &CERTIFICATE, "exported from this CA", out);
     key_not_taken(ctx, "The CA import", "the private CA keeps its key", out);
 
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.before);
+    prep.bundle =
+        fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);
     super::report_bundle_changes(
         prep,
         &CHAIN,

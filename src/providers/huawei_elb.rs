@@ -8,7 +8,7 @@ use super::{
     material_location, region, rule_diagnostic, take_key,
 };
 use crate::analysis::Analysis;
-use crate::analysis::certificate::SanEntry;
+use crate::analysis::certificate::{SanEntry, SanKind};
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
@@ -156,7 +156,7 @@ pub static SERVER_SM: Rule = Rule {
     disagreement: None,
     provider_error: Some(ELB_1011),
 };
-/// The lower enc_certificate limit of the newest Python SDK.
+/// The lower `enc_certificate` limit of the newest Python SDK.
 pub static ENC_CERTIFICATE_DISPUTED: Rule = Rule {
     id: "huawei-elb/enc-certificate-20000",
     statement: "enc_certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
@@ -617,14 +617,14 @@ impl CertificateType {
     /// the default.
     fn of(ctx: &Context<'_>) -> Self {
         match ctx.fields.get("type") {
-            Some("client") => CertificateType::Client,
-            Some("server_sm") => CertificateType::ServerSm,
-            _ => CertificateType::Server,
+            Some("client") => Self::Client,
+            Some("server_sm") => Self::ServerSm,
+            _ => Self::Server,
         }
     }
 
     fn takes_key(self) -> bool {
-        self != CertificateType::Client
+        self != Self::Client
     }
 }
 
@@ -681,7 +681,7 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
 }
 
 /// What the material must be for the type: CA certificates for client, an SM2 leaf for
-/// server_sm.
+/// `server_sm`.
 fn check_material(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagnostic>) {
     let analysis = ctx.analysis;
     if analysis.certificates.is_empty() {
@@ -746,7 +746,7 @@ fn arrange_certificate_field(
     } else {
         RootPolicy::Keep
     };
-    prep.bundle = fixes::normalise_bundle(analysis, root, ctx.before);
+    prep.bundle = fixes::normalise_bundle(analysis, root, ctx.original_certificate_text);
     let certificate_pem = match (&prep.bundle, kind) {
         (Some(bundle), CertificateType::Client) => {
             let mut order = bundle.order.clone();
@@ -852,7 +852,7 @@ fn check_fields(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagnost
     }
 }
 
-/// server_sm's encryption pair: required, 1-11 certificates, its SM2 leaf matching the key.
+/// `server_sm`'s encryption pair: required, 1-11 certificates, its SM2 leaf matching the key.
 fn enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<super::EncryptionPair> {
     if ctx.fields.get("enc_certificate").is_none() || ctx.fields.get("enc_private_key").is_none() {
         out.push(rule_diagnostic(
@@ -888,7 +888,7 @@ fn enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<super::Encry
     Some(pair)
 }
 
-/// The JSON body, the call and the KooCLI command.
+/// The JSON body, the call and the `KooCLI` command.
 fn build_call(
     ctx: &Context<'_>,
     kind: CertificateType,
@@ -940,7 +940,7 @@ fn build_call(
     });
 }
 
-/// `hcloud ELB CreateCertificate/v3`: body parameters in KooCLI's dot notation, PEM from files.
+/// `hcloud ELB CreateCertificate/v3`: body parameters in `KooCLI`'s dot notation, PEM from files.
 fn koocli(
     region: &str,
     project_id: &str,
@@ -1005,7 +1005,7 @@ fn check_domain(analysis: &Analysis, domain: &str, out: &mut Vec<Diagnostic>) {
         .map(|s| {
             s.sans
                 .iter()
-                .filter(|san: &&SanEntry| san.kind == "dns")
+                .filter(|san: &&SanEntry| san.kind == SanKind::Dns)
                 .map(|san| san.value.to_ascii_lowercase())
                 .collect()
         })

@@ -4,14 +4,15 @@
 //! (`X-Domain-Id`, an account-scoped token), one endpoint per site.
 
 use super::{
-    AuthScope, Call, Context, FieldSpec, KeyRules, KnownError, MaterialRole, PairRules,
-    Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand,
-    certificate_location, describe_key, encryption_pair, field_location, material_location, region,
+    AuthScope, Call, Context, EncryptionPair, FieldSpec, KeyRules, KnownError, MaterialRole,
+    PairRules, Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind,
+    VendorCommand, check_leaf_key, encryption_pair, field_location, material_location, region,
     rule_diagnostic, take_key,
 };
+use crate::analysis::Analysis;
 use crate::analysis::public_key::KeyType;
-use crate::diagnostic::Code;
-use crate::fixes::{self, KeyEncoding, RootPolicy};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::fixes::{self, Bundle, KeyEncoding, KeyPem, RootPolicy};
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -401,39 +402,13 @@ const KEY_MAX: SizeLimit = SizeLimit {
 };
 
 fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
-    let analysis = ctx.analysis;
-    let out = &mut prep.diagnostics;
-    let sm2 = match analysis.report.chain.order.first() {
-        None => {
-            out.push(rule_diagnostic(
-                Code::TargetCertificateCount,
-                material_location(),
-                &CERTIFICATE,
-                "no certificate was given",
-                "give the certificate and its intermediates (PEM)",
-            ));
-            false
-        }
-        Some(&leaf) => {
-            let summary = &analysis.certificates[leaf].summary;
-            if !matches!(
-                summary.public_key.key_type,
-                KeyType::Rsa | KeyType::Ec | KeyType::Sm2
-            ) {
-                out.push(rule_diagnostic(
-                    Code::TargetKeyAlgorithm,
-                    certificate_location(analysis, leaf),
-                    &KEYS,
-                    format!(
-                        "the certificate's key is {}; SCM takes RSA, EC and SM2 certificates",
-                        describe_key(&summary.public_key)
-                    ),
-                    "use an RSA or ECDSA certificate",
-                ));
-            }
-            summary.public_key.key_type == KeyType::Sm2
-        }
-    };
+    let sm2 = check_leaf_key(
+        ctx.analysis,
+        &[KeyType::Rsa, KeyType::Ec, KeyType::Sm2],
+        "SCM takes RSA, EC and SM2 certificates",
+        (&CERTIFICATE, &KEYS),
+        &mut prep.diagnostics,
+    );
     let key = take_key(
         ctx,
         &KeyRules {
@@ -445,59 +420,22 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             decrypted_because: "SCM refuses password-protected keys: decrypted locally",
             max: Some(KEY_MAX),
         },
-        out,
+        &mut prep.diagnostics,
     );
     if let Some((pem, fix)) = &key {
         prep.key_fix = fix.clone();
         prep.key = Some(pem.clone());
     }
-    let mut enc = None;
-    if ctx.requesting() {
-        let out = &mut prep.diagnostics;
-        let given = ["enc_certificate", "enc_private_key"].map(|n| ctx.fields.get(n).is_some());
-        if given.contains(&true) && !sm2 {
-            for (name, is_given) in ["enc_certificate", "enc_private_key"]
-                .into_iter()
-                .zip(given)
-            {
-                if is_given {
-                    out.push(rule_diagnostic(
-                        Code::FieldInvalid,
-                        field_location(name),
-                        &SM_PAIR,
-                        format!("{name} is for SM2 certificates; this certificate is not SM2"),
-                        "leave it out",
-                    ));
-                }
-            }
-        } else if given == [true, false] || given == [false, true] {
-            out.push(rule_diagnostic(
-                Code::FieldMissing,
-                field_location(if given[0] {
-                    "enc_private_key"
-                } else {
-                    "enc_certificate"
-                }),
-                &SM_PAIR,
-                "the encryption pair takes both enc_certificate and enc_private_key",
-                "give both, or neither",
-            ));
-        } else if given == [true, true] {
-            enc = encryption_pair(
-                ctx,
-                &PairRules {
-                    certificate: "enc_certificate",
-                    key: "enc_private_key",
-                    rule: &SM_PAIR,
-                    max_certificates: usize::MAX,
-                    root: RootPolicy::Drop,
-                    want: KeyEncoding::Traditional,
-                },
-                out,
-            );
-        }
-    }
-    prep.bundle = fixes::normalise_bundle(analysis, RootPolicy::Drop, ctx.before);
+    let enc = if ctx.requesting() {
+        encryption_pair_given(ctx, sm2, &mut prep.diagnostics)
+    } else {
+        None
+    };
+    prep.bundle = fixes::normalise_bundle(
+        ctx.analysis,
+        RootPolicy::Drop,
+        ctx.original_certificate_text,
+    );
     super::report_bundle_changes(
         prep,
         &CHAIN,
@@ -505,10 +443,72 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         "certificate gets the certificate, certificate_chain its intermediates; the fixes show \
          before and after",
     );
-    let out = &mut prep.diagnostics;
     let Some(bundle) = &prep.bundle else {
         return;
     };
+    check_bundle(ctx.analysis, bundle, &mut prep.diagnostics);
+    let (Some((key, _)), true) = (&key, ctx.requesting()) else {
+        return;
+    };
+    let (command, call) = build_call(ctx, bundle, key, enc.as_ref());
+    prep.vendor_command = Some(command);
+    prep.call = Some(call);
+}
+
+/// The SM2 encryption pair, when both of its fields are given for an SM2 certificate; what is
+/// wrong with the fields otherwise.
+fn encryption_pair_given(
+    ctx: &Context<'_>,
+    sm2: bool,
+    out: &mut Vec<Diagnostic>,
+) -> Option<EncryptionPair> {
+    let given = ["enc_certificate", "enc_private_key"].map(|n| ctx.fields.get(n).is_some());
+    if given.contains(&true) && !sm2 {
+        for (name, is_given) in ["enc_certificate", "enc_private_key"]
+            .into_iter()
+            .zip(given)
+        {
+            if is_given {
+                out.push(rule_diagnostic(
+                    Code::FieldInvalid,
+                    field_location(name),
+                    &SM_PAIR,
+                    format!("{name} is for SM2 certificates; this certificate is not SM2"),
+                    "leave it out",
+                ));
+            }
+        }
+    } else if given == [true, false] || given == [false, true] {
+        out.push(rule_diagnostic(
+            Code::FieldMissing,
+            field_location(if given[0] {
+                "enc_private_key"
+            } else {
+                "enc_certificate"
+            }),
+            &SM_PAIR,
+            "the encryption pair takes both enc_certificate and enc_private_key",
+            "give both, or neither",
+        ));
+    } else if given == [true, true] {
+        return encryption_pair(
+            ctx,
+            &PairRules {
+                certificate: "enc_certificate",
+                key: "enc_private_key",
+                rule: &SM_PAIR,
+                max_certificates: usize::MAX,
+                root: RootPolicy::Drop,
+                want: KeyEncoding::Traditional,
+            },
+            out,
+        );
+    }
+    None
+}
+
+/// The chain's length and the PEM size limits.
+fn check_bundle(analysis: &Analysis, bundle: &Bundle, out: &mut Vec<Diagnostic>) {
     if bundle.order.len() == 1 && !analysis.report.chain.root_included {
         out.push(rule_diagnostic(
             Code::TargetCertificateCount,
@@ -530,9 +530,15 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         "drop certificates that are not on the path",
         out,
     );
-    let (Some((key, _)), true) = (&key, ctx.requesting()) else {
-        return;
-    };
+}
+
+/// The JSON body, the vendor CLI command and the call.
+fn build_call(
+    ctx: &Context<'_>,
+    bundle: &Bundle,
+    key: &KeyPem,
+    enc: Option<&EncryptionPair>,
+) -> (VendorCommand, Call) {
     let mut body = serde_json::Map::new();
     let name = ctx.fields.get("name").unwrap_or_default();
     body.insert("name".into(), name.into());
@@ -547,7 +553,7 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     if let Some(value) = ctx.fields.get("enterprise_project_id") {
         body.insert("enterprise_project_id".into(), value.into());
     }
-    if let Some(pair) = &enc {
+    if let Some(pair) = enc {
         body.insert("enc_certificate".into(), pair.certificates.clone().into());
         body.insert("enc_private_key".into(), pair.key.pem.clone().into());
     }
@@ -572,12 +578,12 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             other => command = command.value(&option, &other.to_string()),
         }
     }
-    prep.vendor_command = Some(command);
-    prep.call = Some(Call::Rest {
+    let call = Call::Rest {
         host: SPEC.host(region),
         path: "/v3/scm/certificates/import".into(),
         headers: vec![("Content-Type".into(), "application/json".into())],
         body: serde_json::Value::Object(body).to_string(),
         project_id: None,
-    });
+    };
+    (command, call)
 }

@@ -2,9 +2,9 @@
 //!
 //! Algorithm (Alibaba "Request syntax and signature method V3"; the reference is
 //! `alibabacloud_tea_openapi.utils.Utils.get_authorization`): `x-acs-content-sha256` = hex
-//! SHA-256 of the body; CanonicalRequest = `METHOD\n/\nCanonicalQuery\nCanonicalHeaders\n
+//! SHA-256 of the body; `CanonicalRequest` = `METHOD\n/\nCanonicalQuery\nCanonicalHeaders\n
 //! SignedHeaders\nHashedPayload` over `host`, `content-type` and every `x-acs-*` header;
-//! StringToSign = `ACS3-HMAC-SHA256\n` + hex SHA-256(CanonicalRequest); the signature is hex
+//! `StringToSign` = `ACS3-HMAC-SHA256\n` + hex SHA-256(CanonicalRequest); the signature is hex
 //! HMAC-SHA256 keyed by the secret; `Authorization: ACS3-HMAC-SHA256
 //! Credential=<id>,SignedHeaders=<list>,Signature=<hex>`.
 //!
@@ -12,24 +12,14 @@
 
 use std::time::Duration;
 
+use super::canonical_request::CanonicalRequest;
 use super::{
-    Credentials, HttpRequest, Scheme, Signed, SigningError, canonical_headers, check_headers,
-    hmac_sha256_hex, iso8601, percent_encode, sha256_hex, sort_pairs,
+    Credentials, HttpRequest, Scheme, Signed, SigningError, StageName, check_headers,
+    hmac_sha256_hex, iso8601, sha256_hex,
 };
 
 /// The algorithm name that opens the string to sign and the `Authorization` header.
 pub const ALGORITHM: &str = "ACS3-HMAC-SHA256";
-
-/// The sorted, percent-encoded query (`a=1&b=`).
-pub fn canonical_query_string(query: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = query.iter().collect();
-    sort_pairs(&mut sorted);
-    sorted
-        .iter()
-        .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
 
 /// Whether ACS3 signs this (lowercase) header.
 pub fn is_signed_header(name: &str) -> bool {
@@ -59,21 +49,20 @@ pub fn sign(
         request.headers.push((name.to_owned(), value));
     }
     check_headers(&request)?;
-    let (headers, signed_headers) = canonical_headers(&request, is_signed_header);
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{headers}\n{signed_headers}\n{payload_hash}",
-        request.method,
+    let canonical_request = CanonicalRequest::new(
+        &request,
         request.encoded_path(),
-        canonical_query_string(&request.query)
+        payload_hash.clone(),
+        is_signed_header,
     );
-    let string_to_sign = format!("{ALGORITHM}\n{}", sha256_hex(canonical_request.as_bytes()));
+    let string_to_sign = format!("{ALGORITHM}\n{}", canonical_request.hash());
     let signature = hmac_sha256_hex(
         credentials.secret.expose().as_bytes(),
         string_to_sign.as_bytes(),
     );
     let authorization = format!(
-        "{ALGORITHM} Credential={},SignedHeaders={signed_headers},Signature={signature}",
-        credentials.access_key_id
+        "{ALGORITHM} Credential={},SignedHeaders={},Signature={signature}",
+        credentials.access_key_id, canonical_request.signed_headers
     );
     request
         .headers
@@ -82,11 +71,11 @@ pub fn sign(
         Scheme::AlibabaAcs3,
         request,
         vec![
-            ("hashed_payload", payload_hash),
-            ("canonical_request", canonical_request),
-            ("string_to_sign", string_to_sign),
-            ("signature", signature),
-            ("authorization", authorization),
+            (StageName::HashedPayload, payload_hash),
+            (StageName::CanonicalRequest, canonical_request.to_string()),
+            (StageName::StringToSign, string_to_sign),
+            (StageName::Signature, signature),
+            (StageName::Authorization, authorization),
         ],
         at,
     ))
@@ -95,12 +84,12 @@ pub fn sign(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signing::Secret;
+    use crate::signing::{Method, Secret};
 
     #[test]
     fn v3_document_example() {
         // Alibaba "V3 request structure and signature", ECS RunInstances worked example.
-        let mut request = HttpRequest::new("POST", "ecs.cn-shanghai.aliyuncs.com", "/");
+        let mut request = HttpRequest::new(Method::Post, "ecs.cn-shanghai.aliyuncs.com", "/");
         request.query = vec![
             (
                 "ImageId".into(),
@@ -123,11 +112,11 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            signed.stage("string_to_sign").unwrap(),
+            signed.stage(StageName::StringToSign).unwrap(),
             "ACS3-HMAC-SHA256\n7ea06492da5221eba5297e897ce16e55f964061054b7695beedaac1145b1e259"
         );
         assert_eq!(
-            signed.stage("signature").unwrap(),
+            signed.stage(StageName::Signature).unwrap(),
             "06563a9e1b43f5dfe96b81484da74bceab24a1d853912eee15083a6f0f3283c0"
         );
     }

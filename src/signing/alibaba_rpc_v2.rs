@@ -14,8 +14,10 @@ use base64ct::{Base64, Encoding};
 use hmac::{KeyInit, Mac, SimpleHmac};
 use sha1::Sha1;
 
+use super::canonical_request::canonical_query_string;
 use super::{
-    Credentials, HttpRequest, Scheme, Signed, SigningError, iso8601, percent_encode, sort_pairs,
+    Credentials, HttpRequest, Method, Scheme, Signed, SigningError, StageName, iso8601,
+    percent_encode,
 };
 
 /// An RPC API call: the product endpoint, the action and version, and the API parameters.
@@ -33,18 +35,9 @@ pub struct RpcCall<'a> {
 
 /// The sorted, percent-encoded `name=value&...` string of the parameters to sign.
 pub fn canonicalized_query_string(parameters: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = parameters
-        .iter()
-        .filter(|(name, _)| name != "Signature")
-        .collect();
     // By name (the SDK sorts its parameter map by key); names are unique here, as in that map,
-    // so the value that `sort_pairs` also compares never decides.
-    sort_pairs(&mut sorted);
-    sorted
-        .iter()
-        .map(|(name, value)| format!("{}={}", percent_encode(name), percent_encode(value)))
-        .collect::<Vec<_>>()
-        .join("&")
+    // so the value that the sort also compares never decides.
+    canonical_query_string(parameters.iter().filter(|(name, _)| name != "Signature"))
 }
 
 /// `METHOD&%2F&percentEncode(canonicalized query string)`.
@@ -90,7 +83,7 @@ pub fn sign(
 
     // The body is the canonicalized string itself plus the signature: valid form encoding.
     let body = format!("{canonicalized}&Signature={}", percent_encode(&signature));
-    let mut request = HttpRequest::new("POST", call.host, "/");
+    let mut request = HttpRequest::new(Method::Post, call.host, "/");
     request.headers.push((
         "Content-Type".into(),
         "application/x-www-form-urlencoded".into(),
@@ -100,9 +93,9 @@ pub fn sign(
         Scheme::AlibabaRpcV2,
         request,
         vec![
-            ("canonicalized_query_string", canonicalized),
-            ("string_to_sign", to_sign),
-            ("signature", signature),
+            (StageName::CanonicalizedQueryString, canonicalized),
+            (StageName::StringToSign, to_sign),
+            (StageName::Signature, signature),
         ],
         at,
     ))
@@ -151,12 +144,12 @@ mod tests {
         )
         .unwrap();
         let body = String::from_utf8(signed.request.body.clone()).unwrap();
-        assert!(body.starts_with(signed.stage("canonicalized_query_string").unwrap()));
+        assert!(body.starts_with(signed.stage(StageName::CanonicalizedQueryString).unwrap()));
         assert!(body.contains("CACertificateName=a%20b"));
         assert!(body.contains("Timestamp=2024-05-01T12%3A00%3A00Z"));
         assert!(body.ends_with(&format!(
             "&Signature={}",
-            percent_encode(signed.stage("signature").unwrap())
+            percent_encode(signed.stage(StageName::Signature).unwrap())
         )));
         assert!(!body.contains("testsecret"));
         assert_eq!(signed.request.url(), "https://slb.aliyuncs.com/");

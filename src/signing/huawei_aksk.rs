@@ -1,19 +1,20 @@
 //! Huawei Cloud APIG AK/SK signing (`SDK-HMAC-SHA256`).
 //!
 //! Algorithm (Huawei "API Request Signing Guide"; the reference is
-//! `huaweicloudsdkcore.signer.signer.Signer`): CanonicalRequest = `METHOD\nCanonicalURI\n
+//! `huaweicloudsdkcore.signer.signer.Signer`): `CanonicalRequest` = `METHOD\nCanonicalURI\n
 //! CanonicalQuery\nCanonicalHeaders\nSignedHeaders\nhex SHA-256(body)` where the canonical URI is
 //! the percent-encoded path **with a `/` appended** (the URL sent keeps the original path);
-//! StringToSign = `SDK-HMAC-SHA256\n<X-Sdk-Date>\n` + hex SHA-256(CanonicalRequest); signature =
+//! `StringToSign` = `SDK-HMAC-SHA256\n<X-Sdk-Date>\n` + hex SHA-256(CanonicalRequest); signature =
 //! hex HMAC-SHA256 keyed by the SK; `Authorization: SDK-HMAC-SHA256 Access=<AK>,
 //! SignedHeaders=<list>, Signature=<hex>`. Like the Python SDK, every header whose name has no
 //! `_` is signed (here: `content-type`, `host`, `x-project-id` or `x-domain-id`, `x-sdk-date`).
 
 use std::time::Duration;
 
+use super::canonical_request::CanonicalRequest;
 use super::{
-    Credentials, HttpRequest, Scheme, Signed, SigningError, basic_iso8601, canonical_headers,
-    check_headers, hmac_sha256_hex, percent_encode, sha256_hex, sort_pairs,
+    Credentials, HttpRequest, Scheme, Signed, SigningError, StageName, basic_iso8601,
+    check_headers, hmac_sha256_hex, sha256_hex,
 };
 
 /// The algorithm name.
@@ -29,17 +30,6 @@ pub fn canonical_uri(request: &HttpRequest) -> String {
     }
 }
 
-/// Query pairs sorted by name, then value, percent-encoded.
-pub fn canonical_query_string(query: &[(String, String)]) -> String {
-    let mut sorted: Vec<&(String, String)> = query.iter().collect();
-    sort_pairs(&mut sorted);
-    sorted
-        .iter()
-        .map(|(n, v)| format!("{}={}", percent_encode(n), percent_encode(v)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
 /// Signs `request` (headers such as `Content-Type` and `X-Project-Id`/`X-Domain-Id` already set)
 /// at `at`. Adds `X-Sdk-Date`, `Host` and `Authorization`.
 pub fn sign(
@@ -53,24 +43,18 @@ pub fn sign(
     request.headers.push(("Host".into(), host));
     check_headers(&request)?;
     let payload_hash = sha256_hex(&request.body);
-    let (headers, signed_headers) = canonical_headers(&request, |name| !name.contains('_'));
-    let canonical_request = format!(
-        "{}\n{}\n{}\n{headers}\n{signed_headers}\n{payload_hash}",
-        request.method,
-        canonical_uri(&request),
-        canonical_query_string(&request.query)
-    );
-    let string_to_sign = format!(
-        "{ALGORITHM}\n{date}\n{}",
-        sha256_hex(canonical_request.as_bytes())
-    );
+    let canonical_request =
+        CanonicalRequest::new(&request, canonical_uri(&request), payload_hash, |name| {
+            !name.contains('_')
+        });
+    let string_to_sign = format!("{ALGORITHM}\n{date}\n{}", canonical_request.hash());
     let signature = hmac_sha256_hex(
         credentials.secret.expose().as_bytes(),
         string_to_sign.as_bytes(),
     );
     let authorization = format!(
-        "{ALGORITHM} Access={}, SignedHeaders={signed_headers}, Signature={signature}",
-        credentials.access_key_id
+        "{ALGORITHM} Access={}, SignedHeaders={}, Signature={signature}",
+        credentials.access_key_id, canonical_request.signed_headers
     );
     request
         .headers
@@ -79,10 +63,10 @@ pub fn sign(
         Scheme::HuaweiAksk,
         request,
         vec![
-            ("canonical_request", canonical_request),
-            ("string_to_sign", string_to_sign),
-            ("signature", signature),
-            ("authorization", authorization),
+            (StageName::CanonicalRequest, canonical_request.to_string()),
+            (StageName::StringToSign, string_to_sign),
+            (StageName::Signature, signature),
+            (StageName::Authorization, authorization),
         ],
         at,
     ))
@@ -91,13 +75,13 @@ pub fn sign(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::signing::Secret;
+    use crate::signing::{Method, Secret};
 
     #[test]
     fn signing_guide_example() {
         // Huawei API Request Signing Guide: the VPC list example.
         let mut request = HttpRequest::new(
-            "GET",
+            Method::Get,
             "service.region.example.com",
             "/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs",
         );
@@ -118,12 +102,12 @@ mod tests {
         let signed = sign(request, &credentials, Duration::from_secs(1_573_789_015)).unwrap(); // 20191115T033655Z
         assert!(
             signed
-                .stage("canonical_request")
+                .stage(StageName::CanonicalRequest)
                 .unwrap()
                 .starts_with("GET\n/v1/77b6a44cba5143ab91d13ab9a8ff44fd/vpcs/\n")
         );
         assert_eq!(
-            signed.stage("signature").unwrap(),
+            signed.stage(StageName::Signature).unwrap(),
             "7be6668032f70418fcc22abc52071e57aff61b84a1d2381bb430d6870f4f6ebe"
         );
         assert_eq!(

@@ -9,7 +9,7 @@
 
 use std::time::Duration;
 
-use super::{HttpRequest, Scheme, Signed};
+use super::{HttpRequest, Method, Scheme, Signed};
 
 /// The header that carries the token.
 pub const HEADER: &str = "X-Auth-Token";
@@ -19,8 +19,6 @@ pub fn token_reference(var: &str) -> String {
     format!("${{{var}}}")
 }
 
-/// Whether `name` is a portable environment variable name (`[A-Za-z_][A-Za-z0-9_]*`), which is
-/// what makes the placeholder safe to expand inside double quotes.
 /// The variable a signed token request reads its token from: the inverse of
 /// [`token_reference`], for a token-signed request's `X-Auth-Token` header.
 pub fn token_env(signed: &Signed) -> Option<&str> {
@@ -34,6 +32,8 @@ pub fn token_env(signed: &Signed) -> Option<&str> {
         .strip_suffix('}')
 }
 
+/// Whether `name` is a portable environment variable name (`[A-Za-z_][A-Za-z0-9_]*`), which is
+/// what makes the placeholder safe to expand inside double quotes.
 pub fn is_env_name(name: &str) -> bool {
     let mut bytes = name.bytes();
     bytes
@@ -102,7 +102,7 @@ pub fn iam_token_body(
 
 /// The IAM token request for `region` (`?nocatalog=true` keeps the response small).
 pub fn iam_token_request(region: &str, body: String) -> HttpRequest {
-    let mut request = HttpRequest::new("POST", &iam_host(region), "/v3/auth/tokens");
+    let mut request = HttpRequest::new(Method::Post, &iam_host(region), "/v3/auth/tokens");
     request.query.push(("nocatalog".into(), "true".into()));
     request.headers.push((
         "Content-Type".into(),
@@ -129,7 +129,7 @@ mod tests {
     #[test]
     fn the_token_is_a_reference() {
         let signed = sign(
-            HttpRequest::new("POST", "h", "/"),
+            HttpRequest::new(Method::Post, "h", "/"),
             "MY_TOKEN",
             Duration::ZERO,
         );

@@ -42,7 +42,7 @@ pub fn App() -> Html {
     diagnostics.extend(
         prep.diagnostics
             .iter()
-            .filter(|d| !d.location.file.starts_with("field "))
+            .filter(|d| !matches!(d.location, crate::diagnostic::Location::Field(_)))
             .cloned(),
     );
     let names = |slot: Slot| {

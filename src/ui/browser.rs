@@ -58,7 +58,7 @@ pub fn focus(node: &yew::NodeRef) {
 }
 
 /// Runs `task` on the page's event loop.
-pub fn spawn(task: impl std::future::Future<Output = ()> + 'static) {
+pub fn spawn(task: impl Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(task);
 }
 
@@ -233,7 +233,7 @@ impl Timer {
             window.set_timeout_with_callback_and_timeout_and_arguments_0(function, millis)
         }
         .ok()?;
-        Some(Timer {
+        Some(Self {
             id,
             repeating,
             _callback: callback,

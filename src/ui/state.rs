@@ -46,7 +46,7 @@ pub struct Shared<T>(pub Rc<T>);
 
 impl<T> Clone for Shared<T> {
     fn clone(&self) -> Self {
-        Shared(self.0.clone())
+        Self(self.0.clone())
     }
 }
 
@@ -90,7 +90,7 @@ pub struct Form {
 impl Form {
     fn new(target: ProviderId) -> Self {
         let spec = target.spec();
-        Form {
+        Self {
             target,
             region: spec.default_region.to_owned(),
             auth: spec.schemes[0],
@@ -273,7 +273,7 @@ pub struct Credentials {
 
 impl Default for Credentials {
     fn default() -> Self {
-        Credentials {
+        Self {
             passphrase: String::new(),
             access_key_id: String::new(),
             secret: String::new(),
@@ -400,7 +400,7 @@ pub enum Action {
 
 impl Default for State {
     fn default() -> Self {
-        State::new(ProviderId::default(), Duration::ZERO)
+        Self::new(ProviderId::default(), Duration::ZERO)
     }
 }
 
@@ -409,7 +409,7 @@ impl State {
     pub fn new(target: ProviderId, now: Duration) -> Self {
         // No material yet: its analysis is computed once, and the target's rules run once on it.
         let empty = Shared(Rc::new(analysis::analyze_with(&[], &Options::default())));
-        let mut state = State {
+        let mut state = Self {
             form: Form::new(target),
             materials: Rc::default(),
             credentials: Credentials::default(),
@@ -652,7 +652,7 @@ impl Reducible for State {
             Action::Clear => {
                 // Generations keep counting: a job of the material cleared is never taken.
                 let generations = next.generations;
-                next = State::new(next.form.target, next.derived.now);
+                next = Self::new(next.form.target, next.derived.now);
                 next.generations = generations;
             }
         }

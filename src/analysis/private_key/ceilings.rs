@@ -8,7 +8,7 @@
 //! - iteration counts: OpenSSL writes 2,048 (`openssl pkcs8 -topk8`, `openssl pkcs12 -export`),
 //!   Windows' PFX export 2,000, Java's keytool 10,000 (PKCS#12 since JDK 12), pyca's
 //!   `BestAvailableEncryption` at most a few hundred thousand; password managers derive with
-//!   PBKDF2 at 600,000 (Bitwarden, LastPass: OWASP's 2023 figure for HMAC-SHA-256) to 650,000
+//!   PBKDF2 at 600,000 (Bitwarden, `LastPass`: OWASP's 2023 figure for HMAC-SHA-256) to 650,000
 //!   (1Password), and OWASP asks 1,300,000 for HMAC-SHA-1. The ceiling, 2,000,000, is above all
 //!   of them; a derivation at the ceiling takes at most about 3 seconds in the page (PBKDF2 with
 //!   HMAC-SHA-512; bench/README.md, "Key derivation").
@@ -41,10 +41,10 @@ pub enum Kdf {
 impl Kdf {
     fn name(self) -> &'static str {
         match self {
-            Kdf::Pbkdf2 => "PBKDF2",
-            Kdf::Pbkdf1 => "PBKDF1 (PBES1)",
-            Kdf::Pkcs12 => "PKCS#12 KDF",
-            Kdf::Scrypt => "scrypt",
+            Self::Pbkdf2 => "PBKDF2",
+            Self::Pbkdf1 => "PBKDF1 (PBES1)",
+            Self::Pkcs12 => "PKCS#12 KDF",
+            Self::Scrypt => "scrypt",
         }
     }
 }

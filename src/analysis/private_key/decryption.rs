@@ -92,7 +92,7 @@ impl Password<'_> {
         }
     }
 
-    /// The PKCS#12 KDF (RFC 7292 B.2) output for this password: a BMPString with its terminator.
+    /// The PKCS#12 KDF (RFC 7292 B.2) output for this password: a `BMPString` with its terminator.
     pub fn pkcs12_key<D>(
         &self,
         salt: &[u8],
@@ -481,7 +481,7 @@ fn cbc<C: BlockCipherDecrypt>(
 /// OpenSSL's `EVP_BytesToKey(hash, salt, password, count)`: blocks of `hash^count(previous ||
 /// password || salt)` until `len` bytes. With one block it is PBKDF1 (RFC 8018 §5.1), which
 /// PBES1 uses; with count 1 and MD5 it is what legacy encrypted PEM uses. A fixed composition
-/// of the RustCrypto digest (no crate of this generation offers PBKDF1); `count` is checked
+/// of the `RustCrypto` digest (no crate of this generation offers PBKDF1); `count` is checked
 /// against the ceiling by the callers.
 pub fn bytes_to_key<D: Digest>(password: &[u8], salt: &[u8], count: u32, len: usize) -> Vec<u8> {
     let mut key = Vec::with_capacity(len + <D as Digest>::output_size());
@@ -799,7 +799,7 @@ pub fn pkcs8_algorithm(der: &[u8]) -> Option<AlgorithmIdentifierOwned> {
         .map(|info| info.encryption_algorithm)
 }
 
-/// Encodes an AlgorithmIdentifier (tests build them).
+/// Encodes an `AlgorithmIdentifier` (tests build them).
 #[cfg(test)]
 fn algorithm(oid: Oid, params: &impl Encode) -> AlgorithmIdentifierOwned {
     let der = params.to_der().expect("encodes");

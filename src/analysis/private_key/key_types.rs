@@ -5,29 +5,17 @@
 //! curve parameters and unknown algorithms are read as far as they can be and named, so that the
 //! caller says no supported target takes them.
 //!
-//! Public keys of the types no target takes are derived with the RustCrypto crates (DSA and DH:
+//! Public keys of the types no target takes are derived with the `RustCrypto` crates (DSA and DH:
 //! g^x mod p with `crypto-bigint`; X25519 with `curve25519-dalek`; Ed448 with
 //! `ed448-goldilocks`; X448 with `x448`), and checked against the one the file embeds. EC keys on
 //! curves no target takes report the public key the file embeds (SEC1 `publicKey`), unchecked:
 //! the page carries no arithmetic for those curves.
 
-use super::super::public_key::{self, KeyIdentity, KeyType};
+use super::super::public_key::{self, Curve, KeyIdentity, KeyType};
 use super::validity;
+use crate::analysis::oids::{self, DH_PKCS3, DH_X942, DSA, ED448, X448, X25519};
 use der::asn1::{ObjectIdentifier as Oid, UintRef};
 use der::{Decode, Encode};
-
-/// `id-dsa` (RFC 3279 §2.3.2).
-pub const DSA: Oid = Oid::new_unwrap("1.2.840.10040.4.1");
-/// `dhKeyAgreement` (PKCS#3).
-pub const DH_PKCS3: Oid = Oid::new_unwrap("1.2.840.113549.1.3.1");
-/// `dhpublicnumber` (X9.42, RFC 3279 §2.3.3).
-pub const DH_X942: Oid = Oid::new_unwrap("1.2.840.10046.2.1");
-/// `id-X25519` (RFC 8410 §3).
-pub const X25519: Oid = Oid::new_unwrap("1.3.101.110");
-/// `id-X448`.
-pub const X448: Oid = Oid::new_unwrap("1.3.101.111");
-/// `id-Ed448`.
-pub const ED448: Oid = Oid::new_unwrap("1.3.101.113");
 
 /// Named curves no target takes, with the name pyca/cryptography and OpenSSL give them and
 /// their size (the order's bits).
@@ -87,8 +75,8 @@ pub struct Reading {
     pub key_type: Option<KeyType>,
     /// Size in bits.
     pub bits: Option<u32>,
-    /// Curve name (EC, SM2).
-    pub curve: Option<&'static str>,
+    /// The curve (EC, SM2).
+    pub curve: Option<Curve>,
     /// The public key.
     pub identity: Option<KeyIdentity>,
     /// Why the key cannot be valid (the first problem found), in words.
@@ -98,12 +86,12 @@ pub struct Reading {
 }
 
 impl Reading {
-    fn of(key_type: KeyType, bits: Option<u32>, curve: Option<&'static str>) -> Self {
-        Reading {
+    fn of(key_type: KeyType, bits: Option<u32>, curve: Option<Curve>) -> Self {
+        Self {
             key_type: Some(key_type),
             bits,
             curve,
-            ..Reading::default()
+            ..Self::default()
         }
     }
 
@@ -186,15 +174,15 @@ fn pkcs8_key(info: &OneAsymmetricKey<'_>) -> Reading {
     let oid = info.algorithm.oid;
     let key = info.private_key;
     let embedded_public = info.public_key;
-    if oid == public_key::RSA_ENCRYPTION || oid == public_key::RSASSA_PSS {
+    if oid == oids::RSA_ENCRYPTION || oid == oids::RSASSA_PSS {
         validity::rsa(key).unwrap_or_else(|| unreadable("RSA"))
-    } else if oid == public_key::EC_PUBLIC_KEY {
+    } else if oid == oids::EC_PUBLIC_KEY {
         let outer = info
             .algorithm
             .parameters
             .map(|p| p.to_der().unwrap_or_default());
         validity::ec(key, outer.as_deref()).unwrap_or_else(|| unreadable("EC"))
-    } else if oid == public_key::ED25519 {
+    } else if oid == oids::ED25519 {
         validity::ed25519(key, embedded_public).unwrap_or_else(|| unreadable("Ed25519"))
     } else if oid == X25519 {
         x25519(key, embedded_public)

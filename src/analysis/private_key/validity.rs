@@ -199,25 +199,14 @@ fn explicit_named(domain: &SpecifiedDomain<'_>) -> Option<Oid> {
             }
         };
     }
-    matches_curve!(p256, NistP256, public_key::P256);
-    matches_curve!(p384, NistP384, public_key::P384);
-    matches_curve!(p521, NistP521, public_key::P521);
+    matches_curve!(p256, NistP256, crate::analysis::oids::P256);
+    matches_curve!(p384, NistP384, crate::analysis::oids::P384);
+    matches_curve!(p521, NistP521, crate::analysis::oids::P521);
     None
 }
 
-/// The curve's name, size and family, for the curves the targets take.
-fn target_curve(oid: &Oid) -> Option<(KeyType, u32, &'static str)> {
-    Some(match *oid {
-        c if c == public_key::P256 => (KeyType::Ec, 256, "P-256"),
-        c if c == public_key::P384 => (KeyType::Ec, 384, "P-384"),
-        c if c == public_key::P521 => (KeyType::Ec, 521, "P-521"),
-        c if c == public_key::SM2_CURVE => (KeyType::Sm2, 256, "SM2"),
-        _ => return None,
-    })
-}
-
 /// Reads and checks a SEC1 `ECPrivateKey`; `outer` is the DER of the PKCS#8 wrapper's
-/// `ECParameters`, when it is wrapped. `None` when it is not an ECPrivateKey at all.
+/// `ECParameters`, when it is wrapped. `None` when it is not an `ECPrivateKey` at all.
 pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
     let key = EcFields::from_der(der).ok()?;
     let inner_der = key.parameters.map(|p| p.to_der().unwrap_or_default());
@@ -268,11 +257,11 @@ pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
             return Some(reading);
         }
     };
-    let Some((key_type, bits, name)) = target_curve(&oid) else {
+    let Some(name) = public_key::Curve::of_target(&oid) else {
         return Some(other_curve(reading, &oid, embedded));
     };
-    reading.key_type = Some(key_type);
-    reading.bits = Some(bits);
+    reading.key_type = Some(name.key_type());
+    reading.bits = name.bits();
     reading.curve = Some(name);
     match derive_ec_public(name, secret) {
         Some(derived) => {
@@ -298,8 +287,8 @@ pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
 }
 
 fn curve_name(oid: &Oid) -> String {
-    target_curve(oid)
-        .map(|(_, _, name)| name.to_owned())
+    public_key::Curve::of_target(oid)
+        .map(|curve| curve.as_str().to_owned())
         .or_else(|| key_types::other_curve(oid).map(|(name, _)| name.to_owned()))
         .unwrap_or_else(|| oid.to_string())
 }
@@ -308,7 +297,7 @@ fn curve_name(oid: &Oid) -> String {
 fn other_curve(mut reading: Reading, oid: &Oid, embedded: Option<&[u8]>) -> Reading {
     match key_types::other_curve(oid) {
         Some((name, bits)) => {
-            reading.curve = Some(name);
+            reading.curve = Some(public_key::Curve::Other(name));
             reading.bits = Some(bits);
             reading.not_accepted = Some(format!("EC {name}"));
         }
@@ -322,25 +311,26 @@ fn other_curve(mut reading: Reading, oid: &Oid, embedded: Option<&[u8]>) -> Read
 }
 
 /// The public point of an EC secret scalar; `None` when the scalar is out of range.
-fn derive_ec_public(curve: &str, secret: &[u8]) -> Option<KeyIdentity> {
+fn derive_ec_public(curve: public_key::Curve, secret: &[u8]) -> Option<KeyIdentity> {
+    use public_key::Curve as Named;
     let point = match curve {
-        "P-256" => p256::SecretKey::from_slice(secret)
+        Named::P256 => p256::SecretKey::from_slice(secret)
             .ok()?
             .public_key()
             .to_sec1_bytes(),
-        "P-384" => p384::SecretKey::from_slice(secret)
+        Named::P384 => p384::SecretKey::from_slice(secret)
             .ok()?
             .public_key()
             .to_sec1_bytes(),
-        "P-521" => p521::SecretKey::from_slice(secret)
+        Named::P521 => p521::SecretKey::from_slice(secret)
             .ok()?
             .public_key()
             .to_sec1_bytes(),
-        "SM2" => sm2::SecretKey::from_slice(secret)
+        Named::Sm2 => sm2::SecretKey::from_slice(secret)
             .ok()?
             .public_key()
             .to_sec1_bytes(),
-        _ => return None,
+        Named::Other(_) => return None,
     };
     public_key::ec_identity(curve, &point)
 }
@@ -397,7 +387,7 @@ mod tests {
         let other = pem(include_str!(
             "../../../tests/vectors/inspect/key-matches-nothing/input/key.test-only.pem"
         ));
-        let other = super::super::key_types::OneAsymmetricKey::from_der(&other).expect("PKCS#8");
+        let other = key_types::OneAsymmetricKey::from_der(&other).expect("PKCS#8");
         let other = EcFields::from_der(other.private_key).expect("SEC1");
         let mut key = EcFields::from_der(&ours).expect("SEC1");
         assert_eq!(ec(&ours, None).expect("reads").invalid, None);

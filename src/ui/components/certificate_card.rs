@@ -99,7 +99,7 @@ pub fn CertificateCard(props: &Props) -> Html {
                     <dd data-testid="cert-sans">
                         <ul class="sans">
                             { for c.sans.iter().map(|s| html! {
-                                <li><span class="san-type">{ s.kind }</span>{ " " }{ &s.value }
+                                <li><span class="san-type">{ s.kind.as_str() }</span>{ " " }{ &s.value }
                                     if let Some(unicode) = s.unicode.as_ref().filter(|u| **u != s.value) {
                                         { format!(" ({unicode})") }
                                     }

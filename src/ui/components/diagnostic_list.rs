@@ -54,7 +54,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
                             if let Some(error) = &d.provider_error {
                                 <p class="provider-error">{ "The provider would answer: " }<code>{ error }</code></p>
                             }
-                            <p class="hint">{ d.hint_for(Surface::Page) }</p>
+                            <p class="hint">{ d.hint_for(Surface::Page).unwrap_or_default() }</p>
                         </li>
                     }) }
                 </ul>

@@ -33,10 +33,9 @@ fn value_of<'a>(values: &'a [(String, String)], name: &str) -> &'a str {
 }
 
 fn errors_for(diagnostics: &[Diagnostic], name: &str) -> Vec<Diagnostic> {
-    let location = format!("field {name}");
     diagnostics
         .iter()
-        .filter(|d| d.location.file == location)
+        .filter(|d| d.location.is_field(name))
         .cloned()
         .collect()
 }

@@ -45,43 +45,35 @@ enum Tab {
 }
 
 impl Tab {
-    const ALL: [Tab; 5] = [Tab::Curl, Tab::Http, Tab::Body, Tab::Cli, Tab::Stages];
+    const ALL: [Self; 5] = [Self::Curl, Self::Http, Self::Body, Self::Cli, Self::Stages];
 
     fn id(self) -> &'static str {
         match self {
-            Tab::Curl => "curl",
-            Tab::Http => "http",
-            Tab::Body => "body",
-            Tab::Cli => "cli",
-            Tab::Stages => "stages",
+            Self::Curl => "curl",
+            Self::Http => "http",
+            Self::Body => "body",
+            Self::Cli => "cli",
+            Self::Stages => "stages",
         }
     }
 
     fn label(self) -> &'static str {
         match self {
-            Tab::Curl => "curl",
-            Tab::Http => "Raw HTTP",
-            Tab::Body => "Body",
-            Tab::Cli => "Vendor CLI",
-            Tab::Stages => "Signing stages",
+            Self::Curl => "curl",
+            Self::Http => "Raw HTTP",
+            Self::Body => "Body",
+            Self::Cli => "Vendor CLI",
+            Self::Stages => "Signing stages",
         }
     }
 
     fn text(self, outputs: &Outputs) -> String {
         match self {
-            Tab::Curl => {
-                let mut text = outputs
-                    .iam_token
-                    .clone()
-                    .map(|t| t + "\n")
-                    .unwrap_or_default();
-                text.push_str(&outputs.curl);
-                text
-            }
-            Tab::Http => outputs.http.clone(),
-            Tab::Body => outputs.body.clone(),
-            Tab::Cli => outputs.vendor_cli.clone().unwrap_or_default(),
-            Tab::Stages => {
+            Self::Curl => crate::render::curl_tab(outputs),
+            Self::Http => outputs.http.clone(),
+            Self::Body => outputs.body.clone(),
+            Self::Cli => outputs.vendor_cli.clone().unwrap_or_default(),
+            Self::Stages => {
                 let mut text = String::new();
                 for stage in &outputs.stages {
                     text.push_str(&format!("== {}\n{}\n\n", stage.name, stage.value));

@@ -15,7 +15,7 @@ Every case is a folder tests/vectors/providers/<target>/<case>/ holding
                   rules     the rule IDs the case exercises (tests/providers.rs requires every rule
                             of every target to be named by some case)
                   audit     the audit findings (D1-D13, ../shared/reference/provider-audit.md) it shows
-  expected.txt  the verdict, written by `UPDATE_EXPECT=1 cargo test --test providers` and reviewed:
+  expected.txt  the verdict, written by `UPDATE_EXPECT=1 cargo test --test it providers::` and reviewed:
                 the exit status, one line per diagnostic (severity, code, the rule it cites, the
                 provider's error), the unsigned call (PEM blocks shown by their SHA-256) and the
                 vendor CLI command line.

@@ -56,7 +56,7 @@ Use (from the repository root; the script never reads outside the repository unl
   .venv/bin/python tests/vectors/signing/generate.py            # (re)write the case folders
   .venv/bin/python tests/vectors/signing/generate.py --check    # regenerate into a temp dir and
                                                                 # diff; exit 1 on any difference
-  cargo test --test signing_vectors                             # check our signers against them
+  cargo test --test it signing_vectors::                        # check our signers against them
 """
 
 import argparse

@@ -2,7 +2,7 @@
 //! (`case.json`, written by `tests/vectors/providers/generate.py`) runs through the real binary,
 //! and its verdict (exit status, each diagnostic's severity, code, cited rule and provider error,
 //! the unsigned call with PEM blocks shown by their SHA-256, the vendor CLI command line) must equal
-//! `expected.txt`. `UPDATE_EXPECT=1 cargo test --test providers` rewrites them; review the diff.
+//! `expected.txt`. `UPDATE_EXPECT=1 cargo test --test it providers::` rewrites them; review the diff.
 //!
 //! The same test holds the severity policy (an error only cites a rule that blocks), and the
 //! coverage the issue asks for: every rule of every target is named by some case, and every audit
@@ -14,56 +14,23 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-const NOW: &str = "2026-11-22T00:00:00Z";
-
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+use crate::binary::{self, run_json as run};
+use crate::corpus::{self, NOW, inspect_input, repo};
 
 fn vector(case: &str, file: &str) -> String {
-    repo()
-        .join("tests/vectors/inspect")
-        .join(case)
-        .join("input")
-        .join(file)
-        .display()
-        .to_string()
+    inspect_input(case, file).display().to_string()
 }
 
+#[track_caller]
 fn passphrase(case: &str) -> String {
-    let path = repo()
-        .join("tests/vectors/inspect")
-        .join(case)
-        .join("passphrase.txt");
-    std::fs::read_to_string(path).unwrap().trim_end().to_owned()
-}
-
-fn run(args: &[&str], env: &[(&str, &str)]) -> (Option<i32>, Value) {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cert-preflight"));
-    command.args(args);
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    let output = command.output().unwrap();
-    let json = serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{args:?}: not JSON ({e}): {}{}",
-            String::from_utf8_lossy(&output.stdout),
-            String::from_utf8_lossy(&output.stderr)
-        )
-    });
-    (output.status.code(), json)
+    corpus::passphrase(&corpus::vectors("inspect").join(case)).expect("passphrase.txt")
 }
 
 /// A material reference of a case.json as a path.
 fn material(case_dir: &Path, reference: &str) -> String {
     let path = if let Some(rest) = reference.strip_prefix("inspect:") {
         let (case, file) = rest.split_once('/').expect("inspect:<case>/<file>");
-        repo()
-            .join("tests/vectors/inspect")
-            .join(case)
-            .join("input")
-            .join(file)
+        inspect_input(case, file)
     } else if let Some(rest) = reference.strip_prefix("material:") {
         repo().join("tests/vectors/providers/material").join(rest)
     } else {
@@ -133,7 +100,7 @@ struct Targets {
 }
 
 fn targets() -> Targets {
-    let output = Command::new(env!("CARGO_BIN_EXE_cert-preflight"))
+    let output = binary::command()
         .args(["targets", "--json"])
         .output()
         .unwrap();

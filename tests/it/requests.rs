@@ -12,7 +12,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-const NOW: &str = "2026-11-22T00:00:00Z";
 const ALIBABA_AK: &str = "LTAI-test-key";
 const ALIBABA_SECRET: &str = "alibaba-secret-\"'$`\\-value";
 const HUAWEI_AK: &str = "HWTESTAK0001";
@@ -21,17 +20,8 @@ const TOKEN: &str = "MIIT-test-token-0001";
 /// Everything a shell or a signer could trip over.
 const NASTY: &str = "q\"uote 'single' $HOME ${PATH} `id` $(id) \\back\\ tab\tnew\nline\r\ncrlf 中文名 ünïcödé ✓ 🔐 %20 + * ~ & = '; rm -rf ~ #";
 
-fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn input(case: &str, file: &str) -> PathBuf {
-    repo()
-        .join("tests/vectors/inspect")
-        .join(case)
-        .join("input")
-        .join(file)
-}
+use crate::binary::run as cli;
+use crate::corpus::{NOW, inspect_input as input, repo};
 
 struct Server {
     child: Child,
@@ -48,7 +38,7 @@ impl Drop for Server {
 }
 
 impl Server {
-    fn start(name: &str) -> Server {
+    fn start(name: &str) -> Self {
         let python = repo().join(".venv/bin/python");
         assert!(
             python.exists(),
@@ -106,7 +96,7 @@ impl Server {
             ready["port"]
         );
         std::fs::write(dir.join(".curlrc"), curlrc).unwrap();
-        Server { child, dir, record }
+        Self { child, dir, record }
     }
 
     fn records(&self) -> Vec<Value> {
@@ -131,15 +121,6 @@ impl Server {
         }
         command.output().expect("bash runs")
     }
-}
-
-fn cli(args: &[&str], env: &[(&str, &str)]) -> std::process::Output {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cert-preflight"));
-    command.args(args);
-    for (k, v) in env {
-        command.env(k, v);
-    }
-    command.output().expect("the binary runs")
 }
 
 /// Builds the request twice (JSON for the facts, curl to run), runs the curl command and returns

@@ -1,12 +1,10 @@
 //! The vector corpus: every folder under `tests/vectors/inspect/` is a case run through the real
 //! `cert-preflight inspect` binary. Facts are compared with `facts.json`, which pyca/cryptography
 //! (and openssl for SM2) computed (tests/vectors/generate.py); the text report is compared with
-//! `expected.txt` (`UPDATE_EXPECT=1 cargo test --test vectors` rewrites it; review the diff).
-#![cfg(not(target_arch = "wasm32"))]
+//! `expected.txt` (`UPDATE_EXPECT=1 cargo test --test it vectors::` rewrites it; review the diff).
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// Certificate fields the independent implementation and ours must agree on, one for one.
 const CERTIFICATE_FIELDS: &[&str] = &[
@@ -57,40 +55,26 @@ const INPUT_FIELDS: &[&str] = &["file", "line_endings"];
 /// The environment variable the tests pass a case's passphrase in.
 const PASSPHRASE_VAR: &str = "CERT_PREFLIGHT_TEST_PASSPHRASE";
 
-fn cases() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/inspect");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&root)
-        .expect("tests/vectors/inspect exists")
-        .map(|e| e.expect("readable entry").path())
-        .filter(|p| p.is_dir())
-        .collect();
-    cases.sort();
-    assert!(cases.len() >= 60, "the corpus lost cases: {}", cases.len());
-    cases
-}
+use crate::binary;
+use crate::corpus::{self, inspect_cases as cases};
 
+#[track_caller]
 fn inputs(case: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = std::fs::read_dir(case.join("input"))
-        .expect("input folder")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    files.sort();
+    let files = corpus::files(&case.join("input"));
+    assert!(!files.is_empty(), "{}: no input", case.display());
     files
 }
 
+#[track_caller]
 fn run(case: &Path, json: bool) -> (Option<i32>, String) {
     let now = std::fs::read_to_string(case.join("now.txt")).expect("now.txt");
-    let mut command = Command::new(env!("CARGO_BIN_EXE_cert-preflight"));
+    let mut command = binary::command();
     command
         .current_dir(case.join("input"))
         .args(["inspect", "--now", now.trim()])
         .env_remove(PASSPHRASE_VAR);
     // passphrase.txt (one line, outside input/) holds the passphrase of the case's encrypted inputs.
-    if let Ok(passphrase) = std::fs::read_to_string(case.join("passphrase.txt")) {
-        let passphrase = passphrase
-            .strip_suffix('\n')
-            .unwrap_or(&passphrase)
-            .to_owned();
+    if let Some(passphrase) = corpus::passphrase(case) {
         command
             .env(PASSPHRASE_VAR, passphrase)
             .args(["--passphrase-env", PASSPHRASE_VAR]);
@@ -289,7 +273,6 @@ fn passphrases_never_appear_in_any_output() {
 
 #[test]
 fn usage_errors_exit_with_status_2() {
-    let binary = env!("CARGO_BIN_EXE_cert-preflight");
     for args in [
         &[][..],
         &["inspect"][..],
@@ -302,18 +285,10 @@ fn usage_errors_exit_with_status_2() {
         ][..],
         &["frobnicate"][..],
     ] {
-        let status = Command::new(binary)
-            .args(args)
-            .output()
-            .expect("runs")
-            .status;
+        let status = binary::run(args, &[]).status;
         assert_eq!(status.code(), Some(2), "{args:?}");
     }
-    let status = Command::new(binary)
-        .args(["inspect", "/nonexistent/file.pem"])
-        .output()
-        .expect("runs")
-        .status;
+    let status = binary::run(&["inspect", "/nonexistent/file.pem"], &[]).status;
     assert_eq!(status.code(), Some(2));
 }
 

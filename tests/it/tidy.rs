@@ -6,7 +6,6 @@
 //! - shared code (outside `src/providers/`) names no target's ID, API or API-specific field;
 //! - the browser crates sit only under the wasm32 target table of Cargo.toml;
 //! - in the page, only `src/ui/browser.rs` names them.
-#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 

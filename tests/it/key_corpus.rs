@@ -1,14 +1,12 @@
 //! The private keys of pyca/cryptography's own test vectors (`tests/vectors/keys/pyca/`, copied
-//! from PyPI's `cryptography_vectors`; what pyca reads from each is in `pyca-facts.json`, made by
+//! from `PyPI`'s `cryptography_vectors`; what pyca reads from each is in `pyca-facts.json`, made by
 //! `tests/vectors/keys/pyca_keys.py`). pyca's refusals are the floor:
 //! - every key pyca opens is read, with the same type, size, curve and public key;
 //! - every key pyca refuses is refused (no key read) or flagged (an error diagnostic says why).
-#![cfg(not(target_arch = "wasm32"))]
 
 use cert_preflight::analysis::{Input, Options, analyze_with};
 use cert_preflight::{Code, Severity};
 use serde_json::Value;
-use std::path::Path;
 use std::time::Duration;
 
 /// The codes that flag a key pyca refuses (its refusal, said in our words).
@@ -31,7 +29,7 @@ struct Counts {
 }
 
 fn corpus() -> Vec<Value> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/keys");
+    let root = crate::corpus::vectors("keys");
     let facts = std::fs::read_to_string(root.join("pyca-facts.json")).expect("pyca-facts.json");
     serde_json::from_str::<Value>(&facts)
         .expect("JSON")
@@ -41,7 +39,7 @@ fn corpus() -> Vec<Value> {
 }
 
 fn check_all() -> Counts {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/keys/pyca");
+    let root = crate::corpus::vectors("keys/pyca");
     let mut counts = Counts::default();
     for entry in corpus() {
         let file = entry["file"].as_str().expect("file");
@@ -121,7 +119,7 @@ fn keys_pyca_opens_are_read_alike_and_keys_it_refuses_are_refused_or_flagged() {
 
 #[test]
 fn no_message_holds_key_material_or_the_password() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/keys/pyca");
+    let root = crate::corpus::vectors("keys/pyca");
     for entry in corpus() {
         let file = entry["file"].as_str().expect("file");
         let bytes = std::fs::read(root.join(file)).expect("the key file");
@@ -142,7 +140,11 @@ fn no_message_holds_key_material_or_the_password() {
             .filter(|l| !l.starts_with("-----") && !l.contains(':'))
             .collect();
         for diagnostic in &report.diagnostics {
-            let message = format!("{} {}", diagnostic.message, diagnostic.hint);
+            let message = format!(
+                "{} {}",
+                diagnostic.message,
+                diagnostic.hint.as_deref().unwrap_or_default()
+            );
             if let Some(password) = password {
                 assert!(!message.contains(password), "{file}: the password leaked");
             }
@@ -159,7 +161,7 @@ fn no_message_holds_key_material_or_the_password() {
 
 #[test]
 fn derivations_above_the_ceilings_are_refused_even_with_a_passphrase() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/inspect");
+    let root = crate::corpus::vectors("inspect");
     for case in [
         "key-pkcs8-pbkdf2-over-ceiling",
         "key-pkcs8-scrypt-over-ceiling",

@@ -1,15 +1,13 @@
 //! The analysis done in slices (the page's way with large material) gives the same analysis as
 //! done in one go, over the whole vector corpus, and says how far it has got on the way.
 
+use crate::corpus::{self, NOW_SINCE_EPOCH};
 use cert_preflight::analysis::job::{Job, Progress, Stage, Step};
 use cert_preflight::analysis::{Input, Options, Role, analyze_with};
-use std::time::Duration;
+
+#[track_caller]
 fn pem(path: &str) -> Vec<u8> {
-    std::fs::read(format!(
-        "{}/tests/vectors/inspect/{path}",
-        env!("CARGO_MANIFEST_DIR")
-    ))
-    .unwrap()
+    std::fs::read(corpus::vectors("inspect").join(path)).unwrap()
 }
 
 #[test]
@@ -21,7 +19,7 @@ fn a_job_in_slices_reports_progress_and_ends_with_the_analysis() {
         role: Role::Certificates,
     }];
     let options = Options {
-        now: Duration::from_secs(1_795_305_600),
+        now: NOW_SINCE_EPOCH,
         ..Options::default()
     };
     let mut job = Job::new(&inputs, &options);
@@ -65,15 +63,9 @@ fn a_job_in_slices_reports_progress_and_ends_with_the_analysis() {
 
 #[test]
 fn every_corpus_input_sliced_one_unit_at_a_time_gives_the_whole_analysis() {
-    let root = format!("{}/tests/vectors/inspect", env!("CARGO_MANIFEST_DIR"));
     let mut cases = 0;
-    for case in std::fs::read_dir(&root).unwrap() {
-        let dir = case.unwrap().path().join("input");
-        let mut files: Vec<_> = std::fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .collect();
-        files.sort();
+    for case in corpus::inspect_cases() {
+        let files = corpus::files(&case.join("input"));
         let contents: Vec<(String, Vec<u8>)> = files
             .iter()
             .map(|f| (f.display().to_string(), std::fs::read(f).unwrap()))
@@ -93,7 +85,7 @@ fn every_corpus_input_sliced_one_unit_at_a_time_gives_the_whole_analysis() {
             .collect();
         for passphrase in [None, Some("test")] {
             let options = Options {
-                now: Duration::from_secs(1_795_305_600),
+                now: NOW_SINCE_EPOCH,
                 passphrase,
                 pkcs12_password: passphrase,
             };
@@ -101,13 +93,13 @@ fn every_corpus_input_sliced_one_unit_at_a_time_gives_the_whole_analysis() {
             let mut units = 0;
             let sliced = loop {
                 units += 1;
-                assert!(units < 100_000, "{} does not end", dir.display());
+                assert!(units < 100_000, "{} does not end", case.display());
                 if let Step::Done(analysis) = job.run(&mut || false) {
                     break analysis;
                 }
             };
             let whole = analyze_with(&inputs, &options);
-            assert_eq!(sliced.report, whole.report, "{}", dir.display());
+            assert_eq!(sliced.report, whole.report, "{}", case.display());
         }
         cases += 1;
     }

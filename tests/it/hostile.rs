@@ -3,10 +3,9 @@
 //! (bench/hostile.rs, shared with the benchmarks), each end with a diagnostic and no panic, and the
 //! chain search stays within its budget. How long each takes is measured by the benchmarks
 //! (bench/README.md), not asserted here.
-#![cfg(not(target_arch = "wasm32"))]
 
-#[path = "../bench/hostile.rs"]
-mod hostile;
+#[path = "../../bench/hostile.rs"]
+mod inputs;
 
 use cert_preflight::analysis::chain::{
     CANDIDATES_PER_CERTIFICATE, SIGNATURE_CHECK_BUDGET, signature_cost,
@@ -16,7 +15,7 @@ use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::Severity;
 use std::time::Duration;
 
-const NOW: Duration = Duration::from_secs(1_795_305_600);
+const NOW: Duration = crate::corpus::NOW_SINCE_EPOCH;
 
 fn analyse(name: &str, bytes: &[u8]) -> Analysis {
     let options = Options {
@@ -29,7 +28,7 @@ fn analyse(name: &str, bytes: &[u8]) -> Analysis {
 
 #[test]
 fn every_hostile_input_ends_with_a_diagnostic() {
-    for (name, bytes) in hostile::all() {
+    for (name, bytes) in inputs::all() {
         let analysis = analyse(&name, &bytes);
         let report = &analysis.report;
         assert!(
@@ -57,9 +56,9 @@ fn every_hostile_input_ends_with_a_diagnostic() {
 
 #[test]
 fn length_fields_of_4_gib_are_refused_as_asn1() {
-    for (name, label, der) in hostile::huge_lengths() {
+    for (name, label, der) in inputs::huge_lengths() {
         let bytes = match label {
-            Some(label) => hostile::pem(label, &der),
+            Some(label) => inputs::pem(label, &der),
             None => der,
         };
         let report = analyse(name, &bytes).report;
@@ -80,13 +79,13 @@ fn length_fields_of_4_gib_are_refused_as_asn1() {
     }
 }
 
-/// `count` certificates sharing the name of the corpus root called `root` in hostile::ROOTS.
+/// `count` certificates sharing the name of the corpus root called `root` in `inputs::ROOTS`.
 fn same_name(root: &str, count: usize) -> Vec<u8> {
-    let (_, pem, block) = hostile::ROOTS
+    let (_, pem, block) = inputs::ROOTS
         .iter()
         .find(|(name, _, _)| name.starts_with(root))
         .expect("a root of that family");
-    hostile::same_name_certificates_from(pem, *block, count)
+    inputs::same_name_certificates_from(pem, *block, count)
 }
 
 fn codes(analysis: &Analysis) -> Vec<&'static str> {
@@ -199,9 +198,9 @@ fn costly_signatures_spend_the_budget_by_their_cost() {
 #[test]
 fn the_sliced_job_gives_the_same_analysis_on_hostile_input() {
     for (name, bytes) in [
-        ("same name", hostile::same_name_certificates(300)),
-        ("empty blocks", hostile::empty_blocks(2_000)),
-        ("deep nesting", hostile::deep_nesting(10_000)),
+        ("same name", inputs::same_name_certificates(300)),
+        ("empty blocks", inputs::empty_blocks(2_000)),
+        ("deep nesting", inputs::deep_nesting(10_000)),
     ] {
         let inputs = [Input {
             name,
@@ -231,7 +230,7 @@ fn the_sliced_job_gives_the_same_analysis_on_hostile_input() {
 
 #[test]
 fn a_report_keeps_a_thousand_diagnostics_of_one_code_and_counts_the_rest() {
-    let analysis = analyse("empty.pem", &hostile::empty_blocks(20_000));
+    let analysis = analyse("empty.pem", &inputs::empty_blocks(20_000));
     let diagnostics = &analysis.report.diagnostics;
     let omitted: Vec<_> = diagnostics
         .iter()
@@ -250,7 +249,7 @@ fn a_report_keeps_a_thousand_diagnostics_of_one_code_and_counts_the_rest() {
         omitted[0].message
     );
     // Blocks 1 to 1,000 are the ones kept, in order.
-    assert_eq!(diagnostics[kept - 1].location.block, Some(kept));
+    assert_eq!(diagnostics[kept - 1].location.block(), Some(kept));
 }
 
 #[test]

@@ -1,20 +1,15 @@
 //! Bad input never panics: every vector input, truncated at many points and with bytes flipped,
 //! goes through the whole analysis (with and without a passphrase). Deterministic, so a failure
 //! names the input and the mutation; the cargo-fuzz target in `fuzz/` explores further.
-#![cfg(not(target_arch = "wasm32"))]
 
+use crate::corpus;
 use cert_preflight::analysis::{Input, Options, analyze_with};
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::PathBuf;
 
 fn vector_inputs() -> Vec<PathBuf> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/vectors/inspect");
     let mut files = Vec::new();
-    for case in std::fs::read_dir(root).expect("vectors") {
-        let input = case.expect("case").path().join("input");
-        if let Ok(entries) = std::fs::read_dir(input) {
-            files.extend(entries.map(|e| e.expect("entry").path()));
-        }
+    for case in corpus::inspect_cases() {
+        files.extend(corpus::files(&case.join("input")));
     }
     files.sort();
     assert!(files.len() >= 10, "too few vector inputs: {}", files.len());
@@ -22,7 +17,7 @@ fn vector_inputs() -> Vec<PathBuf> {
 }
 
 fn run(name: &str, bytes: &[u8]) {
-    let now = Duration::from_secs(1_795_305_600);
+    let now = corpus::NOW_SINCE_EPOCH;
     for passphrase in [None, Some("correct horse battery staple")] {
         let options = Options {
             now,

@@ -1,0 +1,49 @@
+//! What DER bytes are, found by trial decoding: a certificate, a PKCS#12 file, a PKCS#7 bundle, a
+//! certificate request or a private key. The decoder ([`super::input`]) asks it of binary input
+//! and of PEM blocks whose content may not be what their label says; recovery asks it of bare
+//! base64.
+
+use super::item::ItemKind;
+use super::{pkcs7, pkcs12, private_key};
+
+/// What a DER structure is, by trying the decoders from the most to the least common upload.
+pub(super) fn sniff_der(der: &[u8]) -> ItemKind {
+    use der::Decode;
+    if x509_cert::Certificate::from_der(der).is_ok() {
+        ItemKind::Certificate
+    } else if pkcs12::looks_like_pkcs12(der) {
+        ItemKind::Pkcs12
+    } else if pkcs7::is_signed_data(der) {
+        ItemKind::Pkcs7
+    } else if x509_cert::request::CertReq::from_der(der).is_ok() {
+        ItemKind::CertificateRequest
+    } else if private_key::looks_like_private_key(der) {
+        ItemKind::PrivateKey
+    } else {
+        // Reported as an undecodable certificate, the most likely intent.
+        ItemKind::Certificate
+    }
+}
+
+/// What DER content is, strictly (no fallback), with the PEM label it would carry: a
+/// certificate, a request, a PKCS#7 bundle or a private key; `None` for anything else.
+pub(crate) fn content_kind(der: &[u8]) -> Option<(ItemKind, &'static str)> {
+    use der::Decode;
+    if x509_cert::Certificate::from_der(der).is_ok() {
+        Some((ItemKind::Certificate, "CERTIFICATE"))
+    } else if x509_cert::request::CertReq::from_der(der).is_ok() {
+        Some((ItemKind::CertificateRequest, "CERTIFICATE REQUEST"))
+    } else if pkcs7::is_signed_data(der) {
+        Some((ItemKind::Pkcs7, "PKCS7"))
+    } else if pkcs8::EncryptedPrivateKeyInfoRef::from_der(der).is_ok() {
+        Some((ItemKind::PrivateKey, "ENCRYPTED PRIVATE KEY"))
+    } else if pkcs8::PrivateKeyInfoRef::from_der(der).is_ok() {
+        Some((ItemKind::PrivateKey, "PRIVATE KEY"))
+    } else if pkcs1::RsaPrivateKey::<der::asn1::UintRef>::from_der(der).is_ok() {
+        Some((ItemKind::PrivateKey, "RSA PRIVATE KEY"))
+    } else if sec1::EcPrivateKey::from_der(der).is_ok() {
+        Some((ItemKind::PrivateKey, "EC PRIVATE KEY"))
+    } else {
+        None
+    }
+}

@@ -1,0 +1,104 @@
+//! The shell-script builder every generated script goes through, with the quoting rules in one
+//! place: single-quoted words ([`shell_quote`]), files written by quoted here-documents with a
+//! delimiter that is not a line of the content ([`write_file_lines`]), and the one preamble
+//! (`subshell`: `set -e`, `umask 077`, a scratch file or directory removed on exit).
+
+/// Quotes a string for POSIX shells: single quotes, each `'` written as `'\''`.
+pub(super) fn shell_quote(text: &str) -> String {
+    if !text.is_empty()
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./:=@,+%".contains(&b))
+    {
+        return text.to_owned();
+    }
+    format!("'{}'", text.replace('\'', r"'\''"))
+}
+
+/// A here-document delimiter that does not occur as a line of `content`.
+pub(super) fn heredoc_delimiter(base: &str, content: &str) -> String {
+    let mut delimiter = base.to_owned();
+    let mut n = 0;
+    while content.lines().any(|line| line == delimiter) {
+        n += 1;
+        delimiter = format!("{base}_{n}");
+    }
+    delimiter
+}
+
+/// Shell lines that write `content` to the file named by `path_expr` (a shell word such as
+/// `"$dir/ca.pem"`) exactly: a quoted here-document (no expansion of `$`, backticks or `\`), with
+/// the here-document's own final newline removed by `printf '%s' "$(...)"` when `content` does not
+/// end with one. `content` must not hold NUL bytes.
+pub(super) fn write_file_lines(path_expr: &str, content: &str, delimiter_base: &str) -> String {
+    let delimiter = heredoc_delimiter(delimiter_base, content);
+    if let Some(body) = content.strip_suffix('\n')
+        && !body.ends_with('\n')
+    {
+        // Ends with exactly one newline, which the here-document supplies.
+        return format!("cat > {path_expr} <<'{delimiter}'\n{body}\n{delimiter}\n");
+    }
+    if !content.ends_with('\n') {
+        // `$(...)` strips the here-document's final newline (and nothing else: content has none).
+        return format!(
+            "printf '%s' \"$(cat <<'{delimiter}'\n{content}\n{delimiter}\n)\" > {path_expr}\n"
+        );
+    }
+    // Several final newlines: write without them, then append them.
+    let trimmed = content.trim_end_matches('\n');
+    let extra = content.len() - trimmed.len();
+    format!(
+        "printf '%s' \"$(cat <<'{delimiter}'\n{trimmed}\n{delimiter}\n)\" > {path_expr}\nprintf '{}' >> {path_expr}\n",
+        "\\n".repeat(extra)
+    )
+}
+
+/// The temporary place a script works in, removed when it exits.
+#[derive(Clone, Copy, Debug)]
+pub(super) enum Scratch {
+    /// One file, held in this shell variable.
+    File(&'static str),
+    /// A directory, held in `$dir`.
+    Dir,
+}
+
+/// The opening of every generated script: `open` (`(` or `VAR=$(`), then `set -e`, `umask 077`
+/// and the scratch file or directory with its cleanup trap.
+pub(super) fn subshell(open: &str, scratch: Scratch) -> String {
+    let mut out = format!("{open}\n  set -e\n  umask 077\n");
+    match scratch {
+        Scratch::File(var) => out.push_str(&format!(
+            "  {var}=$(mktemp)\n  trap 'rm -f \"${var}\"' EXIT\n"
+        )),
+        Scratch::Dir => out.push_str("  dir=$(mktemp -d)\n  trap 'rm -rf \"$dir\"' EXIT\n"),
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_survives_every_special_character() {
+        assert_eq!(shell_quote("plain-1.2"), "plain-1.2");
+        assert_eq!(shell_quote(""), "''");
+        assert_eq!(shell_quote("it's"), r"'it'\''s'");
+        assert_eq!(shell_quote("$HOME `x`"), "'$HOME `x`'");
+    }
+
+    #[test]
+    fn delimiters_avoid_content_lines() {
+        assert_eq!(heredoc_delimiter("END", "a\nEND\nb"), "END_1");
+        assert_eq!(heredoc_delimiter("END", "a END"), "END");
+    }
+
+    #[test]
+    fn file_writers_cover_every_ending() {
+        assert!(write_file_lines("f", "a\n", "E").starts_with("cat > f <<'E'\na\nE\n"));
+        assert!(
+            write_file_lines("f", "a", "E").starts_with("printf '%s' \"$(cat <<'E'\na\nE\n)\" > f")
+        );
+        assert!(write_file_lines("f", "a\n\n", "E").ends_with("printf '\\n\\n' >> f\n"));
+    }
+}

@@ -1,0 +1,63 @@
+//! A target's vendor CLI command ([`VendorCommand`]) written as a script.
+
+use super::shell::{Scratch, shell_quote, subshell, write_file_lines};
+use crate::providers::{CliArg, VendorCommand};
+
+/// A vendor CLI command as a script: its notes as comments, its files written into a scratch
+/// directory by quoted here-documents, then the command, each argument on its own line. A file's
+/// content (PEM, possibly a private key) never appears in argv as written here; the CLI reads it
+/// through `"$(cat FILE)"` when it runs.
+pub(crate) fn vendor_cli(command: &VendorCommand) -> String {
+    let mut out = String::new();
+    for note in &command.notes {
+        out.push_str(&format!("# {note}\n"));
+    }
+    out.push_str(&subshell("(", Scratch::Dir));
+    for (name, content) in &command.files {
+        out.push_str(&write_file_lines(
+            &format!("\"$dir/{}\"", file_name(name)),
+            content,
+            "CERT_PREFLIGHT_PEM",
+        ));
+    }
+    out.push_str("  ");
+    out.push_str(&shell_quote(command.program));
+    for word in &command.operation {
+        out.push(' ');
+        out.push_str(&shell_quote(word));
+    }
+    for arg in &command.args {
+        out.push_str(" \\\n    ");
+        match arg {
+            CliArg::Flag { name } => out.push_str(&shell_quote(name)),
+            CliArg::Value {
+                name,
+                value,
+                joined: true,
+            } => out.push_str(&shell_quote(&format!("{name}={value}"))),
+            CliArg::Value { name, value, .. } => {
+                out.push_str(&format!("{} {}", shell_quote(name), shell_quote(value)))
+            }
+            CliArg::File { name, file } => out.push_str(&format!(
+                "{}=\"$(cat \"$dir/{}\")\"",
+                shell_quote(name),
+                file_name(file)
+            )),
+        }
+    }
+    out.push_str("\n)\n");
+    out
+}
+
+/// A file name safe inside double quotes: only letters, digits, `.`, `_` and `-` are kept.
+fn file_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
+}
