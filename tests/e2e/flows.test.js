@@ -20,7 +20,7 @@ const HUAWEI_AK = 'HWE2ETESTAK0001';
 const HUAWEI_SECRET = 'huawei-e2e-secret-value-0001';
 const TOKEN = 'MIIT-e2e-test-token-0001';
 const SECRETS = [ALIBABA_SECRET, HUAWEI_SECRET, TOKEN];
-/** Everything a shell or a signer could trip over (as tests/requests.rs). */
+/** Everything a shell or a signer could trip over (as tests/it/requests.rs). */
 const NASTY = 'q"uote \'single\' $HOME ${PATH} `id` $(id) \\back\\ tab\tnew\nline\r\ncrlf 中文名 ünïcödé ✓ 🔐 %20 + * ~ & = \'; rm -rf ~ #';
 const HOSTS = [
   'slb.cn-shanghai.aliyuncs.com', 'kms.cn-hangzhou.aliyuncs.com', 'ccm.cn-north-4.myhuaweicloud.com',

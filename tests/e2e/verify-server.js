@@ -1,5 +1,5 @@
 // The loopback HTTPS server that re-signs generated requests with the vendors' SDKs
-// (tests/server/verify_server.py), started as tests/requests.rs starts it.
+// (tests/server/verify_server.py), started as tests/it/requests.rs starts it.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -8,7 +8,7 @@ import { ROOT } from './server.js';
 
 /**
  * Starts tests/server/verify_server.py (the loopback HTTPS server that re-signs requests with the
- * vendors' SDKs) as tests/requests.rs does: secrets only through the environment, a throwaway CA,
+ * vendors' SDKs) as tests/it/requests.rs does: secrets only through the environment, a throwaway CA,
  * and a test-only .curlrc in CURL_HOME that points curl at it. Returns { dir, records(), bash(), stop() }.
  */
 export async function startVerifyServer({ alibaba = {}, huawei = {}, tokens = [], sans = [] } = {}) {

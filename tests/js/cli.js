@@ -82,7 +82,7 @@ export const DOMAIN_ID = '0b5e8f3a9c2d4e6f8a1b3c5d7e9f0a2b';
 
 /**
  * Every provider vector case as the CLI's arguments and the package's options (the same choices as
- * tests/providers.rs: the target's default region and first scheme unless the case names them).
+ * tests/it/providers.rs: the target's default region and first scheme unless the case names them).
  */
 export function providerCases(targets) {
   const out = [];

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """The private keys of PyPI's `cryptography_vectors` (pyca/cryptography's test vectors, Apache-2.0 OR
-BSD-3-Clause), and what pyca/cryptography reads from each: the corpus tests/key_corpus.rs checks
+BSD-3-Clause), and what pyca/cryptography reads from each: the corpus tests/it/key_corpus.rs checks
 cert-preflight against (every key pyca opens is read with the same facts; every key pyca refuses is
 refused or flagged).
 

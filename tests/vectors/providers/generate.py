@@ -12,7 +12,7 @@ Every case is a folder tests/vectors/providers/<target>/<case>/ holding
                   region, auth   (request) the region and --auth; the target's defaults when absent
                   passphrase_of  an inspect case whose passphrase.txt decrypts the key
                   domain_id (request, aksk) --domain-id; "none" leaves it out
-                  rules     the rule IDs the case exercises (tests/providers.rs requires every rule
+                  rules     the rule IDs the case exercises (tests/it/providers.rs requires every rule
                             of every target to be named by some case)
                   audit     the audit findings (D1-D13, ../shared/reference/provider-audit.md) it shows
   expected.txt  the verdict, written by `UPDATE_EXPECT=1 cargo test --test it providers::` and reviewed:

@@ -3,7 +3,7 @@
 
 What it writes: one folder per case under tests/vectors/signing/<case>/:
 
-  input.json      what our signer is given (the shape tests/signing_vectors.rs reads):
+  input.json      what our signer is given (the shape tests/it/signing_vectors.rs reads):
                     scheme       "v2" | "acs3" | "aksk"
                     method, host, path
                     query        [[name, value], ...]   (acs3, aksk) URL query, raw values
