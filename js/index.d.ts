@@ -51,9 +51,15 @@ export interface BuildRequestOptions {
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface Location {
+  /** The input's name; for a request field `"field NAME"`; else what the finding is about. */
   file: string;
   block?: number;
   line?: number;
+  /** What the location is: a place in an input, a request field, the material as a whole, the
+   *  credentials, or the target. */
+  kind: "input" | "field" | "material" | "credentials" | "target";
+  /** The request field's name, when `kind` is `"field"`. */
+  field?: string;
 }
 
 export interface Diagnostic {

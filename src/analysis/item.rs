@@ -37,6 +37,8 @@ impl ItemKind {
             | "SM2 PRIVATE KEY" => Self::PrivateKey,
             "CERTIFICATE REQUEST" | "NEW CERTIFICATE REQUEST" => Self::CertificateRequest,
             "PKCS7" | "CMS" => Self::Pkcs7,
+            // Not an RFC 7468 label: the one recovery writes for base64 of a PKCS#12 file.
+            "PKCS12" => Self::Pkcs12,
             "PUBLIC KEY" | "RSA PUBLIC KEY" => Self::PublicKey,
             _ => Self::Other,
         }

@@ -1475,6 +1475,43 @@ mod tests {
         check(&double, &[(CERT, &["recovered-html-entities"])]);
     }
 
+    /// Base64 of a whole PKCS#12 file (what Azure Key Vault exports and Kubernetes secrets hold
+    /// for a `.pfx`), on one line and in 76 columns: read as the PKCS#12 file it is.
+    #[test]
+    fn base64_of_a_pkcs12_file_is_read_as_one() {
+        let pfx: &[u8] = include_bytes!(
+            "../../tests/vectors/inspect/pkcs12-modern-aes256-pbkdf2/input/bundle.test-only.p12"
+        );
+        let one_line = Base64::encode_string(pfx);
+        let wrapped: String = one_line
+            .as_bytes()
+            .chunks(76)
+            .map(|c| format!("{}\n", std::str::from_utf8(c).unwrap()))
+            .collect();
+        for text in [one_line, wrapped] {
+            let decoded = decode("t", text.as_bytes());
+            let items: Vec<(ItemKind, &[u8])> = decoded
+                .items
+                .iter()
+                .map(|i| (i.kind.clone(), i.der.as_slice()))
+                .collect();
+            assert_eq!(
+                items,
+                [(ItemKind::Pkcs12, pfx)],
+                "{:#?}",
+                decoded.diagnostics
+            );
+            assert!(
+                decoded
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == Code::RecoveredBareBase64 && d.message.contains("PKCS#12")),
+                "{:#?}",
+                decoded.diagnostics
+            );
+        }
+    }
+
     #[test]
     fn bare_base64_bodies_are_read_by_trial() {
         let bare: &[&str] = &["recovered-bare-base64"];

@@ -26,7 +26,8 @@ pub(super) fn sniff_der(der: &[u8]) -> ItemKind {
 }
 
 /// What DER content is, strictly (no fallback), with the PEM label it would carry: a
-/// certificate, a request, a PKCS#7 bundle or a private key; `None` for anything else.
+/// certificate, a request, a PKCS#7 bundle, a PKCS#12 file (base64 of a `.pfx`, as Azure Key
+/// Vault and Kubernetes secrets hold them) or a private key; `None` for anything else.
 pub(crate) fn content_kind(der: &[u8]) -> Option<(ItemKind, &'static str)> {
     use der::Decode;
     if x509_cert::Certificate::from_der(der).is_ok() {
@@ -35,6 +36,9 @@ pub(crate) fn content_kind(der: &[u8]) -> Option<(ItemKind, &'static str)> {
         Some((ItemKind::CertificateRequest, "CERTIFICATE REQUEST"))
     } else if pkcs7::is_signed_data(der) {
         Some((ItemKind::Pkcs7, "PKCS7"))
+    } else if pkcs12::looks_like_pkcs12(der) {
+        // No RFC 7468 label: OpenSSL and pyca read none; the decoder reads this one back.
+        Some((ItemKind::Pkcs12, "PKCS12"))
     } else if pkcs8::EncryptedPrivateKeyInfoRef::from_der(der).is_ok() {
         Some((ItemKind::PrivateKey, "ENCRYPTED PRIVATE KEY"))
     } else if pkcs8::PrivateKeyInfoRef::from_der(der).is_ok() {
