@@ -1,7 +1,7 @@
 //! The floor of "parse + fingerprint" (bench/README.md): the least work any checker must do to
 //! fingerprint the certificates of a PEM bundle, with nothing parsed. For each
 //! `-----BEGIN CERTIFICATE-----` block: drop the line breaks, base64-decode the body (base64ct,
-//! built for speed in crates/fast, the decoder the project uses) and hash the DER once with SHA-256.
+//! built for speed in crates/base64, the decoder the project uses) and hash the DER once with SHA-256.
 //! Shared by the native benchmark (bench/native.rs) and the wasm module (bench/wasm/src/lib.rs).
 
 use sha2::{Digest, Sha256};
@@ -25,7 +25,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 fn decode(body: &[u8], joined: &mut Vec<u8>, out: &mut [u8]) -> usize {
     joined.clear();
     joined.extend(body.iter().copied().filter(|b| !b.is_ascii_whitespace()));
-    cert_preflight_fast::base64_decode_into(&joined[..], out).map_or(0, |der| der.len())
+    cert_preflight_base64::base64_decode_into(&joined[..], out).map_or(0, |der| der.len())
 }
 
 /// Base64-decodes and SHA-256-hashes every certificate block of `pem`; the number hashed and an

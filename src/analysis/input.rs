@@ -558,7 +558,7 @@ fn decode_body(label: &str, body: &[&str]) -> Result<Vec<u8>, base64ct::Error> {
     canonical.push_str("-----\n");
     pem_rfc7468::decode_vec(canonical.as_bytes())
         .map(|(_, der)| der)
-        .or_else(|_| cert_preflight_fast::base64_decode(&body.concat()))
+        .or_else(|_| cert_preflight_base64::base64_decode(&body.concat()))
 }
 
 /// The bytes of `lines` joined, when they are canonical padded base64 (base64ct); `None` for
@@ -568,7 +568,7 @@ fn decode_joined(lines: &[&str]) -> Option<Vec<u8>> {
     if joined.is_empty() {
         return None;
     }
-    cert_preflight_fast::base64_decode(&joined).ok()
+    cert_preflight_base64::base64_decode(&joined).ok()
 }
 
 #[cfg(test)]

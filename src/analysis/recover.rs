@@ -803,7 +803,7 @@ fn base64_material(
     written: usize,
     out: &mut Out,
 ) -> Option<()> {
-    let der = cert_preflight_fast::base64_decode(run).ok()?;
+    let der = cert_preflight_base64::base64_decode(run).ok()?;
     let line = origin_line(origin, lines, at);
     // Base64 of text holding PEM (`LS0tLS1CRUdJTi…`, or of a JSON string: `Ii0tLS0t…`), or of
     // base64 again (encoded twice).
@@ -987,7 +987,7 @@ fn rebuild(text: &str) -> Option<(String, String, Option<Breaks>)> {
         }
     }
     // The body must decode (the decoder decodes it again, from the canonical text).
-    cert_preflight_fast::base64_decode(&base64).ok()?;
+    cert_preflight_base64::base64_decode(&base64).ok()?;
     let mut pem = format!("-----BEGIN {label}-----\n");
     if !headers.is_empty() {
         for header in &headers {
