@@ -1,11 +1,11 @@
 //! The analysis of all but small material, run a slice at a time: at once, or for large material
-//! once the input has been quiet for a moment, a job runs a few milliseconds at a time between the
+//! being typed once the input has been quiet for a moment, a job runs a few milliseconds at a time between the
 //! browser's own tasks, so typing, scrolling and painting go on and the progress shows. A change to the material cancels the job
 //! (a newer one follows, or the material became small and was analysed at once).
 
 use crate::analysis::job::{Job, Step};
 use crate::ui::browser;
-use crate::ui::state::{Action, LARGE_INPUT, Shared, State};
+use crate::ui::state::{Action, Shared, State};
 use std::cell::Cell;
 use std::rc::Rc;
 use std::time::Duration;
@@ -14,7 +14,7 @@ use yew::prelude::*;
 /// How long one slice of a large analysis may run before the page gets the event loop back.
 const SLICE_MS: f64 = 12.0;
 
-/// How long the input must be quiet before the analysis of large material starts.
+/// How long the input must be quiet before the analysis of large material being typed starts.
 const SETTLE_MS: i32 = 400;
 
 /// Runs `job` a slice at a time until it is done or cancelled, reporting its progress.
@@ -44,17 +44,17 @@ async fn run_job(
     }
 }
 
-/// Starts the sliced analysis of `state`'s pending material, if any (large material once the input settles);
+/// Starts the sliced analysis of `state`'s pending material, if any (large material being typed once the input settles);
 /// its progress and result go to `dispatch`.
 #[hook]
 pub fn use_sliced_analysis(state: &UseReducerHandle<State>, dispatch: Callback<Action>) {
     let snapshot = state.clone();
-    let pending = state.pending.map(|p| (p.generation, p.size));
+    let pending = state.pending.map(|p| (p.generation, p.settle));
     use_effect_with(pending, move |&pending| {
         let cancelled = Rc::new(Cell::new(false));
-        let timeout = pending.and_then(|(generation, size)| {
+        let timeout = pending.and_then(|(generation, settle)| {
             let cancelled = cancelled.clone();
-            let settle = if size > LARGE_INPUT { SETTLE_MS } else { 0 };
+            let settle = if settle { SETTLE_MS } else { 0 };
             browser::Timer::once(settle, move || {
                 let now = browser::now();
                 browser::spawn(run_job(
