@@ -13,10 +13,11 @@
 //     is measured from just before the input event to the moment the verdict enters the DOM (a
 //     MutationObserver), and to the next animation frame after it (painted).
 // Inputs: bench/data/bundle1000.pem (bench/make_inputs.py: 1,000 RSA-2048 certificates, 2 MiB) and
-// bench/data/chain3.pem, and 300 certificates sharing one name made here as bench/hostile.rs makes
-// them (a self-signed root of the vector corpus, two signature bytes changed per copy: none is
-// self-signed and each is a candidate issuer of every other) for two roots: ISRG Root X1 (RSA-4096,
-// 0.56 MB, above the page's slicing threshold) and the corpus's Ed25519 root (small: below it).
+// bench/data/chain3.pem, and 300 certificates sharing one name made as bench/hostile.rs makes them
+// (tests/e2e/fixtures.js: a self-signed root of the vector corpus, two signature bytes changed per
+// copy: none is self-signed and each is a candidate issuer of every other) for two roots: ISRG Root
+// X1 (RSA-4096, 0.56 MB: large material) and the corpus's Ed25519 root (0.18 MB: below the page's
+// large-input threshold of 256 KiB, which until 2026-12-06 meant analysed in one go).
 // Anchor of the same run: the idle page (no analysis) pinged for 3 s.
 //
 //   node bench/browser/mainthread.mjs [--dist DIR] [--runs N]
@@ -25,6 +26,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, withTimeout } from '../../tests/e2e/server.js';
+import { sameNameCertificates as sameName } from '../../tests/e2e/fixtures.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '../..');
@@ -36,35 +38,6 @@ const RUNS = Number(option('--runs', 3));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Longest a case may take before it is recorded as not finished. */
 const CASE_TIMEOUT_MS = 120_000;
-
-/** The DER of PEM certificate block `block` of `pem` (Node's base64 decoder). */
-function derOf(pem, block) {
-  const body = pem.split('-----BEGIN CERTIFICATE-----')[block + 1].split('-----END')[0];
-  return Buffer.from(body.replace(/\s+/g, ''), 'base64');
-}
-
-/** `der` as a PEM certificate block in 64-column lines. */
-function pemOf(der) {
-  const lines = der.toString('base64').match(/.{1,64}/g);
-  return `-----BEGIN CERTIFICATE-----\n${lines.join('\n')}\n-----END CERTIFICATE-----\n`;
-}
-
-/** `count` certificates sharing the name of root `block` of `file`, as bench/hostile.rs makes them. */
-function sameName(file, block, count) {
-  const root = derOf(readFileSync(path.join(repo, file), 'utf8'), block);
-  const ed25519 = root.includes(Buffer.from([0x06, 0x03, 0x2b, 0x65, 0x70]));
-  const fromEnd = ed25519 ? 40 : 2;
-  let out = '';
-  for (let k = 0; k < count; k++) {
-    const der = Buffer.from(root);
-    const at = der.length - fromEnd;
-    const v = (k ^ 0x5a5a) & 0xffff;
-    der[at] ^= v >> 8;
-    der[at + 1] ^= v & 0xff;
-    out += pemOf(der);
-  }
-  return out;
-}
 
 function cases() {
   const data = path.join(repo, 'bench/data');
