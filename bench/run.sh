@@ -6,7 +6,9 @@
 #                                whole process, wasm build + browser bench, then the report
 #   bash bench/run.sh STEP...    only these steps, in this order: inputs native pyca process browser report
 #                                (and verify: issue 16's verification routes, wasm against WebCrypto,
-#                                bench/results/verify-routes.json; not among the default steps)
+#                                bench/results/verify-routes.json; not among the default steps;
+#                                and mainthread: issue 16's main-thread blocks and paste → verdict on
+#                                the built dist/, bench/results/mainthread.{json,md}; not default either)
 #   bash bench/run.sh profile    wasm build with names kept (wasm-opt -Oz -g), then Chromium CPU profiles
 #                                of the browser cases that miss their targets, and perf profiles of the
 #                                native ones and of the release CLI's whole process when perf works
@@ -156,6 +158,13 @@ for line in sys.stdin:
   fi
 }
 
+step_mainthread() {
+  log "the page's main thread while it analyses (bench/browser/mainthread.mjs, on the built dist/)"
+  [ -f "$bench/data/bundle1000.pem" ] || step_inputs
+  [ -f "$repo/dist/index.html" ] || timeout 1800 bash "$repo/scripts/build-page.sh"
+  timeout 900 node "$bench/browser/mainthread.mjs"
+}
+
 steps=("$@")
 if [ ${#steps[@]} -eq 0 ]; then
   steps=(inputs native pyca process browser report)
@@ -172,10 +181,11 @@ for s in "${steps[@]}"; do
     pyca) step_pyca ;;
     process) step_process ;;
     verify) step_verify ;;
+    mainthread) step_mainthread ;;
     browser) step_browser ;;
     report) step_report ;;
     profile) step_profile ;;
-    *) echo "bench/run.sh: unknown step $s (inputs native pyca process browser verify report profile)" >&2; exit 2 ;;
+    *) echo "bench/run.sh: unknown step $s (inputs native pyca process browser verify mainthread report profile)" >&2; exit 2 ;;
   esac
   [ "$s" = report ] || load "$s" end
 done

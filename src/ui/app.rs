@@ -108,7 +108,7 @@ pub fn App() -> Html {
             <section class="panel results" aria-live="polite" aria-labelledby="results-title" data-testid="results">
                 <h2 id="results-title">{ format!("3. What {} will see", spec.api) }</h2>
                 if let Some(pending) = state.pending {
-                    <AnalysisProgress size={pending.size} progress={pending.progress} />
+                    <AnalysisProgress size={pending.size} progress={pending.progress} settle={pending.settle} />
                 } else if state.has_material() {
                     <ChainView report={report.clone()} />
                     <FixesPanel analysis={analysis.clone()} preparation={prep.clone()} before={derived.before.clone()}

@@ -14,8 +14,9 @@ pub mod target_picker;
 use yew::prelude::*;
 
 /// Long lists (a 1,000-certificate bundle's cards or warnings) show this many items until asked
-/// for all: building thousands of elements would hold the page for a second.
-pub const LIST_LIMIT: usize = 100;
+/// for all: building thousands of elements would hold the page for a second, and laying out 100
+/// cards and 100 warnings held it for about 0.2 s in one task (bench/browser/mainthread.mjs).
+pub const LIST_LIMIT: usize = 20;
 
 /// `bytes` in MB with one decimal ("2.0"), by integer arithmetic: formatting a float would bring
 /// float printing into the module (about 5 KB brotli) for a few words of text.

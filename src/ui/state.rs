@@ -316,8 +316,8 @@ pub struct Derived {
     pub now: Duration,
 }
 
-/// Large material waiting to be analysed: typing is not blocked by an analysis per keystroke; the
-/// page analyses once the input settles, and says so meanwhile.
+/// Material waiting to be analysed in slices: typing is not blocked by an analysis per keystroke;
+/// the page analyses (large material once the input settles), and says so meanwhile.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Pending {
     /// The material's size in bytes.
@@ -326,6 +326,9 @@ pub struct Pending {
     pub generation: u64,
     /// How far its analysis has got, once the job has started.
     pub progress: Option<Progress>,
+    /// Whether the analysis waits for the input to settle: large material changed by typing (a
+    /// paste, a drop or a removal is analysed at once).
+    pub settle: bool,
 }
 
 /// What the page holds. Cloned for every action: the material (the only large part) is shared
@@ -348,10 +351,22 @@ pub struct State {
     pub pending: Option<Pending>,
     /// The last generation handed out to pending material.
     generations: u64,
+    /// The material's size when it was last analysed or left pending (what typing changes little).
+    last_size: usize,
 }
 
-/// Above this many bytes of material, the analysis waits for the input to settle.
+/// Above this many bytes of material, the analysis of a change made by typing waits for the input
+/// to settle.
 pub const LARGE_INPUT: usize = 256 * 1024;
+
+/// A change of the material by at most this many bytes is typing; a larger one (a paste, a drop, a
+/// removal) is analysed without waiting for the input to settle.
+const TYPING: usize = 1024;
+
+/// Above this many bytes of material, the analysis runs in slices rather than in the event that
+/// changed it: 300 Ed25519 certificates sharing one name (180 KB) took 0.3 s in one go
+/// (bench/browser/mainthread.mjs); the 3-certificate chain (4.4 KB) is analysed at once.
+pub const SLICED_INPUT: usize = 16 * 1024;
 
 /// What can happen to the state.
 #[derive(Clone, Debug, PartialEq)]
@@ -424,6 +439,7 @@ impl State {
             },
             pending: None,
             generations: 0,
+            last_size: 0,
         };
         state.take_analysis(empty);
         state
@@ -444,16 +460,20 @@ impl State {
         Rc::make_mut(&mut self.materials)
     }
 
-    /// Analyses now, or, for large material, marks the analysis pending: the page starts a job
-    /// once the input settles and runs it in slices, showing its progress ([`State::job`]).
+    /// Analyses now, or, for material above [`SLICED_INPUT`], marks the analysis pending: the page
+    /// starts a job (once the input settles, for large material changed by typing) and runs it in
+    /// slices, showing its progress ([`State::job`]).
     fn analyse_or_defer(&mut self) {
         let size = self.materials.size();
-        if size > LARGE_INPUT {
+        let typed = size.abs_diff(self.last_size) <= TYPING;
+        self.last_size = size;
+        if size > SLICED_INPUT {
             self.generations += 1;
             self.pending = Some(Pending {
                 size,
                 generation: self.generations,
                 progress: None,
+                settle: size > LARGE_INPUT && typed,
             });
             self.derived.generated = None;
         } else {

@@ -50,3 +50,27 @@ export function inspectJson(file) {
   return JSON.parse(run.stdout);
 }
 
+
+/**
+ * `count` certificates sharing the name of the self-signed root in PEM block `block` (from 0) of
+ * the vector file `file` (relative to the repository), made as bench/hostile.rs makes them: the
+ * root with two signature bytes changed per copy, so none is self-signed and each is a candidate
+ * issuer of every other. PEM text, decoded and encoded by Node's base64.
+ */
+export function sameNameCertificates(file, block, count) {
+  const pem = readFileSync(path.join(ROOT, file), 'utf8');
+  const body = pem.split('-----BEGIN CERTIFICATE-----')[block + 1].split('-----END')[0];
+  const root = Buffer.from(body.replace(/\s+/g, ''), 'base64');
+  // Ed25519's last 32 bytes are S, which a verifier refuses at once when out of range: change R.
+  const fromEnd = root.includes(Buffer.from([0x06, 0x03, 0x2b, 0x65, 0x70])) ? 40 : 2;
+  let out = '';
+  for (let k = 0; k < count; k++) {
+    const der = Buffer.from(root);
+    const at = der.length - fromEnd;
+    const v = (k ^ 0x5a5a) & 0xffff;
+    der[at] ^= v >> 8;
+    der[at + 1] ^= v & 0xff;
+    out += `-----BEGIN CERTIFICATE-----\n${der.toString('base64').match(/.{1,64}/g).join('\n')}\n-----END CERTIFICATE-----\n`;
+  }
+  return out;
+}

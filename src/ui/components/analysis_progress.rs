@@ -11,6 +11,8 @@ pub struct Props {
     pub size: usize,
     /// How far the analysis has got, once it has started.
     pub progress: Option<Progress>,
+    /// Whether it waits for the input to settle before it starts.
+    pub settle: bool,
 }
 
 /// "Analysing 2.0 MB of material: checking signatures: 12 of 999…" and a progress bar.
@@ -18,7 +20,8 @@ pub struct Props {
 pub fn AnalysisProgress(props: &Props) -> Html {
     let megabytes = megabytes(props.size);
     let (what, done, total) = match props.progress {
-        None => ("waiting for the input to settle".to_owned(), 0, 1),
+        None if props.settle => ("waiting for the input to settle".to_owned(), 0, 1),
+        None => ("starting".to_owned(), 0, 1),
         Some(p) => {
             let what = match p.stage {
                 Stage::Reading => format!("reading blocks: {} of {}", p.done, p.total),

@@ -1,0 +1,210 @@
+// Issue 16, "never blocks": how long the page's main thread is blocked while the page analyses
+// large or hostile material, and paste → verdict. It asserts nothing; it writes
+// bench/results/mainthread.json and bench/results/mainthread.md (`bash bench/run.sh mainthread`).
+//
+// In a fresh context on the built page (dist/, served by scripts/serve-dist.py through
+// tests/e2e/server.js), a script in the page:
+//   - pings the main thread every 50 ms (setInterval) and records how late each tick is (the gap
+//     between ticks minus 50 ms: a task that blocks for B ms makes one tick about B - 50 ms late at
+//     most, so the longest block is at least the largest gap), and observes long tasks (> 50 ms,
+//     PerformanceObserver 'longtask': their durations are the blocks themselves);
+//   - pastes the input into the certificate box as one input event (as a paste does) and waits
+//     until the chain verdict of the whole input shows and no analysis is pending: paste → verdict
+//     is measured from just before the input event to the moment the verdict enters the DOM (a
+//     MutationObserver), and to the next animation frame after it (painted).
+// Inputs: bench/data/bundle1000.pem (bench/make_inputs.py: 1,000 RSA-2048 certificates, 2 MiB) and
+// bench/data/chain3.pem, and 300 certificates sharing one name made as bench/hostile.rs makes them
+// (tests/e2e/fixtures.js: a self-signed root of the vector corpus, two signature bytes changed per
+// copy: none is self-signed and each is a candidate issuer of every other) for two roots: ISRG Root
+// X1 (RSA-4096, 0.56 MB: large material) and the corpus's Ed25519 root (0.18 MB: below the page's
+// large-input threshold of 256 KiB, which until 2026-12-06 meant analysed in one go).
+// Anchor of the same run: the idle page (no analysis) pinged for 3 s.
+//
+//   node bench/browser/mainthread.mjs [--dist DIR] [--runs N]
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serveDist, withTimeout } from '../../tests/e2e/server.js';
+import { sameNameCertificates as sameName } from '../../tests/e2e/fixtures.js';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const results = path.join(repo, 'bench/results');
+const argv = process.argv.slice(2);
+const option = (name, fallback) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
+const DIST = path.resolve(option('--dist', path.join(repo, 'dist')));
+const RUNS = Number(option('--runs', 3));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Longest a case may take before it is recorded as not finished. */
+const CASE_TIMEOUT_MS = 120_000;
+
+function cases() {
+  const data = path.join(repo, 'bench/data');
+  for (const f of ['bundle1000.pem', 'chain3.pem']) {
+    if (!existsSync(path.join(data, f))) throw new Error(`bench/data/${f} is missing: bash bench/run.sh inputs`);
+  }
+  return [
+    { name: 'chain3', what: '3-certificate chain (bench/data/chain3.pem), first paste', text: readFileSync(path.join(data, 'chain3.pem'), 'utf8') },
+    { name: 'chain3_warm', warm: true, what: '3-certificate chain, pasted again (after a paste and an emptied box)', text: readFileSync(path.join(data, 'chain3.pem'), 'utf8') },
+    { name: 'bundle1000', what: '1,000-deep chain, 2 MiB (bench/data/bundle1000.pem)', text: readFileSync(path.join(data, 'bundle1000.pem'), 'utf8') },
+    { name: 'same_name_rsa4096', what: '300 certificates sharing one name (ISRG Root X1, RSA-4096)', text: sameName('tests/vectors/inspect/public-isrg-root-x1/input/isrg-root-x1.pem', 0, 300) },
+    { name: 'same_name_ed25519', what: '300 certificates sharing one name (Ed25519 root of the corpus)', text: sameName('tests/vectors/inspect/ed25519-root-and-leaf/input/chain.pem', 1, 300) },
+  ];
+}
+
+/** In the page: the pinger and the long-task observer; `probe.stop()` returns what they saw. */
+function installProbe() {
+  const gaps = [];
+  const longTasks = [];
+  let last = performance.now();
+  const timer = setInterval(() => {
+    const t = performance.now();
+    gaps.push(t - last);
+    last = t;
+  }, 50);
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, duration: e.duration });
+  });
+  observer.observe({ type: 'longtask' });
+  window.__probe = {
+    stop() {
+      clearInterval(timer);
+      for (const e of observer.takeRecords()) longTasks.push({ start: e.startTime, duration: e.duration });
+      observer.disconnect();
+      return { gaps, longTasks };
+    },
+  };
+}
+
+/**
+ * In the page: pastes `text` and waits for the verdict of the whole input; returns when it entered
+ * the DOM (a MutationObserver sees it) and when it was painted (the next animation frame after).
+ */
+async function pasteUntilVerdict([text, timeoutMs]) {
+  const area = document.querySelector('[data-testid="paste"]');
+  area.focus();
+  const done = () => document.querySelector('[data-testid="chain-verdict"][data-verdict]')
+    && document.querySelector('[data-testid="certificate-card"]')
+    && !document.querySelector('[data-testid="analysing"]');
+  let start;
+  const inDom = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (done()) { observer.disconnect(); resolve(performance.now()); }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    setTimeout(() => { observer.disconnect(); resolve(null); }, timeoutMs);
+  });
+  start = performance.now();
+  window.__pasteAt = start;
+  area.value = text;
+  area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  const seen = done() ? performance.now() : await inDom;
+  const painted = seen === null ? null : await new Promise((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+  return {
+    verdictMs: seen === null ? null : seen - start,
+    paintedMs: painted === null ? null : painted - start,
+    verdict: document.querySelector('[data-testid="chain-verdict"]')?.dataset.verdict ?? null,
+  };
+}
+
+function summarise(gaps, longTasks, pasteAt = 0) {
+  const maxGap = gaps.length ? Math.max(...gaps) : null;
+  return {
+    pings: gaps.length,
+    max_gap_ms: maxGap === null ? null : round(maxGap),
+    max_lateness_ms: maxGap === null ? null : round(Math.max(0, maxGap - 50)),
+    long_tasks: longTasks.length,
+    longest_task_ms: longTasks.length ? round(Math.max(...longTasks.map((t) => t.duration))) : 0,
+    // Each long task as [start after the paste, duration] (ms).
+    long_task_list: longTasks.map((t) => [round(t.start - pasteAt), round(t.duration)]),
+  };
+}
+
+const round = (x) => Math.round(x * 10) / 10;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.floor((s.length - 1) / 2)] : null; };
+
+async function main() {
+  const { chromium } = await import(path.join(repo, 'tests/e2e/node_modules/playwright-core/index.mjs'));
+  const server = await serveDist(DIST);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+  });
+  const out = { measured_at: new Date().toISOString(), dist: path.relative(repo, DIST) || DIST, runs: RUNS, cases: [] };
+  try {
+    const open = async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      await withTimeout(page.goto(server.url), 30_000, 'page load');
+      await page.getByTestId('paste').waitFor({ state: 'visible', timeout: 30_000 });
+      return { context, page };
+    };
+    // Anchor: the idle page.
+    {
+      const { context, page } = await open();
+      await page.evaluate(installProbe);
+      await page.waitForTimeout(3000);
+      const { gaps, longTasks } = await page.evaluate(() => window.__probe.stop());
+      out.idle = summarise(gaps, longTasks);
+      await context.close();
+    }
+    for (const c of cases()) {
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) {
+        const { context, page } = await open();
+        if (c.warm) {
+          await page.evaluate(pasteUntilVerdict, [c.text, CASE_TIMEOUT_MS]);
+          await page.evaluate(() => {
+            const area = document.querySelector('[data-testid="paste"]');
+            area.value = '';
+            area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'deleteContentBackward' }));
+          });
+          await page.getByTestId('certificate-card').first().waitFor({ state: 'detached', timeout: 30_000 });
+        }
+        await page.evaluate(installProbe);
+        // Half a second of pings before the paste, so the first gap is not the paste's own.
+        await page.waitForTimeout(500);
+        const timed = await withTimeout(page.evaluate(pasteUntilVerdict, [c.text, CASE_TIMEOUT_MS]), CASE_TIMEOUT_MS + 30_000, c.name);
+        const { gaps, longTasks, pasteAt } = await page.evaluate(() => ({ ...window.__probe.stop(), pasteAt: window.__pasteAt }));
+        runs.push({ verdict_ms: timed.verdictMs === null ? null : round(timed.verdictMs), painted_ms: timed.paintedMs === null ? null : round(timed.paintedMs), verdict: timed.verdict, ...summarise(gaps, longTasks, pasteAt) });
+        await context.close();
+        process.stderr.write(`${c.name} run ${r + 1}: ${JSON.stringify(runs.at(-1))}\n`);
+      }
+      const finished = runs.filter((x) => x.verdict_ms !== null);
+      out.cases.push({
+        name: c.name,
+        what: c.what,
+        bytes: Buffer.byteLength(c.text),
+        verdict: runs[0].verdict,
+        verdict_ms_median: finished.length === runs.length ? median(finished.map((x) => x.verdict_ms)) : null,
+        painted_ms_median: finished.length === runs.length ? median(finished.map((x) => x.painted_ms)) : null,
+        longest_block_ms_max: Math.max(...runs.map((x) => Math.max(x.longest_task_ms, x.max_lateness_ms ?? 0))),
+        runs,
+      });
+    }
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+  mkdirSync(results, { recursive: true });
+  writeFileSync(path.join(results, 'mainthread.json'), `${JSON.stringify(out, null, 2)}\n`);
+  const lines = [
+    `# Main thread while the page analyses (bench/browser/mainthread.mjs), ${out.measured_at}`,
+    '',
+    `Built page: ${out.dist}; ${RUNS} runs per case, each in a fresh context; headless Chromium.`,
+    `Anchor, the idle page for 3 s: longest gap between 50 ms pings ${out.idle.max_gap_ms} ms, ${out.idle.long_tasks} long tasks.`,
+    '',
+    '| input | bytes | verdict | paste → verdict in the DOM, median (ms) | → painted, median (ms) | longest block, worst run (ms) | long tasks per run | longest ping gap per run (ms) |',
+    '|---|---:|---|---:|---:|---:|---|---|',
+    ...out.cases.map((c) => `| ${c.what} | ${c.bytes} | ${c.verdict} | ${c.verdict_ms_median ?? 'not within ' + CASE_TIMEOUT_MS / 1000 + ' s'} | ${c.painted_ms_median ?? '–'} | ${c.longest_block_ms_max} | ${c.runs.map((r) => r.long_tasks).join(', ')} | ${c.runs.map((r) => r.max_gap_ms).join(', ')} |`),
+    '',
+    'Longest block = the longest long task (PerformanceObserver) or ping lateness (gap − 50 ms), whichever is larger.',
+    '',
+  ];
+  writeFileSync(path.join(results, 'mainthread.md'), lines.join('\n'));
+  process.stdout.write(lines.join('\n'));
+}
+
+main().catch((e) => { console.error(e); process.exit(1); });
