@@ -4,6 +4,7 @@
 //! Every code is declared once, in the table inside [`codes!`], together with its severity and its
 //! documentation; `Code::ALL` lists them so that tests and the UI can walk every code.
 
+use crate::lang::{Lang, Text};
 use serde::Serialize;
 use std::fmt;
 
@@ -460,19 +461,19 @@ pub enum Surface {
     CommandLine,
 }
 
-/// What to do about a diagnostic: one text for every surface (made from a `&str` or `String`), one
-/// for the page and one for the command line where they differ ([`Hint::per_surface`]), or none
+/// What to do about a diagnostic: one text for every surface (made from a [`Text`]), one for the
+/// page and one for the command line where they differ ([`Hint::per_surface`]), or none
 /// ([`Hint::none`], for a fact with nothing to do).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hint {
-    command_line: Option<String>,
-    page: Option<String>,
+    command_line: Option<Text>,
+    page: Option<Text>,
 }
 
 impl Hint {
     /// A hint worded for each surface: `page` names the page's boxes and fields, `command_line`
     /// the tool's flags and files.
-    pub fn per_surface(page: impl Into<String>, command_line: impl Into<String>) -> Self {
+    pub fn per_surface(page: impl Into<Text>, command_line: impl Into<Text>) -> Self {
         Self {
             command_line: Some(command_line.into()),
             page: Some(page.into()),
@@ -488,8 +489,8 @@ impl Hint {
     }
 }
 
-impl From<String> for Hint {
-    fn from(text: String) -> Self {
+impl From<Text> for Hint {
+    fn from(text: Text) -> Self {
         Self {
             command_line: Some(text),
             page: None,
@@ -497,19 +498,40 @@ impl From<String> for Hint {
     }
 }
 
+impl From<String> for Hint {
+    fn from(text: String) -> Self {
+        Self::from(Text::from(text))
+    }
+}
+
 impl From<&str> for Hint {
     fn from(text: &str) -> Self {
-        Self::from(text.to_owned())
+        Self::from(Text::from(text))
     }
 }
 
 impl From<&String> for Hint {
     fn from(text: &String) -> Self {
-        Self::from(text.clone())
+        Self::from(Text::from(text))
     }
 }
 
+/// The Simplified Chinese forms of a diagnostic's message and hints (its English forms are the
+/// diagnostic's own fields, the text of record).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chinese {
+    /// The message.
+    pub message: Option<String>,
+    /// The command line's hint (and the page's unless `page_hint`).
+    pub hint: Option<String>,
+    /// The page's hint where it differs.
+    pub page_hint: Option<String>,
+}
+
 /// One finding: what (code, message), how bad (severity), where (location) and what to do (hint).
+///
+/// `message`, `hint` and `page_hint` are English (the JSON and the snapshots read them);
+/// [`Diagnostic::message_in`] and [`Diagnostic::hint_in`] give them in a [`Lang`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// The permanent code.
@@ -533,26 +555,41 @@ pub struct Diagnostic {
     /// `InvalidParam.TagKey`, ...), so that users recognise it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider_error: Option<String>,
+    /// The Chinese forms; `None` in a field while that text is untranslated.
+    #[serde(skip)]
+    pub zh: Chinese,
 }
 
 impl Diagnostic {
-    /// A diagnostic whose severity is the code's own. `hint` is a plain string (the same on every
-    /// surface) or a [`Hint::per_surface`].
+    /// A diagnostic whose severity is the code's own. `message` and `hint` are [`Text`]s (both
+    /// languages; see `tr!`) or a [`Hint::per_surface`].
     pub fn new(
         code: Code,
         location: impl Into<Location>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         hint: impl Into<Hint>,
     ) -> Self {
         let hint = hint.into();
+        let message = message.into();
+        let zh = |text: &Option<Text>| {
+            text.as_ref()
+                .filter(|t| t.is_translated())
+                .map(|t| t.zh().to_owned())
+        };
+        let chinese = Chinese {
+            message: message.is_translated().then(|| message.zh().to_owned()),
+            hint: zh(&hint.command_line),
+            page_hint: zh(&hint.page),
+        };
         Self {
             code,
             severity: code.severity(),
             location: location.into(),
-            message: message.into(),
-            hint: hint.command_line,
-            page_hint: hint.page,
+            message: message.en().to_owned(),
+            hint: hint.command_line.map(|t| t.en().to_owned()),
+            page_hint: hint.page.map(|t| t.en().to_owned()),
             provider_error: None,
+            zh: chinese,
         }
     }
 
@@ -562,11 +599,82 @@ impl Diagnostic {
         self
     }
 
-    /// The hint as `surface` shows it, if there is one.
+    /// The hint as `surface` shows it (in English), if there is one.
     pub fn hint_for(&self, surface: Surface) -> Option<&str> {
         match (surface, &self.page_hint) {
             (Surface::Page, Some(page)) => Some(page),
             _ => self.hint.as_deref(),
+        }
+    }
+
+    /// The message in `lang` (English where the Chinese form is missing).
+    pub fn message_in(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.message,
+            Lang::ZhCn => self.zh.message.as_deref().unwrap_or(&self.message),
+        }
+    }
+
+    /// The hint for `surface` in `lang` (English where the Chinese form is missing).
+    pub fn hint_in(&self, surface: Surface, lang: Lang) -> Option<&str> {
+        let english = self.hint_for(surface);
+        if lang == Lang::En {
+            return english;
+        }
+        let chinese = match (surface, &self.page_hint) {
+            (Surface::Page, Some(_)) => self.zh.page_hint.as_deref(),
+            _ => self.zh.hint.as_deref(),
+        };
+        chinese.or(english)
+    }
+
+    /// Whether every text of this diagnostic has its Chinese form.
+    pub fn is_translated(&self) -> bool {
+        self.zh.message.is_some()
+            && self.hint.is_some() == self.zh.hint.is_some()
+            && self.page_hint.is_some() == self.zh.page_hint.is_some()
+    }
+
+    /// The command line's text of the diagnostic in `lang` (`Display` is the English one).
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut out = format!(
+            "{}[{}] {}{}{}",
+            self.severity,
+            self.code,
+            self.location_in(lang),
+            lang.pick(": ", "："),
+            self.message_in(lang)
+        );
+        if let Some(error) = &self.provider_error {
+            out.push_str(&lang.pick(
+                format!("\n  the provider would answer: {error}"),
+                format!("\n  服务商会返回：{error}"),
+            ));
+        }
+        if let Some(hint) = self.hint_in(Surface::CommandLine, lang) {
+            out.push_str(&lang.pick(format!("\n  hint: {hint}"), format!("\n  建议：{hint}")));
+        }
+        out
+    }
+
+    /// Where the diagnostic points, said in `lang`.
+    pub fn location_in(&self, lang: Lang) -> String {
+        match (lang, &self.location) {
+            (Lang::En, at) => at.to_string(),
+            (Lang::ZhCn, Location::Input(at)) => {
+                let mut out = at.file.clone();
+                if let Some(block) = at.block {
+                    out.push_str(&format!("，第 {block} 块"));
+                }
+                if let Some(line) = at.line {
+                    out.push_str(&format!("，第 {line} 行"));
+                }
+                out
+            }
+            (Lang::ZhCn, Location::Field(name)) => format!("字段 {name}"),
+            (Lang::ZhCn, Location::Material) => "证书".to_owned(),
+            (Lang::ZhCn, Location::Credentials) => "凭证".to_owned(),
+            (Lang::ZhCn, Location::Target) => String::new(),
         }
     }
 }
@@ -620,18 +728,7 @@ pub fn excerpt(text: &str) -> String {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}[{}] {}: {}",
-            self.severity, self.code, self.location, self.message
-        )?;
-        if let Some(error) = &self.provider_error {
-            write!(f, "\n  the provider would answer: {error}")?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.text_in(Lang::En))
     }
 }
 

@@ -126,6 +126,12 @@ pub struct ProviderSpec {
     pub id: &'static str,
     /// A human title.
     pub title: &'static str,
+    /// The title in Simplified Chinese.
+    #[serde(skip)]
+    pub title_zh: &'static str,
+    /// The provider's own Chinese word for a region (Alibaba 地域, Huawei 区域).
+    #[serde(skip)]
+    pub region_word_zh: &'static str,
     /// The API's name (`UploadCACertificate`, ...).
     pub api: &'static str,
     /// The API version.
@@ -169,6 +175,11 @@ fn auth_names<S: serde::Serializer>(schemes: &&[Scheme], out: S) -> Result<S::Ok
 }
 
 impl ProviderSpec {
+    /// The title in `lang`.
+    pub fn title_in(&self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.title, self.title_zh)
+    }
+
     /// The listed region with this ID.
     pub fn region(&self, id: &str) -> Option<&'static Region> {
         self.regions.iter().find(|r| r.id == id)
@@ -345,7 +356,14 @@ pub struct KeyFix {
     /// The PEM label sent.
     pub to: &'static str,
     /// Why.
-    pub reason: &'static str,
+    pub reason: crate::lang::Words,
+}
+
+impl KeyFix {
+    /// Why, in `lang`.
+    pub fn reason_in(&self, lang: crate::lang::Lang) -> &'static str {
+        self.reason.get(lang)
+    }
 }
 
 /// Runs the target's rules on the material (and, in `Request` mode, on the fields) and builds the

@@ -229,6 +229,8 @@ fn is_portable_name(name: &str) -> bool {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-cas",
     title: "Alibaba Cloud Certificate Management Service — UploadUserCertificate",
+    title_zh: "阿里云数字证书管理服务 — UploadUserCertificate",
+    region_word_zh: "地域",
     api: "UploadUserCertificate",
     version: "2020-04-07",
     legacy: None,
@@ -356,9 +358,14 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             rule: &PRIVATE_KEY,
             encoding_rule: &KEY_ENCODING,
             want: KeyEncoding::Traditional,
-            reencoded_because: "sent as PKCS#1/SEC1, the encodings CAS's examples use: \
-                                re-encoded, same key",
-            decrypted_because: "CAS takes only unencrypted keys: decrypted locally",
+            reencoded_because: crate::lang::Words::new(
+                "sent as PKCS#1/SEC1, the encodings CAS's examples use: re-encoded, same key",
+                "以 PKCS#1/SEC1 发送，即 CAS 示例所用的编码：已重新编码，私钥不变",
+            ),
+            decrypted_because: crate::lang::Words::new(
+                "CAS takes only unencrypted keys: decrypted locally",
+                "CAS 仅接受未加密的私钥：已在本地解密",
+            ),
             max: None,
         },
         &mut prep.diagnostics,

@@ -11,6 +11,7 @@ use super::{
 use crate::analysis::public_key::{Curve, KeyType};
 use crate::diagnostic::Code;
 use crate::fixes::{self, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -274,6 +275,8 @@ fn unlisted_host(region: &str) -> String {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-kms",
     title: "Alibaba Cloud KMS — UploadCertificate (legacy)",
+    title_zh: "阿里云 KMS — UploadCertificate（旧版）",
+    region_word_zh: "地域",
     api: "UploadCertificate",
     version: "2016-01-20",
     legacy: Some(Legacy {
@@ -376,7 +379,12 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         ));
     }
     csr_wanted(ctx, &CSR_MATCH, "that CreateCertificate returned", out);
-    key_not_taken(ctx, SPEC.api, "KMS made and keeps the key pair", out);
+    key_not_taken(
+        ctx,
+        Words::new(SPEC.api, SPEC.api),
+        Words::new("KMS made and keeps the key pair", "密钥对由 KMS 生成并保管"),
+        out,
+    );
 
     prep.bundle =
         fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);

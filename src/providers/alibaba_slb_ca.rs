@@ -387,6 +387,8 @@ pub(crate) const ERRORS: &[KnownError] = &[
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-slb-ca",
     title: "Alibaba Cloud SLB — UploadCACertificate",
+    title_zh: "阿里云 SLB（CLB）— UploadCACertificate",
+    region_word_zh: "地域",
     api: "UploadCACertificate",
     version: "2014-05-15",
     legacy: None,

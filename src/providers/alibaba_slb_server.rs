@@ -154,6 +154,8 @@ pub static TAG_COUNT: Rule = Rule {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-slb-server",
     title: "Alibaba Cloud SLB — UploadServerCertificate",
+    title_zh: "阿里云 SLB（CLB）— UploadServerCertificate",
+    region_word_zh: "地域",
     api: "UploadServerCertificate",
     version: "2014-05-15",
     legacy: None,
@@ -332,8 +334,14 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             rule: &PRIVATE_KEY,
             encoding_rule: &PRIVATE_KEY,
             want: KeyEncoding::Traditional,
-            reencoded_because: "CLB takes PKCS#1 RSA keys only: re-encoded, same key",
-            decrypted_because: "CLB takes only unencrypted keys: decrypted locally",
+            reencoded_because: crate::lang::Words::new(
+                "CLB takes PKCS#1 RSA keys only: re-encoded, same key",
+                "CLB 仅接受 PKCS#1 RSA 私钥：已重新编码，私钥不变",
+            ),
+            decrypted_because: crate::lang::Words::new(
+                "CLB takes only unencrypted keys: decrypted locally",
+                "CLB 仅接受未加密的私钥：已在本地解密",
+            ),
             max: None,
         },
         out,

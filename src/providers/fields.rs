@@ -271,21 +271,26 @@ pub(super) fn check_fields(spec: &ProviderSpec, fields: &Fields, out: &mut Vec<D
                 Code::FieldUnknown,
                 // The name is the user's text (a key pasted where a name goes): an excerpt only.
                 field_location(&crate::diagnostic::excerpt(name)),
-                format!(
-                    "{} does not take a field {:?}",
-                    spec.api,
-                    crate::diagnostic::excerpt(name)
-                ),
-                crate::diagnostic::Hint::per_surface(
-                    format!(
-                        "the fields are: {}; the certificate, chain and key come from the boxes above",
-                        known.join(", ")
-                    ),
-                    format!(
-                        "the fields are: {}; the certificate, chain and key come from the FILEs",
-                        known.join(", ")
-                    ),
-                ),
+                {
+                    let (api, name) = (spec.api, crate::diagnostic::excerpt(name));
+                    tr!(
+                        "{api} does not take a field {name:?}",
+                        "{api} 没有字段 {name:?}"
+                    )
+                },
+                {
+                    let known = known.join(", ");
+                    crate::diagnostic::Hint::per_surface(
+                        tr!(
+                            "the fields are: {known}; the certificate, chain and key come from the boxes above",
+                            "可用字段：{known}；证书、证书链和私钥取自上面的输入框"
+                        ),
+                        tr!(
+                            "the fields are: {known}; the certificate, chain and key come from the FILEs",
+                            "可用字段：{known}；证书、证书链和私钥取自 FILE 文件"
+                        ),
+                    )
+                },
             ));
             continue;
         };
@@ -422,10 +427,19 @@ pub(crate) fn numbered_parameters(
             let diagnostic = Diagnostic::new(
                 Code::FieldMissing,
                 field_location(&family.name(n, 1)),
-                format!("entry {n} of {} is given without {first}", family.stem),
+                {
+                    let stem = family.stem;
+                    tr!(
+                        "entry {n} of {stem} is given without {first}",
+                        "{stem} 的第 {n} 项缺少 {first}"
+                    )
+                },
                 crate::diagnostic::Hint::per_surface(
-                    format!("fill in {first} too"),
-                    format!("give --field {first}=... too"),
+                    tr!("fill in {first} too", "请同时填写 {first}"),
+                    tr!(
+                        "give --field {first}=... too",
+                        "请同时给出 --field {first}=..."
+                    ),
                 ),
             );
             out.push(match family.first_missing_error {
@@ -452,20 +466,33 @@ pub(super) fn check_region(spec: &ProviderSpec, region: &str, out: &mut Vec<Diag
         out.push(Diagnostic::new(
             Code::FieldInvalid,
             field_location("region"),
-            format!("the region {region:?} is not a region ID (lowercase letters, digits and -)"),
-            format!("use one of: {}", listed.join(", ")),
+            {
+                let word = spec.region_word_zh;
+                tr!(
+                    "the region {region:?} is not a region ID (lowercase letters, digits and -)",
+                    "{region:?} 不是{word} ID（小写字母、数字和 -）"
+                )
+            },
+            {
+                let listed = listed.join(", ");
+                tr!("use one of: {listed}", "请使用其中之一：{listed}")
+            },
         ));
     } else if spec.region(region).is_none() {
         out.push(Diagnostic::new(
             Code::RegionNotListed,
             field_location("region"),
-            format!(
-                "{} is not among the regions listed for {}; the request goes to {}",
-                region,
-                spec.api,
-                spec.host(region)
-            ),
-            format!("listed regions: {}", listed.join(", ")),
+            {
+                let (api, host, word) = (spec.api, spec.host(region), spec.region_word_zh);
+                tr!(
+                    "{region} is not among the regions listed for {api}; the request goes to {host}",
+                    "{region} 不在 {api} 列出的{word}中；请求将发往 {host}"
+                )
+            },
+            {
+                let (listed, word) = (listed.join(", "), spec.region_word_zh);
+                tr!("listed regions: {listed}", "列出的{word}：{listed}")
+            },
         ));
     }
 }

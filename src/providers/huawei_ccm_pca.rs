@@ -13,6 +13,7 @@ use super::{
 use crate::analysis::public_key::{Curve, KeyType};
 use crate::diagnostic::Code;
 use crate::fixes::{self, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -204,6 +205,8 @@ fn unlisted_host(region: &str) -> String {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-ccm-pca",
     title: "Huawei Cloud CCM private CA — import CA certificate",
+    title_zh: "华为云 CCM 私有证书管理 — 导入 CA 证书",
+    region_word_zh: "区域",
     api: "ImportCertificateAuthorityCertificate",
     version: "v1",
     legacy: None,
@@ -380,7 +383,12 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         }
     }
     csr_wanted(ctx, &CERTIFICATE, "exported from this CA", out);
-    key_not_taken(ctx, "The CA import", "the private CA keeps its key", out);
+    key_not_taken(
+        ctx,
+        Words::new("The CA import", "CA 证书导入"),
+        Words::new("the private CA keeps its key", "私有 CA 自己保管私钥"),
+        out,
+    );
 
     prep.bundle =
         fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);

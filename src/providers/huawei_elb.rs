@@ -12,6 +12,7 @@ use crate::analysis::certificate::{SanEntry, SanKind};
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -456,6 +457,8 @@ const SERVER_ONLY: When = When {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-elb",
     title: "Huawei Cloud ELB v3 — create certificate",
+    title_zh: "华为云 ELB v3 — 创建证书",
+    region_word_zh: "区域",
     api: "CreateCertificate",
     version: "v3",
     legacy: None,
@@ -709,7 +712,12 @@ fn check_material(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagno
                     ));
                 }
             }
-            super::key_not_taken(ctx, "type client", "it holds CA certificates only", out);
+            super::key_not_taken(
+                ctx,
+                Words::new("type client", "client 类型"),
+                Words::new("it holds CA certificates only", "它只含 CA 证书"),
+                out,
+            );
         }
         CertificateType::ServerSm => {
             if let Some(&leaf) = analysis.report.chain.order.first() {
@@ -811,9 +819,14 @@ fn server_key(
         } else {
             KeyEncoding::Traditional
         },
-        reencoded_because: "deployment through SCM refuses PKCS#8 (ELB takes either): \
-                            re-encoded, same key",
-        decrypted_because: "ELB takes only unencrypted keys: decrypted locally",
+        reencoded_because: Words::new(
+            "deployment through SCM refuses PKCS#8 (ELB takes either): re-encoded, same key",
+            "经 SCM 部署时不接受 PKCS#8（ELB 两种都接受）：已重新编码，私钥不变",
+        ),
+        decrypted_because: Words::new(
+            "ELB takes only unencrypted keys: decrypted locally",
+            "ELB 仅接受未加密的私钥：已在本地解密",
+        ),
         max: Some(KEY_MAX),
     };
     take_key(ctx, &rules, out)

@@ -236,6 +236,8 @@ fn is_enterprise_project(value: &str) -> bool {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-scm",
     title: "Huawei Cloud CCM SSL certificate manager — import certificate",
+    title_zh: "华为云 CCM SSL 证书管理 — 导入证书",
+    region_word_zh: "区域",
     api: "ImportCertificate",
     version: "v3",
     legacy: None,
@@ -416,8 +418,14 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             rule: &PRIVATE_KEY,
             encoding_rule: &KEY_ENCODING,
             want: KeyEncoding::Traditional,
-            reencoded_because: "SCM does not support PKCS#8 keys: re-encoded, same key",
-            decrypted_because: "SCM refuses password-protected keys: decrypted locally",
+            reencoded_because: crate::lang::Words::new(
+                "SCM does not support PKCS#8 keys: re-encoded, same key",
+                "SCM 不支持 PKCS#8 私钥：已重新编码，私钥不变",
+            ),
+            decrypted_because: crate::lang::Words::new(
+                "SCM refuses password-protected keys: decrypted locally",
+                "SCM 不接受带口令保护的私钥：已在本地解密",
+            ),
             max: Some(KEY_MAX),
         },
         &mut prep.diagnostics,

@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::analysis::public_key::Curve;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::fixes::KeyPem;
+use crate::lang::Words;
 
 /// Where diagnostics about the material as a whole point.
 pub(crate) fn material_location() -> Location {
@@ -44,13 +45,20 @@ pub(crate) fn is_ca_certificate(
 }
 
 /// Diagnoses a private key given to a target that never takes one.
-pub(crate) fn key_not_taken(ctx: &Context<'_>, api: &str, why: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn key_not_taken(ctx: &Context<'_>, who: Words, why: Words, out: &mut Vec<Diagnostic>) {
+    let (api, api_zh, why, why_zh) = (who.en, who.zh, why.en, why.zh);
     if let Some(key) = ctx.analysis.keys.first() {
         out.push(Diagnostic::new(
             Code::FieldIgnored,
             key.location.clone(),
-            format!("{api} does not take a private key ({why}); it is not sent"),
-            "leave the key out; it stays on this machine either way",
+            tr!(
+                "{api} does not take a private key ({why}); it is not sent",
+                "{api_zh} 不接受私钥（{why_zh}）；私钥不会被发送"
+            ),
+            tr!(
+                "leave the key out; it stays on this machine either way",
+                "不必提供私钥；无论如何它都只留在本机"
+            ),
         ));
     }
 }
@@ -148,9 +156,9 @@ pub(crate) struct KeyRules {
     /// The encoding sent.
     pub want: crate::fixes::KeyEncoding,
     /// Why a key in another encoding is re-encoded (shown with the fix).
-    pub reencoded_because: &'static str,
+    pub reencoded_because: Words,
     /// Why an encrypted key is decrypted here.
-    pub decrypted_because: &'static str,
+    pub decrypted_because: Words,
     /// The key's length limit.
     pub max: Option<SizeLimit>,
 }

@@ -4,6 +4,7 @@
 //! legacy API ([`Legacy`]).
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::lang::Text;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
@@ -118,7 +119,7 @@ pub(crate) fn rule_diagnostic(
     code: Code,
     at: impl Into<Location>,
     rule: &Rule,
-    message: impl Into<String>,
+    message: impl Into<Text>,
     hint: impl Into<crate::diagnostic::Hint>,
 ) -> Diagnostic {
     let blocks = rule.blocks();
@@ -137,13 +138,19 @@ pub(crate) fn rule_diagnostic(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let mut text = format!("{} (rule {}: {source}", message.into(), rule.id);
-    match rule.disagreement {
-        Some(disagreement) => text.push_str(&format!("; the sources disagree: {disagreement})")),
-        None if !blocks => text.push_str("; no primary source states it)"),
-        None => text.push(')'),
-    }
-    let diagnostic = Diagnostic::new(code, at, text, hint);
+    let id = rule.id;
+    let cited = match rule.disagreement {
+        Some(disagreement) => tr!(
+            " (rule {id}: {source}; the sources disagree: {disagreement})",
+            "（规则 {id}：{source}；来源说法不一：{disagreement}）"
+        ),
+        None if !blocks => tr!(
+            " (rule {id}: {source}; no primary source states it)",
+            "（规则 {id}：{source}；没有一手来源明确这样说）"
+        ),
+        None => tr!(" (rule {id}: {source})", "（规则 {id}：{source}）"),
+    };
+    let diagnostic = Diagnostic::new(code, at, message.into().followed_by(&cited), hint);
     match rule.provider_error {
         // Infos are fixes already applied: the provider will not answer with an error for them.
         Some(error) if code.severity() != Severity::Info => diagnostic.with_provider_error(error),

@@ -10,13 +10,20 @@ use super::components::{
 };
 use super::hooks::use_sliced_analysis::use_sliced_analysis;
 use super::state::{Action, Credential, Slot, State};
+use crate::lang::Lang;
 use crate::providers::ProviderId;
 use yew::prelude::*;
 
 /// The whole page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(ProviderId::default(), browser::now()));
+    let state = use_reducer(|| {
+        let preferred = browser::preferred_languages();
+        let lang = Lang::from_preferences(preferred.iter().map(String::as_str));
+        State::new(ProviderId::default(), browser::now()).in_lang(lang)
+    });
+    let lang = state.lang;
+    use_effect_with(lang, |lang| browser::set_document_lang(lang.as_str()));
     // One callback for the page's life: children whose other properties are unchanged are not
     // rendered again (a 2 MiB text area compared and read back on every progress tick otherwise).
     let dispatch = {
@@ -68,9 +75,17 @@ pub fn App() -> Html {
     };
     use_sliced_analysis(&state, dispatch.clone());
     let spec = form.target.spec();
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(lang.other())))
+    };
     html! {
-        <>
+        <ContextProvider<Lang> context={lang}>
             <header class="masthead">
+                <button type="button" class="secondary lang-switch" data-testid="lang-switch" onclick={on_lang}
+                    lang={lang.other().as_str()} aria-label={format!("Language / 语言: {}", lang.other().native_name())}>
+                    { lang.other().native_name() }
+                </button>
                 <h1>{ "cert-preflight" }</h1>
                 <p class="tagline">
                     { "Check certificates before you upload them, and get a signed request that works. Everything runs in this page: nothing you paste, no key and no secret is sent anywhere." }
@@ -120,7 +135,7 @@ pub fn App() -> Html {
                             { for report.certificates.iter().take(if *all_cards { usize::MAX } else { LIST_LIMIT })
                                 .map(|c| html! { <li><CertificateCard certificate={c.clone()} now={derived.now} /></li> }) }
                         </ol>
-                        { show_all(report.certificates.len(), *all_cards, "certificates", {
+                        { show_all(lang, report.certificates.len(), *all_cards, "certificates", {
                             let all_cards = all_cards.clone();
                             Callback::from(move |_: MouseEvent| all_cards.set(true))
                         }) }
@@ -137,6 +152,6 @@ pub fn App() -> Html {
                     has_secret={!credentials.secret.is_empty()} token_env={credentials.token_env.clone()} domain_id={credentials.domain_id.clone()}
                     generated={derived.generated.clone()} analysing={state.pending.is_some()} on_action={dispatch} />
             </section>
-        </>
+        </ContextProvider<Lang>>
     }
 }

@@ -12,6 +12,7 @@ use crate::analysis::{self, Analysis, Input, Options, Role};
 use crate::auth;
 use crate::fix_choice::{self, Rewrite};
 pub use crate::fix_choice::{Applied, Fix};
+use crate::lang::Lang;
 use crate::material_routing::{self, Moved};
 pub use crate::material_routing::{PASTED, Slot};
 use crate::providers::{self, Fields, Mode, Preparation, ProviderId};
@@ -346,6 +347,8 @@ pub struct State {
     pub derived: Derived,
     /// The analysis waiting on large material, if any.
     pub pending: Option<Pending>,
+    /// The language the page is shown in (never stored: the browser's choice at each load).
+    pub lang: Lang,
     /// The last generation handed out to pending material.
     generations: u64,
 }
@@ -394,6 +397,8 @@ pub enum Action {
         /// The validation time it used.
         now: Duration,
     },
+    /// Show the page in this language (everything typed is kept).
+    SetLang(Lang),
     /// Start again.
     Clear,
 }
@@ -423,10 +428,17 @@ impl State {
                 now,
             },
             pending: None,
+            lang: Lang::default(),
             generations: 0,
         };
         state.take_analysis(empty);
         state
+    }
+
+    /// The same page shown in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// Whether the user has given any material yet.
@@ -556,6 +568,7 @@ impl Reducible for State {
         }
         let mut next = (*self).clone();
         match action {
+            Action::SetLang(lang) => next.lang = lang,
             Action::SetTarget(target) => {
                 let spec = target.spec();
                 let form = &mut next.form;
@@ -652,8 +665,10 @@ impl Reducible for State {
             Action::Clear => {
                 // Generations keep counting: a job of the material cleared is never taken.
                 let generations = next.generations;
+                let lang = next.lang;
                 next = Self::new(next.form.target, next.derived.now);
                 next.generations = generations;
+                next.lang = lang;
             }
         }
         Rc::new(next)

@@ -17,6 +17,7 @@
 use base64ct::Encoding;
 use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::{Diagnostic, Surface};
+use cert_preflight::lang::Lang;
 use cert_preflight::providers::{FieldInput, Fields, ProviderId, Shape};
 use cert_preflight::request;
 use cert_preflight::request::Auth;
@@ -612,6 +613,9 @@ fn made() -> &'static Made {
                     texts.extend(d.page_hint.clone());
                     texts.extend(d.provider_error.clone());
                     texts.push(d.to_string());
+                    // The Chinese forms are held to the same rule.
+                    texts.push(d.text_in(Lang::ZhCn));
+                    texts.extend(d.hint_in(Surface::Page, Lang::ZhCn).map(str::to_owned));
                 }
                 made.secrets.push((secret, all_passphrases.clone()));
                 made.texts
@@ -691,6 +695,65 @@ const PAGE_WORDS: &[&str] = &[
     "click",
     "button",
 ];
+
+/// The codes whose diagnostics are still written in English only (the translation is under
+/// way, module by module). A code leaves this list when every diagnostic of it met has its
+/// Chinese message and hints; the test fails if one on the list turns out translated.
+const NOT_YET_TRANSLATED: &[&str] = &[
+    "field-ignored",
+    "field-invalid",
+    "field-missing",
+    "field-over-disputed-limit",
+    "field-too-long",
+    "field-unverified-rule",
+    "target-bundle-normalised",
+    "target-certificate-count",
+    "target-chain-incomplete",
+    "target-csr-not-given",
+    "target-key-algorithm",
+    "target-key-algorithm-unlisted",
+    "target-key-reencoded",
+    "target-legacy-api",
+    "target-needs-ca-certificate",
+    "target-needs-private-key",
+    "target-rule-unconfirmed",
+];
+
+#[test]
+fn every_diagnostic_met_has_its_chinese_form() {
+    let made = made();
+    let mut untranslated: std::collections::BTreeMap<&str, String> = Default::default();
+    let mut translated = HashSet::new();
+    for (run, d) in &made.diagnostics {
+        if d.is_translated() {
+            translated.insert(d.code.as_str());
+            // A Chinese message is Chinese, not the English one copied.
+            assert_ne!(d.message_in(Lang::ZhCn), d.message, "{run}: {}", d.code);
+        } else {
+            untranslated
+                .entry(d.code.as_str())
+                .or_insert_with(|| format!("{run}: {}", d.message));
+        }
+    }
+    let missing: Vec<String> = untranslated
+        .iter()
+        .filter(|(code, _)| !NOT_YET_TRANSLATED.contains(code))
+        .map(|(code, example)| format!("{code} ({example})"))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "diagnostics without Chinese: {missing:#?}"
+    );
+    let stale: Vec<&&str> = NOT_YET_TRANSLATED
+        .iter()
+        .filter(|code| !untranslated.contains_key(**code))
+        .collect();
+    assert!(
+        stale.is_empty(),
+        "translated now, drop from the list: {stale:?}"
+    );
+    assert!(translated.len() > 20, "{translated:?}");
+}
 
 #[test]
 fn hints_fit_the_surface_they_are_read_on() {
