@@ -498,30 +498,12 @@ impl From<Text> for Hint {
     }
 }
 
-impl From<String> for Hint {
-    fn from(text: String) -> Self {
-        Self::from(Text::from(text))
-    }
-}
-
-impl From<&str> for Hint {
-    fn from(text: &str) -> Self {
-        Self::from(Text::from(text))
-    }
-}
-
-impl From<&String> for Hint {
-    fn from(text: &String) -> Self {
-        Self::from(Text::from(text))
-    }
-}
-
 /// The Simplified Chinese forms of a diagnostic's message and hints (its English forms are the
-/// diagnostic's own fields, the text of record).
+/// diagnostic's own fields, the text of record). A hint is here exactly when its English one is.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Chinese {
     /// The message.
-    pub message: Option<String>,
+    pub message: String,
     /// The command line's hint (and the page's unless `page_hint`).
     pub hint: Option<String>,
     /// The page's hint where it differs.
@@ -555,7 +537,7 @@ pub struct Diagnostic {
     /// `InvalidParam.TagKey`, ...), so that users recognise it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider_error: Option<String>,
-    /// The Chinese forms; `None` in a field while that text is untranslated.
+    /// The Chinese forms.
     #[serde(skip)]
     pub zh: Chinese,
 }
@@ -571,13 +553,9 @@ impl Diagnostic {
     ) -> Self {
         let hint = hint.into();
         let message = message.into();
-        let zh = |text: &Option<Text>| {
-            text.as_ref()
-                .filter(|t| t.is_translated())
-                .map(|t| t.zh().to_owned())
-        };
+        let zh = |text: &Option<Text>| text.as_ref().map(|t| t.zh().to_owned());
         let chinese = Chinese {
-            message: message.is_translated().then(|| message.zh().to_owned()),
+            message: message.zh().to_owned(),
             hint: zh(&hint.command_line),
             page_hint: zh(&hint.page),
         };
@@ -607,32 +585,20 @@ impl Diagnostic {
         }
     }
 
-    /// The message in `lang` (English where the Chinese form is missing).
+    /// The message in `lang`.
     pub fn message_in(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.message,
-            Lang::ZhCn => self.zh.message.as_deref().unwrap_or(&self.message),
-        }
+        lang.pick(&self.message, &self.zh.message)
     }
 
-    /// The hint for `surface` in `lang` (English where the Chinese form is missing).
+    /// The hint for `surface` in `lang`, if there is one.
     pub fn hint_in(&self, surface: Surface, lang: Lang) -> Option<&str> {
-        let english = self.hint_for(surface);
         if lang == Lang::En {
-            return english;
+            return self.hint_for(surface);
         }
-        let chinese = match (surface, &self.page_hint) {
-            (Surface::Page, Some(_)) => self.zh.page_hint.as_deref(),
+        match (surface, &self.zh.page_hint) {
+            (Surface::Page, Some(page)) => Some(page),
             _ => self.zh.hint.as_deref(),
-        };
-        chinese.or(english)
-    }
-
-    /// Whether every text of this diagnostic has its Chinese form.
-    pub fn is_translated(&self) -> bool {
-        self.zh.message.is_some()
-            && self.hint.is_some() == self.zh.hint.is_some()
-            && self.page_hint.is_some() == self.zh.page_hint.is_some()
+        }
     }
 
     /// The command line's text of the diagnostic in `lang` (`Display` is the English one).
@@ -815,18 +781,26 @@ mod tests {
     #[test]
     fn a_hint_is_the_same_everywhere_unless_written_per_surface() {
         let at = Location::Target;
-        let plain = Diagnostic::new(Code::EmptyInput, at.clone(), "m", "do this");
+        let plain = Diagnostic::new(
+            Code::EmptyInput,
+            at.clone(),
+            tr!("m", "信息"),
+            tr!("do this", "这样做"),
+        );
         assert_eq!(plain.hint_for(Surface::Page), Some("do this"));
         assert_eq!(plain.hint_for(Surface::CommandLine), Some("do this"));
-        let owned = Diagnostic::new(Code::EmptyInput, at.clone(), "m", format!("do {}", 1));
+        let owned = Diagnostic::new(Code::EmptyInput, at.clone(), tr!("m", "信息"), {
+            let n = 1;
+            tr!("do {n}", "做 {n}")
+        });
         assert_eq!(owned.hint_for(Surface::Page), Some("do 1"));
         let split = Diagnostic::new(
             Code::EncryptedKeyNeedsPassphrase,
             at,
-            "m",
+            tr!("m", "信息"),
             Hint::per_surface(
-                "enter it in the passphrase field",
-                "give --passphrase-env VAR",
+                tr!("enter it in the passphrase field", "在口令框中输入"),
+                tr!("give --passphrase-env VAR", "给出 --passphrase-env VAR"),
             ),
         );
         assert_eq!(
@@ -836,6 +810,19 @@ mod tests {
         assert_eq!(
             split.hint_for(Surface::CommandLine),
             Some("give --passphrase-env VAR")
+        );
+        assert_eq!(
+            split.hint_in(Surface::Page, Lang::ZhCn),
+            Some("在口令框中输入")
+        );
+        assert_eq!(
+            split.hint_in(Surface::CommandLine, Lang::ZhCn),
+            Some("给出 --passphrase-env VAR")
+        );
+        assert!(
+            split
+                .text_in(Lang::ZhCn)
+                .ends_with("建议：给出 --passphrase-env VAR")
         );
         // The command line's text and JSON carry its own hint only.
         assert!(
@@ -854,7 +841,7 @@ mod tests {
         let fact = Diagnostic::new(
             Code::KeyMatchesCertificate,
             Location::Target,
-            "m",
+            tr!("m", "信息"),
             Hint::none(),
         );
         assert_eq!(fact.hint_for(Surface::Page), None);

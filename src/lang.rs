@@ -85,16 +85,12 @@ impl fmt::Display for Lang {
     }
 }
 
-/// One sentence in both languages.
-///
-/// `zh` is `None` only for the English-only texts of code not yet translated (made through
-/// `From<String>`/`From<&str>`, which exist for that transition alone): [`Text::get`] then falls
-/// back to English, and `tests/it/i18n.rs` fails on any such text the corpus and the targets'
-/// cases produce.
+/// One sentence in both languages. There is no conversion from a `String` or `&str`: a message
+/// without its Chinese form does not compile.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Text {
     en: String,
-    zh: Option<String>,
+    zh: String,
 }
 
 impl Text {
@@ -102,7 +98,7 @@ impl Text {
     pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Self {
         Self {
             en: en.into(),
-            zh: Some(zh.into()),
+            zh: zh.into(),
         }
     }
 
@@ -111,53 +107,21 @@ impl Text {
         &self.en
     }
 
-    /// The Simplified Chinese form (English while the text is untranslated).
+    /// The Simplified Chinese form.
     pub fn zh(&self) -> &str {
-        self.zh.as_deref().unwrap_or(&self.en)
-    }
-
-    /// Whether the Chinese form was written.
-    pub fn is_translated(&self) -> bool {
-        self.zh.is_some()
+        &self.zh
     }
 
     /// The form for `lang`.
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En => &self.en,
-            Lang::ZhCn => self.zh(),
-        }
+        lang.pick(&self.en, &self.zh)
     }
 
     /// Both forms with `suffix` (itself in both) appended.
     pub fn followed_by(mut self, suffix: &Text) -> Self {
         self.en.push_str(&suffix.en);
-        self.zh = match (self.zh, &suffix.zh) {
-            (Some(mut zh), Some(more)) => {
-                zh.push_str(more);
-                Some(zh)
-            }
-            _ => None,
-        };
+        self.zh.push_str(&suffix.zh);
         self
-    }
-}
-
-impl From<String> for Text {
-    fn from(en: String) -> Self {
-        Self { en, zh: None }
-    }
-}
-
-impl From<&str> for Text {
-    fn from(en: &str) -> Self {
-        Self::from(en.to_owned())
-    }
-}
-
-impl From<&String> for Text {
-    fn from(en: &String) -> Self {
-        Self::from(en.clone())
     }
 }
 

@@ -403,15 +403,29 @@ pub fn prepare(
             Code::TargetLegacyApi,
             Location::Target,
             legacy.rule,
-            format!("{} {} is a legacy API: {}", spec.id, spec.api, legacy.note),
-            crate::diagnostic::Hint::per_surface(
-                format!(
-                    "choose the target {} instead where you can",
-                    ProviderId::parse(legacy.successor)
-                        .map_or(legacy.successor, |p| p.spec().title)
-                ),
-                format!("use --provider {} instead where you can", legacy.successor),
-            ),
+            {
+                let (id, api, note, note_zh) = (spec.id, spec.api, legacy.note.en, legacy.note.zh);
+                tr!(
+                    "{id} {api} is a legacy API: {note}",
+                    "{id} {api} 是旧版 API：{note_zh}"
+                )
+            },
+            {
+                let successor = ProviderId::parse(legacy.successor);
+                let title = successor.map_or(legacy.successor, |p| p.spec().title);
+                let title_zh = successor.map_or(legacy.successor, |p| p.spec().title_zh);
+                let id = legacy.successor;
+                crate::diagnostic::Hint::per_surface(
+                    tr!(
+                        "choose the target {title} instead where you can",
+                        "尽可能改选目标“{title_zh}”"
+                    ),
+                    tr!(
+                        "use --provider {id} instead where you can",
+                        "尽可能改用 --provider {id}"
+                    ),
+                )
+            },
         ));
     }
     if mode == Mode::Request {
@@ -531,23 +545,47 @@ mod tests {
     #[test]
     fn only_stated_rules_block() {
         let at = || Location::Target;
-        let d = rule_diagnostic(Code::FieldTooLong, at(), &STATED, "m", "h");
+        let d = rule_diagnostic(
+            Code::FieldTooLong,
+            at(),
+            &STATED,
+            tr!("m", "信息"),
+            tr!("h", "建议"),
+        );
         assert_eq!((d.code, d.severity), (Code::FieldTooLong, Severity::Error));
         assert_eq!(d.provider_error.as_deref(), Some("E"));
-        let d = rule_diagnostic(Code::FieldTooLong, at(), &DISPUTED, "m", "h");
+        let d = rule_diagnostic(
+            Code::FieldTooLong,
+            at(),
+            &DISPUTED,
+            tr!("m", "信息"),
+            tr!("h", "建议"),
+        );
         assert_eq!(d.code, Code::FieldOverDisputedLimit);
         assert!(
             d.message.contains("one says 1, the other 2"),
             "{}",
             d.message
         );
-        let d = rule_diagnostic(Code::TargetNeedsCaCertificate, at(), &SECONDARY, "m", "h");
+        let d = rule_diagnostic(
+            Code::TargetNeedsCaCertificate,
+            at(),
+            &SECONDARY,
+            tr!("m", "信息"),
+            tr!("h", "建议"),
+        );
         assert_eq!(
             (d.code, d.severity),
             (Code::TargetRuleUnconfirmed, Severity::Warning)
         );
         assert!(d.message.contains("a forum"), "{}", d.message);
-        let d = rule_diagnostic(Code::TargetBundleNormalised, at(), &STATED, "m", "h");
+        let d = rule_diagnostic(
+            Code::TargetBundleNormalised,
+            at(),
+            &STATED,
+            tr!("m", "信息"),
+            tr!("h", "建议"),
+        );
         assert_eq!(
             d.provider_error, None,
             "a fix applied draws no provider error"

@@ -180,19 +180,28 @@ impl CertificateSummary {
     /// CA flag and path length, self-signed, key usage and EKU, one phrase each (text reports
     /// and the page's cards).
     pub fn flags(&self) -> Vec<String> {
+        self.flags_in(crate::lang::Lang::En)
+    }
+
+    /// [`CertificateSummary::flags`] in `lang` (the extension names stay as RFC 5280 spells them).
+    pub fn flags_in(&self, lang: crate::lang::Lang) -> Vec<String> {
         let mut flags = Vec::new();
         if self.is_ca {
             flags.push(match self.path_len {
-                Some(n) => format!("CA (path length {n})"),
+                Some(n) => lang.pick(
+                    format!("CA (path length {n})"),
+                    format!("CA（路径长度 {n}）"),
+                ),
                 None => "CA".to_owned(),
             });
         }
         if self.self_signed {
-            flags.push("self-signed".to_owned());
+            flags.push(lang.pick("self-signed", "自签名").to_owned());
         }
         let key_usage = self.key_usage_names();
         if !key_usage.is_empty() {
-            flags.push(format!("key usage {}", key_usage.join(",")));
+            let names = key_usage.join(",");
+            flags.push(lang.pick(format!("key usage {names}"), format!("密钥用法 {names}")));
         }
         if !self.extended_key_usage.is_empty() {
             flags.push(format!("EKU {}", self.extended_key_usage.join(",")));

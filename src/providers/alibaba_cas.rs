@@ -13,6 +13,7 @@ use super::{
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, Bundle, KeyEncoding, KeyPem, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE_ZH: Source = Source {
@@ -256,30 +257,45 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     fields: &[
         FieldSpec::text(
             "Name",
-            "a name for the certificate, unique in the account",
+            Words::new(
+                "a name for the certificate, unique in the account",
+                "证书名称，在账号内唯一",
+            ),
             &NAME,
         )
         .required()
         .chars(1, Some(64)),
         FieldSpec::text(
             "ResourceGroupId",
-            "the resource group to put the certificate in",
+            Words::new(
+                "the resource group to put the certificate in",
+                "证书所属的资源组",
+            ),
             &RESOURCE_GROUP,
         )
         .chars(1, None)
         .shape(Shape::Pattern(
             super::alibaba_slb_ca::is_resource_group,
-            "a resource group ID such as rg-aek2bxpvmxzyd3y",
+            Words::new(
+                "a resource group ID such as rg-aek2bxpvmxzyd3y",
+                "资源组 ID，例如 rg-aek2bxpvmxzyd3y",
+            ),
         )),
         FieldSpec::text(
             "EncryptCert",
-            "SM2 only: the encryption certificate (PEM; @FILE)",
+            Words::new(
+                "SM2 only: the encryption certificate (PEM; @FILE)",
+                "仅 SM2：加密证书（PEM；@FILE）",
+            ),
             &SM_PAIR,
         )
         .pem(),
         FieldSpec::text(
             "EncryptPrivateKey",
-            "SM2 only: the encryption certificate's key (PEM; @FILE)",
+            Words::new(
+                "SM2 only: the encryption certificate's key (PEM; @FILE)",
+                "仅 SM2：加密证书的私钥（PEM；@FILE）",
+            ),
             &SM_PAIR,
         )
         .pem(),
@@ -289,12 +305,12 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         parts: &[
             NumberedPart {
                 name: "Key",
-                help: "the tag key",
+                help: Words::new("the tag key", "标签键"),
                 rule: &TAGS,
             },
             NumberedPart {
                 name: "Value",
-                help: "the tag value",
+                help: Words::new("the tag value", "标签值"),
                 rule: &TAGS,
             },
         ],
@@ -337,8 +353,8 @@ fn check_tag(name: &str, part: usize, value: &str, out: &mut Vec<Diagnostic>) {
             Code::FieldInvalid,
             field_location(name),
             &TAGS,
-            format!("{name} is empty"),
-            "give the tag a key",
+            tr!("{name} is empty", "{name} 为空"),
+            tr!("give the tag a key", "请给标签一个键"),
         ));
     }
 }
@@ -347,7 +363,7 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let sm2 = check_leaf_key(
         ctx.analysis,
         &[KeyType::Rsa, KeyType::Ec, KeyType::Sm2],
-        "CAS offers RSA, ECC and SM2",
+        Words::new("CAS offers RSA, ECC and SM2", "CAS 提供 RSA、ECC 和 SM2"),
         (&CERTIFICATE, &KEYS),
         &mut prep.diagnostics,
     );
@@ -358,11 +374,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             rule: &PRIVATE_KEY,
             encoding_rule: &KEY_ENCODING,
             want: KeyEncoding::Traditional,
-            reencoded_because: crate::lang::Words::new(
+            reencoded_because: Words::new(
                 "sent as PKCS#1/SEC1, the encodings CAS's examples use: re-encoded, same key",
                 "以 PKCS#1/SEC1 发送，即 CAS 示例所用的编码：已重新编码，私钥不变",
             ),
-            decrypted_because: crate::lang::Words::new(
+            decrypted_because: Words::new(
                 "CAS takes only unencrypted keys: decrypted locally",
                 "CAS 仅接受未加密的私钥：已在本地解密",
             ),
@@ -391,7 +407,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &CERTIFICATE,
         "CAS",
-        "the request sends the arranged PEM; the fixes show before and after",
+        Words::new(
+            "the request sends the arranged PEM; the fixes show before and after",
+            "请求发送整理后的 PEM；修复中显示前后对比",
+        ),
     );
     let (Some(bundle), Some((key, _)), true) = (&prep.bundle, &key, ctx.requesting()) else {
         return;
@@ -414,10 +433,19 @@ fn encryption_pair_given(
             Code::FieldMissing,
             field_location("EncryptCert"),
             &SM_PAIR,
-            "an SM2 certificate needs its encryption pair: EncryptCert and EncryptPrivateKey",
+            tr!(
+                "an SM2 certificate needs its encryption pair: EncryptCert and EncryptPrivateKey",
+                "国密（SM2）证书需要加密证书和加密私钥：EncryptCert 和 EncryptPrivateKey"
+            ),
             crate::diagnostic::Hint::per_surface(
-                "fill in EncryptCert and EncryptPrivateKey with the SM2 encryption certificate and its key (PEM)",
-                "give --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE",
+                tr!(
+                    "fill in EncryptCert and EncryptPrivateKey with the SM2 encryption certificate and its key (PEM)",
+                    "请在 EncryptCert 和 EncryptPrivateKey 中填写 SM2 加密证书及其私钥（PEM）"
+                ),
+                tr!(
+                    "give --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE",
+                    "请给出 --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE"
+                ),
             ),
         ));
     } else if sm2 {
@@ -440,8 +468,11 @@ fn encryption_pair_given(
                     Code::FieldIgnored,
                     field_location(name),
                     &SM_PAIR,
-                    format!("{name} is for SM2 certificates; with Cert and Key it is ignored and not sent"),
-                    "leave it out",
+                    tr!(
+                        "{name} is for SM2 certificates; with Cert and Key it is ignored and not sent",
+                        "{name} 用于 SM2 证书；与 Cert 和 Key 同时给出时会被忽略，不会发送"
+                    ),
+                    tr!("leave it out", "请不要填写"),
                 ));
             }
         }
@@ -513,8 +544,14 @@ fn check_name(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Code::FieldInvalid,
             field_location("Name"),
             &NAME_PORTABLE,
-            format!("Name {name:?} is not 63 or fewer letters, digits and underscores"),
-            "such a name is accepted by every published version of the rule",
+            tr!(
+                "Name {name:?} is not 63 or fewer letters, digits and underscores",
+                "Name {name:?} 不是 63 个以内的字母、数字和下划线"
+            ),
+            tr!(
+                "such a name is accepted by every published version of the rule",
+                "这样的名称被该规则的所有已发布版本接受"
+            ),
         ));
     }
 }

@@ -280,8 +280,11 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     api: "UploadCertificate",
     version: "2016-01-20",
     legacy: Some(Legacy {
-        note: "its documentation moved to \"previous version\" pages and the official aliyun CLI \
-               dropped it (the generated command needs --force); it may be retired",
+        note: Words::new(
+            "its documentation moved to \"previous version\" pages and the official aliyun CLI \
+             dropped it (the generated command needs --force); it may be retired",
+            "其文档已移到“历史版本”页面，官方 aliyun CLI 也已不再提供（生成的命令需要 --force）；它可能会下线",
+        ),
         successor: "alibaba-cas",
         rule: &LEGACY,
     }),
@@ -304,14 +307,20 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     ],
     fields: &[FieldSpec::text(
         "CertificateId",
-        "the ID of the certificate entry CreateCertificate made in KMS",
+        Words::new(
+            "the ID of the certificate entry CreateCertificate made in KMS",
+            "CreateCertificate 在 KMS 中创建的证书条目 ID",
+        ),
         &CERTIFICATE_ID,
     )
     .required()
     .chars(36, Some(36))
     .shape(Shape::Pattern(
         is_uuid,
-        "the UUID CreateCertificate returned",
+        Words::new(
+            "the UUID CreateCertificate returned",
+            "CreateCertificate 返回的 UUID",
+        ),
     ))],
     numbered: &[],
     rules: &[
@@ -361,12 +370,18 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                 Code::TargetKeyAlgorithm,
                 certificate_location(analysis, leaf),
                 &KEY_SPECS,
-                format!(
-                    "the certificate's key is {}; KMS makes only RSA_2048, EC_P256 and EC_SM2 keys",
-                    describe_key(key)
+                {
+                    let key = describe_key(key);
+                    tr!(
+                        "the certificate's key is {key}; KMS makes only RSA_2048, EC_P256 and EC_SM2 keys",
+                        "证书的密钥是 {key}；KMS 只生成 RSA_2048、EC_P256 和 EC_SM2 密钥"
+                    )
+                },
+                tr!(
+                    "this certificate cannot belong to a KMS certificate entry: check you picked the \
+                     certificate issued for the KMS CSR",
+                    "该证书不可能属于 KMS 证书条目：请确认选的是为 KMS 的 CSR 签发的证书"
                 ),
-                "this certificate cannot belong to a KMS certificate entry: check you picked the \
-                 certificate issued for the KMS CSR",
             ));
         }
     } else if analysis.certificates.is_empty() {
@@ -374,11 +389,22 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             Code::TargetCertificateCount,
             super::material_location(),
             &CHAIN,
-            "no certificate was given",
-            "give the certificate your CA issued for the KMS CSR, and its chain",
+            tr!("no certificate was given", "未提供证书"),
+            tr!(
+                "give the certificate your CA issued for the KMS CSR, and its chain",
+                "请给出 CA 为 KMS 的 CSR 签发的证书及其证书链"
+            ),
         ));
     }
-    csr_wanted(ctx, &CSR_MATCH, "that CreateCertificate returned", out);
+    csr_wanted(
+        ctx,
+        &CSR_MATCH,
+        Words::new(
+            "that CreateCertificate returned",
+            "CreateCertificate 返回的",
+        ),
+        out,
+    );
     key_not_taken(
         ctx,
         Words::new(SPEC.api, SPEC.api),
@@ -392,7 +418,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &CHAIN,
         "KMS",
-        "Certificate gets the leaf, CertificateChain the rest; the fixes show before and after",
+        Words::new(
+            "Certificate gets the leaf, CertificateChain the rest; the fixes show before and after",
+            "Certificate 放叶子证书，CertificateChain 放其余证书；修复中显示前后对比",
+        ),
     );
     let (Some(bundle), true) = (&prep.bundle, ctx.requesting()) else {
         return;

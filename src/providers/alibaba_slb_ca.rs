@@ -13,6 +13,7 @@ use super::{
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use crate::fixes::{self, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -402,17 +403,17 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         with_chain: false,
     }],
     fields: &[
-        FieldSpec::text("CACertificateName", "a name for the CA certificate", &NAME)
-            .shape(Shape::Pattern(is_ca_name, "1-80 characters: a letter or Chinese character first, then letters, Chinese characters, digits, '.', '_', '-'")),
+        FieldSpec::text("CACertificateName", Words::new("a name for the CA certificate", "CA 证书名称"), &NAME)
+            .shape(Shape::Pattern(is_ca_name, Words::new("1-80 characters: a letter or Chinese character first, then letters, Chinese characters, digits, '.', '_', '-'", "1-80 个字符：以字母或汉字开头，可包含字母、汉字、数字、'.'、'_'、'-'"))),
         FieldSpec::text(
             "ResourceGroupId",
-            "the resource group to put the certificate in",
+            Words::new("the resource group to put the certificate in", "证书所属的资源组"),
             &RESOURCE_GROUP,
         )
         .chars(1, None)
         .shape(Shape::Pattern(
             is_resource_group,
-            "a resource group ID such as rg-atstuj3rtoptyui",
+            Words::new("a resource group ID such as rg-atstuj3rtoptyui", "资源组 ID，例如 rg-atstuj3rtoptyui"),
         )),
     ],
     numbered: &[NumberedFields {
@@ -420,12 +421,12 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         parts: &[
             NumberedPart {
                 name: "Key",
-                help: "1-128 characters; not acs: or aliyun…; no http:// or https://",
+                help: Words::new("1-128 characters; not acs: or aliyun…; no http:// or https://", "1-128 个字符；不能以 acs: 或 aliyun 开头；不能含 http:// 或 https://"),
                 rule: &TAG_KEY,
             },
             NumberedPart {
                 name: "Value",
-                help: "up to 128 characters; no http:// or https://",
+                help: Words::new("up to 128 characters; no http:// or https://", "最多 128 个字符；不能含 http:// 或 https://"),
                 rule: &TAG_VALUE,
             },
         ],
@@ -494,15 +495,21 @@ pub(crate) fn check_alibaba_tag(
                 Code::FieldInvalid,
                 field_location(name),
                 rule,
-                format!("{name} is empty"),
-                format!("give the tag a key of 1 to {max} characters"),
+                tr!("{name} is empty", "{name} 为空"),
+                tr!(
+                    "give the tag a key of 1 to {max} characters",
+                    "请给标签一个 1 到 {max} 个字符的键"
+                ),
             )),
             (false, Some(disputed)) => out.push(rule_diagnostic(
                 Code::FieldInvalid,
                 field_location(name),
                 disputed,
-                format!("{name} is empty"),
-                "give a value, or expect InvalidParam.TagValue",
+                tr!("{name} is empty", "{name} 为空"),
+                tr!(
+                    "give a value, or expect InvalidParam.TagValue",
+                    "请给出值，否则可能返回 InvalidParam.TagValue"
+                ),
             )),
             (false, None) => {}
         }
@@ -512,8 +519,11 @@ pub(crate) fn check_alibaba_tag(
             Code::FieldTooLong,
             field_location(name),
             rule,
-            format!("{name} has {chars} characters; at most {max} are allowed"),
-            "shorten it",
+            tr!(
+                "{name} has {chars} characters; at most {max} are allowed",
+                "{name} 有 {chars} 个字符；最多允许 {max} 个"
+            ),
+            tr!("shorten it", "请缩短"),
         ));
     }
     let lower = value.to_ascii_lowercase();
@@ -522,11 +532,14 @@ pub(crate) fn check_alibaba_tag(
             Code::FieldInvalid,
             field_location(name),
             rule,
-            format!(
-                "{name} starts with {:?}, which Alibaba reserves",
-                value.chars().take(6).collect::<String>()
-            ),
-            "use another prefix",
+            {
+                let prefix = value.chars().take(6).collect::<String>();
+                tr!(
+                    "{name} starts with {prefix:?}, which Alibaba reserves",
+                    "{name} 以 {prefix:?} 开头，这是阿里云保留的前缀"
+                )
+            },
+            tr!("use another prefix", "请换一个前缀"),
         ));
     }
     if lower.contains("http://") || lower.contains("https://") {
@@ -534,8 +547,11 @@ pub(crate) fn check_alibaba_tag(
             Code::FieldInvalid,
             field_location(name),
             rule,
-            format!("{name} contains http:// or https://"),
-            "remove the URL scheme",
+            tr!(
+                "{name} contains http:// or https://",
+                "{name} 含有 http:// 或 https://"
+            ),
+            tr!("remove the URL scheme", "请去掉 URL 协议头"),
         ));
     }
 }
@@ -567,11 +583,17 @@ pub(crate) fn check_clb_key(
             Code::TargetKeyAlgorithm,
             certificate_location(analysis, index),
             rule,
-            format!(
-                "the certificate's key is {}; CLB supports RSA 1024, 2048 and 4096 only",
-                super::describe_key(key)
+            {
+                let key = super::describe_key(key);
+                tr!(
+                    "the certificate's key is {key}; CLB supports RSA 1024, 2048 and 4096 only",
+                    "证书的密钥是 {key}；CLB 仅支持 RSA 1024、2048 和 4096"
+                )
+            },
+            tr!(
+                "use an RSA certificate of 1024, 2048 or 4096 bits",
+                "请使用 1024、2048 或 4096 位的 RSA 证书"
             ),
-            "use an RSA certificate of 1024, 2048 or 4096 bits",
         ));
     }
 }
@@ -592,13 +614,25 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     .unwrap_or_default(),
             ),
             &ONE_CERTIFICATE,
-            format!("UploadCACertificate takes exactly one certificate; {count} were given"),
+            tr!(
+                "UploadCACertificate takes exactly one certificate; {count} were given",
+                "UploadCACertificate 只接受一张证书；给出了 {count} 张"
+            ),
             if count == 0 {
-                crate::diagnostic::Hint::from("give the CA certificate (PEM)")
+                crate::diagnostic::Hint::from(tr!(
+                    "give the CA certificate (PEM)",
+                    "请给出 CA 证书（PEM）"
+                ))
             } else {
                 crate::diagnostic::Hint::per_surface(
-                    "upload each CA certificate in its own call: keep one certificate in the certificate box at a time",
-                    "upload each CA certificate in its own call: run this once per certificate file",
+                    tr!(
+                        "upload each CA certificate in its own call: keep one certificate in the certificate box at a time",
+                        "每张 CA 证书单独上传一次：证书框中每次只放一张证书"
+                    ),
+                    tr!(
+                        "upload each CA certificate in its own call: run this once per certificate file",
+                        "每张 CA 证书单独上传一次：每个证书文件运行一次"
+                    ),
                 )
             },
         ));
@@ -610,16 +644,28 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                 Code::TargetNeedsCaCertificate,
                 certificate_location(analysis, 0),
                 &CA_CERTIFICATE,
-                format!(
-                    "{} is not a CA certificate ({})",
-                    summary.subject,
-                    if summary.is_ca {
-                        "its keyUsage lacks keyCertSign"
+                {
+                    let subject = &summary.subject;
+                    let (why, why_zh) = if summary.is_ca {
+                        (
+                            "its keyUsage lacks keyCertSign",
+                            "其 keyUsage 不含 keyCertSign",
+                        )
                     } else {
-                        "basicConstraints cA is not TRUE"
-                    }
+                        (
+                            "basicConstraints cA is not TRUE",
+                            "basicConstraints cA 不为 TRUE",
+                        )
+                    };
+                    tr!(
+                        "{subject} is not a CA certificate ({why})",
+                        "{subject} 不是 CA 证书（{why_zh}）"
+                    )
+                },
+                tr!(
+                    "upload the CA that issued your clients' certificates, not a leaf",
+                    "请上传签发客户端证书的 CA 证书，而不是叶子证书"
                 ),
-                "upload the CA that issued your clients' certificates, not a leaf",
             ));
         }
         check_clb_key(ctx, 0, &KEYS, out);
@@ -635,7 +681,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &PEM_LAYOUT,
         "SLB",
-        "the request sends the rewritten PEM; the fixes show before and after",
+        Words::new(
+            "the request sends the rewritten PEM; the fixes show before and after",
+            "请求发送重写后的 PEM；修复中显示前后对比",
+        ),
     );
     let (Some(bundle), true) = (&prep.bundle, ctx.requesting()) else {
         return;

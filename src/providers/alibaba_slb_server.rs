@@ -14,6 +14,7 @@ use super::{
 };
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -177,19 +178,25 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     fields: &[
         FieldSpec::text(
             "ServerCertificateName",
-            "a name for the server certificate",
+            Words::new("a name for the server certificate", "服务器证书名称"),
             &NAME,
         )
         .chars(1, Some(80)),
         FieldSpec::text(
             "ResourceGroupId",
-            "the resource group to put the certificate in",
+            Words::new(
+                "the resource group to put the certificate in",
+                "证书所属的资源组",
+            ),
             &RESOURCE_GROUP,
         )
         .chars(1, None)
         .shape(Shape::Pattern(
             alibaba_slb_ca::is_resource_group,
-            "a resource group ID such as rg-atstuj3rtoptyui",
+            Words::new(
+                "a resource group ID such as rg-atstuj3rtoptyui",
+                "资源组 ID，例如 rg-atstuj3rtoptyui",
+            ),
         )),
     ],
     numbered: &[NumberedFields {
@@ -197,12 +204,18 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         parts: &[
             NumberedPart {
                 name: "Key",
-                help: "1-64 characters; not acs: or aliyun…; no http:// or https://",
+                help: Words::new(
+                    "1-64 characters; not acs: or aliyun…; no http:// or https://",
+                    "1-64 个字符；不能以 acs: 或 aliyun 开头；不能含 http:// 或 https://",
+                ),
                 rule: &TAG_KEY,
             },
             NumberedPart {
                 name: "Value",
-                help: "empty or up to 128 characters; no http:// or https://",
+                help: Words::new(
+                    "empty or up to 128 characters; no http:// or https://",
+                    "为空或最多 128 个字符；不能含 http:// 或 https://",
+                ),
                 rule: &TAG_VALUE,
             },
         ],
@@ -306,11 +319,12 @@ fn check_name(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         Code::FieldInvalid,
         field_location("ServerCertificateName"),
         rule,
-        format!(
+        tr!(
             "ServerCertificateName {name:?} breaks the name rule (a letter first, then letters, \
-             digits, '.', '_', '-')"
+             digits, '.', '_', '-')",
+            "ServerCertificateName {name:?} 不符合命名规则（以字母开头，可包含字母、数字、'.'、'_'、'-'）"
         ),
-        "use such a name",
+        tr!("use such a name", "请使用符合规则的名称"),
     ));
 }
 
@@ -322,8 +336,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             Code::TargetCertificateCount,
             material_location(),
             &CERTIFICATE,
-            "no certificate was given",
-            "give the server certificate and its intermediates (PEM)",
+            tr!("no certificate was given", "未提供证书"),
+            tr!(
+                "give the server certificate and its intermediates (PEM)",
+                "请给出服务器证书及其中间证书（PEM）"
+            ),
         )),
         Some(&leaf) => check_clb_key(ctx, leaf, &KEYS, out),
     }
@@ -334,11 +351,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             rule: &PRIVATE_KEY,
             encoding_rule: &PRIVATE_KEY,
             want: KeyEncoding::Traditional,
-            reencoded_because: crate::lang::Words::new(
+            reencoded_because: Words::new(
                 "CLB takes PKCS#1 RSA keys only: re-encoded, same key",
                 "CLB 仅接受 PKCS#1 RSA 私钥：已重新编码，私钥不变",
             ),
-            decrypted_because: crate::lang::Words::new(
+            decrypted_because: Words::new(
                 "CLB takes only unencrypted keys: decrypted locally",
                 "CLB 仅接受未加密的私钥：已在本地解密",
             ),
@@ -363,7 +380,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &PEM_LAYOUT,
         "CLB",
-        "the request sends the arranged PEM (leaf first, no blank lines); the fixes show before and after",
+        Words::new(
+            "the request sends the arranged PEM (leaf first, no blank lines); the fixes show before and after",
+            "请求发送整理后的 PEM（服务器证书放第一位，中间不能有空行）；修复中显示前后对比",
+        ),
     );
     let (Some(bundle), Some((key, _)), true) = (&prep.bundle, &key, ctx.requesting()) else {
         return;

@@ -229,14 +229,20 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     ],
     fields: &[FieldSpec::text(
         "ca_id",
-        "the ID of the subordinate CA waiting for its certificate",
+        Words::new(
+            "the ID of the subordinate CA waiting for its certificate",
+            "等待导入证书的从属 CA 的 ID",
+        ),
         &CA_ID,
     )
     .required()
     .chars(36, Some(36))
     .shape(Shape::Pattern(
         super::is_lowercase_uuid,
-        "a lowercase UUID (8-4-4-4-12 hex digits)",
+        Words::new(
+            "a lowercase UUID (8-4-4-4-12 hex digits)",
+            "小写 UUID（8-4-4-4-12 位十六进制数字）",
+        ),
     ))],
     numbered: &[],
     rules: &[
@@ -317,8 +323,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             Code::TargetCertificateCount,
             material_location(),
             &CERTIFICATE,
-            "no certificate was given",
-            "give the CA certificate issued for this CA's CSR, and its chain",
+            tr!("no certificate was given", "未提供证书"),
+            tr!(
+                "give the CA certificate issued for this CA's CSR, and its chain",
+                "请给出为该 CA 的 CSR 签发的 CA 证书及其证书链"
+            ),
         )),
         Some(&leaf) => {
             let summary = &analysis.certificates[leaf].summary;
@@ -328,8 +337,17 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     Code::TargetNeedsCaCertificate,
                     at.clone(),
                     &CERTIFICATE,
-                    format!("{} is not a CA certificate", summary.subject),
-                    "import the certificate the parent CA issued for this subordinate CA's CSR",
+                    {
+                        let subject = &summary.subject;
+                        tr!(
+                            "{subject} is not a CA certificate",
+                            "{subject} 不是 CA 证书"
+                        )
+                    },
+                    tr!(
+                        "import the certificate the parent CA issued for this subordinate CA's CSR",
+                        "请导入上级 CA 为该从属 CA 的 CSR 签发的证书"
+                    ),
                 ));
             }
             let key = &summary.public_key;
@@ -344,11 +362,17 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     Code::TargetKeyAlgorithm,
                     at.clone(),
                     &ALGORITHMS,
-                    format!(
-                        "the CA certificate's key is {}; the private CA takes RSA2048, RSA4096, EC256, EC384 or SM2",
-                        describe_key(key)
+                    {
+                        let key = describe_key(key);
+                        tr!(
+                            "the CA certificate's key is {key}; the private CA takes RSA2048, RSA4096, EC256, EC384 or SM2",
+                            "CA 证书的密钥是 {key}；私有 CA 接受 RSA2048、RSA4096、EC256、EC384 或 SM2"
+                        )
+                    },
+                    tr!(
+                        "the CSR exported from the CA has an accepted key: use the certificate issued for it",
+                        "从该 CA 导出的 CSR 使用的是可接受的密钥：请使用为它签发的证书"
                     ),
-                    "the CSR exported from the CA has an accepted key: use the certificate issued for it",
                 ));
             }
             // Only the imported CA's own signature, and only as a warning: the list is how PCA
@@ -358,11 +382,17 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     Code::TargetSignatureAlgorithm,
                     at.clone(),
                     &SIGNATURES,
-                    format!(
-                        "{} is signed with {}; PCA itself signs with SHA256, SHA384, SHA512 or SM3",
-                        summary.subject, summary.signature_algorithm
+                    {
+                        let (subject, algorithm) = (&summary.subject, &summary.signature_algorithm);
+                        tr!(
+                            "{subject} is signed with {algorithm}; PCA itself signs with SHA256, SHA384, SHA512 or SM3",
+                            "{subject} 使用 {algorithm} 签名；PCA 自身使用 SHA256、SHA384、SHA512 或 SM3 签名"
+                        )
+                    },
+                    tr!(
+                        "if the import is refused, have the parent CA reissue it with SHA-256 or stronger",
+                        "若导入被拒，请让上级 CA 用 SHA-256 或更强的算法重新签发"
                     ),
-                    "if the import is refused, have the parent CA reissue it with SHA-256 or stronger",
                 ));
             }
             let sm =
@@ -372,17 +402,28 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     Code::TargetKeyAlgorithm,
                     at,
                     &SM_SITE,
-                    format!(
-                        "an SM2/SM3 CA certificate for {}: SM2 and SM3 exist on the Chinese site \
-                         (cn-north-4) only",
-                        ctx.region()
+                    {
+                        let region = ctx.region();
+                        tr!(
+                            "an SM2/SM3 CA certificate for {region}: SM2 and SM3 exist on the Chinese site \
+                             (cn-north-4) only",
+                            "用于 {region} 的 SM2/SM3 CA 证书：SM2 和 SM3 仅在中国站（cn-north-4）提供"
+                        )
+                    },
+                    tr!(
+                        "import SM2 CAs on the Chinese site (region cn-north-4)",
+                        "请在中国站（区域 cn-north-4）导入 SM2 CA"
                     ),
-                    "import SM2 CAs on the Chinese site (region cn-north-4)",
                 ));
             }
         }
     }
-    csr_wanted(ctx, &CERTIFICATE, "exported from this CA", out);
+    csr_wanted(
+        ctx,
+        &CERTIFICATE,
+        Words::new("exported from this CA", "从该 CA 导出的"),
+        out,
+    );
     key_not_taken(
         ctx,
         Words::new("The CA import", "CA 证书导入"),
@@ -396,7 +437,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &CHAIN,
         "CCM",
-        "certificate gets the CA certificate, certificate_chain the rest up to the root",
+        Words::new(
+            "certificate gets the CA certificate, certificate_chain the rest up to the root",
+            "certificate 放 CA 证书，certificate_chain 放其余直到根证书",
+        ),
     );
     let out = &mut prep.diagnostics;
     let Some(bundle) = &prep.bundle else {
@@ -407,20 +451,32 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             Code::TargetChainIncomplete,
             material_location(),
             &CHAIN,
-            "certificate_chain does not reach a self-signed root",
-            "add the intermediate(s) and the root, or expect to export an incomplete chain later",
+            tr!(
+                "certificate_chain does not reach a self-signed root",
+                "certificate_chain 未到达自签名根证书，证书链不完整"
+            ),
+            tr!(
+                "add the intermediate(s) and the root, or expect to export an incomplete chain later",
+                "请加上中间证书和根证书，否则以后导出的证书链将不完整"
+            ),
         ));
     }
     CERTIFICATE_MAX.check(
         &bundle.leaf_pem,
         material_location(),
-        "the certificate is unusually large: check it is the right one",
+        Words::new(
+            "the certificate is unusually large: check it is the right one",
+            "证书异常大：请确认是正确的证书",
+        ),
         out,
     );
     CHAIN_MAX.check(
         &bundle.chain_pem,
         material_location(),
-        "drop certificates that are not on the path",
+        Words::new(
+            "drop certificates that are not on the path",
+            "请删除不在路径上的证书",
+        ),
         out,
     );
     if !ctx.requesting() {

@@ -486,66 +486,107 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     fields: &[
         FieldSpec::text(
             "project_id",
-            "the project ID of the region (IAM → My Credentials → Projects)",
+            Words::new(
+                "the project ID of the region (IAM → My Credentials → Projects)",
+                "该区域的项目ID（统一身份认证 → 我的凭证 → 项目列表）",
+            ),
             &PROJECT_ID,
         )
         .required()
         .chars(1, Some(32))
         .shape(Shape::Pattern(
             is_project_id,
-            "digits and lowercase letters",
+            Words::new("digits and lowercase letters", "数字和小写字母"),
         )),
         FieldSpec::text(
             "type",
-            "server (with key), client (CA certificates) or server_sm (SM dual certificate)",
+            Words::new(
+                "server (with key), client (CA certificates) or server_sm (SM dual certificate)",
+                "server（带私钥）、client（CA 证书）或 server_sm（国密双证书）",
+            ),
             &TYPE,
         )
         .shape(Shape::OneOf(&["server", "client", "server_sm"])),
-        FieldSpec::text("name", "the certificate's name", &TEXTS).chars(0, Some(255)),
-        FieldSpec::text("description", "a description", &TEXTS).chars(0, Some(255)),
+        FieldSpec::text(
+            "name",
+            Words::new("the certificate's name", "证书名称"),
+            &TEXTS,
+        )
+        .chars(0, Some(255)),
+        FieldSpec::text("description", Words::new("a description", "描述"), &TEXTS)
+            .chars(0, Some(255)),
         FieldSpec::text(
             "domain",
-            "comma-separated domain names for SNI (type server)",
+            Words::new(
+                "comma-separated domain names for SNI (type server)",
+                "用于 SNI 的域名，逗号分隔（server 类型）",
+            ),
             &DOMAIN,
         )
         .chars(0, Some(10_000))
         .only_when(SERVER_ONLY),
-        FieldSpec::text("admin_state_up", "true or false (has no effect)", &OTHER)
-            .shape(Shape::OneOf(&["true", "false"])),
+        FieldSpec::text(
+            "admin_state_up",
+            Words::new("true or false (has no effect)", "true 或 false（不起作用）"),
+            &OTHER,
+        )
+        .shape(Shape::OneOf(&["true", "false"])),
         FieldSpec::text(
             "enterprise_project_id",
-            "the enterprise project; leave it out for the default project",
+            Words::new(
+                "the enterprise project; leave it out for the default project",
+                "企业项目；不填则为默认项目",
+            ),
             &ENTERPRISE_PROJECT,
         )
         .chars(1, None),
-        FieldSpec::text("source", "scm when the certificate comes from CCM", &OTHER)
-            .shape(Shape::OneOf(&["scm", ""])),
+        FieldSpec::text(
+            "source",
+            Words::new(
+                "scm when the certificate comes from CCM",
+                "证书来自 CCM 时填 scm",
+            ),
+            &OTHER,
+        )
+        .shape(Shape::OneOf(&["scm", ""])),
         FieldSpec::text(
             "scm_certificate_id",
-            "the CCM certificate ID (recorded, not checked)",
+            Words::new(
+                "the CCM certificate ID (recorded, not checked)",
+                "CCM 证书 ID（仅记录，不检查）",
+            ),
             &OTHER,
         ),
         FieldSpec::text(
             "protection_status",
-            "nonProtection or consoleProtection",
+            Words::new(
+                "nonProtection or consoleProtection",
+                "nonProtection 或 consoleProtection",
+            ),
             &PROTECTION,
         )
         .shape(Shape::OneOf(&["nonProtection", "consoleProtection"])),
         FieldSpec::text(
             "protection_reason",
-            "why the certificate is protected",
+            Words::new("why the certificate is protected", "证书受保护的原因"),
             &PROTECTION,
         ),
         FieldSpec::text(
             "enc_certificate",
-            "server_sm: the SM2 encryption certificate and its chain (PEM; @FILE)",
+            Words::new(
+                "server_sm: the SM2 encryption certificate and its chain (PEM; @FILE)",
+                "server_sm：SM2 加密证书及其证书链（PEM；@FILE）",
+            ),
             &SERVER_SM,
         )
         .pem()
         .only_when(SERVER_SM_ONLY),
         FieldSpec::text(
             "enc_private_key",
-            "server_sm: the SM2 encryption key (PEM; @FILE)",
+            Words::new(
+                "server_sm: the SM2 encryption key (PEM; @FILE)",
+                "server_sm：SM2 加密私钥（PEM；@FILE）",
+            ),
             &SERVER_SM,
         )
         .chars(0, Some(8_192))
@@ -692,8 +733,11 @@ fn check_material(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagno
             Code::TargetCertificateCount,
             material_location(),
             &CERTIFICATE,
-            "no certificate was given",
-            "give the certificate (and its chain) as PEM",
+            tr!("no certificate was given", "未提供证书"),
+            tr!(
+                "give the certificate (and its chain) as PEM",
+                "请以 PEM 给出证书（及其证书链）"
+            ),
         ));
     }
     match kind {
@@ -704,11 +748,17 @@ fn check_material(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagno
                         Code::TargetNeedsCaCertificate,
                         certificate_location(analysis, index),
                         &CLIENT,
-                        format!(
-                            "type client takes CA certificates; #{index} ({}) is not one",
-                            parsed.summary.subject
+                        {
+                            let subject = &parsed.summary.subject;
+                            tr!(
+                                "type client takes CA certificates; #{index} ({subject}) is not one",
+                                "client 类型接受 CA 证书；#{index}（{subject}）不是 CA 证书"
+                            )
+                        },
+                        tr!(
+                            "give the CA certificates that issue your clients' certificates, or use type server",
+                            "请给出签发客户端证书的 CA 证书，或改用 server 类型"
                         ),
-                        "give the CA certificates that issue your clients' certificates, or use type server",
                     ));
                 }
             }
@@ -727,11 +777,17 @@ fn check_material(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagno
                         Code::TargetKeyAlgorithm,
                         certificate_location(analysis, leaf),
                         &SERVER_SM,
-                        format!(
-                            "type server_sm needs an SM2 certificate; this one is {}",
-                            describe_key(key)
+                        {
+                            let key = describe_key(key);
+                            tr!(
+                                "type server_sm needs an SM2 certificate; this one is {key}",
+                                "server_sm 类型需要 SM2 证书；这张证书是 {key}"
+                            )
+                        },
+                        tr!(
+                            "use type server for RSA and ECDSA certificates",
+                            "RSA 和 ECDSA 证书请使用 server 类型"
                         ),
-                        "use type server for RSA and ECDSA certificates",
                     ));
                 }
             }
@@ -776,7 +832,10 @@ fn arrange_certificate_field(
         prep,
         &CERTIFICATE,
         "ELB",
-        "the request sends the arranged PEM; the fixes show before and after",
+        Words::new(
+            "the request sends the arranged PEM; the fixes show before and after",
+            "请求发送整理后的 PEM；修复中显示前后对比",
+        ),
     );
     let out = &mut prep.diagnostics;
     let count = certificate_pem
@@ -787,14 +846,23 @@ fn arrange_certificate_field(
             Code::TargetCertificateCount,
             material_location(),
             &CERTIFICATE,
-            format!("certificate holds {count} certificates; ELB takes at most {MAX_CERTIFICATES}"),
-            "drop certificates that are not on the path, and the root",
+            tr!(
+                "certificate holds {count} certificates; ELB takes at most {MAX_CERTIFICATES}",
+                "certificate 中有 {count} 张证书；ELB 最多接受 {MAX_CERTIFICATES} 张"
+            ),
+            tr!(
+                "drop certificates that are not on the path, and the root",
+                "请删除不在路径上的证书和根证书"
+            ),
         ));
     }
     CERTIFICATE_MAX.check(
         &certificate_pem,
         material_location(),
-        "drop the root or stray certificates if the upload is refused",
+        Words::new(
+            "drop the root or stray certificates if the upload is refused",
+            "若上传被拒，请删除根证书或无关证书",
+        ),
         out,
     );
     certificate_pem
@@ -841,10 +909,19 @@ fn check_fields(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagnost
             Code::FieldInvalid,
             field_location("protection_reason"),
             &PROTECTION,
-            "protection_reason is given without protection_status=consoleProtection",
+            tr!(
+                "protection_reason is given without protection_status=consoleProtection",
+                "给出了 protection_reason，但 protection_status 不是 consoleProtection"
+            ),
             crate::diagnostic::Hint::per_surface(
-                "set protection_status to consoleProtection, or clear protection_reason",
-                "add --field protection_status=consoleProtection, or drop the reason",
+                tr!(
+                    "set protection_status to consoleProtection, or clear protection_reason",
+                    "请将 protection_status 设为 consoleProtection，或清空 protection_reason"
+                ),
+                tr!(
+                    "add --field protection_status=consoleProtection, or drop the reason",
+                    "请加上 --field protection_status=consoleProtection，或去掉原因"
+                ),
             ),
         ));
     }
@@ -853,8 +930,14 @@ fn check_fields(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagnost
             Code::FieldInvalid,
             field_location("enterprise_project_id"),
             &ENTERPRISE_PROJECT_ZERO,
-            "enterprise_project_id is \"0\" (the default project)",
-            "leave the field out for the default project, or give its ID",
+            tr!(
+                "enterprise_project_id is \"0\" (the default project)",
+                "enterprise_project_id 为 \"0\"（默认企业项目）"
+            ),
+            tr!(
+                "leave the field out for the default project, or give its ID",
+                "默认企业项目请不填该字段，或给出其 ID"
+            ),
         ));
     }
     if kind == CertificateType::Server
@@ -872,10 +955,19 @@ fn enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<super::Encry
             Code::FieldMissing,
             field_location("enc_certificate"),
             &SERVER_SM,
-            "type server_sm needs enc_certificate and enc_private_key (the SM2 encryption pair)",
+            tr!(
+                "type server_sm needs enc_certificate and enc_private_key (the SM2 encryption pair)",
+                "server_sm 类型需要 enc_certificate 和 enc_private_key（SM2 加密证书和加密私钥）"
+            ),
             crate::diagnostic::Hint::per_surface(
-                "fill in enc_certificate and enc_private_key with the SM2 encryption certificate and its key (PEM)",
-                "give --field enc_certificate=@FILE --field enc_private_key=@FILE",
+                tr!(
+                    "fill in enc_certificate and enc_private_key with the SM2 encryption certificate and its key (PEM)",
+                    "请在 enc_certificate 和 enc_private_key 中填写 SM2 加密证书及其私钥（PEM）"
+                ),
+                tr!(
+                    "give --field enc_certificate=@FILE --field enc_private_key=@FILE",
+                    "请给出 --field enc_certificate=@FILE --field enc_private_key=@FILE"
+                ),
             ),
         ));
         return None;
@@ -895,7 +987,10 @@ fn enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<super::Encry
     ENC_CERTIFICATE_MAX.check(
         &pair.certificates,
         field_location("enc_certificate"),
-        "drop the root or stray certificates from enc_certificate",
+        Words::new(
+            "drop the root or stray certificates from enc_certificate",
+            "请从 enc_certificate 中删除根证书或无关证书",
+        ),
         out,
     );
     Some(pair)
@@ -1004,8 +1099,17 @@ fn check_domain(analysis: &Analysis, domain: &str, out: &mut Vec<Diagnostic>) {
             Code::FieldTooLong,
             field_location("domain"),
             &DOMAIN,
-            format!("domain lists {} names; at most 100", names.len()),
-            "split the names over several certificates",
+            {
+                let count = names.len();
+                tr!(
+                    "domain lists {count} names; at most 100",
+                    "domain 列出了 {count} 个域名；最多 100 个"
+                )
+            },
+            tr!(
+                "split the names over several certificates",
+                "请把域名分到多张证书中"
+            ),
         ));
     }
     let leaf = analysis
@@ -1034,8 +1138,14 @@ fn check_domain(analysis: &Analysis, domain: &str, out: &mut Vec<Diagnostic>) {
                 Code::FieldInvalid,
                 field_location("domain"),
                 &DOMAIN,
-                format!("{name:?} is not a domain name ELB accepts"),
-                "labels of letters, digits and '-', 1-63 characters each, a wildcard only as the leading '*.'",
+                tr!(
+                    "{name:?} is not a domain name ELB accepts",
+                    "{name:?} 不是 ELB 接受的域名"
+                ),
+                tr!(
+                    "labels of letters, digits and '-', 1-63 characters each, a wildcard only as the leading '*.'",
+                    "每段由字母、数字和 '-' 组成，长 1-63 个字符；通配符只能是开头的 '*.'"
+                ),
             ));
             continue;
         }
@@ -1048,11 +1158,17 @@ fn check_domain(analysis: &Analysis, domain: &str, out: &mut Vec<Diagnostic>) {
                 Code::DomainNotCovered,
                 field_location("domain"),
                 &DOMAIN,
-                format!(
-                    "{name} is not among the certificate's names ({})",
-                    certificate_names.join(", ")
+                {
+                    let names = certificate_names.join(", ");
+                    tr!(
+                        "{name} is not among the certificate's names ({names})",
+                        "{name} 不在证书的域名中（{names}）"
+                    )
+                },
+                tr!(
+                    "remove it from domain, or use a certificate that covers it",
+                    "请从 domain 中删除，或使用包含它的证书"
                 ),
-                "remove it from domain, or use a certificate that covers it",
             ));
         }
     }

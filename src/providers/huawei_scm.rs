@@ -13,6 +13,7 @@ use crate::analysis::Analysis;
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, Bundle, KeyEncoding, KeyPem, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -264,35 +265,60 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         },
     ],
     fields: &[
-        FieldSpec::text("name", "the certificate's name", &NAME)
-            .required()
-            .chars(3, Some(63))
-            .shape(Shape::Pattern(is_name, "letters, digits, '_', '-' and '.'")),
+        FieldSpec::text(
+            "name",
+            Words::new("the certificate's name", "证书名称"),
+            &NAME,
+        )
+        .required()
+        .chars(3, Some(63))
+        .shape(Shape::Pattern(
+            is_name,
+            Words::new(
+                "letters, digits, '_', '-' and '.'",
+                "字母、数字、'_'、'-' 和 '.'",
+            ),
+        )),
         FieldSpec::text(
             "duplicate_check",
-            "true to allow uploading a certificate that is already there",
+            Words::new(
+                "true to allow uploading a certificate that is already there",
+                "为 true 时允许上传已存在的证书",
+            ),
             &DUPLICATE_CHECK,
         )
         .shape(Shape::OneOf(&["true", "false"])),
         FieldSpec::text(
             "enterprise_project_id",
-            "the enterprise project (\"0\" for the default one)",
+            Words::new(
+                "the enterprise project (\"0\" for the default one)",
+                "企业项目（默认项目为 \"0\"）",
+            ),
             &ENTERPRISE_PROJECT,
         )
         .chars(1, None)
         .shape(Shape::Pattern(
             is_enterprise_project,
-            "\"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+            Words::new(
+                "\"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+                "\"0\" 或 8-4-4-4-12 格式的小写字母和数字 ID",
+            ),
         )),
         FieldSpec::text(
             "enc_certificate",
-            "SM2 only: the encryption certificate (PEM; @FILE)",
+            Words::new(
+                "SM2 only: the encryption certificate (PEM; @FILE)",
+                "仅 SM2：加密证书（PEM；@FILE）",
+            ),
             &SM_PAIR,
         )
         .pem(),
         FieldSpec::text(
             "enc_private_key",
-            "SM2 only: the encryption certificate's key (PEM; @FILE)",
+            Words::new(
+                "SM2 only: the encryption certificate's key (PEM; @FILE)",
+                "仅 SM2：加密证书的私钥（PEM；@FILE）",
+            ),
             &SM_PAIR,
         )
         .pem(),
@@ -407,7 +433,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let sm2 = check_leaf_key(
         ctx.analysis,
         &[KeyType::Rsa, KeyType::Ec, KeyType::Sm2],
-        "SCM takes RSA, EC and SM2 certificates",
+        Words::new(
+            "SCM takes RSA, EC and SM2 certificates",
+            "SCM 接受 RSA、EC 和 SM2 证书",
+        ),
         (&CERTIFICATE, &KEYS),
         &mut prep.diagnostics,
     );
@@ -418,11 +447,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             rule: &PRIVATE_KEY,
             encoding_rule: &KEY_ENCODING,
             want: KeyEncoding::Traditional,
-            reencoded_because: crate::lang::Words::new(
+            reencoded_because: Words::new(
                 "SCM does not support PKCS#8 keys: re-encoded, same key",
                 "SCM 不支持 PKCS#8 私钥：已重新编码，私钥不变",
             ),
-            decrypted_because: crate::lang::Words::new(
+            decrypted_because: Words::new(
                 "SCM refuses password-protected keys: decrypted locally",
                 "SCM 不接受带口令保护的私钥：已在本地解密",
             ),
@@ -448,8 +477,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &CHAIN,
         "SCM",
-        "certificate gets the certificate, certificate_chain its intermediates; the fixes show \
-         before and after",
+        Words::new(
+            "certificate gets the certificate, certificate_chain its intermediates; the fixes show \
+             before and after",
+            "certificate 放证书，certificate_chain 放其中间证书；修复中显示前后对比",
+        ),
     );
     let Some(bundle) = &prep.bundle else {
         return;
@@ -481,8 +513,11 @@ fn encryption_pair_given(
                     Code::FieldInvalid,
                     field_location(name),
                     &SM_PAIR,
-                    format!("{name} is for SM2 certificates; this certificate is not SM2"),
-                    "leave it out",
+                    tr!(
+                        "{name} is for SM2 certificates; this certificate is not SM2",
+                        "{name} 用于 SM2 证书；这张证书不是 SM2"
+                    ),
+                    tr!("leave it out", "请不要填写"),
                 ));
             }
         }
@@ -495,8 +530,11 @@ fn encryption_pair_given(
                 "enc_certificate"
             }),
             &SM_PAIR,
-            "the encryption pair takes both enc_certificate and enc_private_key",
-            "give both, or neither",
+            tr!(
+                "the encryption pair takes both enc_certificate and enc_private_key",
+                "加密证书对需要同时给出 enc_certificate 和 enc_private_key"
+            ),
+            tr!("give both, or neither", "请两个都给出，或都不给"),
         ));
     } else if given == [true, true] {
         return encryption_pair(
@@ -522,20 +560,32 @@ fn check_bundle(analysis: &Analysis, bundle: &Bundle, out: &mut Vec<Diagnostic>)
             Code::TargetCertificateCount,
             material_location(),
             &CHAIN_LENGTH,
-            "the certificate comes without its intermediates: a chain of length 1",
-            "add the intermediate certificate(s) your CA sent",
+            tr!(
+                "the certificate comes without its intermediates: a chain of length 1",
+                "证书没有附带中间证书：证书链长度为 1，证书链不完整"
+            ),
+            tr!(
+                "add the intermediate certificate(s) your CA sent",
+                "请加上 CA 提供的中间证书"
+            ),
         ));
     }
     CERTIFICATE_MAX.check(
         &bundle.leaf_pem,
         material_location(),
-        "the certificate is too large for SCM (many names?)",
+        Words::new(
+            "the certificate is too large for SCM (many names?)",
+            "证书对 SCM 来说太大（域名太多？）",
+        ),
         out,
     );
     CHAIN_MAX.check(
         &bundle.chain_pem,
         material_location(),
-        "drop certificates that are not on the path",
+        Words::new(
+            "drop certificates that are not on the path",
+            "请删除不在路径上的证书",
+        ),
         out,
     );
 }

@@ -94,7 +94,7 @@ pub struct KnownError {
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Legacy {
     /// Why it is legacy, in one sentence.
-    pub note: &'static str,
+    pub note: crate::lang::Words,
     /// The target to use instead.
     pub successor: &'static str,
     /// The rule (with its sources) that says so.
