@@ -126,7 +126,7 @@ pub struct Materials {
     /// Names of files the browser could not read.
     pub unreadable: Vec<String>,
     /// Notes about blocks moved between boxes.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::lang::Text>,
 }
 
 impl Materials {
@@ -172,14 +172,20 @@ impl Materials {
             &self.csr.pasted,
         );
         for moved in &routed.moved {
-            self.notes.push(
-                match moved {
-                    Moved::Keys => "A private key was pasted into the certificate box; it was moved to the private key box.",
-                    Moved::Requests => "A certificate request was pasted into the certificate box; it was moved to the CSR box.",
-                    Moved::Recovered => "The pasted text was mangled (JSON, escapes, one line …): the boxes hold the PEM recovered from it.",
-                }
-                .to_owned(),
-            );
+            self.notes.push(match moved {
+                Moved::Keys => tr!(
+                    "A private key was pasted into the certificate box; it was moved to the private key box.",
+                    "证书框中粘贴了私钥；已移到私钥框。"
+                ),
+                Moved::Requests => tr!(
+                    "A certificate request was pasted into the certificate box; it was moved to the CSR box.",
+                    "证书框中粘贴了证书请求；已移到证书请求框。"
+                ),
+                Moved::Recovered => tr!(
+                    "The pasted text was mangled (JSON, escapes, one line …): the boxes hold the PEM recovered from it.",
+                    "粘贴的文本被改动过（JSON、转义、写成一行…）：输入框中是从中恢复的 PEM。"
+                ),
+            });
         }
         self.certificates.pasted = routed.certificates;
         self.key.pasted = routed.key;
@@ -193,14 +199,20 @@ impl Materials {
             other => other,
         };
         match slot {
-            Slot::Key => self.notes.push(format!(
-                "{} holds a private key; it was moved to the private key box.",
-                file.name
-            )),
-            Slot::Csr => self.notes.push(format!(
-                "{} is a certificate request; it was moved to the CSR box.",
-                file.name
-            )),
+            Slot::Key => {
+                let name = &file.name;
+                self.notes.push(tr!(
+                    "{name} holds a private key; it was moved to the private key box.",
+                    "{name} 中是私钥；已移到私钥框。"
+                ));
+            }
+            Slot::Csr => {
+                let name = &file.name;
+                self.notes.push(tr!(
+                    "{name} is a certificate request; it was moved to the CSR box.",
+                    "{name} 是证书请求；已移到证书请求框。"
+                ));
+            }
             Slot::Certificates => {}
         }
         self.get_mut(slot).files.push(file);
