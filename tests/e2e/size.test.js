@@ -12,6 +12,12 @@
 // source and region text) about 20 KB; bounds on hostile input and hints per surface (the chain
 // search and its signature budget, validity times before 1970, the report's diagnostics bound, the
 // page's own wording of hints) 6 KB (390,559 bytes measured on 2026-12-06 after merging them).
+// Simplified Chinese everywhere (issue 15: every diagnostic's message and hints, the targets' field
+// help, the page's texts, the language switch, the CJK font stack) grew it from 390,559 to 411,605
+// bytes (+21.0 KB, 2026-12-06): bench/budgets/attribution.mjs puts the growth in the strings and
+// tables (the Chinese texts, about 3 bytes a character: 61.3 KB against 50.7 KB in
+// bench/results/budgets.md) and in cert_preflight's own functions (each message formatted in both
+// languages: 136.1 KB against 121.1 KB there, which also counts merges since).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -20,7 +26,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 392_000;
+const CEILING = 412_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

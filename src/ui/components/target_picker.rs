@@ -24,6 +24,17 @@ pub struct Props {
     pub on_action: Callback<Action>,
 }
 
+/// A parameter's name as the Chinese text says it: "Cert (SignCert for SM2)" → "Cert（SM2 用 SignCert）".
+fn parameter_zh(parameter: &str) -> String {
+    match parameter
+        .strip_suffix(" for SM2)")
+        .and_then(|rest| rest.split_once(" ("))
+    {
+        Some((name, sm2)) => format!("{name}（SM2 用 {sm2}）"),
+        None => parameter.to_owned(),
+    }
+}
+
 /// What a target takes from the material, in words: "the certificate and its chain in Cert, ...".
 fn takes(lang: Lang, roles: &[MaterialRole]) -> String {
     if lang == Lang::ZhCn {
@@ -33,13 +44,17 @@ fn takes(lang: Lang, roles: &[MaterialRole]) -> String {
                 MaterialRole::Certificate {
                     parameter,
                     with_chain: true,
-                } => format!("{parameter} 放证书及其证书链"),
-                MaterialRole::Certificate { parameter, .. } => format!("{parameter} 放证书"),
-                MaterialRole::Chain { parameter } => format!("{parameter} 放证书链"),
+                } => format!("{} 放证书及其证书链", parameter_zh(parameter)),
+                MaterialRole::Certificate { parameter, .. } => {
+                    format!("{} 放证书", parameter_zh(parameter))
+                }
+                MaterialRole::Chain { parameter } => {
+                    format!("{} 放证书链", parameter_zh(parameter))
+                }
                 MaterialRole::PrivateKey {
                     parameter,
                     encoding,
-                } => format!("{parameter} 放私钥（{encoding}）"),
+                } => format!("{} 放私钥（{encoding}）", parameter_zh(parameter)),
                 MaterialRole::Csr { .. } => "CSR 用于核对".to_owned(),
                 MaterialRole::EncryptionPair { certificate, key } => {
                     format!("国密 SM2 的加密证书和加密私钥放 {certificate} 和 {key}")
