@@ -538,7 +538,10 @@ mod tests {
         ..STATED
     };
     static DISPUTED: Rule = Rule {
-        disagreement: Some("one says 1, the other 2"),
+        disagreement: Some(crate::lang::Words::new(
+            "one says 1, the other 2",
+            "一个说 1，另一个说 2",
+        )),
         ..STATED
     };
 

@@ -156,10 +156,13 @@ fn signing_error(error: &SignError) -> Diagnostic {
                 schemes.iter().map(|s| name(*s)).collect::<Vec<_>>()
             };
             let (title, id) = (render::scheme_title(*scheme), provider.as_str());
-            let (titles, titles_zh) = (
-                names(render::scheme_title).join(", or "),
-                names(render::scheme_title).join("，或 "),
-            );
+            let title_zh = render::scheme_title_in(*scheme, crate::lang::Lang::ZhCn);
+            let titles = names(render::scheme_title).join(", or ");
+            let titles_zh = schemes
+                .iter()
+                .map(|s| render::scheme_title_in(*s, crate::lang::Lang::ZhCn))
+                .collect::<Vec<_>>()
+                .join("，或 ");
             let (auth, auths) = (
                 scheme.auth_name(),
                 names(Scheme::auth_name).join(" or --auth "),
@@ -168,7 +171,7 @@ fn signing_error(error: &SignError) -> Diagnostic {
             (
                 tr!(
                     "{title} does not apply to {id}: it takes {titles}",
-                    "{title} 不适用于 {id}：它接受 {titles_zh}"
+                    "{title_zh} 不适用于 {id}：它接受 {titles_zh}"
                 ),
                 Hint::per_surface(
                     tr!(

@@ -83,10 +83,11 @@ pub static NAME_PORTABLE: Rule = Rule {
     statement: "a Name every published version accepts: at most 63 letters, digits and \
                 underscores",
     sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the current Chinese page and the SDK model allow 63 characters of any kind; the English \
          page (2025-11) 64 letters, digits and underscores; its July 2024 version 128",
-    ),
+        "当前中文页面和 SDK 模型允许 63 个任意字符；英文页面（2025-11）为 64 个字母、数字和下划线；其 2024 年 7 月版本为 128 个",
+    )),
     provider_error: None,
 };
 /// Certificate and chain.
@@ -121,10 +122,11 @@ pub static KEYS: Rule = Rule {
     statement: "RSA and ECC certificates go in Cert/Key, SM2 (国密) certificates in the Sign*/Encrypt* \
                 pair; other algorithms are not offered",
     sources: &[API_PAGE_ZH, KEY_FORMATS],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the API page separates SM and non-SM certificates but names no algorithm list; RSA, ECC \
          and SM2 are what the console offers",
-    ),
+        "API 页面区分国密与非国密证书，但未列出算法；控制台提供 RSA、ECC 和 SM2",
+    )),
     provider_error: None,
 };
 /// The SM2 pair.

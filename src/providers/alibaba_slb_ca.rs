@@ -82,10 +82,11 @@ pub static KEYS: Rule = Rule {
     statement: "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA is not \
                 supported",
     sources: &[REQUIREMENTS, CREATE_CERTIFICATE_ZH],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the requirements pages describe CLB certificates in general; the UploadCACertificate \
          page names no algorithm, so a CA certificate outside the list may still be accepted",
-    ),
+        "证书要求页面泛指 CLB 证书；UploadCACertificate 页面未指定算法，因此列表之外的 CA 证书仍可能被接受",
+    )),
     provider_error: Some("InvalidParameter"),
 };
 /// PEM layout.
@@ -147,10 +148,11 @@ pub static TAG_VALUE_EMPTY: Rule = Rule {
     id: "alibaba-slb-ca/tag-value-empty",
     statement: "Tag.N.Value may be an empty string",
     sources: &[API_PAGE],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the page says both that the value can be an empty string and that it has 1 to 128 \
          characters",
-    ),
+        "页面既说该值可以为空字符串，又说长度为 1 到 128 个字符",
+    )),
     provider_error: Some("InvalidParam.TagValue"),
 };
 /// Tag count.

@@ -108,10 +108,11 @@ pub static NAME_CHINESE: Rule = Rule {
     id: "alibaba-slb-server/name-chinese",
     statement: "ServerCertificateName with Chinese characters",
     sources: &[API_PAGE, CA_NAME_PAGE],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the UploadServerCertificate page allows letters only; the same product's CA \
          certificate names (SetCACertificateName) may hold and start with Chinese characters",
-    ),
+        "UploadServerCertificate 页面只允许字母；同一产品的 CA 证书名称（SetCACertificateName）可以包含汉字并以汉字开头",
+    )),
     provider_error: Some(INVALID_PARAMETER),
 };
 /// Resource group.

@@ -108,11 +108,12 @@ pub static SIGNATURES: Rule = Rule {
     statement: "PCA signs with SHA256, SHA384, SHA512 or SM3; no source restricts the signature \
                 of an imported CA certificate",
     sources: &[CREATE_CA_MODEL, ERROR_CODES],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the list is the signature_algorithm of CreateCertificateAuthority (how PCA signs what \
          it issues, PCA.00020103); the import page states no signature rule, so the imported \
          CA's signature is only checked against it as a warning and the root's never",
-    ),
+        "该列表是 CreateCertificateAuthority 的 signature_algorithm（PCA 签发时使用的算法，PCA.00020103）；导入页面未规定签名算法，因此只对导入 CA 的签名给出警告，从不检查根证书",
+    )),
     provider_error: Some("PCA.00020001 (incorrect parameter)"),
 };
 /// SM2/SM3 on the Chinese site only.
@@ -120,11 +121,12 @@ pub static SM_SITE: Rule = Rule {
     id: "huawei-ccm-pca/sm2-chinese-site",
     statement: "SM2 keys and SM3 signatures exist on the Chinese site (cn-north-4) only",
     sources: &[CREATE_CA_MODEL, ERROR_CODES_EU],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the SDK model marks SM2/SM3 \"中国站\" and the international error page lists only RSA2048, \
          RSA4096, EC256 and EC384, both about CAs PCA creates; no page says an import outside \
          cn-north-4 is refused",
-    ),
+        "SDK 模型将 SM2/SM3 标为“中国站”，国际站错误码页面只列出 RSA2048、RSA4096、EC256 和 EC384，两者都针对 PCA 创建的 CA；没有页面说明在 cn-north-4 之外导入会被拒绝",
+    )),
     provider_error: Some("PCA.00020102 (only RSA2048, RSA4096, EC256 and EC384 are supported)"),
 };
 /// Regions and sites.
@@ -135,11 +137,12 @@ pub static REGIONS_RULE: Rule = Rule {
                 (regional hosts) and sa-brazil-1 (ccm.myhuaweicloud.com); another region of the \
                 Chinese site goes to ccm.cn-north-4, of the international site to ccm.ap-southeast-3",
     sources: &[SDK_REGIONS, BEFORE_YOU_START, TERRAFORM],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the Terraform documentation names only cn-north-4 and ap-southeast-3; the site \
          endpoint for an unlisted region is inferred from the endpoint page (Region: All → \
          ccm.ap-southeast-3)",
-    ),
+        "Terraform 文档只列出 cn-north-4 和 ap-southeast-3；未列出区域的服务地址是根据终端节点页面推断的（Region: All → ccm.ap-southeast-3）",
+    )),
     provider_error: None,
 };
 /// Auth scope.

@@ -112,10 +112,11 @@ pub static CERTIFICATE_DISPUTED: Rule = Rule {
     id: "huawei-elb/certificate-20000",
     statement: "certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
     sources: &[SDK_MODEL_PY, API_PAGE_ZH, SDK_MODEL_GO],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "huaweicloudsdkelb ≥ 3.1.196 (2026-05-21) says 20,000 characters; the Chinese API page \
          (2026-01-20), the English page and huaweicloud-sdk-go-v3 say 65,536",
-    ),
+        "huaweicloudsdkelb ≥ 3.1.196（2026-05-21）为 20,000 个字符；中文 API 页面（2026-01-20）、英文页面和 huaweicloud-sdk-go-v3 为 65,536 个",
+    )),
     provider_error: Some(ELB_1011),
 };
 /// The key.
@@ -162,10 +163,11 @@ pub static ENC_CERTIFICATE_DISPUTED: Rule = Rule {
     id: "huawei-elb/enc-certificate-20000",
     statement: "enc_certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
     sources: &[SDK_MODEL_PY, SDK_MODEL_GO, TERRAFORM],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "huaweicloudsdkelb 3.1.211 says 20,000 characters; huaweicloud-sdk-go-v3 and Terraform \
          say 65,536",
-    ),
+        "huaweicloudsdkelb 3.1.211 为 20,000 个字符；huaweicloud-sdk-go-v3 和 Terraform 为 65,536 个",
+    )),
     provider_error: Some(ELB_1011),
 };
 /// Domain.
@@ -199,10 +201,11 @@ pub static ENTERPRISE_PROJECT_ZERO: Rule = Rule {
     id: "huawei-elb/enterprise-project-id-0",
     statement: "enterprise_project_id \"0\" (the default project)",
     sources: &[SDK_MODEL_PY_0, API_PAGE, SDK_MODEL_GO],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "huaweicloudsdkelb 3.1.210 (2026-08-13) allows \"0\", the default project; the API page \
          (2025-08-29) and huaweicloud-sdk-go-v3 say it cannot be \"0\"",
-    ),
+        "huaweicloudsdkelb 3.1.210（2026-08-13）允许 \"0\"（默认企业项目）；API 页面（2025-08-29）和 huaweicloud-sdk-go-v3 说不能为 \"0\"",
+    )),
     provider_error: Some(ELB_1001),
 };
 /// Protection.

@@ -133,10 +133,11 @@ pub static KEYS: Rule = Rule {
     id: "huawei-scm/key-algorithms",
     statement: "RSA and EC certificates, or SM2 (国密) ones with an optional encryption pair",
     sources: &[SDK_MODEL, USER_MANUAL],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the SDK model has the SM encryption pair and the console offers RSA, ECC and SM2; no \
          list of key types is documented for the API",
-    ),
+        "SDK 模型包含国密加密证书对，控制台提供 RSA、ECC 和 SM2；API 未记载密钥类型列表",
+    )),
     provider_error: Some("SCM.0006 (the certificate cannot be parsed)"),
 };
 /// SM2 encryption pair.

@@ -47,7 +47,7 @@ pub struct Rule {
     /// Where it is documented.
     pub sources: &'static [Source],
     /// How the sources disagree, when they do.
-    pub disagreement: Option<&'static str>,
+    pub disagreement: Option<crate::lang::Words>,
     /// The error the provider answers with when the rule is broken, when known.
     pub provider_error: Option<&'static str>,
 }
@@ -71,7 +71,7 @@ impl Serialize for Rule {
         out.serialize_field("statement", self.statement)?;
         out.serialize_field("sources", self.sources)?;
         if let Some(disagreement) = self.disagreement {
-            out.serialize_field("disagreement", disagreement)?;
+            out.serialize_field("disagreement", &disagreement)?;
         }
         if let Some(error) = self.provider_error {
             out.serialize_field("provider_error", error)?;
@@ -140,10 +140,13 @@ pub(crate) fn rule_diagnostic(
     };
     let id = rule.id;
     let cited = match rule.disagreement {
-        Some(disagreement) => tr!(
-            " (rule {id}: {source}; the sources disagree: {disagreement})",
-            "（规则 {id}：{source}；来源说法不一：{disagreement}）"
-        ),
+        Some(disagreement) => {
+            let (disagreement, disagreement_zh) = (disagreement.en, disagreement.zh);
+            tr!(
+                " (rule {id}: {source}; the sources disagree: {disagreement})",
+                "（规则 {id}：{source}；来源说法不一：{disagreement_zh}）"
+            )
+        }
         None if !blocks => tr!(
             " (rule {id}: {source}; no primary source states it)",
             "（规则 {id}：{source}；没有一手来源明确这样说）"

@@ -147,3 +147,46 @@ fn request_diagnostics_are_chinese_on_standard_error() {
     assert!(has_chinese(&stderr), "{stderr}");
     assert!(!stderr.contains("hint:"), "{stderr}");
 }
+
+/// The targets' data people read, in Chinese: titles, the region word each provider uses (Alibaba
+/// 地域, Huawei 区域), region names, field help, pattern descriptions, disagreements and legacy
+/// notes. The types make each form required (`Words`); this checks that each is Chinese.
+#[test]
+fn the_targets_data_reads_in_chinese() {
+    use cert_preflight::ProviderId;
+    use cert_preflight::providers::Shape;
+    for provider in ProviderId::all() {
+        let spec = provider.spec();
+        let id = spec.id;
+        assert!(has_chinese(spec.title_zh), "{id}: {}", spec.title_zh);
+        let word = if id.starts_with("alibaba") {
+            "地域"
+        } else {
+            "区域"
+        };
+        assert_eq!(spec.region_word_zh, word, "{id}");
+        for region in spec.regions {
+            assert!(has_chinese(region.name_zh), "{id} {}", region.id);
+        }
+        for field in spec.fields {
+            assert!(has_chinese(field.help.zh), "{id} {}: {}", field.name, field.help.zh);
+            assert_ne!(field.help.zh, field.help.en);
+            if let Shape::Pattern(_, description) = field.shape {
+                assert!(has_chinese(description.zh), "{id} {}", field.name);
+            }
+        }
+        for family in spec.numbered {
+            for part in family.parts {
+                assert!(has_chinese(part.help.zh), "{id} {}.N.{}", family.stem, part.name);
+            }
+        }
+        for rule in spec.rules {
+            if let Some(disagreement) = rule.disagreement {
+                assert!(has_chinese(disagreement.zh), "{}", rule.id);
+            }
+        }
+        if let Some(legacy) = &spec.legacy {
+            assert!(has_chinese(legacy.note.zh), "{id}");
+        }
+    }
+}
