@@ -21,7 +21,7 @@ pub enum Lang {
 
 impl Lang {
     /// Both, English first.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::ZhCn];
+    pub const ALL: [Self; 2] = [Self::En, Self::ZhCn];
 
     /// The BCP 47 tag: `<html lang>`, `--lang`.
     pub fn as_str(self) -> &'static str {
@@ -118,7 +118,7 @@ impl Text {
     }
 
     /// Both forms with `suffix` (itself in both) appended.
-    pub fn followed_by(mut self, suffix: &Text) -> Self {
+    pub fn followed_by(mut self, suffix: &Self) -> Self {
         self.en.push_str(&suffix.en);
         self.zh.push_str(&suffix.zh);
         self

@@ -518,7 +518,7 @@ mod tests {
 
     static STATED: Rule = Rule {
         id: "test/stated",
-        statement: "x",
+        statement: crate::lang::Words::new("x", "x"),
         sources: &[Source {
             document: "a page",
             url: "https://example.com",

@@ -72,7 +72,10 @@ const TAG_LIMITS: Source = Source {
 /// Name.
 pub static NAME: Rule = Rule {
     id: "alibaba-cas/name",
-    statement: "Name is required and unique per account, at most 64 characters",
+    statement: Words::new(
+        "Name is required and unique per account, at most 64 characters",
+        "Name 必填，账号内唯一，最多 64 个字符",
+    ),
     sources: &[API_PAGE_EN, API_PAGE_ZH, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -80,8 +83,11 @@ pub static NAME: Rule = Rule {
 /// The name rule every published version allows.
 pub static NAME_PORTABLE: Rule = Rule {
     id: "alibaba-cas/name-portable",
-    statement: "a Name every published version accepts: at most 63 letters, digits and \
+    statement: Words::new(
+        "a Name every published version accepts: at most 63 letters, digits and \
                 underscores",
+        "所有已发布版本都接受的 Name：最多 63 个字母、数字和下划线",
+    ),
     sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
     disagreement: Some(Words::new(
         "the current Chinese page and the SDK model allow 63 characters of any kind; the English \
@@ -93,8 +99,11 @@ pub static NAME_PORTABLE: Rule = Rule {
 /// Certificate and chain.
 pub static CERTIFICATE: Rule = Rule {
     id: "alibaba-cas/certificate",
-    statement: "Cert: the certificate in PEM, leaf first, followed by its intermediates; Key: its \
+    statement: Words::new(
+        "Cert: the certificate in PEM, leaf first, followed by its intermediates; Key: its \
                 private key in PEM (non-SM certificates)",
+        "Cert：PEM 格式的证书，服务器证书放第一位，其后是中间证书；Key：PEM 格式的私钥（非国密证书）",
+    ),
     sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -102,7 +111,10 @@ pub static CERTIFICATE: Rule = Rule {
 /// The private key.
 pub static PRIVATE_KEY: Rule = Rule {
     id: "alibaba-cas/private-key",
-    statement: "Key (or SignPrivateKey): the certificate's own private key, PEM, unencrypted",
+    statement: Words::new(
+        "Key (or SignPrivateKey): the certificate's own private key, PEM, unencrypted",
+        "Key（或 SignPrivateKey）：证书自己的私钥，PEM，未加密",
+    ),
     sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -110,8 +122,11 @@ pub static PRIVATE_KEY: Rule = Rule {
 /// Key encodings.
 pub static KEY_ENCODING: Rule = Rule {
     id: "alibaba-cas/key-encoding",
-    statement: "keys are sent as PKCS#1 (RSA) or SEC1 (EC, SM2): the encodings the examples and \
+    statement: Words::new(
+        "keys are sent as PKCS#1 (RSA) or SEC1 (EC, SM2): the encodings the examples and \
                 the tools that upload to CAS use; the API page names no encoding",
+        "私钥以 PKCS#1（RSA）或 SEC1（EC、SM2）发送：即示例和上传到 CAS 的工具所用的编码；API 页面未指定编码",
+    ),
     sources: &[KEY_FORMATS],
     disagreement: None,
     provider_error: None,
@@ -119,8 +134,11 @@ pub static KEY_ENCODING: Rule = Rule {
 /// Key algorithms.
 pub static KEYS: Rule = Rule {
     id: "alibaba-cas/key-algorithms",
-    statement: "RSA and ECC certificates go in Cert/Key, SM2 (国密) certificates in the Sign*/Encrypt* \
+    statement: Words::new(
+        "RSA and ECC certificates go in Cert/Key, SM2 (国密) certificates in the Sign*/Encrypt* \
                 pair; other algorithms are not offered",
+        "RSA 和 ECC 证书放 Cert/Key，SM2（国密）证书放 Sign*/Encrypt* 证书对；不提供其他算法",
+    ),
     sources: &[API_PAGE_ZH, KEY_FORMATS],
     disagreement: Some(Words::new(
         "the API page separates SM and non-SM certificates but names no algorithm list; RSA, ECC \
@@ -132,9 +150,12 @@ pub static KEYS: Rule = Rule {
 /// The SM2 pair.
 pub static SM_PAIR: Rule = Rule {
     id: "alibaba-cas/sm2-pair",
-    statement: "an SM2 certificate is uploaded as SignCert + SignPrivateKey (the signing pair) and \
+    statement: Words::new(
+        "an SM2 certificate is uploaded as SignCert + SignPrivateKey (the signing pair) and \
                 EncryptCert + EncryptPrivateKey (the encryption pair), each key matching its \
                 certificate; the Sign*/Encrypt* fields are ignored when Cert and Key are set",
+        "SM2 证书以 SignCert + SignPrivateKey（签名证书对）和 EncryptCert + EncryptPrivateKey（加密证书对）上传，每个私钥与其证书匹配；设置了 Cert 和 Key 时 Sign*/Encrypt* 字段被忽略",
+    ),
     sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -142,9 +163,12 @@ pub static SM_PAIR: Rule = Rule {
 /// Regions and endpoints.
 pub static REGIONS_RULE: Rule = Rule {
     id: "alibaba-cas/regions",
-    statement: "CAS answers at cas.aliyuncs.com (mainland China, cn-hangzhou) and at \
+    statement: Words::new(
+        "CAS answers at cas.aliyuncs.com (mainland China, cn-hangzhou) and at \
                 cas.ap-southeast-1, -3, -5, cas.cn-hongkong and cas.eu-central-1; the other \
                 mainland regions use cas.aliyuncs.com; cas.<region> does not exist elsewhere",
+        "CAS 的服务地址为 cas.aliyuncs.com（中国内地，cn-hangzhou）以及 cas.ap-southeast-1、-3、-5、cas.cn-hongkong 和 cas.eu-central-1；其他内地地域使用 cas.aliyuncs.com；其他地方不存在 cas.<region>",
+    ),
     sources: &[ENDPOINTS, SDK_ENDPOINTS, CERTIMATE_318],
     disagreement: None,
     provider_error: None,
@@ -152,7 +176,10 @@ pub static REGIONS_RULE: Rule = Rule {
 /// Resource group.
 pub static RESOURCE_GROUP: Rule = Rule {
     id: "alibaba-cas/resource-group",
-    statement: "ResourceGroupId is an existing resource group ID such as rg-aek2bxpvmxzyd3y",
+    statement: Words::new(
+        "ResourceGroupId is an existing resource group ID such as rg-aek2bxpvmxzyd3y",
+        "ResourceGroupId 是已有的资源组 ID，例如 rg-aek2bxpvmxzyd3y",
+    ),
     sources: &[API_PAGE_ZH, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -160,7 +187,10 @@ pub static RESOURCE_GROUP: Rule = Rule {
 /// Tags.
 pub static TAGS: Rule = Rule {
     id: "alibaba-cas/tags",
-    statement: "Tags.N.Key and Tags.N.Value: tag pairs, a key for each value",
+    statement: Words::new(
+        "Tags.N.Key and Tags.N.Value: tag pairs, a key for each value",
+        "Tags.N.Key 和 Tags.N.Value：标签对，每个值都要有键",
+    ),
     sources: &[SDK_MODEL, API_PAGE_ZH],
     disagreement: None,
     provider_error: None,
@@ -168,7 +198,10 @@ pub static TAGS: Rule = Rule {
 /// Tag count.
 pub static TAG_COUNT: Rule = Rule {
     id: "alibaba-cas/tag-count",
-    statement: "at most 20 tags (Alibaba's general limit per resource; the API page states none)",
+    statement: Words::new(
+        "at most 20 tags (Alibaba's general limit per resource; the API page states none)",
+        "最多 20 个标签（阿里云对每个资源的通用限制；API 页面未规定）",
+    ),
     sources: &[TAG_LIMITS],
     disagreement: None,
     provider_error: None,

@@ -51,8 +51,11 @@ const INVALID_PARAMETER: &str = "InvalidParameter (The specified parameter is no
 /// The certificate ID.
 pub static CERTIFICATE_ID: Rule = Rule {
     id: "alibaba-kms/certificate-id",
-    statement: "CertificateId is the ID (a UUID) CreateCertificate returned; it is not a name of \
+    statement: Words::new(
+        "CertificateId is the ID (a UUID) CreateCertificate returned; it is not a name of \
                 your choosing",
+        "CertificateId 是 CreateCertificate 返回的 ID（一个 UUID）；不是自己起的名称",
+    ),
     sources: &[API_PAGE, CREATE_PAGE],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -60,8 +63,11 @@ pub static CERTIFICATE_ID: Rule = Rule {
 /// The certificate must be issued for KMS's CSR.
 pub static CSR_MATCH: Rule = Rule {
     id: "alibaba-kms/csr-match",
-    statement: "the certificate's public key is the key KMS generated for CertificateId: the \
+    statement: Words::new(
+        "the certificate's public key is the key KMS generated for CertificateId: the \
                 certificate was issued for the CSR CreateCertificate returned",
+        "证书的公钥是 KMS 为 CertificateId 生成的密钥：证书是为 CreateCertificate 返回的 CSR 签发的",
+    ),
     sources: &[API_PAGE, CREATE_PAGE],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -69,7 +75,10 @@ pub static CSR_MATCH: Rule = Rule {
 /// Key specs.
 pub static KEY_SPECS: Rule = Rule {
     id: "alibaba-kms/key-spec",
-    statement: "the key is one CreateCertificate can make: RSA_2048, EC_P256 or EC_SM2",
+    statement: Words::new(
+        "the key is one CreateCertificate can make: RSA_2048, EC_P256 or EC_SM2",
+        "密钥是 CreateCertificate 能生成的类型：RSA_2048、EC_P256 或 EC_SM2",
+    ),
     sources: &[CREATE_PAGE],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -77,8 +86,11 @@ pub static KEY_SPECS: Rule = Rule {
 /// The chain parameter.
 pub static CHAIN: Rule = Rule {
     id: "alibaba-kms/chain",
-    statement: "Certificate holds only the issued certificate; CertificateChain holds the \
+    statement: Words::new(
+        "Certificate holds only the issued certificate; CertificateChain holds the \
                 intermediate(s) then the root, concatenated PEM",
+        "Certificate 只放签发的证书；CertificateChain 放中间证书然后是根证书，PEM 依次连接",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -86,8 +98,11 @@ pub static CHAIN: Rule = Rule {
 /// Region and endpoint.
 pub static REGION: Rule = Rule {
     id: "alibaba-kms/region",
-    statement: "the region is chosen by the host kms.{RegionId}.aliyuncs.com (HTTPS only); there \
+    statement: Words::new(
+        "the region is chosen by the host kms.{RegionId}.aliyuncs.com (HTTPS only); there \
                 is no RegionId parameter",
+        "地域由服务地址 kms.{RegionId}.aliyuncs.com 决定（仅 HTTPS）；没有 RegionId 参数",
+    ),
     sources: &[ENDPOINTS, API_PAGE],
     disagreement: None,
     provider_error: None,
@@ -95,9 +110,12 @@ pub static REGION: Rule = Rule {
 /// The API is legacy.
 pub static LEGACY: Rule = Rule {
     id: "alibaba-kms/legacy",
-    statement: "UploadCertificate belongs to the KMS Certificates Manager, now documented as a \
+    statement: Words::new(
+        "UploadCertificate belongs to the KMS Certificates Manager, now documented as a \
                 previous version; the aliyun CLI's metadata no longer lists it, so the CLI needs \
                 --force; certificates are managed in Certificate Management Service (CAS)",
+        "UploadCertificate 属于 KMS 证书管理，现已作为历史版本记载；aliyun CLI 的元数据不再列出它，因此 CLI 需要 --force；证书改由数字证书管理服务（CAS）管理",
+    ),
     sources: &[PREVIOUS_VERSION, CLI_METADATA],
     disagreement: None,
     provider_error: None,

@@ -61,8 +61,11 @@ pub(crate) const INVALID_PARAMETER: &str = "InvalidParameter (Invalid parameter)
 /// Exactly one certificate per call.
 pub static ONE_CERTIFICATE: Rule = Rule {
     id: "alibaba-slb-ca/one-certificate",
-    statement: "CACertificate holds exactly one certificate: upload a chain's CAs one call at a \
+    statement: Words::new(
+        "CACertificate holds exactly one certificate: upload a chain's CAs one call at a \
                 time",
+        "CACertificate 只放一张证书：证书链中的 CA 证书每次调用上传一张",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("InvalidParameter (The specified parameter CACertificate is not valid)"),
@@ -70,8 +73,11 @@ pub static ONE_CERTIFICATE: Rule = Rule {
 /// The certificate is a CA.
 pub static CA_CERTIFICATE: Rule = Rule {
     id: "alibaba-slb-ca/ca-certificate",
-    statement: "the certificate is a CA certificate (basicConstraints cA=TRUE, keyUsage \
+    statement: Words::new(
+        "the certificate is a CA certificate (basicConstraints cA=TRUE, keyUsage \
                 keyCertSign), able to sign the clients' certificates",
+        "证书是 CA 证书（basicConstraints cA=TRUE，keyUsage keyCertSign），能签发客户端证书",
+    ),
     sources: &[INFERRED],
     disagreement: None,
     provider_error: None,
@@ -79,8 +85,11 @@ pub static CA_CERTIFICATE: Rule = Rule {
 /// Accepted public keys (shared with the server certificate upload).
 pub static KEYS: Rule = Rule {
     id: "alibaba-slb-ca/key-algorithms",
-    statement: "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA is not \
+    statement: Words::new(
+        "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA is not \
                 supported",
+        "CLB 仅支持 RSA 证书（1024、2048 或 4096 位）；不支持 ECDSA",
+    ),
     sources: &[REQUIREMENTS, CREATE_CERTIFICATE_ZH],
     disagreement: Some(Words::new(
         "the requirements pages describe CLB certificates in general; the UploadCACertificate \
@@ -92,7 +101,10 @@ pub static KEYS: Rule = Rule {
 /// PEM layout.
 pub static PEM_LAYOUT: Rule = Rule {
     id: "alibaba-slb-ca/pem-layout",
-    statement: "PEM only, every line but the last of 64 characters, no spaces and no blank lines",
+    statement: Words::new(
+        "PEM only, every line but the last of 64 characters, no spaces and no blank lines",
+        "仅限 PEM，除最后一行外每行 64 个字符，不能有空格和空行",
+    ),
     sources: &[REQUIREMENTS],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -100,8 +112,11 @@ pub static PEM_LAYOUT: Rule = Rule {
 /// The region and its endpoint.
 pub static REGION: Rule = Rule {
     id: "alibaba-slb-ca/region",
-    statement: "RegionId is required; cn-hangzhou uses slb.aliyuncs.com, other regions \
+    statement: Words::new(
+        "RegionId is required; cn-hangzhou uses slb.aliyuncs.com, other regions \
                 slb.{RegionId}.aliyuncs.com",
+        "RegionId 必填；cn-hangzhou 使用 slb.aliyuncs.com，其他地域使用 slb.{RegionId}.aliyuncs.com",
+    ),
     sources: &[API_PAGE, ENDPOINTS],
     disagreement: None,
     provider_error: Some("MissingRegionId"),
@@ -109,8 +124,11 @@ pub static REGION: Rule = Rule {
 /// Certificate name.
 pub static NAME: Rule = Rule {
     id: "alibaba-slb-ca/name",
-    statement: "CACertificateName: 1-80 characters, starting with a letter or a Chinese \
+    statement: Words::new(
+        "CACertificateName: 1-80 characters, starting with a letter or a Chinese \
                 character, then letters, Chinese characters, digits, '.', '_' and '-'",
+        "CACertificateName：1-80 个字符，以字母或汉字开头，可包含字母、汉字、数字、'.'、'_' 和 '-'",
+    ),
     sources: &[SET_NAME_PAGE],
     disagreement: None,
     provider_error: Some("InvalidParameter"),
@@ -118,7 +136,10 @@ pub static NAME: Rule = Rule {
 /// Resource group.
 pub static RESOURCE_GROUP: Rule = Rule {
     id: "alibaba-slb-ca/resource-group",
-    statement: "ResourceGroupId is an existing resource group ID such as rg-atstuj3rtoptyui",
+    statement: Words::new(
+        "ResourceGroupId is an existing resource group ID such as rg-atstuj3rtoptyui",
+        "ResourceGroupId 是已有的资源组 ID，例如 rg-atstuj3rtoptyui",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(
@@ -128,8 +149,11 @@ pub static RESOURCE_GROUP: Rule = Rule {
 /// Tag keys.
 pub static TAG_KEY: Rule = Rule {
     id: "alibaba-slb-ca/tag-key",
-    statement: "Tag.N.Key (N = 1..20): 1-128 characters, not starting with acs: or aliyun, not \
+    statement: Words::new(
+        "Tag.N.Key (N = 1..20): 1-128 characters, not starting with acs: or aliyun, not \
                 containing http:// or https://",
+        "Tag.N.Key（N = 1..20）：1-128 个字符，不能以 acs: 或 aliyun 开头，不能含 http:// 或 https://",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("InvalidParam.TagKey"),
@@ -137,8 +161,11 @@ pub static TAG_KEY: Rule = Rule {
 /// Tag values.
 pub static TAG_VALUE: Rule = Rule {
     id: "alibaba-slb-ca/tag-value",
-    statement: "Tag.N.Value: up to 128 characters, not starting with acs: or aliyun, not \
+    statement: Words::new(
+        "Tag.N.Value: up to 128 characters, not starting with acs: or aliyun, not \
                 containing http:// or https://; a value needs its key",
+        "Tag.N.Value：最多 128 个字符，不能以 acs: 或 aliyun 开头，不能含 http:// 或 https://；值需要对应的键",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("InvalidParam.TagValue"),
@@ -146,7 +173,10 @@ pub static TAG_VALUE: Rule = Rule {
 /// Empty tag values.
 pub static TAG_VALUE_EMPTY: Rule = Rule {
     id: "alibaba-slb-ca/tag-value-empty",
-    statement: "Tag.N.Value may be an empty string",
+    statement: Words::new(
+        "Tag.N.Value may be an empty string",
+        "Tag.N.Value 可以为空字符串",
+    ),
     sources: &[API_PAGE],
     disagreement: Some(Words::new(
         "the page says both that the value can be an empty string and that it has 1 to 128 \
@@ -158,7 +188,10 @@ pub static TAG_VALUE_EMPTY: Rule = Rule {
 /// Tag count.
 pub static TAG_COUNT: Rule = Rule {
     id: "alibaba-slb-ca/tag-count",
-    statement: "at most 20 tags, numbered 1..20",
+    statement: Words::new(
+        "at most 20 tags, numbered 1..20",
+        "最多 20 个标签，编号 1..20",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("SizeLimitExceeded.Tag"),

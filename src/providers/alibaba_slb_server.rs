@@ -53,8 +53,11 @@ const CA_NAME_PAGE: Source = Source {
 /// The certificate and its chain.
 pub static CERTIFICATE: Rule = Rule {
     id: "alibaba-slb-server/certificate",
-    statement: "ServerCertificate: PEM, the server certificate first, then its intermediates; one \
+    statement: Words::new(
+        "ServerCertificate: PEM, the server certificate first, then its intermediates; one \
                 certificate and its key per call",
+        "ServerCertificate：PEM，服务器证书放第一位，其后是中间证书；每次调用一张证书及其私钥",
+    ),
     sources: &[API_PAGE, alibaba_slb_ca::REQUIREMENTS, FAQ],
     disagreement: None,
     provider_error: Some("The specified Server Certificate format is invalid"),
@@ -62,8 +65,11 @@ pub static CERTIFICATE: Rule = Rule {
 /// RSA only.
 pub static KEYS: Rule = Rule {
     id: "alibaba-slb-server/key-algorithms",
-    statement: "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA certificates \
+    statement: Words::new(
+        "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA certificates \
                 are not supported",
+        "CLB 仅支持 RSA 证书（1024、2048 或 4096 位）；不支持 ECDSA 证书",
+    ),
     sources: &[alibaba_slb_ca::REQUIREMENTS, FAQ],
     disagreement: None,
     provider_error: Some("The specified Server Certificate format is invalid"),
@@ -71,7 +77,10 @@ pub static KEYS: Rule = Rule {
 /// The private key.
 pub static PRIVATE_KEY: Rule = Rule {
     id: "alibaba-slb-server/private-key",
-    statement: "PrivateKey: the certificate's key, unencrypted, in PKCS#1 (BEGIN RSA PRIVATE KEY)",
+    statement: Words::new(
+        "PrivateKey: the certificate's key, unencrypted, in PKCS#1 (BEGIN RSA PRIVATE KEY)",
+        "PrivateKey：证书的私钥，未加密，PKCS#1 格式（BEGIN RSA PRIVATE KEY）",
+    ),
     sources: &[alibaba_slb_ca::REQUIREMENTS, FAQ, ERROR_CODES],
     disagreement: None,
     provider_error: Some("The format of the private key content is invalid"),
@@ -79,8 +88,11 @@ pub static PRIVATE_KEY: Rule = Rule {
 /// PEM layout.
 pub static PEM_LAYOUT: Rule = Rule {
     id: "alibaba-slb-server/pem-layout",
-    statement: "PEM only, every line but the last of 64 characters, no spaces and no blank lines \
+    statement: Words::new(
+        "PEM only, every line but the last of 64 characters, no spaces and no blank lines \
                 (also between the certificates of the chain)",
+        "仅限 PEM，除最后一行外每行 64 个字符，不能有空格和空行（证书链中各证书之间也不能有）",
+    ),
     sources: &[alibaba_slb_ca::REQUIREMENTS, FAQ],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -88,8 +100,11 @@ pub static PEM_LAYOUT: Rule = Rule {
 /// The region.
 pub static REGION: Rule = Rule {
     id: "alibaba-slb-server/region",
-    statement: "RegionId is required; cn-hangzhou uses slb.aliyuncs.com, other regions \
+    statement: Words::new(
+        "RegionId is required; cn-hangzhou uses slb.aliyuncs.com, other regions \
                 slb.{RegionId}.aliyuncs.com",
+        "RegionId 必填；cn-hangzhou 使用 slb.aliyuncs.com，其他地域使用 slb.{RegionId}.aliyuncs.com",
+    ),
     sources: &[API_PAGE, alibaba_slb_ca::ENDPOINTS],
     disagreement: None,
     provider_error: Some("MissingRegionId"),
@@ -97,8 +112,11 @@ pub static REGION: Rule = Rule {
 /// Certificate name.
 pub static NAME: Rule = Rule {
     id: "alibaba-slb-server/name",
-    statement: "ServerCertificateName: 1-80 characters, starting with a letter, then letters, \
+    statement: Words::new(
+        "ServerCertificateName: 1-80 characters, starting with a letter, then letters, \
                 digits, '.', '_' and '-'",
+        "ServerCertificateName：1-80 个字符，以字母开头，可包含字母、数字、'.'、'_' 和 '-'",
+    ),
     sources: &[API_PAGE, SDK_MODEL],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -106,7 +124,10 @@ pub static NAME: Rule = Rule {
 /// Chinese names.
 pub static NAME_CHINESE: Rule = Rule {
     id: "alibaba-slb-server/name-chinese",
-    statement: "ServerCertificateName with Chinese characters",
+    statement: Words::new(
+        "ServerCertificateName with Chinese characters",
+        "含汉字的 ServerCertificateName",
+    ),
     sources: &[API_PAGE, CA_NAME_PAGE],
     disagreement: Some(Words::new(
         "the UploadServerCertificate page allows letters only; the same product's CA \
@@ -118,7 +139,10 @@ pub static NAME_CHINESE: Rule = Rule {
 /// Resource group.
 pub static RESOURCE_GROUP: Rule = Rule {
     id: "alibaba-slb-server/resource-group",
-    statement: "ResourceGroupId is an existing resource group ID such as rg-atstuj3rtoptyui",
+    statement: Words::new(
+        "ResourceGroupId is an existing resource group ID such as rg-atstuj3rtoptyui",
+        "ResourceGroupId 是已有的资源组 ID，例如 rg-atstuj3rtoptyui",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(
@@ -128,8 +152,11 @@ pub static RESOURCE_GROUP: Rule = Rule {
 /// Tag keys.
 pub static TAG_KEY: Rule = Rule {
     id: "alibaba-slb-server/tag-key",
-    statement: "Tag.N.Key (N = 1..20): 1-64 characters, not starting with acs: or aliyun, not \
+    statement: Words::new(
+        "Tag.N.Key (N = 1..20): 1-64 characters, not starting with acs: or aliyun, not \
                 containing http:// or https://",
+        "Tag.N.Key（N = 1..20）：1-64 个字符，不能以 acs: 或 aliyun 开头，不能含 http:// 或 https://",
+    ),
     sources: &[API_PAGE, SDK_MODEL],
     disagreement: None,
     provider_error: Some("InvalidParam.TagKey"),
@@ -137,8 +164,11 @@ pub static TAG_KEY: Rule = Rule {
 /// Tag values.
 pub static TAG_VALUE: Rule = Rule {
     id: "alibaba-slb-server/tag-value",
-    statement: "Tag.N.Value: empty or up to 128 characters, not starting with acs: or aliyun, \
+    statement: Words::new(
+        "Tag.N.Value: empty or up to 128 characters, not starting with acs: or aliyun, \
                 not containing http:// or https://; a value needs its key",
+        "Tag.N.Value：为空或最多 128 个字符，不能以 acs: 或 aliyun 开头，不能含 http:// 或 https://；值需要对应的键",
+    ),
     sources: &[API_PAGE, SDK_MODEL],
     disagreement: None,
     provider_error: Some("InvalidParam.TagValue"),
@@ -146,7 +176,10 @@ pub static TAG_VALUE: Rule = Rule {
 /// Tag count.
 pub static TAG_COUNT: Rule = Rule {
     id: "alibaba-slb-server/tag-count",
-    statement: "at most 20 tags, numbered 1..20",
+    statement: Words::new(
+        "at most 20 tags, numbered 1..20",
+        "最多 20 个标签，编号 1..20",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("SizeLimitExceeded.Tag"),

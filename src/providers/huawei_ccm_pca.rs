@@ -70,7 +70,10 @@ const TERRAFORM: Source = Source {
 /// The CA ID.
 pub static CA_ID: Rule = Rule {
     id: "huawei-ccm-pca/ca-id",
-    statement: "ca_id is the 36-character lowercase UUID of the subordinate CA (PENDING state)",
+    statement: Words::new(
+        "ca_id is the 36-character lowercase UUID of the subordinate CA (PENDING state)",
+        "ca_id 是从属 CA（PENDING 状态）的 36 个字符的小写 UUID",
+    ),
     sources: &[API_PAGE, ERROR_CODES],
     disagreement: None,
     provider_error: Some("PCA.00020201 (invalid CA ID format)"),
@@ -78,8 +81,11 @@ pub static CA_ID: Rule = Rule {
 /// The certificate.
 pub static CERTIFICATE: Rule = Rule {
     id: "huawei-ccm-pca/certificate",
-    statement: "certificate: 1 to 32,768 characters of PEM, a CA certificate (cA=TRUE, \
+    statement: Words::new(
+        "certificate: 1 to 32,768 characters of PEM, a CA certificate (cA=TRUE, \
                 keyCertSign) issued for the CSR exported from this CA",
+        "certificate：1 到 32,768 个字符的 PEM，为从该 CA 导出的 CSR 签发的 CA 证书（cA=TRUE，keyCertSign）",
+    ),
     sources: &[API_PAGE, ERROR_CODES],
     disagreement: None,
     provider_error: Some("PCA: Certificate public key and private key does not match"),
@@ -87,8 +93,11 @@ pub static CERTIFICATE: Rule = Rule {
 /// The chain.
 pub static CHAIN: Rule = Rule {
     id: "huawei-ccm-pca/certificate-chain",
-    statement: "certificate_chain: up to 2,097,152 characters of PEM, intermediate CA → … → root \
+    statement: Words::new(
+        "certificate_chain: up to 2,097,152 characters of PEM, intermediate CA → … → root \
                 CA; import the complete chain to be able to export it later",
+        "certificate_chain：最多 2,097,152 个字符的 PEM，中间 CA → … → 根 CA；导入完整的证书链，以后才能导出",
+    ),
     sources: &[API_PAGE, ERROR_CODES],
     disagreement: None,
     provider_error: Some("PCA: Incorrect certificate chain"),
@@ -96,8 +105,11 @@ pub static CHAIN: Rule = Rule {
 /// Key algorithms.
 pub static ALGORITHMS: Rule = Rule {
     id: "huawei-ccm-pca/key-algorithms",
-    statement: "the CA key is RSA2048, RSA4096, EC256, EC384 or SM2: the key PCA generated for \
+    statement: Words::new(
+        "the CA key is RSA2048, RSA4096, EC256, EC384 or SM2: the key PCA generated for \
                 the CSR it exported",
+        "CA 密钥为 RSA2048、RSA4096、EC256、EC384 或 SM2：即 PCA 为其导出的 CSR 生成的密钥",
+    ),
     sources: &[CREATE_CA_MODEL, API_PAGE],
     disagreement: None,
     provider_error: Some("PCA.00020001 (incorrect parameter)"),
@@ -105,8 +117,11 @@ pub static ALGORITHMS: Rule = Rule {
 /// Signature algorithms: a list for the CAs PCA creates, not for an imported chain.
 pub static SIGNATURES: Rule = Rule {
     id: "huawei-ccm-pca/signature-algorithms",
-    statement: "PCA signs with SHA256, SHA384, SHA512 or SM3; no source restricts the signature \
+    statement: Words::new(
+        "PCA signs with SHA256, SHA384, SHA512 or SM3; no source restricts the signature \
                 of an imported CA certificate",
+        "PCA 使用 SHA256、SHA384、SHA512 或 SM3 签名；没有来源限制导入的 CA 证书的签名",
+    ),
     sources: &[CREATE_CA_MODEL, ERROR_CODES],
     disagreement: Some(Words::new(
         "the list is the signature_algorithm of CreateCertificateAuthority (how PCA signs what \
@@ -119,7 +134,10 @@ pub static SIGNATURES: Rule = Rule {
 /// SM2/SM3 on the Chinese site only.
 pub static SM_SITE: Rule = Rule {
     id: "huawei-ccm-pca/sm2-chinese-site",
-    statement: "SM2 keys and SM3 signatures exist on the Chinese site (cn-north-4) only",
+    statement: Words::new(
+        "SM2 keys and SM3 signatures exist on the Chinese site (cn-north-4) only",
+        "SM2 密钥和 SM3 签名仅在中国站（cn-north-4）提供",
+    ),
     sources: &[CREATE_CA_MODEL, ERROR_CODES_EU],
     disagreement: Some(Words::new(
         "the SDK model marks SM2/SM3 \"中国站\" and the international error page lists only RSA2048, \
@@ -132,10 +150,13 @@ pub static SM_SITE: Rule = Rule {
 /// Regions and sites.
 pub static REGIONS_RULE: Rule = Rule {
     id: "huawei-ccm-pca/regions",
-    statement: "CCM is a global service with one private-CA endpoint per site: the SDKs list \
+    statement: Words::new(
+        "CCM is a global service with one private-CA endpoint per site: the SDKs list \
                 cn-north-4, ap-southeast-3, eu-west-101, ru-moscow-1, my-kualalumpur-1 \
                 (regional hosts) and sa-brazil-1 (ccm.myhuaweicloud.com); another region of the \
                 Chinese site goes to ccm.cn-north-4, of the international site to ccm.ap-southeast-3",
+        "CCM 是全局服务，每个站点一个私有 CA 服务地址：SDK 列出 cn-north-4、ap-southeast-3、eu-west-101、ru-moscow-1、my-kualalumpur-1（区域地址）和 sa-brazil-1（ccm.myhuaweicloud.com）；中国站的其他区域使用 ccm.cn-north-4，国际站的使用 ccm.ap-southeast-3",
+    ),
     sources: &[SDK_REGIONS, BEFORE_YOU_START, TERRAFORM],
     disagreement: Some(Words::new(
         "the Terraform documentation names only cn-north-4 and ap-southeast-3; the site \
@@ -148,8 +169,11 @@ pub static REGIONS_RULE: Rule = Rule {
 /// Auth scope.
 pub static DOMAIN_SCOPE: Rule = Rule {
     id: "huawei-ccm-pca/domain-id",
-    statement: "CCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
+    statement: Words::new(
+        "CCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
                 ID), tokens are scoped to the account",
+        "CCM 是账号级服务：AK/SK 请求带 X-Domain-Id（账号 ID），Token 的范围是账号",
+    ),
     sources: &[SDK_CLIENT, BEFORE_YOU_START],
     disagreement: None,
     provider_error: Some("APIGW.0301 (incorrect IAM authentication information)"),

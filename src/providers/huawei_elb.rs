@@ -83,7 +83,10 @@ const ELB_1001: &str = "ELB.1001 (invalid parameters)";
 /// Project ID.
 pub static PROJECT_ID: Rule = Rule {
     id: "huawei-elb/project-id",
-    statement: "project_id (path): up to 32 digits and lowercase letters",
+    statement: Words::new(
+        "project_id (path): up to 32 digits and lowercase letters",
+        "project_id（路径参数）：最多 32 个数字和小写字母",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("ELB.0230 (the project ID is empty or invalid)"),
@@ -91,9 +94,12 @@ pub static PROJECT_ID: Rule = Rule {
 /// Type.
 pub static TYPE: Rule = Rule {
     id: "huawei-elb/type",
-    statement: "type: server (default), client (CA certificates, no key) or server_sm (SM2 dual \
+    statement: Words::new(
+        "type: server (default), client (CA certificates, no key) or server_sm (SM2 dual \
                 certificate with enc_certificate and enc_private_key); the SDK enum has had \
                 SERVER_SM since huaweicloud-sdk-go-v3 0.1.166",
+        "type：server（默认）、client（CA 证书，无私钥）或 server_sm（SM2 双证书，带 enc_certificate 和 enc_private_key）；huaweicloud-sdk-go-v3 0.1.166 起 SDK 枚举包含 SERVER_SM",
+    ),
     sources: &[API_PAGE, SDK_MODEL_GO, SDK_MODEL_PY],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -101,8 +107,11 @@ pub static TYPE: Rule = Rule {
 /// Certificate size and count.
 pub static CERTIFICATE: Rule = Rule {
     id: "huawei-elb/certificate",
-    statement: "certificate: PEM, at most 11 certificates (the certificate and its chain), at \
+    statement: Words::new(
+        "certificate: PEM, at most 11 certificates (the certificate and its chain), at \
                 most 65,536 characters",
+        "certificate：PEM，最多 11 张证书（证书及其证书链），最多 65,536 个字符",
+    ),
     sources: &[API_PAGE, API_PAGE_ZH, SDK_MODEL_GO],
     disagreement: None,
     provider_error: Some(ELB_1011),
@@ -110,7 +119,10 @@ pub static CERTIFICATE: Rule = Rule {
 /// The lower certificate limit of the newest Python SDK.
 pub static CERTIFICATE_DISPUTED: Rule = Rule {
     id: "huawei-elb/certificate-20000",
-    statement: "certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+    statement: Words::new(
+        "certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+        "certificate：按 huaweicloudsdkelb ≥ 3.1.196 最多 20,000 个字符",
+    ),
     sources: &[SDK_MODEL_PY, API_PAGE_ZH, SDK_MODEL_GO],
     disagreement: Some(Words::new(
         "huaweicloudsdkelb ≥ 3.1.196 (2026-05-21) says 20,000 characters; the Chinese API page \
@@ -122,8 +134,11 @@ pub static CERTIFICATE_DISPUTED: Rule = Rule {
 /// The key.
 pub static PRIVATE_KEY: Rule = Rule {
     id: "huawei-elb/private-key",
-    statement: "private_key: PEM, unencrypted, at most 8,192 characters, required for server and \
+    statement: Words::new(
+        "private_key: PEM, unencrypted, at most 8,192 characters, required for server and \
                 server_sm, matching the certificate",
+        "private_key：PEM，未加密，最多 8,192 个字符，server 和 server_sm 必填，与证书匹配",
+    ),
     sources: &[API_PAGE, USER_GUIDE, ERROR_CODES],
     disagreement: None,
     provider_error: Some(ELB_1011),
@@ -131,9 +146,12 @@ pub static PRIVATE_KEY: Rule = Rule {
 /// Key encoding.
 pub static KEY_ENCODING: Rule = Rule {
     id: "huawei-elb/key-encoding",
-    statement: "server keys are sent as PKCS#1 (RSA) or SEC1 (EC), the same key re-encoded: \
+    statement: Words::new(
+        "server keys are sent as PKCS#1 (RSA) or SEC1 (EC), the same key re-encoded: \
                 ELB itself takes PKCS#8 (its API example sends BEGIN PRIVATE KEY), but deploying \
                 the certificate through SCM refuses PKCS#8; SM keys stay PKCS#8",
+        "server 私钥以 PKCS#1（RSA）或 SEC1（EC）发送，是同一私钥重新编码：ELB 本身接受 PKCS#8（其 API 示例发送 BEGIN PRIVATE KEY），但经 SCM 部署证书时不接受 PKCS#8；国密私钥保持 PKCS#8",
+    ),
     sources: &[SCM_FAQ, API_PAGE],
     disagreement: None,
     provider_error: None,
@@ -141,7 +159,10 @@ pub static KEY_ENCODING: Rule = Rule {
 /// Client certificates.
 pub static CLIENT: Rule = Rule {
     id: "huawei-elb/client",
-    statement: "type client: CA certificates only (cA=TRUE, keyCertSign), no private key",
+    statement: Words::new(
+        "type client: CA certificates only (cA=TRUE, keyCertSign), no private key",
+        "client 类型：只放 CA 证书（cA=TRUE，keyCertSign），无私钥",
+    ),
     sources: &[API_PAGE, ERROR_CODES],
     disagreement: None,
     provider_error: Some("ELB: CA certificate content is not valid"),
@@ -149,11 +170,14 @@ pub static CLIENT: Rule = Rule {
 /// SM dual certificate.
 pub static SERVER_SM: Rule = Rule {
     id: "huawei-elb/server-sm",
-    statement: "type server_sm: an SM2 signing certificate and key plus enc_certificate (the SM2 \
+    statement: Words::new(
+        "type server_sm: an SM2 signing certificate and key plus enc_certificate (the SM2 \
                 encryption certificate and its chain, at most 11 certificates, 65,536 characters) \
                 and enc_private_key (at most 8,192 characters), each key matching its \
                 certificate; the enc pair only with server_sm. The SDK models and Terraform \
                 document the enc fields; the English page omits them",
+        "server_sm 类型：SM2 签名证书和私钥，加上 enc_certificate（SM2 加密证书及其证书链，最多 11 张、65,536 个字符）和 enc_private_key（最多 8,192 个字符），每个私钥与其证书匹配；enc 证书对只用于 server_sm。SDK 模型和 Terraform 记载了 enc 字段；英文页面未提及",
+    ),
     sources: &[SDK_MODEL_GO, SDK_MODEL_PY, USER_GUIDE, TERRAFORM],
     disagreement: None,
     provider_error: Some(ELB_1011),
@@ -161,7 +185,10 @@ pub static SERVER_SM: Rule = Rule {
 /// The lower `enc_certificate` limit of the newest Python SDK.
 pub static ENC_CERTIFICATE_DISPUTED: Rule = Rule {
     id: "huawei-elb/enc-certificate-20000",
-    statement: "enc_certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+    statement: Words::new(
+        "enc_certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+        "enc_certificate：按 huaweicloudsdkelb ≥ 3.1.196 最多 20,000 个字符",
+    ),
     sources: &[SDK_MODEL_PY, SDK_MODEL_GO, TERRAFORM],
     disagreement: Some(Words::new(
         "huaweicloudsdkelb 3.1.211 says 20,000 characters; huaweicloud-sdk-go-v3 and Terraform \
@@ -173,9 +200,12 @@ pub static ENC_CERTIFICATE_DISPUTED: Rule = Rule {
 /// Domain.
 pub static DOMAIN: Rule = Rule {
     id: "huawei-elb/domain",
-    statement: "domain (type server only): 0 to 10,000 characters, comma-separated, at most 100 \
+    statement: Words::new(
+        "domain (type server only): 0 to 10,000 characters, comma-separated, at most 100 \
                 names; labels of letters, digits and '-' (not first or last), at most 63 \
                 characters; a wildcard only as the leading '*.'; each covered by the certificate",
+        "domain（仅 server 类型）：0 到 10,000 个字符，逗号分隔，最多 100 个域名；每段由字母、数字和 '-'（不在首尾）组成，最多 63 个字符；通配符只能是开头的 '*.'；每个域名都要被证书覆盖",
+    ),
     sources: &[API_PAGE, USER_GUIDE],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -183,7 +213,10 @@ pub static DOMAIN: Rule = Rule {
 /// Name and description.
 pub static TEXTS: Rule = Rule {
     id: "huawei-elb/name-description",
-    statement: "name and description: at most 255 characters each",
+    statement: Words::new(
+        "name and description: at most 255 characters each",
+        "name 和 description：各最多 255 个字符",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -191,7 +224,10 @@ pub static TEXTS: Rule = Rule {
 /// Enterprise project.
 pub static ENTERPRISE_PROJECT: Rule = Rule {
     id: "huawei-elb/enterprise-project-id",
-    statement: "enterprise_project_id: an existing enterprise project ID, not \"\"",
+    statement: Words::new(
+        "enterprise_project_id: an existing enterprise project ID, not \"\"",
+        "enterprise_project_id：已有的企业项目 ID，不能为 \"\"",
+    ),
     sources: &[API_PAGE, SDK_MODEL_PY_0],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -199,7 +235,10 @@ pub static ENTERPRISE_PROJECT: Rule = Rule {
 /// Enterprise project "0".
 pub static ENTERPRISE_PROJECT_ZERO: Rule = Rule {
     id: "huawei-elb/enterprise-project-id-0",
-    statement: "enterprise_project_id \"0\" (the default project)",
+    statement: Words::new(
+        "enterprise_project_id \"0\" (the default project)",
+        "enterprise_project_id 为 \"0\"（默认企业项目）",
+    ),
     sources: &[SDK_MODEL_PY_0, API_PAGE, SDK_MODEL_GO],
     disagreement: Some(Words::new(
         "huaweicloudsdkelb 3.1.210 (2026-08-13) allows \"0\", the default project; the API page \
@@ -211,8 +250,11 @@ pub static ENTERPRISE_PROJECT_ZERO: Rule = Rule {
 /// Protection.
 pub static PROTECTION: Rule = Rule {
     id: "huawei-elb/protection",
-    statement: "protection_status: nonProtection (default) or consoleProtection; \
+    statement: Words::new(
+        "protection_status: nonProtection (default) or consoleProtection; \
                 protection_reason only with consoleProtection",
+        "protection_status：nonProtection（默认）或 consoleProtection；protection_reason 只与 consoleProtection 一起使用",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -220,8 +262,11 @@ pub static PROTECTION: Rule = Rule {
 /// Other simple fields.
 pub static OTHER: Rule = Rule {
     id: "huawei-elb/other-fields",
-    statement: "admin_state_up: true or false (no effect); source: scm or empty; \
+    statement: Words::new(
+        "admin_state_up: true or false (no effect); source: scm or empty; \
                 scm_certificate_id: a CCM certificate ID recorded as is (no length documented)",
+        "admin_state_up：true 或 false（不起作用）；source：scm 或空；scm_certificate_id：原样记录的 CCM 证书 ID（未记载长度）",
+    ),
     sources: &[API_PAGE, SDK_MODEL_GO],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -229,8 +274,11 @@ pub static OTHER: Rule = Rule {
 /// The vendor CLI's operation version.
 pub static CLI_VERSION: Rule = Rule {
     id: "huawei-elb/cli-version",
-    statement: "ELB has CreateCertificate in v2 and v3; KooCLI picks the alphabetically last \
+    statement: Words::new(
+        "ELB has CreateCertificate in v2 and v3; KooCLI picks the alphabetically last \
                 version unless one is named, so the command names CreateCertificate/v3",
+        "ELB 在 v2 和 v3 中都有 CreateCertificate；KooCLI 未指定版本时选字母序最后的版本，因此命令写明 CreateCertificate/v3",
+    ),
     sources: &[KOOCLI_VERSIONS],
     disagreement: None,
     provider_error: None,

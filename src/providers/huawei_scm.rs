@@ -71,7 +71,10 @@ const PUSH_FAQ: Source = Source {
 /// Name.
 pub static NAME: Rule = Rule {
     id: "huawei-scm/name",
-    statement: "name: 3 to 63 characters of letters, digits, '_', '-' and '.'",
+    statement: Words::new(
+        "name: 3 to 63 characters of letters, digits, '_', '-' and '.'",
+        "name：3 到 63 个字符，可包含字母、数字、'_'、'-' 和 '.'",
+    ),
     sources: &[API_PAGE, SDK_MODEL],
     disagreement: None,
     provider_error: Some("SCM.0001 (invalid parameter)"),
@@ -79,8 +82,11 @@ pub static NAME: Rule = Rule {
 /// Certificate.
 pub static CERTIFICATE: Rule = Rule {
     id: "huawei-scm/certificate",
-    statement: "certificate: PEM, at most 4,096 characters; it may carry the chain, but when \
+    statement: Words::new(
+        "certificate: PEM, at most 4,096 characters; it may carry the chain, but when \
                 certificate_chain is given only the certificate itself is taken",
+        "certificate：PEM，最多 4,096 个字符；可以带证书链，但给出 certificate_chain 时只取证书本身",
+    ),
     sources: &[API_PAGE, SDK_MODEL, ERROR_FAQ],
     disagreement: None,
     provider_error: None,
@@ -88,8 +94,11 @@ pub static CERTIFICATE: Rule = Rule {
 /// Chain.
 pub static CHAIN: Rule = Rule {
     id: "huawei-scm/certificate-chain",
-    statement: "certificate_chain: PEM, at most 8,192 characters, ordered from the certificate's \
+    statement: Words::new(
+        "certificate_chain: PEM, at most 8,192 characters, ordered from the certificate's \
                 issuer up (each CA's subject is the next one's issuer)",
+        "certificate_chain：PEM，最多 8,192 个字符，从证书的颁发者向上排列（每个 CA 的使用者是下一个的颁发者）",
+    ),
     sources: &[API_PAGE, ERROR_FAQ],
     disagreement: None,
     provider_error: None,
@@ -97,7 +106,10 @@ pub static CHAIN: Rule = Rule {
 /// Chain length.
 pub static CHAIN_LENGTH: Rule = Rule {
     id: "huawei-scm/chain-length",
-    statement: "a certificate whose chain has length 1 (no intermediate) cannot be uploaded",
+    statement: Words::new(
+        "a certificate whose chain has length 1 (no intermediate) cannot be uploaded",
+        "证书链长度为 1（没有中间证书）的证书不能上传",
+    ),
     sources: &[USER_MANUAL],
     disagreement: None,
     provider_error: Some("SCM.0013 (the certificate chain cannot be parsed)"),
@@ -105,8 +117,11 @@ pub static CHAIN_LENGTH: Rule = Rule {
 /// Private key.
 pub static PRIVATE_KEY: Rule = Rule {
     id: "huawei-scm/private-key",
-    statement: "private_key: the certificate's key, PEM, at most 4,096 characters, not \
+    statement: Words::new(
+        "private_key: the certificate's key, PEM, at most 4,096 characters, not \
                 password-protected",
+        "private_key：证书的私钥，PEM，最多 4,096 个字符，不能有口令保护",
+    ),
     sources: &[API_PAGE, SDK_MODEL, USER_MANUAL],
     disagreement: None,
     provider_error: Some("SCM.0012 (the private key cannot be parsed)"),
@@ -114,8 +129,11 @@ pub static PRIVATE_KEY: Rule = Rule {
 /// Key encoding.
 pub static KEY_ENCODING: Rule = Rule {
     id: "huawei-scm/key-encoding",
-    statement: "keys are sent as PKCS#1 (RSA) or SEC1 (EC): SCM does not support PKCS#8 keys for \
+    statement: Words::new(
+        "keys are sent as PKCS#1 (RSA) or SEC1 (EC): SCM does not support PKCS#8 keys for \
                 deployment",
+        "私钥以 PKCS#1（RSA）或 SEC1（EC）发送：SCM 部署时不支持 PKCS#8 私钥",
+    ),
     sources: &[PUSH_FAQ],
     disagreement: None,
     provider_error: None,
@@ -123,7 +141,10 @@ pub static KEY_ENCODING: Rule = Rule {
 /// Validity.
 pub static VALIDITY: Rule = Rule {
     id: "huawei-scm/validity",
-    statement: "expired certificates cannot be uploaded",
+    statement: Words::new(
+        "expired certificates cannot be uploaded",
+        "已过期的证书不能上传",
+    ),
     sources: &[USER_MANUAL],
     disagreement: None,
     provider_error: Some("SCM: expired certificates cannot be uploaded"),
@@ -131,7 +152,10 @@ pub static VALIDITY: Rule = Rule {
 /// Algorithms.
 pub static KEYS: Rule = Rule {
     id: "huawei-scm/key-algorithms",
-    statement: "RSA and EC certificates, or SM2 (国密) ones with an optional encryption pair",
+    statement: Words::new(
+        "RSA and EC certificates, or SM2 (国密) ones with an optional encryption pair",
+        "RSA 和 EC 证书，或 SM2（国密）证书及可选的加密证书对",
+    ),
     sources: &[SDK_MODEL, USER_MANUAL],
     disagreement: Some(Words::new(
         "the SDK model has the SM encryption pair and the console offers RSA, ECC and SM2; no \
@@ -143,8 +167,11 @@ pub static KEYS: Rule = Rule {
 /// SM2 encryption pair.
 pub static SM_PAIR: Rule = Rule {
     id: "huawei-scm/sm2-pair",
-    statement: "enc_certificate and enc_private_key (optional): the SM2 encryption certificate \
+    statement: Words::new(
+        "enc_certificate and enc_private_key (optional): the SM2 encryption certificate \
                 and its own unencrypted key, for an SM2 certificate",
+        "enc_certificate 和 enc_private_key（可选）：SM2 加密证书及其自己的未加密私钥，用于 SM2 证书",
+    ),
     sources: &[SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -152,8 +179,11 @@ pub static SM_PAIR: Rule = Rule {
 /// Duplicate check.
 pub static DUPLICATE_CHECK: Rule = Rule {
     id: "huawei-scm/duplicate-check",
-    statement: "duplicate_check: true (upload a certificate identical to one already there) or \
+    statement: Words::new(
+        "duplicate_check: true (upload a certificate identical to one already there) or \
                 false",
+        "duplicate_check：true（可上传与已有证书相同的证书）或 false",
+    ),
     sources: &[SDK_MODEL],
     disagreement: None,
     provider_error: Some("SCM.0001 (invalid parameter)"),
@@ -161,7 +191,10 @@ pub static DUPLICATE_CHECK: Rule = Rule {
 /// Enterprise project.
 pub static ENTERPRISE_PROJECT: Rule = Rule {
     id: "huawei-scm/enterprise-project-id",
-    statement: "enterprise_project_id: \"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+    statement: Words::new(
+        "enterprise_project_id: \"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+        "enterprise_project_id：\"0\" 或 8-4-4-4-12 格式的小写字母和数字 ID",
+    ),
     sources: &[SDK_MODEL],
     disagreement: None,
     provider_error: Some("SCM.0001 (invalid parameter)"),
@@ -169,10 +202,13 @@ pub static ENTERPRISE_PROJECT: Rule = Rule {
 /// Sites and endpoints.
 pub static REGIONS_RULE: Rule = Rule {
     id: "huawei-scm/regions",
-    statement: "SCM is a global service: the SDKs list scm.cn-north-4 (Chinese site), \
+    statement: Words::new(
+        "SCM is a global service: the SDKs list scm.cn-north-4 (Chinese site), \
                 scm.ap-southeast-1 (international site) and scm.my-kualalumpur-1; another region \
                 of the Chinese site goes to scm.cn-north-4, of the international site to \
                 scm.ap-southeast-1",
+        "SCM 是全局服务：SDK 列出 scm.cn-north-4（中国站）、scm.ap-southeast-1（国际站）和 scm.my-kualalumpur-1；中国站的其他区域使用 scm.cn-north-4，国际站的使用 scm.ap-southeast-1",
+    ),
     sources: &[SDK_REGIONS, BEFORE_YOU_START],
     disagreement: None,
     provider_error: None,
@@ -180,8 +216,11 @@ pub static REGIONS_RULE: Rule = Rule {
 /// Auth scope.
 pub static DOMAIN_SCOPE: Rule = Rule {
     id: "huawei-scm/domain-id",
-    statement: "SCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
+    statement: Words::new(
+        "SCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
                 ID), tokens are scoped to the account",
+        "SCM 是账号级服务：AK/SK 请求带 X-Domain-Id（账号 ID），Token 的范围是账号",
+    ),
     sources: &[SDK_CLIENT, BEFORE_YOU_START],
     disagreement: None,
     provider_error: Some("APIGW.0301 (incorrect IAM authentication information)"),

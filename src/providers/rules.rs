@@ -42,8 +42,8 @@ pub struct Source {
 pub struct Rule {
     /// A stable identifier, `<provider>/<topic>`.
     pub id: &'static str,
-    /// The rule, in one sentence.
-    pub statement: &'static str,
+    /// The rule, in one sentence (its JSON is the English).
+    pub statement: crate::lang::Words,
     /// Where it is documented.
     pub sources: &'static [Source],
     /// How the sources disagree, when they do.
@@ -68,7 +68,7 @@ impl Serialize for Rule {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Rule", 6)?;
         out.serialize_field("id", self.id)?;
-        out.serialize_field("statement", self.statement)?;
+        out.serialize_field("statement", &self.statement)?;
         out.serialize_field("sources", self.sources)?;
         if let Some(disagreement) = self.disagreement {
             out.serialize_field("disagreement", &disagreement)?;

@@ -169,7 +169,12 @@ fn the_targets_data_reads_in_chinese() {
             assert!(has_chinese(region.name_zh), "{id} {}", region.id);
         }
         for field in spec.fields {
-            assert!(has_chinese(field.help.zh), "{id} {}: {}", field.name, field.help.zh);
+            assert!(
+                has_chinese(field.help.zh),
+                "{id} {}: {}",
+                field.name,
+                field.help.zh
+            );
             assert_ne!(field.help.zh, field.help.en);
             if let Shape::Pattern(_, description) = field.shape {
                 assert!(has_chinese(description.zh), "{id} {}", field.name);
@@ -177,7 +182,12 @@ fn the_targets_data_reads_in_chinese() {
         }
         for family in spec.numbered {
             for part in family.parts {
-                assert!(has_chinese(part.help.zh), "{id} {}.N.{}", family.stem, part.name);
+                assert!(
+                    has_chinese(part.help.zh),
+                    "{id} {}.N.{}",
+                    family.stem,
+                    part.name
+                );
             }
         }
         for rule in spec.rules {

@@ -24,7 +24,7 @@ pub struct Props {
     pub on_action: Callback<Action>,
 }
 
-/// A parameter's name as the Chinese text says it: "Cert (SignCert for SM2)" → "Cert（SM2 用 SignCert）".
+/// A parameter's name as the Chinese text says it: `Cert (SignCert for SM2)` → `Cert（SM2 用 SignCert）`.
 fn parameter_zh(parameter: &str) -> String {
     match parameter
         .strip_suffix(" for SM2)")
