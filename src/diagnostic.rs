@@ -4,6 +4,8 @@
 //! Every code is declared once, in the table inside [`codes!`], together with its severity and its
 //! documentation; `Code::ALL` lists them so that tests and the UI can walk every code.
 
+mod documentation_zh;
+
 use crate::lang::{Lang, Text};
 use serde::Serialize;
 use std::fmt;
@@ -716,6 +718,14 @@ mod tests {
             assert!(
                 code.documentation().trim().len() > 20,
                 "{name} lacks documentation"
+            );
+            let zh = code.documentation_zh();
+            assert!(
+                zh.chars()
+                    .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                    .count()
+                    > 5,
+                "{name} lacks its Chinese documentation"
             );
         }
     }
