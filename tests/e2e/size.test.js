@@ -13,8 +13,9 @@
 // search and its signature budget, validity times before 1970, the report's diagnostics bound, the
 // page's own wording of hints) 6 KB (390,559 bytes measured on 2026-12-06 after merging them).
 // Simplified Chinese everywhere (issue 15: every diagnostic's message and hints, the targets' field
-// help, the page's texts, the language switch, the CJK font stack) grew it from 390,559 to 411,605
-// bytes (+21.0 KB, 2026-12-06): bench/budgets/attribution.mjs puts the growth in the strings and
+// help, rule statements and disagreements, the page's texts, the language switch, the CJK font
+// stack) grew it from 390,559 to 414,206 bytes (+23.6 KB, 2026-12-06; the rules' statements 2.6 KB
+// of it): bench/budgets/attribution.mjs puts the growth in the strings and
 // tables (the Chinese texts, about 3 bytes a character: 61.3 KB against 50.7 KB in
 // bench/results/budgets.md) and in cert_preflight's own functions (each message formatted in both
 // languages: 136.1 KB against 121.1 KB there, which also counts merges since).
@@ -26,7 +27,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 412_500;
+const CEILING = 415_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
