@@ -11,6 +11,7 @@ use crate::analysis::{self, Analysis, Input, Options, Report};
 use crate::auth::{self, Needs};
 use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::json_output;
+use crate::lang::Lang;
 use crate::material_routing;
 use crate::providers::{self, Fields, Mode, ProviderId};
 use crate::request::{self, Auth};
@@ -81,6 +82,7 @@ enum Key {
     Nonce,
     PassphraseEnv,
     Json,
+    Lang,
     Help,
 }
 
@@ -225,6 +227,16 @@ const FLAGS: &[Flag] = &[
         help: "JSON output (request: the same as --format json)",
     },
     Flag {
+        id: Key::Lang,
+        name: "--lang",
+        aliases: &[],
+        value: Some("LANG"),
+        commands: MATERIAL,
+        required: &[],
+        help: "en (the default) or zh-CN: the language of the text report and diagnostics; \
+               with --json, adds message_localized and hint_localized",
+    },
+    Flag {
         id: Key::Help,
         name: "--help",
         aliases: &["-h"],
@@ -351,6 +363,8 @@ enum Command {
 #[derive(Debug)]
 struct MaterialArgs {
     files: Vec<String>,
+    /// The language of the text output (and of the JSON's `*_localized` keys).
+    lang: Lang,
     now: Option<Duration>,
     passphrase: Option<Secret>,
 }
@@ -524,8 +538,14 @@ fn material(given: &Given) -> Result<MaterialArgs, String> {
         Some(name) => Some(env_secret(Key::PassphraseEnv, name)?),
         None => None,
     };
+    let lang = match given.last(Key::Lang) {
+        None | Some("en") => Lang::En,
+        Some("zh-CN") => Lang::ZhCn,
+        Some(other) => return Err(format!("--lang {:?}: use en or zh-CN", excerpt(other))),
+    };
     Ok(MaterialArgs {
         files: given.files.clone(),
+        lang,
         now,
         passphrase,
     })
@@ -836,10 +856,13 @@ fn print(text: &str) -> Result<(), ExitCode> {
 }
 
 fn inspect(args: &InspectArgs, report: &Report) -> ExitCode {
+    let lang = args.material.lang;
     let text = if args.json {
-        json_output::to_text(&json_output::inspect(report))
+        let mut value = json_output::inspect(report);
+        json_output::localize(&mut value, &report.diagnostics, lang);
+        json_output::to_text(&value)
     } else {
-        report.to_string()
+        report.text_in(lang)
     };
     if let Err(code) = print(&text) {
         return code;
@@ -858,13 +881,16 @@ fn check(args: &CheckArgs, material: &Analysed) -> ExitCode {
     );
     let mut all = prep.analysis_diagnostics.clone();
     all.extend(prep.diagnostics.iter().cloned());
+    let lang = args.material.lang;
     let text = if args.json {
-        json_output::to_text(&json_output::check(analysis, &prep))
+        let mut value = json_output::check(analysis, &prep);
+        json_output::localize(&mut value, &all, lang);
+        json_output::to_text(&value)
     } else {
         let mut report = analysis.report.clone();
         report.diagnostics = prep.analysis_diagnostics.clone();
-        let mut text = report.to_string();
-        text.push_str(&prep.to_string());
+        let mut text = report.text_in(lang);
+        text.push_str(&prep.text_in(lang));
         text
     };
     if let Err(code) = print(&text) {
@@ -885,13 +911,13 @@ fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
     let outcome = request::build(provider, analysis, before, &fields, auth, now, &nonce);
     let diagnostics = outcome.diagnostics();
     let format = args.format;
+    let lang = args.material.lang;
     let text = match (format, &outcome.outputs) {
-        (Format::Json, _) => json_output::to_text(&json_output::request(
-            provider,
-            &fields.region,
-            auth.scheme(),
-            &outcome,
-        )),
+        (Format::Json, _) => {
+            let mut value = json_output::request(provider, &fields.region, auth.scheme(), &outcome);
+            json_output::localize(&mut value, &diagnostics, lang);
+            json_output::to_text(&value)
+        }
         (Format::Curl, Some(outputs)) => crate::render::curl_tab(outputs),
         (Format::Http, Some(outputs)) => outputs.http.clone(),
         (Format::VendorCli, Some(outputs)) => outputs.vendor_cli.clone().unwrap_or_default(),
@@ -899,10 +925,16 @@ fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
     };
     if format != Format::Json {
         for diagnostic in &diagnostics {
-            eprintln!("{diagnostic}");
+            eprintln!("{}", diagnostic.text_in(lang));
         }
         if outcome.outputs.is_none() {
-            eprintln!("cert-preflight: no request was built: fix the errors above");
+            eprintln!(
+                "cert-preflight: {}",
+                lang.pick(
+                    "no request was built: fix the errors above",
+                    "未生成请求：请先修正上面的错误"
+                )
+            );
         }
     }
     if let Err(code) = print(&text) {
@@ -948,7 +980,7 @@ mod tests {
         }
     }
 
-    const IDS: [Key; 14] = [
+    const IDS: [Key; 15] = [
         Key::Provider,
         Key::Region,
         Key::Auth,
@@ -962,6 +994,7 @@ mod tests {
         Key::Nonce,
         Key::PassphraseEnv,
         Key::Json,
+        Key::Lang,
         Key::Help,
     ];
 

@@ -4,6 +4,9 @@
 //! Every code is declared once, in the table inside [`codes!`], together with its severity and its
 //! documentation; `Code::ALL` lists them so that tests and the UI can walk every code.
 
+mod documentation_zh;
+
+use crate::lang::{Lang, Text};
 use serde::Serialize;
 use std::fmt;
 
@@ -460,19 +463,19 @@ pub enum Surface {
     CommandLine,
 }
 
-/// What to do about a diagnostic: one text for every surface (made from a `&str` or `String`), one
-/// for the page and one for the command line where they differ ([`Hint::per_surface`]), or none
+/// What to do about a diagnostic: one text for every surface (made from a [`Text`]), one for the
+/// page and one for the command line where they differ ([`Hint::per_surface`]), or none
 /// ([`Hint::none`], for a fact with nothing to do).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hint {
-    command_line: Option<String>,
-    page: Option<String>,
+    command_line: Option<Text>,
+    page: Option<Text>,
 }
 
 impl Hint {
     /// A hint worded for each surface: `page` names the page's boxes and fields, `command_line`
     /// the tool's flags and files.
-    pub fn per_surface(page: impl Into<String>, command_line: impl Into<String>) -> Self {
+    pub fn per_surface(page: impl Into<Text>, command_line: impl Into<Text>) -> Self {
         Self {
             command_line: Some(command_line.into()),
             page: Some(page.into()),
@@ -488,8 +491,8 @@ impl Hint {
     }
 }
 
-impl From<String> for Hint {
-    fn from(text: String) -> Self {
+impl From<Text> for Hint {
+    fn from(text: Text) -> Self {
         Self {
             command_line: Some(text),
             page: None,
@@ -497,19 +500,22 @@ impl From<String> for Hint {
     }
 }
 
-impl From<&str> for Hint {
-    fn from(text: &str) -> Self {
-        Self::from(text.to_owned())
-    }
-}
-
-impl From<&String> for Hint {
-    fn from(text: &String) -> Self {
-        Self::from(text.clone())
-    }
+/// The Simplified Chinese forms of a diagnostic's message and hints (its English forms are the
+/// diagnostic's own fields, the text of record). A hint is here exactly when its English one is.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Chinese {
+    /// The message.
+    pub message: String,
+    /// The command line's hint (and the page's unless `page_hint`).
+    pub hint: Option<String>,
+    /// The page's hint where it differs.
+    pub page_hint: Option<String>,
 }
 
 /// One finding: what (code, message), how bad (severity), where (location) and what to do (hint).
+///
+/// `message`, `hint` and `page_hint` are English (the JSON and the snapshots read them);
+/// [`Diagnostic::message_in`] and [`Diagnostic::hint_in`] give them in a [`Lang`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Diagnostic {
     /// The permanent code.
@@ -533,26 +539,37 @@ pub struct Diagnostic {
     /// `InvalidParam.TagKey`, ...), so that users recognise it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub provider_error: Option<String>,
+    /// The Chinese forms.
+    #[serde(skip)]
+    pub zh: Chinese,
 }
 
 impl Diagnostic {
-    /// A diagnostic whose severity is the code's own. `hint` is a plain string (the same on every
-    /// surface) or a [`Hint::per_surface`].
+    /// A diagnostic whose severity is the code's own. `message` and `hint` are [`Text`]s (both
+    /// languages; see `tr!`) or a [`Hint::per_surface`].
     pub fn new(
         code: Code,
         location: impl Into<Location>,
-        message: impl Into<String>,
+        message: impl Into<Text>,
         hint: impl Into<Hint>,
     ) -> Self {
         let hint = hint.into();
+        let message = message.into();
+        let zh = |text: &Option<Text>| text.as_ref().map(|t| t.zh().to_owned());
+        let chinese = Chinese {
+            message: message.zh().to_owned(),
+            hint: zh(&hint.command_line),
+            page_hint: zh(&hint.page),
+        };
         Self {
             code,
             severity: code.severity(),
             location: location.into(),
-            message: message.into(),
-            hint: hint.command_line,
-            page_hint: hint.page,
+            message: message.en().to_owned(),
+            hint: hint.command_line.map(|t| t.en().to_owned()),
+            page_hint: hint.page.map(|t| t.en().to_owned()),
             provider_error: None,
+            zh: chinese,
         }
     }
 
@@ -562,11 +579,70 @@ impl Diagnostic {
         self
     }
 
-    /// The hint as `surface` shows it, if there is one.
+    /// The hint as `surface` shows it (in English), if there is one.
     pub fn hint_for(&self, surface: Surface) -> Option<&str> {
         match (surface, &self.page_hint) {
             (Surface::Page, Some(page)) => Some(page),
             _ => self.hint.as_deref(),
+        }
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> &str {
+        lang.pick(&self.message, &self.zh.message)
+    }
+
+    /// The hint for `surface` in `lang`, if there is one.
+    pub fn hint_in(&self, surface: Surface, lang: Lang) -> Option<&str> {
+        if lang == Lang::En {
+            return self.hint_for(surface);
+        }
+        match (surface, &self.zh.page_hint) {
+            (Surface::Page, Some(page)) => Some(page),
+            _ => self.zh.hint.as_deref(),
+        }
+    }
+
+    /// The command line's text of the diagnostic in `lang` (`Display` is the English one).
+    pub fn text_in(&self, lang: Lang) -> String {
+        let mut out = format!(
+            "{}[{}] {}{}{}",
+            self.severity,
+            self.code,
+            self.location_in(lang),
+            lang.pick(": ", "："),
+            self.message_in(lang)
+        );
+        if let Some(error) = &self.provider_error {
+            out.push_str(&lang.pick(
+                format!("\n  the provider would answer: {error}"),
+                format!("\n  服务商会返回：{error}"),
+            ));
+        }
+        if let Some(hint) = self.hint_in(Surface::CommandLine, lang) {
+            out.push_str(&lang.pick(format!("\n  hint: {hint}"), format!("\n  建议：{hint}")));
+        }
+        out
+    }
+
+    /// Where the diagnostic points, said in `lang`.
+    pub fn location_in(&self, lang: Lang) -> String {
+        match (lang, &self.location) {
+            (Lang::En, at) => at.to_string(),
+            (Lang::ZhCn, Location::Input(at)) => {
+                let mut out = at.file.clone();
+                if let Some(block) = at.block {
+                    out.push_str(&format!("，第 {block} 块"));
+                }
+                if let Some(line) = at.line {
+                    out.push_str(&format!("，第 {line} 行"));
+                }
+                out
+            }
+            (Lang::ZhCn, Location::Field(name)) => format!("字段 {name}"),
+            (Lang::ZhCn, Location::Material) => "证书".to_owned(),
+            (Lang::ZhCn, Location::Credentials) => "凭证".to_owned(),
+            (Lang::ZhCn, Location::Target) => String::new(),
         }
     }
 }
@@ -620,18 +696,7 @@ pub fn excerpt(text: &str) -> String {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}[{}] {}: {}",
-            self.severity, self.code, self.location, self.message
-        )?;
-        if let Some(error) = &self.provider_error {
-            write!(f, "\n  the provider would answer: {error}")?;
-        }
-        if let Some(hint) = &self.hint {
-            write!(f, "\n  hint: {hint}")?;
-        }
-        Ok(())
+        f.write_str(&self.text_in(Lang::En))
     }
 }
 
@@ -653,6 +718,14 @@ mod tests {
             assert!(
                 code.documentation().trim().len() > 20,
                 "{name} lacks documentation"
+            );
+            let zh = code.documentation_zh();
+            assert!(
+                zh.chars()
+                    .filter(|c| ('\u{4e00}'..='\u{9fff}').contains(c))
+                    .count()
+                    > 5,
+                "{name} lacks its Chinese documentation"
             );
         }
     }
@@ -718,18 +791,26 @@ mod tests {
     #[test]
     fn a_hint_is_the_same_everywhere_unless_written_per_surface() {
         let at = Location::Target;
-        let plain = Diagnostic::new(Code::EmptyInput, at.clone(), "m", "do this");
+        let plain = Diagnostic::new(
+            Code::EmptyInput,
+            at.clone(),
+            tr!("m", "信息"),
+            tr!("do this", "这样做"),
+        );
         assert_eq!(plain.hint_for(Surface::Page), Some("do this"));
         assert_eq!(plain.hint_for(Surface::CommandLine), Some("do this"));
-        let owned = Diagnostic::new(Code::EmptyInput, at.clone(), "m", format!("do {}", 1));
+        let owned = Diagnostic::new(Code::EmptyInput, at.clone(), tr!("m", "信息"), {
+            let n = 1;
+            tr!("do {n}", "做 {n}")
+        });
         assert_eq!(owned.hint_for(Surface::Page), Some("do 1"));
         let split = Diagnostic::new(
             Code::EncryptedKeyNeedsPassphrase,
             at,
-            "m",
+            tr!("m", "信息"),
             Hint::per_surface(
-                "enter it in the passphrase field",
-                "give --passphrase-env VAR",
+                tr!("enter it in the passphrase field", "在口令框中输入"),
+                tr!("give --passphrase-env VAR", "给出 --passphrase-env VAR"),
             ),
         );
         assert_eq!(
@@ -739,6 +820,19 @@ mod tests {
         assert_eq!(
             split.hint_for(Surface::CommandLine),
             Some("give --passphrase-env VAR")
+        );
+        assert_eq!(
+            split.hint_in(Surface::Page, Lang::ZhCn),
+            Some("在口令框中输入")
+        );
+        assert_eq!(
+            split.hint_in(Surface::CommandLine, Lang::ZhCn),
+            Some("给出 --passphrase-env VAR")
+        );
+        assert!(
+            split
+                .text_in(Lang::ZhCn)
+                .ends_with("建议：给出 --passphrase-env VAR")
         );
         // The command line's text and JSON carry its own hint only.
         assert!(
@@ -757,7 +851,7 @@ mod tests {
         let fact = Diagnostic::new(
             Code::KeyMatchesCertificate,
             Location::Target,
-            "m",
+            tr!("m", "信息"),
             Hint::none(),
         );
         assert_eq!(fact.hint_for(Surface::Page), None);

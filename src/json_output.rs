@@ -3,6 +3,8 @@
 //! the RFC 3339 time both edges read. Pure: values in, `serde_json::Value` out.
 
 use crate::analysis::{Analysis, Report};
+use crate::diagnostic::{Diagnostic, Surface};
+use crate::lang::Lang;
 use crate::providers::{self, ProviderId};
 use crate::request;
 use crate::signing::Scheme;
@@ -63,6 +65,33 @@ pub fn request(
 pub fn targets() -> Value {
     let specs: Vec<&providers::ProviderSpec> = ProviderId::all().map(ProviderId::spec).collect();
     serde_json::to_value(specs).unwrap_or(Value::Null)
+}
+
+/// With a language other than English, adds `message_localized` and `hint_localized` (the command
+/// line's hint, `""` when there is none, as `hint` is) to each entry of `value`'s `diagnostics`,
+/// which lists `diagnostics` in order. The existing keys stay English; English adds nothing.
+pub fn localize(value: &mut Value, diagnostics: &[Diagnostic], lang: Lang) {
+    if lang == Lang::En {
+        return;
+    }
+    let Some(entries) = value.get_mut("diagnostics").and_then(Value::as_array_mut) else {
+        return;
+    };
+    for (entry, diagnostic) in entries.iter_mut().zip(diagnostics) {
+        if let Some(entry) = entry.as_object_mut() {
+            entry.insert(
+                "message_localized".into(),
+                diagnostic.message_in(lang).into(),
+            );
+            entry.insert(
+                "hint_localized".into(),
+                diagnostic
+                    .hint_in(Surface::CommandLine, lang)
+                    .unwrap_or_default()
+                    .into(),
+            );
+        }
+    }
 }
 
 /// The text the command line prints for `value`: pretty JSON and a final newline.

@@ -4,6 +4,9 @@
 //! The core (everything but [`ui`], `js_api` and [`cli`]) is pure: it never imports a browser crate, never
 //! reads a clock or a random source and never does I/O. See ARCHITECTURE.md for the map.
 
+// First, so that `tr!` is in scope in every module after it.
+#[macro_use]
+pub mod lang;
 pub mod analysis;
 // The library interface and the command line's JSON: native, and in the npm package's module.
 #[cfg(any(not(target_arch = "wasm32"), feature = "js-api"))]
@@ -35,6 +38,8 @@ pub mod ui;
 pub use analysis::{Analysis, Input, Options, Report, Role, analyze, analyze_with};
 /// What every finding is made of.
 pub use diagnostic::{Code, Diagnostic, Hint, InputLocation, Location, Severity, Surface};
+/// The two languages, and a text in both.
+pub use lang::{Lang, Text};
 /// A target's rules run on an analysis, and the request built from it.
 pub use providers::{Fields, Mode, Preparation, ProviderId, prepare};
 /// Building and signing the upload request.

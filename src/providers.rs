@@ -126,6 +126,12 @@ pub struct ProviderSpec {
     pub id: &'static str,
     /// A human title.
     pub title: &'static str,
+    /// The title in Simplified Chinese.
+    #[serde(skip)]
+    pub title_zh: &'static str,
+    /// The provider's own Chinese word for a region (Alibaba 地域, Huawei 区域).
+    #[serde(skip)]
+    pub region_word_zh: &'static str,
     /// The API's name (`UploadCACertificate`, ...).
     pub api: &'static str,
     /// The API version.
@@ -169,6 +175,11 @@ fn auth_names<S: serde::Serializer>(schemes: &&[Scheme], out: S) -> Result<S::Ok
 }
 
 impl ProviderSpec {
+    /// The title in `lang`.
+    pub fn title_in(&self, lang: crate::lang::Lang) -> &'static str {
+        lang.pick(self.title, self.title_zh)
+    }
+
     /// The listed region with this ID.
     pub fn region(&self, id: &str) -> Option<&'static Region> {
         self.regions.iter().find(|r| r.id == id)
@@ -345,7 +356,14 @@ pub struct KeyFix {
     /// The PEM label sent.
     pub to: &'static str,
     /// Why.
-    pub reason: &'static str,
+    pub reason: crate::lang::Words,
+}
+
+impl KeyFix {
+    /// Why, in `lang`.
+    pub fn reason_in(&self, lang: crate::lang::Lang) -> &'static str {
+        self.reason.get(lang)
+    }
 }
 
 /// Runs the target's rules on the material (and, in `Request` mode, on the fields) and builds the
@@ -385,15 +403,29 @@ pub fn prepare(
             Code::TargetLegacyApi,
             Location::Target,
             legacy.rule,
-            format!("{} {} is a legacy API: {}", spec.id, spec.api, legacy.note),
-            crate::diagnostic::Hint::per_surface(
-                format!(
-                    "choose the target {} instead where you can",
-                    ProviderId::parse(legacy.successor)
-                        .map_or(legacy.successor, |p| p.spec().title)
-                ),
-                format!("use --provider {} instead where you can", legacy.successor),
-            ),
+            {
+                let (id, api, note, note_zh) = (spec.id, spec.api, legacy.note.en, legacy.note.zh);
+                tr!(
+                    "{id} {api} is a legacy API: {note}",
+                    "{id} {api} 是旧版 API：{note_zh}"
+                )
+            },
+            {
+                let successor = ProviderId::parse(legacy.successor);
+                let title = successor.map_or(legacy.successor, |p| p.spec().title);
+                let title_zh = successor.map_or(legacy.successor, |p| p.spec().title_zh);
+                let id = legacy.successor;
+                crate::diagnostic::Hint::per_surface(
+                    tr!(
+                        "choose the target {title} instead where you can",
+                        "尽可能改选目标“{title_zh}”"
+                    ),
+                    tr!(
+                        "use --provider {id} instead where you can",
+                        "尽可能改用 --provider {id}"
+                    ),
+                )
+            },
         ));
     }
     if mode == Mode::Request {
@@ -486,7 +518,7 @@ mod tests {
 
     static STATED: Rule = Rule {
         id: "test/stated",
-        statement: "x",
+        statement: crate::lang::Words::new("x", "x"),
         sources: &[Source {
             document: "a page",
             url: "https://example.com",
@@ -506,30 +538,57 @@ mod tests {
         ..STATED
     };
     static DISPUTED: Rule = Rule {
-        disagreement: Some("one says 1, the other 2"),
+        disagreement: Some(crate::lang::Words::new(
+            "one says 1, the other 2",
+            "一个说 1，另一个说 2",
+        )),
         ..STATED
     };
 
     #[test]
     fn only_stated_rules_block() {
         let at = || Location::Target;
-        let d = rule_diagnostic(Code::FieldTooLong, at(), &STATED, "m", "h");
+        let d = rule_diagnostic(
+            Code::FieldTooLong,
+            at(),
+            &STATED,
+            tr!("m", "信息"),
+            tr!("h", "建议"),
+        );
         assert_eq!((d.code, d.severity), (Code::FieldTooLong, Severity::Error));
         assert_eq!(d.provider_error.as_deref(), Some("E"));
-        let d = rule_diagnostic(Code::FieldTooLong, at(), &DISPUTED, "m", "h");
+        let d = rule_diagnostic(
+            Code::FieldTooLong,
+            at(),
+            &DISPUTED,
+            tr!("m", "信息"),
+            tr!("h", "建议"),
+        );
         assert_eq!(d.code, Code::FieldOverDisputedLimit);
         assert!(
             d.message.contains("one says 1, the other 2"),
             "{}",
             d.message
         );
-        let d = rule_diagnostic(Code::TargetNeedsCaCertificate, at(), &SECONDARY, "m", "h");
+        let d = rule_diagnostic(
+            Code::TargetNeedsCaCertificate,
+            at(),
+            &SECONDARY,
+            tr!("m", "信息"),
+            tr!("h", "建议"),
+        );
         assert_eq!(
             (d.code, d.severity),
             (Code::TargetRuleUnconfirmed, Severity::Warning)
         );
         assert!(d.message.contains("a forum"), "{}", d.message);
-        let d = rule_diagnostic(Code::TargetBundleNormalised, at(), &STATED, "m", "h");
+        let d = rule_diagnostic(
+            Code::TargetBundleNormalised,
+            at(),
+            &STATED,
+            tr!("m", "信息"),
+            tr!("h", "建议"),
+        );
         assert_eq!(
             d.provider_error, None,
             "a fix applied draws no provider error"

@@ -20,7 +20,7 @@ mod vendor_cli;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "page"))]
 pub(crate) use curl::curl_tab;
-pub(crate) use curl::{CurlContext, curl, scheme_title};
+pub(crate) use curl::{CurlContext, curl, scheme_title, scheme_title_in};
 pub(crate) use http::http;
 pub(crate) use iam_token::iam_token;
 pub(crate) use vendor_cli::vendor_cli;

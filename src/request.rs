@@ -112,10 +112,19 @@ pub fn build(
             outcome.signing_errors.push(Diagnostic::new(
                 Code::UrlTooLong,
                 Location::Target,
-                format!("the URL has {length} characters (the PEM travels in the query with ACS3)"),
+                tr!(
+                    "the URL has {length} characters (the PEM travels in the query with ACS3)",
+                    "URL 长 {length} 个字符（使用 ACS3 时 PEM 放在查询参数中）"
+                ),
                 crate::diagnostic::Hint::per_surface(
-                    "under Signing, choose RPC signature V2, which sends the parameters in the body, if the gateway answers 414",
-                    "use --auth v2, which sends the parameters in the body, if the gateway answers 414",
+                    tr!(
+                        "under Signing, choose RPC signature V2, which sends the parameters in the body, if the gateway answers 414",
+                        "若网关返回 414，请在“签名”中选择 RPC 签名 V2，它把参数放在请求体中"
+                    ),
+                    tr!(
+                        "use --auth v2, which sends the parameters in the body, if the gateway answers 414",
+                        "若网关返回 414，请使用 --auth v2，它把参数放在请求体中"
+                    ),
                 ),
             ));
         }
@@ -146,37 +155,62 @@ fn signing_error(error: &SignError) -> Diagnostic {
             let names = |name: fn(Scheme) -> &'static str| {
                 schemes.iter().map(|s| name(*s)).collect::<Vec<_>>()
             };
+            let (title, id) = (render::scheme_title(*scheme), provider.as_str());
+            let title_zh = render::scheme_title_in(*scheme, crate::lang::Lang::ZhCn);
+            let titles = names(render::scheme_title).join(", or ");
+            let titles_zh = schemes
+                .iter()
+                .map(|s| render::scheme_title_in(*s, crate::lang::Lang::ZhCn))
+                .collect::<Vec<_>>()
+                .join("，或 ");
+            let (auth, auths) = (
+                scheme.auth_name(),
+                names(Scheme::auth_name).join(" or --auth "),
+            );
+            let auths_zh = names(Scheme::auth_name).join(" 或 --auth ");
             (
-                format!(
-                    "{} does not apply to {}: it takes {}",
-                    render::scheme_title(*scheme),
-                    provider.as_str(),
-                    names(render::scheme_title).join(", or ")
+                tr!(
+                    "{title} does not apply to {id}: it takes {titles}",
+                    "{title_zh} 不适用于 {id}：它接受 {titles_zh}"
                 ),
                 Hint::per_surface(
-                    "under Signing, choose one of those",
-                    format!(
-                        "--auth {} does not apply: use --auth {}",
-                        scheme.auth_name(),
-                        names(Scheme::auth_name).join(" or --auth ")
+                    tr!(
+                        "under Signing, choose one of those",
+                        "请在“签名”中选择其中之一"
+                    ),
+                    tr!(
+                        "--auth {auth} does not apply: use --auth {auths}",
+                        "--auth {auth} 不适用：请使用 --auth {auths_zh}"
                     ),
                 ),
             )
         }
-        SignError::DomainIdRequired(provider) => (
-            format!(
-                "Huawei AK/SK signing for {} (an account-level service) needs the account ID (X-Domain-Id)",
-                provider.spec().api
-            ),
-            Hint::per_surface(
-                "fill in Account ID (X-Domain-Id)",
-                "give it with --domain-id ID",
-            ),
-        ),
-        SignError::Signing(e) => (
-            e.to_string(),
-            Hint::from("choose a scheme and credentials the target accepts"),
-        ),
+        SignError::DomainIdRequired(provider) => {
+            let api = provider.spec().api;
+            (
+                tr!(
+                    "Huawei AK/SK signing for {api} (an account-level service) needs the account ID (X-Domain-Id)",
+                    "华为云 AK/SK 签名用于 {api}（账号级服务）时需要账号 ID（X-Domain-Id）"
+                ),
+                Hint::per_surface(
+                    tr!(
+                        "fill in Account ID (X-Domain-Id)",
+                        "请填写账号 ID（X-Domain-Id）"
+                    ),
+                    tr!("give it with --domain-id ID", "用 --domain-id ID 给出"),
+                ),
+            )
+        }
+        SignError::Signing(e) => {
+            let e = e.to_string();
+            (
+                tr!("{e}", "签名失败：{e}"),
+                Hint::from(tr!(
+                    "choose a scheme and credentials the target accepts",
+                    "请选择目标接受的签名方式和凭证"
+                )),
+            )
+        }
     };
     Diagnostic::new(Code::FieldInvalid, Location::Credentials, message, hint)
 }

@@ -7,6 +7,7 @@ use super::fingerprint;
 use super::name::{rfc4514, unicode_dns};
 use super::public_key::{self, Hash, KeyIdentity, KeyType, PublicKeyInfo, Verification};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
+use crate::lang::Text;
 use der::Decode;
 use serde::Serialize;
 use std::time::Duration;
@@ -179,19 +180,28 @@ impl CertificateSummary {
     /// CA flag and path length, self-signed, key usage and EKU, one phrase each (text reports
     /// and the page's cards).
     pub fn flags(&self) -> Vec<String> {
+        self.flags_in(crate::lang::Lang::En)
+    }
+
+    /// [`CertificateSummary::flags`] in `lang` (the extension names stay as RFC 5280 spells them).
+    pub fn flags_in(&self, lang: crate::lang::Lang) -> Vec<String> {
         let mut flags = Vec::new();
         if self.is_ca {
             flags.push(match self.path_len {
-                Some(n) => format!("CA (path length {n})"),
+                Some(n) => lang.pick(
+                    format!("CA (path length {n})"),
+                    format!("CA（路径长度 {n}）"),
+                ),
                 None => "CA".to_owned(),
             });
         }
         if self.self_signed {
-            flags.push("self-signed".to_owned());
+            flags.push(lang.pick("self-signed", "自签名").to_owned());
         }
         let key_usage = self.key_usage_names();
         if !key_usage.is_empty() {
-            flags.push(format!("key usage {}", key_usage.join(",")));
+            let names = key_usage.join(",");
+            flags.push(lang.pick(format!("key usage {names}"), format!("密钥用法 {names}")));
         }
         if !self.extended_key_usage.is_empty() {
             flags.push(format!("EKU {}", self.extended_key_usage.join(",")));
@@ -290,8 +300,17 @@ fn parse_checking(
             diagnostics.push(Diagnostic::new(
                 Code::InvalidAsn1,
                 location.clone(),
-                format!("{} is not an X.509 certificate: {error}", describe_place(location)),
-                "the data may be truncated or of another kind; export the certificate again as PEM or DER",
+                {
+                    let (place, place_zh) = describe_place(location);
+                    tr!(
+                        "{place} is not an X.509 certificate: {error}",
+                        "{place_zh}不是 X.509 证书：{error}"
+                    )
+                },
+                tr!(
+                    "the data may be truncated or of another kind; export the certificate again as PEM or DER",
+                    "数据可能被截断或是其他类型；请重新将证书导出为 PEM 或 DER"
+                ),
             ));
             return None;
         }
@@ -636,10 +655,10 @@ fn seconds(d: Duration) -> i64 {
     i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
 }
 
-fn describe_place(location: &InputLocation) -> String {
+fn describe_place(location: &InputLocation) -> (String, String) {
     match (location.block, location.line) {
-        (Some(block), Some(_)) => format!("block {block}"),
-        _ => "the DER data".to_owned(),
+        (Some(block), Some(_)) => (format!("block {block}"), format!("第 {block} 块")),
+        _ => ("the DER data".to_owned(), "该 DER 数据".to_owned()),
     }
 }
 
@@ -650,31 +669,47 @@ pub fn display_name(summary: &CertificateSummary) -> &str {
 
 fn lint(summary: &CertificateSummary, location: &InputLocation, diagnostics: &mut Vec<Diagnostic>) {
     let who = display_name(summary);
-    let mut push = |code, message: String, hint: &str| {
+    let mut push = |code, message: Text, hint: Text| {
         diagnostics.push(Diagnostic::new(code, location.clone(), message, hint))
     };
+    let (not_before, not_after) = (&summary.not_before, &summary.not_after);
     match summary.expiry {
         Expiry::Expired => push(
             Code::CertificateExpired,
-            format!("certificate \"{who}\" expired on {}", summary.not_after),
-            "renew the certificate with your CA and upload the new one",
+            tr!(
+                "certificate \"{who}\" expired on {not_after}",
+                "证书“{who}”已于 {not_after} 过期"
+            ),
+            tr!(
+                "renew the certificate with your CA and upload the new one",
+                "请向 CA 续期证书，并上传新证书"
+            ),
         ),
         Expiry::NotYetValid => push(
             Code::CertificateNotYetValid,
-            format!(
-                "certificate \"{who}\" is not valid before {}",
-                summary.not_before
+            tr!(
+                "certificate \"{who}\" is not valid before {not_before}",
+                "证书“{who}”在 {not_before} 之前尚未生效"
             ),
-            "wait until then, or check the clock of the machine that issued it",
-        ),
-        Expiry::Valid if summary.days_until_expiry < EXPIRY_WARNING_DAYS => push(
-            Code::CertificateExpiresSoon,
-            format!(
-                "certificate \"{who}\" expires in {} days ({})",
-                summary.days_until_expiry, summary.not_after
+            tr!(
+                "wait until then, or check the clock of the machine that issued it",
+                "请等到生效时间，或检查签发机器的时钟"
             ),
-            "plan the renewal now; an upload today will need replacing soon",
         ),
+        Expiry::Valid if summary.days_until_expiry < EXPIRY_WARNING_DAYS => {
+            let days = summary.days_until_expiry;
+            push(
+                Code::CertificateExpiresSoon,
+                tr!(
+                    "certificate \"{who}\" expires in {days} days ({not_after})",
+                    "证书“{who}”将在 {days} 天后过期（{not_after}）"
+                ),
+                tr!(
+                    "plan the renewal now; an upload today will need replacing soon",
+                    "请尽快安排续期；现在上传的证书很快就需要更换"
+                ),
+            )
+        }
         Expiry::Valid => {}
     }
     let hash = public_key::scheme(
@@ -688,11 +723,17 @@ fn lint(summary: &CertificateSummary, location: &InputLocation, diagnostics: &mu
     if matches!(hash, Some(Hash::Sha1 | Hash::Md5)) && !summary.self_signed {
         push(
             Code::WeakSignatureHash,
-            format!(
-                "certificate \"{who}\" is signed with {} (SHA-1 or MD5)",
-                summary.signature_algorithm
+            {
+                let algorithm = &summary.signature_algorithm;
+                tr!(
+                    "certificate \"{who}\" is signed with {algorithm} (SHA-1 or MD5)",
+                    "证书“{who}”使用 {algorithm} 签名（SHA-1 或 MD5）"
+                )
+            },
+            tr!(
+                "browsers and cloud providers reject SHA-1/MD5 signatures: have the CA reissue it with SHA-256",
+                "浏览器和云服务商拒绝 SHA-1/MD5 签名：请让 CA 以 SHA-256 重新签发"
             ),
-            "browsers and cloud providers reject SHA-1/MD5 signatures: have the CA reissue it with SHA-256",
         );
     }
     if summary.public_key.key_type == KeyType::Rsa
@@ -700,11 +741,17 @@ fn lint(summary: &CertificateSummary, location: &InputLocation, diagnostics: &mu
     {
         push(
             Code::WeakRsaKey,
-            format!(
-                "certificate \"{who}\" has a {}-bit RSA key",
-                summary.public_key.bits.unwrap_or(0)
+            {
+                let bits = summary.public_key.bits.unwrap_or(0);
+                tr!(
+                    "certificate \"{who}\" has a {bits}-bit RSA key",
+                    "证书“{who}”的 RSA 密钥只有 {bits} 位"
+                )
+            },
+            tr!(
+                "RSA keys under 2048 bits are refused by current CAs and clients: make a new 2048-bit (or larger) key",
+                "现行 CA 和客户端拒绝低于 2048 位的 RSA 密钥：请生成 2048 位（或更长）的新密钥"
             ),
-            "RSA keys under 2048 bits are refused by current CAs and clients: make a new 2048-bit (or larger) key",
         );
     }
 }

@@ -656,13 +656,17 @@ fn order_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
         said.diagnostics.push(Diagnostic::new(
             Code::ChainDuplicateCertificate,
             said.at(d.index),
-            format!(
-                "certificate \"{}\" is given twice (certificates {} and {})",
-                said.name(d.index),
-                d.duplicate_of,
-                d.index
+            {
+                let (name, first, second) = (said.name(d.index), d.duplicate_of, d.index);
+                tr!(
+                    "certificate \"{name}\" is given twice (certificates {first} and {second})",
+                    "证书“{name}”出现了两次（证书 {first} 和 {second}）"
+                )
+            },
+            tr!(
+                "drop the second copy; the normalised bundle keeps one",
+                "删除第二份；规范化后的证书链只保留一份"
             ),
-            "drop the second copy; the normalised bundle keeps one",
         ));
     }
     // Indices are in input order, so the path is in the given order exactly when it ascends.
@@ -670,19 +674,34 @@ fn order_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
         said.diagnostics.push(Diagnostic::new(
             Code::ChainOutOfOrder,
             said.at(report.order[0]),
-            format!("the chain is out of order; the right order is {}", index_list(&report.order)),
-            "put the leaf first, then each issuer after the certificate it signed (the fix does this)",
+            {
+                let order = index_list(&report.order);
+                tr!(
+                    "the chain is out of order; the right order is {order}",
+                    "证书链顺序不对；正确的顺序是 {order}"
+                )
+            },
+            tr!(
+                "put the leaf first, then each issuer after the certificate it signed (the fix does this)",
+                "叶子证书放第一位，每个颁发者放在它签发的证书之后（修复会这样做）"
+            ),
         ));
     }
     for &i in &report.not_on_path {
         said.diagnostics.push(Diagnostic::new(
             Code::ChainCertificateNotOnPath,
             said.at(i),
-            format!(
-                "certificate {i} (\"{}\") is not on the leaf's path to its root",
-                said.name(i)
+            {
+                let name = said.name(i);
+                tr!(
+                    "certificate {i} (\"{name}\") is not on the leaf's path to its root",
+                    "证书 {i}（“{name}”）不在叶子证书到根证书的路径上"
+                )
+            },
+            tr!(
+                "it does not belong to this chain: drop it, or check that the right leaf was given",
+                "它不属于这条证书链：请删除，或检查给出的叶子证书是否正确"
             ),
-            "it does not belong to this chain: drop it, or check that the right leaf was given",
         ));
     }
 }
@@ -703,24 +722,36 @@ fn wrong_issuer_diagnostics(
             said.diagnostics.push(Diagnostic::new(
                 Code::ChainSignatureMismatch,
                 said.at(j),
-                format!(
-                    "certificate {j} (\"{}\") has the name of the issuer of certificate {top}, but certificate {top}'s signature does not verify with its key",
-                    said.name(j)
+                {
+                    let name = said.name(j);
+                    tr!(
+                        "certificate {j} (\"{name}\") has the name of the issuer of certificate {top}, but certificate {top}'s signature does not verify with its key",
+                        "证书 {j}（“{name}”）与证书 {top} 的颁发者同名，但证书 {top} 的签名无法用它的公钥验证"
+                    )
+                },
+                tr!(
+                    "this is another certificate with the same name (a re-keyed or cross-signed CA): get the issuer that matches the authority key identifier",
+                    "这是另一张同名证书（CA 换过密钥或交叉签名）：请获取与颁发机构密钥标识符匹配的颁发者证书"
                 ),
-                "this is another certificate with the same name (a re-keyed or cross-signed CA): get the issuer that matches the authority key identifier",
             ));
         }
         for &j in other_keys {
             said.diagnostics.push(Diagnostic::new(
                 Code::ChainSignatureMismatch,
                 said.at(j),
-                format!(
-                    "certificate {j} (\"{}\") has the name of the issuer of certificate {top}, but its key identifier {} is not the one certificate {top} names ({})",
-                    said.name(j),
-                    certificates[j].summary.ski.as_deref().unwrap_or_default(),
-                    certificates[top].summary.aki.as_deref().unwrap_or_default(),
+                {
+                    let name = said.name(j);
+                    let ski = certificates[j].summary.ski.as_deref().unwrap_or_default();
+                    let aki = certificates[top].summary.aki.as_deref().unwrap_or_default();
+                    tr!(
+                        "certificate {j} (\"{name}\") has the name of the issuer of certificate {top}, but its key identifier {ski} is not the one certificate {top} names ({aki})",
+                        "证书 {j}（“{name}”）与证书 {top} 的颁发者同名，但它的密钥标识符 {ski} 不是证书 {top} 指明的那个（{aki}）"
+                    )
+                },
+                tr!(
+                    "this is another certificate with the same name (a re-keyed or cross-signed CA): get the issuer that matches the authority key identifier",
+                    "这是另一张同名证书（CA 换过密钥或交叉签名）：请获取与颁发机构密钥标识符匹配的颁发者证书"
                 ),
-                "this is another certificate with the same name (a re-keyed or cross-signed CA): get the issuer that matches the authority key identifier",
             ));
         }
     }
@@ -738,35 +769,41 @@ fn skipped_checks_diagnostic(said: &mut Said<'_>, report: &ChainReport, top: usi
                 shown.join(", ")
             }
         };
-        let mut parts = Vec::new();
+        let (mut parts, mut parts_zh) = (Vec::new(), Vec::new());
         if !report.unchecked.is_empty() {
             let candidates: usize = report.unchecked.iter().map(|u| u.candidates).sum();
+            let which = list(
+                &mut report.unchecked.iter().map(|u| u.certificate),
+                report.unchecked.len(),
+            );
             parts.push(format!(
-                "{candidates} check(s) against candidate issuers were skipped, so the issuers of certificate(s) {} were not verified",
-                list(
-                    &mut report.unchecked.iter().map(|u| u.certificate),
-                    report.unchecked.len()
-                )
+                "{candidates} check(s) against candidate issuers were skipped, so the issuers of certificate(s) {which} were not verified"
+            ));
+            parts_zh.push(format!(
+                "跳过了对候选颁发者的 {candidates} 次检查，因此证书 {which} 的颁发者未经验证"
             ));
         }
         if !report.unchecked_self_signatures.is_empty() {
+            let which = list(
+                &mut report.unchecked_self_signatures.iter().copied(),
+                report.unchecked_self_signatures.len(),
+            );
             parts.push(format!(
-                "the own signatures of self-issued certificate(s) {} were not checked",
-                list(
-                    &mut report.unchecked_self_signatures.iter().copied(),
-                    report.unchecked_self_signatures.len()
-                )
+                "the own signatures of self-issued certificate(s) {which} were not checked"
             ));
+            parts_zh.push(format!("未检查自签发证书 {which} 自身的签名"));
         }
         let budget = !report.unchecked_self_signatures.is_empty()
             || report.unchecked.iter().any(|u| u.budget_spent);
         let why = if budget {
-            format!(
-                "an analysis verifies signatures worth at most {SIGNATURE_CHECK_BUDGET} RSA-2048 checks (about 0.4 s), and tries at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate"
+            tr!(
+                "an analysis verifies signatures worth at most {SIGNATURE_CHECK_BUDGET} RSA-2048 checks (about 0.4 s), and tries at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate",
+                "一次分析最多验证相当于 {SIGNATURE_CHECK_BUDGET} 次 RSA-2048 检查的签名（约 0.4 秒），每张证书最多尝试 {CANDIDATES_PER_CERTIFICATE} 个候选颁发者"
             )
         } else {
-            format!(
-                "an analysis tries at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate"
+            tr!(
+                "an analysis tries at most {CANDIDATES_PER_CERTIFICATE} candidate issuers per certificate",
+                "一次分析每张证书最多尝试 {CANDIDATES_PER_CERTIFICATE} 个候选颁发者"
             )
         };
         let first = report
@@ -778,8 +815,15 @@ fn skipped_checks_diagnostic(said: &mut Said<'_>, report: &ChainReport, top: usi
         said.diagnostics.push(Diagnostic::new(
             Code::ChainChecksSkipped,
             said.at(first),
-            format!("{} ({why})", parts.join("; ")),
-            "the material holds more certificates of one name, or more costly signatures, than a chain needs: give only the chain (leaf, intermediates, root) to have every link verified",
+            {
+                let (parts, parts_zh) = (parts.join("; "), parts_zh.join("；"));
+                let (why, why_zh) = (why.en(), why.zh());
+                tr!("{parts} ({why})", "{parts_zh}（{why_zh}）")
+            },
+            tr!(
+                "the material holds more certificates of one name, or more costly signatures, than a chain needs: give only the chain (leaf, intermediates, root) to have every link verified",
+                "材料中同名证书或高开销签名多于一条证书链所需：只给出证书链（叶子证书、中间证书、根证书），即可验证每一环"
+            ),
         ));
     }
 }
@@ -792,40 +836,67 @@ fn end_diagnostics(said: &mut Said<'_>, report: &ChainReport, top: usize) {
             .as_deref()
             .map(|a| format!(", key identifier {a}"))
             .unwrap_or_default();
+        let aki_zh = missing
+            .aki
+            .as_deref()
+            .map(|a| format!("，密钥标识符 {a}"))
+            .unwrap_or_default();
+        let (n, name) = (missing.certificate, &missing.name);
         if report.verdict == Verdict::Broken {
             said.diagnostics.push(Diagnostic::new(
                 Code::ChainMissingIssuer,
                 said.at(missing.certificate),
-                format!("the issuer of certificate {} is missing: \"{}\"{aki}", missing.certificate, missing.name),
-                "get this intermediate from your CA (the CA bundle or the AIA URL in the certificate) and add it after the certificate it issued",
+                tr!(
+                    "the issuer of certificate {n} is missing: \"{name}\"{aki}",
+                    "缺少证书 {n} 的颁发者：“{name}”{aki_zh}"
+                ),
+                tr!(
+                    "get this intermediate from your CA (the CA bundle or the AIA URL in the certificate) and add it after the certificate it issued",
+                    "请从 CA 获取该中间证书（CA 提供的证书包，或证书中的 AIA 地址），放在它签发的证书之后"
+                ),
             ));
         } else if top == report.order[0] {
             said.diagnostics.push(Diagnostic::new(
                 Code::ChainIncomplete,
                 said.at(missing.certificate),
-                format!(
-                    "only the certificate is given; its issuer \"{}\"{aki} is not",
-                    missing.name
+                tr!(
+                    "only the certificate is given; its issuer \"{name}\"{aki} is not",
+                    "只给出了证书，未给出其颁发者“{name}”{aki_zh}；证书链不完整"
                 ),
-                "add the intermediate certificate(s) your CA sent, after the certificate",
+                tr!(
+                    "add the intermediate certificate(s) your CA sent, after the certificate",
+                    "请在证书之后加上 CA 提供的中间证书"
+                ),
             ));
         } else {
             said.diagnostics.push(Diagnostic::new(
                 Code::ChainRootNotIncluded,
                 said.at(missing.certificate),
-                format!("the chain ends below its root: \"{}\"{aki} is not included", missing.name),
-                "nothing to do if that root is in your clients' trust stores; most providers do not want the root",
+                tr!(
+                    "the chain ends below its root: \"{name}\"{aki} is not included",
+                    "证书链止于根证书之下：未包含“{name}”{aki_zh}"
+                ),
+                tr!(
+                    "nothing to do if that root is in your clients' trust stores; most providers do not want the root",
+                    "若客户端的信任库中已有该根证书则无需处理；多数服务商不需要根证书"
+                ),
             ));
         }
     } else if report.order.len() > 1 {
         said.diagnostics.push(Diagnostic::new(
             Code::ChainRootIncluded,
             said.at(top),
-            format!(
-                "the chain includes its self-signed root \"{}\"",
-                said.name(top)
+            {
+                let name = said.name(top);
+                tr!(
+                    "the chain includes its self-signed root \"{name}\"",
+                    "证书链包含自签名根证书“{name}”"
+                )
+            },
+            tr!(
+                "most upload APIs want the chain without the root; the normalised bundle can drop it",
+                "多数上传 API 要求证书链不含根证书；规范化后的证书链可以去掉它"
             ),
-            "most upload APIs want the chain without the root; the normalised bundle can drop it",
         ));
     }
 }
@@ -839,16 +910,34 @@ fn ca_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
             said.diagnostics.push(Diagnostic::new(
                 Code::IssuerNotCa,
                 said.at(issuer),
-                format!("certificate \"{}\" issued another certificate but is not a CA (basicConstraints cA is not TRUE)", said.name(issuer)),
-                "clients reject chains through a non-CA issuer: the CA must issue from a proper CA certificate",
+                {
+                    let name = said.name(issuer);
+                    tr!(
+                        "certificate \"{name}\" issued another certificate but is not a CA (basicConstraints cA is not TRUE)",
+                        "证书“{name}”签发了其他证书，但它不是 CA（basicConstraints cA 不为 TRUE）"
+                    )
+                },
+                tr!(
+                    "clients reject chains through a non-CA issuer: the CA must issue from a proper CA certificate",
+                    "客户端会拒绝经过非 CA 颁发者的证书链：CA 必须用正规的 CA 证书签发"
+                ),
             ));
         }
         if !summary.may_sign_certificates() {
             said.diagnostics.push(Diagnostic::new(
                 Code::IssuerLacksKeyCertSign,
                 said.at(issuer),
-                format!("issuer \"{}\" has a keyUsage without keyCertSign", said.name(issuer)),
-                "clients reject certificates signed by a key not allowed to sign certificates: ask the CA for the right intermediate",
+                {
+                    let name = said.name(issuer);
+                    tr!(
+                        "issuer \"{name}\" has a keyUsage without keyCertSign",
+                        "颁发者“{name}”的 keyUsage 不含 keyCertSign"
+                    )
+                },
+                tr!(
+                    "clients reject certificates signed by a key not allowed to sign certificates: ask the CA for the right intermediate",
+                    "客户端会拒绝由无权签发证书的密钥签名的证书：请向 CA 索取正确的中间证书"
+                ),
             ));
         }
         // pathLenConstraint counts the intermediate CA certificates that may follow below it.
@@ -859,11 +948,17 @@ fn ca_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
             said.diagnostics.push(Diagnostic::new(
                 Code::PathLengthExceeded,
                 said.at(issuer),
-                format!(
-                    "issuer \"{}\" allows {limit} intermediate(s) below it, the chain has {below}",
-                    said.name(issuer)
+                {
+                    let name = said.name(issuer);
+                    tr!(
+                        "issuer \"{name}\" allows {limit} intermediate(s) below it, the chain has {below}",
+                        "颁发者“{name}”之下最多允许 {limit} 个中间证书，证书链中有 {below} 个"
+                    )
+                },
+                tr!(
+                    "clients reject this path: the CA hierarchy or the chain given is wrong",
+                    "客户端会拒绝这条路径：CA 层级或给出的证书链有误"
                 ),
-                "clients reject this path: the CA hierarchy or the chain given is wrong",
             ));
         }
     }
@@ -872,8 +967,17 @@ fn ca_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
         said.diagnostics.push(Diagnostic::new(
             Code::SelfSignedLeaf,
             said.at(report.order[0]),
-            format!("the leaf \"{}\" is self-signed", said.name(report.order[0])),
-            "clients will not trust it; use a certificate issued by a CA (fine for a private test only)",
+            {
+                let name = said.name(report.order[0]);
+                tr!(
+                    "the leaf \"{name}\" is self-signed",
+                    "叶子证书“{name}”是自签名的"
+                )
+            },
+            tr!(
+                "clients will not trust it; use a certificate issued by a CA (fine for a private test only)",
+                "客户端不会信任它；请使用 CA 签发的证书（仅适合私下测试）"
+            ),
         ));
     }
 }

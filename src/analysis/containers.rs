@@ -21,8 +21,14 @@ pub(crate) fn open(
                     diagnostics.push(Diagnostic::new(
                         Code::Pkcs7WithoutCertificates,
                         item.location.clone(),
-                        "the PKCS#7 bundle holds no certificate",
-                        "export the certificate chain again, including the certificates",
+                        tr!(
+                            "the PKCS#7 bundle holds no certificate",
+                            "PKCS#7 证书包中没有证书"
+                        ),
+                        tr!(
+                            "export the certificate chain again, including the certificates",
+                            "请重新导出证书链，并包含证书"
+                        ),
                     ));
                 }
                 certificate_items(&item, certificates.into_iter().map(<[u8]>::to_vec))
@@ -31,8 +37,14 @@ pub(crate) fn open(
                 diagnostics.push(Diagnostic::new(
                     Code::InvalidAsn1,
                     item.location.clone(),
-                    "the PKCS#7 bundle cannot be decoded as CMS SignedData",
-                    "the file may be truncated: export the chain again (or as PEM certificates)",
+                    tr!(
+                        "the PKCS#7 bundle cannot be decoded as CMS SignedData",
+                        "无法将该 PKCS#7 证书包解码为 CMS SignedData"
+                    ),
+                    tr!(
+                        "the file may be truncated: export the chain again (or as PEM certificates)",
+                        "文件可能被截断：请重新导出证书链（或导出为 PEM 证书）"
+                    ),
                 ));
                 Vec::new()
             }
@@ -68,29 +80,56 @@ fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &InputLocation) -> Diagnost
         E::NeedsPassword => Diagnostic::new(
             Code::Pkcs12NeedsPassword,
             at.clone(),
-            "the PKCS#12 file needs its password",
+            tr!(
+                "the PKCS#12 file needs its password",
+                "打开 PKCS#12 文件需要密码"
+            ),
             Hint::per_surface(
-                "enter the password in the passphrase field (it stays in this page)",
-                "give the password with --passphrase-env VAR (it stays on this machine)",
+                tr!(
+                    "enter the password in the passphrase field (it stays in this page)",
+                    "请在口令框中输入密码（只留在本页面）"
+                ),
+                tr!(
+                    "give the password with --passphrase-env VAR (it stays on this machine)",
+                    "用 --passphrase-env VAR 给出密码（只留在本机）"
+                ),
             ),
         ),
         E::WrongPassword => Diagnostic::new(
             Code::WrongPkcs12Password,
             at.clone(),
-            "the password does not open the PKCS#12 file",
-            "check the password given with the file; an empty password is a password too",
+            tr!(
+                "the password does not open the PKCS#12 file",
+                "密码无法打开该 PKCS#12 文件"
+            ),
+            tr!(
+                "check the password given with the file; an empty password is a password too",
+                "请核对随文件提供的密码；空密码也是一种密码"
+            ),
         ),
         E::Unsupported(what) => Diagnostic::new(
             Code::UnsupportedEncryption,
             at.clone(),
-            format!("the PKCS#12 file uses {what}, which is not supported here"),
-            "export it again with AES-256 (openssl pkcs12 -export without -legacy), or as PEM",
+            tr!(
+                "the PKCS#12 file uses {what}, which is not supported here",
+                "该 PKCS#12 文件使用了 {what}，此处不支持"
+            ),
+            tr!(
+                "export it again with AES-256 (openssl pkcs12 -export without -legacy), or as PEM",
+                "请用 AES-256 重新导出（openssl pkcs12 -export，不加 -legacy），或导出为 PEM"
+            ),
         ),
         E::Malformed(what) => Diagnostic::new(
             Code::InvalidAsn1,
             at.clone(),
-            format!("the PKCS#12 file cannot be decoded: {what}"),
-            "the file may be truncated: copy or download it again",
+            tr!(
+                "the PKCS#12 file cannot be decoded: {what}",
+                "无法解码该 PKCS#12 文件：{what}"
+            ),
+            tr!(
+                "the file may be truncated: copy or download it again",
+                "文件可能被截断：请重新复制或下载"
+            ),
         ),
         E::OverCeiling(over) => private_key::over_ceiling(&over, at),
     }

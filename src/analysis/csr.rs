@@ -59,8 +59,14 @@ pub(crate) fn parse(
             diagnostics.push(Diagnostic::new(
                 Code::InvalidAsn1,
                 item.location.clone(),
-                format!("the certificate request cannot be decoded: {error}"),
-                "export the CSR again (PEM, -----BEGIN CERTIFICATE REQUEST-----)",
+                tr!(
+                    "the certificate request cannot be decoded: {error}",
+                    "无法解码证书请求：{error}"
+                ),
+                tr!(
+                    "export the CSR again (PEM, -----BEGIN CERTIFICATE REQUEST-----)",
+                    "请重新导出 CSR（PEM，-----BEGIN CERTIFICATE REQUEST-----）"
+                ),
             ));
             return None;
         }
@@ -76,8 +82,14 @@ pub(crate) fn parse(
         diagnostics.push(Diagnostic::new(
             Code::CsrSignatureInvalid,
             item.location.clone(),
-            "the certificate request's signature does not verify with its own key",
-            "the CSR was altered or damaged: generate it again",
+            tr!(
+                "the certificate request's signature does not verify with its own key",
+                "证书请求的签名无法用其自身公钥验证"
+            ),
+            tr!(
+                "the CSR was altered or damaged: generate it again",
+                "CSR 已被改动或损坏：请重新生成"
+            ),
         ));
     }
     Some(ParsedCsr {

@@ -145,10 +145,16 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         let diagnostic = Diagnostic::new(
             Code::EmptyInput,
             at(None, None),
-            "the input is empty",
+            tr!("the input is empty", "输入为空"),
             crate::diagnostic::Hint::per_surface(
-                "paste the certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----) or pick its file",
-                "give the file that holds the certificate (PEM from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or DER)",
+                tr!(
+                    "paste the certificate (from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----) or pick its file",
+                    "粘贴证书（从 -----BEGIN CERTIFICATE----- 到 -----END CERTIFICATE-----），或选择证书文件"
+                ),
+                tr!(
+                    "give the file that holds the certificate (PEM from -----BEGIN CERTIFICATE----- to -----END CERTIFICATE-----, or DER)",
+                    "给出证书文件（PEM 格式，从 -----BEGIN CERTIFICATE----- 到 -----END CERTIFICATE-----；或 DER）"
+                ),
             ),
         );
         return DecodedInput {
@@ -218,8 +224,14 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         out.diagnostics.push(Diagnostic::new(
             Code::NoPemOrDer,
             at(None, None),
-            "no PEM block (-----BEGIN …-----) and no DER certificate was found",
-            "export the certificate as PEM (text starting with -----BEGIN CERTIFICATE-----) or DER, and try again",
+            tr!(
+                "no PEM block (-----BEGIN …-----) and no DER certificate was found",
+                "未找到 PEM 块（-----BEGIN …-----），也未找到 DER 证书"
+            ),
+            tr!(
+                "export the certificate as PEM (text starting with -----BEGIN CERTIFICATE-----) or DER, and try again",
+                "将证书导出为 PEM（以 -----BEGIN CERTIFICATE----- 开头的文本）或 DER 后重试"
+            ),
         ));
     }
     out
@@ -378,19 +390,29 @@ fn decode_pem_text(
                     body: Vec::new(),
                 });
             }
-            pem::Part::End { label: end_label, .. } => match open.take() {
+            pem::Part::End {
+                label: end_label, ..
+            } => match open.take() {
                 Some(block) if block.label == end_label => finish_block(file, block, out),
-                Some(block) => out.diagnostics.push(Diagnostic::new(
-                    Code::PemLabelMismatch,
-                    at(Some(block.number), number),
-                    format!(
-                        "block {} begins with BEGIN {} but ends with END {}",
+                Some(block) => {
+                    let (n, begin, end) = (
                         block.number,
                         label_for_message(block.label),
-                        label_for_message(end_label)
-                    ),
-                    "copy each block from its BEGIN line to its own END line; two blocks were probably merged",
-                )),
+                        label_for_message(end_label),
+                    );
+                    out.diagnostics.push(Diagnostic::new(
+                        Code::PemLabelMismatch,
+                        at(Some(n), number),
+                        tr!(
+                            "block {n} begins with BEGIN {begin} but ends with END {end}",
+                            "第 {n} 块以 BEGIN {begin} 开始，却以 END {end} 结束"
+                        ),
+                        tr!(
+                            "copy each block from its BEGIN line to its own END line; two blocks were probably merged",
+                            "从 BEGIN 行到对应的 END 行逐块复制；可能有两个块被合并了"
+                        ),
+                    ))
+                }
                 // Not met: this loop opens and closes blocks where the scanner does.
                 None => stray_line = stray_line.or(Some(number)),
             },
@@ -418,8 +440,14 @@ fn decode_pem_text(
         out.diagnostics.push(Diagnostic::new(
             Code::TextOutsideBlocks,
             at(None, line),
-            format!("text outside PEM blocks was ignored (first at line {line})"),
-            "nothing to do: only the blocks are used; the normalised bundle leaves this text out",
+            tr!(
+                "text outside PEM blocks was ignored (first at line {line})",
+                "已忽略 PEM 块之外的文字（首次出现在第 {line} 行）"
+            ),
+            tr!(
+                "nothing to do: only the blocks are used; the normalised bundle leaves this text out",
+                "无需处理：只使用各个块，规范化后的证书链不含这些文字"
+            ),
         ));
     }
 }
@@ -432,13 +460,17 @@ fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
             block: Some(block.number),
             line: Some(block.begin_line),
         },
-        format!(
-            "block {} (BEGIN {}) has no END {} line",
-            block.number,
-            label_for_message(block.label),
-            label_for_message(block.label)
+        {
+            let (n, label) = (block.number, label_for_message(block.label));
+            tr!(
+                "block {n} (BEGIN {label}) has no END {label} line",
+                "第 {n} 块（BEGIN {label}）缺少 END {label} 行"
+            )
+        },
+        tr!(
+            "the block was cut short: copy it again, through its -----END----- line",
+            "该块被截断：请重新复制，直到 -----END----- 行"
         ),
-        "the block was cut short: copy it again, through its -----END----- line",
     ));
 }
 
@@ -487,19 +519,27 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
                     out.diagnostics.push(Diagnostic::new(
                         Code::RecoveredLabelFromContent,
                         location.clone(),
-                        format!(
-                            "block {} is labelled {} but holds {}; it was read as {canonical}",
-                            block.number,
-                            label_for_message(block.label),
-                            if trust_settings {
-                                "a certificate followed by OpenSSL trust settings (left out)"
+                        {
+                            let (n, label) = (block.number, label_for_message(block.label));
+                            let (holds, holds_zh) = if trust_settings {
+                                (
+                                    "a certificate followed by OpenSSL trust settings (left out)",
+                                    "一张证书及其后的 OpenSSL 信任设置（已略去）",
+                                )
                             } else if content == kind && content == ItemKind::Certificate {
-                                "a plain certificate"
+                                ("a plain certificate", "一张普通证书")
                             } else {
-                                content.describe()
-                            }
+                                (content.describe(), content.describe_zh())
+                            };
+                            tr!(
+                                "block {n} is labelled {label} but holds {holds}; it was read as {canonical}",
+                                "第 {n} 块标为 {label}，内容却是{holds_zh}；已按 {canonical} 读取"
+                            )
+                        },
+                        tr!(
+                            "nothing to do; relabel the block {canonical} to make it plain",
+                            "无需处理；可将该块的标签改为 {canonical}"
                         ),
-                        format!("nothing to do; relabel the block {canonical} to make it plain"),
                     ));
                     (content, canonical.to_owned(), der)
                 }
@@ -529,12 +569,17 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
             out.diagnostics.push(Diagnostic::new(
                 Code::PemInvalidBase64,
                 InputLocation { line: Some(bad_line), ..location },
-                format!(
-                    "block {} (BEGIN {}) is not valid base64 (near line {bad_line})",
-                    block.number,
-                    label_for_message(block.label)
+                {
+                    let (n, label) = (block.number, label_for_message(block.label));
+                    tr!(
+                        "block {n} (BEGIN {label}) is not valid base64 (near line {bad_line})",
+                        "第 {n} 块（BEGIN {label}）不是有效的 base64（约在第 {bad_line} 行）"
+                    )
+                },
+                tr!(
+                    "characters were lost or added while copying: copy the block again from the original file",
+                    "复制时丢失或多出了字符：请从原文件重新复制该块"
                 ),
-                "characters were lost or added while copying: copy the block again from the original file",
             ));
         }
     }

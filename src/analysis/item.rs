@@ -56,6 +56,19 @@ impl ItemKind {
             Self::Other => "an unknown block",
         }
     }
+
+    /// [`ItemKind::describe`] in Simplified Chinese.
+    pub fn describe_zh(&self) -> &'static str {
+        match self {
+            Self::Certificate => "证书",
+            Self::PrivateKey => "私钥",
+            Self::CertificateRequest => "证书请求（CSR）",
+            Self::Pkcs7 => "PKCS#7 证书包",
+            Self::Pkcs12 => "PKCS#12 文件",
+            Self::PublicKey => "公钥",
+            Self::Other => "未知的块",
+        }
+    }
 }
 
 /// One decoded item: its kind, its DER bytes and where it came from.

@@ -202,8 +202,17 @@ impl Collected {
                 self.diagnostics.push(Diagnostic::new(
                     Code::NotACertificate,
                     item.location.clone(),
-                    format!("{} was found among the certificates", item.kind.describe()),
-                    "it is analysed as what it is; keep it in its own input",
+                    {
+                        let (what, what_zh) = (item.kind.describe(), item.kind.describe_zh());
+                        tr!(
+                            "{what} was found among the certificates",
+                            "在证书中发现了{what_zh}"
+                        )
+                    },
+                    tr!(
+                        "it is analysed as what it is; keep it in its own input",
+                        "它会按实际类型分析；请放到它自己的输入中"
+                    ),
                 ));
             }
             let diagnostics = &mut self.diagnostics;
@@ -239,19 +248,29 @@ impl Collected {
                 ItemKind::PublicKey => diagnostics.push(Diagnostic::new(
                     Code::NotACertificate,
                     item.location.clone(),
-                    "a public key was found; it is not used",
-                    "give the certificate instead of its bare public key",
+                    tr!("a public key was found; it is not used", "发现了公钥；它不会被使用"),
+                    tr!(
+                        "give the certificate instead of its bare public key",
+                        "请给出证书，而不是单独的公钥"
+                    ),
                 )),
                 // Containers were opened above; what remains here could not be.
                 ItemKind::Pkcs7 | ItemKind::Pkcs12 => {}
                 ItemKind::Other => diagnostics.push(Diagnostic::new(
                     Code::UnknownPemLabel,
                     item.location.clone(),
-                    format!(
-                        "block with unknown label {:?} was skipped",
-                        crate::diagnostic::excerpt(item.label.as_deref().unwrap_or(""))
+                    {
+                        let label =
+                            crate::diagnostic::excerpt(item.label.as_deref().unwrap_or(""));
+                        tr!(
+                            "block with unknown label {label:?} was skipped",
+                            "已跳过标签未知的块 {label:?}"
+                        )
+                    },
+                    tr!(
+                        "check that the right file was picked; certificates are labelled CERTIFICATE",
+                        "请确认选对了文件；证书的标签是 CERTIFICATE"
                     ),
-                    "check that the right file was picked; certificates are labelled CERTIFICATE",
                 )),
             }
         }
@@ -326,8 +345,14 @@ fn bound_diagnostics(diagnostics: &mut Vec<Diagnostic>) {
         diagnostics.push(Diagnostic::new(
             Code::DiagnosticsOmitted,
             InputLocation::file(file),
-            format!("{count} more {code} diagnostics about this input were left out (the first {DIAGNOSTICS_PER_CODE} are shown)"),
-            "fix the problem the first ones show; the rest are likely the same",
+            tr!(
+                "{count} more {code} diagnostics about this input were left out (the first {DIAGNOSTICS_PER_CODE} are shown)",
+                "关于此输入的 {code} 诊断另有 {count} 条未列出（只显示前 {DIAGNOSTICS_PER_CODE} 条）"
+            ),
+            tr!(
+                "fix the problem the first ones show; the rest are likely the same",
+                "请先修正前几条指出的问题；其余的很可能相同"
+            ),
         ));
     }
 }

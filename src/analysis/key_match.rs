@@ -45,7 +45,10 @@ pub(crate) fn match_keys(
                 diagnostics.push(Diagnostic::new(
                     Code::KeyMatchesCertificate,
                     key.location.clone(),
-                    format!("the private key belongs to the leaf (certificate {leaf})"),
+                    tr!(
+                        "the private key belongs to the leaf (certificate {leaf})",
+                        "私钥与叶子证书（证书 {leaf}）匹配"
+                    ),
                     Hint::none(),
                 ));
                 continue;
@@ -54,20 +57,31 @@ pub(crate) fn match_keys(
             _ => continue,
         };
         let other = match key.summary.matches_certificates.first().copied() {
-            Some(i) => format!(
-                "; it is the key of certificate {i} (\"{}\")",
-                certificate::display_name(&certificates[i].summary)
+            Some(i) => {
+                let name = certificate::display_name(&certificates[i].summary);
+                tr!(
+                    "; it is the key of certificate {i} (\"{name}\")",
+                    "；它是证书 {i}（“{name}”）的私钥"
+                )
+            }
+            None => tr!(
+                "; it matches none of the certificates given",
+                "；它与给出的任何证书都不匹配"
             ),
-            None => "; it matches none of the certificates given".to_owned(),
         };
+        let (other, other_zh) = (other.en(), other.zh());
+        let name = certificate::display_name(&certificates[leaf].summary);
         diagnostics.push(Diagnostic::new(
             Code::KeyDoesNotMatchCertificate,
             key.location.clone(),
-            format!(
-                "the private key is not the key of the leaf \"{}\"{other}",
-                certificate::display_name(&certificates[leaf].summary)
+            tr!(
+                "the private key is not the key of the leaf \"{name}\"{other}",
+                "证书的公钥与私钥不匹配：私钥不是叶子证书“{name}”的私钥{other_zh}"
             ),
-            "find the key that was generated with this certificate's CSR; a key cannot be changed after issuance",
+            tr!(
+                "find the key that was generated with this certificate's CSR; a key cannot be changed after issuance",
+                "请找到与该证书的 CSR 一同生成的私钥；证书签发后无法更换私钥"
+            ),
         ));
     }
 }
@@ -92,8 +106,14 @@ pub(crate) fn match_csrs(
             diagnostics.push(Diagnostic::new(
                 Code::CsrDoesNotMatchCertificate,
                 csr.location.clone(),
-                "the certificate request's public key is not the leaf certificate's",
-                "the certificate was issued for another request: upload the certificate issued for this CSR",
+                tr!(
+                    "the certificate request's public key is not the leaf certificate's",
+                    "证书请求的公钥不是叶子证书的公钥"
+                ),
+                tr!(
+                    "the certificate was issued for another request: upload the certificate issued for this CSR",
+                    "证书是为另一个请求签发的：请上传为该 CSR 签发的证书"
+                ),
             ));
         }
         let readable: Vec<&ParsedKey> = keys.iter().filter(|k| k.identity.is_some()).collect();
@@ -108,8 +128,14 @@ pub(crate) fn match_csrs(
             diagnostics.push(Diagnostic::new(
                 Code::CsrDoesNotMatchKey,
                 csr.location.clone(),
-                "the certificate request was not made with the private key given",
-                "use the key that generated this CSR",
+                tr!(
+                    "the certificate request was not made with the private key given",
+                    "证书请求不是用给出的私钥生成的"
+                ),
+                tr!(
+                    "use the key that generated this CSR",
+                    "请使用生成该 CSR 的私钥"
+                ),
             ));
         }
     }

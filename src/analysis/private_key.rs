@@ -192,11 +192,17 @@ pub fn parse(
         diagnostics.push(Diagnostic::new(
             Code::InvalidAsn1,
             location.clone(),
-            format!(
-                "block {} is labelled {label} but is not a readable private key",
-                location.block.unwrap_or(1)
+            {
+                let n = location.block.unwrap_or(1);
+                tr!(
+                    "block {n} is labelled {label} but is not a readable private key",
+                    "第 {n} 块标为 {label}，却不是可读取的私钥"
+                )
+            },
+            tr!(
+                "export the key again (PEM, PKCS#8) from where it was made",
+                "请从生成私钥的地方重新导出（PEM，PKCS#8）"
             ),
-            "export the key again (PEM, PKCS#8) from where it was made",
         ));
         return ParsedKey {
             summary,
@@ -255,17 +261,30 @@ fn describe(
         diagnostics.push(Diagnostic::new(
             Code::KeyTypeNotAccepted,
             at.clone(),
-            format!("the private key is {what}: no supported target takes this type of key"),
-            "make a key of a type the targets take, e.g. openssl genpkey -algorithm RSA -pkeyopt \
-             rsa_keygen_bits:2048 (or EC P-256), and have the certificate issued for it",
+            tr!(
+                "the private key is {what}: no supported target takes this type of key",
+                "私钥为 {what}：没有任何支持的目标接受这种类型的私钥"
+            ),
+            tr!(
+                "make a key of a type the targets take, e.g. openssl genpkey -algorithm RSA -pkeyopt \
+                 rsa_keygen_bits:2048 (or EC P-256), and have the certificate issued for it",
+                "请生成目标接受的类型的私钥，例如 openssl genpkey -algorithm RSA -pkeyopt \
+                 rsa_keygen_bits:2048（或 EC P-256），并为它签发证书"
+            ),
         ));
     }
     if let Some(why) = &reading.invalid {
         diagnostics.push(Diagnostic::new(
             Code::KeyInvalid,
             at.clone(),
-            format!("the private key cannot be valid: {why}"),
-            "make a new key and have its certificate reissued; this one is damaged or was altered",
+            tr!(
+                "the private key cannot be valid: {why}",
+                "私钥不可能有效：{why}"
+            ),
+            tr!(
+                "make a new key and have its certificate reissued; this one is damaged or was altered",
+                "请生成新私钥并重新签发证书；这个私钥已损坏或被改动"
+            ),
         ));
     }
     if reading.key_type == Some(KeyType::Rsa)
@@ -276,11 +295,17 @@ fn describe(
         diagnostics.push(Diagnostic::new(
             Code::WeakRsaKey,
             at.clone(),
-            format!(
-                "the private key is a {}-bit RSA key",
-                reading.bits.unwrap_or(0)
+            {
+                let bits = reading.bits.unwrap_or(0);
+                tr!(
+                    "the private key is a {bits}-bit RSA key",
+                    "私钥是 {bits} 位的 RSA 密钥"
+                )
+            },
+            tr!(
+                "make a new key of at least 2048 bits and have the certificate reissued",
+                "请生成至少 2048 位的新私钥，并重新签发证书"
             ),
-            "make a new key of at least 2048 bits and have the certificate reissued",
         ));
     }
     reading.identity.clone()
@@ -332,8 +357,11 @@ fn decrypt_pkcs8(
         diagnostics.push(Diagnostic::new(
             Code::InvalidAsn1,
             at.clone(),
-            "the ENCRYPTED PRIVATE KEY block is not a PKCS#8 EncryptedPrivateKeyInfo",
-            "export the key again",
+            tr!(
+                "the ENCRYPTED PRIVATE KEY block is not a PKCS#8 EncryptedPrivateKeyInfo",
+                "ENCRYPTED PRIVATE KEY 块不是 PKCS#8 EncryptedPrivateKeyInfo"
+            ),
+            tr!("export the key again", "请重新导出私钥"),
         ));
         return Plain::Failed;
     };
@@ -375,14 +403,26 @@ pub(crate) fn decryption_diagnostic(
         E::Unsupported(what) => Diagnostic::new(
             Code::UnsupportedEncryption,
             at.clone(),
-            format!("the key is encrypted with {what}, which is not read here"),
-            "re-export it with PBES2 and AES-256: openssl pkcs8 -topk8 -v2 aes-256-cbc",
+            tr!(
+                "the key is encrypted with {what}, which is not read here",
+                "私钥使用 {what} 加密，此处无法读取"
+            ),
+            tr!(
+                "re-export it with PBES2 and AES-256: openssl pkcs8 -topk8 -v2 aes-256-cbc",
+                "请用 PBES2 和 AES-256 重新导出：openssl pkcs8 -topk8 -v2 aes-256-cbc"
+            ),
         ),
         E::Malformed(what) => Diagnostic::new(
             Code::InvalidAsn1,
             at.clone(),
-            format!("the key's encryption parameters cannot be right: {what}"),
-            "export the key again from where it was made",
+            tr!(
+                "the key's encryption parameters cannot be right: {what}",
+                "私钥的加密参数不可能正确：{what}"
+            ),
+            tr!(
+                "export the key again from where it was made",
+                "请从生成私钥的地方重新导出"
+            ),
         ),
         E::OverCeiling(over) => over_ceiling(&over, at),
     }
@@ -393,9 +433,16 @@ pub(crate) fn over_ceiling(over: &ceilings::OverCeiling, at: &InputLocation) -> 
     Diagnostic::new(
         Code::KeyDerivationOverCeiling,
         at.clone(),
-        format!("{over}; no real tool writes that, so the key derivation is not attempted"),
-        "re-export it with the tool's defaults, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc \
-         (2,048 iterations) or openssl pkcs12 -export",
+        tr!(
+            "{over}; no real tool writes that, so the key derivation is not attempted",
+            "{over}；没有真实的工具会这样写，因此不尝试密钥派生"
+        ),
+        tr!(
+            "re-export it with the tool's defaults, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc \
+             (2,048 iterations) or openssl pkcs12 -export",
+            "请用工具的默认设置重新导出，例如 openssl pkcs8 -topk8 -v2 aes-256-cbc\
+             （2,048 次迭代）或 openssl pkcs12 -export"
+        ),
     )
 }
 
@@ -421,8 +468,14 @@ fn decrypt_legacy(
             diagnostics.push(Diagnostic::new(
                 Code::UnsupportedEncryption,
                 at.clone(),
-                format!("the key's legacy PEM encryption ({name}) is not read here"),
-                "re-export it as PKCS#8 with AES-256: openssl pkcs8 -topk8 -v2 aes-256-cbc",
+                tr!(
+                    "the key's legacy PEM encryption ({name}) is not read here",
+                    "私钥的旧式 PEM 加密（{name}）此处无法读取"
+                ),
+                tr!(
+                    "re-export it as PKCS#8 with AES-256: openssl pkcs8 -topk8 -v2 aes-256-cbc",
+                    "请以 AES-256 重新导出为 PKCS#8：openssl pkcs8 -topk8 -v2 aes-256-cbc"
+                ),
             ));
             Plain::Failed
         }
@@ -430,8 +483,14 @@ fn decrypt_legacy(
             diagnostics.push(Diagnostic::new(
                 Code::InvalidAsn1,
                 at.clone(),
-                format!("the key's encryption headers are malformed: {what}"),
-                "copy the key again with its Proc-Type and DEK-Info lines as they were",
+                tr!(
+                    "the key's encryption headers are malformed: {what}",
+                    "私钥的加密头格式错误：{what}"
+                ),
+                tr!(
+                    "copy the key again with its Proc-Type and DEK-Info lines as they were",
+                    "请连同原样的 Proc-Type 和 DEK-Info 行重新复制私钥"
+                ),
             ));
             Plain::Failed
         }
@@ -467,10 +526,19 @@ fn needs_passphrase(at: &InputLocation) -> Diagnostic {
     Diagnostic::new(
         Code::EncryptedKeyNeedsPassphrase,
         at.clone(),
-        "the private key is encrypted and no passphrase was given",
+        tr!(
+            "the private key is encrypted and no passphrase was given",
+            "私钥已加密，但未提供口令"
+        ),
         crate::diagnostic::Hint::per_surface(
-            "enter the passphrase in the passphrase field (it stays in this page)",
-            "give the passphrase with --passphrase-env VAR (it stays on this machine)",
+            tr!(
+                "enter the passphrase in the passphrase field (it stays in this page)",
+                "请在口令框中输入口令（只留在本页面）"
+            ),
+            tr!(
+                "give the passphrase with --passphrase-env VAR (it stays on this machine)",
+                "用 --passphrase-env VAR 给出口令（只留在本机）"
+            ),
         ),
     )
 }
@@ -479,7 +547,13 @@ fn wrong_passphrase(at: &InputLocation) -> Diagnostic {
     Diagnostic::new(
         Code::WrongPassphrase,
         at.clone(),
-        "the passphrase does not decrypt the private key",
-        "check the passphrase; the key itself was not changed",
+        tr!(
+            "the passphrase does not decrypt the private key",
+            "口令无法解密该私钥"
+        ),
+        tr!(
+            "check the passphrase; the key itself was not changed",
+            "请核对口令；私钥本身没有改动"
+        ),
     )
 }

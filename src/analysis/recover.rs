@@ -28,6 +28,7 @@ use super::item::ItemKind;
 use super::pem;
 use super::sniff;
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
+use crate::lang::{Text, Words};
 use std::borrow::Cow;
 
 /// How many documents may nest (a JSON value holding base64 of a PEM file holding … ).
@@ -146,51 +147,74 @@ impl Undone {
         }
     }
 
-    /// The message, for block `block` labelled `label` (never the material).
-    fn message(&self, block: &str) -> String {
+    /// The message, for block `block` (`block_zh` in Chinese) labelled `label` (never the
+    /// material).
+    fn message(&self, block: &str, block_zh: &str) -> Text {
         match self {
-            Self::JsonDocument(path) => format!(
-                "{block} was taken out of the JSON document's string value {path}, its escapes undone"
+            Self::JsonDocument(path) => tr!(
+                "{block} was taken out of the JSON document's string value {path}, its escapes undone",
+                "{block_zh}取自 JSON 文档的字符串值 {path}，已还原转义"
             ),
-            Self::Value(key) => format!("{block} was taken out of the value of {key}"),
-            Self::Quotes => format!("the quotes around {block} were removed"),
-            Self::JsonEscapes(1) => {
-                format!("JSON string escapes (\\n, \\/, \\u…) in {block} were undone")
-            }
-            Self::JsonEscapes(_) => format!(
-                "doubled JSON string escapes (\\\\n …) in {block} were undone, twice or more"
+            Self::Value(key) => tr!(
+                "{block} was taken out of the value of {key}",
+                "{block_zh}取自 {key} 的值"
             ),
-            Self::LineBreaks(Breaks::OneLine) => {
-                format!("{block} was written on one line; its line breaks were restored")
-            }
-            Self::LineBreaks(Breaks::Spaces) => {
-                format!("{block} had spaces or tabs where its line breaks were; they were restored")
-            }
-            Self::LineBreaks(Breaks::BrTags) => {
-                format!("{block} had <br> tags where its line breaks were; they were restored")
-            }
-            Self::Base64Pem => format!(
-                "{block} came from base64 of a whole file (LS0tLS1CRUdJTi…, as Kubernetes stores tls.crt); it was decoded"
+            Self::Quotes => tr!(
+                "the quotes around {block} were removed",
+                "已去掉{block_zh}两侧的引号"
             ),
-            Self::PercentEncoding => {
-                format!("{block} was URL-encoded (%0A, %2B …); it was decoded")
-            }
-            Self::HtmlEntities => {
-                format!("HTML entities (&#10;, &lt; …) in {block} were decoded")
-            }
-            Self::BareBase64(kind) => format!(
-                "base64 with no BEGIN/END lines holds {}; it was read as {block}",
-                kind.describe()
+            Self::JsonEscapes(1) => tr!(
+                "JSON string escapes (\\n, \\/, \\u…) in {block} were undone",
+                "已还原{block_zh}中的 JSON 字符串转义（\\n、\\/、\\u…）"
             ),
+            Self::JsonEscapes(_) => tr!(
+                "doubled JSON string escapes (\\\\n …) in {block} were undone, twice or more",
+                "已还原{block_zh}中的多重 JSON 字符串转义（\\\\n …），两次或更多"
+            ),
+            Self::LineBreaks(Breaks::OneLine) => tr!(
+                "{block} was written on one line; its line breaks were restored",
+                "{block_zh}被写成了一行；已恢复换行"
+            ),
+            Self::LineBreaks(Breaks::Spaces) => tr!(
+                "{block} had spaces or tabs where its line breaks were; they were restored",
+                "{block_zh}的换行处是空格或制表符；已恢复换行"
+            ),
+            Self::LineBreaks(Breaks::BrTags) => tr!(
+                "{block} had <br> tags where its line breaks were; they were restored",
+                "{block_zh}的换行处是 <br> 标签；已恢复换行"
+            ),
+            Self::Base64Pem => tr!(
+                "{block} came from base64 of a whole file (LS0tLS1CRUdJTi…, as Kubernetes stores tls.crt); it was decoded",
+                "{block_zh}来自整个文件的 base64（LS0tLS1CRUdJTi…，Kubernetes 存储 tls.crt 的方式）；已解码"
+            ),
+            Self::PercentEncoding => tr!(
+                "{block} was URL-encoded (%0A, %2B …); it was decoded",
+                "{block_zh}经过 URL 编码（%0A、%2B …）；已解码"
+            ),
+            Self::HtmlEntities => tr!(
+                "HTML entities (&#10;, &lt; …) in {block} were decoded",
+                "已解码{block_zh}中的 HTML 实体（&#10;、&lt; …）"
+            ),
+            Self::BareBase64(kind) => {
+                let (what, what_zh) = (kind.describe(), kind.describe_zh());
+                tr!(
+                    "base64 with no BEGIN/END lines holds {what}; it was read as {block}",
+                    "没有 BEGIN/END 行的 base64 中是{what_zh}；已作为{block_zh}读取"
+                )
+            }
         }
     }
 
-    fn hint(&self) -> &'static str {
+    fn hint(&self) -> Text {
         match self {
-            Self::BareBase64(_) => {
-                "nothing to do; the normalised text (with its BEGIN/END lines) is what fixes and requests use"
-            }
-            _ => "nothing to do; the recovered PEM is what fixes and requests use",
+            Self::BareBase64(_) => tr!(
+                "nothing to do; the normalised text (with its BEGIN/END lines) is what fixes and requests use",
+                "无需处理；修复和请求使用规范化后的文本（带 BEGIN/END 行）"
+            ),
+            _ => tr!(
+                "nothing to do; the recovered PEM is what fixes and requests use",
+                "无需处理；修复和请求使用恢复后的 PEM"
+            ),
         }
     }
 
@@ -227,7 +251,7 @@ struct Out {
     map: Vec<(usize, usize, bool)>,
     found: Vec<Found>,
     /// Limits reached: (input line, what was left).
-    limits: Vec<(Option<usize>, &'static str)>,
+    limits: Vec<(Option<usize>, Words)>,
 }
 
 impl Out {
@@ -328,11 +352,19 @@ impl Out {
                     .map(|l| format!(", line {l}"))
                     .unwrap_or_default()
             );
+            let name_zh = format!(
+                "第 {block} 块（{}{}）",
+                pem::label_for_message(&found.label),
+                found
+                    .input_line
+                    .map(|l| format!("，第 {l} 行"))
+                    .unwrap_or_default()
+            );
             for undone in &found.undone {
                 out.push(Diagnostic::new(
                     undone.code(),
                     location.clone(),
-                    undone.message(&name),
+                    undone.message(&name, &name_zh),
                     undone.hint(),
                 ));
             }
@@ -345,10 +377,17 @@ impl Out {
                     block: None,
                     line: *line,
                 },
-                format!(
-                    "recovery stopped: {what} (at most {MAX_DEPTH} nested documents and {MAX_LAYERS} layers of escapes are undone)"
+                {
+                    let (what, what_zh) = (what.en, what.zh);
+                    tr!(
+                        "recovery stopped: {what} (at most {MAX_DEPTH} nested documents and {MAX_LAYERS} layers of escapes are undone)",
+                        "恢复已停止：{what_zh}（最多还原 {MAX_DEPTH} 层嵌套文档和 {MAX_LAYERS} 层转义）"
+                    )
+                },
+                tr!(
+                    "decode the outer layers by hand (or export the material again as plain PEM) and paste what is inside",
+                    "请手动解开外层（或重新导出为普通 PEM），再粘贴其中的内容"
                 ),
-                "decode the outer layers by hand (or export the material again as plain PEM) and paste what is inside",
             ));
         }
         out
@@ -510,7 +549,10 @@ fn json_document(
     if depth >= MAX_DEPTH {
         out.limits.push((
             origin_line(origin, lines, 0),
-            "a JSON document nested too deep was not read",
+            Words::new(
+                "a JSON document nested too deep was not read",
+                "未读取嵌套过深的 JSON 文档",
+            ),
         ));
         return true;
     }
@@ -669,7 +711,10 @@ fn scan_range(
             } else if layers_exhausted(&text[at..end]) {
                 out.limits.push((
                     origin_line(origin, lines, at),
-                    "a block with more layers of escapes than are undone was left as it is",
+                    Words::new(
+                        "a block with more layers of escapes than are undone was left as it is",
+                        "转义层数超过可还原层数的块保持原样",
+                    ),
                 ));
             }
             at = end;
@@ -815,8 +860,13 @@ fn base64_material(
     if let Some(decoded) = text_inside {
         out.pass(&text[written..at], origin, lines.line(written));
         if depth + 1 >= MAX_DEPTH {
-            out.limits
-                .push((line, "base64 of a PEM file nested too deep was not read"));
+            out.limits.push((
+                line,
+                Words::new(
+                    "base64 of a PEM file nested too deep was not read",
+                    "未读取嵌套过深的 PEM 文件 base64",
+                ),
+            ));
             return Some(());
         }
         let since = out.found.len();

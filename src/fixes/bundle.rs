@@ -34,6 +34,16 @@ pub struct Bundle {
     pub before: String,
     /// What changed between `before` and `full_pem`, one sentence each; empty when nothing did.
     pub changes: Vec<String>,
+    /// The same sentences in Simplified Chinese.
+    #[serde(skip)]
+    pub changes_zh: Vec<String>,
+}
+
+impl Bundle {
+    /// What changed, in `lang`.
+    pub fn changes_in(&self, lang: crate::lang::Lang) -> &[String] {
+        lang.pick(&self.changes, &self.changes_zh)
+    }
 }
 
 /// Builds the bundle for a target from the analysed material; `original_certificate_text` is the
@@ -50,41 +60,45 @@ pub fn normalise_bundle(
         return None;
     }
     let mut order = chain.order.clone();
-    let mut changes = Vec::new();
+    let mut changes: Vec<crate::lang::Text> = Vec::new();
     // The path's indices are distinct: it is in input order when they increase.
     if chain.verdict == Verdict::Reorderable || !order.is_sorted() {
-        changes.push(format!(
-            "put the certificates in chain order, leaf first: {}",
-            order
-                .iter()
-                .map(|i| format!("#{i}"))
-                .collect::<Vec<_>>()
-                .join(" → ")
+        let order = order
+            .iter()
+            .map(|i| format!("#{i}"))
+            .collect::<Vec<_>>()
+            .join(" → ");
+        changes.push(tr!(
+            "put the certificates in chain order, leaf first: {order}",
+            "按证书链顺序排列证书，叶子证书在前：{order}"
         ));
     }
     if !chain.duplicates.is_empty() {
-        changes.push(format!(
-            "removed {} duplicate certificate(s)",
-            chain.duplicates.len()
+        let count = chain.duplicates.len();
+        changes.push(tr!(
+            "removed {count} duplicate certificate(s)",
+            "删除了 {count} 张重复的证书"
         ));
     }
     if !chain.not_on_path.is_empty() {
-        changes.push(format!(
-            "removed {} certificate(s) not on the leaf's path: {}",
-            chain.not_on_path.len(),
-            chain
-                .not_on_path
-                .iter()
-                .map(|i| format!("#{i} ({})", analysis.certificates[*i].summary.subject))
-                .collect::<Vec<_>>()
-                .join(", ")
+        let count = chain.not_on_path.len();
+        let which = chain
+            .not_on_path
+            .iter()
+            .map(|i| format!("#{i} ({})", analysis.certificates[*i].summary.subject))
+            .collect::<Vec<_>>()
+            .join(", ");
+        changes.push(tr!(
+            "removed {count} certificate(s) not on the leaf's path: {which}",
+            "删除了 {count} 张不在叶子证书路径上的证书：{which}"
         ));
     }
     if root == RootPolicy::Drop && chain.root_included && order.len() > 1 {
         let dropped = order.pop().expect("order has more than one entry");
-        changes.push(format!(
-            "dropped the self-signed root #{dropped} ({}): clients already have it",
-            analysis.certificates[dropped].summary.subject
+        let subject = &analysis.certificates[dropped].summary.subject;
+        changes.push(tr!(
+            "dropped the self-signed root #{dropped} ({subject}): clients already have it",
+            "去掉了自签名根证书 #{dropped}（{subject}）：客户端已内置"
         ));
     }
     let pems: Vec<String> = order
@@ -96,14 +110,21 @@ pub fn normalise_bundle(
     let full_pem = format!("{leaf_pem}{chain_pem}");
     let before = original_certificate_text.to_owned();
     if changes.is_empty() && before != full_pem {
-        changes.push(
+        changes.push(tr!(
             "rewrote the PEM text: LF line endings, 64-column base64, no text or blank lines \
-             between blocks, one final newline"
-                .into(),
-        );
+             between blocks, one final newline",
+            "重写了 PEM 文本：LF 换行，base64 每行 64 个字符，块之间没有文字或空行，末尾一个换行"
+        ));
     } else if !changes.is_empty() {
-        changes.push("wrote the PEM text with LF line endings and 64-column base64".into());
+        changes.push(tr!(
+            "wrote the PEM text with LF line endings and 64-column base64",
+            "以 LF 换行、base64 每行 64 个字符写出 PEM 文本"
+        ));
     }
+    let (changes, changes_zh) = changes
+        .into_iter()
+        .map(|t| (t.en().to_owned(), t.zh().to_owned()))
+        .unzip();
     Some(Bundle {
         order,
         leaf_pem,
@@ -111,5 +132,6 @@ pub fn normalise_bundle(
         full_pem,
         before,
         changes,
+        changes_zh,
     })
 }

@@ -13,6 +13,7 @@ use super::{
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, Bundle, KeyEncoding, KeyPem, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE_ZH: Source = Source {
@@ -71,7 +72,10 @@ const TAG_LIMITS: Source = Source {
 /// Name.
 pub static NAME: Rule = Rule {
     id: "alibaba-cas/name",
-    statement: "Name is required and unique per account, at most 64 characters",
+    statement: Words::new(
+        "Name is required and unique per account, at most 64 characters",
+        "Name 必填，账号内唯一，最多 64 个字符",
+    ),
     sources: &[API_PAGE_EN, API_PAGE_ZH, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -79,20 +83,27 @@ pub static NAME: Rule = Rule {
 /// The name rule every published version allows.
 pub static NAME_PORTABLE: Rule = Rule {
     id: "alibaba-cas/name-portable",
-    statement: "a Name every published version accepts: at most 63 letters, digits and \
+    statement: Words::new(
+        "a Name every published version accepts: at most 63 letters, digits and \
                 underscores",
+        "所有已发布版本都接受的 Name：最多 63 个字母、数字和下划线",
+    ),
     sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the current Chinese page and the SDK model allow 63 characters of any kind; the English \
          page (2025-11) 64 letters, digits and underscores; its July 2024 version 128",
-    ),
+        "当前中文页面和 SDK 模型允许 63 个任意字符；英文页面（2025-11）为 64 个字母、数字和下划线；其 2024 年 7 月版本为 128 个",
+    )),
     provider_error: None,
 };
 /// Certificate and chain.
 pub static CERTIFICATE: Rule = Rule {
     id: "alibaba-cas/certificate",
-    statement: "Cert: the certificate in PEM, leaf first, followed by its intermediates; Key: its \
+    statement: Words::new(
+        "Cert: the certificate in PEM, leaf first, followed by its intermediates; Key: its \
                 private key in PEM (non-SM certificates)",
+        "Cert：PEM 格式的证书，服务器证书放第一位，其后是中间证书；Key：PEM 格式的私钥（非国密证书）",
+    ),
     sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -100,7 +111,10 @@ pub static CERTIFICATE: Rule = Rule {
 /// The private key.
 pub static PRIVATE_KEY: Rule = Rule {
     id: "alibaba-cas/private-key",
-    statement: "Key (or SignPrivateKey): the certificate's own private key, PEM, unencrypted",
+    statement: Words::new(
+        "Key (or SignPrivateKey): the certificate's own private key, PEM, unencrypted",
+        "Key（或 SignPrivateKey）：证书自己的私钥，PEM，未加密",
+    ),
     sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -108,8 +122,11 @@ pub static PRIVATE_KEY: Rule = Rule {
 /// Key encodings.
 pub static KEY_ENCODING: Rule = Rule {
     id: "alibaba-cas/key-encoding",
-    statement: "keys are sent as PKCS#1 (RSA) or SEC1 (EC, SM2): the encodings the examples and \
+    statement: Words::new(
+        "keys are sent as PKCS#1 (RSA) or SEC1 (EC, SM2): the encodings the examples and \
                 the tools that upload to CAS use; the API page names no encoding",
+        "私钥以 PKCS#1（RSA）或 SEC1（EC、SM2）发送：即示例和上传到 CAS 的工具所用的编码；API 页面未指定编码",
+    ),
     sources: &[KEY_FORMATS],
     disagreement: None,
     provider_error: None,
@@ -117,21 +134,28 @@ pub static KEY_ENCODING: Rule = Rule {
 /// Key algorithms.
 pub static KEYS: Rule = Rule {
     id: "alibaba-cas/key-algorithms",
-    statement: "RSA and ECC certificates go in Cert/Key, SM2 (国密) certificates in the Sign*/Encrypt* \
+    statement: Words::new(
+        "RSA and ECC certificates go in Cert/Key, SM2 (国密) certificates in the Sign*/Encrypt* \
                 pair; other algorithms are not offered",
+        "RSA 和 ECC 证书放 Cert/Key，SM2（国密）证书放 Sign*/Encrypt* 证书对；不提供其他算法",
+    ),
     sources: &[API_PAGE_ZH, KEY_FORMATS],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the API page separates SM and non-SM certificates but names no algorithm list; RSA, ECC \
          and SM2 are what the console offers",
-    ),
+        "API 页面区分国密与非国密证书，但未列出算法；控制台提供 RSA、ECC 和 SM2",
+    )),
     provider_error: None,
 };
 /// The SM2 pair.
 pub static SM_PAIR: Rule = Rule {
     id: "alibaba-cas/sm2-pair",
-    statement: "an SM2 certificate is uploaded as SignCert + SignPrivateKey (the signing pair) and \
+    statement: Words::new(
+        "an SM2 certificate is uploaded as SignCert + SignPrivateKey (the signing pair) and \
                 EncryptCert + EncryptPrivateKey (the encryption pair), each key matching its \
                 certificate; the Sign*/Encrypt* fields are ignored when Cert and Key are set",
+        "SM2 证书以 SignCert + SignPrivateKey（签名证书对）和 EncryptCert + EncryptPrivateKey（加密证书对）上传，每个私钥与其证书匹配；设置了 Cert 和 Key 时 Sign*/Encrypt* 字段被忽略",
+    ),
     sources: &[API_PAGE_ZH, API_PAGE_EN, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -139,9 +163,12 @@ pub static SM_PAIR: Rule = Rule {
 /// Regions and endpoints.
 pub static REGIONS_RULE: Rule = Rule {
     id: "alibaba-cas/regions",
-    statement: "CAS answers at cas.aliyuncs.com (mainland China, cn-hangzhou) and at \
+    statement: Words::new(
+        "CAS answers at cas.aliyuncs.com (mainland China, cn-hangzhou) and at \
                 cas.ap-southeast-1, -3, -5, cas.cn-hongkong and cas.eu-central-1; the other \
                 mainland regions use cas.aliyuncs.com; cas.<region> does not exist elsewhere",
+        "CAS 的服务地址为 cas.aliyuncs.com（中国内地，cn-hangzhou）以及 cas.ap-southeast-1、-3、-5、cas.cn-hongkong 和 cas.eu-central-1；其他内地地域使用 cas.aliyuncs.com；其他地方不存在 cas.<region>",
+    ),
     sources: &[ENDPOINTS, SDK_ENDPOINTS, CERTIMATE_318],
     disagreement: None,
     provider_error: None,
@@ -149,7 +176,10 @@ pub static REGIONS_RULE: Rule = Rule {
 /// Resource group.
 pub static RESOURCE_GROUP: Rule = Rule {
     id: "alibaba-cas/resource-group",
-    statement: "ResourceGroupId is an existing resource group ID such as rg-aek2bxpvmxzyd3y",
+    statement: Words::new(
+        "ResourceGroupId is an existing resource group ID such as rg-aek2bxpvmxzyd3y",
+        "ResourceGroupId 是已有的资源组 ID，例如 rg-aek2bxpvmxzyd3y",
+    ),
     sources: &[API_PAGE_ZH, SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -157,7 +187,10 @@ pub static RESOURCE_GROUP: Rule = Rule {
 /// Tags.
 pub static TAGS: Rule = Rule {
     id: "alibaba-cas/tags",
-    statement: "Tags.N.Key and Tags.N.Value: tag pairs, a key for each value",
+    statement: Words::new(
+        "Tags.N.Key and Tags.N.Value: tag pairs, a key for each value",
+        "Tags.N.Key 和 Tags.N.Value：标签对，每个值都要有键",
+    ),
     sources: &[SDK_MODEL, API_PAGE_ZH],
     disagreement: None,
     provider_error: None,
@@ -165,7 +198,10 @@ pub static TAGS: Rule = Rule {
 /// Tag count.
 pub static TAG_COUNT: Rule = Rule {
     id: "alibaba-cas/tag-count",
-    statement: "at most 20 tags (Alibaba's general limit per resource; the API page states none)",
+    statement: Words::new(
+        "at most 20 tags (Alibaba's general limit per resource; the API page states none)",
+        "最多 20 个标签（阿里云对每个资源的通用限制；API 页面未规定）",
+    ),
     sources: &[TAG_LIMITS],
     disagreement: None,
     provider_error: None,
@@ -229,6 +265,8 @@ fn is_portable_name(name: &str) -> bool {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-cas",
     title: "Alibaba Cloud Certificate Management Service — UploadUserCertificate",
+    title_zh: "阿里云数字证书管理服务 — UploadUserCertificate",
+    region_word_zh: "地域",
     api: "UploadUserCertificate",
     version: "2020-04-07",
     legacy: None,
@@ -254,30 +292,45 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     fields: &[
         FieldSpec::text(
             "Name",
-            "a name for the certificate, unique in the account",
+            Words::new(
+                "a name for the certificate, unique in the account",
+                "证书名称，在账号内唯一",
+            ),
             &NAME,
         )
         .required()
         .chars(1, Some(64)),
         FieldSpec::text(
             "ResourceGroupId",
-            "the resource group to put the certificate in",
+            Words::new(
+                "the resource group to put the certificate in",
+                "证书所属的资源组",
+            ),
             &RESOURCE_GROUP,
         )
         .chars(1, None)
         .shape(Shape::Pattern(
             super::alibaba_slb_ca::is_resource_group,
-            "a resource group ID such as rg-aek2bxpvmxzyd3y",
+            Words::new(
+                "a resource group ID such as rg-aek2bxpvmxzyd3y",
+                "资源组 ID，例如 rg-aek2bxpvmxzyd3y",
+            ),
         )),
         FieldSpec::text(
             "EncryptCert",
-            "SM2 only: the encryption certificate (PEM; @FILE)",
+            Words::new(
+                "SM2 only: the encryption certificate (PEM; @FILE)",
+                "仅 SM2：加密证书（PEM；@FILE）",
+            ),
             &SM_PAIR,
         )
         .pem(),
         FieldSpec::text(
             "EncryptPrivateKey",
-            "SM2 only: the encryption certificate's key (PEM; @FILE)",
+            Words::new(
+                "SM2 only: the encryption certificate's key (PEM; @FILE)",
+                "仅 SM2：加密证书的私钥（PEM；@FILE）",
+            ),
             &SM_PAIR,
         )
         .pem(),
@@ -287,12 +340,12 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         parts: &[
             NumberedPart {
                 name: "Key",
-                help: "the tag key",
+                help: Words::new("the tag key", "标签键"),
                 rule: &TAGS,
             },
             NumberedPart {
                 name: "Value",
-                help: "the tag value",
+                help: Words::new("the tag value", "标签值"),
                 rule: &TAGS,
             },
         ],
@@ -335,8 +388,8 @@ fn check_tag(name: &str, part: usize, value: &str, out: &mut Vec<Diagnostic>) {
             Code::FieldInvalid,
             field_location(name),
             &TAGS,
-            format!("{name} is empty"),
-            "give the tag a key",
+            tr!("{name} is empty", "{name} 为空"),
+            tr!("give the tag a key", "请给标签一个键"),
         ));
     }
 }
@@ -345,7 +398,7 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let sm2 = check_leaf_key(
         ctx.analysis,
         &[KeyType::Rsa, KeyType::Ec, KeyType::Sm2],
-        "CAS offers RSA, ECC and SM2",
+        Words::new("CAS offers RSA, ECC and SM2", "CAS 提供 RSA、ECC 和 SM2"),
         (&CERTIFICATE, &KEYS),
         &mut prep.diagnostics,
     );
@@ -356,9 +409,14 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             rule: &PRIVATE_KEY,
             encoding_rule: &KEY_ENCODING,
             want: KeyEncoding::Traditional,
-            reencoded_because: "sent as PKCS#1/SEC1, the encodings CAS's examples use: \
-                                re-encoded, same key",
-            decrypted_because: "CAS takes only unencrypted keys: decrypted locally",
+            reencoded_because: Words::new(
+                "sent as PKCS#1/SEC1, the encodings CAS's examples use: re-encoded, same key",
+                "以 PKCS#1/SEC1 发送，即 CAS 示例所用的编码：已重新编码，私钥不变",
+            ),
+            decrypted_because: Words::new(
+                "CAS takes only unencrypted keys: decrypted locally",
+                "CAS 仅接受未加密的私钥：已在本地解密",
+            ),
             max: None,
         },
         &mut prep.diagnostics,
@@ -384,7 +442,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &CERTIFICATE,
         "CAS",
-        "the request sends the arranged PEM; the fixes show before and after",
+        Words::new(
+            "the request sends the arranged PEM; the fixes show before and after",
+            "请求发送整理后的 PEM；修复中显示前后对比",
+        ),
     );
     let (Some(bundle), Some((key, _)), true) = (&prep.bundle, &key, ctx.requesting()) else {
         return;
@@ -407,10 +468,19 @@ fn encryption_pair_given(
             Code::FieldMissing,
             field_location("EncryptCert"),
             &SM_PAIR,
-            "an SM2 certificate needs its encryption pair: EncryptCert and EncryptPrivateKey",
+            tr!(
+                "an SM2 certificate needs its encryption pair: EncryptCert and EncryptPrivateKey",
+                "国密（SM2）证书需要加密证书和加密私钥：EncryptCert 和 EncryptPrivateKey"
+            ),
             crate::diagnostic::Hint::per_surface(
-                "fill in EncryptCert and EncryptPrivateKey with the SM2 encryption certificate and its key (PEM)",
-                "give --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE",
+                tr!(
+                    "fill in EncryptCert and EncryptPrivateKey with the SM2 encryption certificate and its key (PEM)",
+                    "请在 EncryptCert 和 EncryptPrivateKey 中填写 SM2 加密证书及其私钥（PEM）"
+                ),
+                tr!(
+                    "give --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE",
+                    "请给出 --field EncryptCert=@FILE --field EncryptPrivateKey=@FILE"
+                ),
             ),
         ));
     } else if sm2 {
@@ -433,8 +503,11 @@ fn encryption_pair_given(
                     Code::FieldIgnored,
                     field_location(name),
                     &SM_PAIR,
-                    format!("{name} is for SM2 certificates; with Cert and Key it is ignored and not sent"),
-                    "leave it out",
+                    tr!(
+                        "{name} is for SM2 certificates; with Cert and Key it is ignored and not sent",
+                        "{name} 用于 SM2 证书；与 Cert 和 Key 同时给出时会被忽略，不会发送"
+                    ),
+                    tr!("leave it out", "请不要填写"),
                 ));
             }
         }
@@ -506,8 +579,14 @@ fn check_name(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
             Code::FieldInvalid,
             field_location("Name"),
             &NAME_PORTABLE,
-            format!("Name {name:?} is not 63 or fewer letters, digits and underscores"),
-            "such a name is accepted by every published version of the rule",
+            tr!(
+                "Name {name:?} is not 63 or fewer letters, digits and underscores",
+                "Name {name:?} 不是 63 个以内的字母、数字和下划线"
+            ),
+            tr!(
+                "such a name is accepted by every published version of the rule",
+                "这样的名称被该规则的所有已发布版本接受"
+            ),
         ));
     }
 }

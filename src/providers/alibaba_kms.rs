@@ -11,6 +11,7 @@ use super::{
 use crate::analysis::public_key::{Curve, KeyType};
 use crate::diagnostic::Code;
 use crate::fixes::{self, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -50,8 +51,11 @@ const INVALID_PARAMETER: &str = "InvalidParameter (The specified parameter is no
 /// The certificate ID.
 pub static CERTIFICATE_ID: Rule = Rule {
     id: "alibaba-kms/certificate-id",
-    statement: "CertificateId is the ID (a UUID) CreateCertificate returned; it is not a name of \
+    statement: Words::new(
+        "CertificateId is the ID (a UUID) CreateCertificate returned; it is not a name of \
                 your choosing",
+        "CertificateId 是 CreateCertificate 返回的 ID（一个 UUID）；不是自己起的名称",
+    ),
     sources: &[API_PAGE, CREATE_PAGE],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -59,8 +63,11 @@ pub static CERTIFICATE_ID: Rule = Rule {
 /// The certificate must be issued for KMS's CSR.
 pub static CSR_MATCH: Rule = Rule {
     id: "alibaba-kms/csr-match",
-    statement: "the certificate's public key is the key KMS generated for CertificateId: the \
+    statement: Words::new(
+        "the certificate's public key is the key KMS generated for CertificateId: the \
                 certificate was issued for the CSR CreateCertificate returned",
+        "证书的公钥是 KMS 为 CertificateId 生成的密钥：证书是为 CreateCertificate 返回的 CSR 签发的",
+    ),
     sources: &[API_PAGE, CREATE_PAGE],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -68,7 +75,10 @@ pub static CSR_MATCH: Rule = Rule {
 /// Key specs.
 pub static KEY_SPECS: Rule = Rule {
     id: "alibaba-kms/key-spec",
-    statement: "the key is one CreateCertificate can make: RSA_2048, EC_P256 or EC_SM2",
+    statement: Words::new(
+        "the key is one CreateCertificate can make: RSA_2048, EC_P256 or EC_SM2",
+        "密钥是 CreateCertificate 能生成的类型：RSA_2048、EC_P256 或 EC_SM2",
+    ),
     sources: &[CREATE_PAGE],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -76,8 +86,11 @@ pub static KEY_SPECS: Rule = Rule {
 /// The chain parameter.
 pub static CHAIN: Rule = Rule {
     id: "alibaba-kms/chain",
-    statement: "Certificate holds only the issued certificate; CertificateChain holds the \
+    statement: Words::new(
+        "Certificate holds only the issued certificate; CertificateChain holds the \
                 intermediate(s) then the root, concatenated PEM",
+        "Certificate 只放签发的证书；CertificateChain 放中间证书然后是根证书，PEM 依次连接",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -85,8 +98,11 @@ pub static CHAIN: Rule = Rule {
 /// Region and endpoint.
 pub static REGION: Rule = Rule {
     id: "alibaba-kms/region",
-    statement: "the region is chosen by the host kms.{RegionId}.aliyuncs.com (HTTPS only); there \
+    statement: Words::new(
+        "the region is chosen by the host kms.{RegionId}.aliyuncs.com (HTTPS only); there \
                 is no RegionId parameter",
+        "地域由服务地址 kms.{RegionId}.aliyuncs.com 决定（仅 HTTPS）；没有 RegionId 参数",
+    ),
     sources: &[ENDPOINTS, API_PAGE],
     disagreement: None,
     provider_error: None,
@@ -94,9 +110,12 @@ pub static REGION: Rule = Rule {
 /// The API is legacy.
 pub static LEGACY: Rule = Rule {
     id: "alibaba-kms/legacy",
-    statement: "UploadCertificate belongs to the KMS Certificates Manager, now documented as a \
+    statement: Words::new(
+        "UploadCertificate belongs to the KMS Certificates Manager, now documented as a \
                 previous version; the aliyun CLI's metadata no longer lists it, so the CLI needs \
                 --force; certificates are managed in Certificate Management Service (CAS)",
+        "UploadCertificate 属于 KMS 证书管理，现已作为历史版本记载；aliyun CLI 的元数据不再列出它，因此 CLI 需要 --force；证书改由数字证书管理服务（CAS）管理",
+    ),
     sources: &[PREVIOUS_VERSION, CLI_METADATA],
     disagreement: None,
     provider_error: None,
@@ -274,11 +293,16 @@ fn unlisted_host(region: &str) -> String {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-kms",
     title: "Alibaba Cloud KMS — UploadCertificate (legacy)",
+    title_zh: "阿里云 KMS — UploadCertificate（旧版）",
+    region_word_zh: "地域",
     api: "UploadCertificate",
     version: "2016-01-20",
     legacy: Some(Legacy {
-        note: "its documentation moved to \"previous version\" pages and the official aliyun CLI \
-               dropped it (the generated command needs --force); it may be retired",
+        note: Words::new(
+            "its documentation moved to \"previous version\" pages and the official aliyun CLI \
+             dropped it (the generated command needs --force); it may be retired",
+            "其文档已移到“历史版本”页面，官方 aliyun CLI 也已不再提供（生成的命令需要 --force）；它可能会下线",
+        ),
         successor: "alibaba-cas",
         rule: &LEGACY,
     }),
@@ -301,14 +325,20 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     ],
     fields: &[FieldSpec::text(
         "CertificateId",
-        "the ID of the certificate entry CreateCertificate made in KMS",
+        Words::new(
+            "the ID of the certificate entry CreateCertificate made in KMS",
+            "CreateCertificate 在 KMS 中创建的证书条目 ID",
+        ),
         &CERTIFICATE_ID,
     )
     .required()
     .chars(36, Some(36))
     .shape(Shape::Pattern(
         is_uuid,
-        "the UUID CreateCertificate returned",
+        Words::new(
+            "the UUID CreateCertificate returned",
+            "CreateCertificate 返回的 UUID",
+        ),
     ))],
     numbered: &[],
     rules: &[
@@ -358,12 +388,18 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                 Code::TargetKeyAlgorithm,
                 certificate_location(analysis, leaf),
                 &KEY_SPECS,
-                format!(
-                    "the certificate's key is {}; KMS makes only RSA_2048, EC_P256 and EC_SM2 keys",
-                    describe_key(key)
+                {
+                    let key = describe_key(key);
+                    tr!(
+                        "the certificate's key is {key}; KMS makes only RSA_2048, EC_P256 and EC_SM2 keys",
+                        "证书的密钥是 {key}；KMS 只生成 RSA_2048、EC_P256 和 EC_SM2 密钥"
+                    )
+                },
+                tr!(
+                    "this certificate cannot belong to a KMS certificate entry: check you picked the \
+                     certificate issued for the KMS CSR",
+                    "该证书不可能属于 KMS 证书条目：请确认选的是为 KMS 的 CSR 签发的证书"
                 ),
-                "this certificate cannot belong to a KMS certificate entry: check you picked the \
-                 certificate issued for the KMS CSR",
             ));
         }
     } else if analysis.certificates.is_empty() {
@@ -371,12 +407,28 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             Code::TargetCertificateCount,
             super::material_location(),
             &CHAIN,
-            "no certificate was given",
-            "give the certificate your CA issued for the KMS CSR, and its chain",
+            tr!("no certificate was given", "未提供证书"),
+            tr!(
+                "give the certificate your CA issued for the KMS CSR, and its chain",
+                "请给出 CA 为 KMS 的 CSR 签发的证书及其证书链"
+            ),
         ));
     }
-    csr_wanted(ctx, &CSR_MATCH, "that CreateCertificate returned", out);
-    key_not_taken(ctx, SPEC.api, "KMS made and keeps the key pair", out);
+    csr_wanted(
+        ctx,
+        &CSR_MATCH,
+        Words::new(
+            "that CreateCertificate returned",
+            "CreateCertificate 返回的",
+        ),
+        out,
+    );
+    key_not_taken(
+        ctx,
+        Words::new(SPEC.api, SPEC.api),
+        Words::new("KMS made and keeps the key pair", "密钥对由 KMS 生成并保管"),
+        out,
+    );
 
     prep.bundle =
         fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);
@@ -384,7 +436,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &CHAIN,
         "KMS",
-        "Certificate gets the leaf, CertificateChain the rest; the fixes show before and after",
+        Words::new(
+            "Certificate gets the leaf, CertificateChain the rest; the fixes show before and after",
+            "Certificate 放叶子证书，CertificateChain 放其余证书；修复中显示前后对比",
+        ),
     );
     let (Some(bundle), true) = (&prep.bundle, ctx.requesting()) else {
         return;

@@ -13,6 +13,7 @@ use super::{
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use crate::fixes::{self, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -60,8 +61,11 @@ pub(crate) const INVALID_PARAMETER: &str = "InvalidParameter (Invalid parameter)
 /// Exactly one certificate per call.
 pub static ONE_CERTIFICATE: Rule = Rule {
     id: "alibaba-slb-ca/one-certificate",
-    statement: "CACertificate holds exactly one certificate: upload a chain's CAs one call at a \
+    statement: Words::new(
+        "CACertificate holds exactly one certificate: upload a chain's CAs one call at a \
                 time",
+        "CACertificate 只放一张证书：证书链中的 CA 证书每次调用上传一张",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("InvalidParameter (The specified parameter CACertificate is not valid)"),
@@ -69,8 +73,11 @@ pub static ONE_CERTIFICATE: Rule = Rule {
 /// The certificate is a CA.
 pub static CA_CERTIFICATE: Rule = Rule {
     id: "alibaba-slb-ca/ca-certificate",
-    statement: "the certificate is a CA certificate (basicConstraints cA=TRUE, keyUsage \
+    statement: Words::new(
+        "the certificate is a CA certificate (basicConstraints cA=TRUE, keyUsage \
                 keyCertSign), able to sign the clients' certificates",
+        "证书是 CA 证书（basicConstraints cA=TRUE，keyUsage keyCertSign），能签发客户端证书",
+    ),
     sources: &[INFERRED],
     disagreement: None,
     provider_error: None,
@@ -78,19 +85,26 @@ pub static CA_CERTIFICATE: Rule = Rule {
 /// Accepted public keys (shared with the server certificate upload).
 pub static KEYS: Rule = Rule {
     id: "alibaba-slb-ca/key-algorithms",
-    statement: "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA is not \
+    statement: Words::new(
+        "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA is not \
                 supported",
+        "CLB 仅支持 RSA 证书（1024、2048 或 4096 位）；不支持 ECDSA",
+    ),
     sources: &[REQUIREMENTS, CREATE_CERTIFICATE_ZH],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the requirements pages describe CLB certificates in general; the UploadCACertificate \
          page names no algorithm, so a CA certificate outside the list may still be accepted",
-    ),
+        "证书要求页面泛指 CLB 证书；UploadCACertificate 页面未指定算法，因此列表之外的 CA 证书仍可能被接受",
+    )),
     provider_error: Some("InvalidParameter"),
 };
 /// PEM layout.
 pub static PEM_LAYOUT: Rule = Rule {
     id: "alibaba-slb-ca/pem-layout",
-    statement: "PEM only, every line but the last of 64 characters, no spaces and no blank lines",
+    statement: Words::new(
+        "PEM only, every line but the last of 64 characters, no spaces and no blank lines",
+        "仅限 PEM，除最后一行外每行 64 个字符，不能有空格和空行",
+    ),
     sources: &[REQUIREMENTS],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -98,8 +112,11 @@ pub static PEM_LAYOUT: Rule = Rule {
 /// The region and its endpoint.
 pub static REGION: Rule = Rule {
     id: "alibaba-slb-ca/region",
-    statement: "RegionId is required; cn-hangzhou uses slb.aliyuncs.com, other regions \
+    statement: Words::new(
+        "RegionId is required; cn-hangzhou uses slb.aliyuncs.com, other regions \
                 slb.{RegionId}.aliyuncs.com",
+        "RegionId 必填；cn-hangzhou 使用 slb.aliyuncs.com，其他地域使用 slb.{RegionId}.aliyuncs.com",
+    ),
     sources: &[API_PAGE, ENDPOINTS],
     disagreement: None,
     provider_error: Some("MissingRegionId"),
@@ -107,8 +124,11 @@ pub static REGION: Rule = Rule {
 /// Certificate name.
 pub static NAME: Rule = Rule {
     id: "alibaba-slb-ca/name",
-    statement: "CACertificateName: 1-80 characters, starting with a letter or a Chinese \
+    statement: Words::new(
+        "CACertificateName: 1-80 characters, starting with a letter or a Chinese \
                 character, then letters, Chinese characters, digits, '.', '_' and '-'",
+        "CACertificateName：1-80 个字符，以字母或汉字开头，可包含字母、汉字、数字、'.'、'_' 和 '-'",
+    ),
     sources: &[SET_NAME_PAGE],
     disagreement: None,
     provider_error: Some("InvalidParameter"),
@@ -116,7 +136,10 @@ pub static NAME: Rule = Rule {
 /// Resource group.
 pub static RESOURCE_GROUP: Rule = Rule {
     id: "alibaba-slb-ca/resource-group",
-    statement: "ResourceGroupId is an existing resource group ID such as rg-atstuj3rtoptyui",
+    statement: Words::new(
+        "ResourceGroupId is an existing resource group ID such as rg-atstuj3rtoptyui",
+        "ResourceGroupId 是已有的资源组 ID，例如 rg-atstuj3rtoptyui",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(
@@ -126,8 +149,11 @@ pub static RESOURCE_GROUP: Rule = Rule {
 /// Tag keys.
 pub static TAG_KEY: Rule = Rule {
     id: "alibaba-slb-ca/tag-key",
-    statement: "Tag.N.Key (N = 1..20): 1-128 characters, not starting with acs: or aliyun, not \
+    statement: Words::new(
+        "Tag.N.Key (N = 1..20): 1-128 characters, not starting with acs: or aliyun, not \
                 containing http:// or https://",
+        "Tag.N.Key（N = 1..20）：1-128 个字符，不能以 acs: 或 aliyun 开头，不能含 http:// 或 https://",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("InvalidParam.TagKey"),
@@ -135,8 +161,11 @@ pub static TAG_KEY: Rule = Rule {
 /// Tag values.
 pub static TAG_VALUE: Rule = Rule {
     id: "alibaba-slb-ca/tag-value",
-    statement: "Tag.N.Value: up to 128 characters, not starting with acs: or aliyun, not \
+    statement: Words::new(
+        "Tag.N.Value: up to 128 characters, not starting with acs: or aliyun, not \
                 containing http:// or https://; a value needs its key",
+        "Tag.N.Value：最多 128 个字符，不能以 acs: 或 aliyun 开头，不能含 http:// 或 https://；值需要对应的键",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("InvalidParam.TagValue"),
@@ -144,18 +173,25 @@ pub static TAG_VALUE: Rule = Rule {
 /// Empty tag values.
 pub static TAG_VALUE_EMPTY: Rule = Rule {
     id: "alibaba-slb-ca/tag-value-empty",
-    statement: "Tag.N.Value may be an empty string",
+    statement: Words::new(
+        "Tag.N.Value may be an empty string",
+        "Tag.N.Value 可以为空字符串",
+    ),
     sources: &[API_PAGE],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the page says both that the value can be an empty string and that it has 1 to 128 \
          characters",
-    ),
+        "页面既说该值可以为空字符串，又说长度为 1 到 128 个字符",
+    )),
     provider_error: Some("InvalidParam.TagValue"),
 };
 /// Tag count.
 pub static TAG_COUNT: Rule = Rule {
     id: "alibaba-slb-ca/tag-count",
-    statement: "at most 20 tags, numbered 1..20",
+    statement: Words::new(
+        "at most 20 tags, numbered 1..20",
+        "最多 20 个标签，编号 1..20",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("SizeLimitExceeded.Tag"),
@@ -387,6 +423,8 @@ pub(crate) const ERRORS: &[KnownError] = &[
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-slb-ca",
     title: "Alibaba Cloud SLB — UploadCACertificate",
+    title_zh: "阿里云 SLB（CLB）— UploadCACertificate",
+    region_word_zh: "地域",
     api: "UploadCACertificate",
     version: "2014-05-15",
     legacy: None,
@@ -400,17 +438,17 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         with_chain: false,
     }],
     fields: &[
-        FieldSpec::text("CACertificateName", "a name for the CA certificate", &NAME)
-            .shape(Shape::Pattern(is_ca_name, "1-80 characters: a letter or Chinese character first, then letters, Chinese characters, digits, '.', '_', '-'")),
+        FieldSpec::text("CACertificateName", Words::new("a name for the CA certificate", "CA 证书名称"), &NAME)
+            .shape(Shape::Pattern(is_ca_name, Words::new("1-80 characters: a letter or Chinese character first, then letters, Chinese characters, digits, '.', '_', '-'", "1-80 个字符：以字母或汉字开头，可包含字母、汉字、数字、'.'、'_'、'-'"))),
         FieldSpec::text(
             "ResourceGroupId",
-            "the resource group to put the certificate in",
+            Words::new("the resource group to put the certificate in", "证书所属的资源组"),
             &RESOURCE_GROUP,
         )
         .chars(1, None)
         .shape(Shape::Pattern(
             is_resource_group,
-            "a resource group ID such as rg-atstuj3rtoptyui",
+            Words::new("a resource group ID such as rg-atstuj3rtoptyui", "资源组 ID，例如 rg-atstuj3rtoptyui"),
         )),
     ],
     numbered: &[NumberedFields {
@@ -418,12 +456,12 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         parts: &[
             NumberedPart {
                 name: "Key",
-                help: "1-128 characters; not acs: or aliyun…; no http:// or https://",
+                help: Words::new("1-128 characters; not acs: or aliyun…; no http:// or https://", "1-128 个字符；不能以 acs: 或 aliyun 开头；不能含 http:// 或 https://"),
                 rule: &TAG_KEY,
             },
             NumberedPart {
                 name: "Value",
-                help: "up to 128 characters; no http:// or https://",
+                help: Words::new("up to 128 characters; no http:// or https://", "最多 128 个字符；不能含 http:// 或 https://"),
                 rule: &TAG_VALUE,
             },
         ],
@@ -492,15 +530,21 @@ pub(crate) fn check_alibaba_tag(
                 Code::FieldInvalid,
                 field_location(name),
                 rule,
-                format!("{name} is empty"),
-                format!("give the tag a key of 1 to {max} characters"),
+                tr!("{name} is empty", "{name} 为空"),
+                tr!(
+                    "give the tag a key of 1 to {max} characters",
+                    "请给标签一个 1 到 {max} 个字符的键"
+                ),
             )),
             (false, Some(disputed)) => out.push(rule_diagnostic(
                 Code::FieldInvalid,
                 field_location(name),
                 disputed,
-                format!("{name} is empty"),
-                "give a value, or expect InvalidParam.TagValue",
+                tr!("{name} is empty", "{name} 为空"),
+                tr!(
+                    "give a value, or expect InvalidParam.TagValue",
+                    "请给出值，否则可能返回 InvalidParam.TagValue"
+                ),
             )),
             (false, None) => {}
         }
@@ -510,8 +554,11 @@ pub(crate) fn check_alibaba_tag(
             Code::FieldTooLong,
             field_location(name),
             rule,
-            format!("{name} has {chars} characters; at most {max} are allowed"),
-            "shorten it",
+            tr!(
+                "{name} has {chars} characters; at most {max} are allowed",
+                "{name} 有 {chars} 个字符；最多允许 {max} 个"
+            ),
+            tr!("shorten it", "请缩短"),
         ));
     }
     let lower = value.to_ascii_lowercase();
@@ -520,11 +567,14 @@ pub(crate) fn check_alibaba_tag(
             Code::FieldInvalid,
             field_location(name),
             rule,
-            format!(
-                "{name} starts with {:?}, which Alibaba reserves",
-                value.chars().take(6).collect::<String>()
-            ),
-            "use another prefix",
+            {
+                let prefix = value.chars().take(6).collect::<String>();
+                tr!(
+                    "{name} starts with {prefix:?}, which Alibaba reserves",
+                    "{name} 以 {prefix:?} 开头，这是阿里云保留的前缀"
+                )
+            },
+            tr!("use another prefix", "请换一个前缀"),
         ));
     }
     if lower.contains("http://") || lower.contains("https://") {
@@ -532,8 +582,11 @@ pub(crate) fn check_alibaba_tag(
             Code::FieldInvalid,
             field_location(name),
             rule,
-            format!("{name} contains http:// or https://"),
-            "remove the URL scheme",
+            tr!(
+                "{name} contains http:// or https://",
+                "{name} 含有 http:// 或 https://"
+            ),
+            tr!("remove the URL scheme", "请去掉 URL 协议头"),
         ));
     }
 }
@@ -565,11 +618,17 @@ pub(crate) fn check_clb_key(
             Code::TargetKeyAlgorithm,
             certificate_location(analysis, index),
             rule,
-            format!(
-                "the certificate's key is {}; CLB supports RSA 1024, 2048 and 4096 only",
-                super::describe_key(key)
+            {
+                let key = super::describe_key(key);
+                tr!(
+                    "the certificate's key is {key}; CLB supports RSA 1024, 2048 and 4096 only",
+                    "证书的密钥是 {key}；CLB 仅支持 RSA 1024、2048 和 4096"
+                )
+            },
+            tr!(
+                "use an RSA certificate of 1024, 2048 or 4096 bits",
+                "请使用 1024、2048 或 4096 位的 RSA 证书"
             ),
-            "use an RSA certificate of 1024, 2048 or 4096 bits",
         ));
     }
 }
@@ -590,13 +649,25 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     .unwrap_or_default(),
             ),
             &ONE_CERTIFICATE,
-            format!("UploadCACertificate takes exactly one certificate; {count} were given"),
+            tr!(
+                "UploadCACertificate takes exactly one certificate; {count} were given",
+                "UploadCACertificate 只接受一张证书；给出了 {count} 张"
+            ),
             if count == 0 {
-                crate::diagnostic::Hint::from("give the CA certificate (PEM)")
+                crate::diagnostic::Hint::from(tr!(
+                    "give the CA certificate (PEM)",
+                    "请给出 CA 证书（PEM）"
+                ))
             } else {
                 crate::diagnostic::Hint::per_surface(
-                    "upload each CA certificate in its own call: keep one certificate in the certificate box at a time",
-                    "upload each CA certificate in its own call: run this once per certificate file",
+                    tr!(
+                        "upload each CA certificate in its own call: keep one certificate in the certificate box at a time",
+                        "每张 CA 证书单独上传一次：证书框中每次只放一张证书"
+                    ),
+                    tr!(
+                        "upload each CA certificate in its own call: run this once per certificate file",
+                        "每张 CA 证书单独上传一次：每个证书文件运行一次"
+                    ),
                 )
             },
         ));
@@ -608,16 +679,28 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                 Code::TargetNeedsCaCertificate,
                 certificate_location(analysis, 0),
                 &CA_CERTIFICATE,
-                format!(
-                    "{} is not a CA certificate ({})",
-                    summary.subject,
-                    if summary.is_ca {
-                        "its keyUsage lacks keyCertSign"
+                {
+                    let subject = &summary.subject;
+                    let (why, why_zh) = if summary.is_ca {
+                        (
+                            "its keyUsage lacks keyCertSign",
+                            "其 keyUsage 不含 keyCertSign",
+                        )
                     } else {
-                        "basicConstraints cA is not TRUE"
-                    }
+                        (
+                            "basicConstraints cA is not TRUE",
+                            "basicConstraints cA 不为 TRUE",
+                        )
+                    };
+                    tr!(
+                        "{subject} is not a CA certificate ({why})",
+                        "{subject} 不是 CA 证书（{why_zh}）"
+                    )
+                },
+                tr!(
+                    "upload the CA that issued your clients' certificates, not a leaf",
+                    "请上传签发客户端证书的 CA 证书，而不是叶子证书"
                 ),
-                "upload the CA that issued your clients' certificates, not a leaf",
             ));
         }
         check_clb_key(ctx, 0, &KEYS, out);
@@ -633,7 +716,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &PEM_LAYOUT,
         "SLB",
-        "the request sends the rewritten PEM; the fixes show before and after",
+        Words::new(
+            "the request sends the rewritten PEM; the fixes show before and after",
+            "请求发送重写后的 PEM；修复中显示前后对比",
+        ),
     );
     let (Some(bundle), true) = (&prep.bundle, ctx.requesting()) else {
         return;

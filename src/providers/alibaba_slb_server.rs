@@ -14,6 +14,7 @@ use super::{
 };
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -52,8 +53,11 @@ const CA_NAME_PAGE: Source = Source {
 /// The certificate and its chain.
 pub static CERTIFICATE: Rule = Rule {
     id: "alibaba-slb-server/certificate",
-    statement: "ServerCertificate: PEM, the server certificate first, then its intermediates; one \
+    statement: Words::new(
+        "ServerCertificate: PEM, the server certificate first, then its intermediates; one \
                 certificate and its key per call",
+        "ServerCertificate：PEM，服务器证书放第一位，其后是中间证书；每次调用一张证书及其私钥",
+    ),
     sources: &[API_PAGE, alibaba_slb_ca::REQUIREMENTS, FAQ],
     disagreement: None,
     provider_error: Some("The specified Server Certificate format is invalid"),
@@ -61,8 +65,11 @@ pub static CERTIFICATE: Rule = Rule {
 /// RSA only.
 pub static KEYS: Rule = Rule {
     id: "alibaba-slb-server/key-algorithms",
-    statement: "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA certificates \
+    statement: Words::new(
+        "CLB supports RSA certificates only (1024, 2048 or 4096 bits); ECDSA certificates \
                 are not supported",
+        "CLB 仅支持 RSA 证书（1024、2048 或 4096 位）；不支持 ECDSA 证书",
+    ),
     sources: &[alibaba_slb_ca::REQUIREMENTS, FAQ],
     disagreement: None,
     provider_error: Some("The specified Server Certificate format is invalid"),
@@ -70,7 +77,10 @@ pub static KEYS: Rule = Rule {
 /// The private key.
 pub static PRIVATE_KEY: Rule = Rule {
     id: "alibaba-slb-server/private-key",
-    statement: "PrivateKey: the certificate's key, unencrypted, in PKCS#1 (BEGIN RSA PRIVATE KEY)",
+    statement: Words::new(
+        "PrivateKey: the certificate's key, unencrypted, in PKCS#1 (BEGIN RSA PRIVATE KEY)",
+        "PrivateKey：证书的私钥，未加密，PKCS#1 格式（BEGIN RSA PRIVATE KEY）",
+    ),
     sources: &[alibaba_slb_ca::REQUIREMENTS, FAQ, ERROR_CODES],
     disagreement: None,
     provider_error: Some("The format of the private key content is invalid"),
@@ -78,8 +88,11 @@ pub static PRIVATE_KEY: Rule = Rule {
 /// PEM layout.
 pub static PEM_LAYOUT: Rule = Rule {
     id: "alibaba-slb-server/pem-layout",
-    statement: "PEM only, every line but the last of 64 characters, no spaces and no blank lines \
+    statement: Words::new(
+        "PEM only, every line but the last of 64 characters, no spaces and no blank lines \
                 (also between the certificates of the chain)",
+        "仅限 PEM，除最后一行外每行 64 个字符，不能有空格和空行（证书链中各证书之间也不能有）",
+    ),
     sources: &[alibaba_slb_ca::REQUIREMENTS, FAQ],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -87,8 +100,11 @@ pub static PEM_LAYOUT: Rule = Rule {
 /// The region.
 pub static REGION: Rule = Rule {
     id: "alibaba-slb-server/region",
-    statement: "RegionId is required; cn-hangzhou uses slb.aliyuncs.com, other regions \
+    statement: Words::new(
+        "RegionId is required; cn-hangzhou uses slb.aliyuncs.com, other regions \
                 slb.{RegionId}.aliyuncs.com",
+        "RegionId 必填；cn-hangzhou 使用 slb.aliyuncs.com，其他地域使用 slb.{RegionId}.aliyuncs.com",
+    ),
     sources: &[API_PAGE, alibaba_slb_ca::ENDPOINTS],
     disagreement: None,
     provider_error: Some("MissingRegionId"),
@@ -96,8 +112,11 @@ pub static REGION: Rule = Rule {
 /// Certificate name.
 pub static NAME: Rule = Rule {
     id: "alibaba-slb-server/name",
-    statement: "ServerCertificateName: 1-80 characters, starting with a letter, then letters, \
+    statement: Words::new(
+        "ServerCertificateName: 1-80 characters, starting with a letter, then letters, \
                 digits, '.', '_' and '-'",
+        "ServerCertificateName：1-80 个字符，以字母开头，可包含字母、数字、'.'、'_' 和 '-'",
+    ),
     sources: &[API_PAGE, SDK_MODEL],
     disagreement: None,
     provider_error: Some(INVALID_PARAMETER),
@@ -105,18 +124,25 @@ pub static NAME: Rule = Rule {
 /// Chinese names.
 pub static NAME_CHINESE: Rule = Rule {
     id: "alibaba-slb-server/name-chinese",
-    statement: "ServerCertificateName with Chinese characters",
+    statement: Words::new(
+        "ServerCertificateName with Chinese characters",
+        "含汉字的 ServerCertificateName",
+    ),
     sources: &[API_PAGE, CA_NAME_PAGE],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the UploadServerCertificate page allows letters only; the same product's CA \
          certificate names (SetCACertificateName) may hold and start with Chinese characters",
-    ),
+        "UploadServerCertificate 页面只允许字母；同一产品的 CA 证书名称（SetCACertificateName）可以包含汉字并以汉字开头",
+    )),
     provider_error: Some(INVALID_PARAMETER),
 };
 /// Resource group.
 pub static RESOURCE_GROUP: Rule = Rule {
     id: "alibaba-slb-server/resource-group",
-    statement: "ResourceGroupId is an existing resource group ID such as rg-atstuj3rtoptyui",
+    statement: Words::new(
+        "ResourceGroupId is an existing resource group ID such as rg-atstuj3rtoptyui",
+        "ResourceGroupId 是已有的资源组 ID，例如 rg-atstuj3rtoptyui",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(
@@ -126,8 +152,11 @@ pub static RESOURCE_GROUP: Rule = Rule {
 /// Tag keys.
 pub static TAG_KEY: Rule = Rule {
     id: "alibaba-slb-server/tag-key",
-    statement: "Tag.N.Key (N = 1..20): 1-64 characters, not starting with acs: or aliyun, not \
+    statement: Words::new(
+        "Tag.N.Key (N = 1..20): 1-64 characters, not starting with acs: or aliyun, not \
                 containing http:// or https://",
+        "Tag.N.Key（N = 1..20）：1-64 个字符，不能以 acs: 或 aliyun 开头，不能含 http:// 或 https://",
+    ),
     sources: &[API_PAGE, SDK_MODEL],
     disagreement: None,
     provider_error: Some("InvalidParam.TagKey"),
@@ -135,8 +164,11 @@ pub static TAG_KEY: Rule = Rule {
 /// Tag values.
 pub static TAG_VALUE: Rule = Rule {
     id: "alibaba-slb-server/tag-value",
-    statement: "Tag.N.Value: empty or up to 128 characters, not starting with acs: or aliyun, \
+    statement: Words::new(
+        "Tag.N.Value: empty or up to 128 characters, not starting with acs: or aliyun, \
                 not containing http:// or https://; a value needs its key",
+        "Tag.N.Value：为空或最多 128 个字符，不能以 acs: 或 aliyun 开头，不能含 http:// 或 https://；值需要对应的键",
+    ),
     sources: &[API_PAGE, SDK_MODEL],
     disagreement: None,
     provider_error: Some("InvalidParam.TagValue"),
@@ -144,7 +176,10 @@ pub static TAG_VALUE: Rule = Rule {
 /// Tag count.
 pub static TAG_COUNT: Rule = Rule {
     id: "alibaba-slb-server/tag-count",
-    statement: "at most 20 tags, numbered 1..20",
+    statement: Words::new(
+        "at most 20 tags, numbered 1..20",
+        "最多 20 个标签，编号 1..20",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("SizeLimitExceeded.Tag"),
@@ -154,6 +189,8 @@ pub static TAG_COUNT: Rule = Rule {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-slb-server",
     title: "Alibaba Cloud SLB — UploadServerCertificate",
+    title_zh: "阿里云 SLB（CLB）— UploadServerCertificate",
+    region_word_zh: "地域",
     api: "UploadServerCertificate",
     version: "2014-05-15",
     legacy: None,
@@ -175,19 +212,25 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     fields: &[
         FieldSpec::text(
             "ServerCertificateName",
-            "a name for the server certificate",
+            Words::new("a name for the server certificate", "服务器证书名称"),
             &NAME,
         )
         .chars(1, Some(80)),
         FieldSpec::text(
             "ResourceGroupId",
-            "the resource group to put the certificate in",
+            Words::new(
+                "the resource group to put the certificate in",
+                "证书所属的资源组",
+            ),
             &RESOURCE_GROUP,
         )
         .chars(1, None)
         .shape(Shape::Pattern(
             alibaba_slb_ca::is_resource_group,
-            "a resource group ID such as rg-atstuj3rtoptyui",
+            Words::new(
+                "a resource group ID such as rg-atstuj3rtoptyui",
+                "资源组 ID，例如 rg-atstuj3rtoptyui",
+            ),
         )),
     ],
     numbered: &[NumberedFields {
@@ -195,12 +238,18 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         parts: &[
             NumberedPart {
                 name: "Key",
-                help: "1-64 characters; not acs: or aliyun…; no http:// or https://",
+                help: Words::new(
+                    "1-64 characters; not acs: or aliyun…; no http:// or https://",
+                    "1-64 个字符；不能以 acs: 或 aliyun 开头；不能含 http:// 或 https://",
+                ),
                 rule: &TAG_KEY,
             },
             NumberedPart {
                 name: "Value",
-                help: "empty or up to 128 characters; no http:// or https://",
+                help: Words::new(
+                    "empty or up to 128 characters; no http:// or https://",
+                    "为空或最多 128 个字符；不能含 http:// 或 https://",
+                ),
                 rule: &TAG_VALUE,
             },
         ],
@@ -304,11 +353,12 @@ fn check_name(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) {
         Code::FieldInvalid,
         field_location("ServerCertificateName"),
         rule,
-        format!(
+        tr!(
             "ServerCertificateName {name:?} breaks the name rule (a letter first, then letters, \
-             digits, '.', '_', '-')"
+             digits, '.', '_', '-')",
+            "ServerCertificateName {name:?} 不符合命名规则（以字母开头，可包含字母、数字、'.'、'_'、'-'）"
         ),
-        "use such a name",
+        tr!("use such a name", "请使用符合规则的名称"),
     ));
 }
 
@@ -320,8 +370,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             Code::TargetCertificateCount,
             material_location(),
             &CERTIFICATE,
-            "no certificate was given",
-            "give the server certificate and its intermediates (PEM)",
+            tr!("no certificate was given", "未提供证书"),
+            tr!(
+                "give the server certificate and its intermediates (PEM)",
+                "请给出服务器证书及其中间证书（PEM）"
+            ),
         )),
         Some(&leaf) => check_clb_key(ctx, leaf, &KEYS, out),
     }
@@ -332,8 +385,14 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             rule: &PRIVATE_KEY,
             encoding_rule: &PRIVATE_KEY,
             want: KeyEncoding::Traditional,
-            reencoded_because: "CLB takes PKCS#1 RSA keys only: re-encoded, same key",
-            decrypted_because: "CLB takes only unencrypted keys: decrypted locally",
+            reencoded_because: Words::new(
+                "CLB takes PKCS#1 RSA keys only: re-encoded, same key",
+                "CLB 仅接受 PKCS#1 RSA 私钥：已重新编码，私钥不变",
+            ),
+            decrypted_because: Words::new(
+                "CLB takes only unencrypted keys: decrypted locally",
+                "CLB 仅接受未加密的私钥：已在本地解密",
+            ),
             max: None,
         },
         out,
@@ -355,7 +414,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &PEM_LAYOUT,
         "CLB",
-        "the request sends the arranged PEM (leaf first, no blank lines); the fixes show before and after",
+        Words::new(
+            "the request sends the arranged PEM (leaf first, no blank lines); the fixes show before and after",
+            "请求发送整理后的 PEM（服务器证书放第一位，中间不能有空行）；修复中显示前后对比",
+        ),
     );
     let (Some(bundle), Some((key, _)), true) = (&prep.bundle, &key, ctx.requesting()) else {
         return;

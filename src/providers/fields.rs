@@ -5,6 +5,7 @@
 
 use super::{ProviderSpec, Rule, rule_diagnostic};
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::lang::Words;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
@@ -16,7 +17,7 @@ pub enum Shape {
     /// One of these values.
     OneOf(&'static [&'static str]),
     /// Matches the predicate; the string describes the pattern for messages.
-    Pattern(fn(&str) -> bool, &'static str),
+    Pattern(fn(&str) -> bool, Words),
 }
 
 impl Serialize for Shape {
@@ -97,14 +98,14 @@ pub struct FieldSpec {
     /// The field applies only when another field has one of some values.
     pub only_when: Option<When>,
     /// What it is, for help texts and the page's form.
-    pub help: &'static str,
+    pub help: Words,
     /// The rule behind the constraints.
     pub rule: &'static Rule,
 }
 
 impl FieldSpec {
     /// An optional one-line text field without limits.
-    pub const fn text(name: &'static str, help: &'static str, rule: &'static Rule) -> Self {
+    pub const fn text(name: &'static str, help: Words, rule: &'static Rule) -> Self {
         Self {
             name,
             required: false,
@@ -174,7 +175,7 @@ pub struct NumberedPart {
     /// `Key`, `Value`.
     pub name: &'static str,
     /// What it takes, for the page's form.
-    pub help: &'static str,
+    pub help: Words,
     /// The rule it follows.
     pub rule: &'static Rule,
 }
@@ -271,41 +272,61 @@ pub(super) fn check_fields(spec: &ProviderSpec, fields: &Fields, out: &mut Vec<D
                 Code::FieldUnknown,
                 // The name is the user's text (a key pasted where a name goes): an excerpt only.
                 field_location(&crate::diagnostic::excerpt(name)),
-                format!(
-                    "{} does not take a field {:?}",
-                    spec.api,
-                    crate::diagnostic::excerpt(name)
-                ),
-                crate::diagnostic::Hint::per_surface(
-                    format!(
-                        "the fields are: {}; the certificate, chain and key come from the boxes above",
-                        known.join(", ")
-                    ),
-                    format!(
-                        "the fields are: {}; the certificate, chain and key come from the FILEs",
-                        known.join(", ")
-                    ),
-                ),
+                {
+                    let (api, name) = (spec.api, crate::diagnostic::excerpt(name));
+                    tr!(
+                        "{api} does not take a field {name:?}",
+                        "{api} 没有字段 {name:?}"
+                    )
+                },
+                {
+                    let known = known.join(", ");
+                    crate::diagnostic::Hint::per_surface(
+                        tr!(
+                            "the fields are: {known}; the certificate, chain and key come from the boxes above",
+                            "可用字段：{known}；证书、证书链和私钥取自上面的输入框"
+                        ),
+                        tr!(
+                            "the fields are: {known}; the certificate, chain and key come from the FILEs",
+                            "可用字段：{known}；证书、证书链和私钥取自 FILE 文件"
+                        ),
+                    )
+                },
             ));
             continue;
         };
         if let Some(when) = field.only_when
             && !when.holds(get)
         {
-            let (code, what) = match when.otherwise {
-                Otherwise::Refused => (Code::FieldInvalid, "it is refused otherwise"),
-                Otherwise::Ignored => (Code::FieldIgnored, "otherwise it is not sent"),
+            let (code, what, what_zh) = match when.otherwise {
+                Otherwise::Refused => (
+                    Code::FieldInvalid,
+                    "it is refused otherwise",
+                    "否则会被拒绝",
+                ),
+                Otherwise::Ignored => (
+                    Code::FieldIgnored,
+                    "otherwise it is not sent",
+                    "否则不会发送",
+                ),
             };
+            let (other, values, values_zh) = (
+                when.field,
+                when.equals.join(" or "),
+                when.equals.join(" 或 "),
+            );
             out.push(rule_diagnostic(
                 code,
                 field_location(name),
                 field.rule,
-                format!(
-                    "{name} only applies when {} is {}; {what}",
-                    when.field,
-                    when.equals.join(" or ")
+                tr!(
+                    "{name} only applies when {other} is {values}; {what}",
+                    "{name} 仅在 {other} 为 {values_zh} 时适用；{what_zh}"
                 ),
-                format!("drop {name}, or set {} accordingly", when.field),
+                tr!(
+                    "drop {name}, or set {other} accordingly",
+                    "请删除 {name}，或相应设置 {other}"
+                ),
             ));
             continue;
         }
@@ -317,11 +338,21 @@ pub(super) fn check_fields(spec: &ProviderSpec, fields: &Fields, out: &mut Vec<D
                 Code::FieldMissing,
                 field_location(field.name),
                 field.rule,
-                format!("{} needs {}: {}", spec.api, field.name, field.help),
-                crate::diagnostic::Hint::per_surface(
-                    format!("fill in {}", field.name),
-                    format!("give it with --field {}=VALUE", field.name),
-                ),
+                {
+                    let (api, name, help, help_zh) =
+                        (spec.api, field.name, field.help.en, field.help.zh);
+                    tr!("{api} needs {name}: {help}", "{api} 需要 {name}：{help_zh}")
+                },
+                {
+                    let name = field.name;
+                    crate::diagnostic::Hint::per_surface(
+                        tr!("fill in {name}", "请填写 {name}"),
+                        tr!(
+                            "give it with --field {name}=VALUE",
+                            "请用 --field {name}=VALUE 给出"
+                        ),
+                    )
+                },
             ));
         }
     }
@@ -335,11 +366,17 @@ pub(crate) fn check_value(field: &FieldSpec, value: &str, out: &mut Vec<Diagnost
             Code::FieldInvalid,
             field_location(field.name),
             field.rule,
-            format!(
-                "{} must have at least {} character(s); it has {chars}",
-                field.name, field.min_chars
+            {
+                let (name, min) = (field.name, field.min_chars);
+                tr!(
+                    "{name} must have at least {min} character(s); it has {chars}",
+                    "{name} 至少要有 {min} 个字符；现有 {chars} 个"
+                )
+            },
+            tr!(
+                "fill it in, or leave the field out if it is optional",
+                "请填写；若该字段可选，也可以不填"
             ),
-            "fill it in, or leave the field out if it is optional",
         ));
     }
     if let Some(max) = field.max_chars.filter(|&max| chars > max) {
@@ -347,11 +384,14 @@ pub(crate) fn check_value(field: &FieldSpec, value: &str, out: &mut Vec<Diagnost
             Code::FieldTooLong,
             field_location(field.name),
             field.rule,
-            format!(
-                "{} has {chars} characters; at most {max} are allowed",
-                field.name
-            ),
-            "shorten it",
+            {
+                let name = field.name;
+                tr!(
+                    "{name} has {chars} characters; at most {max} are allowed",
+                    "{name} 有 {chars} 个字符；最多允许 {max} 个"
+                )
+            },
+            tr!("shorten it", "请缩短"),
         ));
     }
     match field.shape {
@@ -362,12 +402,17 @@ pub(crate) fn check_value(field: &FieldSpec, value: &str, out: &mut Vec<Diagnost
                     Code::FieldInvalid,
                     field_location(field.name),
                     field.rule,
-                    format!(
-                        "{} is {value:?}; it must be one of {}",
-                        field.name,
-                        allowed.join(", ")
-                    ),
-                    format!("use one of: {}", allowed.join(", ")),
+                    {
+                        let (name, allowed) = (field.name, allowed.join(", "));
+                        tr!(
+                            "{name} is {value:?}; it must be one of {allowed}",
+                            "{name} 为 {value:?}；必须是 {allowed} 之一"
+                        )
+                    },
+                    {
+                        let allowed = allowed.join(", ");
+                        tr!("use one of: {allowed}", "请使用其中之一：{allowed}")
+                    },
                 ));
             }
         }
@@ -377,8 +422,18 @@ pub(crate) fn check_value(field: &FieldSpec, value: &str, out: &mut Vec<Diagnost
                     Code::FieldInvalid,
                     field_location(field.name),
                     field.rule,
-                    format!("{} is {value:?}; it must be {description}", field.name),
-                    format!("give {description}"),
+                    {
+                        let (name, description, description_zh) =
+                            (field.name, description.en, description.zh);
+                        tr!(
+                            "{name} is {value:?}; it must be {description}",
+                            "{name} 为 {value:?}；必须是{description_zh}"
+                        )
+                    },
+                    {
+                        let (description, description_zh) = (description.en, description.zh);
+                        tr!("give {description}", "请给出{description_zh}")
+                    },
                 ));
             }
         }
@@ -403,8 +458,17 @@ pub(crate) fn numbered_parameters(
                 Code::FieldInvalid,
                 field_location(name),
                 family.count_rule,
-                format!("{name}: N is {n}; it must be 1 to {}", family.max),
-                format!("number them from 1 to {}", family.max),
+                {
+                    let max = family.max;
+                    tr!(
+                        "{name}: N is {n}; it must be 1 to {max}",
+                        "{name}：N 为 {n}；必须在 1 到 {max} 之间"
+                    )
+                },
+                {
+                    let max = family.max;
+                    tr!("number them from 1 to {max}", "请从 1 到 {max} 编号")
+                },
             ));
             if family.count_rule.blocks() {
                 continue;
@@ -422,10 +486,19 @@ pub(crate) fn numbered_parameters(
             let diagnostic = Diagnostic::new(
                 Code::FieldMissing,
                 field_location(&family.name(n, 1)),
-                format!("entry {n} of {} is given without {first}", family.stem),
+                {
+                    let stem = family.stem;
+                    tr!(
+                        "entry {n} of {stem} is given without {first}",
+                        "{stem} 的第 {n} 项缺少 {first}"
+                    )
+                },
                 crate::diagnostic::Hint::per_surface(
-                    format!("fill in {first} too"),
-                    format!("give --field {first}=... too"),
+                    tr!("fill in {first} too", "请同时填写 {first}"),
+                    tr!(
+                        "give --field {first}=... too",
+                        "请同时给出 --field {first}=..."
+                    ),
                 ),
             );
             out.push(match family.first_missing_error {
@@ -452,20 +525,33 @@ pub(super) fn check_region(spec: &ProviderSpec, region: &str, out: &mut Vec<Diag
         out.push(Diagnostic::new(
             Code::FieldInvalid,
             field_location("region"),
-            format!("the region {region:?} is not a region ID (lowercase letters, digits and -)"),
-            format!("use one of: {}", listed.join(", ")),
+            {
+                let word = spec.region_word_zh;
+                tr!(
+                    "the region {region:?} is not a region ID (lowercase letters, digits and -)",
+                    "{region:?} 不是{word} ID（小写字母、数字和 -）"
+                )
+            },
+            {
+                let listed = listed.join(", ");
+                tr!("use one of: {listed}", "请使用其中之一：{listed}")
+            },
         ));
     } else if spec.region(region).is_none() {
         out.push(Diagnostic::new(
             Code::RegionNotListed,
             field_location("region"),
-            format!(
-                "{} is not among the regions listed for {}; the request goes to {}",
-                region,
-                spec.api,
-                spec.host(region)
-            ),
-            format!("listed regions: {}", listed.join(", ")),
+            {
+                let (api, host, word) = (spec.api, spec.host(region), spec.region_word_zh);
+                tr!(
+                    "{region} is not among the regions listed for {api}; the request goes to {host}",
+                    "{region} 不在 {api} 列出的{word}中；请求将发往 {host}"
+                )
+            },
+            {
+                let (listed, word) = (listed.join(", "), spec.region_word_zh);
+                tr!("listed regions: {listed}", "列出的{word}：{listed}")
+            },
         ));
     }
 }

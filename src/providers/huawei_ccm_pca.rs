@@ -13,6 +13,7 @@ use super::{
 use crate::analysis::public_key::{Curve, KeyType};
 use crate::diagnostic::Code;
 use crate::fixes::{self, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -69,7 +70,10 @@ const TERRAFORM: Source = Source {
 /// The CA ID.
 pub static CA_ID: Rule = Rule {
     id: "huawei-ccm-pca/ca-id",
-    statement: "ca_id is the 36-character lowercase UUID of the subordinate CA (PENDING state)",
+    statement: Words::new(
+        "ca_id is the 36-character lowercase UUID of the subordinate CA (PENDING state)",
+        "ca_id 是从属 CA（PENDING 状态）的 36 个字符的小写 UUID",
+    ),
     sources: &[API_PAGE, ERROR_CODES],
     disagreement: None,
     provider_error: Some("PCA.00020201 (invalid CA ID format)"),
@@ -77,8 +81,11 @@ pub static CA_ID: Rule = Rule {
 /// The certificate.
 pub static CERTIFICATE: Rule = Rule {
     id: "huawei-ccm-pca/certificate",
-    statement: "certificate: 1 to 32,768 characters of PEM, a CA certificate (cA=TRUE, \
+    statement: Words::new(
+        "certificate: 1 to 32,768 characters of PEM, a CA certificate (cA=TRUE, \
                 keyCertSign) issued for the CSR exported from this CA",
+        "certificate：1 到 32,768 个字符的 PEM，为从该 CA 导出的 CSR 签发的 CA 证书（cA=TRUE，keyCertSign）",
+    ),
     sources: &[API_PAGE, ERROR_CODES],
     disagreement: None,
     provider_error: Some("PCA: Certificate public key and private key does not match"),
@@ -86,8 +93,11 @@ pub static CERTIFICATE: Rule = Rule {
 /// The chain.
 pub static CHAIN: Rule = Rule {
     id: "huawei-ccm-pca/certificate-chain",
-    statement: "certificate_chain: up to 2,097,152 characters of PEM, intermediate CA → … → root \
+    statement: Words::new(
+        "certificate_chain: up to 2,097,152 characters of PEM, intermediate CA → … → root \
                 CA; import the complete chain to be able to export it later",
+        "certificate_chain：最多 2,097,152 个字符的 PEM，中间 CA → … → 根 CA；导入完整的证书链，以后才能导出",
+    ),
     sources: &[API_PAGE, ERROR_CODES],
     disagreement: None,
     provider_error: Some("PCA: Incorrect certificate chain"),
@@ -95,8 +105,11 @@ pub static CHAIN: Rule = Rule {
 /// Key algorithms.
 pub static ALGORITHMS: Rule = Rule {
     id: "huawei-ccm-pca/key-algorithms",
-    statement: "the CA key is RSA2048, RSA4096, EC256, EC384 or SM2: the key PCA generated for \
+    statement: Words::new(
+        "the CA key is RSA2048, RSA4096, EC256, EC384 or SM2: the key PCA generated for \
                 the CSR it exported",
+        "CA 密钥为 RSA2048、RSA4096、EC256、EC384 或 SM2：即 PCA 为其导出的 CSR 生成的密钥",
+    ),
     sources: &[CREATE_CA_MODEL, API_PAGE],
     disagreement: None,
     provider_error: Some("PCA.00020001 (incorrect parameter)"),
@@ -104,48 +117,63 @@ pub static ALGORITHMS: Rule = Rule {
 /// Signature algorithms: a list for the CAs PCA creates, not for an imported chain.
 pub static SIGNATURES: Rule = Rule {
     id: "huawei-ccm-pca/signature-algorithms",
-    statement: "PCA signs with SHA256, SHA384, SHA512 or SM3; no source restricts the signature \
+    statement: Words::new(
+        "PCA signs with SHA256, SHA384, SHA512 or SM3; no source restricts the signature \
                 of an imported CA certificate",
+        "PCA 使用 SHA256、SHA384、SHA512 或 SM3 签名；没有来源限制导入的 CA 证书的签名",
+    ),
     sources: &[CREATE_CA_MODEL, ERROR_CODES],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the list is the signature_algorithm of CreateCertificateAuthority (how PCA signs what \
          it issues, PCA.00020103); the import page states no signature rule, so the imported \
          CA's signature is only checked against it as a warning and the root's never",
-    ),
+        "该列表是 CreateCertificateAuthority 的 signature_algorithm（PCA 签发时使用的算法，PCA.00020103）；导入页面未规定签名算法，因此只对导入 CA 的签名给出警告，从不检查根证书",
+    )),
     provider_error: Some("PCA.00020001 (incorrect parameter)"),
 };
 /// SM2/SM3 on the Chinese site only.
 pub static SM_SITE: Rule = Rule {
     id: "huawei-ccm-pca/sm2-chinese-site",
-    statement: "SM2 keys and SM3 signatures exist on the Chinese site (cn-north-4) only",
+    statement: Words::new(
+        "SM2 keys and SM3 signatures exist on the Chinese site (cn-north-4) only",
+        "SM2 密钥和 SM3 签名仅在中国站（cn-north-4）提供",
+    ),
     sources: &[CREATE_CA_MODEL, ERROR_CODES_EU],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the SDK model marks SM2/SM3 \"中国站\" and the international error page lists only RSA2048, \
          RSA4096, EC256 and EC384, both about CAs PCA creates; no page says an import outside \
          cn-north-4 is refused",
-    ),
+        "SDK 模型将 SM2/SM3 标为“中国站”，国际站错误码页面只列出 RSA2048、RSA4096、EC256 和 EC384，两者都针对 PCA 创建的 CA；没有页面说明在 cn-north-4 之外导入会被拒绝",
+    )),
     provider_error: Some("PCA.00020102 (only RSA2048, RSA4096, EC256 and EC384 are supported)"),
 };
 /// Regions and sites.
 pub static REGIONS_RULE: Rule = Rule {
     id: "huawei-ccm-pca/regions",
-    statement: "CCM is a global service with one private-CA endpoint per site: the SDKs list \
+    statement: Words::new(
+        "CCM is a global service with one private-CA endpoint per site: the SDKs list \
                 cn-north-4, ap-southeast-3, eu-west-101, ru-moscow-1, my-kualalumpur-1 \
                 (regional hosts) and sa-brazil-1 (ccm.myhuaweicloud.com); another region of the \
                 Chinese site goes to ccm.cn-north-4, of the international site to ccm.ap-southeast-3",
+        "CCM 是全局服务，每个站点一个私有 CA 服务地址：SDK 列出 cn-north-4、ap-southeast-3、eu-west-101、ru-moscow-1、my-kualalumpur-1（区域地址）和 sa-brazil-1（ccm.myhuaweicloud.com）；中国站的其他区域使用 ccm.cn-north-4，国际站的使用 ccm.ap-southeast-3",
+    ),
     sources: &[SDK_REGIONS, BEFORE_YOU_START, TERRAFORM],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the Terraform documentation names only cn-north-4 and ap-southeast-3; the site \
          endpoint for an unlisted region is inferred from the endpoint page (Region: All → \
          ccm.ap-southeast-3)",
-    ),
+        "Terraform 文档只列出 cn-north-4 和 ap-southeast-3；未列出区域的服务地址是根据终端节点页面推断的（Region: All → ccm.ap-southeast-3）",
+    )),
     provider_error: None,
 };
 /// Auth scope.
 pub static DOMAIN_SCOPE: Rule = Rule {
     id: "huawei-ccm-pca/domain-id",
-    statement: "CCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
+    statement: Words::new(
+        "CCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
                 ID), tokens are scoped to the account",
+        "CCM 是账号级服务：AK/SK 请求带 X-Domain-Id（账号 ID），Token 的范围是账号",
+    ),
     sources: &[SDK_CLIENT, BEFORE_YOU_START],
     disagreement: None,
     provider_error: Some("APIGW.0301 (incorrect IAM authentication information)"),
@@ -204,6 +232,8 @@ fn unlisted_host(region: &str) -> String {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-ccm-pca",
     title: "Huawei Cloud CCM private CA — import CA certificate",
+    title_zh: "华为云 CCM 私有证书管理 — 导入 CA 证书",
+    region_word_zh: "区域",
     api: "ImportCertificateAuthorityCertificate",
     version: "v1",
     legacy: None,
@@ -226,14 +256,20 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     ],
     fields: &[FieldSpec::text(
         "ca_id",
-        "the ID of the subordinate CA waiting for its certificate",
+        Words::new(
+            "the ID of the subordinate CA waiting for its certificate",
+            "等待导入证书的从属 CA 的 ID",
+        ),
         &CA_ID,
     )
     .required()
     .chars(36, Some(36))
     .shape(Shape::Pattern(
         super::is_lowercase_uuid,
-        "a lowercase UUID (8-4-4-4-12 hex digits)",
+        Words::new(
+            "a lowercase UUID (8-4-4-4-12 hex digits)",
+            "小写 UUID（8-4-4-4-12 位十六进制数字）",
+        ),
     ))],
     numbered: &[],
     rules: &[
@@ -314,8 +350,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             Code::TargetCertificateCount,
             material_location(),
             &CERTIFICATE,
-            "no certificate was given",
-            "give the CA certificate issued for this CA's CSR, and its chain",
+            tr!("no certificate was given", "未提供证书"),
+            tr!(
+                "give the CA certificate issued for this CA's CSR, and its chain",
+                "请给出为该 CA 的 CSR 签发的 CA 证书及其证书链"
+            ),
         )),
         Some(&leaf) => {
             let summary = &analysis.certificates[leaf].summary;
@@ -325,8 +364,17 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     Code::TargetNeedsCaCertificate,
                     at.clone(),
                     &CERTIFICATE,
-                    format!("{} is not a CA certificate", summary.subject),
-                    "import the certificate the parent CA issued for this subordinate CA's CSR",
+                    {
+                        let subject = &summary.subject;
+                        tr!(
+                            "{subject} is not a CA certificate",
+                            "{subject} 不是 CA 证书"
+                        )
+                    },
+                    tr!(
+                        "import the certificate the parent CA issued for this subordinate CA's CSR",
+                        "请导入上级 CA 为该从属 CA 的 CSR 签发的证书"
+                    ),
                 ));
             }
             let key = &summary.public_key;
@@ -341,11 +389,17 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     Code::TargetKeyAlgorithm,
                     at.clone(),
                     &ALGORITHMS,
-                    format!(
-                        "the CA certificate's key is {}; the private CA takes RSA2048, RSA4096, EC256, EC384 or SM2",
-                        describe_key(key)
+                    {
+                        let key = describe_key(key);
+                        tr!(
+                            "the CA certificate's key is {key}; the private CA takes RSA2048, RSA4096, EC256, EC384 or SM2",
+                            "CA 证书的密钥是 {key}；私有 CA 接受 RSA2048、RSA4096、EC256、EC384 或 SM2"
+                        )
+                    },
+                    tr!(
+                        "the CSR exported from the CA has an accepted key: use the certificate issued for it",
+                        "从该 CA 导出的 CSR 使用的是可接受的密钥：请使用为它签发的证书"
                     ),
-                    "the CSR exported from the CA has an accepted key: use the certificate issued for it",
                 ));
             }
             // Only the imported CA's own signature, and only as a warning: the list is how PCA
@@ -355,11 +409,17 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     Code::TargetSignatureAlgorithm,
                     at.clone(),
                     &SIGNATURES,
-                    format!(
-                        "{} is signed with {}; PCA itself signs with SHA256, SHA384, SHA512 or SM3",
-                        summary.subject, summary.signature_algorithm
+                    {
+                        let (subject, algorithm) = (&summary.subject, &summary.signature_algorithm);
+                        tr!(
+                            "{subject} is signed with {algorithm}; PCA itself signs with SHA256, SHA384, SHA512 or SM3",
+                            "{subject} 使用 {algorithm} 签名；PCA 自身使用 SHA256、SHA384、SHA512 或 SM3 签名"
+                        )
+                    },
+                    tr!(
+                        "if the import is refused, have the parent CA reissue it with SHA-256 or stronger",
+                        "若导入被拒，请让上级 CA 用 SHA-256 或更强的算法重新签发"
                     ),
-                    "if the import is refused, have the parent CA reissue it with SHA-256 or stronger",
                 ));
             }
             let sm =
@@ -369,18 +429,34 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                     Code::TargetKeyAlgorithm,
                     at,
                     &SM_SITE,
-                    format!(
-                        "an SM2/SM3 CA certificate for {}: SM2 and SM3 exist on the Chinese site \
-                         (cn-north-4) only",
-                        ctx.region()
+                    {
+                        let region = ctx.region();
+                        tr!(
+                            "an SM2/SM3 CA certificate for {region}: SM2 and SM3 exist on the Chinese site \
+                             (cn-north-4) only",
+                            "用于 {region} 的 SM2/SM3 CA 证书：SM2 和 SM3 仅在中国站（cn-north-4）提供"
+                        )
+                    },
+                    tr!(
+                        "import SM2 CAs on the Chinese site (region cn-north-4)",
+                        "请在中国站（区域 cn-north-4）导入 SM2 CA"
                     ),
-                    "import SM2 CAs on the Chinese site (region cn-north-4)",
                 ));
             }
         }
     }
-    csr_wanted(ctx, &CERTIFICATE, "exported from this CA", out);
-    key_not_taken(ctx, "The CA import", "the private CA keeps its key", out);
+    csr_wanted(
+        ctx,
+        &CERTIFICATE,
+        Words::new("exported from this CA", "从该 CA 导出的"),
+        out,
+    );
+    key_not_taken(
+        ctx,
+        Words::new("The CA import", "CA 证书导入"),
+        Words::new("the private CA keeps its key", "私有 CA 自己保管私钥"),
+        out,
+    );
 
     prep.bundle =
         fixes::normalise_bundle(analysis, RootPolicy::Keep, ctx.original_certificate_text);
@@ -388,7 +464,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &CHAIN,
         "CCM",
-        "certificate gets the CA certificate, certificate_chain the rest up to the root",
+        Words::new(
+            "certificate gets the CA certificate, certificate_chain the rest up to the root",
+            "certificate 放 CA 证书，certificate_chain 放其余直到根证书",
+        ),
     );
     let out = &mut prep.diagnostics;
     let Some(bundle) = &prep.bundle else {
@@ -399,20 +478,32 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             Code::TargetChainIncomplete,
             material_location(),
             &CHAIN,
-            "certificate_chain does not reach a self-signed root",
-            "add the intermediate(s) and the root, or expect to export an incomplete chain later",
+            tr!(
+                "certificate_chain does not reach a self-signed root",
+                "certificate_chain 未到达自签名根证书，证书链不完整"
+            ),
+            tr!(
+                "add the intermediate(s) and the root, or expect to export an incomplete chain later",
+                "请加上中间证书和根证书，否则以后导出的证书链将不完整"
+            ),
         ));
     }
     CERTIFICATE_MAX.check(
         &bundle.leaf_pem,
         material_location(),
-        "the certificate is unusually large: check it is the right one",
+        Words::new(
+            "the certificate is unusually large: check it is the right one",
+            "证书异常大：请确认是正确的证书",
+        ),
         out,
     );
     CHAIN_MAX.check(
         &bundle.chain_pem,
         material_location(),
-        "drop certificates that are not on the path",
+        Words::new(
+            "drop certificates that are not on the path",
+            "请删除不在路径上的证书",
+        ),
         out,
     );
     if !ctx.requesting() {

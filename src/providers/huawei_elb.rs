@@ -12,6 +12,7 @@ use crate::analysis::certificate::{SanEntry, SanKind};
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -82,7 +83,10 @@ const ELB_1001: &str = "ELB.1001 (invalid parameters)";
 /// Project ID.
 pub static PROJECT_ID: Rule = Rule {
     id: "huawei-elb/project-id",
-    statement: "project_id (path): up to 32 digits and lowercase letters",
+    statement: Words::new(
+        "project_id (path): up to 32 digits and lowercase letters",
+        "project_id（路径参数）：最多 32 个数字和小写字母",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some("ELB.0230 (the project ID is empty or invalid)"),
@@ -90,9 +94,12 @@ pub static PROJECT_ID: Rule = Rule {
 /// Type.
 pub static TYPE: Rule = Rule {
     id: "huawei-elb/type",
-    statement: "type: server (default), client (CA certificates, no key) or server_sm (SM2 dual \
+    statement: Words::new(
+        "type: server (default), client (CA certificates, no key) or server_sm (SM2 dual \
                 certificate with enc_certificate and enc_private_key); the SDK enum has had \
                 SERVER_SM since huaweicloud-sdk-go-v3 0.1.166",
+        "type：server（默认）、client（CA 证书，无私钥）或 server_sm（SM2 双证书，带 enc_certificate 和 enc_private_key）；huaweicloud-sdk-go-v3 0.1.166 起 SDK 枚举包含 SERVER_SM",
+    ),
     sources: &[API_PAGE, SDK_MODEL_GO, SDK_MODEL_PY],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -100,8 +107,11 @@ pub static TYPE: Rule = Rule {
 /// Certificate size and count.
 pub static CERTIFICATE: Rule = Rule {
     id: "huawei-elb/certificate",
-    statement: "certificate: PEM, at most 11 certificates (the certificate and its chain), at \
+    statement: Words::new(
+        "certificate: PEM, at most 11 certificates (the certificate and its chain), at \
                 most 65,536 characters",
+        "certificate：PEM，最多 11 张证书（证书及其证书链），最多 65,536 个字符",
+    ),
     sources: &[API_PAGE, API_PAGE_ZH, SDK_MODEL_GO],
     disagreement: None,
     provider_error: Some(ELB_1011),
@@ -109,19 +119,26 @@ pub static CERTIFICATE: Rule = Rule {
 /// The lower certificate limit of the newest Python SDK.
 pub static CERTIFICATE_DISPUTED: Rule = Rule {
     id: "huawei-elb/certificate-20000",
-    statement: "certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+    statement: Words::new(
+        "certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+        "certificate：按 huaweicloudsdkelb ≥ 3.1.196 最多 20,000 个字符",
+    ),
     sources: &[SDK_MODEL_PY, API_PAGE_ZH, SDK_MODEL_GO],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "huaweicloudsdkelb ≥ 3.1.196 (2026-05-21) says 20,000 characters; the Chinese API page \
          (2026-01-20), the English page and huaweicloud-sdk-go-v3 say 65,536",
-    ),
+        "huaweicloudsdkelb ≥ 3.1.196（2026-05-21）为 20,000 个字符；中文 API 页面（2026-01-20）、英文页面和 huaweicloud-sdk-go-v3 为 65,536 个",
+    )),
     provider_error: Some(ELB_1011),
 };
 /// The key.
 pub static PRIVATE_KEY: Rule = Rule {
     id: "huawei-elb/private-key",
-    statement: "private_key: PEM, unencrypted, at most 8,192 characters, required for server and \
+    statement: Words::new(
+        "private_key: PEM, unencrypted, at most 8,192 characters, required for server and \
                 server_sm, matching the certificate",
+        "private_key：PEM，未加密，最多 8,192 个字符，server 和 server_sm 必填，与证书匹配",
+    ),
     sources: &[API_PAGE, USER_GUIDE, ERROR_CODES],
     disagreement: None,
     provider_error: Some(ELB_1011),
@@ -129,9 +146,12 @@ pub static PRIVATE_KEY: Rule = Rule {
 /// Key encoding.
 pub static KEY_ENCODING: Rule = Rule {
     id: "huawei-elb/key-encoding",
-    statement: "server keys are sent as PKCS#1 (RSA) or SEC1 (EC), the same key re-encoded: \
+    statement: Words::new(
+        "server keys are sent as PKCS#1 (RSA) or SEC1 (EC), the same key re-encoded: \
                 ELB itself takes PKCS#8 (its API example sends BEGIN PRIVATE KEY), but deploying \
                 the certificate through SCM refuses PKCS#8; SM keys stay PKCS#8",
+        "server 私钥以 PKCS#1（RSA）或 SEC1（EC）发送，是同一私钥重新编码：ELB 本身接受 PKCS#8（其 API 示例发送 BEGIN PRIVATE KEY），但经 SCM 部署证书时不接受 PKCS#8；国密私钥保持 PKCS#8",
+    ),
     sources: &[SCM_FAQ, API_PAGE],
     disagreement: None,
     provider_error: None,
@@ -139,7 +159,10 @@ pub static KEY_ENCODING: Rule = Rule {
 /// Client certificates.
 pub static CLIENT: Rule = Rule {
     id: "huawei-elb/client",
-    statement: "type client: CA certificates only (cA=TRUE, keyCertSign), no private key",
+    statement: Words::new(
+        "type client: CA certificates only (cA=TRUE, keyCertSign), no private key",
+        "client 类型：只放 CA 证书（cA=TRUE，keyCertSign），无私钥",
+    ),
     sources: &[API_PAGE, ERROR_CODES],
     disagreement: None,
     provider_error: Some("ELB: CA certificate content is not valid"),
@@ -147,11 +170,14 @@ pub static CLIENT: Rule = Rule {
 /// SM dual certificate.
 pub static SERVER_SM: Rule = Rule {
     id: "huawei-elb/server-sm",
-    statement: "type server_sm: an SM2 signing certificate and key plus enc_certificate (the SM2 \
+    statement: Words::new(
+        "type server_sm: an SM2 signing certificate and key plus enc_certificate (the SM2 \
                 encryption certificate and its chain, at most 11 certificates, 65,536 characters) \
                 and enc_private_key (at most 8,192 characters), each key matching its \
                 certificate; the enc pair only with server_sm. The SDK models and Terraform \
                 document the enc fields; the English page omits them",
+        "server_sm 类型：SM2 签名证书和私钥，加上 enc_certificate（SM2 加密证书及其证书链，最多 11 张、65,536 个字符）和 enc_private_key（最多 8,192 个字符），每个私钥与其证书匹配；enc 证书对只用于 server_sm。SDK 模型和 Terraform 记载了 enc 字段；英文页面未提及",
+    ),
     sources: &[SDK_MODEL_GO, SDK_MODEL_PY, USER_GUIDE, TERRAFORM],
     disagreement: None,
     provider_error: Some(ELB_1011),
@@ -159,20 +185,27 @@ pub static SERVER_SM: Rule = Rule {
 /// The lower `enc_certificate` limit of the newest Python SDK.
 pub static ENC_CERTIFICATE_DISPUTED: Rule = Rule {
     id: "huawei-elb/enc-certificate-20000",
-    statement: "enc_certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+    statement: Words::new(
+        "enc_certificate: at most 20,000 characters per huaweicloudsdkelb ≥ 3.1.196",
+        "enc_certificate：按 huaweicloudsdkelb ≥ 3.1.196 最多 20,000 个字符",
+    ),
     sources: &[SDK_MODEL_PY, SDK_MODEL_GO, TERRAFORM],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "huaweicloudsdkelb 3.1.211 says 20,000 characters; huaweicloud-sdk-go-v3 and Terraform \
          say 65,536",
-    ),
+        "huaweicloudsdkelb 3.1.211 为 20,000 个字符；huaweicloud-sdk-go-v3 和 Terraform 为 65,536 个",
+    )),
     provider_error: Some(ELB_1011),
 };
 /// Domain.
 pub static DOMAIN: Rule = Rule {
     id: "huawei-elb/domain",
-    statement: "domain (type server only): 0 to 10,000 characters, comma-separated, at most 100 \
+    statement: Words::new(
+        "domain (type server only): 0 to 10,000 characters, comma-separated, at most 100 \
                 names; labels of letters, digits and '-' (not first or last), at most 63 \
                 characters; a wildcard only as the leading '*.'; each covered by the certificate",
+        "domain（仅 server 类型）：0 到 10,000 个字符，逗号分隔，最多 100 个域名；每段由字母、数字和 '-'（不在首尾）组成，最多 63 个字符；通配符只能是开头的 '*.'；每个域名都要被证书覆盖",
+    ),
     sources: &[API_PAGE, USER_GUIDE],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -180,7 +213,10 @@ pub static DOMAIN: Rule = Rule {
 /// Name and description.
 pub static TEXTS: Rule = Rule {
     id: "huawei-elb/name-description",
-    statement: "name and description: at most 255 characters each",
+    statement: Words::new(
+        "name and description: at most 255 characters each",
+        "name 和 description：各最多 255 个字符",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -188,7 +224,10 @@ pub static TEXTS: Rule = Rule {
 /// Enterprise project.
 pub static ENTERPRISE_PROJECT: Rule = Rule {
     id: "huawei-elb/enterprise-project-id",
-    statement: "enterprise_project_id: an existing enterprise project ID, not \"\"",
+    statement: Words::new(
+        "enterprise_project_id: an existing enterprise project ID, not \"\"",
+        "enterprise_project_id：已有的企业项目 ID，不能为 \"\"",
+    ),
     sources: &[API_PAGE, SDK_MODEL_PY_0],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -196,19 +235,26 @@ pub static ENTERPRISE_PROJECT: Rule = Rule {
 /// Enterprise project "0".
 pub static ENTERPRISE_PROJECT_ZERO: Rule = Rule {
     id: "huawei-elb/enterprise-project-id-0",
-    statement: "enterprise_project_id \"0\" (the default project)",
+    statement: Words::new(
+        "enterprise_project_id \"0\" (the default project)",
+        "enterprise_project_id 为 \"0\"（默认企业项目）",
+    ),
     sources: &[SDK_MODEL_PY_0, API_PAGE, SDK_MODEL_GO],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "huaweicloudsdkelb 3.1.210 (2026-08-13) allows \"0\", the default project; the API page \
          (2025-08-29) and huaweicloud-sdk-go-v3 say it cannot be \"0\"",
-    ),
+        "huaweicloudsdkelb 3.1.210（2026-08-13）允许 \"0\"（默认企业项目）；API 页面（2025-08-29）和 huaweicloud-sdk-go-v3 说不能为 \"0\"",
+    )),
     provider_error: Some(ELB_1001),
 };
 /// Protection.
 pub static PROTECTION: Rule = Rule {
     id: "huawei-elb/protection",
-    statement: "protection_status: nonProtection (default) or consoleProtection; \
+    statement: Words::new(
+        "protection_status: nonProtection (default) or consoleProtection; \
                 protection_reason only with consoleProtection",
+        "protection_status：nonProtection（默认）或 consoleProtection；protection_reason 只与 consoleProtection 一起使用",
+    ),
     sources: &[API_PAGE],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -216,8 +262,11 @@ pub static PROTECTION: Rule = Rule {
 /// Other simple fields.
 pub static OTHER: Rule = Rule {
     id: "huawei-elb/other-fields",
-    statement: "admin_state_up: true or false (no effect); source: scm or empty; \
+    statement: Words::new(
+        "admin_state_up: true or false (no effect); source: scm or empty; \
                 scm_certificate_id: a CCM certificate ID recorded as is (no length documented)",
+        "admin_state_up：true 或 false（不起作用）；source：scm 或空；scm_certificate_id：原样记录的 CCM 证书 ID（未记载长度）",
+    ),
     sources: &[API_PAGE, SDK_MODEL_GO],
     disagreement: None,
     provider_error: Some(ELB_1001),
@@ -225,8 +274,11 @@ pub static OTHER: Rule = Rule {
 /// The vendor CLI's operation version.
 pub static CLI_VERSION: Rule = Rule {
     id: "huawei-elb/cli-version",
-    statement: "ELB has CreateCertificate in v2 and v3; KooCLI picks the alphabetically last \
+    statement: Words::new(
+        "ELB has CreateCertificate in v2 and v3; KooCLI picks the alphabetically last \
                 version unless one is named, so the command names CreateCertificate/v3",
+        "ELB 在 v2 和 v3 中都有 CreateCertificate；KooCLI 未指定版本时选字母序最后的版本，因此命令写明 CreateCertificate/v3",
+    ),
     sources: &[KOOCLI_VERSIONS],
     disagreement: None,
     provider_error: None,
@@ -456,6 +508,8 @@ const SERVER_ONLY: When = When {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-elb",
     title: "Huawei Cloud ELB v3 — create certificate",
+    title_zh: "华为云 ELB v3 — 创建证书",
+    region_word_zh: "区域",
     api: "CreateCertificate",
     version: "v3",
     legacy: None,
@@ -483,66 +537,107 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     fields: &[
         FieldSpec::text(
             "project_id",
-            "the project ID of the region (IAM → My Credentials → Projects)",
+            Words::new(
+                "the project ID of the region (IAM → My Credentials → Projects)",
+                "该区域的项目ID（统一身份认证 → 我的凭证 → 项目列表）",
+            ),
             &PROJECT_ID,
         )
         .required()
         .chars(1, Some(32))
         .shape(Shape::Pattern(
             is_project_id,
-            "digits and lowercase letters",
+            Words::new("digits and lowercase letters", "数字和小写字母"),
         )),
         FieldSpec::text(
             "type",
-            "server (with key), client (CA certificates) or server_sm (SM dual certificate)",
+            Words::new(
+                "server (with key), client (CA certificates) or server_sm (SM dual certificate)",
+                "server（带私钥）、client（CA 证书）或 server_sm（国密双证书）",
+            ),
             &TYPE,
         )
         .shape(Shape::OneOf(&["server", "client", "server_sm"])),
-        FieldSpec::text("name", "the certificate's name", &TEXTS).chars(0, Some(255)),
-        FieldSpec::text("description", "a description", &TEXTS).chars(0, Some(255)),
+        FieldSpec::text(
+            "name",
+            Words::new("the certificate's name", "证书名称"),
+            &TEXTS,
+        )
+        .chars(0, Some(255)),
+        FieldSpec::text("description", Words::new("a description", "描述"), &TEXTS)
+            .chars(0, Some(255)),
         FieldSpec::text(
             "domain",
-            "comma-separated domain names for SNI (type server)",
+            Words::new(
+                "comma-separated domain names for SNI (type server)",
+                "用于 SNI 的域名，逗号分隔（server 类型）",
+            ),
             &DOMAIN,
         )
         .chars(0, Some(10_000))
         .only_when(SERVER_ONLY),
-        FieldSpec::text("admin_state_up", "true or false (has no effect)", &OTHER)
-            .shape(Shape::OneOf(&["true", "false"])),
+        FieldSpec::text(
+            "admin_state_up",
+            Words::new("true or false (has no effect)", "true 或 false（不起作用）"),
+            &OTHER,
+        )
+        .shape(Shape::OneOf(&["true", "false"])),
         FieldSpec::text(
             "enterprise_project_id",
-            "the enterprise project; leave it out for the default project",
+            Words::new(
+                "the enterprise project; leave it out for the default project",
+                "企业项目；不填则为默认项目",
+            ),
             &ENTERPRISE_PROJECT,
         )
         .chars(1, None),
-        FieldSpec::text("source", "scm when the certificate comes from CCM", &OTHER)
-            .shape(Shape::OneOf(&["scm", ""])),
+        FieldSpec::text(
+            "source",
+            Words::new(
+                "scm when the certificate comes from CCM",
+                "证书来自 CCM 时填 scm",
+            ),
+            &OTHER,
+        )
+        .shape(Shape::OneOf(&["scm", ""])),
         FieldSpec::text(
             "scm_certificate_id",
-            "the CCM certificate ID (recorded, not checked)",
+            Words::new(
+                "the CCM certificate ID (recorded, not checked)",
+                "CCM 证书 ID（仅记录，不检查）",
+            ),
             &OTHER,
         ),
         FieldSpec::text(
             "protection_status",
-            "nonProtection or consoleProtection",
+            Words::new(
+                "nonProtection or consoleProtection",
+                "nonProtection 或 consoleProtection",
+            ),
             &PROTECTION,
         )
         .shape(Shape::OneOf(&["nonProtection", "consoleProtection"])),
         FieldSpec::text(
             "protection_reason",
-            "why the certificate is protected",
+            Words::new("why the certificate is protected", "证书受保护的原因"),
             &PROTECTION,
         ),
         FieldSpec::text(
             "enc_certificate",
-            "server_sm: the SM2 encryption certificate and its chain (PEM; @FILE)",
+            Words::new(
+                "server_sm: the SM2 encryption certificate and its chain (PEM; @FILE)",
+                "server_sm：SM2 加密证书及其证书链（PEM；@FILE）",
+            ),
             &SERVER_SM,
         )
         .pem()
         .only_when(SERVER_SM_ONLY),
         FieldSpec::text(
             "enc_private_key",
-            "server_sm: the SM2 encryption key (PEM; @FILE)",
+            Words::new(
+                "server_sm: the SM2 encryption key (PEM; @FILE)",
+                "server_sm：SM2 加密私钥（PEM；@FILE）",
+            ),
             &SERVER_SM,
         )
         .chars(0, Some(8_192))
@@ -689,8 +784,11 @@ fn check_material(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagno
             Code::TargetCertificateCount,
             material_location(),
             &CERTIFICATE,
-            "no certificate was given",
-            "give the certificate (and its chain) as PEM",
+            tr!("no certificate was given", "未提供证书"),
+            tr!(
+                "give the certificate (and its chain) as PEM",
+                "请以 PEM 给出证书（及其证书链）"
+            ),
         ));
     }
     match kind {
@@ -701,15 +799,26 @@ fn check_material(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagno
                         Code::TargetNeedsCaCertificate,
                         certificate_location(analysis, index),
                         &CLIENT,
-                        format!(
-                            "type client takes CA certificates; #{index} ({}) is not one",
-                            parsed.summary.subject
+                        {
+                            let subject = &parsed.summary.subject;
+                            tr!(
+                                "type client takes CA certificates; #{index} ({subject}) is not one",
+                                "client 类型接受 CA 证书；#{index}（{subject}）不是 CA 证书"
+                            )
+                        },
+                        tr!(
+                            "give the CA certificates that issue your clients' certificates, or use type server",
+                            "请给出签发客户端证书的 CA 证书，或改用 server 类型"
                         ),
-                        "give the CA certificates that issue your clients' certificates, or use type server",
                     ));
                 }
             }
-            super::key_not_taken(ctx, "type client", "it holds CA certificates only", out);
+            super::key_not_taken(
+                ctx,
+                Words::new("type client", "client 类型"),
+                Words::new("it holds CA certificates only", "它只含 CA 证书"),
+                out,
+            );
         }
         CertificateType::ServerSm => {
             if let Some(&leaf) = analysis.report.chain.order.first() {
@@ -719,11 +828,17 @@ fn check_material(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagno
                         Code::TargetKeyAlgorithm,
                         certificate_location(analysis, leaf),
                         &SERVER_SM,
-                        format!(
-                            "type server_sm needs an SM2 certificate; this one is {}",
-                            describe_key(key)
+                        {
+                            let key = describe_key(key);
+                            tr!(
+                                "type server_sm needs an SM2 certificate; this one is {key}",
+                                "server_sm 类型需要 SM2 证书；这张证书是 {key}"
+                            )
+                        },
+                        tr!(
+                            "use type server for RSA and ECDSA certificates",
+                            "RSA 和 ECDSA 证书请使用 server 类型"
                         ),
-                        "use type server for RSA and ECDSA certificates",
                     ));
                 }
             }
@@ -768,7 +883,10 @@ fn arrange_certificate_field(
         prep,
         &CERTIFICATE,
         "ELB",
-        "the request sends the arranged PEM; the fixes show before and after",
+        Words::new(
+            "the request sends the arranged PEM; the fixes show before and after",
+            "请求发送整理后的 PEM；修复中显示前后对比",
+        ),
     );
     let out = &mut prep.diagnostics;
     let count = certificate_pem
@@ -779,14 +897,23 @@ fn arrange_certificate_field(
             Code::TargetCertificateCount,
             material_location(),
             &CERTIFICATE,
-            format!("certificate holds {count} certificates; ELB takes at most {MAX_CERTIFICATES}"),
-            "drop certificates that are not on the path, and the root",
+            tr!(
+                "certificate holds {count} certificates; ELB takes at most {MAX_CERTIFICATES}",
+                "certificate 中有 {count} 张证书；ELB 最多接受 {MAX_CERTIFICATES} 张"
+            ),
+            tr!(
+                "drop certificates that are not on the path, and the root",
+                "请删除不在路径上的证书和根证书"
+            ),
         ));
     }
     CERTIFICATE_MAX.check(
         &certificate_pem,
         material_location(),
-        "drop the root or stray certificates if the upload is refused",
+        Words::new(
+            "drop the root or stray certificates if the upload is refused",
+            "若上传被拒，请删除根证书或无关证书",
+        ),
         out,
     );
     certificate_pem
@@ -811,9 +938,14 @@ fn server_key(
         } else {
             KeyEncoding::Traditional
         },
-        reencoded_because: "deployment through SCM refuses PKCS#8 (ELB takes either): \
-                            re-encoded, same key",
-        decrypted_because: "ELB takes only unencrypted keys: decrypted locally",
+        reencoded_because: Words::new(
+            "deployment through SCM refuses PKCS#8 (ELB takes either): re-encoded, same key",
+            "经 SCM 部署时不接受 PKCS#8（ELB 两种都接受）：已重新编码，私钥不变",
+        ),
+        decrypted_because: Words::new(
+            "ELB takes only unencrypted keys: decrypted locally",
+            "ELB 仅接受未加密的私钥：已在本地解密",
+        ),
         max: Some(KEY_MAX),
     };
     take_key(ctx, &rules, out)
@@ -828,10 +960,19 @@ fn check_fields(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagnost
             Code::FieldInvalid,
             field_location("protection_reason"),
             &PROTECTION,
-            "protection_reason is given without protection_status=consoleProtection",
+            tr!(
+                "protection_reason is given without protection_status=consoleProtection",
+                "给出了 protection_reason，但 protection_status 不是 consoleProtection"
+            ),
             crate::diagnostic::Hint::per_surface(
-                "set protection_status to consoleProtection, or clear protection_reason",
-                "add --field protection_status=consoleProtection, or drop the reason",
+                tr!(
+                    "set protection_status to consoleProtection, or clear protection_reason",
+                    "请将 protection_status 设为 consoleProtection，或清空 protection_reason"
+                ),
+                tr!(
+                    "add --field protection_status=consoleProtection, or drop the reason",
+                    "请加上 --field protection_status=consoleProtection，或去掉原因"
+                ),
             ),
         ));
     }
@@ -840,8 +981,14 @@ fn check_fields(ctx: &Context<'_>, kind: CertificateType, out: &mut Vec<Diagnost
             Code::FieldInvalid,
             field_location("enterprise_project_id"),
             &ENTERPRISE_PROJECT_ZERO,
-            "enterprise_project_id is \"0\" (the default project)",
-            "leave the field out for the default project, or give its ID",
+            tr!(
+                "enterprise_project_id is \"0\" (the default project)",
+                "enterprise_project_id 为 \"0\"（默认企业项目）"
+            ),
+            tr!(
+                "leave the field out for the default project, or give its ID",
+                "默认企业项目请不填该字段，或给出其 ID"
+            ),
         ));
     }
     if kind == CertificateType::Server
@@ -859,10 +1006,19 @@ fn enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<super::Encry
             Code::FieldMissing,
             field_location("enc_certificate"),
             &SERVER_SM,
-            "type server_sm needs enc_certificate and enc_private_key (the SM2 encryption pair)",
+            tr!(
+                "type server_sm needs enc_certificate and enc_private_key (the SM2 encryption pair)",
+                "server_sm 类型需要 enc_certificate 和 enc_private_key（SM2 加密证书和加密私钥）"
+            ),
             crate::diagnostic::Hint::per_surface(
-                "fill in enc_certificate and enc_private_key with the SM2 encryption certificate and its key (PEM)",
-                "give --field enc_certificate=@FILE --field enc_private_key=@FILE",
+                tr!(
+                    "fill in enc_certificate and enc_private_key with the SM2 encryption certificate and its key (PEM)",
+                    "请在 enc_certificate 和 enc_private_key 中填写 SM2 加密证书及其私钥（PEM）"
+                ),
+                tr!(
+                    "give --field enc_certificate=@FILE --field enc_private_key=@FILE",
+                    "请给出 --field enc_certificate=@FILE --field enc_private_key=@FILE"
+                ),
             ),
         ));
         return None;
@@ -882,7 +1038,10 @@ fn enc_pair(ctx: &Context<'_>, out: &mut Vec<Diagnostic>) -> Option<super::Encry
     ENC_CERTIFICATE_MAX.check(
         &pair.certificates,
         field_location("enc_certificate"),
-        "drop the root or stray certificates from enc_certificate",
+        Words::new(
+            "drop the root or stray certificates from enc_certificate",
+            "请从 enc_certificate 中删除根证书或无关证书",
+        ),
         out,
     );
     Some(pair)
@@ -991,8 +1150,17 @@ fn check_domain(analysis: &Analysis, domain: &str, out: &mut Vec<Diagnostic>) {
             Code::FieldTooLong,
             field_location("domain"),
             &DOMAIN,
-            format!("domain lists {} names; at most 100", names.len()),
-            "split the names over several certificates",
+            {
+                let count = names.len();
+                tr!(
+                    "domain lists {count} names; at most 100",
+                    "domain 列出了 {count} 个域名；最多 100 个"
+                )
+            },
+            tr!(
+                "split the names over several certificates",
+                "请把域名分到多张证书中"
+            ),
         ));
     }
     let leaf = analysis
@@ -1021,8 +1189,14 @@ fn check_domain(analysis: &Analysis, domain: &str, out: &mut Vec<Diagnostic>) {
                 Code::FieldInvalid,
                 field_location("domain"),
                 &DOMAIN,
-                format!("{name:?} is not a domain name ELB accepts"),
-                "labels of letters, digits and '-', 1-63 characters each, a wildcard only as the leading '*.'",
+                tr!(
+                    "{name:?} is not a domain name ELB accepts",
+                    "{name:?} 不是 ELB 接受的域名"
+                ),
+                tr!(
+                    "labels of letters, digits and '-', 1-63 characters each, a wildcard only as the leading '*.'",
+                    "每段由字母、数字和 '-' 组成，长 1-63 个字符；通配符只能是开头的 '*.'"
+                ),
             ));
             continue;
         }
@@ -1035,11 +1209,17 @@ fn check_domain(analysis: &Analysis, domain: &str, out: &mut Vec<Diagnostic>) {
                 Code::DomainNotCovered,
                 field_location("domain"),
                 &DOMAIN,
-                format!(
-                    "{name} is not among the certificate's names ({})",
-                    certificate_names.join(", ")
+                {
+                    let names = certificate_names.join(", ");
+                    tr!(
+                        "{name} is not among the certificate's names ({names})",
+                        "{name} 不在证书的域名中（{names}）"
+                    )
+                },
+                tr!(
+                    "remove it from domain, or use a certificate that covers it",
+                    "请从 domain 中删除，或使用包含它的证书"
                 ),
-                "remove it from domain, or use a certificate that covers it",
             ));
         }
     }

@@ -13,6 +13,7 @@ use crate::analysis::Analysis;
 use crate::analysis::public_key::KeyType;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, Bundle, KeyEncoding, KeyPem, RootPolicy};
+use crate::lang::Words;
 use crate::signing::Scheme;
 
 const API_PAGE: Source = Source {
@@ -70,7 +71,10 @@ const PUSH_FAQ: Source = Source {
 /// Name.
 pub static NAME: Rule = Rule {
     id: "huawei-scm/name",
-    statement: "name: 3 to 63 characters of letters, digits, '_', '-' and '.'",
+    statement: Words::new(
+        "name: 3 to 63 characters of letters, digits, '_', '-' and '.'",
+        "name：3 到 63 个字符，可包含字母、数字、'_'、'-' 和 '.'",
+    ),
     sources: &[API_PAGE, SDK_MODEL],
     disagreement: None,
     provider_error: Some("SCM.0001 (invalid parameter)"),
@@ -78,8 +82,11 @@ pub static NAME: Rule = Rule {
 /// Certificate.
 pub static CERTIFICATE: Rule = Rule {
     id: "huawei-scm/certificate",
-    statement: "certificate: PEM, at most 4,096 characters; it may carry the chain, but when \
+    statement: Words::new(
+        "certificate: PEM, at most 4,096 characters; it may carry the chain, but when \
                 certificate_chain is given only the certificate itself is taken",
+        "certificate：PEM，最多 4,096 个字符；可以带证书链，但给出 certificate_chain 时只取证书本身",
+    ),
     sources: &[API_PAGE, SDK_MODEL, ERROR_FAQ],
     disagreement: None,
     provider_error: None,
@@ -87,8 +94,11 @@ pub static CERTIFICATE: Rule = Rule {
 /// Chain.
 pub static CHAIN: Rule = Rule {
     id: "huawei-scm/certificate-chain",
-    statement: "certificate_chain: PEM, at most 8,192 characters, ordered from the certificate's \
+    statement: Words::new(
+        "certificate_chain: PEM, at most 8,192 characters, ordered from the certificate's \
                 issuer up (each CA's subject is the next one's issuer)",
+        "certificate_chain：PEM，最多 8,192 个字符，从证书的颁发者向上排列（每个 CA 的使用者是下一个的颁发者）",
+    ),
     sources: &[API_PAGE, ERROR_FAQ],
     disagreement: None,
     provider_error: None,
@@ -96,7 +106,10 @@ pub static CHAIN: Rule = Rule {
 /// Chain length.
 pub static CHAIN_LENGTH: Rule = Rule {
     id: "huawei-scm/chain-length",
-    statement: "a certificate whose chain has length 1 (no intermediate) cannot be uploaded",
+    statement: Words::new(
+        "a certificate whose chain has length 1 (no intermediate) cannot be uploaded",
+        "证书链长度为 1（没有中间证书）的证书不能上传",
+    ),
     sources: &[USER_MANUAL],
     disagreement: None,
     provider_error: Some("SCM.0013 (the certificate chain cannot be parsed)"),
@@ -104,8 +117,11 @@ pub static CHAIN_LENGTH: Rule = Rule {
 /// Private key.
 pub static PRIVATE_KEY: Rule = Rule {
     id: "huawei-scm/private-key",
-    statement: "private_key: the certificate's key, PEM, at most 4,096 characters, not \
+    statement: Words::new(
+        "private_key: the certificate's key, PEM, at most 4,096 characters, not \
                 password-protected",
+        "private_key：证书的私钥，PEM，最多 4,096 个字符，不能有口令保护",
+    ),
     sources: &[API_PAGE, SDK_MODEL, USER_MANUAL],
     disagreement: None,
     provider_error: Some("SCM.0012 (the private key cannot be parsed)"),
@@ -113,8 +129,11 @@ pub static PRIVATE_KEY: Rule = Rule {
 /// Key encoding.
 pub static KEY_ENCODING: Rule = Rule {
     id: "huawei-scm/key-encoding",
-    statement: "keys are sent as PKCS#1 (RSA) or SEC1 (EC): SCM does not support PKCS#8 keys for \
+    statement: Words::new(
+        "keys are sent as PKCS#1 (RSA) or SEC1 (EC): SCM does not support PKCS#8 keys for \
                 deployment",
+        "私钥以 PKCS#1（RSA）或 SEC1（EC）发送：SCM 部署时不支持 PKCS#8 私钥",
+    ),
     sources: &[PUSH_FAQ],
     disagreement: None,
     provider_error: None,
@@ -122,7 +141,10 @@ pub static KEY_ENCODING: Rule = Rule {
 /// Validity.
 pub static VALIDITY: Rule = Rule {
     id: "huawei-scm/validity",
-    statement: "expired certificates cannot be uploaded",
+    statement: Words::new(
+        "expired certificates cannot be uploaded",
+        "已过期的证书不能上传",
+    ),
     sources: &[USER_MANUAL],
     disagreement: None,
     provider_error: Some("SCM: expired certificates cannot be uploaded"),
@@ -130,19 +152,26 @@ pub static VALIDITY: Rule = Rule {
 /// Algorithms.
 pub static KEYS: Rule = Rule {
     id: "huawei-scm/key-algorithms",
-    statement: "RSA and EC certificates, or SM2 (国密) ones with an optional encryption pair",
+    statement: Words::new(
+        "RSA and EC certificates, or SM2 (国密) ones with an optional encryption pair",
+        "RSA 和 EC 证书，或 SM2（国密）证书及可选的加密证书对",
+    ),
     sources: &[SDK_MODEL, USER_MANUAL],
-    disagreement: Some(
+    disagreement: Some(Words::new(
         "the SDK model has the SM encryption pair and the console offers RSA, ECC and SM2; no \
          list of key types is documented for the API",
-    ),
+        "SDK 模型包含国密加密证书对，控制台提供 RSA、ECC 和 SM2；API 未记载密钥类型列表",
+    )),
     provider_error: Some("SCM.0006 (the certificate cannot be parsed)"),
 };
 /// SM2 encryption pair.
 pub static SM_PAIR: Rule = Rule {
     id: "huawei-scm/sm2-pair",
-    statement: "enc_certificate and enc_private_key (optional): the SM2 encryption certificate \
+    statement: Words::new(
+        "enc_certificate and enc_private_key (optional): the SM2 encryption certificate \
                 and its own unencrypted key, for an SM2 certificate",
+        "enc_certificate 和 enc_private_key（可选）：SM2 加密证书及其自己的未加密私钥，用于 SM2 证书",
+    ),
     sources: &[SDK_MODEL],
     disagreement: None,
     provider_error: None,
@@ -150,8 +179,11 @@ pub static SM_PAIR: Rule = Rule {
 /// Duplicate check.
 pub static DUPLICATE_CHECK: Rule = Rule {
     id: "huawei-scm/duplicate-check",
-    statement: "duplicate_check: true (upload a certificate identical to one already there) or \
+    statement: Words::new(
+        "duplicate_check: true (upload a certificate identical to one already there) or \
                 false",
+        "duplicate_check：true（可上传与已有证书相同的证书）或 false",
+    ),
     sources: &[SDK_MODEL],
     disagreement: None,
     provider_error: Some("SCM.0001 (invalid parameter)"),
@@ -159,7 +191,10 @@ pub static DUPLICATE_CHECK: Rule = Rule {
 /// Enterprise project.
 pub static ENTERPRISE_PROJECT: Rule = Rule {
     id: "huawei-scm/enterprise-project-id",
-    statement: "enterprise_project_id: \"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+    statement: Words::new(
+        "enterprise_project_id: \"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+        "enterprise_project_id：\"0\" 或 8-4-4-4-12 格式的小写字母和数字 ID",
+    ),
     sources: &[SDK_MODEL],
     disagreement: None,
     provider_error: Some("SCM.0001 (invalid parameter)"),
@@ -167,10 +202,13 @@ pub static ENTERPRISE_PROJECT: Rule = Rule {
 /// Sites and endpoints.
 pub static REGIONS_RULE: Rule = Rule {
     id: "huawei-scm/regions",
-    statement: "SCM is a global service: the SDKs list scm.cn-north-4 (Chinese site), \
+    statement: Words::new(
+        "SCM is a global service: the SDKs list scm.cn-north-4 (Chinese site), \
                 scm.ap-southeast-1 (international site) and scm.my-kualalumpur-1; another region \
                 of the Chinese site goes to scm.cn-north-4, of the international site to \
                 scm.ap-southeast-1",
+        "SCM 是全局服务：SDK 列出 scm.cn-north-4（中国站）、scm.ap-southeast-1（国际站）和 scm.my-kualalumpur-1；中国站的其他区域使用 scm.cn-north-4，国际站的使用 scm.ap-southeast-1",
+    ),
     sources: &[SDK_REGIONS, BEFORE_YOU_START],
     disagreement: None,
     provider_error: None,
@@ -178,8 +216,11 @@ pub static REGIONS_RULE: Rule = Rule {
 /// Auth scope.
 pub static DOMAIN_SCOPE: Rule = Rule {
     id: "huawei-scm/domain-id",
-    statement: "SCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
+    statement: Words::new(
+        "SCM is an account-level service: AK/SK requests carry X-Domain-Id (the account \
                 ID), tokens are scoped to the account",
+        "SCM 是账号级服务：AK/SK 请求带 X-Domain-Id（账号 ID），Token 的范围是账号",
+    ),
     sources: &[SDK_CLIENT, BEFORE_YOU_START],
     disagreement: None,
     provider_error: Some("APIGW.0301 (incorrect IAM authentication information)"),
@@ -236,6 +277,8 @@ fn is_enterprise_project(value: &str) -> bool {
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-scm",
     title: "Huawei Cloud CCM SSL certificate manager — import certificate",
+    title_zh: "华为云 CCM SSL 证书管理 — 导入证书",
+    region_word_zh: "区域",
     api: "ImportCertificate",
     version: "v3",
     legacy: None,
@@ -262,35 +305,60 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         },
     ],
     fields: &[
-        FieldSpec::text("name", "the certificate's name", &NAME)
-            .required()
-            .chars(3, Some(63))
-            .shape(Shape::Pattern(is_name, "letters, digits, '_', '-' and '.'")),
+        FieldSpec::text(
+            "name",
+            Words::new("the certificate's name", "证书名称"),
+            &NAME,
+        )
+        .required()
+        .chars(3, Some(63))
+        .shape(Shape::Pattern(
+            is_name,
+            Words::new(
+                "letters, digits, '_', '-' and '.'",
+                "字母、数字、'_'、'-' 和 '.'",
+            ),
+        )),
         FieldSpec::text(
             "duplicate_check",
-            "true to allow uploading a certificate that is already there",
+            Words::new(
+                "true to allow uploading a certificate that is already there",
+                "为 true 时允许上传已存在的证书",
+            ),
             &DUPLICATE_CHECK,
         )
         .shape(Shape::OneOf(&["true", "false"])),
         FieldSpec::text(
             "enterprise_project_id",
-            "the enterprise project (\"0\" for the default one)",
+            Words::new(
+                "the enterprise project (\"0\" for the default one)",
+                "企业项目（默认项目为 \"0\"）",
+            ),
             &ENTERPRISE_PROJECT,
         )
         .chars(1, None)
         .shape(Shape::Pattern(
             is_enterprise_project,
-            "\"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+            Words::new(
+                "\"0\" or an ID of 8-4-4-4-12 lowercase letters and digits",
+                "\"0\" 或 8-4-4-4-12 格式的小写字母和数字 ID",
+            ),
         )),
         FieldSpec::text(
             "enc_certificate",
-            "SM2 only: the encryption certificate (PEM; @FILE)",
+            Words::new(
+                "SM2 only: the encryption certificate (PEM; @FILE)",
+                "仅 SM2：加密证书（PEM；@FILE）",
+            ),
             &SM_PAIR,
         )
         .pem(),
         FieldSpec::text(
             "enc_private_key",
-            "SM2 only: the encryption certificate's key (PEM; @FILE)",
+            Words::new(
+                "SM2 only: the encryption certificate's key (PEM; @FILE)",
+                "仅 SM2：加密证书的私钥（PEM；@FILE）",
+            ),
             &SM_PAIR,
         )
         .pem(),
@@ -405,7 +473,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     let sm2 = check_leaf_key(
         ctx.analysis,
         &[KeyType::Rsa, KeyType::Ec, KeyType::Sm2],
-        "SCM takes RSA, EC and SM2 certificates",
+        Words::new(
+            "SCM takes RSA, EC and SM2 certificates",
+            "SCM 接受 RSA、EC 和 SM2 证书",
+        ),
         (&CERTIFICATE, &KEYS),
         &mut prep.diagnostics,
     );
@@ -416,8 +487,14 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             rule: &PRIVATE_KEY,
             encoding_rule: &KEY_ENCODING,
             want: KeyEncoding::Traditional,
-            reencoded_because: "SCM does not support PKCS#8 keys: re-encoded, same key",
-            decrypted_because: "SCM refuses password-protected keys: decrypted locally",
+            reencoded_because: Words::new(
+                "SCM does not support PKCS#8 keys: re-encoded, same key",
+                "SCM 不支持 PKCS#8 私钥：已重新编码，私钥不变",
+            ),
+            decrypted_because: Words::new(
+                "SCM refuses password-protected keys: decrypted locally",
+                "SCM 不接受带口令保护的私钥：已在本地解密",
+            ),
             max: Some(KEY_MAX),
         },
         &mut prep.diagnostics,
@@ -440,8 +517,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         prep,
         &CHAIN,
         "SCM",
-        "certificate gets the certificate, certificate_chain its intermediates; the fixes show \
-         before and after",
+        Words::new(
+            "certificate gets the certificate, certificate_chain its intermediates; the fixes show \
+             before and after",
+            "certificate 放证书，certificate_chain 放其中间证书；修复中显示前后对比",
+        ),
     );
     let Some(bundle) = &prep.bundle else {
         return;
@@ -473,8 +553,11 @@ fn encryption_pair_given(
                     Code::FieldInvalid,
                     field_location(name),
                     &SM_PAIR,
-                    format!("{name} is for SM2 certificates; this certificate is not SM2"),
-                    "leave it out",
+                    tr!(
+                        "{name} is for SM2 certificates; this certificate is not SM2",
+                        "{name} 用于 SM2 证书；这张证书不是 SM2"
+                    ),
+                    tr!("leave it out", "请不要填写"),
                 ));
             }
         }
@@ -487,8 +570,11 @@ fn encryption_pair_given(
                 "enc_certificate"
             }),
             &SM_PAIR,
-            "the encryption pair takes both enc_certificate and enc_private_key",
-            "give both, or neither",
+            tr!(
+                "the encryption pair takes both enc_certificate and enc_private_key",
+                "加密证书对需要同时给出 enc_certificate 和 enc_private_key"
+            ),
+            tr!("give both, or neither", "请两个都给出，或都不给"),
         ));
     } else if given == [true, true] {
         return encryption_pair(
@@ -514,20 +600,32 @@ fn check_bundle(analysis: &Analysis, bundle: &Bundle, out: &mut Vec<Diagnostic>)
             Code::TargetCertificateCount,
             material_location(),
             &CHAIN_LENGTH,
-            "the certificate comes without its intermediates: a chain of length 1",
-            "add the intermediate certificate(s) your CA sent",
+            tr!(
+                "the certificate comes without its intermediates: a chain of length 1",
+                "证书没有附带中间证书：证书链长度为 1，证书链不完整"
+            ),
+            tr!(
+                "add the intermediate certificate(s) your CA sent",
+                "请加上 CA 提供的中间证书"
+            ),
         ));
     }
     CERTIFICATE_MAX.check(
         &bundle.leaf_pem,
         material_location(),
-        "the certificate is too large for SCM (many names?)",
+        Words::new(
+            "the certificate is too large for SCM (many names?)",
+            "证书对 SCM 来说太大（域名太多？）",
+        ),
         out,
     );
     CHAIN_MAX.check(
         &bundle.chain_pem,
         material_location(),
-        "drop certificates that are not on the path",
+        Words::new(
+            "drop certificates that are not on the path",
+            "请删除不在路径上的证书",
+        ),
         out,
     );
 }

@@ -8,6 +8,7 @@ use crate::analysis::Analysis;
 use crate::analysis::public_key::Curve;
 use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::fixes::KeyPem;
+use crate::lang::Words;
 
 /// Where diagnostics about the material as a whole point.
 pub(crate) fn material_location() -> Location {
@@ -44,45 +45,71 @@ pub(crate) fn is_ca_certificate(
 }
 
 /// Diagnoses a private key given to a target that never takes one.
-pub(crate) fn key_not_taken(ctx: &Context<'_>, api: &str, why: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn key_not_taken(ctx: &Context<'_>, who: Words, why: Words, out: &mut Vec<Diagnostic>) {
+    let (api, api_zh, why, why_zh) = (who.en, who.zh, why.en, why.zh);
     if let Some(key) = ctx.analysis.keys.first() {
         out.push(Diagnostic::new(
             Code::FieldIgnored,
             key.location.clone(),
-            format!("{api} does not take a private key ({why}); it is not sent"),
-            "leave the key out; it stays on this machine either way",
+            tr!(
+                "{api} does not take a private key ({why}); it is not sent",
+                "{api_zh} 不接受私钥（{why_zh}）；私钥不会被发送"
+            ),
+            tr!(
+                "leave the key out; it stays on this machine either way",
+                "不必提供私钥；无论如何它都只留在本机"
+            ),
         ));
     }
 }
 
 /// Diagnoses a target that checks against a CSR when none was given.
-pub(crate) fn csr_wanted(ctx: &Context<'_>, rule: &Rule, whose: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn csr_wanted(ctx: &Context<'_>, rule: &Rule, whose: Words, out: &mut Vec<Diagnostic>) {
+    let (whose, whose_zh) = (whose.en, whose.zh);
     if ctx.analysis.csrs.is_empty() {
         out.push(rule_diagnostic(
             Code::TargetCsrNotGiven,
             Location::Target,
             rule,
-            format!("no CSR was given, so the match with the CSR {whose} cannot be checked"),
+            tr!(
+                "no CSR was given, so the match with the CSR {whose} cannot be checked",
+                "未提供 CSR，无法检查与{whose_zh} CSR 是否匹配"
+            ),
             crate::diagnostic::Hint::per_surface(
-                format!("add the CSR {whose} to the CSR box"),
-                format!("add the CSR {whose} as one more FILE"),
+                tr!(
+                    "add the CSR {whose} to the CSR box",
+                    "请把{whose_zh} CSR 放进证书请求框"
+                ),
+                tr!(
+                    "add the CSR {whose} as one more FILE",
+                    "请把{whose_zh} CSR 作为另一个 FILE 给出"
+                ),
             ),
         ));
     }
 }
 
 /// Reports the bundle's changes (if any) as the fix applied for this target.
-pub(crate) fn report_bundle_changes(prep: &mut Preparation, rule: &Rule, target: &str, hint: &str) {
+pub(crate) fn report_bundle_changes(
+    prep: &mut Preparation,
+    rule: &Rule,
+    target: &str,
+    hint: Words,
+) {
     if let Some(bundle) = prep.bundle.as_ref().filter(|b| !b.changes.is_empty()) {
         prep.diagnostics.push(rule_diagnostic(
             Code::TargetBundleNormalised,
             material_location(),
             rule,
-            format!(
-                "the certificates were arranged for {target}: {}",
-                bundle.changes.join("; ")
-            ),
-            hint,
+            {
+                let (changes, changes_zh) =
+                    (bundle.changes.join("; "), bundle.changes_zh.join("；"));
+                tr!(
+                    "the certificates were arranged for {target}: {changes}",
+                    "已为 {target} 整理证书：{changes_zh}"
+                )
+            },
+            hint.text(),
         ));
     }
 }
@@ -106,18 +133,22 @@ impl SizeLimit {
         &self,
         text: &str,
         at: impl Into<Location>,
-        hint: &str,
+        hint: Words,
         out: &mut Vec<Diagnostic>,
     ) {
         let at: Location = at.into();
+        let (what, max) = (self.what, self.max);
         let chars = text.chars().count();
         if chars > self.max {
             out.push(rule_diagnostic(
                 Code::FieldTooLong,
                 at,
                 self.rule,
-                format!("{} has {chars} characters; at most {}", self.what, self.max),
-                hint,
+                tr!(
+                    "{what} has {chars} characters; at most {max}",
+                    "{what} 有 {chars} 个字符；最多 {max} 个"
+                ),
+                hint.text(),
             ));
         } else if let Some((lower, rule)) = self.disputed
             && chars > lower
@@ -126,11 +157,11 @@ impl SizeLimit {
                 Code::FieldTooLong,
                 at,
                 rule,
-                format!(
-                    "{} has {chars} characters: within {} but above {lower}",
-                    self.what, self.max
+                tr!(
+                    "{what} has {chars} characters: within {max} but above {lower}",
+                    "{what} 有 {chars} 个字符：未超过 {max}，但超过 {lower}"
                 ),
-                hint,
+                hint.text(),
             ));
         }
     }
@@ -148,9 +179,9 @@ pub(crate) struct KeyRules {
     /// The encoding sent.
     pub want: crate::fixes::KeyEncoding,
     /// Why a key in another encoding is re-encoded (shown with the fix).
-    pub reencoded_because: &'static str,
+    pub reencoded_because: Words,
     /// Why an encrypted key is decrypted here.
-    pub decrypted_because: &'static str,
+    pub decrypted_because: Words,
     /// The key's length limit.
     pub max: Option<SizeLimit>,
 }
@@ -173,10 +204,22 @@ pub(crate) fn take_key(
             Code::TargetNeedsPrivateKey,
             material_location(),
             rules.rule,
-            format!("{} needs the certificate's private key; none was given", rules.who),
+            {
+                let who = rules.who;
+                tr!(
+                    "{who} needs the certificate's private key; none was given",
+                    "{who} 需要证书的私钥，但未提供私钥"
+                )
+            },
             crate::diagnostic::Hint::per_surface(
-                "add the private key to the private key box (it goes only into the request built here)",
-                "add the key file as one more FILE (it goes only into the request built here)",
+                tr!(
+                    "add the private key to the private key box (it goes only into the request built here)",
+                    "请把私钥放进私钥框（它只用于在此生成的请求）"
+                ),
+                tr!(
+                    "add the key file as one more FILE (it goes only into the request built here)",
+                    "请把私钥文件作为另一个 FILE 给出（它只用于在此生成的请求）"
+                ),
             ),
         ));
         return None;
@@ -193,18 +236,31 @@ pub(crate) fn take_key(
         });
         let (message, hint) = if passphrase_missing {
             (
-                "the private key could not be decrypted, so it cannot be sent",
+                tr!(
+                    "the private key could not be decrypted, so it cannot be sent",
+                    "私钥无法解密，因此无法发送"
+                ),
                 crate::diagnostic::Hint::per_surface(
-                    "enter its passphrase in the passphrase field: the target takes only unencrypted keys, decrypted here",
-                    "give its passphrase (--passphrase-env VAR): the target takes only unencrypted keys, decrypted here",
+                    tr!(
+                        "enter its passphrase in the passphrase field: the target takes only unencrypted keys, decrypted here",
+                        "请在口令框中输入私钥口令：目标只接受未加密的私钥，会在此处解密"
+                    ),
+                    tr!(
+                        "give its passphrase (--passphrase-env VAR): the target takes only unencrypted keys, decrypted here",
+                        "请给出私钥口令（--passphrase-env VAR）：目标只接受未加密的私钥，会在此处解密"
+                    ),
                 ),
             )
         } else {
             (
-                "the private key could not be read, so it cannot be sent",
-                crate::diagnostic::Hint::from(
-                    "the analysis says why above: export the key again (PEM, PKCS#8, unencrypted or with AES-256) from where it was made",
+                tr!(
+                    "the private key could not be read, so it cannot be sent",
+                    "私钥无法读取，因此无法发送"
                 ),
+                crate::diagnostic::Hint::from(tr!(
+                    "the analysis says why above: export the key again (PEM, PKCS#8, unencrypted or with AES-256) from where it was made",
+                    "原因见上面的分析：请从生成私钥的地方重新导出（PEM，PKCS#8，不加密或用 AES-256 加密）"
+                )),
             )
         };
         out.push(rule_diagnostic(
@@ -223,8 +279,11 @@ pub(crate) fn take_key(
                 Code::TargetNeedsPrivateKey,
                 key.location.clone(),
                 rules.encoding_rule,
-                message,
-                "export the key as PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1/SEC1",
+                tr!("{message}", "私钥无法重新编码：{message}"),
+                tr!(
+                    "export the key as PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1/SEC1",
+                    "请将私钥导出为 PKCS#8（BEGIN PRIVATE KEY）或 PKCS#1/SEC1"
+                ),
             ));
             return None;
         }
@@ -239,8 +298,17 @@ pub(crate) fn take_key(
             Code::TargetKeyReencoded,
             key.location.clone(),
             rules.encoding_rule,
-            format!("the {} key is sent as {} ({reason})", pem.from, pem.label),
-            "nothing to do; the fixes show the key's before and after encodings",
+            {
+                let (from, label, reason_zh) = (pem.from, pem.label, reason.zh);
+                tr!(
+                    "the {from} key is sent as {label} ({reason})",
+                    "{from} 私钥将以 {label} 发送（{reason_zh}）"
+                )
+            },
+            tr!(
+                "nothing to do; the fixes show the key's before and after encodings",
+                "无需处理；修复中显示了私钥编码的前后对比"
+            ),
         ));
         KeyFix {
             from: pem.from,
@@ -252,7 +320,10 @@ pub(crate) fn take_key(
         limit.check(
             &pem.pem,
             key.location.clone(),
-            "a key this long does not fit: use a 2048- to 4096-bit RSA key or an EC key",
+            Words::new(
+                "a key this long does not fit: use a 2048- to 4096-bit RSA key or an EC key",
+                "私钥过长：请使用 2048 到 4096 位的 RSA 私钥或 EC 私钥",
+            ),
             out,
         );
     }
@@ -311,12 +382,18 @@ pub(crate) fn encryption_pair(
             Code::FieldInvalid,
             field_location(rules.certificate),
             rules.rule,
-            format!(
-                "{} holds {count} certificate(s); it takes the encryption certificate and its \
-                 chain, 1 to {} certificates",
-                rules.certificate, rules.max_certificates
+            {
+                let (field, max) = (rules.certificate, rules.max_certificates);
+                tr!(
+                    "{field} holds {count} certificate(s); it takes the encryption certificate and its \
+                     chain, 1 to {max} certificates",
+                    "{field} 中有 {count} 张证书；它接受加密证书及其证书链，共 1 到 {max} 张"
+                )
+            },
+            tr!(
+                "give the SM2 encryption certificate (PEM), optionally followed by its chain",
+                "请给出 SM2 加密证书（PEM），其后可附证书链"
             ),
-            "give the SM2 encryption certificate (PEM), optionally followed by its chain",
         ));
         return None;
     }
@@ -326,11 +403,14 @@ pub(crate) fn encryption_pair(
             Code::FieldInvalid,
             field_location(rules.certificate),
             rules.rule,
-            format!(
-                "the encryption certificate's key is {}; it must be SM2",
-                describe_key(&pair.certificates[leaf].summary.public_key)
-            ),
-            "give the SM2 encryption certificate",
+            {
+                let key = describe_key(&pair.certificates[leaf].summary.public_key);
+                tr!(
+                    "the encryption certificate's key is {key}; it must be SM2",
+                    "加密证书的密钥是 {key}；必须是 SM2"
+                )
+            },
+            tr!("give the SM2 encryption certificate", "请给出 SM2 加密证书"),
         ));
         return None;
     }
@@ -342,11 +422,17 @@ pub(crate) fn encryption_pair(
             Code::FieldInvalid,
             field_location(rules.key),
             rules.rule,
-            format!(
-                "{} must be the one unencrypted private key of the encryption certificate",
-                rules.key
+            {
+                let field = rules.key;
+                tr!(
+                    "{field} must be the one unencrypted private key of the encryption certificate",
+                    "{field} 必须是加密证书自己的那一个未加密私钥"
+                )
+            },
+            tr!(
+                "give the SM2 encryption certificate's own key, unencrypted (PEM)",
+                "请给出 SM2 加密证书自己的私钥，不加密（PEM）"
             ),
-            "give the SM2 encryption certificate's own key, unencrypted (PEM)",
         ));
         return None;
     }
@@ -363,7 +449,7 @@ pub(crate) fn encryption_pair(
 pub(crate) fn check_leaf_key(
     analysis: &Analysis,
     taken: &[crate::analysis::public_key::KeyType],
-    offered: &str,
+    offered: Words,
     rules: (&Rule, &Rule),
     out: &mut Vec<Diagnostic>,
 ) -> bool {
@@ -374,8 +460,11 @@ pub(crate) fn check_leaf_key(
             Code::TargetCertificateCount,
             material_location(),
             count_rule,
-            "no certificate was given",
-            "give the certificate and its intermediates (PEM)",
+            tr!("no certificate was given", "未提供证书"),
+            tr!(
+                "give the certificate and its intermediates (PEM)",
+                "请给出证书及其中间证书（PEM）"
+            ),
         ));
         return false;
     };
@@ -385,8 +474,17 @@ pub(crate) fn check_leaf_key(
             Code::TargetKeyAlgorithm,
             certificate_location(analysis, leaf),
             key_rule,
-            format!("the certificate's key is {}; {offered}", describe_key(key)),
-            "use an RSA or ECDSA certificate",
+            {
+                let (key, offered, offered_zh) = (describe_key(key), offered.en, offered.zh);
+                tr!(
+                    "the certificate's key is {key}; {offered}",
+                    "证书的密钥是 {key}；{offered_zh}"
+                )
+            },
+            tr!(
+                "use an RSA or ECDSA certificate",
+                "请使用 RSA 或 ECDSA 证书"
+            ),
         ));
     }
     key.key_type == KeyType::Sm2

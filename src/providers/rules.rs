@@ -4,6 +4,7 @@
 //! legacy API ([`Legacy`]).
 
 use crate::diagnostic::{Code, Diagnostic, Location, Severity};
+use crate::lang::Text;
 use serde::Serialize;
 use serde::ser::SerializeStruct;
 
@@ -41,12 +42,12 @@ pub struct Source {
 pub struct Rule {
     /// A stable identifier, `<provider>/<topic>`.
     pub id: &'static str,
-    /// The rule, in one sentence.
-    pub statement: &'static str,
+    /// The rule, in one sentence (its JSON is the English).
+    pub statement: crate::lang::Words,
     /// Where it is documented.
     pub sources: &'static [Source],
     /// How the sources disagree, when they do.
-    pub disagreement: Option<&'static str>,
+    pub disagreement: Option<crate::lang::Words>,
     /// The error the provider answers with when the rule is broken, when known.
     pub provider_error: Option<&'static str>,
 }
@@ -67,10 +68,10 @@ impl Serialize for Rule {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut out = serializer.serialize_struct("Rule", 6)?;
         out.serialize_field("id", self.id)?;
-        out.serialize_field("statement", self.statement)?;
+        out.serialize_field("statement", &self.statement)?;
         out.serialize_field("sources", self.sources)?;
         if let Some(disagreement) = self.disagreement {
-            out.serialize_field("disagreement", disagreement)?;
+            out.serialize_field("disagreement", &disagreement)?;
         }
         if let Some(error) = self.provider_error {
             out.serialize_field("provider_error", error)?;
@@ -93,7 +94,7 @@ pub struct KnownError {
 #[derive(Clone, Copy, Debug, Serialize)]
 pub struct Legacy {
     /// Why it is legacy, in one sentence.
-    pub note: &'static str,
+    pub note: crate::lang::Words,
     /// The target to use instead.
     pub successor: &'static str,
     /// The rule (with its sources) that says so.
@@ -118,7 +119,7 @@ pub(crate) fn rule_diagnostic(
     code: Code,
     at: impl Into<Location>,
     rule: &Rule,
-    message: impl Into<String>,
+    message: impl Into<Text>,
     hint: impl Into<crate::diagnostic::Hint>,
 ) -> Diagnostic {
     let blocks = rule.blocks();
@@ -137,13 +138,22 @@ pub(crate) fn rule_diagnostic(
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let mut text = format!("{} (rule {}: {source}", message.into(), rule.id);
-    match rule.disagreement {
-        Some(disagreement) => text.push_str(&format!("; the sources disagree: {disagreement})")),
-        None if !blocks => text.push_str("; no primary source states it)"),
-        None => text.push(')'),
-    }
-    let diagnostic = Diagnostic::new(code, at, text, hint);
+    let id = rule.id;
+    let cited = match rule.disagreement {
+        Some(disagreement) => {
+            let (disagreement, disagreement_zh) = (disagreement.en, disagreement.zh);
+            tr!(
+                " (rule {id}: {source}; the sources disagree: {disagreement})",
+                "（规则 {id}：{source}；来源说法不一：{disagreement_zh}）"
+            )
+        }
+        None if !blocks => tr!(
+            " (rule {id}: {source}; no primary source states it)",
+            "（规则 {id}：{source}；没有一手来源明确这样说）"
+        ),
+        None => tr!(" (rule {id}: {source})", "（规则 {id}：{source}）"),
+    };
+    let diagnostic = Diagnostic::new(code, at, message.into().followed_by(&cited), hint);
     match rule.provider_error {
         // Infos are fixes already applied: the provider will not answer with an error for them.
         Some(error) if code.severity() != Severity::Info => diagnostic.with_provider_error(error),

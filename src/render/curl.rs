@@ -79,6 +79,17 @@ pub(crate) fn scheme_title(scheme: Scheme) -> &'static str {
     }
 }
 
+/// [`scheme_title`] in `lang` (the page's signing choice).
+pub(crate) fn scheme_title_in(scheme: Scheme, lang: crate::lang::Lang) -> &'static str {
+    let zh = match scheme {
+        Scheme::AlibabaRpcV2 => "阿里云 RPC 签名 V2（HMAC-SHA1）",
+        Scheme::AlibabaAcs3 => "阿里云 V3 签名（ACS3-HMAC-SHA256）",
+        Scheme::HuaweiAksk => "华为云 AK/SK（SDK-HMAC-SHA256）",
+        Scheme::HuaweiToken => "华为云 IAM Token（X-Auth-Token）",
+    };
+    lang.pick(scheme_title(scheme), zh)
+}
+
 /// What the curl output shows, on the page's curl tab and in `cert-preflight request`'s default
 /// format: the commands that get an IAM token (when the request needs one), then the curl command.
 #[cfg(any(not(target_arch = "wasm32"), feature = "page"))]

@@ -10,13 +10,20 @@ use super::components::{
 };
 use super::hooks::use_sliced_analysis::use_sliced_analysis;
 use super::state::{Action, Credential, Slot, State};
+use crate::lang::Lang;
 use crate::providers::ProviderId;
 use yew::prelude::*;
 
 /// The whole page.
 #[component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(ProviderId::default(), browser::now()));
+    let state = use_reducer(|| {
+        let preferred = browser::preferred_languages();
+        let lang = Lang::from_preferences(preferred.iter().map(String::as_str));
+        State::new(ProviderId::default(), browser::now()).in_lang(lang)
+    });
+    let lang = state.lang;
+    use_effect_with(lang, |lang| browser::set_document_lang(lang.as_str()));
     // One callback for the page's life: children whose other properties are unchanged are not
     // rendered again (a 2 MiB text area compared and read back on every progress tick otherwise).
     let dispatch = {
@@ -68,45 +75,54 @@ pub fn App() -> Html {
     };
     use_sliced_analysis(&state, dispatch.clone());
     let spec = form.target.spec();
+    let on_lang = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(lang.other())))
+    };
     html! {
-        <>
+        <ContextProvider<Lang> context={lang}>
             <header class="masthead">
+                <button type="button" class="secondary lang-switch" data-testid="lang-switch" onclick={on_lang}
+                    lang={lang.other().as_str()} aria-label={format!("Language / 语言: {}", lang.other().native_name())}>
+                    { lang.other().native_name() }
+                </button>
                 <h1>{ "cert-preflight" }</h1>
                 <p class="tagline">
-                    { "Check certificates before you upload them, and get a signed request that works. Everything runs in this page: nothing you paste, no key and no secret is sent anywhere." }
+                    { lang.pick("Check certificates before you upload them, and get a signed request that works. Everything runs in this page: nothing you paste, no key and no secret is sent anywhere.",
+                        "上传前先检查证书，并得到一个可用的已签名请求。一切都在本页面中运行：你粘贴的内容、私钥和密钥都不会发送到任何地方。") }
                 </p>
             </header>
             <TargetPicker target={form.target} region={form.region.clone()} auth={form.auth} on_action={dispatch.clone()} />
             <section class="panel input-panel" aria-labelledby="input-title">
-                <h2 id="input-title">{ "2. Your certificate material" }</h2>
+                <h2 id="input-title">{ lang.pick("2. Your certificate material", "2. 你的证书材料") }</h2>
                 <div class="materials">
-                    <InputPanel slot={Slot::Certificates} title="Certificates" on_action={dispatch.clone()}
-                        label="Certificate and chain: PEM text (several blocks, any order, stray text and CRLF are fine)"
+                    <InputPanel slot={Slot::Certificates} title={lang.pick("Certificates", "证书")} on_action={dispatch.clone()}
+                        label={lang.pick("Certificate and chain: PEM text (several blocks, any order, stray text and CRLF are fine)", "证书和证书链：PEM 文本（可多个块、任意顺序，夹杂文字和 CRLF 也可以）")}
                         pasted={materials.certificates.pasted.clone()} files={names(Slot::Certificates)}
                         accept=".pem,.crt,.cer,.der,.cert,.ca-bundle,.chain,.txt,.p7b,.p7c,.pfx,.p12" />
-                    <InputPanel slot={Slot::Key} title="Private key" on_action={dispatch.clone()}
-                        label="Private key (PEM: PKCS#1, PKCS#8, SEC1, encrypted). It stays in this page."
+                    <InputPanel slot={Slot::Key} title={lang.pick("Private key", "私钥")} on_action={dispatch.clone()}
+                        label={lang.pick("Private key (PEM: PKCS#1, PKCS#8, SEC1, encrypted). It stays in this page.", "私钥（PEM：PKCS#1、PKCS#8、SEC1、加密的均可）。它只留在本页面。")}
                         pasted={materials.key.pasted.clone()} files={names(Slot::Key)} accept=".pem,.key,.der,.txt" />
-                    <InputPanel slot={Slot::Csr} title="Certificate request" on_action={dispatch.clone()}
-                        label="CSR (PEM), e.g. the one KMS or the private CA generated"
+                    <InputPanel slot={Slot::Csr} title={lang.pick("Certificate request", "证书请求")} on_action={dispatch.clone()}
+                        label={lang.pick("CSR (PEM), e.g. the one KMS or the private CA generated", "CSR（PEM），例如 KMS 或私有 CA 生成的")}
                         pasted={materials.csr.pasted.clone()} files={names(Slot::Csr)} accept=".pem,.csr,.req,.der,.txt" />
                 </div>
                 <div class="row">
                     <div class="control">
-                        <label for="passphrase" class="field-label">{ "Passphrase of an encrypted key, or PKCS#12 password" }</label>
+                        <label for="passphrase" class="field-label">{ lang.pick("Passphrase of an encrypted key, or PKCS#12 password", "加密私钥的口令，或 PKCS#12 密码") }</label>
                         <input id="passphrase" data-testid="passphrase" type="password" autocomplete="off"
                             value={credentials.passphrase.clone()} oninput={on_passphrase} aria-describedby="passphrase-help" />
-                        <p class="help" id="passphrase-help">{ "Used here to decrypt, in memory only." }</p>
+                        <p class="help" id="passphrase-help">{ lang.pick("Used here to decrypt, in memory only.", "仅在此处用于解密，只保存在内存中。") }</p>
                     </div>
-                    <button type="button" class="secondary" data-testid="clear" onclick={on_clear}>{ "Clear everything" }</button>
+                    <button type="button" class="secondary" data-testid="clear" onclick={on_clear}>{ lang.pick("Clear everything", "全部清除") }</button>
                 </div>
-                { for materials.notes.iter().map(|note| html! { <p class="note" data-testid="moved-note" role="status">{ note }</p> }) }
+                { for materials.notes.iter().map(|note| html! { <p class="note" data-testid="moved-note" role="status">{ note.get(lang) }</p> }) }
                 { for materials.unreadable.iter().map(|name| html! {
-                    <p class="notice" role="alert">{ format!("The browser could not read {name}.") }</p>
+                    <p class="notice" role="alert">{ lang.pick(format!("The browser could not read {name}."), format!("浏览器无法读取 {name}。")) }</p>
                 }) }
             </section>
             <section class="panel results" aria-live="polite" aria-labelledby="results-title" data-testid="results">
-                <h2 id="results-title">{ format!("3. What {} will see", spec.api) }</h2>
+                <h2 id="results-title">{ lang.pick(format!("3. What {} will see", spec.api), format!("3. {} 会看到什么", spec.api)) }</h2>
                 if let Some(pending) = state.pending {
                     <AnalysisProgress size={pending.size} progress={pending.progress} settle={pending.settle} />
                 } else if state.has_material() {
@@ -115,28 +131,31 @@ pub fn App() -> Html {
                         applied={derived.applied.clone()} on_action={dispatch.clone()} />
                     <DiagnosticList diagnostics={diagnostics} />
                     if !report.certificates.is_empty() {
-                        <h3>{ format!("{} certificate{}", report.certificates.len(), if report.certificates.len() == 1 { "" } else { "s" }) }</h3>
+                        <h3>{ match lang {
+                            Lang::En => format!("{} certificate{}", report.certificates.len(), if report.certificates.len() == 1 { "" } else { "s" }),
+                            Lang::ZhCn => format!("{} 张证书", report.certificates.len()),
+                        } }</h3>
                         <ol class="certificates">
                             { for report.certificates.iter().take(if *all_cards { usize::MAX } else { LIST_LIMIT })
                                 .map(|c| html! { <li><CertificateCard certificate={c.clone()} now={derived.now} /></li> }) }
                         </ol>
-                        { show_all(report.certificates.len(), *all_cards, "certificates", {
+                        { show_all(lang, report.certificates.len(), *all_cards, lang.pick("certificates", "证书"), {
                             let all_cards = all_cards.clone();
                             Callback::from(move |_: MouseEvent| all_cards.set(true))
                         }) }
                     }
                 } else {
-                    <p class="help">{ "Paste or drop your certificate material above." }</p>
+                    <p class="help">{ lang.pick("Paste or drop your certificate material above.", "请在上方粘贴或拖入证书材料。") }</p>
                 }
             </section>
             <section class="panel" aria-labelledby="fields-title">
-                <h2 id="fields-title">{ format!("4. The {} request", spec.api) }</h2>
+                <h2 id="fields-title">{ lang.pick(format!("4. The {} request", spec.api), format!("4. {} 请求", spec.api)) }</h2>
                 <FieldForm target={form.target} values={form.fields.clone()} numbered_rows={form.numbered_rows.clone()}
                     preparation={prep.clone()} on_action={dispatch.clone()} />
                 <RequestPanel target={form.target} auth={form.auth} access_key_id={credentials.access_key_id.clone()}
                     has_secret={!credentials.secret.is_empty()} token_env={credentials.token_env.clone()} domain_id={credentials.domain_id.clone()}
                     generated={derived.generated.clone()} analysing={state.pending.is_some()} on_action={dispatch} />
             </section>
-        </>
+        </ContextProvider<Lang>>
     }
 }

@@ -62,6 +62,35 @@ pub fn spawn(task: impl Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(task);
 }
 
+/// The browser's preferred languages, best first (`navigator.languages`, else
+/// `navigator.language`).
+pub fn preferred_languages() -> Vec<String> {
+    let Some(navigator) = web_sys::window().map(|w| w.navigator()) else {
+        return Vec::new();
+    };
+    let listed: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .collect();
+    if listed.is_empty() {
+        navigator.language().into_iter().collect()
+    } else {
+        listed
+    }
+}
+
+/// Sets `<html lang>` (screen readers and the Han glyph forms read it).
+pub fn set_document_lang(tag: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        // A failure leaves the attribute as it was: nothing to do about it.
+        let _ = root.set_attribute("lang", tag);
+    }
+}
+
 /// The element with this id, if the document has one.
 pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
     web_sys::window()?.document()?.get_element_by_id(id)

@@ -11,7 +11,14 @@ pub mod input_panel;
 pub mod request_panel;
 pub mod target_picker;
 
+use crate::lang::Lang;
 use yew::prelude::*;
+
+/// The page's language, from the context the app provides (English outside one).
+#[hook]
+pub fn use_lang() -> Lang {
+    use_context::<Lang>().unwrap_or_default()
+}
 
 /// Long lists (a 1,000-certificate bundle's cards or warnings) show this many items until asked
 /// for all: building thousands of elements would hold the page for a second, and laying out 100
@@ -26,13 +33,22 @@ pub fn megabytes(bytes: usize) -> String {
 }
 
 /// Under a list of `total` items cut at [`LIST_LIMIT`], the button that shows them all.
-pub fn show_all(total: usize, all: bool, what: &str, on_click: Callback<MouseEvent>) -> Html {
+pub fn show_all(
+    lang: Lang,
+    total: usize,
+    all: bool,
+    what: &str,
+    on_click: Callback<MouseEvent>,
+) -> Html {
     if all || total <= LIST_LIMIT {
         return html! {};
     }
     html! {
         <button type="button" class="secondary show-all" data-testid="show-all" onclick={on_click}>
-            { format!("Show all {total} {what} ({} more)", total - LIST_LIMIT) }
+            { match lang {
+                Lang::En => format!("Show all {total} {what} ({} more)", total - LIST_LIMIT),
+                Lang::ZhCn => format!("显示全部 {total} 项{what}（另有 {} 项）", total - LIST_LIMIT),
+            } }
         </button>
     }
 }

@@ -12,6 +12,7 @@ use crate::analysis::{self, Analysis, Input, Options, Role};
 use crate::auth;
 use crate::fix_choice::{self, Rewrite};
 pub use crate::fix_choice::{Applied, Fix};
+use crate::lang::Lang;
 use crate::material_routing::{self, Moved};
 pub use crate::material_routing::{PASTED, Slot};
 use crate::providers::{self, Fields, Mode, Preparation, ProviderId};
@@ -125,7 +126,7 @@ pub struct Materials {
     /// Names of files the browser could not read.
     pub unreadable: Vec<String>,
     /// Notes about blocks moved between boxes.
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::lang::Text>,
 }
 
 impl Materials {
@@ -171,14 +172,20 @@ impl Materials {
             &self.csr.pasted,
         );
         for moved in &routed.moved {
-            self.notes.push(
-                match moved {
-                    Moved::Keys => "A private key was pasted into the certificate box; it was moved to the private key box.",
-                    Moved::Requests => "A certificate request was pasted into the certificate box; it was moved to the CSR box.",
-                    Moved::Recovered => "The pasted text was mangled (JSON, escapes, one line …): the boxes hold the PEM recovered from it.",
-                }
-                .to_owned(),
-            );
+            self.notes.push(match moved {
+                Moved::Keys => tr!(
+                    "A private key was pasted into the certificate box; it was moved to the private key box.",
+                    "证书框中粘贴了私钥；已移到私钥框。"
+                ),
+                Moved::Requests => tr!(
+                    "A certificate request was pasted into the certificate box; it was moved to the CSR box.",
+                    "证书框中粘贴了证书请求；已移到证书请求框。"
+                ),
+                Moved::Recovered => tr!(
+                    "The pasted text was mangled (JSON, escapes, one line …): the boxes hold the PEM recovered from it.",
+                    "粘贴的文本被改动过（JSON、转义、写成一行…）：输入框中是从中恢复的 PEM。"
+                ),
+            });
         }
         self.certificates.pasted = routed.certificates;
         self.key.pasted = routed.key;
@@ -192,14 +199,20 @@ impl Materials {
             other => other,
         };
         match slot {
-            Slot::Key => self.notes.push(format!(
-                "{} holds a private key; it was moved to the private key box.",
-                file.name
-            )),
-            Slot::Csr => self.notes.push(format!(
-                "{} is a certificate request; it was moved to the CSR box.",
-                file.name
-            )),
+            Slot::Key => {
+                let name = &file.name;
+                self.notes.push(tr!(
+                    "{name} holds a private key; it was moved to the private key box.",
+                    "{name} 中是私钥；已移到私钥框。"
+                ));
+            }
+            Slot::Csr => {
+                let name = &file.name;
+                self.notes.push(tr!(
+                    "{name} is a certificate request; it was moved to the CSR box.",
+                    "{name} 是证书请求；已移到证书请求框。"
+                ));
+            }
             Slot::Certificates => {}
         }
         self.get_mut(slot).files.push(file);
@@ -349,6 +362,8 @@ pub struct State {
     pub derived: Derived,
     /// The analysis waiting on large material, if any.
     pub pending: Option<Pending>,
+    /// The language the page is shown in (never stored: the browser's choice at each load).
+    pub lang: Lang,
     /// The last generation handed out to pending material.
     generations: u64,
     /// The material's size when it was last analysed or left pending (what typing changes little).
@@ -409,6 +424,8 @@ pub enum Action {
         /// The validation time it used.
         now: Duration,
     },
+    /// Show the page in this language (everything typed is kept).
+    SetLang(Lang),
     /// Start again.
     Clear,
 }
@@ -438,11 +455,18 @@ impl State {
                 now,
             },
             pending: None,
+            lang: Lang::default(),
             generations: 0,
             last_size: 0,
         };
         state.take_analysis(empty);
         state
+    }
+
+    /// The same page shown in `lang`.
+    pub fn in_lang(mut self, lang: Lang) -> Self {
+        self.lang = lang;
+        self
     }
 
     /// Whether the user has given any material yet.
@@ -576,6 +600,7 @@ impl Reducible for State {
         }
         let mut next = (*self).clone();
         match action {
+            Action::SetLang(lang) => next.lang = lang,
             Action::SetTarget(target) => {
                 let spec = target.spec();
                 let form = &mut next.form;
@@ -672,8 +697,10 @@ impl Reducible for State {
             Action::Clear => {
                 // Generations keep counting: a job of the material cleared is never taken.
                 let generations = next.generations;
+                let lang = next.lang;
                 next = Self::new(next.form.target, next.derived.now);
                 next.generations = generations;
+                next.lang = lang;
             }
         }
         Rc::new(next)

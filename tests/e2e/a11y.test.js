@@ -1,5 +1,5 @@
 // Accessibility: axe-core finds no violation in each main state of the page, at 1280 px and 360 px
-// wide, in light and dark; every control is reachable with the keyboard and shows where the focus
+// wide, in light and dark, in English and in Simplified Chinese (a zh-CN browser); every control is reachable with the keyboard and shows where the focus
 // is; the colours follow the system's light/dark setting; nothing scrolls sideways at 360 px.
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -12,6 +12,7 @@ import { SCENES } from './scenes.js';
 const TEST_TIMEOUT = 120_000;
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, narrow: { width: 360, height: 800 } };
 const SCHEMES = ['light', 'dark'];
+const LOCALES = ['en-US', 'zh-CN'];
 
 const suite = perFile();
 let axe;
@@ -49,17 +50,19 @@ function describe(violations) {
 for (const [stateName, reach] of Object.entries(STATES)) {
   for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
     for (const colorScheme of SCHEMES) {
-      test(`axe finds no violation: ${stateName}, ${viewport.width} px, ${colorScheme}`, { timeout: TEST_TIMEOUT }, async () => {
-        const { context, page, app, problems, requestsAfterLoad } = await openApp(suite, {
-          contextOptions: { viewport, colorScheme, reducedMotion: 'reduce' },
+      for (const locale of LOCALES) {
+        test(`axe finds no violation: ${stateName}, ${viewport.width} px, ${colorScheme}, ${locale}`, { timeout: TEST_TIMEOUT }, async () => {
+          const { context, page, app, problems, requestsAfterLoad } = await openApp(suite, {
+            contextOptions: { viewport, colorScheme, reducedMotion: 'reduce', locale },
+          });
+          await reach(app);
+          const violations = await runAxe(page);
+          assert.deepEqual(violations, [], `axe violations (${stateName}, ${viewportName}, ${colorScheme}, ${locale}):\n${describe(violations)}`);
+          assert.deepEqual(problems, []);
+          assert.deepEqual(requestsAfterLoad, []);
+          await context.close();
         });
-        await reach(app);
-        const violations = await runAxe(page);
-        assert.deepEqual(violations, [], `axe violations (${stateName}, ${viewportName}, ${colorScheme}):\n${describe(violations)}`);
-        assert.deepEqual(problems, []);
-        assert.deepEqual(requestsAfterLoad, []);
-        await context.close();
-      });
+      }
     }
   }
 }

@@ -65,6 +65,8 @@ export class AppPage {
     this.panic = page.getByTestId('panic');
     this.update = page.getByTestId('update');
     this.updateReload = page.getByTestId('update-reload');
+    /** The language switch (its accessible name is in both languages). */
+    this.langSwitch = page.getByTestId('lang-switch');
     /** Every control a user can type text into. */
     this.textControls = page.locator('textarea, input:not([type]), input[type=text], input[type=password], input[type=search], input[type=email], input[type=url], input[type=tel]');
   }
@@ -74,6 +76,50 @@ export class AppPage {
       const els = [...document.querySelectorAll(`[data-testid="${CSS.escape(id)}"]`)];
       return [id, els.map((el) => ({ tag: el.tagName.toLowerCase(), type: el.type ?? null, list: el.getAttribute('list') }))];
     })), ids);
+  }
+  /** `<html lang>`. */
+  async documentLang() {
+    return this.page.evaluate(() => document.documentElement.lang);
+  }
+  /**
+   * The English sentences the page shows: runs of three or more words of Latin letters in the
+   * visible text, outside what is data rather than chrome (commands and PEM in pre, code, the text
+   * boxes, a certificate's own names and facts, the chain's names), with what a message quotes
+   * (“…”, "…"), the certificates' own names and a rule citation (（规则 …）: the sources' own
+   * titles) left out, and runs in
+   * capitals (PEM labels such as BEGIN PRIVATE KEY) allowed. `allow` lists more allowed runs.
+   */
+  async englishSentences(allow = []) {
+    return this.page.evaluate((allow) => {
+      const skip = 'pre, code, textarea, input, select, option, datalist, time, .mono, .chain-name, '
+        + '[data-testid^="cert-"], script, style, [hidden]';
+      // The certificates' own names (subject and issuer DNs, their values): data, in any language.
+      const names = new Set();
+      for (const el of document.querySelectorAll('[data-testid="cert-subject"], [data-testid="cert-issuer"], .chain-name')) {
+        const dn = el.textContent.trim();
+        names.add(dn);
+        for (const part of dn.split(/,(?=[A-Za-z.0-9]+=)/)) names.add(part.replace(/^[A-Za-z.0-9]+=/, ''));
+      }
+      const byLength = [...names].filter((n) => n.length > 1).sort((x, y) => y.length - x.length);
+      const found = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const parent = node.parentElement;
+        if (!parent || parent.closest(skip)) continue;
+        if (!parent.checkVisibility({ checkVisibilityCSS: true })) continue;
+        let text = node.textContent;
+        for (const name of byLength) text = text.split(name).join(' ');
+        text = text
+          .replace(/（规则 [^）]*）+/g, ' ')
+          .replace(/“[^”]*”/g, ' ').replace(/"[^"]*"/g, ' ');
+        for (const [run] of text.matchAll(/[A-Za-z][A-Za-z'’.-]*(?:[ ,]+[A-Za-z][A-Za-z'’.-]*){2,}/g)) {
+          if (run === run.toUpperCase()) continue;
+          if (allow.some((a) => run.includes(a))) continue;
+          found.push(run);
+        }
+      }
+      return found;
+    }, allow);
   }
   /** A control by its id (= its data-testid), for checks that walk every control. */
   control(id) {

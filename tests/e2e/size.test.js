@@ -15,6 +15,13 @@
 // issue 17's typed seams and render module 1.9 KB (the module 371,494 -> 373,384 bytes: a location's
 // JSON gained `kind` and `field`, each enum serializes through its own as_str, the shell builder),
 // 392,509 bytes measured on 2026-12-06 after merging it.
+// Simplified Chinese everywhere (issue 15: every diagnostic's message and hints, the targets' field
+// help, rule statements and disagreements, the page's texts, the language switch, the CJK font
+// stack) grew it from 390,559 to 414,206 bytes (+23.6 KB, 2026-12-06; the rules' statements 2.6 KB
+// of it): bench/budgets/attribution.mjs puts the growth in the strings and
+// tables (the Chinese texts, about 3 bytes a character: 61.3 KB against 50.7 KB in
+// bench/results/budgets.md) and in cert_preflight's own functions (each message formatted in both
+// languages: 136.1 KB against 121.1 KB there, which also counts merges since).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -23,7 +30,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 393_500;
+const CEILING = 418_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -12,6 +12,7 @@ mod binary;
 mod corpus;
 
 mod hostile;
+mod i18n;
 mod key_corpus;
 mod layout;
 mod messages;

@@ -17,6 +17,7 @@
 use base64ct::Encoding;
 use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::{Diagnostic, Surface};
+use cert_preflight::lang::Lang;
 use cert_preflight::providers::{FieldInput, Fields, ProviderId, Shape};
 use cert_preflight::request;
 use cert_preflight::request::Auth;
@@ -612,6 +613,9 @@ fn made() -> &'static Made {
                     texts.extend(d.page_hint.clone());
                     texts.extend(d.provider_error.clone());
                     texts.push(d.to_string());
+                    // The Chinese forms are held to the same rule.
+                    texts.push(d.text_in(Lang::ZhCn));
+                    texts.extend(d.hint_in(Surface::Page, Lang::ZhCn).map(str::to_owned));
                 }
                 made.secrets.push((secret, all_passphrases.clone()));
                 made.texts
@@ -691,6 +695,37 @@ const PAGE_WORDS: &[&str] = &[
     "click",
     "button",
 ];
+
+/// Whether `text` holds a Han character.
+fn has_chinese(text: &str) -> bool {
+    text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+/// The compiler makes every message and hint carry a Chinese form (`tr!`); this checks that the
+/// form is Chinese and not the English copied, for every diagnostic the walk meets, and that
+/// each hint has its Chinese twin on each surface.
+#[test]
+fn every_diagnostic_met_reads_in_chinese() {
+    let made = made();
+    let mut codes = HashSet::new();
+    for (run, d) in &made.diagnostics {
+        let message = d.message_in(Lang::ZhCn);
+        assert!(
+            has_chinese(message) && message != d.message,
+            "{run}: {} has no Chinese message: {message}",
+            d.code
+        );
+        for surface in [Surface::Page, Surface::CommandLine] {
+            let (english, chinese) = (d.hint_for(surface), d.hint_in(surface, Lang::ZhCn));
+            assert_eq!(english.is_some(), chinese.is_some(), "{run}: {}", d.code);
+            if let Some(chinese) = chinese {
+                assert!(has_chinese(chinese), "{run}: {} hint: {chinese}", d.code);
+            }
+        }
+        codes.insert(d.code.as_str());
+    }
+    assert!(codes.len() > 60, "the walk met only {} codes", codes.len());
+}
 
 #[test]
 fn hints_fit_the_surface_they_are_read_on() {

@@ -1,7 +1,9 @@
 //! A card with one certificate's facts: names, SANs, validity on a timeline, key, serial,
 //! algorithm and fingerprints with copy buttons.
 
+use super::use_lang;
 use crate::analysis::certificate::{CertificateSummary, Expiry};
+use crate::lang::Lang;
 use crate::ui::browser;
 use std::str::FromStr;
 use std::time::Duration;
@@ -23,37 +25,48 @@ fn seconds(rfc3339: &str) -> Option<u64> {
         .map(|t| t.unix_duration().as_secs())
 }
 
-fn copy_button(label: &'static str, testid: &'static str, value: &str) -> Html {
+fn copy_button(lang: Lang, label: &'static str, testid: &'static str, value: &str) -> Html {
     let value = value.to_owned();
     let copy = Callback::from(move |_: MouseEvent| browser::copy_text(&value));
     html! {
         <button type="button" class="copy" data-testid={testid} onclick={copy}
-            aria-label={format!("Copy the {label} fingerprint")}>{ "copy" }</button>
+            aria-label={lang.pick(format!("Copy the {label} fingerprint"), format!("复制 {label} 指纹"))}>{ lang.pick("copy", "复制") }</button>
     }
 }
 
 /// One certificate.
 #[component]
 pub fn CertificateCard(props: &Props) -> Html {
+    let lang = use_lang();
     let c = &props.certificate;
+    let days = c.days_until_expiry;
+    let left = || {
+        lang.pick(
+            format!("valid, {days} days left"),
+            format!("有效，剩余 {days} 天"),
+        )
+    };
     let (status_class, status_text) = match c.expiry {
-        Expiry::Valid if c.days_until_expiry < 30 => (
-            "status warn",
-            format!("valid, {} days left", c.days_until_expiry),
-        ),
-        Expiry::Valid => (
-            "status ok",
-            format!("valid, {} days left", c.days_until_expiry),
-        ),
+        Expiry::Valid if days < 30 => ("status warn", left()),
+        Expiry::Valid => ("status ok", left()),
         Expiry::Expired => (
             "status bad",
-            format!("expired {} days ago", -c.days_until_expiry),
+            lang.pick(
+                format!("expired {} days ago", -days),
+                format!("已过期 {} 天", -days),
+            ),
         ),
-        Expiry::NotYetValid => ("status bad", "not yet valid".to_owned()),
+        Expiry::NotYetValid => (
+            "status bad",
+            lang.pick("not yet valid", "尚未生效").to_owned(),
+        ),
     };
     let title = c.common_name.clone().unwrap_or_else(|| c.subject.clone());
     let place = match (c.block, c.line) {
-        (Some(block), Some(line)) => format!("{}, block {block}, line {line}", c.file),
+        (Some(block), Some(line)) => match lang {
+            Lang::En => format!("{}, block {block}, line {line}", c.file),
+            Lang::ZhCn => format!("{}，第 {block} 块，第 {line} 行", c.file),
+        },
         _ => c.file.clone(),
     };
     let timeline = match (seconds(&c.not_before), seconds(&c.not_after)) {
@@ -64,7 +77,10 @@ pub fn CertificateCard(props: &Props) -> Html {
             html! {
                 <div class="timeline">
                     <label for={format!("timeline-{}", c.index)} class="help">
-                        { format!("{used_days} of {total_days} days used") }
+                        { match lang {
+                            Lang::En => format!("{used_days} of {total_days} days used"),
+                            Lang::ZhCn => format!("已用 {used_days} / {total_days} 天"),
+                        } }
                     </label>
                     <meter id={format!("timeline-{}", c.index)} data-testid="cert-timeline" min="0"
                         max={total_days.max(1).to_string()} value={used_days.to_string()}
@@ -79,10 +95,12 @@ pub fn CertificateCard(props: &Props) -> Html {
     let key_text = format!(
         "{}{}{}",
         key.key_type.as_str(),
-        key.bits.map(|b| format!(" {b} bits")).unwrap_or_default(),
+        key.bits
+            .map(|b| lang.pick(format!(" {b} bits"), format!(" {b} 位")))
+            .unwrap_or_default(),
         key.curve.map(|c| format!(" {c}")).unwrap_or_default()
     );
-    let flags = c.flags();
+    let flags = c.flags_in(lang);
     html! {
         <article class="card" data-testid="certificate-card" data-index={c.index.to_string()}>
             <header class="card-head">
@@ -92,10 +110,10 @@ pub fn CertificateCard(props: &Props) -> Html {
             <p class="place">{ place }</p>
             { timeline }
             <dl class="facts">
-                <dt>{ "Subject" }</dt><dd data-testid="cert-subject">{ &c.subject }</dd>
-                <dt>{ "Issuer" }</dt><dd data-testid="cert-issuer">{ &c.issuer }</dd>
+                <dt>{ lang.pick("Subject", "使用者") }</dt><dd data-testid="cert-subject">{ &c.subject }</dd>
+                <dt>{ lang.pick("Issuer", "颁发者") }</dt><dd data-testid="cert-issuer">{ &c.issuer }</dd>
                 if !c.sans.is_empty() {
-                    <dt>{ "Names (SAN)" }</dt>
+                    <dt>{ lang.pick("Names (SAN)", "备用名称（SAN）") }</dt>
                     <dd data-testid="cert-sans">
                         <ul class="sans">
                             { for c.sans.iter().map(|s| html! {
@@ -108,20 +126,20 @@ pub fn CertificateCard(props: &Props) -> Html {
                         </ul>
                     </dd>
                 }
-                <dt>{ "Valid from" }</dt><dd data-testid="cert-not-before"><time>{ &c.not_before }</time></dd>
-                <dt>{ "Valid until" }</dt><dd data-testid="cert-not-after"><time>{ &c.not_after }</time></dd>
-                <dt>{ "Key" }</dt><dd data-testid="cert-key">{ key_text }</dd>
+                <dt>{ lang.pick("Valid from", "生效时间") }</dt><dd data-testid="cert-not-before"><time>{ &c.not_before }</time></dd>
+                <dt>{ lang.pick("Valid until", "到期时间") }</dt><dd data-testid="cert-not-after"><time>{ &c.not_after }</time></dd>
+                <dt>{ lang.pick("Key", "公钥") }</dt><dd data-testid="cert-key">{ key_text }</dd>
                 if !flags.is_empty() {
-                    <dt>{ "Usage" }</dt><dd data-testid="cert-flags">{ flags.join("; ") }</dd>
+                    <dt>{ lang.pick("Usage", "用途") }</dt><dd data-testid="cert-flags">{ flags.join("; ") }</dd>
                 }
-                <dt>{ "Serial" }</dt><dd class="mono" data-testid="cert-serial">{ &c.serial_hex }</dd>
-                <dt>{ "Signature" }</dt><dd data-testid="cert-signature-algorithm">{ &c.signature_algorithm }</dd>
+                <dt>{ lang.pick("Serial", "序列号") }</dt><dd class="mono" data-testid="cert-serial">{ &c.serial_hex }</dd>
+                <dt>{ lang.pick("Signature", "签名算法") }</dt><dd data-testid="cert-signature-algorithm">{ &c.signature_algorithm }</dd>
                 <dt>{ "SHA-1" }</dt>
                 <dd class="fingerprint-row"><span class="mono fingerprint" data-testid="cert-sha1">{ &c.sha1 }</span>
-                    { copy_button("SHA-1", "copy-sha1", &c.sha1) }</dd>
+                    { copy_button(lang, "SHA-1", "copy-sha1", &c.sha1) }</dd>
                 <dt>{ "SHA-256" }</dt>
                 <dd class="fingerprint-row"><span class="mono fingerprint" data-testid="cert-sha256">{ &c.sha256 }</span>
-                    { copy_button("SHA-256", "copy-sha256", &c.sha256) }</dd>
+                    { copy_button(lang, "SHA-256", "copy-sha256", &c.sha256) }</dd>
             </dl>
         </article>
     }

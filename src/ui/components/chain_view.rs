@@ -1,8 +1,10 @@
 //! The chain as a picture: leaf → intermediates → root, each link's signature status, the missing
 //! issuer when there is one, and what is not on the path.
 
+use super::use_lang;
 use crate::analysis::Report;
 use crate::analysis::chain::Verdict;
+use crate::lang::Lang;
 use yew::prelude::*;
 
 /// The view's properties.
@@ -12,26 +14,50 @@ pub struct Props {
     pub report: Report,
 }
 
-fn verdict_text(verdict: Verdict) -> &'static str {
+fn verdict_text(lang: Lang, verdict: Verdict) -> &'static str {
     match verdict {
-        Verdict::Ordered => "In order: leaf first, each issuer after the certificate it signed.",
-        Verdict::Reorderable => "Out of order: the certificates form a chain, in another order.",
-        Verdict::Broken => "Broken: the certificates do not form one chain.",
-        Verdict::Empty => "No certificate yet: add the certificate to the certificate box.",
+        Verdict::Ordered => lang.pick(
+            "In order: leaf first, each issuer after the certificate it signed.",
+            "顺序正确：叶子证书在前，每个颁发者都在它签发的证书之后。",
+        ),
+        Verdict::Reorderable => lang.pick(
+            "Out of order: the certificates form a chain, in another order.",
+            "顺序不对：这些证书能组成证书链，但顺序不同。",
+        ),
+        Verdict::Broken => lang.pick(
+            "Broken: the certificates do not form one chain.",
+            "断开：这些证书组不成一条证书链。",
+        ),
+        Verdict::Empty => lang.pick(
+            "No certificate yet: add the certificate to the certificate box.",
+            "还没有证书：请把证书放进证书框。",
+        ),
+    }
+}
+
+/// The verdict's word on the page.
+fn verdict_word(lang: Lang, verdict: Verdict) -> &'static str {
+    match (lang, verdict) {
+        (Lang::En, verdict) => verdict.as_str(),
+        (Lang::ZhCn, Verdict::Ordered) => "有序",
+        (Lang::ZhCn, Verdict::Reorderable) => "可重排",
+        (Lang::ZhCn, Verdict::Broken) => "断开",
+        (Lang::ZhCn, Verdict::Empty) => "空",
     }
 }
 
 /// The chain.
 #[component]
 pub fn ChainView(props: &Props) -> Html {
+    let lang = use_lang();
     let report = &props.report;
     let chain = &report.chain;
     if report.certificates.is_empty() {
         return html! {
             <section class="chain" data-testid="chain-view" aria-labelledby="chain-title">
-                <h3 id="chain-title">{ "Chain" }</h3>
+                <h3 id="chain-title">{ lang.pick("Chain", "证书链") }</h3>
                 <p class="verdict empty" data-testid="chain-verdict" data-verdict="empty">
-                    <strong>{ "empty" }</strong>{ " — " }{ verdict_text(Verdict::Empty) }
+                    <strong>{ verdict_word(lang, Verdict::Empty) }</strong>{ " — " }{ verdict_text(lang, Verdict::Empty) }
                 </p>
             </section>
         };
@@ -47,14 +73,14 @@ pub fn ChainView(props: &Props) -> Html {
         let certificate = &report.certificates[index];
         if position == 0 {
             if certificate.is_ca {
-                "CA certificate"
+                lang.pick("CA certificate", "CA 证书")
             } else {
-                "leaf"
+                lang.pick("leaf", "叶子证书")
             }
         } else if certificate.self_signed {
-            "root"
+            lang.pick("root", "根证书")
         } else {
-            "intermediate"
+            lang.pick("intermediate", "中间证书")
         }
     };
     let link_status = |subject: usize, issuer: usize| {
@@ -64,14 +90,23 @@ pub fn ChainView(props: &Props) -> Html {
             .find(|s| s.subject_index == subject && s.issuer_index == issuer)
             .map(|s| {
                 if s.verified {
-                    ("verified", "signature verified")
+                    ("verified", lang.pick("signature verified", "签名已验证"))
                 } else if s.unsupported.is_some() {
-                    ("unchecked", "signature not checked")
+                    (
+                        "unchecked",
+                        lang.pick("signature not checked", "签名未检查"),
+                    )
                 } else {
-                    ("failed", "signature does NOT verify")
+                    (
+                        "failed",
+                        lang.pick("signature does NOT verify", "签名验证失败"),
+                    )
                 }
             })
-            .unwrap_or(("unchecked", "signature not checked"))
+            .unwrap_or((
+                "unchecked",
+                lang.pick("signature not checked", "签名未检查"),
+            ))
     };
     let verdict = chain.verdict.as_str();
     // Only an absent intermediate is a problem; a root left out is what most targets want.
@@ -83,9 +118,9 @@ pub fn ChainView(props: &Props) -> Html {
     });
     html! {
         <section class="chain" data-testid="chain-view" aria-labelledby="chain-title">
-            <h3 id="chain-title">{ "Chain" }</h3>
+            <h3 id="chain-title">{ lang.pick("Chain", "证书链") }</h3>
             <p class={classes!("verdict", verdict)} data-testid="chain-verdict" data-verdict={verdict}>
-                <strong>{ verdict }</strong>{ " — " }{ verdict_text(chain.verdict) }
+                <strong>{ verdict_word(lang, chain.verdict) }</strong>{ " — " }{ verdict_text(lang, chain.verdict) }
             </p>
             <ol class="chain-path">
                 { for chain.order.iter().enumerate().map(|(position, &index)| {
@@ -93,7 +128,10 @@ pub fn ChainView(props: &Props) -> Html {
                         let (status, text) = link_status(index, issuer);
                         html! {
                             <p class={classes!("chain-link", status)} data-testid="chain-link" data-status={status}>
-                                { format!("↑ {text}: #{issuer} signed #{index}") }
+                                { match lang {
+                                    Lang::En => format!("↑ {text}: #{issuer} signed #{index}"),
+                                    Lang::ZhCn => format!("↑ {text}：#{issuer} 签发了 #{index}"),
+                                } }
                             </p>
                         }
                     });
@@ -101,7 +139,7 @@ pub fn ChainView(props: &Props) -> Html {
                         let (status, text) = link_status(index, index);
                         html! {
                             <p class={classes!("chain-link", status)} data-testid="chain-link" data-status={status}>
-                                { format!("self-signed, {text}") }
+                                { lang.pick(format!("self-signed, {text}"), format!("自签名，{text}")) }
                             </p>
                         }
                     });
@@ -117,22 +155,27 @@ pub fn ChainView(props: &Props) -> Html {
                 if let Some(missing) = &chain.missing_issuer {
                     <li class={classes!("chain-node", if missing_is_problem { "missing" } else { "omitted" })}
                         data-testid="chain-missing">
-                        <span class="chain-role">{ if missing_is_problem { "missing issuer" } else { "root, not included" } }</span>
+                        <span class="chain-role">{ match (missing_is_problem, lang) {
+                            (true, Lang::En) => "missing issuer",
+                            (true, Lang::ZhCn) => "缺少颁发者",
+                            (false, Lang::En) => "root, not included",
+                            (false, Lang::ZhCn) => "根证书，未包含",
+                        } }</span>
                         <span class="chain-name">{ &missing.name }</span>
                         if let Some(aki) = &missing.aki {
-                            <span class="help mono">{ format!("key identifier {aki}") }</span>
+                            <span class="help mono">{ lang.pick(format!("key identifier {aki}"), format!("密钥标识符 {aki}")) }</span>
                         }
                     </li>
                 }
             </ol>
             if !chain.not_on_path.is_empty() {
                 <p class="help" data-testid="chain-strays">
-                    { format!("Not on the path: {}", chain.not_on_path.iter().map(|&i| format!("#{i} {}", name(i))).collect::<Vec<_>>().join(", ")) }
+                    { format!("{}{}", lang.pick("Not on the path: ", "不在路径上："), chain.not_on_path.iter().map(|&i| format!("#{i} {}", name(i))).collect::<Vec<_>>().join(", ")) }
                 </p>
             }
             if !chain.duplicates.is_empty() {
                 <p class="help" data-testid="chain-duplicates">
-                    { format!("Duplicates: {}", chain.duplicates.iter().map(|d| format!("#{} = #{}", d.index, d.duplicate_of)).collect::<Vec<_>>().join(", ")) }
+                    { format!("{}{}", lang.pick("Duplicates: ", "重复："), chain.duplicates.iter().map(|d| format!("#{} = #{}", d.index, d.duplicate_of)).collect::<Vec<_>>().join(", ")) }
                 </p>
             }
         </section>

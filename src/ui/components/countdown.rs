@@ -1,5 +1,7 @@
 //! The signature's countdown: how long the generated request is accepted, updated every second.
 
+use super::use_lang;
+use crate::lang::Lang;
 use crate::ui::browser;
 use std::time::Duration;
 use yew::prelude::*;
@@ -14,6 +16,7 @@ pub struct Props {
 /// "Accepted for another 14:59", updated every second.
 #[component]
 pub fn Countdown(props: &Props) -> Html {
+    let lang = use_lang();
     let now = use_state(browser::now);
     {
         let now = now.clone();
@@ -28,9 +31,12 @@ pub fn Countdown(props: &Props) -> Html {
         <span class={classes!("expiry", (left == 0).then_some("expired"))} data-testid="expires-in"
             data-expires-at={expires.clone()} aria-live="off">
             if left == 0 {
-                { "The signature has expired: regenerate." }
+                { lang.pick("The signature has expired: regenerate.", "签名已过期：请重新生成。") }
             } else {
-                { format!("Accepted for another {}:{:02} (until {expires})", left / 60, left % 60) }
+                { match lang {
+                    Lang::En => format!("Accepted for another {}:{:02} (until {expires})", left / 60, left % 60),
+                    Lang::ZhCn => format!("还可使用 {}:{:02}（至 {expires}）", left / 60, left % 60),
+                } }
             }
         </span>
     }

@@ -1,8 +1,9 @@
 //! Diagnostics grouped by severity (errors, warnings, notes), each with its code (`data-code`),
 //! where it points, the provider's own error when known, and the fix hint.
 
-use super::{LIST_LIMIT, show_all};
+use super::{LIST_LIMIT, show_all, use_lang};
 use crate::diagnostic::{Diagnostic, Severity, Surface};
+use crate::lang::Lang;
 use yew::prelude::*;
 
 /// The list's properties.
@@ -16,6 +17,7 @@ pub struct Props {
 #[component]
 pub fn DiagnosticList(props: &Props) -> Html {
     let expanded = use_state(Vec::<Severity>::new);
+    let lang = use_lang();
     if props.diagnostics.is_empty() {
         return html! {};
     }
@@ -46,27 +48,37 @@ pub fn DiagnosticList(props: &Props) -> Html {
                         <li class={classes!("diagnostic", d.severity.as_str())} data-code={d.code.as_str()}
                             data-severity={d.severity.as_str()}>
                             <p class="diagnostic-head">
-                                <span class="severity">{ d.severity.as_str() }</span>
+                                <span class="severity">{ severity_word(lang, d.severity) }</span>
                                 <code class="code">{ d.code.as_str() }</code>
-                                <span class="where">{ d.location.to_string() }</span>
+                                <span class="where">{ d.location_in(lang) }</span>
                             </p>
-                            <p class="message">{ &d.message }</p>
+                            <p class="message">{ d.message_in(lang) }</p>
                             if let Some(error) = &d.provider_error {
-                                <p class="provider-error">{ "The provider would answer: " }<code>{ error }</code></p>
+                                <p class="provider-error">{ lang.pick("The provider would answer: ", "服务商会返回：") }<code>{ error }</code></p>
                             }
-                            <p class="hint">{ d.hint_for(Surface::Page).unwrap_or_default() }</p>
+                            <p class="hint">{ d.hint_in(Surface::Page, lang).unwrap_or_default() }</p>
                         </li>
                     }) }
                 </ul>
-                { show_all(total, all, what, on_all) }
+                { show_all(lang, total, all, what, on_all) }
             </section>
         }
     };
     html! {
         <div class="diagnostic-groups" data-testid="diagnostics">
-            { group(Severity::Error, "Errors", "errors") }
-            { group(Severity::Warning, "Warnings", "warnings") }
-            { group(Severity::Info, "Notes", "notes") }
+            { group(Severity::Error, lang.pick("Errors", "错误"), lang.pick("errors", "错误")) }
+            { group(Severity::Warning, lang.pick("Warnings", "警告"), lang.pick("warnings", "警告")) }
+            { group(Severity::Info, lang.pick("Notes", "提示"), lang.pick("notes", "提示")) }
         </div>
+    }
+}
+
+/// A severity's word on the page.
+fn severity_word(lang: Lang, severity: Severity) -> &'static str {
+    match (lang, severity) {
+        (Lang::En, severity) => severity.as_str(),
+        (Lang::ZhCn, Severity::Error) => "错误",
+        (Lang::ZhCn, Severity::Warning) => "警告",
+        (Lang::ZhCn, Severity::Info) => "提示",
     }
 }

@@ -3,7 +3,9 @@
 //! from the target's data: its fields (a text area for PEM ones, a choice for enumerations, only
 //! those whose condition holds) and its numbered field families (`Tag.N.Key`), row by row.
 
+use super::use_lang;
 use crate::diagnostic::Diagnostic;
+use crate::lang::Lang;
 use crate::providers::{FieldInput, FieldSpec, NumberedFields, Preparation, ProviderId, Shape};
 use crate::ui::browser;
 use crate::ui::state::{Action, Shared};
@@ -50,6 +52,7 @@ struct Control {
 }
 
 fn field_input(
+    lang: Lang,
     control: Control,
     value: &str,
     errors: Vec<Diagnostic>,
@@ -80,7 +83,7 @@ fn field_input(
             });
             html! {
                 <select id={id.clone()} data-testid={id.clone()} onchange={change} aria-describedby={described.clone()}>
-                    <option value="" selected={value.is_empty()}>{ "(not set)" }</option>
+                    <option value="" selected={value.is_empty()}>{ lang.pick("(not set)", "（不设置）") }</option>
                     { for options.iter().filter(|o| !o.is_empty()).map(|o| html! {
                         <option value={*o} selected={value == *o}>{ *o }</option>
                     }) }
@@ -115,26 +118,36 @@ fn field_input(
             <p class="help" id={described}>{ help }</p>
             { for errors.iter().map(|d| html! {
                 <p class={classes!("field-error", d.severity.as_str())} data-testid={format!("field-error-{name}")}
-                    data-code={d.code.as_str()} role="alert">{ &d.message }</p>
+                    data-code={d.code.as_str()} role="alert">{ d.message_in(lang) }</p>
             }) }
         </div>
     }
 }
 
-fn limits(field: &FieldSpec) -> String {
+fn limits(lang: Lang, field: &FieldSpec) -> String {
     let mut parts = Vec::new();
     if field.required {
-        parts.push("required".to_owned());
+        parts.push(lang.pick("required", "必填").to_owned());
     }
     if let Some(max) = field.max_chars {
-        parts.push(format!("at most {max} characters"));
+        parts.push(lang.pick(
+            format!("at most {max} characters"),
+            format!("最多 {max} 个字符"),
+        ));
     }
-    parts.push(format!("rule {}", field.rule.id));
+    let id = field.rule.id;
+    parts.push(lang.pick(format!("rule {id}"), format!("规则 {id}")));
     parts.join(" · ")
 }
 
 /// One numbered field family: a row per entry, each part an input, and a button adding a row.
-fn numbered_rows(index: usize, family: &NumberedFields, rows: usize, props: &Props) -> Html {
+fn numbered_rows(
+    lang: Lang,
+    index: usize,
+    family: &NumberedFields,
+    rows: usize,
+    props: &Props,
+) -> Html {
     let diagnostics = &props.preparation.diagnostics;
     let add = {
         let on_action = props.on_action.clone();
@@ -143,26 +156,32 @@ fn numbered_rows(index: usize, family: &NumberedFields, rows: usize, props: &Pro
     let stem = family.stem;
     html! {
         <fieldset class="tags">
-            <legend>{ format!("{stem} (up to {})", family.max) }</legend>
+            <legend>{ match lang {
+                Lang::En => format!("{stem} (up to {})", family.max),
+                Lang::ZhCn => format!("{stem}（最多 {} 个）", family.max),
+            } }</legend>
             { for (1..=rows as u32).map(|n| html! {
                 <div class="row">
                     { for family.parts.iter().enumerate().map(|(part_index, part)| {
                         let name = family.name(n, part_index);
                         let control = Control {
                             name: name.clone(),
-                            label: format!("{} {n} {}", stem.to_lowercase(), part.name.to_lowercase()),
-                            help: part.help.into(),
+                            label: match lang {
+                                Lang::En => format!("{} {n} {}", stem.to_lowercase(), part.name.to_lowercase()),
+                                Lang::ZhCn => format!("{stem} 第 {n} 项 {}", part.name),
+                            },
+                            help: part.help.get(lang).into(),
                             shape: None,
                             pem: false,
                         };
-                        field_input(control, value_of(&props.values, &name),
+                        field_input(lang, control, value_of(&props.values, &name),
                             errors_for(diagnostics, &name), &props.on_action)
                     }) }
                 </div>
             }) }
             if rows < family.max as usize {
                 <button type="button" data-testid={format!("add-{}", stem.to_lowercase())} onclick={add}>
-                    { format!("Add a row of {stem}") }
+                    { lang.pick(format!("Add a row of {stem}"), format!("添加一行 {stem}")) }
                 </button>
             }
         </fieldset>
@@ -172,6 +191,7 @@ fn numbered_rows(index: usize, family: &NumberedFields, rows: usize, props: &Pro
 /// The target's fields.
 #[component]
 pub fn FieldForm(props: &Props) -> Html {
+    let lang = use_lang();
     let spec = props.target.spec();
     let diagnostics = &props.preparation.diagnostics;
     let get = |name: &str| Some(value_of(&props.values, name).to_owned()).filter(|v| !v.is_empty());
@@ -182,12 +202,13 @@ pub fn FieldForm(props: &Props) -> Html {
         .map(|f| {
             let control = Control {
                 name: f.name.to_owned(),
-                label: f.help.to_owned(),
-                help: limits(f),
+                label: f.help.get(lang).to_owned(),
+                help: limits(lang, f),
                 shape: Some(f.shape),
                 pem: f.input == FieldInput::Pem,
             };
             field_input(
+                lang,
                 control,
                 value_of(&props.values, f.name),
                 errors_for(diagnostics, f.name),
@@ -196,7 +217,7 @@ pub fn FieldForm(props: &Props) -> Html {
         });
     let families = spec.numbered.iter().enumerate().map(|(index, family)| {
         let rows = props.numbered_rows.get(index).copied().unwrap_or(1);
-        numbered_rows(index, family, rows, props)
+        numbered_rows(lang, index, family, rows, props)
     });
     let region_errors = errors_for(diagnostics, "region");
     html! {
@@ -205,7 +226,7 @@ pub fn FieldForm(props: &Props) -> Html {
             { for families }
             { for region_errors.iter().map(|d| html! {
                 <p class={classes!("field-error", d.severity.as_str())} data-testid="field-error-region"
-                    data-code={d.code.as_str()}>{ &d.message }</p>
+                    data-code={d.code.as_str()}>{ d.message_in(lang) }</p>
             }) }
         </div>
     }

@@ -1,8 +1,10 @@
 //! One-click fixes with a before/after view: the corrected order, the root dropped, the bundle as
 //! the target wants it, the key re-encoded.
 
+use super::use_lang;
 use crate::analysis::Analysis;
 use crate::fix_choice::applies;
+use crate::lang::Lang;
 use crate::providers::Preparation;
 use crate::ui::state::{Action, Applied, Fix, Shared};
 use yew::prelude::*;
@@ -36,6 +38,7 @@ fn button(
 /// The fixes that apply now.
 #[component]
 pub fn FixesPanel(props: &Props) -> Html {
+    let lang = use_lang();
     let bundle = props.preparation.bundle.as_ref();
     let can = |fix| applies(fix, &props.analysis, &props.preparation);
     let (can_order, can_drop_root, can_normalise, can_convert) = (
@@ -49,38 +52,42 @@ pub fn FixesPanel(props: &Props) -> Html {
     }
     html! {
         <section class="fixes" data-testid="fixes" aria-labelledby="fixes-title">
-            <h3 id="fixes-title">{ "Fixes" }</h3>
+            <h3 id="fixes-title">{ lang.pick("Fixes", "修复") }</h3>
             <div class="fix-buttons">
-                if can_order { { button(&props.on_action, Fix::Order, "fix-order", "Use the corrected order") } }
-                if can_drop_root { { button(&props.on_action, Fix::DropRoot, "fix-drop-root", "Drop the root") } }
-                if can_normalise { { button(&props.on_action, Fix::Normalise, "fix-normalise", "Normalise for this target") } }
-                if can_convert { { button(&props.on_action, Fix::ConvertKey, "fix-convert-key", "Convert the key to PKCS#1 / SEC1") } }
+                if can_order { { button(&props.on_action, Fix::Order, "fix-order", lang.pick("Use the corrected order", "使用正确的顺序")) } }
+                if can_drop_root { { button(&props.on_action, Fix::DropRoot, "fix-drop-root", lang.pick("Drop the root", "去掉根证书")) } }
+                if can_normalise { { button(&props.on_action, Fix::Normalise, "fix-normalise", lang.pick("Normalise for this target", "按此目标规范化")) } }
+                if can_convert { { button(&props.on_action, Fix::ConvertKey, "fix-convert-key", lang.pick("Convert the key to PKCS#1 / SEC1", "将私钥转换为 PKCS#1 / SEC1")) } }
             </div>
             if let Some(bundle) = bundle.filter(|b| !b.changes.is_empty()) {
-                <p class="help">{ "For this target the request will send the certificates with these changes:" }</p>
+                <p class="help">{ lang.pick("For this target the request will send the certificates with these changes:", "对此目标，请求发送的证书会有以下改动：") }</p>
                 <ul data-testid="fix-changes">
-                    { for bundle.changes.iter().map(|c| html! { <li>{ c }</li> }) }
+                    { for bundle.changes_in(lang).iter().map(|c| html! { <li>{ c }</li> }) }
                 </ul>
             }
             if let Some(Applied { fix, before, after }) = &props.applied {
                 <details class="before-after" open=true>
-                    <summary>{ format!("Applied: {}", match fix {
-                        Fix::Order => "the corrected order",
-                        Fix::DropRoot => "the root dropped",
-                        Fix::Normalise => "the bundle normalised for the target",
-                        Fix::ConvertKey => "the key re-encoded",
+                    <summary>{ format!("{}{}", lang.pick("Applied: ", "已应用："), match (fix, lang) {
+                        (Fix::Order, Lang::En) => "the corrected order",
+                        (Fix::DropRoot, Lang::En) => "the root dropped",
+                        (Fix::Normalise, Lang::En) => "the bundle normalised for the target",
+                        (Fix::ConvertKey, Lang::En) => "the key re-encoded",
+                        (Fix::Order, Lang::ZhCn) => "正确的顺序",
+                        (Fix::DropRoot, Lang::ZhCn) => "去掉根证书",
+                        (Fix::Normalise, Lang::ZhCn) => "按目标规范化的证书链",
+                        (Fix::ConvertKey, Lang::ZhCn) => "重新编码的私钥",
                     }) }</summary>
                     <div class="columns">
-                        <div><h4>{ "Before" }</h4><pre data-testid="fix-before" tabindex="0">{ before }</pre></div>
-                        <div><h4>{ "After" }</h4><pre data-testid="fix-after" tabindex="0">{ after }</pre></div>
+                        <div><h4>{ lang.pick("Before", "修改前") }</h4><pre data-testid="fix-before" tabindex="0">{ before }</pre></div>
+                        <div><h4>{ lang.pick("After", "修改后") }</h4><pre data-testid="fix-after" tabindex="0">{ after }</pre></div>
                     </div>
                 </details>
             } else if let Some(bundle) = bundle.filter(|b| !b.changes.is_empty()) {
                 <details class="before-after">
-                    <summary>{ "Before and after" }</summary>
+                    <summary>{ lang.pick("Before and after", "修改前后对比") }</summary>
                     <div class="columns">
-                        <div><h4>{ "Before" }</h4><pre data-testid="fix-before" tabindex="0">{ &props.before }</pre></div>
-                        <div><h4>{ "After" }</h4><pre data-testid="fix-after" tabindex="0">{ &bundle.full_pem }</pre></div>
+                        <div><h4>{ lang.pick("Before", "修改前") }</h4><pre data-testid="fix-before" tabindex="0">{ &props.before }</pre></div>
+                        <div><h4>{ lang.pick("After", "修改后") }</h4><pre data-testid="fix-after" tabindex="0">{ &bundle.full_pem }</pre></div>
                     </div>
                 </details>
             }

@@ -1,6 +1,7 @@
 //! A material box: a paste area, a file picker and a drop zone, for one kind of material.
 
-use super::megabytes;
+use super::{megabytes, use_lang};
+use crate::lang::Lang;
 use crate::ui::browser;
 use crate::ui::state::{Action, LARGE_INPUT, Slot};
 use yew::prelude::*;
@@ -40,6 +41,7 @@ fn prefix(slot: Slot) -> &'static str {
 /// and made the analysis of a 2 MiB bundle take twice as long.
 #[component]
 pub fn InputPanel(props: &Props) -> Html {
+    let lang = use_lang();
     let slot = props.slot;
     let prefix = prefix(slot);
     let dragging = use_state(|| false);
@@ -131,21 +133,24 @@ pub fn InputPanel(props: &Props) -> Html {
             <label for={area_id.clone()} class="field-label">{ props.label.clone() }</label>
             if collapsed {
                 <div class="collapsed" data-testid={format!("{prefix}paste-collapsed")} role="status">
-                    <p class="note">{ format!("{} MB of text pasted. It is kept as it is and analysed below; it is not shown here, so that the page stays quick.", megabytes(props.pasted.len())) }</p>
+                    <p class="note">{ match lang {
+                        Lang::En => format!("{} MB of text pasted. It is kept as it is and analysed below; it is not shown here, so that the page stays quick.", megabytes(props.pasted.len())),
+                        Lang::ZhCn => format!("已粘贴 {} MB 文本。文本原样保留并在下方分析；为保持页面流畅，此处不显示。", megabytes(props.pasted.len())),
+                    } }</p>
                     <button type="button" class="secondary" ref={show_button} data-testid={format!("{prefix}show-text")}
-                        onclick={on_show}>{ "Show the text" }</button>
+                        onclick={on_show}>{ lang.pick("Show the text", "显示文本") }</button>
                     { " " }
                     <button type="button" class="link" data-testid={format!("{prefix}remove-text")}
-                        onclick={on_remove_text}>{ "Remove the text" }</button>
+                        onclick={on_remove_text}>{ lang.pick("Remove the text", "删除文本") }</button>
                 </div>
             }
             <textarea id={area_id.clone()} data-testid={area_id} spellcheck="false" autocomplete="off" rows={rows}
                 hidden={collapsed} value={props.pasted.clone()} oninput={on_input} />
             <div class="file-row">
-                <label for={pick_id.clone()} class="file-button">{ "Choose files" }</label>
+                <label for={pick_id.clone()} class="file-button">{ lang.pick("Choose files", "选择文件") }</label>
                 <input id={pick_id.clone()} data-testid={pick_id} type="file" multiple=true class="visually-hidden"
                     accept={props.accept.clone()} onchange={on_pick} />
-                <span class="help">{ " or drop them here" }</span>
+                <span class="help">{ lang.pick(" or drop them here", " 或拖放到这里") }</span>
             </div>
             if !props.files.is_empty() {
                 <ul class="file-list" data-testid={format!("{prefix}file-list")}>
@@ -153,7 +158,7 @@ pub fn InputPanel(props: &Props) -> Html {
                         let on_action = props.on_action.clone();
                         let remove = Callback::from(move |_: MouseEvent| on_action.emit(Action::RemoveFile(slot, index)));
                         html! { <li>{ name }{ " " }
-                            <button type="button" class="link" onclick={remove} aria-label={format!("Remove {name}")}>{ "remove" }</button></li> }
+                            <button type="button" class="link" onclick={remove} aria-label={lang.pick(format!("Remove {name}"), format!("移除 {name}"))}>{ lang.pick("remove", "移除") }</button></li> }
                     }) }
                 </ul>
             }

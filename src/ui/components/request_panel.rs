@@ -2,7 +2,9 @@
 //! and a fresh nonce, and the outputs in tabs (curl, raw HTTP, body, vendor CLI, signing stages)
 //! with copy and download buttons and the signature's countdown.
 
+use super::use_lang;
 use crate::diagnostic::Severity;
+use crate::lang::Lang;
 use crate::providers::ProviderId;
 use crate::request::Outputs;
 use crate::signing::Scheme;
@@ -57,17 +59,17 @@ impl Tab {
         }
     }
 
-    fn label(self) -> &'static str {
+    fn label(self, lang: Lang) -> &'static str {
         match self {
             Self::Curl => "curl",
-            Self::Http => "Raw HTTP",
-            Self::Body => "Body",
-            Self::Cli => "Vendor CLI",
-            Self::Stages => "Signing stages",
+            Self::Http => lang.pick("Raw HTTP", "原始 HTTP"),
+            Self::Body => lang.pick("Body", "请求体"),
+            Self::Cli => lang.pick("Vendor CLI", "官方 CLI"),
+            Self::Stages => lang.pick("Signing stages", "签名过程"),
         }
     }
 
-    fn text(self, outputs: &Outputs) -> String {
+    fn text(self, lang: Lang, outputs: &Outputs) -> String {
         match self {
             Self::Curl => crate::render::curl_tab(outputs),
             Self::Http => outputs.http.clone(),
@@ -79,7 +81,10 @@ impl Tab {
                     text.push_str(&format!("== {}\n{}\n\n", stage.name, stage.value));
                 }
                 if text.is_empty() {
-                    text.push_str("A token request is not signed: the token authenticates it.\n");
+                    text.push_str(lang.pick(
+                        "A token request is not signed: the token authenticates it.\n",
+                        "使用 Token 的请求不签名：由 Token 进行认证。\n",
+                    ));
                 }
                 text
             }
@@ -114,6 +119,7 @@ fn text_input(
 /// Credentials, generation and outputs.
 #[component]
 pub fn RequestPanel(props: &Props) -> Html {
+    let lang = use_lang();
     let tab = use_state(|| Tab::Curl);
     let generate = {
         let on_action = props.on_action.clone();
@@ -127,8 +133,8 @@ pub fn RequestPanel(props: &Props) -> Html {
     let credentials = match props.auth {
         Scheme::HuaweiToken => html! {
             <>
-                { text_input("token-env", "Environment variable holding your IAM token", props.token_env.clone(), "text", Credential::TokenEnv, &props.on_action) }
-                <p class="help">{ "The command reads the token from this variable when it runs (and fetches one from IAM first if it is empty); the token itself is never asked for here." }</p>
+                { text_input("token-env", lang.pick("Environment variable holding your IAM token", "存放 IAM Token 的环境变量"), props.token_env.clone(), "text", Credential::TokenEnv, &props.on_action) }
+                <p class="help">{ lang.pick("The command reads the token from this variable when it runs (and fetches one from IAM first if it is empty); the token itself is never asked for here.", "命令运行时从该变量读取 Token（若为空，先向 IAM 获取）；这里从不索要 Token 本身。") }</p>
             </>
         },
         _ => {
@@ -143,18 +149,18 @@ pub fn RequestPanel(props: &Props) -> Html {
             };
             html! {
                 <>
-                    { text_input("access-key-id", "Access key ID", props.access_key_id.clone(), "text", Credential::AccessKeyId, &props.on_action) }
+                    { text_input("access-key-id", lang.pick("Access key ID", "访问密钥 ID（AK）"), props.access_key_id.clone(), "text", Credential::AccessKeyId, &props.on_action) }
                     <div class="control">
-                        <label for="access-key-secret" class="field-label">{ "Access key secret" }</label>
+                        <label for="access-key-secret" class="field-label">{ lang.pick("Access key secret", "访问密钥 Secret（SK）") }</label>
                         <input id="access-key-secret" data-testid="access-key-secret" type="password" autocomplete="off"
                             spellcheck="false" oninput={secret_input} aria-describedby="secret-help" />
                         <p class="help secret-note" id="secret-help">
-                            { "Never leaves this page: it signs the request here, is kept in memory only, and is not in the command." }
-                            if props.has_secret { { " (set)" } }
+                            { lang.pick("Never leaves this page: it signs the request here, is kept in memory only, and is not in the command.", "不会离开本页面：只在此处签名请求，仅保存在内存中，也不会出现在命令里。") }
+                            if props.has_secret { { lang.pick(" (set)", "（已设置）") } }
                         </p>
                     </div>
                     if props.target.spec().needs_account_id(props.auth) {
-                        { text_input("domain-id", "Account ID (X-Domain-Id)", props.domain_id.clone(), "text", Credential::DomainId, &props.on_action) }
+                        { text_input("domain-id", lang.pick("Account ID (X-Domain-Id)", "账号 ID（X-Domain-Id）"), props.domain_id.clone(), "text", Credential::DomainId, &props.on_action) }
                     }
                 </>
             }
@@ -171,13 +177,13 @@ pub fn RequestPanel(props: &Props) -> Html {
                     .collect();
                 html! {
                     <div class="request-blocked" data-testid="request-blocked" role="alert">
-                        <p><strong>{ "No request: fix these first." }</strong></p>
-                        <ul>{ for errors.iter().map(|d| html! { <li data-code={d.code.as_str()}>{ &d.message }</li> }) }</ul>
+                        <p><strong>{ lang.pick("No request: fix these first.", "未生成请求：请先修正这些问题。") }</strong></p>
+                        <ul>{ for errors.iter().map(|d| html! { <li data-code={d.code.as_str()}>{ d.message_in(lang) }</li> }) }</ul>
                     </div>
                 }
             }
             Some(outputs) => {
-                let text = tab.text(outputs);
+                let text = tab.text(lang, outputs);
                 let copy = {
                     let text = text.clone();
                     Callback::from(move |_: MouseEvent| browser::copy_text(&text))
@@ -188,14 +194,14 @@ pub fn RequestPanel(props: &Props) -> Html {
                 };
                 html! {
                     <div class="outputs">
-                        <div role="tablist" aria-label="Request outputs" class="tabs">
+                        <div role="tablist" aria-label={lang.pick("Request outputs", "请求输出")} class="tabs">
                             { for Tab::ALL.iter().map(|&t| {
                                 let handle = tab.clone();
                                 let select = Callback::from(move |_: MouseEvent| handle.set(t));
                                 html! {
                                     <button type="button" role="tab" id={format!("tab-{}", t.id())}
                                         data-testid={format!("tab-{}", t.id())} aria-selected={(*tab == t).to_string()}
-                                        aria-controls="output-panel" onclick={select}>{ t.label() }</button>
+                                        aria-controls="output-panel" onclick={select}>{ t.label(lang) }</button>
                                 }
                             }) }
                         </div>
@@ -203,14 +209,17 @@ pub fn RequestPanel(props: &Props) -> Html {
                             <pre class="output" data-testid="output" tabindex="0">{ text }</pre>
                         </div>
                         <div class="output-actions">
-                            <button type="button" data-testid="copy-output" onclick={copy}>{ "Copy" }</button>
-                            <button type="button" data-testid="download-body" onclick={download}>{ "Download the body" }</button>
-                            <button type="button" data-testid="regenerate" onclick={generate.clone()}>{ "Regenerate" }</button>
+                            <button type="button" data-testid="copy-output" onclick={copy}>{ lang.pick("Copy", "复制") }</button>
+                            <button type="button" data-testid="download-body" onclick={download}>{ lang.pick("Download the body", "下载请求体") }</button>
+                            <button type="button" data-testid="regenerate" onclick={generate.clone()}>{ lang.pick("Regenerate", "重新生成") }</button>
                             if let Some(expires) = outputs.expires_at.as_ref().and(generated.outcome.outputs.as_ref()).and_then(|_| expiry(generated)) {
                                 <Countdown expires_at={expires} />
                             }
                         </div>
-                        <p class="help">{ format!("URL length {} characters; body {} bytes, SHA-256 {}.", outputs.url_length, outputs.body.len(), outputs.body_sha256) }</p>
+                        <p class="help">{ match lang {
+                            Lang::En => format!("URL length {} characters; body {} bytes, SHA-256 {}.", outputs.url_length, outputs.body.len(), outputs.body_sha256),
+                            Lang::ZhCn => format!("URL 长 {} 个字符；请求体 {} 字节，SHA-256 {}。", outputs.url_length, outputs.body.len(), outputs.body_sha256),
+                        } }</p>
                     </div>
                 }
             }
@@ -218,12 +227,12 @@ pub fn RequestPanel(props: &Props) -> Html {
     });
     html! {
         <section class="panel request" aria-labelledby="request-title">
-            <h3 id="request-title">{ "Credentials" }</h3>
+            <h3 id="request-title">{ lang.pick("Credentials", "凭证") }</h3>
             { credentials }
             <button type="button" class="primary" data-testid="generate" onclick={generate.clone()}
-                disabled={props.analysing} aria-describedby={props.analysing.then_some("generate-wait")}>{ "Generate the request" }</button>
+                disabled={props.analysing} aria-describedby={props.analysing.then_some("generate-wait")}>{ lang.pick("Generate the request", "生成请求") }</button>
             if props.analysing {
-                <p class="note" id="generate-wait" data-testid="generate-wait">{ "The material is still being analysed; the request can be built once it is done." }</p>
+                <p class="note" id="generate-wait" data-testid="generate-wait">{ lang.pick("The material is still being analysed; the request can be built once it is done.", "材料仍在分析中；分析完成后即可生成请求。") }</p>
             }
             { outputs.unwrap_or_default() }
         </section>

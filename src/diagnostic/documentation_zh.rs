@@ -1,0 +1,213 @@
+//! Each [`Code`]'s documentation in Simplified Chinese: one `match` without a wildcard, so that a
+//! code added to the table without its Chinese documentation does not compile.
+
+use super::Code;
+
+impl Code {
+    /// [`Code::documentation`] in Simplified Chinese: what the code means and how to fix it.
+    pub fn documentation_zh(self) -> &'static str {
+        match self {
+            Self::EmptyInput => "输入只有空白。请粘贴或选择证书材料。",
+            Self::NoPemOrDer => {
+                "输入中既没有 PEM 块也没有 DER 结构。PEM 证书以 -----BEGIN CERTIFICATE----- 开头；请将证书导出为 PEM 或 DER 后重试。"
+            }
+            Self::PemMissingEnd => {
+                "某个 -----BEGIN …----- 行在下一个 BEGIN 或输入结束前没有对应的 -----END …----- 行。该块可能在复制时被截断：请完整地重新复制。"
+            }
+            Self::PemLabelMismatch => {
+                "块的 END 行标签与 BEGIN 行不同。可能有两个块被合并：请从 BEGIN 行到对应的 END 行逐块复制。"
+            }
+            Self::PemInvalidBase64 => {
+                "PEM 块的内容不是有效的 base64。复制时丢失或多出了字符（邮件客户端、文字处理软件、自动换行的终端）：请重新复制该块。"
+            }
+            Self::InvalidAsn1 => {
+                "字节可以解码，但不是块标签所表示的 ASN.1 结构（证书应为 X.509 Certificate）。文件可能被截断或是其他类型。"
+            }
+            Self::TextOutsideBlocks => {
+                "已忽略 PEM 块之外的文字（例如 openssl 输出的 Bag Attributes 或 subject= 行）。无需处理；服务商只需要这些块。"
+            }
+            Self::NotACertificate => {
+                "在证书输入中发现了私钥或证书请求。它仍会按实际类型分析；请放到它自己的输入中。"
+            }
+            Self::UnknownPemLabel => "块的标签本工具不认识。请确认选对了文件。",
+            Self::CertificateExpired => {
+                "证书的 notAfter 已过：所有服务商都会拒绝或停止使用它。请向 CA 续期证书。"
+            }
+            Self::CertificateNotYetValid => {
+                "证书的 notBefore 在未来：在此之前客户端会拒绝它。请检查签发机器的时钟，或等到生效时间。"
+            }
+            Self::CertificateExpiresSoon => "证书将在 30 天内过期。请在上传前安排续期。",
+            Self::WeakSignatureHash => {
+                "证书使用 SHA-1 或 MD5 签名。除自签名根证书外，浏览器、现行 TLS 客户端和一些服务商都拒绝这种签名：请以 SHA-256 重新签发。"
+            }
+            Self::WeakRsaKey => {
+                "RSA 密钥（证书、请求或私钥中的）不足 2048 位。CA 已不再为这种密钥签发证书：请生成新密钥。"
+            }
+            Self::ChainDuplicateCertificate => {
+                "同一张证书出现了多次。服务商可能拒绝该证书链；只保留一份。"
+            }
+            Self::ChainOutOfOrder => {
+                "证书没有按证书链顺序排列（叶子证书在前，每个颁发者在它签发的证书之后）。一些服务商会拒绝或错误使用这种证书链；修复会重新排序。"
+            }
+            Self::ChainCertificateNotOnPath => {
+                "某张证书不在叶子证书到根证书的路径上：它属于另一条证书链。请删除它。"
+            }
+            Self::ChainSignatureMismatch => {
+                "某张证书的颁发者名称正确，但签名无法用它的公钥验证：这是另一张同名的 CA 证书（换过密钥或交叉签名）。请获取密钥标识符匹配的颁发者证书。"
+            }
+            Self::ChainMissingIssuer => {
+                "给出的证书连不起来：中间缺少一张中间证书。消息会给出要找的颁发者及其密钥标识符。"
+            }
+            Self::ChainIncomplete => {
+                "只给出了叶子证书，没有它的颁发者：证书链不完整。没有该中间证书的客户端会失败：请加上 CA 提供的中间证书。"
+            }
+            Self::ChainRootNotIncluded => {
+                "证书链止于中间证书，不含根证书。只要根证书在客户端的信任库中，这正是多数上传 API 想要的。"
+            }
+            Self::ChainRootIncluded => {
+                "证书链包含自签名根证书。多数上传 API 希望不含根证书；有些也接受。"
+            }
+            Self::IssuerNotCa => {
+                "路径上的某张证书签发了其他证书，但它不是 CA（basicConstraints cA 不为 TRUE）。客户端会拒绝该证书链。"
+            }
+            Self::IssuerLacksKeyCertSign => {
+                "颁发者的 keyUsage 不含 keyCertSign。客户端会拒绝该证书链。"
+            }
+            Self::PathLengthExceeded => {
+                "某个 CA 的 pathLenConstraint 允许的下级中间证书数少于证书链中的数目。"
+            }
+            Self::SelfSignedLeaf => {
+                "叶子证书是自签名的（且不是 CA）：除非特别配置，客户端都不会信任它。"
+            }
+            Self::EncryptedKeyNeedsPassphrase => {
+                "给出了加密的私钥，但没有口令。请提供口令（它不会离开本机），或导出未加密的私钥。"
+            }
+            Self::WrongPassphrase => "口令无法解密该私钥。请核对口令（以及键盘布局）。",
+            Self::Pkcs12NeedsPassword => {
+                "打开 PKCS#12（.p12/.pfx）文件需要密码。请提供密码（它不会离开本机）。"
+            }
+            Self::WrongPkcs12Password => "密码无法打开该 PKCS#12 文件（MAC 校验或解密失败）。",
+            Self::UnsupportedEncryption => {
+                "私钥或容器使用了本工具不支持的加密方式。请用 AES-256（PBES2）重新导出，例如 openssl pkcs8 -topk8 -v2 aes-256-cbc。"
+            }
+            Self::KeyDoesNotMatchCertificate => {
+                "证书的公钥与私钥不匹配：私钥不是叶子证书的私钥。消息会说明它属于哪张证书（如果有）。上传后服务商会返回密钥不匹配的错误。"
+            }
+            Self::KeyMatchesCertificate => "私钥与叶子证书匹配。",
+            Self::CsrSignatureInvalid => "证书请求自身的签名无法验证：它被改动或损坏了。",
+            Self::CsrDoesNotMatchCertificate => {
+                "证书请求的公钥不是叶子证书的公钥：证书是为另一个请求（另一个密钥）签发的。"
+            }
+            Self::CsrDoesNotMatchKey => "证书请求的公钥不是该私钥的公钥。",
+            Self::Pkcs7WithoutCertificates => {
+                "PKCS#7 证书包中没有证书（给的是只含 CRL 或分离签名的文件）。请重新导出带证书的 .p7b，或导出为 PEM（openssl pkcs7 -print_certs）。"
+            }
+            Self::FieldMissing => {
+                "缺少目标 API 必需的请求字段。请用 --field NAME=VALUE 给出（或在页面表单中填写）。"
+            }
+            Self::FieldInvalid => {
+                "请求字段的值违反了目标 API 记载的规则（格式、允许的值、与其他字段的组合）。消息会引用规则及其来源。"
+            }
+            Self::FieldTooLong => {
+                "请求字段超过了目标 API 允许的长度（字符数或列表项数）。服务商会拒绝该请求；请缩短。"
+            }
+            Self::FieldOverDisputedLimit => {
+                "值未超过一个记载的上限，但超过了另一个更低的上限（服务商的文档不一致）。可能被拒绝；消息会给出两个来源。"
+            }
+            Self::FieldUnknown => {
+                "该字段不是目标 API 的参数，或者它取自证书材料。消息会列出目标接受的字段。"
+            }
+            Self::FieldIgnored => {
+                "该字段会被接受，但对此请求不起作用（例如 type 不是 server 时的 domain，或 API 从不接受的私钥）。请求中不包含它。"
+            }
+            Self::TargetCertificateCount => {
+                "目标接受的证书数与给出的不同（阿里云 SLB UploadCACertificate 只接受一张；华为云 ELB 最多 11 张）。"
+            }
+            Self::TargetNeedsCaCertificate => {
+                "目标在此需要 CA 证书（basicConstraints cA=TRUE 且有 keyCertSign），而这张证书不是。"
+            }
+            Self::TargetKeyAlgorithm => "证书的密钥算法或长度不在目标接受的范围内。",
+            Self::TargetKeyAlgorithmUnlisted => {
+                "证书的密钥算法或长度不在目标的列表中，但该列表针对的是同类 API 或来源说法不一；可能仍被接受。"
+            }
+            Self::FieldUnverifiedRule => {
+                "该值违反了只在同类 API 或某一个来源中记载的规则；服务商可能接受。消息会给出来源。"
+            }
+            Self::TargetSignatureAlgorithm => "证书的签名哈希不在目标接受的范围内。",
+            Self::TargetNeedsPrivateKey => {
+                "目标需要私钥（华为云 ELB 的 server 和 server_sm 证书等），但未提供私钥，或私钥无法解密。"
+            }
+            Self::TargetCsrNotGiven => {
+                "目标会用它生成的 CSR 核对证书（阿里云 KMS、华为云 CCM 私有 CA）。请提供该 CSR，以便上传前检查是否匹配。"
+            }
+            Self::TargetKeyReencoded => {
+                "私钥的编码是目标已知会拒绝或处理不当的；请求使用修复中显示的重新编码后的私钥（同一私钥，另一种编码）。"
+            }
+            Self::TargetBundleNormalised => {
+                "已为目标规范化证书（顺序、重复、无关证书、根证书、换行符、行长、块之间的文字）。修复中显示前后对比。"
+            }
+            Self::TargetChainIncomplete => {
+                "随证书发送的证书链未到达根证书：证书链不完整。目标会接受，但以后无法导出完整的证书链。"
+            }
+            Self::DomainNotCovered => {
+                "domain 字段中的某个域名不在证书的域名中（SAN，或没有 DNS SAN 时的通用名称）。访问它的客户端会遇到域名不匹配。"
+            }
+            Self::RegionNotListed => {
+                "该地域/区域不在目标文档或 SDK 为此 API 列出的范围内。请求仍按由它推出的地址生成；请检查地域/区域 ID。"
+            }
+            Self::UrlTooLong => {
+                "请求 URL 很长（ACS3 签名像官方 SDK 一样把参数放在查询中）。超过约 8 KiB 时网关会返回 414 Request-URI Too Large：请改用 --auth v2，它把参数放在请求体中。"
+            }
+            Self::RecoveredJsonDocument => {
+                "输入是 JSON 文档（API 示例、Terraform 状态、JSON 清单）：已按文档顺序取出其字符串值中的 PEM。消息会给出值的路径。"
+            }
+            Self::RecoveredDocumentValue => {
+                "PEM 是其他文本中 key: value 或 key = value 的值（如 Kubernetes 清单的 YAML、配置文件）：已取出。消息会给出键名。"
+            }
+            Self::RecoveredQuotes => {
+                "PEM 被引号包着（从 JSON 或 YAML 值中连引号一起复制）：已去掉引号。"
+            }
+            Self::RecoveredJsonEscapes => {
+                "PEM 中含有 JSON 字符串转义（\\n、\\r\\n、\\/、\\u002b；以及 YAML 的转义换行），可能是多重转义（\\\\n）：已还原。"
+            }
+            Self::RecoveredLineBreaks => {
+                "某个块被写成一行，或换行处是空格、制表符或 <br> 标签：已恢复换行。"
+            }
+            Self::RecoveredBase64Pem => {
+                "PEM 是整个 PEM 文件的 base64（LS0tLS1CRUdJTi…，如 kubectl get secret -o yaml 显示的 tls.crt）：已解码。"
+            }
+            Self::RecoveredPercentEncoding => "PEM 经过 URL 编码（%0A、%2B、空格写成 +）：已解码。",
+            Self::RecoveredHtmlEntities => "PEM 中含有 HTML 实体（&#10;、&lt;、&amp;）：已解码。",
+            Self::RecoveredBareBase64 => {
+                "发现了没有 BEGIN/END 行的 base64 内容；试解码后它是证书、证书请求、PKCS#7 证书包或私钥，已按此读取。"
+            }
+            Self::RecoveredLabelFromContent => {
+                "块的标签与内容不符（PUBLIC KEY 或 NEW CERTIFICATE REQUEST 中是证书，TRUSTED CERTIFICATE 中是普通证书）：以内容为准。"
+            }
+            Self::RecoveryLimitReached => {
+                "恢复在上限处停止：嵌套文档或转义层数超过可还原的数目。其中的内容未读取；请解开外层后给出里面的内容。"
+            }
+            Self::KeyDerivationOverCeiling => {
+                "私钥或 PKCS#12 文件要求的密钥派生超过上限（迭代次数或 scrypt 工作量）。真实的工具不会写出这样的文件；不尝试派生。请用工具的默认设置重新导出，例如 openssl pkcs8 -topk8 -v2 aes-256-cbc 或 openssl pkcs12 -export。"
+            }
+            Self::KeyTypeNotAccepted => {
+                "私钥的类型没有任何目标接受（DSA、DH、Ed448、X25519/X448、P-256/P-384/P-521/SM2 之外的曲线、显式曲线参数、未知算法）。它会尽量被读取，但无法上传：请生成目标列出的类型的私钥（RSA 2048、EC P-256…）。"
+            }
+            Self::KeyInvalid => {
+                "私钥不可能有效（RSA 的各值不一致、素数为偶数、未知版本；EC 标量为零或不小于阶、PKCS#8 曲线与其中的 SEC1 不同、公钥不是该标量的）。服务商会拒绝它；请生成新私钥（它可能已损坏或被伪造）。"
+            }
+            Self::TargetRuleUnconfirmed => {
+                "材料违反了一条没有一手来源明确、或来源说法不一的目标规则（消息会列出全部来源）。服务商可能接受；若上传被拒，这很可能是原因。"
+            }
+            Self::TargetLegacyApi => {
+                "目标 API 即将下线（文档已移到“历史版本”页面，官方 CLI 已不再提供）。它可能仍会响应；消息会给出应改用的 API。"
+            }
+            Self::ChainChecksSkipped => {
+                "部分签名检查被跳过：一次分析验证的签名有总量上限，每张证书最多尝试 4 个候选颁发者（按名称和密钥标识符）。消息会列出颁发者或自身签名未经验证的证书。只给出证书链即可检查每一环。"
+            }
+            Self::DiagnosticsOmitted => {
+                "一个输入产生了超过 1,000 条同一代码的诊断（成千上万个空的或损坏的块）：保留前 1,000 条，这一条统计其余的数量。"
+            }
+        }
+    }
+}
