@@ -21,7 +21,8 @@
 // of it): bench/budgets/attribution.mjs puts the growth in the strings and
 // tables (the Chinese texts, about 3 bytes a character: 61.3 KB against 50.7 KB in
 // bench/results/budgets.md) and in cert_preflight's own functions (each message formatted in both
-// languages: 136.1 KB against 121.1 KB there, which also counts merges since).
+// languages: 136.1 KB against 121.1 KB there, which also counts merges since). 414,414 bytes
+// measured on 2026-12-06 with issue 17's and issue 16's main-thread changes merged beside it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -30,7 +31,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 418_000;
+const CEILING = 416_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
