@@ -10,9 +10,10 @@ use super::{
     csr_wanted, describe_key, is_ca_certificate, key_not_taken, material_location, region,
     rule_diagnostic,
 };
+use crate::analysis::chain::ChainReport;
 use crate::analysis::public_key::{Curve, KeyType};
-use crate::diagnostic::Code;
-use crate::fixes::{self, RootPolicy};
+use crate::diagnostic::{Code, Diagnostic};
+use crate::fixes::{self, Bundle, RootPolicy};
 use crate::lang::Words;
 use crate::signing::Scheme;
 
@@ -356,94 +357,7 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
                 "请给出为该 CA 的 CSR 签发的 CA 证书及其证书链"
             ),
         )),
-        Some(&leaf) => {
-            let summary = &analysis.certificates[leaf].summary;
-            let at = certificate_location(analysis, leaf);
-            if !is_ca_certificate(summary) {
-                out.push(rule_diagnostic(
-                    Code::TargetNeedsCaCertificate,
-                    at.clone(),
-                    &CERTIFICATE,
-                    {
-                        let subject = &summary.subject;
-                        tr!(
-                            "{subject} is not a CA certificate",
-                            "{subject} 不是 CA 证书"
-                        )
-                    },
-                    tr!(
-                        "import the certificate the parent CA issued for this subordinate CA's CSR",
-                        "请导入上级 CA 为该从属 CA 的 CSR 签发的证书"
-                    ),
-                ));
-            }
-            let key = &summary.public_key;
-            let accepted = match key.key_type {
-                KeyType::Rsa => matches!(key.bits, Some(2048 | 4096)),
-                KeyType::Ec => matches!(key.curve, Some(Curve::P256 | Curve::P384)),
-                KeyType::Sm2 => true,
-                _ => false,
-            };
-            if !accepted {
-                out.push(rule_diagnostic(
-                    Code::TargetKeyAlgorithm,
-                    at.clone(),
-                    &ALGORITHMS,
-                    {
-                        let key = describe_key(key);
-                        tr!(
-                            "the CA certificate's key is {key}; the private CA takes RSA2048, RSA4096, EC256, EC384 or SM2",
-                            "CA 证书的密钥是 {key}；私有 CA 接受 RSA2048、RSA4096、EC256、EC384 或 SM2"
-                        )
-                    },
-                    tr!(
-                        "the CSR exported from the CA has an accepted key: use the certificate issued for it",
-                        "从该 CA 导出的 CSR 使用的是可接受的密钥：请使用为它签发的证书"
-                    ),
-                ));
-            }
-            // Only the imported CA's own signature, and only as a warning: the list is how PCA
-            // signs, not a rule about the external chain (never the root's self-signature).
-            if !SIGNATURE_OIDS.contains(&summary.signature_algorithm_oid.as_str()) {
-                out.push(rule_diagnostic(
-                    Code::TargetSignatureAlgorithm,
-                    at.clone(),
-                    &SIGNATURES,
-                    {
-                        let (subject, algorithm) = (&summary.subject, &summary.signature_algorithm);
-                        tr!(
-                            "{subject} is signed with {algorithm}; PCA itself signs with SHA256, SHA384, SHA512 or SM3",
-                            "{subject} 使用 {algorithm} 签名；PCA 自身使用 SHA256、SHA384、SHA512 或 SM3 签名"
-                        )
-                    },
-                    tr!(
-                        "if the import is refused, have the parent CA reissue it with SHA-256 or stronger",
-                        "若导入被拒，请让上级 CA 用 SHA-256 或更强的算法重新签发"
-                    ),
-                ));
-            }
-            let sm =
-                key.key_type == KeyType::Sm2 || summary.signature_algorithm_oid == SM2_WITH_SM3;
-            if sm && ctx.requesting() && !ctx.region().is_empty() && ctx.region() != "cn-north-4" {
-                out.push(rule_diagnostic(
-                    Code::TargetKeyAlgorithm,
-                    at,
-                    &SM_SITE,
-                    {
-                        let region = ctx.region();
-                        tr!(
-                            "an SM2/SM3 CA certificate for {region}: SM2 and SM3 exist on the Chinese site \
-                             (cn-north-4) only",
-                            "用于 {region} 的 SM2/SM3 CA 证书：SM2 和 SM3 仅在中国站（cn-north-4）提供"
-                        )
-                    },
-                    tr!(
-                        "import SM2 CAs on the Chinese site (region cn-north-4)",
-                        "请在中国站（区域 cn-north-4）导入 SM2 CA"
-                    ),
-                ));
-            }
-        }
+        Some(&leaf) => check_ca_certificate(ctx, leaf, out),
     }
     csr_wanted(
         ctx,
@@ -469,10 +383,110 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             "certificate 放 CA 证书，certificate_chain 放其余直到根证书",
         ),
     );
-    let out = &mut prep.diagnostics;
     let Some(bundle) = &prep.bundle else {
         return;
     };
+    check_bundle(chain, bundle, &mut prep.diagnostics);
+    if ctx.requesting() {
+        let (command, call) = build_call(ctx, bundle);
+        prep.vendor_command = Some(command);
+        prep.call = Some(call);
+    }
+}
+
+/// The CA certificate's own checks: a CA, a key the private CA takes, its signature (warned), and
+/// SM2/SM3 only on the Chinese site.
+fn check_ca_certificate(ctx: &Context<'_>, leaf: usize, out: &mut Vec<Diagnostic>) {
+    let analysis = ctx.analysis;
+    let summary = &analysis.certificates[leaf].summary;
+    let at = certificate_location(analysis, leaf);
+    if !is_ca_certificate(summary) {
+        out.push(rule_diagnostic(
+            Code::TargetNeedsCaCertificate,
+            at.clone(),
+            &CERTIFICATE,
+            {
+                let subject = &summary.subject;
+                tr!(
+                    "{subject} is not a CA certificate",
+                    "{subject} 不是 CA 证书"
+                )
+            },
+            tr!(
+                "import the certificate the parent CA issued for this subordinate CA's CSR",
+                "请导入上级 CA 为该从属 CA 的 CSR 签发的证书"
+            ),
+        ));
+    }
+    let key = &summary.public_key;
+    let accepted = match key.key_type {
+        KeyType::Rsa => matches!(key.bits, Some(2048 | 4096)),
+        KeyType::Ec => matches!(key.curve, Some(Curve::P256 | Curve::P384)),
+        KeyType::Sm2 => true,
+        _ => false,
+    };
+    if !accepted {
+        out.push(rule_diagnostic(
+            Code::TargetKeyAlgorithm,
+            at.clone(),
+            &ALGORITHMS,
+            {
+                let key = describe_key(key);
+                tr!(
+                    "the CA certificate's key is {key}; the private CA takes RSA2048, RSA4096, EC256, EC384 or SM2",
+                    "CA 证书的密钥是 {key}；私有 CA 接受 RSA2048、RSA4096、EC256、EC384 或 SM2"
+                )
+            },
+            tr!(
+                "the CSR exported from the CA has an accepted key: use the certificate issued for it",
+                "从该 CA 导出的 CSR 使用的是可接受的密钥：请使用为它签发的证书"
+            ),
+        ));
+    }
+    // Only the imported CA's own signature, and only as a warning: the list is how PCA
+    // signs, not a rule about the external chain (never the root's self-signature).
+    if !SIGNATURE_OIDS.contains(&summary.signature_algorithm_oid.as_str()) {
+        out.push(rule_diagnostic(
+            Code::TargetSignatureAlgorithm,
+            at.clone(),
+            &SIGNATURES,
+            {
+                let (subject, algorithm) = (&summary.subject, &summary.signature_algorithm);
+                tr!(
+                    "{subject} is signed with {algorithm}; PCA itself signs with SHA256, SHA384, SHA512 or SM3",
+                    "{subject} 使用 {algorithm} 签名；PCA 自身使用 SHA256、SHA384、SHA512 或 SM3 签名"
+                )
+            },
+            tr!(
+                "if the import is refused, have the parent CA reissue it with SHA-256 or stronger",
+                "若导入被拒，请让上级 CA 用 SHA-256 或更强的算法重新签发"
+            ),
+        ));
+    }
+    let sm = key.key_type == KeyType::Sm2 || summary.signature_algorithm_oid == SM2_WITH_SM3;
+    if sm && ctx.requesting() && !ctx.region().is_empty() && ctx.region() != "cn-north-4" {
+        out.push(rule_diagnostic(
+            Code::TargetKeyAlgorithm,
+            at,
+            &SM_SITE,
+            {
+                let region = ctx.region();
+                tr!(
+                    "an SM2/SM3 CA certificate for {region}: SM2 and SM3 exist on the Chinese site \
+                     (cn-north-4) only",
+                    "用于 {region} 的 SM2/SM3 CA 证书：SM2 和 SM3 仅在中国站（cn-north-4）提供"
+                )
+            },
+            tr!(
+                "import SM2 CAs on the Chinese site (region cn-north-4)",
+                "请在中国站（区域 cn-north-4）导入 SM2 CA"
+            ),
+        ));
+    }
+}
+
+/// What the arranged bundle must be: a chain up to its root (warned), within the size limits.
+fn check_bundle(chain: &ChainReport, bundle: &Bundle, out: &mut Vec<Diagnostic>) {
     if !chain.root_included && !chain.order.is_empty() {
         out.push(rule_diagnostic(
             Code::TargetChainIncomplete,
@@ -506,9 +520,10 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         ),
         out,
     );
-    if !ctx.requesting() {
-        return;
-    }
+}
+
+/// The vendor CLI command and the signed call of an import (fields checked before).
+fn build_call(ctx: &Context<'_>, bundle: &Bundle) -> (VendorCommand, Call) {
     let ca_id = ctx.fields.get("ca_id").unwrap_or_default();
     let mut body = serde_json::Map::new();
     body.insert("certificate".into(), bundle.leaf_pem.clone().into());
@@ -531,12 +546,12 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
     if !bundle.chain_pem.is_empty() {
         command = command.file("--certificate_chain", "chain.pem", &bundle.chain_pem);
     }
-    prep.vendor_command = Some(command);
-    prep.call = Some(Call::Rest {
+    let call = Call::Rest {
         host: SPEC.host(region),
         path: format!("/v1/private-certificate-authorities/{ca_id}/import"),
         headers: vec![("Content-Type".into(), "application/json".into())],
         body,
         project_id: None,
-    });
+    };
+    (command, call)
 }
