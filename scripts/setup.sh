@@ -116,6 +116,16 @@ if [ "$want_browser" = 1 ]; then
     apt-get update -qq
     apt-get install -y -qq chromium chromium-driver >/dev/null
   fi
+  # A CJK font for the page's Chinese in headless Chromium (screenshots, and glyphs instead of
+  # boxes in what the zh-CN tests render); the page itself ships none (system font stack).
+  if fc-list :lang=zh 2>/dev/null | grep -q .; then
+    log "a CJK font: present"
+  else
+    log "installing Debian's fonts-wqy-microhei (a CJK font, 4 MB)"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq fonts-wqy-microhei >/dev/null \
+      || { apt-get update -qq && apt-get install -y -qq fonts-wqy-microhei >/dev/null; }
+  fi
 fi
 
 # --- End-to-end npm packages (lock file committed) ---------------------------------------------

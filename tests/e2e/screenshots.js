@@ -18,8 +18,8 @@ export const SHOWN_AT = new Date('2026-11-22T12:00:00Z');
 export const SCREENSHOT_ARGS = ['--disable-partial-raster', '--force-color-profile=srgb', '--disable-lcd-text'];
 
 /** Context options for a screenshot: `viewport` is a key of VIEWPORTS, `colorScheme` light or dark. */
-export function screenshotContext(viewport = 'desktop', colorScheme = 'light') {
-  return { viewport: VIEWPORTS[viewport], deviceScaleFactor: 1, colorScheme, reducedMotion: 'reduce', locale: 'en-US', timezoneId: 'UTC' };
+export function screenshotContext(viewport = 'desktop', colorScheme = 'light', locale = 'en-US') {
+  return { viewport: VIEWPORTS[viewport], deviceScaleFactor: 1, colorScheme, reducedMotion: 'reduce', locale, timezoneId: 'UTC' };
 }
 
 /**

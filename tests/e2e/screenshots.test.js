@@ -1,5 +1,6 @@
 // Takes the README's screenshots (docs/screenshots/*.png) from the real release build: each main
-// state of the page, at 1280x900 and 360x800, light and dark. See screenshots.js.
+// state of the page, at 1280x900 and 360x800, light and dark, in English and in Chinese (a zh-CN
+// browser). See screenshots.js.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { statSync } from 'node:fs';
@@ -12,7 +13,7 @@ const TEST_TIMEOUT = 120_000;
 
 const suite = perFile({ extraArgs: SCREENSHOT_ARGS });
 
-/** name -> [viewport, colour scheme, scene (scenes.js), data-testid to scroll to the top]. */
+/** name -> [viewport, colour scheme, scene (scenes.js), data-testid to scroll to the top, locale]. */
 const SHOTS = {
   'empty': ['desktop', 'light', 'empty'],
   'chain-out-of-order': ['desktop', 'light', 'reorderable', 'chain-view'],
@@ -22,12 +23,18 @@ const SHOTS = {
   'request-blocked': ['desktop', 'light', 'blocked', 'request-title'],
   'diagnostics': ['desktop', 'light', 'malformed', 'results'],
   'mobile': ['mobile', 'light', 'pasted', 'chain-view'],
+  // The page in a zh-CN browser (it follows navigator.languages).
+  'zh-empty': ['desktop', 'light', 'empty', undefined, 'zh-CN'],
+  'zh-chain-out-of-order': ['desktop', 'light', 'reorderable', 'chain-view', 'zh-CN'],
+  'zh-request': ['desktop', 'light', 'request', 'request-title', 'zh-CN'],
+  'zh-request-blocked': ['desktop', 'light', 'blocked', 'request-title', 'zh-CN'],
+  'zh-mobile': ['mobile', 'light', 'pasted', 'chain-view', 'zh-CN'],
 };
 
-for (const [name, [viewport, colorScheme, scene, scrollTo]] of Object.entries(SHOTS)) {
-  test(`screenshot: ${name} (${viewport}, ${colorScheme})`, { timeout: TEST_TIMEOUT }, async () => {
+for (const [name, [viewport, colorScheme, scene, scrollTo, locale = 'en-US']] of Object.entries(SHOTS)) {
+  test(`screenshot: ${name} (${viewport}, ${colorScheme}, ${locale})`, { timeout: TEST_TIMEOUT }, async () => {
     const { context, page, app, problems } = await openApp(suite, {
-      contextOptions: screenshotContext(viewport, colorScheme),
+      contextOptions: screenshotContext(viewport, colorScheme, locale),
       fixedTime: SHOWN_AT,
     });
     await SCENES[scene](app);
