@@ -22,6 +22,8 @@ export class AppPage {
     this.pasteCollapsed = page.getByTestId('paste-collapsed');
     // Target.
     this.region = page.getByTestId('region');
+    /** The line under the region: its name and the endpoint the request goes to. */
+    this.regionHelp = page.getByTestId('region-help');
     this.legacyNote = page.getByTestId('target-legacy');
     this.auth = page.getByTestId('auth');
     this.authOptions = this.auth.locator('option');

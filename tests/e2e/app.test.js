@@ -5,6 +5,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { perFile, openApp as open } from './browser.js';
+import { CORE_TARGETS } from './core.js';
 import { vectorFacts, vectorInput, largeBundle, inspectJson, sameNameCertificates } from './fixtures.js';
 import { assertNoTrafficOffLoopback } from './netlog.js';
 import { DIST } from './server.js';
@@ -202,4 +203,26 @@ test('Chromium\'s net log shows no DNS query and no connection off loopback', { 
   const traffic = await assertNoTrafficOffLoopback(closing, suite.netLog);
   // The CSP test's fetch must have been stopped before it became a request at all.
   assert.ok(!traffic.browserRequests.some((r) => r.includes('upload.example.com')), 'the refused fetch never left');
+});
+
+test('each target lists its regions by name, the endpoint follows the region, and an unlisted one is kept', { timeout: 120_000 }, async () => {
+  const { context, app, problems } = await openApp();
+  for (const spec of CORE_TARGETS) {
+    await app.chooseTarget(spec.id);
+    const list = await app.region.getAttribute('list');
+    const labels = await app.regionSuggestions(list).evaluateAll((options) => options.map((o) => [o.value, o.label]));
+    assert.deepEqual(labels.map(([id]) => id), spec.regions.map((r) => r.id), `${spec.id}: the suggestions are its regions`);
+    for (const [[, label], region] of labels.map((l, i) => [l, spec.regions[i]])) {
+      assert.ok(label.includes(region.name_en) && label.includes(region.name_zh), `${spec.id} ${region.id}: ${label}`);
+    }
+    for (const region of [spec.regions[0], spec.regions[spec.regions.length - 1]]) {
+      await app.region.fill(region.id);
+      assert.equal(await app.regionHelp.textContent(), `${region.name_en} — endpoint: ${region.host}`, `${spec.id} ${region.id}`);
+    }
+    await app.region.fill('xx-unlisted-9');
+    assert.equal(await app.region.inputValue(), 'xx-unlisted-9');
+    assert.match(await app.regionHelp.textContent(), /^Endpoint: \S+/, `${spec.id}: an unlisted region still has an endpoint`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
 });

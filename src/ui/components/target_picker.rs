@@ -153,7 +153,7 @@ pub fn TargetPicker(props: &Props) -> Html {
                             <option value={r.id} label={format!("{} · {} · {}", r.id, r.name_en, r.name_zh)} />
                         }) }
                     </datalist>
-                    <p class="help" id="region-help">{
+                    <p class="help" id="region-help" data-testid="region-help">{
                         match spec.region(&props.region) {
                             Some(r) => match lang {
                                 Lang::En => format!("{} — endpoint: {}", r.name_en, r.host),
