@@ -22,8 +22,12 @@ pub enum Severity {
 }
 
 crate::words::serialize_as_str!(Severity);
+crate::words::deserialize_as_str!(Severity, Code);
 
 impl Severity {
+    /// Every severity, least first.
+    pub const ALL: [Self; 3] = [Self::Info, Self::Warning, Self::Error];
+
     /// The lowercase name used in JSON and in the page.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -10,7 +10,7 @@ use crate::fixes::{self, KeyEncoding, RootPolicy};
 use crate::providers::Preparation;
 
 /// The one-click fixes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Fix {
     /// The path in chain order, root kept, duplicates and strays removed.
     Order,
@@ -59,7 +59,7 @@ fn convertible(key: &ParsedKey) -> bool {
 }
 
 /// A fix applied: which, and the texts before and after it, for the page's before/after view.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Applied {
     /// The fix.
     pub fix: Fix,
@@ -70,7 +70,7 @@ pub struct Applied {
 }
 
 /// The material a fix rewrites.
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Rewrite {
     /// The certificate box becomes `pem`; of its files, only those named in `keep_files` (the ones
     /// holding a key) stay.

@@ -87,7 +87,7 @@ impl fmt::Display for Lang {
 
 /// One sentence in both languages. There is no conversion from a `String` or `&str`: a message
 /// without its Chinese form does not compile.
-#[derive(Clone, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     en: String,
     zh: String,

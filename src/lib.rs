@@ -18,6 +18,11 @@ pub mod fixes;
 #[cfg(any(not(target_arch = "wasm32"), feature = "js-api"))]
 pub mod json_output;
 pub mod material_routing;
+// What the page shows and its Worker's messages: natively (for the tests) and in the page.
+#[cfg(any(not(target_arch = "wasm32"), feature = "page"))]
+pub mod page_view;
+#[cfg(any(not(target_arch = "wasm32"), feature = "page"))]
+pub mod page_worker;
 pub mod providers;
 pub(crate) mod render;
 pub mod request;

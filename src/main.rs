@@ -1,8 +1,14 @@
 //! The one binary: the Yew app on wasm32 (with the `page` feature), the `cert-preflight` command line natively.
 
+/// The page's module runs twice: in the page (the Yew app) and in the page's Worker (www/worker.js
+/// loads it to analyse, check and sign).
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 fn main() {
-    cert_preflight::ui::start();
+    if cert_preflight::ui::browser::in_worker() {
+        cert_preflight::ui::worker::start();
+    } else {
+        cert_preflight::ui::start();
+    }
 }
 
 /// Without the page (the npm package's build: `--no-default-features --features js-api`) the

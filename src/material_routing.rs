@@ -5,7 +5,7 @@
 use crate::fixes;
 
 /// The three material boxes of the page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Slot {
     /// Certificates and chains (PEM, DER, PKCS#7, PKCS#12).
     Certificates,
@@ -79,7 +79,7 @@ pub fn box_for_file(bytes: &[u8]) -> Slot {
 }
 
 /// What moved out of text pasted into the certificate box.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Moved {
     /// Private-key blocks, to the key box.
     Keys,
@@ -90,7 +90,7 @@ pub enum Moved {
 }
 
 /// The three boxes' pasted text after a paste into the certificate box.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Routed {
     /// The certificate box's text.
     pub certificates: String,

@@ -263,6 +263,14 @@ impl Serialize for ProviderId {
     }
 }
 
+/// Read back from its ID (the page's main thread names the target to its Worker).
+impl<'de> serde::Deserialize<'de> for ProviderId {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let id = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        Self::parse(&id).ok_or_else(|| serde::de::Error::unknown_variant(&id, &[]))
+    }
+}
+
 /// Whether fields are checked too (`request`) or only the material (`check`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {

@@ -25,7 +25,7 @@ use sha2::{Digest, Sha256};
 pub const SIGNATURE_LIFETIME: Duration = Duration::from_secs(15 * 60);
 
 /// The signing schemes (`--auth` on the command line).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Scheme {
     /// Alibaba RPC signature V2: HMAC-SHA1, `SignatureVersion=1.0`.

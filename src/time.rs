@@ -189,6 +189,14 @@ impl Serialize for Timestamp {
     }
 }
 
+/// Read back from its RFC 3339 text (the page's Worker sends instants to the page's main thread).
+impl<'de> serde::Deserialize<'de> for Timestamp {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+        Self::parse_rfc3339(&text).ok_or_else(|| serde::de::Error::custom(NotRfc3339))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

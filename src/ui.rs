@@ -1,5 +1,6 @@
-//! The browser edge (wasm32 only): the Yew app, its state, its components, its hooks and the one
-//! module that touches web-sys (`browser.rs`: files, time, values, tasks and the panic screen).
+//! The browser edge (wasm32 only): the Yew app, its state, its components, its hooks, the page's
+//! Worker (`worker.rs`, the same module run in a Worker: it analyses, checks and signs) and the one
+//! module that touches web-sys (`browser.rs`: files, time, values, tasks, the Worker, the panic screen).
 //! The core is called, never imitated.
 
 pub mod app;
@@ -7,6 +8,7 @@ pub mod browser;
 pub mod components;
 pub mod hooks;
 pub mod state;
+pub mod worker;
 
 /// Mounts the app on `#app`, after installing a panic hook that shows an error instead of a dead page.
 pub fn start() {

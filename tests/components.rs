@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use cert_preflight::analysis::{Input, analyze};
+use cert_preflight::page_view::CertificateView;
 use cert_preflight::time::Timestamp;
 use cert_preflight::ui::app::App;
 use cert_preflight::ui::components::certificate_card::{CertificateCard, Props as CardProps};
@@ -104,7 +105,10 @@ async fn certificate_card_shows_the_facts_pyca_reads() {
     let root = fresh_root();
     yew::Renderer::<CertificateCard>::with_root_and_props(
         root.clone(),
-        CardProps { certificate, now },
+        CardProps {
+            certificate: CertificateView::new(&certificate),
+            now,
+        },
     )
     .render();
     settle().await;

@@ -139,6 +139,9 @@ async function main() {
       const page = await context.newPage();
       await withTimeout(page.goto(server.url), 30_000, 'page load');
       await page.getByTestId('paste').waitFor({ state: 'visible', timeout: 30_000 });
+      // The page's Worker has loaded and answers (data-engine="worker"; "page" for the fallback).
+      await page.locator('html[data-engine]').waitFor({ state: 'attached', timeout: 30_000 });
+      out.engine = await page.locator('html').getAttribute('data-engine');
       return { context, page };
     };
     // Anchor: the idle page.

@@ -30,8 +30,12 @@ pub enum Expiry {
 }
 
 crate::words::serialize_as_str!(Expiry);
+crate::words::deserialize_as_str!(Expiry);
 
 impl Expiry {
+    /// Every state.
+    pub const ALL: [Self; 3] = [Self::Valid, Self::Expired, Self::NotYetValid];
+
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {

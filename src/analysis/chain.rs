@@ -11,7 +11,7 @@
 use super::certificate::{ParsedCertificate, display_name};
 use super::public_key::{self, Verification};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The overall state of the chain.
@@ -28,8 +28,12 @@ pub enum Verdict {
 }
 
 crate::words::serialize_as_str!(Verdict);
+crate::words::deserialize_as_str!(Verdict);
 
 impl Verdict {
+    /// Every verdict.
+    pub const ALL: [Self; 4] = [Self::Ordered, Self::Reorderable, Self::Broken, Self::Empty];
+
     /// The word used in JSON and text output.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -42,7 +46,7 @@ impl Verdict {
 }
 
 /// A certificate given twice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Duplicate {
     /// The later copy.
     pub index: usize,
@@ -51,7 +55,7 @@ pub struct Duplicate {
 }
 
 /// The issuer the user must find: its name and key identifier.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MissingIssuer {
     /// The certificate whose issuer is missing.
     pub certificate: usize,
@@ -63,7 +67,7 @@ pub struct MissingIssuer {
 
 /// A signature checked between a certificate and a candidate issuer whose subject matches the
 /// certificate's issuer name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignatureCheck {
     /// The signed certificate.
     pub subject_index: usize,
@@ -72,13 +76,13 @@ pub struct SignatureCheck {
     /// Whether the signature verifies with the candidate's key.
     pub verified: bool,
     /// Why it could not be checked, when it could not.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unsupported: Option<String>,
 }
 
 /// A certificate whose issuer was not found among the candidates checked, while candidates were
 /// left unchecked (past [`CANDIDATES_PER_CERTIFICATE`] or the [`SIGNATURE_CHECK_BUDGET`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UncheckedIssuers {
     /// The certificate.
     pub certificate: usize,
@@ -89,7 +93,7 @@ pub struct UncheckedIssuers {
 }
 
 /// What the chain analysis found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChainReport {
     /// Ordered, reorderable, broken or empty.
     pub verdict: Verdict,
@@ -110,15 +114,22 @@ pub struct ChainReport {
     /// [`SIGNATURE_CHECK_BUDGET`]).
     pub signatures_checked: usize,
     /// Certificates whose candidate issuers were not all checked, and none that was verified.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unchecked: Vec<UncheckedIssuers>,
     /// Self-issued certificates whose own signature was not checked (the budget was spent).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unchecked_self_signatures: Vec<usize>,
 }
 
 /// Why a self-issued certificate's own signature has no verdict.
 const NOT_CHECKED: &str = "not checked: the analysis' signature budget was spent";
+
+/// No certificate: the verdict `empty`.
+impl Default for ChainReport {
+    fn default() -> Self {
+        Self::empty()
+    }
+}
 
 impl ChainReport {
     fn empty() -> Self {

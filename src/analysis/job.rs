@@ -24,7 +24,7 @@ use crate::time::Timestamp;
 use std::collections::VecDeque;
 
 /// What a job is doing.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Stage {
     /// Decoding the inputs into items and parsing them.
     Reading,
@@ -33,7 +33,7 @@ pub enum Stage {
 }
 
 /// How far a job has got: `done` of `total` units of the current stage.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Progress {
     /// The stage.
     pub stage: Stage,

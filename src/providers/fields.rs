@@ -227,7 +227,7 @@ pub(crate) const fn region(
 }
 
 /// What the user gave besides the material.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Fields {
     /// `NAME=VALUE` pairs, in the order given.
     pub values: Vec<(String, String)>,

@@ -8,7 +8,7 @@ use super::components::{
     fixes_panel::FixesPanel, input_panel::InputPanel, request_panel::RequestPanel, show_all,
     target_picker::TargetPicker,
 };
-use super::hooks::use_sliced_analysis::use_sliced_analysis;
+use super::hooks::use_worker::use_worker;
 use super::state::{Action, Credential, Slot, State};
 use crate::lang::Lang;
 use crate::providers::ProviderId;
@@ -20,7 +20,7 @@ pub fn App() -> Html {
     let state = use_reducer(|| {
         let preferred = browser::preferred_languages();
         let lang = Lang::from_preferences(preferred.iter().map(String::as_str));
-        State::new(ProviderId::default(), browser::now()).in_lang(lang)
+        State::new(ProviderId::default()).in_lang(lang)
     });
     let lang = state.lang;
     use_effect_with(lang, |lang| browser::set_document_lang(lang.as_str()));
@@ -40,18 +40,7 @@ pub fn App() -> Html {
         &state.credentials,
         &state.derived,
     );
-    let analysis = &derived.analysis;
-    let report = &analysis.report;
-    let prep = &derived.preparation;
-    // The analysis' diagnostics (with the provider's error names) and the target's findings about
-    // the material; field findings are shown beside their fields.
-    let mut diagnostics = prep.analysis_diagnostics.clone();
-    diagnostics.extend(
-        prep.diagnostics
-            .iter()
-            .filter(|d| !matches!(d.location, crate::diagnostic::Location::Field(_)))
-            .cloned(),
-    );
+    let view = &derived.view;
     let names = |slot: Slot| {
         materials
             .get(slot)
@@ -73,7 +62,7 @@ pub fn App() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::Clear))
     };
-    use_sliced_analysis(&state, dispatch.clone());
+    use_worker(&state, dispatch.clone());
     let spec = form.target.spec();
     let on_lang = {
         let dispatch = dispatch.clone();
@@ -92,20 +81,25 @@ pub fn App() -> Html {
                         "上传前先检查证书，并得到一个可用的已签名请求。一切都在本页面中运行：你粘贴的内容、私钥和密钥都不会发送到任何地方。") }
                 </p>
             </header>
+            if state.failed {
+                <div class="panic" role="alert" data-testid="panic">{ lang.pick(
+                    "cert-preflight hit an internal error while analysing and has stopped. Nothing was sent anywhere. What you typed is still in the boxes below: copy it, then reload the page to start again, and please report this.",
+                    "cert-preflight 在分析时遇到内部错误，已停止运行。没有任何内容被发送出去。您输入的内容仍在下方的输入框中：请先复制，然后重新加载页面，并请报告此问题。") }</div>
+            }
             <TargetPicker target={form.target} region={form.region.clone()} auth={form.auth} on_action={dispatch.clone()} />
             <section class="panel input-panel" aria-labelledby="input-title">
                 <h2 id="input-title">{ lang.pick("2. Your certificate material", "2. 你的证书材料") }</h2>
                 <div class="materials">
                     <InputPanel slot={Slot::Certificates} title={lang.pick("Certificates", "证书")} on_action={dispatch.clone()}
                         label={lang.pick("Certificate and chain: PEM text (several blocks, any order, stray text and CRLF are fine)", "证书和证书链：PEM 文本（可多个块、任意顺序，夹杂文字和 CRLF 也可以）")}
-                        pasted={materials.certificates.pasted.clone()} files={names(Slot::Certificates)}
+                        pasted={materials.boxes.certificates.pasted.clone()} files={names(Slot::Certificates)}
                         accept=".pem,.crt,.cer,.der,.cert,.ca-bundle,.chain,.txt,.p7b,.p7c,.pfx,.p12" />
                     <InputPanel slot={Slot::Key} title={lang.pick("Private key", "私钥")} on_action={dispatch.clone()}
                         label={lang.pick("Private key (PEM: PKCS#1, PKCS#8, SEC1, encrypted). It stays in this page.", "私钥（PEM：PKCS#1、PKCS#8、SEC1、加密的均可）。它只留在本页面。")}
-                        pasted={materials.key.pasted.clone()} files={names(Slot::Key)} accept=".pem,.key,.der,.txt" />
+                        pasted={materials.boxes.key.pasted.clone()} files={names(Slot::Key)} accept=".pem,.key,.der,.txt" />
                     <InputPanel slot={Slot::Csr} title={lang.pick("Certificate request", "证书请求")} on_action={dispatch.clone()}
                         label={lang.pick("CSR (PEM), e.g. the one KMS or the private CA generated", "CSR（PEM），例如 KMS 或私有 CA 生成的")}
-                        pasted={materials.csr.pasted.clone()} files={names(Slot::Csr)} accept=".pem,.csr,.req,.der,.txt" />
+                        pasted={materials.boxes.csr.pasted.clone()} files={names(Slot::Csr)} accept=".pem,.csr,.req,.der,.txt" />
                 </div>
                 <div class="row">
                     <div class="control">
@@ -126,20 +120,19 @@ pub fn App() -> Html {
                 if let Some(pending) = state.pending {
                     <AnalysisProgress size={pending.size} progress={pending.progress} settle={pending.settle} />
                 } else if state.has_material() {
-                    <ChainView report={report.clone()} />
-                    <FixesPanel analysis={analysis.clone()} preparation={prep.clone()} before={derived.before.clone()}
-                        applied={derived.applied.clone()} on_action={dispatch.clone()} />
-                    <DiagnosticList diagnostics={diagnostics} />
-                    if !report.certificates.is_empty() {
+                    <ChainView view={view.clone()} />
+                    <FixesPanel view={view.clone()} applied={derived.applied.clone()} on_action={dispatch.clone()} />
+                    <DiagnosticList findings={view.findings.clone()} />
+                    if !view.certificates.is_empty() {
                         <h3>{ match lang {
-                            Lang::En => format!("{} certificate{}", report.certificates.len(), if report.certificates.len() == 1 { "" } else { "s" }),
-                            Lang::ZhCn => format!("{} 张证书", report.certificates.len()),
+                            Lang::En => format!("{} certificate{}", view.certificates.len(), if view.certificates.len() == 1 { "" } else { "s" }),
+                            Lang::ZhCn => format!("{} 张证书", view.certificates.len()),
                         } }</h3>
                         <ol class="certificates">
-                            { for report.certificates.iter().take(if *all_cards { usize::MAX } else { LIST_LIMIT })
-                                .map(|c| html! { <li><CertificateCard certificate={c.clone()} now={derived.now} /></li> }) }
+                            { for view.certificates.iter().take(if *all_cards { usize::MAX } else { LIST_LIMIT })
+                                .map(|c| html! { <li><CertificateCard certificate={c.clone()} now={view.now} /></li> }) }
                         </ol>
-                        { show_all(lang, report.certificates.len(), *all_cards, lang.pick("certificates", "证书"), {
+                        { show_all(lang, view.certificates.len(), *all_cards, lang.pick("certificates", "证书"), {
                             let all_cards = all_cards.clone();
                             Callback::from(move |_: MouseEvent| all_cards.set(true))
                         }) }
@@ -151,10 +144,10 @@ pub fn App() -> Html {
             <section class="panel" aria-labelledby="fields-title">
                 <h2 id="fields-title">{ lang.pick(format!("4. The {} request", spec.api), format!("4. {} 请求", spec.api)) }</h2>
                 <FieldForm target={form.target} values={form.fields.clone()} numbered_rows={form.numbered_rows.clone()}
-                    preparation={prep.clone()} on_action={dispatch.clone()} />
+                    view={view.clone()} on_action={dispatch.clone()} />
                 <RequestPanel target={form.target} auth={form.auth} access_key_id={credentials.access_key_id.clone()}
                     has_secret={!credentials.secret.is_empty()} token_env={credentials.token_env.clone()} domain_id={credentials.domain_id.clone()}
-                    generated={derived.generated.clone()} analysing={state.pending.is_some()} on_action={dispatch} />
+                    generated={derived.generated.clone()} analysing={state.analysing()} on_action={dispatch} />
             </section>
         </ContextProvider<Lang>>
     }

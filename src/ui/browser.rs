@@ -5,7 +5,7 @@
 
 use crate::time::Timestamp;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// The browser's clock (the core takes time as an argument).
@@ -98,13 +98,7 @@ pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
 }
 
 /// A file the user picked or dropped: its name and bytes. Never stored anywhere but in memory.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LoadedFile {
-    /// The file's name as the browser reports it.
-    pub name: String,
-    /// Its content.
-    pub bytes: Vec<u8>,
-}
+pub use crate::page_worker::File as LoadedFile;
 
 /// A file picked or dropped, not read yet.
 pub type PickedFile = web_sys::File;
@@ -205,7 +199,7 @@ pub fn download(name: &str, text: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("application/octet-stream");
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
@@ -224,12 +218,16 @@ pub fn download(name: &str, text: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// Resolves in a later task of the event loop (a zero-delay timer): awaiting it between slices of
-/// work lets the browser handle input and paint.
+/// Resolves in a later task of the event loop (a zero-delay timer), in the page or in its Worker:
+/// awaiting it between slices of work lets the browser handle input and paint, and the Worker read
+/// the page's newer messages.
 pub async fn next_task() {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-        if let Some(window) = web_sys::window() {
+        let global = js_sys::global();
+        if let Some(window) = global.dyn_ref::<web_sys::Window>() {
             let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        } else if let Some(scope) = global.dyn_ref::<web_sys::WorkerGlobalScope>() {
+            let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
         }
     });
     let _ = JsFuture::from(promise).await;
@@ -280,5 +278,115 @@ impl Drop for Timer {
                 window.clear_timeout_with_handle(self.id);
             }
         }
+    }
+}
+
+/// The page's Worker (www/worker.js, loading this same module), seen from the main thread: messages
+/// go to it as text, its answers and its failure come back to the callbacks. Dropping it ends it.
+pub struct PageWorker {
+    worker: web_sys::Worker,
+    _on_message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl PageWorker {
+    /// Starts the Worker; `on_message` gets each answer's text, `on_error` the error's message when
+    /// the Worker stops (a trap in its module, or its script failing to load).
+    pub fn start(
+        mut on_message: impl FnMut(String) + 'static,
+        mut on_error: impl FnMut(String) + 'static,
+    ) -> Option<Self> {
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options("worker.js", &options).ok()?;
+        let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                if let Some(text) = event.data().as_string() {
+                    on_message(text);
+                }
+            },
+        );
+        let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+            move |event: web_sys::Event| {
+                event.prevent_default();
+                let message = event
+                    .dyn_ref::<web_sys::ErrorEvent>()
+                    .map(web_sys::ErrorEvent::message)
+                    .unwrap_or_default();
+                on_error(message);
+            },
+        );
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        Some(Self {
+            worker,
+            _on_message: on_message,
+            _on_error: on_error,
+        })
+    }
+
+    /// Sends a message.
+    pub fn post(&self, text: &str) {
+        let _ = self.worker.post_message(&JsValue::from_str(text));
+    }
+}
+
+impl Drop for PageWorker {
+    fn drop(&mut self) {
+        self.worker.terminate();
+    }
+}
+
+/// Says on the document element where the core runs (`data-engine`: `worker` once the page's
+/// Worker answers, `page` when the page runs it itself), for the tests and the benchmarks.
+pub fn mark_engine(engine: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-engine", engine);
+    }
+}
+
+/// Whether this module runs in the page's Worker rather than in the page.
+pub fn in_worker() -> bool {
+    js_sys::global()
+        .dyn_into::<web_sys::DedicatedWorkerGlobalScope>()
+        .is_ok()
+}
+
+/// In the Worker: sends an answer to the page.
+pub fn answer_page(text: &str) {
+    if let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
+        let _ = scope.post_message(&JsValue::from_str(text));
+    }
+}
+
+/// In the Worker: hands `on_message` each message from the page, first those that arrived while the
+/// module loaded (www/worker.js keeps them in `self.queued`), then each as it comes.
+pub fn listen_to_page(on_message: impl FnMut(String) + 'static) {
+    let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
+        return;
+    };
+    let on_message = std::rc::Rc::new(std::cell::RefCell::new(on_message));
+    let handler = {
+        let on_message = on_message.clone();
+        wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                if let Some(text) = event.data().as_string() {
+                    (on_message.borrow_mut())(text);
+                }
+            },
+        )
+    };
+    scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
+    // The handler lives as long as the Worker.
+    handler.forget();
+    if let Ok(queued) = js_sys::Reflect::get(&scope, &JsValue::from_str("queued")) {
+        let queued: js_sys::Array = queued.unchecked_into();
+        for text in queued.iter().filter_map(|v| v.as_string()) {
+            (on_message.borrow_mut())(text);
+        }
+        queued.set_length(0);
     }
 }

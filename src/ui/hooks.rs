@@ -1,3 +1,3 @@
 //! The page's custom hooks, one per file.
 
-pub mod use_sliced_analysis;
+pub mod use_worker;

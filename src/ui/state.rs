@@ -1,48 +1,31 @@
 //! The page's state and its reducer, in five parts: the form (target, region, scheme, fields), the
-//! material in its three boxes, the credentials, what the core derived from them (analysis, target
-//! checks, the request, the last fix) and the analysis pending on large material. The rules (which
-//! box material goes to, which fix applies and what it changes, how an `Auth` is built) are the
-//! core's (`material_routing`, `fix_choice`, `auth`); this file only keeps their results.
-//! Nothing here is ever written to storage or to the URL; secrets live in memory only, and these
-//! types have no `Debug` so that they cannot be printed by accident.
+//! material in its three boxes, the credentials, what the page's Worker made of them (the view,
+//! the last request, the last fix) and the analysis pending in the Worker. The reducer computes
+//! nothing about certificates: each change goes to the Worker as a message (`page_worker`), and
+//! its answers come back as actions; the page shows the answer to its latest material and drops
+//! the rest. Nothing here is ever written to storage or to the URL; secrets live in memory only
+//! (and cross to the Worker only in the message that needs them), and these types have no `Debug`
+//! so that they cannot be printed by accident.
 
-use super::browser::LoadedFile;
-use crate::analysis::job::{Job, Progress};
-use crate::analysis::{self, Analysis, Input, Options, Role};
-use crate::auth;
-use crate::fix_choice::{self, Rewrite};
+use super::browser::{self, LoadedFile, PageWorker};
+use super::worker::Driver;
+use crate::analysis::job::Progress;
 pub use crate::fix_choice::{Applied, Fix};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::material_routing::{self, Moved};
 pub use crate::material_routing::{PASTED, Slot};
-use crate::providers::{self, Fields, Mode, Preparation, ProviderId};
-use crate::request::{self, Outcome};
-use crate::signing::{Scheme, Secret};
+use crate::page_view::{RequestView, View};
+use crate::page_worker::{Boxes, FromWorker, ToWorker};
+use crate::providers::{Fields, ProviderId};
+use crate::signing::Scheme;
 use crate::time::Timestamp;
 use std::rc::Rc;
-use yew::{AttrValue, Reducible};
+use yew::Reducible;
 
 /// One box: pasted text (kept exactly as typed) and files.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Material {
-    /// The text area's content.
-    pub pasted: String,
-    /// Files picked or dropped, in the order they arrived.
-    pub files: Vec<LoadedFile>,
-}
-
-impl Material {
-    fn is_empty(&self) -> bool {
-        self.pasted.trim().is_empty() && self.files.is_empty()
-    }
-
-    fn size(&self) -> usize {
-        self.pasted.len() + self.files.iter().map(|f| f.bytes.len()).sum::<usize>()
-    }
-}
+pub use crate::page_worker::Material;
 
 /// A value shared by pointer: equal when it is the same computation.
-#[derive(Debug)]
 pub struct Shared<T>(pub Rc<T>);
 
 impl<T> Clone for Shared<T> {
@@ -62,15 +45,6 @@ impl<T> std::ops::Deref for Shared<T> {
     fn deref(&self) -> &T {
         &self.0
     }
-}
-
-/// A generated request and when it was made.
-#[derive(Debug)]
-pub struct Generated {
-    /// The outcome (diagnostics, outputs).
-    pub outcome: Outcome,
-    /// When it was signed (the browser clock).
-    pub at: Timestamp,
 }
 
 /// Where the request goes and what it carries besides the material.
@@ -117,60 +91,27 @@ impl Form {
 /// The three material boxes, and what happened to what was put in them.
 #[derive(Clone, Default)]
 pub struct Materials {
-    /// The certificate box.
-    pub certificates: Material,
-    /// The key box.
-    pub key: Material,
-    /// The CSR box.
-    pub csr: Material,
+    /// The boxes.
+    pub boxes: Boxes,
     /// Names of files the browser could not read.
     pub unreadable: Vec<String>,
     /// Notes about blocks moved between boxes.
-    pub notes: Vec<crate::lang::Text>,
+    pub notes: Vec<Text>,
 }
 
 impl Materials {
     /// One box.
     pub fn get(&self, slot: Slot) -> &Material {
-        match slot {
-            Slot::Certificates => &self.certificates,
-            Slot::Key => &self.key,
-            Slot::Csr => &self.csr,
-        }
-    }
-
-    fn get_mut(&mut self, slot: Slot) -> &mut Material {
-        match slot {
-            Slot::Certificates => &mut self.certificates,
-            Slot::Key => &mut self.key,
-            Slot::Csr => &mut self.csr,
-        }
-    }
-
-    fn boxes(&self) -> [(Slot, &Material); 3] {
-        [
-            (Slot::Certificates, &self.certificates),
-            (Slot::Key, &self.key),
-            (Slot::Csr, &self.csr),
-        ]
+        self.boxes.get(slot)
     }
 
     /// Whether the user has given any material yet.
     pub fn is_empty(&self) -> bool {
-        self.boxes().iter().all(|(_, m)| m.is_empty())
+        self.boxes.is_empty()
     }
 
-    fn size(&self) -> usize {
-        self.boxes().iter().map(|(_, m)| m.size()).sum()
-    }
-
-    /// Moves key and CSR blocks pasted into the certificate box to their own boxes.
-    fn route_pasted(&mut self) {
-        let routed = material_routing::route_pasted(
-            &self.certificates.pasted,
-            &self.key.pasted,
-            &self.csr.pasted,
-        );
+    /// Takes the Worker's routing of a paste into the certificate box, with a note per move.
+    fn take_routed(&mut self, routed: &material_routing::Routed) {
         for moved in &routed.moved {
             self.notes.push(match moved {
                 Moved::Keys => tr!(
@@ -187,9 +128,7 @@ impl Materials {
                 ),
             });
         }
-        self.certificates.pasted = routed.certificates;
-        self.key.pasted = routed.key;
-        self.csr.pasted = routed.csr;
+        self.boxes.take_routed(routed);
     }
 
     /// Adds a file to `slot`, or, dropped on the certificate box, to the box it belongs in.
@@ -215,57 +154,7 @@ impl Materials {
             }
             Slot::Certificates => {}
         }
-        self.get_mut(slot).files.push(file);
-    }
-
-    /// The boxes as analysis inputs, with the passphrase, given to `f` at `now`.
-    fn with_inputs<R>(
-        &self,
-        passphrase: &str,
-        now: Timestamp,
-        f: impl FnOnce(&[Input<'_>], &Options<'_>) -> R,
-    ) -> R {
-        let mut inputs = Vec::new();
-        for (slot, material) in self.boxes() {
-            let role = if slot == Slot::Certificates {
-                Role::Certificates
-            } else {
-                Role::Any
-            };
-            if !material.pasted.trim().is_empty() {
-                inputs.push(Input {
-                    name: slot.pasted_name(),
-                    bytes: material.pasted.as_bytes(),
-                    role,
-                });
-            }
-            for file in &material.files {
-                inputs.push(Input {
-                    name: &file.name,
-                    bytes: &file.bytes,
-                    role,
-                });
-            }
-        }
-        let passphrase = (!passphrase.is_empty()).then_some(passphrase);
-        let options = Options {
-            now,
-            passphrase,
-            pkcs12_password: passphrase,
-        };
-        f(&inputs, &options)
-    }
-
-    /// The certificate box's text as given, for the before/after view.
-    fn certificate_text(&self) -> String {
-        let box_ = &self.certificates;
-        material_routing::certificate_text_as_given(
-            std::iter::once((PASTED, box_.pasted.as_bytes())).chain(
-                box_.files
-                    .iter()
-                    .map(|f| (f.name.as_str(), f.bytes.as_slice())),
-            ),
-        )
+        self.boxes.get_mut(slot).files.push(file);
     }
 }
 
@@ -311,45 +200,90 @@ pub enum Credential {
     DomainId,
 }
 
-/// What the core computed from the rest.
+/// What the page's Worker made of the rest.
 #[derive(Clone)]
 pub struct Derived {
-    /// The analysis of the three boxes.
-    pub analysis: Shared<Analysis>,
-    /// The target's rules on it, with the fields.
-    pub preparation: Shared<Preparation>,
-    /// The certificate text as given, for the before/after view (shared, not copied, when the
-    /// state is cloned).
-    pub before: AttrValue,
+    /// The analysis and the target's checks, as shown.
+    pub view: Shared<View>,
     /// The last generated request, cleared by any change.
-    pub generated: Option<Shared<Generated>>,
+    pub generated: Option<Shared<RequestView>>,
     /// The last fix applied, for the before/after view.
     pub applied: Option<Applied>,
-    /// The validation time of the last analysis.
-    pub now: Timestamp,
 }
 
-/// Material waiting to be analysed in slices: typing is not blocked by an analysis per keystroke;
-/// the page analyses (large material once the input settles), and says so meanwhile.
+/// Material the Worker is analysing, shown as pending: material above [`SHOWN_PENDING`], or any
+/// once the Worker reports progress.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Pending {
     /// The material's size in bytes.
     pub size: usize,
-    /// Which change left it pending (the page's debounce key, and the job a slice belongs to).
+    /// The generation of the message that sent it (the debounce key too).
     pub generation: u64,
-    /// How far its analysis has got, once the job has started.
+    /// How far its analysis has got, once the Worker reports it.
     pub progress: Option<Progress>,
-    /// Whether the analysis waits for the input to settle: large material changed by typing (a
-    /// paste, a drop or a removal is analysed at once).
+    /// Whether the message waits for the input to settle: large material changed by typing (a
+    /// paste, a drop or a removal is sent at once).
     pub settle: bool,
+}
+
+/// Where the page's messages go: its Worker, or, when the browser could not start one, the same
+/// driver of the core run in the page.
+#[derive(Clone)]
+pub enum Link {
+    /// The Worker (messages as serde text).
+    Worker(Rc<PageWorker>),
+    /// The page itself (messages as values).
+    InPage(Rc<Driver>),
+}
+
+impl Link {
+    fn send(&self, message: ToWorker) {
+        match self {
+            Self::Worker(worker) => {
+                if let Ok(text) = serde_json::to_string(&message) {
+                    worker.post(&text);
+                }
+            }
+            Self::InPage(driver) => driver.receive(message),
+        }
+    }
+}
+
+/// The messages the page sends its Worker, and what it expects back.
+#[derive(Clone, Default)]
+struct Channel {
+    /// The Worker, once started.
+    link: Option<Link>,
+    /// The last generation handed out.
+    generations: u64,
+    /// The generation of the last material sent: older answers are dropped.
+    material: u64,
+    /// The generation of the request asked for, until it comes or a change makes it moot.
+    request: Option<u64>,
+    /// Text was pasted into the certificate box and the Worker has not routed it yet.
+    route_due: bool,
+    /// The material was not sent (no Worker yet, or waiting for the input to settle).
+    unsent: bool,
+}
+
+impl Channel {
+    fn next(&mut self) -> u64 {
+        self.generations += 1;
+        self.generations
+    }
+
+    fn post(&self, message: ToWorker) {
+        if let Some(link) = &self.link {
+            link.send(message);
+        }
+    }
 }
 
 /// What the page holds. Cloned for every action: the material (the only large part) is shared
 /// until an action changes it.
 ///
 /// No `PartialEq`: `use_reducer` renders again whenever the reducer returns a new state, and the
-/// reducer returns the same `Rc` for an action that changes nothing (a stale job's news, a fix or
-/// a request asked for while an analysis is pending).
+/// reducer returns the same `Rc` for an action that changes nothing (a stale answer of the Worker).
 #[derive(Clone)]
 pub struct State {
     /// The target, region, scheme and fields.
@@ -358,15 +292,17 @@ pub struct State {
     pub materials: Rc<Materials>,
     /// The credentials.
     pub credentials: Credentials,
-    /// The analysis, the target's checks, the request and the last fix.
+    /// The view, the request and the last fix.
     pub derived: Derived,
-    /// The analysis waiting on large material, if any.
+    /// The analysis the page waits for, if it shows one.
     pub pending: Option<Pending>,
     /// The language the page is shown in (never stored: the browser's choice at each load).
     pub lang: Lang,
-    /// The last generation handed out to pending material.
-    generations: u64,
-    /// The material's size when it was last analysed or left pending (what typing changes little).
+    /// The Worker stopped (a trap): the page says so, and starts a new one at the next change.
+    pub failed: bool,
+    /// The messages to the Worker.
+    channel: Channel,
+    /// The material's size when it was last sent (what typing changes little).
     last_size: usize,
 }
 
@@ -378,14 +314,22 @@ pub const LARGE_INPUT: usize = 256 * 1024;
 /// removal) is analysed without waiting for the input to settle.
 const TYPING: usize = 1024;
 
-/// Above this many bytes of material, the analysis runs in slices rather than in the event that
-/// changed it: 300 Ed25519 certificates sharing one name (180 KB) took 0.3 s in one go
-/// (bench/browser/mainthread.mjs); the 3-certificate chain (4.4 KB) is analysed at once.
-pub const SLICED_INPUT: usize = 16 * 1024;
+/// Above this many bytes of material, the page shows the analysis as pending (with its progress)
+/// until the Worker answers; below it the last results stay until the answer replaces them a few
+/// milliseconds later (the 3-certificate chain is 4.4 KB), which spares a flash of the progress.
+pub const SHOWN_PENDING: usize = 16 * 1024;
 
 /// What can happen to the state.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone)]
 pub enum Action {
+    /// The Worker started (or the page runs the core itself): the page sends it everything.
+    Connected(Link),
+    /// The Worker answered (the text of a [`FromWorker`]).
+    Answer(Shared<FromWorker>),
+    /// The Worker stopped.
+    WorkerFailed,
+    /// The input settled: send the pending material of this generation.
+    Settled(u64),
     /// Choose a target.
     SetTarget(ProviderId),
     /// Set the region.
@@ -413,54 +357,43 @@ pub enum Action {
         /// From `crypto.getRandomValues`.
         nonce: String,
     },
-    /// The job analysing pending material (of this generation) has got this far.
-    Progress(u64, Progress),
-    /// The job analysing pending material (of this generation), started at `now`, is done.
-    Analysed {
-        /// The generation of the pending material it analysed.
-        generation: u64,
-        /// Its analysis.
-        analysis: Shared<Analysis>,
-        /// The validation time it used.
-        now: Timestamp,
-    },
     /// Show the page in this language (everything typed is kept).
     SetLang(Lang),
     /// Start again.
     Clear,
 }
 
+impl PartialEq for Action {
+    /// Only for Yew's properties holding callbacks: actions are never compared.
+    fn eq(&self, _: &Self) -> bool {
+        false
+    }
+}
+
 impl Default for State {
     fn default() -> Self {
-        Self::new(ProviderId::default(), Timestamp::UNIX_EPOCH)
+        Self::new(ProviderId::default())
     }
 }
 
 impl State {
-    /// An empty page for `target`, validating at `now`.
-    pub fn new(target: ProviderId, now: Timestamp) -> Self {
-        // No material yet: its analysis is computed once, and the target's rules run once on it.
-        let empty = Shared(Rc::new(analysis::analyze_with(&[], &Options::default())));
-        let mut state = Self {
+    /// An empty page for `target`.
+    pub fn new(target: ProviderId) -> Self {
+        Self {
             form: Form::new(target),
             materials: Rc::default(),
             credentials: Credentials::default(),
             derived: Derived {
-                analysis: empty.clone(),
-                // Replaced by take_analysis below, with the target's rules run on the empty material.
-                preparation: Shared(Rc::new(Preparation::empty(target))),
-                before: AttrValue::default(),
+                view: Shared(Rc::new(View::default())),
                 generated: None,
                 applied: None,
-                now,
             },
             pending: None,
             lang: Lang::default(),
-            generations: 0,
+            failed: false,
+            channel: Channel::default(),
             last_size: 0,
-        };
-        state.take_analysis(empty);
-        state
+        }
     }
 
     /// The same page shown in `lang`.
@@ -474,112 +407,154 @@ impl State {
         !self.materials.is_empty()
     }
 
-    /// A job analysing the material as it is now, at `now`, to run in slices.
-    pub fn job(&self, now: Timestamp) -> Job {
-        self.materials
-            .with_inputs(&self.credentials.passphrase, now, Job::new)
+    /// Whether the page waits for an analysis it shows as pending.
+    pub fn analysing(&self) -> bool {
+        self.pending.is_some()
     }
 
     fn materials(&mut self) -> &mut Materials {
         Rc::make_mut(&mut self.materials)
     }
 
-    /// Analyses now, or, for material above [`SLICED_INPUT`], marks the analysis pending: the page
-    /// starts a job (once the input settles, for large material changed by typing) and runs it in
-    /// slices, showing its progress ([`State::job`]).
-    fn analyse_or_defer(&mut self) {
-        let size = self.materials.size();
+    /// The material changed: sends it to the Worker, or, for large material changed by typing,
+    /// marks it pending until the input settles ([`Action::Settled`]).
+    fn material_changed(&mut self) {
+        let size = self.materials.boxes.size();
         let typed = size.abs_diff(self.last_size) <= TYPING;
         self.last_size = size;
-        if size > SLICED_INPUT {
-            self.generations += 1;
-            self.pending = Some(Pending {
-                size,
-                generation: self.generations,
-                progress: None,
-                settle: size > LARGE_INPUT && typed,
-            });
-            self.derived.generated = None;
+        self.derived.generated = None;
+        self.channel.request = None;
+        let generation = self.channel.next();
+        self.channel.material = generation;
+        let settle = size > LARGE_INPUT && typed;
+        self.pending = (size > SHOWN_PENDING).then_some(Pending {
+            size,
+            generation,
+            progress: None,
+            settle,
+        });
+        if settle {
+            self.channel.unsent = true;
         } else {
-            let analysis = self.materials.with_inputs(
-                &self.credentials.passphrase,
-                self.derived.now,
-                analysis::analyze_with,
-            );
-            self.take_analysis(Shared(Rc::new(analysis)));
+            self.send_material(generation);
         }
     }
 
-    /// Shows `analysis` of the material as it is, and runs the target's rules on it.
-    fn take_analysis(&mut self, analysis: Shared<Analysis>) {
-        self.pending = None;
-        self.derived.before = self.materials.certificate_text().into();
-        self.derived.analysis = analysis;
-        self.prepare();
+    /// Sends all the material, the passphrase and the form to the Worker.
+    fn send_material(&mut self, generation: u64) {
+        if self.channel.link.is_none() {
+            self.channel.unsent = true;
+            return;
+        }
+        self.channel.unsent = false;
+        self.channel.post(ToWorker::Analyse {
+            generation,
+            boxes: self.materials.boxes.clone(),
+            passphrase: self.credentials.passphrase.clone(),
+            now: browser::now(),
+            route: self.channel.route_due,
+            target: self.form.target,
+            fields: self.form.for_core(),
+        });
     }
 
-    /// Re-runs the target's rules (fields changed, not the material).
-    fn prepare(&mut self) {
-        let derived = &mut self.derived;
-        derived.preparation = Shared(Rc::new(providers::prepare(
-            self.form.target,
-            Mode::Request,
-            &derived.analysis,
-            &derived.before,
-            &self.form.for_core(),
-        )));
-        derived.generated = None;
+    /// The target or its fields changed: the Worker checks the same analysis again.
+    fn form_changed(&mut self) {
+        self.derived.generated = None;
+        self.channel.request = None;
+        let generation = self.channel.next();
+        self.channel.post(ToWorker::Prepare {
+            generation,
+            target: self.form.target,
+            fields: self.form.for_core(),
+        });
+    }
+
+    fn generate(&mut self, now: Timestamp, nonce: String) {
+        let generation = self.channel.next();
+        self.channel.request = Some(generation);
+        let credentials = &self.credentials;
+        self.channel.post(ToWorker::Generate {
+            generation,
+            scheme: self.form.auth,
+            credentials: crate::page_worker::Credentials {
+                access_key_id: credentials.access_key_id.clone(),
+                secret: credentials.secret.clone(),
+                token_env: credentials.token_env.clone(),
+                domain_id: credentials.domain_id.clone(),
+            },
+            now,
+            nonce,
+        });
     }
 
     fn apply(&mut self, fix: Fix) {
-        let derived = &self.derived;
-        let Some((applied, rewrite)) = fix_choice::apply(
-            fix,
-            &derived.analysis,
-            &derived.preparation,
-            &derived.before,
-        ) else {
-            return;
-        };
-        match rewrite {
-            Rewrite::Certificates { pem, keep_files } => {
-                let certificates = &mut self.materials().certificates;
-                certificates.files.retain(|f| keep_files.contains(&f.name));
-                certificates.pasted = pem;
-            }
-            Rewrite::Key { pem } => {
-                let key = &mut self.materials().key;
-                key.files.clear();
-                key.pasted = pem;
-                self.credentials.passphrase.clear();
-            }
-        }
-        self.derived.applied = Some(applied);
-        self.analyse_or_defer();
+        let generation = self.channel.next();
+        self.channel.material = generation;
+        self.derived.generated = None;
+        self.channel.request = None;
+        let size = self.materials.boxes.size();
+        self.pending = (size > SHOWN_PENDING).then_some(Pending {
+            size,
+            generation,
+            progress: None,
+            settle: false,
+        });
+        self.channel.post(ToWorker::Apply { generation, fix });
     }
 
-    fn generate(&mut self, now: Timestamp, nonce: &str) {
-        let credentials = &self.credentials;
-        let auth = auth::build(
-            self.form.auth,
-            auth::Given {
-                access_key_id: &credentials.access_key_id,
-                secret: Secret::new(credentials.secret.clone()),
-                token_env: &credentials.token_env,
-                domain_id: &credentials.domain_id,
+    /// Takes the Worker's answer, unless newer material has been sent since its message.
+    fn answer(&mut self, answer: FromWorker) -> bool {
+        match answer {
+            FromWorker::Ready => false,
+            FromWorker::Progress {
+                generation,
+                progress,
+            } => match &mut self.pending {
+                Some(pending) if pending.generation == generation => {
+                    pending.progress = Some(progress);
+                    true
+                }
+                _ => false,
             },
-        );
-        let derived = &self.derived;
-        let outcome = request::build(
-            self.form.target,
-            &derived.analysis,
-            &derived.before,
-            &self.form.for_core(),
-            &auth,
-            now,
-            nonce,
-        );
-        self.derived.generated = Some(Shared(Rc::new(Generated { outcome, at: now })));
+            FromWorker::Shown {
+                generation,
+                view,
+                routed,
+                applied,
+            } => {
+                if generation < self.channel.material || self.channel.unsent {
+                    return false;
+                }
+                self.pending = None;
+                self.channel.route_due = false;
+                self.derived.view = Shared(Rc::new(*view));
+                if let Some(routed) = routed {
+                    self.materials().take_routed(&routed);
+                    self.last_size = self.materials.boxes.size();
+                }
+                if let Some((applied, rewrite)) = applied.map(|applied| *applied) {
+                    self.materials().boxes.rewrite(&rewrite);
+                    if matches!(rewrite, crate::fix_choice::Rewrite::Key { .. }) {
+                        self.credentials.passphrase.clear();
+                    }
+                    self.derived.applied = Some(applied);
+                    self.last_size = self.materials.boxes.size();
+                }
+                true
+            }
+            FromWorker::Generated {
+                generation,
+                request,
+            } => {
+                if self.channel.request != Some(generation) {
+                    return false;
+                }
+                self.channel.request = None;
+                self.derived.generated = Some(Shared(Rc::new(*request)));
+                true
+            }
+        }
     }
 }
 
@@ -587,19 +562,40 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        // A job's news about material that has changed since is dropped: a newer job is coming.
-        if let Action::Progress(generation, _) | Action::Analysed { generation, .. } = &action
-            && self.pending.is_none_or(|p| p.generation != *generation)
-        {
-            return self;
-        }
-        // Fixes rewrite the material from its analysis, which is stale while one is pending; and
-        // a request built then would carry the old certificate.
-        if matches!(action, Action::Apply(_) | Action::Generate { .. }) && self.pending.is_some() {
-            return self;
-        }
         let mut next = (*self).clone();
         match action {
+            Action::Connected(link) => {
+                next.failed = false;
+                next.channel.link = Some(link);
+                // Everything, as a Worker started afresh knows nothing.
+                let generation = next.channel.next();
+                next.channel.material = generation;
+                if let Some(pending) = &mut next.pending {
+                    pending.generation = generation;
+                    pending.settle = false;
+                }
+                next.send_material(generation);
+            }
+            Action::Answer(answer) => {
+                let answer = Rc::try_unwrap(answer.0).unwrap_or_else(|shared| (*shared).clone());
+                if !next.answer(answer) {
+                    return self;
+                }
+            }
+            Action::WorkerFailed => {
+                next.failed = true;
+                next.pending = None;
+                next.channel.link = None;
+            }
+            Action::Settled(generation) => {
+                if next
+                    .pending
+                    .is_none_or(|p| p.generation != generation || !p.settle)
+                {
+                    return self;
+                }
+                next.send_material(generation);
+            }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetTarget(target) => {
                 let spec = target.spec();
@@ -613,15 +609,16 @@ impl Reducible for State {
                 }
                 form.fields.clear();
                 form.numbered_rows = vec![1; spec.numbered.len()];
-                next.prepare();
+                next.form_changed();
             }
             Action::SetRegion(region) => {
                 next.form.region = region.trim().to_owned();
-                next.prepare();
+                next.form_changed();
             }
             Action::SetAuth(scheme) => {
                 next.form.auth = scheme;
                 next.derived.generated = None;
+                next.channel.request = None;
             }
             Action::SetField(name, value) => {
                 let fields = &mut next.form.fields;
@@ -629,7 +626,7 @@ impl Reducible for State {
                     Some(entry) => entry.1 = value,
                     None => fields.push((name, value)),
                 }
-                next.prepare();
+                next.form_changed();
             }
             Action::AddRow(family) => {
                 let form = &mut next.form;
@@ -644,12 +641,11 @@ impl Reducible for State {
                 }
             }
             Action::Paste(slot, text) => {
-                let materials = next.materials();
-                materials.get_mut(slot).pasted = text;
+                next.materials().boxes.get_mut(slot).pasted = text;
                 if slot == Slot::Certificates {
-                    materials.route_pasted();
+                    next.channel.route_due = true;
                 }
-                next.analyse_or_defer();
+                next.material_changed();
             }
             Action::AddFiles(slot, files) => {
                 let materials = next.materials();
@@ -659,14 +655,14 @@ impl Reducible for State {
                         Err(name) => materials.unreadable.push(name),
                     }
                 }
-                next.analyse_or_defer();
+                next.material_changed();
             }
             Action::RemoveFile(slot, index) => {
-                let material = next.materials().get_mut(slot);
+                let material = next.materials().boxes.get_mut(slot);
                 if index < material.files.len() {
                     material.files.remove(index);
                 }
-                next.analyse_or_defer();
+                next.material_changed();
             }
             Action::SetCredential(which, value) => {
                 let credentials = &mut next.credentials;
@@ -678,29 +674,22 @@ impl Reducible for State {
                     Credential::DomainId => credentials.domain_id = value,
                 }
                 if which == Credential::Passphrase {
-                    next.analyse_or_defer();
+                    next.material_changed();
                 } else {
                     next.derived.generated = None;
+                    next.channel.request = None;
                 }
             }
             Action::Apply(fix) => next.apply(fix),
-            Action::Generate { now, nonce } => next.generate(now, &nonce),
-            Action::Progress(_, progress) => {
-                if let Some(pending) = &mut next.pending {
-                    pending.progress = Some(progress);
-                }
-            }
-            Action::Analysed { analysis, now, .. } => {
-                next.derived.now = now;
-                next.take_analysis(analysis);
-            }
+            Action::Generate { now, nonce } => next.generate(now, nonce),
             Action::Clear => {
-                // Generations keep counting: a job of the material cleared is never taken.
-                let generations = next.generations;
+                let channel = next.channel.clone();
                 let lang = next.lang;
-                next = Self::new(next.form.target, next.derived.now);
-                next.generations = generations;
+                next = Self::new(next.form.target);
+                next.channel = channel;
+                next.channel.route_due = false;
                 next.lang = lang;
+                next.material_changed();
             }
         }
         Rc::new(next)

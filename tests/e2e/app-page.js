@@ -151,6 +151,12 @@ export class AppPage {
   async open(url) {
     await this.page.goto(url, { waitUntil: 'load' });
     await this.paste.waitFor({ state: 'visible', timeout: 10_000 });
+    // The page's Worker has loaded the module and answers (or the page runs the core itself).
+    await this.page.locator('html[data-engine]').waitFor({ state: 'attached', timeout: 10_000 });
+  }
+  /** Where the core runs: 'worker' (the page's Worker) or 'page' (the fallback). */
+  async engine() {
+    return this.page.locator('html').getAttribute('data-engine');
   }
   async pasteText(text) {
     await this.paste.fill(text);

@@ -16,6 +16,7 @@ mod i18n;
 mod key_corpus;
 mod layout;
 mod messages;
+mod page_worker;
 mod providers;
 mod requests;
 mod robustness;

@@ -2,8 +2,9 @@
 //! algorithm and fingerprints with copy buttons.
 
 use super::use_lang;
-use crate::analysis::certificate::{CertificateSummary, Expiry};
+use crate::analysis::certificate::Expiry;
 use crate::lang::Lang;
+use crate::page_view::CertificateView;
 use crate::time::Timestamp;
 use crate::ui::browser;
 use yew::prelude::*;
@@ -12,7 +13,7 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The certificate to show.
-    pub certificate: CertificateSummary,
+    pub certificate: CertificateView,
     /// The validation time (for the timeline).
     #[prop_or_default]
     pub now: Timestamp,
@@ -54,14 +55,8 @@ pub fn CertificateCard(props: &Props) -> Html {
             lang.pick("not yet valid", "尚未生效").to_owned(),
         ),
     };
-    let title = c.common_name.clone().unwrap_or_else(|| c.subject.clone());
-    let place = match (c.block, c.line) {
-        (Some(block), Some(line)) => match lang {
-            Lang::En => format!("{}, block {block}, line {line}", c.file),
-            Lang::ZhCn => format!("{}，第 {block} 块，第 {line} 行", c.file),
-        },
-        _ => c.file.clone(),
-    };
+    let title = &c.title;
+    let place = c.place.get(lang);
     let (start, end) = (c.not_before.unix_seconds(), c.not_after.unix_seconds());
     let timeline = if end > start && props.now > Timestamp::UNIX_EPOCH {
         let now = props.now.unix_seconds().clamp(start, end);
@@ -84,16 +79,8 @@ pub fn CertificateCard(props: &Props) -> Html {
     } else {
         html! {}
     };
-    let key = &c.public_key;
-    let key_text = format!(
-        "{}{}{}",
-        key.key_type.as_str(),
-        key.bits
-            .map(|b| lang.pick(format!(" {b} bits"), format!(" {b} 位")))
-            .unwrap_or_default(),
-        key.curve.map(|c| format!(" {c}")).unwrap_or_default()
-    );
-    let flags = c.flags_in(lang);
+    let key_text = c.key.get(lang);
+    let flags = c.flags.get(lang);
     html! {
         <article class="card" data-testid="certificate-card" data-index={c.index.to_string()}>
             <header class="card-head">
@@ -109,9 +96,9 @@ pub fn CertificateCard(props: &Props) -> Html {
                     <dt>{ lang.pick("Names (SAN)", "备用名称（SAN）") }</dt>
                     <dd data-testid="cert-sans">
                         <ul class="sans">
-                            { for c.sans.iter().map(|s| html! {
-                                <li><span class="san-type">{ s.kind.as_str() }</span>{ " " }{ &s.value }
-                                    if let Some(unicode) = s.unicode.as_ref().filter(|u| **u != s.value) {
+                            { for c.sans.iter().map(|(kind, value, unicode)| html! {
+                                <li><span class="san-type">{ kind }</span>{ " " }{ value }
+                                    if let Some(unicode) = unicode {
                                         { format!(" ({unicode})") }
                                     }
                                 </li>
@@ -123,7 +110,7 @@ pub fn CertificateCard(props: &Props) -> Html {
                 <dt>{ lang.pick("Valid until", "到期时间") }</dt><dd data-testid="cert-not-after"><time>{ c.not_after.to_string() }</time></dd>
                 <dt>{ lang.pick("Key", "公钥") }</dt><dd data-testid="cert-key">{ key_text }</dd>
                 if !flags.is_empty() {
-                    <dt>{ lang.pick("Usage", "用途") }</dt><dd data-testid="cert-flags">{ flags.join("; ") }</dd>
+                    <dt>{ lang.pick("Usage", "用途") }</dt><dd data-testid="cert-flags">{ flags }</dd>
                 }
                 <dt>{ lang.pick("Serial", "序列号") }</dt><dd class="mono" data-testid="cert-serial">{ &c.serial_hex }</dd>
                 <dt>{ lang.pick("Signature", "签名算法") }</dt><dd data-testid="cert-signature-algorithm">{ &c.signature_algorithm }</dd>

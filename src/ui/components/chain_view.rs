@@ -2,16 +2,17 @@
 //! issuer when there is one, and what is not on the path.
 
 use super::use_lang;
-use crate::analysis::Report;
 use crate::analysis::chain::Verdict;
 use crate::lang::Lang;
+use crate::page_view::View;
+use crate::ui::state::Shared;
 use yew::prelude::*;
 
 /// The view's properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// The report whose chain is drawn.
-    pub report: Report,
+    pub view: Shared<View>,
 }
 
 fn verdict_text(lang: Lang, verdict: Verdict) -> &'static str {
@@ -50,9 +51,9 @@ fn verdict_word(lang: Lang, verdict: Verdict) -> &'static str {
 #[component]
 pub fn ChainView(props: &Props) -> Html {
     let lang = use_lang();
-    let report = &props.report;
-    let chain = &report.chain;
-    if report.certificates.is_empty() {
+    let view = &props.view;
+    let chain = &view.chain;
+    if view.certificates.is_empty() {
         return html! {
             <section class="chain" data-testid="chain-view" aria-labelledby="chain-title">
                 <h3 id="chain-title">{ lang.pick("Chain", "证书链") }</h3>
@@ -63,14 +64,13 @@ pub fn ChainView(props: &Props) -> Html {
         };
     }
     let name = |index: usize| {
-        report
-            .certificates
+        view.certificates
             .get(index)
-            .map(|c| c.common_name.clone().unwrap_or_else(|| c.subject.clone()))
+            .map(|c| c.title.clone())
             .unwrap_or_default()
     };
     let role = |position: usize, index: usize| {
-        let certificate = &report.certificates[index];
+        let certificate = &view.certificates[index];
         if position == 0 {
             if certificate.is_ca {
                 lang.pick("CA certificate", "CA 证书")
@@ -110,12 +110,7 @@ pub fn ChainView(props: &Props) -> Html {
     };
     let verdict = chain.verdict.as_str();
     // Only an absent intermediate is a problem; a root left out is what most targets want.
-    let missing_is_problem = report.diagnostics.iter().any(|d| {
-        matches!(
-            d.code,
-            crate::diagnostic::Code::ChainMissingIssuer | crate::diagnostic::Code::ChainIncomplete
-        )
-    });
+    let missing_is_problem = view.missing_is_problem;
     html! {
         <section class="chain" data-testid="chain-view" aria-labelledby="chain-title">
             <h3 id="chain-title">{ lang.pick("Chain", "证书链") }</h3>

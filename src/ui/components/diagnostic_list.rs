@@ -2,16 +2,16 @@
 //! where it points, the provider's own error when known, and the fix hint.
 
 use super::{LIST_LIMIT, show_all, use_lang};
-use crate::diagnostic::{Diagnostic, Location, Severity, Surface};
+use crate::diagnostic::Severity;
 use crate::lang::Lang;
-use crate::material_routing::input_name_in;
+use crate::page_view::Finding;
 use yew::prelude::*;
 
 /// The list's properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// Diagnostics in the order found.
-    pub diagnostics: Vec<Diagnostic>,
+    pub findings: Vec<Finding>,
 }
 
 /// All diagnostics, in three groups.
@@ -19,12 +19,12 @@ pub struct Props {
 pub fn DiagnosticList(props: &Props) -> Html {
     let expanded = use_state(Vec::<Severity>::new);
     let lang = use_lang();
-    if props.diagnostics.is_empty() {
+    if props.findings.is_empty() {
         return html! {};
     }
     let group = |severity: Severity, title: &str, what: &str| {
-        let items: Vec<&Diagnostic> = props
-            .diagnostics
+        let items: Vec<&Finding> = props
+            .findings
             .iter()
             .filter(|d| d.severity == severity)
             .collect();
@@ -51,13 +51,13 @@ pub fn DiagnosticList(props: &Props) -> Html {
                             <p class="diagnostic-head">
                                 <span class="severity">{ severity_word(lang, d.severity) }</span>
                                 <code class="code">{ d.code.as_str() }</code>
-                                <span class="where">{ where_in(d, lang) }</span>
+                                <span class="where">{ d.place.get(lang) }</span>
                             </p>
-                            <p class="message">{ d.message_in(lang) }</p>
+                            <p class="message">{ d.message.get(lang) }</p>
                             if let Some(error) = &d.provider_error {
                                 <p class="provider-error">{ lang.pick("The provider would answer: ", "服务商会返回：") }<code>{ error }</code></p>
                             }
-                            <p class="hint">{ d.hint_in(Surface::Page, lang).unwrap_or_default() }</p>
+                            <p class="hint">{ d.hint.as_ref().map(|h| h.get(lang)).unwrap_or_default() }</p>
                         </li>
                     }) }
                 </ul>
@@ -81,17 +81,5 @@ fn severity_word(lang: Lang, severity: Severity) -> &'static str {
         (Lang::ZhCn, Severity::Error) => "错误",
         (Lang::ZhCn, Severity::Warning) => "警告",
         (Lang::ZhCn, Severity::Info) => "提示",
-    }
-}
-
-/// Where a diagnostic is, in `lang`; the boxes' pasted text named in the page's language.
-fn where_in(d: &Diagnostic, lang: Lang) -> String {
-    let text = d.location_in(lang);
-    match &d.location {
-        Location::Input(at) => {
-            let name = input_name_in(&at.file, lang);
-            text.replacen(at.file.as_str(), name, 1)
-        }
-        _ => text,
     }
 }

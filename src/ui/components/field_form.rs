@@ -4,9 +4,9 @@
 //! those whose condition holds) and its numbered field families (`Tag.N.Key`), row by row.
 
 use super::use_lang;
-use crate::diagnostic::Diagnostic;
 use crate::lang::Lang;
-use crate::providers::{FieldInput, FieldSpec, NumberedFields, Preparation, ProviderId, Shape};
+use crate::page_view::{Finding, View};
+use crate::providers::{FieldInput, FieldSpec, NumberedFields, ProviderId, Shape};
 use crate::ui::browser;
 use crate::ui::state::{Action, Shared};
 use yew::prelude::*;
@@ -20,8 +20,8 @@ pub struct Props {
     pub values: Vec<(String, String)>,
     /// How many rows of each numbered field family to show.
     pub numbered_rows: Vec<usize>,
-    /// The target's findings (field diagnostics are shown beside their field).
-    pub preparation: Shared<Preparation>,
+    /// The view (its field findings are shown beside their field).
+    pub view: Shared<View>,
     /// Where user actions go.
     pub on_action: Callback<Action>,
 }
@@ -34,10 +34,10 @@ fn value_of<'a>(values: &'a [(String, String)], name: &str) -> &'a str {
         .unwrap_or("")
 }
 
-fn errors_for(diagnostics: &[Diagnostic], name: &str) -> Vec<Diagnostic> {
-    diagnostics
+fn errors_for(findings: &[Finding], name: &str) -> Vec<Finding> {
+    findings
         .iter()
-        .filter(|d| d.location.is_field(name))
+        .filter(|d| d.field.as_deref() == Some(name))
         .cloned()
         .collect()
 }
@@ -55,7 +55,7 @@ fn field_input(
     lang: Lang,
     control: Control,
     value: &str,
-    errors: Vec<Diagnostic>,
+    errors: Vec<Finding>,
     on_action: &Callback<Action>,
 ) -> Html {
     let Control {
@@ -118,7 +118,7 @@ fn field_input(
             <p class="help" id={described}>{ help }</p>
             { for errors.iter().map(|d| html! {
                 <p class={classes!("field-error", d.severity.as_str())} data-testid={format!("field-error-{name}")}
-                    data-code={d.code.as_str()} role="alert">{ d.message_in(lang) }</p>
+                    data-code={d.code.as_str()} role="alert">{ d.message.get(lang) }</p>
             }) }
         </div>
     }
@@ -148,7 +148,7 @@ fn numbered_rows(
     rows: usize,
     props: &Props,
 ) -> Html {
-    let diagnostics = &props.preparation.diagnostics;
+    let diagnostics = &props.view.field_findings;
     let add = {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(Action::AddRow(index)))
@@ -193,7 +193,7 @@ fn numbered_rows(
 pub fn FieldForm(props: &Props) -> Html {
     let lang = use_lang();
     let spec = props.target.spec();
-    let diagnostics = &props.preparation.diagnostics;
+    let diagnostics = &props.view.field_findings;
     let get = |name: &str| Some(value_of(&props.values, name).to_owned()).filter(|v| !v.is_empty());
     let fields = spec
         .fields
@@ -226,7 +226,7 @@ pub fn FieldForm(props: &Props) -> Html {
             { for families }
             { for region_errors.iter().map(|d| html! {
                 <p class={classes!("field-error", d.severity.as_str())} data-testid="field-error-region"
-                    data-code={d.code.as_str()}>{ d.message_in(lang) }</p>
+                    data-code={d.code.as_str()}>{ d.message.get(lang) }</p>
             }) }
         </div>
     }

@@ -2,22 +2,16 @@
 //! the target wants it, the key re-encoded.
 
 use super::use_lang;
-use crate::analysis::Analysis;
-use crate::fix_choice::applies;
 use crate::lang::Lang;
-use crate::providers::Preparation;
+use crate::page_view::View;
 use crate::ui::state::{Action, Applied, Fix, Shared};
 use yew::prelude::*;
 
 /// The panel's properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// The analysis.
-    pub analysis: Shared<Analysis>,
-    /// The target's view of it.
-    pub preparation: Shared<Preparation>,
-    /// The certificate text as given.
-    pub before: AttrValue,
+    /// The view: the fixes that apply, what the request changes.
+    pub view: Shared<View>,
     /// The last fix applied: which, before, after.
     pub applied: Option<Applied>,
     /// Where user actions go.
@@ -39,8 +33,8 @@ fn button(
 #[component]
 pub fn FixesPanel(props: &Props) -> Html {
     let lang = use_lang();
-    let bundle = props.preparation.bundle.as_ref();
-    let can = |fix| applies(fix, &props.analysis, &props.preparation);
+    let view = &props.view;
+    let can = |fix| view.fixes.contains(&fix);
     let (can_order, can_drop_root, can_normalise, can_convert) = (
         can(Fix::Order),
         can(Fix::DropRoot),
@@ -59,10 +53,10 @@ pub fn FixesPanel(props: &Props) -> Html {
                 if can_normalise { { button(&props.on_action, Fix::Normalise, "fix-normalise", lang.pick("Normalise for this target", "按此目标规范化")) } }
                 if can_convert { { button(&props.on_action, Fix::ConvertKey, "fix-convert-key", lang.pick("Convert the key to PKCS#1 / SEC1", "将私钥转换为 PKCS#1 / SEC1")) } }
             </div>
-            if let Some(bundle) = bundle.filter(|b| !b.changes.is_empty()) {
+            if !view.bundle_changes.is_empty() {
                 <p class="help">{ lang.pick("For this target the request will send the certificates with these changes:", "对此目标，请求发送的证书会有以下改动：") }</p>
                 <ul data-testid="fix-changes">
-                    { for bundle.changes_in(lang).iter().map(|c| html! { <li>{ c }</li> }) }
+                    { for view.bundle_changes.iter().map(|c| html! { <li>{ c.get(lang) }</li> }) }
                 </ul>
             }
             if let Some(Applied { fix, before, after }) = &props.applied {
@@ -82,12 +76,12 @@ pub fn FixesPanel(props: &Props) -> Html {
                         <div><h4>{ lang.pick("After", "修改后") }</h4><pre data-testid="fix-after" tabindex="0">{ after }</pre></div>
                     </div>
                 </details>
-            } else if let Some(bundle) = bundle.filter(|b| !b.changes.is_empty()) {
+            } else if let Some((before, after)) = &view.bundle_before_after {
                 <details class="before-after">
                     <summary>{ lang.pick("Before and after", "修改前后对比") }</summary>
                     <div class="columns">
-                        <div><h4>{ lang.pick("Before", "修改前") }</h4><pre data-testid="fix-before" tabindex="0">{ &props.before }</pre></div>
-                        <div><h4>{ lang.pick("After", "修改后") }</h4><pre data-testid="fix-after" tabindex="0">{ &bundle.full_pem }</pre></div>
+                        <div><h4>{ lang.pick("Before", "修改前") }</h4><pre data-testid="fix-before" tabindex="0">{ before }</pre></div>
+                        <div><h4>{ lang.pick("After", "修改后") }</h4><pre data-testid="fix-after" tabindex="0">{ after }</pre></div>
                     </div>
                 </details>
             }

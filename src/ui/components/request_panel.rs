@@ -3,15 +3,13 @@
 //! with copy and download buttons and the signature's countdown.
 
 use super::use_lang;
-use crate::diagnostic::Severity;
 use crate::lang::Lang;
+use crate::page_view::{RequestTexts, RequestView};
 use crate::providers::ProviderId;
-use crate::request::Outputs;
 use crate::signing::Scheme;
-use crate::time::Timestamp;
 use crate::ui::browser;
 use crate::ui::components::countdown::Countdown;
-use crate::ui::state::{Action, Credential, Generated, Shared};
+use crate::ui::state::{Action, Credential, Shared};
 use yew::prelude::*;
 
 /// The panel's properties.
@@ -30,7 +28,7 @@ pub struct Props {
     /// The account ID.
     pub domain_id: String,
     /// The last generated request.
-    pub generated: Option<Shared<Generated>>,
+    pub generated: Option<Shared<RequestView>>,
     /// Whether the material is still being analysed (no request can be built from it yet).
     pub analysing: bool,
     /// Where user actions go.
@@ -69,25 +67,19 @@ impl Tab {
         }
     }
 
-    fn text(self, lang: Lang, outputs: &Outputs) -> String {
+    fn text(self, lang: Lang, texts: &RequestTexts) -> String {
         match self {
-            Self::Curl => crate::render::curl_tab(outputs),
-            Self::Http => outputs.http.clone(),
-            Self::Body => outputs.body.clone(),
-            Self::Cli => outputs.vendor_cli.clone().unwrap_or_default(),
-            Self::Stages => {
-                let mut text = String::new();
-                for stage in &outputs.stages {
-                    text.push_str(&format!("== {}\n{}\n\n", stage.name, stage.value));
-                }
-                if text.is_empty() {
-                    text.push_str(lang.pick(
-                        "A token request is not signed: the token authenticates it.\n",
-                        "使用 Token 的请求不签名：由 Token 进行认证。\n",
-                    ));
-                }
-                text
-            }
+            Self::Curl => texts.curl.clone(),
+            Self::Http => texts.http.clone(),
+            Self::Body => texts.body.clone(),
+            Self::Cli => texts.cli.clone(),
+            Self::Stages if texts.stages.is_empty() => lang
+                .pick(
+                    "A token request is not signed: the token authenticates it.\n",
+                    "使用 Token 的请求不签名：由 Token 进行认证。\n",
+                )
+                .to_owned(),
+            Self::Stages => texts.stages.clone(),
         }
     }
 }
@@ -167,18 +159,13 @@ pub fn RequestPanel(props: &Props) -> Html {
         }
     };
     let outputs = props.generated.as_ref().map(|generated| {
-        let outcome = &generated.outcome;
-        match &outcome.outputs {
+        match &generated.texts {
             None => {
-                let errors: Vec<_> = outcome
-                    .diagnostics()
-                    .into_iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .collect();
+                let errors = &generated.blocked;
                 html! {
                     <div class="request-blocked" data-testid="request-blocked" role="alert">
                         <p><strong>{ lang.pick("No request: fix these first.", "未生成请求：请先修正这些问题。") }</strong></p>
-                        <ul>{ for errors.iter().map(|d| html! { <li data-code={d.code.as_str()}>{ d.message_in(lang) }</li> }) }</ul>
+                        <ul>{ for errors.iter().map(|d| html! { <li data-code={d.code.as_str()}>{ d.message.get(lang) }</li> }) }</ul>
                     </div>
                 }
             }
@@ -212,8 +199,8 @@ pub fn RequestPanel(props: &Props) -> Html {
                             <button type="button" data-testid="copy-output" onclick={copy}>{ lang.pick("Copy", "复制") }</button>
                             <button type="button" data-testid="download-body" onclick={download}>{ lang.pick("Download the body", "下载请求体") }</button>
                             <button type="button" data-testid="regenerate" onclick={generate.clone()}>{ lang.pick("Regenerate", "重新生成") }</button>
-                            if let Some(expires) = outputs.expires_at.as_ref().and(generated.outcome.outputs.as_ref()).and_then(|_| expiry(generated)) {
-                                <Countdown expires_at={expires} />
+                            if outputs.expires {
+                                <Countdown expires_at={generated.at.saturating_add(crate::signing::SIGNATURE_LIFETIME)} />
                             }
                         </div>
                         <p class="help">{ match lang {
@@ -237,18 +224,4 @@ pub fn RequestPanel(props: &Props) -> Html {
             { outputs.unwrap_or_default() }
         </section>
     }
-}
-
-fn expiry(generated: &Generated) -> Option<Timestamp> {
-    generated
-        .outcome
-        .outputs
-        .as_ref()?
-        .expires_at
-        .as_ref()
-        .map(|_| {
-            generated
-                .at
-                .saturating_add(crate::signing::SIGNATURE_LIFETIME)
-        })
 }

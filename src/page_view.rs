@@ -1,0 +1,309 @@
+//! What the page shows, as plain values: built here from the core's results by the page's Worker,
+//! sent to the page's main thread as serde values, and rendered there without calling the core.
+//! Every text a person reads is here in both languages ([`Text`]), so that switching the language
+//! asks nothing of the Worker.
+
+use crate::analysis::Analysis;
+use crate::analysis::certificate::{CertificateSummary, Expiry};
+use crate::analysis::chain::ChainReport;
+use crate::diagnostic::{Code, Diagnostic, Location, Severity, Surface};
+use crate::fix_choice::{self, Fix};
+use crate::lang::{Lang, Text};
+use crate::material_routing::input_name_in;
+use crate::providers::Preparation;
+use crate::request::Outcome;
+use crate::time::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// The analysis and the target's checks as the page shows them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct View {
+    /// Every certificate, in input order.
+    pub certificates: Vec<CertificateView>,
+    /// The chain built from them.
+    pub chain: ChainReport,
+    /// Whether the issuer the chain lacks is a problem (an intermediate) rather than a root left
+    /// out, as most targets want.
+    pub missing_is_problem: bool,
+    /// The analysis' findings (with the provider's error names) and the target's findings about the
+    /// material.
+    pub findings: Vec<Finding>,
+    /// The target's findings about its fields (shown beside them).
+    pub field_findings: Vec<Finding>,
+    /// The one-click fixes that apply.
+    pub fixes: Vec<Fix>,
+    /// What the request changes in the certificates for this target.
+    pub bundle_changes: Vec<Text>,
+    /// When it changes something: the certificate text as given, and as the request sends it.
+    pub bundle_before_after: Option<(String, String)>,
+    /// The validation time.
+    pub now: Timestamp,
+}
+
+impl View {
+    /// The view of `analysis` under the target's `preparation`; `before` is the certificate text
+    /// as given (shown beside the bundle the request sends, when that differs).
+    pub fn new(
+        analysis: &Analysis,
+        preparation: &Preparation,
+        before: &str,
+        now: Timestamp,
+    ) -> Self {
+        let report = &analysis.report;
+        let (field_findings, material): (Vec<&Diagnostic>, Vec<&Diagnostic>) = preparation
+            .diagnostics
+            .iter()
+            .partition(|d| matches!(d.location, Location::Field(_)));
+        let findings = preparation
+            .analysis_diagnostics
+            .iter()
+            .chain(material)
+            .map(Finding::new)
+            .collect();
+        let bundle = preparation
+            .bundle
+            .as_ref()
+            .filter(|b| !b.changes.is_empty());
+        Self {
+            certificates: report
+                .certificates
+                .iter()
+                .map(CertificateView::new)
+                .collect(),
+            chain: report.chain.clone(),
+            missing_is_problem: report
+                .diagnostics
+                .iter()
+                .any(|d| matches!(d.code, Code::ChainMissingIssuer | Code::ChainIncomplete)),
+            findings,
+            field_findings: field_findings.into_iter().map(Finding::new).collect(),
+            fixes: Fix::ALL
+                .into_iter()
+                .filter(|&fix| fix_choice::applies(fix, analysis, preparation))
+                .collect(),
+            bundle_changes: bundle.map_or_else(Vec::new, |b| {
+                b.changes
+                    .iter()
+                    .zip(&b.changes_zh)
+                    .map(|(en, zh)| Text::new(en.as_str(), zh.as_str()))
+                    .collect()
+            }),
+            bundle_before_after: bundle.map(|b| (before.to_owned(), b.full_pem.clone())),
+            now,
+        }
+    }
+}
+
+/// One finding as the page shows it: the diagnostic's code and severity, where it points (in both
+/// languages, the boxes named as the page names them), its message and the page's hint.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// The permanent code.
+    pub code: Code,
+    /// How bad it is.
+    pub severity: Severity,
+    /// The request field it is about, when it is about one.
+    pub field: Option<String>,
+    /// Where it points.
+    pub place: Text,
+    /// What is wrong.
+    pub message: Text,
+    /// What to do, as the page says it.
+    pub hint: Option<Text>,
+    /// The provider's own error for it, when known.
+    pub provider_error: Option<String>,
+}
+
+impl Finding {
+    /// The page's view of `diagnostic`.
+    pub fn new(diagnostic: &Diagnostic) -> Self {
+        let place = |lang| {
+            let text = diagnostic.location_in(lang);
+            match &diagnostic.location {
+                Location::Input(at) => {
+                    text.replacen(at.file.as_str(), input_name_in(&at.file, lang), 1)
+                }
+                _ => text,
+            }
+        };
+        let hint = |lang| diagnostic.hint_in(Surface::Page, lang).map(str::to_owned);
+        Self {
+            code: diagnostic.code,
+            severity: diagnostic.severity,
+            field: match &diagnostic.location {
+                Location::Field(name) => Some(name.clone()),
+                _ => None,
+            },
+            place: Text::new(place(Lang::En), place(Lang::ZhCn)),
+            message: Text::new(
+                diagnostic.message_in(Lang::En),
+                diagnostic.message_in(Lang::ZhCn),
+            ),
+            hint: hint(Lang::En)
+                .zip(hint(Lang::ZhCn))
+                .map(|(en, zh)| Text::new(en, zh)),
+            provider_error: diagnostic.provider_error.clone(),
+        }
+    }
+}
+
+/// One certificate's facts as its card shows them.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CertificateView {
+    /// Its index in input order.
+    pub index: usize,
+    /// The common name, or the subject when it has none.
+    pub title: String,
+    /// The input it came from, the block and the line, in both languages.
+    pub place: Text,
+    /// The subject (RFC 4514).
+    pub subject: String,
+    /// The issuer (RFC 4514).
+    pub issuer: String,
+    /// The subject alternative names: kind, value, and the Unicode form where it differs.
+    pub sans: Vec<(String, String, Option<String>)>,
+    /// notBefore.
+    pub not_before: Timestamp,
+    /// notAfter.
+    pub not_after: Timestamp,
+    /// Whether it is valid now, expired or not yet valid.
+    pub expiry: Expiry,
+    /// Days until notAfter (negative once expired).
+    pub days_until_expiry: i64,
+    /// The key: family, size, curve.
+    pub key: Text,
+    /// CA, self-signed, key usage, extended key usage; empty when none applies.
+    pub flags: Text,
+    /// The serial number, hex.
+    pub serial_hex: String,
+    /// The signature algorithm's name.
+    pub signature_algorithm: String,
+    /// SHA-1 fingerprint.
+    pub sha1: String,
+    /// SHA-256 fingerprint.
+    pub sha256: String,
+    /// Whether it is a CA certificate.
+    pub is_ca: bool,
+    /// Whether it is self-signed.
+    pub self_signed: bool,
+}
+
+impl CertificateView {
+    /// The card's view of `c`.
+    pub fn new(c: &CertificateSummary) -> Self {
+        let place = |lang: Lang| {
+            let file = input_name_in(&c.file, lang);
+            match (c.block, c.line, lang) {
+                (Some(block), Some(line), Lang::En) => {
+                    format!("{file}, block {block}, line {line}")
+                }
+                (Some(block), Some(line), Lang::ZhCn) => {
+                    format!("{file}，第 {block} 块，第 {line} 行")
+                }
+                _ => file.to_owned(),
+            }
+        };
+        let key = &c.public_key;
+        let key_text = |lang: Lang| {
+            format!(
+                "{}{}{}",
+                key.key_type.as_str(),
+                key.bits
+                    .map(|b| lang.pick(format!(" {b} bits"), format!(" {b} 位")))
+                    .unwrap_or_default(),
+                key.curve.map(|c| format!(" {c}")).unwrap_or_default()
+            )
+        };
+        let both = |f: &dyn Fn(Lang) -> String| Text::new(f(Lang::En), f(Lang::ZhCn));
+        Self {
+            index: c.index,
+            title: c.common_name.clone().unwrap_or_else(|| c.subject.clone()),
+            place: both(&place),
+            subject: c.subject.clone(),
+            issuer: c.issuer.clone(),
+            sans: c
+                .sans
+                .iter()
+                .map(|s| {
+                    let unicode = s.unicode.clone().filter(|u| *u != s.value);
+                    (s.kind.as_str().to_owned(), s.value.clone(), unicode)
+                })
+                .collect(),
+            not_before: c.not_before,
+            not_after: c.not_after,
+            expiry: c.expiry,
+            days_until_expiry: c.days_until_expiry,
+            key: both(&key_text),
+            flags: both(&|lang| c.flags_in(lang).join("; ")),
+            serial_hex: c.serial_hex.clone(),
+            signature_algorithm: c.signature_algorithm.clone(),
+            sha1: c.sha1.clone(),
+            sha256: c.sha256.clone(),
+            is_ca: c.is_ca,
+            self_signed: c.self_signed,
+        }
+    }
+}
+
+/// A request as the page shows it: what blocks it, or its texts.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestView {
+    /// The errors that kept it from being built (empty when it was built).
+    pub blocked: Vec<Finding>,
+    /// The outputs, when it was built.
+    pub texts: Option<RequestTexts>,
+    /// When it was signed.
+    pub at: Timestamp,
+}
+
+/// The texts of a built request, one per tab, and its figures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RequestTexts {
+    /// The curl command (with its comments).
+    pub curl: String,
+    /// The raw HTTP request.
+    pub http: String,
+    /// The body.
+    pub body: String,
+    /// The vendor CLI's command, when the target has one.
+    pub cli: String,
+    /// The signing stages, each as `== name` and its exact text; empty for a token request.
+    pub stages: String,
+    /// The URL's length in characters.
+    pub url_length: usize,
+    /// The body's SHA-256, hex.
+    pub body_sha256: String,
+    /// Whether the signature expires (it carries a time the provider checks).
+    pub expires: bool,
+}
+
+impl RequestView {
+    /// The page's view of `outcome`, signed at `at`.
+    pub fn new(outcome: &Outcome, at: Timestamp) -> Self {
+        let texts = outcome.outputs.as_ref().map(|outputs| RequestTexts {
+            curl: crate::render::curl_tab(outputs),
+            http: outputs.http.clone(),
+            body: outputs.body.clone(),
+            cli: outputs.vendor_cli.clone().unwrap_or_default(),
+            stages: outputs
+                .stages
+                .iter()
+                .map(|stage| format!("== {}\n{}\n\n", stage.name, stage.value))
+                .collect(),
+            url_length: outputs.url_length,
+            body_sha256: outputs.body_sha256.clone(),
+            expires: outputs.expires_at.is_some(),
+        });
+        let blocked = if texts.is_some() {
+            Vec::new()
+        } else {
+            outcome
+                .diagnostics()
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .map(Finding::new)
+                .collect()
+        };
+        Self { blocked, texts, at }
+    }
+}

@@ -1,0 +1,121 @@
+//! The page's Worker: the core's [`Worker`](crate::page_worker::Worker) driven by messages. It runs
+//! in a module Worker (this same module, loaded by www/worker.js: [`start`]), and in the page
+//! itself when the browser cannot start one ([`Driver::in_page`], the fallback). An analysis runs
+//! a slice at a time, reporting its progress between slices and looking at what arrived meanwhile:
+//! newer material makes it, and every message before that one, moot. A unit of work that cannot be
+//! split (one key derivation) finishes before the newer message is read.
+
+use crate::analysis::job::Step;
+use crate::page_worker::{FromWorker, Task, ToWorker, Worker};
+use crate::ui::browser;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::rc::Rc;
+
+/// How long one slice of an analysis runs in the Worker before it reports its progress and reads
+/// its messages.
+const WORKER_SLICE_MS: f64 = 50.0;
+
+/// How long one slice runs in the page (the fallback): short enough for typing and painting to go on.
+const PAGE_SLICE_MS: f64 = 12.0;
+
+/// The core's Worker, its queue of messages and where its answers go.
+pub struct Driver {
+    state: RefCell<Queue>,
+    answer: Box<dyn Fn(FromWorker)>,
+    slice_ms: f64,
+}
+
+#[derive(Default)]
+struct Queue {
+    worker: Worker,
+    messages: VecDeque<ToWorker>,
+    running: bool,
+}
+
+impl Driver {
+    /// The Worker run in the page itself, its answers given to `answer` as they come.
+    pub fn in_page(answer: impl Fn(FromWorker) + 'static) -> Rc<Self> {
+        Rc::new(Self {
+            state: RefCell::default(),
+            answer: Box::new(answer),
+            slice_ms: PAGE_SLICE_MS,
+        })
+    }
+
+    /// Takes a message; answers it (and those queued before it) as soon as it can.
+    pub fn receive(self: &Rc<Self>, message: ToWorker) {
+        let mut state = self.state.borrow_mut();
+        state.messages.push_back(message);
+        if !state.running {
+            state.running = true;
+            browser::spawn(self.clone().run());
+        }
+    }
+
+    /// Answers the queued messages in order until none is left.
+    async fn run(self: Rc<Self>) {
+        loop {
+            let task = {
+                let mut state = self.state.borrow_mut();
+                let Some(message) = state.messages.pop_front() else {
+                    state.running = false;
+                    return;
+                };
+                state.worker.receive(message)
+            };
+            let mut analysing = match task {
+                Task::Answer(answer) => {
+                    (self.answer)(answer);
+                    continue;
+                }
+                Task::Analyse(analysing) => *analysing,
+            };
+            loop {
+                match analysing.job.run(&mut browser::deadline(self.slice_ms)) {
+                    Step::Done(analysis) => {
+                        let answer = self
+                            .state
+                            .borrow_mut()
+                            .worker
+                            .analysed(analysing, *analysis);
+                        (self.answer)(answer);
+                        break;
+                    }
+                    Step::Working(progress) => {
+                        (self.answer)(FromWorker::Progress {
+                            generation: analysing.generation,
+                            progress,
+                        });
+                        browser::next_task().await;
+                        let mut state = self.state.borrow_mut();
+                        if let Some(newer) = state.messages.iter().rposition(ToWorker::supersedes) {
+                            state.messages.drain(..newer);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// In the Worker: says it is ready, then answers the page's messages.
+pub fn start() {
+    let driver = Rc::new(Driver {
+        state: RefCell::default(),
+        answer: Box::new(|answer| {
+            if let Ok(text) = serde_json::to_string(&answer) {
+                browser::answer_page(&text);
+            }
+        }),
+        slice_ms: WORKER_SLICE_MS,
+    });
+    (driver.answer)(FromWorker::Ready);
+    browser::listen_to_page(move |text| {
+        // The page sends only what it serialized itself: anything else is dropped.
+        if let Ok(message) = serde_json::from_str::<ToWorker>(&text) {
+            driver.receive(message);
+        }
+    });
+}

@@ -1,0 +1,374 @@
+//! The page's Worker as the core runs it (`page_worker`): its answers cross as serde text and come
+//! back equal; what it shows is what the core's own entry points say of the same material; routing,
+//! fixes and requests asked of it by message; no answer ever holds a passphrase or a secret.
+
+use crate::corpus::{self, NOW_SINCE_EPOCH};
+use cert_preflight::analysis::{Input, Options, Role, analyze_with};
+use cert_preflight::diagnostic::Code;
+use cert_preflight::fix_choice::{Fix, Rewrite};
+use cert_preflight::material_routing::{Moved, PASTED, Slot};
+use cert_preflight::page_view::{RequestView, View};
+use cert_preflight::page_worker::{
+    Boxes, Credentials, File, FromWorker, Material, ToWorker, Worker,
+};
+use cert_preflight::providers::{self, Fields, Mode, ProviderId};
+use cert_preflight::signing::{Scheme, Secret};
+use cert_preflight::{auth, request};
+use std::path::Path;
+
+/// A case's input files, all in the certificate box.
+fn case_boxes(case: &Path) -> Boxes {
+    let mut boxes = Boxes::default();
+    for path in corpus::files(&case.join("input")) {
+        boxes.certificates.files.push(File {
+            name: path.file_name().unwrap().to_string_lossy().into_owned(),
+            bytes: std::fs::read(&path).unwrap(),
+        });
+    }
+    boxes
+}
+
+fn analyse(
+    generation: u64,
+    boxes: Boxes,
+    passphrase: &str,
+    route: bool,
+    target: ProviderId,
+) -> ToWorker {
+    ToWorker::Analyse {
+        generation,
+        boxes,
+        passphrase: passphrase.to_owned(),
+        now: NOW_SINCE_EPOCH,
+        route,
+        target,
+        fields: Fields {
+            values: Vec::new(),
+            region: target.spec().default_region.to_owned(),
+        },
+    }
+}
+
+/// The answer after its trip through serde text, as the page reads it.
+#[track_caller]
+fn crossed(answer: &FromWorker) -> (String, FromWorker) {
+    let text = serde_json::to_string(answer).unwrap();
+    let back: FromWorker = serde_json::from_str(&text).unwrap();
+    (text, back)
+}
+
+#[track_caller]
+fn view_of(answer: &FromWorker) -> &View {
+    match answer {
+        FromWorker::Shown { view, .. } => view,
+        _ => panic!("not a view"),
+    }
+}
+
+/// The core's own answer for the same material: `analyze_with` and `providers::prepare`.
+fn direct_view(boxes: &Boxes, passphrase: &str, target: ProviderId) -> View {
+    let inputs: Vec<Input<'_>> = boxes
+        .certificates
+        .files
+        .iter()
+        .map(|f| Input {
+            name: &f.name,
+            bytes: &f.bytes,
+            role: Role::Certificates,
+        })
+        .collect();
+    let passphrase = (!passphrase.is_empty()).then_some(passphrase);
+    let analysis = analyze_with(
+        &inputs,
+        &Options {
+            now: NOW_SINCE_EPOCH,
+            passphrase,
+            pkcs12_password: passphrase,
+        },
+    );
+    let before = cert_preflight::material_routing::certificate_text_as_given(
+        std::iter::once((PASTED, &b""[..])).chain(
+            boxes
+                .certificates
+                .files
+                .iter()
+                .map(|f| (f.name.as_str(), f.bytes.as_slice())),
+        ),
+    );
+    let fields = Fields {
+        values: Vec::new(),
+        region: target.spec().default_region.to_owned(),
+    };
+    let preparation = providers::prepare(target, Mode::Request, &analysis, &before, &fields);
+    View::new(&analysis, &preparation, &before, NOW_SINCE_EPOCH)
+}
+
+#[test]
+fn over_the_corpus_every_view_crosses_unchanged_and_is_what_the_core_says() {
+    for (index, case) in corpus::inspect_cases().iter().enumerate() {
+        let name = case.file_name().unwrap().to_string_lossy().into_owned();
+        let passphrase = corpus::passphrase(case).unwrap_or_default();
+        let boxes = case_boxes(case);
+        // Each target in turn, so that every target's findings cross too.
+        let target = ProviderId::all()
+            .nth(index % ProviderId::all().count())
+            .unwrap();
+        let mut worker = Worker::new(target);
+        let answer = worker.answer(analyse(7, boxes.clone(), &passphrase, false, target));
+        let (text, back) = crossed(&answer);
+        assert!(
+            back == answer,
+            "{name}: the answer changed crossing as text"
+        );
+        let FromWorker::Shown {
+            generation,
+            routed,
+            applied,
+            ..
+        } = &back
+        else {
+            panic!("{name}: not a view");
+        };
+        assert_eq!(*generation, 7, "{name}");
+        assert!(routed.is_none() && applied.is_none(), "{name}");
+        assert!(
+            *view_of(&back) == direct_view(&boxes, &passphrase, target),
+            "{name}: the Worker's view differs from the core's"
+        );
+        if !passphrase.is_empty() {
+            assert!(
+                !text.contains(&passphrase),
+                "{name}: the passphrase is in the answer"
+            );
+        }
+    }
+}
+
+#[track_caller]
+fn read(case: &str, file: &str) -> String {
+    std::fs::read_to_string(corpus::inspect_input(case, file)).unwrap()
+}
+
+#[test]
+fn a_key_pasted_with_the_chain_is_routed_to_its_box_and_only_when_asked() {
+    let chain = read("key-pkcs1-rsa-matches-leaf", "chain.pem");
+    let key = read("key-pkcs1-rsa-matches-leaf", "leaf-key.test-only.pem");
+    let mut boxes = Boxes::default();
+    boxes.certificates.pasted = format!("{chain}\n{key}");
+    let target = ProviderId::default();
+    let mut worker = Worker::new(target);
+
+    let answer = worker.answer(analyse(1, boxes.clone(), "", true, target));
+    let FromWorker::Shown {
+        routed: Some(routed),
+        view,
+        ..
+    } = crossed(&answer).1
+    else {
+        panic!("the key was not routed");
+    };
+    assert_eq!(routed.moved, vec![Moved::Keys]);
+    assert!(!routed.certificates.contains("PRIVATE KEY"));
+    assert!(routed.key.contains("-----BEGIN RSA PRIVATE KEY-----"));
+    // The view is of the routed material: the key is read from the key box, and matches.
+    let has = |view: &View, code| view.findings.iter().any(|f| f.code == code);
+    assert!(has(&view, Code::KeyMatchesCertificate));
+    assert!(!has(&view, Code::NotACertificate));
+
+    // Not asked to route (the certificate box did not change): nothing moves, and the key is
+    // found where it was pasted.
+    let answer = worker.answer(analyse(2, boxes, "", false, target));
+    assert!(matches!(answer, FromWorker::Shown { routed: None, .. }));
+    assert!(has(view_of(&answer), Code::NotACertificate));
+}
+
+#[test]
+fn a_fix_asked_by_message_rewrites_the_material_and_the_next_view_shows_it() {
+    let case = corpus::vectors("inspect").join("chain-shuffled");
+    let target = ProviderId::default();
+    let mut worker = Worker::new(target);
+    let shown = worker.answer(analyse(1, case_boxes(&case), "", false, target));
+    let view = view_of(&shown);
+    assert_eq!(view.chain.verdict.as_str(), "reorderable");
+    assert!(view.fixes.contains(&Fix::Order));
+
+    let answer = worker.answer(ToWorker::Apply {
+        generation: 2,
+        fix: Fix::Order,
+    });
+    let (_, back) = crossed(&answer);
+    let FromWorker::Shown {
+        generation: 2,
+        applied: Some(applied),
+        view,
+        ..
+    } = back
+    else {
+        panic!("the fix was not applied");
+    };
+    let (applied, rewrite) = *applied;
+    assert_eq!(applied.fix, Fix::Order);
+    let Rewrite::Certificates { pem, keep_files } = rewrite else {
+        panic!("the fix rewrote the key");
+    };
+    assert!(keep_files.is_empty());
+    assert_eq!(pem, applied.after);
+    assert_eq!(view.chain.verdict.as_str(), "ordered");
+    assert!(!view.fixes.contains(&Fix::Order));
+
+    // The page applies the same rewrite to its boxes: they now hold what the Worker analysed.
+    let mut boxes = case_boxes(&case);
+    boxes.rewrite(&Rewrite::Certificates {
+        pem: pem.clone(),
+        keep_files: Vec::new(),
+    });
+    assert!(boxes.certificates.files.is_empty());
+    assert_eq!(boxes.certificates.pasted, pem);
+}
+
+#[test]
+fn an_encrypted_key_converted_by_message_leaves_no_passphrase_in_any_answer() {
+    let case = corpus::vectors("inspect").join("key-encrypted-pkcs8-pbkdf2-aes256");
+    let passphrase = corpus::passphrase(&case).unwrap();
+    let target = ProviderId::default();
+    let mut worker = Worker::new(target);
+    let mut answers =
+        vec![worker.answer(analyse(1, case_boxes(&case), &passphrase, false, target))];
+    assert!(view_of(&answers[0]).fixes.contains(&Fix::ConvertKey));
+    answers.push(worker.answer(ToWorker::Apply {
+        generation: 2,
+        fix: Fix::ConvertKey,
+    }));
+    let FromWorker::Shown {
+        applied: Some(applied),
+        ..
+    } = &answers[1]
+    else {
+        panic!("the key was not converted");
+    };
+    assert!(matches!(applied.1, Rewrite::Key { .. }));
+    // The converted key is read without the passphrase: the Worker dropped it with the old key.
+    answers.push(worker.answer(ToWorker::Prepare {
+        generation: 3,
+        target,
+        fields: Fields::default(),
+    }));
+    for answer in &answers {
+        assert!(!crossed(answer).0.contains(&passphrase));
+    }
+    assert!(!view_of(&answers[2]).fixes.contains(&Fix::ConvertKey));
+}
+
+#[test]
+fn a_request_asked_by_message_is_the_one_the_core_builds_and_holds_no_secret() {
+    let case = corpus::vectors("inspect").join("public-isrg-root-x1");
+    let target = ProviderId::parse("alibaba-slb-ca").unwrap();
+    let boxes = case_boxes(&case);
+    let mut worker = Worker::new(target);
+    worker.answer(analyse(1, boxes.clone(), "", false, target));
+    let secret = "worker-test-secret-0123456789";
+    let message = ToWorker::Generate {
+        generation: 2,
+        scheme: Scheme::AlibabaRpcV2,
+        credentials: Credentials {
+            access_key_id: "LTAI-worker-test".to_owned(),
+            secret: secret.to_owned(),
+            token_env: String::new(),
+            domain_id: String::new(),
+        },
+        now: NOW_SINCE_EPOCH,
+        nonce: "fixed-nonce".to_owned(),
+    };
+    // The message itself crosses as text too.
+    let message: ToWorker =
+        serde_json::from_str(&serde_json::to_string(&message).unwrap()).unwrap();
+    let answer = worker.answer(message);
+    let (text, back) = crossed(&answer);
+    assert!(!text.contains(secret));
+    let FromWorker::Generated {
+        generation: 2,
+        request,
+    } = back
+    else {
+        panic!("no request");
+    };
+    let texts = request.texts.as_ref().expect("built");
+
+    // The same request built by the core's own entry point.
+    let inputs: Vec<Input<'_>> = boxes
+        .certificates
+        .files
+        .iter()
+        .map(|f| Input {
+            name: &f.name,
+            bytes: &f.bytes,
+            role: Role::Certificates,
+        })
+        .collect();
+    let analysis = analyze_with(
+        &inputs,
+        &Options {
+            now: NOW_SINCE_EPOCH,
+            ..Options::default()
+        },
+    );
+    let before = cert_preflight::material_routing::certificate_text_as_given(
+        std::iter::once((PASTED, &b""[..])).chain(inputs.iter().map(|i| (i.name, i.bytes))),
+    );
+    let auth = auth::build(
+        Scheme::AlibabaRpcV2,
+        auth::Given {
+            access_key_id: "LTAI-worker-test",
+            secret: Secret::new(secret),
+            token_env: "",
+            domain_id: "",
+        },
+    );
+    let fields = Fields {
+        values: Vec::new(),
+        region: target.spec().default_region.to_owned(),
+    };
+    let outcome = request::build(
+        target,
+        &analysis,
+        &before,
+        &fields,
+        &auth,
+        NOW_SINCE_EPOCH,
+        "fixed-nonce",
+    );
+    assert!(*request == RequestView::new(&outcome, NOW_SINCE_EPOCH));
+    assert!(texts.curl.contains("Signature="));
+    assert!(!texts.curl.contains(secret));
+}
+
+#[test]
+fn only_new_material_makes_queued_messages_moot() {
+    let target = ProviderId::default();
+    assert!(analyse(1, Boxes::default(), "", false, target).supersedes());
+    assert!(
+        !ToWorker::Apply {
+            generation: 2,
+            fix: Fix::Order
+        }
+        .supersedes()
+    );
+    assert!(
+        !ToWorker::Prepare {
+            generation: 3,
+            target,
+            fields: Fields::default()
+        }
+        .supersedes()
+    );
+    let boxes = Boxes {
+        key: Material {
+            pasted: "x".into(),
+            files: Vec::new(),
+        },
+        ..Boxes::default()
+    };
+    assert_eq!(boxes.size(), 1);
+    assert!(!boxes.is_empty());
+    assert_eq!(boxes.get(Slot::Key).pasted, "x");
+}
