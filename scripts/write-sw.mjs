@@ -8,8 +8,9 @@
 // - _headers: the response headers, in the format Netlify and Cloudflare Pages read and
 //   scripts/serve-dist.py applies: the page's Content-Security-Policy (taken from index.html's
 //   <meta>) again as a header with frame-ancestors 'none', which a <meta> cannot carry, and for
-//   sw.js, which runs under the CSP of its own response rather than the page's, a policy that lets
-//   it fetch only from its own origin.
+//   sw.js and worker.js (the page's Worker), which run under the CSP of their own responses rather
+//   than the page's, policies that let them load and fetch only from their own origin (the Worker:
+//   the module's glue and .wasm, and compiling it).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -65,6 +66,8 @@ writeFileSync(path.join(dir, '_headers'), [
   '/sw.js',
   "  Content-Security-Policy: default-src 'none'; connect-src 'self'",
   '  Cache-Control: no-cache',
+  '/worker.js',
+  "  Content-Security-Policy: default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'",
   '',
 ].join('\n'));
 console.log(`sw.js: build ${version}, ${files.length} files`);

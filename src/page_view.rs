@@ -5,7 +5,7 @@
 
 use crate::analysis::Analysis;
 use crate::analysis::certificate::{CertificateSummary, Expiry};
-use crate::analysis::chain::ChainReport;
+use crate::analysis::chain::{ChainReport, Verdict};
 use crate::diagnostic::{Code, Diagnostic, Location, Severity, Surface};
 use crate::fix_choice::{self, Fix};
 use crate::lang::{Lang, Text};
@@ -21,10 +21,7 @@ pub struct View {
     /// Every certificate, in input order.
     pub certificates: Vec<CertificateView>,
     /// The chain built from them.
-    pub chain: ChainReport,
-    /// Whether the issuer the chain lacks is a problem (an intermediate) rather than a root left
-    /// out, as most targets want.
-    pub missing_is_problem: bool,
+    pub chain: ChainView,
     /// The analysis' findings (with the provider's error names) and the target's findings about the
     /// material.
     pub findings: Vec<Finding>,
@@ -70,11 +67,13 @@ impl View {
                 .iter()
                 .map(CertificateView::new)
                 .collect(),
-            chain: report.chain.clone(),
-            missing_is_problem: report
-                .diagnostics
-                .iter()
-                .any(|d| matches!(d.code, Code::ChainMissingIssuer | Code::ChainIncomplete)),
+            chain: ChainView::new(
+                &report.chain,
+                report
+                    .diagnostics
+                    .iter()
+                    .any(|d| matches!(d.code, Code::ChainMissingIssuer | Code::ChainIncomplete)),
+            ),
             findings,
             field_findings: field_findings.into_iter().map(Finding::new).collect(),
             fixes: Fix::ALL
@@ -90,6 +89,89 @@ impl View {
             }),
             bundle_before_after: bundle.map(|b| (before.to_owned(), b.full_pem.clone())),
             now,
+        }
+    }
+}
+
+/// The chain as the page draws it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChainView {
+    /// The verdict.
+    pub verdict: Verdict,
+    /// The path, leaf first, as certificate indexes.
+    pub order: Vec<usize>,
+    /// Each signature checked: subject, issuer, and how it went.
+    pub links: Vec<(usize, usize, Link)>,
+    /// The issuer the path lacks: its name and key identifier.
+    pub missing: Option<(String, Option<String>)>,
+    /// Whether that is a problem (an intermediate) rather than a root left out, as most targets
+    /// want.
+    pub missing_is_problem: bool,
+    /// Whether the path ends with a self-signed root given in the material.
+    pub root_included: bool,
+    /// Certificates not on the path.
+    pub not_on_path: Vec<usize>,
+    /// Certificates given twice: the copy and the first.
+    pub duplicates: Vec<(usize, usize)>,
+}
+
+/// How a signature between two certificates went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Link {
+    /// It verifies.
+    Verified,
+    /// It does not.
+    Failed,
+    /// It was not checked (an algorithm not supported, or the signature budget spent).
+    Unchecked,
+}
+
+/// No certificate yet.
+impl Default for ChainView {
+    fn default() -> Self {
+        Self {
+            verdict: Verdict::Empty,
+            order: Vec::new(),
+            links: Vec::new(),
+            missing: None,
+            missing_is_problem: false,
+            root_included: false,
+            not_on_path: Vec::new(),
+            duplicates: Vec::new(),
+        }
+    }
+}
+
+impl ChainView {
+    /// The view of `chain`.
+    pub fn new(chain: &ChainReport, missing_is_problem: bool) -> Self {
+        Self {
+            verdict: chain.verdict,
+            order: chain.order.clone(),
+            links: chain
+                .signatures
+                .iter()
+                .map(|s| {
+                    let link = match (s.verified, &s.unsupported) {
+                        (true, _) => Link::Verified,
+                        (false, Some(_)) => Link::Unchecked,
+                        (false, None) => Link::Failed,
+                    };
+                    (s.subject_index, s.issuer_index, link)
+                })
+                .collect(),
+            missing: chain
+                .missing_issuer
+                .as_ref()
+                .map(|m| (m.name.clone(), m.aki.clone())),
+            missing_is_problem,
+            root_included: chain.root_included,
+            not_on_path: chain.not_on_path.clone(),
+            duplicates: chain
+                .duplicates
+                .iter()
+                .map(|d| (d.index, d.duplicate_of))
+                .collect(),
         }
     }
 }

@@ -6,6 +6,10 @@
 //! progress. Every answer carries the generation of the message it answers; the page shows the
 //! answers to its latest material and drops the rest.
 //!
+//! The messages cross as postcard bytes ([`encode`], [`decode`]): compact, and only the code the
+//! format needs (a self-describing format such as JSON instantiates field-name matching for every
+//! type both ways; in the page's module that cost 38.6 KB brotli against 16 KB for this one).
+//!
 //! Secrets (a passphrase, an access key secret) arrive only in the message that needs them; the
 //! passphrase is kept with the material it opens (a later fix or target change analyses again), the
 //! access key secret only while a request is signed.
@@ -21,6 +25,17 @@ use crate::request;
 use crate::signing::{Scheme, Secret};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
+
+/// A message's bytes.
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    // Serializing these types cannot fail: no map with non-string keys, no unknown length.
+    postcard::to_allocvec(message).unwrap_or_default()
+}
+
+/// A message read from its bytes; `None` for bytes that are not one.
+pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
 
 /// A file in a box: its name and its bytes.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

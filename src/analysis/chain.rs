@@ -11,7 +11,7 @@
 use super::certificate::{ParsedCertificate, display_name};
 use super::public_key::{self, Verification};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::collections::HashMap;
 
 /// The overall state of the chain.
@@ -46,7 +46,7 @@ impl Verdict {
 }
 
 /// A certificate given twice.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Duplicate {
     /// The later copy.
     pub index: usize,
@@ -55,7 +55,7 @@ pub struct Duplicate {
 }
 
 /// The issuer the user must find: its name and key identifier.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MissingIssuer {
     /// The certificate whose issuer is missing.
     pub certificate: usize,
@@ -67,7 +67,7 @@ pub struct MissingIssuer {
 
 /// A signature checked between a certificate and a candidate issuer whose subject matches the
 /// certificate's issuer name.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SignatureCheck {
     /// The signed certificate.
     pub subject_index: usize,
@@ -76,13 +76,13 @@ pub struct SignatureCheck {
     /// Whether the signature verifies with the candidate's key.
     pub verified: bool,
     /// Why it could not be checked, when it could not.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub unsupported: Option<String>,
 }
 
 /// A certificate whose issuer was not found among the candidates checked, while candidates were
 /// left unchecked (past [`CANDIDATES_PER_CERTIFICATE`] or the [`SIGNATURE_CHECK_BUDGET`]).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct UncheckedIssuers {
     /// The certificate.
     pub certificate: usize,
@@ -93,7 +93,7 @@ pub struct UncheckedIssuers {
 }
 
 /// What the chain analysis found.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct ChainReport {
     /// Ordered, reorderable, broken or empty.
     pub verdict: Verdict,
@@ -114,22 +114,15 @@ pub struct ChainReport {
     /// [`SIGNATURE_CHECK_BUDGET`]).
     pub signatures_checked: usize,
     /// Certificates whose candidate issuers were not all checked, and none that was verified.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unchecked: Vec<UncheckedIssuers>,
     /// Self-issued certificates whose own signature was not checked (the budget was spent).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub unchecked_self_signatures: Vec<usize>,
 }
 
 /// Why a self-issued certificate's own signature has no verdict.
 const NOT_CHECKED: &str = "not checked: the analysis' signature budget was spent";
-
-/// No certificate: the verdict `empty`.
-impl Default for ChainReport {
-    fn default() -> Self {
-        Self::empty()
-    }
-}
 
 impl ChainReport {
     fn empty() -> Self {

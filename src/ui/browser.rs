@@ -282,7 +282,7 @@ impl Drop for Timer {
 }
 
 /// The page's Worker (www/worker.js, loading this same module), seen from the main thread: messages
-/// go to it as text, its answers and its failure come back to the callbacks. Dropping it ends it.
+/// go to it as bytes, its answers and its failure come back to the callbacks. Dropping it ends it.
 pub struct PageWorker {
     worker: web_sys::Worker,
     _on_message: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::MessageEvent)>,
@@ -290,21 +290,17 @@ pub struct PageWorker {
 }
 
 impl PageWorker {
-    /// Starts the Worker; `on_message` gets each answer's text, `on_error` the error's message when
+    /// Starts the Worker; `on_message` gets each answer's bytes, `on_error` the error's message when
     /// the Worker stops (a trap in its module, or its script failing to load).
     pub fn start(
-        mut on_message: impl FnMut(String) + 'static,
+        mut on_message: impl FnMut(Vec<u8>) + 'static,
         mut on_error: impl FnMut(String) + 'static,
     ) -> Option<Self> {
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
         let worker = web_sys::Worker::new_with_options("worker.js", &options).ok()?;
         let on_message = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
-                if let Some(text) = event.data().as_string() {
-                    on_message(text);
-                }
-            },
+            move |event: web_sys::MessageEvent| on_message(bytes_of(&event.data())),
         );
         let on_error = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
             move |event: web_sys::Event| {
@@ -326,8 +322,8 @@ impl PageWorker {
     }
 
     /// Sends a message.
-    pub fn post(&self, text: &str) {
-        let _ = self.worker.post_message(&JsValue::from_str(text));
+    pub fn post(&self, bytes: &[u8]) {
+        let _ = self.worker.post_message(&js_sys::Uint8Array::from(bytes));
     }
 }
 
@@ -355,16 +351,23 @@ pub fn in_worker() -> bool {
         .is_ok()
 }
 
+/// A message's bytes (a message that is not a `Uint8Array` has none).
+fn bytes_of(data: &JsValue) -> Vec<u8> {
+    data.dyn_ref::<js_sys::Uint8Array>()
+        .map(js_sys::Uint8Array::to_vec)
+        .unwrap_or_default()
+}
+
 /// In the Worker: sends an answer to the page.
-pub fn answer_page(text: &str) {
+pub fn answer_page(bytes: &[u8]) {
     if let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
-        let _ = scope.post_message(&JsValue::from_str(text));
+        let _ = scope.post_message(&js_sys::Uint8Array::from(bytes));
     }
 }
 
 /// In the Worker: hands `on_message` each message from the page, first those that arrived while the
 /// module loaded (www/worker.js keeps them in `self.queued`), then each as it comes.
-pub fn listen_to_page(on_message: impl FnMut(String) + 'static) {
+pub fn listen_to_page(on_message: impl FnMut(Vec<u8>) + 'static) {
     let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() else {
         return;
     };
@@ -372,11 +375,7 @@ pub fn listen_to_page(on_message: impl FnMut(String) + 'static) {
     let handler = {
         let on_message = on_message.clone();
         wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
-            move |event: web_sys::MessageEvent| {
-                if let Some(text) = event.data().as_string() {
-                    (on_message.borrow_mut())(text);
-                }
-            },
+            move |event: web_sys::MessageEvent| (on_message.borrow_mut())(bytes_of(&event.data())),
         )
     };
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
@@ -384,8 +383,8 @@ pub fn listen_to_page(on_message: impl FnMut(String) + 'static) {
     handler.forget();
     if let Ok(queued) = js_sys::Reflect::get(&scope, &JsValue::from_str("queued")) {
         let queued: js_sys::Array = queued.unchecked_into();
-        for text in queued.iter().filter_map(|v| v.as_string()) {
-            (on_message.borrow_mut())(text);
+        for data in queued.iter() {
+            (on_message.borrow_mut())(bytes_of(&data));
         }
         queued.set_length(0);
     }

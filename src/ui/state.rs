@@ -230,7 +230,7 @@ pub struct Pending {
 /// driver of the core run in the page.
 #[derive(Clone)]
 pub enum Link {
-    /// The Worker (messages as serde text).
+    /// The Worker (messages as postcard bytes).
     Worker(Rc<PageWorker>),
     /// The page itself (messages as values).
     InPage(Rc<Driver>),
@@ -239,11 +239,7 @@ pub enum Link {
 impl Link {
     fn send(&self, message: ToWorker) {
         match self {
-            Self::Worker(worker) => {
-                if let Ok(text) = serde_json::to_string(&message) {
-                    worker.post(&text);
-                }
-            }
+            Self::Worker(worker) => worker.post(&crate::page_worker::encode(&message)),
             Self::InPage(driver) => driver.receive(message),
         }
     }
@@ -324,7 +320,7 @@ pub const SHOWN_PENDING: usize = 16 * 1024;
 pub enum Action {
     /// The Worker started (or the page runs the core itself): the page sends it everything.
     Connected(Link),
-    /// The Worker answered (the text of a [`FromWorker`]).
+    /// The Worker answered.
     Answer(Shared<FromWorker>),
     /// The Worker stopped.
     WorkerFailed,

@@ -6,7 +6,7 @@
 //! split (one key derivation) finishes before the newer message is read.
 
 use crate::analysis::job::Step;
-use crate::page_worker::{FromWorker, Task, ToWorker, Worker};
+use crate::page_worker::{self, FromWorker, Task, ToWorker, Worker};
 use crate::ui::browser;
 use std::cell::RefCell;
 use std::collections::VecDeque;
@@ -104,17 +104,13 @@ impl Driver {
 pub fn start() {
     let driver = Rc::new(Driver {
         state: RefCell::default(),
-        answer: Box::new(|answer| {
-            if let Ok(text) = serde_json::to_string(&answer) {
-                browser::answer_page(&text);
-            }
-        }),
+        answer: Box::new(|answer| browser::answer_page(&page_worker::encode(&answer))),
         slice_ms: WORKER_SLICE_MS,
     });
     (driver.answer)(FromWorker::Ready);
-    browser::listen_to_page(move |text| {
-        // The page sends only what it serialized itself: anything else is dropped.
-        if let Ok(message) = serde_json::from_str::<ToWorker>(&text) {
+    browser::listen_to_page(move |bytes| {
+        // The page sends only what it encoded itself: anything else is dropped.
+        if let Some(message) = page_worker::decode::<ToWorker>(&bytes) {
             driver.receive(message);
         }
     });

@@ -52,6 +52,8 @@ test('after one visit the page loads and works with its server stopped', { timeo
     // The server is gone: a request that reaches it now fails.
     await assert.rejects(fetch(copy.server.url), 'the server is really stopped');
     await app.open(copy.server.url);
+    // The Worker too came from the offline copy (app.open waits for it to answer).
+    assert.equal(await app.engine(), 'worker');
     await app.pasteText(CHAIN);
     await app.waitForVerdict('ordered');
     for (const [index, facts] of FACTS.entries()) assert.equal(await app.card(index).sha256(), facts.sha256);
@@ -176,6 +178,10 @@ test('the host is told the page\'s policy (with frame-ancestors) and the worker\
     const sw = await fetch(`${server.url}sw.js`);
     assert.equal(sw.headers.get('content-security-policy'), "default-src 'none'; connect-src 'self'");
     assert.equal(sw.headers.get('cache-control'), 'no-cache');
+    // The page's Worker runs under the policy of its own response: only this origin's scripts and
+    // fetches, and compiling the module.
+    const worker = await fetch(`${server.url}worker.js`);
+    assert.equal(worker.headers.get('content-security-policy'), "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'");
     assert.equal((await fetch(`${server.url}_headers`)).status, 404, 'the header file itself is not served');
     assert.equal((await fetch(`${server.url}cert-preflight_bg.wasm`)).headers.get('content-type'), 'application/wasm');
   } finally {

@@ -59,6 +59,9 @@ async function typeEverywhere(app) {
 
 test('after a session with a key, a passphrase and secrets typed in, no storage holds them (and it is all empty)', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, app, problems, requestsAfterLoad } = await openApp(suite);
+  // The page's Worker decodes the key with the passphrase and signs with the secret: the stores
+  // read below are the origin's, its too.
+  assert.equal(await app.engine(), 'worker', 'the Worker does the work');
   const typedInto = new Set(await typeEverywhere(app));
   // The key also arrives as a file where the page takes files.
   for (const picker of [app.keyFilePick, app.filePick]) {

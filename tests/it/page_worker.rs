@@ -1,4 +1,4 @@
-//! The page's Worker as the core runs it (`page_worker`): its answers cross as serde text and come
+//! The page's Worker as the core runs it (`page_worker`): its answers cross as bytes and come
 //! back equal; what it shows is what the core's own entry points say of the same material; routing,
 //! fixes and requests asked of it by message; no answer ever holds a passphrase or a secret.
 
@@ -9,7 +9,7 @@ use cert_preflight::fix_choice::{Fix, Rewrite};
 use cert_preflight::material_routing::{Moved, PASTED, Slot};
 use cert_preflight::page_view::{RequestView, View};
 use cert_preflight::page_worker::{
-    Boxes, Credentials, File, FromWorker, Material, ToWorker, Worker,
+    self, Boxes, Credentials, File, FromWorker, Material, ToWorker, Worker,
 };
 use cert_preflight::providers::{self, Fields, Mode, ProviderId};
 use cert_preflight::signing::{Scheme, Secret};
@@ -49,12 +49,13 @@ fn analyse(
     }
 }
 
-/// The answer after its trip through serde text, as the page reads it.
+/// The answer after its trip as bytes, as the page reads it; and its bytes as text, to look for
+/// what must not be there.
 #[track_caller]
 fn crossed(answer: &FromWorker) -> (String, FromWorker) {
-    let text = serde_json::to_string(answer).unwrap();
-    let back: FromWorker = serde_json::from_str(&text).unwrap();
-    (text, back)
+    let bytes = page_worker::encode(answer);
+    let back: FromWorker = page_worker::decode(&bytes).unwrap();
+    (String::from_utf8_lossy(&bytes).into_owned(), back)
 }
 
 #[track_caller]
@@ -118,7 +119,7 @@ fn over_the_corpus_every_view_crosses_unchanged_and_is_what_the_core_says() {
         let (text, back) = crossed(&answer);
         assert!(
             back == answer,
-            "{name}: the answer changed crossing as text"
+            "{name}: the answer changed crossing as bytes"
         );
         let FromWorker::Shown {
             generation,

@@ -4,7 +4,7 @@
 use super::use_lang;
 use crate::analysis::chain::Verdict;
 use crate::lang::Lang;
-use crate::page_view::View;
+use crate::page_view::{Link, View};
 use crate::ui::state::Shared;
 use yew::prelude::*;
 
@@ -84,33 +84,26 @@ pub fn ChainView(props: &Props) -> Html {
         }
     };
     let link_status = |subject: usize, issuer: usize| {
-        chain
-            .signatures
+        let link = chain
+            .links
             .iter()
-            .find(|s| s.subject_index == subject && s.issuer_index == issuer)
-            .map(|s| {
-                if s.verified {
-                    ("verified", lang.pick("signature verified", "签名已验证"))
-                } else if s.unsupported.is_some() {
-                    (
-                        "unchecked",
-                        lang.pick("signature not checked", "签名未检查"),
-                    )
-                } else {
-                    (
-                        "failed",
-                        lang.pick("signature does NOT verify", "签名验证失败"),
-                    )
-                }
-            })
-            .unwrap_or((
+            .find(|(s, i, _)| (*s, *i) == (subject, issuer))
+            .map_or(Link::Unchecked, |(_, _, link)| *link);
+        match link {
+            Link::Verified => ("verified", lang.pick("signature verified", "签名已验证")),
+            Link::Unchecked => (
                 "unchecked",
                 lang.pick("signature not checked", "签名未检查"),
-            ))
+            ),
+            Link::Failed => (
+                "failed",
+                lang.pick("signature does NOT verify", "签名验证失败"),
+            ),
+        }
     };
     let verdict = chain.verdict.as_str();
     // Only an absent intermediate is a problem; a root left out is what most targets want.
-    let missing_is_problem = view.missing_is_problem;
+    let missing_is_problem = chain.missing_is_problem;
     html! {
         <section class="chain" data-testid="chain-view" aria-labelledby="chain-title">
             <h3 id="chain-title">{ lang.pick("Chain", "证书链") }</h3>
@@ -147,7 +140,7 @@ pub fn ChainView(props: &Props) -> Html {
                         </li>
                     }
                 }) }
-                if let Some(missing) = &chain.missing_issuer {
+                if let Some((missing_name, missing_aki)) = &chain.missing {
                     <li class={classes!("chain-node", if missing_is_problem { "missing" } else { "omitted" })}
                         data-testid="chain-missing">
                         <span class="chain-role">{ match (missing_is_problem, lang) {
@@ -156,8 +149,8 @@ pub fn ChainView(props: &Props) -> Html {
                             (false, Lang::En) => "root, not included",
                             (false, Lang::ZhCn) => "根证书，未包含",
                         } }</span>
-                        <span class="chain-name">{ &missing.name }</span>
-                        if let Some(aki) = &missing.aki {
+                        <span class="chain-name">{ missing_name }</span>
+                        if let Some(aki) = missing_aki {
                             <span class="help mono">{ lang.pick(format!("key identifier {aki}"), format!("密钥标识符 {aki}")) }</span>
                         }
                     </li>
@@ -170,7 +163,7 @@ pub fn ChainView(props: &Props) -> Html {
             }
             if !chain.duplicates.is_empty() {
                 <p class="help" data-testid="chain-duplicates">
-                    { format!("{}{}", lang.pick("Duplicates: ", "重复："), chain.duplicates.iter().map(|d| format!("#{} = #{}", d.index, d.duplicate_of)).collect::<Vec<_>>().join(", ")) }
+                    { format!("{}{}", lang.pick("Duplicates: ", "重复："), chain.duplicates.iter().map(|(copy, first)| format!("#{copy} = #{first}")).collect::<Vec<_>>().join(", ")) }
                 </p>
             }
         </section>

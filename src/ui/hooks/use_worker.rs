@@ -2,7 +2,7 @@
 //! the browser cannot start it, the same core runs in the page); and the debounce of large
 //! material being typed, sent once the input has been quiet for a moment.
 
-use crate::page_worker::FromWorker;
+use crate::page_worker::{self, FromWorker};
 use crate::ui::browser::{self, PageWorker};
 use crate::ui::state::{Action, Link, Shared, State};
 use crate::ui::worker::Driver;
@@ -34,15 +34,15 @@ pub fn use_worker(state: &UseReducerHandle<State>, dispatch: Callback<Action>) {
             let worker = PageWorker::start(
                 {
                     let ready = ready.clone();
-                    move |text| {
-                        // The Worker sends only what it serialized itself.
-                        match serde_json::from_str::<FromWorker>(&text) {
-                            Ok(FromWorker::Ready) => {
+                    move |bytes: Vec<u8>| {
+                        // The Worker sends only what it encoded itself.
+                        match page_worker::decode::<FromWorker>(&bytes) {
+                            Some(FromWorker::Ready) => {
                                 ready.set(true);
                                 browser::mark_engine("worker");
                             }
-                            Ok(answer) => answers.emit(Action::Answer(Shared(Rc::new(answer)))),
-                            Err(_) => {}
+                            Some(answer) => answers.emit(Action::Answer(Shared(Rc::new(answer)))),
+                            None => {}
                         }
                     }
                 },
