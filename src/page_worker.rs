@@ -25,6 +25,7 @@ use crate::request;
 use crate::signing::{Scheme, Secret};
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
+use std::rc::Rc;
 
 /// A message's bytes.
 pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
@@ -49,8 +50,9 @@ pub struct File {
 /// One box: pasted text (as typed) and files.
 #[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Material {
-    /// The text area's content.
-    pub pasted: String,
+    /// The text area's content: shared, so that the page's copies of 2 MiB of text (its state, the
+    /// text area's property, the message) cost a pointer, and compare equal by pointer.
+    pub pasted: Rc<str>,
     /// Files picked or dropped, in the order they arrived.
     pub files: Vec<File>,
 }
@@ -113,20 +115,20 @@ impl Boxes {
             Rewrite::Certificates { pem, keep_files } => {
                 let certificates = &mut self.certificates;
                 certificates.files.retain(|f| keep_files.contains(&f.name));
-                certificates.pasted.clone_from(pem);
+                certificates.pasted = Rc::from(pem.as_str());
             }
             Rewrite::Key { pem } => {
                 self.key.files.clear();
-                self.key.pasted.clone_from(pem);
+                self.key.pasted = Rc::from(pem.as_str());
             }
         }
     }
 
     /// Takes the boxes' text after routing a paste into the certificate box.
     pub fn take_routed(&mut self, routed: &Routed) {
-        self.certificates.pasted.clone_from(&routed.certificates);
-        self.key.pasted.clone_from(&routed.key);
-        self.csr.pasted.clone_from(&routed.csr);
+        self.certificates.pasted = Rc::from(routed.certificates.as_str());
+        self.key.pasted = Rc::from(routed.key.as_str());
+        self.csr.pasted = Rc::from(routed.csr.as_str());
     }
 
     /// A job analysing the boxes with `passphrase` at `now`.

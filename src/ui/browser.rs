@@ -321,9 +321,12 @@ impl PageWorker {
         })
     }
 
-    /// Sends a message.
+    /// Sends a message (its buffer is moved to the Worker, not copied again).
     pub fn post(&self, bytes: &[u8]) {
-        let _ = self.worker.post_message(&js_sys::Uint8Array::from(bytes));
+        let array = js_sys::Uint8Array::from(bytes);
+        let _ = self
+            .worker
+            .post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
     }
 }
 
@@ -361,7 +364,8 @@ fn bytes_of(data: &JsValue) -> Vec<u8> {
 /// In the Worker: sends an answer to the page.
 pub fn answer_page(bytes: &[u8]) {
     if let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
-        let _ = scope.post_message(&js_sys::Uint8Array::from(bytes));
+        let array = js_sys::Uint8Array::from(bytes);
+        let _ = scope.post_message_with_transfer(&array, &js_sys::Array::of1(&array.buffer()));
     }
 }
 

@@ -637,7 +637,7 @@ impl Reducible for State {
                 }
             }
             Action::Paste(slot, text) => {
-                next.materials().boxes.get_mut(slot).pasted = text;
+                next.materials().boxes.get_mut(slot).pasted = Rc::from(text);
                 if slot == Slot::Certificates {
                     next.channel.route_due = true;
                 }

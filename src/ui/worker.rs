@@ -13,8 +13,9 @@ use std::collections::VecDeque;
 use std::rc::Rc;
 
 /// How long one slice of an analysis runs in the Worker before it reports its progress and reads
-/// its messages.
-const WORKER_SLICE_MS: f64 = 50.0;
+/// its messages (each slice ends with a zero-delay timer, which a Worker runs within a millisecond
+/// or so).
+const WORKER_SLICE_MS: f64 = 25.0;
 
 /// How long one slice runs in the page (the fallback): short enough for typing and painting to go on.
 const PAGE_SLICE_MS: f64 = 12.0;

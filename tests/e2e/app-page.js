@@ -20,6 +20,7 @@ export class AppPage {
     this.movedNote = page.getByTestId('moved-note');
     /** The line that replaces a large paste area until asked for. */
     this.pasteCollapsed = page.getByTestId('paste-collapsed');
+    this.showText = page.getByTestId('show-text');
     // Target.
     this.region = page.getByTestId('region');
     /** The line under the region: its name and the endpoint the request goes to. */

@@ -96,8 +96,8 @@ test('a 2 MiB bundle is analysed in slices with progress, and its long lists are
   const expected = inspectJson(file);
   const { context, app, problems, requestsAfterLoad } = await openApp();
   // Pasted at once (one input event, as a paste does); a timer samples the progress bar every 5 ms.
-  // It can only sample while the page's main thread is free, so intermediate values prove that
-  // the analysis ran in slices with the event loop turning between them.
+  // The Worker reports its progress after each slice of the analysis: values part-way prove the
+  // slices, and that the page's main thread was free to show them.
   const samples = await app.pasteSamplingProgress(text);
   assert.ok(samples.length > 0, 'the progress was shown');
   // The 2 MiB of text are kept in the paste area but not laid out: a line says what is there.
@@ -109,7 +109,7 @@ test('a 2 MiB bundle is analysed in slices with progress, and its long lists are
   assert.ok(samples.every((s) => !/settle/.test(s.text)), samples[0].text);
   const checking = samples.filter((s) => /checking signatures: \d+ of 999/.test(s.text));
   const between = new Set(checking.filter((s) => s.value > 0 && s.value < s.max).map((s) => s.value));
-  assert.ok(between.size >= 3, `signature checks seen part-way at ${[...between].join(', ')}`);
+  assert.ok(between.size >= 2, `signature checks seen part-way at ${[...between].join(', ')}`);
   assert.ok(checking.every((s) => s.max === 999), 'one check per certificate but the root');
   const reading = samples.filter((s) => /reading blocks: \d+ of \d+/.test(s.text));
   assert.ok(reading.length > 0, 'the reading stage was shown');

@@ -60,6 +60,9 @@ test('a new input cancels the analysis in flight: the old result never shows', {
   // The 2 MiB chain, then, while the Worker is still reading it, the 3-certificate chain.
   await app.pasteAtOnce(big);
   await app.page.getByTestId('analysing').waitFor();
+  // The large paste is hidden behind a line: the user removes it, and pastes the small chain.
+  await app.page.getByTestId('remove-text').click();
+  await app.showText.waitFor({ state: 'detached' });
   await app.pasteAtOnce(small);
   await app.heading('3 certificates').waitFor({ timeout: 30_000 });
   // Longer than the big chain's whole analysis takes (≈ 1 s): its answer, had it come, would show.

@@ -155,7 +155,7 @@ fn a_key_pasted_with_the_chain_is_routed_to_its_box_and_only_when_asked() {
     let chain = read("key-pkcs1-rsa-matches-leaf", "chain.pem");
     let key = read("key-pkcs1-rsa-matches-leaf", "leaf-key.test-only.pem");
     let mut boxes = Boxes::default();
-    boxes.certificates.pasted = format!("{chain}\n{key}");
+    boxes.certificates.pasted = format!("{chain}\n{key}").into();
     let target = ProviderId::default();
     let mut worker = Worker::new(target);
 
@@ -224,7 +224,7 @@ fn a_fix_asked_by_message_rewrites_the_material_and_the_next_view_shows_it() {
         keep_files: Vec::new(),
     });
     assert!(boxes.certificates.files.is_empty());
-    assert_eq!(boxes.certificates.pasted, pem);
+    assert_eq!(&*boxes.certificates.pasted, pem.as_str());
 }
 
 #[test]
@@ -371,5 +371,5 @@ fn only_new_material_makes_queued_messages_moot() {
     };
     assert_eq!(boxes.size(), 1);
     assert!(!boxes.is_empty());
-    assert_eq!(boxes.get(Slot::Key).pasted, "x");
+    assert_eq!(&*boxes.get(Slot::Key).pasted, "x");
 }

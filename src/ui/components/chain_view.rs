@@ -1,7 +1,7 @@
 //! The chain as a picture: leaf → intermediates → root, each link's signature status, the missing
 //! issuer when there is one, and what is not on the path.
 
-use super::use_lang;
+use super::{LIST_LIMIT, show_all, use_lang};
 use crate::analysis::chain::Verdict;
 use crate::lang::Lang;
 use crate::page_view::{Link, View};
@@ -51,6 +51,9 @@ fn verdict_word(lang: Lang, verdict: Verdict) -> &'static str {
 #[component]
 pub fn ChainView(props: &Props) -> Html {
     let lang = use_lang();
+    // A long path shows its first links until asked: laying out a 1,000-deep chain's nodes was
+    // most of the page's work when its verdict came (bench/README.md, "the page's main thread").
+    let all = use_state(|| false);
     let view = &props.view;
     let chain = &view.chain;
     if view.certificates.is_empty() {
@@ -111,7 +114,7 @@ pub fn ChainView(props: &Props) -> Html {
                 <strong>{ verdict_word(lang, chain.verdict) }</strong>{ " — " }{ verdict_text(lang, chain.verdict) }
             </p>
             <ol class="chain-path">
-                { for chain.order.iter().enumerate().map(|(position, &index)| {
+                { for chain.order.iter().enumerate().take(if *all { usize::MAX } else { LIST_LIMIT }).map(|(position, &index)| {
                     let link = chain.order.get(position + 1).map(|&issuer| {
                         let (status, text) = link_status(index, issuer);
                         html! {
@@ -156,6 +159,10 @@ pub fn ChainView(props: &Props) -> Html {
                     </li>
                 }
             </ol>
+            { show_all(lang, chain.order.len(), *all, lang.pick("links of the chain", "证书链节点"), {
+                let all = all.clone();
+                Callback::from(move |_: MouseEvent| all.set(true))
+            }) }
             if !chain.not_on_path.is_empty() {
                 <p class="help" data-testid="chain-strays">
                     { format!("{}{}", lang.pick("Not on the path: ", "不在路径上："), chain.not_on_path.iter().map(|&i| format!("#{i} {}", name(i))).collect::<Vec<_>>().join(", ")) }

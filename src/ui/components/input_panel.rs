@@ -16,7 +16,7 @@ pub struct Props {
     /// The paste area's label.
     pub label: AttrValue,
     /// The paste area's current text.
-    pub pasted: String,
+    pub pasted: AttrValue,
     /// Names of the files loaded so far.
     pub files: Vec<String>,
     /// File types offered by the picker.
@@ -38,7 +38,10 @@ fn prefix(slot: Slot) -> &'static str {
 /// Pasted text over [`LARGE_INPUT`] is kept in the paste area, whose value is unchanged, but the
 /// area is hidden behind a line that says how much was pasted, until the user asks to see it:
 /// laying out megabytes of text in a text area held the page for a quarter of a second at a time
-/// and made the analysis of a 2 MiB bundle take twice as long.
+/// and made the analysis of a 2 MiB bundle take twice as long. Hidden, not removed: Chromium took
+/// 1.6 s to remove a focused text area holding 2 MiB (a profile of bench/browser/mainthread.mjs).
+/// The text is shared (`AttrValue`): the page's other renders neither copy nor compare it, so the
+/// area is rendered again, and its value read back, only when the text changes.
 #[component]
 pub fn InputPanel(props: &Props) -> Html {
     let lang = use_lang();
