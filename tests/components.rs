@@ -74,10 +74,30 @@ fn big_material() -> String {
 }
 
 /// The whole page mounted on a fresh root.
+/// Waits (up to 5 s) until `condition` holds: the page's answers come from its Worker, or here,
+/// where the test runner serves no worker.js, from the same core run in the page.
+async fn until(what: &str, mut condition: impl FnMut() -> bool) {
+    for _ in 0..500 {
+        if condition() {
+            return;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    panic!("waited 5 s for {what}");
+}
+
 async fn mounted_app() -> web_sys::Element {
     let root = fresh_root();
     yew::Renderer::<App>::with_root(root.clone()).render();
     settle().await;
+    // The Worker's script is not served here: the page runs the core itself once it knows.
+    let document = web_sys::window().unwrap().document().unwrap();
+    until("the core to run", || {
+        document
+            .document_element()
+            .is_some_and(|e| e.has_attribute("data-engine"))
+    })
+    .await;
     root
 }
 
@@ -271,7 +291,10 @@ async fn app_keeps_bad_input_and_explains_it() {
     area.set_value(typed);
     let event = web_sys::InputEvent::new("input").expect("input event");
     area.dispatch_event(&event).expect("dispatch");
-    settle().await;
+    until("the diagnostic", || {
+        shows(&root, "[data-code=pem-invalid-base64]")
+    })
+    .await;
 
     let diagnostic = root
         .query_selector("[data-code=pem-invalid-base64]")
@@ -294,12 +317,18 @@ async fn app_keeps_bad_input_and_explains_it() {
 async fn large_material_is_analysed_once_the_input_settles() {
     let root = mounted_app().await;
     let big = big_material();
+    // Pasted: analysed at once.
     type_into(&root, "[data-testid=paste]", &big).await;
+    until("the analysis", || cards(&root) == 2).await;
+    // Then typed into (a change of a few bytes to large material): the analysis waits for the
+    // input to settle, and says so.
+    type_into(&root, "[data-testid=paste]", &format!("{big}\n")).await;
     assert!(
         text(&root, "[data-testid=analysing]").starts_with("Analysing 0.3 MB"),
         "{}",
         text(&root, "[data-testid=results]")
     );
+    assert!(text(&root, "[data-testid=analysing]").contains("settle"));
     assert!(!shows(&root, "[data-testid=certificate-card]"));
     // No request from the analysis of what was there before: the button waits, and says why.
     let generate = element(&root, "[data-testid=generate]");
@@ -318,12 +347,15 @@ async fn large_material_is_analysed_once_the_input_settles() {
 async fn large_material_replaced_before_it_settles_leaves_the_new_material_shown() {
     let root = mounted_app().await;
     let big = big_material();
+    // Pasted and analysed once; then typed into, which waits for the input to settle.
     type_into(&root, "[data-testid=paste]", &big).await;
+    until("the analysis", || cards(&root) == 2).await;
+    type_into(&root, "[data-testid=paste]", &format!("{big}\n")).await;
     assert!(text(&root, "[data-testid=analysing]").starts_with("Analysing 0.3 MB"));
-    // Cut down to one certificate before the large analysis starts: analysed at once.
+    // Cut down to one certificate before the input settles: analysed at once.
     type_into(&root, "[data-testid=paste]", ISRG_ROOT_X1).await;
+    until("the new material's analysis", || cards(&root) == 1).await;
     assert!(!shows(&root, "[data-testid=analysing]"));
-    assert_eq!(cards(&root), 1);
     // The large material's job never replaces it.
     yew::platform::time::sleep(Duration::from_millis(1500)).await;
     settle().await;
@@ -483,6 +515,10 @@ async fn huawei_s_one_line_response_example_is_read_and_its_recovery_said() {
     // The response example: PEM values without any line break; pasted into the key box it is
     // not split, so the recovery diagnostics stay on the page.
     type_into(&root, "[data-testid=key-paste]", HUAWEI_RESPONSE).await;
+    until("the certificate", || {
+        !text(&root, "[data-testid=cert-sha256]").is_empty()
+    })
+    .await;
     assert_eq!(
         text(&root, "[data-testid=cert-sha256]"),
         fact_in(HUAWEI_FACTS, "sha256")
