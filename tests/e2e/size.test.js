@@ -23,6 +23,12 @@
 // bench/results/budgets.md) and in cert_preflight's own functions (each message formatted in both
 // languages: 136.1 KB against 121.1 KB there, which also counts merges since). 414,414 bytes
 // measured on 2026-12-06 with issue 17's and issue 16's main-thread changes merged beside it.
+// The page's Worker (issue 16: analysis, target checks, fixes and signing off the main thread)
+// grew it from 414,414 to 430,036 bytes (+15.6 KB, 2026-12-06): the messages both ways in the one
+// module that runs on both sides (postcard encoding and decoding of ToWorker and FromWorker, about
+// 15 KB of the 45 KB of new functions in a names-kept build: ui::worker, PageWorker and the hook 26
+// KB, page_view/page_worker 15 KB, postcard 8 KB, overlapping), worker.js 402 bytes. The same
+// messages as JSON (serde_json) measured 453,011 bytes: +38.6 KB.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -31,7 +37,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 416_000;
+const CEILING = 432_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
