@@ -4,6 +4,7 @@
 //! Also the home of what the CLB APIs share (its sister target `alibaba_slb_server` reuses it):
 //! the region table with the endpoint hosts, the tag rules and the CLB certificate requirements.
 
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, CliArg, Context, FieldSpec, KnownError, MaterialRole, NumberedFields,
     NumberedPart, Preparation, ProviderSpec, Region, Rule, Shape, Source, SourceKind,
@@ -419,6 +420,42 @@ pub(crate) const ERRORS: &[KnownError] = &[
     },
 ];
 
+/// The console form's labels and menu path. The consoles' exact labels are in none of the
+/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
+/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
+/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
+/// written): verify them against the live console. The pitfalls cite the documents named.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Alibaba Cloud CLB console: Certificates > Create Certificate (CA certificate); pitfalls from CLB certificate requirements (blank lines, 64 columns) as in upload-errors.md row 3",
+    url: "https://slb.console.aliyun.com/",
+    as_of: "2026-12-06",
+    kind: SourceKind::Secondary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "Server Load Balancer (CLB) console > Certificates > Create Certificate > CA certificate",
+        "传统型负载均衡 CLB 控制台 > 证书管理 > 创建证书 > CA 证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Name", "证书名称"),
+            fill: Fill::Field("CACertificateName"),
+            pitfalls: &[pitfalls::NAME_UNIQUE],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Content", "证书内容"),
+            fill: Fill::Certificate,
+            pitfalls: &[
+                pitfalls::NO_BLANK_LINES,
+                pitfalls::NO_OUTER_WHITESPACE,
+                pitfalls::REGION_FIRST,
+            ],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-slb-ca",
@@ -490,6 +527,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::NoPemOrDer, INVALID_PARAMETER),
     ],
     vendor_cli: "aliyun slb UploadCACertificate",
+    console: CONSOLE,
     prepare,
 };
 

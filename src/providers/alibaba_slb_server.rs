@@ -7,6 +7,7 @@
 //! of the sister target `alibaba_slb_ca`.
 
 use super::alibaba_slb_ca::{self, INVALID_PARAMETER, check_alibaba_tag, check_clb_key};
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, FieldSpec, KeyRules, MaterialRole, NumberedFields, NumberedPart,
     Preparation, ProviderSpec, Rule, Shape, Source, SourceKind, field_location, material_location,
@@ -185,6 +186,51 @@ pub static TAG_COUNT: Rule = Rule {
     provider_error: Some("SizeLimitExceeded.Tag"),
 };
 
+/// The console form's labels and menu path. The consoles' exact labels are in none of the
+/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
+/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
+/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
+/// written): verify them against the live console. The pitfalls cite the documents named.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Alibaba Cloud CLB console: Certificates > Create Certificate (server certificate); pitfalls from CLB certificate requirements (PKCS#1 key, chain order, no blank lines) as in upload-errors.md row 3",
+    url: "https://slb.console.aliyun.com/",
+    as_of: "2026-12-06",
+    kind: SourceKind::Secondary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "Server Load Balancer (CLB) console > Certificates > Create Certificate > Server certificate",
+        "传统型负载均衡 CLB 控制台 > 证书管理 > 创建证书 > 服务器证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Name", "证书名称"),
+            fill: Fill::Field("ServerCertificateName"),
+            pitfalls: &[pitfalls::NAME_UNIQUE],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Content", "证书内容"),
+            fill: Fill::CertificateWithChain,
+            pitfalls: &[
+                pitfalls::LEAF_FIRST_NO_ROOT,
+                pitfalls::NO_BLANK_LINES,
+                pitfalls::REGION_FIRST,
+            ],
+        },
+        ConsoleField {
+            label: Words::new("Private Key", "私钥"),
+            fill: Fill::PrivateKey,
+            pitfalls: &[
+                pitfalls::NO_PKCS8,
+                pitfalls::NO_PASSPHRASE,
+                pitfalls::NO_BLANK_LINES,
+            ],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-slb-server",
@@ -316,6 +362,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::NoPemOrDer, INVALID_PARAMETER),
     ],
     vendor_cli: "aliyun slb UploadServerCertificate",
+    console: CONSOLE,
     prepare,
 };
 

@@ -1,6 +1,7 @@
 //! Huawei Cloud ELB v3 "Creating a Certificate": a server certificate with its key (`server`), CA
 //! certificates for client authentication (`client`), or an SM dual certificate (`server_sm`).
 
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, FieldSpec, KeyRules, KnownError, MaterialRole, Otherwise, PairRules,
     Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand,
@@ -504,6 +505,62 @@ const SERVER_ONLY: When = When {
     otherwise: Otherwise::Ignored,
 };
 
+/// The console form's labels and menu path. The consoles' exact labels are in none of the
+/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
+/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
+/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
+/// written): verify them against the live console. The pitfalls cite the documents named.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Huawei Cloud ELB console: Certificates > Add Certificate; outer whitespace from the ELB FAQ as in upload-errors.md row 21",
+    url: "https://console.huaweicloud.com/vpc/#/elb/certificates",
+    as_of: "2026-12-06",
+    kind: SourceKind::Secondary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "Elastic Load Balance console > Certificates > Add Certificate",
+        "弹性负载均衡控制台 > 证书管理 > 添加证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Name", "证书名称"),
+            fill: Fill::Field("name"),
+            pitfalls: &[pitfalls::NAME_UNIQUE],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Content", "证书内容"),
+            fill: Fill::CertificateWithChain,
+            pitfalls: &[
+                pitfalls::LEAF_FIRST_NO_ROOT,
+                pitfalls::NO_BLANK_LINES,
+                pitfalls::NO_OUTER_WHITESPACE,
+                pitfalls::REGION_FIRST,
+            ],
+        },
+        ConsoleField {
+            label: Words::new("Private Key", "私钥"),
+            fill: Fill::PrivateKey,
+            pitfalls: &[
+                pitfalls::KEY_AS_SHOWN,
+                pitfalls::NO_PASSPHRASE,
+                pitfalls::NO_OUTER_WHITESPACE,
+            ],
+        },
+        ConsoleField {
+            label: Words::new("SM Encryption Certificate Content", "国密加密证书内容"),
+            fill: Fill::Field("enc_certificate"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_OUTER_WHITESPACE],
+        },
+        ConsoleField {
+            label: Words::new("SM Encryption Private Key", "国密加密证书私钥"),
+            fill: Fill::Field("enc_private_key"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_PASSPHRASE],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-elb",
@@ -693,6 +750,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::KeyTypeNotAccepted, ELB_1011),
     ],
     vendor_cli: "hcloud ELB CreateCertificate/v3",
+    console: CONSOLE,
     prepare,
 };
 

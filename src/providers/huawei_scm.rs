@@ -3,6 +3,7 @@
 //! certificate with its encryption pair. A global service: account-level credentials
 //! (`X-Domain-Id`, an account-scoped token), one endpoint per site.
 
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, EncryptionPair, FieldSpec, KeyRules, KnownError, MaterialRole,
     PairRules, Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind,
@@ -273,6 +274,62 @@ fn is_enterprise_project(value: &str) -> bool {
             })
 }
 
+/// The console form's labels and menu path. The consoles' exact labels are in none of the
+/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
+/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
+/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
+/// written): verify them against the live console. The pitfalls cite the documents named.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Huawei Cloud CCM console: SSL Certificate Manager > Upload Certificate; console rules from usermanual-ccm ccm_01_0011 as in sister-targets.md D",
+    url: "https://console.huaweicloud.com/ccm/",
+    as_of: "2026-12-06",
+    kind: SourceKind::Secondary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "Cloud Certificate Manager console > SSL Certificate Manager > Upload Certificate",
+        "云证书管理服务控制台 > SSL证书管理 > 上传证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Name", "证书名称"),
+            fill: Fill::Field("name"),
+            pitfalls: &[pitfalls::NAME_UNIQUE],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Body", "证书内容"),
+            fill: Fill::Certificate,
+            pitfalls: &[
+                pitfalls::NOT_EXPIRED,
+                pitfalls::NO_BLANK_LINES,
+                pitfalls::NO_OUTER_WHITESPACE,
+            ],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Chain", "证书链"),
+            fill: Fill::Chain,
+            pitfalls: &[pitfalls::CHAIN_ONLY_INTERMEDIATES, pitfalls::NO_BLANK_LINES],
+        },
+        ConsoleField {
+            label: Words::new("Private Key", "私钥"),
+            fill: Fill::PrivateKey,
+            pitfalls: &[pitfalls::KEY_AS_SHOWN, pitfalls::NO_PASSPHRASE],
+        },
+        ConsoleField {
+            label: Words::new("Encryption Certificate", "加密证书"),
+            fill: Fill::Field("enc_certificate"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_BLANK_LINES],
+        },
+        ConsoleField {
+            label: Words::new("Encryption Private Key", "加密私钥"),
+            fill: Fill::Field("enc_private_key"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_PASSPHRASE],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-scm",
@@ -447,6 +504,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         ),
     ],
     vendor_cli: "hcloud SCM ImportCertificate",
+    console: CONSOLE,
     prepare,
 };
 

@@ -1,0 +1,378 @@
+//! The console path: what a user pastes into each field of a target's web console, built from the
+//! same [`Preparation`] as the API request (after the fixes). Each target declares its console as
+//! data ([`Console`]: the menu path, the fields in the console's order, what fills each, the
+//! pitfalls); this file builds the texts and never names a target.
+
+use super::{Call, Fields, Preparation, Source};
+use crate::lang::{Lang, Words};
+
+/// What fills one console field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fill {
+    /// The certificate alone (the leaf, or the CA certificate), PEM.
+    Certificate,
+    /// The certificate followed by its chain, PEM, leaf first.
+    CertificateWithChain,
+    /// The certificates above the first one, PEM.
+    Chain,
+    /// The private key as the target receives it (converted when a fix was applied).
+    PrivateKey,
+    /// A request field, by its API name (a name, the SM2 encryption certificate or key, ...): the
+    /// value the call carries, or the value given when no call was built.
+    Field(&'static str),
+}
+
+impl Fill {
+    /// A stable name for JSON (`certificate`, `chain`, `field:Name`, ...).
+    pub fn name(self) -> String {
+        match self {
+            Self::Certificate => "certificate".to_owned(),
+            Self::CertificateWithChain => "certificate_with_chain".to_owned(),
+            Self::Chain => "chain".to_owned(),
+            Self::PrivateKey => "private_key".to_owned(),
+            Self::Field(name) => format!("field:{name}"),
+        }
+    }
+
+    /// Whether the text holds a private key (the user's own secret material).
+    pub fn is_key(self) -> bool {
+        match self {
+            Self::PrivateKey => true,
+            Self::Field(name) => name.to_ascii_lowercase().contains("key"),
+            _ => false,
+        }
+    }
+}
+
+/// One field of a console form.
+#[derive(Debug)]
+pub struct ConsoleField {
+    /// The field's label as the console shows it.
+    pub label: Words,
+    /// What fills it.
+    pub fill: Fill,
+    /// What the console gets wrong or refuses for this field.
+    pub pitfalls: &'static [Words],
+}
+
+/// A target's console upload form, as data.
+#[derive(Debug)]
+pub struct Console {
+    /// Where the form is: the menu path.
+    pub menu: Words,
+    /// Where the labels and the menu path come from.
+    pub source: &'static Source,
+    /// The fields, in the console's order.
+    pub fields: &'static [ConsoleField],
+}
+
+/// One console field with the exact text to paste.
+#[derive(Clone, Debug)]
+pub struct ConsoleText {
+    /// The label as the console shows it.
+    pub label: Words,
+    /// What fills it.
+    pub fill: Fill,
+    /// The text to paste; `None` when the material or field has nothing for it.
+    pub text: Option<String>,
+    /// The console's pitfalls for this field.
+    pub pitfalls: &'static [Words],
+}
+
+/// The text for each of `prep`'s target's console fields, after the fixes.
+pub fn console_texts(prep: &Preparation, fields: &Fields) -> Vec<ConsoleText> {
+    let console = &prep.provider.spec().console;
+    console
+        .fields
+        .iter()
+        .map(|field| ConsoleText {
+            label: field.label,
+            fill: field.fill,
+            text: fill_text(prep, fields, field.fill).filter(|t| !t.is_empty()),
+            pitfalls: field.pitfalls,
+        })
+        .collect()
+}
+
+fn fill_text(prep: &Preparation, fields: &Fields, fill: Fill) -> Option<String> {
+    match fill {
+        Fill::Certificate => prep.bundle.as_ref().map(|b| b.leaf_pem.clone()),
+        Fill::CertificateWithChain => prep.bundle.as_ref().map(|b| b.full_pem.clone()),
+        Fill::Chain => prep.bundle.as_ref().map(|b| b.chain_pem.clone()),
+        Fill::PrivateKey => prep.key.as_ref().map(|k| k.pem.clone()),
+        Fill::Field(name) => {
+            call_value(prep.call.as_ref(), name).or_else(|| fields.get(name).map(str::to_owned))
+        }
+    }
+}
+
+/// The value the call carries for the parameter or JSON member `name`.
+fn call_value(call: Option<&Call>, name: &str) -> Option<String> {
+    match call? {
+        Call::Rpc { parameters, .. } => parameters
+            .iter()
+            .find(|(key, _)| key == name)
+            .map(|(_, value)| value.clone()),
+        Call::Rest { body, .. } => {
+            let value: serde_json::Value = serde_json::from_str(body).ok()?;
+            find_member(&value, name, 0)
+        }
+    }
+}
+
+/// The first string member called `name`, at most a few objects deep.
+fn find_member(value: &serde_json::Value, name: &str, depth: usize) -> Option<String> {
+    let object = value.as_object()?;
+    if let Some(found) = object.get(name).and_then(|v| v.as_str()) {
+        return Some(found.to_owned());
+    }
+    if depth >= 3 {
+        return None;
+    }
+    object
+        .values()
+        .find_map(|inner| find_member(inner, name, depth + 1))
+}
+
+/// The console view as text, in `lang`: the menu path, then per field its label, its text and
+/// its pitfalls.
+pub fn console_text_in(prep: &Preparation, texts: &[ConsoleText], lang: Lang) -> String {
+    let console = &prep.provider.spec().console;
+    let mut out = format!(
+        "# {}{}\n",
+        lang.pick("Console: ", "控制台："),
+        console.menu.get(lang)
+    );
+    for entry in texts {
+        out.push_str(&format!("\n## {}\n", entry.label.get(lang)));
+        match &entry.text {
+            Some(text) => {
+                out.push_str(text);
+                if !text.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+            None => out.push_str(lang.pick("(leave empty)\n", "（留空）\n")),
+        }
+        for pitfall in entry.pitfalls {
+            out.push_str(&format!("- {}\n", pitfall.get(lang)));
+        }
+    }
+    out
+}
+
+/// Pitfalls several consoles share, for the targets' data to name.
+pub mod pitfalls {
+    use crate::lang::Words;
+
+    /// No blank line inside or between PEM blocks.
+    pub const NO_BLANK_LINES: Words = Words::new(
+        "No blank line between or inside the blocks, no spaces: paste the text exactly as shown.",
+        "证书之间和证书内部不能有空行或空格：请按所示文本原样粘贴。",
+    );
+    /// Leaf first, intermediates after, no root.
+    pub const LEAF_FIRST_NO_ROOT: Words = Words::new(
+        "Server certificate first, then the intermediates in order; the root is not wanted.",
+        "服务器证书放第一位，中间证书依次在后；不需要根证书。",
+    );
+    /// The chain field takes the intermediates only.
+    pub const CHAIN_ONLY_INTERMEDIATES: Words = Words::new(
+        "Only the certificates above the first one, issuer order, without the root.",
+        "只填第一张证书之上的中间证书，按签发顺序排列，不含根证书。",
+    );
+    /// The key as converted here.
+    pub const KEY_AS_SHOWN: Words = Words::new(
+        "Paste this key text: it is already in the encoding this console takes, and unencrypted.",
+        "请粘贴此处的私钥文本：已是该控制台接受的格式，且未加密。",
+    );
+    /// PKCS#8 refused.
+    pub const NO_PKCS8: Words = Words::new(
+        "A PKCS#8 key (BEGIN PRIVATE KEY) is refused: use the PKCS#1 text here (BEGIN RSA PRIVATE KEY).",
+        "不接受 PKCS#8 私钥（BEGIN PRIVATE KEY）：请使用此处的 PKCS#1 文本（BEGIN RSA PRIVATE KEY）。",
+    );
+    /// Encrypted keys refused.
+    pub const NO_PASSPHRASE: Words = Words::new(
+        "A passphrase-protected key is refused.",
+        "不能上传带有口令保护的私钥。",
+    );
+    /// Outer whitespace.
+    pub const NO_OUTER_WHITESPACE: Words = Words::new(
+        "No leading or trailing spaces or extra newlines around the text.",
+        "文本前后不能有多余的空格或换行。",
+    );
+    /// The SM2 encryption pair only for SM certificates.
+    pub const SM2_ONLY: Words = Words::new(
+        "Only for SM2 (国密) certificates: the encryption certificate and its key, separate from the signing pair.",
+        "仅用于国密（SM2）证书：加密证书及其私钥，与签名证书和私钥分开填写。",
+    );
+    /// Names taken.
+    pub const NAME_UNIQUE: Words = Words::new(
+        "The name must not already be in use, and follows the name rule checked here.",
+        "名称不能与已有证书重复，并须符合此处检查的命名规则。",
+    );
+    /// Region visibility.
+    pub const REGION_FIRST: Words = Words::new(
+        "Choose the same region in the console first: a certificate is listed only in the region it was uploaded to.",
+        "请先在控制台选择相同的地域：证书只在上传时所选的地域中显示。",
+    );
+    /// Expired certificates refused.
+    pub const NOT_EXPIRED: Words = Words::new(
+        "Expired certificates are refused.",
+        "不能上传已过期的证书。",
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fixes::{Bundle, KeyPem};
+    use crate::providers::ProviderId;
+
+    const LEAF: &str = "-----BEGIN CERTIFICATE-----\nTEFG\n-----END CERTIFICATE-----\n";
+    const MIDDLE: &str = "-----BEGIN CERTIFICATE-----\nTUlE\n-----END CERTIFICATE-----\n";
+    const KEY: &str = "-----BEGIN RSA PRIVATE KEY-----\nS0VZ\n-----END RSA PRIVATE KEY-----\n";
+
+    fn prepared(provider: ProviderId, call: Option<Call>) -> Preparation {
+        let mut prep = Preparation::empty(provider);
+        prep.bundle = Some(Bundle {
+            order: vec![0, 1],
+            leaf_pem: LEAF.to_owned(),
+            chain_pem: MIDDLE.to_owned(),
+            full_pem: format!("{LEAF}{MIDDLE}"),
+            before: format!("{MIDDLE}\n\n{LEAF}"),
+            changes: Vec::new(),
+            changes_zh: Vec::new(),
+        });
+        prep.key = Some(KeyPem {
+            label: "RSA PRIVATE KEY",
+            pem: KEY.to_owned(),
+            from: "pkcs8",
+            changed: true,
+        });
+        prep.call = call;
+        prep
+    }
+
+    fn has_han(text: &str) -> bool {
+        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn every_target_has_a_console_in_both_languages() {
+        for provider in ProviderId::all() {
+            let console = &provider.spec().console;
+            let id = provider.as_str();
+            assert!(!console.fields.is_empty(), "{id}");
+            assert!(has_han(console.menu.zh), "{id}: menu");
+            assert!(!has_han(console.menu.en), "{id}: menu");
+            assert_eq!(console.source.kind, crate::providers::SourceKind::Secondary);
+            let fills: Vec<Fill> = console.fields.iter().map(|f| f.fill).collect();
+            assert!(
+                fills.contains(&Fill::Certificate) || fills.contains(&Fill::CertificateWithChain),
+                "{id}: a field takes the certificate"
+            );
+            for field in console.fields {
+                assert!(has_han(field.label.zh), "{id}: {}", field.label.en);
+                assert!(!has_han(field.label.en), "{id}: {}", field.label.en);
+                for pitfall in field.pitfalls {
+                    assert!(has_han(pitfall.zh) && !pitfall.en.is_empty(), "{id}");
+                }
+                if let Fill::Field(name) = field.fill {
+                    assert!(
+                        provider.spec().field(name).is_some(),
+                        "{id}: {name} is one of its fields"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn texts_come_from_the_fixed_bundle_key_and_call() {
+        for provider in ProviderId::all() {
+            let fields = Fields {
+                values: vec![("zz".to_owned(), "given".to_owned())],
+                region: String::new(),
+            };
+            let prep = prepared(provider, None);
+            for text in console_texts(&prep, &fields) {
+                let expected = match text.fill {
+                    Fill::Certificate => Some(LEAF.to_owned()),
+                    Fill::CertificateWithChain => Some(format!("{LEAF}{MIDDLE}")),
+                    Fill::Chain => Some(MIDDLE.to_owned()),
+                    Fill::PrivateKey => Some(KEY.to_owned()),
+                    Fill::Field(_) => None,
+                };
+                assert_eq!(text.text, expected, "{}", provider.as_str());
+            }
+        }
+    }
+
+    #[test]
+    fn a_field_is_read_from_the_call_first_then_from_the_fields() {
+        let rpc = Call::Rpc {
+            host: "h".to_owned(),
+            action: "A",
+            version: "v",
+            parameters: vec![("Name".to_owned(), "from-call".to_owned())],
+        };
+        let given = Fields {
+            values: vec![
+                ("Name".to_owned(), "given".to_owned()),
+                ("Other".to_owned(), "other".to_owned()),
+            ],
+            region: String::new(),
+        };
+        assert_eq!(call_value(Some(&rpc), "Name").as_deref(), Some("from-call"));
+        let rest = Call::Rest {
+            host: "h".to_owned(),
+            path: "/".to_owned(),
+            headers: Vec::new(),
+            body: r#"{"certificate":{"name":"nested","n":1}}"#.to_owned(),
+            project_id: None,
+        };
+        assert_eq!(call_value(Some(&rest), "name").as_deref(), Some("nested"));
+        assert_eq!(call_value(Some(&rest), "n"), None, "numbers are not texts");
+        assert_eq!(call_value(None, "Name"), None);
+        let provider = ProviderId::all().next().unwrap();
+        let prep = prepared(provider, Some(rpc));
+        assert_eq!(
+            fill_text(&prep, &given, Fill::Field("Name")).as_deref(),
+            Some("from-call")
+        );
+        assert_eq!(
+            fill_text(&prep, &given, Fill::Field("Other")).as_deref(),
+            Some("other")
+        );
+        assert_eq!(fill_text(&prep, &given, Fill::Field("Absent")), None);
+    }
+
+    #[test]
+    fn the_text_view_lists_label_text_and_pitfalls_in_the_language() {
+        for provider in ProviderId::all() {
+            let prep = prepared(provider, None);
+            let texts = console_texts(&prep, &Fields::default());
+            for lang in [Lang::En, Lang::ZhCn] {
+                let out = console_text_in(&prep, &texts, lang);
+                let console = &provider.spec().console;
+                assert!(out.contains(console.menu.get(lang)));
+                let mut at = 0;
+                for text in &texts {
+                    let heading = format!("\n## {}\n", text.label.get(lang));
+                    let found = out[at..]
+                        .find(&heading)
+                        .expect("labels in the console's order");
+                    at += found + heading.len();
+                    let body = text
+                        .text
+                        .as_deref()
+                        .unwrap_or(lang.pick("(leave empty)", "（留空）"));
+                    assert!(out[at..].starts_with(body), "{}", provider.as_str());
+                    for pitfall in text.pitfalls {
+                        assert!(out[at..].contains(pitfall.get(lang)));
+                    }
+                }
+            }
+        }
+    }
+}
