@@ -33,15 +33,6 @@ impl Fill {
             Self::Field(name) => format!("field:{name}"),
         }
     }
-
-    /// Whether the text holds a private key (the user's own secret material).
-    pub fn is_key(self) -> bool {
-        match self {
-            Self::PrivateKey => true,
-            Self::Field(name) => name.to_ascii_lowercase().contains("key"),
-            _ => false,
-        }
-    }
 }
 
 /// One field of a console form.

@@ -325,3 +325,41 @@ fn every_huawei_console_gets_the_fixed_material() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn no_console_view_when_an_error_blocks_the_request() {
+    let root = path("public-isrg-root-x1", "isrg-root-x1.pem");
+    let mut args = vec![
+        "request",
+        "--provider",
+        "alibaba-slb-ca",
+        "--timestamp",
+        NOW,
+    ];
+    args.extend(with(
+        &ALIBABA,
+        &["--region", "cn-shanghai", "--field", "Tag.1.Key=aliyun:x"],
+    ));
+    args.extend(["--format", "console", &root]);
+    let output = cli(&args, &[("ALIBABA_SECRET", ALIBABA_SECRET)]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        output.stdout.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stdout)
+    );
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("no request was built"), "{stderr}");
+
+    // The JSON has no console section then either (it would carry the key without a call).
+    let json_args: Vec<&str> = args
+        .iter()
+        .map(|a| if *a == "console" { "json" } else { a })
+        .collect();
+    let output = cli(&json_args, &[("ALIBABA_SECRET", ALIBABA_SECRET)]);
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert!(
+        json["request"].is_null() && json.get("console").is_none(),
+        "{json:#}"
+    );
+}
