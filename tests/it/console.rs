@@ -363,3 +363,57 @@ fn no_console_view_when_an_error_blocks_the_request() {
         "{json:#}"
     );
 }
+
+#[test]
+fn sm2_consoles_get_the_encryption_pair() {
+    let material = crate::corpus::repo().join("tests/vectors/providers/material/sm2");
+    let file = |name: &str| material.join(name).display().to_string();
+    let sign = [file("sign-chain.pem"), file("sign-key.test-only.pem")];
+    let enc_cert = std::fs::read_to_string(material.join("enc-chain.pem")).unwrap();
+    let cases = [
+        (
+            "alibaba-cas",
+            "cn-hangzhou",
+            ["Name=sm2_web", "EncryptCert", "EncryptPrivateKey"],
+        ),
+        (
+            "huawei-scm",
+            "cn-north-4",
+            ["name=sm2_web", "enc_certificate", "enc_private_key"],
+        ),
+    ];
+    for (provider, region, [name, cert, key]) in cases {
+        let cert_arg = format!("{cert}=@{}", file("enc-chain.pem"));
+        let key_arg = format!("{key}=@{}", file("enc-key.test-only.pem"));
+        let auth: &[&str] = if provider.starts_with("alibaba") {
+            &ALIBABA
+        } else {
+            &HUAWEI
+        };
+        let mut rest = vec!["--region", region, "--field", name, "--field", &cert_arg];
+        rest.extend(["--field", &key_arg]);
+        if provider == "huawei-scm" {
+            rest.extend(["--domain-id", "a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6"]);
+        }
+        let json = check_target(provider, &with(auth, &rest), &sign);
+        let fields = json["console"]["fields"].as_array().unwrap();
+        let text = |fill: String| {
+            fields
+                .iter()
+                .find(|f| f["fill"] == fill.as_str())
+                .and_then(|f| f["text"].as_str())
+                .unwrap_or_else(|| panic!("{provider}: {fill}"))
+                .to_owned()
+        };
+        let sent_cert = text(format!("field:{cert}"));
+        assert!(
+            enc_cert.starts_with(sent_cert.lines().next().unwrap())
+                && sent_cert.contains("CERTIFICATE"),
+            "{provider}: the encryption certificate"
+        );
+        assert!(
+            text(format!("field:{key}")).contains("PRIVATE KEY-----"),
+            "{provider}"
+        );
+    }
+}
