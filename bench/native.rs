@@ -25,6 +25,7 @@
 use cert_preflight::analysis::input::{self, ItemKind};
 use cert_preflight::analysis::recover;
 use cert_preflight::analysis::{Input, Options, analyze_with, certificate};
+use cert_preflight::time::Timestamp;
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -35,7 +36,7 @@ mod floor;
 mod hostile;
 
 /// 2026-11-22T00:00:00Z, the validation time of every case.
-const NOW: Duration = Duration::from_secs(1_795_305_600);
+const NOW: Timestamp = Timestamp::from_unix_seconds(1_795_305_600);
 
 /// Parse + fingerprint every certificate of one PEM input; the number of certificates parsed.
 fn parse_fingerprint(name: &str, bytes: &[u8]) -> usize {

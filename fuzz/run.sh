@@ -14,8 +14,10 @@ export RUSTC_BOOTSTRAP=1
 seconds=${1:-300}
 
 command -v cargo-fuzz >/dev/null || { echo "cargo-fuzz is missing: cargo install cargo-fuzz --locked" >&2; exit 1; }
-# The project's lock file pins the dependencies (pre-releases among them); cargo adds libfuzzer-sys.
-[ -f Cargo.lock ] || cp ../Cargo.lock Cargo.lock
+# The project's lock file pins the dependencies (pre-releases among them), copied at every run: a
+# lock left from an older tree would be re-resolved by cargo to newer releases (rsa 0.10.0 for the
+# pinned 0.10.0-rc.20, which the core does not build with). Cargo adds libfuzzer-sys to it.
+cp ../Cargo.lock Cargo.lock
 # Seed: every vector input (with its case's passphrase after the target's separator, so that
 # decryption with the right passphrase is explored) and fuzz/seeds/, each named by its SHA-1 as
 # libFuzzer names what it adds (names repeat across vector cases: chain.pem, key.pem, ...).

@@ -27,6 +27,7 @@ pub mod recover;
 mod sniff;
 
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::time::Timestamp;
 use certificate::{CertificateSummary, ParsedCertificate};
 use chain::ChainReport;
 use csr::{CsrSummary, ParsedCsr};
@@ -34,7 +35,6 @@ use input::InputSummary;
 use private_key::{ParsedKey, PrivateKeySummary};
 use serde::Serialize;
 use std::fmt;
-use std::time::Duration;
 
 /// What an input is meant to hold. A private key or CSR in a certificate input is still analysed,
 /// with a `not-a-certificate` warning so that the page can move it.
@@ -72,8 +72,8 @@ impl<'a> Input<'a> {
 /// What the analysis needs besides the inputs. Secrets here are used to decrypt and then dropped.
 #[derive(Clone, Copy, Default)]
 pub struct Options<'a> {
-    /// The validation time, since the Unix epoch.
-    pub now: Duration,
+    /// The validation time.
+    pub now: Timestamp,
     /// The passphrase of encrypted private keys.
     pub passphrase: Option<&'a str>,
     /// The password of PKCS#12 files (the passphrase is tried when this is absent).
@@ -165,7 +165,7 @@ pub struct Analysis {
 }
 
 /// Analyses the inputs at validation time `now`, with no passphrase.
-pub fn analyze(inputs: &[Input<'_>], now: Duration) -> Report {
+pub fn analyze(inputs: &[Input<'_>], now: Timestamp) -> Report {
     analyze_with(
         inputs,
         &Options {

@@ -14,10 +14,10 @@ use crate::material_routing;
 use crate::providers::{self, Fields, Mode, ProviderId};
 use crate::request;
 use crate::signing::{Scheme, Secret, huawei_token};
+use crate::time::Timestamp;
 use serde::Deserialize;
 use serde_json::Value;
 use std::fmt;
-use std::time::Duration;
 
 /// A misuse of the interface: a permanent kebab-case code and a message (no secret in either).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -209,14 +209,14 @@ fn split_files<'a>(
     Ok(files)
 }
 
-fn time(text: Option<&str>, name: &str) -> Result<Duration, ApiError> {
+fn time(text: Option<&str>, name: &str) -> Result<Timestamp, ApiError> {
     let Some(text) = text else {
         return Err(ApiError::new(
             "invalid-time",
             format!("{name} is required: an RFC 3339 UTC time such as 2026-11-22T00:00:00Z"),
         ));
     };
-    json_output::parse_time(text).ok_or_else(|| {
+    Timestamp::parse_rfc3339(text).ok_or_else(|| {
         ApiError::new(
             "invalid-time",
             format!(
@@ -409,7 +409,7 @@ mod tests {
         let answer = answer(Function::Analyze, &request, &data).unwrap();
         let inputs = [Input::new("chain.pem", CHAIN), Input::new("key.pem", KEY)];
         let options = Options {
-            now: json_output::parse_time(NOW).unwrap(),
+            now: Timestamp::parse_rfc3339(NOW).unwrap(),
             ..Options::default()
         };
         let report = analysis::analyze_with(&inputs, &options).report;

@@ -16,10 +16,11 @@ use crate::material_routing;
 use crate::providers::{self, Fields, Mode, ProviderId};
 use crate::request::{self, Auth};
 use crate::signing::{Scheme, Secret, huawei_token};
+use crate::time::Timestamp;
 use std::ffi::OsString;
 use std::io::{Read, Write};
 use std::process::ExitCode;
-use std::time::{Duration, SystemTime};
+use std::time::SystemTime;
 
 /// The commands, by name.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -365,7 +366,7 @@ struct MaterialArgs {
     files: Vec<String>,
     /// The language of the text output (and of the JSON's `*_localized` keys).
     lang: Lang,
-    now: Option<Duration>,
+    now: Option<Timestamp>,
     passphrase: Option<Secret>,
 }
 
@@ -671,8 +672,8 @@ fn env_secret(id: Key, name: &str) -> Result<Secret, String> {
         .map_err(|_| format!("{flag}: the environment variable {name} is not set (or not UTF-8)"))
 }
 
-fn rfc3339(text: &str) -> Result<Duration, String> {
-    json_output::parse_time(text).ok_or_else(|| {
+fn rfc3339(text: &str) -> Result<Timestamp, String> {
+    Timestamp::parse_rfc3339(text).ok_or_else(|| {
         format!(
             "--now {:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
             excerpt(text)
@@ -731,7 +732,7 @@ struct Analysed {
     /// The certificate text as given, for the before/after view.
     before: String,
     /// The validation (and signing) time.
-    now: Duration,
+    now: Timestamp,
 }
 
 /// Reads the FILEs and analyses them.
@@ -744,9 +745,11 @@ fn analyse(args: &MaterialArgs) -> Result<Analysed, ExitCode> {
         .map(|(name, bytes)| Input::new(name, bytes))
         .collect();
     let wall_clock = || {
-        SystemTime::now()
-            .duration_since(SystemTime::UNIX_EPOCH)
-            .unwrap_or_default()
+        Timestamp::from_unix_duration(
+            SystemTime::now()
+                .duration_since(SystemTime::UNIX_EPOCH)
+                .unwrap_or_default(),
+        )
     };
     let now = args.now.unwrap_or_else(wall_clock);
     let options = Options {
@@ -1209,7 +1212,10 @@ mod tests {
             ],
         )) {
             Command::Request(args) => {
-                assert_eq!(args.material.now, Some(Duration::from_secs(1_795_305_600)));
+                assert_eq!(
+                    args.material.now,
+                    Some(Timestamp::from_unix_seconds(1_795_305_600))
+                );
                 assert_eq!(args.material.files, ["-"]);
             }
             other => panic!("{other:?}"),

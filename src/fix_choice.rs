@@ -143,10 +143,10 @@ mod tests {
     use crate::analysis::{Input, Options, Role, analyze_with};
     use crate::material_routing::certificate_text_as_given;
     use crate::providers::{Fields, Mode, ProviderId, prepare};
-    use std::time::Duration;
+    use crate::time::Timestamp;
 
     // Material made by openssl and pyca (tests/vectors/generate.py), validated at its now.txt.
-    const NOW: Duration = Duration::from_secs(1_795_305_600);
+    const NOW: Timestamp = Timestamp::from_unix_seconds(1_795_305_600);
     const SHUFFLED: &str = include_str!("../tests/vectors/inspect/chain-shuffled/input/chain.pem");
     const LEAF: &str =
         include_str!("../tests/vectors/inspect/key-encrypted-pkcs8-pbkdf2-aes256/input/leaf.pem");

@@ -1,6 +1,6 @@
 //! The JSON the command line prints and the JavaScript package returns, built once: the `check`
-//! report with its target section, the `request --format json` value, the `targets` list, and
-//! the RFC 3339 time both edges read. Pure: values in, `serde_json::Value` out.
+//! report with its target section, the `request --format json` value, and the `targets`
+//! list. Pure: values in, `serde_json::Value` out.
 
 use crate::analysis::{Analysis, Report};
 use crate::diagnostic::{Diagnostic, Surface};
@@ -9,15 +9,6 @@ use crate::providers::{self, ProviderId};
 use crate::request;
 use crate::signing::Scheme;
 use serde_json::{Value, json};
-use std::str::FromStr;
-use std::time::Duration;
-
-/// An RFC 3339 UTC time such as `2026-11-22T00:00:00Z`, as a duration since the Unix epoch.
-pub fn parse_time(text: &str) -> Option<Duration> {
-    der::DateTime::from_str(text)
-        .map(|t| t.unix_duration())
-        .ok()
-}
 
 /// `inspect --json`: the report.
 pub fn inspect(report: &Report) -> Value {

@@ -22,6 +22,7 @@ pub mod providers;
 pub(crate) mod render;
 pub mod request;
 pub mod signing;
+pub mod time;
 mod words;
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -46,3 +47,5 @@ pub use providers::{Fields, Mode, Preparation, ProviderId, prepare};
 pub use request::{Auth, Outcome, Outputs, build as build_request};
 /// The signing schemes and the secrets they take.
 pub use signing::{Credentials, Scheme, Secret};
+/// An instant: the validation time, a certificate's validity, the signing time.
+pub use time::Timestamp;

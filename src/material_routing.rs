@@ -19,6 +19,9 @@ pub enum Slot {
 pub const PASTED: &str = "pasted text";
 
 impl Slot {
+    /// Every box.
+    pub const ALL: [Self; 3] = [Self::Certificates, Self::Key, Self::Csr];
+
     /// The name locations carry for text pasted into this box.
     pub fn pasted_name(self) -> &'static str {
         match self {
@@ -26,6 +29,28 @@ impl Slot {
             Self::Key => "pasted key",
             Self::Csr => "pasted CSR",
         }
+    }
+
+    /// The same name as a Chinese page shows it (locations keep the English one, which the
+    /// command line and the JSON never see).
+    pub fn pasted_name_zh(self) -> &'static str {
+        match self {
+            Self::Certificates => "粘贴的文本",
+            Self::Key => "粘贴的私钥",
+            Self::Csr => "粘贴的 CSR",
+        }
+    }
+}
+
+/// A location's input name in `lang`: the Chinese name of a box's pasted text, any other name
+/// (a file's) as it is.
+pub fn input_name_in(name: &str, lang: crate::lang::Lang) -> &str {
+    match lang {
+        crate::lang::Lang::ZhCn => Slot::ALL
+            .into_iter()
+            .find(|slot| slot.pasted_name() == name)
+            .map_or(name, |slot| slot.pasted_name_zh()),
+        crate::lang::Lang::En => name,
     }
 }
 
@@ -132,6 +157,21 @@ pub fn certificate_text_as_given<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pasted_names_read_in_chinese_and_file_names_stay() {
+        use crate::lang::Lang;
+        for slot in Slot::ALL {
+            assert_eq!(
+                input_name_in(slot.pasted_name(), Lang::En),
+                slot.pasted_name()
+            );
+            let zh = input_name_in(slot.pasted_name(), Lang::ZhCn);
+            assert_ne!(zh, slot.pasted_name());
+            assert!(!zh.is_ascii(), "{zh}");
+        }
+        assert_eq!(input_name_in("chain.pem", Lang::ZhCn), "chain.pem");
+    }
 
     // Material made by openssl and pyca (tests/vectors/generate.py).
     const CHAIN: &str = include_str!("../tests/vectors/inspect/chain-shuffled/input/chain.pem");

@@ -8,8 +8,8 @@ use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::providers::{self, AuthScope, Fields, Mode, Preparation, ProviderId};
 use crate::render::{self, CurlContext};
 use crate::signing::{self, Scheme, Signed, huawei_token};
+use crate::time::Timestamp;
 use serde::Serialize;
-use std::time::Duration;
 
 mod sign;
 
@@ -77,7 +77,7 @@ pub fn build(
     original_certificate_text: &str,
     fields: &Fields,
     auth: &Auth,
-    at: Duration,
+    at: Timestamp,
     nonce: &str,
 ) -> Outcome {
     let preparation = providers::prepare(
@@ -215,11 +215,6 @@ fn signing_error(error: &SignError) -> Diagnostic {
     Diagnostic::new(Code::FieldInvalid, Location::Credentials, message, hint)
 }
 
-/// An instant as RFC 3339 UTC text; empty outside what the signers can write (1970..9999).
-fn timestamp_text(at: Duration) -> String {
-    signing::iso8601(at).unwrap_or_default()
-}
-
 fn outputs(
     signed: &Signed,
     title: &str,
@@ -227,8 +222,10 @@ fn outputs(
     fields: &Fields,
     provider: ProviderId,
 ) -> Outputs {
-    let signed_at = timestamp_text(signed.signed_at);
-    let expires_at = signed.expires_at.map(timestamp_text);
+    let signed_at = signing::iso8601(signed.signed_at).unwrap_or_default();
+    let expires_at = signed
+        .expires_at
+        .map(|at| signing::iso8601(at).unwrap_or_default());
     let request = &signed.request;
     let mut headers = Vec::new();
     if request.header("host").is_none() {

@@ -12,6 +12,7 @@ pub mod canonical_request;
 pub mod huawei_aksk;
 pub mod huawei_token;
 
+use crate::time::Timestamp;
 use std::fmt;
 use std::time::Duration;
 
@@ -269,10 +270,10 @@ pub struct Signed {
     pub request: HttpRequest,
     /// Intermediate values in computation order (none for a token).
     pub stages: Vec<SigningStage>,
-    /// The signing time (seconds since the Unix epoch, UTC).
-    pub signed_at: Duration,
+    /// The signing time.
+    pub signed_at: Timestamp,
     /// When the provider stops accepting the signature; `None` when nothing time-bound is signed.
-    pub expires_at: Option<Duration>,
+    pub expires_at: Option<Timestamp>,
 }
 
 impl Signed {
@@ -282,7 +283,7 @@ impl Signed {
         scheme: Scheme,
         request: HttpRequest,
         stages: Vec<(StageName, String)>,
-        at: Duration,
+        at: Timestamp,
     ) -> Self {
         Self {
             scheme,
@@ -292,7 +293,7 @@ impl Signed {
                 .map(|(name, value)| SigningStage { name, value })
                 .collect(),
             signed_at: at,
-            expires_at: Some(at + SIGNATURE_LIFETIME),
+            expires_at: Some(at.saturating_add(SIGNATURE_LIFETIME)),
         }
     }
 
@@ -358,29 +359,24 @@ pub fn percent_encode(text: &str) -> String {
     out
 }
 
-/// The UTC calendar time of `at`, or an error outside 1970..9999.
-pub(crate) fn utc(at: Duration) -> Result<der::DateTime, SigningError> {
-    der::DateTime::from_unix_duration(Duration::from_secs(at.as_secs()))
-        .map_err(|_| SigningError::TimeOutOfRange)
+/// `at` when the signers can write it: 1970..9999.
+fn signable(at: Timestamp) -> Result<Timestamp, SigningError> {
+    if at < Timestamp::UNIX_EPOCH {
+        return Err(SigningError::TimeOutOfRange);
+    }
+    Ok(at)
 }
 
 /// `YYYY-MM-DDThh:mm:ssZ` (Alibaba `Timestamp`, `x-acs-date`).
-pub fn iso8601(at: Duration) -> Result<String, SigningError> {
-    Ok(utc(at)?.to_string())
+pub fn iso8601(at: Timestamp) -> Result<String, SigningError> {
+    signable(at)?.rfc3339().ok_or(SigningError::TimeOutOfRange)
 }
 
 /// `YYYYMMDDThhmmssZ` (Huawei `X-Sdk-Date`).
-pub fn basic_iso8601(at: Duration) -> Result<String, SigningError> {
-    let t = utc(at)?;
-    Ok(format!(
-        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        t.year(),
-        t.month(),
-        t.day(),
-        t.hour(),
-        t.minutes(),
-        t.seconds()
-    ))
+pub fn basic_iso8601(at: Timestamp) -> Result<String, SigningError> {
+    signable(at)?
+        .basic_iso8601()
+        .ok_or(SigningError::TimeOutOfRange)
 }
 
 /// Lowercase hex SHA-256.
@@ -435,11 +431,15 @@ mod tests {
 
     #[test]
     fn timestamps_in_both_shapes() {
-        let at = Duration::from_secs(1_714_564_800); // 2024-05-01T12:00:00Z
+        let at = Timestamp::from_unix_seconds(1_714_564_800); // 2024-05-01T12:00:00Z
         assert_eq!(iso8601(at).unwrap(), "2024-05-01T12:00:00Z");
         assert_eq!(basic_iso8601(at).unwrap(), "20240501T120000Z");
         assert_eq!(
-            iso8601(Duration::from_secs(u64::MAX / 2)),
+            iso8601(Timestamp::from_unix_seconds(i64::MAX / 2)),
+            Err(SigningError::TimeOutOfRange)
+        );
+        assert_eq!(
+            basic_iso8601(Timestamp::from_unix_seconds(-1)),
             Err(SigningError::TimeOutOfRange)
         );
     }

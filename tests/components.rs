@@ -5,6 +5,7 @@
 #![allow(clippy::unwrap_used)]
 
 use cert_preflight::analysis::{Input, analyze};
+use cert_preflight::time::Timestamp;
 use cert_preflight::ui::app::App;
 use cert_preflight::ui::components::certificate_card::{CertificateCard, Props as CardProps};
 use std::time::Duration;
@@ -93,7 +94,7 @@ fn shows(root: &web_sys::Element, selector: &str) -> bool {
 
 #[wasm_bindgen_test]
 async fn certificate_card_shows_the_facts_pyca_reads() {
-    let now = Duration::from_secs(1_795_305_600); // 2026-11-22T00:00:00Z
+    let now = Timestamp::from_unix_seconds(1_795_305_600); // 2026-11-22T00:00:00Z
     let report = analyze(&[Input::new("isrg.pem", ISRG_ROOT_X1.as_bytes())], now);
     let certificate = report
         .certificates

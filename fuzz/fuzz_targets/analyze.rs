@@ -17,7 +17,7 @@ use cert_preflight::request::Auth;
 use cert_preflight::request;
 use cert_preflight::signing::{Credentials, Scheme, Secret};
 use libfuzzer_sys::fuzz_target;
-use std::time::Duration;
+use cert_preflight::time::Timestamp;
 
 const SEPARATOR: &[u8] = b"\n#passphrase=";
 /// The passphrase of the vector corpus's encrypted inputs.
@@ -79,7 +79,7 @@ fn requests() -> Vec<(ProviderId, Fields, Auth)> {
 
 fuzz_target!(|data: &[u8]| {
     let (material, passphrase) = split(data);
-    let now = Duration::from_secs(1_795_305_600);
+    let now = Timestamp::from_unix_seconds(1_795_305_600);
     let options = Options {
         now,
         passphrase: Some(&passphrase),

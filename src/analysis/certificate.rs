@@ -8,9 +8,9 @@ use super::name::{rfc4514, unicode_dns};
 use super::public_key::{self, Hash, KeyIdentity, KeyType, PublicKeyInfo, Verification};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use crate::lang::Text;
+use crate::time::Timestamp;
 use der::Decode;
 use serde::Serialize;
-use std::time::Duration;
 use x509_cert::Certificate;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{
@@ -118,10 +118,10 @@ pub struct CertificateSummary {
     pub sans: Vec<SanEntry>,
     /// The serial number's value as lowercase hex without leading zeros (`0` for zero).
     pub serial_hex: String,
-    /// notBefore, RFC 3339 UTC.
-    pub not_before: String,
-    /// notAfter, RFC 3339 UTC.
-    pub not_after: String,
+    /// notBefore (RFC 3339 UTC in JSON).
+    pub not_before: Timestamp,
+    /// notAfter (RFC 3339 UTC in JSON).
+    pub not_after: Timestamp,
     /// SHA-1 of the DER, colon-separated uppercase hex.
     pub sha1: String,
     /// SHA-256 of the DER, colon-separated uppercase hex.
@@ -236,13 +236,13 @@ pub const EXPIRY_WARNING_DAYS: i64 = 30;
 /// RSA keys below this size are weak (NIST SP 800-131A; CA/Browser Forum Baseline Requirements §6.1.5).
 pub const MIN_RSA_BITS: u32 = 2048;
 
-/// Decodes and summarises one certificate. `now` is the validation time (since the Unix epoch).
+/// Decodes and summarises one certificate. `now` is the validation time.
 /// A self-issued certificate's own signature is always checked (see [`parse_within`]).
 pub fn parse(
     der: &[u8],
     index: usize,
     location: &InputLocation,
-    now: Duration,
+    now: Timestamp,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ParsedCertificate> {
     let mut unbounded = SignatureBudget::default();
@@ -263,7 +263,7 @@ pub fn parse_within(
     der: &[u8],
     index: usize,
     location: &InputLocation,
-    now: Duration,
+    now: Timestamp,
     budget: &mut SignatureBudget,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<ParsedCertificate> {
@@ -289,7 +289,7 @@ fn parse_checking(
     der: &[u8],
     index: usize,
     location: &InputLocation,
-    now: Duration,
+    now: Timestamp,
     budget: &mut SignatureBudget,
     bounded: Budget,
     diagnostics: &mut Vec<Diagnostic>,
@@ -320,17 +320,17 @@ fn parse_checking(
         .map(<[u8]>::to_vec)
         .unwrap_or_default();
     let validity = tbs.validity();
-    let not_before = Bound::of(&validity.not_before, shifts[0]);
-    let not_after = Bound::of(&validity.not_after, shifts[1]);
-    let now = seconds(now);
-    let expiry = if now < not_before.seconds {
+    let not_before = bound(&validity.not_before, shifts[0]);
+    let not_after = bound(&validity.not_after, shifts[1]);
+    let now = now.unix_seconds();
+    let expiry = if now < not_before.unix_seconds() {
         Expiry::NotYetValid
-    } else if now > not_after.seconds {
+    } else if now > not_after.unix_seconds() {
         Expiry::Expired
     } else {
         Expiry::Valid
     };
-    let days_until_expiry = (not_after.seconds - now).div_euclid(DAY);
+    let days_until_expiry = not_after.unix_seconds().saturating_sub(now).div_euclid(DAY);
     let signature_oid = certificate.signature_algorithm().oid;
     let signature_oid_text = public_key::dotted(&signature_oid);
     let spki = tbs.subject_public_key_info();
@@ -365,8 +365,8 @@ fn parse_checking(
             .map(|san| san.0.iter().map(describe_san).collect())
             .unwrap_or_default(),
         serial_hex: serial_hex(tbs.serial_number().as_bytes()),
-        not_before: not_before.text,
-        not_after: not_after.text,
+        not_before,
+        not_after,
         sha1: fingerprint::sha1(der),
         sha256: fingerprint::sha256(der),
         signature_algorithm: super::oid_names::lookup(
@@ -504,35 +504,12 @@ fn early_times_moved(der: &[u8]) -> Option<(Vec<u8>, [i64; 2])> {
     (shifts != [0, 0]).then_some((moved, shifts))
 }
 
-/// A validity time as RFC 5280 reads it: seconds since the Unix epoch (negative before 1970) and
-/// its RFC 3339 text.
-struct Bound {
-    seconds: i64,
-    text: String,
-}
-
-impl Bound {
-    /// The time decoded, moved back by the `shift` (seconds) it was moved forward by.
-    fn of(time: &x509_cert::time::Time, shift: i64) -> Self {
-        let decoded = time.to_date_time();
-        let years = match shift {
-            UTC_TIME_SHIFT => 20,
-            GENERALIZED_TIME_SHIFT => 400,
-            _ => 0,
-        };
-        Self {
-            seconds: seconds(decoded.unix_duration()) - shift,
-            text: format!(
-                "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",
-                decoded.year() - years,
-                decoded.month(),
-                decoded.day(),
-                decoded.hour(),
-                decoded.minutes(),
-                decoded.seconds()
-            ),
-        }
-    }
+/// A validity time as RFC 5280 reads it (before 1970 too): the time decoded, moved back by the
+/// `shift` (seconds) it was moved forward by.
+fn bound(time: &x509_cert::time::Time, shift: i64) -> Timestamp {
+    let since = time.to_date_time().unix_duration();
+    let seconds = i64::try_from(since.as_secs()).unwrap_or(i64::MAX);
+    Timestamp::from_unix_seconds(seconds - shift)
 }
 
 /// An extension's decoded value; `None` when absent, duplicated or undecodable.
@@ -651,10 +628,6 @@ fn serial_hex(bytes: &[u8]) -> String {
     }
 }
 
-fn seconds(d: Duration) -> i64 {
-    i64::try_from(d.as_secs()).unwrap_or(i64::MAX)
-}
-
 fn describe_place(location: &InputLocation) -> (String, String) {
     match (location.block, location.line) {
         (Some(block), Some(_)) => (format!("block {block}"), format!("第 {block} 块")),
@@ -767,20 +740,20 @@ mod tests {
         // Expected seconds from Python's calendar.timegm: 1952-02-29T00:00:00Z (a leap day, read
         // as 1972-02-29) and 1600-03-01T12:00:00Z (read as 2000-03-01).
         let utc = UtcTime::from_der(b"\x17\x0d720229000000Z").unwrap();
-        let bound = Bound::of(&Time::UtcTime(utc), UTC_TIME_SHIFT);
+        let early = bound(&Time::UtcTime(utc), UTC_TIME_SHIFT);
         assert_eq!(
-            (bound.seconds, bound.text.as_str()),
+            (early.unix_seconds(), early.to_string().as_str()),
             (-562_982_400, "1952-02-29T00:00:00Z")
         );
         let generalized = GeneralizedTime::from_der(b"\x18\x0f20000301120000Z").unwrap();
-        let bound = Bound::of(&Time::GeneralTime(generalized), GENERALIZED_TIME_SHIFT);
+        let early = bound(&Time::GeneralTime(generalized), GENERALIZED_TIME_SHIFT);
         assert_eq!(
-            (bound.seconds, bound.text.as_str()),
+            (early.unix_seconds(), early.to_string().as_str()),
             (-11_670_868_800, "1600-03-01T12:00:00Z")
         );
-        let unmoved = Bound::of(&Time::UtcTime(utc), 0);
+        let unmoved = bound(&Time::UtcTime(utc), 0);
         assert_eq!(
-            (unmoved.seconds, unmoved.text.as_str()),
+            (unmoved.unix_seconds(), unmoved.to_string().as_str()),
             (68_169_600, "1972-02-29T00:00:00Z")
         );
     }

@@ -16,7 +16,7 @@ pub enum ItemKind {
     CertificateRequest,
     /// A PKCS#7 / CMS bundle (`PKCS7`, `CMS`).
     Pkcs7,
-    /// A PKCS#12 file (.p12 / .pfx; binary only).
+    /// A PKCS#12 file (.p12 / .pfx: binary, or its base64 recovered under the label `PKCS12`).
     Pkcs12,
     /// A public key (`PUBLIC KEY`, `RSA PUBLIC KEY`).
     PublicKey,

@@ -20,8 +20,8 @@ use super::item::ItemKind;
 use super::private_key::{self, ParsedKey, PrivateKeySummary};
 use super::{Analysis, Input, Options, Report, Role, chain, containers, key_match};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
+use crate::time::Timestamp;
 use std::collections::VecDeque;
-use std::time::Duration;
 
 /// What a job is doing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -61,7 +61,7 @@ struct OwnedInput {
 /// An analysis in progress.
 pub struct Job {
     inputs: Vec<OwnedInput>,
-    now: Duration,
+    now: Timestamp,
     passphrase: Option<String>,
     pkcs12_password: Option<String>,
     /// The next input to decode.

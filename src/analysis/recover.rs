@@ -12,7 +12,8 @@
 //! - a block on one line, or with spaces, tabs or `<br>` where its line breaks were;
 //! - base64 of a whole PEM file (`LS0tLS1CRUdJTi…`, as Kubernetes shows `tls.crt`);
 //! - URL/percent-encoding (`%0A`, `%2B`, `+` for a space); HTML entities (`&#10;`, `&lt;`);
-//! - a base64 body with no BEGIN/END lines, read by trial (certificate, request, PKCS#7, key).
+//! - a base64 body with no BEGIN/END lines, read by trial (certificate, request, PKCS#7,
+//!   PKCS#12, key).
 //!
 //! Layers stack (base64 of a JSON document whose values are escaped …): documents nest at most
 //! [`MAX_DEPTH`] deep and one block's escapes at most [`MAX_LAYERS`] deep; past either, a

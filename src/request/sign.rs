@@ -7,7 +7,7 @@ use crate::signing::{
     Credentials, HttpRequest, Method, Scheme, Signed, SigningError, alibaba_acs3, alibaba_rpc_v2,
     huawei_aksk, huawei_token,
 };
-use std::time::Duration;
+use crate::time::Timestamp;
 
 /// How a call is signed, with the credentials it needs. Secrets stay inside [`Credentials`].
 #[derive(Clone, Debug)]
@@ -94,7 +94,7 @@ pub fn sign_call(
     provider: ProviderId,
     call: &Call,
     auth: &Auth,
-    at: Duration,
+    at: Timestamp,
     nonce: &str,
 ) -> Result<Signed, SignError> {
     scheme_fits(provider, auth)?;

@@ -10,7 +10,7 @@
 //!
 //! RPC API parameters travel in the query, as the Tea SDK sends them.
 
-use std::time::Duration;
+use crate::time::Timestamp;
 
 use super::canonical_request::CanonicalRequest;
 use super::{
@@ -33,7 +33,7 @@ pub fn sign(
     action: &str,
     version: &str,
     credentials: &Credentials,
-    at: Duration,
+    at: Timestamp,
     nonce: &str,
 ) -> Result<Signed, SigningError> {
     let payload_hash = sha256_hex(&request.body);
@@ -101,7 +101,7 @@ mod tests {
             access_key_id: "YourAccessKeyId".into(),
             secret: Secret::new("YourAccessKeySecret"),
         };
-        let at = Duration::from_secs(1_698_315_752); // 2023-10-26T10:22:32Z
+        let at = Timestamp::from_unix_seconds(1_698_315_752); // 2023-10-26T10:22:32Z
         let signed = sign(
             request,
             "RunInstances",

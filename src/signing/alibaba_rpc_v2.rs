@@ -8,7 +8,7 @@
 //! parameter travels does not change it. Requests are sent as a form-encoded POST body to
 //! `https://host/` (as `@alicloud/pop-core` does), which keeps URLs short for long chains.
 
-use std::time::Duration;
+use crate::time::Timestamp;
 
 use base64ct::{Base64, Encoding};
 use hmac::{KeyInit, Mac, SimpleHmac};
@@ -63,7 +63,7 @@ pub fn signature(secret: &str, string_to_sign: &str) -> String {
 pub fn sign(
     call: &RpcCall<'_>,
     credentials: &Credentials,
-    at: Duration,
+    at: Timestamp,
     nonce: &str,
 ) -> Result<Signed, SigningError> {
     let mut parameters: Vec<(String, String)> = vec![
@@ -139,7 +139,7 @@ mod tests {
         let signed = sign(
             &call,
             &credentials,
-            Duration::from_secs(1_714_564_800),
+            Timestamp::from_unix_seconds(1_714_564_800),
             "n-1",
         )
         .unwrap();

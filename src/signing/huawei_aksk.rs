@@ -9,7 +9,7 @@
 //! SignedHeaders=<list>, Signature=<hex>`. Like the Python SDK, every header whose name has no
 //! `_` is signed (here: `content-type`, `host`, `x-project-id` or `x-domain-id`, `x-sdk-date`).
 
-use std::time::Duration;
+use crate::time::Timestamp;
 
 use super::canonical_request::CanonicalRequest;
 use super::{
@@ -35,7 +35,7 @@ pub fn canonical_uri(request: &HttpRequest) -> String {
 pub fn sign(
     mut request: HttpRequest,
     credentials: &Credentials,
-    at: Duration,
+    at: Timestamp,
 ) -> Result<Signed, SigningError> {
     let date = basic_iso8601(at)?;
     request.headers.push(("X-Sdk-Date".into(), date.clone()));
@@ -99,7 +99,12 @@ mod tests {
             access_key_id: "QTWAOYTTINDUT2QVKYUC".into(),
             secret: Secret::new("MFyfvK41ba2giqM7Uio6PznpdUKGpownRZlmVmHc"),
         };
-        let signed = sign(request, &credentials, Duration::from_secs(1_573_789_015)).unwrap(); // 20191115T033655Z
+        let signed = sign(
+            request,
+            &credentials,
+            Timestamp::from_unix_seconds(1_573_789_015),
+        )
+        .unwrap(); // 20191115T033655Z
         assert!(
             signed
                 .stage(StageName::CanonicalRequest)

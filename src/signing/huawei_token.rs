@@ -7,7 +7,7 @@
 //! token coming back in the `X-Subject-Token` response header (IAM "Obtaining a User Token
 //! Through Password Authentication").
 
-use std::time::Duration;
+use crate::time::Timestamp;
 
 use super::{HttpRequest, Method, Scheme, Signed};
 
@@ -44,7 +44,7 @@ pub fn is_env_name(name: &str) -> bool {
 
 /// Adds `X-Auth-Token` (a reference to `token_env`) to `request`. `at` is recorded; a token does
 /// not expire with the request (IAM tokens live 24 hours).
-pub fn sign(mut request: HttpRequest, token_env: &str, at: Duration) -> Signed {
+pub fn sign(mut request: HttpRequest, token_env: &str, at: Timestamp) -> Signed {
     request
         .headers
         .push((HEADER.into(), token_reference(token_env)));
@@ -131,7 +131,7 @@ mod tests {
         let signed = sign(
             HttpRequest::new(Method::Post, "h", "/"),
             "MY_TOKEN",
-            Duration::ZERO,
+            Timestamp::UNIX_EPOCH,
         );
         assert_eq!(signed.request.header(HEADER), Some("${MY_TOKEN}"));
         assert_eq!(signed.expires_at, None);

@@ -3,17 +3,18 @@
 //! page that names web-sys, js-sys or wasm-bindgen-futures (tests/tidy.rs): components call these
 //! functions, so the rest stays plain Yew.
 
+use crate::time::Timestamp;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The browser's clock as time since the Unix epoch (the core takes time as an argument).
-pub fn now() -> Duration {
+/// The browser's clock (the core takes time as an argument).
+pub fn now() -> Timestamp {
     let millis = js_sys::Date::now();
     if millis.is_finite() && millis > 0.0 {
-        Duration::from_millis(millis as u64)
+        Timestamp::from_unix_duration(Duration::from_millis(millis as u64))
     } else {
-        Duration::ZERO
+        Timestamp::UNIX_EPOCH
     }
 }
 

@@ -18,8 +18,8 @@ pub use crate::material_routing::{PASTED, Slot};
 use crate::providers::{self, Fields, Mode, Preparation, ProviderId};
 use crate::request::{self, Outcome};
 use crate::signing::{Scheme, Secret};
+use crate::time::Timestamp;
 use std::rc::Rc;
-use std::time::Duration;
 use yew::{AttrValue, Reducible};
 
 /// One box: pasted text (kept exactly as typed) and files.
@@ -70,7 +70,7 @@ pub struct Generated {
     /// The outcome (diagnostics, outputs).
     pub outcome: Outcome,
     /// When it was signed (the browser clock).
-    pub at: Duration,
+    pub at: Timestamp,
 }
 
 /// Where the request goes and what it carries besides the material.
@@ -222,7 +222,7 @@ impl Materials {
     fn with_inputs<R>(
         &self,
         passphrase: &str,
-        now: Duration,
+        now: Timestamp,
         f: impl FnOnce(&[Input<'_>], &Options<'_>) -> R,
     ) -> R {
         let mut inputs = Vec::new();
@@ -326,7 +326,7 @@ pub struct Derived {
     /// The last fix applied, for the before/after view.
     pub applied: Option<Applied>,
     /// The validation time of the last analysis.
-    pub now: Duration,
+    pub now: Timestamp,
 }
 
 /// Material waiting to be analysed in slices: typing is not blocked by an analysis per keystroke;
@@ -409,7 +409,7 @@ pub enum Action {
     /// Build and sign the request at this time with this nonce.
     Generate {
         /// The browser clock.
-        now: Duration,
+        now: Timestamp,
         /// From `crypto.getRandomValues`.
         nonce: String,
     },
@@ -422,7 +422,7 @@ pub enum Action {
         /// Its analysis.
         analysis: Shared<Analysis>,
         /// The validation time it used.
-        now: Duration,
+        now: Timestamp,
     },
     /// Show the page in this language (everything typed is kept).
     SetLang(Lang),
@@ -432,13 +432,13 @@ pub enum Action {
 
 impl Default for State {
     fn default() -> Self {
-        Self::new(ProviderId::default(), Duration::ZERO)
+        Self::new(ProviderId::default(), Timestamp::UNIX_EPOCH)
     }
 }
 
 impl State {
     /// An empty page for `target`, validating at `now`.
-    pub fn new(target: ProviderId, now: Duration) -> Self {
+    pub fn new(target: ProviderId, now: Timestamp) -> Self {
         // No material yet: its analysis is computed once, and the target's rules run once on it.
         let empty = Shared(Rc::new(analysis::analyze_with(&[], &Options::default())));
         let mut state = Self {
@@ -475,7 +475,7 @@ impl State {
     }
 
     /// A job analysing the material as it is now, at `now`, to run in slices.
-    pub fn job(&self, now: Duration) -> Job {
+    pub fn job(&self, now: Timestamp) -> Job {
         self.materials
             .with_inputs(&self.credentials.passphrase, now, Job::new)
     }
@@ -558,7 +558,7 @@ impl State {
         self.analyse_or_defer();
     }
 
-    fn generate(&mut self, now: Duration, nonce: &str) {
+    fn generate(&mut self, now: Timestamp, nonce: &str) {
         let credentials = &self.credentials;
         let auth = auth::build(
             self.form.auth,

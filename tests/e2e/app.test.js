@@ -196,15 +196,6 @@ test('when the module stops (a trap, as every panic ends), the page says so and 
   await context.close();
 });
 
-test('Chromium\'s net log shows no DNS query and no connection off loopback', { timeout: TEST_TIMEOUT }, async () => {
-  // Runs last: closing the browser flushes the net log of every test above.
-  const closing = suite.browser;
-  suite.browser = null;
-  const traffic = await assertNoTrafficOffLoopback(closing, suite.netLog);
-  // The CSP test's fetch must have been stopped before it became a request at all.
-  assert.ok(!traffic.browserRequests.some((r) => r.includes('upload.example.com')), 'the refused fetch never left');
-});
-
 test('each target lists its regions by name, the endpoint follows the region, and an unlisted one is kept', { timeout: 120_000 }, async () => {
   const { context, app, problems } = await openApp();
   for (const spec of CORE_TARGETS) {
@@ -225,4 +216,13 @@ test('each target lists its regions by name, the endpoint follows the region, an
   }
   assert.deepEqual(problems, []);
   await context.close();
+});
+
+test('Chromium\'s net log shows no DNS query and no connection off loopback', { timeout: TEST_TIMEOUT }, async () => {
+  // Runs last: closing the browser flushes the net log of every test above.
+  const closing = suite.browser;
+  suite.browser = null;
+  const traffic = await assertNoTrafficOffLoopback(closing, suite.netLog);
+  // The CSP test's fetch must have been stopped before it became a request at all.
+  assert.ok(!traffic.browserRequests.some((r) => r.includes('upload.example.com')), 'the refused fetch never left');
 });

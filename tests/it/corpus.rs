@@ -1,13 +1,13 @@
 //! Where the vectors are, and the validation time the corpus is made for, in one place.
 
+use cert_preflight::time::Timestamp;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 /// The validation time of the corpus and of the targets' vectors.
 pub(crate) const NOW: &str = "2026-11-22T00:00:00Z";
 
-/// [`NOW`] as the core takes it: the time since the Unix epoch.
-pub(crate) const NOW_SINCE_EPOCH: Duration = Duration::from_secs(1_795_305_600);
+/// [`NOW`] as the core takes it.
+pub(crate) const NOW_SINCE_EPOCH: Timestamp = Timestamp::from_unix_seconds(1_795_305_600);
 
 /// The repository root.
 pub(crate) fn repo() -> PathBuf {

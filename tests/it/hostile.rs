@@ -13,9 +13,9 @@ use cert_preflight::analysis::chain::{
 use cert_preflight::analysis::job::{DIAGNOSTICS_PER_CODE, Job, Step};
 use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::Severity;
-use std::time::Duration;
+use cert_preflight::time::Timestamp;
 
-const NOW: Duration = crate::corpus::NOW_SINCE_EPOCH;
+const NOW: Timestamp = crate::corpus::NOW_SINCE_EPOCH;
 
 fn analyse(name: &str, bytes: &[u8]) -> Analysis {
     let options = Options {

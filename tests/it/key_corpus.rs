@@ -5,9 +5,9 @@
 //! - every key pyca refuses is refused (no key read) or flagged (an error diagnostic says why).
 
 use cert_preflight::analysis::{Input, Options, analyze_with};
+use cert_preflight::time::Timestamp;
 use cert_preflight::{Code, Severity};
 use serde_json::Value;
-use std::time::Duration;
 
 /// The codes that flag a key pyca refuses (its refusal, said in our words).
 const FLAGS: &[Code] = &[
@@ -45,7 +45,7 @@ fn check_all() -> Counts {
         let file = entry["file"].as_str().expect("file");
         let bytes = std::fs::read(root.join(file)).expect("the key file");
         let options = Options {
-            now: Duration::from_secs(1_790_000_000),
+            now: Timestamp::from_unix_seconds(1_790_000_000),
             passphrase: entry["password"].as_str(),
             pkcs12_password: None,
         };
@@ -125,7 +125,7 @@ fn no_message_holds_key_material_or_the_password() {
         let bytes = std::fs::read(root.join(file)).expect("the key file");
         let password = entry["password"].as_str();
         let options = Options {
-            now: Duration::from_secs(1_790_000_000),
+            now: Timestamp::from_unix_seconds(1_790_000_000),
             passphrase: password,
             pkcs12_password: None,
         };
@@ -168,7 +168,7 @@ fn derivations_above_the_ceilings_are_refused_even_with_a_passphrase() {
     ] {
         let bytes = std::fs::read(root.join(case).join("input/key.test-only.pem")).expect("key");
         let options = Options {
-            now: Duration::from_secs(1_790_000_000),
+            now: Timestamp::from_unix_seconds(1_790_000_000),
             // With a passphrase, a derivation would start: 2^31 PBKDF2 iterations take hours,
             // 512 MiB of scrypt would be allocated. Neither may happen.
             passphrase: Some("correct horse battery staple"),

@@ -3,10 +3,10 @@
 //! (`<stage>.txt`, named after our `Stage.name`; see `tests/vectors/signing/README.md`). The
 //! request is signed with `src/signing` and every stage must match byte for byte.
 
+use cert_preflight::time::Timestamp;
 use std::collections::BTreeSet;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use cert_preflight::signing::alibaba_rpc_v2::{self, RpcCall};
 use cert_preflight::signing::{
@@ -55,7 +55,7 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
 }
 
 /// `YYYY-MM-DDThh:mm:ssZ` or `YYYYMMDDThhmmssZ` as time since the Unix epoch.
-fn parse_timestamp(timestamp: &str) -> Duration {
+fn parse_timestamp(timestamp: &str) -> Timestamp {
     let digits: String = timestamp.chars().filter(char::is_ascii_digit).collect();
     assert!(
         digits.len() == 14 && timestamp.ends_with('Z'),
@@ -64,7 +64,7 @@ fn parse_timestamp(timestamp: &str) -> Duration {
     let field = |range: std::ops::Range<usize>| -> i64 { digits[range].parse().unwrap() };
     let days = days_from_civil(field(0..4), field(4..6), field(6..8));
     let seconds = days * 86_400 + field(8..10) * 3_600 + field(10..12) * 60 + field(12..14);
-    Duration::from_secs(u64::try_from(seconds).expect("timestamp before 1970"))
+    Timestamp::from_unix_seconds(seconds)
 }
 
 /// Decodes one `application/x-www-form-urlencoded` component (`+` is a space).
@@ -315,13 +315,16 @@ fn every_stage_matches_the_vendor_sdks() {
 fn timestamps_parse_in_both_shapes() {
     assert_eq!(
         parse_timestamp("2024-05-01T12:00:00Z"),
-        Duration::from_secs(1_714_564_800)
+        Timestamp::from_unix_seconds(1_714_564_800)
     );
     assert_eq!(
         parse_timestamp("20191115T033655Z"),
-        Duration::from_secs(1_573_789_015)
+        Timestamp::from_unix_seconds(1_573_789_015)
     );
-    assert_eq!(parse_timestamp("1970-01-01T00:00:00Z"), Duration::ZERO);
+    assert_eq!(
+        parse_timestamp("1970-01-01T00:00:00Z"),
+        Timestamp::UNIX_EPOCH
+    );
 }
 
 #[test]

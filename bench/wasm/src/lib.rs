@@ -17,7 +17,7 @@
 
 use cert_preflight::analysis::input::{self, ItemKind};
 use cert_preflight::analysis::{Analysis, Input, Options, analyze_with, certificate};
-use std::time::Duration;
+use cert_preflight::time::Timestamp;
 use wasm_bindgen::prelude::wasm_bindgen;
 
 #[path = "../../floor.rs"]
@@ -31,7 +31,7 @@ thread_local! {
 }
 
 /// 2026-11-22T00:00:00Z.
-const NOW: Duration = Duration::from_secs(1_795_305_600);
+const NOW: Timestamp = Timestamp::from_unix_seconds(1_795_305_600);
 
 /// Parses and fingerprints every certificate of a PEM input; the number parsed.
 #[wasm_bindgen]

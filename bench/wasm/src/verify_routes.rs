@@ -8,10 +8,10 @@ use cert_preflight::analysis::input::{self, ItemKind};
 use cert_preflight::analysis::public_key::{self, Signer, Verification};
 use der::Encode;
 use std::cell::RefCell;
-use std::time::Duration;
+use cert_preflight::time::Timestamp;
 
 /// 2026-11-22T00:00:00Z.
-const NOW: Duration = Duration::from_secs(1_795_305_600);
+const NOW: Timestamp = Timestamp::from_unix_seconds(1_795_305_600);
 
 struct Links {
     certificates: Vec<ParsedCertificate>,

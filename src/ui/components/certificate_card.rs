@@ -4,9 +4,8 @@
 use super::use_lang;
 use crate::analysis::certificate::{CertificateSummary, Expiry};
 use crate::lang::Lang;
+use crate::time::Timestamp;
 use crate::ui::browser;
-use std::str::FromStr;
-use std::time::Duration;
 use yew::prelude::*;
 
 /// The card's properties.
@@ -16,13 +15,7 @@ pub struct Props {
     pub certificate: CertificateSummary,
     /// The validation time (for the timeline).
     #[prop_or_default]
-    pub now: Duration,
-}
-
-fn seconds(rfc3339: &str) -> Option<u64> {
-    der::DateTime::from_str(rfc3339)
-        .ok()
-        .map(|t| t.unix_duration().as_secs())
+    pub now: Timestamp,
 }
 
 fn copy_button(lang: Lang, label: &'static str, testid: &'static str, value: &str) -> Html {
@@ -69,27 +62,27 @@ pub fn CertificateCard(props: &Props) -> Html {
         },
         _ => c.file.clone(),
     };
-    let timeline = match (seconds(&c.not_before), seconds(&c.not_after)) {
-        (Some(start), Some(end)) if end > start && props.now > Duration::ZERO => {
-            let now = props.now.as_secs().clamp(start, end);
-            let total_days = (end - start) / 86_400;
-            let used_days = (now - start) / 86_400;
-            html! {
-                <div class="timeline">
-                    <label for={format!("timeline-{}", c.index)} class="help">
-                        { match lang {
-                            Lang::En => format!("{used_days} of {total_days} days used"),
-                            Lang::ZhCn => format!("已用 {used_days} / {total_days} 天"),
-                        } }
-                    </label>
-                    <meter id={format!("timeline-{}", c.index)} data-testid="cert-timeline" min="0"
-                        max={total_days.max(1).to_string()} value={used_days.to_string()}
-                        low={(total_days * 3 / 4).to_string()} high={(total_days.saturating_sub(30)).to_string()}
-                        optimum="0" />
-                </div>
-            }
+    let (start, end) = (c.not_before.unix_seconds(), c.not_after.unix_seconds());
+    let timeline = if end > start && props.now > Timestamp::UNIX_EPOCH {
+        let now = props.now.unix_seconds().clamp(start, end);
+        let total_days = (end - start) / 86_400;
+        let used_days = (now - start) / 86_400;
+        html! {
+            <div class="timeline">
+                <label for={format!("timeline-{}", c.index)} class="help">
+                    { match lang {
+                        Lang::En => format!("{used_days} of {total_days} days used"),
+                        Lang::ZhCn => format!("已用 {used_days} / {total_days} 天"),
+                    } }
+                </label>
+                <meter id={format!("timeline-{}", c.index)} data-testid="cert-timeline" min="0"
+                    max={total_days.max(1).to_string()} value={used_days.to_string()}
+                    low={(total_days * 3 / 4).to_string()} high={(total_days.saturating_sub(30)).to_string()}
+                    optimum="0" />
+            </div>
         }
-        _ => html! {},
+    } else {
+        html! {}
     };
     let key = &c.public_key;
     let key_text = format!(
@@ -126,8 +119,8 @@ pub fn CertificateCard(props: &Props) -> Html {
                         </ul>
                     </dd>
                 }
-                <dt>{ lang.pick("Valid from", "生效时间") }</dt><dd data-testid="cert-not-before"><time>{ &c.not_before }</time></dd>
-                <dt>{ lang.pick("Valid until", "到期时间") }</dt><dd data-testid="cert-not-after"><time>{ &c.not_after }</time></dd>
+                <dt>{ lang.pick("Valid from", "生效时间") }</dt><dd data-testid="cert-not-before"><time>{ c.not_before.to_string() }</time></dd>
+                <dt>{ lang.pick("Valid until", "到期时间") }</dt><dd data-testid="cert-not-after"><time>{ c.not_after.to_string() }</time></dd>
                 <dt>{ lang.pick("Key", "公钥") }</dt><dd data-testid="cert-key">{ key_text }</dd>
                 if !flags.is_empty() {
                     <dt>{ lang.pick("Usage", "用途") }</dt><dd data-testid="cert-flags">{ flags.join("; ") }</dd>

@@ -2,15 +2,15 @@
 
 use super::use_lang;
 use crate::lang::Lang;
+use crate::time::Timestamp;
 use crate::ui::browser;
-use std::time::Duration;
 use yew::prelude::*;
 
 /// The countdown's properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
     /// When the signature expires.
-    pub expires_at: Duration,
+    pub expires_at: Timestamp,
 }
 
 /// "Accepted for another 14:59", updated every second.
@@ -25,7 +25,7 @@ pub fn Countdown(props: &Props) -> Html {
             move || drop(interval)
         });
     }
-    let left = props.expires_at.saturating_sub(*now).as_secs();
+    let left = props.expires_at.saturating_duration_since(*now).as_secs();
     let expires = crate::signing::iso8601(props.expires_at).unwrap_or_default();
     html! {
         <span class={classes!("expiry", (left == 0).then_some("expired"))} data-testid="expires-in"

@@ -2,8 +2,9 @@
 //! where it points, the provider's own error when known, and the fix hint.
 
 use super::{LIST_LIMIT, show_all, use_lang};
-use crate::diagnostic::{Diagnostic, Severity, Surface};
+use crate::diagnostic::{Diagnostic, Location, Severity, Surface};
 use crate::lang::Lang;
+use crate::material_routing::input_name_in;
 use yew::prelude::*;
 
 /// The list's properties.
@@ -50,7 +51,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
                             <p class="diagnostic-head">
                                 <span class="severity">{ severity_word(lang, d.severity) }</span>
                                 <code class="code">{ d.code.as_str() }</code>
-                                <span class="where">{ d.location_in(lang) }</span>
+                                <span class="where">{ where_in(d, lang) }</span>
                             </p>
                             <p class="message">{ d.message_in(lang) }</p>
                             if let Some(error) = &d.provider_error {
@@ -80,5 +81,17 @@ fn severity_word(lang: Lang, severity: Severity) -> &'static str {
         (Lang::ZhCn, Severity::Error) => "错误",
         (Lang::ZhCn, Severity::Warning) => "警告",
         (Lang::ZhCn, Severity::Info) => "提示",
+    }
+}
+
+/// Where a diagnostic is, in `lang`; the boxes' pasted text named in the page's language.
+fn where_in(d: &Diagnostic, lang: Lang) -> String {
+    let text = d.location_in(lang);
+    match &d.location {
+        Location::Input(at) => {
+            let name = input_name_in(&at.file, lang);
+            text.replacen(at.file.as_str(), name, 1)
+        }
+        _ => text,
     }
 }

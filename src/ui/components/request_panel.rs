@@ -8,10 +8,10 @@ use crate::lang::Lang;
 use crate::providers::ProviderId;
 use crate::request::Outputs;
 use crate::signing::Scheme;
+use crate::time::Timestamp;
 use crate::ui::browser;
 use crate::ui::components::countdown::Countdown;
 use crate::ui::state::{Action, Credential, Generated, Shared};
-use std::time::Duration;
 use yew::prelude::*;
 
 /// The panel's properties.
@@ -239,12 +239,16 @@ pub fn RequestPanel(props: &Props) -> Html {
     }
 }
 
-fn expiry(generated: &Generated) -> Option<Duration> {
+fn expiry(generated: &Generated) -> Option<Timestamp> {
     generated
         .outcome
         .outputs
         .as_ref()?
         .expires_at
         .as_ref()
-        .map(|_| generated.at + crate::signing::SIGNATURE_LIFETIME)
+        .map(|_| {
+            generated
+                .at
+                .saturating_add(crate::signing::SIGNATURE_LIFETIME)
+        })
 }

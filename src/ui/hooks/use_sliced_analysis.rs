@@ -4,11 +4,11 @@
 //! (a newer one follows, or the material became small and was analysed at once).
 
 use crate::analysis::job::{Job, Step};
+use crate::time::Timestamp;
 use crate::ui::browser;
 use crate::ui::state::{Action, Shared, State};
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
 use yew::prelude::*;
 
 /// How long one slice of a large analysis may run before the page gets the event loop back.
@@ -21,7 +21,7 @@ const SETTLE_MS: i32 = 400;
 async fn run_job(
     mut job: Job,
     generation: u64,
-    now: Duration,
+    now: Timestamp,
     dispatch: Callback<Action>,
     cancelled: Rc<Cell<bool>>,
 ) {
