@@ -25,7 +25,7 @@ mod material;
 mod rules;
 
 pub use call::{Call, CliArg, VendorCommand};
-pub use console::{Console, ConsoleField, ConsoleText, Fill};
+pub use console::{Console, ConsoleField, ConsoleSheet, ConsoleText, Fill, SheetField};
 pub use fields::{
     FieldInput, FieldSpec, Fields, NumberedFields, NumberedPart, Otherwise, Region, Shape, When,
 };

@@ -3,8 +3,9 @@
 //! data ([`Console`]: the menu path, the fields in the console's order, what fills each, the
 //! pitfalls); this file builds the texts and never names a target.
 
-use super::{Call, Fields, Preparation, Source};
-use crate::lang::{Lang, Words};
+use super::{Call, Fields, Preparation, Source, SourceKind};
+use crate::lang::{Lang, Text, Words};
+use serde::{Deserialize, Serialize};
 
 /// What fills one console field.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -123,6 +124,57 @@ fn find_member(value: &serde_json::Value, name: &str, depth: usize) -> Option<St
     object
         .values()
         .find_map(|inner| find_member(inner, name, depth + 1))
+}
+
+/// The console view as one plain owned value: what the page shows (and what crosses to and from a
+/// worker), built by [`console_sheet`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConsoleSheet {
+    /// Where the form is: the menu path, in both languages.
+    pub menu: Text,
+    /// Whether the labels and the menu path were checked against the vendor's own console guide
+    /// (the target's console [`Source`] is primary); when not, the page says they may differ.
+    pub verified: bool,
+    /// Whether the texts are there: only when the target's rules found no error, as the command
+    /// line prints the console view only with a request (no key is shown for blocked material).
+    pub ready: bool,
+    /// The fields, in the console's order.
+    pub fields: Vec<SheetField>,
+}
+
+/// One field of a [`ConsoleSheet`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SheetField {
+    /// The label as the console shows it, in both languages.
+    pub label: Text,
+    /// What fills it, as [`Fill::name`] gives it (`certificate`, `private_key`, `field:Name`…).
+    pub fill: String,
+    /// The text to paste; `None` when not [`ConsoleSheet::ready`] or when the material or the
+    /// fields have nothing for it (the console field stays empty).
+    pub text: Option<String>,
+    /// The console's pitfalls for this field, in both languages.
+    pub pitfalls: Vec<Text>,
+}
+
+/// The console view of `prep`'s target after the fixes, with the request's `fields` for the
+/// fields no call carries: one owned value for the page.
+pub fn console_sheet(prep: &Preparation, fields: &Fields) -> ConsoleSheet {
+    let console = &prep.provider.spec().console;
+    let ready = prep.call.is_some();
+    ConsoleSheet {
+        menu: console.menu.text(),
+        verified: console.source.kind == SourceKind::Primary,
+        ready,
+        fields: console_texts(prep, fields)
+            .into_iter()
+            .map(|entry| SheetField {
+                label: entry.label.text(),
+                fill: entry.fill.name(),
+                text: entry.text.filter(|_| ready),
+                pitfalls: entry.pitfalls.iter().map(|p| p.text()).collect(),
+            })
+            .collect(),
+    }
 }
 
 /// The console view as text, in `lang`: the menu path, then per field its label, its text and
@@ -256,7 +308,8 @@ mod tests {
             assert!(!console.fields.is_empty(), "{id}");
             assert!(has_han(console.menu.zh), "{id}: menu");
             assert!(!has_han(console.menu.en), "{id}: menu");
-            assert_eq!(console.source.kind, crate::providers::SourceKind::Secondary);
+            assert!(console.source.url.starts_with("https://"), "{id}: source");
+            assert!(!console.source.as_of.is_empty(), "{id}: source date");
             let fills: Vec<Fill> = console.fields.iter().map(|f| f.fill).collect();
             assert!(
                 fills.contains(&Fill::Certificate) || fills.contains(&Fill::CertificateWithChain),
@@ -296,6 +349,50 @@ mod tests {
                 };
                 assert_eq!(text.text, expected, "{}", provider.as_str());
             }
+        }
+    }
+
+    #[test]
+    fn the_sheet_holds_the_texts_only_when_a_call_was_built() {
+        let rpc = Call::Rpc {
+            host: "h".to_owned(),
+            action: "A",
+            version: "v",
+            parameters: Vec::new(),
+        };
+        for provider in ProviderId::all() {
+            let id = provider.as_str();
+            let console = &provider.spec().console;
+            let blocked = console_sheet(&prepared(provider, None), &Fields::default());
+            assert!(!blocked.ready, "{id}");
+            assert!(blocked.fields.iter().all(|f| f.text.is_none()), "{id}");
+            assert_eq!(blocked.fields.len(), console.fields.len(), "{id}");
+
+            let prep = prepared(provider, Some(rpc.clone()));
+            let sheet = console_sheet(&prep, &Fields::default());
+            assert!(sheet.ready, "{id}");
+            assert_eq!(sheet.verified, console.source.kind == SourceKind::Primary);
+            assert_eq!(
+                (sheet.menu.en(), sheet.menu.zh()),
+                (console.menu.en, console.menu.zh)
+            );
+            let texts = console_texts(&prep, &Fields::default());
+            assert_eq!(sheet.fields.len(), texts.len(), "{id}");
+            for (field, text) in sheet.fields.iter().zip(&texts) {
+                assert_eq!(field.text, text.text, "{id}");
+                assert_eq!(field.fill, text.fill.name(), "{id}");
+                assert_eq!(field.label, text.label.text(), "{id}");
+                let pitfalls: Vec<Text> = text.pitfalls.iter().map(|p| p.text()).collect();
+                assert_eq!(field.pitfalls, pitfalls, "{id}");
+            }
+            assert!(
+                sheet.fields.iter().any(|f| f.text.is_some()),
+                "{id}: the material reaches the sheet"
+            );
+            // It crosses a postMessage: its serde form reads back the same.
+            let json = serde_json::to_string(&sheet).expect("a sheet serializes");
+            let back: ConsoleSheet = serde_json::from_str(&json).expect("and reads back");
+            assert_eq!(back, sheet, "{id}");
         }
     }
 
