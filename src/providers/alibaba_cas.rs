@@ -262,21 +262,27 @@ fn is_portable_name(name: &str) -> bool {
     name.chars().count() <= 63 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
-/// The console form's labels and menu path. The consoles' exact labels are in none of the
-/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
-/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
-/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
-/// written): verify them against the live console. The pitfalls cite the documents named.
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Alibaba Cloud's own guide "Upload and share an SSL certificate"
+// (https://www.alibabacloud.com/help/en/ssl-certificate/user-guide/upload-an-ssl-certificate, versions
+// of 2024-11-20 and 2026-03-31): the English menu path (Manage Certificates > SSL Certificate
+// Management, the Manage Uploaded Certificates tab, Upload Certificate); a Certificate Algorithm
+// choice, Internationally Accepted Algorithm or SM2 Algorithm, the SM2 one taking a signing
+// certificate and its private key and an encryption certificate and its private key (the SM2_ONLY
+// fields); the key without a password (NO_PASSPHRASE); the server certificate with its intermediate
+// certificate. No vendor source found (still secondary, unverified): the boxes' own labels, every
+// Chinese label and the Chinese menu path (signing/encryption wording as zh-terms.md 5.2 gives it).
 const CONSOLE_SOURCE: Source = Source {
-    document: "Alibaba Cloud Certificate Management Service console: SSL Certificate Management > Upload Certificate; SM2 signing/encryption fields as zh-terms.md 5.2 names them (签名证书/加密证书)",
-    url: "https://yundun.console.aliyun.com/?p=cas",
+    document: "Alibaba Cloud Certificate Management Service: Upload and share an SSL certificate; the boxes' labels and the Chinese texts unverified",
+    url: "https://www.alibabacloud.com/help/en/ssl-certificate/user-guide/upload-an-ssl-certificate",
     as_of: "2026-12-06",
     kind: SourceKind::Secondary,
 };
 /// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
 const CONSOLE: Console = Console {
     menu: Words::new(
-        "Certificate Management Service console > SSL Certificate Management > Upload Certificate",
+        "Certificate Management Service console > Manage Certificates > SSL Certificate Management > Manage Uploaded Certificates > Upload Certificate",
         "数字证书管理服务控制台 > SSL 证书管理 > 上传证书",
     ),
     source: &CONSOLE_SOURCE,

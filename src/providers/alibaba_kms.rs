@@ -290,11 +290,11 @@ fn unlisted_host(region: &str) -> String {
     format!("kms.{region}.aliyuncs.com")
 }
 
-/// The console form's labels and menu path. The consoles' exact labels are in none of the
-/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
-/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
-/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
-/// written): verify them against the live console. The pitfalls cite the documents named.
+/// The console form's labels and menu path. No vendor guide describing this form was found, nor
+/// are its labels in the shared reference documents: they are written from memory of the console,
+/// hence secondary (`as_of` is the date written); verify them against the live console.
+// Searched on 2026-12-06 (the KMS console's certificate import in Alibaba Cloud's help pages): no
+// vendor description of this form was found. Secondary, unverified: the menu path and the labels.
 const CONSOLE_SOURCE: Source = Source {
     document: "Alibaba Cloud KMS console: Certificates > certificate details > Import Certificate (the certificate issued for the KMS CSR)",
     url: "https://kms.console.aliyun.com/",

@@ -420,21 +420,26 @@ pub(crate) const ERRORS: &[KnownError] = &[
     },
 ];
 
-/// The console form's labels and menu path. The consoles' exact labels are in none of the
-/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
-/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
-/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
-/// written): verify them against the live console. The pitfalls cite the documents named.
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Alibaba Cloud's own CLB guide "Create a certificate"
+// (https://www.alibabacloud.com/help/doc-detail/90792.html, last updated 2026-01-14): the English menu
+// path (CLB > Certificates, Add Certificate, Third-party Certificates, Certificate Type "CA
+// Certificate", for mutual authentication), the label "Certificate Name", and "Certificates are
+// region-specific" (REGION_FIRST). The pitfalls are its "Certificate requirements" page
+// (https://www.alibabacloud.com/help/doc-detail/85968.htm): no spaces, no blank lines, 64 characters
+// a line. No vendor source found (still secondary, unverified): the content box's label, every
+// Chinese label and the Chinese menu path.
 const CONSOLE_SOURCE: Source = Source {
-    document: "Alibaba Cloud CLB console: Certificates > Create Certificate (CA certificate); pitfalls from CLB certificate requirements (blank lines, 64 columns) as in upload-errors.md row 3",
-    url: "https://slb.console.aliyun.com/",
+    document: "Alibaba Cloud Server Load Balancer: Create a certificate (third-party CA certificate) and Certificate requirements; the content box's label and the Chinese texts unverified",
+    url: "https://www.alibabacloud.com/help/doc-detail/90792.html",
     as_of: "2026-12-06",
     kind: SourceKind::Secondary,
 };
 /// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
 const CONSOLE: Console = Console {
     menu: Words::new(
-        "Server Load Balancer (CLB) console > Certificates > Create Certificate > CA certificate",
+        "CLB console > Certificates > Add Certificate > Third-party Certificates > Certificate Type: CA Certificate",
         "传统型负载均衡 CLB 控制台 > 证书管理 > 创建证书 > CA 证书",
     ),
     source: &CONSOLE_SOURCE,

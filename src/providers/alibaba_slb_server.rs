@@ -186,21 +186,28 @@ pub static TAG_COUNT: Rule = Rule {
     provider_error: Some("SizeLimitExceeded.Tag"),
 };
 
-/// The console form's labels and menu path. The consoles' exact labels are in none of the
-/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
-/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
-/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
-/// written): verify them against the live console. The pitfalls cite the documents named.
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Alibaba Cloud's own CLB guide "Create a certificate"
+// (https://www.alibabacloud.com/help/doc-detail/90792.html, last updated 2026-01-14): the English menu
+// path (CLB > Certificates, Add Certificate, Third-party Certificates, Certificate Type "Server
+// Certificate"), the label "Certificate Name" ("Enter a Certificate Name"), and "Certificates are
+// region-specific" (REGION_FIRST). The pitfalls are its "Certificate requirements" page
+// (https://www.alibabacloud.com/help/doc-detail/85968.htm; zh-TW of 2025-02-14): the server
+// certificate first and the intermediates under it, no blank line between them, no spaces, 64
+// characters a line, an RSA key as "BEGIN RSA PRIVATE KEY". No vendor source found (still
+// secondary, unverified): the labels of the content and key boxes, every Chinese label and the
+// Chinese menu path.
 const CONSOLE_SOURCE: Source = Source {
-    document: "Alibaba Cloud CLB console: Certificates > Create Certificate (server certificate); pitfalls from CLB certificate requirements (PKCS#1 key, chain order, no blank lines) as in upload-errors.md row 3",
-    url: "https://slb.console.aliyun.com/",
+    document: "Alibaba Cloud Server Load Balancer: Create a certificate (third-party server certificate) and Certificate requirements; box labels other than Certificate Name and the Chinese texts unverified",
+    url: "https://www.alibabacloud.com/help/doc-detail/90792.html",
     as_of: "2026-12-06",
     kind: SourceKind::Secondary,
 };
 /// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
 const CONSOLE: Console = Console {
     menu: Words::new(
-        "Server Load Balancer (CLB) console > Certificates > Create Certificate > Server certificate",
+        "CLB console > Certificates > Add Certificate > Third-party Certificates > Certificate Type: Server Certificate",
         "传统型负载均衡 CLB 控制台 > 证书管理 > 创建证书 > 服务器证书",
     ),
     source: &CONSOLE_SOURCE,

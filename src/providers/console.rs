@@ -258,6 +258,16 @@ pub mod pitfalls {
         "Choose the same region in the console first: a certificate is listed only in the region it was uploaded to.",
         "请先在控制台选择相同的地域：证书只在上传时所选的地域中显示。",
     );
+    /// The server certificate first, its chain after, in one box.
+    pub const SERVER_FIRST: Words = Words::new(
+        "Server certificate first, then the certificates of its chain, all in this one box.",
+        "服务器证书放在最前，证书链中的证书依次在后，全部粘贴在这一个输入框中。",
+    );
+    /// A certificate without its chain refused.
+    pub const CHAIN_REQUIRED: Words = Words::new(
+        "A certificate alone (a chain of length 1) is refused: its chain goes with it.",
+        "不能只上传单张证书（证书链长度为 1）：须连同证书链一起上传。",
+    );
     /// Expired certificates refused.
     pub const NOT_EXPIRED: Words = Words::new(
         "Expired certificates are refused.",

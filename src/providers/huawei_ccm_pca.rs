@@ -230,11 +230,12 @@ fn unlisted_host(region: &str) -> String {
     }
 }
 
-/// The console form's labels and menu path. The consoles' exact labels are in none of the
-/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
-/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
-/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
-/// written): verify them against the live console. The pitfalls cite the documents named.
+/// The console form's labels and menu path. No vendor guide describing this form was found, nor
+/// are its labels in the shared reference documents: they are written from memory of the console,
+/// hence secondary (`as_of` is the date written); verify them against the live console.
+// Searched on 2026-12-06 (the private CA's activation by importing an externally signed CA
+// certificate, 导入CA证书, in Huawei Cloud's CCM user guide): no vendor description of this form
+// was found. Secondary, unverified: the menu path and the labels.
 const CONSOLE_SOURCE: Source = Source {
     document: "Huawei Cloud CCM console: Private CA > Activate (import an externally signed CA certificate); expiry rule from usermanual-ccm ccm_01_0011 as in sister-targets.md D",
     url: "https://console.huaweicloud.com/ccm/",

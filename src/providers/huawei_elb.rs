@@ -505,22 +505,30 @@ const SERVER_ONLY: When = When {
     otherwise: Otherwise::Ignored,
 };
 
-/// The console form's labels and menu path. The consoles' exact labels are in none of the
-/// reference documents (`providers.md`, `provider-audit.md`, `sister-targets.md`,
-/// `upload-errors.md`, `upload-failures.md` of the shared references); they are written from
-/// memory of the console, not checked against it here, hence secondary (`as_of` is the date
-/// written): verify them against the live console. The pitfalls cite the documents named.
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Huawei Cloud's own ELB user guide "Adding a Certificate"
+// (https://support.huaweicloud.com/intl/en-us/usermanual-elb/elb_ug_zs_0004.html, updated 2024-06-20):
+// Elastic Load Balance > Certificates > Add Certificate; Certificate Type "Server certificate";
+// the labels "Certificate Name" and "Certificate Content"; "If you want to use the same certificate
+// in two regions, you need to add a certificate in each region" (REGION_FIRST); server SM
+// certificates as a signing and an encryption certificate. The label "Private Key" and an
+// unencrypted key: the same guide for the ae-ad-1 region
+// (https://support.huaweicloud.com/intl/es-us/ae-ad-1-usermanual-elb/en-us_elb_03_0005.html,
+// 2022-01-25). Chinese 证书内容 and 私钥: the guide's Chinese 证书概述 ("服务器证书…需提供证书内容和
+// 私钥", updated 2024-04-08). Outer whitespace: the ELB FAQ (upload-errors.md row 21). No vendor
+// source found (unverified): the SM encryption boxes' labels, 证书名称 and the Chinese menu path.
 const CONSOLE_SOURCE: Source = Source {
-    document: "Huawei Cloud ELB console: Certificates > Add Certificate; outer whitespace from the ELB FAQ as in upload-errors.md row 21",
-    url: "https://console.huaweicloud.com/vpc/#/elb/certificates",
+    document: "Huawei Cloud Elastic Load Balance user guide: Adding a Certificate (server certificate); SM encryption box labels and the Chinese menu path unverified",
+    url: "https://support.huaweicloud.com/intl/en-us/usermanual-elb/elb_ug_zs_0004.html",
     as_of: "2026-12-06",
-    kind: SourceKind::Secondary,
+    kind: SourceKind::Primary,
 };
 /// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
 const CONSOLE: Console = Console {
     menu: Words::new(
-        "Elastic Load Balance console > Certificates > Add Certificate",
-        "弹性负载均衡控制台 > 证书管理 > 添加证书",
+        "Elastic Load Balance console > Certificates > Add Certificate > Certificate Type: Server certificate",
+        "弹性负载均衡控制台 > 证书管理 > 添加证书 > 证书类型：服务器证书",
     ),
     source: &CONSOLE_SOURCE,
     fields: &[

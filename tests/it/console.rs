@@ -311,17 +311,20 @@ fn every_huawei_console_gets_the_fixed_material() {
         ),
         &rsa,
     );
-    let chain = json["console"]["fields"]
-        .as_array()
-        .unwrap()
+    // SCM's console takes the certificate and its chain in one box (its FAQ ccm_01_0187), leaf
+    // first: no separate chain box.
+    let fields = json["console"]["fields"].as_array().unwrap();
+    assert!(fields.iter().all(|f| f["fill"] != "chain"));
+    let file = fields
         .iter()
-        .find(|f| f["fill"] == "chain")
+        .find(|f| f["fill"] == "certificate_with_chain")
+        .and_then(|f| f["text"].as_str())
         .unwrap();
+    let leaf = json["fixes"]["bundle"]["certificate"].as_str().unwrap();
+    assert!(file.starts_with(leaf), "the leaf first");
     assert!(
-        chain["text"]
-            .as_str()
-            .unwrap()
-            .starts_with("-----BEGIN CERTIFICATE-----\n")
+        file.matches("-----BEGIN CERTIFICATE-----\n").count() >= 2,
+        "with its chain"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
