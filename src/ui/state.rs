@@ -15,7 +15,7 @@ pub use crate::fix_choice::{Applied, Fix};
 use crate::lang::Lang;
 use crate::material_routing::{self, Moved};
 pub use crate::material_routing::{PASTED, Slot};
-use crate::providers::{self, Fields, Mode, Preparation, ProviderId};
+use crate::providers::{self, ConsoleSheet, Fields, Mode, Preparation, ProviderId};
 use crate::request::{self, Outcome};
 use crate::signing::{Scheme, Secret};
 use crate::time::Timestamp;
@@ -318,6 +318,8 @@ pub struct Derived {
     pub analysis: Shared<Analysis>,
     /// The target's rules on it, with the fields.
     pub preparation: Shared<Preparation>,
+    /// What to paste into each field of the target's console, from the same preparation.
+    pub console: Shared<ConsoleSheet>,
     /// The certificate text as given, for the before/after view (shared, not copied, when the
     /// state is cloned).
     pub before: AttrValue,
@@ -449,6 +451,7 @@ impl State {
                 analysis: empty.clone(),
                 // Replaced by take_analysis below, with the target's rules run on the empty material.
                 preparation: Shared(Rc::new(Preparation::empty(target))),
+                console: Shared(Rc::default()),
                 before: AttrValue::default(),
                 generated: None,
                 applied: None,
@@ -521,12 +524,17 @@ impl State {
     /// Re-runs the target's rules (fields changed, not the material).
     fn prepare(&mut self) {
         let derived = &mut self.derived;
+        let fields = self.form.for_core();
         derived.preparation = Shared(Rc::new(providers::prepare(
             self.form.target,
             Mode::Request,
             &derived.analysis,
             &derived.before,
-            &self.form.for_core(),
+            &fields,
+        )));
+        derived.console = Shared(Rc::new(providers::console::console_sheet(
+            &derived.preparation,
+            &fields,
         )));
         derived.generated = None;
     }

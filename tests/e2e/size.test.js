@@ -23,6 +23,14 @@
 // bench/results/budgets.md) and in cert_preflight's own functions (each message formatted in both
 // languages: 136.1 KB against 121.1 KB there, which also counts merges since). 414,414 bytes
 // measured on 2026-12-06 with issue 17's and issue 16's main-thread changes merged beside it.
+// The console path (issue 15: each target's console form as data, in both languages, and the
+// page's console view, src/ui/components/console_view.rs) grew it to 423,879 bytes (2026-12-06):
+// 416,327 with the branch's console data merged before the view existed, 416,577 once the data was
+// checked against the vendors' guides, then +7.3 KB for the view, which bench/budgets/attribution.mjs
+// (named builds before and after) puts in yew's instantiation of the component (+2.3 KB), the
+// strings and tables (+2.2 KB: the view's texts and the console forms it now reaches), serde_json
+// (+1.3 KB: its Value reader, instantiated to read a field's value from a REST call's body) and
+// cert_preflight's own functions (+1.1 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -31,7 +39,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 416_000;
+const CEILING = 425_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
