@@ -23,6 +23,11 @@
 // bench/results/budgets.md) and in cert_preflight's own functions (each message formatted in both
 // languages: 136.1 KB against 121.1 KB there, which also counts merges since). 414,414 bytes
 // measured on 2026-12-06 with issue 17's and issue 16's main-thread changes merged beside it.
+// Brought back to 408,015 bytes on 2026-12-06 (issue 15's budgets, bench/README.md "Web app
+// budgets"), behaviour unchanged: the standard library built with its optimize_for_size feature
+// -5.3 KB, CBC compiled once per block size rather than once per cipher -0.7 KB, wasm-opt dropping
+// the producers and target_features sections -0.4 KB (the loader's deferred service worker +0.1).
+// The 350 KB budget is still 58 KB away: bench/README.md says what was measured and not kept.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -31,7 +36,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 416_000;
+const CEILING = 410_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
