@@ -31,6 +31,12 @@
 // strings and tables (+2.2 KB: the view's texts and the console forms it now reaches), serde_json
 // (+1.3 KB: its Value reader, instantiated to read a field's value from a REST call's body) and
 // cert_preflight's own functions (+1.1 KB).
+// Brought back to 408,015 bytes on 2026-12-06 (issue 15's budgets, bench/README.md "Web app
+// budgets"), behaviour unchanged: the standard library built with its optimize_for_size feature
+// -5.3 KB, CBC compiled once per block size rather than once per cipher -0.7 KB, wasm-opt dropping
+// the producers and target_features sections -0.4 KB (the loader's deferred service worker +0.1).
+// The 350 KB budget is still 58 KB away: bench/README.md says what was measured and not kept.
+// Both merged (the console path and the reductions): see the figure below.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -39,7 +45,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 425_000;
+const CEILING = 420_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
