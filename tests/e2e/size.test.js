@@ -36,7 +36,7 @@
 // -5.3 KB, CBC compiled once per block size rather than once per cipher -0.7 KB, wasm-opt dropping
 // the producers and target_features sections -0.4 KB (the loader's deferred service worker +0.1).
 // The 350 KB budget is still 58 KB away: bench/README.md says what was measured and not kept.
-// Both merged (the console path and the reductions): see the figure below.
+// Both merged (the console path and the reductions): 416,795 bytes, 2026-12-06.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -45,7 +45,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 420_000;
+const CEILING = 418_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
