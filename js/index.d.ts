@@ -270,6 +270,27 @@ export interface RequestResult {
   call: Call | null;
   /** The signed request; null when an error blocks it. */
   request: SignedRequest | null;
+  /** What to paste into each field of the target's web console; absent when an error blocks the call. */
+  console?: ConsoleView;
+}
+
+/** One field of a target's web console form and the exact text to paste into it. */
+export interface ConsoleField {
+  label: string;
+  label_zh: string;
+  /** What fills it: `certificate`, `certificate_with_chain`, `chain`, `private_key` or `field:NAME`. */
+  fill: string;
+  /** The text to paste; null when the field stays empty. */
+  text: string | null;
+  pitfalls: string[];
+  pitfalls_zh: string[];
+}
+
+/** The console path: where the form is and its fields in the console's order. */
+export interface ConsoleView {
+  menu: string;
+  menu_zh: string;
+  fields: ConsoleField[];
 }
 
 export interface FieldRule {

@@ -25,11 +25,15 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version =
 # benchmark module the same way), for the calling shell:
 # - the standard library compiled with the page (cargo -Z build-std, from rust-src) at the page
 #   profile's opt-level "z" instead of the prebuilt one;
-# - a panic traps at once (-C panic=immediate-abort): no message, location or hook code.
+# - a panic traps at once (-C panic=immediate-abort): no message, location or hook code;
+# - the standard library's own size-over-speed choices (its `optimize_for_size` feature: smaller
+#   sorts, integer formatting and string searches with the same results; -5.3 KB brotli,
+#   bench/README.md, "Web app budgets").
 # Unstable options of the same stable compiler, allowed by RUSTC_BOOTSTRAP=1 for this build only.
 page_build_env() {
   export RUSTC_BOOTSTRAP=1
   export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+  export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
   # Added to .cargo/config.toml's wasm32 flags (cargo joins the two lists).
   export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUSTFLAGS="-Zunstable-options -Cpanic=immediate-abort"
 }

@@ -346,12 +346,11 @@ fn build_request(request: Request, inputs: &[Input<'_>], before: &str) -> Result
     let outcome = request::build(
         provider, &analysis, before, &fields, &auth, timestamp, &nonce,
     );
-    Ok(json_output::request(
-        provider,
-        &fields.region,
-        scheme,
-        &outcome,
-    ))
+    let mut value = json_output::request(provider, &fields.region, scheme, &outcome);
+    // The console view, as `request --format json` adds it (absent when an error blocks the call).
+    let console = providers::console::console_texts(&outcome.preparation, &fields);
+    json_output::add_console(&mut value, &outcome.preparation, &console);
+    Ok(value)
 }
 
 #[cfg(test)]

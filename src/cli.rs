@@ -189,7 +189,7 @@ const FLAGS: &[Flag] = &[
         value: Some("FORMAT"),
         commands: REQUEST,
         required: &[],
-        help: "curl (the default), http, json (every signing stage) or cli (the vendor's)",
+        help: "curl (the default), http, json (every signing stage), cli (the vendor's) or console (what to paste into each field of the console)",
     },
     Flag {
         id: Key::Now,
@@ -401,6 +401,8 @@ enum Format {
     Curl,
     Http,
     VendorCli,
+    /// What to paste into each field of the target's web console.
+    Console,
 }
 
 /// A usage error: the message, and the command whose usage to print with it.
@@ -637,9 +639,10 @@ fn request_args(given: &Given) -> Result<RequestArgs, String> {
         "http" => Format::Http,
         "json" => Format::Json,
         "cli" => Format::VendorCli,
+        "console" => Format::Console,
         other => {
             return Err(format!(
-                "--format {:?}: use curl, http, json or cli",
+                "--format {:?}: use curl, http, json, cli or console",
                 excerpt(other)
             ));
         }
@@ -915,22 +918,29 @@ fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
     let diagnostics = outcome.diagnostics();
     let format = args.format;
     let lang = args.material.lang;
+    let console = providers::console::console_texts(&outcome.preparation, &fields);
+    // The console view prints the key exactly when the curl here-document would: with a request.
+    let built = outcome.outputs.is_some();
     let text = match (format, &outcome.outputs) {
         (Format::Json, _) => {
             let mut value = json_output::request(provider, &fields.region, auth.scheme(), &outcome);
+            json_output::add_console(&mut value, &outcome.preparation, &console);
             json_output::localize(&mut value, &diagnostics, lang);
             json_output::to_text(&value)
         }
         (Format::Curl, Some(outputs)) => crate::render::curl_tab(outputs),
         (Format::Http, Some(outputs)) => outputs.http.clone(),
         (Format::VendorCli, Some(outputs)) => outputs.vendor_cli.clone().unwrap_or_default(),
-        (_, None) => String::new(),
+        (Format::Console, _) if built => {
+            providers::console::console_text_in(&outcome.preparation, &console, lang)
+        }
+        (_, _) => String::new(),
     };
     if format != Format::Json {
         for diagnostic in &diagnostics {
             eprintln!("{}", diagnostic.text_in(lang));
         }
-        if outcome.outputs.is_none() {
+        if !built {
             eprintln!(
                 "cert-preflight: {}",
                 lang.pick(
@@ -943,7 +953,7 @@ fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
     if let Err(code) = print(&text) {
         return code;
     }
-    if outcome.outputs.is_none() {
+    if !built {
         return ExitCode::from(1);
     }
     exit_for(&diagnostics)
@@ -1237,7 +1247,7 @@ mod tests {
         for (more, message) in [
             (
                 &["--format", "yaml"][..],
-                "--format \"yaml\": use curl, http, json or cli",
+                "--format \"yaml\": use curl, http, json, cli or console",
             ),
             (
                 &["--field", "name"][..],

@@ -91,3 +91,41 @@ pub fn to_text(value: &Value) -> String {
     text.push('\n');
     text
 }
+
+/// Adds the console view to `request --format json` as `console` (no existing key changes): the
+/// menu path and, per field, its label (both languages), what fills it, the text and the pitfalls.
+/// The texts are the fixed bundle and key already in the request's `call`: no new exposure.
+pub fn add_console(
+    value: &mut Value,
+    prep: &providers::Preparation,
+    texts: &[providers::ConsoleText],
+) {
+    // Without a call the request JSON carries no key: neither does the console view then.
+    if prep.call.is_none() {
+        return;
+    }
+    let console = &prep.provider.spec().console;
+    let fields: Vec<Value> = texts
+        .iter()
+        .map(|t| {
+            json!({
+                "label": t.label.en,
+                "label_zh": t.label.zh,
+                "fill": t.fill.name(),
+                "text": t.text,
+                "pitfalls": t.pitfalls.iter().map(|p| p.en).collect::<Vec<_>>(),
+                "pitfalls_zh": t.pitfalls.iter().map(|p| p.zh).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    if let Some(object) = value.as_object_mut() {
+        object.insert(
+            "console".to_owned(),
+            json!({
+                "menu": console.menu.en,
+                "menu_zh": console.menu.zh,
+                "fields": fields,
+            }),
+        );
+    }
+}

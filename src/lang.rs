@@ -86,7 +86,8 @@ impl fmt::Display for Lang {
 }
 
 /// One sentence in both languages. There is no conversion from a `String` or `&str`: a message
-/// without its Chinese form does not compile.
+/// without its Chinese form does not compile. Its serde form is `{"en": …, "zh": …}` (what crosses
+/// to and from a worker).
 #[derive(Clone, Debug, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Text {
     en: String,

@@ -10,7 +10,8 @@ use crate::diagnostic::{Code, Diagnostic, Location, Severity, Surface};
 use crate::fix_choice::{self, Fix};
 use crate::lang::{Lang, Text};
 use crate::material_routing::input_name_in;
-use crate::providers::Preparation;
+use crate::providers::console::console_sheet;
+use crate::providers::{ConsoleSheet, Fields, Preparation};
 use crate::request::Outcome;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -33,16 +34,19 @@ pub struct View {
     pub bundle_changes: Vec<Text>,
     /// When it changes something: the certificate text as given, and as the request sends it.
     pub bundle_before_after: Option<(String, String)>,
+    /// What to paste into each field of the target's console.
+    pub console: ConsoleSheet,
     /// The validation time.
     pub now: Timestamp,
 }
 
 impl View {
-    /// The view of `analysis` under the target's `preparation`; `before` is the certificate text
-    /// as given (shown beside the bundle the request sends, when that differs).
+    /// The view of `analysis` under the target's `preparation` with its `fields`; `before` is the
+    /// certificate text as given (shown beside the bundle the request sends, when that differs).
     pub fn new(
         analysis: &Analysis,
         preparation: &Preparation,
+        fields: &Fields,
         before: &str,
         now: Timestamp,
     ) -> Self {
@@ -88,6 +92,7 @@ impl View {
                     .collect()
             }),
             bundle_before_after: bundle.map(|b| (before.to_owned(), b.full_pem.clone())),
+            console: console_sheet(preparation, fields),
             now,
         }
     }

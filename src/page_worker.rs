@@ -501,6 +501,7 @@ impl Worker {
             view: Box::new(View::new(
                 &self.analysis,
                 &self.preparation,
+                &self.fields,
                 &self.before,
                 self.now,
             )),

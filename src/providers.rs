@@ -19,11 +19,13 @@ pub mod huawei_elb;
 pub mod huawei_scm;
 
 mod call;
+pub mod console;
 mod fields;
 mod material;
 mod rules;
 
 pub use call::{Call, CliArg, VendorCommand};
+pub use console::{Console, ConsoleField, ConsoleSheet, ConsoleText, Fill, SheetField};
 pub use fields::{
     FieldInput, FieldSpec, Fields, NumberedFields, NumberedPart, Otherwise, Region, Shape, When,
 };
@@ -165,6 +167,9 @@ pub struct ProviderSpec {
     pub analysis_errors: &'static [(Code, &'static str)],
     /// The vendor CLI and operation the target's command calls (`aliyun slb UploadCACertificate`).
     pub vendor_cli: &'static str,
+    /// The console's upload form: menu path, fields in order, what fills each, pitfalls.
+    #[serde(skip)]
+    pub console: Console,
     /// The target's own checks and its call.
     #[serde(skip)]
     pub prepare: fn(&Context<'_>, &mut Preparation),

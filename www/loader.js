@@ -54,10 +54,16 @@ function stopped(error) {
 window.addEventListener('error', (event) => stopped(event.error));
 window.addEventListener('unhandledrejection', (event) => stopped(event.reason));
 
+// The service worker registers once the app has started and the page is idle: its install fetches
+// and hashes every file of the build again (the .wasm included), which on a first visit would
+// otherwise compete with compiling the module and the first render (bench/README.md, "Load").
+const whenIdle = (task) => (window.requestIdleCallback
+  ? window.requestIdleCallback(task, { timeout: 2000 })
+  : setTimeout(task, 200));
 init({ module_or_path: new URL('./cert-preflight_bg.wasm', import.meta.url) }).catch((error) => {
   if (app) app.textContent = text().noWasm;
   console.error('cert-preflight failed to start', error);
-});
+}).finally(() => whenIdle(keepOffline));
 
 // "A new version is ready": a banner with a button that lets the waiting worker take over; the
 // page reloads when it has (controllerchange), so it never runs on the files of two versions.
@@ -105,4 +111,3 @@ async function keepOffline() {
     });
   });
 }
-keepOffline();

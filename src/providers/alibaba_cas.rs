@@ -4,6 +4,7 @@
 //! certificates for CLB, ALB, NLB, CDN and the other Alibaba products are managed; the successor
 //! of the legacy KMS certificate upload.
 
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, EncryptionPair, FieldSpec, KeyRules, KnownError, MaterialRole,
     NumberedFields, NumberedPart, PairRules, Preparation, ProviderSpec, Region, Rule, Shape,
@@ -261,6 +262,65 @@ fn is_portable_name(name: &str) -> bool {
     name.chars().count() <= 63 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
 }
 
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Alibaba Cloud's own guide "Upload and share an SSL certificate"
+// (https://www.alibabacloud.com/help/en/ssl-certificate/user-guide/upload-an-ssl-certificate, versions
+// of 2024-11-20 and 2026-03-31): the English menu path (Manage Certificates > SSL Certificate
+// Management, the Manage Uploaded Certificates tab, Upload Certificate); a Certificate Algorithm
+// choice, Internationally Accepted Algorithm or SM2 Algorithm, the SM2 one taking a signing
+// certificate and its private key and an encryption certificate and its private key (the SM2_ONLY
+// fields); the key without a password (NO_PASSPHRASE); the server certificate with its intermediate
+// certificate. No vendor source found (still secondary, unverified): the boxes' own labels, every
+// Chinese label and the Chinese menu path (signing/encryption wording as zh-terms.md 5.2 gives it).
+const CONSOLE_SOURCE: Source = Source {
+    document: "Alibaba Cloud Certificate Management Service: Upload and share an SSL certificate; the boxes' labels and the Chinese texts unverified",
+    url: "https://www.alibabacloud.com/help/en/ssl-certificate/user-guide/upload-an-ssl-certificate",
+    as_of: "2026-12-06",
+    kind: SourceKind::Secondary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "Certificate Management Service console > Manage Certificates > SSL Certificate Management > Manage Uploaded Certificates > Upload Certificate",
+        "数字证书管理服务控制台 > SSL 证书管理 > 上传证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Name", "证书名称"),
+            fill: Fill::Field("Name"),
+            pitfalls: &[pitfalls::NAME_UNIQUE],
+        },
+        ConsoleField {
+            label: Words::new(
+                "Certificate File (signing certificate for SM2)",
+                "证书文件（国密为签名证书）",
+            ),
+            fill: Fill::CertificateWithChain,
+            pitfalls: &[pitfalls::LEAF_FIRST_NO_ROOT, pitfalls::NO_BLANK_LINES],
+        },
+        ConsoleField {
+            label: Words::new(
+                "Certificate Private Key (signing key for SM2)",
+                "证书私钥（国密为签名私钥）",
+            ),
+            fill: Fill::PrivateKey,
+            pitfalls: &[pitfalls::KEY_AS_SHOWN, pitfalls::NO_PASSPHRASE],
+        },
+        ConsoleField {
+            label: Words::new("Encryption Certificate", "加密证书"),
+            fill: Fill::Field("EncryptCert"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_BLANK_LINES],
+        },
+        ConsoleField {
+            label: Words::new("Encryption Private Key", "加密私钥"),
+            fill: Fill::Field("EncryptPrivateKey"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_PASSPHRASE],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-cas",
@@ -379,6 +439,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     ],
     analysis_errors: &[],
     vendor_cli: "aliyun cas UploadUserCertificate",
+    console: CONSOLE,
     prepare,
 };
 

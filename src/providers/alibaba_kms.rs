@@ -3,6 +3,7 @@
 //! with `CreateCertificate`. A legacy API: its pages moved to the previous-version documentation
 //! and the official CLI dropped it; `alibaba-cas` is where certificates go now.
 
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, CliArg, Context, FieldSpec, KnownError, Legacy, MaterialRole, Preparation,
     ProviderSpec, Region, Rule, Shape, Source, SourceKind, certificate_location, csr_wanted,
@@ -289,6 +290,38 @@ fn unlisted_host(region: &str) -> String {
     format!("kms.{region}.aliyuncs.com")
 }
 
+/// The console form's labels and menu path. No vendor guide describing this form was found, nor
+/// are its labels in the shared reference documents: they are written from memory of the console,
+/// hence secondary (`as_of` is the date written); verify them against the live console.
+// Searched on 2026-12-06 (the KMS console's certificate import in Alibaba Cloud's help pages): no
+// vendor description of this form was found. Secondary, unverified: the menu path and the labels.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Alibaba Cloud KMS console: Certificates > certificate details > Import Certificate (the certificate issued for the KMS CSR)",
+    url: "https://kms.console.aliyun.com/",
+    as_of: "2026-12-06",
+    kind: SourceKind::Secondary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "Key Management Service console > Certificates > (the certificate) > Import Certificate",
+        "密钥管理服务控制台 > 证书管理 > （该证书）> 导入证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate", "证书"),
+            fill: Fill::Certificate,
+            pitfalls: &[pitfalls::NO_BLANK_LINES, pitfalls::NO_OUTER_WHITESPACE],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Chain", "证书链"),
+            fill: Fill::Chain,
+            pitfalls: &[pitfalls::CHAIN_ONLY_INTERMEDIATES, pitfalls::NO_BLANK_LINES],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-kms",
@@ -369,6 +402,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::InvalidAsn1, "InvalidParameter"),
     ],
     vendor_cli: "aliyun kms UploadCertificate --force --version 2016-01-20",
+    console: CONSOLE,
     prepare,
 };
 

@@ -4,6 +4,7 @@
 //! Also the home of what the CLB APIs share (its sister target `alibaba_slb_server` reuses it):
 //! the region table with the endpoint hosts, the tag rules and the CLB certificate requirements.
 
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, CliArg, Context, FieldSpec, KnownError, MaterialRole, NumberedFields,
     NumberedPart, Preparation, ProviderSpec, Region, Rule, Shape, Source, SourceKind,
@@ -419,6 +420,47 @@ pub(crate) const ERRORS: &[KnownError] = &[
     },
 ];
 
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Alibaba Cloud's own CLB guide "Create a certificate"
+// (https://www.alibabacloud.com/help/doc-detail/90792.html, last updated 2026-01-14): the English menu
+// path (CLB > Certificates, Add Certificate, Third-party Certificates, Certificate Type "CA
+// Certificate", for mutual authentication), the label "Certificate Name", and "Certificates are
+// region-specific" (REGION_FIRST). The pitfalls are its "Certificate requirements" page
+// (https://www.alibabacloud.com/help/doc-detail/85968.htm): no spaces, no blank lines, 64 characters
+// a line. No vendor source found (still secondary, unverified): the content box's label, every
+// Chinese label and the Chinese menu path.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Alibaba Cloud Server Load Balancer: Create a certificate (third-party CA certificate) and Certificate requirements; the content box's label and the Chinese texts unverified",
+    url: "https://www.alibabacloud.com/help/doc-detail/90792.html",
+    as_of: "2026-12-06",
+    kind: SourceKind::Secondary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "CLB console > Certificates > Add Certificate > Third-party Certificates > Certificate Type: CA Certificate",
+        "传统型负载均衡 CLB 控制台 > 证书管理 > 创建证书 > CA 证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Name", "证书名称"),
+            fill: Fill::Field("CACertificateName"),
+            pitfalls: &[pitfalls::NAME_UNIQUE],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Content", "证书内容"),
+            fill: Fill::Certificate,
+            pitfalls: &[
+                pitfalls::NO_BLANK_LINES,
+                pitfalls::NO_OUTER_WHITESPACE,
+                pitfalls::REGION_FIRST,
+            ],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-slb-ca",
@@ -490,6 +532,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::NoPemOrDer, INVALID_PARAMETER),
     ],
     vendor_cli: "aliyun slb UploadCACertificate",
+    console: CONSOLE,
     prepare,
 };
 

@@ -7,6 +7,7 @@
 //! of the sister target `alibaba_slb_ca`.
 
 use super::alibaba_slb_ca::{self, INVALID_PARAMETER, check_alibaba_tag, check_clb_key};
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, FieldSpec, KeyRules, MaterialRole, NumberedFields, NumberedPart,
     Preparation, ProviderSpec, Rule, Shape, Source, SourceKind, field_location, material_location,
@@ -185,6 +186,58 @@ pub static TAG_COUNT: Rule = Rule {
     provider_error: Some("SizeLimitExceeded.Tag"),
 };
 
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Alibaba Cloud's own CLB guide "Create a certificate"
+// (https://www.alibabacloud.com/help/doc-detail/90792.html, last updated 2026-01-14): the English menu
+// path (CLB > Certificates, Add Certificate, Third-party Certificates, Certificate Type "Server
+// Certificate"), the label "Certificate Name" ("Enter a Certificate Name"), and "Certificates are
+// region-specific" (REGION_FIRST). The pitfalls are its "Certificate requirements" page
+// (https://www.alibabacloud.com/help/doc-detail/85968.htm; zh-TW of 2025-02-14): the server
+// certificate first and the intermediates under it, no blank line between them, no spaces, 64
+// characters a line, an RSA key as "BEGIN RSA PRIVATE KEY". No vendor source found (still
+// secondary, unverified): the labels of the content and key boxes, every Chinese label and the
+// Chinese menu path.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Alibaba Cloud Server Load Balancer: Create a certificate (third-party server certificate) and Certificate requirements; box labels other than Certificate Name and the Chinese texts unverified",
+    url: "https://www.alibabacloud.com/help/doc-detail/90792.html",
+    as_of: "2026-12-06",
+    kind: SourceKind::Secondary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "CLB console > Certificates > Add Certificate > Third-party Certificates > Certificate Type: Server Certificate",
+        "传统型负载均衡 CLB 控制台 > 证书管理 > 创建证书 > 服务器证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Name", "证书名称"),
+            fill: Fill::Field("ServerCertificateName"),
+            pitfalls: &[pitfalls::NAME_UNIQUE],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Content", "证书内容"),
+            fill: Fill::CertificateWithChain,
+            pitfalls: &[
+                pitfalls::LEAF_FIRST_NO_ROOT,
+                pitfalls::NO_BLANK_LINES,
+                pitfalls::REGION_FIRST,
+            ],
+        },
+        ConsoleField {
+            label: Words::new("Private Key", "私钥"),
+            fill: Fill::PrivateKey,
+            pitfalls: &[
+                pitfalls::NO_PKCS8,
+                pitfalls::NO_PASSPHRASE,
+                pitfalls::NO_BLANK_LINES,
+            ],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "alibaba-slb-server",
@@ -316,6 +369,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::NoPemOrDer, INVALID_PARAMETER),
     ],
     vendor_cli: "aliyun slb UploadServerCertificate",
+    console: CONSOLE,
     prepare,
 };
 

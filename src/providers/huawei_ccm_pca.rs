@@ -4,6 +4,7 @@
 //! CCM is a global service: one private-CA endpoint per site, account-level credentials
 //! (`X-Domain-Id`, an account-scoped token).
 
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, FieldSpec, KnownError, MaterialRole, Preparation, ProviderSpec,
     Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand, certificate_location,
@@ -229,6 +230,43 @@ fn unlisted_host(region: &str) -> String {
     }
 }
 
+/// The console form's labels and menu path. No vendor guide describing this form was found, nor
+/// are its labels in the shared reference documents: they are written from memory of the console,
+/// hence secondary (`as_of` is the date written); verify them against the live console.
+// Searched on 2026-12-06 (the private CA's activation by importing an externally signed CA
+// certificate, 导入CA证书, in Huawei Cloud's CCM user guide): no vendor description of this form
+// was found. Secondary, unverified: the menu path and the labels.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Huawei Cloud CCM console: Private CA > Activate (import an externally signed CA certificate); expiry rule from usermanual-ccm ccm_01_0011 as in sister-targets.md D",
+    url: "https://console.huaweicloud.com/ccm/",
+    as_of: "2026-12-06",
+    kind: SourceKind::Secondary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "Cloud Certificate Manager console > Private Certificate Management > Private CAs > Activate > Import certificate",
+        "云证书管理服务控制台 > 私有证书管理 > 私有CA > 激活 > 导入证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Body", "证书体"),
+            fill: Fill::Certificate,
+            pitfalls: &[
+                pitfalls::NOT_EXPIRED,
+                pitfalls::NO_BLANK_LINES,
+                pitfalls::NO_OUTER_WHITESPACE,
+            ],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Chain", "证书链"),
+            fill: Fill::Chain,
+            pitfalls: &[pitfalls::CHAIN_ONLY_INTERMEDIATES, pitfalls::NO_BLANK_LINES],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-ccm-pca",
@@ -315,6 +353,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::InvalidAsn1, "PCA.00020001 (incorrect parameter)"),
     ],
     vendor_cli: "hcloud CCM ImportCertificateAuthorityCertificate",
+    console: CONSOLE,
     prepare,
 };
 

@@ -1,6 +1,7 @@
 //! Huawei Cloud ELB v3 "Creating a Certificate": a server certificate with its key (`server`), CA
 //! certificates for client authentication (`client`), or an SM dual certificate (`server_sm`).
 
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, FieldSpec, KeyRules, KnownError, MaterialRole, Otherwise, PairRules,
     Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand,
@@ -504,6 +505,70 @@ const SERVER_ONLY: When = When {
     otherwise: Otherwise::Ignored,
 };
 
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Huawei Cloud's own ELB user guide "Adding a Certificate"
+// (https://support.huaweicloud.com/intl/en-us/usermanual-elb/elb_ug_zs_0004.html, updated 2024-06-20):
+// Elastic Load Balance > Certificates > Add Certificate; Certificate Type "Server certificate";
+// the labels "Certificate Name" and "Certificate Content"; "If you want to use the same certificate
+// in two regions, you need to add a certificate in each region" (REGION_FIRST); server SM
+// certificates as a signing and an encryption certificate. The label "Private Key" and an
+// unencrypted key: the same guide for the ae-ad-1 region
+// (https://support.huaweicloud.com/intl/es-us/ae-ad-1-usermanual-elb/en-us_elb_03_0005.html,
+// 2022-01-25). Chinese 证书内容 and 私钥: the guide's Chinese 证书概述 ("服务器证书…需提供证书内容和
+// 私钥", updated 2024-04-08). Outer whitespace: the ELB FAQ (upload-errors.md row 21). No vendor
+// source found (unverified): the SM encryption boxes' labels, 证书名称 and the Chinese menu path.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Huawei Cloud Elastic Load Balance user guide: Adding a Certificate (server certificate); SM encryption box labels and the Chinese menu path unverified",
+    url: "https://support.huaweicloud.com/intl/en-us/usermanual-elb/elb_ug_zs_0004.html",
+    as_of: "2026-12-06",
+    kind: SourceKind::Primary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "Elastic Load Balance console > Certificates > Add Certificate > Certificate Type: Server certificate",
+        "弹性负载均衡控制台 > 证书管理 > 添加证书 > 证书类型：服务器证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Name", "证书名称"),
+            fill: Fill::Field("name"),
+            pitfalls: &[pitfalls::NAME_UNIQUE],
+        },
+        ConsoleField {
+            label: Words::new("Certificate Content", "证书内容"),
+            fill: Fill::CertificateWithChain,
+            pitfalls: &[
+                pitfalls::LEAF_FIRST_NO_ROOT,
+                pitfalls::NO_BLANK_LINES,
+                pitfalls::NO_OUTER_WHITESPACE,
+                pitfalls::REGION_FIRST,
+            ],
+        },
+        ConsoleField {
+            label: Words::new("Private Key", "私钥"),
+            fill: Fill::PrivateKey,
+            pitfalls: &[
+                pitfalls::KEY_AS_SHOWN,
+                pitfalls::NO_PASSPHRASE,
+                pitfalls::NO_OUTER_WHITESPACE,
+            ],
+        },
+        ConsoleField {
+            label: Words::new("SM Encryption Certificate Content", "国密加密证书内容"),
+            fill: Fill::Field("enc_certificate"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_OUTER_WHITESPACE],
+        },
+        ConsoleField {
+            label: Words::new("SM Encryption Private Key", "国密加密证书私钥"),
+            fill: Fill::Field("enc_private_key"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_PASSPHRASE],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-elb",
@@ -693,6 +758,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::KeyTypeNotAccepted, ELB_1011),
     ],
     vendor_cli: "hcloud ELB CreateCertificate/v3",
+    console: CONSOLE,
     prepare,
 };
 

@@ -3,6 +3,7 @@
 //! certificate with its encryption pair. A global service: account-level credentials
 //! (`X-Domain-Id`, an account-scoped token), one endpoint per site.
 
+use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, EncryptionPair, FieldSpec, KeyRules, KnownError, MaterialRole,
     PairRules, Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind,
@@ -273,6 +274,67 @@ fn is_enterprise_project(value: &str) -> bool {
             })
 }
 
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Huawei Cloud's own CCM user guide "Uploading an External
+// Certificate to SCM" (https://support.huaweicloud.com/intl/en-us/my-kualalumpur-1-usermanual-ccm/ccm_01_0011.html,
+// updated 2025-10-29): SSL Certificate Manager > SSL Certificates > Upload Certificate; the labels
+// "Certificate Name" and "Certificate File"; expired certificates are refused (NOT_EXPIRED), so is a
+// certificate whose chain has length 1 (CHAIN_REQUIRED); the key must not be password-protected
+// (NO_PASSPHRASE). Its FAQ "How Do I Complete the Certificate File When Uploading a Certificate?"
+// (https://support.huaweicloud.com/intl/en-us/ccm_faq/ccm_01_0187.html, updated 2022-09-23): the
+// PEM text goes into the Certificate File box, the server certificate before its chain, combined
+// into one file, no empty lines between certificates (SERVER_FIRST, NO_BLANK_LINES): there is no
+// separate chain box. No vendor source found (unverified): the key box's label (the guide says
+// "certificate private key"), the SM encryption boxes' labels, every Chinese label and the Chinese
+// menu path.
+const CONSOLE_SOURCE: Source = Source {
+    document: "Huawei Cloud CCM user guide: Uploading an External Certificate to SCM, and the FAQ on completing the certificate file; the key and SM box labels and the Chinese texts unverified",
+    url: "https://support.huaweicloud.com/intl/en-us/my-kualalumpur-1-usermanual-ccm/ccm_01_0011.html",
+    as_of: "2026-12-06",
+    kind: SourceKind::Primary,
+};
+/// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
+const CONSOLE: Console = Console {
+    menu: Words::new(
+        "Cloud Certificate Manager console > SSL Certificate Manager > SSL Certificates > Upload Certificate",
+        "云证书管理服务控制台 > SSL证书管理 > 上传证书",
+    ),
+    source: &CONSOLE_SOURCE,
+    fields: &[
+        ConsoleField {
+            label: Words::new("Certificate Name", "证书名称"),
+            fill: Fill::Field("name"),
+            pitfalls: &[pitfalls::NAME_UNIQUE],
+        },
+        ConsoleField {
+            label: Words::new("Certificate File", "证书文件"),
+            fill: Fill::CertificateWithChain,
+            pitfalls: &[
+                pitfalls::SERVER_FIRST,
+                pitfalls::CHAIN_REQUIRED,
+                pitfalls::NOT_EXPIRED,
+                pitfalls::NO_BLANK_LINES,
+            ],
+        },
+        ConsoleField {
+            label: Words::new("Private Key", "私钥"),
+            fill: Fill::PrivateKey,
+            pitfalls: &[pitfalls::KEY_AS_SHOWN, pitfalls::NO_PASSPHRASE],
+        },
+        ConsoleField {
+            label: Words::new("Encryption Certificate", "加密证书"),
+            fill: Fill::Field("enc_certificate"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_BLANK_LINES],
+        },
+        ConsoleField {
+            label: Words::new("Encryption Private Key", "加密私钥"),
+            fill: Fill::Field("enc_private_key"),
+            pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_PASSPHRASE],
+        },
+    ],
+};
+
 /// The target's data.
 pub static SPEC: ProviderSpec = ProviderSpec {
     id: "huawei-scm",
@@ -447,6 +509,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         ),
     ],
     vendor_cli: "hcloud SCM ImportCertificate",
+    console: CONSOLE,
     prepare,
 };
 

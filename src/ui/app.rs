@@ -4,9 +4,9 @@
 use super::browser;
 use super::components::{
     LIST_LIMIT, analysis_progress::AnalysisProgress, certificate_card::CertificateCard,
-    chain_view::ChainView, diagnostic_list::DiagnosticList, field_form::FieldForm,
-    fixes_panel::FixesPanel, input_panel::InputPanel, request_panel::RequestPanel, show_all,
-    target_picker::TargetPicker,
+    chain_view::ChainView, console_view::ConsoleView, diagnostic_list::DiagnosticList,
+    field_form::FieldForm, fixes_panel::FixesPanel, input_panel::InputPanel,
+    request_panel::RequestPanel, show_all, target_picker::TargetPicker,
 };
 use super::hooks::use_worker::use_worker;
 use super::state::{Action, Credential, Slot, State};
@@ -145,6 +145,7 @@ pub fn App() -> Html {
                 <h2 id="fields-title">{ lang.pick(format!("4. The {} request", spec.api), format!("4. {} 请求", spec.api)) }</h2>
                 <FieldForm target={form.target} values={form.fields.clone()} numbered_rows={form.numbered_rows.clone()}
                     view={view.clone()} on_action={dispatch.clone()} />
+                <ConsoleView sheet={view.console.clone()} />
                 <RequestPanel target={form.target} auth={form.auth} access_key_id={credentials.access_key_id.clone()}
                     has_secret={!credentials.secret.is_empty()} token_env={credentials.token_env.clone()} domain_id={credentials.domain_id.clone()}
                     generated={derived.generated.clone()} analysing={state.analysing()} on_action={dispatch} />

@@ -1,4 +1,4 @@
-// Accessibility: axe-core finds no violation in each main state of the page, at 1280 px and 360 px
+// Accessibility: axe-core finds no violation in each main state of the page (the console view open among them), at 1280 px and 360 px
 // wide, in light and dark, in English and in Simplified Chinese (a zh-CN browser); every control is reachable with the keyboard and shows where the focus
 // is; the colours follow the system's light/dark setting; nothing scrolls sideways at 360 px.
 import { test, before } from 'node:test';
@@ -22,7 +22,7 @@ before(() => {
 });
 
 /** The main states of the page (scenes.js), each reached from a freshly loaded page. */
-const STATES = Object.fromEntries(['empty', 'pasted', 'fixed', 'request', 'blocked'].map((name) => [name, SCENES[name]]));
+const STATES = Object.fromEntries(['empty', 'pasted', 'fixed', 'request', 'console', 'blocked'].map((name) => [name, SCENES[name]]));
 
 /**
  * Runs axe-core in the page. The page's Content-Security-Policy forbids inline scripts, so

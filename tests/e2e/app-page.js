@@ -1,6 +1,7 @@
 // Page object for the cert-preflight app: every selector the end-to-end tests use lives here (the
 // test files name none). Selectors are data-testid (getByTestId), data-code attributes and ARIA
 // roles, never text or CSS classes.
+import assert from 'node:assert/strict';
 import { CORE_TARGETS } from './core.js';
 
 /** The target IDs, from the core's registry (core.js). */
@@ -64,6 +65,13 @@ export class AppPage {
     this.downloadBody = page.getByTestId('download-body');
     this.expiresIn = page.getByTestId('expires-in');
     this.regenerate = page.getByTestId('regenerate');
+    // The console path: what to paste into each field of the target's console.
+    this.consoleView = page.getByTestId('console-view');
+    this.consoleToggle = page.getByTestId('console-toggle');
+    this.consoleMenu = page.getByTestId('console-menu');
+    this.consoleFields = page.getByTestId('console-field');
+    this.consoleBlocked = page.getByTestId('console-blocked');
+    this.consoleCopied = page.getByTestId('console-copied');
     // The loader's banners (www/loader.js).
     this.panic = page.getByTestId('panic');
     this.update = page.getByTestId('update');
@@ -252,6 +260,40 @@ export class AppPage {
   }
   tab(name) {
     return this.page.getByTestId(`tab-${name}`);
+  }
+  /** Opens the console view (the toggle says whether it is open). */
+  async openConsole() {
+    if (await this.consoleToggle.getAttribute('aria-expanded') !== 'true') await this.consoleToggle.click();
+    assert.equal(await this.consoleToggle.getAttribute('aria-expanded'), 'true');
+  }
+  /** The console view's block for a field by what fills it (`certificate_with_chain`, `private_key`, `field:Name`…). */
+  consoleField(fill) {
+    const block = this.consoleFields.and(this.page.locator(`[data-fill="${fill}"]`));
+    return {
+      block,
+      label: block.getByTestId('console-label'),
+      text: block.getByTestId('console-text'),
+      copy: block.getByTestId('console-copy'),
+      empty: block.getByTestId('console-empty'),
+    };
+  }
+  /**
+   * The console view as shown: per field, what fills it, its label, the text in its box (null
+   * when it is to stay empty), whether the box is read-only, the label's `for` and the pitfalls.
+   */
+  async consoleSheet() {
+    return this.consoleFields.evaluateAll((blocks) => blocks.map((b) => {
+      const box = b.querySelector('[data-testid="console-text"]');
+      return {
+        fill: b.dataset.fill,
+        label: b.querySelector('[data-testid="console-label"]').textContent,
+        labelFor: b.querySelector('[data-testid="console-label"]').htmlFor,
+        boxId: box?.id ?? null,
+        readOnly: box?.readOnly ?? null,
+        text: box ? box.value : null,
+        pitfalls: [...b.querySelectorAll('[data-testid="console-pitfalls"] li')].map((li) => li.textContent),
+      };
+    }));
   }
   /** Clicks the copy button and returns what it wrote to the clipboard (needs clipboard permissions). */
   async copyVisibleOutput() {

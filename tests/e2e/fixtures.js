@@ -52,6 +52,21 @@ export function inspectJson(file) {
 
 
 /**
+ * The command-line twin's `request --format json` for `args` (after `request`), with `env` added to
+ * its environment (the secret's variable): the request and its `console` section.
+ */
+export function requestJson(args, env = {}) {
+  const binary = path.join(ROOT, 'target/debug/cert-preflight');
+  if (!existsSync(binary)) throw new Error(`${binary} is missing: cargo build (scripts/test.sh runs cargo test first)`);
+  const run = spawnSync(binary, ['request', '--format', 'json', ...args], {
+    encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env },
+  });
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(`cert-preflight request ${args.join(' ')}: exit ${run.status}\n${run.stderr}`);
+  return JSON.parse(run.stdout);
+}
+
+/**
  * `count` certificates sharing the name of the self-signed root in PEM block `block` (from 0) of
  * the vector file `file` (relative to the repository), made as bench/hostile.rs makes them: the
  * root with two signature bytes changed per copy, so none is self-signed and each is a candidate

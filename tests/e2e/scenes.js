@@ -49,6 +49,17 @@ export const SCENES = {
     await app.generateButton.click();
     await app.output.waitFor({ timeout: 10_000 });
   },
+  /** The same fixed material with the fields filled, no credentials: the console view opened. */
+  console: async (app) => {
+    await SCENES.fixed(app);
+    await app.region.fill('cn-north-4');
+    await app.field('project_id').fill('0a1b2c3d4e5f60718293a4b5c6d7e8f9');
+    await app.field('type').selectOption('server');
+    await app.field('name').fill('www-example-2026');
+    await app.field('domain').fill('api.example.com');
+    await app.openConsole();
+    await app.consoleFields.first().waitFor({ timeout: 10_000 });
+  },
   /** SLB takes one CA certificate per call: a chain of three blocks the request, which says why. */
   blocked: async (app) => {
     await app.chooseTarget('alibaba-slb-ca');

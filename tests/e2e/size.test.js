@@ -23,8 +23,22 @@
 // bench/results/budgets.md) and in cert_preflight's own functions (each message formatted in both
 // languages: 136.1 KB against 121.1 KB there, which also counts merges since). 414,414 bytes
 // measured on 2026-12-06 with issue 17's and issue 16's main-thread changes merged beside it.
+// The console path (issue 15: each target's console form as data, in both languages, and the
+// page's console view, src/ui/components/console_view.rs) grew it to 423,879 bytes (2026-12-06):
+// 416,327 with the branch's console data merged before the view existed, 416,577 once the data was
+// checked against the vendors' guides, then +7.3 KB for the view, which bench/budgets/attribution.mjs
+// (named builds before and after) puts in yew's instantiation of the component (+2.3 KB), the
+// strings and tables (+2.2 KB: the view's texts and the console forms it now reaches), serde_json
+// (+1.3 KB: its Value reader, instantiated to read a field's value from a REST call's body) and
+// cert_preflight's own functions (+1.1 KB).
+// Brought back to 408,015 bytes on 2026-12-06 (issue 15's budgets, bench/README.md "Web app
+// budgets"), behaviour unchanged: the standard library built with its optimize_for_size feature
+// -5.3 KB, CBC compiled once per block size rather than once per cipher -0.7 KB, wasm-opt dropping
+// the producers and target_features sections -0.4 KB (the loader's deferred service worker +0.1).
+// The 350 KB budget is still 58 KB away: bench/README.md says what was measured and not kept.
+// Both merged (the console path and the reductions): 416,795 bytes, 2026-12-06.
 // The page's Worker (issue 16: analysis, target checks, fixes and signing off the main thread)
-// grew it from 414,414 to 430,036 bytes (+15.6 KB, 2026-12-06): the messages both ways in the one
+// grew it from 414,414 to 430,036 bytes (+15.6 KB, 2026-12-06, measured before the two merges above): the messages both ways in the one
 // module that runs on both sides (postcard encoding and decoding of ToWorker and FromWorker, about
 // 15 KB of the 45 KB of new functions in a names-kept build: ui::worker, PageWorker and the hook 26
 // KB, page_view/page_worker 15 KB, postcard 8 KB, overlapping), worker.js 402 bytes. The same
@@ -37,7 +51,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 432_000;
+const CEILING = 434_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -11,6 +11,8 @@
 mod binary;
 mod corpus;
 
+mod console;
+
 mod hostile;
 mod i18n;
 mod key_corpus;

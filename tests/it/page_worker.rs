@@ -101,7 +101,7 @@ fn direct_view(boxes: &Boxes, passphrase: &str, target: ProviderId) -> View {
         region: target.spec().default_region.to_owned(),
     };
     let preparation = providers::prepare(target, Mode::Request, &analysis, &before, &fields);
-    View::new(&analysis, &preparation, &before, NOW_SINCE_EPOCH)
+    View::new(&analysis, &preparation, &fields, &before, NOW_SINCE_EPOCH)
 }
 
 #[test]

@@ -423,58 +423,138 @@ pub fn cbc_decrypt(
     ciphertext: &[u8],
 ) -> Result<Vec<u8>, DecryptError> {
     use BlockCipher::*;
-    match cipher {
-        Aes128 => cbc::<aes::Aes128>(aes::Aes128::new_from_slice(key).ok(), iv, ciphertext),
-        Aes192 => cbc::<aes::Aes192>(aes::Aes192::new_from_slice(key).ok(), iv, ciphertext),
-        Aes256 => cbc::<aes::Aes256>(aes::Aes256::new_from_slice(key).ok(), iv, ciphertext),
-        Aria128 => cbc::<aria::Aria128>(aria::Aria128::new_from_slice(key).ok(), iv, ciphertext),
-        Aria192 => cbc::<aria::Aria192>(aria::Aria192::new_from_slice(key).ok(), iv, ciphertext),
-        Aria256 => cbc::<aria::Aria256>(aria::Aria256::new_from_slice(key).ok(), iv, ciphertext),
-        Camellia128 => cbc(
-            camellia::Camellia128::new_from_slice(key).ok(),
-            iv,
-            ciphertext,
-        ),
-        Camellia192 => cbc(
-            camellia::Camellia192::new_from_slice(key).ok(),
-            iv,
-            ciphertext,
-        ),
-        Camellia256 => cbc(
-            camellia::Camellia256::new_from_slice(key).ok(),
-            iv,
-            ciphertext,
-        ),
-        Des => cbc(des::Des::new_from_slice(key).ok(), iv, ciphertext),
-        TdesEde2 => cbc(des::TdesEde2::new_from_slice(key).ok(), iv, ciphertext),
-        TdesEde3 => cbc(des::TdesEde3::new_from_slice(key).ok(), iv, ciphertext),
+    let key_length = || DecryptError::Malformed("key length".into());
+    let wide = match cipher {
+        Aes128 => Wide::Aes128(aes::Aes128::new_from_slice(key).map_err(|_| key_length())?),
+        Aes192 => Wide::Aes192(aes::Aes192::new_from_slice(key).map_err(|_| key_length())?),
+        Aes256 => Wide::Aes256(aes::Aes256::new_from_slice(key).map_err(|_| key_length())?),
+        Aria128 => Wide::Aria128(aria::Aria128::new_from_slice(key).map_err(|_| key_length())?),
+        Aria192 => Wide::Aria192(aria::Aria192::new_from_slice(key).map_err(|_| key_length())?),
+        Aria256 => Wide::Aria256(aria::Aria256::new_from_slice(key).map_err(|_| key_length())?),
+        Camellia128 => {
+            Wide::Camellia128(camellia::Camellia128::new_from_slice(key).map_err(|_| key_length())?)
+        }
+        Camellia192 => {
+            Wide::Camellia192(camellia::Camellia192::new_from_slice(key).map_err(|_| key_length())?)
+        }
+        Camellia256 => {
+            Wide::Camellia256(camellia::Camellia256::new_from_slice(key).map_err(|_| key_length())?)
+        }
+        Des => {
+            return cbc(
+                Narrow::Des(des::Des::new_from_slice(key).map_err(|_| key_length())?),
+                iv,
+                ciphertext,
+            );
+        }
+        TdesEde2 => {
+            return cbc(
+                Narrow::TdesEde2(des::TdesEde2::new_from_slice(key).map_err(|_| key_length())?),
+                iv,
+                ciphertext,
+            );
+        }
+        TdesEde3 => {
+            return cbc(
+                Narrow::TdesEde3(des::TdesEde3::new_from_slice(key).map_err(|_| key_length())?),
+                iv,
+                ciphertext,
+            );
+        }
         // RC2's key schedule takes 1 to 128 key bytes and 1 to 1024 effective bits.
         Rc2 { effective_bits }
             if (1..=128).contains(&key.len()) && (1..=1024).contains(&effective_bits) =>
         {
-            cbc(
-                Some(rc2::Rc2::new_with_eff_key_len(key, effective_bits)),
+            return cbc(
+                Narrow::Rc2(rc2::Rc2::new_with_eff_key_len(key, effective_bits)),
                 iv,
                 ciphertext,
-            )
+            );
         }
-        Rc2 { .. } => Err(DecryptError::Malformed(
-            "RC2 key or effective key length".into(),
-        )),
-    }
+        Rc2 { .. } => {
+            return Err(DecryptError::Malformed(
+                "RC2 key or effective key length".into(),
+            ));
+        }
+    };
+    cbc(wide, iv, ciphertext)
 }
 
 fn cbc<C: BlockCipherDecrypt>(
-    cipher: Option<C>,
+    cipher: C,
     iv: &[u8],
     ciphertext: &[u8],
 ) -> Result<Vec<u8>, DecryptError> {
-    let cipher = cipher.ok_or_else(|| DecryptError::Malformed("key length".into()))?;
     cbc::Decryptor::<C>::inner_iv_slice_init(cipher, iv)
         .map_err(|_| DecryptError::Malformed(format!("an IV of {} bytes", iv.len())))?
         .decrypt_padded_vec::<Pkcs7>(ciphertext)
         .map_err(|_| DecryptError::WrongPassword)
 }
+
+/// A keyed block cipher chosen at run time, as one type per block size, so that the CBC mode and
+/// its padding are compiled into the page once per block size rather than once per cipher (the
+/// ciphers' own code is the crates', called one block at a time: keys are a few KB).
+macro_rules! keyed_ciphers {
+    ($name:ident, $backend:ident, $size:ty { $($variant:ident($cipher:ty)),+ $(,)? }) => {
+        enum $name {
+            $($variant($cipher)),+
+        }
+
+        impl cbc::cipher::BlockSizeUser for $name {
+            type BlockSize = $size;
+        }
+
+        impl BlockCipherDecrypt for $name {
+            fn decrypt_with_backend(
+                &self,
+                f: impl cbc::cipher::BlockCipherDecClosure<BlockSize = $size>,
+            ) {
+                f.call(&$backend(self));
+            }
+        }
+
+        struct $backend<'a>(&'a $name);
+
+        impl cbc::cipher::BlockSizeUser for $backend<'_> {
+            type BlockSize = $size;
+        }
+
+        impl cbc::cipher::ParBlocksSizeUser for $backend<'_> {
+            type ParBlocksSize = cbc::cipher::consts::U1;
+        }
+
+        impl cbc::cipher::BlockCipherDecBackend for $backend<'_> {
+            #[inline(never)]
+            fn decrypt_block(
+                &self,
+                block: cbc::cipher::InOut<'_, '_, cbc::cipher::Block<Self>>,
+            ) {
+                match self.0 {
+                    $($name::$variant(cipher) => cipher.decrypt_block_inout(block)),+
+                }
+            }
+        }
+    };
+}
+
+keyed_ciphers!(Wide, WideBackend, cbc::cipher::consts::U16 {
+    Aes128(aes::Aes128),
+    Aes192(aes::Aes192),
+    Aes256(aes::Aes256),
+    Aria128(aria::Aria128),
+    Aria192(aria::Aria192),
+    Aria256(aria::Aria256),
+    Camellia128(camellia::Camellia128),
+    Camellia192(camellia::Camellia192),
+    Camellia256(camellia::Camellia256),
+});
+
+keyed_ciphers!(Narrow, NarrowBackend, cbc::cipher::consts::U8 {
+    Des(des::Des),
+    TdesEde2(des::TdesEde2),
+    TdesEde3(des::TdesEde3),
+    Rc2(rc2::Rc2),
+});
 
 // --- PBES1 (RFC 8018 §6.1) ---------------------------------------------------------------------
 
