@@ -92,14 +92,14 @@ pub fn App() -> Html {
                 <div class="materials">
                     <InputPanel slot={Slot::Certificates} title={lang.pick("Certificates", "证书")} on_action={dispatch.clone()}
                         label={lang.pick("Certificate and chain: PEM text (several blocks, any order, stray text and CRLF are fine)", "证书和证书链：PEM 文本（可多个块、任意顺序，夹杂文字和 CRLF 也可以）")}
-                        pasted={AttrValue::from(materials.boxes.certificates.pasted.clone())} files={names(Slot::Certificates)}
+                        pasted={materials.boxes.certificates.pasted.clone()} files={names(Slot::Certificates)}
                         accept=".pem,.crt,.cer,.der,.cert,.ca-bundle,.chain,.txt,.p7b,.p7c,.pfx,.p12" />
                     <InputPanel slot={Slot::Key} title={lang.pick("Private key", "私钥")} on_action={dispatch.clone()}
                         label={lang.pick("Private key (PEM: PKCS#1, PKCS#8, SEC1, encrypted). It stays in this page.", "私钥（PEM：PKCS#1、PKCS#8、SEC1、加密的均可）。它只留在本页面。")}
-                        pasted={AttrValue::from(materials.boxes.key.pasted.clone())} files={names(Slot::Key)} accept=".pem,.key,.der,.txt" />
+                        pasted={materials.boxes.key.pasted.clone()} files={names(Slot::Key)} accept=".pem,.key,.der,.txt" />
                     <InputPanel slot={Slot::Csr} title={lang.pick("Certificate request", "证书请求")} on_action={dispatch.clone()}
                         label={lang.pick("CSR (PEM), e.g. the one KMS or the private CA generated", "CSR（PEM），例如 KMS 或私有 CA 生成的")}
-                        pasted={AttrValue::from(materials.boxes.csr.pasted.clone())} files={names(Slot::Csr)} accept=".pem,.csr,.req,.der,.txt" />
+                        pasted={materials.boxes.csr.pasted.clone()} files={names(Slot::Csr)} accept=".pem,.csr,.req,.der,.txt" />
                 </div>
                 <div class="row">
                     <div class="control">

@@ -16,7 +16,7 @@ pub struct Props {
     /// The paste area's label.
     pub label: AttrValue,
     /// The paste area's current text.
-    pub pasted: AttrValue,
+    pub pasted: std::rc::Rc<str>,
     /// Names of the files loaded so far.
     pub files: Vec<String>,
     /// File types offered by the picker.
@@ -40,8 +40,9 @@ fn prefix(slot: Slot) -> &'static str {
 /// laying out megabytes of text in a text area held the page for a quarter of a second at a time
 /// and made the analysis of a 2 MiB bundle take twice as long. Hidden, not removed: Chromium took
 /// 1.6 s to remove a focused text area holding 2 MiB (a profile of bench/browser/mainthread.mjs).
-/// The text is shared (`AttrValue`): the page's other renders neither copy nor compare it, so the
-/// area is rendered again, and its value read back, only when the text changes.
+/// The text is shared (`Rc<str>`, equal when it is the same pointer): the page's other renders
+/// neither copy nor compare it (`AttrValue` compares the 2 MiB, 4–17 ms at each progress report),
+/// so the area is rendered again, and its value read back, only when the text changes.
 #[component]
 pub fn InputPanel(props: &Props) -> Html {
     let lang = use_lang();
@@ -148,7 +149,7 @@ pub fn InputPanel(props: &Props) -> Html {
                 </div>
             }
             <textarea id={area_id.clone()} data-testid={area_id} spellcheck="false" autocomplete="off" rows={rows}
-                hidden={collapsed} value={props.pasted.clone()} oninput={on_input} />
+                hidden={collapsed} value={AttrValue::from(props.pasted.clone())} oninput={on_input} />
             <div class="file-row">
                 <label for={pick_id.clone()} class="file-button">{ lang.pick("Choose files", "选择文件") }</label>
                 <input id={pick_id.clone()} data-testid={pick_id} type="file" multiple=true class="visually-hidden"
