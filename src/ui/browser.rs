@@ -314,6 +314,8 @@ impl PageWorker {
         );
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        // This module, compiled already: the Worker instantiates it rather than compiling it again.
+        let _ = worker.post_message(&wasm_bindgen::module());
         Some(Self {
             worker,
             _on_message: on_message,
