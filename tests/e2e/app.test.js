@@ -7,7 +7,7 @@ import path from 'node:path';
 import { perFile, openApp as open } from './browser.js';
 import { CORE_TARGETS } from './core.js';
 import { vectorFacts, vectorInput, largeBundle, inspectJson, sameNameCertificates } from './fixtures.js';
-import { assertNoTrafficOffLoopback } from './netlog.js';
+import { assertSuiteStayedOnLoopback } from './netlog.js';
 import { DIST } from './server.js';
 import { functionName, namedBuild } from '../../bench/budgets/attribution.mjs';
 
@@ -220,9 +220,7 @@ test('each target lists its regions by name, the endpoint follows the region, an
 
 test('Chromium\'s net log shows no DNS query and no connection off loopback', { timeout: TEST_TIMEOUT }, async () => {
   // Runs last: closing the browser flushes the net log of every test above.
-  const closing = suite.browser;
-  suite.browser = null;
-  const traffic = await assertNoTrafficOffLoopback(closing, suite.netLog);
+  const traffic = await assertSuiteStayedOnLoopback(suite);
   // The CSP test's fetch must have been stopped before it became a request at all.
   assert.ok(!traffic.browserRequests.some((r) => r.includes('upload.example.com')), 'the refused fetch never left');
 });

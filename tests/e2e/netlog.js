@@ -59,6 +59,16 @@ export function offLoopbackTraffic(netLogPath) {
  * Closes `browser` (which flushes its net log) and asserts that the log shows no DNS query, no
  * connection off loopback and no page request off loopback; returns what was found, for more checks.
  */
+/**
+ * The last test of a file: closes the file's browser (flushing the net log of every test before)
+ * and asserts its log shows no traffic off loopback; returns what it read.
+ */
+export async function assertSuiteStayedOnLoopback(suite) {
+  const closing = suite.browser;
+  suite.browser = null;
+  return assertNoTrafficOffLoopback(closing, suite.netLog);
+}
+
 export async function assertNoTrafficOffLoopback(browser, netLogPath) {
   await withTimeout(browser.close(), 20_000, 'closing Chromium');
   const traffic = offLoopbackTraffic(netLogPath);

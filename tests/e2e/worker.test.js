@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { perFile, openApp as open } from './browser.js';
 import { vectorFacts, vectorInput, largeBundle } from './fixtures.js';
-import { assertNoTrafficOffLoopback } from './netlog.js';
+import { assertSuiteStayedOnLoopback } from './netlog.js';
 
 const TEST_TIMEOUT = 120_000;
 
@@ -107,9 +107,7 @@ test('a trap in the Worker shows the error banner and keeps what was typed', { t
 
 test('Chromium\'s net log shows no DNS query and no connection off loopback, the Worker\'s included', { timeout: TEST_TIMEOUT }, async () => {
   // Runs last: closing the browser flushes the net log of every test above.
-  const closing = suite.browser;
-  suite.browser = null;
-  const traffic = await assertNoTrafficOffLoopback(closing, suite.netLog);
+  const traffic = await assertSuiteStayedOnLoopback(suite);
   // The Worker's refused fetch never became a request.
   assert.ok(!traffic.browserRequests.some((r) => r.includes('example.com')), 'the refused fetch never left');
 });

@@ -3,7 +3,7 @@
 //! fixes and requests asked of it by message; no answer ever holds a passphrase or a secret.
 
 use crate::corpus::{self, NOW_SINCE_EPOCH};
-use cert_preflight::analysis::{Input, Options, Role, analyze_with};
+use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::Code;
 use cert_preflight::fix_choice::{Fix, Rewrite};
 use cert_preflight::material_routing::{Moved, PASTED, Slot};
@@ -42,10 +42,7 @@ fn analyse(
         now: NOW_SINCE_EPOCH,
         route,
         target,
-        fields: Fields {
-            values: Vec::new(),
-            region: target.spec().default_region.to_owned(),
-        },
+        fields: default_fields(target),
     }
 }
 
@@ -66,8 +63,8 @@ fn view_of(answer: &FromWorker) -> &View {
     }
 }
 
-/// The core's own answer for the same material: `analyze_with` and `providers::prepare`.
-fn direct_view(boxes: &Boxes, passphrase: &str, target: ProviderId) -> View {
+/// The core's own analysis of the certificate box's files (`analyze_with`), and their text as given.
+fn direct_analysis(boxes: &Boxes, passphrase: &str) -> (Analysis, String) {
     let inputs: Vec<Input<'_>> = boxes
         .certificates
         .files
@@ -88,18 +85,22 @@ fn direct_view(boxes: &Boxes, passphrase: &str, target: ProviderId) -> View {
         },
     );
     let before = cert_preflight::material_routing::certificate_text_as_given(
-        std::iter::once((PASTED, &b""[..])).chain(
-            boxes
-                .certificates
-                .files
-                .iter()
-                .map(|f| (f.name.as_str(), f.bytes.as_slice())),
-        ),
+        std::iter::once((PASTED, &b""[..])).chain(inputs.iter().map(|i| (i.name, i.bytes))),
     );
-    let fields = Fields {
+    (analysis, before)
+}
+
+fn default_fields(target: ProviderId) -> Fields {
+    Fields {
         values: Vec::new(),
         region: target.spec().default_region.to_owned(),
-    };
+    }
+}
+
+/// The core's own answer for the same material: `analyze_with` and `providers::prepare`.
+fn direct_view(boxes: &Boxes, passphrase: &str, target: ProviderId) -> View {
+    let (analysis, before) = direct_analysis(boxes, passphrase);
+    let fields = default_fields(target);
     let preparation = providers::prepare(target, Mode::Request, &analysis, &before, &fields);
     View::new(&analysis, &preparation, &fields, &before, NOW_SINCE_EPOCH)
 }
@@ -296,26 +297,7 @@ fn a_request_asked_by_message_is_the_one_the_core_builds_and_holds_no_secret() {
     let texts = request.texts.as_ref().expect("built");
 
     // The same request built by the core's own entry point.
-    let inputs: Vec<Input<'_>> = boxes
-        .certificates
-        .files
-        .iter()
-        .map(|f| Input {
-            name: &f.name,
-            bytes: &f.bytes,
-            role: Role::Certificates,
-        })
-        .collect();
-    let analysis = analyze_with(
-        &inputs,
-        &Options {
-            now: NOW_SINCE_EPOCH,
-            ..Options::default()
-        },
-    );
-    let before = cert_preflight::material_routing::certificate_text_as_given(
-        std::iter::once((PASTED, &b""[..])).chain(inputs.iter().map(|i| (i.name, i.bytes))),
-    );
+    let (analysis, before) = direct_analysis(&boxes, "");
     let auth = auth::build(
         Scheme::AlibabaRpcV2,
         auth::Given {
@@ -325,10 +307,7 @@ fn a_request_asked_by_message_is_the_one_the_core_builds_and_holds_no_secret() {
             domain_id: "",
         },
     );
-    let fields = Fields {
-        values: Vec::new(),
-        region: target.spec().default_region.to_owned(),
-    };
+    let fields = default_fields(target);
     let outcome = request::build(
         target,
         &analysis,
