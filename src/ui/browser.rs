@@ -281,6 +281,14 @@ impl Drop for Timer {
     }
 }
 
+/// Whether the `<details>` element a `toggle` event came from is open now.
+pub fn details_open(event: &yew::Event) -> bool {
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+        .is_some_and(|d| d.open())
+}
+
 /// The page's Worker (www/worker.js, loading this same module), seen from the main thread: messages
 /// go to it as bytes, its answers and its failure come back to the callbacks. Dropping it ends it.
 pub struct PageWorker {

@@ -2,6 +2,7 @@
 //! the target wants it, the key re-encoded.
 
 use super::use_lang;
+use crate::ui::browser;
 use crate::lang::Lang;
 use crate::page_view::View;
 use crate::ui::state::{Action, Applied, Fix, Shared};
@@ -35,6 +36,22 @@ pub fn FixesPanel(props: &Props) -> Html {
     let lang = use_lang();
     let view = &props.view;
     let can = |fix| view.fixes.contains(&fix);
+    // The before/after texts (up to 2 MiB each) are in the page only while their view is open: a
+    // fix just applied opens it, the bundle's own view starts closed.
+    let shown = {
+        let applied = props.applied.is_some();
+        use_state_eq(move || applied)
+    };
+    {
+        let shown = shown.clone();
+        use_effect_with(props.applied.clone(), move |applied| {
+            shown.set(applied.is_some());
+        });
+    }
+    let on_toggle = {
+        let shown = shown.clone();
+        Callback::from(move |event: Event| shown.set(browser::details_open(&event)))
+    };
     let (can_order, can_drop_root, can_normalise, can_convert) = (
         can(Fix::Order),
         can(Fix::DropRoot),
@@ -60,7 +77,7 @@ pub fn FixesPanel(props: &Props) -> Html {
                 </ul>
             }
             if let Some(Applied { fix, before, after }) = &props.applied {
-                <details class="before-after" open=true>
+                <details class="before-after" open={*shown} ontoggle={on_toggle}>
                     <summary>{ format!("{}{}", lang.pick("Applied: ", "已应用："), match (fix, lang) {
                         (Fix::Order, Lang::En) => "the corrected order",
                         (Fix::DropRoot, Lang::En) => "the root dropped",
@@ -72,16 +89,16 @@ pub fn FixesPanel(props: &Props) -> Html {
                         (Fix::ConvertKey, Lang::ZhCn) => "重新编码的私钥",
                     }) }</summary>
                     <div class="columns">
-                        <div><h4>{ lang.pick("Before", "修改前") }</h4><pre data-testid="fix-before" tabindex="0">{ before }</pre></div>
-                        <div><h4>{ lang.pick("After", "修改后") }</h4><pre data-testid="fix-after" tabindex="0">{ after }</pre></div>
+                        <div><h4>{ lang.pick("Before", "修改前") }</h4><pre data-testid="fix-before" tabindex="0">{ shown.then_some(before.as_str()) }</pre></div>
+                        <div><h4>{ lang.pick("After", "修改后") }</h4><pre data-testid="fix-after" tabindex="0">{ shown.then_some(after.as_str()) }</pre></div>
                     </div>
                 </details>
             } else if let Some((before, after)) = &view.bundle_before_after {
-                <details class="before-after">
+                <details class="before-after" open={*shown} ontoggle={on_toggle}>
                     <summary>{ lang.pick("Before and after", "修改前后对比") }</summary>
                     <div class="columns">
-                        <div><h4>{ lang.pick("Before", "修改前") }</h4><pre data-testid="fix-before" tabindex="0">{ before }</pre></div>
-                        <div><h4>{ lang.pick("After", "修改后") }</h4><pre data-testid="fix-after" tabindex="0">{ after }</pre></div>
+                        <div><h4>{ lang.pick("Before", "修改前") }</h4><pre data-testid="fix-before" tabindex="0">{ shown.then_some(before.as_str()) }</pre></div>
+                        <div><h4>{ lang.pick("After", "修改后") }</h4><pre data-testid="fix-after" tabindex="0">{ shown.then_some(after.as_str()) }</pre></div>
                     </div>
                 </details>
             }
