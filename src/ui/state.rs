@@ -359,13 +359,6 @@ pub enum Action {
     Clear,
 }
 
-impl PartialEq for Action {
-    /// Only for Yew's properties holding callbacks: actions are never compared.
-    fn eq(&self, _: &Self) -> bool {
-        false
-    }
-}
-
 impl Default for State {
     fn default() -> Self {
         Self::new(ProviderId::default())
