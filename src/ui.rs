@@ -13,6 +13,8 @@ pub mod worker;
 /// Mounts the app on `#app`, after installing a panic hook that shows an error instead of a dead page.
 pub fn start() {
     browser::install_panic_screen();
+    // The Worker loads while the page renders for the first time.
+    hooks::use_worker::start_worker();
     if let Some(root) = browser::element_by_id("app") {
         root.set_inner_html("");
         yew::Renderer::<app::App>::with_root(root).render();

@@ -2,9 +2,9 @@
 //! the target wants it, the key re-encoded.
 
 use super::use_lang;
-use crate::ui::browser;
 use crate::lang::Lang;
 use crate::page_view::View;
+use crate::ui::browser;
 use crate::ui::state::{Action, Applied, Fix, Shared};
 use yew::prelude::*;
 
