@@ -673,11 +673,13 @@ impl Reducible for State {
             Action::Generate { now, nonce } => next.generate(now, nonce),
             Action::Clear => {
                 let channel = next.channel.clone();
-                let lang = next.lang;
+                let (lang, failed) = (next.lang, next.failed);
                 next = Self::new(next.form.target);
                 next.channel = channel;
                 next.channel.route_due = false;
+                // A Worker that stopped stays stopped: the banner stays until the page is reloaded.
                 next.lang = lang;
+                next.failed = failed;
                 next.material_changed();
             }
         }
