@@ -928,9 +928,12 @@ fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
             json_output::localize(&mut value, &diagnostics, lang);
             json_output::to_text(&value)
         }
-        (Format::Curl, Some(outputs)) => crate::render::curl_tab(outputs),
+        (Format::Curl, Some(outputs)) => crate::render::curl_tab(outputs, lang),
         (Format::Http, Some(outputs)) => outputs.http.clone(),
-        (Format::VendorCli, Some(outputs)) => outputs.vendor_cli.clone().unwrap_or_default(),
+        (Format::VendorCli, Some(outputs)) => outputs
+            .vendor_cli
+            .as_ref()
+            .map_or_else(String::new, |cli| cli.get(lang).to_owned()),
         (Format::Console, _) if built => {
             providers::console::console_text_in(&outcome.preparation, &console, lang)
         }
