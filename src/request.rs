@@ -233,9 +233,10 @@ fn signing_error(error: &SignError) -> Diagnostic {
             )
         }
         SignError::Signing(e) => {
-            let e = e.to_string();
+            let e = e.text();
+            let (e, e_zh) = (e.en(), e.zh());
             (
-                tr!("{e}", "签名失败：{e}"),
+                tr!("{e}", "签名失败：{e_zh}"),
                 Hint::from(tr!(
                     "choose a scheme and credentials the target accepts",
                     "请选择目标接受的签名方式和凭证"
