@@ -4,6 +4,9 @@
 //! huaweicloudsdkcore) from the bytes that arrived. curl is pointed at the server by a test-only
 //! `.curlrc` (`connect-to`, `cacert`) in `CURL_HOME`, so the command itself is not edited.
 //!
+//! Every flow's command with `--lang zh-CN` is the English one but for its `#` comment lines (every
+//! target × scheme, the curl and the vendor CLI command), and one Chinese curl command is run.
+//!
 //! The fields are hostile on purpose: quotes, `$`, backticks, backslashes, newlines, tabs,
 //! non-ASCII text and `'; rm -rf ~ #`. Needs `.venv` (scripts/setup.sh --python), bash and curl.
 
@@ -593,6 +596,26 @@ fn huawei_requests_are_accepted_with_hostile_fields() {
     let body: Value = serde_json::from_str(record["body"].as_str().unwrap()).unwrap();
     assert_eq!(body["certificate"], blocks[1]);
     assert_eq!(body["certificate_chain"], blocks[2]);
+    // And with a token (the IAM token commands come first, scoped to the account).
+    let args = [
+        "--provider",
+        "huawei-ccm-pca",
+        "--region",
+        "cn-north-4",
+        "--auth",
+        "token",
+        "--token-env",
+        "HUAWEI_TOKEN",
+        "--timestamp",
+        NOW,
+        "--field",
+        "ca_id=6a3f1d2e-4b5c-4d6e-8f70-8192a3b4c5d6",
+    ];
+    let (_, record) = run_case(&server, &args, &[&ca], &env);
+    assert_eq!(
+        record["path"],
+        "/v1/private-certificate-authorities/6a3f1d2e-4b5c-4d6e-8f70-8192a3b4c5d6/import"
+    );
 
     // SCM import: the RSA leaf with its chain and key; AK/SK with the account ID, then a token.
     let rsa_chain = input("key-pkcs1-rsa-matches-leaf", "chain.pem");
