@@ -11,7 +11,7 @@ use crate::analysis::{self, Analysis, Input, Options, Report};
 use crate::auth::{self, Needs};
 use crate::diagnostic::{Diagnostic, Severity, excerpt};
 use crate::json_output;
-use crate::lang::Lang;
+use crate::lang::{Lang, Text, Words};
 use crate::material_routing;
 use crate::providers::{self, Fields, Mode, ProviderId};
 use crate::request::{self, Auth};
@@ -48,16 +48,24 @@ impl Name {
     }
 
     /// What the command does, in one line of the usage.
-    fn summary(self) -> &'static str {
+    fn summary(self) -> Words {
         match self {
-            Self::Inspect => {
-                "what the material holds: certificates, chain, keys, requests, diagnostics"
-            }
-            Self::Check => "the inspection, then a target's rules on it, with the fixes",
-            Self::Request => {
-                "the signed upload request for a target: curl, raw HTTP, JSON or the vendor CLI"
-            }
-            Self::Targets => "every target's data: regions, fields, rules with their sources",
+            Self::Inspect => Words::new(
+                "what the material holds: certificates, chain, keys, requests, diagnostics",
+                "材料里有什么：证书、证书链、私钥、证书请求（CSR）、诊断信息",
+            ),
+            Self::Check => Words::new(
+                "the inspection, then a target's rules on it, with the fixes",
+                "先检查材料，再按目标的规则检查，并给出修复",
+            ),
+            Self::Request => Words::new(
+                "the signed upload request for a target: curl, raw HTTP, JSON or the vendor CLI",
+                "为目标生成已签名的上传请求：curl、原始 HTTP、JSON 或厂商 CLI",
+            ),
+            Self::Targets => Words::new(
+                "every target's data: regions, fields, rules with their sources",
+                "每个目标的数据：地域/区域、字段、规则及其来源",
+            ),
         }
     }
 
@@ -101,8 +109,8 @@ struct Flag {
     commands: &'static [Name],
     /// The commands that require it.
     required: &'static [Name],
-    /// One line of help.
-    help: &'static str,
+    /// One line of help, in both languages.
+    help: Words,
 }
 
 const MATERIAL: &[Name] = &[Name::Inspect, Name::Check, Name::Request];
@@ -117,7 +125,10 @@ const FLAGS: &[Flag] = &[
         value: Some("ID"),
         commands: &[Name::Check, Name::Request],
         required: &[Name::Check, Name::Request],
-        help: "the target (the IDs are listed below; `targets` describes them)",
+        help: Words::new(
+            "the target (the IDs are listed below; `targets` describes them)",
+            "目标（ID 列在下面；`targets` 介绍每个目标）",
+        ),
     },
     Flag {
         id: Key::Region,
@@ -126,7 +137,10 @@ const FLAGS: &[Flag] = &[
         value: Some("R"),
         commands: REQUEST,
         required: REQUEST,
-        help: "the region ID (the endpoint depends on it)",
+        help: Words::new(
+            "the region ID (the endpoint depends on it)",
+            "地域/区域 ID（端点由它决定）",
+        ),
     },
     Flag {
         id: Key::Auth,
@@ -135,7 +149,10 @@ const FLAGS: &[Flag] = &[
         value: Some("SCHEME"),
         commands: REQUEST,
         required: REQUEST,
-        help: "the signing scheme: v2, acs3 (Alibaba), aksk or token (Huawei)",
+        help: Words::new(
+            "the signing scheme: v2, acs3 (Alibaba), aksk or token (Huawei)",
+            "签名方式：v2、acs3（阿里云），aksk 或 token（华为云）",
+        ),
     },
     Flag {
         id: Key::AccessKeyId,
@@ -144,7 +161,10 @@ const FLAGS: &[Flag] = &[
         value: Some("ID"),
         commands: REQUEST,
         required: &[],
-        help: "the access key ID (v2, acs3, aksk)",
+        help: Words::new(
+            "the access key ID (v2, acs3, aksk)",
+            "AccessKey ID / 访问密钥 AK（v2、acs3、aksk）",
+        ),
     },
     Flag {
         id: Key::SecretEnv,
@@ -153,7 +173,10 @@ const FLAGS: &[Flag] = &[
         value: Some("VAR"),
         commands: REQUEST,
         required: &[],
-        help: "the variable holding the access key secret (v2, acs3, aksk)",
+        help: Words::new(
+            "the variable holding the access key secret (v2, acs3, aksk)",
+            "存放 AccessKey Secret / SK 的环境变量（v2、acs3、aksk）",
+        ),
     },
     Flag {
         id: Key::TokenEnv,
@@ -162,7 +185,10 @@ const FLAGS: &[Flag] = &[
         value: Some("VAR"),
         commands: REQUEST,
         required: &[],
-        help: "the variable the generated command reads the IAM token from (token)",
+        help: Words::new(
+            "the variable the generated command reads the IAM token from (token)",
+            "生成的命令从中读取 IAM Token 的环境变量（token）",
+        ),
     },
     Flag {
         id: Key::DomainId,
@@ -171,7 +197,10 @@ const FLAGS: &[Flag] = &[
         value: Some("ID"),
         commands: REQUEST,
         required: &[],
-        help: "the account ID (X-Domain-Id) for aksk on account-level services",
+        help: Words::new(
+            "the account ID (X-Domain-Id) for aksk on account-level services",
+            "账号 ID（X-Domain-Id），账号级服务的 aksk 签名需要它",
+        ),
     },
     Flag {
         id: Key::Field,
@@ -180,7 +209,10 @@ const FLAGS: &[Flag] = &[
         value: Some("NAME=VALUE"),
         commands: REQUEST,
         required: &[],
-        help: "a field by its API name (repeatable); @PATH reads a PEM field from a file",
+        help: Words::new(
+            "a field by its API name (repeatable); @PATH reads a PEM field from a file",
+            "按 API 中的名称给出一个字段（可重复）；@PATH 从文件读取 PEM 字段",
+        ),
     },
     Flag {
         id: Key::Format,
@@ -189,7 +221,10 @@ const FLAGS: &[Flag] = &[
         value: Some("FORMAT"),
         commands: REQUEST,
         required: &[],
-        help: "curl (the default), http, json (every signing stage), cli (the vendor's) or console (what to paste into each field of the console)",
+        help: Words::new(
+            "curl (the default), http, json (every signing stage), cli (the vendor's) or console (what to paste into each field of the console)",
+            "curl（默认）、http、json（含每个签名步骤）、cli（厂商的 CLI）或 console（控制台每个字段要粘贴的内容）",
+        ),
     },
     Flag {
         id: Key::Now,
@@ -198,7 +233,10 @@ const FLAGS: &[Flag] = &[
         value: Some("RFC3339"),
         commands: MATERIAL,
         required: &[],
-        help: "validation and signing time, e.g. 2026-11-22T00:00:00Z (default: the clock)",
+        help: Words::new(
+            "validation and signing time, e.g. 2026-11-22T00:00:00Z (default: the clock)",
+            "校验和签名所用的时间，例如 2026-11-22T00:00:00Z（默认：系统时钟）",
+        ),
     },
     Flag {
         id: Key::Nonce,
@@ -207,7 +245,10 @@ const FLAGS: &[Flag] = &[
         value: Some("N"),
         commands: REQUEST,
         required: &[],
-        help: "the signature's nonce (default: random)",
+        help: Words::new(
+            "the signature's nonce (default: random)",
+            "签名用的 nonce（默认：随机生成）",
+        ),
     },
     Flag {
         id: Key::PassphraseEnv,
@@ -216,7 +257,10 @@ const FLAGS: &[Flag] = &[
         value: Some("VAR"),
         commands: MATERIAL,
         required: &[],
-        help: "the variable holding the passphrase of an encrypted key or PKCS#12",
+        help: Words::new(
+            "the variable holding the passphrase of an encrypted key or PKCS#12",
+            "存放加密私钥或 PKCS#12 口令的环境变量",
+        ),
     },
     Flag {
         id: Key::Json,
@@ -225,17 +269,24 @@ const FLAGS: &[Flag] = &[
         value: None,
         commands: &[Name::Inspect, Name::Check, Name::Request, Name::Targets],
         required: &[],
-        help: "JSON output (request: the same as --format json)",
+        help: Words::new(
+            "JSON output (request: the same as --format json)",
+            "以 JSON 输出（request：等同于 --format json）",
+        ),
     },
     Flag {
         id: Key::Lang,
         name: "--lang",
         aliases: &[],
         value: Some("LANG"),
-        commands: MATERIAL,
+        commands: &[Name::Inspect, Name::Check, Name::Request, Name::Targets],
         required: &[],
-        help: "en (the default) or zh-CN: the language of the text report and diagnostics; \
-               with --json, adds message_localized and hint_localized",
+        help: Words::new(
+            "en (the default) or zh-CN: the language of the text report, diagnostics, help and \
+             usage errors; with --json, adds message_localized and hint_localized",
+            "en（默认）或 zh-CN：文本报告、诊断信息、帮助和用法错误的语言；与 --json 同用时添加 \
+             message_localized 和 hint_localized",
+        ),
     },
     Flag {
         id: Key::Help,
@@ -244,7 +295,7 @@ const FLAGS: &[Flag] = &[
         value: None,
         commands: &[Name::Inspect, Name::Check, Name::Request, Name::Targets],
         required: &[],
-        help: "this help",
+        help: Words::new("this help", "显示本帮助"),
     },
 ];
 
@@ -281,15 +332,20 @@ impl Flag {
     }
 }
 
-/// The usage: of every command, or of one.
-fn usage(only: Option<Name>) -> String {
+/// The usage in `lang`: of every command, or of one.
+fn usage(only: Option<Name>, lang: Lang) -> String {
     let commands: Vec<Name> = match only {
         Some(name) => vec![name],
         None => Name::ALL.to_vec(),
     };
     let mut text = String::new();
     for (i, name) in commands.iter().enumerate() {
-        text.push_str(if i == 0 { "usage: " } else { "       " });
+        text.push_str(match (i, lang) {
+            (0, Lang::En) => "usage: ",
+            (_, Lang::En) => "       ",
+            (0, Lang::ZhCn) => "用法：",
+            (_, Lang::ZhCn) => "      ",
+        });
         text.push_str("cert-preflight ");
         text.push_str(name.as_str());
         for flag in FLAGS.iter().filter(|f| f.required.contains(name)) {
@@ -307,21 +363,26 @@ fn usage(only: Option<Name>) -> String {
         text.push('\n');
     }
     if only.is_none() {
-        text.push_str("       cert-preflight COMMAND --help\n\ncommands:\n");
+        text.push_str(lang.pick(
+            "       cert-preflight COMMAND --help\n\ncommands:\n",
+            "      cert-preflight COMMAND --help\n\n命令：\n",
+        ));
         for name in Name::ALL {
-            text.push_str(&format!("  {:<9} {}\n", name.as_str(), name.summary()));
+            let summary = name.summary().get(lang);
+            text.push_str(&format!("  {:<9} {summary}\n", name.as_str()));
         }
     } else if let Some(name) = only {
-        text.push_str(&format!("\n{}\n", name.summary()));
+        text.push_str(&format!("\n{}\n", name.summary().get(lang)));
     }
     let flags: Vec<&Flag> = FLAGS
         .iter()
         .filter(|f| only.is_none_or(|name| f.commands.contains(&name)))
         .collect();
     let width = flags.iter().map(|f| f.synopsis().len()).max().unwrap_or(0);
-    text.push_str("\noptions:\n");
+    text.push_str(lang.pick("\noptions:\n", "\n选项：\n"));
     for flag in flags {
-        text.push_str(&format!("  {:<width$}  {}", flag.synopsis(), flag.help));
+        let help = flag.help.get(lang);
+        text.push_str(&format!("  {:<width$}  {help}", flag.synopsis()));
         if only.is_none() && flag.commands.len() < Name::ALL.len() {
             let names: Vec<&str> = flag.commands.iter().map(|n| n.as_str()).collect();
             text.push_str(&format!(" [{}]", names.join(", ")));
@@ -330,15 +391,20 @@ fn usage(only: Option<Name>) -> String {
     }
     let providers: Vec<&str> = ProviderId::all().map(ProviderId::as_str).collect();
     if only.is_none_or(|name| name != Name::Inspect && name != Name::Targets) {
-        text.push_str(&format!("\nprovider IDs: {}\n", providers.join(", ")));
+        let label = lang.pick("provider IDs: ", "目标 ID：");
+        text.push_str(&format!("\n{label}{}\n", providers.join(", ")));
     }
     if only.is_none_or(Name::takes_files) {
-        text.push_str("FILE may be - for standard input. ");
+        text.push_str(lang.pick(
+            "FILE may be - for standard input. ",
+            "FILE 为 - 时读取标准输入。",
+        ));
     }
-    text.push_str(
+    text.push_str(lang.pick(
         "Exit status: 0 without error diagnostics, 1 with one, 2 on a usage error or an \
          unreadable file.",
-    );
+        "退出状态：没有错误级诊断时为 0，有则为 1，用法错误或文件无法读取时为 2。",
+    ));
     text
 }
 
@@ -351,10 +417,10 @@ enum Command {
     Check(CheckArgs),
     /// `request`.
     Request(RequestArgs),
-    /// `targets`, as JSON or not.
-    Targets { json: bool },
-    /// `--help`, of every command or of one.
-    Help(Option<Name>),
+    /// `targets`, as JSON or not, its text in a language.
+    Targets { json: bool, lang: Lang },
+    /// `--help`, of every command or of one, in a language.
+    Help(Option<Name>, Lang),
     /// `--version`.
     Version,
 }
@@ -405,11 +471,13 @@ enum Format {
     Console,
 }
 
-/// A usage error: the message, and the command whose usage to print with it.
+/// A usage error: the message, the command whose usage to print with it, and the language to
+/// print both in.
 #[derive(Debug)]
 struct UsageError {
     command: Option<Name>,
-    message: String,
+    message: Text,
+    lang: Lang,
 }
 
 /// The flags and files of one command, as given, in order.
@@ -440,65 +508,128 @@ impl Given {
         self.last(id).is_some()
     }
 
-    fn required(&self, id: Key, why: &str) -> Result<&str, String> {
+    /// The value of a required flag, or the error naming it (and `why`, both forms starting with
+    /// their punctuation).
+    fn required(&self, id: Key, why: Words) -> Result<&str, Text> {
+        let (name, why_zh) = (Flag::of(id).name, why.zh);
+        let why = why.en;
         self.last(id)
-            .ok_or_else(|| format!("{} is required{why}", Flag::of(id).name))
+            .ok_or_else(|| tr!("{name} is required{why}", "必须给出 {name}{why_zh}"))
     }
 }
 
-/// Parses the arguments after the program name.
+/// The language the command line asks for: the last `--lang` anywhere on it (before or after the
+/// command, values of other flags skipped), English without one. A value other than `en` or
+/// `zh-CN` is an error, said in English.
+fn lang_of(args: &[String]) -> Result<Lang, Text> {
+    let mut lang = Lang::En;
+    let mut iter = args.iter();
+    while let Some(arg) = iter.next() {
+        let Some(flag) = Flag::find(arg) else {
+            continue;
+        };
+        if flag.value.is_none() {
+            continue;
+        }
+        let value = iter.next();
+        if flag.id == Key::Lang {
+            lang = match value.map(String::as_str) {
+                Some("en") => Lang::En,
+                Some("zh-CN") => Lang::ZhCn,
+                // A missing value is the parser's error, said in the language asked so far.
+                None => lang,
+                Some(other) => {
+                    let other = excerpt(other);
+                    return Err(tr!(
+                        "--lang {other:?}: use en or zh-CN",
+                        "--lang {other:?}：请使用 en 或 zh-CN"
+                    ));
+                }
+            };
+        }
+    }
+    Ok(lang)
+}
+
+/// Parses the arguments after the program name. `--lang LANG` may come before the command too.
 fn parse(args: &[String]) -> Result<Command, UsageError> {
-    let error = |command, message: String| UsageError { command, message };
+    let lang = lang_of(args).map_err(|message| UsageError {
+        command: args.iter().find_map(|a| Name::parse(a)),
+        message,
+        lang: Lang::En,
+    })?;
+    let error = |command, message: Text| UsageError {
+        command,
+        message,
+        lang,
+    };
+    let mut args = args;
+    // `--lang LANG` before the command (its value was read above).
+    while let [flag, _, rest @ ..] = args
+        && flag == "--lang"
+    {
+        args = rest;
+    }
+    let unknown = |text: &str| {
+        let text = excerpt(text);
+        tr!("unknown command {text:?}", "未知命令 {text:?}")
+    };
     let name = match args.first().map(String::as_str) {
-        None => return Err(error(None, "a command is required".into())),
-        Some("-h" | "--help") => return Ok(Command::Help(None)),
+        None => {
+            return Err(error(
+                None,
+                tr!("a command is required", "需要给出一个命令"),
+            ));
+        }
+        Some("-h" | "--help") => return Ok(Command::Help(None, lang)),
         Some("help") => {
-            return match args.get(1) {
-                None => Ok(Command::Help(None)),
+            return match args.get(1).filter(|a| *a != "--lang") {
+                None => Ok(Command::Help(None, lang)),
                 Some(text) => Name::parse(text)
-                    .map(|n| Command::Help(Some(n)))
-                    .ok_or_else(|| error(None, format!("unknown command {:?}", excerpt(text)))),
+                    .map(|n| Command::Help(Some(n), lang))
+                    .ok_or_else(|| error(None, unknown(text))),
             };
         }
         Some("--version" | "-V") => return Ok(Command::Version),
-        Some(text) => Name::parse(text)
-            .ok_or_else(|| error(None, format!("unknown command {:?}", excerpt(text))))?,
+        Some(text) => Name::parse(text).ok_or_else(|| error(None, unknown(text)))?,
     };
     let given = collect(name, &args[1..]).map_err(|message| error(Some(name), message))?;
     if given.has(Key::Help) {
-        return Ok(Command::Help(Some(name)));
+        return Ok(Command::Help(Some(name), lang));
     }
-    command(name, &given).map_err(|message| error(Some(name), message))
+    command(name, &given, lang).map_err(|message| error(Some(name), message))
 }
 
 /// Sorts the arguments into flags of the table and files.
-fn collect(name: Name, args: &[String]) -> Result<Given, String> {
+fn collect(name: Name, args: &[String]) -> Result<Given, Text> {
     let mut given = Given::default();
     let mut iter = args.iter();
     while let Some(arg) = iter.next() {
         if arg == "-" || !arg.starts_with('-') {
             if !name.takes_files() {
-                return Err(format!("{} takes no FILE", name.as_str()));
+                let name = name.as_str();
+                return Err(tr!("{name} takes no FILE", "{name} 不接受 FILE"));
             }
             given.files.push(arg.clone());
             continue;
         }
         let Some(flag) = Flag::find(arg) else {
-            return Err(format!("unknown option {:?}", excerpt(arg)));
+            let arg = excerpt(arg);
+            return Err(tr!("unknown option {arg:?}", "未知选项 {arg:?}"));
         };
         if !flag.commands.contains(&name) {
             let names: Vec<&str> = flag.commands.iter().map(|n| n.as_str()).collect();
-            return Err(format!(
-                "{} is an option of {}, not of {}",
-                flag.name,
-                names.join(", "),
-                name.as_str()
+            let (flag, name) = (flag.name, name.as_str());
+            let (names, names_zh) = (names.join(", "), names.join("、"));
+            return Err(tr!(
+                "{flag} is an option of {names}, not of {name}",
+                "{flag} 是 {names_zh} 的选项，不是 {name} 的"
             ));
         }
         let value = match flag.value {
             Some(what) => iter
                 .next()
-                .ok_or_else(|| format!("{arg} needs {what}"))?
+                .ok_or_else(|| tr!("{arg} needs {what}", "{arg} 后面需要 {what}"))?
                 .clone(),
             None => String::new(),
         };
@@ -512,26 +643,29 @@ fn collect(name: Name, args: &[String]) -> Result<Given, String> {
 }
 
 /// The command's value, with every flag's value checked.
-fn command(name: Name, given: &Given) -> Result<Command, String> {
+fn command(name: Name, given: &Given, lang: Lang) -> Result<Command, Text> {
     let json = given.has(Key::Json);
     Ok(match name {
         Name::Inspect => Command::Inspect(InspectArgs {
-            material: material(given)?,
+            material: material(given, lang)?,
             json,
         }),
         Name::Check => Command::Check(CheckArgs {
-            material: material(given)?,
+            material: material(given, lang)?,
             provider: provider(given)?,
             json,
         }),
-        Name::Request => Command::Request(request_args(given)?),
-        Name::Targets => Command::Targets { json },
+        Name::Request => Command::Request(request_args(given, lang)?),
+        Name::Targets => Command::Targets { json, lang },
     })
 }
 
-fn material(given: &Given) -> Result<MaterialArgs, String> {
+fn material(given: &Given, lang: Lang) -> Result<MaterialArgs, Text> {
     if given.files.is_empty() {
-        return Err("at least one FILE is needed (or - for standard input)".into());
+        return Err(tr!(
+            "at least one FILE is needed (or - for standard input)",
+            "至少需要一个 FILE（或用 - 表示标准输入）"
+        ));
     }
     let now = match given.last(Key::Now) {
         Some(text) => Some(rfc3339(text)?),
@@ -541,11 +675,6 @@ fn material(given: &Given) -> Result<MaterialArgs, String> {
         Some(name) => Some(env_secret(Key::PassphraseEnv, name)?),
         None => None,
     };
-    let lang = match given.last(Key::Lang) {
-        None | Some("en") => Lang::En,
-        Some("zh-CN") => Lang::ZhCn,
-        Some(other) => return Err(format!("--lang {:?}: use en or zh-CN", excerpt(other))),
-    };
     Ok(MaterialArgs {
         files: given.files.clone(),
         lang,
@@ -554,35 +683,46 @@ fn material(given: &Given) -> Result<MaterialArgs, String> {
     })
 }
 
-fn provider(given: &Given) -> Result<ProviderId, String> {
-    let id = given.required(Key::Provider, "")?;
+fn provider(given: &Given) -> Result<ProviderId, Text> {
+    let id = given.required(Key::Provider, Words::new("", ""))?;
     ProviderId::parse(id).ok_or_else(|| {
         let ids: Vec<&str> = ProviderId::all().map(ProviderId::as_str).collect();
-        format!(
-            "unknown provider {:?}; use one of {}",
-            excerpt(id),
-            ids.join(", ")
+        let (id, ids, ids_zh) = (excerpt(id), ids.join(", "), ids.join("、"));
+        tr!(
+            "unknown provider {id:?}; use one of {ids}",
+            "未知目标 {id:?}；请使用以下之一：{ids_zh}"
         )
     })
 }
 
-fn request_args(given: &Given) -> Result<RequestArgs, String> {
-    let material = material(given)?;
+fn request_args(given: &Given, lang: Lang) -> Result<RequestArgs, Text> {
+    let material = material(given, lang)?;
     let provider = provider(given)?;
     let region = given
-        .required(Key::Region, " (the endpoint depends on it)")?
+        .required(
+            Key::Region,
+            Words::new(" (the endpoint depends on it)", "（端点由它决定）"),
+        )?
         .to_owned();
-    let name = given.required(Key::Auth, ": v2, acs3 (Alibaba), aksk or token (Huawei)")?;
-    let scheme = Scheme::from_auth_name(name)
-        .ok_or_else(|| format!("--auth {:?}: use v2, acs3, aksk or token", excerpt(name)))?;
+    let name = given.required(
+        Key::Auth,
+        Words::new(
+            ": v2, acs3 (Alibaba), aksk or token (Huawei)",
+            "：v2、acs3（阿里云），aksk 或 token（华为云）",
+        ),
+    )?;
+    let scheme = Scheme::from_auth_name(name).ok_or_else(|| {
+        let name = excerpt(name);
+        tr!(
+            "--auth {name:?}: use v2, acs3, aksk or token",
+            "--auth {name:?}：请使用 v2、acs3、aksk 或 token"
+        )
+    })?;
     let token_env = given.last(Key::TokenEnv);
     if let Some(name) = token_env
         && !huawei_token::is_env_name(name)
     {
-        return Err(format!(
-            "--token-env takes the NAME of an environment variable, not {:?}",
-            excerpt(name)
-        ));
+        return Err(not_a_variable_name("--token-env", name));
     }
     let secret = match given.last(Key::SecretEnv) {
         Some(name) => Some(env_secret(Key::SecretEnv, name)?),
@@ -600,9 +740,10 @@ fn request_args(given: &Given) -> Result<RequestArgs, String> {
             },
         ),
         (Needs::AccessKey, ..) => {
-            return Err(format!(
-                "--auth {} needs --access-key-id ID and --secret-env VAR",
-                scheme.auth_name()
+            let auth = scheme.auth_name();
+            return Err(tr!(
+                "--auth {auth} needs --access-key-id ID and --secret-env VAR",
+                "--auth {auth} 需要 --access-key-id ID 和 --secret-env VAR"
             ));
         }
         (Needs::TokenVariable, _, _, Some(token_env)) => auth::build(
@@ -615,14 +756,18 @@ fn request_args(given: &Given) -> Result<RequestArgs, String> {
             },
         ),
         (Needs::TokenVariable, ..) => {
-            return Err(
-                "--auth token needs --token-env VAR (the variable that will hold the token)".into(),
-            );
+            return Err(tr!(
+                "--auth token needs --token-env VAR (the variable that will hold the token)",
+                "--auth token 需要 --token-env VAR（将存放 Token 的环境变量）"
+            ));
         }
     };
     let nonce = match given.last(Key::Nonce) {
         Some(nonce) if nonce.is_empty() || nonce.chars().any(char::is_control) => {
-            return Err("--nonce must be a non-empty string without control characters".into());
+            return Err(tr!(
+                "--nonce must be a non-empty string without control characters",
+                "--nonce 必须是不含控制字符的非空字符串"
+            ));
         }
         nonce => nonce.map(str::to_owned),
     };
@@ -631,7 +776,13 @@ fn request_args(given: &Given) -> Result<RequestArgs, String> {
         .map(|pair| {
             pair.split_once('=')
                 .map(|(name, value)| (name.to_owned(), value.to_owned()))
-                .ok_or_else(|| format!("--field {:?} is not NAME=VALUE", excerpt(pair)))
+                .ok_or_else(|| {
+                    let pair = excerpt(pair);
+                    tr!(
+                        "--field {pair:?} is not NAME=VALUE",
+                        "--field {pair:?} 不是 NAME=VALUE 的形式"
+                    )
+                })
         })
         .collect::<Result<_, _>>()?;
     let format = match given.last(Key::Format).unwrap_or("curl") {
@@ -641,9 +792,10 @@ fn request_args(given: &Given) -> Result<RequestArgs, String> {
         "cli" => Format::VendorCli,
         "console" => Format::Console,
         other => {
-            return Err(format!(
-                "--format {:?}: use curl, http, json, cli or console",
-                excerpt(other)
+            let other = excerpt(other);
+            return Err(tr!(
+                "--format {other:?}: use curl, http, json, cli or console",
+                "--format {other:?}：请使用 curl、http、json、cli 或 console"
             ));
         }
     };
@@ -658,25 +810,35 @@ fn request_args(given: &Given) -> Result<RequestArgs, String> {
     })
 }
 
-/// The secret held by the environment variable `name` (only its name is on the command line).
-fn env_secret(id: Key, name: &str) -> Result<Secret, String> {
-    let flag = Flag::of(id).name;
-    if !huawei_token::is_env_name(name) {
-        return Err(format!(
-            "{flag} takes the NAME of an environment variable, not {:?}",
-            excerpt(name)
-        ));
-    }
-    std::env::var(name)
-        .map(Secret::new)
-        .map_err(|_| format!("{flag}: the environment variable {name} is not set (or not UTF-8)"))
+/// The error for a flag given something that is not an environment variable's name.
+fn not_a_variable_name(flag: &str, name: &str) -> Text {
+    let name = excerpt(name);
+    tr!(
+        "{flag} takes the NAME of an environment variable, not {name:?}",
+        "{flag} 接受的是环境变量的名称，而不是 {name:?}"
+    )
 }
 
-fn rfc3339(text: &str) -> Result<Timestamp, String> {
+/// The secret held by the environment variable `name` (only its name is on the command line).
+fn env_secret(id: Key, name: &str) -> Result<Secret, Text> {
+    let flag = Flag::of(id).name;
+    if !huawei_token::is_env_name(name) {
+        return Err(not_a_variable_name(flag, name));
+    }
+    std::env::var(name).map(Secret::new).map_err(|_| {
+        tr!(
+            "{flag}: the environment variable {name} is not set (or not UTF-8)",
+            "{flag}：环境变量 {name} 未设置（或不是 UTF-8）"
+        )
+    })
+}
+
+fn rfc3339(text: &str) -> Result<Timestamp, Text> {
     Timestamp::parse_rfc3339(text).ok_or_else(|| {
-        format!(
-            "--now {:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
-            excerpt(text)
+        let text = excerpt(text);
+        tr!(
+            "--now {text:?} is not an RFC 3339 UTC time such as 2026-11-22T00:00:00Z",
+            "--now {text:?} 不是 RFC 3339 格式的 UTC 时间（例如 2026-11-22T00:00:00Z）"
         )
     })
 }
@@ -685,22 +847,29 @@ fn rfc3339(text: &str) -> Result<Timestamp, String> {
 pub fn run(args: Vec<OsString>) -> ExitCode {
     let args: Vec<String> = match args.into_iter().map(OsString::into_string).collect() {
         Ok(args) => args,
-        Err(_) => return usage_error(None, "arguments must be valid UTF-8"),
+        Err(_) => {
+            let message = tr!("arguments must be valid UTF-8", "参数必须是有效的 UTF-8");
+            return usage_error(None, &message, Lang::En);
+        }
     };
     let command = match parse(&args) {
         Ok(command) => command,
-        Err(UsageError { command, message }) => return usage_error(command, &message),
+        Err(UsageError {
+            command,
+            message,
+            lang,
+        }) => return usage_error(command, &message, lang),
     };
     match command {
-        Command::Help(only) => {
-            println!("{}", usage(only));
+        Command::Help(only, lang) => {
+            println!("{}", usage(only, lang));
             ExitCode::SUCCESS
         }
         Command::Version => {
             println!("cert-preflight {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
-        Command::Targets { json } => targets(json),
+        Command::Targets { json, lang } => targets(json, lang),
         Command::Inspect(args) => match analyse(&args.material) {
             Ok(material) => inspect(&args, &material.analysis.report),
             Err(code) => code,
@@ -711,7 +880,7 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         },
         Command::Request(mut args) => {
             if let Err(message) = read_pem_fields(args.provider, &mut args.fields) {
-                return usage_error(Some(Name::Request), &message);
+                return usage_error(Some(Name::Request), &message, args.material.lang);
             }
             match analyse(&args.material) {
                 Ok(material) => make_request(&args, &material),
@@ -721,8 +890,12 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
     }
 }
 
-fn usage_error(command: Option<Name>, message: &str) -> ExitCode {
-    eprintln!("cert-preflight: {message}\n{}", usage(command));
+fn usage_error(command: Option<Name>, message: &Text, lang: Lang) -> ExitCode {
+    eprintln!(
+        "cert-preflight: {}\n{}",
+        message.get(lang),
+        usage(command, lang)
+    );
     ExitCode::from(2)
 }
 
@@ -737,7 +910,7 @@ struct Analysed {
 
 /// Reads the FILEs and analyses them.
 fn analyse(args: &MaterialArgs) -> Result<Analysed, ExitCode> {
-    let contents = read_files(&args.files)?;
+    let contents = read_files(&args.files, args.lang)?;
     let inputs: Vec<Input> = args
         .files
         .iter()
@@ -770,22 +943,27 @@ fn analyse(args: &MaterialArgs) -> Result<Analysed, ExitCode> {
 }
 
 /// Replaces `@PATH` by the file's content in the fields the target takes as PEM.
-fn read_pem_fields(provider: ProviderId, fields: &mut [(String, String)]) -> Result<(), String> {
+fn read_pem_fields(provider: ProviderId, fields: &mut [(String, String)]) -> Result<(), Text> {
     let spec = provider.spec();
     for (name, value) in fields {
         let pem = spec
             .field(name)
             .is_some_and(|f| f.input == providers::FieldInput::Pem);
         if let (true, Some(path)) = (pem, value.strip_prefix('@')) {
-            *value = std::fs::read_to_string(path)
-                .map_err(|e| format!("--field {name}=@{}: {e}", excerpt(path)))?;
+            *value = std::fs::read_to_string(path).map_err(|e| {
+                let path = excerpt(path);
+                tr!(
+                    "--field {name}=@{path}: {e}",
+                    "--field {name}=@{path}：无法读取该文件（系统错误：“{e}”）"
+                )
+            })?;
         }
     }
     Ok(())
 }
 /// `targets`: every target's data (regions with their names and hosts, fields, rules with their
 /// sources, the material it takes, its vendor CLI), as text or JSON.
-fn targets(json: bool) -> ExitCode {
+fn targets(json: bool, lang: Lang) -> ExitCode {
     let specs: Vec<&providers::ProviderSpec> = ProviderId::all().map(ProviderId::spec).collect();
     let text = if json {
         json_output::to_text(&json_output::targets())
@@ -795,17 +973,21 @@ fn targets(json: bool) -> ExitCode {
             text.push_str(&format!(
                 "{}  {} ({} {}){}\n",
                 spec.id,
-                spec.title,
+                spec.title_in(lang),
                 spec.api,
                 spec.version,
                 if spec.legacy.is_some() {
-                    ", legacy"
+                    lang.pick(", legacy", "，旧版")
                 } else {
                     ""
                 }
             ));
+            let regions = match lang {
+                Lang::En => "regions: ".to_owned(),
+                Lang::ZhCn => format!("{}：", spec.region_word_zh),
+            };
             text.push_str(&format!(
-                "    regions: {}\n",
+                "    {regions}{}\n",
                 spec.regions
                     .iter()
                     .map(|r| r.id)
@@ -814,8 +996,9 @@ fn targets(json: bool) -> ExitCode {
             ));
             let mut fields: Vec<String> = spec.fields.iter().map(|f| f.name.to_owned()).collect();
             fields.extend(spec.numbered.iter().map(|n| format!("{}.N.*", n.stem)));
-            text.push_str(&format!("    fields: {}\n", fields.join(", ")));
-            text.push_str(&format!("    vendor CLI: {}\n", spec.vendor_cli));
+            let labels = lang.pick(["fields: ", "vendor CLI: "], ["字段：", "厂商 CLI："]);
+            text.push_str(&format!("    {}{}\n", labels[0], fields.join(", ")));
+            text.push_str(&format!("    {}{}\n", labels[1], spec.vendor_cli));
         }
         text
     };
@@ -825,7 +1008,7 @@ fn targets(json: bool) -> ExitCode {
     }
 }
 
-fn read_files(files: &[String]) -> Result<Vec<Vec<u8>>, ExitCode> {
+fn read_files(files: &[String], lang: Lang) -> Result<Vec<Vec<u8>>, ExitCode> {
     let mut contents = Vec::with_capacity(files.len());
     for file in files {
         let bytes = if file == "-" {
@@ -837,7 +1020,11 @@ fn read_files(files: &[String]) -> Result<Vec<Vec<u8>>, ExitCode> {
         match bytes {
             Ok(bytes) => contents.push(bytes),
             Err(error) => {
-                eprintln!("cert-preflight: cannot read {file}: {error}");
+                let message = tr!(
+                    "cannot read {file}: {error}",
+                    "无法读取 {file}（系统错误：“{error}”）"
+                );
+                eprintln!("cert-preflight: {}", message.get(lang));
                 return Err(ExitCode::from(2));
             }
         }
@@ -928,9 +1115,12 @@ fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
             json_output::localize(&mut value, &diagnostics, lang);
             json_output::to_text(&value)
         }
-        (Format::Curl, Some(outputs)) => crate::render::curl_tab(outputs),
+        (Format::Curl, Some(outputs)) => crate::render::curl_tab(outputs, lang),
         (Format::Http, Some(outputs)) => outputs.http.clone(),
-        (Format::VendorCli, Some(outputs)) => outputs.vendor_cli.clone().unwrap_or_default(),
+        (Format::VendorCli, Some(outputs)) => outputs
+            .vendor_cli
+            .as_ref()
+            .map_or_else(String::new, |cli| cli.get(lang).to_owned()),
         (Format::Console, _) if built => {
             providers::console::console_text_in(&outcome.preparation, &console, lang)
         }
@@ -983,13 +1173,27 @@ mod tests {
     }
 
     fn parsed(text: &[&str]) -> Command {
-        parse(&args(text)).unwrap_or_else(|e| panic!("{text:?}: {}", e.message))
+        parse(&args(text)).unwrap_or_else(|e| panic!("{text:?}: {}", e.message.en()))
     }
 
-    fn refused(text: &[&str]) -> UsageError {
+    /// A refused command line: the command whose usage is printed, the message in English (and
+    /// in Chinese) and the language it is printed in.
+    struct Refusal {
+        command: Option<Name>,
+        message: String,
+        zh: String,
+        lang: Lang,
+    }
+
+    fn refused(text: &[&str]) -> Refusal {
         match parse(&args(text)) {
             Ok(command) => panic!("{text:?} was accepted as {command:?}"),
-            Err(error) => error,
+            Err(error) => Refusal {
+                command: error.command,
+                message: error.message.en().to_owned(),
+                zh: error.message.zh().to_owned(),
+                lang: error.lang,
+            },
         }
     }
 
@@ -1038,16 +1242,16 @@ mod tests {
 
     #[test]
     fn the_usage_is_generated_from_the_table() {
-        let all = usage(None);
+        let all = usage(None, Lang::En);
         for flag in FLAGS {
             assert!(
-                all.contains(flag.name) && all.contains(flag.help),
+                all.contains(flag.name) && all.contains(flag.help.en),
                 "{}",
                 flag.name
             );
         }
         for name in Name::ALL {
-            let one = usage(Some(name));
+            let one = usage(Some(name), Lang::En);
             assert!(one.starts_with(&format!("usage: cert-preflight {}", name.as_str())));
             for flag in FLAGS {
                 assert_eq!(
@@ -1058,31 +1262,32 @@ mod tests {
                 );
             }
         }
-        assert!(usage(Some(Name::Request)).starts_with(
+        assert!(usage(Some(Name::Request), Lang::En).starts_with(
             "usage: cert-preflight request --provider ID --region R --auth SCHEME [OPTION...] FILE..."
         ));
         assert!(
-            usage(Some(Name::Targets)).starts_with("usage: cert-preflight targets [OPTION...]\n")
+            usage(Some(Name::Targets), Lang::En)
+                .starts_with("usage: cert-preflight targets [OPTION...]\n")
         );
     }
 
     #[test]
     fn help_is_a_command_of_its_own() {
-        assert!(matches!(parsed(&["--help"]), Command::Help(None)));
-        assert!(matches!(parsed(&["-h"]), Command::Help(None)));
-        assert!(matches!(parsed(&["help"]), Command::Help(None)));
+        assert!(matches!(parsed(&["--help"]), Command::Help(None, Lang::En)));
+        assert!(matches!(parsed(&["-h"]), Command::Help(None, Lang::En)));
+        assert!(matches!(parsed(&["help"]), Command::Help(None, Lang::En)));
         assert!(matches!(
             parsed(&["help", "check"]),
-            Command::Help(Some(Name::Check))
+            Command::Help(Some(Name::Check), Lang::En)
         ));
         // `--help` wins over values that would be refused, and over missing flags.
         assert!(matches!(
             parsed(&["request", "--provider", "nowhere", "--help"]),
-            Command::Help(Some(Name::Request))
+            Command::Help(Some(Name::Request), Lang::En)
         ));
         assert!(matches!(
             parsed(&["targets", "-h"]),
-            Command::Help(Some(Name::Targets))
+            Command::Help(Some(Name::Targets), Lang::En)
         ));
         assert!(matches!(parsed(&["--version"]), Command::Version));
         assert_eq!(
@@ -1286,6 +1491,142 @@ mod tests {
         );
     }
 
+    fn has_han(text: &str) -> bool {
+        text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+    }
+
+    #[test]
+    fn the_language_applies_from_anywhere_on_the_line() {
+        use Lang::{En, ZhCn};
+        assert!(matches!(
+            parsed(&["--lang", "zh-CN", "--help"]),
+            Command::Help(None, ZhCn)
+        ));
+        assert!(matches!(
+            parsed(&["help", "--lang", "zh-CN"]),
+            Command::Help(None, ZhCn)
+        ));
+        assert!(matches!(
+            parsed(&["help", "check", "--lang", "zh-CN"]),
+            Command::Help(Some(Name::Check), ZhCn)
+        ));
+        assert!(matches!(
+            parsed(&["request", "--help", "--lang", "zh-CN"]),
+            Command::Help(Some(Name::Request), ZhCn)
+        ));
+        assert!(matches!(
+            parsed(&["targets", "--lang", "zh-CN"]),
+            Command::Targets {
+                json: false,
+                lang: ZhCn
+            }
+        ));
+        for (line, lang) in [
+            (&["--lang", "zh-CN", "inspect", "x.pem"][..], ZhCn),
+            (&["inspect", "x.pem", "--lang", "zh-CN"][..], ZhCn),
+            (
+                &["inspect", "--lang", "zh-CN", "x.pem", "--lang", "en"][..],
+                En,
+            ),
+            (&["inspect", "x.pem"][..], En),
+        ] {
+            match parsed(line) {
+                Command::Inspect(args) => {
+                    assert_eq!(args.material.lang, lang, "{line:?}");
+                    assert_eq!(args.material.files, ["x.pem"], "{line:?}");
+                }
+                other => panic!("{other:?}"),
+            }
+        }
+        // A usage error is said in the language asked, wherever `--lang` is.
+        let error = refused(&["--lang", "zh-CN", "check", "x.pem"]);
+        assert_eq!((error.command, error.lang), (Some(Name::Check), ZhCn));
+        assert_eq!(error.zh, "必须给出 --provider");
+        let error = refused(&["frobnicate", "--lang", "zh-CN"]);
+        assert_eq!((error.command, error.lang), (None, ZhCn));
+        assert_eq!(error.zh, "未知命令 \"frobnicate\"");
+        // Another flag's value is not a language; a language that is not known is said in English.
+        let error = refused(&["inspect", "--now", "--lang", "zh-CN", "x.pem"]);
+        assert_eq!(error.lang, En);
+        assert!(error.message.starts_with("--now \"--lang\" is not"));
+        let error = refused(&["inspect", "--lang", "fr", "x.pem"]);
+        assert_eq!((error.command, error.lang), (Some(Name::Inspect), En));
+        assert_eq!(error.message, "--lang \"fr\": use en or zh-CN");
+        let error = refused(&["inspect", "x.pem", "--lang"]);
+        assert_eq!(error.message, "--lang needs LANG");
+    }
+
+    #[test]
+    fn the_usage_and_its_errors_read_in_chinese() {
+        for flag in FLAGS {
+            assert!(has_han(flag.help.zh), "{}", flag.name);
+        }
+        for name in Name::ALL {
+            assert!(has_han(name.summary().zh), "{name:?}");
+        }
+        for only in std::iter::once(None).chain(Name::ALL.map(Some)) {
+            let (english, chinese) = (usage(only, Lang::En), usage(only, Lang::ZhCn));
+            assert!(chinese.starts_with("用法：cert-preflight "), "{chinese}");
+            assert!(!has_han(&english), "{english}");
+            assert_eq!(english.lines().count(), chinese.lines().count(), "{only:?}");
+            for flag in FLAGS
+                .iter()
+                .filter(|f| only.is_none_or(|n| f.commands.contains(&n)))
+            {
+                assert!(!chinese.contains(flag.help.en), "{}", flag.name);
+                assert!(chinese.contains(flag.help.zh), "{}", flag.name);
+                assert!(chinese.contains(&flag.synopsis()), "{}", flag.name);
+            }
+            // Every line but the synopsis (commands, flags, values: not words) has Chinese.
+            for line in chinese
+                .lines()
+                .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with("cert-preflight"))
+            {
+                assert!(has_han(line), "{only:?}: {line}");
+            }
+        }
+        let base = ["request", "--lang", "zh-CN", "--provider", "huawei-elb"];
+        let lines: [&[&str]; 14] = [
+            &[],
+            &["help", "frobnicate"],
+            &["targets", "x.pem"],
+            &["inspect", "--frobnicate", "x.pem"],
+            &["inspect", "--provider", "huawei-elb", "x.pem"],
+            &["inspect", "--now"],
+            &["inspect", "--now", "yesterday", "x.pem"],
+            &["inspect"],
+            &[&base[..], &["x.pem"]].concat(),
+            &[&base[..], &["--region", "r", "x.pem"]].concat(),
+            &[&base[..], &["--region", "r", "--auth", "sigv4", "x.pem"]].concat(),
+            &[&base[..], &["--region", "r", "--auth", "aksk", "x.pem"]].concat(),
+            &[&base[..], &["--region", "r", "--auth", "token", "x.pem"]].concat(),
+            &[
+                &base[..],
+                &[
+                    "--region",
+                    "r",
+                    "--auth",
+                    "token",
+                    "--token-env",
+                    "A-B",
+                    "x.pem",
+                ],
+            ]
+            .concat(),
+        ];
+        for line in lines {
+            let mut line = line.to_vec();
+            if !line.contains(&"--lang") {
+                // First, as `--now`'s value would be whatever follows it.
+                line.splice(0..0, ["--lang", "zh-CN"]);
+            }
+            let error = refused(&line);
+            assert_eq!(error.lang, Lang::ZhCn, "{line:?}");
+            assert!(has_han(&error.zh), "{line:?}: {}", error.zh);
+            assert_ne!(error.zh, error.message, "{line:?}");
+        }
+    }
+
     #[test]
     fn inspect_check_and_targets_take_json() {
         match parsed(&["inspect", "--json", "a.pem", "b.der"]) {
@@ -1304,11 +1645,14 @@ mod tests {
         }
         assert!(matches!(
             parsed(&["targets", "--json"]),
-            Command::Targets { json: true }
+            Command::Targets { json: true, .. }
         ));
         assert!(matches!(
             parsed(&["targets"]),
-            Command::Targets { json: false }
+            Command::Targets {
+                json: false,
+                lang: Lang::En
+            }
         ));
     }
 }

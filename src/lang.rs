@@ -118,6 +118,17 @@ impl Text {
         lang.pick(&self.en, &self.zh)
     }
 
+    /// A library's own error text inside a message: in English as the library says it, in
+    /// Chinese as the kind of error it is (`kind_zh`) with the library's text quoted as a
+    /// technical detail.
+    pub fn library_error(kind_zh: &str, error: &impl fmt::Display) -> Self {
+        let error = error.to_string();
+        Self {
+            zh: format!("{kind_zh}（技术细节：“{error}”）"),
+            en: error,
+        }
+    }
+
     /// Both forms with `suffix` (itself in both) appended.
     pub fn followed_by(mut self, suffix: &Self) -> Self {
         self.en.push_str(&suffix.en);

@@ -346,14 +346,14 @@ pub struct RequestView {
 /// The texts of a built request, one per tab, and its figures.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RequestTexts {
-    /// The curl command (with its comments).
-    pub curl: String,
+    /// The curl command (with its comments, which are in each language; the rest is the same).
+    pub curl: Text,
     /// The raw HTTP request.
     pub http: String,
     /// The body.
     pub body: String,
-    /// The vendor CLI's command, when the target has one.
-    pub cli: String,
+    /// The vendor CLI's command (its comments in each language), when the target has one.
+    pub cli: Text,
     /// The signing stages, each as `== name` and its exact text; empty for a token request.
     pub stages: String,
     /// The URL's length in characters.
@@ -368,7 +368,10 @@ impl RequestView {
     /// The page's view of `outcome`, signed at `at`.
     pub fn new(outcome: &Outcome, at: Timestamp) -> Self {
         let texts = outcome.outputs.as_ref().map(|outputs| RequestTexts {
-            curl: crate::render::curl_tab(outputs),
+            curl: Text::new(
+                crate::render::curl_tab(outputs, Lang::En),
+                crate::render::curl_tab(outputs, Lang::ZhCn),
+            ),
             http: outputs.http.clone(),
             body: outputs.body.clone(),
             cli: outputs.vendor_cli.clone().unwrap_or_default(),

@@ -5,6 +5,7 @@
 
 use crate::analysis::Analysis;
 use crate::diagnostic::{Code, Diagnostic, Location};
+use crate::lang::{Lang, Text};
 use crate::providers::{self, AuthScope, Fields, Mode, Preparation, ProviderId};
 use crate::render::{self, CurlContext};
 use crate::signing::{self, Scheme, Signed, huawei_token};
@@ -39,14 +40,40 @@ pub struct Outputs {
     pub signed_at: String,
     /// When the signature stops being accepted (RFC 3339), when it expires.
     pub expires_at: Option<String>,
-    /// The command to paste into bash.
-    pub curl: String,
+    /// The command to paste into bash, its comment lines in each language (the JSON has the
+    /// English form). The two forms differ only in their `#` lines.
+    #[serde(serialize_with = "english")]
+    pub curl: Text,
     /// The raw HTTP/1.1 request.
     pub http: String,
-    /// The vendor CLI equivalent.
-    pub vendor_cli: Option<String>,
-    /// For token auth: the commands that obtain the IAM token first.
-    pub iam_token: Option<String>,
+    /// The vendor CLI equivalent, its comment lines in each language (the JSON: English).
+    #[serde(serialize_with = "english_option")]
+    pub vendor_cli: Option<Text>,
+    /// For token auth: the commands that obtain the IAM token first, its comment lines in each
+    /// language (the JSON: English).
+    #[serde(serialize_with = "english_option")]
+    pub iam_token: Option<Text>,
+}
+
+/// A script's English form, its text of record in the JSON.
+fn english<S: serde::Serializer>(text: &Text, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(text.en())
+}
+
+/// [`english`] of an optional script (`null` when there is none).
+fn english_option<S: serde::Serializer>(
+    text: &Option<Text>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match text {
+        Some(text) => serializer.serialize_some(text.en()),
+        None => serializer.serialize_none(),
+    }
+}
+
+/// The same script in both languages, `render` called once for each.
+fn both(render: impl Fn(Lang) -> String) -> Text {
+    Text::new(render(Lang::En), render(Lang::ZhCn))
 }
 
 /// The outcome of building a request.
@@ -130,12 +157,16 @@ pub fn build(
         }
     }
     let spec = provider.spec();
-    let title = format!("{} ({})", spec.title, fields.region);
+    let region = &fields.region;
+    let title = Text::new(
+        format!("{} ({region})", spec.title),
+        format!("{}（{region}）", spec.title_zh),
+    );
     let vendor_cli = outcome
         .preparation
         .vendor_command
         .as_ref()
-        .map(render::vendor_cli);
+        .map(|command| both(|lang| render::vendor_cli(command, lang)));
     outcome.outputs = Some(outputs(&signed, &title, vendor_cli, fields, provider));
     outcome
 }
@@ -156,11 +187,11 @@ fn signing_error(error: &SignError) -> Diagnostic {
                 schemes.iter().map(|s| name(*s)).collect::<Vec<_>>()
             };
             let (title, id) = (render::scheme_title(*scheme), provider.as_str());
-            let title_zh = render::scheme_title_in(*scheme, crate::lang::Lang::ZhCn);
+            let title_zh = render::scheme_title_in(*scheme, Lang::ZhCn);
             let titles = names(render::scheme_title).join(", or ");
             let titles_zh = schemes
                 .iter()
-                .map(|s| render::scheme_title_in(*s, crate::lang::Lang::ZhCn))
+                .map(|s| render::scheme_title_in(*s, Lang::ZhCn))
                 .collect::<Vec<_>>()
                 .join("，或 ");
             let (auth, auths) = (
@@ -202,9 +233,10 @@ fn signing_error(error: &SignError) -> Diagnostic {
             )
         }
         SignError::Signing(e) => {
-            let e = e.to_string();
+            let e = e.text();
+            let (e, e_zh) = (e.en(), e.zh());
             (
-                tr!("{e}", "签名失败：{e}"),
+                tr!("{e}", "签名失败：{e_zh}"),
                 Hint::from(tr!(
                     "choose a scheme and credentials the target accepts",
                     "请选择目标接受的签名方式和凭证"
@@ -217,8 +249,8 @@ fn signing_error(error: &SignError) -> Diagnostic {
 
 fn outputs(
     signed: &Signed,
-    title: &str,
-    vendor_cli: Option<String>,
+    title: &Text,
+    vendor_cli: Option<Text>,
     fields: &Fields,
     provider: ProviderId,
 ) -> Outputs {
@@ -234,7 +266,7 @@ fn outputs(
     headers.extend(request.headers.iter().cloned());
     let account_scoped = provider.spec().auth_scope == AuthScope::Account;
     let iam_token = huawei_token::token_env(signed)
-        .map(|env| render::iam_token(&fields.region, account_scoped, env));
+        .map(|env| both(|lang| render::iam_token(&fields.region, account_scoped, env, lang)));
     Outputs {
         auth: signed.scheme.auth_name(),
         method: request.method,
@@ -244,14 +276,17 @@ fn outputs(
         body: String::from_utf8_lossy(&request.body).into_owned(),
         body_sha256: signing::sha256_hex(&request.body),
         stages: signed.stages.clone(),
-        curl: render::curl(
-            signed,
-            &CurlContext {
-                title,
-                signed_at: &signed_at,
-                expires_at: expires_at.as_deref(),
-            },
-        ),
+        curl: both(|lang| {
+            render::curl(
+                signed,
+                &CurlContext {
+                    title: title.get(lang),
+                    signed_at: &signed_at,
+                    expires_at: expires_at.as_deref(),
+                },
+                lang,
+            )
+        }),
         http: render::http(signed),
         signed_at,
         expires_at,

@@ -316,14 +316,25 @@ pub enum SigningError {
     InvalidHeader(String),
 }
 
+impl SigningError {
+    /// Why, in both languages.
+    pub fn text(&self) -> crate::lang::Text {
+        match self {
+            Self::TimeOutOfRange => tr!(
+                "the signing time is outside 1970..9999",
+                "签名时间不在 1970..9999 年之间"
+            ),
+            Self::InvalidHeader(name) => tr!(
+                "header {name} holds a line break or control character",
+                "请求头 {name} 含有换行符或控制字符"
+            ),
+        }
+    }
+}
+
 impl fmt::Display for SigningError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Self::TimeOutOfRange => f.write_str("the signing time is outside 1970..9999"),
-            Self::InvalidHeader(name) => {
-                write!(f, "header {name} holds a line break or control character")
-            }
-        }
+        f.write_str(self.text().en())
     }
 }
 

@@ -306,9 +306,11 @@ fn parse_checking(
                 location.clone(),
                 {
                     let (place, place_zh) = describe_place(location);
+                    let error = Text::library_error("DER 解码失败", &error);
+                    let (error, error_zh) = (error.en(), error.zh());
                     tr!(
                         "{place} is not an X.509 certificate: {error}",
-                        "{place_zh}不是 X.509 证书：{error}"
+                        "{place_zh}不是 X.509 证书：{error_zh}"
                     )
                 },
                 tr!(

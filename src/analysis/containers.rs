@@ -110,10 +110,13 @@ fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &InputLocation) -> Diagnost
         E::Unsupported(what) => Diagnostic::new(
             Code::UnsupportedEncryption,
             at.clone(),
-            tr!(
-                "the PKCS#12 file uses {what}, which is not supported here",
-                "该 PKCS#12 文件使用了 {what}，此处不支持"
-            ),
+            {
+                let (what, what_zh) = (what.en(), what.zh());
+                tr!(
+                    "the PKCS#12 file uses {what}, which is not supported here",
+                    "该 PKCS#12 文件使用了 {what_zh}，此处不支持"
+                )
+            },
             tr!(
                 "export it again with AES-256 (openssl pkcs12 -export without -legacy), or as PEM",
                 "请用 AES-256 重新导出（openssl pkcs12 -export，不加 -legacy），或导出为 PEM"
@@ -122,10 +125,13 @@ fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &InputLocation) -> Diagnost
         E::Malformed(what) => Diagnostic::new(
             Code::InvalidAsn1,
             at.clone(),
-            tr!(
-                "the PKCS#12 file cannot be decoded: {what}",
-                "无法解码该 PKCS#12 文件：{what}"
-            ),
+            {
+                let (what, what_zh) = (what.en(), what.zh());
+                tr!(
+                    "the PKCS#12 file cannot be decoded: {what}",
+                    "无法解码该 PKCS#12 文件：{what_zh}"
+                )
+            },
             tr!(
                 "the file may be truncated: copy or download it again",
                 "文件可能被截断：请重新复制或下载"

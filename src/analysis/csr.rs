@@ -59,10 +59,14 @@ pub(crate) fn parse(
             diagnostics.push(Diagnostic::new(
                 Code::InvalidAsn1,
                 item.location.clone(),
-                tr!(
-                    "the certificate request cannot be decoded: {error}",
-                    "无法解码证书请求：{error}"
-                ),
+                {
+                    let error = crate::lang::Text::library_error("DER 解码失败", &error);
+                    let (error, error_zh) = (error.en(), error.zh());
+                    tr!(
+                        "the certificate request cannot be decoded: {error}",
+                        "无法解码证书请求：{error_zh}"
+                    )
+                },
                 tr!(
                     "export the CSR again (PEM, -----BEGIN CERTIFICATE REQUEST-----)",
                     "请重新导出 CSR（PEM，-----BEGIN CERTIFICATE REQUEST-----）"

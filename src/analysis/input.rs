@@ -11,7 +11,7 @@
 //! Bytes that hold no PEM armour but start with an ASN.1 SEQUENCE are taken as one DER item.
 
 pub use super::item::{Item, ItemKind};
-use super::pem::{self, label_for_message};
+use super::pem::{self, label_for_message, label_zh};
 use super::sniff;
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
@@ -400,12 +400,13 @@ fn decode_pem_text(
                         label_for_message(block.label),
                         label_for_message(end_label),
                     );
+                    let (begin_zh, end_zh) = (label_zh(begin), label_zh(end));
                     out.diagnostics.push(Diagnostic::new(
                         Code::PemLabelMismatch,
                         at(Some(n), number),
                         tr!(
                             "block {n} begins with BEGIN {begin} but ends with END {end}",
-                            "第 {n} 块以 BEGIN {begin} 开始，却以 END {end} 结束"
+                            "第 {n} 块以 BEGIN {begin_zh} 开始，却以 END {end_zh} 结束"
                         ),
                         tr!(
                             "copy each block from its BEGIN line to its own END line; two blocks were probably merged",
@@ -462,9 +463,10 @@ fn missing_end(file: &str, block: &OpenBlock, out: &mut DecodedInput) {
         },
         {
             let (n, label) = (block.number, label_for_message(block.label));
+            let label_zh = label_zh(label);
             tr!(
                 "block {n} (BEGIN {label}) has no END {label} line",
-                "第 {n} 块（BEGIN {label}）缺少 END {label} 行"
+                "第 {n} 块（BEGIN {label_zh}）缺少 END {label_zh} 行"
             )
         },
         tr!(
@@ -521,6 +523,7 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
                         location.clone(),
                         {
                             let (n, label) = (block.number, label_for_message(block.label));
+                            let label_zh = label_zh(label);
                             let (holds, holds_zh) = if trust_settings {
                                 (
                                     "a certificate followed by OpenSSL trust settings (left out)",
@@ -533,7 +536,7 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
                             };
                             tr!(
                                 "block {n} is labelled {label} but holds {holds}; it was read as {canonical}",
-                                "第 {n} 块标为 {label}，内容却是{holds_zh}；已按 {canonical} 读取"
+                                "第 {n} 块标为 {label_zh}，内容却是{holds_zh}；已按 {canonical} 读取"
                             )
                         },
                         tr!(
@@ -571,9 +574,10 @@ fn finish_block(file: &str, block: OpenBlock, out: &mut DecodedInput) {
                 InputLocation { line: Some(bad_line), ..location },
                 {
                     let (n, label) = (block.number, label_for_message(block.label));
+                    let label_zh = label_zh(label);
                     tr!(
                         "block {n} (BEGIN {label}) is not valid base64 (near line {bad_line})",
-                        "第 {n} 块（BEGIN {label}）不是有效的 base64（约在第 {bad_line} 行）"
+                        "第 {n} 块（BEGIN {label_zh}）不是有效的 base64（约在第 {bad_line} 行）"
                     )
                 },
                 tr!(

@@ -114,7 +114,7 @@ pub(crate) enum LegacyPemError {
     /// `DEK-Info` names a cipher this tool does not read.
     UnsupportedCipher(String),
     /// The `Proc-Type`/`DEK-Info` headers are missing or malformed.
-    MalformedHeaders(String),
+    MalformedHeaders(crate::lang::Text),
 }
 
 impl fmt::Display for LegacyPemError {
@@ -123,7 +123,9 @@ impl fmt::Display for LegacyPemError {
             Self::NeedsPassphrase => f.write_str("a passphrase is needed"),
             Self::WrongPassphrase => f.write_str("the passphrase does not decrypt the key"),
             Self::UnsupportedCipher(name) => write!(f, "cipher {name} is not supported"),
-            Self::MalformedHeaders(what) => write!(f, "malformed encryption headers: {what}"),
+            Self::MalformedHeaders(what) => {
+                write!(f, "malformed encryption headers: {}", what.en())
+            }
         }
     }
 }
@@ -142,26 +144,31 @@ pub(crate) fn dek_info(headers: &[(String, String)]) -> Result<Option<DekInfo>, 
     let dek = header(headers, "DEK-Info");
     match (encrypted, dek) {
         (false, None) => Ok(None),
-        (true, None) => Err(LegacyPemError::MalformedHeaders(
-            "Proc-Type says ENCRYPTED but DEK-Info is missing".into(),
-        )),
+        (true, None) => Err(LegacyPemError::MalformedHeaders(tr!(
+            "Proc-Type says ENCRYPTED but DEK-Info is missing",
+            "Proc-Type 标明 ENCRYPTED，却缺少 DEK-Info"
+        ))),
         (_, Some(value)) => {
             let (name, iv_hex) = value.split_once(',').ok_or_else(|| {
-                LegacyPemError::MalformedHeaders(format!("DEK-Info {value:?} has no IV"))
+                LegacyPemError::MalformedHeaders(tr!(
+                    "DEK-Info {value:?} has no IV",
+                    "DEK-Info {value:?} 没有 IV"
+                ))
             })?;
             let cipher = Cipher::from_name(name.trim())
                 .ok_or_else(|| LegacyPemError::UnsupportedCipher(name.trim().to_string()))?;
             let iv = base16ct::mixed::decode_vec(iv_hex.trim()).map_err(|_| {
-                LegacyPemError::MalformedHeaders(format!(
-                    "DEK-Info IV {:?} is not hex",
-                    iv_hex.trim()
+                let iv = iv_hex.trim();
+                LegacyPemError::MalformedHeaders(tr!(
+                    "DEK-Info IV {iv:?} is not hex",
+                    "DEK-Info 的 IV {iv:?} 不是十六进制"
                 ))
             })?;
             if iv.len() != cipher.iv_len() {
-                return Err(LegacyPemError::MalformedHeaders(format!(
-                    "DEK-Info IV has {} bytes, {} expected",
-                    iv.len(),
-                    cipher.iv_len()
+                let (has, expected) = (iv.len(), cipher.iv_len());
+                return Err(LegacyPemError::MalformedHeaders(tr!(
+                    "DEK-Info IV has {has} bytes, {expected} expected",
+                    "DEK-Info 的 IV 有 {has} 字节，应为 {expected} 字节"
                 )));
             }
             Ok(Some(DekInfo { cipher, iv }))

@@ -42,12 +42,26 @@ pub(crate) fn label_is_plain(label: &str) -> bool {
         })
 }
 
+/// What a message says for a label it does not quote.
+const UNREADABLE_LABEL: crate::lang::Words =
+    crate::lang::Words::new("an unreadable label", "无法辨认的标签");
+
 /// A label as messages show it: itself when plain, else a phrase that quotes none of it.
 pub(crate) fn label_for_message(label: &str) -> &str {
     if label_is_plain(label) {
         label
     } else {
-        "an unreadable label"
+        UNREADABLE_LABEL.en
+    }
+}
+
+/// A label as [`label_for_message`] shows it (or as an item holds it), for a Chinese message:
+/// the phrase for an unreadable label in Chinese, a plain label as it is.
+pub(crate) fn label_zh(shown: &str) -> &str {
+    if shown == UNREADABLE_LABEL.en {
+        UNREADABLE_LABEL.zh
+    } else {
+        shown
     }
 }
 

@@ -9,6 +9,7 @@
 use super::oids::{ID_DATA, ID_ENCRYPTED_DATA, ID_ENVELOPED_DATA, ID_SIGNED_DATA};
 use super::private_key::ceilings::{self, Kdf, OverCeiling};
 use super::private_key::decryption::{self, DecryptError, Password};
+use crate::lang::Text;
 use der::asn1::{ContextSpecific, OctetString};
 use der::{Decode, Encode};
 use hmac::{KeyInit, Mac, SimpleHmac};
@@ -40,14 +41,14 @@ pub(crate) struct Pkcs12Contents {
 /// Why a PKCS#12 file could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Pkcs12Error {
-    /// Not the expected ASN.1 structure.
-    Malformed(String),
+    /// Not the expected ASN.1 structure (said in both languages).
+    Malformed(Text),
     /// Protected by a (non-empty) password that was not given.
     NeedsPassword,
     /// The given password does not verify the MAC or decrypt the contents.
     WrongPassword,
-    /// A valid file using something not read here.
-    Unsupported(String),
+    /// A valid file using something not read here (said in both languages).
+    Unsupported(Text),
     /// A key derivation above the published ceilings: not attempted.
     OverCeiling(OverCeiling),
 }
@@ -65,7 +66,7 @@ impl From<DecryptError> for Pkcs12Error {
 
 impl From<der::Error> for Pkcs12Error {
     fn from(error: der::Error) -> Self {
-        Self::Malformed(error.to_string())
+        Self::Malformed(Text::library_error("DER 解码失败", &error))
     }
 }
 
@@ -77,7 +78,7 @@ pub(crate) fn looks_like_pkcs12(der: &[u8]) -> bool {
 fn iterations(count: i32) -> Result<u32, Pkcs12Error> {
     ceilings::iterations(Kdf::Pkcs12, count.into()).map_err(|over| match over {
         Some(over) => Pkcs12Error::OverCeiling(over),
-        None => Pkcs12Error::Malformed(format!("iteration count {count}")),
+        None => Pkcs12Error::Malformed(tr!("iteration count {count}", "迭代次数 {count}")),
     })
 }
 
@@ -93,7 +94,7 @@ where
         <D as Digest>::output_size(),
     )?;
     let mut hmac = <SimpleHmac<D> as KeyInit>::new_from_slice(&key)
-        .map_err(|_| Pkcs12Error::Malformed("MAC key".into()))?;
+        .map_err(|_| Pkcs12Error::Malformed(tr!("MAC key", "MAC 密钥")))?;
     hmac.update(data);
     Ok(hmac.verify_slice(mac.mac.digest.as_bytes()).is_ok())
 }
@@ -105,10 +106,14 @@ fn mac_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<boo
         ID_SHA256 => hmac_matches::<sha2::Sha256>(password, mac, data),
         ID_SHA384 => hmac_matches::<sha2::Sha384>(password, mac, data),
         ID_SHA512 => hmac_matches::<sha2::Sha512>(password, mac, data),
-        ID_PBMAC1 => Err(Pkcs12Error::Unsupported(
-            "a PBMAC1 integrity MAC (RFC 9579)".into(),
-        )),
-        other => Err(Pkcs12Error::Unsupported(format!("MAC digest {other}"))),
+        ID_PBMAC1 => Err(Pkcs12Error::Unsupported(tr!(
+            "a PBMAC1 integrity MAC (RFC 9579)",
+            "PBMAC1 完整性 MAC（RFC 9579）"
+        ))),
+        other => Err(Pkcs12Error::Unsupported(tr!(
+            "MAC digest {other}",
+            "MAC 摘要算法 {other}"
+        ))),
     }
 }
 
@@ -118,21 +123,24 @@ fn mac_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<boo
 #[inline(never)]
 pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents, Pkcs12Error> {
     if cfg!(not(feature = "encrypted-inputs")) {
-        return Err(Pkcs12Error::Unsupported(
-            "PKCS#12 (not supported in this build)".into(),
-        ));
+        return Err(Pkcs12Error::Unsupported(tr!(
+            "PKCS#12 (not supported in this build)",
+            "PKCS#12（此构建不支持）"
+        )));
     }
     let pfx = Pfx::from_der(der)?;
     match pfx.auth_safe.content_type {
         ID_DATA => {}
         ID_SIGNED_DATA => {
-            return Err(Pkcs12Error::Unsupported(
-                "public-key integrity mode (signed data)".into(),
-            ));
+            return Err(Pkcs12Error::Unsupported(tr!(
+                "public-key integrity mode (signed data)",
+                "公钥完整性模式（签名数据）"
+            )));
         }
         other => {
-            return Err(Pkcs12Error::Malformed(format!(
-                "authSafe content type {other}"
+            return Err(Pkcs12Error::Malformed(tr!(
+                "authSafe content type {other}",
+                "authSafe 的内容类型 {other}"
             )));
         }
     }
@@ -171,16 +179,25 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
                 let encrypted = info.content.decode_as::<EncryptedData>()?;
                 let content = &encrypted.enc_content_info;
                 let ciphertext = content.encrypted_content.as_ref().ok_or_else(|| {
-                    Pkcs12Error::Malformed("encrypted data without content".into())
+                    Pkcs12Error::Malformed(tr!(
+                        "encrypted data without content",
+                        "加密数据没有内容"
+                    ))
                 })?;
                 decryption::decrypt(&content.content_enc_alg, ciphertext.as_bytes(), password)?
             }
             ID_ENVELOPED_DATA => {
-                return Err(Pkcs12Error::Unsupported(
-                    "public-key privacy mode (enveloped data)".into(),
-                ));
+                return Err(Pkcs12Error::Unsupported(tr!(
+                    "public-key privacy mode (enveloped data)",
+                    "公钥保密模式（信封数据）"
+                )));
             }
-            other => return Err(Pkcs12Error::Malformed(format!("safe content type {other}"))),
+            other => {
+                return Err(Pkcs12Error::Malformed(tr!(
+                    "safe content type {other}",
+                    "safe contents 的内容类型 {other}"
+                )));
+            }
         };
         read_bags(&bags, password, &mut contents, 0)?;
     }
@@ -194,9 +211,10 @@ fn read_bags(
     depth: usize,
 ) -> Result<(), Pkcs12Error> {
     if depth > MAX_DEPTH {
-        return Err(Pkcs12Error::Malformed(
-            "safe contents nested too deep".into(),
-        ));
+        return Err(Pkcs12Error::Malformed(tr!(
+            "safe contents nested too deep",
+            "safe contents 嵌套过深"
+        )));
     }
     let bags = Vec::<SafeBag>::from_der(der)?;
     for bag in bags {

@@ -194,9 +194,10 @@ pub fn parse(
             location.clone(),
             {
                 let n = location.block.unwrap_or(1);
+                let label_zh = super::pem::label_zh(label);
                 tr!(
                     "block {n} is labelled {label} but is not a readable private key",
-                    "第 {n} 块标为 {label}，却不是可读取的私钥"
+                    "第 {n} 块标为 {label_zh}，却不是可读取的私钥"
                 )
             },
             tr!(
@@ -261,10 +262,13 @@ fn describe(
         diagnostics.push(Diagnostic::new(
             Code::KeyTypeNotAccepted,
             at.clone(),
-            tr!(
-                "the private key is {what}: no supported target takes this type of key",
-                "私钥为 {what}：没有任何支持的目标接受这种类型的私钥"
-            ),
+            {
+                let (what, what_zh) = (what.en(), what.zh());
+                tr!(
+                    "the private key is {what}: no supported target takes this type of key",
+                    "私钥为 {what_zh}：没有任何支持的目标接受这种类型的私钥"
+                )
+            },
             tr!(
                 "make a key of a type the targets take, e.g. openssl genpkey -algorithm RSA -pkeyopt \
                  rsa_keygen_bits:2048 (or EC P-256), and have the certificate issued for it",
@@ -277,10 +281,13 @@ fn describe(
         diagnostics.push(Diagnostic::new(
             Code::KeyInvalid,
             at.clone(),
-            tr!(
-                "the private key cannot be valid: {why}",
-                "私钥不可能有效：{why}"
-            ),
+            {
+                let (why, why_zh) = (why.en(), why.zh());
+                tr!(
+                    "the private key cannot be valid: {why}",
+                    "私钥不可能有效：{why_zh}"
+                )
+            },
             tr!(
                 "make a new key and have its certificate reissued; this one is damaged or was altered",
                 "请生成新私钥并重新签发证书；这个私钥已损坏或被改动"
@@ -376,7 +383,10 @@ fn decrypt_pkcs8(
         return Plain::Failed;
     };
     if cfg!(not(feature = "encrypted-inputs")) {
-        let what = "encrypted PKCS#8 (not supported in this build)".to_owned();
+        let what = tr!(
+            "encrypted PKCS#8 (not supported in this build)",
+            "加密的 PKCS#8（此构建不支持）"
+        );
         diagnostics.push(decryption_diagnostic(
             decryption::DecryptError::Unsupported(what),
             at,
@@ -403,10 +413,13 @@ pub(crate) fn decryption_diagnostic(
         E::Unsupported(what) => Diagnostic::new(
             Code::UnsupportedEncryption,
             at.clone(),
-            tr!(
-                "the key is encrypted with {what}, which is not read here",
-                "私钥使用 {what} 加密，此处无法读取"
-            ),
+            {
+                let (what, what_zh) = (what.en(), what.zh());
+                tr!(
+                    "the key is encrypted with {what}, which is not read here",
+                    "私钥使用 {what_zh} 加密，此处无法读取"
+                )
+            },
             tr!(
                 "re-export it with PBES2 and AES-256: openssl pkcs8 -topk8 -v2 aes-256-cbc",
                 "请用 PBES2 和 AES-256 重新导出：openssl pkcs8 -topk8 -v2 aes-256-cbc"
@@ -415,10 +428,13 @@ pub(crate) fn decryption_diagnostic(
         E::Malformed(what) => Diagnostic::new(
             Code::InvalidAsn1,
             at.clone(),
-            tr!(
-                "the key's encryption parameters cannot be right: {what}",
-                "私钥的加密参数不可能正确：{what}"
-            ),
+            {
+                let (what, what_zh) = (what.en(), what.zh());
+                tr!(
+                    "the key's encryption parameters cannot be right: {what}",
+                    "私钥的加密参数不可能正确：{what_zh}"
+                )
+            },
             tr!(
                 "export the key again from where it was made",
                 "请从生成私钥的地方重新导出"
@@ -433,10 +449,14 @@ pub(crate) fn over_ceiling(over: &ceilings::OverCeiling, at: &InputLocation) -> 
     Diagnostic::new(
         Code::KeyDerivationOverCeiling,
         at.clone(),
-        tr!(
-            "{over}; no real tool writes that, so the key derivation is not attempted",
-            "{over}；没有真实的工具会这样写，因此不尝试密钥派生"
-        ),
+        {
+            let over = over.text();
+            let (over, over_zh) = (over.en(), over.zh());
+            tr!(
+                "{over}; no real tool writes that, so the key derivation is not attempted",
+                "{over_zh}；没有真实的工具会这样写，因此不尝试密钥派生"
+            )
+        },
         tr!(
             "re-export it with the tool's defaults, e.g. openssl pkcs8 -topk8 -v2 aes-256-cbc \
              (2,048 iterations) or openssl pkcs12 -export",
@@ -483,10 +503,13 @@ fn decrypt_legacy(
             diagnostics.push(Diagnostic::new(
                 Code::InvalidAsn1,
                 at.clone(),
-                tr!(
-                    "the key's encryption headers are malformed: {what}",
-                    "私钥的加密头格式错误：{what}"
-                ),
+                {
+                    let (what, what_zh) = (what.en(), what.zh());
+                    tr!(
+                        "the key's encryption headers are malformed: {what}",
+                        "私钥的加密头格式错误：{what_zh}"
+                    )
+                },
                 tr!(
                     "copy the key again with its Proc-Type and DEK-Info lines as they were",
                     "请连同原样的 Proc-Type 和 DEK-Info 行重新复制私钥"

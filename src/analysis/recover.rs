@@ -355,7 +355,7 @@ impl Out {
             );
             let name_zh = format!(
                 "第 {block} 块（{}{}）",
-                pem::label_for_message(&found.label),
+                pem::label_zh(pem::label_for_message(&found.label)),
                 found
                     .input_line
                     .map(|l| format!("，第 {l} 行"))

@@ -615,11 +615,11 @@ fn build_call(
     let region = ctx.region();
     let mut command =
         super::alibaba_slb_ca::aliyun_command("cas", SPEC.api, region, &parameters, &pem, &[]);
-    command.notes.push(
+    command.notes.push(Words::new(
         "The key reaches the CLI as an argument (visible in `ps` while it runs): prefer the curl \
-         command on shared machines."
-            .into(),
-    );
+         command on shared machines.",
+        "私钥以命令行参数传给 CLI（运行期间可用 `ps` 看到）：在共用的机器上请改用 curl 命令。",
+    ));
     let call = Call::Rpc {
         host: SPEC.host(region),
         action: SPEC.api,

@@ -509,11 +509,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
             },
         ],
     );
-    command.notes.push(
+    command.notes.push(Words::new(
         "UploadCertificate is a legacy API: current aliyun CLIs need --force for it (their \
-         metadata dropped it)."
-            .into(),
-    );
+         metadata dropped it).",
+        "UploadCertificate 是旧版 API：当前的阿里云 CLI 需要加 --force 才能调用（其元数据已不再收录它）。",
+    ));
     prep.vendor_command = Some(command);
     prep.call = Some(Call::Rpc {
         host: SPEC.host(region),

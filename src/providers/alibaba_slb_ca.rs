@@ -830,14 +830,14 @@ pub(crate) fn aliyun_command(
         }
     }
     VendorCommand {
-        notes: vec![
-            "aliyun CLI (https://github.com/aliyun/aliyun-cli), credentials from `aliyun configure`."
-                .into(),
-            "PEM is passed as --Name=\"$(cat FILE)\": with '=', so the CLI does not read its dashes"
-                .into(),
-            "as flags (aliyun-cli issues #298, #1232). The files are made under umask 077 and removed."
-                .into(),
-        ],
+        notes: vec![Words::new(
+            "aliyun CLI (https://github.com/aliyun/aliyun-cli), credentials from `aliyun configure`.\n\
+             PEM is passed as --Name=\"$(cat FILE)\": with '=', so the CLI does not read its dashes\n\
+             as flags (aliyun-cli issues #298, #1232). The files are made under umask 077 and removed.",
+            "阿里云 CLI（https://github.com/aliyun/aliyun-cli），凭证取自 `aliyun configure`。\n\
+             PEM 以 --Name=\"$(cat FILE)\" 的形式传入：带“=”，CLI 才不会把其中的短横线当作选项\n\
+             （aliyun-cli issues #298、#1232）。文件在 umask 077 下创建，用后删除。",
+        )],
         program: "aliyun",
         operation: vec![product.to_owned(), api.to_owned()],
         args,

@@ -496,11 +496,11 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         &["ServerCertificate", "PrivateKey"],
         &[],
     );
-    command.notes.push(
+    command.notes.push(Words::new(
         "The key reaches the CLI as an argument (visible in `ps` while it runs): prefer the curl \
-         command on shared machines."
-            .into(),
-    );
+         command on shared machines.",
+        "私钥以命令行参数传给 CLI（运行期间可用 `ps` 看到）：在共用的机器上请改用 curl 命令。",
+    ));
     prep.vendor_command = Some(command);
     prep.call = Some(Call::Rpc {
         host: SPEC.host(region),

@@ -3,6 +3,8 @@
 
 use serde::Serialize;
 
+use crate::lang::Words;
+
 /// The unsigned call a target makes.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[serde(tag = "style", rename_all = "snake_case")]
@@ -63,8 +65,9 @@ pub enum CliArg {
 /// A vendor CLI command as a value; `render::vendor_cli` writes it as a shell script.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct VendorCommand {
-    /// Comment lines shown above the command.
-    pub notes: Vec<String>,
+    /// The notes shown above the command as comment lines, in both languages (a note's lines are
+    /// separated by `\n`).
+    pub notes: Vec<Words>,
     /// The program (`aliyun`, `hcloud`).
     pub program: &'static str,
     /// The words after it (`slb UploadCACertificate`).
@@ -77,10 +80,10 @@ pub struct VendorCommand {
 }
 
 impl VendorCommand {
-    /// `program operation...` with these comment lines, no arguments yet.
-    pub fn new(program: &'static str, operation: &[&str], notes: &[&str]) -> Self {
+    /// `program operation...` with these notes, no arguments yet.
+    pub fn new(program: &'static str, operation: &[&str], notes: &[Words]) -> Self {
         Self {
-            notes: notes.iter().map(|n| (*n).to_owned()).collect(),
+            notes: notes.to_vec(),
             program,
             operation: operation.iter().map(|w| (*w).to_owned()).collect(),
             args: Vec::new(),

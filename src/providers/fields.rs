@@ -280,15 +280,16 @@ pub(super) fn check_fields(spec: &ProviderSpec, fields: &Fields, out: &mut Vec<D
                     )
                 },
                 {
-                    let known = known.join(", ");
+                    // Chinese lists with 、, as it writes any list of names.
+                    let (known, known_zh) = (known.join(", "), known.join("、"));
                     crate::diagnostic::Hint::per_surface(
                         tr!(
                             "the fields are: {known}; the certificate, chain and key come from the boxes above",
-                            "可用字段：{known}；证书、证书链和私钥取自上面的输入框"
+                            "可用字段：{known_zh}；证书、证书链和私钥取自上面的输入框"
                         ),
                         tr!(
                             "the fields are: {known}; the certificate, chain and key come from the FILEs",
-                            "可用字段：{known}；证书、证书链和私钥取自 FILE 文件"
+                            "可用字段：{known_zh}；证书、证书链和私钥取自 FILE 文件"
                         ),
                     )
                 },

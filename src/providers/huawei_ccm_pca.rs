@@ -574,10 +574,12 @@ fn build_call(ctx: &Context<'_>, bundle: &Bundle) -> (VendorCommand, Call) {
     let mut command = VendorCommand::new(
         "hcloud",
         &["CCM", SPEC.api],
-        &[
-            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. Operation name as in",
-            "API Explorer; check `hcloud CCM --help` if your KooCLI version differs.",
-        ],
+        &[Words::new(
+            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. Operation name as in\n\
+             API Explorer; check `hcloud CCM --help` if your KooCLI version differs.",
+            "华为云 KooCLI（hcloud），凭证取自 `hcloud configure`。操作名与 API Explorer 中一致；\n\
+             若您的 KooCLI 版本不同，请查看 `hcloud CCM --help`。",
+        )],
     )
     .value("--cli-region", region)
     .value("--ca_id", ca_id)

@@ -1174,12 +1174,15 @@ fn koocli(
     let mut command = VendorCommand::new(
         "hcloud",
         &["ELB", "CreateCertificate/v3"],
-        &[
-            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`; /v3 names the API",
-            "version (ELB has CreateCertificate in v2 too). The key file is made under umask 077 and",
-            "removed afterwards; KooCLI still gets it as an argument (visible in `ps` while it runs):",
-            "prefer the curl command on shared machines.",
-        ],
+        &[Words::new(
+            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`; /v3 names the API\n\
+             version (ELB has CreateCertificate in v2 too). The key file is made under umask 077 and\n\
+             removed afterwards; KooCLI still gets it as an argument (visible in `ps` while it runs):\n\
+             prefer the curl command on shared machines.",
+            "华为云 KooCLI（hcloud），凭证取自 `hcloud configure`；/v3 指 API 版本（ELB 的 v2 也有\n\
+             CreateCertificate）。私钥文件在 umask 077 下创建，用后删除；但 KooCLI 仍以命令行参数接收它\n\
+             （运行期间可用 `ps` 看到）：在共用的机器上请改用 curl 命令。",
+        )],
     )
     .value("--cli-region", region)
     .value("--project_id", project_id);

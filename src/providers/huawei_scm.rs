@@ -722,11 +722,13 @@ fn build_call(
     let mut command = VendorCommand::new(
         "hcloud",
         &["SCM", SPEC.api],
-        &[
-            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. The key file is made",
-            "under umask 077 and removed afterwards; KooCLI still gets it as an argument (visible in",
-            "`ps` while it runs): prefer the curl command on shared machines.",
-        ],
+        &[Words::new(
+            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. The key file is made\n\
+             under umask 077 and removed afterwards; KooCLI still gets it as an argument (visible in\n\
+             `ps` while it runs): prefer the curl command on shared machines.",
+            "华为云 KooCLI（hcloud），凭证取自 `hcloud configure`。私钥文件在 umask 077 下创建，用后删除；\n\
+             但 KooCLI 仍以命令行参数接收它（运行期间可用 `ps` 看到）：在共用的机器上请改用 curl 命令。",
+        )],
     )
     .value("--cli-region", region);
     for (field, value) in &body {

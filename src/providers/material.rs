@@ -279,7 +279,10 @@ pub(crate) fn take_key(
                 Code::TargetNeedsPrivateKey,
                 key.location.clone(),
                 rules.encoding_rule,
-                tr!("{message}", "私钥无法重新编码：{message}"),
+                {
+                    let (message, message_zh) = (message.en(), message.zh());
+                    tr!("{message}", "私钥无法重新编码：{message_zh}")
+                },
                 tr!(
                     "export the key as PKCS#8 (BEGIN PRIVATE KEY) or PKCS#1/SEC1",
                     "请将私钥导出为 PKCS#8（BEGIN PRIVATE KEY）或 PKCS#1/SEC1"

@@ -2,12 +2,14 @@
 //! output (the IAM token commands first, when the request needs a token).
 
 use super::shell::{Scratch, shell_quote, subshell, write_file_lines};
+use crate::lang::Lang;
 use crate::signing::{Scheme, Signed, huawei_token};
 
 /// What a curl command is for, shown in its comment lines.
 #[derive(Clone, Debug)]
 pub(crate) struct CurlContext<'a> {
-    /// One line naming the call, e.g. `Alibaba Cloud SLB UploadCACertificate (cn-shanghai)`.
+    /// One line naming the call, e.g. `Alibaba Cloud SLB UploadCACertificate (cn-shanghai)`, in
+    /// the language of the comments.
     pub title: &'a str,
     /// When the signature was made and until when it is accepted (RFC 3339), when it expires.
     pub signed_at: &'a str,
@@ -15,27 +17,31 @@ pub(crate) struct CurlContext<'a> {
     pub expires_at: Option<&'a str>,
 }
 
-/// The curl command for a signed request. Runs as pasted into bash; sends exactly the signed
-/// body; holds no secret (a token is read from its environment variable at run time).
-pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>) -> String {
+/// The curl command for a signed request, its comment lines in `lang` (only they differ between
+/// languages). Runs as pasted into bash; sends exactly the signed body; holds no secret (a token
+/// is read from its environment variable at run time).
+pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> String {
     let request = &signed.request;
     let mut out = String::new();
     out.push_str(&format!("# {}\n", context.title));
-    out.push_str(&format!(
-        "# Signed with {} at {}",
-        scheme_title(signed.scheme),
-        context.signed_at
-    ));
-    match context.expires_at {
-        Some(expires) => out.push_str(&format!(
-            "; accepted until {expires} (15 minutes), once: generate a new one to retry.\n"
-        )),
-        None => out.push_str(".\n"),
-    }
+    let (scheme, at) = (scheme_title_in(signed.scheme, lang), context.signed_at);
+    out.push_str(&match (lang, context.expires_at) {
+        (Lang::En, Some(expires)) => format!(
+            "# Signed with {scheme} at {at}; accepted until {expires} (15 minutes), once: generate a new one to retry.\n"
+        ),
+        (Lang::En, None) => format!("# Signed with {scheme} at {at}.\n"),
+        (Lang::ZhCn, Some(expires)) => format!(
+            "# 签名方式：{scheme}，签名时间 {at}；{expires} 之前（15 分钟内）有效，只能发送一次：重试时请重新生成。\n"
+        ),
+        (Lang::ZhCn, None) => format!("# 签名方式：{scheme}，签名时间 {at}。\n"),
+    });
     let token_env = huawei_token::token_env(signed);
     if let Some(env) = &token_env {
-        out.push_str(&format!(
-            "# Needs your IAM token in ${env} (export {env}=...); it is read when this runs.\n"
+        out.push_str(&lang.pick(
+            format!(
+                "# Needs your IAM token in ${env} (export {env}=...); it is read when this runs.\n"
+            ),
+            format!("# 需要环境变量 ${env} 中的 IAM Token（export {env}=...），运行时读取。\n"),
         ));
     }
     let body = String::from_utf8_lossy(&request.body);
@@ -80,7 +86,7 @@ pub(crate) fn scheme_title(scheme: Scheme) -> &'static str {
 }
 
 /// [`scheme_title`] in `lang` (the page's signing choice).
-pub(crate) fn scheme_title_in(scheme: Scheme, lang: crate::lang::Lang) -> &'static str {
+pub(crate) fn scheme_title_in(scheme: Scheme, lang: Lang) -> &'static str {
     let zh = match scheme {
         Scheme::AlibabaRpcV2 => "阿里云 RPC 签名 V2（HMAC-SHA1）",
         Scheme::AlibabaAcs3 => "阿里云 V3 签名（ACS3-HMAC-SHA256）",
@@ -90,15 +96,16 @@ pub(crate) fn scheme_title_in(scheme: Scheme, lang: crate::lang::Lang) -> &'stat
     lang.pick(scheme_title(scheme), zh)
 }
 
-/// What the curl output shows, on the page's curl tab and in `cert-preflight request`'s default
-/// format: the commands that get an IAM token (when the request needs one), then the curl command.
+/// What the curl output shows in `lang`, on the page's curl tab and in `cert-preflight request`'s
+/// default format: the commands that get an IAM token (when the request needs one), then the curl
+/// command.
 #[cfg(any(not(target_arch = "wasm32"), feature = "page"))]
-pub(crate) fn curl_tab(outputs: &crate::request::Outputs) -> String {
+pub(crate) fn curl_tab(outputs: &crate::request::Outputs, lang: Lang) -> String {
     let mut text = String::new();
     if let Some(iam) = &outputs.iam_token {
-        text.push_str(iam);
+        text.push_str(iam.get(lang));
         text.push('\n');
     }
-    text.push_str(&outputs.curl);
+    text.push_str(outputs.curl.get(lang));
     text
 }

@@ -1,16 +1,17 @@
 //! A target's vendor CLI command ([`VendorCommand`]) written as a script.
 
 use super::shell::{Scratch, shell_quote, subshell, write_file_lines};
+use crate::lang::Lang;
 use crate::providers::{CliArg, VendorCommand};
 
 /// A vendor CLI command as a script: its notes as comments, its files written into a scratch
 /// directory by quoted here-documents, then the command, each argument on its own line. A file's
 /// content (PEM, possibly a private key) never appears in argv as written here; the CLI reads it
-/// through `"$(cat FILE)"` when it runs.
-pub(crate) fn vendor_cli(command: &VendorCommand) -> String {
+/// through `"$(cat FILE)"` when it runs. Only the notes (the comment lines) are in `lang`.
+pub(crate) fn vendor_cli(command: &VendorCommand, lang: Lang) -> String {
     let mut out = String::new();
-    for note in &command.notes {
-        out.push_str(&format!("# {note}\n"));
+    for line in command.notes.iter().flat_map(|note| note.get(lang).lines()) {
+        out.push_str(&format!("# {line}\n"));
     }
     out.push_str(&subshell("(", Scratch::Dir));
     for (name, content) in &command.files {

@@ -43,6 +43,13 @@
 // 15 KB of the 45 KB of new functions in a names-kept build: ui::worker, PageWorker and the hook 26
 // KB, page_view/page_worker 15 KB, postcard 8 KB, overlapping), worker.js 402 bytes. The same
 // messages as JSON (serde_json) measured 453,011 bytes: +38.6 KB.
+// The last English-only texts in both languages (issue 15: the generated commands' comment lines
+// and vendor CLI notes, the inserted details of diagnostics: key validity, key types, decryption,
+// PKCS#12, legacy PEM and re-encoding errors, over-ceiling texts) grew it from 432,675 to 435,451
+// bytes (+2.8 KB, 2026-12-06, both built from the same target dir): bench/budgets/attribution.mjs
+// (named builds before and after) puts +2.9 KB in cert_preflight's own functions (each script
+// rendered in both languages for the page's tabs, each detail formatted in both) and -0.2 KB in
+// the strings and tables.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -51,7 +58,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 434_000;
+const CEILING = 437_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

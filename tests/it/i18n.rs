@@ -200,3 +200,104 @@ fn the_targets_data_reads_in_chinese() {
         }
     }
 }
+
+/// `--help` and `COMMAND --help` in Chinese with `--lang zh-CN` anywhere on the line; English,
+/// as it was, without it.
+#[test]
+fn help_reads_in_chinese_with_lang_zh_cn() {
+    let (code, english) = stdout(&["--help"]);
+    assert_eq!(code, Some(0));
+    assert!(
+        english.starts_with("usage: cert-preflight inspect"),
+        "{english}"
+    );
+    assert!(!has_chinese(&english), "{english}");
+    for args in [
+        &["--lang", "zh-CN", "--help"][..],
+        &["--help", "--lang", "zh-CN"][..],
+        &["help", "--lang", "zh-CN"][..],
+    ] {
+        let (code, chinese) = stdout(args);
+        assert_eq!(code, Some(0), "{args:?}");
+        assert!(
+            chinese.starts_with("用法：cert-preflight inspect"),
+            "{args:?}: {chinese}"
+        );
+        assert!(chinese.contains("\n选项：\n"), "{chinese}");
+        assert!(chinese.contains("显示本帮助"), "{chinese}");
+        assert_eq!(chinese.lines().count(), english.lines().count());
+    }
+    for command in ["inspect", "check", "request", "targets"] {
+        let (_, english) = stdout(&[command, "--help"]);
+        let (code, chinese) = stdout(&[command, "--help", "--lang", "zh-CN"]);
+        let (_, before) = stdout(&["--lang", "zh-CN", command, "-h"]);
+        assert_eq!(code, Some(0));
+        assert_eq!(chinese, before, "{command}: --lang applies wherever it is");
+        assert!(
+            chinese.starts_with(&format!("用法：cert-preflight {command}")),
+            "{chinese}"
+        );
+        assert!(english.starts_with(&format!("usage: cert-preflight {command}")));
+        // Each option's help line is Chinese; the options themselves are the same.
+        for (en, zh) in english.lines().zip(chinese.lines()) {
+            if let Some(option) = en.strip_prefix("  -") {
+                let synopsis = option.split("  ").next().unwrap_or_default();
+                assert!(zh.starts_with(&format!("  -{synopsis}")), "{zh}");
+                assert!(has_chinese(zh), "{command}: {zh}");
+            }
+        }
+    }
+}
+
+/// Usage errors in Chinese on standard error, with the command's usage, exit status 2.
+#[test]
+fn usage_errors_read_in_chinese_with_lang_zh_cn() {
+    let chain = path("chain-shuffled", "chain.pem");
+    let run = |args: &[&str]| {
+        let output = binary::run(args, &[]);
+        (
+            output.status.code(),
+            String::from_utf8_lossy(&output.stderr).into_owned(),
+        )
+    };
+    let (code, english) = run(&["check", &chain]);
+    assert_eq!(code, Some(2));
+    assert!(
+        english.starts_with("cert-preflight: --provider is required\nusage: cert-preflight check"),
+        "{english}"
+    );
+    let (code, chinese) = run(&["check", "--lang", "zh-CN", &chain]);
+    assert_eq!(code, Some(2));
+    assert!(
+        chinese.starts_with("cert-preflight: 必须给出 --provider\n用法：cert-preflight check"),
+        "{chinese}"
+    );
+    for (args, said) in [
+        (
+            &["--lang", "zh-CN", "frobnicate"][..],
+            "未知命令 \"frobnicate\"",
+        ),
+        (&["inspect", "--lang", "zh-CN"][..], "至少需要一个 FILE"),
+        (
+            &["inspect", "--lang", "zh-CN", "--frob", "x"][..],
+            "未知选项 \"--frob\"",
+        ),
+        (
+            &["inspect", "--lang", "zh-CN", "--now", "soon", "x"][..],
+            "不是 RFC 3339 格式的 UTC 时间",
+        ),
+        (
+            &[
+                "inspect",
+                "--lang",
+                "zh-CN",
+                "/nonexistent/cert-preflight.pem",
+            ][..],
+            "无法读取 /nonexistent/cert-preflight.pem（系统错误：",
+        ),
+    ] {
+        let (code, stderr) = run(args);
+        assert_eq!(code, Some(2), "{args:?}");
+        assert!(stderr.contains(said), "{args:?}: {stderr}");
+    }
+}

@@ -951,3 +951,151 @@ fn the_command_line_prints_no_key_material() {
     }
     assert!(runs > 100, "only {runs} runs of the binary");
 }
+
+/// What the Chinese forms may hold in Latin letters without being an English sentence: the names
+/// of standards, algorithms, formats and fields people type or read as they are.
+const LATIN_NAMES: &[&str] = &[
+    // A formula (DSA: y = g^x mod p).
+    "x mod p",
+];
+
+/// The English sentences in a Chinese text, by the rule of the page's end-to-end test
+/// (tests/e2e/app-page.js `englishSentences`): runs of three or more words of Latin letters,
+/// outside what the text quotes (“…”, "…", `…`), a rule citation (（规则 …）: the sources' own
+/// titles) and the certificates' own names (an RFC 4514 name, `CN=…,O=…`, the input's text, up
+/// to the next Chinese character or bracket); runs in capitals (PEM labels such as BEGIN PRIVATE
+/// KEY) and `LATIN_NAMES` allowed.
+fn english_sentences(text: &str) -> Vec<String> {
+    // Quoted spans, rule citations and names out.
+    let mut plain = String::with_capacity(text.len());
+    let mut rest = text;
+    'outer: while let Some(c) = rest.chars().next() {
+        for (open, close) in [("“", "”"), ("\"", "\""), ("`", "`"), ("（规则 ", "）")] {
+            if let Some(after) = rest.strip_prefix(open)
+                && let Some(end) = after.find(close)
+            {
+                plain.push(' ');
+                rest = &after[end + close.len()..];
+                continue 'outer;
+            }
+        }
+        let attribute = rest.find('=').is_some_and(|at| {
+            at > 0
+                && rest[..at]
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'.')
+        });
+        let starts_word = !plain
+            .chars()
+            .next_back()
+            .is_some_and(|p| p.is_ascii_alphanumeric());
+        if attribute && starts_word {
+            // A distinguished name: its attributes and values, to what is not the name.
+            let end = rest
+                .find(|c: char| !c.is_ascii() || "()（）；".contains(c))
+                .unwrap_or(rest.len());
+            plain.push(' ');
+            rest = &rest[end..];
+            continue;
+        }
+        plain.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    let is_start = |c: char| c.is_ascii_alphabetic();
+    let is_word = |c: char| c.is_ascii_alphabetic() || "'’.-".contains(c);
+    let chars: Vec<char> = plain.chars().collect();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        if !is_start(chars[i]) || (i > 0 && is_word(chars[i - 1])) {
+            i += 1;
+            continue;
+        }
+        // A run: word ([ ,]+ word)*.
+        let (start, mut end, mut words) = (i, i, 0);
+        let mut j = i;
+        while j < chars.len() {
+            while j < chars.len() && is_word(chars[j]) {
+                j += 1;
+            }
+            words += 1;
+            end = j;
+            let mut k = j;
+            while k < chars.len() && (chars[k] == ' ' || chars[k] == ',') {
+                k += 1;
+            }
+            if k > j && k < chars.len() && is_start(chars[k]) {
+                j = k;
+            } else {
+                break;
+            }
+        }
+        let run: String = chars[start..end].iter().collect();
+        if words >= 3
+            && run != run.to_uppercase()
+            && !LATIN_NAMES.iter().any(|name| run.contains(name))
+        {
+            found.push(run);
+        }
+        i = end.max(i + 1);
+    }
+    found
+}
+
+#[test]
+fn no_english_sentence_in_a_chinese_diagnostic() {
+    let made = made();
+    let mut found = std::collections::BTreeMap::<String, (String, String)>::new();
+    for (run, d) in &made.diagnostics {
+        let mut texts = vec![d.message_in(Lang::ZhCn).to_owned()];
+        for surface in [Surface::Page, Surface::CommandLine] {
+            texts.extend(d.hint_in(surface, Lang::ZhCn).map(str::to_owned));
+        }
+        for text in texts {
+            for sentence in english_sentences(&text) {
+                found
+                    .entry(format!("{}: {sentence}", d.code.as_str()))
+                    .or_insert_with(|| (run.clone(), text.clone()));
+            }
+        }
+    }
+    let report: Vec<String> = found
+        .iter()
+        .map(|(key, (run, text))| format!("{key}\n    {run}: {text}"))
+        .collect();
+    assert!(
+        report.is_empty(),
+        "{} English sentences in Chinese diagnostics:\n{}",
+        report.len(),
+        report.join("\n")
+    );
+}
+
+#[test]
+fn the_english_sentence_rule_finds_what_the_walk_must_not_meet() {
+    // What the diagnostics said in Chinese before their details had Chinese forms.
+    assert_eq!(
+        english_sentences(
+            "第 1 块不是 X.509 证书：unexpected ASN.1 DER tag: expected SEQUENCE, got SET"
+        ),
+        ["expected SEQUENCE, got SET"]
+    );
+    assert_eq!(
+        english_sentences("私钥不可能有效：its version is not 0"),
+        ["its version is not"]
+    );
+    // Quotes, rule citations, names, capitals and formulas are not sentences.
+    for allowed in [
+        "第 1 块不是 X.509 证书：DER 解码失败（技术细节：“unexpected ASN.1 DER tag: got SET”）",
+        "CN=Preflight Test Root R2,O=cert-preflight test,C=CN 不是 CA 证书",
+        "（规则 huawei-elb/key-encoding：Huawei Cloud CCM (SCM) FAQ: PKCS#8 keys are not supported）",
+        "第 1 块（BEGIN RSA PRIVATE KEY）缺少 END 行",
+        "公钥值 y 不等于 g^x mod p",
+    ] {
+        assert_eq!(
+            english_sentences(allowed),
+            Vec::<String>::new(),
+            "{allowed}"
+        );
+    }
+}

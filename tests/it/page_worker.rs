@@ -6,6 +6,7 @@ use crate::corpus::{self, NOW_SINCE_EPOCH};
 use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::Code;
 use cert_preflight::fix_choice::{Fix, Rewrite};
+use cert_preflight::lang::Lang;
 use cert_preflight::material_routing::{Moved, PASTED, Slot};
 use cert_preflight::page_view::{RequestView, View};
 use cert_preflight::page_worker::{
@@ -318,8 +319,10 @@ fn a_request_asked_by_message_is_the_one_the_core_builds_and_holds_no_secret() {
         "fixed-nonce",
     );
     assert!(*request == RequestView::new(&outcome, NOW_SINCE_EPOCH));
-    assert!(texts.curl.contains("Signature="));
-    assert!(!texts.curl.contains(secret));
+    for lang in Lang::ALL {
+        assert!(texts.curl.get(lang).contains("Signature="));
+        assert!(!texts.curl.get(lang).contains(secret));
+    }
 }
 
 #[test]

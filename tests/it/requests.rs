@@ -4,6 +4,9 @@
 //! huaweicloudsdkcore) from the bytes that arrived. curl is pointed at the server by a test-only
 //! `.curlrc` (`connect-to`, `cacert`) in `CURL_HOME`, so the command itself is not edited.
 //!
+//! Every flow's command with `--lang zh-CN` is the English one but for its `#` comment lines (every
+//! target × scheme, the curl and the vendor CLI command), and one Chinese curl command is run.
+//!
 //! The fields are hostile on purpose: quotes, `$`, backticks, backslashes, newlines, tabs,
 //! non-ASCII text and `'; rm -rf ~ #`. Needs `.venv` (scripts/setup.sh --python), bash and curl.
 
@@ -161,6 +164,7 @@ fn run_case(
         script.ends_with(json["request"]["curl"].as_str().unwrap()),
         "--format curl prints the JSON's curl command"
     );
+    same_commands_in_chinese(&curl_args, env, &script);
     let before = server.records().len();
     let output = server.bash(&script, &[("HUAWEI_TOKEN", TOKEN)]);
     let records = server.records();
@@ -181,6 +185,44 @@ fn run_case(
         "the body that arrived is not the body that was signed"
     );
     (json, record)
+}
+
+/// The command's lines other than its `#` comment lines.
+fn without_comments(script: &str) -> Vec<&str> {
+    script
+        .lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .collect()
+}
+
+/// With `--lang zh-CN`, the curl command (`english`, made by `args`) and the vendor CLI command
+/// differ only in their comment lines, which are Chinese: nothing sent changes with the language.
+fn same_commands_in_chinese(args: &[&str], env: &[(&str, &str)], english: &str) {
+    let mut vendor_args = args.to_vec();
+    vendor_args.extend(["--format", "cli"]);
+    let vendor = String::from_utf8(cli(&vendor_args, env).stdout).unwrap();
+    for (args, english) in [(args.to_vec(), english), (vendor_args, vendor.as_str())] {
+        let mut zh_args = args.clone();
+        zh_args.extend(["--lang", "zh-CN"]);
+        let output = cli(&zh_args, env);
+        assert!(output.status.success(), "{zh_args:?}");
+        let chinese = String::from_utf8(output.stdout).unwrap();
+        assert_eq!(
+            without_comments(&chinese),
+            without_comments(english),
+            "{args:?}: only comment lines may differ"
+        );
+        for line in chinese.lines().filter(|l| l.starts_with('#')) {
+            assert!(
+                line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{args:?}: an English comment line in the Chinese command: {line}"
+            );
+        }
+        assert!(
+            english.is_empty() || chinese != english,
+            "{args:?}: the comments are translated"
+        );
+    }
 }
 
 fn slb_args(auth: &str) -> Vec<&str> {
@@ -407,6 +449,31 @@ fn alibaba_requests_are_accepted_with_hostile_fields() {
     assert_eq!(server.records().last().unwrap()["accepted"], false);
 }
 
+/// The Chinese curl command, run as printed, sends what the English one sends: the server accepts
+/// it and receives the signed body.
+#[test]
+fn the_chinese_curl_command_is_accepted() {
+    let server = Server::start("alibaba-zh");
+    let env = [("ALIBABA_SECRET", ALIBABA_SECRET)];
+    let root = input("public-isrg-root-x1", "isrg-root-x1.pem");
+    let root = root.display().to_string();
+    let name = format!("CACertificateName={NASTY}");
+    let mut args = vec!["request"];
+    args.extend(slb_args("acs3"));
+    args.extend(["--field", &name, "--lang", "zh-CN", &root]);
+    let output = cli(&args, &env);
+    assert!(output.status.success());
+    let script = String::from_utf8(output.stdout).unwrap();
+    assert!(script.contains("# 签名方式：阿里云 V3 签名"), "{script}");
+    let run = server.bash(&script, &[]);
+    assert!(run.status.success(), "curl failed: {run:?}");
+    let record = server.records().last().unwrap().clone();
+    assert_eq!(record["accepted"], true, "{record:#}");
+    assert_eq!(record["parameters"]["CACertificateName"], NASTY);
+    let pem = std::fs::read_to_string(&root).unwrap();
+    assert_eq!(record["parameters"]["CACertificate"].as_str().unwrap(), pem);
+}
+
 #[test]
 fn huawei_requests_are_accepted_with_hostile_fields() {
     let server = Server::start("huawei");
@@ -529,6 +596,26 @@ fn huawei_requests_are_accepted_with_hostile_fields() {
     let body: Value = serde_json::from_str(record["body"].as_str().unwrap()).unwrap();
     assert_eq!(body["certificate"], blocks[1]);
     assert_eq!(body["certificate_chain"], blocks[2]);
+    // And with a token (the IAM token commands come first, scoped to the account).
+    let args = [
+        "--provider",
+        "huawei-ccm-pca",
+        "--region",
+        "cn-north-4",
+        "--auth",
+        "token",
+        "--token-env",
+        "HUAWEI_TOKEN",
+        "--timestamp",
+        NOW,
+        "--field",
+        "ca_id=6a3f1d2e-4b5c-4d6e-8f70-8192a3b4c5d6",
+    ];
+    let (_, record) = run_case(&server, &args, &[&ca], &env);
+    assert_eq!(
+        record["path"],
+        "/v1/private-certificate-authorities/6a3f1d2e-4b5c-4d6e-8f70-8192a3b4c5d6/import"
+    );
 
     // SCM import: the RSA leaf with its chain and key; AK/SK with the account ID, then a token.
     let rsa_chain = input("key-pkcs1-rsa-matches-leaf", "chain.pem");

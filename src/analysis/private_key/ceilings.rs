@@ -62,24 +62,34 @@ pub struct OverCeiling {
     pub scrypt: Option<(u64, u64, u64)>,
 }
 
+impl OverCeiling {
+    /// What was asked and the ceiling, in both languages.
+    pub fn text(&self) -> crate::lang::Text {
+        match self.scrypt {
+            Some((n, r, p)) => {
+                let asked = self.asked.div_ceil(1024 * 1024);
+                let ceiling = self.ceiling / (1024 * 1024);
+                tr!(
+                    "scrypt with N = {n}, r = {r}, p = {p} asks for {asked} MiB (128·N·r·p), above \
+                     the ceiling of {ceiling} MiB",
+                    "scrypt 参数 N = {n}、r = {r}、p = {p} 需要 {asked} MiB 内存（128·N·r·p），\
+                     超过上限 {ceiling} MiB"
+                )
+            }
+            None => {
+                let (kdf, asked, ceiling) = (self.kdf.name(), self.asked, self.ceiling);
+                tr!(
+                    "{kdf} with {asked} iterations, above the ceiling of {ceiling}",
+                    "{kdf} 迭代 {asked} 次，超过上限 {ceiling} 次"
+                )
+            }
+        }
+    }
+}
+
 impl fmt::Display for OverCeiling {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.scrypt {
-            Some((n, r, p)) => write!(
-                f,
-                "scrypt with N = {n}, r = {r}, p = {p} asks for {} MiB (128·N·r·p), above the \
-                 ceiling of {} MiB",
-                self.asked.div_ceil(1024 * 1024),
-                self.ceiling / (1024 * 1024)
-            ),
-            None => write!(
-                f,
-                "{} with {} iterations, above the ceiling of {}",
-                self.kdf.name(),
-                self.asked,
-                self.ceiling
-            ),
-        }
+        f.write_str(self.text().en())
     }
 }
 

@@ -17,6 +17,7 @@
 //! no tool writes for keys) is not used. Nothing here prints or keeps a password or a derived key.
 
 use super::ceilings::{self, Kdf, OverCeiling};
+use crate::lang::Text;
 use cbc::cipher::{
     BlockCipherDecrypt, BlockModeDecrypt, InnerIvInit, KeyInit, StreamCipher, block_padding::Pkcs7,
 };
@@ -109,11 +110,11 @@ impl Password<'_> {
             Password::Absent => Ok(derive_key::<D>(&[], salt, id, rounds, len)),
             Password::Text(text) => {
                 derive_key_utf8::<D>(text, salt, id, rounds, len).map_err(|_| {
-                    DecryptError::Unsupported(
+                    DecryptError::Unsupported(tr!(
                         "a password with characters outside the Basic Multilingual Plane (PKCS#12 \
-                     passwords are BMPStrings)"
-                            .into(),
-                    )
+                         passwords are BMPStrings)",
+                        "含基本多文种平面（BMP）以外字符的口令（PKCS#12 口令是 BMPString）"
+                    ))
                 })
             }
         }
@@ -125,10 +126,11 @@ impl Password<'_> {
 pub enum DecryptError {
     /// The password does not decrypt it (the padding or the structure inside is wrong).
     WrongPassword,
-    /// A scheme, KDF, PRF or cipher this tool does not read, named.
-    Unsupported(String),
-    /// Parameters that cannot be right (a zero iteration count, a bad IV length…), named.
-    Malformed(String),
+    /// A scheme, KDF, PRF or cipher this tool does not read, named (in both languages).
+    Unsupported(Text),
+    /// Parameters that cannot be right (a zero iteration count, a bad IV length…), named (in
+    /// both languages).
+    Malformed(Text),
     /// A derivation above a published ceiling: not attempted.
     OverCeiling(OverCeiling),
 }
@@ -137,8 +139,8 @@ impl fmt::Display for DecryptError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Self::WrongPassword => f.write_str("the password does not decrypt it"),
-            Self::Unsupported(what) => write!(f, "{what} is not supported"),
-            Self::Malformed(what) => write!(f, "malformed encryption parameters: {what}"),
+            Self::Unsupported(what) => write!(f, "{} is not supported", what.en()),
+            Self::Malformed(what) => write!(f, "malformed encryption parameters: {}", what.en()),
             Self::OverCeiling(over) => over.fmt(f),
         }
     }
@@ -146,7 +148,7 @@ impl fmt::Display for DecryptError {
 
 impl From<der::Error> for DecryptError {
     fn from(error: der::Error) -> Self {
-        Self::Malformed(error.to_string())
+        Self::Malformed(Text::library_error("DER 解码失败", &error))
     }
 }
 
@@ -276,14 +278,18 @@ pub fn decrypt(
         None if algorithm.oid == pbes1::PBE_WITH_MD2_AND_DES_CBC_OID
             || algorithm.oid == pbes1::PBE_WITH_MD2_AND_RC2_CBC_OID =>
         {
-            Err(DecryptError::Unsupported(
-                "PBES1 with MD2 (no tool has written it this century)".into(),
-            ))
+            Err(DecryptError::Unsupported(tr!(
+                "PBES1 with MD2 (no tool has written it this century)",
+                "使用 MD2 的 PBES1（本世纪已没有工具这样写）"
+            )))
         }
-        None => Err(DecryptError::Unsupported(format!(
-            "encryption algorithm {}",
-            algorithm.oid
-        ))),
+        None => {
+            let oid = algorithm.oid;
+            Err(DecryptError::Unsupported(tr!(
+                "encryption algorithm {oid}",
+                "加密算法 {oid}"
+            )))
+        }
     }
 }
 
@@ -293,14 +299,17 @@ fn parameters<T: for<'a> Decode<'a, Error = der::Error>>(
     let any = algorithm
         .parameters
         .as_ref()
-        .ok_or_else(|| DecryptError::Malformed("no algorithm parameters".into()))?;
+        .ok_or_else(|| DecryptError::Malformed(tr!("no algorithm parameters", "缺少算法参数")))?;
     Ok(T::from_der(&any.to_der()?)?)
 }
 
 fn over(error: Option<OverCeiling>, kdf: &str) -> DecryptError {
     match error {
         Some(over) => DecryptError::OverCeiling(over),
-        None => DecryptError::Malformed(format!("{kdf} iteration count below 1")),
+        None => DecryptError::Malformed(tr!(
+            "{kdf} iteration count below 1",
+            "{kdf} 的迭代次数小于 1"
+        )),
     }
 }
 
@@ -328,7 +337,7 @@ fn pkcs12_pbe(
     if let Rc4With128 | Rc4With40 = cipher {
         let mut plain = ciphertext.to_vec();
         let mut rc4 = rc4::Rc4::new_from_slice(&key)
-            .map_err(|_| DecryptError::Malformed("RC4 key length".into()))?;
+            .map_err(|_| DecryptError::Malformed(tr!("RC4 key length", "RC4 密钥长度")))?;
         rc4.apply_keystream(&mut plain);
         return Ok(plain);
     }
@@ -423,7 +432,7 @@ pub fn cbc_decrypt(
     ciphertext: &[u8],
 ) -> Result<Vec<u8>, DecryptError> {
     use BlockCipher::*;
-    let key_length = || DecryptError::Malformed("key length".into());
+    let key_length = || DecryptError::Malformed(tr!("key length", "密钥长度"));
     let wide = match cipher {
         Aes128 => Wide::Aes128(aes::Aes128::new_from_slice(key).map_err(|_| key_length())?),
         Aes192 => Wide::Aes192(aes::Aes192::new_from_slice(key).map_err(|_| key_length())?),
@@ -472,9 +481,10 @@ pub fn cbc_decrypt(
             );
         }
         Rc2 { .. } => {
-            return Err(DecryptError::Malformed(
-                "RC2 key or effective key length".into(),
-            ));
+            return Err(DecryptError::Malformed(tr!(
+                "RC2 key or effective key length",
+                "RC2 密钥长度或有效密钥长度"
+            )));
         }
     };
     cbc(wide, iv, ciphertext)
@@ -486,7 +496,10 @@ fn cbc<C: BlockCipherDecrypt>(
     ciphertext: &[u8],
 ) -> Result<Vec<u8>, DecryptError> {
     cbc::Decryptor::<C>::inner_iv_slice_init(cipher, iv)
-        .map_err(|_| DecryptError::Malformed(format!("an IV of {} bytes", iv.len())))?
+        .map_err(|_| {
+            let bytes = iv.len();
+            DecryptError::Malformed(tr!("an IV of {bytes} bytes", "长 {bytes} 字节的 IV"))
+        })?
         .decrypt_padded_vec::<Pkcs7>(ciphertext)
         .map_err(|_| DecryptError::WrongPassword)
 }
@@ -649,8 +662,9 @@ impl Pbes2Parts {
         let from_kdf = self.kdf.key_length().map(usize::from);
         match (self.cipher.key_len(), from_kdf) {
             (None, len) => Ok(len.unwrap_or(16)),
-            (Some(fixed), Some(len)) if len != fixed => Err(DecryptError::Malformed(format!(
-                "a key length of {len} bytes for a {fixed}-byte cipher"
+            (Some(fixed), Some(len)) if len != fixed => Err(DecryptError::Malformed(tr!(
+                "a key length of {len} bytes for a {fixed}-byte cipher",
+                "密钥长 {len} 字节，而该加密算法的密钥为 {fixed} 字节"
             ))),
             (Some(fixed), _) => Ok(fixed),
         }
@@ -673,8 +687,9 @@ fn rc2_effective_bits(version: Option<u32>) -> Result<usize, DecryptError> {
         Some(120) => Ok(64),
         Some(58) => Ok(128),
         Some(bits @ 256..=1024) => Ok(bits as usize),
-        Some(other) => Err(DecryptError::Malformed(format!(
-            "RC2 parameter version {other} (RFC 8018 defines 160, 120, 58 and 256 to 1024)"
+        Some(other) => Err(DecryptError::Malformed(tr!(
+            "RC2 parameter version {other} (RFC 8018 defines 160, 120, 58 and 256 to 1024)",
+            "RC2 参数版本为 {other}（RFC 8018 定义的是 160、120、58 以及 256 到 1024）"
         ))),
     }
 }
@@ -692,20 +707,27 @@ fn pbes2_parts(algorithm: &AlgorithmIdentifierOwned) -> Result<Pbes2Parts, Decry
                 .and_then(|p| p.decode_as::<pkcs12::pbe_params::Pbkdf2Params>().ok())
                 .map(|p| p.prf.oid);
             return Err(match prf {
-                Some(prf) => DecryptError::Unsupported(format!("PBKDF2 with the PRF {prf}")),
-                None => DecryptError::Malformed(
-                    "PBKDF2 parameters (a salt of more than 32 bytes, or one given by an algorithm)"
-                        .into(),
-                ),
+                Some(prf) => DecryptError::Unsupported(tr!(
+                    "PBKDF2 with the PRF {prf}",
+                    "使用伪随机函数（PRF）{prf} 的 PBKDF2"
+                )),
+                None => DecryptError::Malformed(tr!(
+                    "PBKDF2 parameters (a salt of more than 32 bytes, or one given by an algorithm)",
+                    "PBKDF2 参数（盐超过 32 字节，或由算法给出）"
+                )),
             });
         }
         Err(_) if params.kdf.oid == pbes2::SCRYPT_OID => {
-            return Err(DecryptError::Malformed("scrypt parameters".into()));
+            return Err(DecryptError::Malformed(tr!(
+                "scrypt parameters",
+                "scrypt 参数"
+            )));
         }
         Err(_) => {
-            return Err(DecryptError::Unsupported(format!(
-                "PBES2 with the key derivation function {}",
-                params.kdf.oid
+            let oid = params.kdf.oid;
+            return Err(DecryptError::Unsupported(tr!(
+                "PBES2 with the key derivation function {oid}",
+                "使用密钥派生函数 {oid} 的 PBES2"
             )));
         }
     };
@@ -731,17 +753,19 @@ fn pbes2_parts(algorithm: &AlgorithmIdentifierOwned) -> Result<Pbes2Parts, Decry
             Ok(pbes2::EncryptionScheme::DesEde3Cbc { iv }) => (BlockCipher::TdesEde3, iv.to_vec()),
             // AES-GCM (RFC 9579 era): no tool writes it for keys (OpenSSL refuses AEAD in PBES2).
             _ => {
-                return Err(DecryptError::Unsupported(format!(
-                    "PBES2 with the cipher {}",
-                    params.encryption.oid
+                let oid = params.encryption.oid;
+                return Err(DecryptError::Unsupported(tr!(
+                    "PBES2 with the cipher {oid}",
+                    "使用加密算法 {oid} 的 PBES2"
                 )));
             }
         }
     };
     if iv.len() != cipher.iv_len() {
-        return Err(DecryptError::Malformed(format!(
-            "an IV of {} bytes",
-            iv.len()
+        let bytes = iv.len();
+        return Err(DecryptError::Malformed(tr!(
+            "an IV of {bytes} bytes",
+            "长 {bytes} 字节的 IV"
         )));
     }
     Ok(Pbes2Parts { kdf, cipher, iv })
@@ -761,9 +785,10 @@ fn pbes2_within_ceilings(kdf: &pbes2::Kdf) -> Result<(), DecryptError> {
         )
         .map_err(DecryptError::OverCeiling)?,
         _ => {
-            return Err(DecryptError::Unsupported(
-                "this PBES2 key derivation".into(),
-            ));
+            return Err(DecryptError::Unsupported(tr!(
+                "this PBES2 key derivation",
+                "这种 PBES2 密钥派生方式"
+            )));
         }
     }
     Ok(())
@@ -803,19 +828,26 @@ fn pbes2_key(kdf: &pbes2::Kdf, password: &[u8], len: usize) -> Result<Vec<u8>, D
                 pbes2::Pbkdf2Prf::HmacWithSha512 => {
                     pbkdf2::pbkdf2_hmac::<sha2::Sha512>(password, salt, rounds, &mut key)
                 }
-                _ => return Err(DecryptError::Unsupported("this PBKDF2 PRF".into())),
+                _ => {
+                    return Err(DecryptError::Unsupported(tr!(
+                        "this PBKDF2 PRF",
+                        "这种 PBKDF2 伪随机函数（PRF）"
+                    )));
+                }
             }
         }
         pbes2::Kdf::Scrypt(params) => {
             let params = scrypt::Params::try_from(params)
-                .map_err(|_| DecryptError::Malformed("scrypt parameters".into()))?;
-            scrypt::scrypt(password, kdf_salt(kdf), &params, &mut key)
-                .map_err(|_| DecryptError::Malformed("scrypt output length".into()))?;
+                .map_err(|_| DecryptError::Malformed(tr!("scrypt parameters", "scrypt 参数")))?;
+            scrypt::scrypt(password, kdf_salt(kdf), &params, &mut key).map_err(|_| {
+                DecryptError::Malformed(tr!("scrypt output length", "scrypt 输出长度"))
+            })?;
         }
         _ => {
-            return Err(DecryptError::Unsupported(
-                "this PBES2 key derivation".into(),
-            ));
+            return Err(DecryptError::Unsupported(tr!(
+                "this PBES2 key derivation",
+                "这种 PBES2 密钥派生方式"
+            )));
         }
     }
     Ok(key)
@@ -933,9 +965,10 @@ mod tests {
         };
         assert_eq!(
             decrypt(&alg, &[], Password::Absent),
-            Err(DecryptError::Unsupported(
-                "encryption algorithm 1.2.3.4".into()
-            ))
+            Err(DecryptError::Unsupported(tr!(
+                "encryption algorithm 1.2.3.4",
+                "加密算法 1.2.3.4"
+            )))
         );
         assert_eq!(describe(&alg), "encryption algorithm 1.2.3.4");
     }

@@ -14,6 +14,7 @@
 use super::super::public_key::{self, Curve, KeyIdentity, KeyType};
 use super::validity;
 use crate::analysis::oids::{self, DH_PKCS3, DH_X942, DSA, ED448, X448, X25519};
+use crate::lang::Text;
 use der::asn1::{ObjectIdentifier as Oid, UintRef};
 use der::{Decode, Encode};
 
@@ -79,10 +80,11 @@ pub struct Reading {
     pub curve: Option<Curve>,
     /// The public key.
     pub identity: Option<KeyIdentity>,
-    /// Why the key cannot be valid (the first problem found), in words.
-    pub invalid: Option<String>,
-    /// The key's type in words when no supported target takes it ("DSA 2048", "EC secp256k1").
-    pub not_accepted: Option<String>,
+    /// Why the key cannot be valid (the first problem found), in words (both languages).
+    pub invalid: Option<Text>,
+    /// The key's type in words when no supported target takes it ("DSA 2048", "EC secp256k1"),
+    /// in both languages.
+    pub not_accepted: Option<Text>,
 }
 
 impl Reading {
@@ -95,8 +97,10 @@ impl Reading {
         }
     }
 
-    fn not_accepted(mut self, what: impl Into<String>) -> Self {
-        self.not_accepted = Some(what.into());
+    /// A key type said the same in both languages (a name: "X25519", "DSA 2048").
+    fn not_accepted(mut self, name: impl Into<String>) -> Self {
+        let name = name.into();
+        self.not_accepted = Some(Text::new(name.clone(), name));
         self
     }
 }
@@ -153,17 +157,19 @@ pub fn pkcs8(der: &[u8]) -> Option<Reading> {
     let info = OneAsymmetricKey::from_der(der)?;
     let mut reading = pkcs8_key(&info);
     if !matches!(info.version, 0 | 1) {
-        reading.invalid = Some(format!(
-            "its PKCS#8 version is {} (RFC 5958: 0 or 1)",
-            info.version
+        let version = info.version;
+        reading.invalid = Some(tr!(
+            "its PKCS#8 version is {version} (RFC 5958: 0 or 1)",
+            "PKCS#8 版本为 {version}（RFC 5958：应为 0 或 1）"
         ));
     } else if (info.version == 1) != info.public_key.is_some() {
         // RFC 5958 §2: "If publicKey is present, then version is set to v2 else version is set
         // to v1." pyca/cryptography up to 50 refuses a key that breaks it (51 reads it).
         reading.invalid.get_or_insert_with(|| {
-            format!(
-                "its PKCS#8 version (v{}) does not say whether it carries a public key (RFC 5958 §2)",
-                info.version + 1
+            let v = info.version + 1;
+            tr!(
+                "its PKCS#8 version (v{v}) does not say whether it carries a public key (RFC 5958 §2)",
+                "PKCS#8 版本（v{v}）与是否带有公钥不符（RFC 5958 §2）"
             )
         });
     }
@@ -206,15 +212,22 @@ fn pkcs8_key(info: &OneAsymmetricKey<'_>) -> Reading {
         match derived {
             Some(public) => {
                 if embedded_public.is_some_and(|e| e != public.as_slice()) {
-                    reading.invalid =
-                        Some("the public key it embeds is not its private key's".into());
+                    reading.invalid = Some(tr!(
+                        "the public key it embeds is not its private key's",
+                        "其中嵌入的公钥与私钥不对应"
+                    ));
                 }
                 reading.identity = Some(KeyIdentity {
                     key_type,
                     bytes: public,
                 });
             }
-            None => reading.invalid = Some(format!("its {name} private key is not of its size")),
+            None => {
+                reading.invalid = Some(tr!(
+                    "its {name} private key is not of its size",
+                    "{name} 私钥的长度不对"
+                ));
+            }
         }
         reading
     } else if oid == DSA || oid == DH_PKCS3 || oid == DH_X942 {
@@ -231,8 +244,8 @@ fn pkcs8_key(info: &OneAsymmetricKey<'_>) -> Reading {
         Reading {
             key_type: name.as_ref().map(|_| KeyType::Other),
             not_accepted: Some(match name {
-                Some(name) => name,
-                None => format!("an unknown algorithm ({oid})"),
+                Some(name) => Text::new(name.clone(), name),
+                None => tr!("an unknown algorithm ({oid})", "未知算法（{oid}）"),
             }),
             ..Reading::default()
         }
@@ -242,7 +255,10 @@ fn pkcs8_key(info: &OneAsymmetricKey<'_>) -> Reading {
 /// A key of a known type whose inner structure does not decode.
 fn unreadable(what: &str) -> Reading {
     Reading {
-        invalid: Some(format!("its {what} key structure does not decode")),
+        invalid: Some(tr!(
+            "its {what} key structure does not decode",
+            "{what} 私钥结构无法解码"
+        )),
         ..Reading::default()
     }
 }
@@ -254,12 +270,18 @@ fn x25519(key: &[u8], embedded: Option<&[u8]>) -> Reading {
         .ok()
         .and_then(|s| <[u8; 32]>::try_from(s.as_bytes()).ok())
     else {
-        reading.invalid = Some("its X25519 private key is not 32 bytes".into());
+        reading.invalid = Some(tr!(
+            "its X25519 private key is not 32 bytes",
+            "X25519 私钥不是 32 字节"
+        ));
         return reading;
     };
     let public = curve25519_dalek::MontgomeryPoint::mul_base_clamped(secret).to_bytes();
     if embedded.is_some_and(|e| e != public) {
-        reading.invalid = Some("the public key it embeds is not its private key's".into());
+        reading.invalid = Some(tr!(
+            "the public key it embeds is not its private key's",
+            "其中嵌入的公钥与私钥不对应"
+        ));
     }
     reading.identity = Some(KeyIdentity {
         key_type: KeyType::X25519,
@@ -293,9 +315,10 @@ fn discrete_log(oid: Oid, params: Option<&[u8]>, key: &[u8]) -> Reading {
     let mut reading = Reading::of(key_type, None, None);
     let integers = params.and_then(|p| integers(p, 2));
     let (Some(integers), Ok(x)) = (integers, UintRef::from_der(key)) else {
-        reading.not_accepted = Some(name.to_owned());
-        reading.invalid = Some(format!(
-            "its {name} parameters or private value do not decode"
+        reading.not_accepted = Some(Text::new(name, name));
+        reading.invalid = Some(tr!(
+            "its {name} parameters or private value do not decode",
+            "{name} 参数或私钥值无法解码"
         ));
         return reading;
     };
@@ -307,12 +330,17 @@ fn discrete_log(oid: Oid, params: Option<&[u8]>, key: &[u8]) -> Reading {
     };
     let bits = public_key::uint_bits(p);
     reading.bits = Some(bits);
-    reading.not_accepted = Some(format!("{name} {bits}"));
+    reading.not_accepted = Some(tr!("{name} {bits}", "{name} {bits}"));
     match g.and_then(|g| validity::mod_pow(g, x.as_bytes(), p)) {
         Some(y) => {
             reading.identity = Some(KeyIdentity { key_type, bytes: y });
         }
-        None => reading.invalid = Some(format!("its {name} group cannot be valid")),
+        None => {
+            reading.invalid = Some(tr!(
+                "its {name} group cannot be valid",
+                "{name} 群参数不可能有效"
+            ));
+        }
     }
     reading
 }
@@ -361,9 +389,12 @@ pub fn dsa_traditional(der: &[u8]) -> Option<Reading> {
         bytes: strip(&y).to_vec(),
     });
     if version.as_bytes() != [0] {
-        reading.invalid = Some("its version is not 0".into());
+        reading.invalid = Some(tr!("its version is not 0", "版本不是 0"));
     } else if validity::mod_pow(&g, &x, &p).as_deref() != Some(strip(&y)) {
-        reading.invalid = Some("its public value y is not g^x mod p".into());
+        reading.invalid = Some(tr!(
+            "its public value y is not g^x mod p",
+            "公钥值 y 不等于 g^x mod p"
+        ));
     }
     Some(reading)
 }
@@ -407,7 +438,7 @@ mod tests {
         let reading = pkcs8(&der).expect("a PrivateKeyInfo");
         assert_eq!(reading.key_type, None);
         assert_eq!(
-            reading.not_accepted.as_deref(),
+            reading.not_accepted.as_ref().map(Text::en),
             Some("an unknown algorithm (1.2.3.4)")
         );
     }

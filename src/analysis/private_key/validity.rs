@@ -13,6 +13,7 @@
 
 use super::super::public_key::{self, KeyIdentity, KeyType};
 use super::key_types::{self, Reading};
+use crate::lang::Text;
 use der::asn1::{AnyRef, BitStringRef, ObjectIdentifier as Oid, OctetStringRef, UintRef};
 use der::{Decode, Encode};
 
@@ -75,21 +76,25 @@ pub fn rsa(der: &[u8]) -> Option<Reading> {
     Some(reading)
 }
 
-fn rsa_problem(key: &RsaFields<'_>) -> Option<String> {
+fn rsa_problem(key: &RsaFields<'_>) -> Option<Text> {
     use crypto_bigint::BoxedUint;
     match (key.version, &key.other_prime_infos) {
         (0, None) => {}
         // Multi-prime keys (version 1) are rare; their primes are not checked here.
         (1, Some(_)) => return None,
         (version, _) => {
-            return Some(format!(
-                "its version is {version} (RFC 8017: 0 for two primes)"
+            return Some(tr!(
+                "its version is {version} (RFC 8017: 0 for two primes)",
+                "版本为 {version}（RFC 8017：两个素数时应为 0）"
             ));
         }
     }
     for (name, prime) in [("p", &key.prime1), ("q", &key.prime2)] {
         if prime.as_bytes().last().is_none_or(|b| b % 2 == 0) {
-            return Some(format!("{name} is even, so it is not a prime"));
+            return Some(tr!(
+                "{name} is even, so it is not a prime",
+                "{name} 是偶数，因而不是素数"
+            ));
         }
     }
     // RFC 8017 §3.2 and what OpenSSL's RSA_check_key (which pyca runs) demands, checked with
@@ -107,33 +112,51 @@ fn rsa_problem(key: &RsaFields<'_>) -> Option<String> {
     );
     let (p, q) = (int(&key.prime1), int(&key.prime2));
     if !same(&p.concatenating_mul(&q), &n) {
-        return Some("p·q is not its modulus n".into());
+        return Some(tr!("p·q is not its modulus n", "p·q 不等于模数 n"));
     }
     if d >= n || e >= n {
-        return Some("its private or public exponent is not below n".into());
+        return Some(tr!(
+            "its private or public exponent is not below n",
+            "私钥指数或公钥指数不小于 n"
+        ));
     }
     let (Some(p1), Some(q1), Some(p_nz)) = (
         NonZero::new(p.wrapping_sub(&one)).into_option(),
         NonZero::new(q.wrapping_sub(&one)).into_option(),
         NonZero::new(p.clone()).into_option(),
     ) else {
-        return Some("p or q is not a valid prime factor".into());
+        return Some(tr!(
+            "p or q is not a valid prime factor",
+            "p 或 q 不是有效的素因子"
+        ));
     };
     let de = d.concatenating_mul(&e);
     if !same(&de.rem(&p1), &one) || !same(&de.rem(&q1), &one) {
-        return Some("its private exponent d does not agree with e, p and q".into());
+        return Some(tr!(
+            "its private exponent d does not agree with e, p and q",
+            "私钥指数 d 与 e、p、q 不一致"
+        ));
     }
     if !same(&d.rem(&p1), &int(&key.exponent1)) {
-        return Some("its CRT exponent dP is not d mod (p−1)".into());
+        return Some(tr!(
+            "its CRT exponent dP is not d mod (p−1)",
+            "CRT 指数 dP 不等于 d mod (p−1)"
+        ));
     }
     if !same(&d.rem(&q1), &int(&key.exponent2)) {
-        return Some("its CRT exponent dQ is not d mod (q−1)".into());
+        return Some(tr!(
+            "its CRT exponent dQ is not d mod (q−1)",
+            "CRT 指数 dQ 不等于 d mod (q−1)"
+        ));
     }
     if !same(
         &int(&key.coefficient).concatenating_mul(&q).rem(&p_nz),
         &one,
     ) {
-        return Some("its CRT coefficient qInv is not q⁻¹ mod p".into());
+        return Some(tr!(
+            "its CRT coefficient qInv is not q⁻¹ mod p",
+            "CRT 系数 qInv 不等于 q⁻¹ mod p"
+        ));
     }
     None
 }
@@ -218,32 +241,43 @@ pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
     if let (Curve::Named(a), Curve::Named(b)) = (&outer, &inner)
         && a != b
     {
-        reading.invalid = Some(format!(
-            "its PKCS#8 wrapper names the curve {} but the SEC1 key inside names {}",
-            curve_name(a),
-            curve_name(b)
+        let (a, b) = (curve_name(a), curve_name(b));
+        reading.invalid = Some(tr!(
+            "its PKCS#8 wrapper names the curve {a} but the SEC1 key inside names {b}",
+            "PKCS#8 外层指明的曲线是 {a}，里面的 SEC1 私钥指明的却是 {b}"
         ));
     }
     if key.version != 1 {
-        reading.invalid = Some(format!("its version is {} (RFC 5915: 1)", key.version));
+        let version = key.version;
+        reading.invalid = Some(tr!(
+            "its version is {version} (RFC 5915: 1)",
+            "版本为 {version}（RFC 5915：应为 1）"
+        ));
     }
     let curve = if outer == Curve::None { inner } else { outer };
     let embedded = key.public_key.and_then(|bits| bits.as_bytes());
     if key.public_key.is_some() && embedded.is_none() {
-        reading.invalid = Some("its public key is a BIT STRING with unused bits".into());
+        reading.invalid = Some(tr!(
+            "its public key is a BIT STRING with unused bits",
+            "其公钥是带未用位的 BIT STRING"
+        ));
     }
     let secret = key.private_key.as_bytes();
     let oid = match curve {
         Curve::Named(oid) => oid,
         Curve::ExplicitOf(oid) => {
-            reading.not_accepted = Some(format!(
-                "EC with explicit curve parameters (those of {})",
-                curve_name(&oid)
+            let name = curve_name(&oid);
+            reading.not_accepted = Some(tr!(
+                "EC with explicit curve parameters (those of {name})",
+                "带显式曲线参数（即 {name} 的参数）的 EC 私钥"
             ));
             oid
         }
         Curve::Explicit => {
-            reading.not_accepted = Some("EC with explicit curve parameters".into());
+            reading.not_accepted = Some(tr!(
+                "EC with explicit curve parameters",
+                "带显式曲线参数的 EC 私钥"
+            ));
             reading.identity = embedded.map(|point| KeyIdentity {
                 key_type: KeyType::Ec,
                 bytes: point.to_vec(),
@@ -253,7 +287,7 @@ pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
         Curve::None => {
             reading
                 .invalid
-                .get_or_insert_with(|| "it names no curve".into());
+                .get_or_insert_with(|| tr!("it names no curve", "没有指明曲线"));
             return Some(reading);
         }
     };
@@ -268,16 +302,20 @@ pub fn ec(der: &[u8], outer: Option<&[u8]>) -> Option<Reading> {
             if let Some(embedded) = embedded
                 && public_key::ec_identity(name, embedded).as_ref() != Some(&derived)
             {
-                reading
-                    .invalid
-                    .get_or_insert_with(|| "the public key it embeds is not its scalar's".into());
+                reading.invalid.get_or_insert_with(|| {
+                    tr!(
+                        "the public key it embeds is not its scalar's",
+                        "其中嵌入的公钥与私钥标量不对应"
+                    )
+                });
             }
             reading.identity = Some(derived);
         }
         None => {
             reading.invalid.get_or_insert_with(|| {
-                format!(
-                    "its secret scalar is zero, not below the {name} order, or of the wrong length"
+                tr!(
+                    "its secret scalar is zero, not below the {name} order, or of the wrong length",
+                    "私钥标量为零、不小于 {name} 的阶，或长度不对"
                 )
             });
             reading.identity = embedded.and_then(|e| public_key::ec_identity(name, e));
@@ -299,9 +337,11 @@ fn other_curve(mut reading: Reading, oid: &Oid, embedded: Option<&[u8]>) -> Read
         Some((name, bits)) => {
             reading.curve = Some(public_key::Curve::Other(name));
             reading.bits = Some(bits);
-            reading.not_accepted = Some(format!("EC {name}"));
+            reading.not_accepted = Some(tr!("EC {name}", "EC {name}"));
         }
-        None => reading.not_accepted = Some(format!("EC on the curve {oid}")),
+        None => {
+            reading.not_accepted = Some(tr!("EC on the curve {oid}", "曲线为 {oid} 的 EC 私钥"))
+        }
     }
     reading.identity = embedded.map(|point| KeyIdentity {
         key_type: KeyType::Ec,
@@ -344,14 +384,20 @@ pub fn ed25519(key: &[u8], embedded: Option<&[u8]>) -> Option<Reading> {
         ..Reading::default()
     };
     let Ok(seed) = <[u8; 32]>::try_from(seed.as_bytes()) else {
-        reading.invalid = Some("its Ed25519 seed is not 32 bytes".into());
+        reading.invalid = Some(tr!(
+            "its Ed25519 seed is not 32 bytes",
+            "Ed25519 种子不是 32 字节"
+        ));
         return Some(reading);
     };
     let public = ed25519_dalek::SigningKey::from_bytes(&seed)
         .verifying_key()
         .to_bytes();
     if embedded.is_some_and(|e| e != public) {
-        reading.invalid = Some("the public key it embeds is not its seed's".into());
+        reading.invalid = Some(tr!(
+            "the public key it embeds is not its seed's",
+            "其中嵌入的公钥与种子不对应"
+        ));
     }
     reading.identity = Some(KeyIdentity {
         key_type: KeyType::Ed25519,
@@ -366,6 +412,10 @@ mod tests {
 
     /// A real PKCS#1 key of the vector corpus (made by pyca), with some of its numbers swapped.
     fn rsa_key_with(change: impl Fn(&mut RsaFields<'_>)) -> Option<String> {
+        rsa_key_with_text(change).map(|text| text.en().to_owned())
+    }
+
+    fn rsa_key_with_text(change: impl Fn(&mut RsaFields<'_>)) -> Option<Text> {
         let pem = include_str!(
             "../../../tests/vectors/inspect/key-pkcs1-rsa-matches-leaf/input/leaf-key.test-only.pem"
         );
@@ -394,7 +444,7 @@ mod tests {
         key.public_key = other.public_key;
         let reading = ec(&key.to_der().expect("encodes"), None).expect("reads");
         assert_eq!(
-            reading.invalid.as_deref(),
+            reading.invalid.as_ref().map(Text::en),
             Some("the public key it embeds is not its scalar's")
         );
     }

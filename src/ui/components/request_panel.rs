@@ -69,10 +69,10 @@ impl Tab {
 
     fn text(self, lang: Lang, texts: &RequestTexts) -> String {
         match self {
-            Self::Curl => texts.curl.clone(),
+            Self::Curl => texts.curl.get(lang).to_owned(),
             Self::Http => texts.http.clone(),
             Self::Body => texts.body.clone(),
-            Self::Cli => texts.cli.clone(),
+            Self::Cli => texts.cli.get(lang).to_owned(),
             Self::Stages if texts.stages.is_empty() => lang
                 .pick(
                     "A token request is not signed: the token authenticates it.\n",
