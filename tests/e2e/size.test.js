@@ -50,6 +50,10 @@
 // (named builds before and after) puts +2.9 KB in cert_preflight's own functions (each script
 // rendered in both languages for the page's tabs, each detail formatted in both) and -0.2 KB in
 // the strings and tables.
+// With all of the above merged, and the page's Worker started before the first render (with the
+// inbox that keeps what it says until the page connects) and the before/after texts put in the
+// page only while their view is open (433,929 bytes on the Worker's branch before the last
+// English-only texts): 438,718 bytes on 2026-12-06.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -58,7 +62,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 437_000;
+const CEILING = 440_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
