@@ -48,6 +48,9 @@ fn fresh_root() -> web_sys::Element {
     root
 }
 
+/// Waits until the page is quiet: Yew has rendered, and the page's answers (from the core run in
+/// the page here, the test runner serving no worker.js) have come, the document unchanged for
+/// 60 ms (at most 5 s, for a loaded machine).
 async fn settle() {
     // Yew renders on the next tick of the scheduler.
     let promise = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
@@ -55,6 +58,22 @@ async fn settle() {
         .await
         .expect("tick");
     yew::platform::time::sleep(Duration::from_millis(20)).await;
+    let body = || {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.body())
+            .map(|b| b.inner_html())
+            .unwrap_or_default()
+    };
+    let mut before = body();
+    for _ in 0..80 {
+        yew::platform::time::sleep(Duration::from_millis(60)).await;
+        let now = body();
+        if now == before {
+            return;
+        }
+        before = now;
+    }
 }
 
 fn text(root: &web_sys::Element, selector: &str) -> String {
