@@ -342,14 +342,22 @@ impl InputLocation {
 
 impl fmt::Display for InputLocation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.file)?;
+        f.write_str(&self.text_in(Lang::En, &self.file))
+    }
+}
+
+impl InputLocation {
+    /// The place in `lang`, the input called `name` (the page names its boxes' pasted text in the
+    /// page's language; the command line keeps the file's own name).
+    pub fn text_in(&self, lang: Lang, name: &str) -> String {
+        let mut out = name.to_owned();
         if let Some(block) = self.block {
-            write!(f, ", block {block}")?;
+            out.push_str(&lang.pick(format!(", block {block}"), format!("，第 {block} 块")));
         }
         if let Some(line) = self.line {
-            write!(f, ", line {line}")?;
+            out.push_str(&lang.pick(format!(", line {line}"), format!("，第 {line} 行")));
         }
-        Ok(())
+        out
     }
 }
 
@@ -633,16 +641,7 @@ impl Diagnostic {
     pub fn location_in(&self, lang: Lang) -> String {
         match (lang, &self.location) {
             (Lang::En, at) => at.to_string(),
-            (Lang::ZhCn, Location::Input(at)) => {
-                let mut out = at.file.clone();
-                if let Some(block) = at.block {
-                    out.push_str(&format!("，第 {block} 块"));
-                }
-                if let Some(line) = at.line {
-                    out.push_str(&format!("，第 {line} 行"));
-                }
-                out
-            }
+            (Lang::ZhCn, Location::Input(at)) => at.text_in(lang, &at.file),
             (Lang::ZhCn, Location::Field(name)) => format!("字段 {name}"),
             (Lang::ZhCn, Location::Material) => "证书".to_owned(),
             (Lang::ZhCn, Location::Credentials) => "凭证".to_owned(),

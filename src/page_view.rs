@@ -6,7 +6,7 @@
 use crate::analysis::Analysis;
 use crate::analysis::certificate::{CertificateSummary, Expiry};
 use crate::analysis::chain::{ChainReport, Verdict};
-use crate::diagnostic::{Code, Diagnostic, Location, Severity, Surface};
+use crate::diagnostic::{Code, Diagnostic, InputLocation, Location, Severity, Surface};
 use crate::fix_choice::{self, Fix};
 use crate::lang::{Lang, Text};
 use crate::material_routing::input_name_in;
@@ -204,14 +204,9 @@ pub struct Finding {
 impl Finding {
     /// The page's view of `diagnostic`.
     pub fn new(diagnostic: &Diagnostic) -> Self {
-        let place = |lang| {
-            let text = diagnostic.location_in(lang);
-            match &diagnostic.location {
-                Location::Input(at) => {
-                    text.replacen(at.file.as_str(), input_name_in(&at.file, lang), 1)
-                }
-                _ => text,
-            }
+        let place = |lang| match &diagnostic.location {
+            Location::Input(at) => at.text_in(lang, input_name_in(&at.file, lang)),
+            _ => diagnostic.location_in(lang),
         };
         let hint = |lang| diagnostic.hint_in(Surface::Page, lang).map(str::to_owned);
         Self {
@@ -278,18 +273,12 @@ pub struct CertificateView {
 impl CertificateView {
     /// The card's view of `c`.
     pub fn new(c: &CertificateSummary) -> Self {
-        let place = |lang: Lang| {
-            let file = input_name_in(&c.file, lang);
-            match (c.block, c.line, lang) {
-                (Some(block), Some(line), Lang::En) => {
-                    format!("{file}, block {block}, line {line}")
-                }
-                (Some(block), Some(line), Lang::ZhCn) => {
-                    format!("{file}，第 {block} 块，第 {line} 行")
-                }
-                _ => file.to_owned(),
-            }
+        let at = InputLocation {
+            file: c.file.clone(),
+            block: c.block,
+            line: c.line,
         };
+        let place = |lang: Lang| at.text_in(lang, input_name_in(&c.file, lang));
         let key = &c.public_key;
         let key_text = |lang: Lang| {
             format!(
