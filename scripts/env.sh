@@ -19,6 +19,9 @@ TRUNK_VERSION=0.21.14
 # npm's binaryen package; its major version is wasm-opt's version.
 BINARYEN_VERSION=132.0.0
 WASM_OPT_VERSION=${BINARYEN_VERSION%%.*}
+# npm's esbuild: minifies the page's JavaScript and CSS after Trunk's build (scripts/write-sw.mjs).
+ESBUILD_VERSION=0.25.12
+export ESBUILD_VERSION
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
 
 # The settings of the page's module build (scripts/build-page.sh; bench/run.sh builds its browser

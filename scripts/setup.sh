@@ -106,6 +106,17 @@ else
     echo "wasm-opt on PATH is not version $WASM_OPT_VERSION (is Debian's binaryen in front of $npm_prefix/bin?)" >&2; exit 1; }
 fi
 
+# --- esbuild (npm): minifies the page's JavaScript and CSS after each build (scripts/write-sw.mjs) --
+if command -v esbuild >/dev/null && [ "$(esbuild --version 2>/dev/null)" = "$ESBUILD_VERSION" ]; then
+  log "esbuild $ESBUILD_VERSION: present"
+else
+  log "installing esbuild@$ESBUILD_VERSION from npm"
+  npm install -g --no-fund --no-audit "esbuild@$ESBUILD_VERSION" >/dev/null
+  hash -r
+  [ "$(esbuild --version)" = "$ESBUILD_VERSION" ] || {
+    echo "esbuild on PATH is not version $ESBUILD_VERSION (is another one in front of $npm_prefix/bin?)" >&2; exit 1; }
+fi
+
 # --- Chromium and its driver ---------------------------------------------------------------------
 if [ "$want_browser" = 1 ]; then
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then

@@ -2,7 +2,7 @@
 // host which headers to send. In Trunk's staging directory (TRUNK_STAGING_DIR, or the directory
 // given as the first argument) it writes
 //
-// - sw.js: www/sw.js preceded by `const BUILD = { version, files }`, the list of every file of this
+// - sw.js (minified): www/sw.js preceded by `const BUILD = { version, files }`, the list of every file of this
 //   build with the SHA-256 of its bytes; the version is the SHA-256 of that list, so any change to
 //   any file makes a new service worker and a new cache (www/sw.js says how it uses them);
 // - _headers: the response headers, in the format Netlify and Cloudflare Pages read and
@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minify } from './minify-dist.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -47,6 +48,7 @@ const version = sha256(files.map((f) => `${f.sha256}  ${f.url}\n`).join('')).sli
 const template = readFileSync(path.join(ROOT, 'www/sw.js'), 'utf8');
 const list = files.map((f) => `  ${JSON.stringify(f)}`).join(',\n');
 writeFileSync(path.join(dir, 'sw.js'), `const BUILD = {\n version: '${version}',\n files: [\n${list},\n ],\n};\n${template}`);
+minify(path.join(dir, 'sw.js'));
 
 const html = readFileSync(path.join(dir, 'index.html'), 'utf8');
 const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(html)?.[1];
