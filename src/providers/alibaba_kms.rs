@@ -290,14 +290,18 @@ fn unlisted_host(region: &str) -> String {
     format!("kms.{region}.aliyuncs.com")
 }
 
-/// The console form's labels and menu path. No vendor guide describing this form was found, nor
-/// are its labels in the shared reference documents: they are written from memory of the console,
-/// hence secondary (`as_of` is the date written); verify them against the live console.
-// Searched on 2026-12-06 (the KMS console's certificate import in Alibaba Cloud's help pages): no
-// vendor description of this form was found. Secondary, unverified: the menu path and the labels.
+/// The console form's labels and menu path, with what the vendor's own guide confirmed and what
+/// it did not (the comment below); `as_of` is the date they were checked.
+// Checked on 2026-12-06 against Alibaba Cloud's own KMS Certificates Manager guide 快速入门
+// (https://help.aliyun.com/document_detail/211100.html, no date shown): 登录密钥管理服务控制台, 在左侧
+// 导航栏单击证书, then in the list 在操作列选择更多 > 导入证书, and the 导入证书 dialog takes 证书和证书链
+// (the certificate and the chain the CA returned for the CSR). The English guide "Quick start"
+// (https://www.alibabacloud.com/help/doc-detail/211100.htm, last updated 2025-03-24): KMS console,
+// the navigation pane's Certificates. Still secondary, unverified: the boxes' own labels in both
+// languages and the English More > Import Certificate step.
 const CONSOLE_SOURCE: Source = Source {
-    document: "Alibaba Cloud KMS console: Certificates > certificate details > Import Certificate (the certificate issued for the KMS CSR)",
-    url: "https://kms.console.aliyun.com/",
+    document: "Alibaba Cloud KMS Certificates Manager: 快速入门 / Quick start, step 3 导入证书 (the certificate issued for the KMS CSR); the boxes' labels unverified",
+    url: "https://help.aliyun.com/document_detail/211100.html",
     as_of: "2026-12-06",
     kind: SourceKind::Secondary,
 };
@@ -305,7 +309,7 @@ const CONSOLE_SOURCE: Source = Source {
 const CONSOLE: Console = Console {
     menu: Words::new(
         "Key Management Service console > Certificates > (the certificate) > Import Certificate",
-        "密钥管理服务控制台 > 证书管理 > （该证书）> 导入证书",
+        "密钥管理服务控制台 > 证书 > （该证书）操作列：更多 > 导入证书",
     ),
     source: &CONSOLE_SOURCE,
     fields: &[

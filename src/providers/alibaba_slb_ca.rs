@@ -426,12 +426,17 @@ pub(crate) const ERRORS: &[KnownError] = &[
 // (https://www.alibabacloud.com/help/doc-detail/90792.html, last updated 2026-01-14): the English menu
 // path (CLB > Certificates, Add Certificate, Third-party Certificates, Certificate Type "CA
 // Certificate", for mutual authentication), the label "Certificate Name", and "Certificates are
-// region-specific" (REGION_FIRST). The pitfalls are its "Certificate requirements" page
-// (https://www.alibabacloud.com/help/doc-detail/85968.htm): no spaces, no blank lines, 64 characters
-// a line. No vendor source found (still secondary, unverified): the content box's label, every
-// Chinese label and the Chinese menu path.
+// region-specific" (REGION_FIRST). The same guide in Chinese, 创建证书
+// (https://help.aliyun.com/document_detail/90792.html, no date shown; its zh-TW version
+// https://www.alibabacloud.com/help/tc/doc-detail/90792.htm updated 2025-09-04 says the same): the
+// Chinese menu path (登录传统型负载均衡CLB控制台, 传统型负载均衡 CLB > 证书管理, 创建证书, 上传非阿里云签发证书,
+// 证书类型 CA证书) and the label 公钥证书 for the content box ("复制服务器或者CA证书内容"), no key for a
+// CA certificate; it also shows a 证书部署地域 choice. The pitfalls are its "Certificate
+// requirements" page (https://www.alibabacloud.com/help/doc-detail/85968.htm): no spaces, no blank
+// lines, 64 characters a line. No vendor source found (still secondary, unverified): the content
+// box's English label, and 证书名称 (the Chinese guide's form lists no name box).
 const CONSOLE_SOURCE: Source = Source {
-    document: "Alibaba Cloud Server Load Balancer: Create a certificate (third-party CA certificate) and Certificate requirements; the content box's label and the Chinese texts unverified",
+    document: "Alibaba Cloud Server Load Balancer: Create a certificate / 创建证书 (third-party CA certificate) and Certificate requirements; the content box's English label and 证书名称 unverified",
     url: "https://www.alibabacloud.com/help/doc-detail/90792.html",
     as_of: "2026-12-06",
     kind: SourceKind::Secondary,
@@ -440,7 +445,7 @@ const CONSOLE_SOURCE: Source = Source {
 const CONSOLE: Console = Console {
     menu: Words::new(
         "CLB console > Certificates > Add Certificate > Third-party Certificates > Certificate Type: CA Certificate",
-        "传统型负载均衡 CLB 控制台 > 证书管理 > 创建证书 > CA 证书",
+        "传统型负载均衡CLB控制台 > 传统型负载均衡 CLB > 证书管理 > 创建证书 > 上传非阿里云签发证书 > 证书类型：CA证书",
     ),
     source: &CONSOLE_SOURCE,
     fields: &[
@@ -450,7 +455,7 @@ const CONSOLE: Console = Console {
             pitfalls: &[pitfalls::NAME_UNIQUE],
         },
         ConsoleField {
-            label: Words::new("Certificate Content", "证书内容"),
+            label: Words::new("Certificate Content", "公钥证书"),
             fill: Fill::Certificate,
             pitfalls: &[
                 pitfalls::NO_BLANK_LINES,

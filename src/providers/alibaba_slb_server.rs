@@ -192,14 +192,19 @@ pub static TAG_COUNT: Rule = Rule {
 // (https://www.alibabacloud.com/help/doc-detail/90792.html, last updated 2026-01-14): the English menu
 // path (CLB > Certificates, Add Certificate, Third-party Certificates, Certificate Type "Server
 // Certificate"), the label "Certificate Name" ("Enter a Certificate Name"), and "Certificates are
-// region-specific" (REGION_FIRST). The pitfalls are its "Certificate requirements" page
+// region-specific" (REGION_FIRST). The same guide in Chinese, 创建证书
+// (https://help.aliyun.com/document_detail/90792.html, no date shown; its zh-TW version
+// https://www.alibabacloud.com/help/tc/doc-detail/90792.htm updated 2025-09-04 says the same): the
+// Chinese menu path (登录传统型负载均衡CLB控制台, 传统型负载均衡 CLB > 证书管理, 创建证书, 上传非阿里云签发证书,
+// 证书类型 服务器证书) and the labels 公钥证书 (the certificate content box) and 私钥; it also shows a
+// 证书部署地域 choice. The pitfalls are its "Certificate requirements" page
 // (https://www.alibabacloud.com/help/doc-detail/85968.htm; zh-TW of 2025-02-14): the server
 // certificate first and the intermediates under it, no blank line between them, no spaces, 64
 // characters a line, an RSA key as "BEGIN RSA PRIVATE KEY". No vendor source found (still
-// secondary, unverified): the labels of the content and key boxes, every Chinese label and the
-// Chinese menu path.
+// secondary, unverified): the English labels of the content and key boxes, and 证书名称 (the
+// Chinese guide's form lists no name box).
 const CONSOLE_SOURCE: Source = Source {
-    document: "Alibaba Cloud Server Load Balancer: Create a certificate (third-party server certificate) and Certificate requirements; box labels other than Certificate Name and the Chinese texts unverified",
+    document: "Alibaba Cloud Server Load Balancer: Create a certificate / 创建证书 (third-party server certificate) and Certificate requirements; the English content and key box labels and 证书名称 unverified",
     url: "https://www.alibabacloud.com/help/doc-detail/90792.html",
     as_of: "2026-12-06",
     kind: SourceKind::Secondary,
@@ -208,7 +213,7 @@ const CONSOLE_SOURCE: Source = Source {
 const CONSOLE: Console = Console {
     menu: Words::new(
         "CLB console > Certificates > Add Certificate > Third-party Certificates > Certificate Type: Server Certificate",
-        "传统型负载均衡 CLB 控制台 > 证书管理 > 创建证书 > 服务器证书",
+        "传统型负载均衡CLB控制台 > 传统型负载均衡 CLB > 证书管理 > 创建证书 > 上传非阿里云签发证书 > 证书类型：服务器证书",
     ),
     source: &CONSOLE_SOURCE,
     fields: &[
@@ -218,7 +223,7 @@ const CONSOLE: Console = Console {
             pitfalls: &[pitfalls::NAME_UNIQUE],
         },
         ConsoleField {
-            label: Words::new("Certificate Content", "证书内容"),
+            label: Words::new("Certificate Content", "公钥证书"),
             fill: Fill::CertificateWithChain,
             pitfalls: &[
                 pitfalls::LEAF_FIRST_NO_ROOT,

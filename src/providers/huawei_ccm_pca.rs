@@ -235,7 +235,11 @@ fn unlisted_host(region: &str) -> String {
 /// hence secondary (`as_of` is the date written); verify them against the live console.
 // Searched on 2026-12-06 (the private CA's activation by importing an externally signed CA
 // certificate, 导入CA证书, in Huawei Cloud's CCM user guide): no vendor description of this form
-// was found. Secondary, unverified: the menu path and the labels.
+// was found. Huawei's own CCM guide text as its site search shows it
+// (https://huaweicloud.com/s/JeWwhnNzbOivgeS5puabtOaUueerr-WPoyU/t_30_p_23/JeS6keivgeS5pueuoeeQhuacjeWKoSBDQ00l)
+// confirms the Chinese 安全与合规 > 云证书管理服务 and 在左侧导航栏选择“私有证书管理 > 私有CA”; the API
+// reference's 导入CA证书 speaks of 证书体 and 证书链 (API wording, not the console's). Secondary,
+// unverified: the rest of the menu path and the labels.
 const CONSOLE_SOURCE: Source = Source {
     document: "Huawei Cloud CCM console: Private CA > Activate (import an externally signed CA certificate); expiry rule from usermanual-ccm ccm_01_0011 as in sister-targets.md D",
     url: "https://console.huaweicloud.com/ccm/",

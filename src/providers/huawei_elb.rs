@@ -516,10 +516,18 @@ const SERVER_ONLY: When = When {
 // unencrypted key: the same guide for the ae-ad-1 region
 // (https://support.huaweicloud.com/intl/es-us/ae-ad-1-usermanual-elb/en-us_elb_03_0005.html,
 // 2022-01-25). Chinese 证书内容 and 私钥: the guide's Chinese 证书概述 ("服务器证书…需提供证书内容和
-// 私钥", updated 2024-04-08). Outer whitespace: the ELB FAQ (upload-errors.md row 21). No vendor
-// source found (unverified): the SM encryption boxes' labels, 证书名称 and the Chinese menu path.
+// 私钥", updated 2024-04-08). Outer whitespace: the ELB FAQ (upload-errors.md row 21). Checked on
+// 2026-12-06: the guide's Chinese 证书格式 page for the Ankara region
+// (https://support.huaweicloud.com/intl/zh-cn/tr-central-201-usermanual-elb/zh-cn_topic_0092382555.html,
+// updated 2024-04-18) names the boxes "证书内容" and, for 服务器SM双证书, "SM签名证书内容" and
+// "SM加密证书内容"; its 绑定/更换证书 page
+// (https://support.huaweicloud.com/intl/zh-cn/usermanual-elb/elb_ug_zs_0005.html, updated
+// 2024-09-20) names the console's 网络 > 弹性负载均衡 and its 证书管理 page. No vendor source found
+// (unverified): the encryption key box's label (the data's "SM加密证书私钥" is the wording of
+// Huawei's own API reference for enc_private_key, not of the console guide), 证书名称, and the
+// Chinese 添加证书 and 证书类型 steps.
 const CONSOLE_SOURCE: Source = Source {
-    document: "Huawei Cloud Elastic Load Balance user guide: Adding a Certificate (server certificate); SM encryption box labels and the Chinese menu path unverified",
+    document: "Huawei Cloud Elastic Load Balance user guide: Adding a Certificate (server certificate), 证书格式 and 绑定/更换证书; the SM encryption key box's label, 证书名称 and the Chinese 添加证书 step unverified",
     url: "https://support.huaweicloud.com/intl/en-us/usermanual-elb/elb_ug_zs_0004.html",
     as_of: "2026-12-06",
     kind: SourceKind::Primary,
@@ -528,7 +536,7 @@ const CONSOLE_SOURCE: Source = Source {
 const CONSOLE: Console = Console {
     menu: Words::new(
         "Elastic Load Balance console > Certificates > Add Certificate > Certificate Type: Server certificate",
-        "弹性负载均衡控制台 > 证书管理 > 添加证书 > 证书类型：服务器证书",
+        "网络 > 弹性负载均衡 > 证书管理 > 添加证书 > 证书类型：服务器证书",
     ),
     source: &CONSOLE_SOURCE,
     fields: &[
@@ -557,12 +565,12 @@ const CONSOLE: Console = Console {
             ],
         },
         ConsoleField {
-            label: Words::new("SM Encryption Certificate Content", "国密加密证书内容"),
+            label: Words::new("SM Encryption Certificate Content", "SM加密证书内容"),
             fill: Fill::Field("enc_certificate"),
             pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_OUTER_WHITESPACE],
         },
         ConsoleField {
-            label: Words::new("SM Encryption Private Key", "国密加密证书私钥"),
+            label: Words::new("SM Encryption Private Key", "SM加密证书私钥"),
             fill: Fill::Field("enc_private_key"),
             pitfalls: &[pitfalls::SM2_ONLY, pitfalls::NO_PASSPHRASE],
         },

@@ -285,11 +285,16 @@ fn is_enterprise_project(value: &str) -> bool {
 // (https://support.huaweicloud.com/intl/en-us/ccm_faq/ccm_01_0187.html, updated 2022-09-23): the
 // PEM text goes into the Certificate File box, the server certificate before its chain, combined
 // into one file, no empty lines between certificates (SERVER_FIRST, NO_BLANK_LINES): there is no
-// separate chain box. No vendor source found (unverified): the key box's label (the guide says
-// "certificate private key"), the SM encryption boxes' labels, every Chinese label and the Chinese
-// menu path.
+// separate chain box. Checked on 2026-12-06, Huawei's own Chinese CCM guide text as its site
+// search shows it (no guide page URL found): the FAQ title 上传证书时，“证书文件”该如何填写?
+// (https://huaweicloud.com/s/JeWMuuWdl-mTviDnrqHnkIYl/t_30_p_3/JeS6keivgeS5pueuoeeQhuacjeWKoSBDQ00l)
+// gives the label 证书文件; 在左侧导航栏选择“SSL证书管理 > SSL证书列表”
+// (https://huaweicloud.com/s/JeaMieaXtuaUtui0ueeahHZwbiU/t_30_p_23/JeS6keivgeS5pueuoeeQhuacjeWKoSBDQ00l)
+// gives the Chinese menu down to the list. No vendor source found (unverified): the key box's
+// label (the guide says "certificate private key"), the SM encryption boxes' labels, 证书名称, 私钥
+// and the Chinese 上传证书 step.
 const CONSOLE_SOURCE: Source = Source {
-    document: "Huawei Cloud CCM user guide: Uploading an External Certificate to SCM, and the FAQ on completing the certificate file; the key and SM box labels and the Chinese texts unverified",
+    document: "Huawei Cloud CCM user guide: Uploading an External Certificate to SCM, and the FAQ on completing the certificate file (证书文件); the key and SM box labels and the other Chinese labels unverified",
     url: "https://support.huaweicloud.com/intl/en-us/my-kualalumpur-1-usermanual-ccm/ccm_01_0011.html",
     as_of: "2026-12-06",
     kind: SourceKind::Primary,
@@ -298,7 +303,7 @@ const CONSOLE_SOURCE: Source = Source {
 const CONSOLE: Console = Console {
     menu: Words::new(
         "Cloud Certificate Manager console > SSL Certificate Manager > SSL Certificates > Upload Certificate",
-        "云证书管理服务控制台 > SSL证书管理 > 上传证书",
+        "云证书管理服务控制台 > SSL证书管理 > SSL证书列表 > 上传证书",
     ),
     source: &CONSOLE_SOURCE,
     fields: &[
