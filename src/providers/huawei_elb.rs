@@ -506,7 +506,8 @@ const SERVER_ONLY: When = When {
 };
 
 /// The console form's labels and menu path, with what the vendor's own guide confirmed and what
-/// it did not (the comment below); `as_of` is the date they were checked.
+/// it did not (the comment below); `as_of` is the date they were checked. Secondary while any label
+/// below is unverified (the page then says the console may word them differently).
 // Checked on 2026-12-06 against Huawei Cloud's own ELB user guide "Adding a Certificate"
 // (https://support.huaweicloud.com/intl/en-us/usermanual-elb/elb_ug_zs_0004.html, updated 2024-06-20):
 // Elastic Load Balance > Certificates > Add Certificate; Certificate Type "Server certificate";
@@ -530,7 +531,7 @@ const CONSOLE_SOURCE: Source = Source {
     document: "Huawei Cloud Elastic Load Balance user guide: Adding a Certificate (server certificate), 证书格式 and 绑定/更换证书; the SM encryption key box's label, 证书名称 and the Chinese 添加证书 step unverified",
     url: "https://support.huaweicloud.com/intl/en-us/usermanual-elb/elb_ug_zs_0004.html",
     as_of: "2026-12-06",
-    kind: SourceKind::Primary,
+    kind: SourceKind::Secondary,
 };
 /// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
 const CONSOLE: Console = Console {

@@ -275,7 +275,8 @@ fn is_enterprise_project(value: &str) -> bool {
 }
 
 /// The console form's labels and menu path, with what the vendor's own guide confirmed and what
-/// it did not (the comment below); `as_of` is the date they were checked.
+/// it did not (the comment below); `as_of` is the date they were checked. Secondary while any label
+/// below is unverified (the page then says the console may word them differently).
 // Checked on 2026-12-06 against Huawei Cloud's own CCM user guide "Uploading an External
 // Certificate to SCM" (https://support.huaweicloud.com/intl/en-us/my-kualalumpur-1-usermanual-ccm/ccm_01_0011.html,
 // updated 2025-10-29): SSL Certificate Manager > SSL Certificates > Upload Certificate; the labels
@@ -297,7 +298,7 @@ const CONSOLE_SOURCE: Source = Source {
     document: "Huawei Cloud CCM user guide: Uploading an External Certificate to SCM, and the FAQ on completing the certificate file (证书文件); the key and SM box labels and the other Chinese labels unverified",
     url: "https://support.huaweicloud.com/intl/en-us/my-kualalumpur-1-usermanual-ccm/ccm_01_0011.html",
     as_of: "2026-12-06",
-    kind: SourceKind::Primary,
+    kind: SourceKind::Secondary,
 };
 /// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
 const CONSOLE: Console = Console {
