@@ -14,7 +14,7 @@ pub use crate::fix_choice::{Applied, Fix};
 use crate::lang::{Lang, Text};
 use crate::material_routing::{self, Moved};
 pub use crate::material_routing::{PASTED, Slot};
-use crate::page_view::{RequestView, View};
+use crate::page_view::{List, RequestView, View};
 use crate::page_worker::{Boxes, FromWorker, ToWorker};
 use crate::providers::{Fields, ProviderId};
 use crate::signing::Scheme;
@@ -346,6 +346,8 @@ pub enum Action {
     SetCredential(Credential, String),
     /// Apply a one-click fix.
     Apply(Fix),
+    /// Show one long list of the view whole (the Worker sends its first items until asked).
+    ShowAll(List),
     /// Build and sign the request at this time with this nonce.
     Generate {
         /// The browser clock.
@@ -670,6 +672,10 @@ impl Reducible for State {
                 }
             }
             Action::Apply(fix) => next.apply(fix),
+            Action::ShowAll(list) => {
+                let generation = next.channel.next();
+                next.channel.post(ToWorker::ShowAll { generation, list });
+            }
             Action::Generate { now, nonce } => next.generate(now, nonce),
             Action::Clear => {
                 let channel = next.channel.clone();

@@ -145,7 +145,7 @@ test('material above 16 KiB but below the large-input threshold is analysed in s
   writeFileSync(file, text);
   const expected = inspectJson(file);
   rmSync(dir, { recursive: true, force: true });
-  const { context, app, problems, requestsAfterLoad } = await openApp();
+  const { context, page, app, problems, requestsAfterLoad } = await openApp();
   // The timer samples only while the main thread is free: values part-way prove the slices.
   const samples = await app.pasteSamplingProgress(text);
   assert.ok(samples.length > 0, 'the progress was shown');
@@ -156,6 +156,36 @@ test('material above 16 KiB but below the large-input threshold is analysed in s
   // The result is the command-line twin's.
   assert.equal(await app.verdict(), expected.chain.verdict);
   await app.heading(`${expected.certificates.length} certificates`).waitFor();
+  // The long lists come cut: their first items, in the command line's order, and their totals;
+  // "show all" asks the Worker for the rest, and nothing is lost.
+  const indexes = (locator) => locator.evaluateAll((nodes) => nodes.map((n) => Number(n.dataset.index)));
+  const inOrder = (n) => [...Array(n).keys()];
+  assert.deepEqual(await indexes(app.cards), inOrder(20));
+  assert.deepEqual(await indexes(app.chainNodes), expected.chain.order.slice(0, 20));
+  const warnings = expected.diagnostics.filter((d) => d.severity === 'warning');
+  assert.ok(warnings.length > 20, `${warnings.length} warnings`);
+  assert.equal(await app.diagnosticItems('warning').count(), 20);
+  const strays = page.getByTestId('chain-strays');
+  assert.ok(expected.chain.not_on_path.length > 20);
+  assert.equal((await strays.textContent()).split(', ').length, 20);
+  const cards = app.showAll('certificates');
+  assert.equal(await cards.textContent(), 'Show all 300 certificates (280 more)');
+  await cards.focus();
+  await page.keyboard.press('Enter');
+  await app.cards.nth(299).waitFor({ timeout: 30_000 });
+  assert.deepEqual(await indexes(app.cards), inOrder(300));
+  assert.equal(await app.card(299).sha256(), expected.certificates[299].sha256);
+  await app.showAll('warnings').click();
+  await app.diagnosticItems('warning').nth(warnings.length - 1).waitFor({ timeout: 30_000 });
+  assert.deepEqual(
+    await app.diagnosticItems('warning').evaluateAll((items) => items.map((i) => i.dataset.code)),
+    warnings.map((d) => d.code),
+  );
+  await app.showAll('names not on the path').click();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="chain-strays"]').textContent.split(', ').length === n,
+    expected.chain.not_on_path.length, { timeout: 30_000 });
+  assert.equal(await app.showAllButtons.count(), 0, 'every list is whole');
+  assert.equal(await app.cards.count(), 300, 'the cards asked for stay whole');
   assert.deepEqual(problems, []);
   assert.deepEqual(requestsAfterLoad, [], 'no request after load');
   await context.close();
