@@ -239,7 +239,7 @@ pub enum Link {
 impl Link {
     fn send(&self, message: ToWorker) {
         match self {
-            Self::Worker(worker) => worker.post(&crate::page_worker::encode(&message)),
+            Self::Worker(worker) => worker.post(&message.encode()),
             Self::InPage(driver) => driver.receive(message),
         }
     }
@@ -336,8 +336,8 @@ pub enum Action {
     SetField(String, String),
     /// Show one more row of the target's numbered field family at this index.
     AddRow(usize),
-    /// A box's text changed.
-    Paste(Slot, String),
+    /// A box's text changed (shared with the text area that read it, which knows it holds it).
+    Paste(Slot, Rc<str>),
     /// Files were picked or dropped into a box (or could not be read).
     AddFiles(Slot, Vec<Result<LoadedFile, String>>),
     /// Remove one file from a box.
@@ -632,7 +632,7 @@ impl Reducible for State {
                 }
             }
             Action::Paste(slot, text) => {
-                next.materials().boxes.get_mut(slot).pasted = Rc::from(text);
+                next.materials().boxes.get_mut(slot).pasted = text;
                 if slot == Slot::Certificates {
                     next.channel.route_due = true;
                 }
