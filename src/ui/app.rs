@@ -119,7 +119,7 @@ pub fn App() -> Html {
                 <h2 id="results-title">{ lang.pick(format!("3. What {} will see", spec.api), format!("3. {} 会看到什么", spec.api)) }</h2>
                 if let Some(pending) = state.pending {
                     <AnalysisProgress size={pending.size} progress={pending.progress} settle={pending.settle} />
-                } else if state.has_material() {
+                } else if derived.has_material {
                     <ChainView view={view.clone()} on_action={dispatch.clone()} />
                     <FixesPanel view={view.clone()} applied={derived.applied.clone()} on_action={dispatch.clone()} />
                     <DiagnosticList view={view.clone()} on_action={dispatch.clone()} />

@@ -205,6 +205,10 @@ pub enum Credential {
 pub struct Derived {
     /// The analysis and the target's checks, as shown.
     pub view: Shared<View>,
+    /// Whether the material the view answers held anything. The results follow the answers, not
+    /// the boxes: a paste into empty boxes does not first show the results of nothing (a render
+    /// and a layout before the answer, a few milliseconds later, renders and lays them out again).
+    pub has_material: bool,
     /// The last generated request, cleared by any change.
     pub generated: Option<Shared<RequestView>>,
     /// The last fix applied, for the before/after view.
@@ -376,6 +380,7 @@ impl State {
             credentials: Credentials::default(),
             derived: Derived {
                 view: Shared(Rc::new(View::default())),
+                has_material: false,
                 generated: None,
                 applied: None,
             },
@@ -532,6 +537,7 @@ impl State {
                     self.derived.applied = Some(applied);
                     self.last_size = self.materials.boxes.size();
                 }
+                self.derived.has_material = self.has_material();
                 true
             }
             FromWorker::Generated {
