@@ -533,3 +533,26 @@ fn long_lists_carry_their_first_items_and_totals_until_the_page_asks_for_all() {
     let again = worker.answer(analyse(6, boxes, "", false, target));
     assert!(*view_of(&again) == cut);
 }
+
+#[test]
+fn a_message_written_into_its_sized_buffer_is_the_same_bytes() {
+    let target = ProviderId::default();
+    let mut boxes = corpus_certificates();
+    boxes.key.pasted = read("key-pkcs1-rsa-matches-leaf", "leaf-key.test-only.pem").into();
+    let analyse = analyse(1, boxes, "a passphrase", true, target);
+    // A message whose fields alone pass the 64 KiB the buffer leaves beyond the material.
+    let long = ToWorker::Prepare {
+        generation: 2,
+        target,
+        fields: Fields {
+            values: vec![("Tag.1.Value".to_owned(), "x".repeat(100_000))],
+            region: String::new(),
+        },
+    };
+    for message in [analyse, long] {
+        let bytes = message.encode();
+        assert_eq!(bytes, page_worker::encode(&message));
+        let back: ToWorker = page_worker::decode(&bytes).unwrap();
+        assert_eq!(back.generation(), message.generation());
+    }
+}
