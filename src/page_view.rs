@@ -2,6 +2,11 @@
 //! sent to the page's main thread as serde values, and rendered there without calling the core.
 //! Every text a person reads is here in both languages ([`Text`]), so that switching the language
 //! asks nothing of the Worker.
+//!
+//! Long lists (certificate cards, findings of one severity, the chain's path, what is not on it,
+//! duplicates) carry their first [`LIST_LIMIT`] items and their total until the page asks for the
+//! whole list ([`List`], [`Whole`]): a 1,000-certificate bundle's view is then a few dozen items to
+//! encode, move, decode and lay out, not thousands.
 
 use crate::analysis::Analysis;
 use crate::analysis::certificate::{CertificateSummary, Expiry};
@@ -16,16 +21,97 @@ use crate::request::Outcome;
 use crate::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
+/// How many items a long list shows until the page asks for all of it: building thousands of
+/// elements would hold the page for a second, laying out 100 cards and 100 warnings held it for
+/// about 0.2 s in one task, and the answer of a 1,000-certificate bundle with 20 cards and 20
+/// warnings for 47–60 ms, with 10 of each 40–42 ms (bench/browser/mainthread.mjs; issue 16 wants
+/// no task over 50 ms).
+pub const LIST_LIMIT: usize = 10;
+
+/// A long list of the view, cut at [`LIST_LIMIT`] items until the page asks for all of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum List {
+    /// The certificate cards.
+    Certificates,
+    /// The findings of one severity.
+    Findings(Severity),
+    /// The chain's path.
+    Path,
+    /// The certificates not on the path.
+    NotOnPath,
+    /// The certificates given twice.
+    Duplicates,
+}
+
+/// The lists the page shows whole (asked for by "show all"); the others are cut.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Whole(Vec<List>);
+
+impl Whole {
+    /// Shows `list` whole from now on.
+    pub fn insert(&mut self, list: List) {
+        if !self.0.contains(&list) {
+            self.0.push(list);
+        }
+    }
+
+    /// How many items of `list` are shown.
+    pub fn limit(&self, list: List) -> usize {
+        if self.0.contains(&list) {
+            usize::MAX
+        } else {
+            LIST_LIMIT
+        }
+    }
+}
+
+/// How many findings there are of each severity (the view carries at most [`LIST_LIMIT`] of each
+/// until asked for all).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FindingCounts {
+    /// Errors.
+    pub error: usize,
+    /// Warnings.
+    pub warning: usize,
+    /// Notes.
+    pub info: usize,
+}
+
+impl FindingCounts {
+    /// How many there are of `severity`.
+    pub fn of(&self, severity: Severity) -> usize {
+        match severity {
+            Severity::Error => self.error,
+            Severity::Warning => self.warning,
+            Severity::Info => self.info,
+        }
+    }
+
+    fn count(&mut self, severity: Severity) -> usize {
+        let count = match severity {
+            Severity::Error => &mut self.error,
+            Severity::Warning => &mut self.warning,
+            Severity::Info => &mut self.info,
+        };
+        *count += 1;
+        *count
+    }
+}
+
 /// The analysis and the target's checks as the page shows them.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct View {
-    /// Every certificate, in input order.
+    /// The certificates shown, in input order: the first [`LIST_LIMIT`], or all when asked.
     pub certificates: Vec<CertificateView>,
+    /// How many certificates there are.
+    pub certificate_count: usize,
     /// The chain built from them.
     pub chain: ChainView,
     /// The analysis' findings (with the provider's error names) and the target's findings about the
-    /// material.
+    /// material, in the order found: the first [`LIST_LIMIT`] of each severity, or all when asked.
     pub findings: Vec<Finding>,
+    /// How many findings there are of each severity.
+    pub finding_counts: FindingCounts,
     /// The target's findings about its fields (shown beside them).
     pub field_findings: Vec<Finding>,
     /// The one-click fixes that apply.
@@ -42,23 +128,27 @@ pub struct View {
 
 impl View {
     /// The view of `analysis` under the target's `preparation` with its `fields`; `before` is the
-    /// certificate text as given (shown beside the bundle the request sends, when that differs).
+    /// certificate text as given (shown beside the bundle the request sends, when that differs);
+    /// the long lists cut but those in `whole`.
     pub fn new(
         analysis: &Analysis,
         preparation: &Preparation,
         fields: &Fields,
         before: &str,
         now: Timestamp,
+        whole: &Whole,
     ) -> Self {
         let report = &analysis.report;
         let (field_findings, material): (Vec<&Diagnostic>, Vec<&Diagnostic>) = preparation
             .diagnostics
             .iter()
             .partition(|d| matches!(d.location, Location::Field(_)));
+        let mut finding_counts = FindingCounts::default();
         let findings = preparation
             .analysis_diagnostics
             .iter()
             .chain(material)
+            .filter(|d| finding_counts.count(d.severity) <= whole.limit(List::Findings(d.severity)))
             .map(Finding::new)
             .collect();
         let bundle = preparation
@@ -69,16 +159,21 @@ impl View {
             certificates: report
                 .certificates
                 .iter()
+                .take(whole.limit(List::Certificates))
                 .map(CertificateView::new)
                 .collect(),
+            certificate_count: report.certificates.len(),
             chain: ChainView::new(
                 &report.chain,
+                &report.certificates,
                 report
                     .diagnostics
                     .iter()
                     .any(|d| matches!(d.code, Code::ChainMissingIssuer | Code::ChainIncomplete)),
+                whole,
             ),
             findings,
+            finding_counts,
             field_findings: field_findings.into_iter().map(Finding::new).collect(),
             fixes: Fix::ALL
                 .into_iter()
@@ -103,10 +198,10 @@ impl View {
 pub struct ChainView {
     /// The verdict.
     pub verdict: Verdict,
-    /// The path, leaf first, as certificate indexes.
-    pub order: Vec<usize>,
-    /// Each signature checked: subject, issuer, and how it went.
-    pub links: Vec<(usize, usize, Link)>,
+    /// The path shown, leaf first: the first [`LIST_LIMIT`] certificates, or all when asked.
+    pub path: Vec<ChainNode>,
+    /// How many certificates the path has.
+    pub path_length: usize,
     /// The issuer the path lacks: its name and key identifier.
     pub missing: Option<(String, Option<String>)>,
     /// Whether that is a problem (an intermediate) rather than a root left out, as most targets
@@ -114,10 +209,32 @@ pub struct ChainView {
     pub missing_is_problem: bool,
     /// Whether the path ends with a self-signed root given in the material.
     pub root_included: bool,
-    /// Certificates not on the path.
-    pub not_on_path: Vec<usize>,
-    /// Certificates given twice: the copy and the first.
+    /// Certificates not on the path shown, as index and title: the first [`LIST_LIMIT`], or all.
+    pub not_on_path: Vec<(usize, String)>,
+    /// How many certificates are not on the path.
+    pub not_on_path_count: usize,
+    /// Certificates given twice shown, the copy and the first: the first [`LIST_LIMIT`], or all.
     pub duplicates: Vec<(usize, usize)>,
+    /// How many certificates are given twice.
+    pub duplicate_count: usize,
+}
+
+/// One certificate of the chain's path.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChainNode {
+    /// Its index in input order.
+    pub index: usize,
+    /// Its card's title.
+    pub title: String,
+    /// Whether it is a CA certificate.
+    pub is_ca: bool,
+    /// Whether it is self-signed.
+    pub self_signed: bool,
+    /// How the signature of the next certificate of the path (its issuer) on it went; `None` for
+    /// the last.
+    pub issuer_link: Option<Link>,
+    /// How its own signature went, for a root that ends the path.
+    pub self_link: Option<Link>,
 }
 
 /// How a signature between two certificates went.
@@ -136,49 +253,88 @@ impl Default for ChainView {
     fn default() -> Self {
         Self {
             verdict: Verdict::Empty,
-            order: Vec::new(),
-            links: Vec::new(),
+            path: Vec::new(),
+            path_length: 0,
             missing: None,
             missing_is_problem: false,
             root_included: false,
             not_on_path: Vec::new(),
+            not_on_path_count: 0,
             duplicates: Vec::new(),
+            duplicate_count: 0,
         }
     }
 }
 
 impl ChainView {
-    /// The view of `chain`.
-    pub fn new(chain: &ChainReport, missing_is_problem: bool) -> Self {
-        Self {
-            verdict: chain.verdict,
-            order: chain.order.clone(),
-            links: chain
+    /// The view of `chain` over `certificates`, its long lists cut but those in `whole`.
+    pub fn new(
+        chain: &ChainReport,
+        certificates: &[CertificateSummary],
+        missing_is_problem: bool,
+        whole: &Whole,
+    ) -> Self {
+        let link = |subject: usize, issuer: usize| {
+            chain
                 .signatures
                 .iter()
-                .map(|s| {
-                    let link = match (s.verified, &s.unsupported) {
-                        (true, _) => Link::Verified,
-                        (false, Some(_)) => Link::Unchecked,
-                        (false, None) => Link::Failed,
-                    };
-                    (s.subject_index, s.issuer_index, link)
+                .find(|s| (s.subject_index, s.issuer_index) == (subject, issuer))
+                .map_or(Link::Unchecked, |s| match (s.verified, &s.unsupported) {
+                    (true, _) => Link::Verified,
+                    (false, Some(_)) => Link::Unchecked,
+                    (false, None) => Link::Failed,
                 })
-                .collect(),
+        };
+        let title = |index: usize| certificates.get(index).map(title).unwrap_or_default();
+        let order = &chain.order;
+        let path = order
+            .iter()
+            .enumerate()
+            .take(whole.limit(List::Path))
+            .map(|(position, &index)| {
+                let certificate = certificates.get(index);
+                let last = position + 1 == order.len();
+                ChainNode {
+                    index,
+                    title: title(index),
+                    is_ca: certificate.is_some_and(|c| c.is_ca),
+                    self_signed: certificate.is_some_and(|c| c.self_signed),
+                    issuer_link: order.get(position + 1).map(|&issuer| link(index, issuer)),
+                    self_link: (last && chain.root_included).then(|| link(index, index)),
+                }
+            })
+            .collect();
+        Self {
+            verdict: chain.verdict,
+            path,
+            path_length: order.len(),
             missing: chain
                 .missing_issuer
                 .as_ref()
                 .map(|m| (m.name.clone(), m.aki.clone())),
             missing_is_problem,
             root_included: chain.root_included,
-            not_on_path: chain.not_on_path.clone(),
+            not_on_path: chain
+                .not_on_path
+                .iter()
+                .take(whole.limit(List::NotOnPath))
+                .map(|&index| (index, title(index)))
+                .collect(),
+            not_on_path_count: chain.not_on_path.len(),
             duplicates: chain
                 .duplicates
                 .iter()
+                .take(whole.limit(List::Duplicates))
                 .map(|d| (d.index, d.duplicate_of))
                 .collect(),
+            duplicate_count: chain.duplicates.len(),
         }
     }
+}
+
+/// A certificate's title: its common name, or its subject when it has none.
+fn title(c: &CertificateSummary) -> String {
+    c.common_name.clone().unwrap_or_else(|| c.subject.clone())
 }
 
 /// One finding as the page shows it: the diagnostic's code and severity, where it points (in both
@@ -293,7 +449,7 @@ impl CertificateView {
         let both = |f: &dyn Fn(Lang) -> String| Text::new(f(Lang::En), f(Lang::ZhCn));
         Self {
             index: c.index,
-            title: c.common_name.clone().unwrap_or_else(|| c.subject.clone()),
+            title: title(c),
             place: both(&place),
             subject: c.subject.clone(),
             issuer: c.issuer.clone(),

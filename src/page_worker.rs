@@ -19,7 +19,7 @@ use crate::analysis::{self, Analysis, Input, Options, Role};
 use crate::auth;
 use crate::fix_choice::{self, Applied, Fix, Rewrite};
 use crate::material_routing::{self, PASTED, Routed, Slot};
-use crate::page_view::{RequestView, View};
+use crate::page_view::{List, RequestView, View, Whole};
 use crate::providers::{self, Fields, Mode, Preparation, ProviderId};
 use crate::request;
 use crate::signing::{Scheme, Secret};
@@ -231,6 +231,13 @@ pub enum ToWorker {
         /// The fix.
         fix: Fix,
     },
+    /// Show one long list of the view whole (the view carries the first items of each until asked).
+    ShowAll {
+        /// The message's generation.
+        generation: u64,
+        /// The list.
+        list: List,
+    },
     /// Build and sign the request.
     Generate {
         /// The message's generation.
@@ -253,7 +260,31 @@ impl ToWorker {
             Self::Analyse { generation, .. }
             | Self::Prepare { generation, .. }
             | Self::Apply { generation, .. }
+            | Self::ShowAll { generation, .. }
             | Self::Generate { generation, .. } => *generation,
+        }
+    }
+
+    /// The message's bytes, written into a buffer of its size (2 MiB of material written into a
+    /// growing buffer was copied again at each doubling, about 5 ms on the page's thread; written
+    /// through `Extend`, byte by byte, 5 ms too).
+    pub fn encode(&self) -> Vec<u8> {
+        let size = match self {
+            Self::Analyse {
+                boxes, passphrase, ..
+            } => boxes.size() + passphrase.len(),
+            _ => 0,
+        };
+        // The rest of any message (lengths, names, fields) fits in 64 KiB; a message that did not
+        // fit is encoded as `encode` does.
+        let mut buffer = vec![0; size + 64 * 1024];
+        match postcard::to_slice(self, &mut buffer) {
+            Ok(used) => {
+                let used = used.len();
+                buffer.truncate(used);
+                buffer
+            }
+            Err(_) => encode(self),
         }
     }
 
@@ -328,6 +359,8 @@ pub struct Worker {
     analysis: Analysis,
     before: String,
     preparation: Preparation,
+    /// The lists shown whole, until the material changes.
+    whole: Whole,
 }
 
 impl Default for Worker {
@@ -349,6 +382,7 @@ impl Worker {
             analysis,
             before: String::new(),
             preparation: Preparation::empty(target),
+            whole: Whole::default(),
         };
         worker.prepare();
         worker
@@ -384,6 +418,7 @@ impl Worker {
                 if let Some(routed) = &routed {
                     self.boxes.take_routed(routed);
                 }
+                self.whole = Whole::default();
                 self.analyse(generation, routed, None)
             }
             ToWorker::Prepare {
@@ -403,10 +438,15 @@ impl Worker {
                         if matches!(rewrite, Rewrite::Key { .. }) {
                             self.passphrase.clear();
                         }
+                        self.whole = Whole::default();
                         self.analyse(generation, None, Some((applied, rewrite)))
                     }
                     None => Task::Answer(self.shown(generation, None, None)),
                 }
+            }
+            ToWorker::ShowAll { generation, list } => {
+                self.whole.insert(list);
+                Task::Answer(self.shown(generation, None, None))
             }
             ToWorker::Generate {
                 generation,
@@ -504,6 +544,7 @@ impl Worker {
                 &self.fields,
                 &self.before,
                 self.now,
+                &self.whole,
             )),
             routed: routed.map(Box::new),
             applied: applied.map(Box::new),

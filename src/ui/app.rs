@@ -3,14 +3,15 @@
 
 use super::browser;
 use super::components::{
-    LIST_LIMIT, analysis_progress::AnalysisProgress, certificate_card::CertificateCard,
-    chain_view::ChainView, console_view::ConsoleView, diagnostic_list::DiagnosticList,
-    field_form::FieldForm, fixes_panel::FixesPanel, input_panel::InputPanel,
-    request_panel::RequestPanel, show_all, target_picker::TargetPicker,
+    analysis_progress::AnalysisProgress, certificate_card::CertificateCard, chain_view::ChainView,
+    console_view::ConsoleView, diagnostic_list::DiagnosticList, field_form::FieldForm,
+    fixes_panel::FixesPanel, input_panel::InputPanel, request_panel::RequestPanel, show_all,
+    target_picker::TargetPicker,
 };
 use super::hooks::use_worker::use_worker;
 use super::state::{Action, Credential, Slot, State};
 use crate::lang::Lang;
+use crate::page_view::List;
 use crate::providers::ProviderId;
 use yew::prelude::*;
 
@@ -33,7 +34,6 @@ pub fn App() -> Html {
         }))
         .clone()
     };
-    let all_cards = use_state(|| false);
     let (form, materials, credentials, derived) = (
         &state.form,
         &state.materials,
@@ -119,23 +119,20 @@ pub fn App() -> Html {
                 <h2 id="results-title">{ lang.pick(format!("3. What {} will see", spec.api), format!("3. {} 会看到什么", spec.api)) }</h2>
                 if let Some(pending) = state.pending {
                     <AnalysisProgress size={pending.size} progress={pending.progress} settle={pending.settle} />
-                } else if state.has_material() {
-                    <ChainView view={view.clone()} />
+                } else if derived.has_material {
+                    <ChainView view={view.clone()} on_action={dispatch.clone()} />
                     <FixesPanel view={view.clone()} applied={derived.applied.clone()} on_action={dispatch.clone()} />
-                    <DiagnosticList findings={view.findings.clone()} />
-                    if !view.certificates.is_empty() {
+                    <DiagnosticList view={view.clone()} on_action={dispatch.clone()} />
+                    if view.certificate_count > 0 {
                         <h3>{ match lang {
-                            Lang::En => format!("{} certificate{}", view.certificates.len(), if view.certificates.len() == 1 { "" } else { "s" }),
-                            Lang::ZhCn => format!("{} 张证书", view.certificates.len()),
+                            Lang::En => format!("{} certificate{}", view.certificate_count, if view.certificate_count == 1 { "" } else { "s" }),
+                            Lang::ZhCn => format!("{} 张证书", view.certificate_count),
                         } }</h3>
                         <ol class="certificates">
-                            { for view.certificates.iter().take(if *all_cards { usize::MAX } else { LIST_LIMIT })
+                            { for view.certificates.iter()
                                 .map(|c| html! { <li><CertificateCard certificate={c.clone()} now={view.now} /></li> }) }
                         </ol>
-                        { show_all(lang, view.certificates.len(), *all_cards, lang.pick("certificates", "证书"), {
-                            let all_cards = all_cards.clone();
-                            Callback::from(move |_: MouseEvent| all_cards.set(true))
-                        }) }
+                        { show_all(lang, view.certificates.len(), view.certificate_count, lang.pick("certificates", "证书"), List::Certificates, &dispatch) }
                     }
                 } else {
                     <p class="help">{ lang.pick("Paste or drop your certificate material above.", "请在上方粘贴或拖入证书材料。") }</p>

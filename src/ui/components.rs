@@ -13,6 +13,9 @@ pub mod request_panel;
 pub mod target_picker;
 
 use crate::lang::Lang;
+pub use crate::page_view::LIST_LIMIT;
+use crate::page_view::List;
+use crate::ui::state::Action;
 use yew::prelude::*;
 
 /// The page's language, from the context the app provides (English outside one).
@@ -21,11 +24,6 @@ pub fn use_lang() -> Lang {
     use_context::<Lang>().unwrap_or_default()
 }
 
-/// Long lists (a 1,000-certificate bundle's cards or warnings) show this many items until asked
-/// for all: building thousands of elements would hold the page for a second, and laying out 100
-/// cards and 100 warnings held it for about 0.2 s in one task (bench/browser/mainthread.mjs).
-pub const LIST_LIMIT: usize = 20;
-
 /// `bytes` in MB with one decimal ("2.0"), by integer arithmetic: formatting a float would bring
 /// float printing into the module (about 5 KB brotli) for a few words of text.
 pub fn megabytes(bytes: usize) -> String {
@@ -33,22 +31,28 @@ pub fn megabytes(bytes: usize) -> String {
     format!("{}.{}", tenths / 10, tenths % 10)
 }
 
-/// Under a list of `total` items cut at [`LIST_LIMIT`], the button that shows them all.
+/// Under a long list of which `shown` of `total` items are shown, the button that asks the Worker
+/// for the whole `list` (the view carries the first [`LIST_LIMIT`] until then).
 pub fn show_all(
     lang: Lang,
+    shown: usize,
     total: usize,
-    all: bool,
     what: &str,
-    on_click: Callback<MouseEvent>,
+    list: List,
+    on_action: &Callback<Action>,
 ) -> Html {
-    if all || total <= LIST_LIMIT {
+    if shown >= total {
         return html! {};
     }
+    let on_click = {
+        let on_action = on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::ShowAll(list)))
+    };
     html! {
         <button type="button" class="secondary show-all" data-testid="show-all" onclick={on_click}>
             { match lang {
-                Lang::En => format!("Show all {total} {what} ({} more)", total - LIST_LIMIT),
-                Lang::ZhCn => format!("显示全部 {total} 项{what}（另有 {} 项）", total - LIST_LIMIT),
+                Lang::En => format!("Show all {total} {what} ({} more)", total - shown),
+                Lang::ZhCn => format!("显示全部 {total} 项{what}（另有 {} 项）", total - shown),
             } }
         </button>
     }

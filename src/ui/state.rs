@@ -14,7 +14,7 @@ pub use crate::fix_choice::{Applied, Fix};
 use crate::lang::{Lang, Text};
 use crate::material_routing::{self, Moved};
 pub use crate::material_routing::{PASTED, Slot};
-use crate::page_view::{RequestView, View};
+use crate::page_view::{List, RequestView, View};
 use crate::page_worker::{Boxes, FromWorker, ToWorker};
 use crate::providers::{Fields, ProviderId};
 use crate::signing::Scheme;
@@ -205,6 +205,10 @@ pub enum Credential {
 pub struct Derived {
     /// The analysis and the target's checks, as shown.
     pub view: Shared<View>,
+    /// Whether the material the view answers held anything. The results follow the answers, not
+    /// the boxes: a paste into empty boxes does not first show the results of nothing (a render
+    /// and a layout before the answer, a few milliseconds later, renders and lays them out again).
+    pub has_material: bool,
     /// The last generated request, cleared by any change.
     pub generated: Option<Shared<RequestView>>,
     /// The last fix applied, for the before/after view.
@@ -239,7 +243,7 @@ pub enum Link {
 impl Link {
     fn send(&self, message: ToWorker) {
         match self {
-            Self::Worker(worker) => worker.post(&crate::page_worker::encode(&message)),
+            Self::Worker(worker) => worker.post(&message.encode()),
             Self::InPage(driver) => driver.receive(message),
         }
     }
@@ -336,8 +340,8 @@ pub enum Action {
     SetField(String, String),
     /// Show one more row of the target's numbered field family at this index.
     AddRow(usize),
-    /// A box's text changed.
-    Paste(Slot, String),
+    /// A box's text changed (shared with the text area that read it, which knows it holds it).
+    Paste(Slot, Rc<str>),
     /// Files were picked or dropped into a box (or could not be read).
     AddFiles(Slot, Vec<Result<LoadedFile, String>>),
     /// Remove one file from a box.
@@ -346,6 +350,8 @@ pub enum Action {
     SetCredential(Credential, String),
     /// Apply a one-click fix.
     Apply(Fix),
+    /// Show one long list of the view whole (the Worker sends its first items until asked).
+    ShowAll(List),
     /// Build and sign the request at this time with this nonce.
     Generate {
         /// The browser clock.
@@ -374,6 +380,7 @@ impl State {
             credentials: Credentials::default(),
             derived: Derived {
                 view: Shared(Rc::new(View::default())),
+                has_material: false,
                 generated: None,
                 applied: None,
             },
@@ -530,6 +537,7 @@ impl State {
                     self.derived.applied = Some(applied);
                     self.last_size = self.materials.boxes.size();
                 }
+                self.derived.has_material = self.has_material();
                 true
             }
             FromWorker::Generated {
@@ -630,7 +638,7 @@ impl Reducible for State {
                 }
             }
             Action::Paste(slot, text) => {
-                next.materials().boxes.get_mut(slot).pasted = Rc::from(text);
+                next.materials().boxes.get_mut(slot).pasted = text;
                 if slot == Slot::Certificates {
                     next.channel.route_due = true;
                 }
@@ -670,6 +678,10 @@ impl Reducible for State {
                 }
             }
             Action::Apply(fix) => next.apply(fix),
+            Action::ShowAll(list) => {
+                let generation = next.channel.next();
+                next.channel.post(ToWorker::ShowAll { generation, list });
+            }
             Action::Generate { now, nonce } => next.generate(now, nonce),
             Action::Clear => {
                 let channel = next.channel.clone();

@@ -54,9 +54,15 @@
 // inbox that keeps what it says until the page connects) and the before/after texts put in the
 // page only while their view is open (433,929 bytes on the Worker's branch before the last
 // English-only texts): 438,718 bytes on 2026-12-06.
+// Issue 16's main thread (the Worker sending the first 10 items of each long list with their
+// totals and "show all" asking it for the rest: List, Whole, ChainNode and ToWorker::ShowAll
+// encoded and decoded on both sides; a long bundle change cut until asked; the paste area read
+// through TextEncoder and no longer a controlled element) grew it to 441,250 bytes (+2.5 KB,
+// 2026-12-06; the module about 7 KB larger raw).
 // The page's JavaScript and CSS minified by esbuild after each build (scripts/minify-dist.mjs; the
 // glue 6,041 -> 4,824, loader.js 2,033 -> 1,181, sw.js 1,836 -> 1,170, worker.js 567 -> 233,
-// style.css 2,443 -> 2,066): 435,239 bytes on 2026-12-06, the module unchanged.
+// style.css 2,443 -> 2,066): -3.5 KB, the module unchanged.
+// Both merged: 437,501 bytes on 2026-12-06.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -65,7 +71,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 437_000;
+const CEILING = 439_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

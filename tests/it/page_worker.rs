@@ -5,10 +5,11 @@
 use crate::corpus::{self, NOW_SINCE_EPOCH};
 use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
 use cert_preflight::diagnostic::Code;
+use cert_preflight::diagnostic::Severity;
 use cert_preflight::fix_choice::{Fix, Rewrite};
 use cert_preflight::lang::Lang;
 use cert_preflight::material_routing::{Moved, PASTED, Slot};
-use cert_preflight::page_view::{RequestView, View};
+use cert_preflight::page_view::{CertificateView, LIST_LIMIT, List, RequestView, View, Whole};
 use cert_preflight::page_worker::{
     self, Boxes, Credentials, File, FromWorker, Material, ToWorker, Worker,
 };
@@ -103,7 +104,14 @@ fn direct_view(boxes: &Boxes, passphrase: &str, target: ProviderId) -> View {
     let (analysis, before) = direct_analysis(boxes, passphrase);
     let fields = default_fields(target);
     let preparation = providers::prepare(target, Mode::Request, &analysis, &before, &fields);
-    View::new(&analysis, &preparation, &fields, &before, NOW_SINCE_EPOCH)
+    View::new(
+        &analysis,
+        &preparation,
+        &fields,
+        &before,
+        NOW_SINCE_EPOCH,
+        &Whole::default(),
+    )
 }
 
 #[test]
@@ -354,4 +362,197 @@ fn only_new_material_makes_queued_messages_moot() {
     assert_eq!(boxes.size(), 1);
     assert!(!boxes.is_empty());
     assert_eq!(&*boxes.get(Slot::Key).pasted, "x");
+}
+
+/// Every certificate-only PEM file of the inspect corpus, in the certificate box: well over a
+/// hundred real certificates, most not on the one path, many given twice.
+fn corpus_certificates() -> Boxes {
+    let mut boxes = Boxes::default();
+    for case in corpus::inspect_cases() {
+        for path in corpus::files(&case.join("input")) {
+            let Ok(text) = std::fs::read_to_string(&path) else {
+                continue;
+            };
+            let labels: Vec<&str> = text
+                .lines()
+                .filter(|l| l.starts_with("-----BEGIN "))
+                .collect();
+            if !labels.is_empty() && labels.iter().all(|l| *l == "-----BEGIN CERTIFICATE-----") {
+                boxes.certificates.files.push(File {
+                    name: format!("{}.pem", boxes.certificates.files.len()),
+                    bytes: text.into_bytes(),
+                });
+            }
+        }
+    }
+    boxes
+}
+
+#[test]
+fn long_lists_carry_their_first_items_and_totals_until_the_page_asks_for_all() {
+    let boxes = corpus_certificates();
+    let target = ProviderId::default();
+    let (analysis, _) = direct_analysis(&boxes, "");
+    let report = &analysis.report;
+    // Every list of the view is longer than the page shows at first.
+    let everything: View = {
+        let mut whole = Whole::default();
+        for list in [
+            List::Certificates,
+            List::Path,
+            List::NotOnPath,
+            List::Duplicates,
+        ]
+        .into_iter()
+        .chain(Severity::ALL.map(List::Findings))
+        {
+            whole.insert(list);
+        }
+        let (analysis, before) = direct_analysis(&boxes, "");
+        let fields = default_fields(target);
+        let preparation = providers::prepare(target, Mode::Request, &analysis, &before, &fields);
+        View::new(
+            &analysis,
+            &preparation,
+            &fields,
+            &before,
+            NOW_SINCE_EPOCH,
+            &whole,
+        )
+    };
+    assert!(
+        report.certificates.len() > LIST_LIMIT,
+        "{}",
+        report.certificates.len()
+    );
+    assert!(report.chain.not_on_path.len() > LIST_LIMIT);
+    assert!(report.chain.duplicates.len() > LIST_LIMIT);
+    let of = |view: &View, severity| {
+        view.findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    assert!(of(&everything, Severity::Warning).len() > LIST_LIMIT);
+    // The whole view has every certificate in input order, and every finding.
+    let all_cards: Vec<CertificateView> = report
+        .certificates
+        .iter()
+        .map(CertificateView::new)
+        .collect();
+    assert!(everything.certificates == all_cards);
+    for severity in Severity::ALL {
+        assert_eq!(
+            everything.finding_counts.of(severity),
+            of(&everything, severity).len()
+        );
+    }
+
+    let mut worker = Worker::new(target);
+    let answer = worker.answer(analyse(1, boxes.clone(), "", false, target));
+    let (_, back) = crossed(&answer);
+    assert!(back == answer);
+    let cut = view_of(&back).clone();
+    assert!(cut == direct_view(&boxes, "", target));
+    // The first items of each list, in their order, and the totals: counts and verdict unchanged.
+    assert!(cut.certificates[..] == all_cards[..LIST_LIMIT]);
+    assert_eq!(cut.certificate_count, report.certificates.len());
+    assert_eq!(cut.finding_counts, everything.finding_counts);
+    for severity in Severity::ALL {
+        let all = of(&everything, severity);
+        assert!(of(&cut, severity)[..] == all[..all.len().min(LIST_LIMIT)]);
+    }
+    let chain = &cut.chain;
+    assert_eq!(chain.verdict, report.chain.verdict);
+    assert_eq!(chain.path_length, report.chain.order.len());
+    assert_eq!(
+        chain.path.iter().map(|n| n.index).collect::<Vec<_>>(),
+        report.chain.order[..report.chain.order.len().min(LIST_LIMIT)]
+    );
+    assert_eq!(
+        chain.not_on_path[..],
+        everything.chain.not_on_path[..LIST_LIMIT]
+    );
+    assert_eq!(chain.not_on_path_count, report.chain.not_on_path.len());
+    assert_eq!(
+        chain.duplicates[..],
+        everything.chain.duplicates[..LIST_LIMIT]
+    );
+    assert_eq!(chain.duplicate_count, report.chain.duplicates.len());
+    // Titles are the cards' (a certificate not on the path is named as its card names it).
+    for (index, title) in &everything.chain.not_on_path {
+        assert_eq!(*title, all_cards[*index].title);
+    }
+
+    // "Show all", one list at a time: that list comes whole, the others stay cut.
+    let shown = worker.answer(ToWorker::ShowAll {
+        generation: 2,
+        list: List::Certificates,
+    });
+    let (_, back) = crossed(&shown);
+    let FromWorker::Shown {
+        generation: 2,
+        view,
+        routed: None,
+        applied: None,
+    } = back
+    else {
+        panic!("not the view of generation 2");
+    };
+    assert!(view.certificates == all_cards);
+    assert!(view.findings == cut.findings);
+    let view = view_of(&worker.answer(ToWorker::ShowAll {
+        generation: 3,
+        list: List::Findings(Severity::Warning),
+    }))
+    .clone();
+    assert!(of(&view, Severity::Warning) == of(&everything, Severity::Warning));
+    assert!(
+        view.certificates == all_cards,
+        "a list once whole stays whole"
+    );
+    for list in [List::NotOnPath, List::Duplicates, List::Path] {
+        worker.answer(ToWorker::ShowAll {
+            generation: 4,
+            list,
+        });
+    }
+    let view = view_of(&worker.answer(ToWorker::Prepare {
+        generation: 5,
+        target,
+        fields: default_fields(target),
+    }))
+    .clone();
+    assert!(
+        view.chain == everything.chain,
+        "a target's checks keep the lists asked for"
+    );
+
+    // New material: every list is cut again.
+    let again = worker.answer(analyse(6, boxes, "", false, target));
+    assert!(*view_of(&again) == cut);
+}
+
+#[test]
+fn a_message_written_into_its_sized_buffer_is_the_same_bytes() {
+    let target = ProviderId::default();
+    let mut boxes = corpus_certificates();
+    boxes.key.pasted = read("key-pkcs1-rsa-matches-leaf", "leaf-key.test-only.pem").into();
+    let analyse = analyse(1, boxes, "a passphrase", true, target);
+    // A message whose fields alone pass the 64 KiB the buffer leaves beyond the material.
+    let long = ToWorker::Prepare {
+        generation: 2,
+        target,
+        fields: Fields {
+            values: vec![("Tag.1.Value".to_owned(), "x".repeat(100_000))],
+            region: String::new(),
+        },
+    };
+    for message in [analyse, long] {
+        let bytes = message.encode();
+        assert_eq!(bytes, page_worker::encode(&message));
+        let back: ToWorker = page_worker::decode(&bytes).unwrap();
+        assert_eq!(back.generation(), message.generation());
+    }
 }

@@ -1,11 +1,11 @@
 //! The chain as a picture: leaf → intermediates → root, each link's signature status, the missing
 //! issuer when there is one, and what is not on the path.
 
-use super::{LIST_LIMIT, show_all, use_lang};
+use super::{show_all, use_lang};
 use crate::analysis::chain::Verdict;
 use crate::lang::Lang;
-use crate::page_view::{Link, View};
-use crate::ui::state::Shared;
+use crate::page_view::{Link, List, View};
+use crate::ui::state::{Action, Shared};
 use yew::prelude::*;
 
 /// The view's properties.
@@ -13,6 +13,8 @@ use yew::prelude::*;
 pub struct Props {
     /// The report whose chain is drawn.
     pub view: Shared<View>,
+    /// Where "show all" goes.
+    pub on_action: Callback<Action>,
 }
 
 fn verdict_text(lang: Lang, verdict: Verdict) -> &'static str {
@@ -51,12 +53,12 @@ fn verdict_word(lang: Lang, verdict: Verdict) -> &'static str {
 #[component]
 pub fn ChainView(props: &Props) -> Html {
     let lang = use_lang();
-    // A long path shows its first links until asked: laying out a 1,000-deep chain's nodes was
-    // most of the page's work when its verdict came (bench/README.md, "the page's main thread").
-    let all = use_state(|| false);
+    // A long path, the certificates not on it and the duplicates show their first items until
+    // asked: laying out a 1,000-deep chain's nodes was most of the page's work when its verdict
+    // came (bench/README.md, "the page's main thread").
     let view = &props.view;
     let chain = &view.chain;
-    if view.certificates.is_empty() {
+    if view.certificate_count == 0 {
         return html! {
             <section class="chain" data-testid="chain-view" aria-labelledby="chain-title">
                 <h3 id="chain-title">{ lang.pick("Chain", "证书链") }</h3>
@@ -66,43 +68,29 @@ pub fn ChainView(props: &Props) -> Html {
             </section>
         };
     }
-    let name = |index: usize| {
-        view.certificates
-            .get(index)
-            .map(|c| c.title.clone())
-            .unwrap_or_default()
-    };
-    let role = |position: usize, index: usize| {
-        let certificate = &view.certificates[index];
+    let role = |position: usize, node: &crate::page_view::ChainNode| {
         if position == 0 {
-            if certificate.is_ca {
+            if node.is_ca {
                 lang.pick("CA certificate", "CA 证书")
             } else {
                 lang.pick("leaf", "叶子证书")
             }
-        } else if certificate.self_signed {
+        } else if node.self_signed {
             lang.pick("root", "根证书")
         } else {
             lang.pick("intermediate", "中间证书")
         }
     };
-    let link_status = |subject: usize, issuer: usize| {
-        let link = chain
-            .links
-            .iter()
-            .find(|(s, i, _)| (*s, *i) == (subject, issuer))
-            .map_or(Link::Unchecked, |(_, _, link)| *link);
-        match link {
-            Link::Verified => ("verified", lang.pick("signature verified", "签名已验证")),
-            Link::Unchecked => (
-                "unchecked",
-                lang.pick("signature not checked", "签名未检查"),
-            ),
-            Link::Failed => (
-                "failed",
-                lang.pick("signature does NOT verify", "签名验证失败"),
-            ),
-        }
+    let link_status = |link: Link| match link {
+        Link::Verified => ("verified", lang.pick("signature verified", "签名已验证")),
+        Link::Unchecked => (
+            "unchecked",
+            lang.pick("signature not checked", "签名未检查"),
+        ),
+        Link::Failed => (
+            "failed",
+            lang.pick("signature does NOT verify", "签名验证失败"),
+        ),
     };
     let verdict = chain.verdict.as_str();
     // Only an absent intermediate is a problem; a root left out is what most targets want.
@@ -114,9 +102,11 @@ pub fn ChainView(props: &Props) -> Html {
                 <strong>{ verdict_word(lang, chain.verdict) }</strong>{ " — " }{ verdict_text(lang, chain.verdict) }
             </p>
             <ol class="chain-path">
-                { for chain.order.iter().enumerate().take(if *all { usize::MAX } else { LIST_LIMIT }).map(|(position, &index)| {
-                    let link = chain.order.get(position + 1).map(|&issuer| {
-                        let (status, text) = link_status(index, issuer);
+                { for chain.path.iter().enumerate().map(|(position, node)| {
+                    let index = node.index;
+                    let issuer = chain.path.get(position + 1).map(|n| n.index);
+                    let link = node.issuer_link.zip(issuer).map(|(link, issuer)| {
+                        let (status, text) = link_status(link);
                         html! {
                             <p class={classes!("chain-link", status)} data-testid="chain-link" data-status={status}>
                                 { match lang {
@@ -126,8 +116,8 @@ pub fn ChainView(props: &Props) -> Html {
                             </p>
                         }
                     });
-                    let self_check = (position + 1 == chain.order.len() && chain.root_included).then(|| {
-                        let (status, text) = link_status(index, index);
+                    let self_check = node.self_link.map(|link| {
+                        let (status, text) = link_status(link);
                         html! {
                             <p class={classes!("chain-link", status)} data-testid="chain-link" data-status={status}>
                                 { lang.pick(format!("self-signed, {text}"), format!("自签名，{text}")) }
@@ -136,8 +126,8 @@ pub fn ChainView(props: &Props) -> Html {
                     });
                     html! {
                         <li class="chain-node" data-testid="chain-node" data-index={index.to_string()}>
-                            <span class="chain-role">{ role(position, index) }</span>
-                            <span class="chain-name">{ format!("#{index} {}", name(index)) }</span>
+                            <span class="chain-role">{ role(position, node) }</span>
+                            <span class="chain-name">{ format!("#{index} {}", node.title) }</span>
                             { link.unwrap_or_default() }
                             { self_check.unwrap_or_default() }
                         </li>
@@ -159,19 +149,18 @@ pub fn ChainView(props: &Props) -> Html {
                     </li>
                 }
             </ol>
-            { show_all(lang, chain.order.len(), *all, lang.pick("links of the chain", "证书链节点"), {
-                let all = all.clone();
-                Callback::from(move |_: MouseEvent| all.set(true))
-            }) }
-            if !chain.not_on_path.is_empty() {
+            { show_all(lang, chain.path.len(), chain.path_length, lang.pick("links of the chain", "证书链节点"), List::Path, &props.on_action) }
+            if chain.not_on_path_count > 0 {
                 <p class="help" data-testid="chain-strays">
-                    { format!("{}{}", lang.pick("Not on the path: ", "不在路径上："), chain.not_on_path.iter().map(|&i| format!("#{i} {}", name(i))).collect::<Vec<_>>().join(", ")) }
+                    { format!("{}{}", lang.pick("Not on the path: ", "不在路径上："), chain.not_on_path.iter().map(|(i, name)| format!("#{i} {name}")).collect::<Vec<_>>().join(", ")) }
                 </p>
+                { show_all(lang, chain.not_on_path.len(), chain.not_on_path_count, lang.pick("names not on the path", "不在路径上的证书"), List::NotOnPath, &props.on_action) }
             }
-            if !chain.duplicates.is_empty() {
+            if chain.duplicate_count > 0 {
                 <p class="help" data-testid="chain-duplicates">
                     { format!("{}{}", lang.pick("Duplicates: ", "重复："), chain.duplicates.iter().map(|(copy, first)| format!("#{copy} = #{first}")).collect::<Vec<_>>().join(", ")) }
                 </p>
+                { show_all(lang, chain.duplicates.len(), chain.duplicate_count, lang.pick("duplicates", "重复项"), List::Duplicates, &props.on_action) }
             }
         </section>
     }

@@ -1,29 +1,33 @@
 //! Diagnostics grouped by severity (errors, warnings, notes), each with its code (`data-code`),
 //! where it points, the provider's own error when known, and the fix hint.
 
-use super::{LIST_LIMIT, show_all, use_lang};
+use super::{show_all, use_lang};
 use crate::diagnostic::Severity;
 use crate::lang::Lang;
-use crate::page_view::Finding;
+use crate::page_view::{Finding, List, View};
+use crate::ui::state::{Action, Shared};
 use yew::prelude::*;
 
 /// The list's properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
-    /// Diagnostics in the order found.
-    pub findings: Vec<Finding>,
+    /// The view: its findings in the order found (the first of each severity until all are asked
+    /// for) and how many there are.
+    pub view: Shared<View>,
+    /// Where "show all" goes.
+    pub on_action: Callback<Action>,
 }
 
 /// All diagnostics, in three groups.
 #[component]
 pub fn DiagnosticList(props: &Props) -> Html {
-    let expanded = use_state(Vec::<Severity>::new);
     let lang = use_lang();
-    if props.findings.is_empty() {
+    let view = &props.view;
+    if view.findings.is_empty() {
         return html! {};
     }
     let group = |severity: Severity, title: &str, what: &str| {
-        let items: Vec<&Finding> = props
+        let items: Vec<&Finding> = view
             .findings
             .iter()
             .filter(|d| d.severity == severity)
@@ -31,21 +35,13 @@ pub fn DiagnosticList(props: &Props) -> Html {
         if items.is_empty() {
             return html! {};
         }
-        let all = expanded.contains(&severity);
-        let total = items.len();
-        let on_all = {
-            let expanded = expanded.clone();
-            Callback::from(move |_: MouseEvent| {
-                let mut next = (*expanded).clone();
-                next.push(severity);
-                expanded.set(next);
-            })
-        };
+        let total = view.finding_counts.of(severity);
+        let shown = items.len();
         html! {
             <section class="diagnostic-group" data-testid={format!("diagnostics-{}", severity.as_str())}>
                 <h3>{ format!("{title} ({total})") }</h3>
                 <ul class="diagnostics">
-                    { for items.into_iter().take(if all { usize::MAX } else { LIST_LIMIT }).map(|d| html! {
+                    { for items.into_iter().map(|d| html! {
                         <li class={classes!("diagnostic", d.severity.as_str())} data-code={d.code.as_str()}
                             data-severity={d.severity.as_str()}>
                             <p class="diagnostic-head">
@@ -61,7 +57,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
                         </li>
                     }) }
                 </ul>
-                { show_all(lang, total, all, what, on_all) }
+                { show_all(lang, shown, total, what, List::Findings(severity), &props.on_action) }
             </section>
         }
     };

@@ -8,6 +8,19 @@ use crate::ui::browser;
 use crate::ui::state::{Action, Applied, Fix, Shared};
 use yew::prelude::*;
 
+/// A change's text longer than this many characters shows its beginning until asked: the list of
+/// 997 certificates a bundle drops is one 90 KB sentence, whose layout and text shaping took a
+/// third of the page's task when the answer came (bench/README.md, "the page's main thread").
+const LONG_CHANGE: usize = 400;
+
+/// The beginning of `text` when it is longer than [`LONG_CHANGE`] characters: cut after the last
+/// ", " of a list within that length, or at that length.
+fn beginning(text: &str) -> Option<&str> {
+    let (cut, _) = text.char_indices().nth(LONG_CHANGE)?;
+    let head = &text[..cut];
+    Some(head.rfind(", ").map_or(head, |at| &head[..at + 1]))
+}
+
 /// The panel's properties.
 #[derive(Properties, PartialEq)]
 pub struct Props {
@@ -36,6 +49,8 @@ pub fn FixesPanel(props: &Props) -> Html {
     let lang = use_lang();
     let view = &props.view;
     let can = |fix| view.fixes.contains(&fix);
+    // The changes shown whole (by index), once asked.
+    let whole = use_state(Vec::<usize>::new);
     // The before/after texts (up to 2 MiB each) are in the page only while their view is open: a
     // fix just applied opens it, the bundle's own view starts closed.
     let shown = {
@@ -73,7 +88,22 @@ pub fn FixesPanel(props: &Props) -> Html {
             if !view.bundle_changes.is_empty() {
                 <p class="help">{ lang.pick("For this target the request will send the certificates with these changes:", "对此目标，请求发送的证书会有以下改动：") }</p>
                 <ul data-testid="fix-changes">
-                    { for view.bundle_changes.iter().map(|c| html! { <li>{ c.get(lang) }</li> }) }
+                    { for view.bundle_changes.iter().enumerate().map(|(index, change)| {
+                        let text = change.get(lang);
+                        match beginning(text).filter(|_| !whole.contains(&index)) {
+                            Some(head) => {
+                                let whole = whole.clone();
+                                let more = Callback::from(move |_: MouseEvent| {
+                                    let mut next = (*whole).clone();
+                                    next.push(index);
+                                    whole.set(next);
+                                });
+                                html! { <li>{ head }{ "… " }<button type="button" class="link" data-testid="fix-change-more" onclick={more}>
+                                    { lang.pick("show the whole change", "显示完整内容") }</button></li> }
+                            }
+                            None => html! { <li>{ text }</li> },
+                        }
+                    }) }
                 </ul>
             }
             if let Some(Applied { fix, before, after }) = &props.applied {

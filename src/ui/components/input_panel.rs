@@ -4,10 +4,11 @@ use super::{megabytes, use_lang};
 use crate::lang::Lang;
 use crate::ui::browser;
 use crate::ui::state::{Action, LARGE_INPUT, Slot};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// The box's properties.
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct Props {
     /// Which box.
     pub slot: Slot,
@@ -16,13 +17,28 @@ pub struct Props {
     /// The paste area's label.
     pub label: AttrValue,
     /// The paste area's current text.
-    pub pasted: std::rc::Rc<str>,
+    pub pasted: Rc<str>,
     /// Names of the files loaded so far.
     pub files: Vec<String>,
     /// File types offered by the picker.
     pub accept: AttrValue,
     /// Where user actions go.
     pub on_action: Callback<Action>,
+}
+
+/// Equal when the text is the same `Rc` (or equal text) and the rest is equal: `Rc<str>`'s own
+/// `==` compares the characters even of one pointer (its shortcut is for sized types only), 2 MiB
+/// in about 6 ms at every render of the page while it analysed.
+impl PartialEq for Props {
+    fn eq(&self, other: &Self) -> bool {
+        (Rc::ptr_eq(&self.pasted, &other.pasted) || self.pasted == other.pasted)
+            && self.slot == other.slot
+            && self.title == other.title
+            && self.label == other.label
+            && self.files == other.files
+            && self.accept == other.accept
+            && self.on_action == other.on_action
+    }
 }
 
 fn prefix(slot: Slot) -> &'static str {
@@ -41,8 +57,11 @@ fn prefix(slot: Slot) -> &'static str {
 /// and made the analysis of a 2 MiB bundle take twice as long. Hidden, not removed: Chromium took
 /// 1.6 s to remove a focused text area holding 2 MiB (a profile of bench/browser/mainthread.mjs).
 /// The text is shared (`Rc<str>`, equal when it is the same pointer): the page's other renders
-/// neither copy nor compare it (`AttrValue` compares the 2 MiB, 4–17 ms at each progress report),
-/// so the area is rendered again, and its value read back, only when the text changes.
+/// neither copy nor compare it (`AttrValue` compares the 2 MiB, 4–17 ms at each progress report).
+/// The area is not a controlled element: Yew reads a controlled area's value back at each of its
+/// renders to compare it (a 2 MiB copy into the module, about 12 ms, right after the input event
+/// had read it once). The box remembers the text it read itself (`held`), and writes the state's
+/// text into the area only when that is other text: a routing, a fix, a removal, "clear".
 #[component]
 pub fn InputPanel(props: &Props) -> Html {
     let lang = use_lang();
@@ -68,12 +87,30 @@ pub fn InputPanel(props: &Props) -> Html {
             }
         });
     }
+    // What the area holds, as far as the box knows: the text it read in its last input event, or
+    // the state's text it last wrote.
+    let area = use_node_ref();
+    let held = use_mut_ref(|| Rc::<str>::from(""));
+    {
+        let (area, held, pasted) = (area.clone(), held.clone(), props.pasted.clone());
+        use_effect(move || {
+            let mut held = held.borrow_mut();
+            if !Rc::ptr_eq(&held, &pasted) {
+                if **held != *pasted {
+                    browser::set_area_value(&area, &pasted);
+                }
+                *held = pasted;
+            }
+        });
+    }
     let on_input = {
         let on_action = props.on_action.clone();
         let refocus = refocus.clone();
+        let held = held.clone();
         Callback::from(move |event: InputEvent| {
-            let text = browser::input_value(&event);
+            let text: Rc<str> = Rc::from(browser::area_text(&event));
             *refocus.borrow_mut() = text.len() > LARGE_INPUT;
+            *held.borrow_mut() = text.clone();
             on_action.emit(Action::Paste(slot, text));
         })
     };
@@ -83,7 +120,7 @@ pub fn InputPanel(props: &Props) -> Html {
     };
     let on_remove_text = {
         let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::Paste(slot, String::new())))
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::Paste(slot, Rc::from(""))))
     };
     let load = {
         let on_action = props.on_action.clone();
@@ -149,7 +186,7 @@ pub fn InputPanel(props: &Props) -> Html {
                 </div>
             }
             <textarea id={area_id.clone()} data-testid={area_id} spellcheck="false" autocomplete="off" rows={rows}
-                hidden={collapsed} value={AttrValue::from(props.pasted.clone())} oninput={on_input} />
+                hidden={collapsed} ref={area} oninput={on_input} />
             <div class="file-row">
                 <label for={pick_id.clone()} class="file-button">{ lang.pick("Choose files", "选择文件") }</label>
                 <input id={pick_id.clone()} data-testid={pick_id} type="file" multiple=true class="visually-hidden"
