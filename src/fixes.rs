@@ -11,7 +11,7 @@ mod bundle;
 mod key_encoding;
 mod pasted;
 
-pub use bundle::{Bundle, RootPolicy, normalise_bundle};
+pub use bundle::{Bundle, NAMED_DROPS, RootPolicy, normalise_bundle};
 pub use key_encoding::{KeyEncoding, KeyPem, reencode_key};
 pub use pasted::{Separated, certificate_text, separate_blocks};
 

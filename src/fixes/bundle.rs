@@ -5,6 +5,9 @@ use super::pem;
 use crate::analysis::{Analysis, chain::Verdict};
 use serde::Serialize;
 
+/// How many of the certificates dropped off the leaf's path the change names; the rest it counts.
+pub const NAMED_DROPS: usize = 10;
+
 /// What the target wants done with a self-signed root at the top of the path.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -82,16 +85,27 @@ pub fn normalise_bundle(
     }
     if !chain.not_on_path.is_empty() {
         let count = chain.not_on_path.len();
+        // The first few by name, then how many more: a bundle of 1,000 would otherwise make one
+        // sentence of every subject (90 KB for bench/data/bundle1000.pem).
         let which = chain
             .not_on_path
             .iter()
+            .take(NAMED_DROPS)
             .map(|i| format!("#{i} ({})", analysis.certificates[*i].summary.subject))
             .collect::<Vec<_>>()
             .join(", ");
-        changes.push(tr!(
-            "removed {count} certificate(s) not on the leaf's path: {which}",
-            "删除了 {count} 张不在叶子证书路径上的证书：{which}"
-        ));
+        let more = count.saturating_sub(NAMED_DROPS);
+        changes.push(if more == 0 {
+            tr!(
+                "removed {count} certificate(s) not on the leaf's path: {which}",
+                "删除了 {count} 张不在叶子证书路径上的证书：{which}"
+            )
+        } else {
+            tr!(
+                "removed {count} certificate(s) not on the leaf's path: {which} and {more} more",
+                "删除了 {count} 张不在叶子证书路径上的证书：{which}，另有 {more} 张"
+            )
+        });
     }
     if root == RootPolicy::Drop && chain.root_included && order.len() > 1 {
         let dropped = order.pop().expect("order has more than one entry");

@@ -123,12 +123,14 @@ test('a 2 MiB bundle is analysed in slices with progress, and its long lists are
   const warnings = expected.diagnostics.filter((d) => d.severity === 'warning').length;
   assert.ok(warnings > 10);
   assert.equal(await app.diagnosticItems('warning').count(), 10);
-  // The bundle's change that names the 997 certificates it drops shows its beginning until asked.
+  // The bundle's change names the first 10 of the 997 certificates it drops and counts the rest
+  // (the CLI's text and JSON say the same); the page shows its beginning until asked.
   const dropped = app.fixChanges.locator('li').filter({ hasText: 'not on the leaf\'s path' });
   assert.match(await dropped.textContent(), /^removed 997 certificate\(s\) not on the leaf's path: #2 \(.*\),… show the whole change$/);
   await dropped.getByTestId('fix-change-more').click();
-  await dropped.filter({ hasText: `#999 (${expected.certificates[999].subject})` }).waitFor();
+  await dropped.filter({ hasText: / and 987 more$/ }).waitFor();
   assert.equal(await dropped.getByTestId('fix-change-more').count(), 0);
+  assert.equal((await dropped.textContent()).match(/#\d+ \(/g).length, 10);
   await cards.click();
   await app.cards.nth(999).waitFor({ timeout: 30_000 });
   assert.equal(await app.cards.count(), 1000);

@@ -556,3 +556,31 @@ fn a_message_written_into_its_sized_buffer_is_the_same_bytes() {
         assert_eq!(back.generation(), message.generation());
     }
 }
+
+#[test]
+fn the_bundle_change_names_the_first_dropped_certificates_and_counts_the_rest() {
+    use cert_preflight::fixes::{NAMED_DROPS, RootPolicy, normalise_bundle};
+    let boxes = corpus_certificates();
+    let (analysis, before) = direct_analysis(&boxes, "");
+    let dropped = analysis.report.chain.not_on_path.len();
+    assert!(dropped > NAMED_DROPS, "{dropped}");
+    let bundle = normalise_bundle(&analysis, RootPolicy::Keep, &before).expect("a bundle");
+    let more = dropped - NAMED_DROPS;
+    let (en, zh) = bundle
+        .changes
+        .iter()
+        .zip(&bundle.changes_zh)
+        .find(|(en, _)| en.contains("not on the leaf's path"))
+        .expect("the change that drops certificates");
+    assert!(
+        en.starts_with(&format!("removed {dropped} certificate(s)")),
+        "{en}"
+    );
+    assert!(en.ends_with(&format!(" and {more} more")), "{en}");
+    assert!(zh.ends_with(&format!("另有 {more} 张")), "{zh}");
+    // Exactly the first NAMED_DROPS of them, by index and subject, in the report's order.
+    for (k, i) in analysis.report.chain.not_on_path.iter().enumerate() {
+        let named = format!("#{i} ({})", analysis.certificates[*i].summary.subject);
+        assert_eq!(en.contains(&named), k < NAMED_DROPS, "{named}");
+    }
+}
