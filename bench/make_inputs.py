@@ -7,6 +7,9 @@
                   by it, 979 leaves issued by the intermediates (round robin). Every certificate has
                   exactly one name-matching issuer in the bundle, so the full analysis verifies one
                   signature per certificate (999 issuer links + the root's self-signature).
+- deep1000.pem    a chain 1,000 deep, leaf first: a leaf issued by CA 998, each CA n issued by CA
+                  n-1, CA 1 by the root (RSA-2048; 8 keys in turn, so that generation stays fast):
+                  999 issuer links on one path.
 
 Validity dates are fixed (2026-2028); the benchmarks validate at 2026-11-22T00:00:00Z, when every
 certificate is valid and none expires within 30 days. Keys are random (generation is not timed and
@@ -30,6 +33,7 @@ from cryptography.x509.oid import AuthorityInformationAccessOID, ExtendedKeyUsag
 
 UTC = dt.timezone.utc
 BUNDLE_CERTS = 1000
+DEEP_CERTS = 1000
 INTERMEDIATES = 20
 LEAF_KEYS = 8
 SANS_PER_LEAF = 11  # tuned so that the bundle is about 2 MiB
@@ -241,6 +245,29 @@ def make_bundle(out):
     return len(certs), len(data)
 
 
+def make_deep(out):
+    keys = [rsa_key() for _ in range(LEAF_KEYS)]
+    root_name = name("Preflight Bench Deep Root CA")
+    chain = [ca_cert(root_name, keys[0], root_name, keys[0], 0x40000, when(2026, 1, 1), when(2028, 12, 31), None, True)]
+    issuer_name, issuer_key = root_name, keys[0]
+    for n in range(1, DEEP_CERTS - 1):
+        subject = name(f"Preflight Bench Deep CA {n:03d}", unit="Deep")
+        key = keys[n % LEAF_KEYS]
+        chain.append(
+            ca_cert(subject, key, issuer_name, issuer_key, 0x40000 + n, when(2026, 1, 15), when(2028, 6, 30), None, False)
+        )
+        issuer_name, issuer_key = subject, key
+    host = "deep.example.net"
+    chain.append(
+        leaf_cert(host, [host, f"www.{host}"], keys[DEEP_CERTS % LEAF_KEYS], issuer_name, issuer_key, 0x4FFFF,
+                  when(2026, 5, 1), when(2027, 5, 1), "deep")
+    )
+    data = b"".join(pem(c) for c in reversed(chain))
+    with open(os.path.join(out, "deep1000.pem"), "wb") as f:
+        f.write(data)
+    return len(chain), len(data)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -248,16 +275,18 @@ def main():
     parser.add_argument("--force", action="store_true", help="regenerate even if the files exist")
     args = parser.parse_args()
     os.makedirs(args.out, exist_ok=True)
-    wanted = ["chain3.pem", "chain3-key.pem", "bundle1000.pem"]
+    wanted = ["chain3.pem", "chain3-key.pem", "bundle1000.pem", "deep1000.pem"]
     if not args.force and all(os.path.exists(os.path.join(args.out, f)) for f in wanted):
         print(f"make_inputs: {args.out} already has {', '.join(wanted)} (--force to regenerate)")
         return 0
     started = time.perf_counter()
     make_chain3(args.out)
     count, size = make_bundle(args.out)
+    deep, deep_size = make_deep(args.out)
     print(
-        f"make_inputs: wrote chain3.pem, chain3-key.pem and bundle1000.pem ({count} certificates, "
-        f"{size:,} bytes = {size / 1048576:.2f} MiB) to {args.out} in {time.perf_counter() - started:.1f} s"
+        f"make_inputs: wrote chain3.pem, chain3-key.pem, bundle1000.pem ({count} certificates, "
+        f"{size:,} bytes = {size / 1048576:.2f} MiB) and deep1000.pem ({deep} certificates, {deep_size:,} bytes) "
+        f"to {args.out} in {time.perf_counter() - started:.1f} s"
     )
     return 0
 

@@ -12,7 +12,8 @@
 //     until the chain verdict of the whole input shows and no analysis is pending: paste → verdict
 //     is measured from just before the input event to the moment the verdict enters the DOM (a
 //     MutationObserver), and to the next animation frame after it (painted).
-// Inputs: bench/data/bundle1000.pem (bench/make_inputs.py: 1,000 RSA-2048 certificates, 2 MiB) and
+// Inputs: bench/data/bundle1000.pem (bench/make_inputs.py: 1,000 RSA-2048 certificates, 2 MiB),
+// bench/data/deep1000.pem (the same script: a chain 1,000 deep) and
 // bench/data/chain3.pem, and 300 certificates sharing one name made as bench/hostile.rs makes them
 // (tests/e2e/fixtures.js: a self-signed root of the vector corpus, two signature bytes changed per
 // copy: none is self-signed and each is a candidate issuer of every other) for two roots: ISRG Root
@@ -41,13 +42,14 @@ const CASE_TIMEOUT_MS = 120_000;
 
 function cases() {
   const data = path.join(repo, 'bench/data');
-  for (const f of ['bundle1000.pem', 'chain3.pem']) {
+  for (const f of ['bundle1000.pem', 'deep1000.pem', 'chain3.pem']) {
     if (!existsSync(path.join(data, f))) throw new Error(`bench/data/${f} is missing: bash bench/run.sh inputs`);
   }
   return [
     { name: 'chain3', what: '3-certificate chain (bench/data/chain3.pem), first paste', text: readFileSync(path.join(data, 'chain3.pem'), 'utf8') },
     { name: 'chain3_warm', warm: true, what: '3-certificate chain, pasted again (after a paste and an emptied box)', text: readFileSync(path.join(data, 'chain3.pem'), 'utf8') },
-    { name: 'bundle1000', what: '1,000-deep chain, 2 MiB (bench/data/bundle1000.pem)', text: readFileSync(path.join(data, 'bundle1000.pem'), 'utf8') },
+    { name: 'bundle1000', what: '1,000 certificates, 2 MiB: 1 root, 20 intermediates, 979 leaves (bench/data/bundle1000.pem)', text: readFileSync(path.join(data, 'bundle1000.pem'), 'utf8') },
+    { name: 'deep1000', what: 'a chain 1,000 deep, leaf first, 1.4 MiB (bench/data/deep1000.pem)', text: readFileSync(path.join(data, 'deep1000.pem'), 'utf8') },
     { name: 'same_name_rsa4096', what: '300 certificates sharing one name (ISRG Root X1, RSA-4096)', text: sameName('tests/vectors/inspect/public-isrg-root-x1/input/isrg-root-x1.pem', 0, 300) },
     { name: 'same_name_ed25519', what: '300 certificates sharing one name (Ed25519 root of the corpus)', text: sameName('tests/vectors/inspect/ed25519-root-and-leaf/input/chain.pem', 1, 300) },
   ];
