@@ -9,6 +9,7 @@ use cert_preflight::page_view::CertificateView;
 use cert_preflight::time::Timestamp;
 use cert_preflight::ui::app::App;
 use cert_preflight::ui::components::certificate_card::{CertificateCard, Props as CardProps};
+use cert_preflight::ui::state::HIDDEN_TEXT;
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -433,9 +434,19 @@ async fn large_pasted_text_is_kept_but_hidden_until_asked_for() {
     assert!(!area.hidden());
     assert_eq!(area.value(), big);
     assert!(!shows(&root, "[data-testid=paste-collapsed]"));
-    // Small text shows as usual; large text pasted again is hidden again.
+    // Small text shows as usual; large text pasted again is hidden again, and so is text just over
+    // the hidden-text size, though far below the size at which typing waits to settle.
     type_into(&root, "[data-testid=paste]", ISRG_ROOT_X1).await;
     assert!(!area.hidden());
+    type_into(&root, "[data-testid=paste]", &big).await;
+    assert!(area.hidden());
+    let just_over = &big[big.len() - HIDDEN_TEXT - 1..];
+    type_into(&root, "[data-testid=paste]", ISRG_ROOT_X1).await;
+    assert!(!area.hidden());
+    type_into(&root, "[data-testid=paste]", just_over).await;
+    assert!(area.hidden(), "{} bytes", just_over.len());
+    type_into(&root, "[data-testid=paste]", &just_over[1..]).await;
+    assert!(!area.hidden(), "{} bytes", just_over.len() - 1);
     type_into(&root, "[data-testid=paste]", &big).await;
     assert!(area.hidden());
     // Removed on request: the box is empty and the page asks for material again.

@@ -310,6 +310,13 @@ pub struct State {
 /// to settle.
 pub const LARGE_INPUT: usize = 256 * 1024;
 
+/// Above this many bytes, pasted text stays in its paste area hidden behind a line saying how much
+/// was pasted (`InputPanel`): Chromium lays out the text of a visible text area in the paste's own
+/// task, about 30 ms for 64 KiB, 60 ms for 128 KiB and 80–100 ms for 180 KiB on this project's
+/// machines (the 300 same-name Ed25519 certificates, 0.18 MB, held the page 130–180 ms after
+/// their paste with no task of the app's own over 50 ms; bench/README.md, "Issue 16").
+pub const HIDDEN_TEXT: usize = 64 * 1024;
+
 /// A change of the material by at most this many bytes is typing; a larger one (a paste, a drop, a
 /// removal) is analysed without waiting for the input to settle.
 const TYPING: usize = 1024;

@@ -3,7 +3,7 @@
 use super::{megabytes, use_lang};
 use crate::lang::Lang;
 use crate::ui::browser;
-use crate::ui::state::{Action, LARGE_INPUT, Slot};
+use crate::ui::state::{Action, HIDDEN_TEXT, Slot};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -51,7 +51,7 @@ fn prefix(slot: Slot) -> &'static str {
 
 /// Paste area, file picker and drop zone for one slot.
 ///
-/// Pasted text over [`LARGE_INPUT`] is kept in the paste area, whose value is unchanged, but the
+/// Pasted text over [`HIDDEN_TEXT`] is kept in the paste area, whose value is unchanged, but the
 /// area is hidden behind a line that says how much was pasted, until the user asks to see it:
 /// laying out megabytes of text in a text area held the page for a quarter of a second at a time
 /// and made the analysis of a 2 MiB bundle take twice as long. Hidden, not removed: Chromium took
@@ -69,7 +69,7 @@ pub fn InputPanel(props: &Props) -> Html {
     let prefix = prefix(slot);
     let dragging = use_state(|| false);
     let shown = use_state(|| false);
-    let large = props.pasted.len() > LARGE_INPUT;
+    let large = props.pasted.len() > HIDDEN_TEXT;
     let collapsed = large && !*shown;
     // Focus was in the paste area when it was hidden: it goes to the button that shows it again.
     let show_button = use_node_ref();
@@ -109,7 +109,7 @@ pub fn InputPanel(props: &Props) -> Html {
         let held = held.clone();
         Callback::from(move |event: InputEvent| {
             let text: Rc<str> = Rc::from(browser::area_text(&event));
-            *refocus.borrow_mut() = text.len() > LARGE_INPUT;
+            *refocus.borrow_mut() = text.len() > HIDDEN_TEXT;
             *held.borrow_mut() = text.clone();
             on_action.emit(Action::Paste(slot, text));
         })
