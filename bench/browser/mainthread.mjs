@@ -48,8 +48,10 @@ function cases() {
   return [
     { name: 'chain3', what: '3-certificate chain (bench/data/chain3.pem), first paste', text: readFileSync(path.join(data, 'chain3.pem'), 'utf8') },
     { name: 'chain3_warm', warm: true, what: '3-certificate chain, pasted again (after a paste and an emptied box)', text: readFileSync(path.join(data, 'chain3.pem'), 'utf8') },
-    { name: 'bundle1000', what: '1,000 certificates, 2 MiB: 1 root, 20 intermediates, 979 leaves (bench/data/bundle1000.pem)', text: readFileSync(path.join(data, 'bundle1000.pem'), 'utf8') },
-    { name: 'deep1000', what: 'a chain 1,000 deep, leaf first, 1.4 MiB (bench/data/deep1000.pem)', text: readFileSync(path.join(data, 'deep1000.pem'), 'utf8') },
+    { name: 'bundle1000', what: '1,000 certificates, 2 MiB: 1 root, 20 intermediates, 979 leaves (bench/data/bundle1000.pem)', text: readFileSync(path.join(data, 'bundle1000.pem'), 'utf8'),
+      showAll: { button: 'certificates', items: '[data-testid="certificate-card"]', count: 1000 } },
+    { name: 'deep1000', what: 'a chain 1,000 deep, leaf first, 1.4 MiB (bench/data/deep1000.pem)', text: readFileSync(path.join(data, 'deep1000.pem'), 'utf8'),
+      showAll: { button: 'links of the chain', items: '[data-testid="chain-node"]', count: 1000 } },
     { name: 'same_name_rsa4096', what: '300 certificates sharing one name (ISRG Root X1, RSA-4096)', text: sameName('tests/vectors/inspect/public-isrg-root-x1/input/isrg-root-x1.pem', 0, 300) },
     { name: 'same_name_ed25519', what: '300 certificates sharing one name (Ed25519 root of the corpus)', text: sameName('tests/vectors/inspect/ed25519-root-and-leaf/input/chain.pem', 1, 300) },
   ];
@@ -108,6 +110,24 @@ async function pasteUntilVerdict([text, timeoutMs]) {
     paintedMs: painted === null ? null : painted - start,
     verdict: document.querySelector('[data-testid="chain-verdict"]')?.dataset.verdict ?? null,
   };
+}
+
+/**
+ * In the page, after the verdict: presses "show all" for one list and waits until all its items
+ * are in the DOM; returns how long that took (ms).
+ */
+async function showAllUntilShown([button, items, count, timeoutMs]) {
+  const press = [...document.querySelectorAll('[data-testid="show-all"]')].find((b) => b.textContent.includes(` ${button} `));
+  if (!press) return null;
+  const start = performance.now();
+  window.__pasteAt = start;
+  press.click();
+  while (document.querySelectorAll(items).length < count) {
+    if (performance.now() - start > timeoutMs) return null;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  return performance.now() - start;
 }
 
 function summarise(gaps, longTasks, pasteAt = 0) {
@@ -200,6 +220,16 @@ async function main() {
         const timed = await withTimeout(page.evaluate(pasteUntilVerdict, [c.text, CASE_TIMEOUT_MS]), CASE_TIMEOUT_MS + 30_000, c.name);
         const { gaps, longTasks, pasteAt } = await page.evaluate(() => ({ ...window.__probe.stop(), pasteAt: window.__pasteAt }));
         runs.push({ verdict_ms: timed.verdictMs === null ? null : round(timed.verdictMs), painted_ms: timed.paintedMs === null ? null : round(timed.paintedMs), verdict: timed.verdict, ...summarise(gaps, longTasks, pasteAt) });
+        if (c.showAll) {
+          // Then the whole list, asked for: the Worker's answer and the page showing it all.
+          await page.evaluate(installProbe);
+          await page.waitForTimeout(500);
+          const { button, items, count } = c.showAll;
+          const ms = await page.evaluate(showAllUntilShown, [button, items, count, CASE_TIMEOUT_MS]);
+          const probe = await page.evaluate(() => ({ ...window.__probe.stop(), pasteAt: window.__pasteAt }));
+          const seen = summarise(probe.gaps, probe.longTasks, probe.pasteAt);
+          runs.at(-1).show_all = { ms: ms === null ? null : round(ms), longest_block_ms: Math.max(seen.longest_task_ms, seen.max_lateness_ms ?? 0), ...seen };
+        }
         await context.close();
         process.stderr.write(`${c.name} run ${r + 1}: ${JSON.stringify(runs.at(-1))}\n`);
       }
@@ -212,6 +242,13 @@ async function main() {
         verdict_ms_median: finished.length === runs.length ? median(finished.map((x) => x.verdict_ms)) : null,
         painted_ms_median: finished.length === runs.length ? median(finished.map((x) => x.painted_ms)) : null,
         longest_block_ms_max: Math.max(...runs.map((x) => Math.max(x.longest_task_ms, x.max_lateness_ms ?? 0))),
+        ...(c.showAll ? {
+          show_all: {
+            what: `"show all" ${c.showAll.button} until ${c.showAll.count} are shown`,
+            ms_median: runs.every((x) => x.show_all.ms !== null) ? median(runs.map((x) => x.show_all.ms)) : null,
+            longest_block_ms_max: Math.max(...runs.map((x) => x.show_all.longest_block_ms)),
+          },
+        } : {}),
         runs,
       });
     }
@@ -232,6 +269,8 @@ async function main() {
     '| input | bytes | verdict | paste → verdict in the DOM, median (ms) | → painted, median (ms) | longest block, worst run (ms) | long tasks per run | longest ping gap per run (ms) |',
     '|---|---:|---|---:|---:|---:|---|---|',
     ...out.cases.map((c) => `| ${c.what} | ${c.bytes} | ${c.verdict} | ${c.verdict_ms_median ?? 'not within ' + CASE_TIMEOUT_MS / 1000 + ' s'} | ${c.painted_ms_median ?? '–'} | ${c.longest_block_ms_max} | ${c.runs.map((r) => r.long_tasks).join(', ')} | ${c.runs.map((r) => r.max_gap_ms).join(', ')} |`),
+    '',
+    ...out.cases.filter((c) => c.show_all).map((c) => `Then ${c.show_all.what} (${c.name}): ${c.show_all.ms_median ?? 'not within ' + CASE_TIMEOUT_MS / 1000 + ' s'} ms median, longest block ${c.show_all.longest_block_ms_max} ms (long tasks per run: ${c.runs.map((r) => r.show_all.long_task_list.map((t) => t[1]).join('+') || 'none').join(', ')}).`),
     '',
     'Longest block = the longest long task (PerformanceObserver) or ping lateness (gap − 50 ms), whichever is larger.',
     '',

@@ -5,6 +5,7 @@ use super::{show_all, use_lang};
 use crate::diagnostic::Severity;
 use crate::lang::Lang;
 use crate::page_view::{Finding, List, View};
+use crate::ui::hooks::use_revealed::use_revealed;
 use crate::ui::state::{Action, Shared};
 use yew::prelude::*;
 
@@ -23,20 +24,29 @@ pub struct Props {
 pub fn DiagnosticList(props: &Props) -> Html {
     let lang = use_lang();
     let view = &props.view;
+    let of = |severity: Severity| view.findings.iter().filter(move |d| d.severity == severity);
+    // Each severity's list, shown whole a chunk at a time once the Worker sends it whole.
+    let revealed = [
+        use_revealed(of(Severity::Error).count()),
+        use_revealed(of(Severity::Warning).count()),
+        use_revealed(of(Severity::Info).count()),
+    ];
     if view.findings.is_empty() {
         return html! {};
     }
     let group = |severity: Severity, title: &str, what: &str| {
-        let items: Vec<&Finding> = view
-            .findings
-            .iter()
-            .filter(|d| d.severity == severity)
-            .collect();
+        let shown = match severity {
+            Severity::Error => revealed[0],
+            Severity::Warning => revealed[1],
+            Severity::Info => revealed[2],
+        };
+        let items: Vec<&Finding> = of(severity).take(shown).collect();
         if items.is_empty() {
             return html! {};
         }
         let total = view.finding_counts.of(severity);
-        let shown = items.len();
+        // What the view carries (the button asks for the rest; the chunks still to show are not).
+        let carried = of(severity).count();
         html! {
             <section class="diagnostic-group" data-testid={format!("diagnostics-{}", severity.as_str())}>
                 <h3>{ format!("{title} ({total})") }</h3>
@@ -57,7 +67,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
                         </li>
                     }) }
                 </ul>
-                { show_all(lang, shown, total, what, List::Findings(severity), &props.on_action) }
+                { show_all(lang, carried, total, what, List::Findings(severity), &props.on_action) }
             </section>
         }
     };
