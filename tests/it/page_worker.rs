@@ -101,6 +101,11 @@ fn default_fields(target: ProviderId) -> Fields {
 
 /// The core's own answer for the same material: `analyze_with` and `providers::prepare`.
 fn direct_view(boxes: &Boxes, passphrase: &str, target: ProviderId) -> View {
+    direct_view_with(boxes, passphrase, target, &Whole::default())
+}
+
+/// The same, with the lists in `whole` shown whole.
+fn direct_view_with(boxes: &Boxes, passphrase: &str, target: ProviderId, whole: &Whole) -> View {
     let (analysis, before) = direct_analysis(boxes, passphrase);
     let fields = default_fields(target);
     let preparation = providers::prepare(target, Mode::Request, &analysis, &before, &fields);
@@ -110,7 +115,7 @@ fn direct_view(boxes: &Boxes, passphrase: &str, target: ProviderId) -> View {
         &fields,
         &before,
         NOW_SINCE_EPOCH,
-        &Whole::default(),
+        whole,
     )
 }
 
@@ -408,17 +413,7 @@ fn long_lists_carry_their_first_items_and_totals_until_the_page_asks_for_all() {
         {
             whole.insert(list);
         }
-        let (analysis, before) = direct_analysis(&boxes, "");
-        let fields = default_fields(target);
-        let preparation = providers::prepare(target, Mode::Request, &analysis, &before, &fields);
-        View::new(
-            &analysis,
-            &preparation,
-            &fields,
-            &before,
-            NOW_SINCE_EPOCH,
-            &whole,
-        )
+        direct_view_with(&boxes, "", target, &whole)
     };
     assert!(
         report.certificates.len() > LIST_LIMIT,
