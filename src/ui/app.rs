@@ -3,18 +3,15 @@
 
 use super::browser;
 use super::components::{
-    analysis_progress::AnalysisProgress, certificate_card::CertificateCard, chain_view::ChainView,
+    analysis_progress::AnalysisProgress, chain_view::ChainView, chunked::chunks,
     console_view::ConsoleView, diagnostic_list::DiagnosticList, field_form::FieldForm,
     fixes_panel::FixesPanel, input_panel::InputPanel, request_panel::RequestPanel, show_all,
     target_picker::TargetPicker,
 };
-use super::hooks::{
-    use_revealed::{CHUNK, use_revealed},
-    use_worker::use_worker,
-};
-use super::state::{Action, Credential, Shared, Slot, State};
+use super::hooks::{use_revealed::use_revealed, use_worker::use_worker};
+use super::state::{Action, Credential, Slot, State};
 use crate::lang::Lang;
-use crate::page_view::{List, View};
+use crate::page_view::List;
 use crate::providers::ProviderId;
 use yew::prelude::*;
 
@@ -133,9 +130,7 @@ pub fn App() -> Html {
                             Lang::ZhCn => format!("{} 张证书", view.certificate_count),
                         } }</h3>
                         <ol class="certificates">
-                            { for (0..cards_shown).step_by(CHUNK).map(|start| html! {
-                                <CardChunk key={start} view={view.clone()} start={start} end={cards_shown.min(start + CHUNK)} />
-                            }) }
+                            { chunks(List::Certificates, view, cards_shown) }
                         </ol>
                         { show_all(lang, view.certificates.len(), view.certificate_count, lang.pick("certificates", "证书"), List::Certificates, &dispatch) }
                     }
@@ -153,28 +148,5 @@ pub fn App() -> Html {
                     generated={derived.generated.clone()} analysing={state.analysing()} on_action={dispatch} />
             </section>
         </ContextProvider<Lang>>
-    }
-}
-
-/// The properties of a chunk of certificate cards.
-#[derive(Properties, PartialEq)]
-struct CardChunkProps {
-    /// The view (equal when it is the same answer).
-    view: Shared<View>,
-    /// The first card's position in the view's list.
-    start: usize,
-    /// One past the last card's.
-    end: usize,
-}
-
-/// Cards `start..end` of the view: a chunk of the list renders again only when the answer or its
-/// range changes, so that revealing a whole list chunk by chunk renders each card once.
-#[component]
-fn CardChunk(props: &CardChunkProps) -> Html {
-    let view = &props.view;
-    html! {
-        { for view.certificates[props.start.min(view.certificates.len())..props.end.min(view.certificates.len())]
-            .iter()
-            .map(|c| html! { <li><CertificateCard certificate={c.clone()} now={view.now} /></li> }) }
     }
 }

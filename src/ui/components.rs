@@ -3,6 +3,7 @@
 pub mod analysis_progress;
 pub mod certificate_card;
 pub mod chain_view;
+pub mod chunked;
 pub mod console_view;
 pub mod countdown;
 pub mod diagnostic_list;

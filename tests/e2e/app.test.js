@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { perFile, openApp as open } from './browser.js';
 import { CORE_TARGETS } from './core.js';
-import { vectorFacts, vectorInput, largeBundle, inspectJson, sameNameCertificates } from './fixtures.js';
+import { vectorFacts, vectorInput, largeBundle, deepChain, inspectJson, sameNameCertificates } from './fixtures.js';
 import { assertSuiteStayedOnLoopback } from './netlog.js';
 import { DIST } from './server.js';
 import { functionName, namedBuild } from '../../bench/budgets/attribution.mjs';
@@ -136,7 +136,55 @@ test('a 2 MiB bundle is analysed in slices with progress, and its long lists are
   assert.equal(await app.cards.count(), 1000);
   const last = expected.certificates[999];
   assert.equal(await app.card(999).sha256(), last.sha256);
+  // The cards off screen are in the page but not laid out (content-visibility) until scrolled to.
+  const rendered = (card) => card.evaluate((c) => c.querySelector('h3').checkVisibility({ contentVisibilityAuto: true }));
+  assert.equal(await rendered(app.cards.nth(999)), false, 'the last card is skipped while off screen');
+  await app.cards.nth(999).scrollIntoViewIfNeeded();
+  assert.equal(await rendered(app.cards.nth(999)), true, 'the last card is laid out once on screen');
   assert.equal(await app.paste.inputValue(), text, 'the pasted text is kept as it was');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, [], 'no request after load');
+  await context.close();
+});
+
+test('a chain 1,000 deep shows its first links, then all of them in order, a chunk at a time', { timeout: 180_000 }, async () => {
+  const file = deepChain();
+  const expected = inspectJson(file);
+  assert.equal(expected.chain.order.length, 1000);
+  const { context, page, app, problems, requestsAfterLoad } = await openApp();
+  await app.pasteAtOnce(readFileSync(file, 'utf8'));
+  await app.waitForVerdict(expected.chain.verdict, 30_000);
+  const indexes = () => app.chainNodes.evaluateAll((nodes) => nodes.map((n) => Number(n.dataset.index)));
+  assert.deepEqual(await indexes(), expected.chain.order.slice(0, 10));
+  const links = app.showAll('links of the chain');
+  assert.equal(await links.textContent(), 'Show all 1000 links of the chain (990 more)');
+  // From the press until all are shown: how many links are in the page at each frame, and whether
+  // a link once shown was ever taken out again (each chunk is added, the ones before it are kept).
+  await page.evaluate(() => {
+    const path = document.querySelector('.chain-path');
+    window.__reveal = { counts: [], removed: 0 };
+    new MutationObserver((records) => {
+      for (const r of records) window.__reveal.removed += [...r.removedNodes].filter((n) => n.dataset?.testid === 'chain-node').length;
+    }).observe(path, { childList: true });
+    const sample = () => {
+      const n = path.querySelectorAll('[data-testid="chain-node"]').length;
+      window.__reveal.counts.push(n);
+      if (n < 1000) requestAnimationFrame(sample);
+    };
+    requestAnimationFrame(sample);
+  });
+  await links.click();
+  await app.chainNodes.nth(999).waitFor({ state: 'attached', timeout: 30_000 });
+  const reveal = await page.evaluate(() => window.__reveal);
+  const partWay = new Set(reveal.counts.filter((n) => n > 10 && n < 1000));
+  assert.ok(partWay.size >= 2, `links shown part-way: ${[...partWay].join(', ')}`);
+  assert.equal(reveal.removed, 0, 'no link was taken out and put back');
+  assert.deepEqual(await indexes(), expected.chain.order);
+  // Each link's status and the root's own signature, as the command line found them.
+  const verified = expected.chain.signatures.filter((s) => s.verified).length;
+  assert.equal(verified, 1000);
+  assert.equal(await page.locator('[data-testid="chain-link"][data-status="verified"]').count(), verified);
+  assert.equal(await app.showAll('links of the chain').count(), 0);
   assert.deepEqual(problems, []);
   assert.deepEqual(requestsAfterLoad, [], 'no request after load');
   await context.close();

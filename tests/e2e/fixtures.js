@@ -30,6 +30,19 @@ let largeBundleDir;
  * once per run by bench/make_inputs.py with pyca/cryptography; returns its path.
  */
 export function largeBundle() {
+  return benchInput('bundle1000.pem');
+}
+
+/**
+ * A chain 1,000 deep, leaf first (1.4 MiB: a leaf, 998 intermediates, a root), made with
+ * `largeBundle`'s; returns its path.
+ */
+export function deepChain() {
+  return benchInput('deep1000.pem');
+}
+
+/** `name` of bench/make_inputs.py's output, made once per run. */
+function benchInput(name) {
   if (!largeBundleDir) {
     const python = path.join(ROOT, '.venv/bin/python');
     if (!existsSync(python)) throw new Error(`${python} is missing: run scripts/setup.sh --python`);
@@ -38,7 +51,7 @@ export function largeBundle() {
     if (made.status !== 0) throw new Error(`make_inputs.py failed: ${made.stderr}`);
     largeBundleDir = dir;
   }
-  return path.join(largeBundleDir, 'bundle1000.pem');
+  return path.join(largeBundleDir, name);
 }
 
 /** The command-line twin's `inspect --json` report of a file (the native build of the same core). */

@@ -4,9 +4,10 @@
 use super::use_lang;
 use crate::analysis::certificate::Expiry;
 use crate::lang::Lang;
-use crate::page_view::CertificateView;
+use crate::page_view::{CertificateView, View};
 use crate::time::Timestamp;
 use crate::ui::browser;
+use std::ops::Range;
 use yew::prelude::*;
 
 /// The card's properties.
@@ -122,5 +123,14 @@ pub fn CertificateCard(props: &Props) -> Html {
                     { copy_button(lang, "SHA-256", "copy-sha256", &c.sha256) }</dd>
             </dl>
         </article>
+    }
+}
+
+/// Cards `range` of the view's certificates, each in its list item.
+pub fn cards(view: &View, range: Range<usize>) -> Html {
+    html! {
+        { for view.certificates.get(range).unwrap_or_default().iter().map(|c| html! {
+            <li><CertificateCard certificate={c.clone()} now={view.now} /></li>
+        }) }
     }
 }

@@ -1,11 +1,13 @@
 //! The chain as a picture: leaf → intermediates → root, each link's signature status, the missing
 //! issuer when there is one, and what is not on the path.
 
-use super::{show_all, use_lang};
+use super::{chunked::chunks, show_all, use_lang};
 use crate::analysis::chain::Verdict;
 use crate::lang::Lang;
 use crate::page_view::{Link, List, View};
+use crate::ui::hooks::use_revealed::use_revealed;
 use crate::ui::state::{Action, Shared};
+use std::ops::Range;
 use yew::prelude::*;
 
 /// The view's properties.
@@ -58,6 +60,8 @@ pub fn ChainView(props: &Props) -> Html {
     // came (bench/README.md, "the page's main thread").
     let view = &props.view;
     let chain = &view.chain;
+    // The path shown whole a chunk at a time once the Worker sends it whole.
+    let path_shown = use_revealed(chain.path.len());
     if view.certificate_count == 0 {
         return html! {
             <section class="chain" data-testid="chain-view" aria-labelledby="chain-title">
@@ -68,30 +72,6 @@ pub fn ChainView(props: &Props) -> Html {
             </section>
         };
     }
-    let role = |position: usize, node: &crate::page_view::ChainNode| {
-        if position == 0 {
-            if node.is_ca {
-                lang.pick("CA certificate", "CA 证书")
-            } else {
-                lang.pick("leaf", "叶子证书")
-            }
-        } else if node.self_signed {
-            lang.pick("root", "根证书")
-        } else {
-            lang.pick("intermediate", "中间证书")
-        }
-    };
-    let link_status = |link: Link| match link {
-        Link::Verified => ("verified", lang.pick("signature verified", "签名已验证")),
-        Link::Unchecked => (
-            "unchecked",
-            lang.pick("signature not checked", "签名未检查"),
-        ),
-        Link::Failed => (
-            "failed",
-            lang.pick("signature does NOT verify", "签名验证失败"),
-        ),
-    };
     let verdict = chain.verdict.as_str();
     // Only an absent intermediate is a problem; a root left out is what most targets want.
     let missing_is_problem = chain.missing_is_problem;
@@ -102,37 +82,7 @@ pub fn ChainView(props: &Props) -> Html {
                 <strong>{ verdict_word(lang, chain.verdict) }</strong>{ " — " }{ verdict_text(lang, chain.verdict) }
             </p>
             <ol class="chain-path">
-                { for chain.path.iter().enumerate().map(|(position, node)| {
-                    let index = node.index;
-                    let issuer = chain.path.get(position + 1).map(|n| n.index);
-                    let link = node.issuer_link.zip(issuer).map(|(link, issuer)| {
-                        let (status, text) = link_status(link);
-                        html! {
-                            <p class={classes!("chain-link", status)} data-testid="chain-link" data-status={status}>
-                                { match lang {
-                                    Lang::En => format!("↑ {text}: #{issuer} signed #{index}"),
-                                    Lang::ZhCn => format!("↑ {text}：#{issuer} 签发了 #{index}"),
-                                } }
-                            </p>
-                        }
-                    });
-                    let self_check = node.self_link.map(|link| {
-                        let (status, text) = link_status(link);
-                        html! {
-                            <p class={classes!("chain-link", status)} data-testid="chain-link" data-status={status}>
-                                { lang.pick(format!("self-signed, {text}"), format!("自签名，{text}")) }
-                            </p>
-                        }
-                    });
-                    html! {
-                        <li class="chain-node" data-testid="chain-node" data-index={index.to_string()}>
-                            <span class="chain-role">{ role(position, node) }</span>
-                            <span class="chain-name">{ format!("#{index} {}", node.title) }</span>
-                            { link.unwrap_or_default() }
-                            { self_check.unwrap_or_default() }
-                        </li>
-                    }
-                }) }
+                { chunks(List::Path, view, path_shown) }
                 if let Some((missing_name, missing_aki)) = &chain.missing {
                     <li class={classes!("chain-node", if missing_is_problem { "missing" } else { "omitted" })}
                         data-testid="chain-missing">
@@ -163,5 +113,68 @@ pub fn ChainView(props: &Props) -> Html {
                 { show_all(lang, chain.duplicates.len(), chain.duplicate_count, lang.pick("duplicates", "重复项"), List::Duplicates, &props.on_action) }
             }
         </section>
+    }
+}
+
+/// Nodes `range` of the chain's path (the view carries its first nodes, or all once asked), each
+/// with the status of the link to its issuer and of its own signature when self-signed.
+pub fn path_nodes(lang: Lang, view: &View, range: Range<usize>) -> Html {
+    let chain = &view.chain;
+    let role = |position: usize, node: &crate::page_view::ChainNode| {
+        if position == 0 {
+            if node.is_ca {
+                lang.pick("CA certificate", "CA 证书")
+            } else {
+                lang.pick("leaf", "叶子证书")
+            }
+        } else if node.self_signed {
+            lang.pick("root", "根证书")
+        } else {
+            lang.pick("intermediate", "中间证书")
+        }
+    };
+    let link_status = |link: Link| match link {
+        Link::Verified => ("verified", lang.pick("signature verified", "签名已验证")),
+        Link::Unchecked => (
+            "unchecked",
+            lang.pick("signature not checked", "签名未检查"),
+        ),
+        Link::Failed => (
+            "failed",
+            lang.pick("signature does NOT verify", "签名验证失败"),
+        ),
+    };
+    html! {
+        { for chain.path.iter().enumerate().skip(range.start).take(range.len()).map(|(position, node)| {
+            let index = node.index;
+            let issuer = chain.path.get(position + 1).map(|n| n.index);
+            let link = node.issuer_link.zip(issuer).map(|(link, issuer)| {
+                let (status, text) = link_status(link);
+                html! {
+                    <p class={classes!("chain-link", status)} data-testid="chain-link" data-status={status}>
+                        { match lang {
+                            Lang::En => format!("↑ {text}: #{issuer} signed #{index}"),
+                            Lang::ZhCn => format!("↑ {text}：#{issuer} 签发了 #{index}"),
+                        } }
+                    </p>
+                }
+            });
+            let self_check = node.self_link.map(|link| {
+                let (status, text) = link_status(link);
+                html! {
+                    <p class={classes!("chain-link", status)} data-testid="chain-link" data-status={status}>
+                        { lang.pick(format!("self-signed, {text}"), format!("自签名，{text}")) }
+                    </p>
+                }
+            });
+            html! {
+                <li class="chain-node" data-testid="chain-node" data-index={index.to_string()}>
+                    <span class="chain-role">{ role(position, node) }</span>
+                    <span class="chain-name">{ format!("#{index} {}", node.title) }</span>
+                    { link.unwrap_or_default() }
+                    { self_check.unwrap_or_default() }
+                </li>
+            }
+        }) }
     }
 }

@@ -1,12 +1,13 @@
 //! Diagnostics grouped by severity (errors, warnings, notes), each with its code (`data-code`),
 //! where it points, the provider's own error when known, and the fix hint.
 
-use super::{show_all, use_lang};
+use super::{chunked::chunks, show_all, use_lang};
 use crate::diagnostic::Severity;
 use crate::lang::Lang;
-use crate::page_view::{Finding, List, View};
+use crate::page_view::{List, View};
 use crate::ui::hooks::use_revealed::use_revealed;
 use crate::ui::state::{Action, Shared};
+use std::ops::Range;
 use yew::prelude::*;
 
 /// The list's properties.
@@ -40,8 +41,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
             Severity::Warning => revealed[1],
             Severity::Info => revealed[2],
         };
-        let items: Vec<&Finding> = of(severity).take(shown).collect();
-        if items.is_empty() {
+        if shown == 0 {
             return html! {};
         }
         let total = view.finding_counts.of(severity);
@@ -51,21 +51,7 @@ pub fn DiagnosticList(props: &Props) -> Html {
             <section class="diagnostic-group" data-testid={format!("diagnostics-{}", severity.as_str())}>
                 <h3>{ format!("{title} ({total})") }</h3>
                 <ul class="diagnostics">
-                    { for items.into_iter().map(|d| html! {
-                        <li class={classes!("diagnostic", d.severity.as_str())} data-code={d.code.as_str()}
-                            data-severity={d.severity.as_str()}>
-                            <p class="diagnostic-head">
-                                <span class="severity">{ severity_word(lang, d.severity) }</span>
-                                <code class="code">{ d.code.as_str() }</code>
-                                <span class="where">{ d.place.get(lang) }</span>
-                            </p>
-                            <p class="message">{ d.message.get(lang) }</p>
-                            if let Some(error) = &d.provider_error {
-                                <p class="provider-error">{ lang.pick("The provider would answer: ", "服务商会返回：") }<code>{ error }</code></p>
-                            }
-                            <p class="hint">{ d.hint.as_ref().map(|h| h.get(lang)).unwrap_or_default() }</p>
-                        </li>
-                    }) }
+                    { chunks(List::Findings(severity), view, shown) }
                 </ul>
                 { show_all(lang, carried, total, what, List::Findings(severity), &props.on_action) }
             </section>
@@ -77,6 +63,27 @@ pub fn DiagnosticList(props: &Props) -> Html {
             { group(Severity::Warning, lang.pick("Warnings", "警告"), lang.pick("warnings", "警告")) }
             { group(Severity::Info, lang.pick("Notes", "提示"), lang.pick("notes", "提示")) }
         </div>
+    }
+}
+
+/// Findings `range` of one severity, in the order found.
+pub fn findings(lang: Lang, view: &View, severity: Severity, range: Range<usize>) -> Html {
+    html! {
+        { for view.findings.iter().filter(|d| d.severity == severity).skip(range.start).take(range.len()).map(|d| html! {
+            <li class={classes!("diagnostic", d.severity.as_str())} data-code={d.code.as_str()}
+                data-severity={d.severity.as_str()}>
+                <p class="diagnostic-head">
+                    <span class="severity">{ severity_word(lang, d.severity) }</span>
+                    <code class="code">{ d.code.as_str() }</code>
+                    <span class="where">{ d.place.get(lang) }</span>
+                </p>
+                <p class="message">{ d.message.get(lang) }</p>
+                if let Some(error) = &d.provider_error {
+                    <p class="provider-error">{ lang.pick("The provider would answer: ", "服务商会返回：") }<code>{ error }</code></p>
+                }
+                <p class="hint">{ d.hint.as_ref().map(|h| h.get(lang)).unwrap_or_default() }</p>
+            </li>
+        }) }
     }
 }
 

@@ -1,16 +1,17 @@
 //! A long list shown whole a chunk at a time: the answer to "show all" (the Worker's whole list)
 //! is put in the page in tasks of [`CHUNK`] items, each its own turn of the event loop, rather
-//! than in one render (1,000 certificate cards in one task held the page 0.4 s). Used where each
-//! item costs enough to matter (the certificate cards, the findings); the chain's 1,000 nodes render
-//! faster at once (56–60 ms) than chunk by chunk (each chunk re-renders the nodes before it).
+//! than in one render (1,000 certificate cards in one task held the page 0.4 s, the chain's 1,000
+//! nodes 50–56 ms). Each chunk is its own component (`components::chunked`), so a chunk renders
+//! its items once, not again with each later chunk.
 
 use crate::page_view::LIST_LIMIT;
 use crate::ui::browser;
 use yew::prelude::*;
 
-/// How many items of a list one task adds (about 20 ms of rendering and layout for certificate
-/// cards, the heaviest items; bench/README.md, "Issue 16").
-pub const CHUNK: usize = 50;
+/// How many items of a list one task adds: 25 certificate cards, the heaviest items, take about
+/// 15 ms to render (50 took 30 ms, twice that when the machine is busy); the items off screen
+/// are not laid out (`content-visibility` in style.css). bench/README.md, "Issue 16".
+pub const CHUNK: usize = 25;
 
 /// How many of a list's `len` items to show now: all of a list the view carries cut (at most
 /// [`LIST_LIMIT`]), else [`CHUNK`] more at each turn of the event loop until all are shown.
