@@ -110,6 +110,10 @@ pub fn InputPanel(props: &Props) -> Html {
         Callback::from(move |event: InputEvent| {
             let text: Rc<str> = Rc::from(browser::area_text(&event));
             *refocus.borrow_mut() = text.len() > HIDDEN_TEXT;
+            // The area is about to be hidden: its caret goes first.
+            if text.len() > HIDDEN_TEXT {
+                browser::drop_selection();
+            }
             *held.borrow_mut() = text.clone();
             on_action.emit(Action::Paste(slot, text));
         })
