@@ -61,21 +61,23 @@ extern "C" {
     fn encode(this: &Utf8Encoder, text: &JsValue) -> js_sys::Uint8Array;
 }
 
-/// The text of the text area an event came from ("" for any other element). Encoded by the
-/// browser and copied into the module in one piece: wasm-bindgen's string passing (what
-/// [`input_value`] uses) copies ASCII text one character at a time in JavaScript, about 15 ms for
-/// the 2 MiB of a 1,000-certificate paste.
-pub fn area_text(event: &yew::Event) -> String {
-    let Some(area) = event
+/// The value of the text area an event came from, as the browser holds it (nothing copied into
+/// the module yet); `None` for any other element.
+pub fn area_value(event: &yew::Event) -> Option<js_sys::JsString> {
+    let area = event
         .target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-    else {
-        return String::new();
-    };
-    let Ok(value) = js_sys::Reflect::get(&area, &JsValue::from_str("value")) else {
-        return String::new();
-    };
-    let bytes = Utf8Encoder::new().encode(&value).to_vec();
+        .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())?;
+    js_sys::Reflect::get(&area, &JsValue::from_str("value"))
+        .ok()?
+        .dyn_into::<js_sys::JsString>()
+        .ok()
+}
+
+/// A JavaScript string as UTF-8, encoded by the browser and copied into the module in one piece:
+/// wasm-bindgen's string passing (what [`input_value`] uses) copies ASCII text one character at a
+/// time in JavaScript, about 15 ms for the 2 MiB of a 1,000-certificate paste.
+pub fn utf8(value: &js_sys::JsString) -> String {
+    let bytes = Utf8Encoder::new().encode(value).to_vec();
     // The encoder writes UTF-8; were it not, the text is kept with replacement characters.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

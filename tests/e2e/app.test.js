@@ -251,6 +251,62 @@ test('material above 16 KiB but below the large-input threshold is analysed in s
   await context.close();
 });
 
+test('a large paste is hidden in its own task and read in the next; a newer input or "Remove the text" before that read wins', { timeout: 120_000 }, async () => {
+  const large = sameNameCertificates('tests/vectors/inspect/ed25519-root-and-leaf/input/chain.pem', 1, 300);
+  assert.ok(large.length > 64 * 1024, `${large.length} bytes`);
+  const small = readFileSync(vectorInput('public-isrg-root-x1', 'isrg-root-x1.pem'), 'utf8');
+  const facts = vectorFacts('public-isrg-root-x1').certificates[0];
+  const { context, page, app, problems, requestsAfterLoad } = await openApp();
+  // In the page, in one turn of its event loop: the large paste, then (before any timer runs)
+  // what `then` does. Returns whether the area was hidden before the paste's task ended.
+  const pasteThen = (then) => page.evaluate(async ([large, small, then]) => {
+    const area = document.querySelector('[data-testid="paste"]');
+    area.focus();
+    area.value = large;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    // The page renders in microtasks of the same task; a timer would be a later task.
+    for (let k = 0; k < 10; k++) await Promise.resolve();
+    const hidden = area.hidden;
+    if (then === 'type') {
+      area.value = small;
+      area.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+    } else if (then === 'remove') {
+      document.querySelector('[data-testid="remove-text"]').click();
+    }
+    return hidden;
+  }, [large, small, then]);
+
+  // Alone: hidden at once, read, analysed, and its size said.
+  assert.equal(await pasteThen(null), true, 'the area is hidden in the paste\'s own task');
+  await app.heading('300 certificates').waitFor({ timeout: 30_000 });
+  assert.match(await app.pasteCollapsed.textContent(), /^0\.2 MB of text pasted\./);
+  assert.equal(await app.paste.inputValue(), large);
+
+  // A newer input before the read: the newer text is the box's, the large one never comes back.
+  await page.getByTestId('remove-text').click();
+  await app.paste.waitFor({ state: 'visible' });
+  assert.equal(await pasteThen('type'), true);
+  await app.card(0).locator.waitFor({ timeout: 10_000 });
+  assert.equal(await app.card(0).sha256(), facts.sha256);
+  await page.waitForTimeout(300);
+  assert.equal(await app.cards.count(), 1);
+  assert.equal(await app.paste.inputValue(), small);
+  assert.equal(await app.paste.isVisible(), true, 'the small text is shown');
+
+  // "Remove the text" before the read: the box stays empty.
+  await app.paste.fill('');
+  await app.cards.first().waitFor({ state: 'detached', timeout: 10_000 });
+  assert.equal(await pasteThen('remove'), true);
+  await page.waitForTimeout(300);
+  assert.equal(await app.paste.inputValue(), '');
+  assert.equal(await app.paste.isVisible(), true);
+  assert.equal(await app.cards.count(), 0);
+  assert.equal(await app.pasteCollapsed.count(), 0);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, [], 'no request after load');
+  await context.close();
+});
+
 test('when the module stops (a trap, as every panic ends), the page says so and keeps what was typed', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, app, problems, requestsAfterLoad } = await openApp();
   const typed = 'here is my certificate\n-----BEGIN CERTIFICATE-----\nMIIB (the rest is on the other laptop)\n';

@@ -69,8 +69,12 @@ pub fn InputPanel(props: &Props) -> Html {
     let prefix = prefix(slot);
     let dragging = use_state(|| false);
     let shown = use_state(|| false);
+    // A large input read in the next task (its length in UTF-16 units until then), and the timer
+    // that reads it: the paste's own task only hides the area.
+    let incoming = use_state_eq(|| None::<usize>);
+    let pending = use_mut_ref(|| None::<browser::Timer>);
     let large = props.pasted.len() > HIDDEN_TEXT;
-    let collapsed = large && !*shown;
+    let collapsed = (large || incoming.is_some()) && !*shown;
     // Focus was in the paste area when it was hidden: it goes to the button that shows it again.
     let show_button = use_node_ref();
     let refocus = use_mut_ref(|| false);
@@ -78,8 +82,9 @@ pub fn InputPanel(props: &Props) -> Html {
         let shown = shown.clone();
         let show_button = show_button.clone();
         let refocus = refocus.clone();
+        let waiting = incoming.is_some();
         use_effect_with((large, collapsed), move |&(large, collapsed)| {
-            if !large && *shown {
+            if !large && !waiting && *shown {
                 shown.set(false);
             }
             if collapsed && refocus.replace(false) {
@@ -93,29 +98,64 @@ pub fn InputPanel(props: &Props) -> Html {
     let held = use_mut_ref(|| Rc::<str>::from(""));
     {
         let (area, held, pasted) = (area.clone(), held.clone(), props.pasted.clone());
+        let (pending, incoming) = (pending.clone(), incoming.clone());
         use_effect(move || {
             let mut held = held.borrow_mut();
             if !Rc::ptr_eq(&held, &pasted) {
                 if **held != *pasted {
                     browser::set_area_value(&area, &pasted);
+                    // Other text replaced the area's: a read not yet made would bring it back.
+                    if pending.borrow_mut().take().is_some() {
+                        incoming.set(None);
+                    }
                 }
                 *held = pasted;
             }
         });
     }
+    // The text read becomes the box's.
+    let commit = {
+        let (on_action, held, incoming) = (props.on_action.clone(), held.clone(), incoming.clone());
+        move |text: Rc<str>| {
+            *held.borrow_mut() = text.clone();
+            incoming.set(None);
+            on_action.emit(Action::Paste(slot, text));
+        }
+    };
+    // Text over HIDDEN_TEXT is read in the next task: in the paste's own, the browser has just put
+    // the text in the area (about 22 ms for 2 MiB), and reading it (9 ms), handing it on and
+    // rendering took as long again. Either way the area is hidden in the paste's task, before
+    // the browser would lay out its text, and the caret left in it goes first.
     let on_input = {
-        let on_action = props.on_action.clone();
-        let refocus = refocus.clone();
-        let held = held.clone();
+        let (refocus, pending, incoming, commit) = (
+            refocus.clone(),
+            pending.clone(),
+            incoming.clone(),
+            commit.clone(),
+        );
         Callback::from(move |event: InputEvent| {
-            let text: Rc<str> = Rc::from(browser::area_text(&event));
-            *refocus.borrow_mut() = text.len() > HIDDEN_TEXT;
-            // The area is about to be hidden: its caret goes first.
+            // A newer input supersedes a read not yet made.
+            pending.borrow_mut().take();
+            let Some(value) = browser::area_value(&event) else {
+                return;
+            };
+            let units = value.length() as usize;
+            if units > HIDDEN_TEXT {
+                browser::drop_selection();
+                *refocus.borrow_mut() = true;
+                incoming.set(Some(units));
+                let commit = commit.clone();
+                *pending.borrow_mut() =
+                    browser::Timer::once(0, move || commit(Rc::from(browser::utf8(&value))));
+                return;
+            }
+            let text: Rc<str> = Rc::from(browser::utf8(&value));
+            // Over HIDDEN_TEXT in UTF-8, not in UTF-16: the area is about to be hidden.
             if text.len() > HIDDEN_TEXT {
                 browser::drop_selection();
+                *refocus.borrow_mut() = true;
             }
-            *held.borrow_mut() = text.clone();
-            on_action.emit(Action::Paste(slot, text));
+            commit(text);
         })
     };
     let on_show = {
@@ -123,8 +163,13 @@ pub fn InputPanel(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(true))
     };
     let on_remove_text = {
-        let on_action = props.on_action.clone();
-        Callback::from(move |_: MouseEvent| on_action.emit(Action::Paste(slot, Rc::from(""))))
+        let (commit, pending, area) = (commit.clone(), pending.clone(), area.clone());
+        Callback::from(move |_: MouseEvent| {
+            pending.borrow_mut().take();
+            // Emptied here: the box may not have read the text yet, so the state's may be "" already.
+            browser::set_area_value(&area, "");
+            commit(Rc::from(""));
+        })
     };
     let load = {
         let on_action = props.on_action.clone();
@@ -164,6 +209,8 @@ pub fn InputPanel(props: &Props) -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
+    // The text's size: in UTF-16 units for the moment it is not read yet (the same for ASCII).
+    let size = incoming.unwrap_or(props.pasted.len());
     let area_id = format!("{prefix}paste");
     let pick_id = format!("{prefix}file-pick");
     let rows = if slot == Slot::Certificates {
@@ -179,8 +226,8 @@ pub fn InputPanel(props: &Props) -> Html {
             if collapsed {
                 <div class="collapsed" data-testid={format!("{prefix}paste-collapsed")} role="status">
                     <p class="note">{ match lang {
-                        Lang::En => format!("{} MB of text pasted. It is kept as it is and analysed below; it is not shown here, so that the page stays quick.", megabytes(props.pasted.len())),
-                        Lang::ZhCn => format!("已粘贴 {} MB 文本。文本原样保留并在下方分析；为保持页面流畅，此处不显示。", megabytes(props.pasted.len())),
+                        Lang::En => format!("{} MB of text pasted. It is kept as it is and analysed below; it is not shown here, so that the page stays quick.", megabytes(size)),
+                        Lang::ZhCn => format!("已粘贴 {} MB 文本。文本原样保留并在下方分析；为保持页面流畅，此处不显示。", megabytes(size)),
                     } }</p>
                     <button type="button" class="secondary" ref={show_button} data-testid={format!("{prefix}show-text")}
                         onclick={on_show}>{ lang.pick("Show the text", "显示文本") }</button>
