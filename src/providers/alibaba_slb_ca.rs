@@ -426,7 +426,7 @@ pub(crate) const ERRORS: &[KnownError] = &[
 // (https://www.alibabacloud.com/help/doc-detail/90792.html, last updated 2026-01-14): the English menu
 // path (CLB > Certificates, Add Certificate, Third-party Certificates, Certificate Type "CA
 // Certificate", for mutual authentication), the label "Certificate Name", and "Certificates are
-// region-specific" (REGION_FIRST). The same guide in Chinese, 创建证书
+// region-specific" (CLB_REGION). The same guide in Chinese, 创建证书
 // (https://help.aliyun.com/document_detail/90792.html, no date shown; its zh-TW version
 // https://www.alibabacloud.com/help/tc/doc-detail/90792.htm updated 2025-09-04 says the same): the
 // Chinese menu path (登录传统型负载均衡CLB控制台, 传统型负载均衡 CLB > 证书管理, 创建证书, 上传非阿里云签发证书,
@@ -441,6 +441,13 @@ const CONSOLE_SOURCE: Source = Source {
     as_of: "2026-12-06",
     kind: SourceKind::Secondary,
 };
+/// Where a CLB certificate is seen: in the region it was uploaded to ("Certificates are
+/// region-specific", the English guide); the Chinese guide's form has its own region choice,
+/// 证书部署地域 (see [`CONSOLE_SOURCE`]). In Alibaba's word for a region, 地域.
+pub(super) const CLB_REGION: Words = Words::new(
+    "A certificate is listed only in the region it was uploaded to: upload it in your load balancer's region (the console's region list, or the form's own region choice where it has one).",
+    "证书只在上传时选择的地域中显示：请在负载均衡实例所在的地域上传（在控制台的地域列表中选择；表单中有“证书部署地域”时，在其中选择）。",
+);
 /// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
 const CONSOLE: Console = Console {
     menu: Words::new(
@@ -460,7 +467,7 @@ const CONSOLE: Console = Console {
             pitfalls: &[
                 pitfalls::NO_BLANK_LINES,
                 pitfalls::NO_OUTER_WHITESPACE,
-                pitfalls::REGION_FIRST,
+                CLB_REGION,
             ],
         },
     ],

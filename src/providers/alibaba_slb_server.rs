@@ -6,7 +6,9 @@
 //! 64-character lines and no blank lines. The region table and the tag checks are the CLB ones
 //! of the sister target `alibaba_slb_ca`.
 
-use super::alibaba_slb_ca::{self, INVALID_PARAMETER, check_alibaba_tag, check_clb_key};
+use super::alibaba_slb_ca::{
+    self, CLB_REGION, INVALID_PARAMETER, check_alibaba_tag, check_clb_key,
+};
 use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, FieldSpec, KeyRules, MaterialRole, NumberedFields, NumberedPart,
@@ -192,7 +194,7 @@ pub static TAG_COUNT: Rule = Rule {
 // (https://www.alibabacloud.com/help/doc-detail/90792.html, last updated 2026-01-14): the English menu
 // path (CLB > Certificates, Add Certificate, Third-party Certificates, Certificate Type "Server
 // Certificate"), the label "Certificate Name" ("Enter a Certificate Name"), and "Certificates are
-// region-specific" (REGION_FIRST). The same guide in Chinese, 创建证书
+// region-specific" (CLB_REGION). The same guide in Chinese, 创建证书
 // (https://help.aliyun.com/document_detail/90792.html, no date shown; its zh-TW version
 // https://www.alibabacloud.com/help/tc/doc-detail/90792.htm updated 2025-09-04 says the same): the
 // Chinese menu path (登录传统型负载均衡CLB控制台, 传统型负载均衡 CLB > 证书管理, 创建证书, 上传非阿里云签发证书,
@@ -228,7 +230,7 @@ const CONSOLE: Console = Console {
             pitfalls: &[
                 pitfalls::LEAF_FIRST_NO_ROOT,
                 pitfalls::NO_BLANK_LINES,
-                pitfalls::REGION_FIRST,
+                CLB_REGION,
             ],
         },
         ConsoleField {

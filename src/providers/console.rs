@@ -253,11 +253,6 @@ pub mod pitfalls {
         "The name must not already be in use, and follows the name rule checked here.",
         "名称不能与已有证书重复，并须符合此处检查的命名规则。",
     );
-    /// Region visibility.
-    pub const REGION_FIRST: Words = Words::new(
-        "Choose the same region in the console first: a certificate is listed only in the region it was uploaded to.",
-        "请先在控制台选择相同的地域：证书只在上传时所选的地域中显示。",
-    );
     /// The server certificate first, its chain after, in one box.
     pub const SERVER_FIRST: Words = Words::new(
         "Server certificate first, then the certificates of its chain, all in this one box.",

@@ -512,7 +512,7 @@ const SERVER_ONLY: When = When {
 // (https://support.huaweicloud.com/intl/en-us/usermanual-elb/elb_ug_zs_0004.html, updated 2024-06-20):
 // Elastic Load Balance > Certificates > Add Certificate; Certificate Type "Server certificate";
 // the labels "Certificate Name" and "Certificate Content"; "If you want to use the same certificate
-// in two regions, you need to add a certificate in each region" (REGION_FIRST); server SM
+// in two regions, you need to add a certificate in each region" (ELB_REGION); server SM
 // certificates as a signing and an encryption certificate. The label "Private Key" and an
 // unencrypted key: the same guide for the ae-ad-1 region
 // (https://support.huaweicloud.com/intl/es-us/ae-ad-1-usermanual-elb/en-us_elb_03_0005.html,
@@ -533,6 +533,13 @@ const CONSOLE_SOURCE: Source = Source {
     as_of: "2026-12-06",
     kind: SourceKind::Secondary,
 };
+/// Where an ELB certificate is seen: in the region it was added in ("If you want to use the same
+/// certificate in two regions, you need to add a certificate in each region", the guide in
+/// [`CONSOLE_SOURCE`]). In Huawei's word for a region, 区域.
+const ELB_REGION: Words = Words::new(
+    "Choose the load balancer's region in the console first: a certificate is listed only in the region it was added in; to use it in another region, add it there too.",
+    "请先在控制台选择负载均衡器所在的区域：证书只在添加时所在的区域中显示；如需在其他区域使用，请在该区域再添加一次。",
+);
 /// The console's upload form (labels: see [`CONSOLE_SOURCE`]).
 const CONSOLE: Console = Console {
     menu: Words::new(
@@ -553,7 +560,7 @@ const CONSOLE: Console = Console {
                 pitfalls::LEAF_FIRST_NO_ROOT,
                 pitfalls::NO_BLANK_LINES,
                 pitfalls::NO_OUTER_WHITESPACE,
-                pitfalls::REGION_FIRST,
+                ELB_REGION,
             ],
         },
         ConsoleField {

@@ -198,6 +198,27 @@ fn the_targets_data_reads_in_chinese() {
         if let Some(legacy) = &spec.legacy {
             assert!(has_chinese(legacy.note.zh), "{id}");
         }
+        // Nowhere the other provider's word for a region: what the target's own texts say
+        // (field help, rules, disagreements, legacy notes, the console's menu, labels and pitfalls).
+        let other = if word == "地域" { "区域" } else { "地域" };
+        let texts =
+            spec.fields
+                .iter()
+                .map(|f| f.help.zh)
+                .chain(spec.rules.iter().map(|r| r.statement.zh))
+                .chain(
+                    spec.rules
+                        .iter()
+                        .filter_map(|r| r.disagreement.map(|d| d.zh)),
+                )
+                .chain(spec.legacy.iter().map(|l| l.note.zh))
+                .chain([spec.console.menu.zh])
+                .chain(spec.console.fields.iter().flat_map(|f| {
+                    std::iter::once(f.label.zh).chain(f.pitfalls.iter().map(|p| p.zh))
+                }));
+        for text in texts {
+            assert!(!text.contains(other), "{id} says {other}: {text}");
+        }
     }
 }
 
