@@ -411,6 +411,20 @@ pub fn mark_engine(engine: &str) {
     }
 }
 
+/// In the Worker: a performance mark once its warm-up has had its turn, "cert-preflight: warm-up
+/// run" or "cert-preflight: warm-up skipped" (material had come first).
+pub fn mark_warm_up(ran: bool) {
+    if let Ok(scope) = js_sys::global().dyn_into::<web_sys::WorkerGlobalScope>()
+        && let Some(performance) = scope.performance()
+    {
+        let _ = performance.mark(if ran {
+            "cert-preflight: warm-up run"
+        } else {
+            "cert-preflight: warm-up skipped"
+        });
+    }
+}
+
 /// Whether this module runs in the page's Worker rather than in the page.
 pub fn in_worker() -> bool {
     js_sys::global()

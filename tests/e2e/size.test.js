@@ -68,6 +68,11 @@
 // each chunk a component of its own (components/chunked.rs, the chain's path included), the caret
 // dropped from a hidden area (Selection bindings) and a large paste read in the task after it:
 // 438,626 bytes (+1.1 KB: the module +1.0 KB, the glue +62 bytes).
+// The Worker's warm-up (src/ui/worker.rs: a self-signed RSA-1024 certificate analysed once when
+// the Worker has started and nothing has come, so that the first paste finds the analysis
+// compiled; the first paste of a 3-certificate chain 38-44 -> 25-30 ms median): the module +1.4 KB
+// brotli (the certificate's 814 bytes of PEM, the warm-up and the performance mark that says it
+// ran), the glue +47 bytes: 440,124 bytes on 2026-12-06.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -76,7 +81,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 439_000;
+const CEILING = 440_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

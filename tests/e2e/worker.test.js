@@ -44,6 +44,33 @@ test('the analysis runs in the page\'s Worker, loaded from this origin under the
   await context.close();
 });
 
+test('an idle Worker analyses a certificate of its own once, and nothing of it reaches the page', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, app, problems, requestsAfterLoad } = await openApp();
+  // Everything the page shows from now on.
+  await page.evaluate(() => {
+    window.__seen = [];
+    new MutationObserver(() => window.__seen.push(document.querySelectorAll('[data-testid="certificate-card"], [data-testid="chain-verdict"], [data-code]').length))
+      .observe(document.body, { childList: true, subtree: true });
+  });
+  const worker = page.workers()[0];
+  const marks = () => worker.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('cert-preflight: warm-up')));
+  for (let k = 0; k < 50 && (await marks()).length === 0; k++) await page.waitForTimeout(50);
+  assert.deepEqual(await marks(), ['cert-preflight: warm-up run'], 'nothing had come: the warm-up ran, once');
+  await page.waitForTimeout(200);
+  assert.deepEqual(await page.evaluate(() => window.__seen.filter((n) => n > 0)), [], 'no card, verdict or finding of it');
+  assert.match(await page.getByTestId('results').textContent(), /Paste or drop your certificate material above/);
+  // The page's own first analysis is the user's.
+  const facts = vectorFacts('public-isrg-root-x1');
+  await app.pasteText(readFileSync(vectorInput('public-isrg-root-x1', 'isrg-root-x1.pem'), 'utf8'));
+  await app.card(0).locator.waitFor();
+  assert.equal(await app.cards.count(), 1);
+  assert.equal(await app.card(0).sha256(), facts.certificates[0].sha256);
+  assert.deepEqual(await marks(), ['cert-preflight: warm-up run']);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, [], 'no request after load');
+  await context.close();
+});
+
 test('a new input cancels the analysis in flight: the old result never shows', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, app, problems, requestsAfterLoad } = await openApp();
   const big = readFileSync(largeBundle(), 'utf8');
