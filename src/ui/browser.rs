@@ -276,12 +276,17 @@ pub fn download(name: &str, text: &str) {
 /// awaiting it between slices of work lets the browser handle input and paint, and the Worker read
 /// the page's newer messages.
 pub async fn next_task() {
+    after(0).await;
+}
+
+/// Resolves after `millis` milliseconds (a timer of the page or of the Worker).
+pub async fn after(millis: i32) {
     let promise = js_sys::Promise::new(&mut |resolve, _reject| {
         let global = js_sys::global();
         if let Some(window) = global.dyn_ref::<web_sys::Window>() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
         } else if let Some(scope) = global.dyn_ref::<web_sys::WorkerGlobalScope>() {
-            let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+            let _ = scope.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, millis);
         }
     });
     let _ = JsFuture::from(promise).await;

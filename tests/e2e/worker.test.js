@@ -44,7 +44,7 @@ test('the analysis runs in the page\'s Worker, loaded from this origin under the
   await context.close();
 });
 
-test('an idle Worker analyses a certificate of its own once, and nothing of it reaches the page', { timeout: TEST_TIMEOUT }, async () => {
+test('an idle Worker analyses a certificate of its own once, nothing of it reaches the page, and material given first skips it', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, app, problems, requestsAfterLoad } = await openApp();
   // Everything the page shows from now on.
   await page.evaluate(() => {
@@ -69,6 +69,18 @@ test('an idle Worker analyses a certificate of its own once, and nothing of it r
   assert.deepEqual(problems, []);
   assert.deepEqual(requestsAfterLoad, [], 'no request after load');
   await context.close();
+
+  // Material given as soon as the page is ready (well within the Worker's wait before its
+  // warm-up): the warm-up does not run, so it can never hold up that analysis.
+  const second = await openApp();
+  await second.app.pasteText(readFileSync(vectorInput('public-isrg-root-x1', 'isrg-root-x1.pem'), 'utf8'));
+  await second.app.card(0).locator.waitFor();
+  const secondWorker = second.page.workers()[0];
+  const secondMarks = () => secondWorker.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => n.startsWith('cert-preflight: warm-up')));
+  for (let k = 0; k < 50 && (await secondMarks()).length === 0; k++) await second.page.waitForTimeout(50);
+  assert.deepEqual(await secondMarks(), ['cert-preflight: warm-up skipped']);
+  assert.deepEqual(second.problems, []);
+  await second.context.close();
 });
 
 test('a new input cancels the analysis in flight: the old result never shows', { timeout: TEST_TIMEOUT }, async () => {
