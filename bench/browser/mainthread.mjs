@@ -8,7 +8,8 @@
 //     between ticks minus 50 ms: a task that blocks for B ms makes one tick about B - 50 ms late at
 //     most, so the longest block is at least the largest gap), and observes long tasks (> 50 ms,
 //     PerformanceObserver 'longtask': their durations are the blocks themselves);
-//   - pastes the input into the certificate box as one input event (as a paste does) and waits
+//   - pastes the input into the certificate box as one input event (as a paste does; for one case
+//     from the clipboard with Ctrl+V, the browser's own paste, timed from its keydown) and waits
 //     until the chain verdict of the whole input shows and no analysis is pending: paste → verdict
 //     is measured from just before the input event to the moment the verdict enters the DOM (a
 //     MutationObserver), and to the next animation frame after it (painted). The text is handed
@@ -52,6 +53,7 @@ function cases() {
     { name: 'chain3_warm', warm: true, what: '3-certificate chain, pasted again (after a paste and an emptied box)', text: readFileSync(path.join(data, 'chain3.pem'), 'utf8') },
     { name: 'bundle1000', what: '1,000 certificates, 2 MiB: 1 root, 20 intermediates, 979 leaves (bench/data/bundle1000.pem)', text: readFileSync(path.join(data, 'bundle1000.pem'), 'utf8'),
       showAll: { button: 'certificates', items: '[data-testid="certificate-card"]', count: 1000 } },
+    { name: 'bundle1000_clipboard', clipboard: true, what: 'the same 1,000 certificates pasted from the clipboard (Ctrl+V: the browser\'s paste)', text: readFileSync(path.join(data, 'bundle1000.pem'), 'utf8') },
     { name: 'deep1000', what: 'a chain 1,000 deep, leaf first, 1.4 MiB (bench/data/deep1000.pem)', text: readFileSync(path.join(data, 'deep1000.pem'), 'utf8'),
       showAll: { button: 'links of the chain', items: '[data-testid="chain-node"]', count: 1000 } },
     { name: 'same_name_rsa4096', what: '300 certificates sharing one name (ISRG Root X1, RSA-4096)', text: sameName('tests/vectors/inspect/public-isrg-root-x1/input/isrg-root-x1.pem', 0, 300) },
@@ -116,6 +118,36 @@ async function pasteUntilVerdict([timeoutMs]) {
 }
 
 /**
+ * In the page: arms the wait for the verdict of a paste made from the clipboard (Ctrl+V, pressed
+ * by the harness next); the paste is timed from its keydown. `window.__clipboardDone` resolves as
+ * `pasteUntilVerdict` returns.
+ */
+function armClipboardPaste([timeoutMs]) {
+  const area = document.querySelector('[data-testid="paste"]');
+  area.focus();
+  const done = () => document.querySelector('[data-testid="chain-verdict"][data-verdict]')
+    && document.querySelector('[data-testid="certificate-card"]')
+    && !document.querySelector('[data-testid="analysing"]');
+  let start = null;
+  document.addEventListener('keydown', () => { start ??= performance.now(); window.__pasteAt = start; }, { capture: true, once: true });
+  window.__clipboardDone = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (start !== null && done()) {
+        observer.disconnect();
+        const seen = performance.now();
+        requestAnimationFrame(() => resolve({
+          verdictMs: seen - start,
+          paintedMs: performance.now() - start,
+          verdict: document.querySelector('[data-testid="chain-verdict"]')?.dataset.verdict ?? null,
+        }));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    setTimeout(() => { observer.disconnect(); resolve({ verdictMs: null, paintedMs: null, verdict: null }); }, timeoutMs);
+  });
+}
+
+/**
  * In the page, after the verdict: presses "show all" for one list and waits until all its items
  * are in the DOM; returns how long that took (ms).
  */
@@ -159,8 +191,8 @@ async function main() {
   });
   const out = { measured_at: new Date().toISOString(), dist: path.relative(repo, DIST) || DIST, runs: RUNS, cases: [] };
   try {
-    const open = async () => {
-      const context = await browser.newContext();
+    const open = async (clipboard = false) => {
+      const context = await browser.newContext(clipboard ? { permissions: ['clipboard-read', 'clipboard-write'] } : {});
       const page = await context.newPage();
       await withTimeout(page.goto(server.url), 30_000, 'page load');
       await page.getByTestId('paste').waitFor({ state: 'visible', timeout: 30_000 });
@@ -205,10 +237,33 @@ async function main() {
       out.bare_paste = { what: '2 MiB pasted into a bare text area (no app)', longest_block_ms_max: Math.max(...runs.map((x) => Math.max(x.longest_task_ms, x.max_lateness_ms ?? 0))), runs };
       await context.close();
     }
+    // Anchor: the same 2 MiB pasted from the clipboard (Ctrl+V) into a bare text area: the
+    // browser's own paste, which the page makes itself for text over 64 KiB.
+    {
+      const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+      const page = await context.newPage();
+      await page.goto(server.url + 'manifest.webmanifest');
+      await page.setContent('<textarea rows="10" cols="80"></textarea>');
+      const text = readFileSync(path.join(repo, 'bench/data/bundle1000.pem'), 'utf8');
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) {
+        await page.evaluate((text) => navigator.clipboard.writeText(text), r % 2 ? text : `${text}\n`);
+        await page.evaluate(() => { const area = document.querySelector('textarea'); area.value = ''; area.focus(); });
+        await page.evaluate(installProbe);
+        await page.waitForTimeout(500);
+        await page.evaluate(() => document.addEventListener('keydown', () => { window.__pasteAt = performance.now(); }, { capture: true, once: true }));
+        await page.keyboard.press('Control+V');
+        await page.waitForTimeout(1500);
+        const { gaps, longTasks, pasteAt } = await page.evaluate(() => ({ ...window.__probe.stop(), pasteAt: window.__pasteAt }));
+        runs.push(summarise(gaps, longTasks, pasteAt));
+      }
+      out.bare_clipboard_paste = { what: '2 MiB pasted from the clipboard (Ctrl+V) into a bare text area (no app)', longest_block_ms_max: Math.max(...runs.map((x) => Math.max(x.longest_task_ms, x.max_lateness_ms ?? 0))), runs };
+      await context.close();
+    }
     for (const c of cases()) {
       const runs = [];
       for (let r = 0; r < RUNS; r++) {
-        const { context, page } = await open();
+        const { context, page } = await open(c.clipboard);
         if (c.warm) {
           await page.evaluate((text) => { window.__benchText = text; }, c.text);
           await page.evaluate(pasteUntilVerdict, [CASE_TIMEOUT_MS]);
@@ -219,11 +274,19 @@ async function main() {
           });
           await page.getByTestId('certificate-card').first().waitFor({ state: 'detached', timeout: 30_000 });
         }
-        await page.evaluate((text) => { window.__benchText = text; }, c.text);
+        if (c.clipboard) await page.evaluate((text) => navigator.clipboard.writeText(text), c.text);
+        else await page.evaluate((text) => { window.__benchText = text; }, c.text);
         await page.evaluate(installProbe);
         // Half a second of pings before the paste, so the first gap is not the paste's own.
         await page.waitForTimeout(500);
-        const timed = await withTimeout(page.evaluate(pasteUntilVerdict, [CASE_TIMEOUT_MS]), CASE_TIMEOUT_MS + 30_000, c.name);
+        let timed;
+        if (c.clipboard) {
+          await page.evaluate(armClipboardPaste, [CASE_TIMEOUT_MS]);
+          await page.keyboard.press('Control+V');
+          timed = await withTimeout(page.evaluate(() => window.__clipboardDone), CASE_TIMEOUT_MS + 30_000, c.name);
+        } else {
+          timed = await withTimeout(page.evaluate(pasteUntilVerdict, [CASE_TIMEOUT_MS]), CASE_TIMEOUT_MS + 30_000, c.name);
+        }
         const { gaps, longTasks, pasteAt } = await page.evaluate(() => ({ ...window.__probe.stop(), pasteAt: window.__pasteAt }));
         runs.push({ verdict_ms: timed.verdictMs === null ? null : round(timed.verdictMs), painted_ms: timed.paintedMs === null ? null : round(timed.paintedMs), verdict: timed.verdict, ...summarise(gaps, longTasks, pasteAt) });
         if (c.showAll) {
@@ -270,6 +333,7 @@ async function main() {
     `Built page: ${out.dist}; ${RUNS} runs per case, each in a fresh context; headless Chromium.`,
     `Anchor, the idle page for 3 s: longest gap between 50 ms pings ${out.idle.max_gap_ms} ms, ${out.idle.long_tasks} long tasks.`,
     `Anchor, the same 2 MiB pasted into a bare text area (no app): longest block ${out.bare_paste.longest_block_ms_max} ms (long tasks per run: ${out.bare_paste.runs.map((r) => r.long_task_list.map((t) => t[1]).join('+') || 'none').join(', ')}).`,
+    `Anchor, the same 2 MiB pasted from the clipboard (Ctrl+V) into a bare text area (no app): longest block ${out.bare_clipboard_paste.longest_block_ms_max} ms (long tasks per run: ${out.bare_clipboard_paste.runs.map((r) => r.long_task_list.map((t) => t[1]).join('+') || 'none').join(', ')}).`,
     `Engine: ${out.engine} (data-engine: the page's Worker, or the page itself).`,
     '',
     '| input | bytes | verdict | paste → verdict in the DOM, median (ms) | → painted, median (ms) | longest block, worst run (ms) | long tasks per run | longest ping gap per run (ms) |',

@@ -73,6 +73,61 @@ pub fn area_value(event: &yew::Event) -> Option<js_sys::JsString> {
         .ok()
 }
 
+/// A paste of more than `over` UTF-16 units of text into a text area, made by the page rather than
+/// the browser: the clipboard's text replaces the area's selection, as a paste does, and the area's
+/// new value is returned (nothing copied into the module). Chromium's own paste of 2 MiB held the
+/// page for about a second in one task (its editing command lays the whole text out; setting the
+/// value of a hidden area does not). Such a paste has no undo step of its own. `None`, and the
+/// browser pastes as usual, for less text, or when the clipboard holds none.
+pub fn paste_large(event: &yew::Event, over: usize) -> Option<js_sys::JsString> {
+    let area = event
+        .target()?
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .ok()?;
+    let method = |target: &JsValue, name: &str| {
+        js_sys::Reflect::get(target, &JsValue::from_str(name))
+            .ok()?
+            .dyn_into::<js_sys::Function>()
+            .ok()
+    };
+    let clipboard = js_sys::Reflect::get(event, &JsValue::from_str("clipboardData")).ok()?;
+    let text = method(&clipboard, "getData")?
+        .call1(&clipboard, &JsValue::from_str("text/plain"))
+        .ok()?
+        .dyn_into::<js_sys::JsString>()
+        .ok()?;
+    if text.length() as usize <= over {
+        return None;
+    }
+    let value = js_sys::Reflect::get(&area, &JsValue::from_str("value"))
+        .ok()?
+        .dyn_into::<js_sys::JsString>()
+        .ok()?;
+    let start = area.selection_start().ok().flatten().unwrap_or(0);
+    let end = area
+        .selection_end()
+        .ok()
+        .flatten()
+        .unwrap_or(start)
+        .max(start);
+    let pasted = value
+        .slice(0, start)
+        .concat(&text)
+        .concat(&value.slice(end, value.length()));
+    event.prevent_default();
+    // Set while the area is hidden: a focused area's new value moves the caret, and inside the
+    // paste's editing command Chromium lays the area's whole text out to do that (0.8 s for 2 MiB).
+    // The page hides the area for such text in this same task, before the browser would lay it out.
+    // So is dropping the caret then (`drop_selection`, which the page does for such text anyway).
+    let hidden = area.hidden();
+    area.set_hidden(true);
+    let set = js_sys::Reflect::set(&area, &JsValue::from_str("value"), &pasted);
+    drop_selection();
+    area.set_hidden(hidden);
+    set.ok()?;
+    Some(pasted)
+}
+
 /// A JavaScript string as UTF-8, encoded by the browser and copied into the module in one piece:
 /// wasm-bindgen's string passing (what [`input_value`] uses) copies ASCII text one character at a
 /// time in JavaScript, about 15 ms for the 2 MiB of a 1,000-certificate paste.

@@ -126,19 +126,17 @@ pub fn InputPanel(props: &Props) -> Html {
     // the text in the area (about 22 ms for 2 MiB), and reading it (9 ms), handing it on and
     // rendering took as long again. Either way the area is hidden in the paste's task, before
     // the browser would lay out its text, and the caret left in it goes first.
-    let on_input = {
+    // What the area now holds, taken.
+    let take = {
         let (refocus, pending, incoming, commit) = (
             refocus.clone(),
             pending.clone(),
             incoming.clone(),
             commit.clone(),
         );
-        Callback::from(move |event: InputEvent| {
+        move |value: js_sys::JsString| {
             // A newer input supersedes a read not yet made.
             pending.borrow_mut().take();
-            let Some(value) = browser::area_value(&event) else {
-                return;
-            };
             let units = value.length() as usize;
             if units > HIDDEN_TEXT {
                 browser::drop_selection();
@@ -156,8 +154,22 @@ pub fn InputPanel(props: &Props) -> Html {
                 *refocus.borrow_mut() = true;
             }
             commit(text);
+        }
+    };
+    let on_input = {
+        let take = take.clone();
+        Callback::from(move |event: InputEvent| {
+            if let Some(value) = browser::area_value(&event) {
+                take(value);
+            }
         })
     };
+    // A large paste is put in the area by the page (the browser's own took a second for 2 MiB).
+    let on_paste = Callback::from(move |event: Event| {
+        if let Some(value) = browser::paste_large(&event, HIDDEN_TEXT) {
+            take(value);
+        }
+    });
     let on_show = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(true))
@@ -237,7 +249,7 @@ pub fn InputPanel(props: &Props) -> Html {
                 </div>
             }
             <textarea id={area_id.clone()} data-testid={area_id} spellcheck="false" autocomplete="off" rows={rows}
-                hidden={collapsed} ref={area} oninput={on_input} />
+                hidden={collapsed} ref={area} oninput={on_input} onpaste={on_paste} />
             <div class="file-row">
                 <label for={pick_id.clone()} class="file-button">{ lang.pick("Choose files", "选择文件") }</label>
                 <input id={pick_id.clone()} data-testid={pick_id} type="file" multiple=true class="visually-hidden"
