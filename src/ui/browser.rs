@@ -61,9 +61,20 @@ extern "C" {
     fn encode(this: &Utf8Encoder, text: &JsValue) -> js_sys::Uint8Array;
 }
 
+/// Text the browser holds (a text area's value), not copied into the module: [`utf8`] copies it.
+#[derive(Clone)]
+pub struct BrowserText(js_sys::JsString);
+
+impl BrowserText {
+    /// Its length in UTF-16 units (its length in bytes for ASCII).
+    pub fn units(&self) -> usize {
+        self.0.length() as usize
+    }
+}
+
 /// The value of the text area an event came from, as the browser holds it (nothing copied into
 /// the module yet); `None` for any other element.
-pub fn area_value(event: &yew::Event) -> Option<js_sys::JsString> {
+pub fn area_value(event: &yew::Event) -> Option<BrowserText> {
     let area = event
         .target()
         .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())?;
@@ -71,6 +82,7 @@ pub fn area_value(event: &yew::Event) -> Option<js_sys::JsString> {
         .ok()?
         .dyn_into::<js_sys::JsString>()
         .ok()
+        .map(BrowserText)
 }
 
 /// A paste of more than `over` UTF-16 units of text into a text area, made by the page rather than
@@ -79,7 +91,7 @@ pub fn area_value(event: &yew::Event) -> Option<js_sys::JsString> {
 /// page for about a second in one task (its editing command lays the whole text out; setting the
 /// value of a hidden area does not). Such a paste has no undo step of its own. `None`, and the
 /// browser pastes as usual, for less text, or when the clipboard holds none.
-pub fn paste_large(event: &yew::Event, over: usize) -> Option<js_sys::JsString> {
+pub fn paste_large(event: &yew::Event, over: usize) -> Option<BrowserText> {
     let area = event
         .target()?
         .dyn_into::<web_sys::HtmlTextAreaElement>()
@@ -125,14 +137,14 @@ pub fn paste_large(event: &yew::Event, over: usize) -> Option<js_sys::JsString> 
     drop_selection();
     area.set_hidden(hidden);
     set.ok()?;
-    Some(pasted)
+    Some(BrowserText(pasted))
 }
 
-/// A JavaScript string as UTF-8, encoded by the browser and copied into the module in one piece:
+/// The browser's text as UTF-8, encoded by the browser and copied into the module in one piece:
 /// wasm-bindgen's string passing (what [`input_value`] uses) copies ASCII text one character at a
 /// time in JavaScript, about 15 ms for the 2 MiB of a 1,000-certificate paste.
-pub fn utf8(value: &js_sys::JsString) -> String {
-    let bytes = Utf8Encoder::new().encode(value).to_vec();
+pub fn utf8(value: &BrowserText) -> String {
+    let bytes = Utf8Encoder::new().encode(&value.0).to_vec();
     // The encoder writes UTF-8; were it not, the text is kept with replacement characters.
     String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }

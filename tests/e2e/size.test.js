@@ -73,6 +73,10 @@
 // compiled; the first paste of a 3-certificate chain 38-44 -> 25-30 ms median): the module +1.4 KB
 // brotli (the certificate's 814 bytes of PEM, the warm-up and the performance mark that says it
 // ran), the glue +47 bytes: 440,124 bytes on 2026-12-06.
+// A large paste made by the page (browser::paste_large: the clipboard's text put in the area's value
+// while it is hidden; Chromium's own paste of 2 MiB laid the text out in a 0.8-1.0 s task): the
+// module +1.3 KB brotli (the paste handler, the string slicing and the imports it calls, each with
+// wasm-bindgen's hashed name), the glue +127 bytes: 441,521 bytes on 2026-12-06.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -81,7 +85,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 440_500;
+const CEILING = 442_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -134,10 +134,10 @@ pub fn InputPanel(props: &Props) -> Html {
             incoming.clone(),
             commit.clone(),
         );
-        move |value: js_sys::JsString| {
+        move |value: browser::BrowserText| {
             // A newer input supersedes a read not yet made.
             pending.borrow_mut().take();
-            let units = value.length() as usize;
+            let units = value.units();
             if units > HIDDEN_TEXT {
                 browser::drop_selection();
                 *refocus.borrow_mut() = true;
