@@ -85,25 +85,22 @@ pub fn area_value(event: &yew::Event) -> Option<BrowserText> {
         .map(BrowserText)
 }
 
-/// A paste of more than `over` UTF-16 units of text into a text area, made by the page rather than
-/// the browser: the clipboard's text replaces the area's selection, as a paste does, and the area's
-/// new value is returned (nothing copied into the module). Chromium's own paste of 2 MiB held the
-/// page for about a second in one task (its editing command lays the whole text out; setting the
-/// value of a hidden area does not). Such a paste has no undo step of its own. `None`, and the
-/// browser pastes as usual, for less text, or when the clipboard holds none.
+/// A paste of more than `over` UTF-16 units of text into a text area, to be made by the page
+/// rather than the browser: the paste is cancelled, and the area's value as the paste would leave
+/// it (the clipboard's text in place of the selection) is returned, for [`put_hidden_text`] once
+/// the area is hidden. Chromium's own paste of 2 MiB held the page for about a second in one task
+/// (its editing command lays the whole text out). Such a paste has no undo step of its own.
+/// `None`, and the browser pastes as usual, for less text, or when the clipboard holds none.
 pub fn paste_large(event: &yew::Event, over: usize) -> Option<BrowserText> {
     let area = event
         .target()?
         .dyn_into::<web_sys::HtmlTextAreaElement>()
         .ok()?;
-    let method = |target: &JsValue, name: &str| {
-        js_sys::Reflect::get(target, &JsValue::from_str(name))
-            .ok()?
-            .dyn_into::<js_sys::Function>()
-            .ok()
-    };
     let clipboard = js_sys::Reflect::get(event, &JsValue::from_str("clipboardData")).ok()?;
-    let text = method(&clipboard, "getData")?
+    let text = js_sys::Reflect::get(&clipboard, &JsValue::from_str("getData"))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?
         .call1(&clipboard, &JsValue::from_str("text/plain"))
         .ok()?
         .dyn_into::<js_sys::JsString>()
@@ -122,22 +119,27 @@ pub fn paste_large(event: &yew::Event, over: usize) -> Option<BrowserText> {
         .flatten()
         .unwrap_or(start)
         .max(start);
-    let pasted = value
-        .slice(0, start)
-        .concat(&text)
-        .concat(&value.slice(end, value.length()));
     event.prevent_default();
-    // Set while the area is hidden: a focused area's new value moves the caret, and inside the
-    // paste's editing command Chromium lays the area's whole text out to do that (0.8 s for 2 MiB).
-    // The page hides the area for such text in this same task, before the browser would lay it out.
-    // So is dropping the caret then (`drop_selection`, which the page does for such text anyway).
+    Some(BrowserText(
+        value
+            .slice(0, start)
+            .concat(&text)
+            .concat(&value.slice(end, value.length())),
+    ))
+}
+
+/// Puts `text` in the text area `node` refers to, hidden while it does (a focused area's new value
+/// moves the caret, and Chromium lays a shown area's whole text out to do that: 0.8 s for 2 MiB),
+/// and drops the caret then.
+pub fn put_hidden_text(node: &yew::NodeRef, text: &BrowserText) {
+    let Some(area) = node.cast::<web_sys::HtmlTextAreaElement>() else {
+        return;
+    };
     let hidden = area.hidden();
     area.set_hidden(true);
-    let set = js_sys::Reflect::set(&area, &JsValue::from_str("value"), &pasted);
+    let _ = js_sys::Reflect::set(&area, &JsValue::from_str("value"), &text.0);
     drop_selection();
     area.set_hidden(hidden);
-    set.ok()?;
-    Some(BrowserText(pasted))
 }
 
 /// The browser's text as UTF-8, encoded by the browser and copied into the module in one piece:

@@ -334,6 +334,7 @@ test('a real paste (Ctrl+V) of large text is made by the page: it replaces the s
   await pasteFromClipboard(large);
   await app.pasteCollapsed.waitFor();
   const expected = small.slice(0, caret) + large + small.slice(caret);
+  await page.waitForFunction((n) => document.querySelector('[data-testid="paste"]').value.length === n, expected.length);
   assert.equal(await app.paste.inputValue(), expected, 'the paste replaced the caret\'s place, as a paste does');
   assert.equal(await app.paste.isHidden(), true);
   assert.ok((await layoutTime()) - before < 0.02, `${((await layoutTime()) - before).toFixed(3)} s of layout`);

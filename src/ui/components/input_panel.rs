@@ -69,10 +69,11 @@ pub fn InputPanel(props: &Props) -> Html {
     let prefix = prefix(slot);
     let dragging = use_state(|| false);
     let shown = use_state(|| false);
-    // A large input read in the next task (its length in UTF-16 units until then), and the timer
-    // that reads it: the paste's own task only hides the area.
+    // A large input read in a later task (its length in UTF-16 units until then): the paste's own
+    // task only hides the area. `reading` counts the inputs taken: a read still to come goes ahead
+    // only if no input, removal or other text has come since.
     let incoming = use_state_eq(|| None::<usize>);
-    let pending = use_mut_ref(|| None::<browser::Timer>);
+    let reading = use_mut_ref(|| 0_u64);
     let large = props.pasted.len() > HIDDEN_TEXT;
     let collapsed = (large || incoming.is_some()) && !*shown;
     // Focus was in the paste area when it was hidden: it goes to the button that shows it again.
@@ -98,14 +99,15 @@ pub fn InputPanel(props: &Props) -> Html {
     let held = use_mut_ref(|| Rc::<str>::from(""));
     {
         let (area, held, pasted) = (area.clone(), held.clone(), props.pasted.clone());
-        let (pending, incoming) = (pending.clone(), incoming.clone());
+        let (reading, incoming) = (reading.clone(), incoming.clone());
         use_effect(move || {
             let mut held = held.borrow_mut();
             if !Rc::ptr_eq(&held, &pasted) {
                 if **held != *pasted {
                     browser::set_area_value(&area, &pasted);
                     // Other text replaced the area's: a read not yet made would bring it back.
-                    if pending.borrow_mut().take().is_some() {
+                    if incoming.is_some() {
+                        *reading.borrow_mut() += 1;
                         incoming.set(None);
                     }
                 }
@@ -122,29 +124,42 @@ pub fn InputPanel(props: &Props) -> Html {
             on_action.emit(Action::Paste(slot, text));
         }
     };
-    // Text over HIDDEN_TEXT is read in the next task: in the paste's own, the browser has just put
-    // the text in the area (about 22 ms for 2 MiB), and reading it (9 ms), handing it on and
+    // Text over HIDDEN_TEXT is read in a later task: in the paste's own, the browser has just put
+    // the text in the area (about 22 ms for 2 MiB), and reading it (9–16 ms), handing it on and
     // rendering took as long again. Either way the area is hidden in the paste's task, before
-    // the browser would lay out its text, and the caret left in it goes first.
-    // What the area now holds, taken.
+    // the browser would lay out its text, and the caret left in it goes first. A paste the page
+    // makes itself (`put`) puts the text in the hidden area in a task of its own before that read.
     let take = {
-        let (refocus, pending, incoming, commit) = (
+        let (refocus, reading, incoming, commit, area) = (
             refocus.clone(),
-            pending.clone(),
+            reading.clone(),
             incoming.clone(),
             commit.clone(),
+            area.clone(),
         );
-        move |value: browser::BrowserText| {
-            // A newer input supersedes a read not yet made.
-            pending.borrow_mut().take();
+        move |value: browser::BrowserText, put: bool| {
+            let generation = {
+                let mut reading = reading.borrow_mut();
+                *reading += 1;
+                *reading
+            };
             let units = value.units();
             if units > HIDDEN_TEXT {
                 browser::drop_selection();
                 *refocus.borrow_mut() = true;
                 incoming.set(Some(units));
-                let commit = commit.clone();
-                *pending.borrow_mut() =
-                    browser::Timer::once(0, move || commit(Rc::from(browser::utf8(&value))));
+                let (reading, commit, area) = (reading.clone(), commit.clone(), area.clone());
+                let current = move || *reading.borrow() == generation;
+                browser::spawn(async move {
+                    browser::next_task().await;
+                    if put && current() {
+                        browser::put_hidden_text(&area, &value);
+                        browser::next_task().await;
+                    }
+                    if current() {
+                        commit(Rc::from(browser::utf8(&value)));
+                    }
+                });
                 return;
             }
             let text: Rc<str> = Rc::from(browser::utf8(&value));
@@ -160,14 +175,14 @@ pub fn InputPanel(props: &Props) -> Html {
         let take = take.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(value) = browser::area_value(&event) {
-                take(value);
+                take(value, false);
             }
         })
     };
-    // A large paste is put in the area by the page (the browser's own took a second for 2 MiB).
+    // A large paste is made by the page (the browser's own took a second for 2 MiB).
     let on_paste = Callback::from(move |event: Event| {
         if let Some(value) = browser::paste_large(&event, HIDDEN_TEXT) {
-            take(value);
+            take(value, true);
         }
     });
     let on_show = {
@@ -175,9 +190,9 @@ pub fn InputPanel(props: &Props) -> Html {
         Callback::from(move |_: MouseEvent| shown.set(true))
     };
     let on_remove_text = {
-        let (commit, pending, area) = (commit.clone(), pending.clone(), area.clone());
+        let (commit, reading, area) = (commit.clone(), reading.clone(), area.clone());
         Callback::from(move |_: MouseEvent| {
-            pending.borrow_mut().take();
+            *reading.borrow_mut() += 1;
             // Emptied here: the box may not have read the text yet, so the state's may be "" already.
             browser::set_area_value(&area, "");
             commit(Rc::from(""));
