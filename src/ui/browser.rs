@@ -85,18 +85,23 @@ pub fn area_value(event: &yew::Event) -> Option<BrowserText> {
         .map(BrowserText)
 }
 
-/// A paste of more than `over` UTF-16 units of text into a text area, to be made by the page
-/// rather than the browser: the paste is cancelled, and the area's value as the paste would leave
-/// it (the clipboard's text in place of the selection) is returned, for [`put_hidden_text`] once
+/// A paste (or a drop) of more than `over` UTF-16 units of text into a text area, to be made by
+/// the page rather than the browser: the browser's is cancelled, and the area's value as a paste
+/// would leave it (the text in place of the selection) is returned, for [`put_hidden_text`] once
 /// the area is hidden. Chromium's own paste of 2 MiB held the page for about a second in one task
 /// (its editing command lays the whole text out). Such a paste has no undo step of its own.
-/// `None`, and the browser pastes as usual, for less text, or when the clipboard holds none.
+/// `None`, and the browser pastes or drops as usual, for less text, or when the event holds none.
 pub fn paste_large(event: &yew::Event, over: usize) -> Option<BrowserText> {
     let area = event
         .target()?
         .dyn_into::<web_sys::HtmlTextAreaElement>()
         .ok()?;
-    let clipboard = js_sys::Reflect::get(event, &JsValue::from_str("clipboardData")).ok()?;
+    let transfer = |name: &str| {
+        js_sys::Reflect::get(event, &JsValue::from_str(name))
+            .ok()
+            .filter(|data| data.is_object())
+    };
+    let clipboard = transfer("clipboardData").or_else(|| transfer("dataTransfer"))?;
     let text = js_sys::Reflect::get(&clipboard, &JsValue::from_str("getData"))
         .ok()?
         .dyn_into::<js_sys::Function>()

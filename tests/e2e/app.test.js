@@ -356,6 +356,35 @@ test('a real paste (Ctrl+V) of large text is made by the page: it replaces the s
   await context.close();
 });
 
+test('dropped files are read, dragged-in text is the browser\'s to put in, and large text dragged in is put in by the page', { timeout: 120_000 }, async () => {
+  const large = sameNameCertificates('tests/vectors/inspect/ed25519-root-and-leaf/input/chain.pem', 1, 300);
+  const small = readFileSync(vectorInput('public-isrg-root-x1', 'isrg-root-x1.pem'), 'utf8');
+  const { context, page, app, problems, requestsAfterLoad } = await openApp();
+  // A drop on the paste area, as the browser dispatches it; whether the page refused the
+  // browser's own handling of it (which for text is putting it where it was dropped).
+  const drop = (what) => app.paste.evaluate((area, [kind, content]) => {
+    const data = new DataTransfer();
+    if (kind === 'file') data.items.add(new File([content], 'dropped.pem', { type: 'application/x-pem-file' }));
+    else data.setData('text/plain', content);
+    const event = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data });
+    area.dispatchEvent(event);
+    return event.defaultPrevented;
+  }, what);
+  assert.equal(await drop(['text', small]), false, 'small text dragged in: the browser puts it in');
+  assert.equal(await app.paste.inputValue(), '', 'a synthetic drop has no default action to run');
+  assert.equal(await drop(['file', small]), true, 'a file: read by the page, not opened by the browser');
+  await app.card(0).locator.waitFor({ timeout: 10_000 });
+  assert.match(await page.getByTestId('file-list').textContent(), /dropped\.pem/);
+  assert.equal(await drop(['text', large]), true, 'large text dragged in: put in by the page');
+  await app.pasteCollapsed.waitFor();
+  await page.waitForFunction((n) => document.querySelector('[data-testid="paste"]').value.length === n, large.length);
+  assert.equal(await app.paste.inputValue(), large);
+  await app.heading('301 certificates').waitFor({ timeout: 30_000 });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, [], 'no request after load');
+  await context.close();
+});
+
 test('when the module stops (a trap, as every panic ends), the page says so and keeps what was typed', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, app, problems, requestsAfterLoad } = await openApp();
   const typed = 'here is my certificate\n-----BEGIN CERTIFICATE-----\nMIIB (the rest is on the other laptop)\n';

@@ -180,11 +180,14 @@ pub fn InputPanel(props: &Props) -> Html {
         })
     };
     // A large paste is made by the page (the browser's own took a second for 2 MiB).
-    let on_paste = Callback::from(move |event: Event| {
-        if let Some(value) = browser::paste_large(&event, HIDDEN_TEXT) {
-            take(value, true);
-        }
-    });
+    let on_paste = {
+        let take = take.clone();
+        Callback::from(move |event: Event| {
+            if let Some(value) = browser::paste_large(&event, HIDDEN_TEXT) {
+                take(value, true);
+            }
+        })
+    };
     let on_show = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(true))
@@ -217,12 +220,19 @@ pub fn InputPanel(props: &Props) -> Html {
             browser::clear_file_input(&event);
         })
     };
+    // Files dropped are read; text dragged in is the browser's to put where it is dropped, as
+    // anywhere else (it was refused along with what was not files), or the page's when it is large.
     let on_drop = {
-        let dragging = dragging.clone();
+        let (dragging, take) = (dragging.clone(), take.clone());
         Callback::from(move |event: DragEvent| {
-            event.prevent_default();
             dragging.set(false);
-            load(browser::dropped_files(&event));
+            let files = browser::dropped_files(&event);
+            if !files.is_empty() {
+                event.prevent_default();
+                load(files);
+            } else if let Some(value) = browser::paste_large(&event, HIDDEN_TEXT) {
+                take(value, true);
+            }
         })
     };
     let on_drag_over = {
