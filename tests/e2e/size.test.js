@@ -79,6 +79,10 @@
 // wasm-bindgen's hashed name), the glue +127 bytes: 441,521 bytes on 2026-12-06.
 // The same paste in three tasks (the text put in the hidden area in a task of its own, a count of
 // inputs in place of a timer): 440,673 bytes on 2026-12-06.
+// Text dragged onto a box (no longer refused with what is not files; over 64 KiB put in by the page
+// as for a paste): 442,264 bytes on 2026-12-06, the module +1.5 KB brotli for a handful of lines
+// (the drop handler now reaching the large-paste path: take's reading and its future instantiated
+// for it; sharing take behind one pointer saved 0.1 KB and was not kept).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -87,7 +91,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 442_000;
+const CEILING = 443_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
