@@ -32,6 +32,24 @@ const WARM_UP: &str = include_str!("warm_up.pem");
 /// How long the Worker waits, once started, before its warm-up.
 const WARM_UP_AFTER_MS: i32 = 300;
 
+/// What the warm-up did.
+enum WarmUp {
+    /// It analysed its certificate.
+    Ran,
+    /// Material had come first.
+    Skipped,
+}
+
+impl WarmUp {
+    /// The Worker's performance mark for it.
+    fn mark(self) -> &'static str {
+        match self {
+            Self::Ran => "cert-preflight: warm-up run",
+            Self::Skipped => "cert-preflight: warm-up skipped",
+        }
+    }
+}
+
 /// The core's Worker, its queue of messages and where its answers go.
 pub struct Driver {
     state: RefCell<Queue>,
@@ -74,10 +92,10 @@ impl Driver {
 
     /// Runs the [`WARM_UP`] analysis on a Worker of its own, the page's untouched, if no material
     /// has come yet; what it answers goes nowhere. A message arriving meanwhile waits for it (a
-    /// few milliseconds more than the compilation it saves that message). Whether it ran.
-    fn warm_up(&self) -> bool {
+    /// few milliseconds more than the compilation it saves that message).
+    fn warm_up(&self) -> WarmUp {
         if self.state.borrow().received {
-            return false;
+            return WarmUp::Skipped;
         }
         let mut worker = Worker::new(ProviderId::default());
         let mut boxes = Boxes::default();
@@ -92,14 +110,14 @@ impl Driver {
             fields: Default::default(),
         };
         let Task::Analyse(analysing) = worker.receive(message) else {
-            return false;
+            return WarmUp::Skipped;
         };
         let mut analysing = *analysing;
         loop {
             if let Step::Done(analysis) = analysing.job.run(&mut || true) {
                 let answer = worker.analysed(analysing, *analysis);
                 drop(page_worker::encode(&answer));
-                return true;
+                return WarmUp::Ran;
             }
         }
     }
@@ -172,6 +190,6 @@ pub fn start() {
     // waited for the next task only.
     browser::spawn(async move {
         browser::after(WARM_UP_AFTER_MS).await;
-        browser::mark_warm_up(driver.warm_up());
+        browser::worker_mark(driver.warm_up().mark());
     });
 }

@@ -167,6 +167,10 @@ export class AppPage {
   async engine() {
     return this.page.locator('html').getAttribute('data-engine');
   }
+  /** Waits until the paste area holds `length` characters (a paste the page makes lands a task later). */
+  async waitForPasteLength(length) {
+    await this.page.waitForFunction((n) => document.querySelector('[data-testid="paste"]').value.length === n, length);
+  }
   async pasteText(text) {
     await this.paste.fill(text);
   }

@@ -334,7 +334,7 @@ test('a real paste (Ctrl+V) of large text is made by the page: it replaces the s
   await pasteFromClipboard(large);
   await app.pasteCollapsed.waitFor();
   const expected = small.slice(0, caret) + large + small.slice(caret);
-  await page.waitForFunction((n) => document.querySelector('[data-testid="paste"]').value.length === n, expected.length);
+  await app.waitForPasteLength(expected.length);
   assert.equal(await app.paste.inputValue(), expected, 'the paste replaced the caret\'s place, as a paste does');
   assert.equal(await app.paste.isHidden(), true);
   assert.ok((await layoutTime()) - before < 0.02, `${((await layoutTime()) - before).toFixed(3)} s of layout`);
@@ -345,7 +345,7 @@ test('a real paste (Ctrl+V) of large text is made by the page: it replaces the s
   await app.paste.focus();
   await page.keyboard.press('Control+A');
   await pasteFromClipboard(large);
-  await page.waitForFunction((n) => document.querySelector('[data-testid="paste"]').value.length === n, large.length);
+  await app.waitForPasteLength(large.length);
   assert.equal(await app.paste.inputValue(), large);
   assert.equal(await app.paste.isVisible(), true);
   await app.heading('300 certificates').waitFor({ timeout: 30_000 });
@@ -377,7 +377,7 @@ test('dropped files are read, dragged-in text is the browser\'s to put in, and l
   assert.match(await page.getByTestId('file-list').textContent(), /dropped\.pem/);
   assert.equal(await drop(['text', large]), true, 'large text dragged in: put in by the page');
   await app.pasteCollapsed.waitFor();
-  await page.waitForFunction((n) => document.querySelector('[data-testid="paste"]').value.length === n, large.length);
+  await app.waitForPasteLength(large.length);
   assert.equal(await app.paste.inputValue(), large);
   await app.heading('301 certificates').waitFor({ timeout: 30_000 });
   assert.deepEqual(problems, []);

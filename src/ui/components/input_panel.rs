@@ -41,6 +41,15 @@ impl PartialEq for Props {
     }
 }
 
+/// Where text taken by the box is.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Arrived {
+    /// In the area already: the browser put it there (typing, a small paste or drop).
+    InArea,
+    /// Still to be put there: a large paste or drop the page makes itself.
+    ToPut,
+}
+
 fn prefix(slot: Slot) -> &'static str {
     match slot {
         Slot::Certificates => "",
@@ -128,7 +137,8 @@ pub fn InputPanel(props: &Props) -> Html {
     // the text in the area (about 22 ms for 2 MiB), and reading it (9–16 ms), handing it on and
     // rendering took as long again. Either way the area is hidden in the paste's task, before
     // the browser would lay out its text, and the caret left in it goes first. A paste the page
-    // makes itself (`put`) puts the text in the hidden area in a task of its own before that read.
+    // makes itself (`Arrived::ToPut`) puts the text in the hidden area in a task of its own before
+    // that read.
     let take = {
         let (refocus, reading, incoming, commit, area) = (
             refocus.clone(),
@@ -137,7 +147,7 @@ pub fn InputPanel(props: &Props) -> Html {
             commit.clone(),
             area.clone(),
         );
-        move |value: browser::BrowserText, put: bool| {
+        move |value: browser::BrowserText, arrived: Arrived| {
             let generation = {
                 let mut reading = reading.borrow_mut();
                 *reading += 1;
@@ -152,7 +162,7 @@ pub fn InputPanel(props: &Props) -> Html {
                 let current = move || *reading.borrow() == generation;
                 browser::spawn(async move {
                     browser::next_task().await;
-                    if put && current() {
+                    if arrived == Arrived::ToPut && current() {
                         browser::put_hidden_text(&area, &value);
                         browser::next_task().await;
                     }
@@ -175,7 +185,7 @@ pub fn InputPanel(props: &Props) -> Html {
         let take = take.clone();
         Callback::from(move |event: InputEvent| {
             if let Some(value) = browser::area_value(&event) {
-                take(value, false);
+                take(value, Arrived::InArea);
             }
         })
     };
@@ -184,7 +194,7 @@ pub fn InputPanel(props: &Props) -> Html {
         let take = take.clone();
         Callback::from(move |event: Event| {
             if let Some(value) = browser::paste_large(&event, HIDDEN_TEXT) {
-                take(value, true);
+                take(value, Arrived::ToPut);
             }
         })
     };
@@ -231,7 +241,7 @@ pub fn InputPanel(props: &Props) -> Html {
                 event.prevent_default();
                 load(files);
             } else if let Some(value) = browser::paste_large(&event, HIDDEN_TEXT) {
-                take(value, true);
+                take(value, Arrived::ToPut);
             }
         })
     };
