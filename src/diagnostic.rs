@@ -233,6 +233,16 @@ codes! {
     UrlTooLong = "url-too-long", Warning;
     // Input recovery (issue 13): mangled PEM recognised and undone before decoding
     // (src/analysis/recover.rs), one code per kind of recovery; the block is read as recovered.
+    /// A block's lines held characters that only look like PEM's: no-break or other Unicode
+    /// spaces (a web page, a word processor), zero-width characters (chat apps and wikis wrap long
+    /// lines with them), full-width forms (an input method in full-width mode: `－－－－－ＢＥＧＩＮ`),
+    /// dashes other than the hyphen-minus (autocorrect's `–` and `—`). They were replaced by what
+    /// they look like, in the block's lines only.
+    RecoveredLookAlikes = "recovered-look-alike-characters", Info;
+    /// Every line of a block began with the same marks: `>` (a quoted e-mail, `> >` quoted
+    /// twice), `#`, `//`, `*` or `;` (a commented-out block in a script, a source or config
+    /// file). They were removed.
+    RecoveredLinePrefix = "recovered-line-prefix", Info;
     /// The input is a JSON document (an API example, Terraform state, a JSON manifest): the PEM
     /// in its string values was taken out, in document order. The message names the value's path.
     RecoveredJsonDocument = "recovered-json-document", Info;

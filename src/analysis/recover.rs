@@ -2,6 +2,9 @@
 //! before PEM/DER decoding ([`super::input`]), each step reported.
 //!
 //! What is undone, for certificates, chains, keys and requests, in any input:
+//! - in a block's lines, characters that only look like PEM's (no-break and other Unicode spaces,
+//!   zero-width characters, full-width forms, dashes other than the hyphen-minus) and the same
+//!   quote or comment marks at the start of each line (`> `, `# `, `// `): [`block_lines`], first;
 //! - a whole JSON document (an API example, Terraform state, a JSON Kubernetes manifest): the string
 //!   values that hold PEM or base64 are taken out, in document order, by `serde_json`;
 //! - a value in other text (YAML, a config file, a log line): `key: "-----BEGIN …"`, `key: '…'`,
@@ -24,6 +27,8 @@
 //! are rewritten, as canonical blocks (LF, 64 columns), placed where they were found. The mapping
 //! from the recovered text's lines back to the input's lines is kept, so that every location
 //! names the line of the input. Messages name what was undone and where, never the material.
+
+mod block_lines;
 
 use super::item::ItemKind;
 use super::pem;
@@ -80,11 +85,18 @@ pub fn recovered_text(text: &str) -> Cow<'_, str> {
 /// Recognises and undoes the mangling of `text` (the input named `file`).
 pub fn recover<'a>(file: &str, text: &'a str) -> Recovered<'a> {
     let mut out = Out::default();
-    let lines = LineIndex::new(text);
-    if !json_document(text, &lines, None, 0, &mut out) {
-        scan(text, &lines, None, 0, &mut out);
+    // The blocks' lines first (look-alike characters, quote marks): the same lines, cleaned.
+    let cleaned = block_lines::clean(text);
+    let source = cleaned.as_ref().map_or(text, |c| c.text.as_str());
+    let lines = LineIndex::new(source);
+    if !json_document(source, &lines, None, 0, &mut out) {
+        scan(source, &lines, None, 0, &mut out);
     }
-    if !out.found.iter().any(|f| !f.undone.is_empty()) && out.limits.is_empty() {
+    if let Some(cleaned) = &cleaned {
+        out.mark_cleaned(&cleaned.regions);
+    }
+    if cleaned.is_none() && !out.found.iter().any(|f| !f.undone.is_empty()) && out.limits.is_empty()
+    {
         return Recovered {
             text: Cow::Borrowed(text),
             diagnostics: Vec::new(),
@@ -102,6 +114,10 @@ pub fn recover<'a>(file: &str, text: &'a str) -> Recovered<'a> {
 /// What was undone to get one block.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Undone {
+    /// Characters that only looked like PEM's were replaced in its lines.
+    LookAlikes(block_lines::LookAlikes),
+    /// These marks (`>`, `#` …) were removed from the start of its lines.
+    LinePrefix(String),
     /// Taken out of a JSON document's string value (the value's path).
     JsonDocument(String),
     /// Taken out of a `key: value` or `key = value` in other text (the key).
@@ -136,6 +152,8 @@ enum Breaks {
 impl Undone {
     fn code(&self) -> Code {
         match self {
+            Self::LookAlikes(_) => Code::RecoveredLookAlikes,
+            Self::LinePrefix(_) => Code::RecoveredLinePrefix,
             Self::JsonDocument(_) => Code::RecoveredJsonDocument,
             Self::Value(_) => Code::RecoveredDocumentValue,
             Self::Quotes => Code::RecoveredQuotes,
@@ -152,6 +170,17 @@ impl Undone {
     /// material).
     fn message(&self, block: &str, block_zh: &str) -> Text {
         match self {
+            Self::LookAlikes(found) => {
+                let (which, which_zh) = found.described();
+                tr!(
+                    "characters in {block} only looked like PEM's ({which}); they were replaced",
+                    "{block_zh}中有只是看起来像 PEM 字符的字符（{which_zh}）；已替换"
+                )
+            }
+            Self::LinePrefix(marks) => tr!(
+                "each line of {block} began with “{marks}” (a quoted e-mail or a comment); it was removed",
+                "{block_zh}的每一行都以“{marks}”开头（邮件引用或注释）；已去掉"
+            ),
             Self::JsonDocument(path) => tr!(
                 "{block} was taken out of the JSON document's string value {path}, its escapes undone",
                 "{block_zh}取自 JSON 文档的字符串值 {path}，已还原转义"
@@ -314,6 +343,25 @@ impl Out {
         });
         self.pass(s, origin, first_line);
         self.start_line();
+    }
+
+    /// Adds what cleaning the blocks' lines did to the blocks found at their BEGIN lines (the
+    /// cleaned text has the input's lines).
+    fn mark_cleaned(&mut self, regions: &[block_lines::Region]) {
+        for region in regions {
+            let mut undone = Vec::new();
+            if let Some(marks) = &region.prefix {
+                undone.push(Undone::LinePrefix(marks.clone()));
+            }
+            if region.look_alikes != block_lines::LookAlikes::default() {
+                undone.push(Undone::LookAlikes(region.look_alikes));
+            }
+            for found in &mut self.found {
+                if found.input_line == Some(region.begin_line) {
+                    found.undone.splice(0..0, undone.iter().cloned());
+                }
+            }
+        }
     }
 
     /// Adds `undone` to every block found since `since` (an outer layer they all came out of).
@@ -1718,6 +1766,61 @@ mod tests {
         // Many one-line blocks on one line.
         let one_line_blocks = one_line(CERT, " ").repeat(2_000);
         assert_eq!(decode("t", one_line_blocks.as_bytes()).items.len(), 2_000);
+    }
+
+    /// A certificate in a quoted e-mail, a key pasted from a chat app (zero-width spaces where it
+    /// wrapped) under a BEGIN line typed in full-width, a request one line with a no-break space in
+    /// its label, around prose in Chinese: each block read, said where, the prose left as it was.
+    #[test]
+    fn look_alikes_and_quote_marks_in_blocks() {
+        let quoted: String = CERT.lines().map(|l| format!("> {l}\n")).collect();
+        let full_width: String = "-----BEGIN PRIVATE KEY-----"
+            .chars()
+            .map(|c| match c {
+                ' ' => '\u{3000}',
+                c => char::from_u32(u32::from(c) + 0xfee0).unwrap(),
+            })
+            .collect();
+        let key = KEY
+            .replacen("-----BEGIN PRIVATE KEY-----", &full_width, 1)
+            .replace("\n", "\u{200b}\n");
+        let csr = one_line(CSR, " ").replacen("BEGIN ", "BEGIN\u{a0}", 1);
+        let text = format!("邮件如下，请查收：\n{quoted}> 谢谢！\n{key}{csr}\n");
+        let decoded = check(
+            &text,
+            &[
+                (CERT, &["recovered-line-prefix"]),
+                (KEY, &["recovered-look-alike-characters"]),
+                (
+                    CSR,
+                    &["recovered-look-alike-characters", "recovered-line-breaks"],
+                ),
+            ],
+        );
+        let recovered: Vec<_> = decoded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.as_str().starts_with("recovered"))
+            .collect();
+        let lines: Vec<_> = recovered.iter().map(|d| d.location.line()).collect();
+        let key_line = 2 + CERT.lines().count() + 1;
+        let csr_line = key_line + KEY.lines().count();
+        assert_eq!(
+            lines,
+            [Some(2), Some(key_line), Some(csr_line), Some(csr_line)]
+        );
+        assert!(
+            recovered[1]
+                .message
+                .contains("zero-width characters, full-width characters")
+        );
+        let recovered = recover("t", &text);
+        assert!(
+            recovered
+                .text
+                .starts_with("邮件如下，请查收：\n-----BEGIN CERTIFICATE-----\n")
+        );
+        assert!(recovered.text.contains("> 谢谢！\n"));
     }
 
     #[test]

@@ -164,6 +164,12 @@ impl Code {
             Self::RecoveredDocumentValue => {
                 "PEM 是其他文本中 key: value 或 key = value 的值（如 Kubernetes 清单的 YAML、配置文件）：已取出。消息会给出键名。"
             }
+            Self::RecoveredLookAlikes => {
+                "块的各行中有只是看起来像 PEM 字符的字符：不换行空格等 Unicode 空格（网页、文字处理软件）、零宽字符（聊天软件和知识库在长行换行处插入）、全角字符（输入法处于全角模式：－－－－－ＢＥＧＩＮ）、不是连字符的破折号（自动更正产生的 – 和 —）。已替换为它们看起来像的字符，只在块的各行中替换。"
+            }
+            Self::RecoveredLinePrefix => {
+                "块的每一行都以相同的符号开头：>（邮件引用，引用两次为 > >）、#、//、* 或 ;（脚本、源文件或配置文件中被注释掉的块）。已去掉。"
+            }
             Self::RecoveredQuotes => {
                 "PEM 被引号包着（从 JSON 或 YAML 值中连引号一起复制）：已去掉引号。"
             }

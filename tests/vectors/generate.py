@@ -38,6 +38,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 import urllib.parse
 import warnings
 import xml.etree.ElementTree as ElementTree
@@ -462,6 +463,15 @@ def xml_attribute(text):
     return ElementTree.tostring(ElementTree.Element("certificate", value=text), encoding="unicode") + "\n"
 
 
+FULL_WIDTH = {c: c + 0xFEE0 for c in range(0x21, 0x7F)} | {0x20: 0x3000}
+
+
+def full_width_markers(text):
+    """The BEGIN/END lines as an input method in full-width mode types them (the body left ASCII)."""
+    return "".join(line.translate(FULL_WIDTH) if line.startswith("-----") else line
+                   for line in text.splitlines(keepends=True))
+
+
 def recovered_cases():
     key_of = lambda p: key_pem(p.leaf_key)  # noqa: E731
     return [
@@ -512,6 +522,19 @@ def recovered_cases():
                  + pem(p.root).replace("CERTIFICATE", "NEW CERTIFICATE REQUEST"), chain(p.leaf, p.int, p.root)),
                  "b-trusted-root.pem": (openssl("x509", "-trustout", "-addtrust", "serverAuth",
                                                 stdin=pem(p.root).encode()).decode(), pem(p.root))})),
+        Case("recovered-mail-chat-and-input-methods",
+             "a chain in a reply quoted twice (textwrap.indent with '> ', as mail clients quote), a key with zero-width "
+             "spaces where a chat app wrapped it, a certificate from a web page (html.unescape of &nbsp; in its labels), "
+             "one with BEGIN/END typed in full-width, and one commented out in a shell script",
+             lambda p: with_original({
+                 "a-reply.txt": ("Here is the chain you asked for.\n\n"
+                                 + textwrap.indent("On Monday you wrote:\n" + textwrap.indent(chain(p.leaf, p.int), "> "), "> ")
+                                 + "\nThanks\n", chain(p.leaf, p.int)),
+                 "b-chat.txt": ("证书私钥如下：\n" + key_of(p).replace("\n", "\u200b\n"), key_of(p)),
+                 "c-page.txt": (html.unescape(pem(p.int).replace(" CERTIFICATE", "&nbsp;CERTIFICATE")), pem(p.int)),
+                 "d-full-width.txt": ("根证书：\n" + full_width_markers(pem(p.root)), pem(p.root)),
+                 "e-install.sh": ("#!/bin/sh\n# The old leaf, kept for reference:\n" + textwrap.indent(pem(p.leaf), "# ")
+                                  + "echo done\n", pem(p.leaf))})),
         Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",
              lambda p: with_original({"chain.b64": (b64(json.dumps(chain(p.leaf, p.int))) + "\n", chain(p.leaf, p.int))})),
     ]

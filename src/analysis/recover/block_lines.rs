@@ -1,0 +1,383 @@
+//! A block's lines as rich text, chat apps, input methods and mail leave them, before the rest of
+//! recovery reads them: characters that only look like PEM's, and a quote or comment mark at the
+//! start of every line.
+//!
+//! - Look-alikes: a no-break or other Unicode space (a web page's `&nbsp;`, a word processor), a
+//!   zero-width character (chat apps and wikis put U+200B where they wrap a long line), a
+//!   full-width form (a Chinese input method left in full-width mode types `－－－－－ＢＥＧＩＮ`),
+//!   a dash other than the hyphen-minus (`–`, `—`, `−`, as autocorrect makes of `--`). None of them
+//!   can be part of a PEM block, so inside a block they are replaced by what they look like.
+//! - Line prefixes: `> ` (a certificate in a quoted e-mail, `> > ` when quoted twice), `# `, `// `,
+//!   ` * `, `; ` (a commented-out block in a script, a source file or a config file): the same
+//!   marks at the start of the BEGIN line, of every line of the body and of the END line.
+//!
+//! Only the lines from a BEGIN line to its END line change (a one-line block's line, when it holds
+//! both): prose around them (a reply's text, Chinese punctuation) stays as it was typed. The text
+//! keeps its lines, so every line of the result is the input's line of the same number.
+
+use crate::analysis::pem;
+use std::borrow::Cow;
+
+/// What was replaced in one block's lines.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(super) struct LookAlikes {
+    /// No-break or other Unicode spaces, made ASCII spaces.
+    pub(super) spaces: bool,
+    /// Zero-width characters (and soft hyphens), removed.
+    pub(super) zero_width: bool,
+    /// Full-width forms of ASCII characters, made ASCII.
+    pub(super) full_width: bool,
+    /// Dashes other than the hyphen-minus, made hyphen-minus.
+    pub(super) dashes: bool,
+}
+
+impl LookAlikes {
+    fn any(self) -> bool {
+        self.spaces || self.zero_width || self.full_width || self.dashes
+    }
+
+    fn add(&mut self, other: Self) {
+        self.spaces |= other.spaces;
+        self.zero_width |= other.zero_width;
+        self.full_width |= other.full_width;
+        self.dashes |= other.dashes;
+    }
+
+    /// What they were, for a message (English, Chinese).
+    pub(super) fn described(self) -> (String, String) {
+        let kinds = [
+            (
+                self.spaces,
+                "no-break or other Unicode spaces",
+                "不换行空格等 Unicode 空格",
+            ),
+            (self.zero_width, "zero-width characters", "零宽字符"),
+            (self.full_width, "full-width characters", "全角字符"),
+            (
+                self.dashes,
+                "dashes other than the hyphen-minus (–, —, −)",
+                "不是连字符的破折号（–、—、−）",
+            ),
+        ];
+        let (en, zh): (Vec<_>, Vec<_>) = kinds
+            .iter()
+            .filter(|(found, _, _)| *found)
+            .map(|&(_, en, zh)| (en, zh))
+            .unzip();
+        (en.join(", "), zh.join("、"))
+    }
+}
+
+/// One block whose lines were cleaned.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Region {
+    /// Its BEGIN line (1-based), in the input and in the cleaned text alike.
+    pub(super) begin_line: usize,
+    /// The look-alike characters replaced in it.
+    pub(super) look_alikes: LookAlikes,
+    /// The marks removed from the start of its lines (`>`, `> >`, `#`, `//` …), if any.
+    pub(super) prefix: Option<String>,
+}
+
+/// The text with its blocks' lines cleaned, and where.
+pub(super) struct Cleaned {
+    /// The same lines, those of the cleaned blocks cleaned.
+    pub(super) text: String,
+    /// The blocks cleaned, in order.
+    pub(super) regions: Vec<Region>,
+}
+
+/// The marks a line prefix is made of (with white space between and around them).
+const MARKS: &[char] = &['>', '#', '*', '/', ';', '|', '!'];
+
+/// Cleans the lines of the blocks of `text` that need it; `None` when none does (ASCII text
+/// whose BEGIN lines carry no marks costs one pass over its bytes and no allocation).
+pub(super) fn clean(text: &str) -> Option<Cleaned> {
+    if text.is_ascii() && !has_marked_begin(text) {
+        return None;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut regions = Vec::new();
+    // Lines as an iterator (no list of them: 2 MiB of short lines would be a 32 MiB list); a
+    // block's lines are read ahead on a copy of it.
+    let mut lines = text.split_inclusive('\n').enumerate();
+    while let Some((i, raw)) = lines.next() {
+        let (content, eol) = split_eol(raw);
+        let (line, mut found) = replace_look_alikes(content);
+        let (marks, rest) = leading_marks(&line);
+        if pem::begin_label(rest.trim()).is_some_and(pem::label_is_plain) {
+            if let Some((cleaned, count)) = block(lines.clone(), rest, eol, &marks, &mut found) {
+                let prefix = (!marks.is_empty()).then(|| shown(&marks));
+                if found.any() || prefix.is_some() {
+                    regions.push(Region {
+                        begin_line: i + 1,
+                        look_alikes: found,
+                        prefix,
+                    });
+                    out.push_str(&cleaned);
+                    lines.nth(count - 1);
+                } else {
+                    out.push_str(raw);
+                    lines.clone().take(count).for_each(|(_, l)| out.push_str(l));
+                    lines.nth(count - 1);
+                }
+                continue;
+            }
+        } else if found.any() && rest.contains("-----BEGIN") && rest.contains("-----END") {
+            // A block (or several) on one line: the line is the block's.
+            regions.push(Region {
+                begin_line: i + 1,
+                look_alikes: found,
+                prefix: None,
+            });
+            out.push_str(&line);
+            out.push_str(eol);
+            continue;
+        }
+        out.push_str(raw);
+    }
+    (!regions.is_empty()).then_some(Cleaned { text: out, regions })
+}
+
+/// The block whose BEGIN line's content after the marks is `first` (its line break `eol`),
+/// cleaned, and how many of the `following` lines it took, through its END line; `None` when no
+/// END line follows with the same marks before another BEGIN line or a line without them.
+fn block<'t>(
+    following: impl Iterator<Item = (usize, &'t str)>,
+    first: &str,
+    eol: &str,
+    marks: &str,
+    found: &mut LookAlikes,
+) -> Option<(String, usize)> {
+    let mut cleaned = String::new();
+    cleaned.push_str(first.trim());
+    cleaned.push_str(eol);
+    let mut seen = *found;
+    for (count, (_, raw)) in following.enumerate() {
+        let (content, eol) = split_eol(raw);
+        let (line, more) = replace_look_alikes(content);
+        let rest = strip_marks(&line, marks)?;
+        seen.add(more);
+        let rest = rest.trim();
+        if pem::begin_label(rest).is_some() {
+            return None;
+        }
+        cleaned.push_str(if marks.is_empty() && !more.any() {
+            // Untouched: kept as it was (its indentation too).
+            content
+        } else {
+            rest
+        });
+        cleaned.push_str(eol);
+        if pem::end_label(rest).is_some() {
+            *found = seen;
+            return Some((cleaned, count + 1));
+        }
+    }
+    None
+}
+
+/// Whether a BEGIN marker of `text` has marks before it on its line. Each look goes back over
+/// marks and white space only: many markers on one long line stay linear.
+fn has_marked_begin(text: &str) -> bool {
+    text.match_indices("-----BEGIN").any(|(at, _)| {
+        let before = text[..at]
+            .bytes()
+            .rev()
+            .take_while(|&b| {
+                b != b'\n' && (b.is_ascii_whitespace() || MARKS.contains(&char::from(b)))
+            })
+            .count();
+        let starts_line = at == before || text.as_bytes()[at - before - 1] == b'\n';
+        starts_line
+            && text.as_bytes()[at - before..at]
+                .iter()
+                .any(|&b| !b.is_ascii_whitespace())
+    })
+}
+
+/// A line's content and its line break (`\n`, `\r\n` or nothing).
+fn split_eol(line: &str) -> (&str, &str) {
+    let content = line.trim_end_matches(['\n', '\r']);
+    (content, &line[content.len()..])
+}
+
+/// The line with its look-alike characters replaced, and which there were.
+fn replace_look_alikes(line: &str) -> (Cow<'_, str>, LookAlikes) {
+    let mut found = LookAlikes::default();
+    if line.is_ascii() {
+        return (Cow::Borrowed(line), found);
+    }
+    let mut out = String::with_capacity(line.len());
+    for c in line.chars() {
+        match c {
+            '\u{a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}' => {
+                found.spaces = true;
+                out.push(' ');
+            }
+            '\u{ad}' | '\u{180e}' | '\u{200b}'..='\u{200d}' | '\u{2060}' | '\u{feff}' => {
+                found.zero_width = true;
+            }
+            '\u{ff01}'..='\u{ff5e}' => {
+                found.full_width = true;
+                out.extend(char::from_u32(u32::from(c) - 0xfee0));
+            }
+            '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{fe58}' | '\u{fe63}' => {
+                found.dashes = true;
+                out.push('-');
+            }
+            c => out.push(c),
+        }
+    }
+    (Cow::Owned(out), found)
+}
+
+/// The marks at the start of a line, white space removed (`">>"` for `> > `), and the rest.
+fn leading_marks(line: &str) -> (String, &str) {
+    let start = line
+        .find(|c: char| !(MARKS.contains(&c) || c.is_whitespace()))
+        .unwrap_or(line.len());
+    let marks = line[..start]
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    (marks, &line[start..])
+}
+
+/// The line after `marks` (white space between and around them allowed), or `None` when it does
+/// not start with them. Only as many marks as the BEGIN line had are taken: a base64 line may
+/// itself start with `/`.
+fn strip_marks<'l>(line: &'l str, marks: &str) -> Option<&'l str> {
+    let mut rest = line;
+    for mark in marks.chars() {
+        rest = rest.trim_start().strip_prefix(mark)?;
+    }
+    Some(rest)
+}
+
+/// Marks as a message quotes them: one space between them (`> >`).
+fn shown(marks: &str) -> String {
+    let mut out = String::new();
+    for c in marks.chars() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BLOCK: &str =
+        "-----BEGIN CERTIFICATE-----\nMIIBaz+/\nAbCd==\n-----END CERTIFICATE-----\n";
+
+    #[test]
+    fn clean_ascii_text_is_left_alone() {
+        assert!(clean(BLOCK).is_none());
+        assert!(clean(&format!("  {BLOCK}")).is_none());
+        assert!(clean("> a quoted reply, and no block\n").is_none());
+    }
+
+    #[test]
+    fn quoted_mail_loses_its_marks_in_the_block_only() {
+        let quoted: String = BLOCK.lines().map(|l| format!("> > {l}\n")).collect();
+        let text = format!("> Here it is:\n{quoted}> thanks\n");
+        let cleaned = clean(&text).unwrap();
+        assert_eq!(cleaned.text, format!("> Here it is:\n{BLOCK}> thanks\n"));
+        assert_eq!(
+            cleaned.regions,
+            vec![Region {
+                begin_line: 2,
+                look_alikes: LookAlikes::default(),
+                prefix: Some("> >".into()),
+            }]
+        );
+    }
+
+    #[test]
+    fn comment_marks_go_but_a_body_line_starting_with_a_slash_keeps_it() {
+        let text = "// -----BEGIN CERTIFICATE-----\n// /9j+\n//\n// -----END CERTIFICATE-----\n";
+        let cleaned = clean(text).unwrap();
+        assert_eq!(
+            cleaned.text,
+            "-----BEGIN CERTIFICATE-----\n/9j+\n\n-----END CERTIFICATE-----\n"
+        );
+        assert_eq!(cleaned.regions[0].prefix.as_deref(), Some("/ /"));
+    }
+
+    #[test]
+    fn a_block_whose_marks_stop_is_left_as_it_was() {
+        let text = "> -----BEGIN CERTIFICATE-----\n> MIIB\nMIIB\n> -----END CERTIFICATE-----\n";
+        assert!(clean(text).is_none());
+        let unended = "# -----BEGIN CERTIFICATE-----\n# MIIB\n";
+        assert!(clean(unended).is_none());
+    }
+
+    #[test]
+    fn look_alikes_are_replaced_in_blocks_and_left_in_prose() {
+        let text = "证书如下，请查收：\n－－－－－ＢＥＧＩＮ\u{3000}ＣＥＲＴＩＦＩＣＡＴＥ－－－－－\r\nMIIBaz+/\u{200b}\r\nAbCd==\r\n—–---END\u{a0}CERTIFICATE-----\r\n谢谢\u{a0}！\n";
+        let cleaned = clean(text).unwrap();
+        assert_eq!(
+            cleaned.text,
+            "证书如下，请查收：\n-----BEGIN CERTIFICATE-----\r\nMIIBaz+/\r\nAbCd==\r\n-----END CERTIFICATE-----\r\n谢谢\u{a0}！\n"
+        );
+        assert_eq!(
+            cleaned.regions,
+            vec![Region {
+                begin_line: 2,
+                look_alikes: LookAlikes {
+                    spaces: true,
+                    zero_width: true,
+                    full_width: true,
+                    dashes: true
+                },
+                prefix: None,
+            }]
+        );
+        assert_eq!(cleaned.text.lines().count(), text.lines().count());
+    }
+
+    #[test]
+    fn a_one_line_block_with_look_alikes_is_cleaned() {
+        let text =
+            "cert: \"-----BEGIN\u{a0}CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\"\n";
+        let cleaned = clean(text).unwrap();
+        assert_eq!(
+            cleaned.text,
+            "cert: \"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\"\n"
+        );
+        assert!(cleaned.regions[0].look_alikes.spaces);
+    }
+
+    #[test]
+    fn marked_begin_lines_without_an_end_are_left_alone() {
+        let text = "> -----BEGIN CERTIFICATE-----\n".repeat(10_000);
+        assert!(clean(&text).is_none());
+        let one_line = format!("{}\n", "> -----BEGIN CERTIFICATE----- ".repeat(10_000));
+        assert!(clean(&one_line).is_none());
+    }
+
+    #[test]
+    fn look_alikes_are_described_in_both_languages() {
+        let all = LookAlikes {
+            spaces: true,
+            zero_width: true,
+            full_width: true,
+            dashes: true,
+        };
+        let (en, zh) = all.described();
+        assert!(
+            en.starts_with("no-break") && en.contains(", zero-width"),
+            "{en}"
+        );
+        assert!(zh.contains("零宽字符、全角字符"), "{zh}");
+    }
+}
