@@ -236,8 +236,9 @@ codes! {
     /// A block's lines held characters that only look like PEM's: no-break or other Unicode
     /// spaces (a web page, a word processor), zero-width characters (chat apps and wikis wrap long
     /// lines with them), full-width forms (an input method in full-width mode: `－－－－－ＢＥＧＩＮ`),
-    /// dashes other than the hyphen-minus (autocorrect's `–` and `—`). They were replaced by what
-    /// they look like, in the block's lines only.
+    /// dashes other than the hyphen-minus (autocorrect's `–` and `—`); or BEGIN/END lines typed
+    /// by hand (3 to 10 dashes each side, lower case). They were written as PEM, in the block's
+    /// lines only.
     RecoveredLookAlikes = "recovered-look-alike-characters", Info;
     /// Every line of a block began with the same marks: `>` (a quoted e-mail, `> >` quoted
     /// twice), `#`, `//`, `*` or `;` (a commented-out block in a script, a source or config

@@ -3,8 +3,9 @@
 //!
 //! What is undone, for certificates, chains, keys and requests, in any input:
 //! - in a block's lines, characters that only look like PEM's (no-break and other Unicode spaces,
-//!   zero-width characters, full-width forms, dashes other than the hyphen-minus) and the same
-//!   quote or comment marks at the start of each line (`> `, `# `, `// `): [`block_lines`], first;
+//!   zero-width characters, full-width forms, dashes other than the hyphen-minus), BEGIN/END lines
+//!   with other than five dashes or in lower case, and the same quote or comment marks at the
+//!   start of each line (`> `, `# `, `// `): [`block_lines`], first;
 //! - a whole JSON document (an API example, Terraform state, a JSON Kubernetes manifest): the string
 //!   values that hold PEM or base64 are taken out, in document order, by `serde_json`;
 //! - a value in other text (YAML, a config file, a log line): `key: "-----BEGIN …"`, `key: '…'`,
@@ -114,7 +115,7 @@ pub fn recover<'a>(file: &str, text: &'a str) -> Recovered<'a> {
 /// What was undone to get one block.
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Undone {
-    /// Characters that only looked like PEM's were replaced in its lines.
+    /// What only looked like PEM in its lines (characters, BEGIN/END lines) was written as PEM.
     LookAlikes(block_lines::LookAlikes),
     /// These marks (`>`, `#` …) were removed from the start of its lines.
     LinePrefix(String),
@@ -173,8 +174,8 @@ impl Undone {
             Self::LookAlikes(found) => {
                 let (which, which_zh) = found.described();
                 tr!(
-                    "characters in {block} only looked like PEM's ({which}); they were replaced",
-                    "{block_zh}中有只是看起来像 PEM 字符的字符（{which_zh}）；已替换"
+                    "{block} held what only looked like PEM ({which}); it was written as PEM",
+                    "{block_zh}中有只是看起来像 PEM 的内容（{which_zh}）；已按 PEM 改写"
                 )
             }
             Self::LinePrefix(marks) => tr!(

@@ -525,7 +525,8 @@ def recovered_cases():
         Case("recovered-mail-chat-and-input-methods",
              "a chain in a reply quoted twice (textwrap.indent with '> ', as mail clients quote), a key with zero-width "
              "spaces where a chat app wrapped it, a certificate from a web page (html.unescape of &nbsp; in its labels), "
-             "one with BEGIN/END typed in full-width, and one commented out in a shell script",
+             "one with BEGIN/END typed in full-width, one commented out in a shell script, and one with BEGIN/END "
+             "lines typed by hand (four dashes and spaces, six dashes and lower case)",
              lambda p: with_original({
                  "a-reply.txt": ("Here is the chain you asked for.\n\n"
                                  + textwrap.indent("On Monday you wrote:\n" + textwrap.indent(chain(p.leaf, p.int), "> "), "> ")
@@ -534,7 +535,9 @@ def recovered_cases():
                  "c-page.txt": (html.unescape(pem(p.int).replace(" CERTIFICATE", "&nbsp;CERTIFICATE")), pem(p.int)),
                  "d-full-width.txt": ("根证书：\n" + full_width_markers(pem(p.root)), pem(p.root)),
                  "e-install.sh": ("#!/bin/sh\n# The old leaf, kept for reference:\n" + textwrap.indent(pem(p.leaf), "# ")
-                                  + "echo done\n", pem(p.leaf))})),
+                                  + "echo done\n", pem(p.leaf)),
+                 "f-typed.txt": (pem(p.int).replace("-----", "---- ", 1).replace("-----\n", " ----\n", 1)
+                                 .replace("-----END CERTIFICATE-----", "------end certificate------"), pem(p.int))})),
         Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",
              lambda p: with_original({"chain.b64": (b64(json.dumps(chain(p.leaf, p.int))) + "\n", chain(p.leaf, p.int))})),
     ]

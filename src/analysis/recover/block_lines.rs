@@ -6,7 +6,8 @@
 //!   zero-width character (chat apps and wikis put U+200B where they wrap a long line), a
 //!   full-width form (a Chinese input method left in full-width mode types `－－－－－ＢＥＧＩＮ`),
 //!   a dash other than the hyphen-minus (`–`, `—`, `−`, as autocorrect makes of `--`). None of them
-//!   can be part of a PEM block, so inside a block they are replaced by what they look like.
+//!   can be part of a PEM block, so inside a block they are replaced by what they look like. And
+//!   BEGIN/END lines typed by hand: 3 to 10 dashes each side rather than 5, lower case.
 //! - Line prefixes: `> ` (a certificate in a quoted e-mail, `> > ` when quoted twice), `# `, `// `,
 //!   ` * `, `; ` (a commented-out block in a script, a source file or a config file): the same
 //!   marks at the start of the BEGIN line, of every line of the body and of the END line.
@@ -29,11 +30,13 @@ pub(super) struct LookAlikes {
     pub(super) full_width: bool,
     /// Dashes other than the hyphen-minus, made hyphen-minus.
     pub(super) dashes: bool,
+    /// BEGIN/END lines with other than five dashes each side, or in lower case, written anew.
+    pub(super) markers: bool,
 }
 
 impl LookAlikes {
     fn any(self) -> bool {
-        self.spaces || self.zero_width || self.full_width || self.dashes
+        self.spaces || self.zero_width || self.full_width || self.dashes || self.markers
     }
 
     fn add(&mut self, other: Self) {
@@ -41,6 +44,7 @@ impl LookAlikes {
         self.zero_width |= other.zero_width;
         self.full_width |= other.full_width;
         self.dashes |= other.dashes;
+        self.markers |= other.markers;
     }
 
     /// What they were, for a message (English, Chinese).
@@ -57,6 +61,11 @@ impl LookAlikes {
                 self.dashes,
                 "dashes other than the hyphen-minus (–, —, −)",
                 "不是连字符的破折号（–、—、−）",
+            ),
+            (
+                self.markers,
+                "BEGIN/END lines with other than five dashes, or in lower case",
+                "短横线不是五个或为小写的 BEGIN/END 行",
             ),
         ];
         let (en, zh): (Vec<_>, Vec<_>) = kinds
@@ -93,7 +102,7 @@ const MARKS: &[char] = &['>', '#', '*', '/', ';', '|', '!'];
 /// Cleans the lines of the blocks of `text` that need it; `None` when none does (ASCII text
 /// whose BEGIN lines carry no marks costs one pass over its bytes and no allocation).
 pub(super) fn clean(text: &str) -> Option<Cleaned> {
-    if text.is_ascii() && !has_marked_begin(text) {
+    if text.is_ascii() && !has_irregular_begin(text) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -105,8 +114,9 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
         let (content, eol) = split_eol(raw);
         let (line, mut found) = replace_look_alikes(content);
         let (marks, rest) = leading_marks(&line);
-        if pem::begin_label(rest.trim()).is_some_and(pem::label_is_plain) {
-            if let Some((cleaned, count)) = block(lines.clone(), rest, eol, &marks, &mut found) {
+        if let Some((begin, loose)) = boundary(rest.trim(), "BEGIN") {
+            found.markers |= loose;
+            if let Some((cleaned, count)) = block(lines.clone(), &begin, eol, &marks, &mut found) {
                 let prefix = (!marks.is_empty()).then(|| shown(&marks));
                 if found.any() || prefix.is_some() {
                     regions.push(Region {
@@ -159,8 +169,18 @@ fn block<'t>(
         let rest = strip_marks(&line, marks)?;
         seen.add(more);
         let rest = rest.trim();
-        if pem::begin_label(rest).is_some() {
+        if boundary(rest, "BEGIN").is_some() {
             return None;
+        }
+        let end = pem::end_label(rest)
+            .map(|_| (Cow::Borrowed(rest), false))
+            .or_else(|| boundary(rest, "END"));
+        if let Some((end, loose)) = end {
+            seen.markers |= loose;
+            cleaned.push_str(&end);
+            cleaned.push_str(eol);
+            *found = seen;
+            return Some((cleaned, count + 1));
         }
         cleaned.push_str(if marks.is_empty() && !more.any() {
             // Untouched: kept as it was (its indentation too).
@@ -169,31 +189,67 @@ fn block<'t>(
             rest
         });
         cleaned.push_str(eol);
-        if pem::end_label(rest).is_some() {
-            *found = seen;
-            return Some((cleaned, count + 1));
-        }
     }
     None
 }
 
-/// Whether a BEGIN marker of `text` has marks before it on its line. Each look goes back over
-/// marks and white space only: many markers on one long line stay linear.
-fn has_marked_begin(text: &str) -> bool {
-    text.match_indices("-----BEGIN").any(|(at, _)| {
-        let before = text[..at]
-            .bytes()
-            .rev()
-            .take_while(|&b| {
-                b != b'\n' && (b.is_ascii_whitespace() || MARKS.contains(&char::from(b)))
-            })
-            .count();
-        let starts_line = at == before || text.as_bytes()[at - before - 1] == b'\n';
-        starts_line
-            && text.as_bytes()[at - before..at]
+/// Whether a BEGIN line of the ASCII `text` has marks before it or is written loosely. Each look
+/// is bounded (back over marks, dashes and white space only, forward 100 bytes at most): many
+/// markers on one long line stay linear.
+fn has_irregular_begin(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    ["BEGIN", "begin"].iter().any(|word| {
+        text.match_indices(word).any(|(at, _)| {
+            let back = bytes[..at]
                 .iter()
-                .any(|&b| !b.is_ascii_whitespace())
+                .rev()
+                .take_while(|&&b| {
+                    b != b'\n'
+                        && (b == b'-' || b.is_ascii_whitespace() || MARKS.contains(&char::from(b)))
+                })
+                .count();
+            let start = at - back;
+            if start > 0 && bytes[start - 1] != b'\n' {
+                return false;
+            }
+            let window = &text[start..text.len().min(at + 100)];
+            let Some(line) = window
+                .split('\n')
+                .next()
+                .filter(|l| l.len() < window.len() || at + 100 >= text.len())
+            else {
+                return false;
+            };
+            let (marks, rest) = leading_marks(line);
+            boundary(rest.trim(), "BEGIN").is_some_and(|(_, loose)| loose || !marks.is_empty())
+        })
     })
+}
+
+/// A trimmed BEGIN or END line (`word`): itself when it is one with a plain label, else its
+/// canonical form when it is one written loosely (3 to 10 dashes each side, spaces inside them,
+/// lower case), with `true`.
+fn boundary<'l>(line: &'l str, word: &str) -> Option<(Cow<'l, str>, bool)> {
+    let strict = match word {
+        "BEGIN" => pem::begin_label(line),
+        _ => pem::end_label(line),
+    };
+    if strict.is_some_and(pem::label_is_plain) {
+        return Some((Cow::Borrowed(line), false));
+    }
+    let dashes = |s: &str| s.len() - s.trim_start_matches('-').len();
+    let lead = dashes(line);
+    let inner = line[lead..].trim_start();
+    let head = inner.get(..word.len())?;
+    let after = inner[word.len()..].strip_prefix(' ')?;
+    let trail = after.len() - after.trim_end_matches('-').len();
+    let label = after[..after.len() - trail].trim().to_ascii_uppercase();
+    let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    ((3..=10).contains(&lead)
+        && (3..=10).contains(&trail)
+        && head.eq_ignore_ascii_case(word)
+        && pem::label_is_plain(&label))
+    .then(|| (Cow::Owned(format!("-----{word} {label}-----")), true))
 }
 
 /// A line's content and its line break (`\n`, `\r\n` or nothing).
@@ -337,7 +393,8 @@ mod tests {
                     spaces: true,
                     zero_width: true,
                     full_width: true,
-                    dashes: true
+                    dashes: true,
+                    markers: false,
                 },
                 prefix: None,
             }]
@@ -358,6 +415,26 @@ mod tests {
     }
 
     #[test]
+    fn begin_and_end_lines_written_loosely_are_written_anew() {
+        let text = "------BEGIN CERTIFICATE------\nMIIB\n---- end certificate ----\n";
+        let cleaned = clean(text).unwrap();
+        assert_eq!(
+            cleaned.text,
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+        );
+        assert!(cleaned.regions[0].look_alikes.markers);
+        // Not a boundary: too few dashes, another word, a label no tool writes.
+        for line in [
+            "--BEGIN CERTIFICATE--",
+            "-----BEGINNING CERTIFICATE-----",
+            "-----BEGIN my certificate!-----",
+        ] {
+            assert!(boundary(line, "BEGIN").is_none(), "{line}");
+        }
+        assert!(clean("-- BEGIN CERTIFICATE --\nMIIB\n-- END CERTIFICATE --\n").is_none());
+    }
+
+    #[test]
     fn marked_begin_lines_without_an_end_are_left_alone() {
         let text = "> -----BEGIN CERTIFICATE-----\n".repeat(10_000);
         assert!(clean(&text).is_none());
@@ -372,6 +449,7 @@ mod tests {
             zero_width: true,
             full_width: true,
             dashes: true,
+            markers: true,
         };
         let (en, zh) = all.described();
         assert!(
