@@ -244,6 +244,9 @@ codes! {
     /// twice), `#`, `//`, `*` or `;` (a commented-out block in a script, a source or config
     /// file). They were removed.
     RecoveredLinePrefix = "recovered-line-prefix", Info;
+    /// Each line of a block was a string literal, as source code holds a certificate (`"…\n" \`
+    /// in C, `"…\n" +` in Java, an array of lines in JSON): the quotes and escapes were removed.
+    RecoveredSourceStrings = "recovered-source-strings", Info;
     /// The input is a JSON document (an API example, Terraform state, a JSON manifest): the PEM
     /// in its string values was taken out, in document order. The message names the value's path.
     RecoveredJsonDocument = "recovered-json-document", Info;

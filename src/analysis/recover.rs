@@ -4,8 +4,9 @@
 //! What is undone, for certificates, chains, keys and requests, in any input:
 //! - in a block's lines, characters that only look like PEM's (no-break and other Unicode spaces,
 //!   zero-width characters, full-width forms, dashes other than the hyphen-minus), BEGIN/END lines
-//!   with other than five dashes or in lower case, and the same quote or comment marks at the
-//!   start of each line (`> `, `# `, `// `): [`block_lines`], first;
+//!   with other than five dashes or in lower case, the same quote or comment marks at the start
+//!   of each line (`> `, `# `, `// `), a string literal per line (`"…\n" \` in C, an array of
+//!   lines in JSON): [`block_lines`], first;
 //! - a whole JSON document (an API example, Terraform state, a JSON Kubernetes manifest): the string
 //!   values that hold PEM or base64 are taken out, in document order, by `serde_json`;
 //! - a value in other text (YAML, a config file, a log line): `key: "-----BEGIN …"`, `key: '…'`,
@@ -119,6 +120,8 @@ enum Undone {
     LookAlikes(block_lines::LookAlikes),
     /// These marks (`>`, `#` …) were removed from the start of its lines.
     LinePrefix(String),
+    /// Its lines were string literals of source code (`"…\n" \`): quotes and escapes removed.
+    SourceStrings,
     /// Taken out of a JSON document's string value (the value's path).
     JsonDocument(String),
     /// Taken out of a `key: value` or `key = value` in other text (the key).
@@ -155,6 +158,7 @@ impl Undone {
         match self {
             Self::LookAlikes(_) => Code::RecoveredLookAlikes,
             Self::LinePrefix(_) => Code::RecoveredLinePrefix,
+            Self::SourceStrings => Code::RecoveredSourceStrings,
             Self::JsonDocument(_) => Code::RecoveredJsonDocument,
             Self::Value(_) => Code::RecoveredDocumentValue,
             Self::Quotes => Code::RecoveredQuotes,
@@ -181,6 +185,10 @@ impl Undone {
             Self::LinePrefix(marks) => tr!(
                 "each line of {block} began with “{marks}” (a quoted e-mail or a comment); it was removed",
                 "{block_zh}的每一行都以“{marks}”开头（邮件引用或注释）；已去掉"
+            ),
+            Self::SourceStrings => tr!(
+                "each line of {block} was a string literal, as source code holds a certificate (\"…\\n\"); the quotes and escapes were removed",
+                "{block_zh}的每一行都是源代码中的字符串字面量（\"…\\n\"）；已去掉引号和转义"
             ),
             Self::JsonDocument(path) => tr!(
                 "{block} was taken out of the JSON document's string value {path}, its escapes undone",
@@ -351,8 +359,12 @@ impl Out {
     fn mark_cleaned(&mut self, regions: &[block_lines::Region]) {
         for region in regions {
             let mut undone = Vec::new();
-            if let Some(marks) = &region.prefix {
-                undone.push(Undone::LinePrefix(marks.clone()));
+            match &region.wrapping {
+                Some(block_lines::Wrapping::Marks(marks)) => {
+                    undone.push(Undone::LinePrefix(marks.clone()));
+                }
+                Some(block_lines::Wrapping::Literals) => undone.push(Undone::SourceStrings),
+                None => {}
             }
             if region.look_alikes != block_lines::LookAlikes::default() {
                 undone.push(Undone::LookAlikes(region.look_alikes));

@@ -170,6 +170,9 @@ impl Code {
             Self::RecoveredLinePrefix => {
                 "块的每一行都以相同的符号开头：>（邮件引用，引用两次为 > >）、#、//、* 或 ;（脚本、源文件或配置文件中被注释掉的块）。已去掉。"
             }
+            Self::RecoveredSourceStrings => {
+                "块的每一行都是源代码中的字符串字面量（C 的 \"…\\n\" \\、Java 的 \"…\\n\" +、JSON 中按行组成的数组）：已去掉引号和转义。"
+            }
             Self::RecoveredQuotes => {
                 "PEM 被引号包着（从 JSON 或 YAML 值中连引号一起复制）：已去掉引号。"
             }

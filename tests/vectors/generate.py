@@ -526,7 +526,8 @@ def recovered_cases():
              "a chain in a reply quoted twice (textwrap.indent with '> ', as mail clients quote), a key with zero-width "
              "spaces where a chat app wrapped it, a certificate from a web page (html.unescape of &nbsp; in its labels), "
              "one with BEGIN/END typed in full-width, one commented out in a shell script, and one with BEGIN/END "
-             "lines typed by hand (four dashes and spaces, six dashes and lower case)",
+             "lines typed by hand (four dashes and spaces, six dashes and lower case), a root as C string literals "
+             "(one per line, as firmware embeds it) and a certificate as a JSON array of its lines",
              lambda p: with_original({
                  "a-reply.txt": ("Here is the chain you asked for.\n\n"
                                  + textwrap.indent("On Monday you wrote:\n" + textwrap.indent(chain(p.leaf, p.int), "> "), "> ")
@@ -536,6 +537,10 @@ def recovered_cases():
                  "d-full-width.txt": ("根证书：\n" + full_width_markers(pem(p.root)), pem(p.root)),
                  "e-install.sh": ("#!/bin/sh\n# The old leaf, kept for reference:\n" + textwrap.indent(pem(p.leaf), "# ")
                                   + "echo done\n", pem(p.leaf)),
+                 "g-firmware.c": ("#include <stdint.h>\n\n/* As Arduino and ESP-IDF examples embed a root. */\nconst char *root_ca = \\\n"
+                                  + " \\\n".join(f'"{line}\\n"' for line in pem(p.root).splitlines()) + ";\n", pem(p.root)),
+                 "h-lines.json": (json.dumps({"name": "leaf", "certificate": pem(p.leaf).splitlines()}, indent=2) + "\n",
+                                  pem(p.leaf)),
                  "f-typed.txt": (pem(p.int).replace("-----", "---- ", 1).replace("-----\n", " ----\n", 1)
                                  .replace("-----END CERTIFICATE-----", "------end certificate------"), pem(p.int))})),
         Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",

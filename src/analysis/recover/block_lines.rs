@@ -84,8 +84,90 @@ pub(super) struct Region {
     pub(super) begin_line: usize,
     /// The look-alike characters replaced in it.
     pub(super) look_alikes: LookAlikes,
-    /// The marks removed from the start of its lines (`>`, `> >`, `#`, `//` …), if any.
-    pub(super) prefix: Option<String>,
+    /// What its lines were wrapped in, removed.
+    pub(super) wrapping: Option<Wrapping>,
+}
+
+/// What a block's lines were wrapped in.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) enum Wrapping {
+    /// These marks at the start of each line (`>`, `> >`, `#`, `//` …).
+    Marks(String),
+    /// A string literal each, as source code holds a certificate (`"…\n" \`, `"…\n" +`, `'…',`).
+    Literals,
+}
+
+/// How to read a block's lines, from its BEGIN line.
+enum Unwrap {
+    /// After these marks (white space removed; none for a plain block).
+    Marks(String),
+    /// Inside a string literal quoted with this character.
+    Literal(char),
+}
+
+impl Unwrap {
+    /// The content of a line of the block, or `None` when it is not wrapped the same way.
+    fn content<'l>(&self, line: &'l str) -> Option<&'l str> {
+        match self {
+            Self::Marks(marks) => strip_marks(line, marks),
+            Self::Literal(quote) => literal(line, *quote),
+        }
+    }
+
+    fn wrapping(&self) -> Option<Wrapping> {
+        match self {
+            Self::Marks(marks) if marks.is_empty() => None,
+            Self::Marks(marks) => Some(Wrapping::Marks(shown(marks))),
+            Self::Literal(_) => Some(Wrapping::Literals),
+        }
+    }
+
+    /// Whether a line's content is kept as it was when nothing in it looked like PEM only.
+    fn keeps_lines(&self) -> bool {
+        matches!(self, Self::Marks(marks) if marks.is_empty())
+    }
+}
+
+/// The BEGIN line of a block (`None` when `line` is none): its canonical form, whether it was
+/// written loosely, and how the block's lines are wrapped.
+fn begin(line: &str) -> Option<(Cow<'_, str>, bool, Unwrap)> {
+    let (marks, rest) = leading_marks(line);
+    if let Some((begin, loose)) = boundary(rest.trim(), "BEGIN") {
+        return Some((begin, loose, Unwrap::Marks(marks)));
+    }
+    // A string literal: the first of a source file's lines (after `const char *ca = ` or the
+    // like), or an element of an array of lines.
+    ['"', '\''].into_iter().find_map(|quote| {
+        let open = line.find([quote])?;
+        let inner = literal(&line[open..], quote)?;
+        let (begin, loose) = boundary(inner.trim(), "BEGIN")?;
+        Some((
+            Cow::Owned(begin.into_owned()),
+            loose,
+            Unwrap::Literal(quote),
+        ))
+    })
+}
+
+/// The text of a line that is one string literal quoted with `quote` (after a `+` joining it to
+/// the previous one), its `\n` or `\r\n` escape removed, followed by nothing but one of `\`
+/// (a C line continuation), `+`, `,`, `;`, `)` or `);`.
+fn literal(line: &str, quote: char) -> Option<&str> {
+    let line = line.trim();
+    let line = line.strip_prefix('+').map_or(line, str::trim_start);
+    let line = line.strip_prefix(quote)?;
+    let close = line.rfind(quote)?;
+    let after = line[close + 1..].trim();
+    if !["", "\\", "+", ",", ";", ")", ");"].contains(&after) {
+        return None;
+    }
+    let inner = &line[..close];
+    Some(
+        inner
+            .strip_suffix("\\r\\n")
+            .or_else(|| inner.strip_suffix("\\n"))
+            .unwrap_or(inner),
+    )
 }
 
 /// The text with its blocks' lines cleaned, and where.
@@ -113,16 +195,15 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
     while let Some((i, raw)) = lines.next() {
         let (content, eol) = split_eol(raw);
         let (line, mut found) = replace_look_alikes(content);
-        let (marks, rest) = leading_marks(&line);
-        if let Some((begin, loose)) = boundary(rest.trim(), "BEGIN") {
+        if let Some((begin, loose, unwrap)) = begin(&line) {
             found.markers |= loose;
-            if let Some((cleaned, count)) = block(lines.clone(), &begin, eol, &marks, &mut found) {
-                let prefix = (!marks.is_empty()).then(|| shown(&marks));
-                if found.any() || prefix.is_some() {
+            if let Some((cleaned, count)) = block(lines.clone(), &begin, eol, &unwrap, &mut found) {
+                let wrapping = unwrap.wrapping();
+                if found.any() || wrapping.is_some() {
                     regions.push(Region {
                         begin_line: i + 1,
                         look_alikes: found,
-                        prefix,
+                        wrapping,
                     });
                     out.push_str(&cleaned);
                     lines.nth(count - 1);
@@ -133,12 +214,12 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
                 }
                 continue;
             }
-        } else if found.any() && rest.contains("-----BEGIN") && rest.contains("-----END") {
+        } else if found.any() && line.contains("-----BEGIN") && line.contains("-----END") {
             // A block (or several) on one line: the line is the block's.
             regions.push(Region {
                 begin_line: i + 1,
                 look_alikes: found,
-                prefix: None,
+                wrapping: None,
             });
             out.push_str(&line);
             out.push_str(eol);
@@ -149,14 +230,15 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
     (!regions.is_empty()).then_some(Cleaned { text: out, regions })
 }
 
-/// The block whose BEGIN line's content after the marks is `first` (its line break `eol`),
-/// cleaned, and how many of the `following` lines it took, through its END line; `None` when no
-/// END line follows with the same marks before another BEGIN line or a line without them.
+/// The block whose BEGIN line is `first` (canonical; its line break `eol`), its lines wrapped as
+/// `unwrap` says, cleaned, and how many of the `following` lines it took, through its END line;
+/// `None` when no END line follows, wrapped the same way, before another BEGIN line or a line
+/// wrapped otherwise.
 fn block<'t>(
     following: impl Iterator<Item = (usize, &'t str)>,
     first: &str,
     eol: &str,
-    marks: &str,
+    unwrap: &Unwrap,
     found: &mut LookAlikes,
 ) -> Option<(String, usize)> {
     let mut cleaned = String::new();
@@ -166,7 +248,7 @@ fn block<'t>(
     for (count, (_, raw)) in following.enumerate() {
         let (content, eol) = split_eol(raw);
         let (line, more) = replace_look_alikes(content);
-        let rest = strip_marks(&line, marks)?;
+        let rest = unwrap.content(&line)?;
         seen.add(more);
         let rest = rest.trim();
         if boundary(rest, "BEGIN").is_some() {
@@ -182,7 +264,7 @@ fn block<'t>(
             *found = seen;
             return Some((cleaned, count + 1));
         }
-        cleaned.push_str(if marks.is_empty() && !more.any() {
+        cleaned.push_str(if unwrap.keeps_lines() && !more.any() {
             // Untouched: kept as it was (its indentation too).
             content
         } else {
@@ -193,9 +275,10 @@ fn block<'t>(
     None
 }
 
-/// Whether a BEGIN line of the ASCII `text` has marks before it or is written loosely. Each look
-/// is bounded (back over marks, dashes and white space only, forward 100 bytes at most): many
-/// markers on one long line stay linear.
+/// Whether a BEGIN line of the ASCII `text` needs cleaning: marks before it, written loosely, or
+/// a string literal. Each look is bounded (back over marks, dashes and white space, then at most
+/// 200 bytes to the line's start; forward 100 bytes at most): many markers on one long line stay
+/// linear.
 fn has_irregular_begin(text: &str) -> bool {
     let bytes = text.as_bytes();
     ["BEGIN", "begin"].iter().any(|word| {
@@ -208,7 +291,14 @@ fn has_irregular_begin(text: &str) -> bool {
                         && (b == b'-' || b.is_ascii_whitespace() || MARKS.contains(&char::from(b)))
                 })
                 .count();
-            let start = at - back;
+            let mut start = at - back;
+            let quoted = start > 0 && matches!(bytes[start - 1], b'"' | b'\'');
+            if quoted {
+                let window = start.saturating_sub(200);
+                start = text[window..start]
+                    .rfind('\n')
+                    .map_or(window, |n| window + n + 1);
+            }
             if start > 0 && bytes[start - 1] != b'\n' {
                 return false;
             }
@@ -220,8 +310,8 @@ fn has_irregular_begin(text: &str) -> bool {
             else {
                 return false;
             };
-            let (marks, rest) = leading_marks(line);
-            boundary(rest.trim(), "BEGIN").is_some_and(|(_, loose)| loose || !marks.is_empty())
+            begin(line.trim_end_matches('\r'))
+                .is_some_and(|(_, loose, unwrap)| loose || unwrap.wrapping().is_some())
         })
     })
 }
@@ -353,7 +443,7 @@ mod tests {
             vec![Region {
                 begin_line: 2,
                 look_alikes: LookAlikes::default(),
-                prefix: Some("> >".into()),
+                wrapping: Some(Wrapping::Marks("> >".into())),
             }]
         );
     }
@@ -366,7 +456,10 @@ mod tests {
             cleaned.text,
             "-----BEGIN CERTIFICATE-----\n/9j+\n\n-----END CERTIFICATE-----\n"
         );
-        assert_eq!(cleaned.regions[0].prefix.as_deref(), Some("/ /"));
+        assert_eq!(
+            cleaned.regions[0].wrapping,
+            Some(Wrapping::Marks("/ /".into()))
+        );
     }
 
     #[test]
@@ -396,7 +489,7 @@ mod tests {
                     dashes: true,
                     markers: false,
                 },
-                prefix: None,
+                wrapping: None,
             }]
         );
         assert_eq!(cleaned.text.lines().count(), text.lines().count());
@@ -412,6 +505,35 @@ mod tests {
             "cert: \"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\"\n"
         );
         assert!(cleaned.regions[0].look_alikes.spaces);
+    }
+
+    #[test]
+    fn string_literals_of_source_code_are_read_line_by_line() {
+        let c = "const char *ca = \\\n\"-----BEGIN CERTIFICATE-----\\n\" \\\n\"MIIB/+\\n\" \\\n\"-----END CERTIFICATE-----\\n\";\nint x;\n";
+        let cleaned = clean(c).unwrap();
+        assert_eq!(
+            cleaned.text,
+            "const char *ca = \\\n-----BEGIN CERTIFICATE-----\nMIIB/+\n-----END CERTIFICATE-----\nint x;\n"
+        );
+        assert_eq!(cleaned.regions[0].wrapping, Some(Wrapping::Literals));
+        assert_eq!(cleaned.regions[0].begin_line, 2);
+        let declared = "static const char ca[] = \"-----BEGIN CERTIFICATE-----\\n\"\n    \"MIIB\\n\"\n    \"-----END CERTIFICATE-----\\n\";\n";
+        assert_eq!(
+            clean(declared).unwrap().text,
+            "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n"
+        );
+        let array = "{\"lines\": [\n  \"-----BEGIN CERTIFICATE-----\",\n  \"MIIB\",\n  \"-----END CERTIFICATE-----\"\n]}\n";
+        assert_eq!(
+            clean(array).unwrap().text,
+            "{\"lines\": [\n-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n]}\n"
+        );
+        let python = "CA = (\n    '-----BEGIN CERTIFICATE-----\\n'\n    + 'MIIB\\n'\n    '-----END CERTIFICATE-----\\n')\n";
+        assert!(clean(python).is_some());
+        // One string holding the whole block is left to the rest of recovery.
+        assert!(
+            clean("cert: \"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\"\n")
+                .is_none()
+        );
     }
 
     #[test]
