@@ -301,6 +301,20 @@ pub(super) fn all() -> Vec<(String, Vec<u8>)> {
         .collect();
     inputs.extend([
         ("20,000 empty blocks".to_owned(), empty_blocks(20_000)),
+        (
+            "20,000 quoted BEGIN lines, no END".to_owned(),
+            "> -----BEGIN CERTIFICATE-----\n".repeat(20_000).into_bytes(),
+        ),
+        (
+            "20,000 full-width BEGIN lines, no END".to_owned(),
+            "－－－－－ＢＥＧＩＮ　ＣＥＲＴＩＦＩＣＡＴＥ－－－－－\u{200b}\n"
+                .repeat(20_000)
+                .into_bytes(),
+        ),
+        (
+            "a 2 MB line of string literals of BEGIN lines".to_owned(),
+            format!("{}\n", "\"-----BEGIN CERTIFICATE-----\\n\" ".repeat(60_000)).into_bytes(),
+        ),
         ("20 MB of binary noise".to_owned(), noise(20_000_000)),
         ("20 MB of base64 noise".to_owned(), noise_text(20_000_000)),
         (

@@ -83,6 +83,12 @@
 // as for a paste): 442,264 bytes on 2026-12-06, the module +1.5 KB brotli for a handful of lines
 // (the drop handler now reaching the large-paste path: take's reading and its future instantiated
 // for it; sharing take behind one pointer saved 0.1 KB and was not kept).
+// Recovery of what chat apps, input methods, mail and source code do to a block's lines
+// (analysis/recover/block_lines.rs: look-alike characters, BEGIN/END lines typed by hand, quote and
+// comment marks, a string literal per line; three codes with their English and Chinese
+// documentation and messages): 446,300 bytes on 2026-12-06, the module +4.0 KB brotli (about
+// 1.5 KB of it the new texts in both languages, the rest the line-by-line pass inlined into
+// recovery's entry).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -91,7 +97,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 443_000;
+const CEILING = 447_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
