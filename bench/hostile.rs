@@ -303,7 +303,9 @@ pub(super) fn all() -> Vec<(String, Vec<u8>)> {
         ("20,000 empty blocks".to_owned(), empty_blocks(20_000)),
         (
             "20,000 quoted BEGIN lines, no END".to_owned(),
-            "> -----BEGIN CERTIFICATE-----\n".repeat(20_000).into_bytes(),
+            "> -----BEGIN CERTIFICATE-----\n"
+                .repeat(20_000)
+                .into_bytes(),
         ),
         (
             "20,000 full-width BEGIN lines, no END".to_owned(),

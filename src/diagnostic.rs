@@ -242,11 +242,14 @@ codes! {
     RecoveredLookAlikes = "recovered-look-alike-characters", Info;
     /// Every line of a block began with the same marks: `>` (a quoted e-mail, `> >` quoted
     /// twice), `#`, `//`, `*` or `;` (a commented-out block in a script, a source or config
-    /// file). They were removed.
+    /// file), `+` (a diff's added lines). They were removed.
     RecoveredLinePrefix = "recovered-line-prefix", Info;
     /// Each line of a block was a string literal, as source code holds a certificate (`"…\n" \`
     /// in C, `"…\n" +` in Java, an array of lines in JSON): the quotes and escapes were removed.
     RecoveredSourceStrings = "recovered-source-strings", Info;
+    /// Each line of a block began with its line number, counting up (copied from `cat -n`, `nl`,
+    /// `less -N` or a code viewer): the numbers were removed.
+    RecoveredLineNumbers = "recovered-line-numbers", Info;
     /// The input is a JSON document (an API example, Terraform state, a JSON manifest): the PEM
     /// in its string values was taken out, in document order. The message names the value's path.
     RecoveredJsonDocument = "recovered-json-document", Info;

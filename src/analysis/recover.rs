@@ -5,8 +5,8 @@
 //! - in a block's lines, characters that only look like PEM's (no-break and other Unicode spaces,
 //!   zero-width characters, full-width forms, dashes other than the hyphen-minus), BEGIN/END lines
 //!   with other than five dashes or in lower case, the same quote or comment marks at the start
-//!   of each line (`> `, `# `, `// `), a string literal per line (`"…\n" \` in C, an array of
-//!   lines in JSON): [`block_lines`], first;
+//!   of each line (`> `, `# `, `// `, a diff's `+`), line numbers, a string literal per line
+//!   (`"…\n" \` in C, an array of lines in JSON): [`block_lines`], first;
 //! - a whole JSON document (an API example, Terraform state, a JSON Kubernetes manifest): the string
 //!   values that hold PEM or base64 are taken out, in document order, by `serde_json`;
 //! - a value in other text (YAML, a config file, a log line): `key: "-----BEGIN …"`, `key: '…'`,
@@ -122,6 +122,8 @@ enum Undone {
     LinePrefix(String),
     /// Its lines were string literals of source code (`"…\n" \`): quotes and escapes removed.
     SourceStrings,
+    /// Its lines began with their numbers: removed.
+    LineNumbers,
     /// Taken out of a JSON document's string value (the value's path).
     JsonDocument(String),
     /// Taken out of a `key: value` or `key = value` in other text (the key).
@@ -159,6 +161,7 @@ impl Undone {
             Self::LookAlikes(_) => Code::RecoveredLookAlikes,
             Self::LinePrefix(_) => Code::RecoveredLinePrefix,
             Self::SourceStrings => Code::RecoveredSourceStrings,
+            Self::LineNumbers => Code::RecoveredLineNumbers,
             Self::JsonDocument(_) => Code::RecoveredJsonDocument,
             Self::Value(_) => Code::RecoveredDocumentValue,
             Self::Quotes => Code::RecoveredQuotes,
@@ -183,12 +186,16 @@ impl Undone {
                 )
             }
             Self::LinePrefix(marks) => tr!(
-                "each line of {block} began with “{marks}” (a quoted e-mail or a comment); it was removed",
-                "{block_zh}的每一行都以“{marks}”开头（邮件引用或注释）；已去掉"
+                "each line of {block} began with “{marks}” (a quoted e-mail, a comment or a diff); it was removed",
+                "{block_zh}的每一行都以“{marks}”开头（邮件引用、注释或 diff）；已去掉"
             ),
             Self::SourceStrings => tr!(
                 "each line of {block} was a string literal, as source code holds a certificate (\"…\\n\"); the quotes and escapes were removed",
                 "{block_zh}的每一行都是源代码中的字符串字面量（\"…\\n\"）；已去掉引号和转义"
+            ),
+            Self::LineNumbers => tr!(
+                "each line of {block} began with its line number (copied from cat -n, a pager or a code viewer); the numbers were removed",
+                "{block_zh}的每一行都以行号开头（复制自 cat -n、分页程序或代码查看器）；已去掉行号"
             ),
             Self::JsonDocument(path) => tr!(
                 "{block} was taken out of the JSON document's string value {path}, its escapes undone",
@@ -364,6 +371,7 @@ impl Out {
                     undone.push(Undone::LinePrefix(marks.clone()));
                 }
                 Some(block_lines::Wrapping::Literals) => undone.push(Undone::SourceStrings),
+                Some(block_lines::Wrapping::Numbers) => undone.push(Undone::LineNumbers),
                 None => {}
             }
             if region.look_alikes != block_lines::LookAlikes::default() {

@@ -472,6 +472,14 @@ def full_width_markers(text):
                    for line in text.splitlines(keepends=True))
 
 
+def run_tool(argv, text, ok=(0,)):
+    """What a command-line tool prints given `text` on its standard input."""
+    run = subprocess.run(argv, input=text.encode(), capture_output=True, check=False)
+    if run.returncode not in ok:
+        raise RuntimeError(f"{argv}: {run.stderr.decode()}")
+    return run.stdout.decode()
+
+
 def recovered_cases():
     key_of = lambda p: key_pem(p.leaf_key)  # noqa: E731
     return [
@@ -527,7 +535,8 @@ def recovered_cases():
              "spaces where a chat app wrapped it, a certificate from a web page (html.unescape of &nbsp; in its labels), "
              "one with BEGIN/END typed in full-width, one commented out in a shell script, and one with BEGIN/END "
              "lines typed by hand (four dashes and spaces, six dashes and lower case), a root as C string literals "
-             "(one per line, as firmware embeds it) and a certificate as a JSON array of its lines",
+             "(one per line, as firmware embeds it), a certificate as a JSON array of its lines, one as cat -n prints it "
+             "and a key as diff -u shows it added",
              lambda p: with_original({
                  "a-reply.txt": ("Here is the chain you asked for.\n\n"
                                  + textwrap.indent("On Monday you wrote:\n" + textwrap.indent(chain(p.leaf, p.int), "> "), "> ")
@@ -541,6 +550,8 @@ def recovered_cases():
                                   + " \\\n".join(f'"{line}\\n"' for line in pem(p.root).splitlines()) + ";\n", pem(p.root)),
                  "h-lines.json": (json.dumps({"name": "leaf", "certificate": pem(p.leaf).splitlines()}, indent=2) + "\n",
                                   pem(p.leaf)),
+                 "i-cat-n.txt": (run_tool(["cat", "-n"], pem(p.int)), pem(p.int)),
+                 "j-added.diff": (run_tool(["diff", "-u", "/dev/null", "-"], key_of(p), ok=(0, 1)), key_of(p)),
                  "f-typed.txt": (pem(p.int).replace("-----", "---- ", 1).replace("-----\n", " ----\n", 1)
                                  .replace("-----END CERTIFICATE-----", "------end certificate------"), pem(p.int))})),
         Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",

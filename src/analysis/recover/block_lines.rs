@@ -18,6 +18,7 @@
 
 use crate::analysis::pem;
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// What was replaced in one block's lines.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -95,6 +96,8 @@ pub(super) enum Wrapping {
     Marks(String),
     /// A string literal each, as source code holds a certificate (`"…\n" \`, `"…\n" +`, `'…',`).
     Literals,
+    /// Its line number each, counting up (`cat -n`, `nl`, `less -N`, a code viewer's copy).
+    Numbers,
 }
 
 /// How to read a block's lines, from its BEGIN line.
@@ -103,6 +106,8 @@ enum Unwrap {
     Marks(String),
     /// Inside a string literal quoted with this character.
     Literal(char),
+    /// After its line number: this one next.
+    Numbered(Cell<u64>),
 }
 
 impl Unwrap {
@@ -111,6 +116,11 @@ impl Unwrap {
         match self {
             Self::Marks(marks) => strip_marks(line, marks),
             Self::Literal(quote) => literal(line, *quote),
+            Self::Numbered(next) => {
+                let (number, rest) = numbered(line)?;
+                (number == next.get()).then(|| next.set(number + 1))?;
+                Some(rest)
+            }
         }
     }
 
@@ -119,6 +129,7 @@ impl Unwrap {
             Self::Marks(marks) if marks.is_empty() => None,
             Self::Marks(marks) => Some(Wrapping::Marks(shown(marks))),
             Self::Literal(_) => Some(Wrapping::Literals),
+            Self::Numbered(_) => Some(Wrapping::Numbers),
         }
     }
 
@@ -135,6 +146,11 @@ fn begin(line: &str) -> Option<(Cow<'_, str>, bool, Unwrap)> {
     if let Some((begin, loose)) = boundary(rest.trim(), "BEGIN") {
         return Some((begin, loose, Unwrap::Marks(marks)));
     }
+    if let Some((number, rest)) = numbered(line)
+        && let Some((begin, loose)) = boundary(rest.trim(), "BEGIN")
+    {
+        return Some((begin, loose, Unwrap::Numbered(Cell::new(number + 1))));
+    }
     // A string literal: the first of a source file's lines (after `const char *ca = ` or the
     // like), or an element of an array of lines.
     ['"', '\''].into_iter().find_map(|quote| {
@@ -147,6 +163,18 @@ fn begin(line: &str) -> Option<(Cow<'_, str>, bool, Unwrap)> {
             Unwrap::Literal(quote),
         ))
     })
+}
+
+/// A line's number and the rest of the line: digits at its start (after white space), then white
+/// space, `:`, `|` or `.`.
+fn numbered(line: &str) -> Option<(u64, &str)> {
+    let line = line.trim_start();
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let number = line.get(..digits).filter(|d| d.len() <= 9)?.parse().ok()?;
+    let rest = &line[digits..];
+    let separated =
+        rest.is_empty() || rest.starts_with(|c: char| c.is_whitespace() || ":|.".contains(c));
+    separated.then(|| (number, rest.trim_start_matches([':', '|', '.'])))
 }
 
 /// The text of a line that is one string literal quoted with `quote` (after a `+` joining it to
@@ -178,8 +206,9 @@ pub(super) struct Cleaned {
     pub(super) regions: Vec<Region>,
 }
 
-/// The marks a line prefix is made of (with white space between and around them).
-const MARKS: &[char] = &['>', '#', '*', '/', ';', '|', '!'];
+/// The marks a line prefix is made of (with white space between and around them); `+` is a
+/// diff's added line.
+const MARKS: &[char] = &['>', '#', '*', '/', ';', '|', '!', '+'];
 
 /// Cleans the lines of the blocks of `text` that need it; `None` when none does (ASCII text
 /// whose BEGIN lines carry no marks costs one pass over its bytes and no allocation).
@@ -275,42 +304,25 @@ fn block<'t>(
     None
 }
 
-/// Whether a BEGIN line of the ASCII `text` needs cleaning: marks before it, written loosely, or
-/// a string literal. Each look is bounded (back over marks, dashes and white space, then at most
-/// 200 bytes to the line's start; forward 100 bytes at most): many markers on one long line stay
-/// linear.
+/// Whether a BEGIN line of the ASCII `text` needs cleaning: marks, a string literal or a line
+/// number around it, or written loosely. Each look is bounded (200 bytes back to its line's start,
+/// 100 bytes forward to its end): many markers on one long line stay linear.
 fn has_irregular_begin(text: &str) -> bool {
-    let bytes = text.as_bytes();
     ["BEGIN", "begin"].iter().any(|word| {
         text.match_indices(word).any(|(at, _)| {
-            let back = bytes[..at]
-                .iter()
-                .rev()
-                .take_while(|&&b| {
-                    b != b'\n'
-                        && (b == b'-' || b.is_ascii_whitespace() || MARKS.contains(&char::from(b)))
-                })
-                .count();
-            let mut start = at - back;
-            let quoted = start > 0 && matches!(bytes[start - 1], b'"' | b'\'');
-            if quoted {
-                let window = start.saturating_sub(200);
-                start = text[window..start]
-                    .rfind('\n')
-                    .map_or(window, |n| window + n + 1);
-            }
-            if start > 0 && bytes[start - 1] != b'\n' {
-                return false;
-            }
-            let window = &text[start..text.len().min(at + 100)];
-            let Some(line) = window
-                .split('\n')
-                .next()
-                .filter(|l| l.len() < window.len() || at + 100 >= text.len())
-            else {
-                return false;
+            let back = at.saturating_sub(200);
+            let start = match text[back..at].rfind('\n') {
+                Some(n) => back + n + 1,
+                None if back == 0 => 0,
+                None => return false,
             };
-            begin(line.trim_end_matches('\r'))
+            let ahead = text.len().min(at + 100);
+            let end = match text[at..ahead].find('\n') {
+                Some(n) => at + n,
+                None if ahead == text.len() => ahead,
+                None => return false,
+            };
+            begin(text[start..end].trim_end_matches('\r'))
                 .is_some_and(|(_, loose, unwrap)| loose || unwrap.wrapping().is_some())
         })
     })
@@ -533,6 +545,27 @@ mod tests {
         assert!(
             clean("cert: \"-----BEGIN CERTIFICATE-----\\nMIIB\\n-----END CERTIFICATE-----\"\n")
                 .is_none()
+        );
+    }
+
+    #[test]
+    fn line_numbers_counting_up_and_a_diff_s_plus_signs_go() {
+        let cat_n = "     7\t-----BEGIN CERTIFICATE-----\n     8\t12/+\n     9\t\n    10\t-----END CERTIFICATE-----\n";
+        let cleaned = clean(cat_n).unwrap();
+        assert_eq!(
+            cleaned.text,
+            "-----BEGIN CERTIFICATE-----\n12/+\n\n-----END CERTIFICATE-----\n"
+        );
+        assert_eq!(cleaned.regions[0].wrapping, Some(Wrapping::Numbers));
+        // Numbers that do not count up are not line numbers.
+        assert!(
+            clean("1 -----BEGIN CERTIFICATE-----\n5 MIIB\n3 -----END CERTIFICATE-----\n").is_none()
+        );
+        let diff =
+            "@@ -0,0 +1,3 @@\n+-----BEGIN CERTIFICATE-----\n++MIIB\n+-----END CERTIFICATE-----\n";
+        assert_eq!(
+            clean(diff).unwrap().text,
+            "@@ -0,0 +1,3 @@\n-----BEGIN CERTIFICATE-----\n+MIIB\n-----END CERTIFICATE-----\n"
         );
     }
 
