@@ -198,10 +198,12 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         items: Vec::new(),
         diagnostics: Vec::new(),
     };
-    // Mangled text is recovered first (only valid text: binary noise is not searched).
+    // Mangled text is recovered first: valid text, or text with a BEGIN marker in another
+    // encoding (a note saved as GBK or Big5, its prose read as U+FFFD around the ASCII PEM);
+    // binary noise is not searched.
     let recovered = match &text {
-        std::borrow::Cow::Borrowed(text) => super::recover::recover(file, text),
-        std::borrow::Cow::Owned(_) => super::recover::recover(file, ""),
+        std::borrow::Cow::Owned(_) if !has_armour => super::recover::recover(file, ""),
+        text => super::recover::recover(file, text),
     };
     if recovered.changed() {
         out.diagnostics
@@ -657,6 +659,27 @@ mod tests {
         assert_eq!(decoded.items[0].location.line, Some(3));
         assert_eq!(decoded.summary.line_endings, LineEndings::Crlf);
         assert_eq!(decoded.diagnostics[0].location.line(), Some(1));
+    }
+
+    /// A note saved in GBK (Chinese Windows' "ANSI"), the block run on after its prose: read.
+    #[test]
+    fn a_block_in_gbk_text_after_prose_on_its_line() {
+        let mut bytes = vec![0xd6, 0xa4, 0xca, 0xe9, 0xa3, 0xba]; // 证书：
+        bytes.extend(
+            format!("-----BEGIN CERTIFICATE-----\r\n{BODY}\r\n-----END CERTIFICATE-----").bytes(),
+        );
+        bytes.extend([0xd0, 0xbb, 0xd0, 0xbb, b'\r', b'\n']); // 谢谢
+        let decoded = decode("note.txt", &bytes);
+        assert_eq!(decoded.items.len(), 1, "{:#?}", decoded.diagnostics);
+        assert_eq!(decoded.items[0].der, b"hello world!");
+        assert_eq!(decoded.items[0].location.line, Some(1));
+        assert_eq!(decoded.summary.line_endings, LineEndings::Crlf);
+        let codes: Vec<_> = decoded
+            .diagnostics
+            .iter()
+            .map(|d| d.code.as_str())
+            .collect();
+        assert!(codes.contains(&"recovered-line-breaks"), "{codes:?}");
     }
 
     #[test]

@@ -153,6 +153,8 @@ enum Breaks {
     Spaces,
     /// `<br>` tags.
     BrTags,
+    /// None before or after it: it shared a line with other text (`证书：-----BEGIN …`).
+    Glued,
 }
 
 impl Undone {
@@ -224,6 +226,10 @@ impl Undone {
             Self::LineBreaks(Breaks::Spaces) => tr!(
                 "{block} had spaces or tabs where its line breaks were; they were restored",
                 "{block_zh}的换行处是空格或制表符；已恢复换行"
+            ),
+            Self::LineBreaks(Breaks::Glued) => tr!(
+                "{block} shared a line with other text; it was put on lines of its own",
+                "{block_zh}与其他文字在同一行；已将其单独成行"
             ),
             Self::LineBreaks(Breaks::BrTags) => tr!(
                 "{block} had <br> tags where its line breaks were; they were restored",
@@ -770,6 +776,9 @@ fn scan_range(
                 let line = origin_line(origin, lines, at);
                 out.pass(&text[written..at], origin, lines.line(written));
                 context(text, at, &mut undone);
+                if undone.is_empty() && glued(text, at, end) {
+                    undone.push(Undone::LineBreaks(Breaks::Glued));
+                }
                 if !undone.is_empty() {
                     out.block(&pem, &label, line, undone);
                     // The block's own final line break, encoded as its body's were, goes with it.
@@ -804,6 +813,17 @@ fn scan_range(
         at = run_end.max(at + 1);
     }
     out.pass(&text[written..to], origin, lines.line(written));
+}
+
+/// Whether the block at `text[at..end]` shares a line with other text (before its BEGIN marker or
+/// after its END line), which the decoder would not read. At most 200 bytes are looked at on each
+/// side: many blocks on one long line stay linear.
+fn glued(text: &str, at: usize, end: usize) -> bool {
+    let back = text.ceil_char_boundary(at.saturating_sub(200));
+    let before = text[back..at].rsplit('\n').next().unwrap_or_default();
+    let ahead = text.floor_char_boundary(text.len().min(end + 200));
+    let after = text[end..ahead].split('\n').next().unwrap_or_default();
+    !before.trim().is_empty() || !after.trim().is_empty()
 }
 
 /// The offset after the encoded line breaks (`\n`, `\\n`, `%0A`, `&#10;`, `<br>` …) at `at`.
@@ -1842,6 +1862,31 @@ mod tests {
                 .starts_with("邮件如下，请查收：\n-----BEGIN CERTIFICATE-----\n")
         );
         assert!(recovered.text.contains("> 谢谢！\n"));
+    }
+
+    /// A block after other text on its line, and text after its END line, as chat messages run
+    /// them together: put on lines of its own, the text around it kept.
+    #[test]
+    fn a_block_sharing_its_lines_with_other_text() {
+        let text = format!("证书：{}谢谢\n", CERT.trim_end());
+        let decoded = check(&text, &[(CERT, &["recovered-line-breaks"])]);
+        assert!(decoded.diagnostics[0].message.contains("shared a line"));
+        let recovered = recover("t", &text);
+        assert!(
+            recovered
+                .text
+                .starts_with("证书：\n-----BEGIN CERTIFICATE-----\n")
+        );
+        assert!(
+            recovered
+                .text
+                .ends_with("-----END CERTIFICATE-----\n谢谢\n")
+        );
+        // Alone on its lines, a block is left as it is.
+        assert!(matches!(
+            recover("t", &format!("证书：\n{CERT}谢谢\n")).text,
+            Cow::Borrowed(_)
+        ));
     }
 
     #[test]

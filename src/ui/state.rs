@@ -123,8 +123,8 @@ impl Materials {
                     "证书框中粘贴了证书请求；已移到证书请求框。"
                 ),
                 Moved::Recovered => tr!(
-                    "The pasted text was mangled (JSON, escapes, one line …): the boxes hold the PEM recovered from it.",
-                    "粘贴的文本被改动过（JSON、转义、写成一行…）：输入框中是从中恢复的 PEM。"
+                    "The pasted text was mangled (JSON, escapes, one line, quote marks, full-width characters …): the boxes hold the PEM recovered from it.",
+                    "粘贴的文本被改动过（JSON、转义、写成一行、引用符号、全角字符…）：输入框中是从中恢复的 PEM。"
                 ),
             });
         }

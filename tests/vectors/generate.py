@@ -536,7 +536,8 @@ def recovered_cases():
              "one with BEGIN/END typed in full-width, one commented out in a shell script, and one with BEGIN/END "
              "lines typed by hand (four dashes and spaces, six dashes and lower case), a root as C string literals "
              "(one per line, as firmware embeds it), a certificate as a JSON array of its lines, one as cat -n prints it "
-             "and a key as diff -u shows it added",
+             "a key as diff -u shows it added, a root in a note saved as GBK, and a certificate run on between the words "
+             "of a chat message",
              lambda p: with_original({
                  "a-reply.txt": ("Here is the chain you asked for.\n\n"
                                  + textwrap.indent("On Monday you wrote:\n" + textwrap.indent(chain(p.leaf, p.int), "> "), "> ")
@@ -552,6 +553,9 @@ def recovered_cases():
                                   pem(p.leaf)),
                  "i-cat-n.txt": (run_tool(["cat", "-n"], pem(p.int)), pem(p.int)),
                  "j-added.diff": (run_tool(["diff", "-u", "/dev/null", "-"], key_of(p), ok=(0, 1)), key_of(p)),
+                 "k-note-gbk.txt": (("根证书如下，请查收：" + pem(p.root).replace("\n", "\r\n") + "谢谢。\r\n").encode("gbk"),
+                                    pem(p.root)),
+                 "l-message.txt": ("证书：" + pem(p.leaf).rstrip("\n") + "谢谢！\n", pem(p.leaf)),
                  "f-typed.txt": (pem(p.int).replace("-----", "---- ", 1).replace("-----\n", " ----\n", 1)
                                  .replace("-----END CERTIFICATE-----", "------end certificate------"), pem(p.int))})),
         Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",
@@ -964,11 +968,15 @@ UNREADABLE = (ValueError, TypeError, UnsupportedAlgorithm)
 
 
 def decode_text(data):
-    """The text of a file, or None when it is binary (not UTF-8/UTF-16 with BOM, or holding NUL)."""
+    """The text of a file, or None when it is binary (not UTF-8/UTF-16 with BOM, or holding NUL).
+    Text in another encoding (a note saved as GBK) that holds a PEM armour is text, its other
+    characters replaced."""
     try:
         text = data.decode("utf-16") if data[:2] in UTF16_BOMS else data.decode("utf-8")
     except UnicodeDecodeError:
-        return None
+        if b"-----BEGIN " not in data:
+            return None
+        text = data.decode("utf-8", "replace")
     return None if "\x00" in text else text
 
 
