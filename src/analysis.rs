@@ -10,6 +10,7 @@ pub mod chain;
 mod containers;
 pub(crate) mod csr;
 pub mod fingerprint;
+pub(crate) mod foreign;
 pub mod input;
 pub mod item;
 pub mod job;

@@ -100,6 +100,10 @@ codes! {
     NotACertificate = "not-a-certificate", Warning;
     /// A block with a label this tool does not know. Check that the right file was picked.
     UnknownPemLabel = "unknown-pem-label", Warning;
+    /// The material is of another system, often taken for a certificate or its key: an SSH key
+    /// (OpenSSH or PuTTY private key, `ssh-rsa AAAA…`, RFC 4716 public key) or an OpenPGP block.
+    /// Give the certificate your CA issued and the key made with its CSR.
+    NotTlsMaterial = "not-tls-material", Error;
     /// The certificate's notAfter lies in the past: every provider rejects or will stop serving it.
     /// Renew the certificate with your CA.
     CertificateExpired = "certificate-expired", Error;

@@ -222,6 +222,10 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
     }
     if out.summary.blocks > 0 {
         out.summary.format = InputFormat::Pem;
+    } else if let Some((foreign, line)) = super::foreign::in_text(&text) {
+        // An SSH key pasted for a certificate or its key: said for what it is.
+        out.diagnostics
+            .push(foreign.diagnostic(at(None, Some(line)), None));
     } else {
         out.diagnostics.push(Diagnostic::new(
             Code::NoPemOrDer,

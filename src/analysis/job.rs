@@ -18,7 +18,7 @@ use super::input::InputSummary;
 use super::item::Item;
 use super::item::ItemKind;
 use super::private_key::{self, ParsedKey, PrivateKeySummary};
-use super::{Analysis, Input, Options, Report, Role, chain, containers, key_match};
+use super::{Analysis, Input, Options, Report, Role, chain, containers, foreign, key_match};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use crate::time::Timestamp;
 use std::collections::VecDeque;
@@ -256,7 +256,9 @@ impl Collected {
                 )),
                 // Containers were opened above; what remains here could not be.
                 ItemKind::Pkcs7 | ItemKind::Pkcs12 => {}
-                ItemKind::Other => diagnostics.push(Diagnostic::new(
+                ItemKind::Other => diagnostics.push(match item.label.as_deref().and_then(foreign::by_label) {
+                    Some(foreign) => foreign.diagnostic(item.location.clone(), item.location.block),
+                    None => Diagnostic::new(
                     Code::UnknownPemLabel,
                     item.location.clone(),
                     {
@@ -271,7 +273,8 @@ impl Collected {
                         "check that the right file was picked; certificates are labelled CERTIFICATE",
                         "请确认选对了文件；证书的标签是 CERTIFICATE"
                     ),
-                )),
+                ),
+                }),
             }
         }
     }

@@ -252,6 +252,16 @@ commonName = supplied
 """
 
 
+def ssh_key_pair():
+    """An Ed25519 SSH key pair as ssh-keygen writes it, and the public key in RFC 4716's format."""
+    with tempfile.TemporaryDirectory() as tmp:
+        key = pathlib.Path(tmp) / "id_ed25519"
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "deploy@web-01", "-f", str(key)], check=True)
+        rfc4716 = subprocess.run(["ssh-keygen", "-e", "-f", f"{key}.pub"], check=True, capture_output=True).stdout
+        return {"id_ed25519.test-only": key.read_text(), "id_ed25519.pub": pathlib.Path(f"{key}.pub").read_text(),
+                "id_ed25519-rfc4716.pub": rfc4716.decode()}
+
+
 def openssl_ca(request_pem, signer_key_pem, *, issuer_pem=None, md, valid, serial, extensions, sm2=False):
     """Signs a PKCS#10 request with `openssl ca`, which takes fixed dates (self-signed without issuer)."""
     stamp = lambda moment: moment.strftime("%Y%m%d%H%M%SZ")  # noqa: E731
@@ -907,6 +917,9 @@ CASES = [
                                  "aria192", "aria256")},
                     "other-ec-aes256.test-only.pem": openssl_traditional(key_pem(p.ec_leaf_key), "aes256"),
                     "other-dsa-des3.test-only.pem": openssl_traditional(p.dsa_key, "des3")}, PASSPHRASE),
+    Case("not-tls-ssh-keys", "the SSH key pair of a server, by ssh-keygen, given for a certificate and its key: the OpenSSH "
+         "private key, its public key line and its RFC 4716 export",
+         lambda p: ssh_key_pair()),
     Case("key-types-no-target-takes", "keys of types no target takes, by openssl: DSA (PKCS#8 and traditional), Ed448, "
          "X25519, X448, secp256k1 (SEC1), brainpoolP256r1 (PKCS#8), P-256 with explicit parameters",
          lambda p: {"dsa-pkcs8.test-only.pem": p.dsa_key,

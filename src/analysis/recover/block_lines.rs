@@ -347,10 +347,12 @@ fn boundary<'l>(line: &'l str, word: &str) -> Option<(Cow<'l, str>, bool)> {
     let trail = after.len() - after.trim_end_matches('-').len();
     let label = after[..after.len() - trail].trim().to_ascii_uppercase();
     let label = label.split_whitespace().collect::<Vec<_>>().join(" ");
+    // RFC 4716 (SSH2 keys) writes four dashes and spaces: its own armour, not PEM written loosely.
     ((3..=10).contains(&lead)
         && (3..=10).contains(&trail)
         && head.eq_ignore_ascii_case(word)
-        && pem::label_is_plain(&label))
+        && pem::label_is_plain(&label)
+        && !label.starts_with("SSH2 "))
     .then(|| (Cow::Owned(format!("-----{word} {label}-----")), true))
 }
 

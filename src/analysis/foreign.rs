@@ -1,0 +1,128 @@
+//! Material of other systems that people take for a certificate or its key: SSH keys (an OpenSSH
+//! or PuTTY private key, an `ssh-rsa AAAA…` line, an RFC 4716 public key) and OpenPGP blocks. A
+//! server's SSH key pair is the "key" many people have at hand; said for what it is, with where
+//! the certificate's own key is, rather than "unknown label" or "no PEM block".
+
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
+use crate::lang::Text;
+
+/// What the material is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Foreign {
+    /// An OpenSSH (`OPENSSH PRIVATE KEY`) or PuTTY (`.ppk`) private key.
+    SshPrivateKey,
+    /// An OpenSSH public key line (`ssh-rsa AAAA… user@host`) or an RFC 4716 public key.
+    SshPublicKey,
+    /// An OpenPGP block (keys, messages, signatures).
+    Pgp,
+}
+
+/// What a block labelled `label` is, when it is one of these.
+pub(crate) fn by_label(label: &str) -> Option<Foreign> {
+    match label {
+        "OPENSSH PRIVATE KEY" | "SSH2 ENCRYPTED PRIVATE KEY" => Some(Foreign::SshPrivateKey),
+        "SSH2 PUBLIC KEY" => Some(Foreign::SshPublicKey),
+        _ if label.starts_with("PGP ") => Some(Foreign::Pgp),
+        _ => None,
+    }
+}
+
+/// The first line of text with no PEM block that is one of these, and its line (1-based).
+pub(crate) fn in_text(text: &str) -> Option<(Foreign, usize)> {
+    const SSH_PUBLIC: &[&str] = &[
+        "ssh-rsa AAAA",
+        "ssh-ed25519 AAAA",
+        "ssh-dss AAAA",
+        "ecdsa-sha2-nistp",
+        "sk-ssh-ed25519@openssh.com AAAA",
+        "sk-ecdsa-sha2-nistp256@openssh.com AAAA",
+    ];
+    text.lines().enumerate().find_map(|(index, line)| {
+        let line = line.trim_start();
+        // RFC 4716's armour has four dashes and spaces: `---- BEGIN SSH2 PUBLIC KEY ----`.
+        let rfc4716 = line.strip_prefix("---- BEGIN SSH2 ");
+        let foreign = if line.starts_with("PuTTY-User-Key-File-")
+            || rfc4716.is_some_and(|l| l.starts_with("ENCRYPTED PRIVATE KEY"))
+        {
+            Foreign::SshPrivateKey
+        } else if SSH_PUBLIC.iter().any(|p| line.starts_with(p))
+            || rfc4716.is_some_and(|l| l.starts_with("PUBLIC KEY"))
+        {
+            Foreign::SshPublicKey
+        } else {
+            return None;
+        };
+        Some((foreign, index + 1))
+    })
+}
+
+impl Foreign {
+    /// The diagnostic for it at `location`, `block` naming where ("block 2") in English and in
+    /// Chinese, or `None` for the whole input.
+    pub(crate) fn diagnostic(self, location: InputLocation, block: Option<usize>) -> Diagnostic {
+        let (what, what_zh) = match block {
+            Some(n) => (format!("block {n}"), format!("第 {n} 块")),
+            None => ("the input".to_owned(), "输入".to_owned()),
+        };
+        Diagnostic::new(
+            Code::NotTlsMaterial,
+            location,
+            self.message(&what, &what_zh),
+            self.hint(),
+        )
+    }
+
+    fn message(self, what: &str, what_zh: &str) -> Text {
+        match self {
+            Self::SshPrivateKey => tr!(
+                "{what} is an SSH private key (OpenSSH or PuTTY), for logging in to servers: not the private key of a certificate",
+                "{what_zh}是 SSH 私钥（OpenSSH 或 PuTTY），用于登录服务器：不是证书的私钥"
+            ),
+            Self::SshPublicKey => tr!(
+                "{what} is an SSH public key (ssh-… AAAA…), for logging in to servers: not a certificate",
+                "{what_zh}是 SSH 公钥（ssh-… AAAA…），用于登录服务器：不是证书"
+            ),
+            Self::Pgp => tr!(
+                "{what} is an OpenPGP block (PGP keys, messages, signatures): not a certificate or its key",
+                "{what_zh}是 OpenPGP 块（PGP 密钥、消息、签名）：不是证书或其私钥"
+            ),
+        }
+    }
+
+    fn hint(self) -> Text {
+        match self {
+            Self::SshPrivateKey => tr!(
+                "give the key made with the certificate's CSR (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----): where the CSR was made, or among the files your CA or cloud console offers to download",
+                "请给出与证书的 CSR 一同生成的私钥（-----BEGIN PRIVATE KEY----- 或 -----BEGIN RSA PRIVATE KEY-----）：在生成 CSR 的地方，或在 CA、云控制台提供下载的文件中"
+            ),
+            Self::SshPublicKey | Self::Pgp => tr!(
+                "give the certificate your CA issued (-----BEGIN CERTIFICATE-----) and the key made with its CSR",
+                "请给出 CA 签发的证书（-----BEGIN CERTIFICATE-----）和与其 CSR 一同生成的私钥"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_lines_of_other_systems() {
+        assert_eq!(
+            by_label("OPENSSH PRIVATE KEY"),
+            Some(Foreign::SshPrivateKey)
+        );
+        assert_eq!(by_label("SSH2 PUBLIC KEY"), Some(Foreign::SshPublicKey));
+        assert_eq!(by_label("PGP PUBLIC KEY BLOCK"), Some(Foreign::Pgp));
+        assert_eq!(by_label("CERTIFICATE"), None);
+        assert_eq!(by_label("X9.42 DH PARAMETERS"), None);
+        let authorized = "# my laptop\n  ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB me@host\n";
+        assert_eq!(in_text(authorized), Some((Foreign::SshPublicKey, 2)));
+        let ppk = "PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\n";
+        assert_eq!(in_text(ppk), Some((Foreign::SshPrivateKey, 1)));
+        assert_eq!(in_text("my certificate is attached\n"), None);
+        let rfc4716 = "---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"2048-bit RSA\"\nAAAAB3Nz\n---- END SSH2 PUBLIC KEY ----\n";
+        assert_eq!(in_text(rfc4716), Some((Foreign::SshPublicKey, 1)));
+    }
+}
