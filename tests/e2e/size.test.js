@@ -89,6 +89,10 @@
 // documentation and messages): 446,300 bytes on 2026-12-06, the module +4.0 KB brotli (about
 // 1.5 KB of it the new texts in both languages, the rest the line-by-line pass inlined into
 // recovery's entry).
+// A block sharing its line with other text put on lines of its own, recovery on a note saved as GBK
+// or Big5, and an SSH key pair or an OpenPGP block given for a certificate or its key said for what
+// it is (analysis/foreign.rs, one code with its documentation and six texts in both languages):
+// 448,182 bytes on 2026-12-06, the module +1.9 KB brotli.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -97,7 +101,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 447_000;
+const CEILING = 449_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
