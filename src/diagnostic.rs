@@ -101,8 +101,10 @@ codes! {
     /// A block with a label this tool does not know. Check that the right file was picked.
     UnknownPemLabel = "unknown-pem-label", Warning;
     /// The material is of another system, often taken for a certificate or its key: an SSH key
-    /// (OpenSSH or PuTTY private key, `ssh-rsa AAAA…`, RFC 4716 public key) or an OpenPGP block.
-    /// Give the certificate your CA issued and the key made with its CSR.
+    /// (OpenSSH or PuTTY private key, `ssh-rsa AAAA…`, RFC 4716 public key), an OpenPGP block,
+    /// or a Java keystore (JKS, JCEKS), which no target takes and whose key only Java reads.
+    /// Give the certificate your CA issued and the key made with its CSR; convert a keystore to
+    /// PKCS#12 with `keytool -importkeystore … -deststoretype PKCS12`.
     NotTlsMaterial = "not-tls-material", Error;
     /// The certificate's notAfter lies in the past: every provider rejects or will stop serving it.
     /// Renew the certificate with your CA.

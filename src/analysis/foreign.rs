@@ -1,5 +1,6 @@
 //! Material of other systems that people take for a certificate or its key: SSH keys (an OpenSSH
-//! or PuTTY private key, an `ssh-rsa AAAA…` line, an RFC 4716 public key) and OpenPGP blocks. A
+//! or PuTTY private key, an `ssh-rsa AAAA…` line, an RFC 4716 public key), OpenPGP blocks, and
+//! Java's own keystores (JKS, JCEKS: Tomcat's, converted to PKCS#12 by `keytool`). A
 //! server's SSH key pair is the "key" many people have at hand; said for what it is, with where
 //! the certificate's own key is, rather than "unknown label" or "no PEM block".
 
@@ -15,6 +16,22 @@ pub(crate) enum Foreign {
     SshPublicKey,
     /// An OpenPGP block (keys, messages, signatures).
     Pgp,
+    /// A Java keystore in Sun's own format (`JKS`) or its JCE variant (`JCEKS`), as `keytool`
+    /// wrote them before Java 9 and Tomcat guides still make them. Their private keys are
+    /// protected by Sun's own scheme, which only Java reads.
+    JavaKeystore {
+        /// `JCEKS` rather than `JKS`.
+        jceks: bool,
+    },
+}
+
+/// What binary input is, by its first bytes, when it is one of these.
+pub(crate) fn by_magic(bytes: &[u8]) -> Option<Foreign> {
+    match bytes.get(..4)? {
+        [0xfe, 0xed, 0xfe, 0xed] => Some(Foreign::JavaKeystore { jceks: false }),
+        [0xce, 0xce, 0xce, 0xce] => Some(Foreign::JavaKeystore { jceks: true }),
+        _ => None,
+    }
 }
 
 /// What a block labelled `label` is, when it is one of these.
@@ -86,6 +103,13 @@ impl Foreign {
                 "{what} is an OpenPGP block (PGP keys, messages, signatures): not a certificate or its key",
                 "{what_zh}是 OpenPGP 块（PGP 密钥、消息、签名）：不是证书或其私钥"
             ),
+            Self::JavaKeystore { jceks } => {
+                let kind = if jceks { "JCEKS" } else { "JKS" };
+                tr!(
+                    "{what} is a Java keystore ({kind}): none of the targets takes one, and its key is locked with a scheme only Java reads",
+                    "{what_zh}是 Java 密钥库（{kind}）：这些目标都不接受，其中私钥的保护方式只有 Java 能读取"
+                )
+            }
         }
     }
 
@@ -94,6 +118,10 @@ impl Foreign {
             Self::SshPrivateKey => tr!(
                 "give the key made with the certificate's CSR (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----): where the CSR was made, or among the files your CA or cloud console offers to download",
                 "请给出与证书的 CSR 一同生成的私钥（-----BEGIN PRIVATE KEY----- 或 -----BEGIN RSA PRIVATE KEY-----）：在生成 CSR 的地方，或在 CA、云控制台提供下载的文件中"
+            ),
+            Self::JavaKeystore { .. } => tr!(
+                "convert it to PKCS#12 with keytool -importkeystore -srckeystore FILE -destkeystore FILE.p12 -deststoretype PKCS12 (it asks for the keystore's password), then give the .p12 file and that password",
+                "先用 keytool -importkeystore -srckeystore 文件 -destkeystore 文件.p12 -deststoretype PKCS12 转换为 PKCS#12（会要求输入密钥库密码），再给出 .p12 文件和该密码"
             ),
             Self::SshPublicKey | Self::Pgp => tr!(
                 "give the certificate your CA issued (-----BEGIN CERTIFICATE-----) and the key made with its CSR",
@@ -124,5 +152,11 @@ mod tests {
         assert_eq!(in_text("my certificate is attached\n"), None);
         let rfc4716 = "---- BEGIN SSH2 PUBLIC KEY ----\nComment: \"2048-bit RSA\"\nAAAAB3Nz\n---- END SSH2 PUBLIC KEY ----\n";
         assert_eq!(in_text(rfc4716), Some((Foreign::SshPublicKey, 1)));
+        assert_eq!(
+            by_magic(&[0xfe, 0xed, 0xfe, 0xed, 0, 0, 0, 2]),
+            Some(Foreign::JavaKeystore { jceks: false })
+        );
+        assert_eq!(by_magic(&[0x30, 0x82, 0x01, 0x0a]), None);
+        assert_eq!(by_magic(&[0xfe]), None);
     }
 }

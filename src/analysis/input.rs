@@ -220,8 +220,16 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         // Also sets the line endings, from the same pass over the lines.
         decode_pem_text(file, &text, &|l| l, &mut out);
     }
+    if out.summary.kind == InputKind::Binary {
+        // The 0x0A bytes of binary input are no line breaks.
+        out.summary.line_endings = LineEndings::None;
+    }
     if out.summary.blocks > 0 {
         out.summary.format = InputFormat::Pem;
+    } else if let Some(foreign) = super::foreign::by_magic(bytes) {
+        // A Java keystore: said for what it is, with the command that converts it.
+        out.diagnostics
+            .push(foreign.diagnostic(at(None, None), None));
     } else if let Some((foreign, line)) = super::foreign::in_text(&text) {
         // An SSH key pasted for a certificate or its key: said for what it is.
         out.diagnostics

@@ -31,7 +31,7 @@ impl Code {
             }
             Self::UnknownPemLabel => "块的标签本工具不认识。请确认选对了文件。",
             Self::NotTlsMaterial => {
-                "内容属于其他系统，常被误当作证书或其私钥：SSH 密钥（OpenSSH 或 PuTTY 私钥、ssh-rsa AAAA…、RFC 4716 公钥）或 OpenPGP 块。请给出 CA 签发的证书和与其 CSR 一同生成的私钥。"
+                "内容属于其他系统，常被误当作证书或其私钥：SSH 密钥（OpenSSH 或 PuTTY 私钥、ssh-rsa AAAA…、RFC 4716 公钥）、OpenPGP 块，或 Java 密钥库（JKS、JCEKS：没有目标接受，其私钥只有 Java 能读取）。请给出 CA 签发的证书和与其 CSR 一同生成的私钥；密钥库请用 keytool -importkeystore … -deststoretype PKCS12 转换为 PKCS#12。"
             }
             Self::CertificateExpired => {
                 "证书的 notAfter 已过：所有服务商都会拒绝或停止使用它。请向 CA 续期证书。"

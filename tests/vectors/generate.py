@@ -262,6 +262,20 @@ def ssh_key_pair():
                 "id_ed25519-rfc4716.pub": rfc4716.decode()}
 
 
+def java_keystores():
+    """A key pair and its self-signed certificate in a JKS and a JCEKS keystore, as keytool -genkeypair makes them."""
+    files = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for kind in ("jks", "jceks"):
+            store = pathlib.Path(tmp) / f"tomcat.test-only.{kind}"
+            subprocess.run(["keytool", "-genkeypair", "-keystore", str(store), "-storetype", kind.upper(),
+                            "-storepass", "changeit", "-keypass", "changeit", "-alias", "tomcat",
+                            "-dname", "CN=www.example.com", "-keyalg", "RSA", "-keysize", "2048", "-validity", "365"],
+                           check=True, capture_output=True)
+            files[store.name] = store.read_bytes()
+    return files
+
+
 def openssl_ca(request_pem, signer_key_pem, *, issuer_pem=None, md, valid, serial, extensions, sm2=False):
     """Signs a PKCS#10 request with `openssl ca`, which takes fixed dates (self-signed without issuer)."""
     stamp = lambda moment: moment.strftime("%Y%m%d%H%M%SZ")  # noqa: E731
@@ -920,6 +934,9 @@ CASES = [
     Case("not-tls-ssh-keys", "the SSH key pair of a server, by ssh-keygen, given for a certificate and its key: the OpenSSH "
          "private key, its public key line and its RFC 4716 export",
          lambda p: ssh_key_pair()),
+    Case("not-tls-java-keystores", "a Tomcat key and certificate in Java's own keystores, by keytool: JKS and JCEKS "
+         "(store password changeit)",
+         lambda p: java_keystores()),
     Case("key-types-no-target-takes", "keys of types no target takes, by openssl: DSA (PKCS#8 and traditional), Ed448, "
          "X25519, X448, secp256k1 (SEC1), brainpoolP256r1 (PKCS#8), P-256 with explicit parameters",
          lambda p: {"dsa-pkcs8.test-only.pem": p.dsa_key,
