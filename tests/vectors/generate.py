@@ -21,7 +21,8 @@ Usage:
   python3 tests/vectors/generate.py --facts    only recompute facts.json from the committed inputs
   python3 tests/vectors/generate.py --check    recompute facts in memory; exit 1 if a facts.json differs
 
-Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys);
+Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
+ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores), cat and diff (recovered-mail-chat-and-input-methods);
 the facts need it only for SM2, which pyca cannot read.
 
 Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pfx). Public certificates
