@@ -81,9 +81,11 @@ export async function launchBrowser({ extraArgs = [], persistent = false } = {})
  * Date) pins Date.now for deterministic text such as "N days left"; `installTime` installs
  * Playwright's clock at that time. Returns { context, page, app, problems, requestsAfterLoad }.
  */
-export async function openApp(suite, { url = suite.server?.url, contextOptions = {}, fixedTime, installTime } = {}) {
+export async function openApp(suite, { url = suite.server?.url, contextOptions = {}, fixedTime, installTime, initScript } = {}) {
   const context = await suite.browser.newContext(contextOptions);
   const page = await context.newPage();
+  // [function, argument]: run in the page before its own scripts.
+  if (initScript) await page.addInitScript(...initScript);
   if (fixedTime) await page.clock.setFixedTime(fixedTime);
   if (installTime) await page.clock.install({ time: installTime });
   const problems = [];
