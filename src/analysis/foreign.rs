@@ -120,8 +120,8 @@ impl Foreign {
                 "请给出与证书的 CSR 一同生成的私钥（-----BEGIN PRIVATE KEY----- 或 -----BEGIN RSA PRIVATE KEY-----）：在生成 CSR 的地方，或在 CA、云控制台提供下载的文件中"
             ),
             Self::JavaKeystore { .. } => tr!(
-                "convert it to PKCS#12 with keytool -importkeystore -srckeystore FILE -destkeystore FILE.p12 -deststoretype PKCS12 (it asks for the keystore's password), then give the .p12 file and that password",
-                "先用 keytool -importkeystore -srckeystore 文件 -destkeystore 文件.p12 -deststoretype PKCS12 转换为 PKCS#12（会要求输入密钥库密码），再给出 .p12 文件和该密码"
+                "convert it to PKCS#12 with Java's keytool (keytool -importkeystore -srckeystore tomcat.jks -destkeystore tomcat.p12 -deststoretype PKCS12, with your keystore's names; it asks for the keystore's password), then give the .p12 file and that password",
+                "先用 Java 的 keytool 转换为 PKCS#12（keytool -importkeystore -srckeystore tomcat.jks -destkeystore tomcat.p12 -deststoretype PKCS12，文件名换成您的密钥库；会要求输入密钥库密码），再给出 .p12 文件和该密码"
             ),
             Self::SshPublicKey | Self::Pgp => tr!(
                 "give the certificate your CA issued (-----BEGIN CERTIFICATE-----) and the key made with its CSR",
