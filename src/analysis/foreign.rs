@@ -74,10 +74,9 @@ pub(crate) fn in_text(text: &str) -> Option<(Foreign, usize)> {
 }
 
 impl Foreign {
-    /// The diagnostic for it at `location`, `block` naming where ("block 2") in English and in
-    /// Chinese, or `None` for the whole input.
-    pub(crate) fn diagnostic(self, location: InputLocation, block: Option<usize>) -> Diagnostic {
-        let (what, what_zh) = match block {
+    /// The diagnostic for it at `location` (a block of an input, or the whole input).
+    pub(crate) fn diagnostic(self, location: InputLocation) -> Diagnostic {
+        let (what, what_zh) = match location.block {
             Some(n) => (format!("block {n}"), format!("第 {n} 块")),
             None => ("the input".to_owned(), "输入".to_owned()),
         };

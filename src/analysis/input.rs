@@ -228,12 +228,11 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         out.summary.format = InputFormat::Pem;
     } else if let Some(foreign) = super::foreign::by_magic(bytes) {
         // A Java keystore: said for what it is, with the command that converts it.
-        out.diagnostics
-            .push(foreign.diagnostic(at(None, None), None));
+        out.diagnostics.push(foreign.diagnostic(at(None, None)));
     } else if let Some((foreign, line)) = super::foreign::in_text(&text) {
         // An SSH key pasted for a certificate or its key: said for what it is.
         out.diagnostics
-            .push(foreign.diagnostic(at(None, Some(line)), None));
+            .push(foreign.diagnostic(at(None, Some(line))));
     } else {
         out.diagnostics.push(Diagnostic::new(
             Code::NoPemOrDer,

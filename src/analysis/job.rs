@@ -257,7 +257,7 @@ impl Collected {
                 // Containers were opened above; what remains here could not be.
                 ItemKind::Pkcs7 | ItemKind::Pkcs12 => {}
                 ItemKind::Other => diagnostics.push(match item.label.as_deref().and_then(foreign::by_label) {
-                    Some(foreign) => foreign.diagnostic(item.location.clone(), item.location.block),
+                    Some(foreign) => foreign.diagnostic(item.location.clone()),
                     None => Diagnostic::new(
                     Code::UnknownPemLabel,
                     item.location.clone(),

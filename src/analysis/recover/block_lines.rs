@@ -9,8 +9,10 @@
 //!   can be part of a PEM block, so inside a block they are replaced by what they look like. And
 //!   BEGIN/END lines typed by hand: 3 to 10 dashes each side rather than 5, lower case.
 //! - Line prefixes: `> ` (a certificate in a quoted e-mail, `> > ` when quoted twice), `# `, `// `,
-//!   ` * `, `; ` (a commented-out block in a script, a source file or a config file): the same
-//!   marks at the start of the BEGIN line, of every line of the body and of the END line.
+//!   ` * `, `; ` (a commented-out block in a script, a source file or a config file), `+` (a
+//!   diff's added lines): the same marks at the start of the BEGIN line, of every line of the body
+//!   and of the END line. Line numbers counting up (`cat -n`, a pager, a code viewer), and a
+//!   string literal per line (`"…\n" \` as firmware embeds a root, a JSON array of lines).
 //!
 //! Only the lines from a BEGIN line to its END line change (a one-line block's line, when it holds
 //! both): prose around them (a reply's text, Chinese punctuation) stays as it was typed. The text
@@ -18,7 +20,6 @@
 
 use crate::analysis::pem;
 use std::borrow::Cow;
-use std::cell::Cell;
 
 /// What was replaced in one block's lines.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -107,18 +108,18 @@ enum Unwrap {
     /// Inside a string literal quoted with this character.
     Literal(char),
     /// After its line number: this one next.
-    Numbered(Cell<u64>),
+    Numbered(u64),
 }
 
 impl Unwrap {
     /// The content of a line of the block, or `None` when it is not wrapped the same way.
-    fn content<'l>(&self, line: &'l str) -> Option<&'l str> {
+    fn content<'l>(&mut self, line: &'l str) -> Option<&'l str> {
         match self {
             Self::Marks(marks) => strip_marks(line, marks),
             Self::Literal(quote) => literal(line, *quote),
             Self::Numbered(next) => {
-                let (number, rest) = numbered(line)?;
-                (number == next.get()).then(|| next.set(number + 1))?;
+                let (number, rest) = numbered(line).filter(|&(number, _)| number == *next)?;
+                *next = number + 1;
                 Some(rest)
             }
         }
@@ -139,27 +140,27 @@ impl Unwrap {
     }
 }
 
-/// The BEGIN line of a block (`None` when `line` is none): its canonical form, whether it was
-/// written loosely, and how the block's lines are wrapped.
-fn begin(line: &str) -> Option<(Cow<'_, str>, bool, Unwrap)> {
+/// The BEGIN line of a block (`None` when `line` is none): its canonical form, how it was
+/// written, and how the block's lines are wrapped.
+fn begin(line: &str) -> Option<(Cow<'_, str>, Written, Unwrap)> {
     let (marks, rest) = leading_marks(line);
-    if let Some((begin, loose)) = boundary(rest.trim(), "BEGIN") {
-        return Some((begin, loose, Unwrap::Marks(marks)));
+    if let Some((begin, written)) = boundary(rest.trim(), Marker::Begin) {
+        return Some((begin, written, Unwrap::Marks(marks)));
     }
     if let Some((number, rest)) = numbered(line)
-        && let Some((begin, loose)) = boundary(rest.trim(), "BEGIN")
+        && let Some((begin, written)) = boundary(rest.trim(), Marker::Begin)
     {
-        return Some((begin, loose, Unwrap::Numbered(Cell::new(number + 1))));
+        return Some((begin, written, Unwrap::Numbered(number + 1)));
     }
     // A string literal: the first of a source file's lines (after `const char *ca = ` or the
     // like), or an element of an array of lines.
     ['"', '\''].into_iter().find_map(|quote| {
         let open = line.find([quote])?;
         let inner = literal(&line[open..], quote)?;
-        let (begin, loose) = boundary(inner.trim(), "BEGIN")?;
+        let (begin, written) = boundary(inner.trim(), Marker::Begin)?;
         Some((
             Cow::Owned(begin.into_owned()),
-            loose,
+            written,
             Unwrap::Literal(quote),
         ))
     })
@@ -224,9 +225,11 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
     while let Some((i, raw)) = lines.next() {
         let (content, eol) = split_eol(raw);
         let (line, mut found) = replace_look_alikes(content);
-        if let Some((begin, loose, unwrap)) = begin(&line) {
-            found.markers |= loose;
-            if let Some((cleaned, count)) = block(lines.clone(), &begin, eol, &unwrap, &mut found) {
+        if let Some((begin, written, mut unwrap)) = begin(&line) {
+            found.markers |= written == Written::Loosely;
+            if let Some((cleaned, count)) =
+                block(lines.clone(), &begin, eol, &mut unwrap, &mut found)
+            {
                 let wrapping = unwrap.wrapping();
                 if found.any() || wrapping.is_some() {
                     regions.push(Region {
@@ -267,7 +270,7 @@ fn block<'t>(
     following: impl Iterator<Item = (usize, &'t str)>,
     first: &str,
     eol: &str,
-    unwrap: &Unwrap,
+    unwrap: &mut Unwrap,
     found: &mut LookAlikes,
 ) -> Option<(String, usize)> {
     let mut cleaned = String::new();
@@ -280,14 +283,14 @@ fn block<'t>(
         let rest = unwrap.content(&line)?;
         seen.add(more);
         let rest = rest.trim();
-        if boundary(rest, "BEGIN").is_some() {
+        if boundary(rest, Marker::Begin).is_some() {
             return None;
         }
         let end = pem::end_label(rest)
-            .map(|_| (Cow::Borrowed(rest), false))
-            .or_else(|| boundary(rest, "END"));
-        if let Some((end, loose)) = end {
-            seen.markers |= loose;
+            .map(|_| (Cow::Borrowed(rest), Written::AsPem))
+            .or_else(|| boundary(rest, Marker::End));
+        if let Some((end, written)) = end {
+            seen.markers |= written == Written::Loosely;
             cleaned.push_str(&end);
             cleaned.push_str(eol);
             *found = seen;
@@ -322,22 +325,52 @@ fn has_irregular_begin(text: &str) -> bool {
                 None if ahead == text.len() => ahead,
                 None => return false,
             };
-            begin(text[start..end].trim_end_matches('\r'))
-                .is_some_and(|(_, loose, unwrap)| loose || unwrap.wrapping().is_some())
+            begin(text[start..end].trim_end_matches('\r')).is_some_and(|(_, written, unwrap)| {
+                written == Written::Loosely || unwrap.wrapping().is_some()
+            })
         })
     })
 }
 
-/// A trimmed BEGIN or END line (`word`): itself when it is one with a plain label, else its
-/// canonical form when it is one written loosely (3 to 10 dashes each side, spaces inside them,
-/// lower case), with `true`.
-fn boundary<'l>(line: &'l str, word: &str) -> Option<(Cow<'l, str>, bool)> {
-    let strict = match word {
-        "BEGIN" => pem::begin_label(line),
-        _ => pem::end_label(line),
-    };
-    if strict.is_some_and(pem::label_is_plain) {
-        return Some((Cow::Borrowed(line), false));
+/// A block's BEGIN or END line.
+#[derive(Clone, Copy)]
+enum Marker {
+    Begin,
+    End,
+}
+
+impl Marker {
+    fn word(self) -> &'static str {
+        match self {
+            Self::Begin => "BEGIN",
+            Self::End => "END",
+        }
+    }
+
+    /// The label of a trimmed line that is this marker as PEM writes it.
+    fn label(self, line: &str) -> Option<&str> {
+        match self {
+            Self::Begin => pem::begin_label(line),
+            Self::End => pem::end_label(line),
+        }
+    }
+}
+
+/// How a BEGIN or END line was written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Written {
+    /// As PEM writes it.
+    AsPem,
+    /// Loosely (other than five dashes each side, spaces inside them, lower case).
+    Loosely,
+}
+
+/// A trimmed BEGIN or END line: itself when it is one with a plain label, else its canonical form
+/// when it is one written loosely (3 to 10 dashes each side, spaces inside them, lower case).
+fn boundary(line: &str, marker: Marker) -> Option<(Cow<'_, str>, Written)> {
+    let word = marker.word();
+    if marker.label(line).is_some_and(pem::label_is_plain) {
+        return Some((Cow::Borrowed(line), Written::AsPem));
     }
     let dashes = |s: &str| s.len() - s.trim_start_matches('-').len();
     let lead = dashes(line);
@@ -353,7 +386,12 @@ fn boundary<'l>(line: &'l str, word: &str) -> Option<(Cow<'l, str>, bool)> {
         && head.eq_ignore_ascii_case(word)
         && pem::label_is_plain(&label)
         && !label.starts_with("SSH2 "))
-    .then(|| (Cow::Owned(format!("-----{word} {label}-----")), true))
+    .then(|| {
+        (
+            Cow::Owned(format!("-----{word} {label}-----")),
+            Written::Loosely,
+        )
+    })
 }
 
 /// A line's content and its line break (`\n`, `\r\n` or nothing).
@@ -586,7 +624,7 @@ mod tests {
             "-----BEGINNING CERTIFICATE-----",
             "-----BEGIN my certificate!-----",
         ] {
-            assert!(boundary(line, "BEGIN").is_none(), "{line}");
+            assert!(boundary(line, Marker::Begin).is_none(), "{line}");
         }
         assert!(clean("-- BEGIN CERTIFICATE --\nMIIB\n-- END CERTIFICATE --\n").is_none());
     }
