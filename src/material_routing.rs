@@ -62,7 +62,7 @@ pub fn box_for_file(bytes: &[u8]) -> Slot {
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Slot::Certificates;
     };
-    let separated = fixes::separate_blocks(text);
+    let separated = fixes::separate_blocks("", text);
     let has_other_blocks = separated
         .certificates
         .lines()
@@ -100,17 +100,22 @@ pub struct Routed {
     pub csr: String,
     /// What moved, in this order: keys, requests, recovered.
     pub moved: Vec<Moved>,
+    /// When the text was recovered: what was undone, located in the text as pasted (the analysis
+    /// of the boxes' clean text no longer says it). Kept by the Worker, not sent to the page.
+    #[serde(skip)]
+    pub recovery: Vec<crate::diagnostic::Diagnostic>,
 }
 
 /// Routes text pasted into the certificate box: key and request blocks join the text of their own
 /// boxes (`key`, `csr`); when nothing moves, every box keeps its text as typed.
 pub fn route_pasted(certificates: &str, key: &str, csr: &str) -> Routed {
-    let separated = fixes::separate_blocks(certificates);
+    let separated = fixes::separate_blocks(PASTED, certificates);
     let mut routed = Routed {
         certificates: certificates.to_owned(),
         key: key.to_owned(),
         csr: csr.to_owned(),
         moved: Vec::new(),
+        recovery: Vec::new(),
     };
     if !separated.keys.is_empty() {
         routed.key = join(key, &separated.keys);
@@ -123,6 +128,7 @@ pub fn route_pasted(certificates: &str, key: &str, csr: &str) -> Routed {
     if !routed.moved.is_empty() {
         if separated.recovered {
             routed.moved.push(Moved::Recovered);
+            routed.recovery = separated.recovery;
         }
         routed.certificates = separated.certificates;
     }
@@ -233,6 +239,7 @@ mod tests {
                 key: "k".into(),
                 csr: "c".into(),
                 moved: vec![],
+                recovery: vec![],
             }
         );
         // Mangled text: recovered, and said so.

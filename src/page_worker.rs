@@ -482,7 +482,13 @@ impl Worker {
     }
 
     /// Takes the analysis a job made (the Worker's material is what it analysed) and answers.
-    pub fn analysed(&mut self, analysing: Analysing, analysis: Analysis) -> FromWorker {
+    pub fn analysed(&mut self, mut analysing: Analysing, mut analysis: Analysis) -> FromWorker {
+        if let Some(routed) = &mut analysing.routed {
+            // What recovery undid to the paste, said first, as an analysis of the text as pasted
+            // says it: the boxes now hold clean PEM, whose analysis no longer can.
+            let recovery = std::mem::take(&mut routed.recovery);
+            analysis.report.diagnostics.splice(0..0, recovery);
+        }
         self.analysis = analysis;
         self.before = self.boxes.certificate_text();
         self.prepare();

@@ -53,14 +53,18 @@ pub struct Separated {
     /// Whether the text was mangled (JSON, escapes, one-line PEM …) and these are the blocks
     /// recovered from it (`analysis::recover`).
     pub recovered: bool,
+    /// What recovery undid, located in the text as given (the input `name`): the analysis of the
+    /// separated text, already clean, no longer says it.
+    pub recovery: Vec<crate::diagnostic::Diagnostic>,
 }
 
-/// Splits pasted text by block label (a line scan of BEGIN/END lines of the text as recovered;
-/// the blocks themselves are decoded later by the analysis).
-pub fn separate_blocks(text: &str) -> Separated {
-    let recovered = crate::analysis::recover::recovered_text(text);
-    let mut out = separate_lines(&recovered);
-    out.recovered = matches!(recovered, std::borrow::Cow::Owned(_));
+/// Splits pasted text (the input `name`) by block label (a line scan of BEGIN/END lines of the
+/// text as recovered; the blocks themselves are decoded later by the analysis).
+pub fn separate_blocks(name: &str, text: &str) -> Separated {
+    let recovered = crate::analysis::recover::recover(name, text);
+    let mut out = separate_lines(&recovered.text);
+    out.recovered = matches!(recovered.text, std::borrow::Cow::Owned(_));
+    out.recovery = recovered.diagnostics;
     out
 }
 
@@ -101,7 +105,7 @@ mod tests {
                     -----BEGIN ENCRYPTED PRIVATE KEY-----\nKKKK\n-----END ENCRYPTED PRIVATE KEY-----\n\
                     -----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\n\nLLLL\n-----END RSA PRIVATE KEY-----\n\
                     -----BEGIN CERTIFICATE REQUEST-----\nRRRR\n-----END CERTIFICATE REQUEST-----";
-        let separated = separate_blocks(text);
+        let separated = separate_blocks("t", text);
         assert_eq!(
             separated.certificates,
             "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n"
@@ -114,7 +118,7 @@ mod tests {
             separated.requests,
             "-----BEGIN CERTIFICATE REQUEST-----\nRRRR\n-----END CERTIFICATE REQUEST-----\n"
         );
-        assert_eq!(separate_blocks("just text").certificates, "just text");
+        assert_eq!(separate_blocks("t", "just text").certificates, "just text");
         assert!(!separated.recovered);
     }
 
@@ -130,7 +134,7 @@ mod tests {
         // An API example: a JSON document with the key and the certificate as escaped strings.
         let json = serde_json::json!({"certificate": {"private_key": KEY, "certificate": CERT}});
         let text = json.to_string();
-        let separated = separate_blocks(&text);
+        let separated = separate_blocks("t", &text);
         assert!(separated.recovered);
         assert_eq!(separated.certificates, CERT);
         assert_eq!(separated.keys, KEY);
@@ -163,7 +167,7 @@ mod tests {
                        -----END PRIVATE KEY-----\n";
         let kept = certificate_text(unended);
         assert!(kept.contains("AAAA") && !kept.contains("SECRET"), "{kept}");
-        let separated = separate_blocks(unended);
+        let separated = separate_blocks("t", unended);
         assert!(separated.keys.contains("SECRET") && !separated.certificates.contains("SECRET"));
     }
 }

@@ -74,18 +74,19 @@ test('a zh-CN browser gets every flow in Chinese', { timeout: 120_000 }, async (
 });
 
 // What a mail client, a chat app and an input method did to a chain and its key (the vector case
-// made by textwrap, a zero-width space at each line's end and a full-width translation): read,
-// and said in Chinese.
+// made by textwrap, a zero-width space at each line's end and a full-width translation), all
+// pasted into the certificate box: read, the key moved to its box as clean PEM, and what was
+// undone still said, in Chinese.
 test('in a zh-CN browser, a chain from a quoted mail, a key from a chat app and a root typed in full-width are read and said in Chinese', { timeout: 60_000 }, async () => {
   const { context, app, problems } = await openApp(suite, {
     contextOptions: { locale: 'zh-CN', viewport: { width: 1280, height: 900 } },
   });
   try {
     const mangled = (file) => read('recovered-mail-chat-and-input-methods', file);
-    await app.pasteAtOnce(`${mangled('a-reply.txt')}\n${mangled('d-full-width.txt')}`);
-    await app.keyPaste.fill(mangled('b-chat.txt'));
+    await app.pasteAtOnce(`${mangled('a-reply.txt')}\n${mangled('d-full-width.txt')}\n${mangled('b-chat.txt')}`);
     await app.waitForVerdict('ordered');
     await app.diagnostic('key-matches-certificate').waitFor({ state: 'attached' });
+    assert.match(await app.keyPaste.inputValue(), /^-----BEGIN PRIVATE KEY-----\n[A-Za-z0-9+/=\n]+-----END PRIVATE KEY-----\n$/);
     assert.equal(await app.cards.count(), 3);
     const info = await app.diagnosticCodes('info');
     assert.equal(info.filter((c) => c === 'recovered-line-prefix').length, 2, 'the leaf and the intermediate');

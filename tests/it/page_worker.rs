@@ -198,6 +198,74 @@ fn a_key_pasted_with_the_chain_is_routed_to_its_box_and_only_when_asked() {
     assert!(has(view_of(&answer), Code::NotACertificate));
 }
 
+/// A quoted chain, a root typed in full-width and a key from a chat app, all pasted into the
+/// certificate box (the vector case made by textwrap, a full-width translation and zero-width
+/// spaces): the key moves to its box as clean PEM, and the view still says what was undone, where
+/// in the paste, exactly as the analysis of the paste as given says it.
+#[test]
+fn what_recovery_undid_to_a_routed_paste_is_still_said() {
+    let mangled = |file| read("recovered-mail-chat-and-input-methods", file);
+    let key = mangled("b-chat.txt");
+    let pasted = format!(
+        "{}\n{}\n{key}",
+        mangled("a-reply.txt"),
+        mangled("d-full-width.txt")
+    );
+    let mut boxes = Boxes::default();
+    boxes.certificates.pasted = pasted.as_str().into();
+    let target = ProviderId::default();
+    let recovery = |view: &View| -> Vec<(Code, String)> {
+        view.findings
+            .iter()
+            .filter(|f| f.code.as_str().starts_with("recovered-"))
+            .map(|f| (f.code, f.place.en().to_owned()))
+            .collect()
+    };
+
+    // As given, unrouted: what the analysis of the paste itself says.
+    let as_given = Worker::new(target).answer(analyse(1, boxes.clone(), "", false, target));
+    let expected = recovery(view_of(&as_given));
+    let count = |code| expected.iter().filter(|(c, _)| *c == code).count();
+    assert_eq!(count(Code::RecoveredLinePrefix), 2, "{expected:?}");
+    assert_eq!(count(Code::RecoveredLookAlikes), 2, "{expected:?}");
+
+    let answer = Worker::new(target).answer(analyse(2, boxes, "", true, target));
+    let (text, back) = crossed(&answer);
+    let FromWorker::Shown {
+        routed: Some(routed),
+        view,
+        ..
+    } = back
+    else {
+        panic!("nothing was routed");
+    };
+    assert_eq!(routed.moved, vec![Moved::Keys, Moved::Recovered]);
+    assert!(
+        routed.key.starts_with("-----BEGIN PRIVATE KEY-----\n"),
+        "{}",
+        routed.key
+    );
+    assert!(routed.key.is_ascii(), "the key box holds clean PEM");
+    let has = |code| view.findings.iter().any(|f| f.code == code);
+    assert!(has(Code::KeyMatchesCertificate));
+    assert_eq!(
+        recovery(&view),
+        expected,
+        "the routed view says what was undone"
+    );
+    assert!(
+        expected.iter().all(|(_, place)| place.starts_with(PASTED)),
+        "{expected:?}"
+    );
+    // What recovery says stays with the Worker's view, never as key material.
+    let body = routed.key.lines().nth(1).unwrap();
+    assert_eq!(
+        text.matches(body).count(),
+        1,
+        "the key's text crosses once, in the routed key box, and in no message"
+    );
+}
+
 #[test]
 fn a_fix_asked_by_message_rewrites_the_material_and_the_next_view_shows_it() {
     let case = corpus::vectors("inspect").join("chain-shuffled");
