@@ -4,8 +4,9 @@
 //! (bench/wasm/src/lib.rs), so that all three measure the same bytes. Nothing here is committed
 //! as data: the largest input is 20 MB.
 //!
-//! Every generator is deterministic (a fixed xorshift state), needs only `std` and base64ct, and
-//! builds its DER from fixed headers: these are malformed inputs, not certificates to trust.
+//! Every generator is deterministic (a fixed xorshift state), needs only `std`, base64ct and, for
+//! the archives, the deflate and CRC-32 crates the core reads them with; it builds its DER from
+//! fixed headers: these are malformed inputs, not certificates to trust.
 
 #![allow(dead_code)] // each includer uses its own selection
 
@@ -269,6 +270,74 @@ pub(super) fn huge_lengths() -> Vec<(&'static str, Option<&'static str>, Vec<u8>
     ]
 }
 
+/// A ZIP archive of `files` (name, content), each deflated, with its CRC-32: the local headers,
+/// the central directory and its end record (PKWARE APPNOTE 6.3), nothing else. Files that share
+/// their content (the same slice) are compressed once.
+pub(super) fn zip_of(files: &[(String, &[u8])]) -> Vec<u8> {
+    const CRC32: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
+    let (mut out, mut directory) = (Vec::new(), Vec::new());
+    let mut last: Option<(*const u8, Vec<u8>, u32)> = None;
+    for (name, content) in files {
+        if last
+            .as_ref()
+            .is_none_or(|(at, _, _)| *at != content.as_ptr())
+        {
+            let data = miniz_oxide::deflate::compress_to_vec(content, 6);
+            last = Some((content.as_ptr(), data, CRC32.checksum(content)));
+        }
+        let Some((_, data, crc)) = &last else {
+            unreachable!("set above")
+        };
+        let size = |n: usize| u32::try_from(n).expect("under 4 GiB").to_le_bytes();
+        let mut common = Vec::new();
+        common.extend(20u16.to_le_bytes()); // version needed: 2.0
+        common.extend(0u16.to_le_bytes()); // flags
+        common.extend(8u16.to_le_bytes()); // deflated
+        common.extend([0; 4]); // time and date
+        common.extend(crc.to_le_bytes());
+        common.extend(size(data.len()));
+        common.extend(size(content.len()));
+        common.extend(
+            u16::try_from(name.len())
+                .expect("a short name")
+                .to_le_bytes(),
+        );
+        common.extend(0u16.to_le_bytes()); // extra field
+        directory.extend(b"PK\x01\x02");
+        directory.extend(20u16.to_le_bytes()); // made by
+        directory.extend(&common);
+        directory.extend([0; 6]); // comment length, disk, internal attributes
+        directory.extend([0; 4]); // external attributes
+        directory.extend(size(out.len())); // the local header's offset
+        directory.extend(name.as_bytes());
+        out.extend(b"PK\x03\x04");
+        out.extend(&common);
+        out.extend(name.as_bytes());
+        out.extend(data);
+    }
+    let count = u16::try_from(files.len())
+        .expect("under 65,535 files")
+        .to_le_bytes();
+    let (offset, size) = (out.len() as u32, directory.len() as u32);
+    out.extend(&directory);
+    out.extend(b"PK\x05\x06");
+    out.extend([0; 4]); // this disk, the directory's disk
+    out.extend(count);
+    out.extend(count);
+    out.extend(size.to_le_bytes());
+    out.extend(offset.to_le_bytes());
+    out.extend([0; 2]); // comment
+    out
+}
+
+/// A ZIP archive of `count` files (`f0000.pem` …) holding `content` each.
+pub(super) fn zip_of_many(count: usize, content: &[u8]) -> Vec<u8> {
+    let files: Vec<(String, &[u8])> = (0..count)
+        .map(|i| (format!("f{i:04}.pem"), content))
+        .collect();
+    zip_of(&files)
+}
+
 /// The benchmark case name for a hostile input: `hostile_` and its name in lowercase words
 /// joined by `_` (the same natively and in the browser).
 pub(super) fn case_name(name: &str) -> String {
@@ -316,6 +385,14 @@ pub(super) fn all() -> Vec<(String, Vec<u8>)> {
         (
             "a 2 MB line of string literals of BEGIN lines".to_owned(),
             format!("{}\n", "\"-----BEGIN CERTIFICATE-----\\n\" ".repeat(60_000)).into_bytes(),
+        ),
+        (
+            "a ZIP of one file inflating to 100 MB".to_owned(),
+            zip_of(&[("example.com.pem".to_owned(), &vec![0; 100 << 20])]),
+        ),
+        (
+            "a ZIP of 2,000 files of 1 MiB of dashes".to_owned(),
+            zip_of_many(2_000, &vec![b'-'; 1 << 20]),
         ),
         ("20 MB of binary noise".to_owned(), noise(20_000_000)),
         ("20 MB of base64 noise".to_owned(), noise_text(20_000_000)),

@@ -5,6 +5,7 @@
 //! [`Diagnostic`] in the report. The validation time and any passphrase are arguments; nothing
 //! here reads a clock, and no secret is copied into the report.
 
+pub mod archive;
 pub mod certificate;
 pub mod chain;
 mod containers;

@@ -106,6 +106,19 @@ codes! {
     /// Give the certificate your CA issued and the key made with its CSR; convert a keystore to
     /// PKCS#12 with `keytool -importkeystore … -deststoretype PKCS12`.
     NotTlsMaterial = "not-tls-material", Error;
+    /// A ZIP archive (as CAs and cloud consoles hand certificates out): its files that hold
+    /// certificates, keys or requests are read as inputs of their own, named `archive.zip/file`;
+    /// the others are named as not read. Nothing to fix: what is uploaded is built from those files.
+    ArchiveOpened = "archive-opened", Info;
+    /// A ZIP archive, or one of its files, could not be read: damaged or cut short, encrypted with
+    /// the archive's password, compressed with a method other than deflate, ZIP64 or split, or
+    /// inflating past the ceilings (16 MiB a file, 64 MiB in all). Extract it with your system's
+    /// tool and give its files.
+    ArchiveUnreadable = "archive-unreadable", Error;
+    /// The password of the archive's PKCS#12 file (and encrypted keys) was read from the archive's
+    /// password file (`pfx-password.txt`, `jks-password.txt` …), as Tomcat and IIS downloads carry
+    /// one; a password given to the tool is used instead.
+    ArchivePasswordFile = "archive-password-file", Info;
     /// The certificate's notAfter lies in the past: every provider rejects or will stop serving it.
     /// Renew the certificate with your CA.
     CertificateExpired = "certificate-expired", Error;

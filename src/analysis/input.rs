@@ -76,6 +76,8 @@ pub enum InputFormat {
     Der,
     /// Nothing that could be decoded.
     Unknown,
+    /// A ZIP archive, whose files are inputs of their own (`analysis::archive`).
+    Zip,
 }
 
 crate::words::serialize_as_str!(InputFormat);
@@ -87,6 +89,7 @@ impl InputFormat {
             Self::Pem => "pem",
             Self::Der => "der",
             Self::Unknown => "unknown",
+            Self::Zip => "zip",
         }
     }
 }
@@ -104,6 +107,19 @@ pub struct InputSummary {
     pub line_endings: LineEndings,
     /// How many PEM blocks (BEGIN lines) it has; 1 for DER.
     pub blocks: usize,
+}
+
+impl InputSummary {
+    /// The summary line of a ZIP archive, whose files follow as inputs of their own.
+    pub(crate) fn archive(file: &str) -> Self {
+        Self {
+            file: file.to_owned(),
+            kind: InputKind::Binary,
+            format: InputFormat::Zip,
+            line_endings: LineEndings::None,
+            blocks: 0,
+        }
+    }
 }
 
 /// The result of decoding one input.

@@ -147,6 +147,10 @@ impl Job {
         }
         if let Some(input) = self.inputs.get(self.next_input) {
             self.next_input += 1;
+            if super::archive::is_zip(&input.bytes) {
+                self.open_archive();
+                return None;
+            }
             let decoded = super::input::decode(&input.name, &input.bytes);
             self.collected.inputs.push(decoded.summary);
             self.collected.diagnostics.extend(decoded.diagnostics);
@@ -168,6 +172,37 @@ impl Job {
         let mut analysis = collected.finish(&mut checks);
         bound_diagnostics(&mut analysis.report.diagnostics);
         Some(analysis)
+    }
+}
+
+impl Job {
+    /// Opens the archive just taken: its files become inputs of their own, read next, each meant
+    /// to hold anything (an archive holds a whole delivery: certificate, chain and key); a
+    /// password file of the archive opens its PKCS#12 file and encrypted keys when no password
+    /// was given.
+    fn open_archive(&mut self) {
+        let at = self.next_input;
+        let Some(archive) = self.inputs.get_mut(at - 1) else {
+            return;
+        };
+        let bytes = std::mem::take(&mut archive.bytes);
+        let opened = super::archive::open(&archive.name, &bytes);
+        self.collected
+            .inputs
+            .push(InputSummary::archive(&archive.name));
+        self.collected.diagnostics.extend(opened.diagnostics);
+        if let Some(password) = opened.password {
+            self.pkcs12_password.get_or_insert_with(|| password.clone());
+            self.passphrase.get_or_insert(password);
+        }
+        self.inputs.splice(
+            at..at,
+            opened.files.into_iter().map(|(name, bytes)| OwnedInput {
+                name,
+                bytes,
+                role: Role::Any,
+            }),
+        );
     }
 }
 

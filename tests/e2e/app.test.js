@@ -54,6 +54,25 @@ test('a messy multi-block paste and a DER file both become cards', { timeout: TE
   await context.close();
 });
 
+// A Tomcat/IIS download as CAs and consoles zip it: the PKCS#12 file and pfx-password.txt. The page
+// opens the archive, reads the password from its file and matches the key; the page is told the
+// password by no one, and no password reaches the page.
+test('a ZIP a CA sent is opened: its PKCS#12 file read with the password file beside it', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, app, page, problems, requestsAfterLoad } = await openApp();
+  const facts = vectorFacts('archive-tomcat-download-pfx-and-password-file');
+  await app.filePick.setInputFiles(vectorInput('archive-tomcat-download-pfx-and-password-file', 'example.com_tomcat.test-only.zip'));
+  await app.diagnostic('key-matches-certificate').waitFor({ timeout: 10_000 });
+  assert.equal(await app.cards.count(), facts.certificates.length);
+  assert.equal(await app.card(0).sha256(), facts.certificates[0].sha256);
+  assert.match(await app.diagnostic('archive-opened').textContent(), /example\.com\.pfx/);
+  assert.match(await app.diagnostic('archive-password-file').textContent(), /pfx-password\.txt/);
+  assert.equal(await app.passphrase.inputValue(), '');
+  assert.ok(!(await page.content()).includes('k7Qz9pWx2Lr4'), 'the password file\'s content is not in the page');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, []);
+  await context.close();
+});
+
 test('malformed input yields a clear diagnostic and keeps the text', { timeout: TEST_TIMEOUT }, async () => {
   const { context, app, problems } = await openApp();
   const cut = readFileSync(vectorInput('malformed-missing-end', 'cut.pem'), 'utf8');

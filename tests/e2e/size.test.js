@@ -96,6 +96,13 @@
 // What recovery undid to a paste whose key the page moved to its box, still said (the Worker keeps
 // the recovery's findings of the text as pasted and puts them before the analysis of the clean
 // boxes): 448,843 bytes on 2026-12-06 (+0.6 KB).
+// The ZIP archive a CA or console hands out, opened (analysis/archive.rs: the central directory,
+// deflate by miniz_oxide, CRC-32 by crc, a password file for the PKCS#12 beside it; three codes with
+// their documentation and messages in both languages): 458,361 bytes on 2026-12-06 (+9.5 KB), which
+// bench/budgets/attribution.mjs (named builds before and after) puts in cert_preflight's own
+// functions (+5.3 KB: the archive reader with the inflater inlined into it), the strings and tables
+// (+3.1 KB: the texts, inflate's and CRC-32's tables) and miniz_oxide's functions left out of line
+// (+1.2 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -104,7 +111,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 449_000;
+const CEILING = 459_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -272,3 +272,54 @@ fn text_after_a_cut_short_end_line_may_be_anything() {
         );
     }
 }
+
+/// A ZIP bomb and an archive of 2,000 files stop at the archive's ceilings (16 MiB a file, 64 MiB
+/// in all, 1,000 files), and say so.
+#[test]
+fn archives_stop_at_their_ceilings_and_say_so() {
+    use cert_preflight::analysis::archive::{MAX_FILE_BYTES, MAX_FILES, MAX_TOTAL_BYTES};
+    use cert_preflight::diagnostic::Code;
+    let message = |analysis: &Analysis, code| {
+        analysis
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == code)
+            .map(|d| d.message.clone())
+            .collect::<Vec<_>>()
+    };
+    let bomb = analyse(
+        "bomb.zip",
+        &inputs::zip_of(&[("example.com.pem".to_owned(), &vec![0; 100 << 20])]),
+    );
+    let ceiling = format!("{} MiB a file", MAX_FILE_BYTES >> 20);
+    assert!(
+        matches!(&message(&bomb, Code::ArchiveUnreadable)[..], [one] if one.contains(&ceiling)),
+        "{:?}",
+        message(&bomb, Code::ArchiveUnreadable)
+    );
+    assert_eq!(bomb.report.inputs.len(), 1, "only the archive itself");
+
+    let dashes = vec![b'-'; 1 << 20];
+    let many = analyse("many.zip", &inputs::zip_of_many(2_000, &dashes));
+    let read = MAX_TOTAL_BYTES / dashes.len();
+    assert_eq!(
+        many.report.inputs.len(),
+        1 + read,
+        "the archive and what fits"
+    );
+    let opened = message(&many, Code::ArchiveOpened);
+    assert_eq!(opened.len(), 1);
+    assert!(
+        opened[0].contains(&format!(
+            "{} file(s) not read: the archive inflates past the ceiling of {} MiB in all",
+            MAX_FILES - read,
+            MAX_TOTAL_BYTES >> 20
+        )) && opened[0].contains(&format!(
+            "{} file(s) past the first {MAX_FILES} not looked at",
+            2_000 - MAX_FILES
+        )),
+        "{}",
+        opened[0]
+    );
+}

@@ -22,7 +22,8 @@ Usage:
   python3 tests/vectors/generate.py --check    recompute facts in memory; exit 1 if a facts.json differs
 
 Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
-ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores), cat and diff (recovered-mail-chat-and-input-methods);
+ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores), cat and diff (recovered-mail-chat-and-input-methods),
+zip and jar (the archive-* cases);
 the facts need it only for SM2, which pyca cannot read.
 
 Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pfx). Public certificates
@@ -31,6 +32,7 @@ Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pf
 import base64
 import datetime as dt
 import html
+import io
 import ipaddress
 import json
 import os
@@ -43,6 +45,7 @@ import textwrap
 import urllib.parse
 import warnings
 import xml.etree.ElementTree as ElementTree
+import zipfile
 from types import SimpleNamespace
 
 import yaml
@@ -275,6 +278,54 @@ def java_keystores():
                            check=True, capture_output=True)
             files[store.name] = store.read_bytes()
     return files
+
+
+TOMCAT_PASSWORD = "k7Qz9pWx2Lr4"
+
+
+def zipped(tool, files, *extra):
+    """An archive of `files` ({path in the archive: content}) as `tool` writes it: Info-ZIP's zip (folder
+    entries, extended timestamps), Java's jar (data descriptors after each file), or Python's zipfile."""
+    if tool == "zipfile":
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+            for path, content in files.items():
+                archive.writestr(path, content)
+        return out.getvalue()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = pathlib.Path(tmp) / "in"
+        for path, content in files.items():
+            target = root / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(content.encode() if isinstance(content, str) else content)
+        out = pathlib.Path(tmp) / "out.zip"
+        top = sorted({path.split("/")[0] for path in files})
+        argv = (["zip", "-q", "-r", *extra, str(out), *top] if tool == "zip"
+                else ["jar", "--create", "--no-manifest", "--file", str(out), *top])
+        subprocess.run(argv, cwd=root, check=True, capture_output=True)
+        return out.read_bytes()
+
+
+def archive_cases(p):
+    """The archives CAs and cloud consoles hand out, by the tools that write them."""
+    nginx = {"example.com_nginx/example.com_bundle.pem": chain(p.leaf, p.int),
+             "example.com_nginx/example.com.key": key_pem(p.leaf_key, "traditional"),
+             "example.com_nginx/readme.txt": "Upload example.com_bundle.pem and example.com.key to your server.\n"}
+    tomcat = {"example.com.pfx": pkcs12_bytes(p.leaf_key, p.leaf, [p.int],
+                                              serialization.BestAvailableEncryption(TOMCAT_PASSWORD.encode())),
+              "pfx-password.txt": TOMCAT_PASSWORD + "\n"}
+    apache = {"example.com_apache/example.com_public.crt": pem(p.ec_leaf),
+              "example.com_apache/example.com_chain.crt": chain(p.int, p.root),
+              "example.com_apache/example.com.key": key_pem(p.ec_leaf_key)}
+    whole = zipped("zipfile", {"example.com.pem": pem(p.leaf)})
+    return {
+        "archive-nginx-download-info-zip": {"example.com_nginx.test-only.zip": zipped("zip", nginx)},
+        "archive-tomcat-download-pfx-and-password-file": {"example.com_tomcat.test-only.zip": zipped("zipfile", tomcat)},
+        "archive-apache-download-java-jar": {"example.com_apache.test-only.zip": zipped("jar", apache)},
+        "archive-encrypted-and-cut-short": {
+            "encrypted.zip": zipped("zip", {"example.com.pem": pem(p.leaf)}, "-P", "archive password"),
+            "cut-short.zip": whole[: len(whole) // 2]},
+    }
 
 
 def openssl_ca(request_pem, signer_key_pem, *, issuer_pem=None, md, valid, serial, extensions, sm2=False):
@@ -935,6 +986,18 @@ CASES = [
     Case("not-tls-ssh-keys", "the SSH key pair of a server, by ssh-keygen, given for a certificate and its key: the OpenSSH "
          "private key, its public key line and its RFC 4716 export",
          lambda p: ssh_key_pair()),
+    Case("archive-nginx-download-info-zip", "an Nginx download as CAs and consoles zip it (chain without root, PKCS#1 key, "
+         "a readme), by Info-ZIP's zip: folder entries, extended timestamps",
+         lambda p: archive_cases(p)["archive-nginx-download-info-zip"]),
+    Case("archive-tomcat-download-pfx-and-password-file", "a Tomcat/IIS download: a PKCS#12 file (pyca, AES-256) and "
+         "pfx-password.txt holding its password, by Python's zipfile",
+         lambda p: archive_cases(p)["archive-tomcat-download-pfx-and-password-file"]),
+    Case("archive-apache-download-java-jar", "an Apache download (certificate, chain with root, PKCS#8 EC key) by "
+         "Java's jar: data descriptors after each file",
+         lambda p: archive_cases(p)["archive-apache-download-java-jar"]),
+    Case("archive-encrypted-and-cut-short", "a ZIP encrypted with a password (zip -P, ZipCrypto) and a ZIP cut short "
+         "halfway (Python's zipfile)",
+         lambda p: archive_cases(p)["archive-encrypted-and-cut-short"]),
     Case("not-tls-java-keystores", "a Tomcat key and certificate in Java's own keystores, by keytool: JKS and JCEKS "
          "(store password changeit)",
          lambda p: java_keystores()),
@@ -1294,6 +1357,46 @@ def cert_facts(cert, now, spki):
     }
 
 
+ARCHIVE_CLUTTER = (".DS_Store", "Thumbs.db", "desktop.ini")
+MATERIAL_EXTENSIONS = ("pem", "crt", "cer", "cert", "key", "csr", "req", "der", "p7b", "p7c", "p12", "pfx", "jks",
+                       "keystore", "ca-bundle", "chain", "bundle")
+
+
+def archive_files(name, data):
+    """The files of a ZIP archive read by Python's zipfile, as cert-preflight takes them (its documented rule,
+    analysis/archive.rs): folders, macOS/Windows clutter, encrypted and unreadable files left out; the first
+    password file (pfx-password.txt …) read as the password; the files that may hold material by their
+    extension or content. Returns ([(file, bytes)], password); ([], None) when it is no readable archive."""
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile:
+        return [], None
+    files, password = [], None
+    for info in archive.infolist():
+        path = info.filename
+        base = path.rsplit("/", 1)[-1]
+        if path.endswith("/") or path.startswith("__MACOSX/") or base.startswith("._") or base in ARCHIVE_CLUTTER:
+            continue
+        if info.flag_bits & 1:
+            continue
+        try:
+            content = archive.read(info)
+        except (zipfile.BadZipFile, NotImplementedError, RuntimeError):
+            continue
+        stem = base.lower().removesuffix(".txt")
+        if password is None and any(w in stem for w in ("password", "passwd", "keystorepass", "密码")):
+            line = content.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r\n")
+            if len(content) <= 256 and line and "\n" not in line and "\r" not in line:
+                password = line
+                continue
+        extension = base.lower().rsplit(".", 1)[-1] if "." in base else ""
+        if (extension in MATERIAL_EXTENSIONS or b"-----BEGIN " in content or content[:1] == b"\x30"
+                or content[:4] in (b"\xfe\xed\xfe\xed", b"\xce\xce\xce\xce")
+                or content.startswith((b"ssh-", b"PuTTY-User-Key-File-"))):
+            files.append((f"{name}/{path}", content))
+    return files, password
+
+
 def read_passphrase(case_dir):
     path = case_dir / "passphrase.txt"
     return path.read_text(encoding="utf-8").rstrip("\r\n") if path.exists() else None
@@ -1303,15 +1406,26 @@ def facts_for(case_dir):
     now = dt.datetime.strptime((case_dir / "now.txt").read_text().strip(), "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     password = read_passphrase(case_dir)
     certs, keys, csrs, inputs = [], [], [], []
+    files = []
     for path in sorted((case_dir / "input").iterdir()):
         data = path.read_bytes()
         # A mangled input's facts are those of its original material (cert-preflight gets the input only).
         original = case_dir / "original" / path.name
-        file_certs, file_keys, file_csrs = read_input(original.read_bytes() if original.exists() else data, password)
-        certs += [(path.name, c) for c in file_certs]
-        keys += [(path.name, k) for k in file_keys]
-        csrs += [(path.name, c) for c in file_csrs]
-        inputs.append({"file": path.name, "line_endings": line_endings(data)})
+        files.append((path.name, data, original.read_bytes() if original.exists() else data))
+    while files:
+        name, data, material = files.pop(0)
+        if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
+            # A ZIP archive: its files are inputs of their own, read next; its password file opens them.
+            inside, archive_password = archive_files(name, data)
+            files[:0] = [(file, content, content) for file, content in inside]
+            password = password if password is not None else archive_password
+            inputs.append({"file": name, "line_endings": "none"})
+            continue
+        file_certs, file_keys, file_csrs = read_input(material, password)
+        certs += [(name, c) for c in file_certs]
+        keys += [(name, k) for k in file_keys]
+        csrs += [(name, c) for c in file_csrs]
+        inputs.append({"file": name, "line_endings": line_endings(data)})
 
     spkis = [cert_spki(c) for _, c in certs]
     matches = lambda spki: [i for i, other in enumerate(spkis) if spki is not None and other == spki]  # noqa: E731

@@ -1,0 +1,609 @@
+//! ZIP archives, as CAs and cloud consoles hand certificates out: an Nginx or Apache download (the
+//! certificate, the chain, the key), a Tomcat or IIS download (a PKCS#12 file and the text file
+//! holding its password). The archive's files are read as inputs of their own, named
+//! `archive.zip/file`, and a password file found beside a PKCS#12 file opens it when no password
+//! was given.
+//!
+//! The archive is read from its central directory (PKWARE APPNOTE 6.3: the end of central
+//! directory record, the central directory's file headers, each file's local header). Stored and
+//! deflated files are read (`miniz_oxide`), their CRC-32 checked (`crc`); encrypted files, other
+//! compression methods, ZIP64 and split archives are said, not read. Work and memory are bounded:
+//! at most [`MAX_FILES`] files are read, each inflated to at most [`MAX_FILE_BYTES`], and
+//! [`MAX_TOTAL_BYTES`] in all; past a ceiling, a message says so.
+
+use super::foreign;
+use crate::diagnostic::{Code, Diagnostic, InputLocation};
+use crate::lang::Text;
+
+/// The most files of one archive that are looked at.
+pub const MAX_FILES: usize = 1_000;
+/// The most bytes one file of an archive is inflated to.
+pub const MAX_FILE_BYTES: usize = 16 << 20;
+/// The most bytes the files of one archive are inflated to, in all.
+pub const MAX_TOTAL_BYTES: usize = 64 << 20;
+
+/// The longest password file read as one (a password on one line).
+const MAX_PASSWORD_BYTES: usize = 256;
+
+/// Whether `bytes` are a ZIP archive (a file's local header, or the end record of an empty one).
+pub(crate) fn is_zip(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"PK\x05\x06")
+}
+
+/// What an archive gave.
+#[derive(Debug, Default)]
+pub(crate) struct Opened {
+    /// The files to analyse, named `archive/file`, in the archive's order.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// The password read from a password file of the archive, when there was one.
+    pub password: Option<String>,
+    /// What was read, skipped or could not be read.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// One file's entry in the central directory.
+struct Entry<'a> {
+    name: String,
+    flags: u16,
+    method: u16,
+    crc: u32,
+    compressed: usize,
+    size: usize,
+    data: Option<&'a [u8]>,
+}
+
+/// Why a file of the archive was not read.
+enum Unread {
+    Encrypted,
+    Method(u16),
+    Damaged,
+    OverCeiling,
+}
+
+/// Opens the archive `name`, whose bytes are `bytes`.
+pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
+    let mut out = Opened::default();
+    let (entries, count) = match directory(bytes) {
+        Ok(directory) => directory,
+        Err(why) => {
+            out.diagnostics.push(unreadable_archive(name, why));
+            return out;
+        }
+    };
+    let mut read = Vec::new();
+    let mut skipped = Vec::new();
+    let mut total = 0usize;
+    let mut unread = 0usize;
+    let mut password_file = None;
+    let mut left = Left {
+        past_count: count.saturating_sub(MAX_FILES),
+        past_bytes: 0,
+    };
+    for (index, entry) in entries.iter().enumerate() {
+        if is_clutter(&entry.name) {
+            continue;
+        }
+        let full = format!("{name}/{}", entry.name);
+        let room = MAX_TOTAL_BYTES - total;
+        let content = match content(entry, room) {
+            Ok(content) => content,
+            Err(Unread::OverCeiling) if room < MAX_FILE_BYTES => {
+                // The archive's ceiling, not the file's: neither it nor the rest is read.
+                left.past_bytes = entries.len() - index;
+                break;
+            }
+            Err(why) => {
+                out.diagnostics.push(unreadable_file(&full, &why));
+                unread += 1;
+                continue;
+            }
+        };
+        total += content.len();
+        if out.password.is_none()
+            && is_password_file(&entry.name)
+            && let Some(password) = password_in(&content)
+        {
+            out.password = Some(password);
+            password_file = Some(full);
+            continue;
+        }
+        if is_material(&entry.name, &content) {
+            read.push(entry.name.clone());
+            out.files.push((full, content));
+        } else {
+            skipped.push(entry.name.clone());
+        }
+    }
+    out.diagnostics
+        .insert(0, opened(name, &read, &skipped, unread, &left));
+    if let Some(file) = password_file {
+        out.diagnostics.push(Diagnostic::new(
+            Code::ArchivePasswordFile,
+            InputLocation::file(file),
+            tr!(
+                "the password of the archive's PKCS#12 file and encrypted keys was read from this file",
+                "已从此文件读取压缩包中 PKCS#12 文件和加密私钥的密码"
+            ),
+            tr!(
+                "nothing to do; a password given here is used instead",
+                "无需处理；如在此处输入了密码，则使用输入的密码"
+            ),
+        ));
+    }
+    out
+}
+
+/// The files not looked at: past the first [`MAX_FILES`], and past [`MAX_TOTAL_BYTES`] inflated.
+struct Left {
+    past_count: usize,
+    past_bytes: usize,
+}
+
+/// Why the archive's directory could not be read.
+enum Broken {
+    /// No end record, or offsets outside the file.
+    Damaged,
+    /// ZIP64 (over 65,535 files or 4 GiB), which CA downloads never are.
+    Zip64,
+    /// An archive split over several files.
+    Split,
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes(bytes.get(at..at + 2)?.try_into().ok()?))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// The central directory's first [`MAX_FILES`] entries, in order, and how many there are.
+fn directory(bytes: &[u8]) -> Result<(Vec<Entry<'_>>, usize), Broken> {
+    const END: &[u8] = b"PK\x05\x06";
+    // The end record is 22 bytes and a comment of at most 65,535, at the end of the file.
+    let last = bytes.len().checked_sub(22).ok_or(Broken::Damaged)?;
+    let first = last.saturating_sub(0xFFFF);
+    let end = (first..=last)
+        .rev()
+        .find(|&at| bytes[at..].starts_with(END))
+        .ok_or(Broken::Damaged)?;
+    let field16 = |offset| u16_at(bytes, end + offset).ok_or(Broken::Damaged);
+    let field32 = |offset| u32_at(bytes, end + offset).ok_or(Broken::Damaged);
+    let (disk, directory_disk) = (field16(4)?, field16(6)?);
+    let (on_disk, count) = (field16(8)?, field16(10)?);
+    let (size, offset) = (field32(12)?, field32(16)?);
+    if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
+        return Err(Broken::Zip64);
+    }
+    if disk != 0 || directory_disk != 0 || on_disk != count {
+        return Err(Broken::Split);
+    }
+    let mut entries = Vec::new();
+    let mut at = usize::try_from(offset).map_err(|_| Broken::Damaged)?;
+    for _ in 0..count {
+        if !bytes
+            .get(at..)
+            .is_some_and(|b| b.starts_with(b"PK\x01\x02"))
+        {
+            return Err(Broken::Damaged);
+        }
+        let field16 = |offset| u16_at(bytes, at + offset).ok_or(Broken::Damaged);
+        let field32 = |offset| {
+            u32_at(bytes, at + offset)
+                .and_then(|v| usize::try_from(v).ok())
+                .ok_or(Broken::Damaged)
+        };
+        let name_length = usize::from(field16(28)?);
+        let next = at + 46 + name_length + usize::from(field16(30)?) + usize::from(field16(32)?);
+        let name = bytes
+            .get(at + 46..at + 46 + name_length)
+            .ok_or(Broken::Damaged)?;
+        let flags = field16(8)?;
+        let compressed = field32(20)?;
+        if entries.len() < MAX_FILES {
+            entries.push(Entry {
+                // Bit 11: the name is UTF-8; tools that do not set it mostly write UTF-8 too,
+                // and a name in another code page is shown with its unknown characters replaced.
+                name: String::from_utf8_lossy(name).into_owned(),
+                flags,
+                method: field16(10)?,
+                crc: u32_at(bytes, at + 16).ok_or(Broken::Damaged)?,
+                compressed,
+                size: field32(24)?,
+                data: local_data(bytes, field32(42)?, compressed),
+            });
+        }
+        at = next;
+    }
+    Ok((entries, usize::from(count)))
+}
+
+/// A file's data, after its local header (whose name and extra field lengths are its own).
+fn local_data(bytes: &[u8], local: usize, compressed: usize) -> Option<&[u8]> {
+    if !bytes.get(local..)?.starts_with(b"PK\x03\x04") {
+        return None;
+    }
+    let start = local
+        + 30
+        + usize::from(u16_at(bytes, local + 26)?)
+        + usize::from(u16_at(bytes, local + 28)?);
+    bytes.get(start..start.checked_add(compressed)?)
+}
+
+/// A file's content, inflated and checked, at most `room` bytes.
+fn content(entry: &Entry<'_>, room: usize) -> Result<Vec<u8>, Unread> {
+    if entry.flags & 1 != 0 {
+        return Err(Unread::Encrypted);
+    }
+    let data = entry.data.ok_or(Unread::Damaged)?;
+    let limit = MAX_FILE_BYTES.min(room);
+    let content = match entry.method {
+        0 if entry.size > limit => return Err(Unread::OverCeiling),
+        0 if entry.compressed != entry.size => return Err(Unread::Damaged),
+        0 => data.to_vec(),
+        8 => match miniz_oxide::inflate::decompress_to_vec_with_limit(data, limit) {
+            Ok(content) => content,
+            Err(error) if error.status == miniz_oxide::inflate::TINFLStatus::HasMoreOutput => {
+                return Err(Unread::OverCeiling);
+            }
+            Err(_) => return Err(Unread::Damaged),
+        },
+        method => return Err(Unread::Method(method)),
+    };
+    const CRC32: crc::Crc<u32, crc::Table<1>> =
+        crc::Crc::<u32, crc::Table<1>>::new(&crc::CRC_32_ISO_HDLC);
+    if content.len() != entry.size || CRC32.checksum(&content) != entry.crc {
+        return Err(Unread::Damaged);
+    }
+    Ok(content)
+}
+
+/// The file's own name, after its folders.
+fn base_name(name: &str) -> &str {
+    name.rsplit('/').next().unwrap_or(name)
+}
+
+/// Folders, and what macOS and Windows add to archives they make.
+fn is_clutter(name: &str) -> bool {
+    let base = base_name(name);
+    name.ends_with('/')
+        || name.starts_with("__MACOSX/")
+        || base.starts_with("._")
+        || matches!(base, ".DS_Store" | "Thumbs.db" | "desktop.ini")
+}
+
+/// A file named as the password files CA and console downloads carry (`pfx-password.txt`,
+/// `jks-password.txt`, `keystorePass.txt`, `密码.txt`).
+fn is_password_file(name: &str) -> bool {
+    let base = base_name(name).to_ascii_lowercase();
+    let stem = base.strip_suffix(".txt").unwrap_or(&base);
+    ["password", "passwd", "keystorepass", "密码"]
+        .iter()
+        .any(|word| stem.contains(word))
+}
+
+/// The password a password file holds: its one line, without a byte-order mark or the line break.
+fn password_in(content: &[u8]) -> Option<String> {
+    if content.len() > MAX_PASSWORD_BYTES {
+        return None;
+    }
+    let text = std::str::from_utf8(content).ok()?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let line = text.trim_end_matches(['\r', '\n']);
+    (!line.is_empty() && !line.contains(['\r', '\n'])).then(|| line.to_owned())
+}
+
+/// Whether a file may hold certificates or keys: by its name's extension, or by its content
+/// (a PEM armour, DER, a keystore, an SSH key).
+fn is_material(name: &str, content: &[u8]) -> bool {
+    const EXTENSIONS: &[&str] = &[
+        "pem",
+        "crt",
+        "cer",
+        "cert",
+        "key",
+        "csr",
+        "req",
+        "der",
+        "p7b",
+        "p7c",
+        "p12",
+        "pfx",
+        "jks",
+        "keystore",
+        "ca-bundle",
+        "chain",
+        "bundle",
+    ];
+    let base = base_name(name).to_ascii_lowercase();
+    let by_name = base
+        .rsplit_once('.')
+        .is_some_and(|(_, extension)| EXTENSIONS.contains(&extension));
+    let armour = content.windows(11).any(|w| w == b"-----BEGIN ");
+    by_name
+        || armour
+        || content.first() == Some(&0x30)
+        || foreign::by_magic(content).is_some()
+        || content.starts_with(b"ssh-")
+        || content.starts_with(b"PuTTY-User-Key-File-")
+}
+
+/// Up to ten names, and how many more there were.
+fn listed(names: &[String]) -> String {
+    let mut out = names
+        .iter()
+        .take(10)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if names.len() > 10 {
+        out.push_str(&format!(", … (+{})", names.len() - 10));
+    }
+    out
+}
+
+fn opened(
+    name: &str,
+    read: &[String],
+    skipped: &[String],
+    unread: usize,
+    left: &Left,
+) -> Diagnostic {
+    let (count, files) = (read.len(), listed(read));
+    let mut message = if read.is_empty() && unread > 0 {
+        tr!(
+            "a ZIP archive: {unread} of its files could not be read (below), and no other holds certificates or keys",
+            "ZIP 压缩包：其中 {unread} 个文件无法读取（见下文），其他文件中没有证书或私钥"
+        )
+    } else if read.is_empty() {
+        tr!(
+            "a ZIP archive with no certificate, key or request in it",
+            "ZIP 压缩包，其中没有证书、私钥或证书请求"
+        )
+    } else {
+        tr!(
+            "a ZIP archive: {count} of its files are read as inputs of their own ({files})",
+            "ZIP 压缩包：其中 {count} 个文件作为单独的输入读取（{files}）"
+        )
+    };
+    if !skipped.is_empty() {
+        let files = listed(skipped);
+        message = join(
+            message,
+            tr!(
+                "not read, holding no certificate or key: {files}",
+                "未读取（其中没有证书或私钥）：{files}"
+            ),
+        );
+    }
+    if left.past_bytes > 0 {
+        let (count, total) = (left.past_bytes, MAX_TOTAL_BYTES >> 20);
+        message = join(
+            message,
+            tr!(
+                "{count} file(s) not read: the archive inflates past the ceiling of {total} MiB in all",
+                "{count} 个文件未读取：压缩包解压后超过总上限 {total} MiB"
+            ),
+        );
+    }
+    if left.past_count > 0 {
+        let count = left.past_count;
+        message = join(
+            message,
+            tr!(
+                "{count} file(s) past the first {MAX_FILES} not looked at",
+                "超出前 {MAX_FILES} 个文件的 {count} 个文件未查看"
+            ),
+        );
+    }
+    let hint = if read.is_empty() && unread > 0 {
+        tr!(
+            "see the files that could not be read",
+            "请查看无法读取的文件"
+        )
+    } else if read.is_empty() {
+        tr!(
+            "give the certificate files themselves, or the archive your CA or cloud console offers for your server",
+            "请给出证书文件本身，或 CA、云控制台为您的服务器提供的压缩包"
+        )
+    } else {
+        tr!(
+            "nothing to do; no target takes an archive: what is uploaded is built from the files read",
+            "无需处理；没有目标接受压缩包：上传的内容由读取到的文件生成"
+        )
+    };
+    Diagnostic::new(
+        Code::ArchiveOpened,
+        InputLocation::file(name),
+        message,
+        hint,
+    )
+}
+
+fn join(first: Text, then: Text) -> Text {
+    Text::new(
+        format!("{}; {}", first.en(), then.en()),
+        format!("{}；{}", first.zh(), then.zh()),
+    )
+}
+
+fn unreadable_archive(name: &str, why: Broken) -> Diagnostic {
+    let message = match why {
+        Broken::Damaged => tr!(
+            "a ZIP archive whose directory cannot be read: it is damaged or was cut short",
+            "ZIP 压缩包的目录无法读取：文件已损坏或不完整"
+        ),
+        Broken::Zip64 => tr!(
+            "a ZIP64 archive (over 65,535 files or 4 GiB), which is not read here",
+            "ZIP64 压缩包（超过 65,535 个文件或 4 GiB），此处不读取"
+        ),
+        Broken::Split => tr!(
+            "one part of a ZIP archive split over several files, which is not read here",
+            "分卷 ZIP 压缩包的一部分，此处不读取"
+        ),
+    };
+    Diagnostic::new(
+        Code::ArchiveUnreadable,
+        InputLocation::file(name),
+        message,
+        tr!(
+            "extract the archive with your system's tool (download it again if it is damaged) and give its certificate and key files",
+            "请用系统自带的工具解压（如已损坏请重新下载），再给出其中的证书和私钥文件"
+        ),
+    )
+}
+
+fn unreadable_file(name: &str, why: &Unread) -> Diagnostic {
+    let message = match why {
+        Unread::Encrypted => tr!(
+            "this file of the archive is encrypted with the archive's password, which is not read here",
+            "压缩包中的此文件用压缩包密码加密，此处不读取"
+        ),
+        Unread::Method(method) => tr!(
+            "this file of the archive is compressed with method {method} (only stored and deflated files are read here)",
+            "压缩包中的此文件使用压缩方法 {method}（此处只读取未压缩和 deflate 压缩的文件）"
+        ),
+        Unread::Damaged => tr!(
+            "this file of the archive is damaged (its data or checksum does not match)",
+            "压缩包中的此文件已损坏（数据或校验和不符）"
+        ),
+        Unread::OverCeiling => {
+            let ceiling = MAX_FILE_BYTES >> 20;
+            tr!(
+                "this file of the archive inflates past the ceiling of {ceiling} MiB a file; it was not read",
+                "压缩包中的此文件解压后超过单个文件的上限 {ceiling} MiB，未读取"
+            )
+        }
+    };
+    Diagnostic::new(
+        Code::ArchiveUnreadable,
+        InputLocation::file(name),
+        message,
+        tr!(
+            "extract the archive with your system's tool (with its password, if it has one) and give this file",
+            "请用系统自带的工具解压（如有密码请输入），再给出此文件"
+        ),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Archives written by Java's jar, Info-ZIP's zip and Python's zipfile (tests/vectors/generate.py).
+    const JAR: &[u8] = include_bytes!(
+        "../../tests/vectors/inspect/archive-apache-download-java-jar/input/example.com_apache.test-only.zip"
+    );
+    const INFO_ZIP: &[u8] = include_bytes!(
+        "../../tests/vectors/inspect/archive-nginx-download-info-zip/input/example.com_nginx.test-only.zip"
+    );
+    const ZIPFILE: &[u8] = include_bytes!(
+        "../../tests/vectors/inspect/archive-tomcat-download-pfx-and-password-file/input/example.com_tomcat.test-only.zip"
+    );
+
+    fn names(opened: &Opened) -> Vec<&str> {
+        opened.files.iter().map(|(name, _)| name.as_str()).collect()
+    }
+
+    fn codes(opened: &Opened) -> Vec<Code> {
+        opened.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    /// Where each central directory header starts.
+    fn central_headers(bytes: &[u8]) -> Vec<usize> {
+        (0..bytes.len())
+            .filter(|&at| bytes[at..].starts_with(b"PK\x01\x02"))
+            .collect()
+    }
+
+    #[test]
+    fn the_files_of_real_archives_are_read_and_clutter_is_not() {
+        let jar = open("a.zip", JAR);
+        assert_eq!(
+            names(&jar),
+            [
+                "a.zip/example.com_apache/example.com.key",
+                "a.zip/example.com_apache/example.com_chain.crt",
+                "a.zip/example.com_apache/example.com_public.crt",
+            ]
+        );
+        assert!(jar.files.iter().all(|(_, c)| c.starts_with(b"-----BEGIN ")));
+        assert_eq!(codes(&jar), [Code::ArchiveOpened]);
+        // Info-ZIP writes the folder as an entry of its own; the readme is named as not read.
+        let zip = open("n.zip", INFO_ZIP);
+        assert_eq!(names(&zip).len(), 2);
+        assert!(
+            zip.diagnostics[0]
+                .message
+                .contains("not read, holding no certificate or key: example.com_nginx/readme.txt")
+        );
+        // The password file is read (generate.py's TOMCAT_PASSWORD) and is no input.
+        let tomcat = open("t.zip", ZIPFILE);
+        assert_eq!(names(&tomcat), ["t.zip/example.com.pfx"]);
+        assert_eq!(tomcat.password.as_deref(), Some("k7Qz9pWx2Lr4"));
+        assert_eq!(
+            codes(&tomcat),
+            [Code::ArchiveOpened, Code::ArchivePasswordFile]
+        );
+        assert!(is_zip(JAR) && is_zip(b"PK\x05\x06") && !is_zip(b"PK"));
+    }
+
+    #[test]
+    fn every_cut_and_every_changed_byte_gives_the_files_as_written_or_says_why() {
+        for archive in [JAR, INFO_ZIP, ZIPFILE] {
+            let whole = open("a.zip", archive);
+            let contents: Vec<&Vec<u8>> = whole.files.iter().map(|(_, c)| c).collect();
+            let check = |opened: &Opened, what: &str| {
+                // The checksum holds every file read to what was written.
+                for (name, content) in &opened.files {
+                    assert!(contents.contains(&content), "{what}: {name} read changed");
+                }
+                let said = opened
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.code == Code::ArchiveUnreadable);
+                assert!(
+                    said || opened.files.len() + usize::from(opened.password.is_some())
+                        >= whole.files.len() + usize::from(whole.password.is_some())
+                        || opened.diagnostics[0].message.contains("not read"),
+                    "{what}: a file went missing unsaid"
+                );
+            };
+            for cut in 0..archive.len() {
+                check(&open("a.zip", &archive[..cut]), &format!("cut at {cut}"));
+            }
+            for at in 0..archive.len() {
+                let mut changed = archive.to_vec();
+                changed[at] ^= 0x55;
+                check(&open("a.zip", &changed), &format!("byte {at} changed"));
+            }
+        }
+    }
+
+    #[test]
+    fn what_is_not_read_is_said_for_what_it_is() {
+        let said = |bytes: &[u8]| -> String {
+            let opened = open("a.zip", bytes);
+            let unreadable: Vec<&Diagnostic> = opened
+                .diagnostics
+                .iter()
+                .filter(|d| d.code == Code::ArchiveUnreadable)
+                .collect();
+            assert_eq!(unreadable.len(), 1, "{:?}", codes(&opened));
+            unreadable[0].message.clone()
+        };
+        let first = central_headers(JAR)[1]; // after the folder's entry
+        let set = |at: usize, value: &[u8]| {
+            let mut bytes = JAR.to_vec();
+            bytes[at..at + value.len()].copy_from_slice(value);
+            bytes
+        };
+        assert!(said(&set(first + 8, &[1, 8])).contains("encrypted"));
+        assert!(said(&set(first + 10, &12u16.to_le_bytes())).contains("method 12"));
+        assert!(said(&set(first + 16, &[0, 0, 0, 0])).contains("damaged"));
+        let end = JAR.len() - 22;
+        assert!(said(&set(end + 10, &[0xFF, 0xFF])).contains("ZIP64"));
+        assert!(said(&set(end + 4, &[1, 0])).contains("split"));
+        assert!(said(&JAR[..end]).contains("cut short"));
+    }
+}
