@@ -77,8 +77,9 @@ macro_rules! codes {
 codes! {
     /// The input holds nothing but white space. Paste or pick the certificate material.
     EmptyInput = "empty-input", Error;
-    /// No PEM block and no DER structure was found in the input. A PEM certificate starts with
-    /// `-----BEGIN CERTIFICATE-----`; export the certificate as PEM or DER and try again.
+    /// No PEM block and no DER structure was found in the input (a PDF document is said to be
+    /// one). A PEM certificate starts with `-----BEGIN CERTIFICATE-----`; export the certificate
+    /// as PEM or DER and try again.
     NoPemOrDer = "no-pem-or-der", Error;
     /// A `-----BEGIN …-----` line has no matching `-----END …-----` line before the next BEGIN or the
     /// end of the input. The block was probably cut short when copying: copy it again, whole.
@@ -110,10 +111,10 @@ codes! {
     /// certificates, keys or requests are read as inputs of their own, named `archive.zip/file`;
     /// the others are named as not read. Nothing to fix: what is uploaded is built from those files.
     ArchiveOpened = "archive-opened", Info;
-    /// A ZIP archive, or one of its files, could not be read: damaged or cut short, encrypted with
-    /// the archive's password, compressed with a method other than deflate, ZIP64 or split, or
-    /// inflating past the ceilings (16 MiB a file, 64 MiB in all). Extract it with your system's
-    /// tool and give its files.
+    /// An archive, or one of its files, could not be read: a RAR, 7-Zip, gzip or tar archive
+    /// (only ZIP is opened); a ZIP archive damaged or cut short, encrypted with the archive's
+    /// password, compressed with a method other than deflate, ZIP64 or split, or inflating past
+    /// the ceilings (16 MiB a file, 64 MiB in all). Extract it and give its files.
     ArchiveUnreadable = "archive-unreadable", Error;
     /// The password of the archive's PKCS#12 file (and encrypted keys) was read from the archive's
     /// password file (`pfx-password.txt`, `jks-password.txt` …), as Tomcat and IIS downloads carry

@@ -1,6 +1,7 @@
 //! Material of other systems that people take for a certificate or its key: SSH keys (an OpenSSH
 //! or PuTTY private key, an `ssh-rsa AAAA…` line, an RFC 4716 public key), OpenPGP blocks, and
-//! Java's own keystores (JKS, JCEKS: Tomcat's, converted to PKCS#12 by `keytool`). A
+//! Java's own keystores (JKS, JCEKS: Tomcat's, converted to PKCS#12 by `keytool`); archives
+//! this tool does not open (RAR, 7-Zip, gzip, tar) and PDF documents. A
 //! server's SSH key pair is the "key" many people have at hand; said for what it is, with where
 //! the certificate's own key is, rather than "unknown label" or "no PEM block".
 
@@ -23,13 +24,29 @@ pub(crate) enum Foreign {
         /// `JCEKS` rather than `JKS`.
         jceks: bool,
     },
+    /// An archive in a format this tool does not open (only ZIP is opened: `super::archive`):
+    /// RAR and 7-Zip, which Windows users in China often pack certificates in, and gzip or tar.
+    Archive {
+        /// The format's name.
+        format: &'static str,
+    },
+    /// A PDF document (an order confirmation, a certificate printed by the CA).
+    Pdf,
 }
 
 /// What binary input is, by its first bytes, when it is one of these.
 pub(crate) fn by_magic(bytes: &[u8]) -> Option<Foreign> {
-    match bytes.get(..4)? {
-        [0xfe, 0xed, 0xfe, 0xed] => Some(Foreign::JavaKeystore { jceks: false }),
-        [0xce, 0xce, 0xce, 0xce] => Some(Foreign::JavaKeystore { jceks: true }),
+    let archive = |format| Some(Foreign::Archive { format });
+    match bytes {
+        [0xfe, 0xed, 0xfe, 0xed, ..] => Some(Foreign::JavaKeystore { jceks: false }),
+        [0xce, 0xce, 0xce, 0xce, ..] => Some(Foreign::JavaKeystore { jceks: true }),
+        // RAR 1.5 to 4 (`Rar!` 1A 07 00) and RAR 5 (… 01 00).
+        [b'R', b'a', b'r', b'!', 0x1a, 0x07, ..] => archive("RAR"),
+        [b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, ..] => archive("7-Zip"),
+        [0x1f, 0x8b, ..] => archive("gzip"),
+        [b'%', b'P', b'D', b'F', b'-', ..] => Some(Foreign::Pdf),
+        // POSIX tar: `ustar` at offset 257 of the first header.
+        _ if bytes.get(257..262) == Some(b"ustar") => archive("tar"),
         _ => None,
     }
 }
@@ -80,12 +97,12 @@ impl Foreign {
             Some(n) => (format!("block {n}"), format!("第 {n} 块")),
             None => ("the input".to_owned(), "输入".to_owned()),
         };
-        Diagnostic::new(
-            Code::NotTlsMaterial,
-            location,
-            self.message(&what, &what_zh),
-            self.hint(),
-        )
+        let code = match self {
+            Self::Archive { .. } => Code::ArchiveUnreadable,
+            Self::Pdf => Code::NoPemOrDer,
+            _ => Code::NotTlsMaterial,
+        };
+        Diagnostic::new(code, location, self.message(&what, &what_zh), self.hint())
     }
 
     fn message(self, what: &str, what_zh: &str) -> Text {
@@ -101,6 +118,14 @@ impl Foreign {
             Self::Pgp => tr!(
                 "{what} is an OpenPGP block (PGP keys, messages, signatures): not a certificate or its key",
                 "{what_zh}是 OpenPGP 块（PGP 密钥、消息、签名）：不是证书或其私钥"
+            ),
+            Self::Archive { format } => tr!(
+                "{what} is a {format} archive, which is not opened here (ZIP archives are)",
+                "{what_zh}是 {format} 压缩包，此处不打开（可打开 ZIP 压缩包）"
+            ),
+            Self::Pdf => tr!(
+                "{what} is a PDF document, not a certificate file",
+                "{what_zh}是 PDF 文档，不是证书文件"
             ),
             Self::JavaKeystore { jceks } => {
                 let kind = if jceks { "JCEKS" } else { "JKS" };
@@ -121,6 +146,14 @@ impl Foreign {
             Self::JavaKeystore { .. } => tr!(
                 "convert it to PKCS#12 with Java's keytool (keytool -importkeystore -srckeystore tomcat.jks -destkeystore tomcat.p12 -deststoretype PKCS12, with your keystore's names; it asks for the keystore's password), then give the .p12 file and that password",
                 "先用 Java 的 keytool 转换为 PKCS#12（keytool -importkeystore -srckeystore tomcat.jks -destkeystore tomcat.p12 -deststoretype PKCS12，文件名换成您的密钥库；会要求输入密钥库密码），再给出 .p12 文件和该密码"
+            ),
+            Self::Archive { .. } => tr!(
+                "extract it (7-Zip, WinRAR, tar) and give its certificate and key files, or give the archive as ZIP",
+                "请先解压（7-Zip、WinRAR、tar），再给出其中的证书和私钥文件，或给出 ZIP 格式的压缩包"
+            ),
+            Self::Pdf => tr!(
+                "copy the certificate's text out of it (from -----BEGIN CERTIFICATE----- through its END line), or download the certificate file itself from your CA",
+                "请从中复制证书的文本（从 -----BEGIN CERTIFICATE----- 到对应的 END 行），或从 CA 处下载证书文件本身"
             ),
             Self::SshPublicKey | Self::Pgp => tr!(
                 "give the certificate your CA issued (-----BEGIN CERTIFICATE-----) and the key made with its CSR",
@@ -157,5 +190,18 @@ mod tests {
         );
         assert_eq!(by_magic(&[0x30, 0x82, 0x01, 0x0a]), None);
         assert_eq!(by_magic(&[0xfe]), None);
+        assert_eq!(by_magic(b"%PDF-1.7\n"), Some(Foreign::Pdf));
+        // The signatures RARLAB's and 7-Zip's format documents give (no such writer on these machines).
+        let format = |bytes: &[u8]| match by_magic(bytes) {
+            Some(Foreign::Archive { format }) => format,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(format(b"Rar!\x1a\x07\x00\xcf\x90"), "RAR");
+        assert_eq!(format(b"Rar!\x1a\x07\x01\x00"), "RAR");
+        assert_eq!(format(b"7z\xbc\xaf\x27\x1c\x00\x04"), "7-Zip");
+        let mut tar = vec![0; 512];
+        tar[257..263].copy_from_slice(b"ustar\0");
+        assert_eq!(by_magic(&tar), Some(Foreign::Archive { format: "tar" }));
+        assert_eq!(by_magic(&tar[..261]), None);
     }
 }

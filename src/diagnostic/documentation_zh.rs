@@ -9,7 +9,7 @@ impl Code {
         match self {
             Self::EmptyInput => "输入只有空白。请粘贴或选择证书材料。",
             Self::NoPemOrDer => {
-                "输入中既没有 PEM 块也没有 DER 结构。PEM 证书以 -----BEGIN CERTIFICATE----- 开头；请将证书导出为 PEM 或 DER 后重试。"
+                "输入中既没有 PEM 块也没有 DER 结构（PDF 文档会被指出）。PEM 证书以 -----BEGIN CERTIFICATE----- 开头；请将证书导出为 PEM 或 DER 后重试。"
             }
             Self::PemMissingEnd => {
                 "某个 -----BEGIN …----- 行在下一个 BEGIN 或输入结束前没有对应的 -----END …----- 行。该块可能在复制时被截断：请完整地重新复制。"
@@ -37,7 +37,7 @@ impl Code {
                 "ZIP 压缩包（CA 和云控制台常以此形式提供证书下载）：其中含证书、私钥或证书请求的文件作为单独的输入读取，名称为 压缩包.zip/文件；其他文件会列为未读取。无需处理：上传的内容由这些文件生成。"
             }
             Self::ArchiveUnreadable => {
-                "ZIP 压缩包或其中的某个文件无法读取：已损坏或不完整、用压缩包密码加密、使用 deflate 以外的压缩方法、ZIP64 或分卷，或解压后超过上限（单个文件 16 MiB，总共 64 MiB）。请用系统自带的工具解压，再给出其中的文件。"
+                "压缩包或其中的某个文件无法读取：RAR、7-Zip、gzip 或 tar 压缩包（只打开 ZIP）；ZIP 压缩包已损坏或不完整、用压缩包密码加密、使用 deflate 以外的压缩方法、ZIP64 或分卷，或解压后超过上限（单个文件 16 MiB，总共 64 MiB）。请解压后给出其中的文件。"
             }
             Self::ArchivePasswordFile => {
                 "已从压缩包中的密码文件（pfx-password.txt、jks-password.txt …，Tomcat 和 IIS 格式的下载包中带有）读取其中 PKCS#12 文件（及加密私钥）的密码；如向本工具输入了密码，则使用输入的密码。"

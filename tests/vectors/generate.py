@@ -23,7 +23,7 @@ Usage:
 
 Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
 ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores), cat and diff (recovered-mail-chat-and-input-methods),
-zip and jar (the archive-* cases);
+zip, jar and chromium (the archive-* cases);
 the facts need it only for SM2, which pyca cannot read.
 
 Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pfx). Public certificates
@@ -39,6 +39,7 @@ import os
 import pathlib
 import re
 import subprocess
+import tarfile
 import sys
 import tempfile
 import textwrap
@@ -306,6 +307,29 @@ def zipped(tool, files, *extra):
         return out.read_bytes()
 
 
+def tarred(files, mode):
+    """A tar archive of `files` ({name: content}) by Python's tarfile, `mode` "w" or "w:gz"."""
+    out = io.BytesIO()
+    with tarfile.open(fileobj=out, mode=mode) as archive:
+        for name, content in files.items():
+            data = content.encode() if isinstance(content, str) else content
+            info = tarfile.TarInfo(name)
+            info.size = len(data)
+            archive.addfile(info, io.BytesIO(data))
+    return out.getvalue()
+
+
+def printed_to_pdf(text):
+    """`text` shown in a web page and printed to PDF by headless Chromium, as a CA's order page is saved."""
+    with tempfile.TemporaryDirectory() as tmp:
+        page = pathlib.Path(tmp) / "certificate.html"
+        page.write_text(f"<!doctype html><meta charset=utf-8><h1>Your certificate</h1><pre>{html.escape(text)}</pre>")
+        out = pathlib.Path(tmp) / "certificate.pdf"
+        subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                        f"--print-to-pdf={out}", page.as_uri()], check=True, capture_output=True)
+        return out.read_bytes()
+
+
 def archive_cases(p):
     """The archives CAs and cloud consoles hand out, by the tools that write them."""
     nginx = {"example.com_nginx/example.com_bundle.pem": chain(p.leaf, p.int),
@@ -325,6 +349,10 @@ def archive_cases(p):
         "archive-encrypted-and-cut-short": {
             "encrypted.zip": zipped("zip", {"example.com.pem": pem(p.leaf)}, "-P", "archive password"),
             "cut-short.zip": whole[: len(whole) // 2]},
+        "archive-other-formats-and-pdf": {
+            "example.com.tar.gz": tarred({"example.com.pem": pem(p.leaf)}, "w:gz"),
+            "example.com_tomcat.test-only.tar": tarred(tomcat, "w"),
+            "certificate.pdf": printed_to_pdf(pem(p.leaf))},
     }
 
 
@@ -998,6 +1026,9 @@ CASES = [
     Case("archive-encrypted-and-cut-short", "a ZIP encrypted with a password (zip -P, ZipCrypto) and a ZIP cut short "
          "halfway (Python's zipfile)",
          lambda p: archive_cases(p)["archive-encrypted-and-cut-short"]),
+    Case("archive-other-formats-and-pdf", "archives not opened (tar.gz and a tar of a PKCS#12 file, by Python's "
+         "tarfile) and the certificate's page printed to PDF by headless Chromium",
+         lambda p: archive_cases(p)["archive-other-formats-and-pdf"]),
     Case("not-tls-java-keystores", "a Tomcat key and certificate in Java's own keystores, by keytool: JKS and JCEKS "
          "(store password changeit)",
          lambda p: java_keystores()),
