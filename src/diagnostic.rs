@@ -118,7 +118,7 @@ codes! {
     ArchiveUnreadable = "archive-unreadable", Error;
     /// The password of the archive's PKCS#12 file (and encrypted keys) was read from the archive's
     /// password file (`pfx-password.txt`, `jks-password.txt` …), as Tomcat and IIS downloads carry
-    /// one; a password given to the tool is used instead.
+    /// one; it opens the archive's files, and a password given to the tool the other inputs.
     ArchivePasswordFile = "archive-password-file", Info;
     /// The certificate's notAfter lies in the past: every provider rejects or will stop serving it.
     /// Renew the certificate with your CA.

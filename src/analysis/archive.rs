@@ -1,8 +1,8 @@
 //! ZIP archives, as CAs and cloud consoles hand certificates out: an Nginx or Apache download (the
 //! certificate, the chain, the key), a Tomcat or IIS download (a PKCS#12 file and the text file
 //! holding its password). The archive's files are read as inputs of their own, named
-//! `archive.zip/file`, and a password file found beside a PKCS#12 file opens it when no password
-//! was given.
+//! `archive.zip/file`, and a password file found beside a PKCS#12 file opens it (and the
+//! archive's encrypted keys) rather than the password given for the other inputs.
 //!
 //! The archive is read from its central directory (PKWARE APPNOTE 6.3: the end of central
 //! directory record, the central directory's file headers, each file's local header). Stored and
@@ -125,8 +125,8 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
                 "已从此文件读取压缩包中 PKCS#12 文件和加密私钥的密码"
             ),
             tr!(
-                "nothing to do; a password given here is used instead",
-                "无需处理；如在此处输入了密码，则使用输入的密码"
+                "nothing to do: the archive's files are opened with it, other inputs with the password given here",
+                "无需处理：压缩包中的文件用它打开，其他输入用在此处输入的密码"
             ),
         ));
     }

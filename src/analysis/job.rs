@@ -56,6 +56,9 @@ struct OwnedInput {
     name: String,
     bytes: Vec<u8>,
     role: Role,
+    /// The password its archive's password file gave (a file of a ZIP archive), which opens it
+    /// rather than the one given to the analysis.
+    password: Option<String>,
 }
 
 /// An analysis in progress.
@@ -66,8 +69,8 @@ pub struct Job {
     pkcs12_password: Option<String>,
     /// The next input to decode.
     next_input: usize,
-    /// Items decoded and not yet taken, with their input's role.
-    items: VecDeque<(Item, Role)>,
+    /// Items decoded and not yet taken, with their input's role and index.
+    items: VecDeque<(Item, Role, usize)>,
     items_taken: usize,
     items_known: usize,
     collected: Collected,
@@ -85,6 +88,7 @@ impl Job {
                     name: i.name.to_owned(),
                     bytes: i.bytes.to_vec(),
                     role: i.role,
+                    password: None,
                 })
                 .collect(),
             now: options.now,
@@ -135,12 +139,13 @@ impl Job {
 
     /// One unit of work; the analysis when it was the last.
     fn unit(&mut self) -> Option<Analysis> {
-        let options = Options {
-            now: self.now,
-            passphrase: self.passphrase.as_deref(),
-            pkcs12_password: self.pkcs12_password.as_deref(),
-        };
-        if let Some((item, role)) = self.items.pop_front() {
+        if let Some((item, role, input)) = self.items.pop_front() {
+            let own = self.inputs.get(input).and_then(|i| i.password.as_deref());
+            let options = Options {
+                now: self.now,
+                passphrase: own.or(self.passphrase.as_deref()),
+                pkcs12_password: own.or(self.pkcs12_password.as_deref()),
+            };
             self.collected.take(item, role, &options);
             self.items_taken += 1;
             return None;
@@ -155,9 +160,9 @@ impl Job {
             self.collected.inputs.push(decoded.summary);
             self.collected.diagnostics.extend(decoded.diagnostics);
             self.items_known += decoded.items.len();
-            let role = input.role;
+            let (role, index) = (input.role, self.next_input - 1);
             self.items
-                .extend(decoded.items.into_iter().map(|item| (item, role)));
+                .extend(decoded.items.into_iter().map(|item| (item, role, index)));
             return None;
         }
         let (certificates, budget) = (&self.collected.certificates, self.collected.budget);
@@ -178,8 +183,8 @@ impl Job {
 impl Job {
     /// Opens the archive just taken: its files become inputs of their own, read next, each meant
     /// to hold anything (an archive holds a whole delivery: certificate, chain and key); a
-    /// password file of the archive opens its PKCS#12 file and encrypted keys when no password
-    /// was given.
+    /// password file of the archive opens its PKCS#12 file and encrypted keys (the password given
+    /// to the analysis opens the other inputs).
     fn open_archive(&mut self) {
         let at = self.next_input;
         let Some(archive) = self.inputs.get_mut(at - 1) else {
@@ -191,16 +196,14 @@ impl Job {
             .inputs
             .push(InputSummary::archive(&archive.name));
         self.collected.diagnostics.extend(opened.diagnostics);
-        if let Some(password) = opened.password {
-            self.pkcs12_password.get_or_insert_with(|| password.clone());
-            self.passphrase.get_or_insert(password);
-        }
+        let password = opened.password;
         self.inputs.splice(
             at..at,
             opened.files.into_iter().map(|(name, bytes)| OwnedInput {
                 name,
                 bytes,
                 role: Role::Any,
+                password: password.clone(),
             }),
         );
     }

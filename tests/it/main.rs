@@ -11,6 +11,7 @@
 mod binary;
 mod corpus;
 
+mod archives;
 mod console;
 
 mod hostile;

@@ -1,0 +1,45 @@
+//! ZIP archives beside other inputs (analysis/archive.rs, the job): an archive's password file
+//! opens the archive's own files, and the password given to the analysis the other inputs, so
+//! that a Tomcat download and a separately encrypted key are read in one analysis.
+
+use crate::corpus::{self, NOW_SINCE_EPOCH};
+use cert_preflight::analysis::{Input, Options, analyze_with};
+
+#[test]
+fn an_archives_password_file_opens_its_files_and_the_given_password_the_others() {
+    let archive_case = "archive-tomcat-download-pfx-and-password-file";
+    let key_case = "key-encrypted-pkcs8-pbkdf2-aes256";
+    let zip = std::fs::read(corpus::inspect_input(
+        archive_case,
+        "example.com_tomcat.test-only.zip",
+    ))
+    .unwrap();
+    let key = std::fs::read(corpus::inspect_input(key_case, "leaf-key.test-only.pem")).unwrap();
+    let passphrase = corpus::passphrase(&corpus::vectors("inspect").join(key_case)).unwrap();
+    assert!(corpus::passphrase(&corpus::vectors("inspect").join(archive_case)).is_none());
+    let options = Options {
+        now: NOW_SINCE_EPOCH,
+        passphrase: Some(&passphrase),
+        pkcs12_password: Some(&passphrase),
+    };
+    for inputs in [
+        [Input::new("tomcat.zip", &zip), Input::new("key.pem", &key)],
+        [Input::new("key.pem", &key), Input::new("tomcat.zip", &zip)],
+    ] {
+        let report = analyze_with(&inputs, &options).report;
+        let keys: Vec<(&str, bool)> = report
+            .private_keys
+            .iter()
+            .map(|k| (k.file.as_str(), k.decrypted))
+            .collect();
+        assert_eq!(keys.len(), 2, "{keys:?}");
+        assert!(
+            keys.iter().all(|&(_, decrypted)| decrypted),
+            "each key opened with its own password: {keys:?}"
+        );
+        assert!(keys.contains(&("tomcat.zip/example.com.pfx", true)));
+        // No message quotes the password given or the archive's (generate.py's TOMCAT_PASSWORD).
+        let text = report.to_string();
+        assert!(!text.contains(&passphrase) && !text.contains("k7Qz9pWx2Lr4"));
+    }
+}
