@@ -270,6 +270,9 @@ codes! {
     /// Each line of a block began with its line number, counting up (copied from `cat -n`, `nl`,
     /// `less -N` or a code viewer): the numbers were removed.
     RecoveredLineNumbers = "recovered-line-numbers", Info;
+    /// A block's body was quoted-printable, as an e-mail's source (a `.eml` file, "show
+    /// original") holds a text body: its padding `=` written `=3D`. Decoded; nothing to fix.
+    RecoveredQuotedPrintable = "recovered-quoted-printable", Info;
     /// The input is a JSON document (an API example, Terraform state, a JSON manifest): the PEM
     /// in its string values was taken out, in document order. The message names the value's path.
     RecoveredJsonDocument = "recovered-json-document", Info;

@@ -4,6 +4,11 @@
 //! `archive.zip/file`, and a password file found beside a PKCS#12 file opens it (and the
 //! archive's encrypted keys) rather than the password given for the other inputs.
 //!
+//! The layouts are the vendors' own: Huawei Cloud CCM's `ExportCertificate` API page lists its
+//! archives (`server.crt` and `server.key` for Nginx; `server.crt`, `chain.crt`, `server.key` for
+//! Apache; `server.pfx` or `server.jks` with `keystorePass.txt` for IIS and Tomcat), Alibaba
+//! Cloud's certificate console downloads hold the same with `pfx-password.txt`/`jks-password.txt`.
+//!
 //! The archive is read from its central directory (PKWARE APPNOTE 6.3: the end of central
 //! directory record, the central directory's file headers, each file's local header). Stored and
 //! deflated files are read (`miniz_oxide`), their CRC-32 checked (`crc`); encrypted files, other
@@ -546,6 +551,30 @@ mod tests {
             [Code::ArchiveOpened, Code::ArchivePasswordFile]
         );
         assert!(is_zip(JAR) && is_zip(b"PK\x05\x06") && !is_zip(b"PK"));
+    }
+
+    #[test]
+    fn password_files_are_known_by_the_names_vendors_give_them() {
+        for name in [
+            "pfx-password.txt",
+            "example.com_iis/jks-password.txt",
+            "keystorePass.txt",
+            "Tomcat/keystorepass.txt",
+            "密码.txt",
+            "password",
+        ] {
+            assert!(is_password_file(name), "{name}");
+        }
+        for name in ["readme.txt", "server.key", "server.pfx", "passport.txt"] {
+            assert!(!is_password_file(name), "{name}");
+        }
+        assert_eq!(
+            password_in(b"\xef\xbb\xbfk7Qz\r\n").as_deref(),
+            Some("k7Qz")
+        );
+        assert_eq!(password_in(b"one\ntwo\n"), None);
+        assert_eq!(password_in(b"\n"), None);
+        assert_eq!(password_in(&[b'x'; 300]), None);
     }
 
     #[test]

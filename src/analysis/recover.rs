@@ -124,6 +124,8 @@ enum Undone {
     SourceStrings,
     /// Its lines began with their numbers: removed.
     LineNumbers,
+    /// Its body was quoted-printable (`=3D` for `=`): decoded.
+    QuotedPrintable,
     /// Taken out of a JSON document's string value (the value's path).
     JsonDocument(String),
     /// Taken out of a `key: value` or `key = value` in other text (the key).
@@ -164,6 +166,7 @@ impl Undone {
             Self::LinePrefix(_) => Code::RecoveredLinePrefix,
             Self::SourceStrings => Code::RecoveredSourceStrings,
             Self::LineNumbers => Code::RecoveredLineNumbers,
+            Self::QuotedPrintable => Code::RecoveredQuotedPrintable,
             Self::JsonDocument(_) => Code::RecoveredJsonDocument,
             Self::Value(_) => Code::RecoveredDocumentValue,
             Self::Quotes => Code::RecoveredQuotes,
@@ -198,6 +201,10 @@ impl Undone {
             Self::LineNumbers => tr!(
                 "each line of {block} began with its line number (copied from cat -n, a pager or a code viewer); the numbers were removed",
                 "{block_zh}的每一行都以行号开头（复制自 cat -n、分页程序或代码查看器）；已去掉行号"
+            ),
+            Self::QuotedPrintable => tr!(
+                "{block} was quoted-printable, as an e-mail's source holds it (=3D for =); it was decoded",
+                "{block_zh}是 quoted-printable 编码，邮件源文件中就是这样（=3D 表示 =）；已解码"
             ),
             Self::JsonDocument(path) => tr!(
                 "{block} was taken out of the JSON document's string value {path}, its escapes undone",
@@ -236,8 +243,8 @@ impl Undone {
                 "{block_zh}的换行处是 <br> 标签；已恢复换行"
             ),
             Self::Base64Pem => tr!(
-                "{block} came from base64 of a whole file (LS0tLS1CRUdJTi…, as Kubernetes stores tls.crt); it was decoded",
-                "{block_zh}来自整个文件的 base64（LS0tLS1CRUdJTi…，Kubernetes 存储 tls.crt 的方式）；已解码"
+                "{block} came from base64 of a whole file (LS0tLS1CRUdJTi…, as Kubernetes stores tls.crt and an e-mail attaches a file); it was decoded",
+                "{block_zh}来自整个文件的 base64（LS0tLS1CRUdJTi…，Kubernetes 存储 tls.crt、邮件附带文件都是这样）；已解码"
             ),
             Self::PercentEncoding => tr!(
                 "{block} was URL-encoded (%0A, %2B …); it was decoded",
@@ -379,6 +386,9 @@ impl Out {
                 Some(block_lines::Wrapping::Literals) => undone.push(Undone::SourceStrings),
                 Some(block_lines::Wrapping::Numbers) => undone.push(Undone::LineNumbers),
                 None => {}
+            }
+            if region.quoted_printable {
+                undone.push(Undone::QuotedPrintable);
             }
             if region.look_alikes != block_lines::LookAlikes::default() {
                 undone.push(Undone::LookAlikes(region.look_alikes));

@@ -188,6 +188,9 @@ impl Code {
             Self::RecoveredLineNumbers => {
                 "块的每一行都以递增的行号开头（复制自 cat -n、nl、less -N 或代码查看器）：已去掉行号。"
             }
+            Self::RecoveredQuotedPrintable => {
+                "块的内容是 quoted-printable 编码（邮件源文件 .eml 或“显示原始邮件”中的正文就是这样）：其中的填充符 = 被写成了 =3D。已解码；无需处理。"
+            }
             Self::RecoveredQuotes => {
                 "PEM 被引号包着（从 JSON 或 YAML 值中连引号一起复制）：已去掉引号。"
             }

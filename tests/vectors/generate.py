@@ -584,6 +584,30 @@ def run_tool(argv, text, ok=(0,)):
     return run.stdout.decode()
 
 
+def padded_certificates(p):
+    """Two certificates of the PKI whose base64 ends in padding (`=`), leaf first."""
+    padded = [c for c in (p.leaf, p.ec_leaf, p.int, p.root) if len(c.public_bytes(serialization.Encoding.DER)) % 3]
+    return padded[:2]
+
+
+def e_mail(p, attached):
+    """A CA's message as Python's email package writes it to a .eml file: the chain in a quoted-printable
+    text body, or attached as chain.pem."""
+    from email import policy
+    from email.message import EmailMessage
+    message = EmailMessage()
+    message["Subject"] = "您的证书已签发 / Your certificate is issued"
+    message["From"] = "ca@example.com"
+    message["To"] = "ops@example.com"
+    pems = chain(*padded_certificates(p))
+    if attached:
+        message.set_content("您好，证书见附件。\n")
+        message.add_attachment(pems.encode(), maintype="application", subtype="x-pem-file", filename="chain.pem")
+    else:
+        message.set_content("您好，证书如下：\n\n" + pems + "\n谢谢\n", cte="quoted-printable")
+    return message.as_bytes(policy=policy.SMTP)
+
+
 def recovered_cases():
     key_of = lambda p: key_pem(p.leaf_key)  # noqa: E731
     return [
@@ -662,6 +686,13 @@ def recovered_cases():
                  "l-message.txt": ("证书：" + pem(p.leaf).rstrip("\n") + "谢谢！\n", pem(p.leaf)),
                  "f-typed.txt": (pem(p.int).replace("-----", "---- ", 1).replace("-----\n", " ----\n", 1)
                                  .replace("-----END CERTIFICATE-----", "------end certificate------"), pem(p.int))})),
+        Case("recovered-e-mail-source",
+             "a CA's e-mail saved as .eml by Python's email package: a chain in its quoted-printable text body (the "
+             "certificates chosen with base64 padding, which quoted-printable writes =3D), and a chain attached as a file "
+             "(base64 of the file)",
+             lambda p: with_original({
+                 "a-quoted-printable.eml": (e_mail(p, attached=False), chain(*padded_certificates(p))),
+                 "b-attached.eml": (e_mail(p, attached=True), chain(*padded_certificates(p)))})),
         Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",
              lambda p: with_original({"chain.b64": (b64(json.dumps(chain(p.leaf, p.int))) + "\n", chain(p.leaf, p.int))})),
     ]

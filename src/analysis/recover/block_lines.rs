@@ -13,6 +13,10 @@
 //!   diff's added lines): the same marks at the start of the BEGIN line, of every line of the body
 //!   and of the END line. Line numbers counting up (`cat -n`, a pager, a code viewer), and a
 //!   string literal per line (`"…\n" \` as firmware embeds a root, a JSON array of lines).
+//! - Quoted-printable: an e-mail's source (a `.eml` file, "show original") holds a text body as
+//!   quoted-printable, where a block's padding `=` is written `=3D`. Base64 has no other use for
+//!   `=`, so `=3D` in a body line is decoded (a PEM line is 64 characters, short of the 76 where
+//!   quoted-printable breaks lines).
 //!
 //! Only the lines from a BEGIN line to its END line change (a one-line block's line, when it holds
 //! both): prose around them (a reply's text, Chinese punctuation) stays as it was typed. The text
@@ -88,6 +92,8 @@ pub(super) struct Region {
     pub(super) look_alikes: LookAlikes,
     /// What its lines were wrapped in, removed.
     pub(super) wrapping: Option<Wrapping>,
+    /// Whether its body was quoted-printable (`=3D` for `=`), decoded.
+    pub(super) quoted_printable: bool,
 }
 
 /// What a block's lines were wrapped in.
@@ -214,7 +220,7 @@ const MARKS: &[char] = &['>', '#', '*', '/', ';', '|', '!', '+'];
 /// Cleans the lines of the blocks of `text` that need it; `None` when none does (ASCII text
 /// whose BEGIN lines carry no marks costs one pass over its bytes and no allocation).
 pub(super) fn clean(text: &str) -> Option<Cleaned> {
-    if text.is_ascii() && !has_irregular_begin(text) {
+    if text.is_ascii() && !has_irregular_begin(text) && !has_quoted_printable(text) {
         return None;
     }
     let mut out = String::with_capacity(text.len());
@@ -227,15 +233,16 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
         let (line, mut found) = replace_look_alikes(content);
         if let Some((begin, written, mut unwrap)) = begin(&line) {
             found.markers |= written == Written::Loosely;
-            if let Some((cleaned, count)) =
+            if let Some((cleaned, count, quoted_printable)) =
                 block(lines.clone(), &begin, eol, &mut unwrap, &mut found)
             {
                 let wrapping = unwrap.wrapping();
-                if found.any() || wrapping.is_some() {
+                if found.any() || wrapping.is_some() || quoted_printable {
                     regions.push(Region {
                         begin_line: i + 1,
                         look_alikes: found,
                         wrapping,
+                        quoted_printable,
                     });
                     out.push_str(&cleaned);
                     lines.nth(count - 1);
@@ -252,6 +259,7 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
                 begin_line: i + 1,
                 look_alikes: found,
                 wrapping: None,
+                quoted_printable: false,
             });
             out.push_str(&line);
             out.push_str(eol);
@@ -263,20 +271,21 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
 }
 
 /// The block whose BEGIN line is `first` (canonical; its line break `eol`), its lines wrapped as
-/// `unwrap` says, cleaned, and how many of the `following` lines it took, through its END line;
-/// `None` when no END line follows, wrapped the same way, before another BEGIN line or a line
-/// wrapped otherwise.
+/// `unwrap` says, cleaned, how many of the `following` lines it took, through its END line, and
+/// whether its body was quoted-printable; `None` when no END line follows, wrapped the same way,
+/// before another BEGIN line or a line wrapped otherwise.
 fn block<'t>(
     following: impl Iterator<Item = (usize, &'t str)>,
     first: &str,
     eol: &str,
     unwrap: &mut Unwrap,
     found: &mut LookAlikes,
-) -> Option<(String, usize)> {
+) -> Option<(String, usize, bool)> {
     let mut cleaned = String::new();
     cleaned.push_str(first.trim());
     cleaned.push_str(eol);
     let mut seen = *found;
+    let mut quoted_printable = false;
     for (count, (_, raw)) in following.enumerate() {
         let (content, eol) = split_eol(raw);
         let (line, more) = replace_look_alikes(content);
@@ -294,17 +303,35 @@ fn block<'t>(
             cleaned.push_str(&end);
             cleaned.push_str(eol);
             *found = seen;
-            return Some((cleaned, count + 1));
+            return Some((cleaned, count + 1, quoted_printable));
         }
-        cleaned.push_str(if unwrap.keeps_lines() && !more.any() {
-            // Untouched: kept as it was (its indentation too).
-            content
+        if let Some(decoded) = quoted_printable_line(rest) {
+            quoted_printable = true;
+            cleaned.push_str(&decoded);
         } else {
-            rest
-        });
+            cleaned.push_str(if unwrap.keeps_lines() && !more.any() {
+                // Untouched: kept as it was (its indentation too).
+                content
+            } else {
+                rest
+            });
+        }
         cleaned.push_str(eol);
     }
     None
+}
+
+/// A body line of a quoted-printable block decoded: `=3D` (or `=3d`) as `=`; `None` when it holds
+/// none (a plain base64 line, or a header such as `Proc-Type: 4,ENCRYPTED`).
+fn quoted_printable_line(line: &str) -> Option<String> {
+    (line.contains("=3D") || line.contains("=3d"))
+        .then(|| line.replace("=3D", "=").replace("=3d", "="))
+}
+
+/// Whether the ASCII `text` holds `=3D` after a BEGIN line: a quoted-printable e-mail's source.
+fn has_quoted_printable(text: &str) -> bool {
+    text.find("-----BEGIN ")
+        .is_some_and(|at| text[at..].contains("=3D") || text[at..].contains("=3d"))
 }
 
 /// Whether a BEGIN line of the ASCII `text` needs cleaning: marks, a string literal or a line
@@ -496,6 +523,7 @@ mod tests {
                 begin_line: 2,
                 look_alikes: LookAlikes::default(),
                 wrapping: Some(Wrapping::Marks("> >".into())),
+                quoted_printable: false,
             }]
         );
     }
@@ -542,6 +570,7 @@ mod tests {
                     markers: false,
                 },
                 wrapping: None,
+                quoted_printable: false,
             }]
         );
         assert_eq!(cleaned.text.lines().count(), text.lines().count());
@@ -607,6 +636,31 @@ mod tests {
             clean(diff).unwrap().text,
             "@@ -0,0 +1,3 @@\n-----BEGIN CERTIFICATE-----\n+MIIB\n-----END CERTIFICATE-----\n"
         );
+    }
+
+    #[test]
+    fn a_quoted_printable_body_is_decoded_and_its_prose_left_as_it_was() {
+        let mail = "Price: 5 =3D 5\r\n-----BEGIN CERTIFICATE-----\r\nMIIBaz+/\r\nAbCd=3D=3d\r\n-----END CERTIFICATE-----\r\n=3D\r\n";
+        let cleaned = clean(mail).unwrap();
+        assert_eq!(
+            cleaned.text,
+            "Price: 5 =3D 5\r\n-----BEGIN CERTIFICATE-----\r\nMIIBaz+/\r\nAbCd==\r\n-----END CERTIFICATE-----\r\n=3D\r\n"
+        );
+        assert!(cleaned.regions[0].quoted_printable);
+        assert_eq!(cleaned.regions[0].begin_line, 2);
+        // Quoted-printable inside a quoted reply: both undone.
+        let quoted = clean(&textwrap(&mail[16..])).unwrap();
+        assert!(quoted.text.contains("AbCd==\r\n") && quoted.regions[0].quoted_printable);
+        assert!(quoted.regions[0].wrapping.is_some());
+        // `=3D` outside any block, or no `=3D` at all: nothing to do.
+        assert!(clean(&format!("a =3D b\n{BLOCK}")).is_none());
+        assert!(clean(BLOCK).is_none());
+    }
+
+    fn textwrap(text: &str) -> String {
+        text.split_inclusive('\n')
+            .map(|l| format!("> {l}"))
+            .collect()
     }
 
     #[test]
