@@ -101,6 +101,24 @@ test('in a zh-CN browser, a chain from a quoted mail, a key from a chat app and 
   }
 });
 
+// The ZIP a CA sent, picked in a zh-CN browser: what was read from it and where its password came
+// from are said in Chinese, its files named as they are.
+test('in a zh-CN browser, a ZIP of a PKCS#12 file and its password file is read and said in Chinese', { timeout: 60_000 }, async () => {
+  const { context, app, problems } = await openApp(suite, {
+    contextOptions: { locale: 'zh-CN', viewport: { width: 1280, height: 900 } },
+  });
+  try {
+    await app.filePick.setInputFiles(vectorInput('archive-tomcat-download-pfx-and-password-file', 'example.com_tomcat.test-only.zip'));
+    await app.diagnostic('key-matches-certificate').waitFor({ state: 'attached' });
+    assert.match(await app.diagnostic('archive-opened').textContent(), /ZIP 压缩包/);
+    assert.match(await app.diagnostic('archive-password-file').textContent(), /已从此文件读取/);
+    assert.deepEqual(await app.englishSentences(ALLOW), []);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the switch changes the language, keeps what was typed and sets <html lang>', { timeout: 60_000 }, async () => {
   const { context, app, problems } = await openApp(suite, {
     contextOptions: { locale: 'zh-CN' },
