@@ -75,6 +75,9 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
             return out;
         }
     };
+    if let Some(document) = entries.iter().find(|e| e.name == WORD_BODY) {
+        return word_document(name, document);
+    }
     let mut read = Vec::new();
     let mut skipped = Vec::new();
     let mut total = 0usize;
@@ -142,6 +145,65 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
 struct Left {
     past_count: usize,
     past_bytes: usize,
+}
+
+/// The body of a Word document (`.docx`, WordprocessingML: a ZIP archive of XML parts), as Word
+/// and WPS Office write it.
+const WORD_BODY: &str = "word/document.xml";
+
+/// A Word document: its body's text is the one input read (a certificate pasted into a document,
+/// as people hand them over), its other parts (styles, settings, images) are not.
+fn word_document(name: &str, body: &Entry<'_>) -> Opened {
+    let mut out = Opened::default();
+    let file = format!("{name}/{WORD_BODY}");
+    match content(body, MAX_TOTAL_BYTES) {
+        Ok(xml) => {
+            out.files.push((
+                file,
+                document_text(&String::from_utf8_lossy(&xml)).into_bytes(),
+            ));
+            out.diagnostics.push(Diagnostic::new(
+                Code::ArchiveOpened,
+                InputLocation::file(name),
+                tr!(
+                    "a Word document: the text of its body is read as an input of its own ({WORD_BODY}), a paragraph or line break a line",
+                    "Word 文档：其正文的文本作为单独的输入读取（{WORD_BODY}），每个段落或换行为一行"
+                ),
+                tr!(
+                    "nothing to do; for the cleanest result, give the certificate files themselves",
+                    "无需处理；最稳妥的做法是给出证书文件本身"
+                ),
+            ));
+        }
+        Err(why) => out.diagnostics.push(unreadable_file(&file, &why)),
+    }
+    out
+}
+
+/// The text of a WordprocessingML body: its character data (XML entities decoded), a line break
+/// after each paragraph and for each `<w:br/>` or `<w:cr/>`, a tab for each `<w:tab/>` in the text
+/// (not a tab stop's definition, which has attributes).
+fn document_text(xml: &str) -> String {
+    let mut out = String::with_capacity(xml.len() / 4);
+    // From the body on: the declaration's line break before it is no line of the text.
+    let mut rest = xml.find("<w:body").map_or(xml, |at| &xml[at..]);
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        let Some(close) = rest[open..].find('>') else {
+            rest = "";
+            break;
+        };
+        let tag = &rest[open + 1..open + close];
+        match tag {
+            "/w:p" | "w:br/" | "w:cr/" => out.push('\n'),
+            "w:tab/" => out.push('\t'),
+            _ if tag.starts_with("w:br ") => out.push('\n'),
+            _ => {}
+        }
+        rest = &rest[open + close + 1..];
+    }
+    out.push_str(rest);
+    super::recover::html_decode(&out).0
 }
 
 /// Why the archive's directory could not be read.
@@ -551,6 +613,18 @@ mod tests {
             [Code::ArchiveOpened, Code::ArchivePasswordFile]
         );
         assert!(is_zip(JAR) && is_zip(b"PK\x05\x06") && !is_zip(b"PK"));
+    }
+
+    #[test]
+    fn a_word_body_is_read_as_its_text() {
+        let xml = "<?xml version='1.0'?>\n<w:document xmlns:w=\"x\"><w:body>\
+            <w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr><w:r><w:t>证书 &amp; 私钥：</w:t></w:r></w:p>\
+            <w:p><w:r><w:t>-----BEGIN CERTIFICATE-----</w:t><w:br/><w:t>MIIB</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:t>az+/</w:t></w:r></w:p>\
+            <w:p><w:r><w:tab/><w:t xml:space=\"preserve\">-----END CERTIFICATE-----</w:t></w:r></w:p></w:body></w:document>";
+        assert_eq!(
+            document_text(xml),
+            "证书 & 私钥：\n-----BEGIN CERTIFICATE-----\nMIIBaz+/\n\t-----END CERTIFICATE-----\n"
+        );
     }
 
     #[test]

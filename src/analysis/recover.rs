@@ -1210,7 +1210,7 @@ fn has_html(text: &str) -> bool {
 }
 
 /// HTML entities and `<br>` tags decoded: the text, whether there were tags, whether entities.
-fn html_decode(text: &str) -> (String, bool, bool) {
+pub(super) fn html_decode(text: &str) -> (String, bool, bool) {
     let mut out = String::with_capacity(text.len());
     let (mut tags, mut entities) = (false, false);
     let mut rest = text;

@@ -106,6 +106,8 @@
 // (analysis/foreign.rs): 458,344 bytes (the texts' few hundred bytes offset by the module's layout).
 // A quoted-printable block (an e-mail's source) decoded, with its code and texts in both languages:
 // 458,948 bytes on 2026-12-06 (+0.6 KB).
+// A Word document's body read as its text (analysis/archive.rs: WordprocessingML's paragraphs, breaks
+// and tabs; one message in both languages): 459,667 bytes on 2026-12-06 (+0.7 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -114,7 +116,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 459_000;
+const CEILING = 460_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

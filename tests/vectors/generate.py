@@ -23,7 +23,7 @@ Usage:
 
 Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
 ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores), cat and diff (recovered-mail-chat-and-input-methods),
-zip, jar and chromium (the archive-* cases);
+zip, jar, chromium and python-docx (the archive-* cases);
 the facts need it only for SM2, which pyca cannot read.
 
 Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pfx). Public certificates
@@ -330,6 +330,18 @@ def printed_to_pdf(text):
         return out.read_bytes()
 
 
+def word_document(paragraphs):
+    """A .docx by python-docx: each string a paragraph (its line breaks written as <w:br/>)."""
+    import docx
+    document = docx.Document()
+    document.add_heading("服务器证书 / Server certificate", 1)
+    for paragraph in paragraphs:
+        document.add_paragraph(paragraph)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
 def archive_cases(p):
     """The archives CAs and cloud consoles hand out, by the tools that write them."""
     nginx = {"example.com_nginx/example.com_bundle.pem": chain(p.leaf, p.int),
@@ -349,6 +361,10 @@ def archive_cases(p):
         "archive-encrypted-and-cut-short": {
             "encrypted.zip": zipped("zip", {"example.com.pem": pem(p.leaf)}, "-P", "archive password"),
             "cut-short.zip": whole[: len(whole) // 2]},
+        "archive-word-document": {
+            # Pasted into Word line by line (a paragraph each), and in one paragraph with line breaks.
+            "a-paragraphs.docx": word_document(["证书如下（请勿修改）：", *chain(p.leaf, p.int).splitlines(), "谢谢"]),
+            "b-line-breaks.test-only.docx": word_document([key_pem(p.leaf_key).rstrip("\n"), pem(p.root).rstrip("\n")])},
         "archive-other-formats-and-pdf": {
             "example.com.tar.gz": tarred({"example.com.pem": pem(p.leaf)}, "w:gz"),
             "example.com_tomcat.test-only.tar": tarred(tomcat, "w"),
@@ -1057,6 +1073,9 @@ CASES = [
     Case("archive-encrypted-and-cut-short", "a ZIP encrypted with a password (zip -P, ZipCrypto) and a ZIP cut short "
          "halfway (Python's zipfile)",
          lambda p: archive_cases(p)["archive-encrypted-and-cut-short"]),
+    Case("archive-word-document", "certificates and a key pasted into Word documents (python-docx): a paragraph per "
+         "line, and one paragraph with line breaks",
+         lambda p: archive_cases(p)["archive-word-document"]),
     Case("archive-other-formats-and-pdf", "archives not opened (tar.gz and a tar of a PKCS#12 file, by Python's "
          "tarfile) and the certificate's page printed to PDF by headless Chromium",
          lambda p: archive_cases(p)["archive-other-formats-and-pdf"]),
@@ -1433,6 +1452,11 @@ def archive_files(name, data):
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         return [], None
+    if "word/document.xml" in archive.namelist():
+        # A Word document: its paragraphs' text, as python-docx reads it, is the one input.
+        import docx
+        text = "".join(paragraph.text + "\n" for paragraph in docx.Document(io.BytesIO(data)).paragraphs)
+        return [(f"{name}/word/document.xml", text.encode())], None
     files, password = [], None
     for info in archive.infolist():
         path = info.filename
