@@ -343,6 +343,29 @@ def word_document(paragraphs):
 
 
 def archive_cases(p):
+    """The archive-* cases' files, made once for the PKI `p`."""
+    if not hasattr(p, "archives"):
+        p.archives = make_archives(p)
+    return p.archives
+
+
+ARCHIVE_CASES = [
+    ("archive-nginx-download-info-zip", "an Nginx download as CAs and consoles zip it (chain without root, PKCS#1 key, "
+     "a readme), by Info-ZIP's zip: folder entries, extended timestamps"),
+    ("archive-tomcat-download-pfx-and-password-file", "a Tomcat/IIS download: a PKCS#12 file (pyca, AES-256) and "
+     "pfx-password.txt holding its password, by Python's zipfile"),
+    ("archive-apache-download-java-jar", "an Apache download (certificate, chain with root, PKCS#8 EC key) by "
+     "Java's jar: data descriptors after each file"),
+    ("archive-encrypted-and-cut-short", "a ZIP encrypted with a password (zip -P, ZipCrypto) and a ZIP cut short "
+     "halfway (Python's zipfile)"),
+    ("archive-word-document", "certificates and a key pasted into Word documents (python-docx): a paragraph per "
+     "line, and one paragraph with line breaks"),
+    ("archive-other-formats-and-pdf", "archives not opened (tar.gz and a tar of a PKCS#12 file, by Python's "
+     "tarfile) and the certificate's page printed to PDF by headless Chromium"),
+]
+
+
+def make_archives(p):
     """The archives CAs and cloud consoles hand out, by the tools that write them."""
     nginx = {"example.com_nginx/example.com_bundle.pem": chain(p.leaf, p.int),
              "example.com_nginx/example.com.key": key_pem(p.leaf_key, "traditional"),
@@ -1061,24 +1084,8 @@ CASES = [
     Case("not-tls-ssh-keys", "the SSH key pair of a server, by ssh-keygen, given for a certificate and its key: the OpenSSH "
          "private key, its public key line and its RFC 4716 export",
          lambda p: ssh_key_pair()),
-    Case("archive-nginx-download-info-zip", "an Nginx download as CAs and consoles zip it (chain without root, PKCS#1 key, "
-         "a readme), by Info-ZIP's zip: folder entries, extended timestamps",
-         lambda p: archive_cases(p)["archive-nginx-download-info-zip"]),
-    Case("archive-tomcat-download-pfx-and-password-file", "a Tomcat/IIS download: a PKCS#12 file (pyca, AES-256) and "
-         "pfx-password.txt holding its password, by Python's zipfile",
-         lambda p: archive_cases(p)["archive-tomcat-download-pfx-and-password-file"]),
-    Case("archive-apache-download-java-jar", "an Apache download (certificate, chain with root, PKCS#8 EC key) by "
-         "Java's jar: data descriptors after each file",
-         lambda p: archive_cases(p)["archive-apache-download-java-jar"]),
-    Case("archive-encrypted-and-cut-short", "a ZIP encrypted with a password (zip -P, ZipCrypto) and a ZIP cut short "
-         "halfway (Python's zipfile)",
-         lambda p: archive_cases(p)["archive-encrypted-and-cut-short"]),
-    Case("archive-word-document", "certificates and a key pasted into Word documents (python-docx): a paragraph per "
-         "line, and one paragraph with line breaks",
-         lambda p: archive_cases(p)["archive-word-document"]),
-    Case("archive-other-formats-and-pdf", "archives not opened (tar.gz and a tar of a PKCS#12 file, by Python's "
-         "tarfile) and the certificate's page printed to PDF by headless Chromium",
-         lambda p: archive_cases(p)["archive-other-formats-and-pdf"]),
+    *[Case(folder, description, lambda p, folder=folder: archive_cases(p)[folder])
+      for folder, description in ARCHIVE_CASES],
     Case("not-tls-java-keystores", "a Tomcat key and certificate in Java's own keystores, by keytool: JKS and JCEKS "
          "(store password changeit)",
          lambda p: java_keystores()),
