@@ -269,9 +269,7 @@ fn directory(bytes: &[u8]) -> Result<(Vec<Entry<'_>>, usize), Broken> {
         let compressed = field32(20)?;
         if entries.len() < MAX_FILES {
             entries.push(Entry {
-                // Bit 11: the name is UTF-8; tools that do not set it mostly write UTF-8 too,
-                // and a name in another code page is shown with its unknown characters replaced.
-                name: String::from_utf8_lossy(name).into_owned(),
+                name: entry_name(name),
                 flags,
                 method: field16(10)?,
                 crc: u32_at(bytes, at + 16).ok_or(Broken::Damaged)?,
@@ -283,6 +281,17 @@ fn directory(bytes: &[u8]) -> Result<(Vec<Entry<'_>>, usize), Broken> {
         at = next;
     }
     Ok((entries, usize::from(count)))
+}
+
+/// A file's name as messages show it. Bit 11 of its flags says UTF-8; tools that do not set it
+/// mostly write UTF-8 too, and a name in another code page (GBK, as Windows names files in a
+/// Chinese system's archives) shows its unknown characters replaced. Control characters are
+/// replaced too: a name comes from the file, and a terminal would act on an escape sequence.
+fn entry_name(raw: &[u8]) -> String {
+    String::from_utf8_lossy(raw)
+        .chars()
+        .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
+        .collect()
 }
 
 /// A file's data, after its local header (whose name and extra field lengths are its own).
@@ -613,6 +622,8 @@ mod tests {
             [Code::ArchiveOpened, Code::ArchivePasswordFile]
         );
         assert!(is_zip(JAR) && is_zip(b"PK\x05\x06") && !is_zip(b"PK"));
+        assert_eq!(entry_name(b"a\x1b[31m\x07b\x9f.pem"), "a\u{FFFD}[31m\u{FFFD}b\u{FFFD}.pem");
+        assert_eq!(entry_name("证书/中文.pem".as_bytes()), "证书/中文.pem");
     }
 
     #[test]
