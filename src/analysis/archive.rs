@@ -622,7 +622,10 @@ mod tests {
             [Code::ArchiveOpened, Code::ArchivePasswordFile]
         );
         assert!(is_zip(JAR) && is_zip(b"PK\x05\x06") && !is_zip(b"PK"));
-        assert_eq!(entry_name(b"a\x1b[31m\x07b\x9f.pem"), "a\u{FFFD}[31m\u{FFFD}b\u{FFFD}.pem");
+        assert_eq!(
+            entry_name(b"a\x1b[31m\x07b\x9f.pem"),
+            "a\u{FFFD}[31m\u{FFFD}b\u{FFFD}.pem"
+        );
         assert_eq!(entry_name("证书/中文.pem".as_bytes()), "证书/中文.pem");
     }
 

@@ -178,9 +178,7 @@ impl Job {
         bound_diagnostics(&mut analysis.report.diagnostics);
         Some(analysis)
     }
-}
 
-impl Job {
     /// Opens the archive just taken: its files become inputs of their own, read next, each meant
     /// to hold anything (an archive holds a whole delivery: certificate, chain and key); a
     /// password file of the archive opens its PKCS#12 file and encrypted keys (the password given
