@@ -77,8 +77,8 @@ macro_rules! codes {
 codes! {
     /// The input holds nothing but white space. Paste or pick the certificate material.
     EmptyInput = "empty-input", Error;
-    /// No PEM block and no DER structure was found in the input (a PDF document is said to be
-    /// one). A PEM certificate starts with `-----BEGIN CERTIFICATE-----`; export the certificate
+    /// No PEM block and no DER structure was found in the input (a PDF document, an Outlook
+    /// `.msg` or another binary Office file is said to be one). A PEM certificate starts with `-----BEGIN CERTIFICATE-----`; export the certificate
     /// as PEM or DER and try again.
     NoPemOrDer = "no-pem-or-der", Error;
     /// A `-----BEGIN …-----` line has no matching `-----END …-----` line before the next BEGIN or the

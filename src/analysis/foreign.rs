@@ -1,7 +1,8 @@
 //! Material of other systems that people take for a certificate or its key: SSH keys (an OpenSSH
 //! or PuTTY private key, an `ssh-rsa AAAA…` line, an RFC 4716 public key), OpenPGP blocks, and
 //! Java's own keystores (JKS, JCEKS: Tomcat's, converted to PKCS#12 by `keytool`); archives
-//! this tool does not open (RAR, 7-Zip, gzip, tar) and PDF documents. A
+//! this tool does not open (RAR, 7-Zip, gzip, tar), PDF documents and Office files in the older
+//! binary format (an Outlook `.msg`, `.doc`, `.xls`). A
 //! server's SSH key pair is the "key" many people have at hand; said for what it is, with where
 //! the certificate's own key is, rather than "unknown label" or "no PEM block".
 
@@ -32,6 +33,9 @@ pub(crate) enum Foreign {
     },
     /// A PDF document (an order confirmation, a certificate printed by the CA).
     Pdf,
+    /// An Office file in the older binary format (an MS-CFB compound file): an Outlook message
+    /// dragged out of Outlook (`.msg`), a `.doc` or an `.xls`.
+    OfficeBinary,
 }
 
 /// What binary input is, by its first bytes, when it is one of these.
@@ -45,6 +49,7 @@ pub(crate) fn by_magic(bytes: &[u8]) -> Option<Foreign> {
         [b'7', b'z', 0xbc, 0xaf, 0x27, 0x1c, ..] => archive("7-Zip"),
         [0x1f, 0x8b, ..] => archive("gzip"),
         [b'%', b'P', b'D', b'F', b'-', ..] => Some(Foreign::Pdf),
+        [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ..] => Some(Foreign::OfficeBinary),
         // POSIX tar: `ustar` at offset 257 of the first header.
         _ if bytes.get(257..262) == Some(b"ustar") => archive("tar"),
         _ => None,
@@ -99,7 +104,7 @@ impl Foreign {
         };
         let code = match self {
             Self::Archive { .. } => Code::ArchiveUnreadable,
-            Self::Pdf => Code::NoPemOrDer,
+            Self::Pdf | Self::OfficeBinary => Code::NoPemOrDer,
             _ => Code::NotTlsMaterial,
         };
         Diagnostic::new(code, location, self.message(&what, &what_zh), self.hint())
@@ -127,6 +132,10 @@ impl Foreign {
                 "{what} is a PDF document, not a certificate file",
                 "{what_zh}是 PDF 文档，不是证书文件"
             ),
+            Self::OfficeBinary => tr!(
+                "{what} is an Office file in the older binary format (an Outlook .msg message, a .doc or an .xls), not a certificate file",
+                "{what_zh}是旧二进制格式的 Office 文件（Outlook 的 .msg 邮件、.doc 或 .xls），不是证书文件"
+            ),
             Self::JavaKeystore { jceks } => {
                 let kind = if jceks { "JCEKS" } else { "JKS" };
                 tr!(
@@ -150,6 +159,10 @@ impl Foreign {
             Self::Archive { .. } => tr!(
                 "extract it (7-Zip, WinRAR, tar) and give its certificate and key files, or give the archive as ZIP",
                 "请先解压（7-Zip、WinRAR、tar），再给出其中的证书和私钥文件，或给出 ZIP 格式的压缩包"
+            ),
+            Self::OfficeBinary => tr!(
+                "open it and save the certificate file attached to it, or copy the certificate's text out of it (from -----BEGIN CERTIFICATE----- through its END line)",
+                "请打开它，保存其中附带的证书文件，或复制证书的文本（从 -----BEGIN CERTIFICATE----- 到对应的 END 行）"
             ),
             Self::Pdf => tr!(
                 "copy the certificate's text out of it (from -----BEGIN CERTIFICATE----- through its END line), or download the certificate file itself from your CA",
@@ -191,6 +204,11 @@ mod tests {
         assert_eq!(by_magic(&[0x30, 0x82, 0x01, 0x0a]), None);
         assert_eq!(by_magic(&[0xfe]), None);
         assert_eq!(by_magic(b"%PDF-1.7\n"), Some(Foreign::Pdf));
+        // MS-CFB 2.2: the compound file header's signature.
+        assert_eq!(
+            by_magic(&[0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00]),
+            Some(Foreign::OfficeBinary)
+        );
         // The signatures RARLAB's and 7-Zip's format documents give (no such writer on these machines).
         let format = |bytes: &[u8]| match by_magic(bytes) {
             Some(Foreign::Archive { format }) => format,

@@ -9,7 +9,7 @@ impl Code {
         match self {
             Self::EmptyInput => "输入只有空白。请粘贴或选择证书材料。",
             Self::NoPemOrDer => {
-                "输入中既没有 PEM 块也没有 DER 结构（PDF 文档会被指出）。PEM 证书以 -----BEGIN CERTIFICATE----- 开头；请将证书导出为 PEM 或 DER 后重试。"
+                "输入中既没有 PEM 块也没有 DER 结构（PDF 文档、Outlook 的 .msg 邮件或其他二进制 Office 文件会被指出）。PEM 证书以 -----BEGIN CERTIFICATE----- 开头；请将证书导出为 PEM 或 DER 后重试。"
             }
             Self::PemMissingEnd => {
                 "某个 -----BEGIN …----- 行在下一个 BEGIN 或输入结束前没有对应的 -----END …----- 行。该块可能在复制时被截断：请完整地重新复制。"
