@@ -78,15 +78,12 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
     if let Some(document) = entries.iter().find(|e| e.name == WORD_BODY) {
         return word_document(name, document);
     }
-    let mut read = Vec::new();
-    let mut skipped = Vec::new();
-    let mut total = 0usize;
-    let mut unread = 0usize;
-    let mut password_file = None;
-    let mut left = Left {
+    let mut listing = Listing {
         past_count: count.saturating_sub(MAX_FILES),
-        past_bytes: 0,
+        ..Listing::default()
     };
+    let mut total = 0usize;
+    let mut password_file = None;
     for (index, entry) in entries.iter().enumerate() {
         if is_clutter(&entry.name) {
             continue;
@@ -97,12 +94,12 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
             Ok(content) => content,
             Err(Unread::OverCeiling) if room < MAX_FILE_BYTES => {
                 // The archive's ceiling, not the file's: neither it nor the rest is read.
-                left.past_bytes = entries.len() - index;
+                listing.past_bytes = entries.len() - index;
                 break;
             }
             Err(why) => {
                 out.diagnostics.push(unreadable_file(&full, &why));
-                unread += 1;
+                listing.unread += 1;
                 continue;
             }
         };
@@ -115,15 +112,50 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
             password_file = Some(full);
             continue;
         }
-        if is_material(&entry.name, &content) {
-            read.push(entry.name.clone());
+        if is_zip(&content)
+            || matches!(
+                foreign::by_magic(&content),
+                Some(foreign::Foreign::Archive { .. })
+            )
+        {
+            listing.nested.push(entry.name.clone());
+        } else if is_material(&entry.name, &content) {
+            listing.read.push(entry.name.clone());
             out.files.push((full, content));
         } else {
-            skipped.push(entry.name.clone());
+            listing.skipped.push(entry.name.clone());
         }
     }
-    out.diagnostics
-        .insert(0, opened(name, &read, &skipped, unread, &left));
+    out.diagnostics.insert(0, opened(name, &listing));
+    if listing.read.is_empty() && listing.unread == 0 && listing.past_bytes == 0 {
+        // Nothing to analyse, and nothing said wrong of a file: the archive itself is the error.
+        out.diagnostics.push(Diagnostic::new(
+            Code::NoPemOrDer,
+            InputLocation::file(name),
+            if listing.nested.is_empty() {
+                tr!(
+                    "no certificate, key or request was found in the archive",
+                    "压缩包中没有找到证书、私钥或证书请求"
+                )
+            } else {
+                tr!(
+                    "no certificate, key or request was found in the archive, outside the archives inside it",
+                    "压缩包中（其内的压缩包除外）没有找到证书、私钥或证书请求"
+                )
+            },
+            if listing.nested.is_empty() {
+                tr!(
+                    "give the certificate files themselves, or the archive your CA or cloud console offers for your server",
+                    "请给出证书文件本身，或 CA、云控制台为您的服务器提供的压缩包"
+                )
+            } else {
+                tr!(
+                    "extract the archive, then give the archive inside it that is for your server (or its files)",
+                    "请先解压，再给出其中适用于您服务器的压缩包（或其中的文件）"
+                )
+            },
+        ));
+    }
     if let Some(file) = password_file {
         out.diagnostics.push(Diagnostic::new(
             Code::ArchivePasswordFile,
@@ -141,9 +173,20 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
     out
 }
 
-/// The files not looked at: past the first [`MAX_FILES`], and past [`MAX_TOTAL_BYTES`] inflated.
-struct Left {
+/// What became of an archive's files, for its message.
+#[derive(Default)]
+struct Listing {
+    /// Read as inputs of their own.
+    read: Vec<String>,
+    /// Holding no material.
+    skipped: Vec<String>,
+    /// Archives inside the archive, not opened (one level is read).
+    nested: Vec<String>,
+    /// How many could not be read (each has its own message).
+    unread: usize,
+    /// How many were not looked at past the first [`MAX_FILES`].
     past_count: usize,
+    /// How many were not read past [`MAX_TOTAL_BYTES`] inflated.
     past_bytes: usize,
 }
 
@@ -418,18 +461,24 @@ fn listed(names: &[String]) -> String {
     out
 }
 
-fn opened(
-    name: &str,
-    read: &[String],
-    skipped: &[String],
-    unread: usize,
-    left: &Left,
-) -> Diagnostic {
+fn opened(name: &str, listing: &Listing) -> Diagnostic {
+    let Listing {
+        read,
+        skipped,
+        nested,
+        unread,
+        ..
+    } = listing;
     let (count, files) = (read.len(), listed(read));
-    let mut message = if read.is_empty() && unread > 0 {
+    let mut message = if read.is_empty() && *unread > 0 {
         tr!(
             "a ZIP archive: {unread} of its files could not be read (below), and no other holds certificates or keys",
             "ZIP 压缩包：其中 {unread} 个文件无法读取（见下文），其他文件中没有证书或私钥"
+        )
+    } else if read.is_empty() && !nested.is_empty() {
+        tr!(
+            "a ZIP archive of archives: none of its own files holds certificates or keys",
+            "装有其他压缩包的 ZIP 压缩包：其自身的文件中没有证书或私钥"
         )
     } else if read.is_empty() {
         tr!(
@@ -452,8 +501,18 @@ fn opened(
             ),
         );
     }
-    if left.past_bytes > 0 {
-        let (count, total) = (left.past_bytes, MAX_TOTAL_BYTES >> 20);
+    if !nested.is_empty() {
+        let files = listed(nested);
+        message = join(
+            message,
+            tr!(
+                "archives inside it, not opened: {files}",
+                "其中的压缩包未打开：{files}"
+            ),
+        );
+    }
+    if listing.past_bytes > 0 {
+        let (count, total) = (listing.past_bytes, MAX_TOTAL_BYTES >> 20);
         message = join(
             message,
             tr!(
@@ -462,8 +521,8 @@ fn opened(
             ),
         );
     }
-    if left.past_count > 0 {
-        let count = left.past_count;
+    if listing.past_count > 0 {
+        let count = listing.past_count;
         message = join(
             message,
             tr!(
@@ -472,16 +531,13 @@ fn opened(
             ),
         );
     }
-    let hint = if read.is_empty() && unread > 0 {
+    let hint = if read.is_empty() && *unread > 0 {
         tr!(
             "see the files that could not be read",
             "请查看无法读取的文件"
         )
     } else if read.is_empty() {
-        tr!(
-            "give the certificate files themselves, or the archive your CA or cloud console offers for your server",
-            "请给出证书文件本身，或 CA、云控制台为您的服务器提供的压缩包"
-        )
+        tr!("see the error below", "请查看下面的错误")
     } else {
         tr!(
             "nothing to do; no target takes an archive: what is uploaded is built from the files read",
@@ -627,6 +683,26 @@ mod tests {
             "a\u{FFFD}[31m\u{FFFD}b\u{FFFD}.pem"
         );
         assert_eq!(entry_name("证书/中文.pem".as_bytes()), "证书/中文.pem");
+    }
+
+    #[test]
+    fn archives_inside_an_archive_are_named_not_opened() {
+        // A ZIP of the vendors' ZIPs, as a CA's "all formats" download holds them (Python's zipfile
+        // around the Info-ZIP and jar archives of the corpus).
+        let outer = include_bytes!(
+            "../../tests/vectors/inspect/archive-nested/input/all-formats.test-only.zip"
+        );
+        let opened = open("all.zip", outer);
+        assert!(opened.files.is_empty());
+        let message = &opened.diagnostics[0].message;
+        assert!(
+            message.starts_with("a ZIP archive of archives"),
+            "{message}"
+        );
+        assert!(
+            message.contains("archives inside it, not opened: "),
+            "{message}"
+        );
     }
 
     #[test]

@@ -362,6 +362,8 @@ ARCHIVE_CASES = [
      "line, and one paragraph with line breaks"),
     ("archive-other-formats-and-pdf", "archives not opened (tar.gz and a tar of a PKCS#12 file, by Python's "
      "tarfile) and the certificate's page printed to PDF by headless Chromium"),
+    ("archive-nested", "a CA's all-formats download: Python's zipfile around an Nginx ZIP (Info-ZIP) and a Tomcat ZIP "
+     "(zipfile), which are named, not opened"),
 ]
 
 
@@ -388,6 +390,9 @@ def make_archives(p):
             # Pasted into Word line by line (a paragraph each), and in one paragraph with line breaks.
             "a-paragraphs.docx": word_document(["证书如下（请勿修改）：", *chain(p.leaf, p.int).splitlines(), "谢谢"]),
             "b-line-breaks.test-only.docx": word_document([key_pem(p.leaf_key).rstrip("\n"), pem(p.root).rstrip("\n")])},
+        "archive-nested": {"all-formats.test-only.zip": zipped("zipfile", {
+            "example.com_nginx.zip": zipped("zip", nginx), "example.com_tomcat.zip": zipped("zipfile", tomcat),
+            "说明.txt": "每种服务器一个压缩包。\n"})},
         "archive-other-formats-and-pdf": {
             "example.com.tar.gz": tarred({"example.com.pem": pem(p.leaf)}, "w:gz"),
             "example.com_tomcat.test-only.tar": tarred(tomcat, "w"),
@@ -1483,6 +1488,9 @@ def archive_files(name, data):
                 password = line
                 continue
         extension = base.lower().rsplit(".", 1)[-1] if "." in base else ""
+        if content[:4] in (b"PK\x03\x04", b"PK\x05\x06") or content[:2] == b"\x1f\x8b" \
+                or content[:6] in (b"Rar!\x1a\x07", b"7z\xbc\xaf\x27\x1c") or content[257:262] == b"ustar":
+            continue  # an archive inside the archive: named, not opened
         if (extension in MATERIAL_EXTENSIONS or b"-----BEGIN " in content or content[:1] == b"\x30"
                 or content[:4] in (b"\xfe\xed\xfe\xed", b"\xce\xce\xce\xce")
                 or content.startswith((b"ssh-", b"PuTTY-User-Key-File-"))):
