@@ -109,6 +109,7 @@
 // A Word document's body read as its text (analysis/archive.rs: WordprocessingML's paragraphs, breaks
 // and tabs; one message in both languages): 459,667 bytes on 2026-12-06 (+0.7 KB).
 // Outlook's .msg and other binary Office files said for what they are (analysis/foreign.rs): 459,666.
+// Archives inside an archive named, and an archive with nothing to analyse an error: 460,119 bytes.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
