@@ -273,7 +273,7 @@ pub(super) fn huge_lengths() -> Vec<(&'static str, Option<&'static str>, Vec<u8>
 /// A ZIP archive of `files` (name, content), each deflated, with its CRC-32: the local headers,
 /// the central directory and its end record (PKWARE APPNOTE 6.3), nothing else. Files that share
 /// their content (the same slice) are compressed once.
-pub(super) fn zip_of(files: &[(String, &[u8])]) -> Vec<u8> {
+pub(crate) fn zip_of(files: &[(String, &[u8])]) -> Vec<u8> {
     const CRC32: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
     let (mut out, mut directory) = (Vec::new(), Vec::new());
     let mut last: Option<(*const u8, Vec<u8>, u32)> = None;

@@ -120,7 +120,8 @@ codes! {
     ArchiveUnreadable = "archive-unreadable", Error;
     /// The password of the archive's PKCS#12 file (and encrypted keys) was read from the archive's
     /// password file (`pfx-password.txt`, `jks-password.txt` …), as Tomcat and IIS downloads carry
-    /// one; it opens the archive's files, and a password given to the tool the other inputs.
+    /// one; it opens the archive's files (a password given to the tool is tried when it is wrong),
+    /// and a password given to the tool the other inputs.
     ArchivePasswordFile = "archive-password-file", Info;
     /// The certificate's notAfter lies in the past: every provider rejects or will stop serving it.
     /// Renew the certificate with your CA.

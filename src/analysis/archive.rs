@@ -2,7 +2,8 @@
 //! certificate, the chain, the key), a Tomcat or IIS download (a PKCS#12 file and the text file
 //! holding its password). The archive's files are read as inputs of their own, named
 //! `archive.zip/file`, and a password file found beside a PKCS#12 file opens it (and the
-//! archive's encrypted keys) rather than the password given for the other inputs.
+//! archive's encrypted keys) rather than the password given for the other inputs, which is
+//! tried when the file's is wrong.
 //!
 //! The layouts are the vendors' own: Huawei Cloud CCM's `ExportCertificate` API page lists its
 //! archives (`server.crt` and `server.key` for Nginx; `server.crt`, `chain.crt`, `server.key` for
@@ -165,8 +166,8 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
                 "已从此文件读取压缩包中 PKCS#12 文件和加密私钥的密码"
             ),
             tr!(
-                "nothing to do: the archive's files are opened with it, other inputs with the password given here",
-                "无需处理：压缩包中的文件用它打开，其他输入用在此处输入的密码"
+                "nothing to do: the archive's files are opened with it (with the password given here when it is wrong), other inputs with the password given here",
+                "无需处理：压缩包中的文件用它打开（它不对时用在此处输入的密码），其他输入用在此处输入的密码"
             ),
         ));
     }

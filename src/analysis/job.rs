@@ -57,7 +57,7 @@ struct OwnedInput {
     bytes: Vec<u8>,
     role: Role,
     /// The password its archive's password file gave (a file of a ZIP archive), which opens it
-    /// rather than the one given to the analysis.
+    /// before the one given to the analysis (tried when this one is wrong).
     password: Option<String>,
 }
 
@@ -141,12 +141,33 @@ impl Job {
     fn unit(&mut self) -> Option<Analysis> {
         if let Some((item, role, input)) = self.items.pop_front() {
             let own = self.inputs.get(input).and_then(|i| i.password.as_deref());
-            let options = Options {
+            let given = Options {
                 now: self.now,
-                passphrase: own.or(self.passphrase.as_deref()),
-                pkcs12_password: own.or(self.pkcs12_password.as_deref()),
+                passphrase: self.passphrase.as_deref(),
+                pkcs12_password: self.pkcs12_password.as_deref(),
             };
-            self.collected.take(item, role, &options);
+            match own {
+                // A file of an archive with a password file: that password first; when it is
+                // wrong and one was given, the given one (a password file can be stale).
+                Some(own) => {
+                    let mark = self.collected.mark();
+                    let first = Options {
+                        passphrase: Some(own),
+                        pkcs12_password: Some(own),
+                        ..given
+                    };
+                    let again = (given.passphrase.is_some() || given.pkcs12_password.is_some())
+                        .then(|| item.clone());
+                    self.collected.take(item, role, &first);
+                    if let Some(item) = again
+                        && self.collected.wrong_password_since(&mark)
+                    {
+                        self.collected.rewind(mark);
+                        self.collected.take(item, role, &given);
+                    }
+                }
+                None => self.collected.take(item, role, &given),
+            }
             self.items_taken += 1;
             return None;
         }
@@ -224,7 +245,42 @@ struct Collected {
     budget: chain::SignatureBudget,
 }
 
+/// How far [`Collected`] had got, to go back to.
+struct Mark {
+    diagnostics: usize,
+    certificates: usize,
+    keys: usize,
+    csrs: usize,
+    budget: chain::SignatureBudget,
+}
+
 impl Collected {
+    fn mark(&self) -> Mark {
+        Mark {
+            diagnostics: self.diagnostics.len(),
+            certificates: self.certificates.len(),
+            keys: self.keys.len(),
+            csrs: self.csrs.len(),
+            budget: self.budget,
+        }
+    }
+
+    /// Whether a password was found wrong since `mark`.
+    fn wrong_password_since(&self, mark: &Mark) -> bool {
+        self.diagnostics[mark.diagnostics..]
+            .iter()
+            .any(|d| matches!(d.code, Code::WrongPassphrase | Code::WrongPkcs12Password))
+    }
+
+    /// Back to `mark`: what was taken since is dropped.
+    fn rewind(&mut self, mark: Mark) {
+        self.diagnostics.truncate(mark.diagnostics);
+        self.certificates.truncate(mark.certificates);
+        self.keys.truncate(mark.keys);
+        self.csrs.truncate(mark.csrs);
+        self.budget = mark.budget;
+    }
+
     /// Takes one decoded item of an input meant to hold `role`: containers are opened, and what
     /// they hold (or the item itself) is parsed as what it is.
     fn take(&mut self, item: Item, role: Role, options: &Options<'_>) {

@@ -40,7 +40,7 @@ impl Code {
                 "压缩包或其中的某个文件无法读取：RAR、7-Zip、gzip 或 tar 压缩包（只打开 ZIP）；ZIP 压缩包已损坏或不完整、用压缩包密码加密、使用 deflate 以外的压缩方法、ZIP64 或分卷，或解压后超过上限（单个文件 16 MiB，总共 64 MiB）。请解压后给出其中的文件。"
             }
             Self::ArchivePasswordFile => {
-                "已从压缩包中的密码文件（pfx-password.txt、jks-password.txt …，Tomcat 和 IIS 格式的下载包中带有）读取其中 PKCS#12 文件（及加密私钥）的密码；它用于打开压缩包中的文件，向本工具输入的密码用于其他输入。"
+                "已从压缩包中的密码文件（pfx-password.txt、jks-password.txt …，Tomcat 和 IIS 格式的下载包中带有）读取其中 PKCS#12 文件（及加密私钥）的密码；它用于打开压缩包中的文件（它不对时改用向本工具输入的密码），向本工具输入的密码用于其他输入。"
             }
             Self::CertificateExpired => {
                 "证书的 notAfter 已过：所有服务商都会拒绝或停止使用它。请向 CA 续期证书。"

@@ -4,6 +4,7 @@
 
 use crate::corpus::{self, NOW_SINCE_EPOCH};
 use cert_preflight::analysis::{Input, Options, analyze_with};
+use cert_preflight::diagnostic::Code;
 
 #[test]
 fn an_archives_password_file_opens_its_files_and_the_given_password_the_others() {
@@ -42,4 +43,59 @@ fn an_archives_password_file_opens_its_files_and_the_given_password_the_others()
         let text = report.to_string();
         assert!(!text.contains(&passphrase) && !text.contains("k7Qz9pWx2Lr4"));
     }
+}
+
+/// A stale password file (its password no longer the PKCS#12 file's): with no password given, the
+/// file's wrong password is said; with the right one given, that one opens the file.
+#[test]
+fn a_wrong_password_file_gives_way_to_the_password_given() {
+    let case = "pkcs12-modern-aes256-pbkdf2";
+    let p12 = std::fs::read(corpus::inspect_input(case, "bundle.test-only.p12")).unwrap();
+    let passphrase = corpus::passphrase(&corpus::vectors("inspect").join(case)).unwrap();
+    let zip = crate::hostile::inputs::zip_of(&[
+        ("server.pfx".to_owned(), &p12[..]),
+        ("keystorePass.txt".to_owned(), &b"stale password\r\n"[..]),
+    ]);
+    let analyse = |given: Option<&str>| {
+        let options = Options {
+            now: NOW_SINCE_EPOCH,
+            passphrase: given,
+            pkcs12_password: given,
+        };
+        analyze_with(&[Input::new("iis.zip", &zip)], &options).report
+    };
+    let codes = |report: &cert_preflight::analysis::Report| -> Vec<Code> {
+        report.diagnostics.iter().map(|d| d.code).collect()
+    };
+    let stale = analyse(None);
+    assert!(
+        codes(&stale).contains(&Code::WrongPkcs12Password),
+        "{:?}",
+        codes(&stale)
+    );
+    let given = analyse(Some(&passphrase));
+    assert!(
+        !codes(&given).contains(&Code::WrongPkcs12Password),
+        "{:?}",
+        codes(&given)
+    );
+    assert!(given.private_keys.iter().all(|k| k.decrypted) && !given.private_keys.is_empty());
+    let direct = analyze_with(
+        &[Input::new("server.pfx", &p12)],
+        &Options {
+            now: NOW_SINCE_EPOCH,
+            passphrase: Some(&passphrase),
+            pkcs12_password: Some(&passphrase),
+        },
+    )
+    .report;
+    let fingerprints = |report: &cert_preflight::analysis::Report| -> Vec<String> {
+        report
+            .certificates
+            .iter()
+            .map(|c| c.sha256.clone())
+            .collect()
+    };
+    assert_eq!(fingerprints(&given), fingerprints(&direct));
+    assert!(!given.to_string().contains("stale password"));
 }

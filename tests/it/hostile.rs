@@ -5,7 +5,7 @@
 //! (bench/README.md), not asserted here.
 
 #[path = "../../bench/hostile.rs"]
-mod inputs;
+pub(crate) mod inputs;
 
 use cert_preflight::analysis::chain::{
     CANDIDATES_PER_CERTIFICATE, SIGNATURE_CHECK_BUDGET, signature_cost,
