@@ -110,6 +110,8 @@
 // and tabs; one message in both languages): 459,667 bytes on 2026-12-06 (+0.7 KB).
 // Outlook's .msg and other binary Office files said for what they are (analysis/foreign.rs): 459,666.
 // Archives inside an archive named, and an archive with nothing to analyse an error: 460,119 bytes.
+// A stale password file giving way to the password given (the job takes the item again from a
+// mark): 460,502 bytes on 2026-12-06 (+0.4 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -118,7 +120,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 460_500;
+const CEILING = 461_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
