@@ -18,7 +18,7 @@
 //! [`MAX_TOTAL_BYTES`] in all; past a ceiling, a message says so.
 
 use super::foreign;
-use crate::diagnostic::{Code, Diagnostic, InputLocation};
+use crate::diagnostic::{Code, Diagnostic, Hint, InputLocation};
 use crate::lang::Text;
 
 /// The most files of one archive that are looked at.
@@ -165,9 +165,15 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
                 "the password of the archive's PKCS#12 file and encrypted keys was read from this file",
                 "已从此文件读取压缩包中 PKCS#12 文件和加密私钥的密码"
             ),
-            tr!(
-                "nothing to do: the archive's files are opened with it (with the password given here when it is wrong), other inputs with the password given here",
-                "无需处理：压缩包中的文件用它打开（它不对时用在此处输入的密码），其他输入用在此处输入的密码"
+            Hint::per_surface(
+                tr!(
+                    "nothing to do: the archive's files are opened with it (with the passphrase field's password when it is wrong), other inputs with the passphrase field's",
+                    "无需处理：压缩包中的文件用它打开（它不对时用口令框中的密码），其他输入用口令框中的密码"
+                ),
+                tr!(
+                    "nothing to do: the archive's files are opened with it (with --passphrase-env's password when it is wrong), other inputs with --passphrase-env's",
+                    "无需处理：压缩包中的文件用它打开（它不对时用 --passphrase-env 给出的密码），其他输入用 --passphrase-env 给出的密码"
+                ),
             ),
         ));
     }
@@ -330,13 +336,24 @@ fn directory(bytes: &[u8]) -> Result<(Vec<Entry<'_>>, usize), Broken> {
 /// A file's name as messages show it. Bit 11 of its flags says UTF-8; tools that do not set it
 /// mostly write UTF-8 too, and a name in another code page (GBK, as Windows names files in a
 /// Chinese system's archives) shows its unknown characters replaced. Control characters are
-/// replaced too: a name comes from the file, and a terminal would act on an escape sequence.
+/// replaced too: a name comes from the file, and a terminal would act on an escape sequence. A
+/// name may be 65,535 bytes long; past [`MAX_NAME_CHARS`] it is cut, marked `…`, so that the
+/// messages and locations that repeat it stay short.
 fn entry_name(raw: &[u8]) -> String {
-    String::from_utf8_lossy(raw)
+    let text = String::from_utf8_lossy(raw);
+    let mut name: String = text
         .chars()
+        .take(MAX_NAME_CHARS)
         .map(|c| if c.is_control() { '\u{FFFD}' } else { c })
-        .collect()
+        .collect();
+    if text.chars().nth(MAX_NAME_CHARS).is_some() {
+        name.push('…');
+    }
+    name
 }
+
+/// The most characters of a file's name shown (a file system's usual limit).
+const MAX_NAME_CHARS: usize = 255;
 
 /// A file's data, after its local header (whose name and extra field lengths are its own).
 fn local_data(bytes: &[u8], local: usize, compressed: usize) -> Option<&[u8]> {
@@ -684,6 +701,13 @@ mod tests {
             "a\u{FFFD}[31m\u{FFFD}b\u{FFFD}.pem"
         );
         assert_eq!(entry_name("证书/中文.pem".as_bytes()), "证书/中文.pem");
+        let long = entry_name(&[b'a'; 70_000]);
+        assert_eq!(long.chars().count(), MAX_NAME_CHARS + 1);
+        assert!(long.ends_with('…'));
+        assert_eq!(
+            entry_name(&[b'a'; MAX_NAME_CHARS]).chars().count(),
+            MAX_NAME_CHARS
+        );
     }
 
     #[test]

@@ -243,7 +243,8 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
     if out.summary.blocks > 0 {
         out.summary.format = InputFormat::Pem;
     } else if let Some(foreign) = super::foreign::by_magic(bytes) {
-        // A Java keystore: said for what it is, with the command that converts it.
+        // A Java keystore, an archive not opened here, a PDF, a binary Office file: said for
+        // what it is, with what to do.
         out.diagnostics.push(foreign.diagnostic(at(None, None)));
     } else if let Some((foreign, line)) = super::foreign::in_text(&text) {
         // An SSH key pasted for a certificate or its key: said for what it is.

@@ -156,7 +156,8 @@ impl Job {
                         pkcs12_password: Some(own),
                         ..given
                     };
-                    let again = (given.passphrase.is_some() || given.pkcs12_password.is_some())
+                    let other = |given: Option<&str>| given.is_some_and(|g| g != own);
+                    let again = (other(given.passphrase) || other(given.pkcs12_password))
                         .then(|| item.clone());
                     self.collected.take(item, role, &first);
                     if let Some(item) = again

@@ -233,8 +233,11 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
         let (line, mut found) = replace_look_alikes(content);
         if let Some((begin, written, mut unwrap)) = begin(&line) {
             found.markers |= written == Written::Loosely;
-            if let Some((cleaned, count, quoted_printable)) =
-                block(lines.clone(), &begin, eol, &mut unwrap, &mut found)
+            if let Some(Block {
+                cleaned,
+                count,
+                quoted_printable,
+            }) = block(lines.clone(), &begin, eol, &mut unwrap, &mut found)
             {
                 let wrapping = unwrap.wrapping();
                 if found.any() || wrapping.is_some() || quoted_printable {
@@ -270,17 +273,26 @@ pub(super) fn clean(text: &str) -> Option<Cleaned> {
     (!regions.is_empty()).then_some(Cleaned { text: out, regions })
 }
 
+/// A block's lines, cleaned.
+struct Block {
+    /// The lines, BEGIN through END.
+    cleaned: String,
+    /// How many lines after the BEGIN line it took, through its END line.
+    count: usize,
+    /// Whether its body was quoted-printable (`=3D` decoded).
+    quoted_printable: bool,
+}
+
 /// The block whose BEGIN line is `first` (canonical; its line break `eol`), its lines wrapped as
-/// `unwrap` says, cleaned, how many of the `following` lines it took, through its END line, and
-/// whether its body was quoted-printable; `None` when no END line follows, wrapped the same way,
-/// before another BEGIN line or a line wrapped otherwise.
+/// `unwrap` says, cleaned; `None` when no END line follows, wrapped the same way, before another
+/// BEGIN line or a line wrapped otherwise.
 fn block<'t>(
     following: impl Iterator<Item = (usize, &'t str)>,
     first: &str,
     eol: &str,
     unwrap: &mut Unwrap,
     found: &mut LookAlikes,
-) -> Option<(String, usize, bool)> {
+) -> Option<Block> {
     let mut cleaned = String::new();
     cleaned.push_str(first.trim());
     cleaned.push_str(eol);
@@ -303,7 +315,11 @@ fn block<'t>(
             cleaned.push_str(&end);
             cleaned.push_str(eol);
             *found = seen;
-            return Some((cleaned, count + 1, quoted_printable));
+            return Some(Block {
+                cleaned,
+                count: count + 1,
+                quoted_printable,
+            });
         }
         if let Some(decoded) = quoted_printable_line(rest) {
             quoted_printable = true;
