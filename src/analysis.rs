@@ -58,6 +58,10 @@ pub struct Input<'a> {
     pub bytes: &'a [u8],
     /// What it is meant to hold.
     pub role: Role,
+    /// Its size in bytes when `bytes` are only its beginning (a file past the ceiling of an input,
+    /// `input::MAX_INPUT_BYTES`, read no further than needed to say so); `None` when `bytes` are
+    /// all of it.
+    pub size: Option<usize>,
 }
 
 impl<'a> Input<'a> {
@@ -67,6 +71,7 @@ impl<'a> Input<'a> {
             name,
             bytes,
             role: Role::Any,
+            size: None,
         }
     }
 }

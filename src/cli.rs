@@ -1008,17 +1008,31 @@ fn targets(json: bool, lang: Lang) -> ExitCode {
     }
 }
 
+/// Reads the files (`-`: standard input), each no further than the analysis reads it: one byte
+/// past its ceiling tells it an input is too large (`input::MAX_INPUT_BYTES`, and
+/// `MAX_INPUTS_BYTES` for all of them), so a file given by mistake is never read whole.
 fn read_files(files: &[String], lang: Lang) -> Result<Vec<Vec<u8>>, ExitCode> {
+    use crate::analysis::input::{MAX_INPUT_BYTES, MAX_INPUTS_BYTES};
     let mut contents = Vec::with_capacity(files.len());
+    let mut read = 0usize;
     for file in files {
+        let cap = MAX_INPUT_BYTES.min(MAX_INPUTS_BYTES - read) + 1;
+        let limit = u64::try_from(cap).unwrap_or(u64::MAX);
+        let mut buffer = Vec::new();
         let bytes = if file == "-" {
-            let mut buffer = Vec::new();
-            std::io::stdin().read_to_end(&mut buffer).map(|_| buffer)
+            std::io::stdin().lock().take(limit).read_to_end(&mut buffer)
         } else {
-            std::fs::read(file)
-        };
+            std::fs::File::open(file).and_then(|f| f.take(limit).read_to_end(&mut buffer))
+        }
+        .map(|_| buffer);
         match bytes {
-            Ok(bytes) => contents.push(bytes),
+            Ok(bytes) => {
+                // Counted as the analysis counts it: only an input it reads.
+                if bytes.len() < cap {
+                    read += bytes.len();
+                }
+                contents.push(bytes);
+            }
             Err(error) => {
                 let message = tr!(
                     "cannot read {file}: {error}",

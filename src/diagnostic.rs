@@ -123,6 +123,10 @@ codes! {
     /// one; it opens the archive's files (a password given to the tool is tried when it is wrong),
     /// and a password given to the tool the other inputs.
     ArchivePasswordFile = "archive-password-file", Info;
+    /// An input was not read: it is larger than 32 MiB, the most one input may be, or the inputs
+    /// read before it already came to the 64 MiB read in all (certificates, keys, requests and
+    /// the archives CAs send are a few KB to a few MB). Check that it is the right file.
+    InputTooLarge = "input-too-large", Error;
     /// The certificate's notAfter lies in the past: every provider rejects or will stop serving it.
     /// Renew the certificate with your CA.
     CertificateExpired = "certificate-expired", Error;

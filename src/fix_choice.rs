@@ -175,6 +175,7 @@ mod tests {
                 name,
                 bytes: text.as_bytes(),
                 role: Role::Any,
+                size: None,
             })
             .collect();
         let options = Options {

@@ -59,6 +59,10 @@ pub fn input_name_in(name: &str, lang: crate::lang::Lang) -> &str {
 /// box (read through the same block scanner as pasted text, after recovery); anything else, and
 /// every binary file, stays. A file is never split: it moves whole or not at all.
 pub fn box_for_file(bytes: &[u8]) -> Slot {
+    // A file past the ceiling of an input is not read (`input-too-large`), nor looked into here.
+    if bytes.len() > crate::analysis::input::MAX_INPUT_BYTES {
+        return Slot::Certificates;
+    }
     let Ok(text) = std::str::from_utf8(bytes) else {
         return Slot::Certificates;
     };
@@ -100,6 +104,9 @@ pub struct Routed {
     pub csr: String,
     /// What moved, in this order: keys, requests, recovered.
     pub moved: Vec<Moved>,
+    /// Files given to the certificate box that belong in another ([`box_for_file`]): their
+    /// places among the certificate box's files, in order, and the box each moves to.
+    pub files: Vec<(usize, Slot)>,
     /// When the text was recovered: what was undone, located in the text as pasted (the analysis
     /// of the boxes' clean text no longer says it). Kept by the Worker, not sent to the page.
     #[serde(skip)]
@@ -115,6 +122,7 @@ pub fn route_pasted(certificates: &str, key: &str, csr: &str) -> Routed {
         key: key.to_owned(),
         csr: csr.to_owned(),
         moved: Vec::new(),
+        files: Vec::new(),
         recovery: Vec::new(),
     };
     if !separated.keys.is_empty() {
@@ -239,6 +247,7 @@ mod tests {
                 key: "k".into(),
                 csr: "c".into(),
                 moved: vec![],
+                files: vec![],
                 recovery: vec![],
             }
         );

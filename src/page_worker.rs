@@ -39,12 +39,79 @@ pub fn decode<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Option<T> {
 }
 
 /// A file in a box: its name and its bytes.
-#[derive(Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Default, Eq, Serialize, Deserialize)]
 pub struct File {
     /// The file's name.
     pub name: String,
-    /// Its bytes.
-    pub bytes: Vec<u8>,
+    /// Its bytes: shared, so that the page's state and its message to the Worker cost a pointer,
+    /// not a copy (a file may be 32 MiB), and written into a message in one piece, not byte by
+    /// byte as serde writes a `Vec<u8>` (`shared_bytes`).
+    #[serde(with = "shared_bytes")]
+    pub bytes: Rc<Vec<u8>>,
+    /// Its size when `bytes` are only its beginning: a file past the ceiling of an input, of
+    /// which the page reads no more than tells text from binary (`analysis::Input::size`).
+    pub size: Option<u64>,
+}
+
+impl File {
+    /// A file called `name` holding `bytes`.
+    pub fn new(name: impl Into<String>, bytes: Vec<u8>) -> Self {
+        Self {
+            name: name.into(),
+            bytes: Rc::new(bytes),
+            size: None,
+        }
+    }
+
+    /// Only the beginning of a file of `size` bytes, past the ceiling of an input.
+    pub fn beginning(name: impl Into<String>, head: Vec<u8>, size: u64) -> Self {
+        Self {
+            size: Some(size),
+            ..Self::new(name, head)
+        }
+    }
+}
+
+impl PartialEq for File {
+    /// Equal by pointer first: the page compares its state at each render.
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+            && self.size == other.size
+            && (Rc::ptr_eq(&self.bytes, &other.bytes) || self.bytes == other.bytes)
+    }
+}
+
+/// A file's bytes in a message: serde's bytes (postcard writes their length, then them in one
+/// copy), read back into a new buffer.
+mod shared_bytes {
+    use serde::{Deserializer, Serializer, de};
+    use std::rc::Rc;
+
+    pub(super) fn serialize<S: Serializer>(
+        bytes: &Rc<Vec<u8>>,
+        serializer: S,
+    ) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(bytes)
+    }
+
+    pub(super) fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<Rc<Vec<u8>>, D::Error> {
+        struct Bytes;
+        impl de::Visitor<'_> for Bytes {
+            type Value = Rc<Vec<u8>>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a file's bytes")
+            }
+            fn visit_bytes<E: de::Error>(self, bytes: &[u8]) -> Result<Self::Value, E> {
+                Ok(Rc::new(bytes.to_vec()))
+            }
+            fn visit_byte_buf<E: de::Error>(self, bytes: Vec<u8>) -> Result<Self::Value, E> {
+                Ok(Rc::new(bytes))
+            }
+        }
+        deserializer.deserialize_byte_buf(Bytes)
+    }
 }
 
 /// One box: pasted text (as typed) and files.
@@ -129,6 +196,39 @@ impl Boxes {
         self.certificates.pasted = Rc::from(routed.certificates.as_str());
         self.key.pasted = Rc::from(routed.key.as_str());
         self.csr.pasted = Rc::from(routed.csr.as_str());
+        // The certificate box's files that belong elsewhere, taken out last first (the places are
+        // those before any moved), then added to their boxes in their order.
+        let mut moving = Vec::with_capacity(routed.files.len());
+        for &(at, to) in routed.files.iter().rev() {
+            if at < self.certificates.files.len() {
+                moving.push((self.certificates.files.remove(at), to));
+            }
+        }
+        for (file, to) in moving.into_iter().rev() {
+            self.get_mut(to).files.push(file);
+        }
+    }
+
+    /// Routes what was given to the certificate box: key and request blocks of its pasted text to
+    /// their boxes' text, and its files that hold only keys or only requests to their boxes
+    /// (`material_routing`). Done here, in the Worker: it reads the whole text and every file.
+    fn route(&self) -> Routed {
+        let mut routed = material_routing::route_pasted(
+            &self.certificates.pasted,
+            &self.key.pasted,
+            &self.csr.pasted,
+        );
+        routed.files = self
+            .certificates
+            .files
+            .iter()
+            .enumerate()
+            // A file read only in part (past the ceiling of an input) stays: it is not read.
+            .filter(|(_, file)| file.size.is_none())
+            .map(|(at, file)| (at, material_routing::box_for_file(&file.bytes)))
+            .filter(|&(_, to)| to != Slot::Certificates)
+            .collect();
+        routed
     }
 
     /// A job analysing the boxes with `passphrase` at `now`.
@@ -146,6 +246,7 @@ impl Boxes {
                     name: slot.pasted_name(),
                     bytes: material.pasted.as_bytes(),
                     role,
+                    size: None,
                 });
             }
             for file in &material.files {
@@ -153,6 +254,9 @@ impl Boxes {
                     name: &file.name,
                     bytes: &file.bytes,
                     role,
+                    size: file
+                        .size
+                        .map(|size| usize::try_from(size).unwrap_or(usize::MAX)),
                 });
             }
         }
@@ -207,8 +311,9 @@ pub enum ToWorker {
         passphrase: String,
         /// The validation time.
         now: Timestamp,
-        /// Whether text was pasted into the certificate box since the page last took a routing:
-        /// key and request blocks in it move to their boxes, mangled text is recovered.
+        /// Whether text was pasted, or files given, to the certificate box since the page last
+        /// took a routing: key and request blocks in its text move to their boxes, mangled text is
+        /// recovered, and its files that hold only keys or only requests move to their boxes.
         route: bool,
         /// The target.
         target: ProviderId,
@@ -267,7 +372,8 @@ impl ToWorker {
 
     /// The message's bytes, written into a buffer of its size (2 MiB of material written into a
     /// growing buffer was copied again at each doubling, about 5 ms on the page's thread; written
-    /// through `Extend`, byte by byte, 5 ms too).
+    /// through `Extend`, byte by byte, 5 ms too; into a zeroed buffer, a 32 MiB file cost its
+    /// zeroing too): each string and file is copied in once (`Exact`).
     pub fn encode(&self) -> Vec<u8> {
         let size = match self {
             Self::Analyse {
@@ -275,23 +381,37 @@ impl ToWorker {
             } => boxes.size() + passphrase.len(),
             _ => 0,
         };
-        // The rest of any message (lengths, names, fields) fits in 64 KiB; a message that did not
-        // fit is encoded as `encode` does.
-        let mut buffer = vec![0; size + 64 * 1024];
-        match postcard::to_slice(self, &mut buffer) {
-            Ok(used) => {
-                let used = used.len();
-                buffer.truncate(used);
-                buffer
-            }
-            Err(_) => encode(self),
-        }
+        // The rest of any message (lengths, names, fields) fits in 64 KiB; past it the buffer grows.
+        let buffer = Vec::with_capacity(size + 64 * 1024);
+        postcard::serialize_with_flavor(self, Exact(buffer)).unwrap_or_else(|_| encode(self))
     }
 
     /// Whether it brings all the material anew: it makes an analysis in flight, and every message
     /// queued before it, useless (a fix, by contrast, applies to the analysis before it).
     pub fn supersedes(&self) -> bool {
         matches!(self, Self::Analyse { .. })
+    }
+}
+
+/// postcard's output into a `Vec`, a slice of bytes copied in one piece (postcard's own `Vec`
+/// flavor pushes them one by one).
+struct Exact(Vec<u8>);
+
+impl postcard::ser_flavors::Flavor for Exact {
+    type Output = Vec<u8>;
+
+    fn try_extend(&mut self, data: &[u8]) -> postcard::Result<()> {
+        self.0.extend_from_slice(data);
+        Ok(())
+    }
+
+    fn try_push(&mut self, data: u8) -> postcard::Result<()> {
+        self.0.push(data);
+        Ok(())
+    }
+
+    fn finalize(self) -> postcard::Result<Vec<u8>> {
+        Ok(self.0)
     }
 }
 
@@ -406,15 +526,8 @@ impl Worker {
                 self.target = target;
                 self.fields = fields;
                 let routed = route
-                    .then(|| {
-                        let b = &self.boxes;
-                        material_routing::route_pasted(
-                            &b.certificates.pasted,
-                            &b.key.pasted,
-                            &b.csr.pasted,
-                        )
-                    })
-                    .filter(|routed| !routed.moved.is_empty());
+                    .then(|| self.boxes.route())
+                    .filter(|routed| !routed.moved.is_empty() || !routed.files.is_empty());
                 if let Some(routed) = &routed {
                     self.boxes.take_routed(routed);
                 }

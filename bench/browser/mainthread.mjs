@@ -24,9 +24,10 @@
 // large-input threshold of 256 KiB, which until 2026-12-06 meant analysed in one go).
 // Anchor of the same run: the idle page (no analysis) pinged for 3 s.
 //
-//   node bench/browser/mainthread.mjs [--dist DIR] [--runs N]
+//   node bench/browser/mainthread.mjs [--dist DIR] [--runs N] [--only CASE,CASE]
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serveDist, withTimeout } from '../../tests/e2e/server.js';
@@ -39,6 +40,8 @@ const argv = process.argv.slice(2);
 const option = (name, fallback) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : fallback; };
 const DIST = path.resolve(option('--dist', path.join(repo, 'dist')));
 const RUNS = Number(option('--runs', 3));
+/** `--only a,b`: only these cases (by name), and no anchors but the idle page. */
+const ONLY = option('--only', null)?.split(',') ?? null;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Longest a case may take before it is recorded as not finished. */
 const CASE_TIMEOUT_MS = 120_000;
@@ -56,6 +59,8 @@ function cases() {
     { name: 'bundle1000_clipboard', clipboard: true, what: 'the same 1,000 certificates pasted from the clipboard (Ctrl+V: the browser\'s paste)', text: readFileSync(path.join(data, 'bundle1000.pem'), 'utf8') },
     { name: 'deep1000', what: 'a chain 1,000 deep, leaf first, 1.4 MiB (bench/data/deep1000.pem)', text: readFileSync(path.join(data, 'deep1000.pem'), 'utf8'),
       showAll: { button: 'links of the chain', items: '[data-testid="chain-node"]', count: 1000 } },
+    { name: 'bundle1000_file', file: path.join(data, 'bundle1000.pem'), what: 'the same 1,000 certificates picked as a file (the file input)', text: readFileSync(path.join(data, 'bundle1000.pem'), 'utf8') },
+    { name: 'oversized_file', file: 'sparse', done: '[data-code="input-too-large"]', what: 'a file of 1 GiB picked by mistake (sparse: zeros), past the ceiling of an input', text: '' },
     { name: 'same_name_rsa4096', what: '300 certificates sharing one name (ISRG Root X1, RSA-4096)', text: sameName('tests/vectors/inspect/public-isrg-root-x1/input/isrg-root-x1.pem', 0, 300) },
     { name: 'same_name_ed25519', what: '300 certificates sharing one name (Ed25519 root of the corpus)', text: sameName('tests/vectors/inspect/ed25519-root-and-leaf/input/chain.pem', 1, 300) },
   ];
@@ -148,6 +153,35 @@ function armClipboardPaste([timeoutMs]) {
 }
 
 /**
+ * In the page: arms the wait for the answer to files picked in the certificate box (the harness
+ * sets them next); timed from the input's `change` event. `window.__fileDone` resolves as
+ * `pasteUntilVerdict` returns. `doneSelector`: what the answer shows (null: the chain verdict).
+ */
+function armFilePick([timeoutMs, doneSelector]) {
+  const done = () => (doneSelector
+    ? document.querySelector(doneSelector)
+    : document.querySelector('[data-testid="chain-verdict"][data-verdict]') && document.querySelector('[data-testid="certificate-card"]'))
+    && !document.querySelector('[data-testid="analysing"]');
+  let start = null;
+  document.addEventListener('change', () => { start ??= performance.now(); window.__pasteAt = start; }, { capture: true, once: true });
+  window.__fileDone = new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      if (start !== null && done()) {
+        observer.disconnect();
+        const seen = performance.now();
+        requestAnimationFrame(() => resolve({
+          verdictMs: seen - start,
+          paintedMs: performance.now() - start,
+          verdict: document.querySelector('[data-testid="chain-verdict"]')?.dataset.verdict ?? null,
+        }));
+      }
+    });
+    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+    setTimeout(() => { observer.disconnect(); resolve({ verdictMs: null, paintedMs: null, verdict: null }); }, timeoutMs);
+  });
+}
+
+/**
  * In the page, after the verdict: presses "show all" for one list and waits until all its items
  * are in the DOM; returns how long that took (ms).
  */
@@ -176,6 +210,18 @@ function summarise(gaps, longTasks, pasteAt = 0) {
     // Each long task as [start after the paste, duration] (ms).
     long_task_list: longTasks.map((t) => [round(t.start - pasteAt), round(t.duration)]),
   };
+}
+
+/** A sparse file of 1 GiB in a temporary directory, made once (removed when the process ends). */
+let sparse = null;
+function sparseFile() {
+  if (sparse) return sparse;
+  const dir = mkdtempSync(path.join(tmpdir(), 'cert-preflight-bench-'));
+  sparse = path.join(dir, 'disk.img');
+  writeFileSync(sparse, '');
+  truncateSync(sparse, 2 ** 30);
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return sparse;
 }
 
 const round = (x) => Math.round(x * 10) / 10;
@@ -213,7 +259,7 @@ async function main() {
     // Anchor: the same 2 MiB paste into a bare text area, no app: the browser's own cost of the
     // paste (the value set, the input event, the text laid out), the text handed to the page first
     // as in the app's runs.
-    {
+    if (!ONLY) {
       const context = await browser.newContext();
       const page = await context.newPage();
       await page.setContent('<textarea rows="10" cols="80"></textarea>');
@@ -239,7 +285,7 @@ async function main() {
     }
     // Anchor: the same 2 MiB pasted from the clipboard (Ctrl+V) into a bare text area: the
     // browser's own paste, which the page makes itself for text over 64 KiB.
-    {
+    if (!ONLY) {
       const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
       const page = await context.newPage();
       await page.goto(server.url + 'manifest.webmanifest');
@@ -260,7 +306,7 @@ async function main() {
       out.bare_clipboard_paste = { what: '2 MiB pasted from the clipboard (Ctrl+V) into a bare text area (no app)', longest_block_ms_max: Math.max(...runs.map((x) => Math.max(x.longest_task_ms, x.max_lateness_ms ?? 0))), runs };
       await context.close();
     }
-    for (const c of cases()) {
+    for (const c of cases().filter((c) => !ONLY || ONLY.includes(c.name))) {
       const runs = [];
       for (let r = 0; r < RUNS; r++) {
         const { context, page } = await open(c.clipboard);
@@ -280,7 +326,11 @@ async function main() {
         // Half a second of pings before the paste, so the first gap is not the paste's own.
         await page.waitForTimeout(500);
         let timed;
-        if (c.clipboard) {
+        if (c.file) {
+          await page.evaluate(armFilePick, [CASE_TIMEOUT_MS, c.done ?? null]);
+          await page.getByTestId('file-pick').setInputFiles(c.file === 'sparse' ? sparseFile() : c.file);
+          timed = await withTimeout(page.evaluate(() => window.__fileDone), CASE_TIMEOUT_MS + 30_000, c.name);
+        } else if (c.clipboard) {
           await page.evaluate(armClipboardPaste, [CASE_TIMEOUT_MS]);
           await page.keyboard.press('Control+V');
           timed = await withTimeout(page.evaluate(() => window.__clipboardDone), CASE_TIMEOUT_MS + 30_000, c.name);
@@ -326,14 +376,18 @@ async function main() {
     server.stop();
   }
   mkdirSync(results, { recursive: true });
-  writeFileSync(path.join(results, 'mainthread.json'), `${JSON.stringify(out, null, 2)}\n`);
+  // A partial run (--only) does not replace the full run's figures.
+  const stem = ONLY ? 'mainthread-partial' : 'mainthread';
+  writeFileSync(path.join(results, `${stem}.json`), `${JSON.stringify(out, null, 2)}\n`);
   const lines = [
     `# Main thread while the page analyses (bench/browser/mainthread.mjs), ${out.measured_at}`,
     '',
     `Built page: ${out.dist}; ${RUNS} runs per case, each in a fresh context; headless Chromium.`,
     `Anchor, the idle page for 3 s: longest gap between 50 ms pings ${out.idle.max_gap_ms} ms, ${out.idle.long_tasks} long tasks.`,
-    `Anchor, the same 2 MiB pasted into a bare text area (no app): longest block ${out.bare_paste.longest_block_ms_max} ms (long tasks per run: ${out.bare_paste.runs.map((r) => r.long_task_list.map((t) => t[1]).join('+') || 'none').join(', ')}).`,
-    `Anchor, the same 2 MiB pasted from the clipboard (Ctrl+V) into a bare text area (no app): longest block ${out.bare_clipboard_paste.longest_block_ms_max} ms (long tasks per run: ${out.bare_clipboard_paste.runs.map((r) => r.long_task_list.map((t) => t[1]).join('+') || 'none').join(', ')}).`,
+    ...(out.bare_paste ? [
+      `Anchor, the same 2 MiB pasted into a bare text area (no app): longest block ${out.bare_paste.longest_block_ms_max} ms (long tasks per run: ${out.bare_paste.runs.map((r) => r.long_task_list.map((t) => t[1]).join('+') || 'none').join(', ')}).`,
+      `Anchor, the same 2 MiB pasted from the clipboard (Ctrl+V) into a bare text area (no app): longest block ${out.bare_clipboard_paste.longest_block_ms_max} ms (long tasks per run: ${out.bare_clipboard_paste.runs.map((r) => r.long_task_list.map((t) => t[1]).join('+') || 'none').join(', ')}).`,
+    ] : [`Only the cases ${ONLY.join(', ')} (--only): no bare-area anchors in this run.`]),
     `Engine: ${out.engine} (data-engine: the page's Worker, or the page itself).`,
     '',
     '| input | bytes | verdict | paste → verdict in the DOM, median (ms) | → painted, median (ms) | longest block, worst run (ms) | long tasks per run | longest ping gap per run (ms) |',
@@ -345,7 +399,7 @@ async function main() {
     'Longest block = the longest long task (PerformanceObserver) or ping lateness (gap − 50 ms), whichever is larger.',
     '',
   ];
-  writeFileSync(path.join(results, 'mainthread.md'), lines.join('\n'));
+  writeFileSync(path.join(results, `${stem}.md`), lines.join('\n'));
   process.stdout.write(lines.join('\n'));
 }
 

@@ -122,6 +122,80 @@ impl InputSummary {
     }
 }
 
+/// The most one input may be, in bytes (32 MiB): certificate material is a few KB to a few MB
+/// (a bundle of 1,000 certificates is 2 MiB), so a larger input is another file given by
+/// mistake, whose reading would cost seconds and several times its size in memory.
+pub const MAX_INPUT_BYTES: usize = 32 << 20;
+
+/// The most read of all inputs of one analysis together, in bytes (64 MiB); the files of an
+/// archive have their own ceilings (`archive::MAX_TOTAL_BYTES`).
+pub const MAX_INPUTS_BYTES: usize = 64 << 20;
+
+/// The summary and the error of an input not read because of the ceilings above (`bytes` are
+/// its bytes or their beginning, `len` its size, `before` the size of the inputs read before it);
+/// `None` when it is to be read.
+pub(crate) fn over_ceiling(
+    file: &str,
+    bytes: &[u8],
+    len: usize,
+    before: usize,
+) -> Option<(InputSummary, Diagnostic)> {
+    const MIB: usize = 1 << 20;
+    let (one, all) = (MAX_INPUT_BYTES / MIB, MAX_INPUTS_BYTES / MIB);
+    let (message, hint) = if len > MAX_INPUT_BYTES {
+        (
+            tr!(
+                "the input is larger than {one} MiB, the most one input may be (certificates, keys and the archives CAs send are a few KB to a few MB): it was not read",
+                "输入大于单个输入的上限 {one} MiB（证书、私钥以及 CA 发来的压缩包通常只有几 KB 到几 MB），未读取"
+            ),
+            tr!(
+                "check that this is the right file: give the certificate, key, request or archive file itself",
+                "请确认文件是否选对：请直接给出证书、私钥、证书请求或压缩包文件"
+            ),
+        )
+    } else if before.saturating_add(len) > MAX_INPUTS_BYTES {
+        let read = before.div_ceil(MIB);
+        (
+            tr!(
+                "the input was not read: the inputs read before it come to {read} MiB, and at most {all} MiB are read in all",
+                "输入未读取：在它之前读取的输入已有 {read} MiB，总共最多读取 {all} MiB"
+            ),
+            tr!(
+                "give fewer or smaller files: the certificate, its chain, its key and its request are a few KB each",
+                "请减少或换小一些的文件：证书、证书链、私钥和证书请求通常各只有几 KB"
+            ),
+        )
+    } else {
+        return None;
+    };
+    // Text or binary, from its beginning only (the rest is not looked at).
+    let head = &bytes[..bytes.len().min(4096)];
+    let text = match std::str::from_utf8(head) {
+        Ok(_) => true,
+        Err(e) => e.error_len().is_none(),
+    };
+    let summary = InputSummary {
+        file: file.to_owned(),
+        kind: if text {
+            InputKind::Text
+        } else {
+            InputKind::Binary
+        },
+        format: InputFormat::Unknown,
+        line_endings: LineEndings::None,
+        blocks: 0,
+    };
+    let location = InputLocation {
+        file: file.to_owned(),
+        block: None,
+        line: None,
+    };
+    Some((
+        summary,
+        Diagnostic::new(Code::InputTooLarge, location, message, hint),
+    ))
+}
+
 /// The result of decoding one input.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DecodedInput {

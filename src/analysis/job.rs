@@ -59,6 +59,12 @@ struct OwnedInput {
     /// The password its archive's password file gave (a file of a ZIP archive), which opens it
     /// before the one given to the analysis (tried when this one is wrong).
     password: Option<String>,
+    /// Given to the analysis, not a file of an archive: it counts towards the ceiling of all
+    /// inputs (`input::MAX_INPUTS_BYTES`; an archive's files have their own).
+    given: bool,
+    /// The whole size of an input given (more than `bytes` when only its beginning was given or
+    /// kept); 0 for a file of an archive, which the archive's own ceilings bound.
+    size: usize,
 }
 
 /// An analysis in progress.
@@ -76,6 +82,8 @@ pub struct Job {
     collected: Collected,
     /// Once every input is read: the signature checks, made one per unit.
     checks: Option<Checks>,
+    /// The bytes of the inputs given that were read so far.
+    given_bytes: usize,
 }
 
 impl Job {
@@ -86,9 +94,12 @@ impl Job {
                 .iter()
                 .map(|i| OwnedInput {
                     name: i.name.to_owned(),
-                    bytes: i.bytes.to_vec(),
+                    // No more than is needed to tell an input past its ceiling.
+                    bytes: i.bytes[..i.bytes.len().min(super::input::MAX_INPUT_BYTES + 1)].to_vec(),
                     role: i.role,
                     password: None,
+                    given: true,
+                    size: i.size.unwrap_or(0).max(i.bytes.len()),
                 })
                 .collect(),
             now: options.now,
@@ -100,6 +111,7 @@ impl Job {
             items_known: 0,
             collected: Collected::default(),
             checks: None,
+            given_bytes: 0,
         }
     }
 
@@ -172,8 +184,24 @@ impl Job {
             self.items_taken += 1;
             return None;
         }
-        if let Some(input) = self.inputs.get(self.next_input) {
+        if let Some(input) = self.inputs.get_mut(self.next_input) {
             self.next_input += 1;
+            if input.given {
+                let over = super::input::over_ceiling(
+                    &input.name,
+                    &input.bytes,
+                    input.size,
+                    self.given_bytes,
+                );
+                if let Some((summary, diagnostic)) = over {
+                    input.bytes = Vec::new();
+                    self.collected.inputs.push(summary);
+                    self.collected.diagnostics.push(diagnostic);
+                    return None;
+                }
+                self.given_bytes += input.size;
+            }
+            let input = &*input;
             if super::archive::is_zip(&input.bytes) {
                 self.open_archive();
                 return None;
@@ -224,6 +252,8 @@ impl Job {
                 bytes,
                 role: Role::Any,
                 password: password.clone(),
+                given: false,
+                size: 0,
             }),
         );
     }

@@ -42,6 +42,9 @@ impl Code {
             Self::ArchivePasswordFile => {
                 "已从压缩包中的密码文件（pfx-password.txt、jks-password.txt …，Tomcat 和 IIS 格式的下载包中带有）读取其中 PKCS#12 文件（及加密私钥）的密码；它用于打开压缩包中的文件（它不对时改用向本工具输入的密码），向本工具输入的密码用于其他输入。"
             }
+            Self::InputTooLarge => {
+                "某个输入未读取：它大于单个输入的上限 32 MiB，或在它之前读取的输入已达总上限 64 MiB（证书、私钥、证书请求以及 CA 发来的压缩包通常只有几 KB 到几 MB）。请确认文件是否选对。"
+            }
             Self::CertificateExpired => {
                 "证书的 notAfter 已过：所有服务商都会拒绝或停止使用它。请向 CA 续期证书。"
             }

@@ -231,17 +231,38 @@ pub use crate::page_worker::File as LoadedFile;
 /// A file picked or dropped, not read yet.
 pub type PickedFile = web_sys::File;
 
-/// Reads files into memory; a file that cannot be read is reported by name.
+/// Reads files into memory; of a file past the ceiling of an input (`input::MAX_INPUT_BYTES`),
+/// which the analysis does not read, only its first 4 KiB and its size (a video picked by mistake
+/// is never copied into the module, nor sent to the Worker at every change); a file that cannot
+/// be read is reported by name.
 pub async fn read_files(files: Vec<PickedFile>) -> Vec<Result<LoadedFile, String>> {
+    let ceiling = crate::analysis::input::MAX_INPUT_BYTES as f64;
     let mut out = Vec::with_capacity(files.len());
     for file in files {
         let name = file.name();
-        let read = JsFuture::from(file.array_buffer()).await;
+        let size = file.size();
+        let blob: web_sys::Blob = if size > ceiling {
+            match file.slice_with_f64_and_f64(0.0, 4096.0) {
+                Ok(head) => head,
+                Err(_) => {
+                    out.push(Err(name));
+                    continue;
+                }
+            }
+        } else {
+            file.into()
+        };
+        let read = JsFuture::from(blob.array_buffer()).await;
         out.push(match read {
-            Ok(buffer) => Ok(LoadedFile {
-                name,
-                bytes: js_sys::Uint8Array::new(&buffer).to_vec(),
-            }),
+            Ok(buffer) => {
+                let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+                Ok(if size > ceiling {
+                    // A file's size is a whole number of bytes, below 2^53.
+                    LoadedFile::beginning(name, bytes, size as u64)
+                } else {
+                    LoadedFile::new(name, bytes)
+                })
+            }
             Err(_) => Err(name),
         });
     }

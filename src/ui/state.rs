@@ -110,8 +110,25 @@ impl Materials {
         self.boxes.is_empty()
     }
 
-    /// Takes the Worker's routing of a paste into the certificate box, with a note per move.
+    /// Takes the Worker's routing of what was given to the certificate box (pasted text, files),
+    /// with a note per move.
     fn take_routed(&mut self, routed: &material_routing::Routed) {
+        for &(at, to) in &routed.files {
+            let Some(name) = self.boxes.certificates.files.get(at).map(|f| &f.name) else {
+                continue;
+            };
+            match to {
+                Slot::Key => self.notes.push(tr!(
+                    "{name} holds a private key; it was moved to the private key box.",
+                    "{name} 中是私钥；已移到私钥框。"
+                )),
+                Slot::Csr => self.notes.push(tr!(
+                    "{name} is a certificate request; it was moved to the CSR box.",
+                    "{name} 是证书请求；已移到证书请求框。"
+                )),
+                Slot::Certificates => {}
+            }
+        }
         for moved in &routed.moved {
             self.notes.push(match moved {
                 Moved::Keys => tr!(
@@ -131,29 +148,9 @@ impl Materials {
         self.boxes.take_routed(routed);
     }
 
-    /// Adds a file to `slot`, or, dropped on the certificate box, to the box it belongs in.
+    /// Adds a file to `slot`. One given to the certificate box may belong in another: the Worker
+    /// reads it and says so (`Routed::files`), which moves it (see `take_routed`).
     fn add_file(&mut self, slot: Slot, file: LoadedFile) {
-        let slot = match slot {
-            Slot::Certificates => material_routing::box_for_file(&file.bytes),
-            other => other,
-        };
-        match slot {
-            Slot::Key => {
-                let name = &file.name;
-                self.notes.push(tr!(
-                    "{name} holds a private key; it was moved to the private key box.",
-                    "{name} 中是私钥；已移到私钥框。"
-                ));
-            }
-            Slot::Csr => {
-                let name = &file.name;
-                self.notes.push(tr!(
-                    "{name} is a certificate request; it was moved to the CSR box.",
-                    "{name} 是证书请求；已移到证书请求框。"
-                ));
-            }
-            Slot::Certificates => {}
-        }
         self.boxes.get_mut(slot).files.push(file);
     }
 }
@@ -260,7 +257,7 @@ struct Channel {
     material: u64,
     /// The generation of the request asked for, until it comes or a change makes it moot.
     request: Option<u64>,
-    /// Text was pasted into the certificate box and the Worker has not routed it yet.
+    /// Text was pasted, or files given, to the certificate box and the Worker has not routed them yet.
     route_due: bool,
     /// The material was not sent (no Worker yet, or waiting for the input to settle).
     unsent: bool,
@@ -658,6 +655,9 @@ impl Reducible for State {
                         Ok(file) => materials.add_file(slot, file),
                         Err(name) => materials.unreadable.push(name),
                     }
+                }
+                if slot == Slot::Certificates {
+                    next.channel.route_due = true;
                 }
                 next.material_changed();
             }

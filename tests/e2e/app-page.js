@@ -19,6 +19,10 @@ export class AppPage {
     this.csrFilePick = page.getByTestId('csr-file-pick');
     this.passphrase = page.getByTestId('passphrase');
     this.movedNote = page.getByTestId('moved-note');
+    /** The names of the files in each box. */
+    this.fileList = page.getByTestId('file-list');
+    this.keyFileList = page.getByTestId('key-file-list');
+    this.csrFileList = page.getByTestId('csr-file-list');
     /** The line that replaces a large paste area until asked for. */
     this.pasteCollapsed = page.getByTestId('paste-collapsed');
     this.showText = page.getByTestId('show-text');

@@ -1,7 +1,7 @@
 // End-to-end: the release build in Debian's Chromium, served on loopback.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { perFile, openApp as open } from './browser.js';
@@ -71,6 +71,54 @@ test('a ZIP a CA sent is opened: its PKCS#12 file read with the password file be
   assert.deepEqual(problems, []);
   assert.deepEqual(requestsAfterLoad, []);
   await context.close();
+});
+
+// A chain, its key and a request picked together in the certificate box: the Worker reads the files
+// and moves the key file and the request file to their boxes (the page's main thread never looks
+// into a file), which the page shows and says; the key matches.
+test('a key file and a request file given to the certificate box move to their boxes', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, app, problems, requestsAfterLoad } = await openApp();
+  await app.filePick.setInputFiles([
+    vectorInput('key-pkcs1-rsa-matches-leaf', 'chain.pem'),
+    vectorInput('key-pkcs1-rsa-matches-leaf', 'leaf-key.test-only.pem'),
+    vectorInput('csr-matches-leaf', 'request.csr'),
+  ]);
+  await app.diagnostic('key-matches-certificate').waitFor({ timeout: 10_000 });
+  assert.match(await app.keyFileList.textContent(), /leaf-key\.test-only\.pem/);
+  assert.match(await app.csrFileList.textContent(), /request\.csr/);
+  const certificateFiles = await app.fileList.textContent();
+  assert.ok(certificateFiles.includes('chain.pem') && !certificateFiles.includes('leaf-key') && !certificateFiles.includes('request.csr'), certificateFiles);
+  const notes = await app.movedNote.allTextContents();
+  assert.ok(notes.some((n) => /leaf-key\.test-only\.pem.*private key box/.test(n)), notes.join(' | '));
+  assert.ok(notes.some((n) => /request\.csr.*CSR box/.test(n)), notes.join(' | '));
+  assert.equal(await app.diagnostic('not-a-certificate').count(), 0);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, []);
+  await context.close();
+});
+
+// A file picked by mistake beside the right one (a disk image, a video): the page reads no more of
+// it than the analysis would (one byte past the ceiling of an input), says it was not read, and
+// analyses the other file. A sparse file of 2 GiB: read whole, it would not fit the module's memory.
+test('a file past the ceiling of an input is not read, and the other file is', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, app, problems, requestsAfterLoad } = await openApp();
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-large-'));
+  try {
+    const big = path.join(dir, 'disk.img');
+    writeFileSync(big, '');
+    truncateSync(big, 2 ** 31);
+    const facts = vectorFacts('chain-shuffled');
+    await app.filePick.setInputFiles([big, vectorInput('chain-shuffled', 'chain.pem')]);
+    await app.diagnostic('input-too-large').waitFor({ timeout: 30_000 });
+    assert.match(await app.diagnostic('input-too-large').textContent(), /disk\.img.*32 MiB/s);
+    await app.cards.nth(facts.certificates.length - 1).waitFor({ timeout: 10_000 });
+    assert.equal(await app.cards.count(), facts.certificates.length);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(requestsAfterLoad, []);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+    await context.close();
+  }
 });
 
 test('malformed input yields a clear diagnostic and keeps the text', { timeout: TEST_TIMEOUT }, async () => {

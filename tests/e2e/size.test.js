@@ -112,6 +112,11 @@
 // Archives inside an archive named, and an archive with nothing to analyse an error: 460,119 bytes.
 // A stale password file giving way to the password given (the job takes the item again from a
 // mark): 460,502 bytes on 2026-12-06 (+0.4 KB).
+// The ceilings of an input (32 MiB, 64 MiB in all: input-too-large, its texts in both languages), a
+// file past it read only for its beginning and its size, files routed by the Worker rather than the
+// page, a file's bytes shared and written into messages in one piece: 462,478 bytes on 2026-12-07
+// (+2.0 KB; attribution.mjs on named builds before and after: cert_preflight's functions +1.2 KB,
+// strings +0.45 KB, postcard -0.13 KB, the rest the module's layout).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -120,7 +125,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 461_500;
+const CEILING = 463_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -206,6 +206,7 @@ fn the_sliced_job_gives_the_same_analysis_on_hostile_input() {
             name,
             bytes: &bytes,
             role: Role::Certificates,
+            size: None,
         }];
         let options = Options {
             now: NOW,
@@ -322,4 +323,138 @@ fn archives_stop_at_their_ceilings_and_say_so() {
         "{}",
         opened[0]
     );
+}
+
+#[test]
+fn an_input_past_its_ceiling_is_not_read_and_the_others_are() {
+    use cert_preflight::analysis::input::{MAX_INPUT_BYTES, MAX_INPUTS_BYTES};
+    use cert_preflight::diagnostic::Code;
+    let chain = std::fs::read(crate::corpus::inspect_input("chain-shuffled", "chain.pem"))
+        .expect("the corpus holds the chain");
+    let options = Options {
+        now: NOW,
+        passphrase: None,
+        pkcs12_password: None,
+    };
+    let too_large = |analysis: &Analysis| {
+        analysis
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::InputTooLarge)
+            .map(|d| (d.location.to_string(), d.message.clone()))
+            .collect::<Vec<_>>()
+    };
+
+    // One byte past the ceiling: not read (a PEM chain at its start is not looked for), and the
+    // input after it is; at the ceiling, read.
+    let mut over = chain.clone();
+    over.resize(MAX_INPUT_BYTES + 1, b'\n');
+    let analysis = analyze_with(
+        &[
+            Input::new("video.mp4", &over),
+            Input::new("chain.pem", &chain),
+        ],
+        &options,
+    );
+    let said = too_large(&analysis);
+    assert!(
+        matches!(&said[..], [(at, message)] if at == "video.mp4"
+            && message.contains(&format!("larger than {} MiB", MAX_INPUT_BYTES >> 20))),
+        "{said:?}"
+    );
+    assert_eq!(analysis.report.certificates.len(), 3, "only chain.pem's");
+    assert!(analysis.report.inputs[0].blocks == 0 && analysis.report.inputs[0].file == "video.mp4");
+    // Only its beginning given, with its size (as the page gives a file past the ceiling): the
+    // same.
+    let head = Input {
+        size: Some(4 << 30),
+        ..Input::new("video.mp4", &over[..4096])
+    };
+    let analysis = analyze_with(&[head, Input::new("chain.pem", &chain)], &options);
+    assert_eq!(too_large(&analysis), said);
+    assert_eq!(analysis.report.certificates.len(), 3);
+    assert_eq!(
+        analysis.report.inputs[0].kind.as_str(),
+        "text",
+        "from its beginning"
+    );
+    // DER-looking bytes (refused at once as DER, so that the test stays quick unoptimised).
+    let mut at_ceiling = vec![0; MAX_INPUT_BYTES];
+    at_ceiling[0] = 0x30;
+    let analysis = analyze_with(&[Input::new("at-ceiling.der", &at_ceiling)], &options);
+    assert!(too_large(&analysis).is_empty());
+    assert_eq!(analysis.report.inputs[0].format.as_str(), "der", "read");
+
+    // In all: inputs are read until the next would pass the ceiling of all of them; an input
+    // past it is not read, and a smaller one after it still is.
+    let mut piece = vec![0; MAX_INPUTS_BYTES / 8 * 3];
+    piece[0] = 0x30;
+    let inputs = [
+        Input::new("a.log", &piece),
+        Input::new("b.log", &piece),
+        Input::new("c.log", &piece),
+        Input::new("d.log", &piece),
+        Input::new("chain.pem", &chain),
+    ];
+    let analysis = analyze_with(&inputs, &options);
+    let said = too_large(&analysis);
+    let read = (2 * piece.len()).div_ceil(1 << 20);
+    assert_eq!(
+        said,
+        ["c.log", "d.log"].map(|at| (
+            at.to_owned(),
+            format!(
+                "the input was not read: the inputs read before it come to {read} MiB, and at most {} MiB are read in all",
+                MAX_INPUTS_BYTES >> 20
+            )
+        )),
+    );
+    assert_eq!(analysis.report.certificates.len(), 3);
+    assert_eq!(analysis.report.inputs.len(), 5, "every input has its line");
+    // The sliced job says the same.
+    let mut job = Job::new(&inputs, &options);
+    let sliced = loop {
+        if let Step::Done(done) = job.run(&mut || false) {
+            break done;
+        }
+    };
+    assert_eq!(too_large(&sliced), said);
+}
+
+#[test]
+fn the_command_line_reads_a_file_past_its_ceiling_no_further() {
+    // A sparse file of 4 GiB: read whole, it would take the memory it names and seconds.
+    let dir = std::env::temp_dir().join(format!("cert-preflight-ceiling-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let big = dir.join("disk.img");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(4 << 30))
+        .expect("a sparse file");
+    let chain = crate::corpus::inspect_input("chain-shuffled", "chain.pem");
+    let (status, json) = crate::binary::run_json(
+        &[
+            "inspect",
+            "--json",
+            big.to_str().expect("UTF-8 path"),
+            chain.to_str().expect("UTF-8 path"),
+        ],
+        &[],
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    assert_eq!(status, Some(1), "an error: {json}");
+    let codes: Vec<(&str, &str)> = json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or_default(),
+                d["location"]["file"].as_str().unwrap_or_default(),
+            )
+        })
+        .filter(|(_, file)| file.ends_with("disk.img"))
+        .collect();
+    assert_eq!(codes, [("input-too-large", big.to_str().unwrap())]);
+    assert_eq!(json["certificates"].as_array().map(Vec::len), Some(3));
 }

@@ -538,6 +538,7 @@ fn made() -> &'static Made {
                     } else {
                         Role::Any
                     },
+                    size: None,
                 })
                 .collect();
             let mut passphrases: Vec<Option<&str>> = vec![None, Some(WRONG)];

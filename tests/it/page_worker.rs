@@ -22,10 +22,10 @@ use std::path::Path;
 fn case_boxes(case: &Path) -> Boxes {
     let mut boxes = Boxes::default();
     for path in corpus::files(&case.join("input")) {
-        boxes.certificates.files.push(File {
-            name: path.file_name().unwrap().to_string_lossy().into_owned(),
-            bytes: std::fs::read(&path).unwrap(),
-        });
+        boxes.certificates.files.push(File::new(
+            path.file_name().unwrap().to_string_lossy(),
+            std::fs::read(&path).unwrap(),
+        ));
     }
     boxes
 }
@@ -75,6 +75,7 @@ fn direct_analysis(boxes: &Boxes, passphrase: &str) -> (Analysis, String) {
             name: &f.name,
             bytes: &f.bytes,
             role: Role::Certificates,
+            size: None,
         })
         .collect();
     let passphrase = (!passphrase.is_empty()).then_some(passphrase);
@@ -196,6 +197,58 @@ fn a_key_pasted_with_the_chain_is_routed_to_its_box_and_only_when_asked() {
     let answer = worker.answer(analyse(2, boxes, "", false, target));
     assert!(matches!(answer, FromWorker::Shown { routed: None, .. }));
     assert!(has(view_of(&answer), Code::NotACertificate));
+}
+
+/// Files given to the certificate box are routed by the Worker, which reads them (the page's main
+/// thread never looks into a file): a key file and a request file move to their boxes, in the
+/// Worker and, by the answer's `files`, in the page's copy of the boxes; a chain file stays.
+#[test]
+fn files_given_to_the_certificate_box_are_routed_by_the_worker() {
+    let file = |case: &str, name: &str| File::new(name, read(case, name).into_bytes());
+    let mut boxes = Boxes::default();
+    boxes.certificates.files = vec![
+        file("key-pkcs1-rsa-matches-leaf", "chain.pem"),
+        file("key-pkcs1-rsa-matches-leaf", "leaf-key.test-only.pem"),
+        file("csr-matches-leaf", "request.csr"),
+    ];
+    let target = ProviderId::default();
+    let mut worker = Worker::new(target);
+    let has = |view: &View, code| view.findings.iter().any(|f| f.code == code);
+
+    // Not asked to route: the files stay, and the key and request are read where they were given.
+    let answer = worker.answer(analyse(1, boxes.clone(), "", false, target));
+    assert!(matches!(answer, FromWorker::Shown { routed: None, .. }));
+    assert!(has(view_of(&answer), Code::NotACertificate));
+
+    let answer = worker.answer(analyse(2, boxes.clone(), "", true, target));
+    let FromWorker::Shown {
+        routed: Some(routed),
+        view,
+        ..
+    } = crossed(&answer).1
+    else {
+        panic!("the files were not routed");
+    };
+    assert_eq!(routed.files, [(1, Slot::Key), (2, Slot::Csr)]);
+    assert!(routed.moved.is_empty(), "no pasted text moved");
+    assert!(has(&view, Code::KeyMatchesCertificate));
+    assert!(!has(&view, Code::NotACertificate));
+
+    // The page moves its copy the same way: the next analysis of it, routed again, moves nothing.
+    boxes.take_routed(&routed);
+    let names = |material: &Material| {
+        material
+            .files
+            .iter()
+            .map(|f| f.name.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(&boxes.certificates), ["chain.pem"]);
+    assert_eq!(names(&boxes.key), ["leaf-key.test-only.pem"]);
+    assert_eq!(names(&boxes.csr), ["request.csr"]);
+    let again = worker.answer(analyse(3, boxes, "", true, target));
+    assert!(matches!(again, FromWorker::Shown { routed: None, .. }));
+    assert_eq!(view_of(&again).findings, view.findings);
 }
 
 /// A quoted chain, a root typed in full-width and a key from a chat app, all pasted into the
@@ -451,10 +504,11 @@ fn corpus_certificates() -> Boxes {
                 .filter(|l| l.starts_with("-----BEGIN "))
                 .collect();
             if !labels.is_empty() && labels.iter().all(|l| *l == "-----BEGIN CERTIFICATE-----") {
-                boxes.certificates.files.push(File {
-                    name: format!("{}.pem", boxes.certificates.files.len()),
-                    bytes: text.into_bytes(),
-                });
+                let name = format!("{}.pem", boxes.certificates.files.len());
+                boxes
+                    .certificates
+                    .files
+                    .push(File::new(name, text.into_bytes()));
             }
         }
     }

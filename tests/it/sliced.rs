@@ -17,6 +17,7 @@ fn a_job_in_slices_reports_progress_and_ends_with_the_analysis() {
         name: "chain.pem",
         bytes: &chain,
         role: Role::Certificates,
+        size: None,
     }];
     let options = Options {
         now: NOW_SINCE_EPOCH,
@@ -81,6 +82,7 @@ fn every_corpus_input_sliced_one_unit_at_a_time_gives_the_whole_analysis() {
                 } else {
                     Role::Any
                 },
+                size: None,
             })
             .collect();
         for passphrase in [None, Some("test")] {

@@ -4,7 +4,8 @@
 // scheme; targets = targets --json; misuse throws CertPreflightError; no secret in any output.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import {
   NOW, PACKAGE, ROOT, SECRET, cli, inspectCases, inspectWithCli, loadPackage, providerCases,
@@ -172,4 +173,28 @@ test('bad material gives diagnostics, never a throw', async () => {
   assert.ok(report.diagnostics.some((d) => d.severity === 'error'), 'garbage is reported');
   const checked = await pkg.check({ files: garbage, now: NOW, provider: targets[0].id });
   assert.ok(checked.diagnostics.length > 0 && checked.provider.id === targets[0].id);
+});
+
+test('a file past the ceiling of one input is not read, as the command line says it; at the ceiling it is', async () => {
+  // The wrapper hands the core no more than one byte past the ceiling (its READ_LIMIT); the
+  // command line reads a file no further either. Both must give the same report at the boundary.
+  const MIB = 1024 * 1024;
+  const ceiling = 32 * MIB;
+  const der = (length) => { const bytes = new Uint8Array(length); bytes[0] = 0x30; return bytes; };
+  const dir = mkdtempSync(path.join(tmpdir(), 'cert-preflight-ceiling-'));
+  try {
+    for (const [name, data] of [['over.der', der(ceiling + 1)], ['at.der', der(ceiling)], ['far-over.der', der(ceiling + 5 * MIB)]]) {
+      writeFileSync(path.join(dir, name), data);
+      const report = await pkg.analyze({ files: [{ name, data }], now: NOW });
+      const codes = report.diagnostics.map((d) => d.code);
+      assert.equal(codes.includes('input-too-large'), name !== 'at.der', `${name}: ${codes}`);
+      const cliReport = cli(['inspect', '--json', '--now', NOW, path.join(dir, name)], { cwd: dir }).json;
+      assert.deepEqual(cliReport.diagnostics.map((d) => d.code), codes, name);
+    }
+    // Text: each UTF-16 unit is at least one byte, so text past the ceiling is not read either.
+    const text = await pkg.analyze({ files: [{ name: 'log.txt', data: 'x'.repeat(ceiling + 1) }], now: NOW });
+    assert.ok(text.diagnostics.some((d) => d.code === 'input-too-large'));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

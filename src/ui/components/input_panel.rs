@@ -219,7 +219,11 @@ pub fn InputPanel(props: &Props) -> Html {
             }
             let on_action = on_action.clone();
             browser::spawn(async move {
-                on_action.emit(Action::AddFiles(slot, browser::read_files(files).await));
+                let files = browser::read_files(files).await;
+                // The copy of the last file into the module, and the message that hands the files
+                // to the Worker, in tasks of their own (a 32 MiB file: about 25 ms each).
+                browser::next_task().await;
+                on_action.emit(Action::AddFiles(slot, files));
             });
         }
     };
