@@ -53,7 +53,11 @@ export class AppPage {
     this.fixNormalise = page.getByTestId('fix-normalise');
     this.fixConvertKey = page.getByTestId('fix-convert-key');
     this.fixChanges = page.getByTestId('fix-changes');
+    /** The before/after view's summary (it opens and closes the view). */
+    this.fixBeforeAfter = page.getByTestId('fix-before-after');
     this.fixBefore = page.getByTestId('fix-before');
+    /** The line under a before/after text cut to its beginning. */
+    this.fixBeforeCut = page.getByTestId('fix-before-cut');
     this.fixAfter = page.getByTestId('fix-after');
     // Fields and credentials.
     this.addTag = page.getByTestId('add-tag');

@@ -198,6 +198,14 @@ test('a 2 MiB bundle is analysed in slices with progress, and its long lists are
   await dropped.filter({ hasText: / and 987 more$/ }).waitFor();
   assert.equal(await dropped.getByTestId('fix-change-more').count(), 0);
   assert.equal((await dropped.textContent()).match(/#\d+ \(/g).length, 10);
+  // The before/after view shows the beginning of the 2 MiB, cut at a line break, and says so: the
+  // whole text laid out in it held the page 180-320 ms.
+  await app.fixBeforeAfter.click();
+  await app.fixBeforeCut.waitFor();
+  assert.match(await app.fixBeforeCut.textContent(), /^The first 1\d KB of 2\.0 MB are shown; the request and the console fields hold the whole text\.$/);
+  const before = await app.fixBefore.textContent();
+  assert.ok(before.length > 8_000 && before.length <= 16 * 1024 && before.endsWith('\n'), `${before.length} characters`);
+  assert.ok(text.startsWith(before), 'the beginning of the text as pasted');
   await cards.click();
   await app.cards.nth(999).waitFor({ timeout: 30_000 });
   assert.equal(await app.cards.count(), 1000);
