@@ -104,8 +104,9 @@ codes! {
     /// The material is of another system, often taken for a certificate or its key: an SSH key
     /// (OpenSSH or PuTTY private key, `ssh-rsa AAAA…`, RFC 4716 public key), an OpenPGP block,
     /// or a Java keystore (JKS, JCEKS), which no target takes and whose key only Java reads.
-    /// Give the certificate your CA issued and the key made with its CSR; convert a keystore to
-    /// PKCS#12 with `keytool -importkeystore … -deststoretype PKCS12`.
+    /// Give the certificate your CA issued and the key made with its CSR; for a keystore, download
+    /// the certificate again for Nginx or Apache (PEM files), or convert it to PKCS#12 with
+    /// `keytool -importkeystore … -deststoretype PKCS12`.
     NotTlsMaterial = "not-tls-material", Error;
     /// A ZIP archive (as CAs and cloud consoles hand certificates out): its files that hold
     /// certificates, keys or requests are read as inputs of their own, named `archive.zip/file`;

@@ -153,8 +153,8 @@ impl Foreign {
                 "请给出与证书的 CSR 一同生成的私钥（-----BEGIN PRIVATE KEY----- 或 -----BEGIN RSA PRIVATE KEY-----）：在生成 CSR 的地方，或在 CA、云控制台提供下载的文件中"
             ),
             Self::JavaKeystore { .. } => tr!(
-                "convert it to PKCS#12 with Java's keytool (keytool -importkeystore -srckeystore tomcat.jks -destkeystore tomcat.p12 -deststoretype PKCS12, with your keystore's names; it asks for the keystore's password), then give the .p12 file and that password",
-                "先用 Java 的 keytool 转换为 PKCS#12（keytool -importkeystore -srckeystore tomcat.jks -destkeystore tomcat.p12 -deststoretype PKCS12，文件名换成您的密钥库；会要求输入密钥库密码），再给出 .p12 文件和该密码"
+                "download the certificate again as the files for Nginx or Apache (PEM: the certificate and its key), which CAs and cloud consoles offer beside Tomcat's keystore; or convert the keystore to PKCS#12 with Java's keytool (keytool -importkeystore -srckeystore tomcat.jks -destkeystore tomcat.p12 -deststoretype PKCS12, with your keystore's names; it asks for the keystore's password), then give the .p12 file and that password",
+                "请从 CA 或云控制台重新下载 Nginx 或 Apache 格式的证书（PEM 文件：证书和私钥），它们与 Tomcat 格式一同提供；或先用 Java 的 keytool 把密钥库转换为 PKCS#12（keytool -importkeystore -srckeystore tomcat.jks -destkeystore tomcat.p12 -deststoretype PKCS12，文件名换成您的密钥库；会要求输入密钥库密码），再给出 .p12 文件和该密码"
             ),
             Self::Archive { .. } => tr!(
                 "extract it (7-Zip, WinRAR, tar) and give its certificate and key files, or give the archive as ZIP",
