@@ -9,7 +9,8 @@
 //     most, so the longest block is at least the largest gap), and observes long tasks (> 50 ms,
 //     PerformanceObserver 'longtask': their durations are the blocks themselves);
 //   - pastes the input into the certificate box as one input event (as a paste does; for one case
-//     from the clipboard with Ctrl+V, the browser's own paste, timed from its keydown) and waits
+//     from the clipboard with Ctrl+V, the browser's own paste, timed from its keydown; for two,
+//     picks it as a file with the file input, timed from its change event) and waits
 //     until the chain verdict of the whole input shows and no analysis is pending: paste → verdict
 //     is measured from just before the input event to the moment the verdict enters the DOM (a
 //     MutationObserver), and to the next animation frame after it (painted). The text is handed
@@ -123,48 +124,20 @@ async function pasteUntilVerdict([timeoutMs]) {
 }
 
 /**
- * In the page: arms the wait for the verdict of a paste made from the clipboard (Ctrl+V, pressed
- * by the harness next); the paste is timed from its keydown. `window.__clipboardDone` resolves as
- * `pasteUntilVerdict` returns.
+ * In the page: arms the wait for the answer to an action the harness makes next, timed from the
+ * first `event` of the document (a paste from the clipboard, Ctrl+V: its `keydown`; files picked:
+ * the input's `change`). `window.__answered` resolves as `pasteUntilVerdict` returns.
+ * `doneSelector`: what the answer shows (null: the chain verdict and a card).
  */
-function armClipboardPaste([timeoutMs]) {
-  const area = document.querySelector('[data-testid="paste"]');
-  area.focus();
-  const done = () => document.querySelector('[data-testid="chain-verdict"][data-verdict]')
-    && document.querySelector('[data-testid="certificate-card"]')
-    && !document.querySelector('[data-testid="analysing"]');
-  let start = null;
-  document.addEventListener('keydown', () => { start ??= performance.now(); window.__pasteAt = start; }, { capture: true, once: true });
-  window.__clipboardDone = new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (start !== null && done()) {
-        observer.disconnect();
-        const seen = performance.now();
-        requestAnimationFrame(() => resolve({
-          verdictMs: seen - start,
-          paintedMs: performance.now() - start,
-          verdict: document.querySelector('[data-testid="chain-verdict"]')?.dataset.verdict ?? null,
-        }));
-      }
-    });
-    observer.observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
-    setTimeout(() => { observer.disconnect(); resolve({ verdictMs: null, paintedMs: null, verdict: null }); }, timeoutMs);
-  });
-}
-
-/**
- * In the page: arms the wait for the answer to files picked in the certificate box (the harness
- * sets them next); timed from the input's `change` event. `window.__fileDone` resolves as
- * `pasteUntilVerdict` returns. `doneSelector`: what the answer shows (null: the chain verdict).
- */
-function armFilePick([timeoutMs, doneSelector]) {
+function armAnswer([timeoutMs, event, doneSelector]) {
+  document.querySelector('[data-testid="paste"]').focus();
   const done = () => (doneSelector
     ? document.querySelector(doneSelector)
     : document.querySelector('[data-testid="chain-verdict"][data-verdict]') && document.querySelector('[data-testid="certificate-card"]'))
     && !document.querySelector('[data-testid="analysing"]');
   let start = null;
-  document.addEventListener('change', () => { start ??= performance.now(); window.__pasteAt = start; }, { capture: true, once: true });
-  window.__fileDone = new Promise((resolve) => {
+  document.addEventListener(event, () => { start ??= performance.now(); window.__pasteAt = start; }, { capture: true, once: true });
+  window.__answered = new Promise((resolve) => {
     const observer = new MutationObserver(() => {
       if (start !== null && done()) {
         observer.disconnect();
@@ -327,13 +300,13 @@ async function main() {
         await page.waitForTimeout(500);
         let timed;
         if (c.file) {
-          await page.evaluate(armFilePick, [CASE_TIMEOUT_MS, c.done ?? null]);
+          await page.evaluate(armAnswer, [CASE_TIMEOUT_MS, 'change', c.done ?? null]);
           await page.getByTestId('file-pick').setInputFiles(c.file === 'sparse' ? sparseFile() : c.file);
-          timed = await withTimeout(page.evaluate(() => window.__fileDone), CASE_TIMEOUT_MS + 30_000, c.name);
+          timed = await withTimeout(page.evaluate(() => window.__answered), CASE_TIMEOUT_MS + 30_000, c.name);
         } else if (c.clipboard) {
-          await page.evaluate(armClipboardPaste, [CASE_TIMEOUT_MS]);
+          await page.evaluate(armAnswer, [CASE_TIMEOUT_MS, 'keydown', null]);
           await page.keyboard.press('Control+V');
-          timed = await withTimeout(page.evaluate(() => window.__clipboardDone), CASE_TIMEOUT_MS + 30_000, c.name);
+          timed = await withTimeout(page.evaluate(() => window.__answered), CASE_TIMEOUT_MS + 30_000, c.name);
         } else {
           timed = await withTimeout(page.evaluate(pasteUntilVerdict, [CASE_TIMEOUT_MS]), CASE_TIMEOUT_MS + 30_000, c.name);
         }
