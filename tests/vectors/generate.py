@@ -23,7 +23,7 @@ Usage:
 
 Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
 ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores), cat and diff (recovered-mail-chat-and-input-methods),
-zip, jar, chromium and python-docx (the archive-* cases);
+zip, jar, chromium, python-docx and openpyxl (the archive-* cases);
 the facts need it only for SM2, which pyca cannot read.
 
 Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pfx). Public certificates
@@ -342,6 +342,20 @@ def word_document(paragraphs):
     return out.getvalue()
 
 
+def spreadsheet(rows):
+    """A .xlsx by openpyxl, a row a list (the cells' text inline in the sheet's XML, where Excel writes it
+    to xl/sharedStrings.xml)."""
+    import openpyxl
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "证书清单"
+    for row in rows:
+        sheet.append(row)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
 def archive_cases(p):
     """The archive-* cases' files, made once for the PKI `p`."""
     if not hasattr(p, "archives"):
@@ -360,6 +374,8 @@ ARCHIVE_CASES = [
      "halfway (Python's zipfile)"),
     ("archive-word-document", "certificates and a key pasted into Word documents (python-docx): a paragraph per "
      "line, and one paragraph with line breaks"),
+    ("archive-excel-sheet", "a certificate inventory kept in a spreadsheet (openpyxl, as Excel writes one): the "
+     "chain and the key each pasted into a cell"),
     ("archive-other-formats-and-pdf", "archives not opened (tar.gz and a tar of a PKCS#12 file, by Python's "
      "tarfile) and the certificate's page printed to PDF by headless Chromium"),
     ("archive-nested", "a CA's all-formats download: Python's zipfile around an Nginx ZIP (Info-ZIP) and a Tomcat ZIP "
@@ -390,6 +406,9 @@ def make_archives(p):
             # Pasted into Word line by line (a paragraph each), and in one paragraph with line breaks.
             "a-paragraphs.docx": word_document(["证书如下（请勿修改）：", *chain(p.leaf, p.int).splitlines(), "谢谢"]),
             "b-line-breaks.test-only.docx": word_document([key_pem(p.leaf_key).rstrip("\n"), pem(p.root).rstrip("\n")])},
+        "archive-excel-sheet": {"certificates.test-only.xlsx": spreadsheet([
+            ["域名", "证书", "私钥", "到期"],
+            ["www.example.com", chain(p.leaf, p.int), key_pem(p.leaf_key), "2027-09-01"]])},
         "archive-nested": {"all-formats.test-only.zip": zipped("zipfile", {
             "example.com_nginx.zip": zipped("zip", nginx), "example.com_tomcat.zip": zipped("zipfile", tomcat),
             "说明.txt": "每种服务器一个压缩包。\n"})},
@@ -1469,6 +1488,16 @@ def archive_files(name, data):
         import docx
         text = "".join(paragraph.text + "\n" for paragraph in docx.Document(io.BytesIO(data)).paragraphs)
         return [(f"{name}/word/document.xml", text.encode())], None
+    if "xl/workbook.xml" in archive.namelist():
+        # A spreadsheet: the one part that holds the cells' text (shared strings as Excel writes them,
+        # the sheet itself with openpyxl's inline strings) is the file read; its text as openpyxl reads
+        # the cells, a cell a line.
+        import openpyxl
+        [part] = [n for n in archive.namelist() if b"-----BEGIN " in archive.read(n)]
+        book = openpyxl.load_workbook(io.BytesIO(data))
+        text = "".join(f"{cell}\n" for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
+                       for cell in row if isinstance(cell, str))
+        return [(f"{name}/{part}", text.encode())], None
     files, password = [], None
     for info in archive.infolist():
         path = info.filename
