@@ -950,13 +950,27 @@ fn read_pem_fields(provider: ProviderId, fields: &mut [(String, String)]) -> Res
             .field(name)
             .is_some_and(|f| f.input == providers::FieldInput::Pem);
         if let (true, Some(path)) = (pem, value.strip_prefix('@')) {
-            *value = std::fs::read_to_string(path).map_err(|e| {
-                let path = excerpt(path);
-                tr!(
+            // No further than the ceiling of an input: a field's text is a few KB.
+            let ceiling = analysis::input::MAX_INPUT_BYTES;
+            let limit = u64::try_from(ceiling + 1).unwrap_or(u64::MAX);
+            let mut text = String::new();
+            let read =
+                std::fs::File::open(path).and_then(|f| f.take(limit).read_to_string(&mut text));
+            let path = excerpt(path);
+            if let Err(e) = read {
+                return Err(tr!(
                     "--field {name}=@{path}: {e}",
                     "--field {name}=@{path}：无法读取该文件（系统错误：“{e}”）"
-                )
-            })?;
+                ));
+            }
+            if text.len() > ceiling {
+                let mib = ceiling >> 20;
+                return Err(tr!(
+                    "--field {name}=@{path}: the file is larger than {mib} MiB; a field's text is a few KB",
+                    "--field {name}=@{path}：文件大于 {mib} MiB；字段的文本通常只有几 KB"
+                ));
+            }
+            *value = text;
         }
     }
     Ok(())

@@ -458,3 +458,39 @@ fn the_command_line_reads_a_file_past_its_ceiling_no_further() {
     assert_eq!(codes, [("input-too-large", big.to_str().unwrap())]);
     assert_eq!(json["certificates"].as_array().map(Vec::len), Some(3));
 }
+
+#[test]
+fn a_field_given_as_a_file_past_the_ceiling_is_refused_unread() {
+    let dir = std::env::temp_dir().join(format!("cert-preflight-field-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("a temporary directory");
+    let big = dir.join("chain.pem");
+    std::fs::File::create(&big)
+        .and_then(|f| f.set_len(4 << 30))
+        .expect("a sparse file");
+    let chain = crate::corpus::inspect_input("chain-shuffled", "chain.pem");
+    let field = format!("enc_certificate=@{}", big.display());
+    let output = crate::binary::run(
+        &[
+            "request",
+            "--provider",
+            "huawei-scm",
+            "--region",
+            "cn-north-4",
+            "--auth",
+            "token",
+            "--token-env",
+            "HUAWEI_TOKEN",
+            "--field",
+            &field,
+            chain.to_str().expect("UTF-8 path"),
+        ],
+        &[],
+    );
+    std::fs::remove_dir_all(&dir).ok();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("the file is larger than 32 MiB; a field's text is a few KB"),
+        "{stderr}"
+    );
+}
