@@ -295,7 +295,8 @@ pub struct State {
     pub pending: Option<Pending>,
     /// The language the page is shown in (never stored: the browser's choice at each load).
     pub lang: Lang,
-    /// The Worker stopped (a trap): the page says so, and starts a new one at the next change.
+    /// The Worker stopped (a trap): the page says so, and it stays stopped until the page is
+    /// reloaded (a new Worker would fetch its script again: a request after the page has loaded).
     pub failed: bool,
     /// The messages to the Worker.
     channel: Channel,
