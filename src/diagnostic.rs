@@ -111,8 +111,8 @@ codes! {
     /// A ZIP archive (as CAs and cloud consoles hand certificates out): its files that hold
     /// certificates, keys or requests are read as inputs of their own, named `archive.zip/file`;
     /// the others are named as not read, archives inside it as not opened (one level is read); of
-    /// a Word document (`.docx`, a ZIP archive of XML), the text of its body is read. Nothing to
-    /// fix: what is uploaded is built from what was read.
+    /// a Word document (`.docx`, a ZIP archive of XML) or an OpenDocument file (`.odt`, `.ods`), the
+    /// text of its body is read. Nothing to fix: what is uploaded is built from what was read.
     ArchiveOpened = "archive-opened", Info;
     /// An archive, or one of its files, could not be read: a RAR, 7-Zip, gzip or tar archive
     /// (only ZIP is opened); a ZIP archive damaged or cut short, encrypted with the archive's

@@ -76,8 +76,12 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
             return out;
         }
     };
-    if let Some(document) = entries.iter().find(|e| e.name == WORD_BODY) {
-        return word_document(name, document);
+    for kind in [Document::Word, Document::Open] {
+        let body = entries.iter().find(|e| e.name == kind.body());
+        let marked = entries.iter().any(|e| e.name == kind.marker());
+        if let (Some(body), true) = (body, marked) {
+            return document(name, kind, body);
+        }
     }
     let mut listing = Listing {
         past_count: count.saturating_sub(MAX_FILES),
@@ -197,28 +201,95 @@ struct Listing {
     past_bytes: usize,
 }
 
-/// The body of a Word document (`.docx`, WordprocessingML: a ZIP archive of XML parts), as Word
-/// and WPS Office write it.
-const WORD_BODY: &str = "word/document.xml";
+/// A document that is a ZIP archive of XML parts, whose text is read.
+#[derive(Clone, Copy)]
+enum Document {
+    /// A Word document (`.docx`, WordprocessingML), as Word and WPS Office write it.
+    Word,
+    /// An OpenDocument file (`.odt`, `.ods`: ODF), as LibreOffice and WPS Office write it.
+    Open,
+}
 
-/// A Word document: its body's text is the one input read (a certificate pasted into a document,
-/// as people hand them over), its other parts (styles, settings, images) are not.
-fn word_document(name: &str, body: &Entry<'_>) -> Opened {
+impl Document {
+    /// The part that holds the text.
+    fn body(self) -> &'static str {
+        match self {
+            Self::Word => "word/document.xml",
+            Self::Open => "content.xml",
+        }
+    }
+
+    /// A part only such a document has beside it.
+    fn marker(self) -> &'static str {
+        match self {
+            Self::Word => "[Content_Types].xml",
+            Self::Open => "META-INF/manifest.xml",
+        }
+    }
+
+    /// Where the text begins: the declaration's line break before it is no line of the text.
+    fn start(self) -> &'static str {
+        match self {
+            Self::Word => "<w:body",
+            Self::Open => "<office:body",
+        }
+    }
+
+    /// What a tag (its text between `<` and `>`) stands for in the text, if anything.
+    fn tag(self, tag: &str) -> Option<char> {
+        // The element's name: `/text:p` for an end tag, `text:p` for a start or empty one.
+        let name = tag
+            .split(' ')
+            .next()
+            .unwrap_or_default()
+            .trim_end_matches('/');
+        match self {
+            // A paragraph's end, a break, a tab in the text (not a tab stop's definition,
+            // `<w:tab w:val=… w:pos=…/>`, which has attributes).
+            Self::Word => match tag {
+                "/w:p" | "w:br/" | "w:cr/" => Some('\n'),
+                "w:tab/" => Some('\t'),
+                _ if tag.starts_with("w:br ") => Some('\n'),
+                _ => None,
+            },
+            // A paragraph's or heading's end (an empty one is `<text:p …/>`), a line break, a tab,
+            // a run of spaces (one space: a PEM line has none to keep).
+            Self::Open => match name {
+                "/text:p" | "/text:h" | "text:line-break" => Some('\n'),
+                "text:p" | "text:h" if tag.ends_with('/') => Some('\n'),
+                "text:tab" => Some('\t'),
+                "text:s" => Some(' '),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// A document: its body's text is the one input read (a certificate pasted into a document, as
+/// people hand them over), its other parts (styles, settings, images) are not.
+fn document(name: &str, kind: Document, body: &Entry<'_>) -> Opened {
     let mut out = Opened::default();
-    let file = format!("{name}/{WORD_BODY}");
+    let part = kind.body();
+    let file = format!("{name}/{part}");
     match content(body, MAX_TOTAL_BYTES) {
         Ok(xml) => {
             out.files.push((
                 file,
-                document_text(&String::from_utf8_lossy(&xml)).into_bytes(),
+                document_text(kind, &String::from_utf8_lossy(&xml)).into_bytes(),
             ));
             out.diagnostics.push(Diagnostic::new(
                 Code::ArchiveOpened,
                 InputLocation::file(name),
-                tr!(
-                    "a Word document: the text of its body is read as an input of its own ({WORD_BODY}), a paragraph or line break a line",
-                    "Word 文档：其正文的文本作为单独的输入读取（{WORD_BODY}），每个段落或换行为一行"
-                ),
+                match kind {
+                    Document::Word => tr!(
+                        "a Word document: the text of its body is read as an input of its own ({part}), a paragraph or line break a line",
+                        "Word 文档：其正文的文本作为单独的输入读取（{part}），每个段落或换行为一行"
+                    ),
+                    Document::Open => tr!(
+                        "an OpenDocument file (.odt, .ods): the text of its content is read as an input of its own ({part}), a paragraph or line break a line",
+                        "OpenDocument 文件（.odt、.ods）：其内容的文本作为单独的输入读取（{part}），每个段落或换行为一行"
+                    ),
+                },
                 tr!(
                     "nothing to do; for the cleanest result, give the certificate files themselves",
                     "无需处理；最稳妥的做法是给出证书文件本身"
@@ -230,25 +301,19 @@ fn word_document(name: &str, body: &Entry<'_>) -> Opened {
     out
 }
 
-/// The text of a WordprocessingML body: its character data (XML entities decoded), a line break
-/// after each paragraph and for each `<w:br/>` or `<w:cr/>`, a tab for each `<w:tab/>` in the text
-/// (not a tab stop's definition, which has attributes).
-fn document_text(xml: &str) -> String {
+/// The text of a document's body: its character data (XML entities decoded), with a line break,
+/// tab or space where its markup has one ([`Document::tag`]).
+fn document_text(kind: Document, xml: &str) -> String {
     let mut out = String::with_capacity(xml.len() / 4);
-    // From the body on: the declaration's line break before it is no line of the text.
-    let mut rest = xml.find("<w:body").map_or(xml, |at| &xml[at..]);
+    let mut rest = xml.find(kind.start()).map_or(xml, |at| &xml[at..]);
     while let Some(open) = rest.find('<') {
         out.push_str(&rest[..open]);
         let Some(close) = rest[open..].find('>') else {
             rest = "";
             break;
         };
-        let tag = &rest[open + 1..open + close];
-        match tag {
-            "/w:p" | "w:br/" | "w:cr/" => out.push('\n'),
-            "w:tab/" => out.push('\t'),
-            _ if tag.starts_with("w:br ") => out.push('\n'),
-            _ => {}
+        if let Some(c) = kind.tag(&rest[open + 1..open + close]) {
+            out.push(c);
         }
         rest = &rest[open + close + 1..];
     }
@@ -737,8 +802,23 @@ mod tests {
             <w:p><w:r><w:t>-----BEGIN CERTIFICATE-----</w:t><w:br/><w:t>MIIB</w:t></w:r><w:proofErr w:type=\"spellStart\"/><w:r><w:t>az+/</w:t></w:r></w:p>\
             <w:p><w:r><w:tab/><w:t xml:space=\"preserve\">-----END CERTIFICATE-----</w:t></w:r></w:p></w:body></w:document>";
         assert_eq!(
-            document_text(xml),
+            document_text(Document::Word, xml),
             "证书 & 私钥：\n-----BEGIN CERTIFICATE-----\nMIIBaz+/\n\t-----END CERTIFICATE-----\n"
+        );
+    }
+
+    #[test]
+    fn an_opendocument_body_is_read_as_its_text() {
+        // As LibreOffice writes content.xml: styles before the body, headings, an empty paragraph,
+        // spans, a line break, a tab, runs of spaces.
+        let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content><office:automatic-styles>\
+            <style:style style:name=\"P1\"><style:paragraph-properties/></style:style></office:automatic-styles>\
+            <office:body><office:text><text:h text:outline-level=\"1\">证书 &amp; 私钥</text:h><text:p text:style-name=\"P1\"/>\
+            <text:p>-----BEGIN CERTIFICATE-----<text:line-break/>MII<text:span text:style-name=\"T1\">Baz+/</text:span></text:p>\
+            <text:p><text:tab/>-----END CERTIFICATE-----<text:s text:c=\"3\"/>x<text:s/>y</text:p></office:text></office:body></office:document-content>";
+        assert_eq!(
+            document_text(Document::Open, xml),
+            "证书 & 私钥\n\n-----BEGIN CERTIFICATE-----\nMIIBaz+/\n\t-----END CERTIFICATE----- x y\n"
         );
     }
 

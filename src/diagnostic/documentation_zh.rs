@@ -34,7 +34,7 @@ impl Code {
                 "内容属于其他系统，常被误当作证书或其私钥：SSH 密钥（OpenSSH 或 PuTTY 私钥、ssh-rsa AAAA…、RFC 4716 公钥）、OpenPGP 块，或 Java 密钥库（JKS、JCEKS：没有目标接受，其私钥只有 Java 能读取）。请给出 CA 签发的证书和与其 CSR 一同生成的私钥；密钥库请重新下载 Nginx 或 Apache 格式的证书（PEM 文件），或用 keytool -importkeystore … -deststoretype PKCS12 转换为 PKCS#12。"
             }
             Self::ArchiveOpened => {
-                "ZIP 压缩包（CA 和云控制台常以此形式提供证书下载）：其中含证书、私钥或证书请求的文件作为单独的输入读取，名称为 压缩包.zip/文件；其他文件会列为未读取，其中的压缩包列为未打开（只读取一层）；Word 文档（.docx，XML 的 ZIP 压缩包）则读取其正文的文本。无需处理：上传的内容由读取到的内容生成。"
+                "ZIP 压缩包（CA 和云控制台常以此形式提供证书下载）：其中含证书、私钥或证书请求的文件作为单独的输入读取，名称为 压缩包.zip/文件；其他文件会列为未读取，其中的压缩包列为未打开（只读取一层）；Word 文档（.docx，XML 的 ZIP 压缩包）或 OpenDocument 文件（.odt、.ods）则读取其正文的文本。无需处理：上传的内容由读取到的内容生成。"
             }
             Self::ArchiveUnreadable => {
                 "压缩包或其中的某个文件无法读取：RAR、7-Zip、gzip 或 tar 压缩包（只打开 ZIP）；ZIP 压缩包已损坏或不完整、用压缩包密码加密、使用 deflate 以外的压缩方法、ZIP64 或分卷，或解压后超过上限（单个文件 16 MiB，总共 64 MiB）。请解压后给出其中的文件。"

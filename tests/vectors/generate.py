@@ -23,7 +23,7 @@ Usage:
 
 Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
 ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores), cat and diff (recovered-mail-chat-and-input-methods),
-zip, jar, chromium, python-docx and openpyxl (the archive-* cases);
+zip, jar, chromium, python-docx, odfpy and openpyxl (the archive-* cases);
 the facts need it only for SM2, which pyca cannot read.
 
 Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pfx). Public certificates
@@ -342,6 +342,22 @@ def word_document(paragraphs):
     return out.getvalue()
 
 
+def open_document(paragraphs):
+    """An .odt by odfpy, as LibreOffice writes one: a heading, then each string a paragraph (its line
+    breaks written as <text:line-break/>)."""
+    from odf import teletype, text
+    from odf.opendocument import OpenDocumentText
+    document = OpenDocumentText()
+    document.text.addElement(text.H(outlinelevel=1, text="服务器证书 / Server certificate"))
+    for paragraph in paragraphs:
+        element = text.P()
+        teletype.addTextToElement(element, paragraph)
+        document.text.addElement(element)
+    out = io.BytesIO()
+    document.write(out)
+    return out.getvalue()
+
+
 def spreadsheet(rows):
     """A .xlsx by openpyxl, a row a list (the cells' text inline in the sheet's XML, where Excel writes it
     to xl/sharedStrings.xml)."""
@@ -374,6 +390,8 @@ ARCHIVE_CASES = [
      "halfway (Python's zipfile)"),
     ("archive-word-document", "certificates and a key pasted into Word documents (python-docx): a paragraph per "
      "line, and one paragraph with line breaks"),
+    ("archive-opendocument-text", "certificates and a key pasted into OpenDocument texts (odfpy, as LibreOffice "
+     "writes them): a paragraph per line, and one paragraph with line breaks"),
     ("archive-excel-sheet", "a certificate inventory kept in a spreadsheet (openpyxl, as Excel writes one): the "
      "chain and the key each pasted into a cell"),
     ("archive-other-formats-and-pdf", "archives not opened (tar.gz and a tar of a PKCS#12 file, by Python's "
@@ -406,6 +424,9 @@ def make_archives(p):
             # Pasted into Word line by line (a paragraph each), and in one paragraph with line breaks.
             "a-paragraphs.docx": word_document(["证书如下（请勿修改）：", *chain(p.leaf, p.int).splitlines(), "谢谢"]),
             "b-line-breaks.test-only.docx": word_document([key_pem(p.leaf_key).rstrip("\n"), pem(p.root).rstrip("\n")])},
+        "archive-opendocument-text": {
+            "a-paragraphs.odt": open_document(["证书如下（请勿修改）：", *chain(p.leaf, p.int).splitlines(), "谢谢"]),
+            "b-line-breaks.test-only.odt": open_document([key_pem(p.leaf_key).rstrip("\n"), pem(p.root).rstrip("\n")])},
         "archive-excel-sheet": {"certificates.test-only.xlsx": spreadsheet([
             ["域名", "证书", "私钥", "到期"],
             ["www.example.com", chain(p.leaf, p.int), key_pem(p.leaf_key), "2027-09-01"]])},
@@ -1488,6 +1509,14 @@ def archive_files(name, data):
         import docx
         text = "".join(paragraph.text + "\n" for paragraph in docx.Document(io.BytesIO(data)).paragraphs)
         return [(f"{name}/word/document.xml", text.encode())], None
+    if "content.xml" in archive.namelist() and "META-INF/manifest.xml" in archive.namelist():
+        # An OpenDocument text: its paragraphs' and headings' text, as odfpy reads them, is the one input.
+        from odf import teletype
+        from odf.namespaces import TEXTNS
+        from odf.opendocument import load
+        body = load(io.BytesIO(data)).text
+        paragraphs = [node for node in body.childNodes if node.qname in ((TEXTNS, "p"), (TEXTNS, "h"))]
+        return [(f"{name}/content.xml", "".join(teletype.extractText(p) + "\n" for p in paragraphs).encode())], None
     if "xl/workbook.xml" in archive.namelist():
         # A spreadsheet: the one part that holds the cells' text (shared strings as Excel writes them,
         # the sheet itself with openpyxl's inline strings) is the file read; its text as openpyxl reads
