@@ -422,15 +422,21 @@ fn an_input_past_its_ceiling_is_not_read_and_the_others_are() {
     assert_eq!(too_large(&sliced), said);
 }
 
-#[test]
-fn the_command_line_reads_a_file_past_its_ceiling_no_further() {
-    // A sparse file of 4 GiB: read whole, it would take the memory it names and seconds.
-    let dir = std::env::temp_dir().join(format!("cert-preflight-ceiling-{}", std::process::id()));
+/// A sparse file of 4 GiB called `name` in a directory of its own (`what` names it): read whole,
+/// it would take the memory it names, and seconds. The caller removes the directory.
+fn sparse_file(what: &str, name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("cert-preflight-{what}-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temporary directory");
-    let big = dir.join("disk.img");
-    std::fs::File::create(&big)
+    let file = dir.join(name);
+    std::fs::File::create(&file)
         .and_then(|f| f.set_len(4 << 30))
         .expect("a sparse file");
+    (dir, file)
+}
+
+#[test]
+fn the_command_line_reads_a_file_past_its_ceiling_no_further() {
+    let (dir, big) = sparse_file("ceiling", "disk.img");
     let chain = crate::corpus::inspect_input("chain-shuffled", "chain.pem");
     let (status, json) = crate::binary::run_json(
         &[
@@ -461,12 +467,7 @@ fn the_command_line_reads_a_file_past_its_ceiling_no_further() {
 
 #[test]
 fn a_field_given_as_a_file_past_the_ceiling_is_refused_unread() {
-    let dir = std::env::temp_dir().join(format!("cert-preflight-field-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("a temporary directory");
-    let big = dir.join("chain.pem");
-    std::fs::File::create(&big)
-        .and_then(|f| f.set_len(4 << 30))
-        .expect("a sparse file");
+    let (dir, big) = sparse_file("field", "chain.pem");
     let chain = crate::corpus::inspect_input("chain-shuffled", "chain.pem");
     let field = format!("enc_certificate=@{}", big.display());
     let output = crate::binary::run(
