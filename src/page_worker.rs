@@ -393,8 +393,8 @@ impl ToWorker {
     }
 }
 
-/// postcard's output into a `Vec`, a slice of bytes copied in one piece (postcard's own `Vec`
-/// flavor pushes them one by one).
+/// postcard's output into a `Vec` made with its capacity: postcard's `AllocVec` starts empty and
+/// copies everything again at each doubling, and `to_extend` writes through an iterator.
 struct Exact(Vec<u8>);
 
 impl postcard::ser_flavors::Flavor for Exact {

@@ -568,3 +568,20 @@ async fn huawei_s_one_line_response_example_is_read_and_its_recovery_said() {
         );
     }
 }
+
+/// The before/after view's cut: a long text's beginning up to its last line break within 16 KB,
+/// or, on one line, up to a character's start within 16 KB; a short text whole.
+#[wasm_bindgen_test]
+fn the_before_after_view_shows_a_long_texts_beginning() {
+    use cert_preflight::ui::components::fixes_panel::shown_part;
+    let short = "-----BEGIN CERTIFICATE-----\nMIIB\n";
+    assert_eq!(shown_part(short), None);
+    let lines = format!("{}\n", "MIIBaz+/".repeat(8)).repeat(1_000);
+    let part = shown_part(&lines).unwrap();
+    assert!(part.ends_with('\n') && part.len() <= 16 * 1024 && part.len() > 16 * 1024 - 65);
+    assert!(lines.starts_with(part));
+    // One line of Chinese text (three bytes a character): cut at a character's start.
+    let one_line = "证书".repeat(10_000);
+    let part = shown_part(&one_line).unwrap();
+    assert!(one_line.starts_with(part) && part.len() <= 16 * 1024 && part.len() > 16 * 1024 - 3);
+}

@@ -131,6 +131,10 @@ pub const MAX_INPUT_BYTES: usize = 32 << 20;
 /// archive have their own ceilings (`archive::MAX_TOTAL_BYTES`).
 pub const MAX_INPUTS_BYTES: usize = 64 << 20;
 
+/// How much of an input past its ceiling is looked at (to tell text from binary), and all a
+/// surface needs to read of it besides its size (`Input::size`).
+pub const HEAD_BYTES: usize = 4096;
+
 /// The summary and the error of an input not read because of the ceilings above (`bytes` are
 /// its bytes or their beginning, `len` its size, `before` the size of the inputs read before it);
 /// `None` when it is to be read.
@@ -169,7 +173,7 @@ pub(crate) fn over_ceiling(
         return None;
     };
     // Text or binary, from its beginning only (the rest is not looked at).
-    let head = &bytes[..bytes.len().min(4096)];
+    let head = &bytes[..bytes.len().min(HEAD_BYTES)];
     let text = match std::str::from_utf8(head) {
         Ok(_) => true,
         Err(e) => e.error_len().is_none(),

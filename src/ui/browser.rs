@@ -232,7 +232,7 @@ pub use crate::page_worker::File as LoadedFile;
 pub type PickedFile = web_sys::File;
 
 /// Reads files into memory; of a file past the ceiling of an input (`input::MAX_INPUT_BYTES`),
-/// which the analysis does not read, only its first 4 KiB and its size (a video picked by mistake
+/// which the analysis does not read, only its beginning (`input::HEAD_BYTES`) and its size (a video picked by mistake
 /// is never copied into the module, nor sent to the Worker at every change); a file that cannot
 /// be read is reported by name.
 pub async fn read_files(files: Vec<PickedFile>) -> Vec<Result<LoadedFile, String>> {
@@ -242,7 +242,8 @@ pub async fn read_files(files: Vec<PickedFile>) -> Vec<Result<LoadedFile, String
         let name = file.name();
         let size = file.size();
         let blob: web_sys::Blob = if size > ceiling {
-            match file.slice_with_f64_and_f64(0.0, 4096.0) {
+            let head = crate::analysis::input::HEAD_BYTES as f64;
+            match file.slice_with_f64_and_f64(0.0, head) {
                 Ok(head) => head,
                 Err(_) => {
                     out.push(Err(name));

@@ -28,16 +28,22 @@ fn beginning(text: &str) -> Option<&str> {
 const SHOWN_TEXT: usize = 16 * 1024;
 
 /// What the view shows of `text`: all of it, or its beginning, cut after the last line break
-/// within [`SHOWN_TEXT`] bytes.
-fn shown_part(text: &str) -> Option<&str> {
+/// within [`SHOWN_TEXT`] bytes (at a character's start when it has none there: text on one line).
+pub fn shown_part(text: &str) -> Option<&str> {
     if text.len() <= SHOWN_TEXT {
         return None;
     }
     // A line break is one byte: the cut is on a character boundary.
-    let cut = text.as_bytes()[..SHOWN_TEXT]
+    let cut = match text.as_bytes()[..SHOWN_TEXT]
         .iter()
         .rposition(|&b| b == b'\n')
-        .map_or(0, |at| at + 1);
+    {
+        Some(at) => at + 1,
+        None => (0..=SHOWN_TEXT)
+            .rev()
+            .find(|&at| text.is_char_boundary(at))
+            .unwrap_or(0),
+    };
     Some(&text[..cut])
 }
 
