@@ -147,6 +147,14 @@ codes! {
     /// The certificates are not in chain order (leaf first, then each issuer after the certificate
     /// it signed). Several providers reject or mis-serve such bundles; the fix reorders them.
     ChainOutOfOrder = "chain-out-of-order", Warning;
+    /// One PKCS#12 or PKCS#7 file keeps its certificates in another order than the chain's (NSS
+    /// stores the leaf last). The file's order has no meaning and cannot be chosen; what is
+    /// uploaded is built in chain order. Nothing to do.
+    ContainerCertificateOrder = "container-certificate-order", Info;
+    /// One PKCS#12 or PKCS#7 file holds the same certificate twice (a Java keystore holds its CA
+    /// certificates in the key's chain and again as trusted entries). What is uploaded keeps one
+    /// copy. Nothing to do.
+    ContainerDuplicateCertificate = "container-duplicate-certificate", Info;
     /// A certificate is not on the leaf's path to its root: it belongs to another chain. Drop it.
     ChainCertificateNotOnPath = "chain-certificate-not-on-path", Warning;
     /// A certificate has the right issuer name, but the signature it should have made does not

@@ -648,48 +648,91 @@ impl Said<'_> {
         self.certificates[i].location.clone()
     }
 
+    /// Whether certificates `indices` all came out of one input block, a container's.
+    fn one_container(&self, indices: &[usize]) -> bool {
+        let at = |i: usize| {
+            let location = &self.certificates[i].location;
+            (&location.file, location.block)
+        };
+        indices.len() > 1
+            && indices.iter().all(|&i| at(i) == at(indices[0]))
+            && at(indices[0]).1.is_some()
+    }
+
     /// Certificate `i`'s name for messages.
     fn name(&self, i: usize) -> String {
         display_name(&self.certificates[i].summary).to_owned()
     }
 }
 
-/// Duplicates, the order given, and certificates off the leaf's path.
+/// Duplicates, the order given, and certificates off the leaf's path. Certificates that share
+/// one input block came out of one container (a PEM block or a DER file holds one certificate;
+/// a PKCS#12 or PKCS#7 file many): its order and copies are not the user's doing, RFC 7292 and
+/// RFC 5652 give them no meaning, and what is uploaded is built in chain order with one copy, so
+/// they are said as information.
 fn order_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
     for d in &report.duplicates {
-        said.diagnostics.push(Diagnostic::new(
-            Code::ChainDuplicateCertificate,
-            said.at(d.index),
-            {
-                let (name, first, second) = (said.name(d.index), d.duplicate_of, d.index);
+        let (name, first, second) = (said.name(d.index), d.duplicate_of, d.index);
+        let diagnostic = if said.one_container(&[first, second]) {
+            Diagnostic::new(
+                Code::ContainerDuplicateCertificate,
+                said.at(second),
+                tr!(
+                    "the file holds certificate \"{name}\" twice (certificates {first} and {second}), as a Java keystore holds its CA certificates in the key's chain and as trusted entries",
+                    "该文件中证书“{name}”出现了两次（证书 {first} 和 {second}），就像 Java 密钥库把 CA 证书既放在私钥的证书链里，又作为受信任条目保存"
+                ),
+                tr!(
+                    "nothing to do: what is uploaded keeps one copy",
+                    "无需处理：上传的内容只保留一份"
+                ),
+            )
+        } else {
+            Diagnostic::new(
+                Code::ChainDuplicateCertificate,
+                said.at(second),
                 tr!(
                     "certificate \"{name}\" is given twice (certificates {first} and {second})",
                     "证书“{name}”出现了两次（证书 {first} 和 {second}）"
-                )
-            },
-            tr!(
-                "drop the second copy; the normalised bundle keeps one",
-                "删除第二份；规范化后的证书链只保留一份"
-            ),
-        ));
+                ),
+                tr!(
+                    "drop the second copy; the normalised bundle keeps one",
+                    "删除第二份；规范化后的证书链只保留一份"
+                ),
+            )
+        };
+        said.diagnostics.push(diagnostic);
     }
     // Indices are in input order, so the path is in the given order exactly when it ascends.
     if report.order.windows(2).any(|pair| pair[0] > pair[1]) {
-        said.diagnostics.push(Diagnostic::new(
-            Code::ChainOutOfOrder,
-            said.at(report.order[0]),
-            {
-                let order = index_list(&report.order);
+        let order = index_list(&report.order);
+        let diagnostic = if said.one_container(&report.order) {
+            Diagnostic::new(
+                Code::ContainerCertificateOrder,
+                said.at(report.order[0]),
+                tr!(
+                    "the file keeps its certificates in another order than the chain's ({order})",
+                    "该文件中证书的存放顺序与证书链顺序（{order}）不同"
+                ),
+                tr!(
+                    "nothing to do: what is uploaded is in chain order, leaf first",
+                    "无需处理：上传的内容按证书链顺序排列，叶子证书在前"
+                ),
+            )
+        } else {
+            Diagnostic::new(
+                Code::ChainOutOfOrder,
+                said.at(report.order[0]),
                 tr!(
                     "the chain is out of order; the right order is {order}",
                     "证书链顺序不对；正确的顺序是 {order}"
-                )
-            },
-            tr!(
-                "put the leaf first, then each issuer after the certificate it signed (the fix does this)",
-                "叶子证书放第一位，每个颁发者放在它签发的证书之后（修复会这样做）"
-            ),
-        ));
+                ),
+                tr!(
+                    "put the leaf first, then each issuer after the certificate it signed (the fix does this)",
+                    "叶子证书放第一位，每个颁发者放在它签发的证书之后（修复会这样做）"
+                ),
+            )
+        };
+        said.diagnostics.push(diagnostic);
     }
     for &i in &report.not_on_path {
         said.diagnostics.push(Diagnostic::new(

@@ -64,6 +64,12 @@ impl Code {
             Self::ChainOutOfOrder => {
                 "证书没有按证书链顺序排列（叶子证书在前，每个颁发者在它签发的证书之后）。一些服务商会拒绝或错误使用这种证书链；修复会重新排序。"
             }
+            Self::ContainerCertificateOrder => {
+                "同一个 PKCS#12 或 PKCS#7 文件中证书的存放顺序与证书链顺序不同（NSS 把叶子证书放在最后）。文件内的顺序没有含义，也无法选择；上传的内容按证书链顺序生成。无需处理。"
+            }
+            Self::ContainerDuplicateCertificate => {
+                "同一个 PKCS#12 或 PKCS#7 文件中同一张证书出现了两次（Java 密钥库把 CA 证书既放在私钥的证书链里，又作为受信任条目保存）。上传的内容只保留一份。无需处理。"
+            }
             Self::ChainCertificateNotOnPath => {
                 "某张证书不在叶子证书到根证书的路径上：它属于另一条证书链。请删除它。"
             }
