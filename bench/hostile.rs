@@ -171,6 +171,37 @@ pub(super) fn deep_indefinite(depth: usize) -> Vec<u8> {
     [0x30u8, 0x80].repeat(depth)
 }
 
+/// BER where the PKCS#7 and PKCS#12 readers look, just under the size they still read as BER
+/// (4 MiB, src/analysis/ber.rs), where `der` scans ahead for the end of each indefinite length:
+/// a `SignedData` whose digest algorithms are 60 indefinite SEQUENCEs around 2 million empty
+/// elements, and a PFX whose authenticated safe is an octet string in 2 million empty pieces.
+pub(super) fn ber_masses() -> Vec<(&'static str, Vec<u8>)> {
+    const SIZE: usize = (4 << 20) - 1024;
+    let signed_data_oid = [
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x02,
+    ];
+    let data_oid = [
+        0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x07, 0x01,
+    ];
+    let mut pkcs7 = vec![0x30, 0x80];
+    pkcs7.extend(signed_data_oid);
+    pkcs7.extend([0xa0, 0x80, 0x30, 0x80, 0x02, 0x01, 0x01]);
+    pkcs7.extend([0x30, 0x80].repeat(60));
+    let nulls = (SIZE - pkcs7.len() - 2 * 60 - 6) / 2;
+    pkcs7.extend([0x05, 0x00].repeat(nulls));
+    pkcs7.extend([0x00, 0x00].repeat(60 + 3));
+    let mut pkcs12 = vec![0x30, 0x80, 0x02, 0x01, 0x03, 0x30, 0x80];
+    pkcs12.extend(data_oid);
+    pkcs12.extend([0xa0, 0x80, 0x24, 0x80]);
+    let pieces = (SIZE - pkcs12.len() - 8) / 2;
+    pkcs12.extend([0x04, 0x00].repeat(pieces));
+    pkcs12.extend([0x00, 0x00].repeat(4));
+    vec![
+        ("PKCS#7 (BER): 2 million elements 60 deep", pkcs7),
+        ("PKCS#12 (BER): an octet string in 2 million pieces", pkcs12),
+    ]
+}
+
 /// A SEQUENCE header claiming 4 GiB - 1 of content, then `content`.
 fn huge(tag: u8, content: &[u8]) -> Vec<u8> {
     let mut out = vec![tag, 0x84, 0xff, 0xff, 0xff, 0xff];
@@ -409,6 +440,9 @@ pub(super) fn all() -> Vec<(String, Vec<u8>)> {
             pem("CERTIFICATE", &deep_nesting(10_000)),
         ),
     ]);
+    for (name, ber) in ber_masses() {
+        inputs.push((name.to_owned(), ber));
+    }
     for (name, label, der) in huge_lengths() {
         let bytes = match label {
             Some(label) => pem(label, &der),

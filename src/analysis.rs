@@ -6,6 +6,7 @@
 //! here reads a clock, and no secret is copied into the report.
 
 pub mod archive;
+mod ber;
 pub mod certificate;
 pub mod chain;
 mod containers;

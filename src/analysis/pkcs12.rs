@@ -1,22 +1,26 @@
 //! PKCS#12 (RFC 7292) containers: certificates and keys out of a .p12/.pfx with its password.
 //!
-//! Structures come from the `pkcs12` and `cms` crates; the integrity MAC is HMAC (`hmac`) keyed
-//! by the PKCS#12 KDF (`pkcs12::kdf`); bags and safes are decrypted by
-//! `private_key::decryption` (PBES2, PBES1 and the PKCS#12 PBE schemes, 3DES, RC2 and RC4), every
-//! derivation within the published ceilings (`private_key::ceilings`). What OpenSSL 1.x writes by
-//! default (RC2-40 + 3DES) and what OpenSSL 3 writes (PBES2 AES-256-CBC, HMAC-SHA-256) both open.
+//! The PFX, its content infos and its bags are read here (below) as far as this tool needs them,
+//! keeping each content's encoding as given; the structures inside (`MacData`, `CertBag`,
+//! `EncryptedData`, `EncryptedPrivateKeyInfo`) come from the `pkcs12` and `cms` crates. A file is
+//! read as DER, or as BER when DER refuses it ([`super::ber`]: NSS writes BER), every part under
+//! the same rules. The integrity MAC is HMAC (`hmac`) keyed by the PKCS#12 KDF (`pkcs12::kdf`);
+//! bags and safes are decrypted by `private_key::decryption` (PBES2, PBES1 and the PKCS#12 PBE
+//! schemes, 3DES, RC2 and RC4), every derivation within the published ceilings
+//! (`private_key::ceilings`). What OpenSSL 1.x writes by default (RC2-40 + 3DES), what OpenSSL 3
+//! writes (PBES2 AES-256-CBC, HMAC-SHA-256), Java's keytool and NSS's `pk12util` all open.
 
+use super::ber::{self, Encoded};
 use super::oids::{ID_DATA, ID_ENCRYPTED_DATA, ID_ENVELOPED_DATA, ID_SIGNED_DATA};
 use super::private_key::ceilings::{self, Kdf, OverCeiling};
 use super::private_key::decryption::{self, DecryptError, Password};
 use crate::lang::Text;
 use der::asn1::{ContextSpecific, OctetString};
-use der::{Decode, Encode};
+use der::{Decode, EncodingRules, Reader, Tag, TagNumber};
 use hmac::{KeyInit, Mac, SimpleHmac};
-use pkcs12::cms::content_info::ContentInfo;
 use pkcs12::cms::encrypted_data::EncryptedData;
 use pkcs12::kdf::Pkcs12KeyType;
-use pkcs12::{CertBag, MacData, Pfx, SafeBag};
+use pkcs12::{CertBag, MacData};
 use sha2::digest::{Digest, FixedOutputReset, block_api::BlockSizeUser};
 use spki::ObjectIdentifier;
 /// `SafeContents` bags nested deeper than this are refused.
@@ -70,9 +74,67 @@ impl From<der::Error> for Pkcs12Error {
     }
 }
 
-/// Whether `der` is a PFX (decodes as one, version 3, data content).
+/// Whether `der` is a PFX (decodes as one, version 3, data content; DER, or BER within its
+/// ceiling).
 pub(crate) fn looks_like_pkcs12(der: &[u8]) -> bool {
-    Pfx::from_der(der).is_ok()
+    ber::decode::<Pfx<'_>>(der).is_ok()
+}
+
+/// `PFX` (RFC 7292 4): version 3, the authenticated safe, the MAC. Read here rather than with
+/// the `pkcs12` crate's `Pfx`, whose content (`der::Any`) loses an octet string's constructed
+/// form, which BER files (NSS) use for the authenticated safe.
+struct Pfx<'a> {
+    auth_safe: ContentInfo<'a>,
+    mac_data: Option<MacData>,
+}
+
+impl<'a> Decode<'a> for Pfx<'a> {
+    type Error = der::Error;
+
+    fn decode<R: Reader<'a>>(reader: &mut R) -> der::Result<Self> {
+        reader.sequence(|fields| {
+            if u8::decode(fields)? != 3 {
+                return Err(der::ErrorKind::Value { tag: Tag::Integer }.into());
+            }
+            let auth_safe = ContentInfo::decode(fields)?;
+            let mac_data = Option::<MacData>::decode(fields)?;
+            Ok(Self {
+                auth_safe,
+                mac_data,
+            })
+        })
+    }
+}
+
+/// `ContentInfo` (RFC 5652 3) and `SafeBag` (RFC 7292 4.2) have one shape: a type, then its
+/// value inside `[0] EXPLICIT`, kept as the file encodes it and decoded later under the rules the
+/// file was read with; a bag's attributes (friendly name, local key ID) follow, not needed here.
+struct Typed<'a> {
+    id: ObjectIdentifier,
+    content: &'a [u8],
+}
+
+/// `ContentInfo`: `id` is its content type.
+type ContentInfo<'a> = Typed<'a>;
+/// `SafeBag`: `id` is its bag type.
+type SafeBag<'a> = Typed<'a>;
+
+impl<'a> Decode<'a> for Typed<'a> {
+    type Error = der::Error;
+
+    fn decode<R: Reader<'a>>(reader: &mut R) -> der::Result<Self> {
+        reader.sequence(|fields| {
+            let id = ObjectIdentifier::decode(fields)?;
+            let content = ContextSpecific::<Encoded<'a>>::decode_explicit(fields, TagNumber(0))?
+                .ok_or_else(|| der::Error::from(der::ErrorKind::Failed))?
+                .value
+                .0;
+            if !fields.is_finished() {
+                Encoded::decode(fields)?;
+            }
+            Ok(Self { id, content })
+        })
+    }
 }
 
 fn iterations(count: i32) -> Result<u32, Pkcs12Error> {
@@ -128,8 +190,9 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
             "PKCS#12（此构建不支持）"
         )));
     }
-    let pfx = Pfx::from_der(der)?;
-    match pfx.auth_safe.content_type {
+    // NSS writes the whole file in BER; its parts are then read under the same rules.
+    let (pfx, rules) = ber::decode_with_rules::<Pfx<'_>>(der)?;
+    match pfx.auth_safe.id {
         ID_DATA => {}
         ID_SIGNED_DATA => {
             return Err(Pkcs12Error::Unsupported(tr!(
@@ -144,7 +207,7 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
             )));
         }
     }
-    let auth_safe = pfx.auth_safe.content.decode_as::<OctetString>()?;
+    let auth_safe = ber::decode_as::<OctetString>(pfx.auth_safe.content, rules)?;
     let data = auth_safe.as_bytes();
 
     let candidates: Vec<Password<'_>> = match password {
@@ -171,12 +234,14 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
     };
 
     let mut contents = Pkcs12Contents::default();
-    let infos = Vec::<ContentInfo>::from_der(data)?;
+    let infos = ber::decode_as::<Vec<ContentInfo<'_>>>(data, rules)?;
     for info in &infos {
-        let bags = match info.content_type {
-            ID_DATA => info.content.decode_as::<OctetString>()?.as_bytes().to_vec(),
+        let bags = match info.id {
+            ID_DATA => ber::decode_as::<OctetString>(info.content, rules)?
+                .as_bytes()
+                .to_vec(),
             ID_ENCRYPTED_DATA => {
-                let encrypted = info.content.decode_as::<EncryptedData>()?;
+                let encrypted = ber::decode_as::<EncryptedData>(info.content, rules)?;
                 let content = &encrypted.enc_content_info;
                 let ciphertext = content.encrypted_content.as_ref().ok_or_else(|| {
                     Pkcs12Error::Malformed(tr!(
@@ -199,14 +264,16 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
                 )));
             }
         };
-        read_bags(&bags, password, &mut contents, 0)?;
+        let bags = ber::decode_as::<Vec<SafeBag<'_>>>(&bags, rules)?;
+        read_bags(bags, password, rules, &mut contents, 0)?;
     }
     Ok(contents)
 }
 
 fn read_bags(
-    der: &[u8],
+    bags: Vec<SafeBag<'_>>,
     password: Password<'_>,
+    rules: EncodingRules,
     contents: &mut Pkcs12Contents,
     depth: usize,
 ) -> Result<(), Pkcs12Error> {
@@ -216,11 +283,10 @@ fn read_bags(
             "safe contents 嵌套过深"
         )));
     }
-    let bags = Vec::<SafeBag>::from_der(der)?;
     for bag in bags {
-        match bag.bag_id {
+        match bag.id {
             pkcs12::PKCS_12_CERT_BAG_OID => {
-                let cert = ContextSpecific::<CertBag>::from_der(&bag.bag_value)?.value;
+                let cert = ber::decode_as::<CertBag>(bag.content, rules)?;
                 // SDSI certificates are not X.509; nothing else is read from them.
                 if cert.cert_id == pkcs12::PKCS_12_X509_CERT_OID {
                     contents
@@ -229,15 +295,13 @@ fn read_bags(
                 }
             }
             pkcs12::PKCS_12_KEY_BAG_OID => {
-                let key = ContextSpecific::<der::Any>::from_der(&bag.bag_value)?.value;
-                contents.private_keys.push(key.to_der()?);
+                contents.private_keys.push(bag.content.to_vec());
             }
             pkcs12::PKCS_12_PKCS8_KEY_BAG_OID => {
-                let shrouded =
-                    ContextSpecific::<pkcs12::pbe_params::EncryptedPrivateKeyInfo>::from_der(
-                        &bag.bag_value,
-                    )?
-                    .value;
+                let shrouded = ber::decode_as::<pkcs12::pbe_params::EncryptedPrivateKeyInfo>(
+                    bag.content,
+                    rules,
+                )?;
                 let key = decryption::decrypt(
                     &shrouded.encryption_algorithm,
                     shrouded.encrypted_data.as_bytes(),
@@ -249,8 +313,8 @@ fn read_bags(
                 contents.private_keys.push(key);
             }
             pkcs12::PKCS_12_SAFE_CONTENTS_BAG_OID => {
-                let inner = ContextSpecific::<der::Any>::from_der(&bag.bag_value)?.value;
-                read_bags(&inner.to_der()?, password, contents, depth + 1)?;
+                let inner = ber::decode_as::<Vec<SafeBag<'_>>>(bag.content, rules)?;
+                read_bags(inner, password, rules, contents, depth + 1)?;
             }
             // CRL and secret bags carry nothing this tool checks.
             _ => {}

@@ -6,13 +6,18 @@
 //! SignedData ::= SEQUENCE { version, digestAlgorithms SET, encapContentInfo SEQUENCE,
 //!                           certificates [0] IMPLICIT CertificateSet OPTIONAL, … }
 //! ```
-//! The certificate SET is read element by element with `der`'s reader rather than decoded as a
+//! The certificate SET is read element by element rather than decoded as a
 //! `SET OF`: `openssl crl2pkcs7` writes it in the order given, not in DER set order, and a strict
 //! decoder would either refuse it or sort it and lose the order the user gave.
+//!
+//! Bundles that are BER rather than DER (indefinite lengths, as Windows' certificate export, NSS
+//! and the .p7b files some CAs publish write them) are read with `der`'s BER rules when DER
+//! refuses them, up to [`super::ber::MAX_BER_BYTES`]; the certificates inside are DER either way.
 
+use super::ber::{self, Encoded};
 use super::oids::ID_SIGNED_DATA;
-use der::asn1::ObjectIdentifier;
-use der::{Decode, Reader, SliceReader, Tag, TagNumber};
+use der::asn1::{ContextSpecific, ObjectIdentifier};
+use der::{Decode, DecodeValue, Header, IsConstructed, Reader, TagNumber};
 
 /// Why a PKCS#7 item holds no certificates to read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -21,7 +26,7 @@ pub(crate) enum Pkcs7Error {
     NotSignedData,
 }
 
-/// The DER of each certificate in a PKCS#7 bundle, in file order (empty when it holds none).
+/// The encoding of each certificate in a PKCS#7 bundle, in file order (empty when it holds none).
 // Not inlined into the analysis loop: the browser compiles a wasm function whole on its first
 // call, and most inputs never need this one.
 #[inline(never)]
@@ -29,54 +34,81 @@ pub(crate) fn certificates(der: &[u8]) -> Result<Vec<&[u8]>, Pkcs7Error> {
     certificate_ders(der).ok_or(Pkcs7Error::NotSignedData)
 }
 
-/// Whether the DER is a `ContentInfo` holding `SignedData`.
+/// Whether the bytes are a `ContentInfo` holding `SignedData` (DER, or BER within the ceiling).
 pub(crate) fn is_signed_data(der: &[u8]) -> bool {
     certificate_ders(der).is_some()
 }
 
-/// The DER of each certificate in the `SignedData`'s certificate set, in file order; `None` if the
-/// bytes are not a complete `ContentInfo` with `SignedData`.
+/// The encoding of each certificate in the `SignedData`'s certificate set, in file order; `None`
+/// if the bytes are not a complete `ContentInfo` with `SignedData`.
 fn certificate_ders(der: &[u8]) -> Option<Vec<&[u8]>> {
-    let context_0 = Tag::ContextSpecific {
-        constructed: true,
-        number: TagNumber(0),
-    };
-    let mut reader = SliceReader::new(der).ok()?;
-    let result = reader.sequence(|content_info| {
-        let content_type = ObjectIdentifier::decode(content_info)?;
-        if content_type != ID_SIGNED_DATA {
-            return Err(der::Error::from(der::ErrorKind::Failed));
-        }
-        let explicit = der::Header::decode(content_info)?;
-        explicit.tag().assert_eq(context_0)?;
-        let signed_data = content_info.read_slice(explicit.length())?;
-        let mut signed_data = SliceReader::new(signed_data)?;
-        let found = signed_data.sequence(|fields| {
-            fields.tlv_bytes()?; // version
-            fields.tlv_bytes()?; // digestAlgorithms
-            fields.tlv_bytes()?; // encapContentInfo
-            let mut certificates = Vec::new();
-            if !fields.is_finished() && der::Header::peek(fields)?.tag() == context_0 {
-                let set = der::Header::decode(fields)?;
-                let mut set = SliceReader::new(fields.read_slice(set.length())?)?;
-                while !set.is_finished() {
-                    let element = set.tlv_bytes()?;
-                    // CertificateChoices: only the plain Certificate (a SEQUENCE) is a certificate.
-                    if element.first() == Some(&0x30) {
-                        certificates.push(element);
-                    }
-                }
+    ber::decode::<SignedDataCertificates<'_>>(der)
+        .ok()
+        .map(|found| found.0)
+}
+
+/// `ContentInfo` holding `SignedData`, decoded as far as its certificates.
+struct SignedDataCertificates<'a>(Vec<&'a [u8]>);
+
+impl<'a> Decode<'a> for SignedDataCertificates<'a> {
+    type Error = der::Error;
+
+    fn decode<R: Reader<'a>>(reader: &mut R) -> der::Result<Self> {
+        reader.sequence(|content_info| {
+            let content_type = ObjectIdentifier::decode(content_info)?;
+            if content_type != ID_SIGNED_DATA {
+                return Err(der::ErrorKind::Failed.into());
             }
-            // crls, signerInfos: not needed.
+            ContextSpecific::<SignedData<'a>>::decode_explicit(content_info, TagNumber(0))?
+                .map(|explicit| Self(explicit.value.0))
+                .ok_or_else(|| der::ErrorKind::Failed.into())
+        })
+    }
+}
+
+/// `SignedData`: version, digestAlgorithms, encapContentInfo, then `certificates [0] IMPLICIT`;
+/// crls and signerInfos are skipped.
+struct SignedData<'a>(Vec<&'a [u8]>);
+
+impl<'a> Decode<'a> for SignedData<'a> {
+    type Error = der::Error;
+
+    fn decode<R: Reader<'a>>(reader: &mut R) -> der::Result<Self> {
+        reader.sequence(|fields| {
+            Encoded::decode(fields)?; // version
+            Encoded::decode(fields)?; // digestAlgorithms
+            Encoded::decode(fields)?; // encapContentInfo
+            let certificates =
+                ContextSpecific::<CertificateSet<'a>>::decode_implicit(fields, TagNumber(0))?
+                    .map(|set| set.value.0)
+                    .unwrap_or_default();
             while !fields.is_finished() {
-                fields.tlv_bytes()?;
+                Encoded::decode(fields)?;
             }
-            Ok::<_, der::Error>(certificates)
-        })?;
-        signed_data.finish()?;
-        Ok::<_, der::Error>(found)
-    });
-    let certificates = result.ok()?;
-    reader.finish().ok()?;
-    Some(certificates)
+            Ok(Self(certificates))
+        })
+    }
+}
+
+/// The elements of `CertificateSet` in file order; of the `CertificateChoices`, only the plain
+/// `Certificate` (a SEQUENCE) is a certificate.
+struct CertificateSet<'a>(Vec<&'a [u8]>);
+
+impl IsConstructed for CertificateSet<'_> {
+    const CONSTRUCTED: bool = true;
+}
+
+impl<'a> DecodeValue<'a> for CertificateSet<'a> {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
+        let mut certificates = Vec::new();
+        while !reader.is_finished() {
+            let Encoded(element) = Encoded::decode(reader)?;
+            if element.first() == Some(&0x30) {
+                certificates.push(element);
+            }
+        }
+        Ok(Self(certificates))
+    }
 }

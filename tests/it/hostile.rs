@@ -79,6 +79,34 @@ fn length_fields_of_4_gib_are_refused_as_asn1() {
     }
 }
 
+#[test]
+fn masses_of_ber_within_its_ceiling_are_read_as_ber_and_refused() {
+    // The PFX is read as BER (DER refuses its indefinite lengths at byte 2) as far as its
+    // authenticated safe, which holds nothing: the diagnostic is the PKCS#12 reader's.
+    for (name, bytes) in inputs::ber_masses() {
+        let report = analyse(name, &bytes).report;
+        let messages: Vec<&str> = report
+            .diagnostics
+            .iter()
+            .map(|d| d.message.as_str())
+            .collect();
+        assert!(report.certificates.is_empty(), "{name}");
+        assert!(
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.code.as_str() == "invalid-asn1"),
+            "{name}: {messages:?}"
+        );
+        if name.starts_with("PKCS#12") {
+            assert!(
+                messages.iter().any(|m| m.contains("PKCS#12")),
+                "{name}: {messages:?}"
+            );
+        }
+    }
+}
+
 /// `count` certificates sharing the name of the corpus root called `root` in `inputs::ROOTS`.
 fn same_name(root: &str, count: usize) -> Vec<u8> {
     let (_, pem, block) = inputs::ROOTS

@@ -22,9 +22,12 @@ Usage:
   python3 tests/vectors/generate.py --check    recompute facts in memory; exit 1 if a facts.json differs
 
 Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
-ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores), cat and diff (recovered-mail-chat-and-input-methods),
-zip, jar, chromium, python-docx, odfpy and openpyxl (the archive-* cases);
-the facts need it only for SM2, which pyca cannot read.
+ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores, pkcs12-java-keytool-tomcat,
+keytool-list-rfc-transcript), NSS's certutil and pk12util (pkcs12-nss-pk12util-ber; Debian's libnss3-tools),
+cat and diff (recovered-mail-chat-and-input-methods), zip, jar, chromium, python-docx, odfpy and openpyxl
+(the archive-* cases);
+the facts need it only for SM2, which pyca cannot read, and for the order of a PKCS#12 file's certificates, which
+pyca gives with the key's certificate first.
 
 Throwaway private keys are named *.test-only.pem (PKCS#12: *.test-only.p12 / .pfx). Public certificates
 (the public-* cases) are copied by hand, not by this script; their provenance is in tests/vectors/README.md.
@@ -279,6 +282,52 @@ def java_keystores():
                            check=True, capture_output=True)
             files[store.name] = store.read_bytes()
     return files
+
+
+def java_tomcat_keystore(p):
+    """Tomcat's own way, by keytool (OpenJDK 17): a PKCS#12 keystore (the store type since Java 9: PBES2
+    AES-256 bags, HMAC-SHA256 MAC) holding a key pair made by -genkeypair whose request (-certreq) the R2
+    intermediate signed, the root and intermediate imported as trusted entries before the CA's reply, as the
+    CAs' Tomcat guides say; and the text `keytool -list -rfc` prints of it. Made once per run."""
+    if not hasattr(p, "java_tomcat"):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = pathlib.Path(tmp)
+            store = folder / "tomcat.test-only.p12"
+
+            def keytool(*args):
+                return subprocess.run(["keytool", *args, "-keystore", store.name, "-storepass", PASSPHRASE],
+                                      check=True, capture_output=True, cwd=folder).stdout
+
+            keytool("-genkeypair", "-storetype", "PKCS12", "-alias", "tomcat", "-keyalg", "RSA", "-keysize", "2048",
+                    "-dname", "CN=tomcat.example.com, O=Example Org, C=CN", "-validity", "365")
+            request = x509.load_pem_x509_csr(
+                keytool("-certreq", "-alias", "tomcat").replace(b"NEW CERTIFICATE REQUEST", b"CERTIFICATE REQUEST"))
+            leaf = leaf_cert("tomcat.example.com", SimpleNamespace(public_key=request.public_key), p.int, p.int_key,
+                             serial=0x0220, usage=("digitalSignature", "keyEncipherment"))
+            for alias, cert in (("root", p.root), ("intermediate", p.int), ("tomcat", leaf)):
+                (folder / f"{alias}.pem").write_bytes(cert.public_bytes(PEM))
+                keytool("-importcert", "-noprompt", "-trustcacerts", "-alias", alias, "-file", f"{alias}.pem")
+            p.java_tomcat = store.read_bytes(), keytool("-list", "-rfc").decode()
+    return p.java_tomcat
+
+
+def nss_backup(p12, nickname):
+    """What NSS writes (`pk12util -o`, as Firefox's and Thunderbird's certificate backup): `p12` imported into
+    a fresh NSS database, then exported again under the same password: BER with indefinite lengths and octet
+    strings in pieces, PBES2 bags, an HMAC-SHA256 MAC of 600,000 iterations."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        (folder / "db").mkdir()
+        (folder / "db-password.txt").write_text("nss database\n")
+        (folder / "in.p12").write_bytes(p12)
+
+        def nss(*args):
+            subprocess.run([*args, "-d", "sql:db"], check=True, capture_output=True, cwd=folder)
+
+        nss("certutil", "-N", "-f", "db-password.txt")
+        nss("pk12util", "-i", "in.p12", "-k", "db-password.txt", "-W", PASSPHRASE)
+        nss("pk12util", "-o", "out.p12", "-n", nickname, "-k", "db-password.txt", "-W", PASSPHRASE)
+        return (folder / "out.p12").read_bytes()
 
 
 TOMCAT_PASSWORD = "k7Qz9pWx2Lr4"
@@ -978,6 +1027,12 @@ CASES = [
          PASSPHRASE),
     Case("pkcs12-legacy-rc2-40", "PKCS#12 by `openssl pkcs12 -export -legacy`: RC2-40 certificate bag, 3DES key",
          lambda p: {"bundle.test-only.p12": pkcs12_rc2_40(p.leaf_key, p.leaf, [p.int, p.root])}, PASSPHRASE),
+    Case("pkcs12-java-keytool-tomcat", "a Tomcat keystore by keytool (OpenJDK 17, PKCS#12: PBES2 AES-256, "
+         "HMAC-SHA256 MAC): the key entry's chain and the root and intermediate again as trusted entries",
+         lambda p: {"tomcat.test-only.p12": java_tomcat_keystore(p)[0]}, PASSPHRASE),
+    Case("pkcs12-nss-pk12util-ber", "the modern PKCS#12 through NSS (pk12util -i, then -o: what Firefox's certificate "
+         "backup writes): BER, indefinite lengths, the authenticated safe in pieces",
+         lambda p: {"backup.test-only.p12": nss_backup(p.p12_modern, "www.example.com")}, PASSPHRASE),
     Case("pkcs12-wrong-password", "the modern PKCS#12 with a wrong password in passphrase.txt",
          lambda p: {"bundle.test-only.p12": p.p12_modern}, WRONG_PASSPHRASE),
     Case("pkcs12-nokeys-output-text", "the text `openssl pkcs12 -nokeys` prints (Bag Attributes, subject=, issuer=)",
@@ -1083,6 +1138,9 @@ CASES = [
     # Text forms and malformed inputs.
     Case("s-client-showcerts-transcript", "`openssl s_client -showcerts` style transcript around leaf and intermediate",
          lambda p: {"s_client.txt": s_client_transcript([p.leaf, p.int])}),
+    Case("keytool-list-rfc-transcript", "what `keytool -list -rfc` (OpenJDK 17) prints of a Tomcat keystore: the "
+         "key entry's chain of three, then the root and intermediate as trusted entries",
+         lambda p: {"keytool-list.txt": java_tomcat_keystore(p)[1]}),
     Case("pem-no-final-newline", "leaf and intermediate, no newline after the last END line",
          lambda p: {"chain.pem": chain(p.leaf, p.int).rstrip("\n")}),
     Case("pem-mixed-line-endings", "first block with alternating CRLF/LF lines, second block LF",
@@ -1355,12 +1413,31 @@ def read_binary(data, password):
         except UNREADABLE:
             pass
     try:
-        bundle = pkcs12.load_pkcs12(data, password.encode() if password else None)
+        # pyca reads a BER file (what NSS writes) with a UserWarning; what it reads is what counts here.
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)
+            bundle = pkcs12.load_pkcs12(data, password.encode() if password else None)
     except UNREADABLE:
         return [], [], []
     certs = ([bundle.cert.certificate] if bundle.cert else []) + [c.certificate for c in bundle.additional_certs]
+    certs = pkcs12_file_order(data, password, certs)
     keys = [key_entry("pkcs12", True, bundle.key.public_key().public_bytes(DER, SPKI))] if bundle.key else []
     return certs, keys, []
+
+
+def pkcs12_file_order(data, password, certs):
+    """`certs` (what pyca read from a PKCS#12, the key's certificate first) in the order of the file's bags,
+    as `openssl pkcs12 -nokeys` prints them; unchanged when openssl reads other certificates (or none)."""
+    for legacy in ((), ("-legacy",)):
+        run = subprocess.run(["openssl", "pkcs12", *legacy, "-nokeys", "-passin", f"pass:{password or ''}"],
+                             input=data, capture_output=True)
+        if run.returncode == 0:
+            printed = x509.load_pem_x509_certificates(run.stdout) if b"-----BEGIN" in run.stdout else []
+            der = lambda cert: cert.public_bytes(DER)  # noqa: E731
+            if sorted(map(der, printed)) == sorted(map(der, certs)):
+                return printed
+            return certs
+    return certs
 
 
 def read_input(data, password):
