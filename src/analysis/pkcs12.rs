@@ -4,7 +4,8 @@
 //! keeping each content's encoding as given; the structures inside (`MacData`, `CertBag`,
 //! `EncryptedData`, `EncryptedPrivateKeyInfo`) come from the `pkcs12` and `cms` crates. A file is
 //! read as DER, or as BER when DER refuses it ([`super::ber`]: NSS writes BER), every part under
-//! the same rules. The integrity MAC is HMAC (`hmac`) keyed by the PKCS#12 KDF (`pkcs12::kdf`);
+//! the same rules. The integrity MAC is HMAC (`hmac`) keyed by the PKCS#12 KDF (`pkcs12::kdf`),
+//! or by PBKDF2 for PBMAC1 (RFC 9579; `decryption::pbmac1_key`);
 //! bags and safes are decrypted by `private_key::decryption` (PBES2, PBES1 and the PKCS#12 PBE
 //! schemes, 3DES, RC2 and RC4), every derivation within the published ceilings
 //! (`private_key::ceilings`). What OpenSSL 1.x writes by default (RC2-40 + 3DES), what OpenSSL 3
@@ -16,13 +17,15 @@ use super::private_key::ceilings::{self, Kdf, OverCeiling};
 use super::private_key::decryption::{self, DecryptError, Password};
 use crate::lang::Text;
 use der::asn1::{ContextSpecific, OctetString};
-use der::{Decode, EncodingRules, Reader, Tag, TagNumber};
+use der::referenced::OwnedToRef;
+use der::{Decode, DecodeValue, EncodingRules, FixedTag, Header, Reader, Tag, TagNumber};
 use hmac::{KeyInit, Mac, SimpleHmac};
+use pkcs5::pbes2;
 use pkcs12::cms::encrypted_data::EncryptedData;
 use pkcs12::kdf::Pkcs12KeyType;
 use pkcs12::{CertBag, MacData};
 use sha2::digest::{Digest, FixedOutputReset, block_api::BlockSizeUser};
-use spki::ObjectIdentifier;
+use spki::{AlgorithmIdentifierOwned, ObjectIdentifier};
 /// `SafeContents` bags nested deeper than this are refused.
 const MAX_DEPTH: usize = 4;
 
@@ -155,10 +158,7 @@ where
         rounds,
         <D as Digest>::output_size(),
     )?;
-    let mut hmac = <SimpleHmac<D> as KeyInit>::new_from_slice(&key)
-        .map_err(|_| Pkcs12Error::Malformed(tr!("MAC key", "MAC 密钥")))?;
-    hmac.update(data);
-    Ok(hmac.verify_slice(mac.mac.digest.as_bytes()).is_ok())
+    Ok(hmac_verifies::<D>(&key, mac, data))
 }
 
 fn mac_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<bool, Pkcs12Error> {
@@ -168,15 +168,68 @@ fn mac_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<boo
         ID_SHA256 => hmac_matches::<sha2::Sha256>(password, mac, data),
         ID_SHA384 => hmac_matches::<sha2::Sha384>(password, mac, data),
         ID_SHA512 => hmac_matches::<sha2::Sha512>(password, mac, data),
-        ID_PBMAC1 => Err(Pkcs12Error::Unsupported(tr!(
-            "a PBMAC1 integrity MAC (RFC 9579)",
-            "PBMAC1 完整性 MAC（RFC 9579）"
-        ))),
+        ID_PBMAC1 => pbmac1_matches(password, mac, data),
         other => Err(Pkcs12Error::Unsupported(tr!(
             "MAC digest {other}",
             "MAC 摘要算法 {other}"
         ))),
     }
+}
+
+/// `PBMAC1-params` (RFC 8018 A.5): the key derivation, then the MAC.
+struct Pbmac1Params {
+    kdf: pbes2::Kdf,
+    mac: AlgorithmIdentifierOwned,
+}
+
+impl FixedTag for Pbmac1Params {
+    const TAG: Tag = Tag::Sequence;
+}
+
+impl<'a> DecodeValue<'a> for Pbmac1Params {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
+        let kdf = pbes2::Kdf::decode(reader)?;
+        let mac = AlgorithmIdentifierOwned::decode(reader)?;
+        Ok(Self { kdf, mac })
+    }
+}
+
+/// A PBMAC1 MAC (RFC 9579): HMAC keyed by PBKDF2; the `MacData`'s own salt and iteration count
+/// are not used.
+fn pbmac1_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<bool, Pkcs12Error> {
+    let params = mac.mac.algorithm.parameters.as_ref().ok_or_else(|| {
+        Pkcs12Error::Malformed(tr!("PBMAC1 without parameters", "PBMAC1 缺少参数"))
+    })?;
+    let params = params.decode_as::<Pbmac1Params>()?;
+    let key = decryption::pbmac1_key(&params.kdf, password)?;
+    // The MAC is HMAC with a digest named as PBKDF2's PRFs are (hmacWithSHA1 … hmacWithSHA512).
+    let Ok(hmac) = pbes2::Pbkdf2Prf::try_from(params.mac.owned_to_ref()) else {
+        let other = params.mac.oid;
+        return Err(Pkcs12Error::Unsupported(tr!(
+            "PBMAC1 MAC {other}",
+            "PBMAC1 MAC 算法 {other}"
+        )));
+    };
+    Ok(match hmac {
+        pbes2::Pbkdf2Prf::HmacWithSha1 => hmac_verifies::<sha1::Sha1>(&key, mac, data),
+        pbes2::Pbkdf2Prf::HmacWithSha224 => hmac_verifies::<sha2::Sha224>(&key, mac, data),
+        pbes2::Pbkdf2Prf::HmacWithSha256 => hmac_verifies::<sha2::Sha256>(&key, mac, data),
+        pbes2::Pbkdf2Prf::HmacWithSha384 => hmac_verifies::<sha2::Sha384>(&key, mac, data),
+        _ => hmac_verifies::<sha2::Sha512>(&key, mac, data),
+    })
+}
+
+/// Whether HMAC with `D` and `key` over `data` is the file's MAC.
+fn hmac_verifies<D>(key: &[u8], mac: &MacData, data: &[u8]) -> bool
+where
+    D: Digest + BlockSizeUser,
+{
+    <SimpleHmac<D> as KeyInit>::new_from_slice(key).is_ok_and(|mut hmac| {
+        hmac.update(data);
+        hmac.verify_slice(mac.mac.digest.as_bytes()).is_ok()
+    })
 }
 
 /// Opens a PFX. `password: None` tries the absent and the empty password.

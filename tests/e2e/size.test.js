@@ -118,6 +118,12 @@
 // (+2.0 KB; attribution.mjs on named builds before and after: cert_preflight's functions +1.2 KB,
 // strings +0.45 KB, postcard -0.13 KB, the rest the module's layout).
 // OpenDocument files (.odt, .ods) read as their content's text, as Word documents are: 462,656 bytes.
+// PKCS#12 and PKCS#7 in BER (analysis/ber.rs: der's ber feature; the PFX, its content infos and
+// bags read by one small reader instead of the pkcs12 crate's Pfx and SafeBag and cms's
+// ContentInfo): 462,314 bytes on 2026-12-07 (-0.3 KB). PBMAC1, the PKCS#12 MAC of RFC 9579
+// (its parameters, the PBKDF2 key of a stated length, HMAC with the digest it names; two texts in
+// both languages): 463,243 bytes on 2026-12-07 (+0.9 KB), both measured by this test's total on
+// builds of the same target dir before and after.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -126,7 +132,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 463_000;
+const CEILING = 463_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

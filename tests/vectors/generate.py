@@ -23,7 +23,7 @@ Usage:
 
 Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
 ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores, pkcs12-java-keytool-tomcat,
-keytool-list-rfc-transcript), NSS's certutil and pk12util (pkcs12-nss-pk12util-ber; Debian's libnss3-tools),
+keytool-list-rfc-transcript), NSS's certutil, pk12util and cmsutil (pkcs12-nss-pk12util-ber, pkcs7-nss-certs-only-ber; Debian's libnss3-tools),
 cat and diff (recovered-mail-chat-and-input-methods), zip, jar, chromium, python-docx, odfpy and openpyxl
 (the archive-* cases);
 the facts need it only for SM2, which pyca cannot read, and for the order of a PKCS#12 file's certificates, which
@@ -311,10 +311,11 @@ def java_tomcat_keystore(p):
     return p.java_tomcat
 
 
-def nss_backup(p12, nickname):
-    """What NSS writes (`pk12util -o`, as Firefox's and Thunderbird's certificate backup): `p12` imported into
-    a fresh NSS database, then exported again under the same password: BER with indefinite lengths and octet
-    strings in pieces, PBES2 bags, an HMAC-SHA256 MAC of 600,000 iterations."""
+def nss_exports(p12, nickname):
+    """What NSS writes, from `p12` imported into a fresh NSS database (`pk12util -i`): the PKCS#12 backup
+    (`pk12util -o`, as Firefox's and Thunderbird's certificate backup: BER with indefinite lengths and octet
+    strings in pieces, PBES2 bags, an HMAC-SHA256 MAC of 600,000 iterations, under the same password) and a
+    certs-only PKCS#7 of the certificate with its chain (`cmsutil -O`: BER; NSS leaves the root out)."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)
         (folder / "db").mkdir()
@@ -327,7 +328,8 @@ def nss_backup(p12, nickname):
         nss("certutil", "-N", "-f", "db-password.txt")
         nss("pk12util", "-i", "in.p12", "-k", "db-password.txt", "-W", PASSPHRASE)
         nss("pk12util", "-o", "out.p12", "-n", nickname, "-k", "db-password.txt", "-W", PASSPHRASE)
-        return (folder / "out.p12").read_bytes()
+        nss("cmsutil", "-O", "-r", nickname, "-p", "nss database", "-o", "out.p7c")
+        return (folder / "out.p12").read_bytes(), (folder / "out.p7c").read_bytes()
 
 
 TOMCAT_PASSWORD = "k7Qz9pWx2Lr4"
@@ -1016,6 +1018,9 @@ CASES = [
          lambda p: {"notes.txt": "Here is my certificate, see attachment.\n"}),
 
     # Containers.
+    Case("pkcs7-nss-certs-only-ber", "the leaf and its intermediate in NSS's certs-only CMS message (cmsutil -O; NSS leaves "
+         "the root out): BER, indefinite lengths, the intermediate first",
+         lambda p: {"chain.p7c": nss_exports(p.p12_modern, "www.example.com")[1]}),
     Case("pkcs7-pem-chain", "PEM PKCS#7 (-----BEGIN PKCS7-----, by pyca) holding leaf, intermediate, root",
          lambda p: {"chain.p7b": pkcs7.serialize_certificates([p.leaf, p.int, p.root], PEM)}),
     Case("pkcs7-der-chain", "DER PKCS#7 (openssl crl2pkcs7) holding leaf, intermediate, root",
@@ -1032,7 +1037,7 @@ CASES = [
          lambda p: {"tomcat.test-only.p12": java_tomcat_keystore(p)[0]}, PASSPHRASE),
     Case("pkcs12-nss-pk12util-ber", "the modern PKCS#12 through NSS (pk12util -i, then -o: what Firefox's certificate "
          "backup writes): BER, indefinite lengths, the authenticated safe in pieces",
-         lambda p: {"backup.test-only.p12": nss_backup(p.p12_modern, "www.example.com")}, PASSPHRASE),
+         lambda p: {"backup.test-only.p12": nss_exports(p.p12_modern, "www.example.com")[0]}, PASSPHRASE),
     Case("pkcs12-wrong-password", "the modern PKCS#12 with a wrong password in passphrase.txt",
          lambda p: {"bundle.test-only.p12": p.p12_modern}, WRONG_PASSPHRASE),
     Case("pkcs12-nokeys-output-text", "the text `openssl pkcs12 -nokeys` prints (Bag Attributes, subject=, issuer=)",

@@ -805,6 +805,37 @@ fn pbes2_decrypt(
     cbc_decrypt(parts.cipher, &key, &parts.iv, ciphertext)
 }
 
+/// The key of a PBMAC1 integrity MAC (RFC 9579; PKCS#12 files of OpenSSL 3.4 and later with
+/// `-pbmac1_pbkdf2`): PBKDF2 over the password's UTF-8 (RFC 9579 erratum 7974, as OpenSSL
+/// does), whose key length the file must state, within the ceilings. A key shorter than 20 bytes
+/// (which would let the MAC be forged by trying every key) or longer than 64 is refused, as
+/// OpenSSL and go-pkcs12 refuse them.
+pub fn pbmac1_key(kdf: &pbes2::Kdf, password: Password<'_>) -> Result<Vec<u8>, DecryptError> {
+    let pbes2::Kdf::Pbkdf2(params) = kdf else {
+        return Err(DecryptError::Unsupported(tr!(
+            "a PBMAC1 key derivation other than PBKDF2",
+            "PBKDF2 以外的 PBMAC1 密钥派生方式"
+        )));
+    };
+    let len = match params.key_length {
+        None => {
+            return Err(DecryptError::Malformed(tr!(
+                "a PBMAC1 key derivation without its key length (RFC 9579 requires one)",
+                "PBMAC1 密钥派生缺少密钥长度（RFC 9579 要求写明）"
+            )));
+        }
+        Some(len @ 20..=64) => len,
+        Some(len) => {
+            return Err(DecryptError::Unsupported(tr!(
+                "a PBMAC1 key length outside 20 to 64 bytes ({len})",
+                "超出 20 到 64 字节范围的 PBMAC1 密钥长度（{len}）"
+            )));
+        }
+    };
+    pbes2_within_ceilings(kdf)?;
+    pbes2_key(kdf, password.utf8(), len.into())
+}
+
 /// PBES2's key: PBKDF2 (`pbkdf2`) with the PRF named, or scrypt
 /// (`scrypt`), both already checked against the ceilings.
 fn pbes2_key(kdf: &pbes2::Kdf, password: &[u8], len: usize) -> Result<Vec<u8>, DecryptError> {
