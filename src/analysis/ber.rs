@@ -1,7 +1,7 @@
 //! Containers written in BER rather than DER. NSS (`pk12util`, Firefox's and Thunderbird's
-//! certificate backup), Windows' certificate export and some CAs' published `.p7b` files write
-//! PKCS#12 and PKCS#7 with indefinite lengths and octet strings in pieces, which DER forbids and
-//! OpenSSL, pyca and Java read. `der`'s BER rules (the `ber` feature: exactly those two
+//! certificate backup; `cmsutil`) and some published `.p7b` files (Amazon's roots, as pyca keeps
+//! them) write PKCS#12 and PKCS#7 with indefinite lengths and octet strings in pieces, which DER
+//! forbids and OpenSSL, pyca and Java's keytool read. `der`'s BER rules (the `ber` feature: exactly those two
 //! productions) read them; the certificates and keys inside are DER as their signers wrote them.
 //!
 //! DER is tried first, so that nothing DER reads changes. BER's indefinite lengths are measured by

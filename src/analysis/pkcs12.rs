@@ -205,20 +205,20 @@ fn pbmac1_matches(password: Password<'_>, mac: &MacData, data: &[u8]) -> Result<
     let params = params.decode_as::<Pbmac1Params>()?;
     let key = decryption::pbmac1_key(&params.kdf, password)?;
     // The MAC is HMAC with a digest named as PBKDF2's PRFs are (hmacWithSHA1 … hmacWithSHA512).
-    let Ok(hmac) = pbes2::Pbkdf2Prf::try_from(params.mac.owned_to_ref()) else {
-        let other = params.mac.oid;
-        return Err(Pkcs12Error::Unsupported(tr!(
-            "PBMAC1 MAC {other}",
-            "PBMAC1 MAC 算法 {other}"
-        )));
-    };
-    Ok(match hmac {
-        pbes2::Pbkdf2Prf::HmacWithSha1 => hmac_verifies::<sha1::Sha1>(&key, mac, data),
-        pbes2::Pbkdf2Prf::HmacWithSha224 => hmac_verifies::<sha2::Sha224>(&key, mac, data),
-        pbes2::Pbkdf2Prf::HmacWithSha256 => hmac_verifies::<sha2::Sha256>(&key, mac, data),
-        pbes2::Pbkdf2Prf::HmacWithSha384 => hmac_verifies::<sha2::Sha384>(&key, mac, data),
-        _ => hmac_verifies::<sha2::Sha512>(&key, mac, data),
-    })
+    match pbes2::Pbkdf2Prf::try_from(params.mac.owned_to_ref()) {
+        Ok(pbes2::Pbkdf2Prf::HmacWithSha1) => Ok(hmac_verifies::<sha1::Sha1>(&key, mac, data)),
+        Ok(pbes2::Pbkdf2Prf::HmacWithSha224) => Ok(hmac_verifies::<sha2::Sha224>(&key, mac, data)),
+        Ok(pbes2::Pbkdf2Prf::HmacWithSha256) => Ok(hmac_verifies::<sha2::Sha256>(&key, mac, data)),
+        Ok(pbes2::Pbkdf2Prf::HmacWithSha384) => Ok(hmac_verifies::<sha2::Sha384>(&key, mac, data)),
+        Ok(pbes2::Pbkdf2Prf::HmacWithSha512) => Ok(hmac_verifies::<sha2::Sha512>(&key, mac, data)),
+        _ => {
+            let other = params.mac.oid;
+            Err(Pkcs12Error::Unsupported(tr!(
+                "PBMAC1 MAC {other}",
+                "PBMAC1 MAC 算法 {other}"
+            )))
+        }
+    }
 }
 
 /// Whether HMAC with `D` and `key` over `data` is the file's MAC.

@@ -10,9 +10,9 @@
 //! `SET OF`: `openssl crl2pkcs7` writes it in the order given, not in DER set order, and a strict
 //! decoder would either refuse it or sort it and lose the order the user gave.
 //!
-//! Bundles that are BER rather than DER (indefinite lengths, as Windows' certificate export, NSS
-//! and the .p7b files some CAs publish write them) are read with `der`'s BER rules when DER
-//! refuses them, up to [`super::ber::MAX_BER_BYTES`]; the certificates inside are DER either way.
+//! Bundles that are BER rather than DER (indefinite lengths, as NSS and some published .p7b files
+//! write them) are read with `der`'s BER rules when DER refuses them, up to
+//! [`super::ber::MAX_BER_BYTES`]; the certificates inside are DER either way.
 
 use super::ber::{self, Encoded};
 use super::oids::ID_SIGNED_DATA;

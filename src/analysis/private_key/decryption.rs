@@ -808,8 +808,8 @@ fn pbes2_decrypt(
 /// The key of a PBMAC1 integrity MAC (RFC 9579; PKCS#12 files of OpenSSL 3.4 and later with
 /// `-pbmac1_pbkdf2`): PBKDF2 over the password's UTF-8 (RFC 9579 erratum 7974, as OpenSSL
 /// does), whose key length the file must state, within the ceilings. A key shorter than 20 bytes
-/// (which would let the MAC be forged by trying every key) or longer than 64 is refused, as
-/// OpenSSL and go-pkcs12 refuse them.
+/// (which would let the MAC be forged by trying every key) is refused, as go-pkcs12 refuses it,
+/// and one longer than 64, OpenSSL's largest digest.
 pub fn pbmac1_key(kdf: &pbes2::Kdf, password: Password<'_>) -> Result<Vec<u8>, DecryptError> {
     let pbes2::Kdf::Pbkdf2(params) = kdf else {
         return Err(DecryptError::Unsupported(tr!(
