@@ -806,8 +806,9 @@ fn pbes2_decrypt(
 }
 
 /// The key of a PBMAC1 integrity MAC (RFC 9579; PKCS#12 files of OpenSSL 3.4 and later with
-/// `-pbmac1_pbkdf2`): PBKDF2 over the password's UTF-8 (RFC 9579 erratum 7974, as OpenSSL
-/// does), whose key length the file must state, within the ceilings. A key shorter than 20 bytes
+/// `-pbmac1_pbkdf2`): PBKDF2 over the password's UTF-8 (RFC 9579 erratum 7974, as go-pkcs12
+/// reads it; the RFC's own test files verify so), whose key length the file must state, within
+/// the ceilings. A key shorter than 20 bytes
 /// (which would let the MAC be forged by trying every key) is refused, as go-pkcs12 refuses it,
 /// and one longer than 64, OpenSSL's largest digest.
 pub fn pbmac1_key(kdf: &pbes2::Kdf, password: Password<'_>) -> Result<Vec<u8>, DecryptError> {
