@@ -5,14 +5,16 @@
 //! productions) read them; the certificates and keys inside are DER as their signers wrote them.
 //!
 //! DER is tried first, so that nothing DER reads changes. BER's indefinite lengths are measured by
-//! scanning ahead at every nesting level, so BER is tried only up to [`MAX_BER_BYTES`].
+//! scanning ahead at every nesting level, so BER is tried only up to [`MAX_BER_BYTES`] (1 MiB).
 
 use der::{Decode, EncodingRules, ErrorKind, Header, Reader};
 
-/// The largest container tried under BER rules: about 2,000 certificates with their chain in one
-/// `.p7b` (real ones are a few KB); `der` scans an indefinite length at each of its at most 64
-/// nesting levels, so hostile nesting costs at most 64 scans of this many bytes.
-pub(crate) const MAX_BER_BYTES: usize = 4 << 20;
+/// The largest container tried under BER rules: about 700 certificates in one `.p7b` (real BER
+/// files are a few KB: a backup of one key and its chain, a CA's roots). `der` scans ahead for
+/// the end of an indefinite length at each nesting level it decodes, so a hostile file costs a
+/// few scans of this many bytes: at 4 MiB, a mass of empty elements took 2.5 s in the page's
+/// module (bench/README.md, "Hostile inputs").
+pub(crate) const MAX_BER_BYTES: usize = 1 << 20;
 
 /// `T` from DER, or, when DER refuses the bytes and they are within [`MAX_BER_BYTES`], from BER,
 /// with the rules that read it (the rules nested parts are then read with). When both refuse

@@ -125,6 +125,8 @@
 // both languages): 463,243 bytes on 2026-12-07 (+0.9 KB), both measured by this test's total on
 // builds of the same target dir before and after; 463,055 once the MAC's digests were matched one
 // by one.
+// The BER ceiling lowered from 4 MiB to 1 MiB (one constant, MAX_BER_BYTES): 463,514 bytes on
+// 2026-12-07 (+0.5 KB with no code added: the module's layout under wasm-opt and brotli).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -133,7 +135,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 463_500;
+const CEILING = 464_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
