@@ -173,8 +173,9 @@ pub(super) fn deep_indefinite(depth: usize) -> Vec<u8> {
 
 /// BER where the PKCS#7 and PKCS#12 readers look, just under the size they still read as BER
 /// (1 MiB, src/analysis/ber.rs), where `der` scans ahead for the end of each indefinite length:
-/// a `SignedData` whose digest algorithms are 60 indefinite SEQUENCEs around half a million empty
-/// elements, and a PFX whose authenticated safe is an octet string in half a million empty pieces.
+/// a `SignedData` whose digest algorithms are a SET and 59 SEQUENCEs of indefinite length around
+/// half a million empty elements, then its content info and no certificate (whole: it is read to
+/// its end), and a PFX whose authenticated safe is an octet string in half a million empty pieces.
 pub(super) fn ber_masses() -> Vec<(&'static str, Vec<u8>)> {
     const SIZE: usize = (1 << 20) - 1024;
     let signed_data_oid = [
@@ -185,11 +186,15 @@ pub(super) fn ber_masses() -> Vec<(&'static str, Vec<u8>)> {
     ];
     let mut pkcs7 = vec![0x30, 0x80];
     pkcs7.extend(signed_data_oid);
-    pkcs7.extend([0xa0, 0x80, 0x30, 0x80, 0x02, 0x01, 0x01]);
-    pkcs7.extend([0x30, 0x80].repeat(60));
-    let nulls = (SIZE - pkcs7.len() - 2 * 60 - 6) / 2;
+    pkcs7.extend([0xa0, 0x80, 0x30, 0x80, 0x02, 0x01, 0x01, 0x31, 0x80]);
+    pkcs7.extend([0x30, 0x80].repeat(59));
+    let mut encap_content_info = vec![0x30, data_oid.len() as u8];
+    encap_content_info.extend(data_oid);
+    let nulls = (SIZE - pkcs7.len() - 2 * 60 - encap_content_info.len() - 6) / 2;
     pkcs7.extend([0x05, 0x00].repeat(nulls));
-    pkcs7.extend([0x00, 0x00].repeat(60 + 3));
+    pkcs7.extend([0x00, 0x00].repeat(60));
+    pkcs7.extend(encap_content_info);
+    pkcs7.extend([0x00, 0x00].repeat(3));
     let mut pkcs12 = vec![0x30, 0x80, 0x02, 0x01, 0x03, 0x30, 0x80];
     pkcs12.extend(data_oid);
     pkcs12.extend([0xa0, 0x80, 0x24, 0x80]);

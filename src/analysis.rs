@@ -11,6 +11,7 @@ pub mod certificate;
 pub mod chain;
 mod containers;
 pub(crate) mod csr;
+mod decode_error;
 pub mod fingerprint;
 pub(crate) mod foreign;
 pub mod input;

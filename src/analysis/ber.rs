@@ -7,7 +7,7 @@
 //! DER is tried first, so that nothing DER reads changes. BER's indefinite lengths are measured by
 //! scanning ahead at every nesting level, so BER is tried only up to [`MAX_BER_BYTES`] (1 MiB).
 
-use der::{Decode, EncodingRules, ErrorKind, Header, Reader};
+use der::{Decode, EncodingRules, ErrorKind, Header, Reader, SliceReader, Tag};
 
 /// The largest container tried under BER rules: about 700 certificates in one `.p7b` (real BER
 /// files are a few KB: a backup of one key and its chain, a CA's roots). `der` scans ahead for
@@ -66,6 +66,21 @@ where
     }
 }
 
+/// Whether the bytes begin as a SEQUENCE whose first fields `check` accepts, read one after
+/// another under DER rules, the lengths stated on the way not held to the data: a container is
+/// recognised by its opening when it is cut short or damaged further on. An opening with an
+/// indefinite length is not recognised here (`der` measures one by reading to its end).
+pub(crate) fn opens_as<'a>(
+    bytes: &'a [u8],
+    check: impl FnOnce(&mut SliceReader<'a>) -> der::Result<bool>,
+) -> bool {
+    let Ok(mut reader) = SliceReader::new(bytes) else {
+        return false;
+    };
+    matches!(Header::decode(&mut reader), Ok(header) if header.tag() == Tag::Sequence)
+        && check(&mut reader).unwrap_or(false)
+}
+
 /// One element's whole encoding, as it is in the input, to be decoded later under the rules of
 /// its container. Not `Reader::tlv_bytes`: in `der` 0.8.3 it counts an indefinite length's header
 /// as if the length were written out, two bytes too many once the content reaches 128 bytes.
@@ -98,8 +113,7 @@ mod tests {
         let mut bytes = vec![0x24, 0x80, 0x04, 0x81, 200];
         bytes.extend_from_slice(&[7; 200]);
         bytes.extend_from_slice(&[0, 0, 0x05, 0x00]);
-        let mut reader =
-            der::SliceReader::new_with_encoding_rules(&bytes, EncodingRules::Ber).unwrap();
+        let mut reader = SliceReader::new_with_encoding_rules(&bytes, EncodingRules::Ber).unwrap();
         let first = Encoded::decode(&mut reader).unwrap();
         assert_eq!(first.0, &bytes[..bytes.len() - 2]);
         assert_eq!(Encoded::decode(&mut reader).unwrap().0, &[0x05, 0x00]);

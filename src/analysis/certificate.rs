@@ -306,7 +306,7 @@ fn parse_checking(
                 location.clone(),
                 {
                     let (place, place_zh) = describe_place(location);
-                    let error = Text::library_error("DER 解码失败", &error);
+                    let error = super::decode_error::reason(&error, der);
                     let (error, error_zh) = (error.en(), error.zh());
                     tr!(
                         "{place} is not an X.509 certificate: {error}",

@@ -33,14 +33,17 @@ pub(crate) fn open(
                 }
                 certificate_items(&item, certificates.into_iter().map(<[u8]>::to_vec))
             }
-            Err(pkcs7::Pkcs7Error::NotSignedData) => {
+            Err(pkcs7::Pkcs7Error::NotSignedData(why)) => {
                 diagnostics.push(Diagnostic::new(
                     Code::InvalidAsn1,
                     item.location.clone(),
-                    tr!(
-                        "the PKCS#7 bundle cannot be decoded as CMS SignedData",
-                        "无法将该 PKCS#7 证书包解码为 CMS SignedData"
-                    ),
+                    {
+                        let (why, why_zh) = (why.en(), why.zh());
+                        tr!(
+                            "the PKCS#7 bundle cannot be decoded as CMS SignedData: {why}",
+                            "无法将该 PKCS#7 证书包解码为 CMS SignedData：{why_zh}"
+                        )
+                    },
                     tr!(
                         "the file may be truncated: export the chain again (or as PEM certificates)",
                         "文件可能被截断：请重新导出证书链（或导出为 PEM 证书）"

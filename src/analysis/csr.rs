@@ -60,7 +60,7 @@ pub(crate) fn parse(
                 Code::InvalidAsn1,
                 item.location.clone(),
                 {
-                    let error = crate::lang::Text::library_error("DER 解码失败", &error);
+                    let error = super::decode_error::reason(&error, &item.der);
                     let (error, error_zh) = (error.en(), error.zh());
                     tr!(
                         "the certificate request cannot be decoded: {error}",

@@ -12,6 +12,7 @@
 //! writes (PBES2 AES-256-CBC, HMAC-SHA-256), Java's keytool and NSS's `pk12util` all open.
 
 use super::ber::{self, Encoded};
+use super::decode_error;
 use super::oids::{ID_DATA, ID_ENCRYPTED_DATA, ID_ENVELOPED_DATA, ID_SIGNED_DATA};
 use super::private_key::ceilings::{self, Kdf, OverCeiling};
 use super::private_key::decryption::{self, DecryptError, Password};
@@ -81,6 +82,19 @@ impl From<der::Error> for Pkcs12Error {
 /// ceiling).
 pub(crate) fn looks_like_pkcs12(der: &[u8]) -> bool {
     ber::decode::<Pfx<'_>>(der).is_ok()
+}
+
+/// Whether the bytes begin as a PFX (version 3, then a content info whose type is read: data, or
+/// signed data for public-key integrity), whatever follows: a file cut short or damaged further
+/// on, said for what it is.
+pub(crate) fn begins_as_pkcs12(der: &[u8]) -> bool {
+    ber::opens_as(der, |fields| {
+        if u8::decode(fields)? != 3 || Header::decode(fields)?.tag() != Tag::Sequence {
+            return Ok(false);
+        }
+        let content_type = ObjectIdentifier::decode(fields)?;
+        Ok(content_type == ID_DATA || content_type == ID_SIGNED_DATA)
+    })
 }
 
 /// `PFX` (RFC 7292 4): version 3, the authenticated safe, the MAC. Read here rather than with
@@ -244,7 +258,8 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
         )));
     }
     // NSS writes the whole file in BER; its parts are then read under the same rules.
-    let (pfx, rules) = ber::decode_with_rules::<Pfx<'_>>(der)?;
+    let (pfx, rules) = ber::decode_with_rules::<Pfx<'_>>(der)
+        .map_err(|error| Pkcs12Error::Malformed(decode_error::reason(&error, der)))?;
     match pfx.auth_safe.id {
         ID_DATA => {}
         ID_SIGNED_DATA => {

@@ -15,15 +15,17 @@
 //! [`super::ber::MAX_BER_BYTES`]; the certificates inside are DER either way.
 
 use super::ber::{self, Encoded};
+use super::decode_error;
 use super::oids::ID_SIGNED_DATA;
+use crate::lang::Text;
 use der::asn1::{ContextSpecific, ObjectIdentifier};
 use der::{Decode, DecodeValue, Header, IsConstructed, Reader, TagNumber};
 
 /// Why a PKCS#7 item holds no certificates to read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum Pkcs7Error {
-    /// The bytes are not a complete `ContentInfo` holding `SignedData`.
-    NotSignedData,
+    /// The bytes are not a complete `ContentInfo` holding `SignedData`: why, in both languages.
+    NotSignedData(Text),
 }
 
 /// The encoding of each certificate in a PKCS#7 bundle, in file order (empty when it holds none).
@@ -31,20 +33,22 @@ pub(crate) enum Pkcs7Error {
 // call, and most inputs never need this one.
 #[inline(never)]
 pub(crate) fn certificates(der: &[u8]) -> Result<Vec<&[u8]>, Pkcs7Error> {
-    certificate_ders(der).ok_or(Pkcs7Error::NotSignedData)
+    ber::decode::<SignedDataCertificates<'_>>(der)
+        .map(|found| found.0)
+        .map_err(|error| Pkcs7Error::NotSignedData(decode_error::reason(&error, der)))
 }
 
 /// Whether the bytes are a `ContentInfo` holding `SignedData` (DER, or BER within the ceiling).
 pub(crate) fn is_signed_data(der: &[u8]) -> bool {
-    certificate_ders(der).is_some()
+    ber::decode::<SignedDataCertificates<'_>>(der).is_ok()
 }
 
-/// The encoding of each certificate in the `SignedData`'s certificate set, in file order; `None`
-/// if the bytes are not a complete `ContentInfo` with `SignedData`.
-fn certificate_ders(der: &[u8]) -> Option<Vec<&[u8]>> {
-    ber::decode::<SignedDataCertificates<'_>>(der)
-        .ok()
-        .map(|found| found.0)
+/// Whether the bytes begin as a `ContentInfo` of `SignedData` (its content type read), whatever
+/// follows: a bundle cut short or damaged further on, said for what it is.
+pub(crate) fn begins_as_signed_data(der: &[u8]) -> bool {
+    ber::opens_as(der, |fields| {
+        Ok(ObjectIdentifier::decode(fields)? == ID_SIGNED_DATA)
+    })
 }
 
 /// `ContentInfo` holding `SignedData`, decoded as far as its certificates.
@@ -57,7 +61,7 @@ impl<'a> Decode<'a> for SignedDataCertificates<'a> {
         reader.sequence(|content_info| {
             let content_type = ObjectIdentifier::decode(content_info)?;
             if content_type != ID_SIGNED_DATA {
-                return Err(der::ErrorKind::Failed.into());
+                return Err(der::ErrorKind::OidUnknown { oid: content_type }.into());
             }
             ContextSpecific::<SignedData<'a>>::decode_explicit(content_info, TagNumber(0))?
                 .map(|explicit| Self(explicit.value.0))

@@ -19,6 +19,11 @@ pub(super) fn sniff_der(der: &[u8]) -> ItemKind {
         ItemKind::CertificateRequest
     } else if private_key::looks_like_private_key(der) {
         ItemKind::PrivateKey
+    } else if pkcs12::begins_as_pkcs12(der) {
+        // Cut short or damaged further on: the container's reader says where and why.
+        ItemKind::Pkcs12
+    } else if pkcs7::begins_as_signed_data(der) {
+        ItemKind::Pkcs7
     } else {
         // Reported as an undecodable certificate, the most likely intent.
         ItemKind::Certificate
