@@ -156,6 +156,9 @@ codes! {
     /// copy. Nothing to do.
     ContainerDuplicateCertificate = "container-duplicate-certificate", Info;
     /// A certificate is not on the leaf's path to its root: it belongs to another chain. Drop it.
+    /// When it is another end-entity certificate (a renewal's old certificate, another site's),
+    /// the message says which was taken as the leaf and why: the one whose private key is given,
+    /// else the one valid now, else the one given first.
     ChainCertificateNotOnPath = "chain-certificate-not-on-path", Warning;
     /// A certificate has the right issuer name, but the signature it should have made does not
     /// verify with its key: it is another CA certificate with the same name (re-keyed or

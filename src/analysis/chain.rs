@@ -8,7 +8,7 @@
 //! and every signature verification of an analysis spends one budget weighted by its cost
 //! ([`SIGNATURE_CHECK_BUDGET`], [`signature_cost`]); what is skipped is reported.
 
-use super::certificate::{ParsedCertificate, display_name};
+use super::certificate::{Expiry, ParsedCertificate, display_name};
 use super::public_key::{self, Verification};
 use crate::diagnostic::{Code, Diagnostic, InputLocation};
 use serde::Serialize;
@@ -396,13 +396,21 @@ pub fn analyze(
     certificates: &[ParsedCertificate],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ChainReport {
-    analyze_checked(certificates, &mut Checks::new(certificates), diagnostics)
+    analyze_checked(
+        certificates,
+        &mut Checks::new(certificates),
+        &[],
+        diagnostics,
+    )
 }
 
 /// [`analyze`] with the signature checks made so far (the search goes on here to its end).
+/// `keyed[i]`: a private key given is certificate `i`'s, which makes it the leaf before another
+/// end-entity certificate (a renewed certificate beside the old one, each with its key).
 pub fn analyze_checked(
     certificates: &[ParsedCertificate],
     checks: &mut Checks,
+    keyed: &[bool],
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ChainReport {
     if certificates.is_empty() {
@@ -414,7 +422,8 @@ pub fn analyze_checked(
     let (verified_issuers, failed_issuers) =
         record_signatures(certificates, checks, &unique, &mut report);
     report.signatures_checked = checks.made;
-    let leaf = choose_leaf(certificates, &unique, &verified_issuers);
+    let issues_another = issuers_of_others(certificates.len(), &unique, &verified_issuers);
+    let leaf = choose_leaf(certificates, &unique, &issues_another, keyed);
     let (order, on_path) = walk_up(certificates, checks, leaf, &verified_issuers);
     let top = *order.last().unwrap_or(&leaf);
     report.root_included = certificates[top].summary.self_signed;
@@ -448,11 +457,18 @@ pub fn analyze_checked(
         Verdict::Reorderable
     };
 
+    let other_leaves: Vec<(usize, LeafTaken)> = report
+        .not_on_path
+        .iter()
+        .filter(|&&i| !issues_another[i])
+        .filter_map(|&i| taken_before(certificates, keyed, leaf, i).map(|why| (i, why)))
+        .collect();
     chain_diagnostics(
         certificates,
         &report,
         &failed_issuers,
         &other_keys,
+        &other_leaves,
         top,
         diagnostics,
     );
@@ -538,14 +554,25 @@ fn record_signatures(
 }
 
 /// The leaf: a unique certificate that issues no other unique certificate; prefer a non-CA, then
-/// the earliest given. "j issues i" when a verified issuer of i is j (searches find first copies
-/// only).
+/// one whose private key is given, then one valid now, then the earliest given. "j issues i"
+/// when a verified issuer of i is j (searches find first copies only).
 fn choose_leaf(
     certificates: &[ParsedCertificate],
     unique: &[usize],
-    verified_issuers: &[Vec<usize>],
+    issues_another: &[bool],
+    keyed: &[bool],
 ) -> usize {
-    let mut issues_another = vec![false; certificates.len()];
+    unique
+        .iter()
+        .copied()
+        .filter(|&i| !issues_another[i])
+        .min_by_key(|&i| leaf_rank(certificates, keyed, i))
+        .unwrap_or(unique[0])
+}
+
+/// Which certificates issue another unique certificate.
+fn issuers_of_others(count: usize, unique: &[usize], verified_issuers: &[Vec<usize>]) -> Vec<bool> {
+    let mut issues_another = vec![false; count];
     for &i in unique {
         for &k in &verified_issuers[i] {
             if k != i {
@@ -553,12 +580,52 @@ fn choose_leaf(
             }
         }
     }
-    unique
-        .iter()
-        .copied()
-        .filter(|&i| !issues_another[i])
-        .min_by_key(|&i| (certificates[i].summary.is_ca, i))
-        .unwrap_or(unique[0])
+    issues_another
+}
+
+/// Why `leaf` was taken before `other`, another end-entity certificate that issues none given.
+fn taken_before(
+    certificates: &[ParsedCertificate],
+    keyed: &[bool],
+    leaf: usize,
+    other: usize,
+) -> Option<LeafTaken> {
+    let (taken, not) = (
+        leaf_rank(certificates, keyed, leaf),
+        leaf_rank(certificates, keyed, other),
+    );
+    if taken.0 || not.0 {
+        None
+    } else if taken.1 != not.1 {
+        Some(LeafTaken::KeyGiven)
+    } else if taken.2 != not.2 {
+        Some(LeafTaken::ValidNow)
+    } else {
+        Some(LeafTaken::GivenFirst)
+    }
+}
+
+/// Why one end-entity certificate is the leaf rather than another.
+#[derive(Clone, Copy)]
+enum LeafTaken {
+    KeyGiven,
+    ValidNow,
+    GivenFirst,
+}
+
+/// How a candidate leaf ranks (lower first): not a CA, its key given, valid now, given first.
+fn leaf_rank(
+    certificates: &[ParsedCertificate],
+    keyed: &[bool],
+    i: usize,
+) -> (bool, bool, bool, usize) {
+    let summary = &certificates[i].summary;
+    (
+        summary.is_ca,
+        !keyed.get(i).copied().unwrap_or(false),
+        summary.expiry != Expiry::Valid,
+        i,
+    )
 }
 
 /// The path from the leaf up: each certificate's verified issuer, when it is a first copy not on
@@ -622,6 +689,7 @@ fn chain_diagnostics(
     report: &ChainReport,
     failed_issuers: &[Vec<usize>],
     other_keys: &[usize],
+    other_leaves: &[(usize, LeafTaken)],
     top: usize,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
@@ -629,7 +697,7 @@ fn chain_diagnostics(
         certificates,
         diagnostics,
     };
-    order_diagnostics(&mut said, report);
+    order_diagnostics(&mut said, report, other_leaves);
     wrong_issuer_diagnostics(&mut said, failed_issuers, other_keys, top);
     skipped_checks_diagnostic(&mut said, report, top);
     end_diagnostics(&mut said, report, top);
@@ -670,7 +738,11 @@ impl Said<'_> {
 /// a PKCS#12 or PKCS#7 file many): its order and copies are not the user's doing, RFC 7292 and
 /// RFC 5652 give them no meaning, and what is uploaded is built in chain order with one copy, so
 /// they are said as information.
-fn order_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
+fn order_diagnostics(
+    said: &mut Said<'_>,
+    report: &ChainReport,
+    other_leaves: &[(usize, LeafTaken)],
+) {
     for d in &report.duplicates {
         let (name, first, second) = (said.name(d.index), d.duplicate_of, d.index);
         let diagnostic = if said.one_container(&[first, second]) {
@@ -735,6 +807,11 @@ fn order_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
         said.diagnostics.push(diagnostic);
     }
     for &i in &report.not_on_path {
+        if let Some(&(_, why)) = other_leaves.iter().find(|(other, _)| *other == i) {
+            let leaf = report.order[0];
+            said.diagnostics.push(another_leaf(said, i, leaf, why));
+            continue;
+        }
         said.diagnostics.push(Diagnostic::new(
             Code::ChainCertificateNotOnPath,
             said.at(i),
@@ -751,6 +828,33 @@ fn order_diagnostics(said: &mut Said<'_>, report: &ChainReport) {
             ),
         ));
     }
+}
+
+/// Certificate `i`, another end-entity certificate off the path of `leaf`, which was taken as the
+/// leaf before it for `why`: one leaf is uploaded (a renewed certificate beside the old one,
+/// another site's certificate).
+fn another_leaf(said: &Said<'_>, i: usize, leaf: usize, why: LeafTaken) -> Diagnostic {
+    let (name, leaf_name) = (said.name(i), said.name(leaf));
+    let (why, why_zh) = match why {
+        LeafTaken::KeyGiven => ("whose private key is given", "因为给出了它的私钥"),
+        LeafTaken::ValidNow => (
+            "which is valid now while this one is not",
+            "因为它当前有效，而这一张不是",
+        ),
+        LeafTaken::GivenFirst => ("which was given first", "因为它先给出"),
+    };
+    Diagnostic::new(
+        Code::ChainCertificateNotOnPath,
+        said.at(i),
+        tr!(
+            "certificate {i} (\"{name}\") is another end-entity certificate, not on the leaf's path: one leaf is uploaded, and the leaf taken is certificate {leaf} (\"{leaf_name}\"), {why}",
+            "证书 {i}（“{name}”）是另一张终端实体证书，不在叶子证书的路径上：一次只上传一张叶子证书，这里取的是证书 {leaf}（“{leaf_name}”），{why_zh}"
+        ),
+        tr!(
+            "drop the certificate that is not being uploaded (an older one, or another site's); to upload this one instead, give it with its own key and without the other",
+            "请删除不上传的那张证书（旧证书或其他站点的证书）；若要改为上传这一张，请连同它自己的私钥给出，并去掉另一张"
+        ),
+    )
 }
 
 /// Certificates that have the name of the top's issuer but are not it (another key).

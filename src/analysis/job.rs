@@ -404,7 +404,9 @@ impl Collected {
 
     /// The chain (with the signature checks made so far), keys and requests matched: the analysis.
     fn finish(mut self, checks: &mut Checks) -> Analysis {
-        let chain = chain::analyze_checked(&self.certificates, checks, &mut self.diagnostics);
+        let keyed = key_match::keyed(&self.certificates, &self.keys);
+        let chain =
+            chain::analyze_checked(&self.certificates, checks, &keyed, &mut self.diagnostics);
         key_match::match_keys(
             &self.certificates,
             &chain,

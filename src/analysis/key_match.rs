@@ -25,6 +25,17 @@ fn same_key_as(
     }
 }
 
+/// Which certificates a private key given is the key of (`keyed[i]`), for the choice of the leaf.
+pub(crate) fn keyed(certificates: &[ParsedCertificate], keys: &[ParsedKey]) -> Vec<bool> {
+    let mut keyed = vec![false; certificates.len()];
+    for key in keys {
+        for i in same_key_as(&key.identity, certificates) {
+            keyed[i] = true;
+        }
+    }
+    keyed
+}
+
 /// Matches each private key with the certificates (its `matches_*` facts) and says whether it
 /// is the leaf's.
 pub(crate) fn match_keys(
@@ -56,17 +67,52 @@ pub(crate) fn match_keys(
             (Some(leaf), Some(false)) => leaf,
             _ => continue,
         };
-        let other = match key.summary.matches_certificates.first().copied() {
+        let find_it = || {
+            tr!(
+                "find the key that was generated with this certificate's CSR; a key cannot be changed after issuance",
+                "请找到与该证书的 CSR 一同生成的私钥；证书签发后无法更换私钥"
+            )
+        };
+        let (other, hint) = match key.summary.matches_certificates.first().copied() {
+            Some(i) if certificates[i].summary.is_ca => {
+                let name = certificate::display_name(&certificates[i].summary);
+                let other = tr!(
+                    "; it is the key of certificate {i} (\"{name}\"), a CA's",
+                    "；它是证书 {i}（“{name}”）的私钥，属于 CA"
+                );
+                // A CA's own upload (a private CA's import) takes its key, and then this one may
+                // be another CA's by mistake; a server certificate's never takes a CA's.
+                if certificates[leaf].summary.is_ca {
+                    (other, find_it())
+                } else {
+                    (
+                        other,
+                        tr!(
+                            "a CA's key is never uploaded with a server certificate, and should not leave the CA: give the key generated with the leaf's CSR",
+                            "CA 的私钥不会与服务器证书一起上传，也不应离开 CA：请给出与叶子证书的 CSR 一同生成的私钥"
+                        ),
+                    )
+                }
+            }
             Some(i) => {
                 let name = certificate::display_name(&certificates[i].summary);
-                tr!(
-                    "; it is the key of certificate {i} (\"{name}\")",
-                    "；它是证书 {i}（“{name}”）的私钥"
+                (
+                    tr!(
+                        "; it is the key of certificate {i} (\"{name}\"), another end-entity certificate given",
+                        "；它是证书 {i}（“{name}”）的私钥，那是给出的另一张终端实体证书"
+                    ),
+                    tr!(
+                        "one certificate is uploaded with its own key: keep the leaf and its key, and drop certificate {i} with this key (or the reverse)",
+                        "一次上传一张证书及其私钥：保留叶子证书和它的私钥，去掉证书 {i} 和这个私钥（或反过来）"
+                    ),
                 )
             }
-            None => tr!(
-                "; it matches none of the certificates given",
-                "；它与给出的任何证书都不匹配"
+            None => (
+                tr!(
+                    "; it matches none of the certificates given",
+                    "；它与给出的任何证书都不匹配"
+                ),
+                find_it(),
             ),
         };
         let (other, other_zh) = (other.en(), other.zh());
@@ -78,10 +124,7 @@ pub(crate) fn match_keys(
                 "the private key is not the key of the leaf \"{name}\"{other}",
                 "证书的公钥与私钥不匹配：私钥不是叶子证书“{name}”的私钥{other_zh}"
             ),
-            tr!(
-                "find the key that was generated with this certificate's CSR; a key cannot be changed after issuance",
-                "请找到与该证书的 CSR 一同生成的私钥；证书签发后无法更换私钥"
-            ),
+            hint,
         ));
     }
 }

@@ -542,6 +542,25 @@ def sha1_leaf(key, issuer, issuer_key):
                           "subjectKeyIdentifier = hash", "authorityKeyIdentifier = keyid"])
 
 
+def renewed_leaves(issuer, issuer_key):
+    """A site's certificate and its renewal, each with its own key, as a renewal leaves them in one
+    folder: `openssl req -newkey` then `openssl ca` by the intermediate; the first one expired nine
+    days before the cases' now (2025-11-13 .. 2026-11-13), the renewal valid (2026-11-01 .. 2027-11-01)."""
+    pair = {}
+    for year, valid, serial in (("2025", (t(2025, 11, 13), t(2026, 11, 13)), 0x7E01),
+                                ("2026", (t(2026, 11, 1), t(2027, 11, 1)), 0x7E02)):
+        key = openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:2048").decode()
+        request = openssl("req", "-new", "-key", "key.pem", "-subj", "/C=CN/O=Example Org/CN=www.example.com",
+                          files={"key.pem": key}).decode()
+        pair[year] = (openssl_ca(request, key_pem(issuer_key), issuer_pem=pem(issuer), md="sha256", valid=valid,
+                                 serial=serial, extensions=[
+                                     "basicConstraints = critical,CA:FALSE",
+                                     "keyUsage = critical,digitalSignature,keyEncipherment",
+                                     "extendedKeyUsage = serverAuth", "subjectAltName = DNS:www.example.com",
+                                     "subjectKeyIdentifier = hash", "authorityKeyIdentifier = keyid"]), key)
+    return pair
+
+
 def openssl_key(key, *args):
     return openssl(*args, "-passout", f"pass:{PASSPHRASE}", stdin=key_pem(key).encode()).decode()
 
@@ -880,6 +899,7 @@ def make_pki():
     p.no_kcs = ca_cert("Preflight Test CA Without keyCertSign", p.no_kcs_key, p.root, p.root_key, serial=0x0212,
                        usage=("digitalSignature", "cRLSign"))
     p.no_kcs_leaf = leaf_cert("no-keycertsign-issued.example.com", ec_key(), p.no_kcs, p.no_kcs_key, serial=0x0213)
+    p.renewed = renewed_leaves(p.int, p.int_key)
     p.expired_int_key = rsa_key()
     p.expired_int = ca_cert("Preflight Test Intermediate R2 Expired", p.expired_int_key, p.root, p.root_key,
                             serial=0x0214, path_len=0, valid=(t(2024, 1, 1), t(2026, 6, 1)))
@@ -938,8 +958,8 @@ def make_pki():
 # --- the cases -----------------------------------------------------------------------------------
 
 class Case:
-    def __init__(self, folder, purpose, make, passphrase=None):
-        self.folder, self.purpose, self.make, self.passphrase = folder, purpose, make, passphrase
+    def __init__(self, folder, purpose, make, passphrase=None, now=NOW):
+        self.folder, self.purpose, self.make, self.passphrase, self.now = folder, purpose, make, passphrase, now
 
 
 def e1_messy(p):
@@ -1208,6 +1228,16 @@ CASES = [
                         "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:brainpoolP256r1").decode(),
                     "p256-explicit-parameters.test-only.pem": openssl(
                         "ecparam", "-name", "prime256v1", "-genkey", "-noout", "-param_enc", "explicit").decode()}),
+    Case("chain-renewed-leaf-beside-the-old-with-both-keys", "a renewal's folder: the expired certificate and its "
+         "renewal (openssl), each with its key, and the intermediate; the leaf taken is the one valid now",
+         lambda p: {f"www.example.com-{year}.{ext}": (cert, key)[ext == "key"]
+                    for year, (cert, key) in p.renewed.items() for ext in ("crt", "key")}
+         | {"intermediate.crt": pem(p.int)}),
+    Case("chain-renewed-leaf-beside-the-old-with-its-key", "the certificate and its renewal, both valid, the "
+         "intermediate and only the renewal's key: the leaf taken is the one whose key is given",
+         lambda p: {"www.example.com-2025.crt": p.renewed["2025"][0],
+                    "www.example.com-2026.crt": p.renewed["2026"][0], "www.example.com-2026.key": p.renewed["2026"][1],
+                    "intermediate.crt": pem(p.int)}, now="2026-11-05T00:00:00Z"),
     Case("key-pkcs8-pbkdf2-over-ceiling", "encrypted PKCS#8 asking for 2^31 - 1 PBKDF2 iterations (openssl, then the "
          "count patched), no passphrase: refused at once",
          lambda p: {"key.test-only.pem": over_ceiling_pbkdf2(p.csr_key)}),
@@ -1245,7 +1275,7 @@ def generate(only=None):
     pki = make_pki()
     for case in CASES:
         if only is None or case.folder in only:
-            write_case(case.folder, case.make(pki), passphrase=case.passphrase)
+            write_case(case.folder, case.make(pki), now=case.now, passphrase=case.passphrase)
 
 
 # --- facts: reading the inputs independently -----------------------------------------------------
