@@ -97,10 +97,15 @@ codes! {
     /// openssl prints). Nothing to fix; providers want only the blocks.
     TextOutsideBlocks = "text-outside-blocks", Info;
     /// A private key or certificate request was found in an input meant for certificates. It is
-    /// still analysed as what it is; move it to its own input.
+    /// still analysed as what it is; move it to its own input. Also material that is not used: a
+    /// bare public key, Diffie-Hellman parameters (a web server's `ssl_dhparam` file), a
+    /// certificate revocation list.
     NotACertificate = "not-a-certificate", Warning;
     /// A block with a label this tool does not know. Check that the right file was picked.
     UnknownPemLabel = "unknown-pem-label", Warning;
+    /// An `EC PARAMETERS` block, the curve's name that `openssl ecparam -genkey` writes before the
+    /// key it makes: not needed (the key names its curve), skipped. Nothing to do.
+    EcParametersSkipped = "ec-parameters-skipped", Info;
     /// The material is of another system, often taken for a certificate or its key: an SSH key
     /// (OpenSSH or PuTTY private key, `ssh-rsa AAAA…`, RFC 4716 public key), an OpenPGP block,
     /// or a Java keystore (JKS, JCEKS), which no target takes and whose key only Java reads.

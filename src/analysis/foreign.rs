@@ -36,6 +36,13 @@ pub(crate) enum Foreign {
     /// An Office file in the older binary format (an MS-CFB compound file): an Outlook message
     /// dragged out of Outlook (`.msg`), a `.doc` or an `.xls`.
     OfficeBinary,
+    /// `EC PARAMETERS`: the curve's name, which `openssl ecparam -genkey` writes before the key.
+    EcParameters,
+    /// Diffie-Hellman parameters (`DH PARAMETERS`, `X9.42 DH PARAMETERS`): a web server's
+    /// `ssl_dhparam` file, found in the same folder as its certificate.
+    DhParameters,
+    /// A certificate revocation list (`X509 CRL`), which CAs publish.
+    Crl,
 }
 
 /// What binary input is, by its first bytes, when it is one of these.
@@ -62,6 +69,9 @@ pub(crate) fn by_label(label: &str) -> Option<Foreign> {
         "OPENSSH PRIVATE KEY" | "SSH2 ENCRYPTED PRIVATE KEY" => Some(Foreign::SshPrivateKey),
         "SSH2 PUBLIC KEY" => Some(Foreign::SshPublicKey),
         _ if label.starts_with("PGP ") => Some(Foreign::Pgp),
+        "EC PARAMETERS" => Some(Foreign::EcParameters),
+        "DH PARAMETERS" | "X9.42 DH PARAMETERS" => Some(Foreign::DhParameters),
+        "X509 CRL" => Some(Foreign::Crl),
         _ => None,
     }
 }
@@ -105,6 +115,8 @@ impl Foreign {
         let code = match self {
             Self::Archive { .. } => Code::ArchiveUnreadable,
             Self::Pdf | Self::OfficeBinary => Code::NoPemOrDer,
+            Self::EcParameters => Code::EcParametersSkipped,
+            Self::DhParameters | Self::Crl => Code::NotACertificate,
             _ => Code::NotTlsMaterial,
         };
         Diagnostic::new(code, location, self.message(&what, &what_zh), self.hint())
@@ -136,6 +148,18 @@ impl Foreign {
                 "{what} is an Office file in the older binary format (an Outlook .msg message, a .doc or an .xls), not a certificate file",
                 "{what_zh}是旧二进制格式的 Office 文件（Outlook 的 .msg 邮件、.doc 或 .xls），不是证书文件"
             ),
+            Self::EcParameters => tr!(
+                "{what} holds EC parameters (the curve's name, which openssl ecparam -genkey writes before the key): not needed, skipped",
+                "{what_zh}是 EC 参数（openssl ecparam -genkey 写在私钥之前的曲线名称）：不需要，已跳过"
+            ),
+            Self::DhParameters => tr!(
+                "{what} holds Diffie-Hellman parameters (a web server's ssl_dhparam file): they stay on the server and are not used here",
+                "{what_zh}是 Diffie-Hellman 参数（Web 服务器的 ssl_dhparam 文件）：它们留在服务器上，此处不使用"
+            ),
+            Self::Crl => tr!(
+                "{what} is a certificate revocation list (CRL), which a CA publishes: not a certificate, not used",
+                "{what_zh}是 CA 发布的证书吊销列表（CRL）：不是证书，不会被使用"
+            ),
             Self::JavaKeystore { jceks } => {
                 let kind = if jceks { "JCEKS" } else { "JKS" };
                 tr!(
@@ -148,6 +172,14 @@ impl Foreign {
 
     fn hint(self) -> Text {
         match self {
+            Self::EcParameters => tr!(
+                "nothing to do: the key itself names its curve",
+                "无需处理：私钥本身写明了曲线"
+            ),
+            Self::DhParameters | Self::Crl => tr!(
+                "nothing to do if the certificate and its key are given too; otherwise give them (-----BEGIN CERTIFICATE----- and the key made with its CSR)",
+                "如果证书和私钥也已给出，则无需处理；否则请给出它们（-----BEGIN CERTIFICATE----- 和与其 CSR 一同生成的私钥）"
+            ),
             Self::SshPrivateKey => tr!(
                 "give the key made with the certificate's CSR (-----BEGIN PRIVATE KEY----- or -----BEGIN RSA PRIVATE KEY-----): where the CSR was made, or among the files your CA or cloud console offers to download",
                 "请给出与证书的 CSR 一同生成的私钥（-----BEGIN PRIVATE KEY----- 或 -----BEGIN RSA PRIVATE KEY-----）：在生成 CSR 的地方，或在 CA、云控制台提供下载的文件中"
@@ -189,7 +221,10 @@ mod tests {
         assert_eq!(by_label("SSH2 PUBLIC KEY"), Some(Foreign::SshPublicKey));
         assert_eq!(by_label("PGP PUBLIC KEY BLOCK"), Some(Foreign::Pgp));
         assert_eq!(by_label("CERTIFICATE"), None);
-        assert_eq!(by_label("X9.42 DH PARAMETERS"), None);
+        assert_eq!(by_label("X9.42 DH PARAMETERS"), Some(Foreign::DhParameters));
+        assert_eq!(by_label("EC PARAMETERS"), Some(Foreign::EcParameters));
+        assert_eq!(by_label("X509 CRL"), Some(Foreign::Crl));
+        assert_eq!(by_label("SOMETHING ELSE"), None);
         let authorized = "# my laptop\n  ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB me@host\n";
         assert_eq!(in_text(authorized), Some((Foreign::SshPublicKey, 2)));
         let ppk = "PuTTY-User-Key-File-3: ssh-rsa\nEncryption: none\n";

@@ -27,9 +27,12 @@ impl Code {
                 "已忽略 PEM 块之外的文字（例如 openssl 输出的 Bag Attributes 或 subject= 行）。无需处理；服务商只需要这些块。"
             }
             Self::NotACertificate => {
-                "在证书输入中发现了私钥或证书请求。它仍会按实际类型分析；请放到它自己的输入中。"
+                "在证书输入中发现了私钥或证书请求。它仍会按实际类型分析；请放到它自己的输入中。也用于不会被使用的内容：单独的公钥、Diffie-Hellman 参数（Web 服务器的 ssl_dhparam 文件）、证书吊销列表。"
             }
             Self::UnknownPemLabel => "块的标签本工具不认识。请确认选对了文件。",
+            Self::EcParametersSkipped => {
+                "EC PARAMETERS 块是 openssl ecparam -genkey 写在私钥之前的曲线名称：不需要（私钥本身写明了曲线），已跳过。无需处理。"
+            }
             Self::NotTlsMaterial => {
                 "内容属于其他系统，常被误当作证书或其私钥：SSH 密钥（OpenSSH 或 PuTTY 私钥、ssh-rsa AAAA…、RFC 4716 公钥）、OpenPGP 块，或 Java 密钥库（JKS、JCEKS：没有目标接受，其私钥只有 Java 能读取）。请给出 CA 签发的证书和与其 CSR 一同生成的私钥；密钥库请重新下载 Nginx 或 Apache 格式的证书（PEM 文件），或用 keytool -importkeystore … -deststoretype PKCS12 转换为 PKCS#12。"
             }

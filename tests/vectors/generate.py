@@ -561,6 +561,28 @@ def renewed_leaves(issuer, issuer_key):
     return pair
 
 
+def web_server_folder(issuer, issuer_key):
+    """What a web server's TLS folder holds beside the certificate, all by the openssl CLI: the key as
+    `openssl ecparam -genkey` writes it (EC PARAMETERS, then EC PRIVATE KEY), its certificate signed by
+    `openssl ca`, the intermediate, Nginx's ssl_dhparam file (`openssl genpkey -genparam`, ffdhe2048:
+    DH PARAMETERS) and the intermediate's CRL (`openssl ca -gencrl`: X509 CRL)."""
+    key = openssl("ecparam", "-name", "prime256v1", "-genkey").decode()
+    request = openssl("req", "-new", "-key", "key.pem", "-subj", "/C=CN/O=Example Org/CN=nginx.example.com",
+                      files={"key.pem": key}).decode()
+    certificate = openssl_ca(request, key_pem(issuer_key), issuer_pem=pem(issuer), md="sha256", valid=LEAF_VALID,
+                             serial=0x7E10, extensions=[
+                                 "basicConstraints = critical,CA:FALSE", "keyUsage = critical,digitalSignature",
+                                 "extendedKeyUsage = serverAuth", "subjectAltName = DNS:nginx.example.com",
+                                 "subjectKeyIdentifier = hash", "authorityKeyIdentifier = keyid"])
+    dhparam = openssl("genpkey", "-genparam", "-algorithm", "DH", "-pkeyopt", "group:ffdhe2048").decode()
+    crl = openssl("ca", "-gencrl", "-config", "ca.cnf", "-keyfile", "signer.key", "-cert", "issuer.pem", "-md",
+                  "sha256", "-crldays", "30", "-out", "out.pem",
+                  files={"index.txt": "", "serial": "7e11\n", "ca.cnf": CA_CONFIG, "signer.key": key_pem(issuer_key),
+                         "issuer.pem": pem(issuer)}, out="out.pem").decode()
+    return {"nginx.example.com.key": key, "nginx.example.com.crt": certificate, "chain.crt": pem(issuer),
+            "dhparam.pem": dhparam, "intermediate.crl": crl}
+
+
 def openssl_key(key, *args):
     return openssl(*args, "-passout", f"pass:{PASSPHRASE}", stdin=key_pem(key).encode()).decode()
 
@@ -1238,6 +1260,10 @@ CASES = [
          lambda p: {"www.example.com-2025.crt": p.renewed["2025"][0],
                     "www.example.com-2026.crt": p.renewed["2026"][0], "www.example.com-2026.key": p.renewed["2026"][1],
                     "intermediate.crt": pem(p.int)}, now="2026-11-05T00:00:00Z"),
+    Case("web-server-folder-with-dhparam-crl-and-ecparam-key", "a web server's TLS folder given whole (openssl): "
+         "the key as ecparam -genkey writes it (EC PARAMETERS first), its certificate, the intermediate, "
+         "ssl_dhparam's DH PARAMETERS and the intermediate's CRL; the extra blocks are named, not unknown",
+         lambda p: web_server_folder(p.int, p.int_key)),
     Case("key-pkcs8-pbkdf2-over-ceiling", "encrypted PKCS#8 asking for 2^31 - 1 PBKDF2 iterations (openssl, then the "
          "count patched), no passphrase: refused at once",
          lambda p: {"key.test-only.pem": over_ceiling_pbkdf2(p.csr_key)}),
