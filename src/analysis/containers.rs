@@ -56,10 +56,11 @@ pub(crate) fn open(
             let password = options.pkcs12_password.or(options.passphrase);
             match pkcs12::open(&item.der, password) {
                 Ok(contents) => {
-                    for der in &contents.private_keys {
+                    for key in &contents.private_keys {
                         let index = keys.len();
                         keys.push(private_key::from_pkcs8(
-                            der,
+                            &key.der,
+                            key.encrypted,
                             index,
                             &item.location,
                             diagnostics,

@@ -42,8 +42,18 @@ const ID_PBMAC1: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549
 pub(crate) struct Pkcs12Contents {
     /// DER X.509 certificates.
     pub certificates: Vec<Vec<u8>>,
-    /// Decrypted PKCS#8 `PrivateKeyInfo` DER.
-    pub private_keys: Vec<Vec<u8>>,
+    /// The private keys, decrypted.
+    pub private_keys: Vec<Pkcs12Key>,
+}
+
+/// A private key of a PKCS#12 file.
+#[derive(Debug)]
+pub(crate) struct Pkcs12Key {
+    /// PKCS#8 `PrivateKeyInfo` DER (decrypted).
+    pub der: Vec<u8>,
+    /// Whether the file held it encrypted (a shrouded key bag) rather than in a plain key bag
+    /// (`openssl pkcs12 -export -keypbe NONE`).
+    pub encrypted: bool,
 }
 
 /// Why a PKCS#12 file could not be opened.
@@ -363,7 +373,10 @@ fn read_bags(
                 }
             }
             pkcs12::PKCS_12_KEY_BAG_OID => {
-                contents.private_keys.push(bag.content.to_vec());
+                contents.private_keys.push(Pkcs12Key {
+                    der: bag.content.to_vec(),
+                    encrypted: false,
+                });
             }
             pkcs12::PKCS_12_PKCS8_KEY_BAG_OID => {
                 let shrouded = ber::decode_as::<pkcs12::pbe_params::EncryptedPrivateKeyInfo>(
@@ -378,7 +391,10 @@ fn read_bags(
                 if pkcs8::PrivateKeyInfoRef::from_der(&key).is_err() {
                     return Err(Pkcs12Error::WrongPassword);
                 }
-                contents.private_keys.push(key);
+                contents.private_keys.push(Pkcs12Key {
+                    der: key,
+                    encrypted: true,
+                });
             }
             pkcs12::PKCS_12_SAFE_CONTENTS_BAG_OID => {
                 let inner = ber::decode_as::<Vec<SafeBag<'_>>>(bag.content, rules)?;

@@ -318,9 +318,11 @@ fn describe(
     reading.identity.clone()
 }
 
-/// Reads a decrypted PKCS#8 key (as found in a PKCS#12 key bag).
+/// Reads a decrypted PKCS#8 key (as found in a PKCS#12 key bag: `encrypted` when the file held it
+/// in a shrouded one).
 pub fn from_pkcs8(
     der: &[u8],
+    encrypted: bool,
     index: usize,
     location: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
@@ -330,7 +332,7 @@ pub fn from_pkcs8(
         file: location.file.clone(),
         block: location.block,
         format: KeyFormat::Pkcs12,
-        encrypted: true,
+        encrypted,
         decrypted: true,
         key_type: None,
         bits: None,

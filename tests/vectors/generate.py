@@ -595,6 +595,15 @@ def pkcs12_rc2_40(key, cert, extra):
                    files={"leaf.pem": pem(cert), "key.pem": key_pem(key), "chain.pem": chain(*extra)}, out="out.p12")
 
 
+def pkcs12_unencrypted(key, cert, extra):
+    """`openssl pkcs12 -export -keypbe NONE -certpbe NONE -nomac`: the key in a plain key bag, nothing
+    encrypted, no MAC (what some scripts write for a machine that reads it at once)."""
+    return openssl("pkcs12", "-export", "-keypbe", "NONE", "-certpbe", "NONE", "-nomac", "-in", "leaf.pem",
+                   "-inkey", "key.pem", "-certfile", "chain.pem", "-name", "www.example.com", "-passout", "pass:",
+                   "-out", "out.p12", files={"leaf.pem": pem(cert), "key.pem": key_pem(key), "chain.pem": chain(*extra)},
+                   out="out.p12")
+
+
 def pkcs12_nokeys_text(p12):
     return openssl("pkcs12", "-in", "in.p12", "-nokeys", "-passin", f"pass:{PASSPHRASE}",
                    files={"in.p12": p12}).decode()
@@ -1080,6 +1089,9 @@ CASES = [
     Case("pkcs12-nss-pk12util-ber", "the modern PKCS#12 through NSS (pk12util -i, then -o: what Firefox's certificate "
          "backup writes): BER, indefinite lengths, the authenticated safe in pieces",
          lambda p: {"backup.test-only.p12": nss_exports(p.p12_modern, "www.example.com")[0]}, PASSPHRASE),
+    Case("pkcs12-unencrypted-key-bag", "PKCS#12 by `openssl pkcs12 -export -keypbe NONE -certpbe NONE -nomac`: "
+         "the key in a plain key bag (not encrypted), no password, no MAC",
+         lambda p: {"bundle.test-only.p12": pkcs12_unencrypted(p.leaf_key, p.leaf, [p.int, p.root])}),
     Case("pkcs12-wrong-password", "the modern PKCS#12 with a wrong password in passphrase.txt",
          lambda p: {"bundle.test-only.p12": p.p12_modern}, WRONG_PASSPHRASE),
     Case("pkcs12-nokeys-output-text", "the text `openssl pkcs12 -nokeys` prints (Bag Attributes, subject=, issuer=)",
@@ -1482,7 +1494,8 @@ def read_binary(data, password):
         return [], [], []
     certs = ([bundle.cert.certificate] if bundle.cert else []) + [c.certificate for c in bundle.additional_certs]
     certs = pkcs12_file_order(data, password, certs)
-    keys = [key_entry("pkcs12", True, bundle.key.public_key().public_bytes(DER, SPKI))] if bundle.key else []
+    keys = [key_entry("pkcs12", pkcs12_key_encrypted(data, password), bundle.key.public_key().public_bytes(DER, SPKI))
+            ] if bundle.key else []
     return certs, keys, []
 
 
@@ -1499,6 +1512,19 @@ def pkcs12_file_order(data, password, certs):
                 return printed
             return certs
     return certs
+
+
+def pkcs12_key_encrypted(data, password):
+    """Whether the PKCS#12's first key is in a shrouded (encrypted) key bag or a plain key bag, as
+    `openssl pkcs12 -info` names its bags ("Shrouded Keybag: …" or "Key bag"); None when openssl cannot say."""
+    for legacy in ((), ("-legacy",)):
+        run = subprocess.run(["openssl", "pkcs12", *legacy, "-info", "-noout", "-nomacver",
+                              "-passin", f"pass:{password or ''}"], input=data, capture_output=True)
+        bags = [line for line in run.stderr.decode(errors="replace").splitlines()
+                if line.startswith(("Shrouded Keybag", "Key bag"))]
+        if run.returncode == 0 and bags:
+            return bags[0].startswith("Shrouded Keybag")
+    return None
 
 
 def read_input(data, password):
