@@ -74,6 +74,9 @@ pub enum InputFormat {
     Pem,
     /// One DER structure.
     Der,
+    /// One BER structure: a PKCS#12 or PKCS#7 file with indefinite lengths or strings in pieces
+    /// (NSS writes them so), which DER does not allow.
+    Ber,
     /// Nothing that could be decoded.
     Unknown,
     /// A ZIP archive, whose files are inputs of their own (`analysis::archive`).
@@ -88,6 +91,7 @@ impl InputFormat {
         match self {
             Self::Pem => "pem",
             Self::Der => "der",
+            Self::Ber => "ber",
             Self::Unknown => "unknown",
             Self::Zip => "zip",
         }
@@ -101,7 +105,7 @@ pub struct InputSummary {
     pub file: String,
     /// Text, binary or empty.
     pub kind: InputKind,
-    /// PEM, DER or unknown.
+    /// PEM, DER, BER (a PKCS#12 or PKCS#7 file DER does not allow), a ZIP archive or unknown.
     pub format: InputFormat,
     /// LF, CRLF, mixed or none.
     pub line_endings: LineEndings,
@@ -261,10 +265,14 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
     let has_armour = memmem(bytes, b"-----BEGIN ");
     if !has_armour && bytes.first() == Some(&0x30) {
         summary.kind = InputKind::Binary;
-        summary.format = InputFormat::Der;
+        let (kind, rules) = sniff::sniff_der(bytes);
+        summary.format = match rules {
+            der::EncodingRules::Der => InputFormat::Der,
+            der::EncodingRules::Ber => InputFormat::Ber,
+        };
         summary.blocks = 1;
         let item = Item {
-            kind: sniff::sniff_der(bytes),
+            kind,
             label: None,
             der: bytes.to_vec(),
             headers: Vec::new(),

@@ -91,7 +91,14 @@ impl From<der::Error> for Pkcs12Error {
 /// Whether `der` is a PFX (decodes as one, version 3, data content; DER, or BER within its
 /// ceiling).
 pub(crate) fn looks_like_pkcs12(der: &[u8]) -> bool {
-    ber::decode::<Pfx<'_>>(der).is_ok()
+    pkcs12_rules(der).is_some()
+}
+
+/// The rules a PFX is written in (DER, or BER within its ceiling); `None` if it is not one.
+pub(crate) fn pkcs12_rules(der: &[u8]) -> Option<EncodingRules> {
+    ber::decode_with_rules::<Pfx<'_>>(der)
+        .ok()
+        .map(|(_, rules)| rules)
 }
 
 /// Whether the bytes begin as a PFX (version 3, then a content info whose type is read: data, or

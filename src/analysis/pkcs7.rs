@@ -19,7 +19,7 @@ use super::decode_error;
 use super::oids::ID_SIGNED_DATA;
 use crate::lang::Text;
 use der::asn1::{ContextSpecific, ObjectIdentifier};
-use der::{Decode, DecodeValue, Header, IsConstructed, Reader, TagNumber};
+use der::{Decode, DecodeValue, EncodingRules, Header, IsConstructed, Reader, TagNumber};
 
 /// Why a PKCS#7 item holds no certificates to read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,7 +40,14 @@ pub(crate) fn certificates(der: &[u8]) -> Result<Vec<&[u8]>, Pkcs7Error> {
 
 /// Whether the bytes are a `ContentInfo` holding `SignedData` (DER, or BER within the ceiling).
 pub(crate) fn is_signed_data(der: &[u8]) -> bool {
-    ber::decode::<SignedDataCertificates<'_>>(der).is_ok()
+    signed_data_rules(der).is_some()
+}
+
+/// The rules a `ContentInfo` holding `SignedData` is written in; `None` if it is not one.
+pub(crate) fn signed_data_rules(der: &[u8]) -> Option<EncodingRules> {
+    ber::decode_with_rules::<SignedDataCertificates<'_>>(der)
+        .ok()
+        .map(|(_, rules)| rules)
 }
 
 /// Whether the bytes begin as a `ContentInfo` of `SignedData` (its content type read), whatever

@@ -5,17 +5,22 @@
 
 use super::item::ItemKind;
 use super::{pkcs7, pkcs12, private_key};
+use der::EncodingRules;
 
-/// What a DER structure is, by trying the decoders from the most to the least common upload.
-pub(super) fn sniff_der(der: &[u8]) -> ItemKind {
+/// What a DER structure is, by trying the decoders from the most to the least common upload, and
+/// the rules it is written in (BER only for a PKCS#12 or PKCS#7 file that DER refuses).
+pub(super) fn sniff_der(der: &[u8]) -> (ItemKind, EncodingRules) {
     use der::Decode;
     if x509_cert::Certificate::from_der(der).is_ok() {
-        ItemKind::Certificate
-    } else if pkcs12::looks_like_pkcs12(der) {
-        ItemKind::Pkcs12
-    } else if pkcs7::is_signed_data(der) {
-        ItemKind::Pkcs7
-    } else if x509_cert::request::CertReq::from_der(der).is_ok() {
+        return (ItemKind::Certificate, EncodingRules::Der);
+    }
+    if let Some(rules) = pkcs12::pkcs12_rules(der) {
+        return (ItemKind::Pkcs12, rules);
+    }
+    if let Some(rules) = pkcs7::signed_data_rules(der) {
+        return (ItemKind::Pkcs7, rules);
+    }
+    let kind = if x509_cert::request::CertReq::from_der(der).is_ok() {
         ItemKind::CertificateRequest
     } else if private_key::looks_like_private_key(der) {
         ItemKind::PrivateKey
@@ -27,7 +32,8 @@ pub(super) fn sniff_der(der: &[u8]) -> ItemKind {
     } else {
         // Reported as an undecodable certificate, the most likely intent.
         ItemKind::Certificate
-    }
+    };
+    (kind, EncodingRules::Der)
 }
 
 /// What DER content is, strictly (no fallback), with the PEM label it would carry: a
