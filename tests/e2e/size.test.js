@@ -127,6 +127,13 @@
 // by one.
 // The BER ceiling lowered from 4 MiB to 1 MiB (one constant, MAX_BER_BYTES): 463,514 bytes on
 // 2026-12-07 (+0.5 KB with no code added: the module's layout under wasm-opt and brotli).
+// Real-world input, 2026-12-07 (tenth session), each step built from its commit with the same target
+// dir: a file cut short said so, a damaged PKCS#12 or PKCS#7 named as one (analysis/decode_error.rs,
+// ber::opens_as): 463,378; the leaf chosen by its key, then validity, and the texts of another
+// end-entity certificate and of a key that is another certificate's: 464,552 (+1.2 KB); EC
+// PARAMETERS, Diffie-Hellman parameters and CRLs named (foreign.rs, one code): 465,079 (+0.5 KB); a
+// plain key bag not called encrypted: 465,006; a BER file summarised as "ber": 465,737 (+0.7 KB,
+// mostly layout).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -135,7 +142,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 464_000;
+const CEILING = 466_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -154,11 +154,36 @@ fn over_the_corpus_every_view_crosses_unchanged_and_is_what_the_core_says() {
         );
         if !passphrase.is_empty() {
             assert!(
-                !text.contains(&passphrase),
+                !leaks(&text, &passphrase),
                 "{name}: the passphrase is in the answer"
             );
         }
     }
+}
+
+/// Whether `passphrase` is in `text`. A passphrase that is a plain word (NIST PKITS's is
+/// "password") is also part of the product's own words ("password-protected keys"): it counts
+/// only standing alone, not joined to letters, digits or a hyphen.
+fn leaks(text: &str, passphrase: &str) -> bool {
+    if !passphrase.chars().all(|c| c.is_ascii_lowercase()) {
+        return text.contains(passphrase);
+    }
+    let joined = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric() || c == '-');
+    text.match_indices(passphrase).any(|(at, _)| {
+        !joined(text[..at].chars().next_back())
+            && !joined(text[at + passphrase.len()..].chars().next())
+    })
+}
+
+#[test]
+fn a_passphrase_that_is_a_word_counts_standing_alone() {
+    assert!(leaks("the key \"password\" was used", "password"));
+    assert!(leaks("\u{8}password\u{1}", "password"));
+    assert!(!leaks("refuses password-protected keys", "password"));
+    assert!(leaks(
+        "x correct horse battery staple y",
+        "correct horse battery staple"
+    ));
 }
 
 #[track_caller]
