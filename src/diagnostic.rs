@@ -136,6 +136,9 @@ codes! {
     /// The certificate's notAfter lies in the past: every provider rejects or will stop serving it.
     /// Renew the certificate with your CA.
     CertificateExpired = "certificate-expired", Error;
+    /// A certificate that is not on the leaf's path (a renewal's old certificate beside the new
+    /// one, another chain's) has expired. It is not uploaded: drop it.
+    OffPathCertificateExpired = "off-path-certificate-expired", Warning;
     /// The certificate's notBefore lies in the future: clients reject it until then. Check the clock
     /// of the machine that issued it, or wait.
     CertificateNotYetValid = "certificate-not-yet-valid", Error;

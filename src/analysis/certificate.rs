@@ -641,6 +641,32 @@ fn describe_place(location: &InputLocation) -> (String, String) {
     }
 }
 
+/// In place of `expired` (its `certificate-expired`), for certificate `index`, which is not on the
+/// leaf's path and so is not uploaded.
+pub(crate) fn off_path_expired(
+    summary: &CertificateSummary,
+    index: usize,
+    expired: &Diagnostic,
+) -> Diagnostic {
+    let (who, not_after) = (display_name(summary), &summary.not_after);
+    let location = match &expired.location {
+        crate::diagnostic::Location::Input(at) => at.clone(),
+        _ => return expired.clone(),
+    };
+    Diagnostic::new(
+        Code::OffPathCertificateExpired,
+        location,
+        tr!(
+            "certificate {index} (\"{who}\"), which is not on the leaf's path, expired on {not_after}: it is not uploaded",
+            "证书 {index}（“{who}”）不在叶子证书的路径上，已于 {not_after} 过期：它不会被上传"
+        ),
+        tr!(
+            "drop it (an old certificate kept beside its renewal, or another chain's)",
+            "请删除它（与续期后的证书放在一起的旧证书，或其他证书链的证书）"
+        ),
+    )
+}
+
 /// A name for messages: the common name, else the subject.
 pub fn display_name(summary: &CertificateSummary) -> &str {
     summary.common_name.as_deref().unwrap_or(&summary.subject)

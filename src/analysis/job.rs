@@ -270,6 +270,8 @@ struct Collected {
     inputs: Vec<InputSummary>,
     diagnostics: Vec<Diagnostic>,
     certificates: Vec<ParsedCertificate>,
+    /// Where each certificate's own findings are in `diagnostics` (its parse's), by index.
+    certificate_findings: Vec<std::ops::Range<usize>>,
     keys: Vec<ParsedKey>,
     csrs: Vec<ParsedCsr>,
     /// What is left of the analysis' signature budget (self-signatures spend it first).
@@ -307,6 +309,7 @@ impl Collected {
     fn rewind(&mut self, mark: Mark) {
         self.diagnostics.truncate(mark.diagnostics);
         self.certificates.truncate(mark.certificates);
+        self.certificate_findings.truncate(mark.certificates);
         self.keys.truncate(mark.keys);
         self.csrs.truncate(mark.csrs);
         self.budget = mark.budget;
@@ -342,6 +345,7 @@ impl Collected {
             match item.kind {
                 ItemKind::Certificate => {
                     let index = self.certificates.len();
+                    let before = diagnostics.len();
                     if let Some(parsed) = certificate::parse_within(
                         &item.der,
                         index,
@@ -351,6 +355,7 @@ impl Collected {
                         diagnostics,
                     ) {
                         self.certificates.push(parsed);
+                        self.certificate_findings.push(before..diagnostics.len());
                     }
                 }
                 ItemKind::PrivateKey => {
@@ -407,6 +412,19 @@ impl Collected {
         let keyed = key_match::keyed(&self.certificates, &self.keys);
         let chain =
             chain::analyze_checked(&self.certificates, checks, &keyed, &mut self.diagnostics);
+        // An expired certificate off the leaf's path (a renewal's old certificate, another
+        // chain's) is not uploaded: a warning to drop it, not the error an uploaded one is.
+        for &i in &chain.not_on_path {
+            for at in self.certificate_findings[i].clone() {
+                if self.diagnostics[at].code == Code::CertificateExpired {
+                    self.diagnostics[at] = certificate::off_path_expired(
+                        &self.certificates[i].summary,
+                        i,
+                        &self.diagnostics[at],
+                    );
+                }
+            }
+        }
         key_match::match_keys(
             &self.certificates,
             &chain,

@@ -48,6 +48,9 @@ impl Code {
             Self::InputTooLarge => {
                 "某个输入未读取：它大于单个输入的上限 32 MiB，或在它之前读取的输入已达总上限 64 MiB（证书、私钥、证书请求以及 CA 发来的压缩包通常只有几 KB 到几 MB）。请确认文件是否选对。"
             }
+            Self::OffPathCertificateExpired => {
+                "不在叶子证书路径上的证书（与续期后的证书放在一起的旧证书、其他证书链的证书）已过期。它不会被上传：请删除它。"
+            }
             Self::CertificateExpired => {
                 "证书的 notAfter 已过：所有服务商都会拒绝或停止使用它。请向 CA 续期证书。"
             }
