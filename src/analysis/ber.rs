@@ -55,6 +55,14 @@ where
     decode_with_rules(bytes).map(|(value, _)| value)
 }
 
+/// The rules `T` decodes from the bytes under ([`decode_with_rules`]); `None` if it does not.
+pub(crate) fn rules_of<'a, T>(bytes: &'a [u8]) -> Option<EncodingRules>
+where
+    T: Decode<'a, Error = der::Error>,
+{
+    decode_with_rules::<T>(bytes).ok().map(|(_, rules)| rules)
+}
+
 /// `T` under the rules its container was read with.
 pub(crate) fn decode_as<'a, T>(bytes: &'a [u8], rules: EncodingRules) -> der::Result<T>
 where

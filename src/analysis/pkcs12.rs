@@ -96,9 +96,7 @@ pub(crate) fn looks_like_pkcs12(der: &[u8]) -> bool {
 
 /// The rules a PFX is written in (DER, or BER within its ceiling); `None` if it is not one.
 pub(crate) fn pkcs12_rules(der: &[u8]) -> Option<EncodingRules> {
-    ber::decode_with_rules::<Pfx<'_>>(der)
-        .ok()
-        .map(|(_, rules)| rules)
+    ber::rules_of::<Pfx<'_>>(der)
 }
 
 /// Whether the bytes begin as a PFX (version 3, then a content info whose type is read: data, or

@@ -45,9 +45,7 @@ pub(crate) fn is_signed_data(der: &[u8]) -> bool {
 
 /// The rules a `ContentInfo` holding `SignedData` is written in; `None` if it is not one.
 pub(crate) fn signed_data_rules(der: &[u8]) -> Option<EncodingRules> {
-    ber::decode_with_rules::<SignedDataCertificates<'_>>(der)
-        .ok()
-        .map(|(_, rules)| rules)
+    ber::rules_of::<SignedDataCertificates<'_>>(der)
 }
 
 /// Whether the bytes begin as a `ContentInfo` of `SignedData` (its content type read), whatever
