@@ -142,7 +142,8 @@ codes! {
     /// The certificate's notBefore lies in the future: clients reject it until then. Check the clock
     /// of the machine that issued it, or wait.
     CertificateNotYetValid = "certificate-not-yet-valid", Error;
-    /// The certificate expires within 30 days. Plan its renewal before uploading it.
+    /// The certificate expires within 30 days. Plan its renewal before uploading it. Not said of a
+    /// certificate off the leaf's path, which is not uploaded.
     CertificateExpiresSoon = "certificate-expires-soon", Warning;
     /// The certificate is signed with SHA-1 or MD5. Browsers, current TLS clients and several
     /// providers refuse such signatures on anything but a self-signed root: have it reissued with SHA-256.

@@ -412,19 +412,30 @@ impl Collected {
         let keyed = key_match::keyed(&self.certificates, &self.keys);
         let chain =
             chain::analyze_checked(&self.certificates, checks, &keyed, &mut self.diagnostics);
-        // An expired certificate off the leaf's path (a renewal's old certificate, another
-        // chain's) is not uploaded: a warning to drop it, not the error an uploaded one is.
+        // A certificate off the leaf's path (a renewal's old certificate, another chain's) is
+        // not uploaded: expired, it is a warning to drop it, not the error an uploaded one is;
+        // soon to expire, it needs no renewal plan (the chain's warning already says to drop it).
+        let mut dropped = vec![false; self.diagnostics.len()];
         for &i in &chain.not_on_path {
             for at in self.certificate_findings[i].clone() {
-                if self.diagnostics[at].code == Code::CertificateExpired {
-                    self.diagnostics[at] = certificate::off_path_expired(
-                        &self.certificates[i].summary,
-                        i,
-                        &self.diagnostics[at],
-                    );
+                match self.diagnostics[at].code {
+                    Code::CertificateExpired => {
+                        self.diagnostics[at] = certificate::off_path_expired(
+                            &self.certificates[i].summary,
+                            i,
+                            &self.diagnostics[at],
+                        );
+                    }
+                    Code::CertificateExpiresSoon => dropped[at] = true,
+                    _ => {}
                 }
             }
         }
+        let mut at = 0;
+        self.diagnostics.retain(|_| {
+            at += 1;
+            !dropped.get(at - 1).copied().unwrap_or(false)
+        });
         key_match::match_keys(
             &self.certificates,
             &chain,

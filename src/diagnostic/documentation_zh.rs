@@ -57,7 +57,9 @@ impl Code {
             Self::CertificateNotYetValid => {
                 "证书的 notBefore 在未来：在此之前客户端会拒绝它。请检查签发机器的时钟，或等到生效时间。"
             }
-            Self::CertificateExpiresSoon => "证书将在 30 天内过期。请在上传前安排续期。",
+            Self::CertificateExpiresSoon => {
+                "证书将在 30 天内过期。请在上传前安排续期。不在叶子证书路径上的证书不会被上传，不对它提示。"
+            }
             Self::WeakSignatureHash => {
                 "证书使用 SHA-1 或 MD5 签名。除自签名根证书外，浏览器、现行 TLS 客户端和一些服务商都拒绝这种签名：请以 SHA-256 重新签发。"
             }
