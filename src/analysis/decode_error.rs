@@ -41,8 +41,14 @@ mod tests {
         // A SEQUENCE of 3 bytes holding an OCTET STRING that states 5: the data itself goes on.
         let inner = [0x30, 0x03, 0x04, 0x05, 1, 2, 3, 4, 5];
         let error = Vec::<OctetString>::from_der(&inner).unwrap_err();
+        // der calls this incomplete too, with the container's length, not the input's.
+        assert!(
+            matches!(error.kind(), der::ErrorKind::Incomplete { .. }),
+            "{error}"
+        );
         let said = reason(&error, &inner);
         assert!(!said.en().contains("cut short"), "{}", said.en());
+        assert_eq!(said.en(), error.to_string());
         // Anything else is the library's text.
         let wrong = [0x05, 0x01, 0x00];
         let error = OctetString::from_der(&wrong).unwrap_err();
