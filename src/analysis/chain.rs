@@ -594,11 +594,11 @@ fn taken_before(
         leaf_rank(certificates, keyed, leaf),
         leaf_rank(certificates, keyed, other),
     );
-    if taken.0 || not.0 {
+    if taken.ca || not.ca {
         None
-    } else if taken.1 != not.1 {
+    } else if taken.keyless != not.keyless {
         Some(LeafTaken::KeyGiven)
-    } else if taken.2 != not.2 {
+    } else if taken.invalid_now != not.invalid_now {
         Some(LeafTaken::ValidNow)
     } else {
         Some(LeafTaken::GivenFirst)
@@ -613,19 +613,24 @@ enum LeafTaken {
     GivenFirst,
 }
 
-/// How a candidate leaf ranks (lower first): not a CA, its key given, valid now, given first.
-fn leaf_rank(
-    certificates: &[ParsedCertificate],
-    keyed: &[bool],
-    i: usize,
-) -> (bool, bool, bool, usize) {
+/// How a candidate leaf ranks, lower first, field by field: not a CA, its key given, valid now,
+/// given first.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+struct LeafRank {
+    ca: bool,
+    keyless: bool,
+    invalid_now: bool,
+    given: usize,
+}
+
+fn leaf_rank(certificates: &[ParsedCertificate], keyed: &[bool], i: usize) -> LeafRank {
     let summary = &certificates[i].summary;
-    (
-        summary.is_ca,
-        !keyed.get(i).copied().unwrap_or(false),
-        summary.expiry != Expiry::Valid,
-        i,
-    )
+    LeafRank {
+        ca: summary.is_ca,
+        keyless: !keyed.get(i).copied().unwrap_or(false),
+        invalid_now: summary.expiry != Expiry::Valid,
+        given: i,
+    }
 }
 
 /// The path from the leaf up: each certificate's verified issuer, when it is a first copy not on
