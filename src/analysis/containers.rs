@@ -60,7 +60,7 @@ pub(crate) fn open(
                         let index = keys.len();
                         keys.push(private_key::from_pkcs8(
                             &key.der,
-                            key.encrypted,
+                            key.bag,
                             index,
                             &item.location,
                             diagnostics,

@@ -51,9 +51,17 @@ pub(crate) struct Pkcs12Contents {
 pub(crate) struct Pkcs12Key {
     /// PKCS#8 `PrivateKeyInfo` DER (decrypted).
     pub der: Vec<u8>,
-    /// Whether the file held it encrypted (a shrouded key bag) rather than in a plain key bag
-    /// (`openssl pkcs12 -export -keypbe NONE`).
-    pub encrypted: bool,
+    /// The bag the file held it in.
+    pub bag: KeyBag,
+}
+
+/// The two bags a PKCS#12 file holds a key in (RFC 7292 4.2.1, 4.2.2).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyBag {
+    /// `keyBag`: the key as it is (`openssl pkcs12 -export -keypbe NONE`).
+    Plain,
+    /// `pkcs8ShroudedKeyBag`: the key encrypted.
+    Shrouded,
 }
 
 /// Why a PKCS#12 file could not be opened.
@@ -380,7 +388,7 @@ fn read_bags(
             pkcs12::PKCS_12_KEY_BAG_OID => {
                 contents.private_keys.push(Pkcs12Key {
                     der: bag.content.to_vec(),
-                    encrypted: false,
+                    bag: KeyBag::Plain,
                 });
             }
             pkcs12::PKCS_12_PKCS8_KEY_BAG_OID => {
@@ -398,7 +406,7 @@ fn read_bags(
                 }
                 contents.private_keys.push(Pkcs12Key {
                     der: key,
-                    encrypted: true,
+                    bag: KeyBag::Shrouded,
                 });
             }
             pkcs12::PKCS_12_SAFE_CONTENTS_BAG_OID => {

@@ -318,11 +318,10 @@ fn describe(
     reading.identity.clone()
 }
 
-/// Reads a decrypted PKCS#8 key (as found in a PKCS#12 key bag: `encrypted` when the file held it
-/// in a shrouded one).
+/// Reads a decrypted PKCS#8 key of a PKCS#12 file, held in `bag`.
 pub fn from_pkcs8(
     der: &[u8],
-    encrypted: bool,
+    bag: super::pkcs12::KeyBag,
     index: usize,
     location: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
@@ -332,7 +331,7 @@ pub fn from_pkcs8(
         file: location.file.clone(),
         block: location.block,
         format: KeyFormat::Pkcs12,
-        encrypted,
+        encrypted: bag == super::pkcs12::KeyBag::Shrouded,
         decrypted: true,
         key_type: None,
         bits: None,
