@@ -135,7 +135,7 @@
 // plain key bag not called encrypted: 465,006; a BER file summarised as "ber": 465,737 (+0.7 KB,
 // mostly layout); an expired certificate off the leaf's path a warning (one code, its texts, the
 // job's index of each certificate's findings): 466,292 (+0.6 KB); no expires-soon warning for it:
-// 465,787 (-0.5 KB, the module's layout).
+// 465,787 (-0.5 KB, the module's layout); the review's named rank and key-bag enum: 465,583.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
