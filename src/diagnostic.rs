@@ -151,6 +151,12 @@ codes! {
     /// An RSA key (in a certificate, request or private key) has fewer than 2048 bits. CAs stopped
     /// issuing for such keys (CA/Browser Forum Baseline Requirements §6.1.5): make a new key.
     WeakRsaKey = "weak-rsa-key", Warning;
+    /// The certificate's serial number is not what RFC 5280 §4.1.2.2 allows a CA to write: a
+    /// positive integer of at most 20 octets (`openssl x509 -set_serial` writes any). It is read
+    /// as any other; OpenSSL and Java accept it, stricter software refuses it (Go since 1.23 a
+    /// negative one, the `x509-cert` crate by default one over 20 octets). No provider's
+    /// documentation read says it refuses one. If anything refuses it, have it reissued.
+    SerialNumberNotRfc5280 = "serial-number-not-rfc5280", Warning;
     /// The same certificate appears more than once. Providers may reject the chain; keep one copy.
     ChainDuplicateCertificate = "chain-duplicate-certificate", Warning;
     /// The certificates are not in chain order (leaf first, then each issuer after the certificate

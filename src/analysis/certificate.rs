@@ -11,12 +11,31 @@ use crate::lang::Text;
 use crate::time::Timestamp;
 use der::Decode;
 use serde::Serialize;
-use x509_cert::Certificate;
 use x509_cert::ext::pkix::name::GeneralName;
 use x509_cert::ext::pkix::{
     AuthorityKeyIdentifier, BasicConstraints, ExtendedKeyUsage, KeyUsage, KeyUsages,
     SubjectAltName, SubjectKeyIdentifier,
 };
+
+/// The certificate profile the analysis decodes with: x509-cert's RFC 5280 profile without its
+/// limit on the serial number's length. RFC 5280 §4.1.2.2 has CAs write at most 20 octets, yet
+/// `openssl x509 -set_serial` and some CAs write more, and OpenSSL, pyca/cryptography and Java
+/// read such certificates; the analysis reads them too and says what is wrong
+/// (`serial-number-not-rfc5280`). Validity times are decoded as in the RFC 5280 profile (the
+/// profile's other hook applies only when encoding, which the analysis never does).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub struct AnySerialLength;
+
+impl x509_cert::certificate::Profile for AnySerialLength {
+    fn check_serial_number(
+        _serial: &x509_cert::serial_number::SerialNumber<Self>,
+    ) -> der::Result<()> {
+        Ok(())
+    }
+}
+
+/// An X.509 certificate as the analysis decodes it (see [`AnySerialLength`]).
+pub type Certificate = x509_cert::certificate::CertificateInner<AnySerialLength>;
 
 /// Where a certificate stands against the validation time.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -623,14 +642,31 @@ fn ip_text(bytes: &[u8]) -> String {
     }
 }
 
-/// The INTEGER's magnitude in hex: the DER sign byte and leading zeros dropped.
+/// The INTEGER in hex as pyca/cryptography and OpenSSL write it: its magnitude without the DER
+/// sign byte or leading zeros, after a `-` when it is negative (a two's complement encoding whose
+/// first bit is set; RFC 5280 §4.1.2.2 asks users to handle such serial numbers gracefully).
 fn serial_hex(bytes: &[u8]) -> String {
-    let hex = base16ct::lower::encode_string(bytes);
-    let trimmed = hex.trim_start_matches('0');
-    if trimmed.is_empty() {
-        "0".to_owned()
+    let negative = bytes.first().is_some_and(|first| first & 0x80 != 0);
+    let magnitude = if negative {
+        // −x in two's complement is (bit inverse of x) + 1.
+        let mut magnitude: Vec<u8> = bytes.iter().map(|byte| !byte).collect();
+        for byte in magnitude.iter_mut().rev() {
+            let (sum, carry) = byte.overflowing_add(1);
+            *byte = sum;
+            if !carry {
+                break;
+            }
+        }
+        magnitude
     } else {
-        trimmed.to_owned()
+        bytes.to_vec()
+    };
+    let hex = base16ct::lower::encode_string(&magnitude);
+    let trimmed = hex.trim_start_matches('0');
+    match (trimmed.is_empty(), negative) {
+        (true, _) => "0".to_owned(),
+        (false, true) => format!("-{trimmed}"),
+        (false, false) => trimmed.to_owned(),
     }
 }
 
@@ -759,6 +795,50 @@ fn lint(summary: &CertificateSummary, location: &InputLocation, diagnostics: &mu
             ),
         );
     }
+    serial_lint(summary, &mut push);
+}
+
+/// RFC 5280 §4.1.2.2: a CA writes a positive serial number of at most 20 octets.
+const MAX_SERIAL_OCTETS: usize = 20;
+
+/// A serial number RFC 5280 §4.1.2.2 does not allow (negative, zero, or longer than 20 octets):
+/// read like any other, and said. No provider's documentation read says it refuses one, so it is
+/// a warning, with the software known to refuse it.
+fn serial_lint(summary: &CertificateSummary, push: &mut impl FnMut(Code, Text, Text)) {
+    let who = display_name(summary);
+    let serial = summary.serial_hex.as_str();
+    let digits = serial.trim_start_matches('-');
+    let octets = digits.len().div_ceil(2);
+    let not_positive = tr!(
+        "OpenSSL and Java read it, but Go (since 1.23) refuses a negative serial number and pyca/cryptography warns that it will refuse one that is not positive: if a client or the upload refuses it, have the CA reissue the certificate",
+        "OpenSSL 和 Java 能读取它，但 Go（1.23 起）拒绝负数序列号，pyca/cryptography 也提示将来会拒绝非正数的序列号：如果客户端或上传拒绝它，请让 CA 重新签发证书"
+    );
+    let (message, hint) = if serial.starts_with('-') {
+        let message = tr!(
+            "certificate \"{who}\" has a negative serial number ({serial}): RFC 5280 requires a positive one",
+            "证书“{who}”的序列号为负数（{serial}）：RFC 5280 要求序列号为正整数"
+        );
+        (message, not_positive)
+    } else if serial == "0" {
+        let message = tr!(
+            "certificate \"{who}\" has the serial number 0: RFC 5280 requires a positive one",
+            "证书“{who}”的序列号为 0：RFC 5280 要求序列号为正整数"
+        );
+        (message, not_positive)
+    } else if octets > MAX_SERIAL_OCTETS {
+        let message = tr!(
+            "certificate \"{who}\" has a serial number of {octets} octets: RFC 5280 allows at most 20",
+            "证书“{who}”的序列号长 {octets} 个字节：RFC 5280 规定最多 20 个字节"
+        );
+        let hint = tr!(
+            "OpenSSL, Java and pyca/cryptography read it, but stricter software refuses it (RustCrypto's x509-cert by default): if a client or the upload refuses it, have the CA reissue the certificate",
+            "OpenSSL、Java 和 pyca/cryptography 能读取它，但更严格的软件会拒绝（例如默认设置下的 RustCrypto x509-cert）：如果客户端或上传拒绝它，请让 CA 重新签发证书"
+        );
+        (message, hint)
+    } else {
+        return;
+    };
+    push(Code::SerialNumberNotRfc5280, message, hint);
 }
 
 #[cfg(test)]
@@ -794,6 +874,11 @@ mod tests {
     fn serial_and_ip_text() {
         assert_eq!(serial_hex(&[0x00, 0xc0, 0xff]), "c0ff");
         assert_eq!(serial_hex(&[0]), "0");
+        // Two's complement: -5, -0x7e12, -0x80, -0x100 (the carry runs through the low byte).
+        assert_eq!(serial_hex(&[0xfb]), "-5");
+        assert_eq!(serial_hex(&[0x81, 0xee]), "-7e12");
+        assert_eq!(serial_hex(&[0x80]), "-80");
+        assert_eq!(serial_hex(&[0xff, 0x00]), "-100");
         assert_eq!(ip_text(&[192, 0, 2, 1]), "192.0.2.1");
         assert_eq!(
             ip_text(&[0x20, 0x01, 0x0d, 0xb8, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1]),

@@ -436,7 +436,7 @@ fn trusted_certificate(label: &str, der: &[u8]) -> Option<Vec<u8>> {
     der::asn1::AnyRef::decode(&mut reader).ok()?;
     let used = usize::try_from(reader.position()).ok()?;
     let first = der.get(..used).filter(|first| first.len() < der.len())?;
-    x509_cert::Certificate::from_der(first).ok()?;
+    super::certificate::Certificate::from_der(first).ok()?;
     Some(first.to_vec())
 }
 

@@ -11,7 +11,7 @@ use der::EncodingRules;
 /// the rules it is written in (BER only for a PKCS#12 or PKCS#7 file that DER refuses).
 pub(super) fn sniff_der(der: &[u8]) -> (ItemKind, EncodingRules) {
     use der::Decode;
-    if x509_cert::Certificate::from_der(der).is_ok() {
+    if super::certificate::Certificate::from_der(der).is_ok() {
         return (ItemKind::Certificate, EncodingRules::Der);
     }
     if let Some(rules) = pkcs12::pkcs12_rules(der) {
@@ -41,7 +41,7 @@ pub(super) fn sniff_der(der: &[u8]) -> (ItemKind, EncodingRules) {
 /// Vault and Kubernetes secrets hold them) or a private key; `None` for anything else.
 pub(crate) fn content_kind(der: &[u8]) -> Option<(ItemKind, &'static str)> {
     use der::Decode;
-    if x509_cert::Certificate::from_der(der).is_ok() {
+    if super::certificate::Certificate::from_der(der).is_ok() {
         Some((ItemKind::Certificate, "CERTIFICATE"))
     } else if x509_cert::request::CertReq::from_der(der).is_ok() {
         Some((ItemKind::CertificateRequest, "CERTIFICATE REQUEST"))

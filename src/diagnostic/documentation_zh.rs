@@ -66,6 +66,9 @@ impl Code {
             Self::WeakRsaKey => {
                 "RSA 密钥（证书、请求或私钥中的）不足 2048 位。CA 已不再为这种密钥签发证书：请生成新密钥。"
             }
+            Self::SerialNumberNotRfc5280 => {
+                "证书的序列号不符合 RFC 5280 §4.1.2.2 对 CA 的要求：不超过 20 个字节的正整数（`openssl x509 -set_serial` 可以写入任意值）。它照常被读取；OpenSSL 和 Java 接受它，更严格的软件会拒绝（Go 1.23 起拒绝负数序列号，RustCrypto 的 x509-cert 默认拒绝超过 20 个字节的序列号）。所查阅的服务商文档都没有说会拒绝它。如果有软件拒绝它，请重新签发。"
+            }
             Self::ChainDuplicateCertificate => {
                 "同一张证书出现了多次。服务商可能拒绝该证书链；只保留一份。"
             }

@@ -583,6 +583,29 @@ def web_server_folder(issuer, issuer_key):
             "dhparam.pem": dhparam, "intermediate.crl": crl}
 
 
+def serial_leaf(issuer, issuer_key, serial):
+    """A leaf (its key, the intermediate beside it) whose serial number RFC 5280 §4.1.2.2 does not allow,
+    both as the openssl CLI writes it: `openssl ca` takes any length from its serial file; a negative
+    one is set by `openssl x509 -CA … -set_serial -0x… -preserve_dates`, re-signing the certificate by the
+    intermediate (`openssl ca` refuses a negative serial file)."""
+    key = openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256").decode()
+    request = openssl("req", "-new", "-key", "key.pem", "-subj", "/C=CN/O=Example Org/CN=serial.example.com",
+                      files={"key.pem": key}).decode()
+    # `openssl x509 -CA` re-signs only a self-signed certificate: the negative one starts self-signed.
+    signer = {"issuer_pem": pem(issuer)} if serial > 0 else {}
+    certificate = openssl_ca(request, key if serial < 0 else key_pem(issuer_key), **signer, md="sha256",
+                             valid=LEAF_VALID, serial=abs(serial), extensions=[
+                                 "basicConstraints = critical,CA:FALSE", "keyUsage = critical,digitalSignature",
+                                 "extendedKeyUsage = serverAuth", "subjectAltName = DNS:serial.example.com",
+                                 "subjectKeyIdentifier = hash", "authorityKeyIdentifier = keyid"])
+    if serial < 0:
+        certificate = openssl("x509", "-in", "leaf.pem", "-CA", "issuer.pem", "-CAkey", "signer.key", "-set_serial",
+                              f"-{abs(serial):#x}", "-preserve_dates", "-out", "out.pem",
+                              files={"leaf.pem": certificate, "issuer.pem": pem(issuer),
+                                     "signer.key": key_pem(issuer_key)}, out="out.pem").decode()
+    return {"serial.example.com.crt": certificate, "serial.example.com.key": key, "intermediate.crt": pem(issuer)}
+
+
 def openssl_key(key, *args):
     return openssl(*args, "-passout", f"pass:{PASSPHRASE}", stdin=key_pem(key).encode()).decode()
 
@@ -1272,6 +1295,13 @@ CASES = [
          lambda p: {"www.example.com-2025.crt": p.renewed["2025"][0],
                     "www.example.com-2026.crt": p.renewed["2026"][0], "www.example.com-2026.key": p.renewed["2026"][1],
                     "intermediate.crt": pem(p.int)}, now="2026-11-05T00:00:00Z"),
+    Case("certificate-serial-over-20-octets", "a leaf whose serial number is 24 octets (openssl ca; RFC 5280 allows "
+         "20), its key and the intermediate: read as any other, and a warning says what is wrong",
+         lambda p: serial_leaf(p.int, p.int_key, 0x5E_0102030405060708090A0B0C0D0E0F10111213141516)),
+    Case("certificate-serial-negative", "a leaf whose serial number is negative (openssl x509 -set_serial -0x7e13, "
+         "re-signed by the intermediate), its key and the intermediate: shown as -7e13 as OpenSSL and pyca show it, "
+         "with a warning",
+         lambda p: serial_leaf(p.int, p.int_key, -0x7E13)),
     Case("web-server-folder-with-dhparam-crl-and-ecparam-key", "a web server's TLS folder given whole (openssl): "
          "the key as ecparam -genkey writes it (EC PARAMETERS first), its certificate, the intermediate, "
          "ssl_dhparam's DH PARAMETERS and the intermediate's CRL; the extra blocks are named, not unknown",
