@@ -139,6 +139,10 @@ codes! {
     /// A certificate that is not on the leaf's path (a renewal's old certificate beside the new
     /// one, another chain's) has expired. It is not uploaded: drop it.
     OffPathCertificateExpired = "off-path-certificate-expired", Warning;
+    /// A certificate that is not on the leaf's path (a renewal dated later than the certificate it
+    /// replaces, another chain's) is not valid yet. It is not uploaded: drop it, or upload it in
+    /// place of the current certificate once it is valid.
+    OffPathCertificateNotYetValid = "off-path-certificate-not-yet-valid", Warning;
     /// The certificate's notBefore lies in the future: clients reject it until then. Check the clock
     /// of the machine that issued it, or wait.
     CertificateNotYetValid = "certificate-not-yet-valid", Error;

@@ -677,30 +677,50 @@ fn describe_place(location: &InputLocation) -> (String, String) {
     }
 }
 
-/// In place of `expired` (its `certificate-expired`), for certificate `index`, which is not on the
-/// leaf's path and so is not uploaded.
-pub(crate) fn off_path_expired(
+/// In place of `finding` (its `certificate-expired` or `certificate-not-yet-valid`), for
+/// certificate `index`, which is not on the leaf's path and so is not uploaded: a warning to drop
+/// it. `None` for any other finding.
+pub(crate) fn off_path_validity(
     summary: &CertificateSummary,
     index: usize,
-    expired: &Diagnostic,
-) -> Diagnostic {
-    let (who, not_after) = (display_name(summary), &summary.not_after);
-    let location = match &expired.location {
-        crate::diagnostic::Location::Input(at) => at.clone(),
-        _ => return expired.clone(),
+    finding: &Diagnostic,
+) -> Option<Diagnostic> {
+    let crate::diagnostic::Location::Input(location) = &finding.location else {
+        return None;
     };
-    Diagnostic::new(
-        Code::OffPathCertificateExpired,
-        location,
-        tr!(
-            "certificate {index} (\"{who}\"), which is not on the leaf's path, expired on {not_after}: it is not uploaded",
-            "证书 {index}（“{who}”）不在叶子证书的路径上，已于 {not_after} 过期：它不会被上传"
-        ),
-        tr!(
-            "drop it (an old certificate kept beside its renewal, or another chain's)",
-            "请删除它（与续期后的证书放在一起的旧证书，或其他证书链的证书）"
-        ),
-    )
+    let who = display_name(summary);
+    let (code, message, hint) = match finding.code {
+        Code::CertificateExpired => {
+            let not_after = &summary.not_after;
+            (
+                Code::OffPathCertificateExpired,
+                tr!(
+                    "certificate {index} (\"{who}\"), which is not on the leaf's path, expired on {not_after}: it is not uploaded",
+                    "证书 {index}（“{who}”）不在叶子证书的路径上，已于 {not_after} 过期：它不会被上传"
+                ),
+                tr!(
+                    "drop it (an old certificate kept beside its renewal, or another chain's)",
+                    "请删除它（与续期后的证书放在一起的旧证书，或其他证书链的证书）"
+                ),
+            )
+        }
+        Code::CertificateNotYetValid => {
+            let not_before = &summary.not_before;
+            (
+                Code::OffPathCertificateNotYetValid,
+                tr!(
+                    "certificate {index} (\"{who}\"), which is not on the leaf's path, is not valid before {not_before}: it is not uploaded",
+                    "证书 {index}（“{who}”）不在叶子证书的路径上，在 {not_before} 之前尚未生效：它不会被上传"
+                ),
+                tr!(
+                    "drop it; if it is a renewal, upload it in place of the current certificate once it is valid",
+                    "请删除它；如果它是续期后的证书，请在它生效后用它替换当前证书上传"
+                ),
+            )
+        }
+        _ => return None,
+    };
+    Some(Diagnostic::new(code, location.clone(), message, hint))
 }
 
 /// A name for messages: the common name, else the subject.

@@ -412,22 +412,21 @@ impl Collected {
         let keyed = key_match::keyed(&self.certificates, &self.keys);
         let chain =
             chain::analyze_checked(&self.certificates, checks, &keyed, &mut self.diagnostics);
-        // A certificate off the leaf's path (a renewal's old certificate, another chain's) is
-        // not uploaded: expired, it is a warning to drop it, not the error an uploaded one is;
-        // soon to expire, it needs no renewal plan (the chain's warning already says to drop it).
+        // A certificate off the leaf's path (a renewal's old certificate or its renewal dated
+        // later, another chain's) is not uploaded: expired or not yet valid, it is a warning to
+        // drop it, not the error an uploaded one is; soon to expire, it needs no renewal plan
+        // (the chain's warning already says to drop it).
         let mut dropped = vec![false; self.diagnostics.len()];
         for &i in &chain.not_on_path {
             for at in self.certificate_findings[i].clone() {
-                match self.diagnostics[at].code {
-                    Code::CertificateExpired => {
-                        self.diagnostics[at] = certificate::off_path_expired(
-                            &self.certificates[i].summary,
-                            i,
-                            &self.diagnostics[at],
-                        );
-                    }
-                    Code::CertificateExpiresSoon => dropped[at] = true,
-                    _ => {}
+                if self.diagnostics[at].code == Code::CertificateExpiresSoon {
+                    dropped[at] = true;
+                } else if let Some(warning) = certificate::off_path_validity(
+                    &self.certificates[i].summary,
+                    i,
+                    &self.diagnostics[at],
+                ) {
+                    self.diagnostics[at] = warning;
                 }
             }
         }

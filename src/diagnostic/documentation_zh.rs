@@ -51,6 +51,9 @@ impl Code {
             Self::OffPathCertificateExpired => {
                 "不在叶子证书路径上的证书（与续期后的证书放在一起的旧证书、其他证书链的证书）已过期。它不会被上传：请删除它。"
             }
+            Self::OffPathCertificateNotYetValid => {
+                "不在叶子证书路径上的证书（生效时间晚于被替换证书的续期证书、其他证书链的证书）尚未生效。它不会被上传：请删除它，或在它生效后用它替换当前证书上传。"
+            }
             Self::CertificateExpired => {
                 "证书的 notAfter 已过：所有服务商都会拒绝或停止使用它。请向 CA 续期证书。"
             }

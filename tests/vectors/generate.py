@@ -1302,6 +1302,12 @@ CASES = [
          "re-signed by the intermediate), its key and the intermediate: shown as -7e13 as OpenSSL and pyca show it, "
          "with a warning",
          lambda p: serial_leaf(p.int, p.int_key, -0x7E13)),
+    Case("chain-renewal-not-yet-valid-beside-the-current", "the certificate and its renewal at 2026-10-20, before "
+         "the renewal's start, with the intermediate and no key: the leaf taken is the one valid now, and the "
+         "renewal's not-yet-valid is a warning (it is not uploaded), not an error",
+         lambda p: {"www.example.com-2025.crt": p.renewed["2025"][0],
+                    "www.example.com-2026.crt": p.renewed["2026"][0], "intermediate.crt": pem(p.int)},
+         now="2026-10-20T00:00:00Z"),
     Case("web-server-folder-with-dhparam-crl-and-ecparam-key", "a web server's TLS folder given whole (openssl): "
          "the key as ecparam -genkey writes it (EC PARAMETERS first), its certificate, the intermediate, "
          "ssl_dhparam's DH PARAMETERS and the intermediate's CRL; the extra blocks are named, not unknown",
