@@ -180,35 +180,30 @@ fn write_report(f: &mut impl Write, report: &Report, lang: Lang) -> fmt::Result 
         }
     }
     for c in &report.csrs {
+        let signature = match c.signature_valid {
+            true => lang.pick("signature valid", "签名有效"),
+            false => lang.pick("signature INVALID", "签名无效"),
+        };
+        let leaf = match c.matches_leaf {
+            Some(true) => lang.pick(", matches the leaf", "，与叶子证书匹配"),
+            Some(false) => lang.pick(", does not match the leaf", "，与叶子证书不匹配"),
+            None => "",
+        };
+        let key = match c.matches_private_key {
+            Some(true) => lang.pick(", matches the private key", "，与私钥匹配"),
+            Some(false) => lang.pick(", does not match the private key", "，与私钥不匹配"),
+            None => "",
+        };
+        let (index, file, subject) = (c.index, &c.file, &c.subject);
         if zh {
             writeln!(
                 f,
-                "\n证书请求 {}（{}）：{}，签名{}，与叶子证书匹配：{:?}，与私钥匹配：{:?}",
-                c.index,
-                c.file,
-                c.subject,
-                if c.signature_valid {
-                    "有效"
-                } else {
-                    "无效"
-                },
-                c.matches_leaf,
-                c.matches_private_key
+                "\n证书请求 {index}（{file}）：{subject}，{signature}{leaf}{key}"
             )?;
         } else {
             writeln!(
                 f,
-                "\ncertificate request {} ({}): {}, signature {}, matches leaf: {:?}, matches key: {:?}",
-                c.index,
-                c.file,
-                c.subject,
-                if c.signature_valid {
-                    "valid"
-                } else {
-                    "INVALID"
-                },
-                c.matches_leaf,
-                c.matches_private_key
+                "\ncertificate request {index} ({file}): {subject}, {signature}{leaf}{key}"
             )?;
         }
     }
