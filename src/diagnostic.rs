@@ -151,15 +151,18 @@ codes! {
     CertificateExpiresSoon = "certificate-expires-soon", Warning;
     /// The certificate is signed with SHA-1 or MD5. Browsers, current TLS clients and several
     /// providers refuse such signatures on anything but a self-signed root: have it reissued with SHA-256.
+    /// Not said of a certificate off the leaf's path, which is not uploaded.
     WeakSignatureHash = "weak-signature-hash", Warning;
     /// An RSA key (in a certificate, request or private key) has fewer than 2048 bits. CAs stopped
-    /// issuing for such keys (CA/Browser Forum Baseline Requirements §6.1.5): make a new key.
+    /// issuing for such keys (CA/Browser Forum Baseline Requirements §6.1.5): make a new key. Not
+    /// said of a certificate off the leaf's path, which is not uploaded.
     WeakRsaKey = "weak-rsa-key", Warning;
     /// The certificate's serial number is not what RFC 5280 §4.1.2.2 allows a CA to write: a
     /// positive integer of at most 20 octets (`openssl x509 -set_serial` writes any). It is read
     /// as any other; OpenSSL and Java accept it, stricter software refuses it (Go since 1.23 a
     /// negative one, the `x509-cert` crate by default one over 20 octets). No provider's
-    /// documentation read says it refuses one. If anything refuses it, have it reissued.
+    /// documentation read says it refuses one. If anything refuses it, have it reissued. Not said
+    /// of a certificate off the leaf's path, which is not uploaded.
     SerialNumberNotRfc5280 = "serial-number-not-rfc5280", Warning;
     /// The same certificate appears more than once. Providers may reject the chain; keep one copy.
     ChainDuplicateCertificate = "chain-duplicate-certificate", Warning;

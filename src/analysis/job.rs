@@ -414,12 +414,20 @@ impl Collected {
             chain::analyze_checked(&self.certificates, checks, &keyed, &mut self.diagnostics);
         // A certificate off the leaf's path (a renewal's old certificate or its renewal dated
         // later, another chain's) is not uploaded: expired or not yet valid, it is a warning to
-        // drop it, not the error an uploaded one is; soon to expire, it needs no renewal plan
-        // (the chain's warning already says to drop it).
+        // drop it, not the error an uploaded one is (it also tells why the other was taken as the
+        // leaf); what would have it renewed or reissued (soon to expire, a weak key or signature,
+        // a serial number RFC 5280 does not allow) is not said of it (the chain's warning already
+        // says to drop it).
         let mut dropped = vec![false; self.diagnostics.len()];
         for &i in &chain.not_on_path {
             for at in self.certificate_findings[i].clone() {
-                if self.diagnostics[at].code == Code::CertificateExpiresSoon {
+                if matches!(
+                    self.diagnostics[at].code,
+                    Code::CertificateExpiresSoon
+                        | Code::WeakSignatureHash
+                        | Code::WeakRsaKey
+                        | Code::SerialNumberNotRfc5280
+                ) {
                     dropped[at] = true;
                 } else if let Some(warning) = certificate::off_path_validity(
                     &self.certificates[i].summary,

@@ -561,6 +561,19 @@ def renewed_leaves(issuer, issuer_key):
     return pair
 
 
+def old_weak_leaf(issuer, issuer_key):
+    """The certificate a renewal replaced years of practice ago, as old servers kept it: a 1,024-bit RSA
+    key, signed with SHA-1 (`openssl req`, then `openssl ca -md sha1` by the intermediate), expired
+    (2025-07-01 .. 2025-10-01)."""
+    key = openssl("genpkey", "-algorithm", "RSA", "-pkeyopt", "rsa_keygen_bits:1024").decode()
+    request = openssl("req", "-new", "-key", "key.pem", "-subj", "/C=CN/O=Example Org/CN=www.example.com",
+                      files={"key.pem": key}).decode()
+    return openssl_ca(request, key_pem(issuer_key), issuer_pem=pem(issuer), md="sha1",
+                      valid=(t(2025, 7, 1), t(2025, 10, 1)), serial=0x7E00, extensions=[
+                          "basicConstraints = critical,CA:FALSE", "keyUsage = critical,digitalSignature,keyEncipherment",
+                          "extendedKeyUsage = serverAuth", "subjectAltName = DNS:www.example.com"])
+
+
 def web_server_folder(issuer, issuer_key):
     """What a web server's TLS folder holds beside the certificate, all by the openssl CLI: the key as
     `openssl ecparam -genkey` writes it (EC PARAMETERS, then EC PRIVATE KEY), its certificate signed by
@@ -1308,6 +1321,12 @@ CASES = [
          lambda p: {"www.example.com-2025.crt": p.renewed["2025"][0],
                     "www.example.com-2026.crt": p.renewed["2026"][0], "intermediate.crt": pem(p.int)},
          now="2026-10-20T00:00:00Z"),
+    Case("chain-renewed-leaf-beside-an-old-weak-one", "the renewal with its key and the intermediate, beside the "
+         "certificate it replaced: expired, a 1,024-bit RSA key, signed with SHA-1 (openssl ca -md sha1). The old one "
+         "is not uploaded: its expiry is a warning, and its weak key and signature are not reported",
+         lambda p: {"www.example.com-old.crt": old_weak_leaf(p.int, p.int_key),
+                    "www.example.com.crt": p.renewed["2026"][0], "www.example.com.key": p.renewed["2026"][1],
+                    "intermediate.crt": pem(p.int)}),
     Case("web-server-folder-with-dhparam-crl-and-ecparam-key", "a web server's TLS folder given whole (openssl): "
          "the key as ecparam -genkey writes it (EC PARAMETERS first), its certificate, the intermediate, "
          "ssl_dhparam's DH PARAMETERS and the intermediate's CRL; the extra blocks are named, not unknown",
