@@ -143,6 +143,10 @@ codes! {
     /// replaces, another chain's) is not valid yet. It is not uploaded: drop it, or upload it in
     /// place of the current certificate once it is valid.
     OffPathCertificateNotYetValid = "off-path-certificate-not-yet-valid", Warning;
+    /// The self-signed root at the top of the leaf's path has expired or is not valid yet, but the
+    /// target is sent the chain without its root (clients use their own copy): it does not block
+    /// this upload. Remove it from the bundle you keep.
+    UnsentRootNotValid = "unsent-root-not-valid", Info;
     /// The certificate's notBefore lies in the future: clients reject it until then. Check the clock
     /// of the machine that issued it, or wait.
     CertificateNotYetValid = "certificate-not-yet-valid", Error;
@@ -635,6 +639,11 @@ pub struct Diagnostic {
     /// The Chinese forms.
     #[serde(skip)]
     pub zh: Chinese,
+    /// The certificate (its index) the finding is about, when it is about one certificate's own
+    /// facts (its validity, key, signature hash, serial number): a target that does not send that
+    /// certificate tells its findings apart by it. Not in the JSON.
+    #[serde(skip)]
+    pub certificate: Option<usize>,
 }
 
 impl Diagnostic {
@@ -663,7 +672,15 @@ impl Diagnostic {
             page_hint: hint.page.map(|t| t.en().to_owned()),
             provider_error: None,
             zh: chinese,
+            certificate: None,
         }
+    }
+
+    /// The same diagnostic, about certificate `index`'s own facts.
+    #[must_use]
+    pub fn about_certificate(mut self, index: usize) -> Self {
+        self.certificate = Some(index);
+        self
     }
 
     /// The same diagnostic, naming the error the provider would answer with.

@@ -351,13 +351,13 @@ impl Preparation {
         }
     }
 
-    /// Whether any finding (of the target or of the analysis) is an error.
-    pub fn blocks(&self, analysis: &Analysis) -> bool {
-        analysis.report.has_errors()
-            || self
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == Severity::Error)
+    /// Whether any finding (of the target, or of the analysis as it stands for the target) is an
+    /// error.
+    pub fn blocks(&self) -> bool {
+        self.analysis_diagnostics
+            .iter()
+            .chain(&self.diagnostics)
+            .any(|d| d.severity == Severity::Error)
     }
 }
 
@@ -452,11 +452,66 @@ pub fn prepare(
         mode,
     };
     (spec.prepare)(&ctx, &mut prep);
-    if mode == Mode::Check || prep.blocks(analysis) {
+    unsent_root_findings(spec.api, analysis, &mut prep);
+    if mode == Mode::Check || prep.blocks() {
         prep.call = None;
         prep.vendor_command = None;
     }
     prep
+}
+
+/// A root on the leaf's path that the target's bundle leaves out (clients use their own copy) is
+/// not sent: its expiry or later start does not block this upload. Its validity error becomes
+/// `unsent-root-not-valid` in the target's copy of the analysis' findings.
+fn unsent_root_findings(api: &str, analysis: &Analysis, prep: &mut Preparation) {
+    let Some(bundle) = &prep.bundle else {
+        return;
+    };
+    let path = &analysis.report.chain.order;
+    for finding in &mut prep.analysis_diagnostics {
+        let Some(index) = finding.certificate else {
+            continue;
+        };
+        let Some(root) = analysis.report.certificates.get(index) else {
+            continue;
+        };
+        let sent = bundle.order.contains(&index);
+        if sent || !root.self_signed || !path.contains(&index) {
+            continue;
+        }
+        let Location::Input(location) = &finding.location else {
+            continue;
+        };
+        let who = crate::analysis::certificate::display_name(root);
+        let message = match finding.code {
+            Code::CertificateExpired => {
+                let not_after = &root.not_after;
+                tr!(
+                    "the root \"{who}\" (certificate {index}) expired on {not_after}, but {api} is sent the chain without its root: it does not block this upload",
+                    "根证书“{who}”（证书 {index}）已于 {not_after} 过期，但发给 {api} 的证书链不含根证书：它不妨碍这次上传"
+                )
+            }
+            Code::CertificateNotYetValid => {
+                let not_before = &root.not_before;
+                tr!(
+                    "the root \"{who}\" (certificate {index}) is not valid before {not_before}, but {api} is sent the chain without its root: it does not block this upload",
+                    "根证书“{who}”（证书 {index}）在 {not_before} 之前尚未生效，但发给 {api} 的证书链不含根证书：它不妨碍这次上传"
+                )
+            }
+            _ => continue,
+        };
+        let mut info = Diagnostic::new(
+            Code::UnsentRootNotValid,
+            location.clone(),
+            message,
+            tr!(
+                "nothing to do for this upload; remove it from the bundle you keep (clients use their own copy of a root)",
+                "这次上传无需处理；请把它从你保存的证书链文件中删除（客户端使用自己的根证书）"
+            ),
+        );
+        info.certificate = Some(index);
+        *finding = info;
+    }
 }
 
 /// What a target's `prepare` reads.

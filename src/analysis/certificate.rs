@@ -720,7 +720,52 @@ pub(crate) fn off_path_validity(
         }
         _ => return None,
     };
-    Some(Diagnostic::new(code, location.clone(), message, hint))
+    let mut warning = Diagnostic::new(code, location.clone(), message, hint);
+    warning.certificate = finding.certificate;
+    Some(warning)
+}
+
+/// In place of `finding` (its `certificate-expired`), for a certificate above the leaf on its
+/// path: a CA's certificate, which its user does not renew (the CA publishes its successor, and a
+/// root is not needed in the upload). The code stays an error; the hint says what to do with a
+/// CA's certificate. `None` for any other finding.
+pub(crate) fn expired_issuer(
+    summary: &CertificateSummary,
+    finding: &Diagnostic,
+) -> Option<Diagnostic> {
+    let crate::diagnostic::Location::Input(location) = &finding.location else {
+        return None;
+    };
+    if finding.code != Code::CertificateExpired {
+        return None;
+    }
+    let (who, not_after) = (display_name(summary), &summary.not_after);
+    let (message, hint) = if summary.self_signed {
+        (
+            tr!(
+                "the root \"{who}\" at the top of the leaf's path expired on {not_after}",
+                "叶子证书路径顶端的根证书“{who}”已于 {not_after} 过期"
+            ),
+            tr!(
+                "drop it (clients trust their own copy of a root, and most providers do not want it), or take the CA's current root",
+                "请删除它（客户端使用自己信任的根证书，多数服务商也不需要根证书），或换用 CA 当前的根证书"
+            ),
+        )
+    } else {
+        (
+            tr!(
+                "the issuer \"{who}\" on the leaf's path expired on {not_after}",
+                "叶子证书路径上的颁发者证书“{who}”已于 {not_after} 过期"
+            ),
+            tr!(
+                "download the chain again from your CA (its repository, or the bundle sent with your certificate), which has its current intermediate; if this is the old cross-signed form of a root your clients trust, drop it",
+                "请从 CA 重新下载证书链（CA 的证书库，或随证书发送的证书链文件），其中是当前的中间证书；如果它是客户端已信任的根证书的旧交叉签名版本，请删除它"
+            ),
+        )
+    };
+    let mut error = Diagnostic::new(Code::CertificateExpired, location.clone(), message, hint);
+    error.certificate = finding.certificate;
+    Some(error)
 }
 
 /// A name for messages: the common name, else the subject.
@@ -731,7 +776,9 @@ pub fn display_name(summary: &CertificateSummary) -> &str {
 fn lint(summary: &CertificateSummary, location: &InputLocation, diagnostics: &mut Vec<Diagnostic>) {
     let who = display_name(summary);
     let mut push = |code, message: Text, hint: Text| {
-        diagnostics.push(Diagnostic::new(code, location.clone(), message, hint))
+        diagnostics.push(
+            Diagnostic::new(code, location.clone(), message, hint).about_certificate(summary.index),
+        )
     };
     let (not_before, not_after) = (&summary.not_before, &summary.not_after);
     match summary.expiry {

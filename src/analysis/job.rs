@@ -438,6 +438,17 @@ impl Collected {
                 }
             }
         }
+        // An expired issuer on the path is not renewed by its user: its hint says what is.
+        for &i in chain.order.iter().skip(1) {
+            for at in self.certificate_findings[i].clone() {
+                if let Some(error) = certificate::expired_issuer(
+                    &self.certificates[i].summary,
+                    &self.diagnostics[at],
+                ) {
+                    self.diagnostics[at] = error;
+                }
+            }
+        }
         let mut at = 0;
         self.diagnostics.retain(|_| {
             at += 1;

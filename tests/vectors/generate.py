@@ -574,6 +574,24 @@ def old_weak_leaf(issuer, issuer_key):
                           "extendedKeyUsage = serverAuth", "subjectAltName = DNS:www.example.com"])
 
 
+def cross_signed_under_expired_root():
+    """A bundle as Let's Encrypt's stood from 2021 to 2024: the leaf (with its key), its intermediate,
+    the current root cross-signed by the old root (still valid) and the old root, which expired
+    (2026-09-30, before the cases' now); the current root's self-signed form is in the clients' trust
+    stores, not in the bundle (pyca)."""
+    old_key, new_key, int_key, leaf_key = rsa_key(), rsa_key(), rsa_key(), ec_key()
+    old_root = ca_cert("Preflight Test Old External Root", old_key, serial=0xA001,
+                       valid=(t(2016, 9, 30), t(2026, 9, 30)))
+    cross = ca_cert("Preflight Test Current Root", new_key, old_root, old_key, serial=0xA002,
+                    valid=(t(2021, 1, 20), t(2027, 9, 30)))
+    # The intermediate is issued by the current root's key; its issuer name is the cross-sign's subject.
+    intermediate = ca_cert("Preflight Test Current Intermediate", int_key, cross, new_key, serial=0xA003, path_len=0)
+    leaf = leaf_cert("cross.example.com", leaf_key, intermediate, int_key, serial=0xA004)
+    # Named as CAs name their downloads (the bundle sorts before the certificate).
+    return {"cross_example_com.crt": pem(leaf), "cross_example_com.ca-bundle": chain(intermediate, cross, old_root),
+            "cross_example_com.test-only.key": key_pem(leaf_key)}
+
+
 def web_server_folder(issuer, issuer_key):
     """What a web server's TLS folder holds beside the certificate, all by the openssl CLI: the key as
     `openssl ecparam -genkey` writes it (EC PARAMETERS, then EC PRIVATE KEY), its certificate signed by
@@ -1224,6 +1242,10 @@ CASES = [
          lambda p: {"chain.pem": chain(p.sub_leaf, p.sub, p.int, p.root)}),
     Case("chain-expired-intermediate", "valid leaf under an intermediate that expired 2026-06-01",
          lambda p: {"chain.pem": chain(p.expired_int_leaf, p.expired_int, p.root)}),
+    Case("chain-cross-signed-root-under-an-expired-old-root", "leaf, key and a bundle as Let's Encrypt's stood "
+         "2021-2024: the intermediate, the current root cross-signed by the old root (valid) and the old root, "
+         "expired: its error's hint says to drop it; a target that drops the root is not blocked by it",
+         lambda p: cross_signed_under_expired_root()),
     Case("self-signed-leaf-not-ca", "self-signed server certificate, CA=FALSE",
          lambda p: {"selfsigned.pem": pem(p.self_leaf)}),
     Case("leaf-all-san-types-and-extensions", "SANs of every type (DNS, wildcard, IDN, IPv4/6, email, URI, dirName), "

@@ -246,6 +246,11 @@ NO_PASSPHRASE = ["inspect:key-encrypted-no-passphrase/leaf.pem", "material:deriv
 SM2_SIGN = ["material:sm2/sign-chain.pem", "material:sm2/sign-key.test-only.pem"]
 
 
+CROSS = "inspect:chain-cross-signed-root-under-an-expired-old-root/"
+CROSS_SIGNED = [CROSS + "cross_example_com.crt", CROSS + "cross_example_com.ca-bundle",
+                CROSS + "cross_example_com.test-only.key"]
+
+
 def rsa_set(name):
     return [f"material:rsa/{name}.pem", f"material:rsa/{name}-key.test-only.pem"]
 
@@ -347,6 +352,9 @@ request(T, "rsa-chain-key-accepted", "an RSA leaf, chain and key with a portable
          "alibaba-cas/key-algorithms", "alibaba-cas/regions", "alibaba-cas/resource-group", "alibaba-cas/tags"])
 request(T, "ec-pkcs8-key-reencoded", "an EC leaf with its PKCS#8 key: sent as SEC1", EC, [("Name", "ec_web")],
         ["alibaba-cas/key-encoding"])
+request(T, "expired-root-not-sent", "a bundle whose old root expired above a valid cross-sign: the root is not "
+        "sent, so its expiry does not block (unsent-root-not-valid)", CROSS_SIGNED, [("Name", "cross_example_com")],
+        ["alibaba-cas/certificate"])
 request(T, "name-missing-refused", "Name is required", RSA, rules=["alibaba-cas/name"])
 request(T, "name-63-accepted", "63 characters", RSA, [("Name", "n" * 63)], ["alibaba-cas/name-portable"])
 request(T, "name-64-warns", "64 characters: the English page allows them, the Chinese one 63", RSA,
@@ -519,6 +527,9 @@ request(T, "rsa-chain-key-accepted", "an RSA leaf, chain (root dropped) and key;
         ["huawei-scm/name", "huawei-scm/certificate", "huawei-scm/certificate-chain", "huawei-scm/private-key",
          "huawei-scm/duplicate-check", "huawei-scm/enterprise-project-id", "huawei-scm/regions",
          "huawei-scm/domain-id", "huawei-scm/key-algorithms", "huawei-scm/validity"], auth="aksk")
+request(T, "expired-root-not-sent", "a bundle whose old root expired above a valid cross-sign: the chain is sent "
+        "without its root, so 'expired certificates cannot be uploaded' is not met by it", CROSS_SIGNED, [NAME],
+        ["huawei-scm/validity", "huawei-scm/certificate-chain"], auth="aksk")
 request(T, "token-accepted", "the same with a token", RSA, [NAME], ["huawei-scm/domain-id"], auth="token")
 request(T, "ec-pkcs8-key-reencoded", "a PKCS#8 EC key: SCM does not take PKCS#8, sent as SEC1", EC, [NAME],
         ["huawei-scm/key-encoding"])
