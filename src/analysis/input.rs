@@ -225,7 +225,8 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         line,
     };
     if let Some(text) = utf16_text(bytes) {
-        // Windows tools save "Unicode" text as UTF-16 with a byte-order mark: read it as text.
+        // Windows tools save "Unicode" text as UTF-16 (with a byte-order mark, or without from
+        // .NET's encoder): read it as text.
         return decode(file, text.as_bytes());
     }
     let bytes = bytes.strip_prefix(UTF8_BOM).unwrap_or(bytes);
@@ -353,12 +354,27 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
     out
 }
 
-/// UTF-16 text with a byte-order mark (LE `FF FE` or BE `FE FF`), decoded; `None` otherwise.
-fn utf16_text(bytes: &[u8]) -> Option<String> {
+/// UTF-16 text, decoded: with a byte-order mark (LE `FF FE` or BE `FE FF`, as Windows tools save
+/// "Unicode" text), or without one when it opens with ASCII text in every other byte (.NET's
+/// `[Text.Encoding]::Unicode.GetBytes` of a PEM text, often base64-encoded after); `None`
+/// otherwise. Binary DER never opens so (its first byte is a tag, its second a length, not 0).
+pub(crate) fn utf16_text(bytes: &[u8]) -> Option<String> {
     let (little_endian, rest) = match bytes {
         [0xFF, 0xFE, rest @ ..] => (true, rest),
         [0xFE, 0xFF, rest @ ..] => (false, rest),
-        _ => return None,
+        _ => {
+            let opening = bytes.get(..8)?;
+            let text = |byte: &u8| byte.is_ascii_graphic() || byte.is_ascii_whitespace();
+            let odd_zero = |pair: &[u8]| pair[1] == 0 && text(&pair[0]);
+            let even_zero = |pair: &[u8]| pair[0] == 0 && text(&pair[1]);
+            if opening.chunks_exact(2).all(odd_zero) {
+                (true, bytes)
+            } else if opening.chunks_exact(2).all(even_zero) {
+                (false, bytes)
+            } else {
+                return None;
+            }
+        }
     };
     if rest.len() % 2 != 0 {
         return None;
@@ -773,6 +789,38 @@ mod tests {
         assert_eq!(decoded.items[0].location.line, Some(3));
         assert_eq!(decoded.summary.line_endings, LineEndings::Crlf);
         assert_eq!(decoded.diagnostics[0].location.line(), Some(1));
+    }
+
+    /// UTF-16 is read with or without its byte-order mark; binary DER, which opens with a tag and
+    /// a length, and UTF-8 text are not taken for it.
+    #[test]
+    fn utf16_with_and_without_a_byte_order_mark() {
+        let text = "-----BEGIN CERTIFICATE-----\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        assert_eq!(utf16_text(&le).as_deref(), Some(text));
+        assert_eq!(utf16_text(&be).as_deref(), Some(text));
+        assert_eq!(
+            utf16_text(&[&[0xFF, 0xFE][..], &le].concat()).as_deref(),
+            Some(text)
+        );
+        assert_eq!(
+            utf16_text(&[&[0xFE, 0xFF][..], &be].concat()).as_deref(),
+            Some(text)
+        );
+        assert_eq!(utf16_text(text.as_bytes()), None);
+        // A certificate's opening (SEQUENCE, long length), and a short SEQUENCE of small INTEGERs.
+        assert_eq!(
+            utf16_text(&[0x30, 0x82, 0x03, 0x5c, 0x30, 0x82, 0x02, 0x44]),
+            None
+        );
+        assert_eq!(
+            utf16_text(&[0x30, 0x06, 0x02, 0x01, 0x00, 0x02, 0x01, 0x00]),
+            None
+        );
+        // Too short to tell, and an odd length.
+        assert_eq!(utf16_text(&le[..6]), None);
+        assert_eq!(utf16_text(&le[..le.len() - 1]), None);
     }
 
     /// A note saved in GBK (Chinese Windows' "ANSI"), the block run on after its prose: read.

@@ -952,11 +952,16 @@ fn base64_material(
     let line = origin_line(origin, lines, at);
     // Base64 of text holding PEM (`LS0tLS1CRUdJTi…`, or of a JSON string: `Ii0tLS0t…`), or of
     // base64 again (encoded twice).
-    let text_inside = std::str::from_utf8(&der).ok().filter(|t| {
-        t.contains("-----BEGIN")
-            || (t.trim().len() >= MIN_BASE64_RUN
-                && t.bytes().all(|b| is_base64(b) || b.is_ascii_whitespace()))
-    });
+    // UTF-16 first: its ASCII is valid UTF-8 too, with a NUL after (or before) each character.
+    let utf16 = super::input::utf16_text(&der);
+    let text_inside = utf16
+        .as_deref()
+        .or(std::str::from_utf8(&der).ok())
+        .filter(|t| {
+            t.contains("-----BEGIN")
+                || (t.trim().len() >= MIN_BASE64_RUN
+                    && t.bytes().all(|b| is_base64(b) || b.is_ascii_whitespace()))
+        });
     if let Some(decoded) = text_inside {
         out.pass(&text[written..at], origin, lines.line(written));
         if depth + 1 >= MAX_DEPTH {

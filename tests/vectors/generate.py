@@ -756,7 +756,7 @@ def random_certificate_block():
 # --- mangled PEM, as tools mangle it (issue 13), each beside its original -------------------------
 
 def b64(text):
-    return base64.b64encode(text.encode()).decode()
+    return base64.b64encode(text if isinstance(text, bytes) else text.encode()).decode()
 
 
 def with_original(files):
@@ -932,6 +932,12 @@ def recovered_cases():
              lambda p: with_original({
                  "a-quoted-printable.eml": (e_mail(p, attached=False), chain(*padded_certificates(p))),
                  "b-attached.eml": (e_mail(p, attached=True), chain(*padded_certificates(p)))})),
+        Case("recovered-base64-of-windows-unicode-text",
+             "base64 of a chain's Windows \"Unicode\" text (UTF-16LE, no byte-order mark, CRLF lines), as PowerShell "
+             "writes it with [Convert]::ToBase64String([Text.Encoding]::Unicode.GetBytes($pem))",
+             lambda p: with_original({
+                 "chain-base64.txt": (b64(chain(p.leaf, p.int).replace("\n", "\r\n").encode("utf-16-le")) + "\n",
+                                      chain(p.leaf, p.int))})),
         Case("recovered-base64-of-json-string", "base64 of a JSON string of a PEM chain: two layers",
              lambda p: with_original({"chain.b64": (b64(json.dumps(chain(p.leaf, p.int))) + "\n", chain(p.leaf, p.int))})),
     ]
@@ -1266,6 +1272,11 @@ CASES = [
          lambda p: {"leaf.pem": pem_wrap("CERTIFICATE", p.leaf.public_bytes(DER), 76)}),
     Case("pem-utf16le-bom", "leaf and intermediate PEM saved as UTF-16LE with BOM",
          lambda p: {"chain.pem": ("\ufeff" + chain(p.leaf, p.int)).encode("utf-16-le")}),
+    Case("pem-utf16-without-bom-and-big-endian", "Windows \"Unicode\" text as .NET and Notepad write it: a leaf's PEM "
+         "as UTF-16LE bytes with no byte-order mark ([IO.File]::WriteAllBytes with [Text.Encoding]::Unicode), the "
+         "intermediate's as UTF-16BE with its byte-order mark (Notepad's \"Unicode big endian\")",
+         lambda p: {"a-unicode-no-bom.pem": pem(p.leaf).encode("utf-16-le"),
+                    "b-unicode-big-endian.pem": b"\xfe\xff" + pem(p.int).encode("utf-16-be")}),
     Case("malformed-pkcs7-truncated", "DER PKCS#7 cut after 900 bytes, and PEM PKCS#7 with body lines dropped",
          lambda p: {"a-chain.p7b": pkcs7_der_openssl(p.leaf, p.int, p.root)[:900],
                     "b-chain-pem.p7b": truncated_pem(pkcs7.serialize_certificates([p.leaf, p.int], PEM).decode())}),
@@ -1402,12 +1413,26 @@ CSR_LABELS = ("CERTIFICATE REQUEST", "NEW CERTIFICATE REQUEST")
 UNREADABLE = (ValueError, TypeError, UnsupportedAlgorithm)
 
 
+def utf16_without_bom(data):
+    """The codec of UTF-16 text written without a byte-order mark (ASCII with a NUL after or before each
+    character, as .NET's Encoding.Unicode writes it), or None."""
+    opening = data[:8]
+    if len(opening) == 8 and len(data) % 2 == 0:
+        if not any(opening[1::2]) and all(opening[0::2]):
+            return "utf-16-le"
+        if not any(opening[0::2]) and all(opening[1::2]):
+            return "utf-16-be"
+    return None
+
+
 def decode_text(data):
-    """The text of a file, or None when it is binary (not UTF-8/UTF-16 with BOM, or holding NUL).
-    Text in another encoding (a note saved as GBK) that holds a PEM armour is text, its other
-    characters replaced."""
+    """The text of a file, or None when it is binary (not UTF-8/UTF-16 with BOM or UTF-16 without one,
+    or holding NUL). Text in another encoding (a note saved as GBK) that holds a PEM armour is text, its
+    other characters replaced."""
     try:
-        text = data.decode("utf-16") if data[:2] in UTF16_BOMS else data.decode("utf-8")
+        bomless = utf16_without_bom(data)
+        text = (data.decode("utf-16") if data[:2] in UTF16_BOMS else data.decode(bomless) if bomless
+                else data.decode("utf-8"))
     except UnicodeDecodeError:
         if b"-----BEGIN " not in data:
             return None
@@ -1606,7 +1631,7 @@ def pkcs12_key_encrypted(data, password):
 
 def read_input(data, password):
     """Every certificate, private key and CSR in one input file, each list in order of appearance."""
-    if data[:2] in UTF16_BOMS:
+    if data[:2] in UTF16_BOMS or utf16_without_bom(data):
         text = decode_text(data)
         data = text.encode() if text is not None else data
     if b"-----BEGIN" in data:
