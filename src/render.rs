@@ -15,7 +15,7 @@ mod curl;
 mod http;
 mod iam_token;
 mod report_text;
-mod shell;
+pub(crate) mod shell;
 mod vendor_cli;
 
 #[cfg(any(not(target_arch = "wasm32"), feature = "page"))]

@@ -58,9 +58,8 @@ pub(crate) fn open(
                 Ok(contents) => {
                     for key in &contents.private_keys {
                         let index = keys.len();
-                        keys.push(private_key::from_pkcs8(
-                            &key.der,
-                            key.bag,
+                        keys.push(private_key::from_pkcs12(
+                            key,
                             index,
                             &item.location,
                             diagnostics,

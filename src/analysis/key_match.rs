@@ -5,9 +5,10 @@
 use super::certificate::{self, ParsedCertificate};
 use super::chain::ChainReport;
 use super::csr::ParsedCsr;
-use super::private_key::ParsedKey;
+use super::private_key::{KeyFormat, ParsedKey};
 use super::public_key;
 use crate::diagnostic::{Code, Diagnostic, Hint};
+use crate::lang::Text;
 
 /// The indexes of the certificates whose key is `identity`.
 fn same_key_as(
@@ -45,6 +46,14 @@ pub(crate) fn match_keys(
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     let leaf = chain.order.first().copied();
+    // The leaf's own key when a PKCS#12 file holds it: its entry is the one to export.
+    let leaf_entry = leaf.and_then(|l| {
+        keys.iter().find(|k| {
+            k.summary.format == KeyFormat::Pkcs12
+                && same_key_as(&k.identity, certificates).contains(&l)
+        })
+    });
+    let leaf_entry = leaf_entry.map(|k| (k.location.file.clone(), k.alias.clone()));
     for key in keys.iter_mut() {
         let matches = same_key_as(&key.identity, certificates);
         key.summary.matches_leaf = leaf
@@ -96,16 +105,24 @@ pub(crate) fn match_keys(
             }
             Some(i) => {
                 let name = certificate::display_name(&certificates[i].summary);
-                (
-                    tr!(
-                        "; it is the key of certificate {i} (\"{name}\"), another end-entity certificate given",
-                        "；它是证书 {i}（“{name}”）的私钥，那是给出的另一张终端实体证书"
-                    ),
-                    tr!(
+                let other = tr!(
+                    "; it is the key of certificate {i} (\"{name}\"), another end-entity certificate given",
+                    "；它是证书 {i}（“{name}”）的私钥，那是给出的另一张终端实体证书"
+                );
+                let hint = match &leaf_entry {
+                    // One keystore with several entries: the file cannot be cut by hand.
+                    Some((file, alias))
+                        if key.summary.format == KeyFormat::Pkcs12
+                            && *file == key.location.file =>
+                    {
+                        export_entry(file, alias.as_deref())
+                    }
+                    _ => tr!(
                         "one certificate is uploaded with its own key: keep the leaf and its key, and drop certificate {i} with this key (or the reverse)",
                         "一次上传一张证书及其私钥：保留叶子证书和它的私钥，去掉证书 {i} 和这个私钥（或反过来）"
                     ),
-                )
+                };
+                (other, hint)
             }
             None => (
                 tr!(
@@ -127,6 +144,26 @@ pub(crate) fn match_keys(
             hint,
         ));
     }
+}
+
+/// The hint for a PKCS#12 file (a keystore) holding the leaf's entry and another, each a
+/// certificate with its key: export the leaf's entry (its alias, when the file names it) into a
+/// file of its own with keytool.
+fn export_entry(file: &str, alias: Option<&str>) -> Text {
+    use crate::render::shell::shell_quote;
+    let source = shell_quote(file);
+    let (named, named_zh, alias) = match alias {
+        Some(alias) => (
+            format!(" (alias \"{alias}\")"),
+            format!("（别名“{alias}”）"),
+            shell_quote(alias),
+        ),
+        None => (String::new(), String::new(), "ALIAS".to_owned()),
+    };
+    tr!(
+        "this PKCS#12 file holds more than one entry, each a certificate with its key, and one is uploaded: export the leaf's entry{named} into a file of its own (keytool -importkeystore -srckeystore {source} -srcstoretype PKCS12 -srcalias {alias} -destkeystore upload.p12 -deststoretype PKCS12; keytool -list -keystore {source} shows the aliases) and give that file",
+        "这个 PKCS#12 文件包含多个条目，每个都是一张证书及其私钥，而一次只上传一个：请把叶子证书的条目{named_zh}导出为单独的文件（keytool -importkeystore -srckeystore {source} -srcstoretype PKCS12 -srcalias {alias} -destkeystore upload.p12 -deststoretype PKCS12；keytool -list -keystore {source} 可列出别名），再给出该文件"
+    )
 }
 
 /// Matches each CSR with the certificates and the keys, and says when it is not the leaf's or
@@ -181,5 +218,33 @@ pub(crate) fn match_csrs(
                 ),
             ));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::export_entry;
+
+    /// The keytool command names the file and the alias as shell words; without an alias the
+    /// file's entries are listed first.
+    #[test]
+    fn the_export_command_quotes_its_file_and_alias() {
+        let named = export_entry("my keystore.p12", Some("tomcat 2026"));
+        assert!(
+            named.en().contains(
+                "-srckeystore 'my keystore.p12' -srcstoretype PKCS12 -srcalias 'tomcat 2026'"
+            ),
+            "{}",
+            named.en()
+        );
+        assert!(named.en().contains("(alias \"tomcat 2026\")"));
+        assert!(named.zh().contains("-srcalias 'tomcat 2026'"));
+        let unnamed = export_entry("tomcat.p12", None);
+        assert!(
+            unnamed
+                .en()
+                .contains("-srckeystore tomcat.p12 -srcstoretype PKCS12 -srcalias ALIAS")
+        );
+        assert!(!unnamed.en().contains("(alias"));
     }
 }

@@ -53,11 +53,14 @@ pub(crate) struct Pkcs12Key {
     pub der: Vec<u8>,
     /// The bag the file held it in.
     pub bag: KeyBag,
+    /// The bag's `friendlyName`: the entry's alias in a keystore (keytool writes one for every
+    /// entry, `openssl pkcs12 -export -name` one).
+    pub alias: Option<String>,
 }
 
 /// The two bags a PKCS#12 file holds a key in (RFC 7292 4.2.1, 4.2.2).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum KeyBag {
+pub(crate) enum KeyBag {
     /// `keyBag`: the key as it is (`openssl pkcs12 -export -keypbe NONE`).
     Plain,
     /// `pkcs8ShroudedKeyBag`: the key encrypted.
@@ -148,10 +151,11 @@ impl<'a> Decode<'a> for Pfx<'a> {
 
 /// `ContentInfo` (RFC 5652 3) and `SafeBag` (RFC 7292 4.2) have one shape: a type, then its
 /// value inside `[0] EXPLICIT`, kept as the file encodes it and decoded later under the rules the
-/// file was read with; a bag's attributes (friendly name, local key ID) follow, not needed here.
+/// file was read with; a bag's attributes (friendly name, local key ID) follow, kept as given.
 struct Typed<'a> {
     id: ObjectIdentifier,
     content: &'a [u8],
+    attributes: Option<&'a [u8]>,
 }
 
 /// `ContentInfo`: `id` is its content type.
@@ -169,11 +173,82 @@ impl<'a> Decode<'a> for Typed<'a> {
                 .ok_or_else(|| der::Error::from(der::ErrorKind::Failed))?
                 .value
                 .0;
-            if !fields.is_finished() {
-                Encoded::decode(fields)?;
-            }
-            Ok(Self { id, content })
+            let attributes = if fields.is_finished() {
+                None
+            } else {
+                Some(Encoded::decode(fields)?.0)
+            };
+            Ok(Self {
+                id,
+                content,
+                attributes,
+            })
         })
+    }
+}
+
+/// PKCS#9 `friendlyName` (RFC 2985 5.5.1): the alias keytool and Windows show for an entry.
+const FRIENDLY_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.20");
+
+/// A bag's `friendlyName`, from its `bagAttributes` as the file encodes them; `None` when it has
+/// none or they do not decode (the name only helps a message, so nothing fails for it).
+fn friendly_name(attributes: Option<&[u8]>, rules: EncodingRules) -> Option<String> {
+    ber::decode_as::<BagAttributes>(attributes?, rules)
+        .ok()?
+        .friendly_name
+        .filter(|name| !name.trim().is_empty())
+}
+
+/// `bagAttributes SET OF PKCS12Attribute` (RFC 7292 4.2), each `SEQUENCE { attrId, attrValues
+/// SET OF }`, read for the first `friendlyName` (a `BMPString`); other attributes are skipped.
+struct BagAttributes {
+    friendly_name: Option<String>,
+}
+
+impl FixedTag for BagAttributes {
+    const TAG: Tag = Tag::Set;
+}
+
+impl<'a> DecodeValue<'a> for BagAttributes {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
+        let mut friendly_name = None;
+        while !reader.is_finished() {
+            let (id, first) = reader.sequence(|attribute| {
+                let id = ObjectIdentifier::decode(attribute)?;
+                der::Result::Ok((id, FirstBmpString::decode(attribute)?.0))
+            })?;
+            if id == FRIENDLY_NAME && friendly_name.is_none() {
+                friendly_name = first;
+            }
+        }
+        Ok(Self { friendly_name })
+    }
+}
+
+/// An attribute's `SET OF` values: the first one when it is a `BMPString`, the rest skipped.
+struct FirstBmpString(Option<String>);
+
+impl FixedTag for FirstBmpString {
+    const TAG: Tag = Tag::Set;
+}
+
+impl<'a> DecodeValue<'a> for FirstBmpString {
+    type Error = der::Error;
+
+    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
+        let mut first = None;
+        let mut at_first = true;
+        while !reader.is_finished() {
+            if at_first && Header::peek(reader)?.tag() == Tag::BmpString {
+                first = Some(der::asn1::BmpString::decode(reader)?.chars().collect());
+            } else {
+                Encoded::decode(reader)?;
+            }
+            at_first = false;
+        }
+        Ok(Self(first))
     }
 }
 
@@ -389,6 +464,7 @@ fn read_bags(
                 contents.private_keys.push(Pkcs12Key {
                     der: bag.content.to_vec(),
                     bag: KeyBag::Plain,
+                    alias: friendly_name(bag.attributes, rules),
                 });
             }
             pkcs12::PKCS_12_PKCS8_KEY_BAG_OID => {
@@ -407,6 +483,7 @@ fn read_bags(
                 contents.private_keys.push(Pkcs12Key {
                     der: key,
                     bag: KeyBag::Shrouded,
+                    alias: friendly_name(bag.attributes, rules),
                 });
             }
             pkcs12::PKCS_12_SAFE_CONTENTS_BAG_OID => {

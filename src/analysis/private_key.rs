@@ -127,6 +127,9 @@ pub struct ParsedKey {
     pub plain: Option<PlainKey>,
     /// Where it came from.
     pub location: InputLocation,
+    /// Its alias, for a key of a PKCS#12 file that names its entries (a keystore's); for
+    /// messages, not in the JSON.
+    pub alias: Option<String>,
 }
 
 /// The passphrase outcome when reading a key.
@@ -185,6 +188,7 @@ pub fn parse(
             identity: None,
             plain: None,
             location,
+            alias: None,
         };
     };
     summary.decrypted = true;
@@ -210,6 +214,7 @@ pub fn parse(
             identity: None,
             plain: None,
             location,
+            alias: None,
         };
     };
     let identity = describe(&mut summary, &reading, &location, diagnostics);
@@ -221,6 +226,7 @@ pub fn parse(
             format: inner_format,
         }),
         location,
+        alias: None,
     }
 }
 
@@ -318,20 +324,21 @@ fn describe(
     reading.identity.clone()
 }
 
-/// Reads a decrypted PKCS#8 key of a PKCS#12 file, held in `bag`.
-pub fn from_pkcs8(
-    der: &[u8],
-    bag: super::pkcs12::KeyBag,
+/// Reads a decrypted PKCS#8 key of a PKCS#12 file (its bag says whether it was encrypted, its
+/// alias is kept for messages).
+pub(crate) fn from_pkcs12(
+    key: &super::pkcs12::Pkcs12Key,
     index: usize,
     location: &InputLocation,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ParsedKey {
+    let der = key.der.as_slice();
     let mut summary = PrivateKeySummary {
         index,
         file: location.file.clone(),
         block: location.block,
         format: KeyFormat::Pkcs12,
-        encrypted: bag == super::pkcs12::KeyBag::Shrouded,
+        encrypted: key.bag == super::pkcs12::KeyBag::Shrouded,
         decrypted: true,
         key_type: None,
         bits: None,
@@ -352,6 +359,7 @@ pub fn from_pkcs8(
             format: KeyFormat::Pkcs8,
         }),
         location: location.clone(),
+        alias: key.alias.clone(),
     }
 }
 

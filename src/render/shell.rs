@@ -4,7 +4,7 @@
 //! (`subshell`: `set -e`, `umask 077`, a scratch file or directory removed on exit).
 
 /// Quotes a string for POSIX shells: single quotes, each `'` written as `'\''`.
-pub(super) fn shell_quote(text: &str) -> String {
+pub(crate) fn shell_quote(text: &str) -> String {
     if !text.is_empty()
         && text
             .bytes()

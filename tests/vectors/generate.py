@@ -23,6 +23,7 @@ Usage:
 
 Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
 ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores, pkcs12-java-keytool-tomcat,
+pkcs12-java-keytool-renewed-in-place,
 keytool-list-rfc-transcript), NSS's certutil, pk12util and cmsutil (pkcs12-nss-pk12util-ber, pkcs7-nss-certs-only-ber; Debian's libnss3-tools),
 cat and diff (recovered-mail-chat-and-input-methods), zip, jar, chromium, python-docx, odfpy and openpyxl
 (the archive-* cases);
@@ -309,6 +310,36 @@ def java_tomcat_keystore(p):
                 keytool("-importcert", "-noprompt", "-trustcacerts", "-alias", alias, "-file", f"{alias}.pem")
             p.java_tomcat = store.read_bytes(), keytool("-list", "-rfc").decode()
     return p.java_tomcat
+
+
+def java_renewed_keystore(p):
+    """A Tomcat keystore after a renewal made in place, by keytool (OpenJDK 17, PKCS#12): the root and
+    intermediate as trusted entries, the old key entry (alias tomcat-2025, its certificate expired
+    2026-09-01) and the new one (alias tomcat, valid), each made by -genkeypair, its request (-certreq)
+    signed by the R2 intermediate and the CA's reply imported."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        store = folder / "tomcat.test-only.p12"
+
+        def keytool(*args):
+            return subprocess.run(["keytool", *args, "-keystore", store.name, "-storepass", PASSPHRASE],
+                                  check=True, capture_output=True, cwd=folder).stdout
+
+        for alias, cert in (("root", p.root), ("intermediate", p.int)):
+            (folder / f"{alias}.pem").write_bytes(cert.public_bytes(PEM))
+            keytool("-importcert", "-noprompt", "-trustcacerts", "-storetype", "PKCS12", "-alias", alias,
+                    "-file", f"{alias}.pem")
+        for alias, valid, serial in (("tomcat-2025", (t(2025, 9, 1), t(2026, 9, 1)), 0x0230),
+                                     ("tomcat", LEAF_VALID, 0x0231)):
+            keytool("-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048",
+                    "-dname", "CN=tomcat.example.com, O=Example Org, C=CN", "-validity", "365")
+            request = x509.load_pem_x509_csr(
+                keytool("-certreq", "-alias", alias).replace(b"NEW CERTIFICATE REQUEST", b"CERTIFICATE REQUEST"))
+            leaf = leaf_cert("tomcat.example.com", SimpleNamespace(public_key=request.public_key), p.int, p.int_key,
+                             serial=serial, valid=valid, usage=("digitalSignature", "keyEncipherment"))
+            (folder / f"{alias}.pem").write_bytes(leaf.public_bytes(PEM))
+            keytool("-importcert", "-noprompt", "-trustcacerts", "-alias", alias, "-file", f"{alias}.pem")
+        return store.read_bytes()
 
 
 def nss_exports(p12, nickname):
@@ -1146,6 +1177,11 @@ CASES = [
     Case("pkcs12-java-keytool-tomcat", "a Tomcat keystore by keytool (OpenJDK 17, PKCS#12: PBES2 AES-256, "
          "HMAC-SHA256 MAC): the key entry's chain and the root and intermediate again as trusted entries",
          lambda p: {"tomcat.test-only.p12": java_tomcat_keystore(p)[0]}, PASSPHRASE),
+    Case("pkcs12-java-keytool-renewed-in-place", "a Tomcat keystore renewed in place by keytool (OpenJDK 17): the "
+         "old key entry (alias tomcat-2025, expired) and the new one (alias tomcat), the root and intermediate as "
+         "trusted entries: the leaf is the valid one, and the old key's hint gives the keytool command exporting "
+         "the entry to upload",
+         lambda p: {"tomcat.test-only.p12": java_renewed_keystore(p)}, PASSPHRASE),
     Case("pkcs12-nss-pk12util-ber", "the modern PKCS#12 through NSS (pk12util -i, then -o: what Firefox's certificate "
          "backup writes): BER, indefinite lengths, the authenticated safe in pieces",
          lambda p: {"backup.test-only.p12": nss_exports(p.p12_modern, "www.example.com")[0]}, PASSPHRASE),
@@ -1596,9 +1632,25 @@ def read_binary(data, password):
         return [], [], []
     certs = ([bundle.cert.certificate] if bundle.cert else []) + [c.certificate for c in bundle.additional_certs]
     certs = pkcs12_file_order(data, password, certs)
-    keys = [key_entry("pkcs12", pkcs12_key_encrypted(data, password), bundle.key.public_key().public_bytes(DER, SPKI))
-            ] if bundle.key else []
+    keys = [key_entry("pkcs12", encrypted, key.public_key().public_bytes(DER, SPKI))
+            for key, encrypted in pkcs12_keys(data, password, bundle.key)]
     return certs, keys, []
+
+
+def pkcs12_keys(data, password, first):
+    """Every private key of a PKCS#12 in bag order with whether its bag was shrouded (encrypted), as
+    `openssl pkcs12 -nocerts -nodes` prints them and `-info` names their bags: pyca's load_pkcs12 reads
+    one key (`first`), and a keystore may hold several entries. Only `first` when openssl cannot say."""
+    for legacy in ((), ("-legacy",)):
+        run = subprocess.run(["openssl", "pkcs12", *legacy, "-nocerts", "-nodes", "-passin", f"pass:{password or ''}"],
+                             input=data, capture_output=True)
+        blocks = re.findall(rb"-----BEGIN PRIVATE KEY-----.*?-----END PRIVATE KEY-----", run.stdout, re.S)
+        bags = pkcs12_key_bags(data, password)
+        if run.returncode == 0 and blocks and len(blocks) == len(bags):
+            return [(serialization.load_pem_private_key(block, None), bag.startswith("Shrouded Keybag"))
+                    for block, bag in zip(blocks, bags)]
+    bags = pkcs12_key_bags(data, password)
+    return [(first, bags[0].startswith("Shrouded Keybag") if bags else None)] if first else []
 
 
 def pkcs12_file_order(data, password, certs):
@@ -1616,17 +1668,17 @@ def pkcs12_file_order(data, password, certs):
     return certs
 
 
-def pkcs12_key_encrypted(data, password):
-    """Whether the PKCS#12's first key is in a shrouded (encrypted) key bag or a plain key bag, as
-    `openssl pkcs12 -info` names its bags ("Shrouded Keybag: …" or "Key bag"); None when openssl cannot say."""
+def pkcs12_key_bags(data, password):
+    """The PKCS#12's key bags as `openssl pkcs12 -info` names them, in file order ("Shrouded Keybag: …" for an
+    encrypted key, "Key bag" for a plain one); empty when openssl cannot open the file."""
     for legacy in ((), ("-legacy",)):
         run = subprocess.run(["openssl", "pkcs12", *legacy, "-info", "-noout", "-nomacver",
                               "-passin", f"pass:{password or ''}"], input=data, capture_output=True)
         bags = [line for line in run.stderr.decode(errors="replace").splitlines()
                 if line.startswith(("Shrouded Keybag", "Key bag"))]
         if run.returncode == 0 and bags:
-            return bags[0].startswith("Shrouded Keybag")
-    return None
+            return bags
+    return []
 
 
 def read_input(data, password):
