@@ -758,7 +758,7 @@ pub(crate) fn expired_issuer(
                 "叶子证书路径上的颁发者证书“{who}”已于 {not_after} 过期"
             ),
             tr!(
-                "download the chain again from your CA (its repository, or the bundle sent with your certificate), which has its current intermediate; if this is the old cross-signed form of a root your clients trust, drop it",
+                "download the chain again from your CA (its repository, or the bundle sent with your certificate), which has its current intermediate; if this is the old cross-signed certificate of a root your clients trust, drop it",
                 "请从 CA 重新下载证书链（CA 的证书库，或随证书发送的证书链文件），其中是当前的中间证书；如果它是客户端已信任的根证书的旧交叉签名版本，请删除它"
             ),
         )
