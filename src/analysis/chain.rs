@@ -855,10 +855,19 @@ fn another_leaf(said: &Said<'_>, i: usize, leaf: usize, why: LeafTaken) -> Diagn
             "certificate {i} (\"{name}\") is another end-entity certificate, not on the leaf's path: one leaf is uploaded, and the leaf taken is certificate {leaf} (\"{leaf_name}\"), {why}",
             "证书 {i}（“{name}”）是另一张终端实体证书，不在叶子证书的路径上：一次只上传一张叶子证书，这里取的是证书 {leaf}（“{leaf_name}”），{why_zh}"
         ),
-        tr!(
-            "drop the certificate that is not being uploaded (an older one, or another site's); to upload this one instead, give it with its own key and without the other",
-            "请删除不上传的那张证书（旧证书或其他站点的证书）；若要改为上传这一张，请连同它自己的私钥给出，并去掉另一张"
-        ),
+        if said.one_container(&[i, leaf]) {
+            // A keystore's two entries, or a bundle's: the file cannot be cut by hand, and what
+            // is uploaded is built from the leaf's path alone.
+            tr!(
+                "both come from one file (a keystore's or a bundle's entries), and what is uploaded is built from the leaf's path alone: nothing to drop by hand; to upload this one instead, export it (with its key) into a file of its own and give that",
+                "两张证书来自同一个文件（密钥库或证书包的条目），上传的内容只由叶子证书的路径生成：无需手动删除；若要改为上传这一张，请把它（连同私钥）导出为单独的文件再给出"
+            )
+        } else {
+            tr!(
+                "drop the certificate that is not being uploaded (an older one, or another site's); to upload this one instead, give it with its own key and without the other",
+                "请删除不上传的那张证书（旧证书或其他站点的证书）；若要改为上传这一张，请连同它自己的私钥给出，并去掉另一张"
+            )
+        },
     )
 }
 
