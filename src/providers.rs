@@ -390,6 +390,12 @@ pub fn prepare(
     fields: &Fields,
 ) -> Preparation {
     let spec = provider.spec();
+    // With the leaf's own key given, that key is the one sent: another key given beside it
+    // (another certificate's) is an error of the material, not the mismatch the provider answers.
+    let leaf_key_sent = analysis
+        .keys
+        .iter()
+        .any(|k| k.summary.matches_leaf == Some(true));
     let analysis_diagnostics = analysis
         .report
         .diagnostics
@@ -400,6 +406,7 @@ pub fn prepare(
                 .iter()
                 .find(|(code, _)| *code == d.code)
             {
+                Some((Code::KeyDoesNotMatchCertificate, _)) if leaf_key_sent => d.clone(),
                 Some((_, error)) if d.provider_error.is_none() => {
                     d.clone().with_provider_error(*error)
                 }

@@ -527,6 +527,10 @@ request(T, "rsa-chain-key-accepted", "an RSA leaf, chain (root dropped) and key;
         ["huawei-scm/name", "huawei-scm/certificate", "huawei-scm/certificate-chain", "huawei-scm/private-key",
          "huawei-scm/duplicate-check", "huawei-scm/enterprise-project-id", "huawei-scm/regions",
          "huawei-scm/domain-id", "huawei-scm/key-algorithms", "huawei-scm/validity"], auth="aksk")
+request(T, "second-key-not-sent", "a keystore renewed in place (keytool): the leaf's key is the one sent, so the "
+        "old entry's key is the material's error, without the provider's SCM.0014",
+        ["inspect:pkcs12-java-keytool-renewed-in-place/tomcat.test-only.p12"], [NAME], ["huawei-scm/private-key"],
+        auth="aksk", passphrase_of="pkcs12-java-keytool-renewed-in-place")
 request(T, "expired-root-not-sent", "a bundle whose old root expired above a valid cross-sign: the chain is sent "
         "without its root, so 'expired certificates cannot be uploaded' is not met by it", CROSS_SIGNED, [NAME],
         ["huawei-scm/validity", "huawei-scm/certificate-chain"], auth="aksk")
