@@ -285,6 +285,32 @@ def java_keystores():
     return files
 
 
+def keytool_on(folder, store):
+    """`keytool ARGS` on the keystore file `store` in `folder`, with the cases' password: its stdout."""
+    def keytool(*args):
+        return subprocess.run(["keytool", *args, "-keystore", store, "-storepass", PASSPHRASE],
+                              check=True, capture_output=True, cwd=folder).stdout
+    return keytool
+
+
+def keytool_key_entry(keytool, p, alias, *, serial, valid=LEAF_VALID, first=()):
+    """A key entry as Tomcat's guides make one: a key pair by `keytool -genkeypair` under `alias` (`first`:
+    options for a keystore not yet made), its request (-certreq) signed by the R2 intermediate. Returns the
+    CA's reply, not yet imported."""
+    keytool("-genkeypair", *first, "-alias", alias, "-keyalg", "RSA", "-keysize", "2048",
+            "-dname", "CN=tomcat.example.com, O=Example Org, C=CN", "-validity", "365")
+    request = x509.load_pem_x509_csr(
+        keytool("-certreq", "-alias", alias).replace(b"NEW CERTIFICATE REQUEST", b"CERTIFICATE REQUEST"))
+    return leaf_cert("tomcat.example.com", SimpleNamespace(public_key=request.public_key), p.int, p.int_key,
+                     serial=serial, valid=valid, usage=("digitalSignature", "keyEncipherment"))
+
+
+def keytool_import(keytool, folder, alias, cert, *extra):
+    """`keytool -importcert` of `cert` under `alias` (a trusted CA, or a key entry's reply)."""
+    (folder / f"{alias}.pem").write_bytes(cert.public_bytes(PEM))
+    keytool("-importcert", "-noprompt", "-trustcacerts", *extra, "-alias", alias, "-file", f"{alias}.pem")
+
+
 def java_tomcat_keystore(p):
     """Tomcat's own way, by keytool (OpenJDK 17): a PKCS#12 keystore (the store type since Java 9: PBES2
     AES-256 bags, HMAC-SHA256 MAC) holding a key pair made by -genkeypair whose request (-certreq) the R2
@@ -293,53 +319,28 @@ def java_tomcat_keystore(p):
     if not hasattr(p, "java_tomcat"):
         with tempfile.TemporaryDirectory() as tmp:
             folder = pathlib.Path(tmp)
-            store = folder / "tomcat.test-only.p12"
-
-            def keytool(*args):
-                return subprocess.run(["keytool", *args, "-keystore", store.name, "-storepass", PASSPHRASE],
-                                      check=True, capture_output=True, cwd=folder).stdout
-
-            keytool("-genkeypair", "-storetype", "PKCS12", "-alias", "tomcat", "-keyalg", "RSA", "-keysize", "2048",
-                    "-dname", "CN=tomcat.example.com, O=Example Org, C=CN", "-validity", "365")
-            request = x509.load_pem_x509_csr(
-                keytool("-certreq", "-alias", "tomcat").replace(b"NEW CERTIFICATE REQUEST", b"CERTIFICATE REQUEST"))
-            leaf = leaf_cert("tomcat.example.com", SimpleNamespace(public_key=request.public_key), p.int, p.int_key,
-                             serial=0x0220, usage=("digitalSignature", "keyEncipherment"))
+            keytool = keytool_on(folder, "tomcat.test-only.p12")
+            leaf = keytool_key_entry(keytool, p, "tomcat", serial=0x0220, first=("-storetype", "PKCS12"))
             for alias, cert in (("root", p.root), ("intermediate", p.int), ("tomcat", leaf)):
-                (folder / f"{alias}.pem").write_bytes(cert.public_bytes(PEM))
-                keytool("-importcert", "-noprompt", "-trustcacerts", "-alias", alias, "-file", f"{alias}.pem")
-            p.java_tomcat = store.read_bytes(), keytool("-list", "-rfc").decode()
+                keytool_import(keytool, folder, alias, cert)
+            p.java_tomcat = (folder / "tomcat.test-only.p12").read_bytes(), keytool("-list", "-rfc").decode()
     return p.java_tomcat
 
 
 def java_renewed_keystore(p):
     """A Tomcat keystore after a renewal made in place, by keytool (OpenJDK 17, PKCS#12): the root and
     intermediate as trusted entries, the old key entry (alias tomcat-2025, its certificate expired
-    2026-09-01) and the new one (alias tomcat, valid), each made by -genkeypair, its request (-certreq)
-    signed by the R2 intermediate and the CA's reply imported."""
+    2026-09-01) and the new one (alias tomcat, valid), each made as Tomcat's guides say and the CA's
+    reply imported."""
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)
-        store = folder / "tomcat.test-only.p12"
-
-        def keytool(*args):
-            return subprocess.run(["keytool", *args, "-keystore", store.name, "-storepass", PASSPHRASE],
-                                  check=True, capture_output=True, cwd=folder).stdout
-
+        keytool = keytool_on(folder, "tomcat.test-only.p12")
         for alias, cert in (("root", p.root), ("intermediate", p.int)):
-            (folder / f"{alias}.pem").write_bytes(cert.public_bytes(PEM))
-            keytool("-importcert", "-noprompt", "-trustcacerts", "-storetype", "PKCS12", "-alias", alias,
-                    "-file", f"{alias}.pem")
+            keytool_import(keytool, folder, alias, cert, "-storetype", "PKCS12")
         for alias, valid, serial in (("tomcat-2025", (t(2025, 9, 1), t(2026, 9, 1)), 0x0230),
                                      ("tomcat", LEAF_VALID, 0x0231)):
-            keytool("-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048",
-                    "-dname", "CN=tomcat.example.com, O=Example Org, C=CN", "-validity", "365")
-            request = x509.load_pem_x509_csr(
-                keytool("-certreq", "-alias", alias).replace(b"NEW CERTIFICATE REQUEST", b"CERTIFICATE REQUEST"))
-            leaf = leaf_cert("tomcat.example.com", SimpleNamespace(public_key=request.public_key), p.int, p.int_key,
-                             serial=serial, valid=valid, usage=("digitalSignature", "keyEncipherment"))
-            (folder / f"{alias}.pem").write_bytes(leaf.public_bytes(PEM))
-            keytool("-importcert", "-noprompt", "-trustcacerts", "-alias", alias, "-file", f"{alias}.pem")
-        return store.read_bytes()
+            keytool_import(keytool, folder, alias, keytool_key_entry(keytool, p, alias, serial=serial, valid=valid))
+        return (folder / "tomcat.test-only.p12").read_bytes()
 
 
 def nss_exports(p12, nickname):
