@@ -180,9 +180,10 @@ fn write_report(f: &mut impl Write, report: &Report, lang: Lang) -> fmt::Result 
         }
     }
     for c in &report.csrs {
-        let signature = match c.signature_valid {
-            true => lang.pick("signature valid", "签名有效"),
-            false => lang.pick("signature INVALID", "签名无效"),
+        let signature = if c.signature_valid {
+            lang.pick("signature valid", "签名有效")
+        } else {
+            lang.pick("signature INVALID", "签名无效")
         };
         let leaf = match c.matches_leaf {
             Some(true) => lang.pick(", matches the leaf", "，与叶子证书匹配"),
