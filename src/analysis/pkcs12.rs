@@ -190,66 +190,20 @@ impl<'a> Decode<'a> for Typed<'a> {
 /// PKCS#9 `friendlyName` (RFC 2985 5.5.1): the alias keytool and Windows show for an entry.
 const FRIENDLY_NAME: ObjectIdentifier = ObjectIdentifier::new_unwrap("1.2.840.113549.1.9.20");
 
-/// A bag's `friendlyName`, from its `bagAttributes` as the file encodes them; `None` when it has
-/// none or they do not decode (the name only helps a message, so nothing fails for it).
+/// A bag's `friendlyName`, from its `bagAttributes` (RFC 7292 4.2: `SET OF` attributes, read with
+/// x509-cert's `Attributes`, which a CSR's decoding already has) as the file encodes them: the
+/// first value, a `BMPString`. `None` when it has none or they do not decode (the name only helps
+/// a message, so nothing fails for it).
 fn friendly_name(attributes: Option<&[u8]>, rules: EncodingRules) -> Option<String> {
-    ber::decode_as::<BagAttributes>(attributes?, rules)
-        .ok()?
-        .friendly_name
-        .filter(|name| !name.trim().is_empty())
-}
-
-/// `bagAttributes SET OF PKCS12Attribute` (RFC 7292 4.2), each `SEQUENCE { attrId, attrValues
-/// SET OF }`, read for the first `friendlyName` (a `BMPString`); other attributes are skipped.
-struct BagAttributes {
-    friendly_name: Option<String>,
-}
-
-impl FixedTag for BagAttributes {
-    const TAG: Tag = Tag::Set;
-}
-
-impl<'a> DecodeValue<'a> for BagAttributes {
-    type Error = der::Error;
-
-    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
-        let mut friendly_name = None;
-        while !reader.is_finished() {
-            let (id, first) = reader.sequence(|attribute| {
-                let id = ObjectIdentifier::decode(attribute)?;
-                der::Result::Ok((id, FirstBmpString::decode(attribute)?.0))
-            })?;
-            if id == FRIENDLY_NAME && friendly_name.is_none() {
-                friendly_name = first;
-            }
-        }
-        Ok(Self { friendly_name })
-    }
-}
-
-/// An attribute's `SET OF` values: the first one when it is a `BMPString`, the rest skipped.
-struct FirstBmpString(Option<String>);
-
-impl FixedTag for FirstBmpString {
-    const TAG: Tag = Tag::Set;
-}
-
-impl<'a> DecodeValue<'a> for FirstBmpString {
-    type Error = der::Error;
-
-    fn decode_value<R: Reader<'a>>(reader: &mut R, _header: Header) -> der::Result<Self> {
-        let mut first = None;
-        let mut at_first = true;
-        while !reader.is_finished() {
-            if at_first && Header::peek(reader)?.tag() == Tag::BmpString {
-                first = Some(der::asn1::BmpString::decode(reader)?.chars().collect());
-            } else {
-                Encoded::decode(reader)?;
-            }
-            at_first = false;
-        }
-        Ok(Self(first))
-    }
+    let attributes = ber::decode_as::<x509_cert::attr::Attributes>(attributes?, rules).ok()?;
+    let attribute = attributes.iter().find(|a| a.oid == FRIENDLY_NAME)?;
+    let name = attribute
+        .values
+        .iter()
+        .next()?
+        .decode_as::<der::asn1::BmpString>()
+        .ok()?;
+    Some(name.chars().collect::<String>()).filter(|name| !name.trim().is_empty())
 }
 
 fn iterations(count: i32) -> Result<u32, Pkcs12Error> {
