@@ -332,9 +332,10 @@ impl ChainView {
     }
 }
 
-/// A certificate's title: its common name, or its subject when it has none.
+/// A certificate's title: the name messages give it (its common name, else its first DNS name or
+/// IP address, else its subject).
 fn title(c: &CertificateSummary) -> String {
-    c.common_name.clone().unwrap_or_else(|| c.subject.clone())
+    crate::analysis::certificate::display_name(c).to_owned()
 }
 
 /// One finding as the page shows it: the diagnostic's code and severity, where it points (in both

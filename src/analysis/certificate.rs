@@ -768,9 +768,24 @@ pub(crate) fn expired_issuer(
     Some(error)
 }
 
-/// A name for messages: the common name, else the subject.
+/// A name for messages: the common name, else the first DNS name or IP address, else the subject.
+///
+/// A subject may have no common name, or be empty (RFC 5280 §4.1.2.6 lets the subject alternative
+/// names carry the names, critical then; CAs issue such server certificates): its first DNS name or
+/// IP address names it then, not an empty subject.
 pub fn display_name(summary: &CertificateSummary) -> &str {
-    summary.common_name.as_deref().unwrap_or(&summary.subject)
+    summary
+        .common_name
+        .as_deref()
+        .filter(|name| !name.is_empty())
+        .or_else(|| {
+            summary
+                .sans
+                .iter()
+                .find(|san| matches!(san.kind, SanKind::Dns | SanKind::Ip))
+                .map(|san| san.value.as_str())
+        })
+        .unwrap_or(&summary.subject)
 }
 
 fn lint(summary: &CertificateSummary, location: &InputLocation, diagnostics: &mut Vec<Diagnostic>) {

@@ -58,7 +58,13 @@ fn write_report(f: &mut impl Write, report: &Report, lang: Lang) -> fmt::Result 
             writeln!(f, "\ncertificate {} ({}, block {block})", c.index, c.file)?;
         }
         let label = |en: &'static str, zh_label: &'static str| lang.pick(en, zh_label);
-        writeln!(f, "  {} {}", label("subject:  ", "使用者：  "), c.subject)?;
+        // An empty subject (the names in the subject alternative name) is said, not left blank.
+        let subject = if c.subject.is_empty() {
+            lang.pick("(empty)", "（空）")
+        } else {
+            &c.subject
+        };
+        writeln!(f, "  {} {}", label("subject:  ", "使用者：  "), subject)?;
         writeln!(f, "  {} {}", label("issuer:   ", "颁发者：  "), c.issuer)?;
         for san in &c.sans {
             let san_label = label("SAN:      ", "备用名称：");

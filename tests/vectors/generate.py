@@ -127,7 +127,8 @@ def build(subject, issuer, key, signer, *, ca, not_before, not_after, serial, sa
     )
     if sans:
         general = [x509.DNSName(s) if isinstance(s, str) else s for s in sans]
-        builder = builder.add_extension(x509.SubjectAlternativeName(general), critical=False)
+        # RFC 5280 4.2.1.6: critical when the subject is empty.
+        builder = builder.add_extension(x509.SubjectAlternativeName(general), critical=len(subject) == 0)
     if usage is not None:
         builder = builder.add_extension(key_usage(*usage), critical=True)
     if eku:
@@ -1289,6 +1290,14 @@ CASES = [
          "2021-2024: the intermediate, the current root cross-signed by the old root (valid) and the old root, "
          "expired: its error's hint says to drop it; a target that drops the root is not blocked by it",
          lambda p: cross_signed_under_expired_root()),
+    Case("leaf-with-empty-subject", "a server certificate with an empty subject, its names in a critical subject "
+         "alternative name (as CAs may issue them, RFC 5280 4.1.2.6), with its key and the intermediate: messages and "
+         "the page name it by its first DNS name, not by an empty subject",
+         lambda p: {"leaf.pem": pem(issue(x509.Name([]), p.leaf_key, p.int, p.int_key, ca=False, serial=0x0240,
+                                          valid=(t(2026, 11, 1), t(2026, 12, 10)),
+                                          sans=["short.example.com", "www.short.example.com"],
+                                          usage=("digitalSignature", "keyEncipherment"), eku=SERVER_CLIENT)),
+                    "leaf-key.test-only.pem": key_pem(p.leaf_key), "intermediate.pem": pem(p.int)}),
     Case("self-signed-leaf-not-ca", "self-signed server certificate, CA=FALSE",
          lambda p: {"selfsigned.pem": pem(p.self_leaf)}),
     Case("leaf-all-san-types-and-extensions", "SANs of every type (DNS, wildcard, IDN, IPv4/6, email, URI, dirName), "

@@ -91,7 +91,7 @@ pub fn CertificateCard(props: &Props) -> Html {
             <p class="place">{ place }</p>
             { timeline }
             <dl class="facts">
-                <dt>{ lang.pick("Subject", "使用者") }</dt><dd data-testid="cert-subject">{ &c.subject }</dd>
+                <dt>{ lang.pick("Subject", "使用者") }</dt><dd data-testid="cert-subject">{ if c.subject.is_empty() { lang.pick("(empty)", "（空）") } else { c.subject.as_str() } }</dd>
                 <dt>{ lang.pick("Issuer", "颁发者") }</dt><dd data-testid="cert-issuer">{ &c.issuer }</dd>
                 if !c.sans.is_empty() {
                     <dt>{ lang.pick("Names (SAN)", "备用名称（SAN）") }</dt>
