@@ -201,7 +201,12 @@ fn write_report(f: &mut impl Write, report: &Report, lang: Lang) -> fmt::Result 
             Some(false) => lang.pick(", does not match the private key", "，与私钥不匹配"),
             None => "",
         };
-        let (index, file, subject) = (c.index, &c.file, &c.subject);
+        let subject = if c.subject.is_empty() {
+            lang.pick("(empty subject)", "（使用者为空）")
+        } else {
+            &c.subject
+        };
+        let (index, file) = (c.index, &c.file);
         if zh {
             writeln!(
                 f,

@@ -1291,13 +1291,16 @@ CASES = [
          "expired: its error's hint says to drop it; a target that drops the root is not blocked by it",
          lambda p: cross_signed_under_expired_root()),
     Case("leaf-with-empty-subject", "a server certificate with an empty subject, its names in a critical subject "
-         "alternative name (as CAs may issue them, RFC 5280 4.1.2.6), with its key and the intermediate: messages and "
-         "the page name it by its first DNS name, not by an empty subject",
+         "alternative name (as CAs may issue them, RFC 5280 4.1.2.6), with its key, its request (empty subject too) and "
+         "the intermediate: messages and the page name it by its first DNS name, not by an empty subject",
          lambda p: {"leaf.pem": pem(issue(x509.Name([]), p.leaf_key, p.int, p.int_key, ca=False, serial=0x0240,
                                           valid=(t(2026, 11, 1), t(2026, 12, 10)),
                                           sans=["short.example.com", "www.short.example.com"],
                                           usage=("digitalSignature", "keyEncipherment"), eku=SERVER_CLIENT)),
-                    "leaf-key.test-only.pem": key_pem(p.leaf_key), "intermediate.pem": pem(p.int)}),
+                    "leaf-key.test-only.pem": key_pem(p.leaf_key), "intermediate.pem": pem(p.int),
+                    "request.csr": x509.CertificateSigningRequestBuilder().subject_name(x509.Name([])).add_extension(
+                        x509.SubjectAlternativeName([x509.DNSName("short.example.com")]), critical=True)
+                    .sign(p.leaf_key, hashes.SHA256()).public_bytes(PEM).decode()}),
     Case("self-signed-leaf-not-ca", "self-signed server certificate, CA=FALSE",
          lambda p: {"selfsigned.pem": pem(p.self_leaf)}),
     Case("leaf-all-san-types-and-extensions", "SANs of every type (DNS, wildcard, IDN, IPv4/6, email, URI, dirName), "
