@@ -186,6 +186,12 @@ codes! {
     /// the message says which was taken as the leaf and why: the one whose private key is given,
     /// else the one valid now, else the one given first.
     ChainCertificateNotOnPath = "chain-certificate-not-on-path", Warning;
+    /// A CA certificate off the leaf's path has the subject and the key of one on it, issued
+    /// otherwise: a root's self-signed certificate beside its cross-signed one (CAs ship both for
+    /// clients that trust only the older root). The path takes one; the other is not uploaded and
+    /// nothing is missing for it. Give the cross-signed one alone only if your clients trust only
+    /// its issuer.
+    ChainOtherFormOfCa = "chain-other-form-of-ca", Info;
     /// A certificate has the right issuer name, but the signature it should have made does not
     /// verify with its key: it is another CA certificate with the same name (re-keyed or
     /// cross-signed). Get the issuer whose key identifier matches.

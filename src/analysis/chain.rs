@@ -444,11 +444,13 @@ pub fn analyze_checked(
             aki: top_summary.aki.clone(),
         });
     }
+    // A CA certificate off the path is a gap in it, unless it is another form of a CA on the
+    // path (its self-signed root beside its cross-signed one, or the reverse).
     let gap = report.missing_issuer.is_some()
-        && report
-            .not_on_path
-            .iter()
-            .any(|&i| certificates[i].summary.is_ca);
+        && report.not_on_path.iter().any(|&i| {
+            certificates[i].summary.is_ca
+                && other_form_on_path(certificates, &report.order, i).is_none()
+        });
     report.verdict = if bad_link || gap {
         Verdict::Broken
     } else if unique == report.order && report.duplicates.is_empty() {
@@ -817,6 +819,10 @@ fn order_diagnostics(
             said.diagnostics.push(another_leaf(said, i, leaf, why));
             continue;
         }
+        if let Some(j) = other_form_on_path(said.certificates, &report.order, i) {
+            said.diagnostics.push(other_form(said, i, j));
+            continue;
+        }
         said.diagnostics.push(Diagnostic::new(
             Code::ChainCertificateNotOnPath,
             said.at(i),
@@ -833,6 +839,58 @@ fn order_diagnostics(
             ),
         ));
     }
+}
+
+/// The certificate on the path that certificate `i` is another form of: a CA certificate with the
+/// same subject and the same key, issued otherwise (a root's self-signed certificate and its
+/// cross-signed one, which CAs ship side by side for clients that trust only the older root).
+fn other_form_on_path(
+    certificates: &[ParsedCertificate],
+    path: &[usize],
+    i: usize,
+) -> Option<usize> {
+    let this = &certificates[i];
+    this.summary.is_ca.then_some(())?;
+    this.key.as_ref()?;
+    path.iter().copied().find(|&j| {
+        let other = &certificates[j];
+        j != i
+            && other.summary.is_ca
+            && other.summary.subject == this.summary.subject
+            && other.key == this.key
+    })
+}
+
+/// Certificate `i`, off the path, another form of certificate `j` on it (see
+/// [`other_form_on_path`]): not uploaded, and nothing is missing for it.
+fn other_form(said: &Said<'_>, i: usize, j: usize) -> Diagnostic {
+    let name = said.name(i);
+    let (message, hint) = if said.certificates[i].summary.self_signed {
+        let issuer = &said.certificates[j].summary.issuer;
+        (
+            tr!(
+                "certificate {i} (\"{name}\") is the self-signed form of certificate {j}, which the path takes as cross-signed by \"{issuer}\": it is not uploaded",
+                "证书 {i}（“{name}”）是证书 {j} 的自签名版本，路径上用的是由“{issuer}”交叉签名的证书 {j}：它不会被上传"
+            ),
+            tr!(
+                "nothing to do: clients that trust this root use their own copy",
+                "无需处理：信任该根证书的客户端使用自己的副本"
+            ),
+        )
+    } else {
+        let issuer = &said.certificates[i].summary.issuer;
+        (
+            tr!(
+                "certificate {i} (\"{name}\") is certificate {j} cross-signed by \"{issuer}\", the same CA and key: the path takes certificate {j}, and this one is not uploaded",
+                "证书 {i}（“{name}”）是由“{issuer}”交叉签名的证书 {j}（同一 CA、同一密钥）：路径上用的是证书 {j}，这一张不会被上传"
+            ),
+            tr!(
+                "nothing to do, unless your clients trust only \"{issuer}\": then give this one without certificate {j}",
+                "无需处理；除非你的客户端只信任“{issuer}”：那时请给出这一张，并去掉证书 {j}"
+            ),
+        )
+    };
+    Diagnostic::new(Code::ChainOtherFormOfCa, said.at(i), message, hint)
 }
 
 /// Certificate `i`, another end-entity certificate off the path of `leaf`, which was taken as the

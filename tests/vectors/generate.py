@@ -625,6 +625,18 @@ def cross_signed_under_expired_root():
             "cross_example_com.test-only.key": key_pem(leaf_key)}
 
 
+def cross_signed_r2_root(p):
+    """The R2 root cross-signed by an older root (the R2 root's subject and key, issued by the older
+    root, valid 2025-01-01 .. 2029-01-01), as Sectigo ships USERTrust cross-signed by AAA Certificate
+    Services beside its self-signed form (pyca); made once per run."""
+    if not hasattr(p, "r2_cross"):
+        old_key = rsa_key()
+        old_root = ca_cert("Preflight Test Legacy Root", old_key, serial=0xB001, valid=ROOT_VALID)
+        p.r2_cross = issue(p.root.subject, p.root_key, old_root, old_key, ca=True, serial=0xB002,
+                           valid=(t(2025, 1, 1), t(2029, 1, 1)), usage=("keyCertSign", "cRLSign"))
+    return p.r2_cross
+
+
 def web_server_folder(issuer, issuer_key):
     """What a web server's TLS folder holds beside the certificate, all by the openssl CLI: the key as
     `openssl ecparam -genkey` writes it (EC PARAMETERS, then EC PRIVATE KEY), its certificate signed by
@@ -1286,6 +1298,13 @@ CASES = [
          lambda p: {"chain.pem": chain(p.sub_leaf, p.sub, p.int, p.root)}),
     Case("chain-expired-intermediate", "valid leaf under an intermediate that expired 2026-06-01",
          lambda p: {"chain.pem": chain(p.expired_int_leaf, p.expired_int, p.root)}),
+    Case("chain-cross-signed-root-before-its-self-signed-form", "leaf, intermediate, the R2 root cross-signed by an "
+         "older root, then the R2 root itself (a CA bundle with its compatibility cross-sign, the self-signed root "
+         "appended): complete, not broken; the path takes the cross-sign, the self-signed form is not uploaded",
+         lambda p: {"chain.pem": chain(p.leaf, p.int, cross_signed_r2_root(p), p.root)}),
+    Case("chain-self-signed-root-before-its-cross-signed-form", "the same four with the self-signed R2 root before its "
+         "cross-signed form: the path ends at the root, the cross-sign is not uploaded",
+         lambda p: {"chain.pem": chain(p.leaf, p.int, p.root, cross_signed_r2_root(p))}),
     Case("chain-cross-signed-root-under-an-expired-old-root", "leaf, key and a bundle as Let's Encrypt's stood "
          "2021-2024: the intermediate, the current root cross-signed by the old root (valid) and the old root, "
          "expired: its error's hint says to drop it; a target that drops the root is not blocked by it",
