@@ -145,7 +145,10 @@
 // own texts): 468,279 (+1.3 KB); UTF-16 without a byte-order mark: 467,846 (-0.4 KB, layout); a
 // keystore's two entries (the bags' friendly names, the keytool command): 470,830 (+3.0 KB), then
 // 469,648 once the names were read with x509-cert's Attributes (already in for CSRs) instead of two
-// decoders of this project's; the other wording and hints: +/-0.7 KB of layout between.
+// decoders of this project's; the other wording and hints: +/-0.7 KB of layout between. A
+// certificate with an empty subject named by its SAN (messages and the page's card): 470,136
+// (+0.5 KB); a root's self-signed and cross-signed forms side by side not a broken chain (one
+// code, its texts): 470,397 (+0.3 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -154,7 +157,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 470_500;
+const CEILING = 471_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
