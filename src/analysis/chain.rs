@@ -842,22 +842,26 @@ fn order_diagnostics(
 }
 
 /// The certificate on the path that certificate `i` is another form of: a CA certificate with the
-/// same subject and the same key, issued otherwise (a root's self-signed certificate and its
-/// cross-signed one, which CAs ship side by side for clients that trust only the older root).
+/// same subject and the same key, issued by another issuer (a root's self-signed certificate and
+/// its cross-signed one, which CAs ship side by side for clients that trust only the older root).
+/// `i` must be one of those forms: self-signed (its signature verified) or cross-signed (another
+/// issuer's name); a self-issued copy whose signature fails is not another form.
 fn other_form_on_path(
     certificates: &[ParsedCertificate],
     path: &[usize],
     i: usize,
 ) -> Option<usize> {
-    let this = &certificates[i];
-    this.summary.is_ca.then_some(())?;
-    this.key.as_ref()?;
+    let this = &certificates[i].summary;
+    let a_form = this.self_signed || this.issuer != this.subject;
+    (this.is_ca && a_form).then_some(())?;
+    certificates[i].key.as_ref()?;
     path.iter().copied().find(|&j| {
-        let other = &certificates[j];
+        let other = &certificates[j].summary;
         j != i
-            && other.summary.is_ca
-            && other.summary.subject == this.summary.subject
-            && other.key == this.key
+            && other.is_ca
+            && other.subject == this.subject
+            && other.issuer != this.issuer
+            && certificates[j].key == certificates[i].key
     })
 }
 
