@@ -103,7 +103,8 @@ export interface CertificateSummary {
   line: number | null;
   subject: string;
   issuer: string;
-  common_name: string;
+  /** The subject's first commonName; null when it has none (an empty subject, the names in `sans`). */
+  common_name: string | null;
   sans: SubjectAltName[];
   serial_hex: string;
   not_before: string;
