@@ -152,6 +152,8 @@ export interface PrivateKeySummary {
   curve: string | null;
   /** The public key (hex), never the private one. */
   public_key?: string;
+  /** A PKCS#12 key's alias (its bag's friendlyName), when the file names its entries. */
+  alias?: string;
   matches_leaf: boolean | null;
   matches_certificate: number | null;
   matches_certificates: number[];

@@ -53,7 +53,7 @@ pub(crate) fn match_keys(
                 && same_key_as(&k.identity, certificates).contains(&l)
         })
     });
-    let leaf_entry = leaf_entry.map(|k| (k.location.file.clone(), k.alias.clone()));
+    let leaf_entry = leaf_entry.map(|k| (k.location.file.clone(), k.summary.alias.clone()));
     for key in keys.iter_mut() {
         let matches = same_key_as(&key.identity, certificates);
         key.summary.matches_leaf = leaf

@@ -80,6 +80,10 @@ pub struct PrivateKeySummary {
     /// shown; compared with pyca/cryptography's by the tests.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub public_key: Option<String>,
+    /// Its alias, for a key of a PKCS#12 file that names its entries (the bag's `friendlyName`, as
+    /// keytool writes for every entry and `openssl pkcs12 -export -name` for the key's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub alias: Option<String>,
     /// Whether it is the leaf certificate's key (`None` without certificates).
     pub matches_leaf: Option<bool>,
     /// Every certificate whose key it is. The JSON also holds `matches_certificate`, the first.
@@ -127,9 +131,6 @@ pub struct ParsedKey {
     pub plain: Option<PlainKey>,
     /// Where it came from.
     pub location: InputLocation,
-    /// Its alias, for a key of a PKCS#12 file that names its entries (a keystore's); for
-    /// messages, not in the JSON.
-    pub alias: Option<String>,
 }
 
 /// The passphrase outcome when reading a key.
@@ -170,6 +171,7 @@ pub fn parse(
         bits: None,
         curve: None,
         public_key: None,
+        alias: None,
         matches_leaf: None,
         matches_certificates: Vec::new(),
     };
@@ -188,7 +190,6 @@ pub fn parse(
             identity: None,
             plain: None,
             location,
-            alias: None,
         };
     };
     summary.decrypted = true;
@@ -214,7 +215,6 @@ pub fn parse(
             identity: None,
             plain: None,
             location,
-            alias: None,
         };
     };
     let identity = describe(&mut summary, &reading, &location, diagnostics);
@@ -226,7 +226,6 @@ pub fn parse(
             format: inner_format,
         }),
         location,
-        alias: None,
     }
 }
 
@@ -324,8 +323,8 @@ fn describe(
     reading.identity.clone()
 }
 
-/// Reads a decrypted PKCS#8 key of a PKCS#12 file (its bag says whether it was encrypted, its
-/// alias is kept for messages).
+/// Reads a decrypted PKCS#8 key of a PKCS#12 file (its bag says whether it was encrypted; its
+/// alias, when the file names its entries, is kept).
 pub(crate) fn from_pkcs12(
     key: &super::pkcs12::Pkcs12Key,
     index: usize,
@@ -344,6 +343,7 @@ pub(crate) fn from_pkcs12(
         bits: None,
         curve: None,
         public_key: None,
+        alias: key.alias.clone(),
         matches_leaf: None,
         matches_certificates: Vec::new(),
     };
@@ -359,7 +359,6 @@ pub(crate) fn from_pkcs12(
             format: KeyFormat::Pkcs8,
         }),
         location: location.clone(),
-        alias: key.alias.clone(),
     }
 }
 

@@ -174,14 +174,24 @@ fn write_report(f: &mut impl Write, report: &Report, lang: Lang) -> fmt::Result 
         let (index, file, block, format) =
             (k.index, &k.file, k.block.unwrap_or(1), k.format.as_str());
         if zh {
+            let alias = k
+                .alias
+                .as_ref()
+                .map(|alias| format!("，别名“{alias}”"))
+                .unwrap_or_default();
             writeln!(
                 f,
-                "\n私钥 {index}（{file}，第 {block} 块）：{format}{encrypted}，{kind}{size}{leaf}"
+                "\n私钥 {index}（{file}，第 {block} 块{alias}）：{format}{encrypted}，{kind}{size}{leaf}"
             )?;
         } else {
+            let alias = k
+                .alias
+                .as_ref()
+                .map(|alias| format!(", alias \"{alias}\""))
+                .unwrap_or_default();
             writeln!(
                 f,
-                "\nprivate key {index} ({file}, block {block}): {format}{encrypted}, {kind}{size}{leaf}"
+                "\nprivate key {index} ({file}, block {block}{alias}): {format}{encrypted}, {kind}{size}{leaf}"
             )?;
         }
     }

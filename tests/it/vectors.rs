@@ -42,6 +42,7 @@ const KEY_FIELDS: &[&str] = &[
     "bits",
     "curve",
     "public_key",
+    "alias",
     "matches_certificates",
 ];
 const CSR_FIELDS: &[&str] = &[

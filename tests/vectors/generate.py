@@ -1608,8 +1608,8 @@ def private_key_spki(key_pem_bytes, password):
         return None
 
 
-def key_entry(fmt, encrypted, spki):
-    return {"format": fmt, "encrypted": encrypted, "spki": spki}
+def key_entry(fmt, encrypted, spki, alias=None):
+    return {"format": fmt, "encrypted": encrypted, "spki": spki, "alias": alias}
 
 
 def load_pkcs7(loader, data):
@@ -1664,25 +1664,30 @@ def read_binary(data, password):
         return [], [], []
     certs = ([bundle.cert.certificate] if bundle.cert else []) + [c.certificate for c in bundle.additional_certs]
     certs = pkcs12_file_order(data, password, certs)
-    keys = [key_entry("pkcs12", encrypted, key.public_key().public_bytes(DER, SPKI))
-            for key, encrypted in pkcs12_keys(data, password, bundle.key)]
+    keys = [key_entry("pkcs12", encrypted, key.public_key().public_bytes(DER, SPKI), alias)
+            for key, encrypted, alias in pkcs12_keys(data, password, bundle.key)]
     return certs, keys, []
 
 
 def pkcs12_keys(data, password, first):
-    """Every private key of a PKCS#12 in bag order with whether its bag was shrouded (encrypted), as
-    `openssl pkcs12 -nocerts -nodes` prints them and `-info` names their bags: pyca's load_pkcs12 reads
-    one key (`first`), and a keystore may hold several entries. Only `first` when openssl cannot say."""
+    """Every private key of a PKCS#12 in bag order with whether its bag was shrouded (encrypted) and its
+    alias (the bag's friendlyName, or None), as `openssl pkcs12 -nocerts -nodes` prints them after their
+    Bag Attributes and `-info` names their bags: pyca's load_pkcs12 reads one key (`first`), and a keystore
+    may hold several entries. Only `first`, without an alias, when openssl cannot say."""
     for legacy in ((), ("-legacy",)):
         run = subprocess.run(["openssl", "pkcs12", *legacy, "-nocerts", "-nodes", "-passin", f"pass:{password or ''}"],
                              input=data, capture_output=True)
-        blocks = re.findall(rb"-----BEGIN PRIVATE KEY-----.*?-----END PRIVATE KEY-----", run.stdout, re.S)
+        # Each key: the text since the previous one (its Bag Attributes), then its PEM block.
+        found = re.findall(rb"((?:(?!-----BEGIN).)*?)(-----BEGIN PRIVATE KEY-----.*?-----END PRIVATE KEY-----)",
+                           run.stdout, re.S)
         bags = pkcs12_key_bags(data, password)
-        if run.returncode == 0 and blocks and len(blocks) == len(bags):
-            return [(serialization.load_pem_private_key(block, None), bag.startswith("Shrouded Keybag"))
-                    for block, bag in zip(blocks, bags)]
+        if run.returncode == 0 and found and len(found) == len(bags):
+            alias = lambda text: (re.search(rb"^\s*friendlyName: (.*)$", text, re.M) or [None, None])[1]  # noqa: E731
+            return [(serialization.load_pem_private_key(block, None), bag.startswith("Shrouded Keybag"),
+                     alias(attributes).decode() if alias(attributes) is not None else None)
+                    for (attributes, block), bag in zip(found, bags)]
     bags = pkcs12_key_bags(data, password)
-    return [(first, bags[0].startswith("Shrouded Keybag") if bags else None)] if first else []
+    return [(first, bags[0].startswith("Shrouded Keybag") if bags else None, None)] if first else []
 
 
 def pkcs12_file_order(data, password, certs):
@@ -1948,6 +1953,7 @@ def facts_for(case_dir):
             {"file": f, "format": k["format"], "encrypted": k["encrypted"], "decrypted": k["spki"] is not None,
              **(spki_info(k["spki"]) if k["spki"] is not None
                 else {"type": None, "bits": None, "curve": None, "public_key": None}),
+             **({"alias": k["alias"]} if k["alias"] is not None else {}),
              "matches_certificates": matches(k["spki"])}
             for f, k in keys
         ],
