@@ -507,7 +507,7 @@ fn unsent_root_findings(api: &str, analysis: &Analysis, prep: &mut Preparation) 
             }
             _ => continue,
         };
-        let mut info = Diagnostic::new(
+        *finding = Diagnostic::new(
             Code::UnsentRootNotValid,
             location.clone(),
             message,
@@ -515,9 +515,8 @@ fn unsent_root_findings(api: &str, analysis: &Analysis, prep: &mut Preparation) 
                 "nothing to do for this upload; remove it from the bundle you keep (clients use their own copy of a root)",
                 "这次上传无需处理；请把它从你保存的证书链文件中删除（客户端使用自己的根证书）"
             ),
-        );
-        info.certificate = Some(index);
-        *finding = info;
+        )
+        .about_certificate(index);
     }
 }
 

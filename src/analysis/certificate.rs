@@ -720,9 +720,7 @@ pub(crate) fn off_path_validity(
         }
         _ => return None,
     };
-    let mut warning = Diagnostic::new(code, location.clone(), message, hint);
-    warning.certificate = finding.certificate;
-    Some(warning)
+    Some(Diagnostic::new(code, location.clone(), message, hint).about_certificate(index))
 }
 
 /// In place of `finding` (its `certificate-expired`), for a certificate above the leaf on its
@@ -763,9 +761,10 @@ pub(crate) fn expired_issuer(
             ),
         )
     };
-    let mut error = Diagnostic::new(Code::CertificateExpired, location.clone(), message, hint);
-    error.certificate = finding.certificate;
-    Some(error)
+    Some(
+        Diagnostic::new(Code::CertificateExpired, location.clone(), message, hint)
+            .about_certificate(summary.index),
+    )
 }
 
 /// A name for messages: the common name, else the first DNS name or IP address, else the subject.
