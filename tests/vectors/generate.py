@@ -668,7 +668,7 @@ def serial_leaf(issuer, issuer_key, serial):
     request = openssl("req", "-new", "-key", "key.pem", "-subj", "/C=CN/O=Example Org/CN=serial.example.com",
                       files={"key.pem": key}).decode()
     # `openssl x509 -CA` re-signs only a self-signed certificate: the negative one starts self-signed.
-    signer = {"issuer_pem": pem(issuer)} if serial > 0 else {}
+    signer = {"issuer_pem": pem(issuer)} if serial >= 0 else {}
     certificate = openssl_ca(request, key if serial < 0 else key_pem(issuer_key), **signer, md="sha256",
                              valid=LEAF_VALID, serial=abs(serial), extensions=[
                                  "basicConstraints = critical,CA:FALSE", "keyUsage = critical,digitalSignature",
@@ -1412,6 +1412,9 @@ CASES = [
     Case("certificate-serial-over-20-octets", "a leaf whose serial number is 24 octets (openssl ca; RFC 5280 allows "
          "20), its key and the intermediate: read as any other, and a warning says what is wrong",
          lambda p: serial_leaf(p.int, p.int_key, 0x5E_0102030405060708090A0B0C0D0E0F10111213141516)),
+    Case("certificate-serial-zero", "a leaf whose serial number is 0 (openssl ca with the serial file 00), its key and "
+         "the intermediate: read, with the same warning (RFC 5280 asks for a positive one)",
+         lambda p: serial_leaf(p.int, p.int_key, 0)),
     Case("certificate-serial-negative", "a leaf whose serial number is negative (openssl x509 -set_serial -0x7e13, "
          "re-signed by the intermediate), its key and the intermediate: shown as -7e13 as OpenSSL and pyca show it, "
          "with a warning",
