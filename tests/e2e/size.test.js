@@ -149,7 +149,7 @@
 // certificate with an empty subject named by its SAN (messages and the page's card): 470,136
 // (+0.5 KB); a root's self-signed and cross-signed forms side by side not a broken chain (one
 // code, its texts): 470,397 (+0.3 KB); that code narrowed to real cross-signs: 470,066 (layout); a
-// PKCS#12 key's alias in the report's summary: 470,141.
+// PKCS#12 key's alias in the report's summary: 470,141; the review's about_certificate: 470,299 (layout).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
