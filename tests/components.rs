@@ -585,3 +585,117 @@ fn the_before_after_view_shows_a_long_texts_beginning() {
     let part = shown_part(&one_line).unwrap();
     assert!(one_line.starts_with(part) && part.len() <= 16 * 1024 && part.len() > 16 * 1024 - 3);
 }
+
+/// The corpus cases whose chain searches WebCrypto is asked to check: RSA with SHA-256, ECDSA on
+/// P-256, P-384 and P-521, RSA-1024 with SHA-1 (a renewal's old certificate), and a CA of the
+/// right name whose key did not sign the leaf.
+const AHEAD_CASES: [(&str, &[(&str, &str)]); 4] = [
+    ("chain-ordered-leaf-int-root", &[("chain.pem", CHAIN)]),
+    (
+        "ecdsa-p256-p384-p521-chain",
+        &[(
+            "chain.pem",
+            include_str!("vectors/inspect/ecdsa-p256-p384-p521-chain/input/chain.pem"),
+        )],
+    ),
+    (
+        "chain-renewed-leaf-beside-an-old-weak-one",
+        &[
+            (
+                "intermediate.crt",
+                include_str!(
+                    "vectors/inspect/chain-renewed-leaf-beside-an-old-weak-one/input/intermediate.crt"
+                ),
+            ),
+            (
+                "www.example.com-old.crt",
+                include_str!(
+                    "vectors/inspect/chain-renewed-leaf-beside-an-old-weak-one/input/www.example.com-old.crt"
+                ),
+            ),
+            (
+                "www.example.com.crt",
+                include_str!(
+                    "vectors/inspect/chain-renewed-leaf-beside-an-old-weak-one/input/www.example.com.crt"
+                ),
+            ),
+        ],
+    ),
+    (
+        "chain-fake-intermediate-same-name",
+        &[(
+            "chain.pem",
+            include_str!("vectors/inspect/chain-fake-intermediate-same-name/input/chain.pem"),
+        )],
+    ),
+];
+
+#[wasm_bindgen_test]
+async fn web_crypto_verifies_exactly_the_checks_handed_out_that_the_core_verifies() {
+    use cert_preflight::analysis::job::{Job, Step};
+    use cert_preflight::analysis::public_key::{self, Verification};
+    use cert_preflight::analysis::{Options, Role, analyze_with};
+    let (mut handed_out, mut refused) = (0, 0);
+    for (case, files) in AHEAD_CASES {
+        let inputs: Vec<Input> = files
+            .iter()
+            .map(|(name, text)| Input {
+                name,
+                bytes: text.as_bytes(),
+                role: Role::Any,
+                size: None,
+            })
+            .collect();
+        let options = Options {
+            now: Timestamp::from_unix_seconds(1_795_305_600),
+            ..Options::default()
+        };
+        let whole = analyze_with(&inputs, &options);
+        let mut job = Job::new(&inputs, &options);
+        job.stop_before_checks();
+        let analysis = loop {
+            match job.run(&mut || true) {
+                Step::Working(_) => {
+                    let ahead = job.checks_ahead();
+                    assert!(!ahead.is_empty(), "{case}");
+                    let verified =
+                        cert_preflight::ui::browser::verified_by_web_crypto(&ahead).await;
+                    // WebCrypto's verdict on each is the core's own.
+                    for (id, _) in &ahead {
+                        let (subject, signer) = (
+                            &whole.certificates[id.subject()],
+                            &whole.certificates[id.signer()],
+                        );
+                        let own = public_key::verify(
+                            &subject.tbs_der,
+                            subject.certificate.signature_algorithm(),
+                            subject.certificate.signature().raw_bytes(),
+                            signer
+                                .certificate
+                                .tbs_certificate()
+                                .subject_public_key_info(),
+                        );
+                        assert_eq!(
+                            verified.contains(id),
+                            own == Verification::Valid,
+                            "{case}: certificate {} by {}",
+                            id.subject(),
+                            id.signer()
+                        );
+                    }
+                    handed_out += ahead.len();
+                    refused += ahead.len() - verified.len();
+                    drop(ahead);
+                    job.confirm(verified);
+                }
+                Step::Done(analysis) => break analysis,
+            }
+        };
+        assert_eq!(analysis.report, whole.report, "{case}");
+    }
+    assert!(handed_out >= 7, "{handed_out} checks handed out");
+    assert!(
+        refused >= 1,
+        "the fake intermediate's check does not verify"
+    );
+}

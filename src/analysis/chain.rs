@@ -247,6 +247,32 @@ pub struct Checks {
     /// Candidates of the searches before the cursor's, and of its own before its candidate:
     /// those tried or no longer needed (for progress).
     settled: usize,
+    /// For each certificate (a first copy), the candidate issuer another verifier found to have
+    /// signed it ([`Checks::confirm`]; one per certificate, its first candidate): that check is
+    /// made, and counted, without verifying again.
+    confirmed: Vec<Option<usize>>,
+}
+
+/// A signature check [`Checks::ahead`] hands out: certificate `subject`'s signature against
+/// certificate `issuer`'s key (first copies), to be given back to [`Checks::confirm`] when another
+/// verifier found that it verifies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct CheckId {
+    subject: usize,
+    issuer: usize,
+}
+
+impl CheckId {
+    /// The certificate whose key checks the signature (its index): checks of one signer share its
+    /// key, which another verifier may import once.
+    pub fn signer(self) -> usize {
+        self.issuer
+    }
+
+    /// The certificate whose signature is checked (its index).
+    pub fn subject(self) -> usize {
+        self.subject
+    }
 }
 
 impl Checks {
@@ -326,7 +352,75 @@ impl Checks {
             budget,
             spent: false,
             settled: 0,
+            confirmed: vec![None; certificates.len()],
         }
+    }
+
+    /// The check each search not yet begun will make first, in a form another verifier can make
+    /// ([`public_key::portable`]; the others are left out), as many as the budget left would pay
+    /// for. The first candidate is the issuer in every real chain (the authority key identifier's
+    /// match comes first), so a faster verifier that makes these ahead ([`Checks::confirm`])
+    /// leaves this search little to verify itself.
+    pub fn ahead<'c>(
+        &self,
+        certificates: &'c [ParsedCertificate],
+    ) -> Vec<(CheckId, public_key::PortableCheck<'c>)> {
+        let mut ahead = Vec::new();
+        if self.spent {
+            return ahead;
+        }
+        let begun = usize::from(self.cursor.1 > 0);
+        let mut budget = self.budget;
+        for search in self.searches.iter().skip(self.cursor.0 + begun) {
+            let (i, j) = (search.subject, search.candidates[0]);
+            if self.results.contains_key(&(i, j)) {
+                continue;
+            }
+            if !budget.take(signature_cost(&certificates[j].summary.public_key)) {
+                break;
+            }
+            let subject = &certificates[i];
+            let portable = public_key::portable(
+                &subject.tbs_der,
+                subject.certificate.signature_algorithm(),
+                subject.certificate.signature().raw_bytes(),
+                self.signer(certificates, j),
+            );
+            if let Some(check) = portable {
+                ahead.push((
+                    CheckId {
+                        subject: i,
+                        issuer: j,
+                    },
+                    check,
+                ));
+            }
+        }
+        ahead
+    }
+
+    /// Takes the checks of [`Checks::ahead`] that another verifier found to verify. Each is still
+    /// made in its turn, its budget spent and counted, so the report is the one made without them;
+    /// only the verification is not done again. Give only checks found to verify: one found not
+    /// to is verified here in its turn.
+    pub fn confirm(&mut self, verified: impl IntoIterator<Item = CheckId>) {
+        for id in verified {
+            if let Some(slot) = self.confirmed.get_mut(id.subject) {
+                *slot = Some(id.issuer);
+            }
+        }
+    }
+
+    /// Certificate `j`'s key, decoded once.
+    fn signer(&self, certificates: &[ParsedCertificate], j: usize) -> &public_key::Signer {
+        self.signers[j].get_or_init(|| {
+            public_key::Signer::new(
+                certificates[j]
+                    .certificate
+                    .tbs_certificate()
+                    .subject_public_key_info(),
+            )
+        })
     }
 
     /// How far the search has got: (candidates tried or no longer needed, all candidates).
@@ -370,21 +464,17 @@ impl Checks {
         if let Some(result) = self.results.get(&key) {
             return result.clone();
         }
-        let (subject, issuer) = (&certificates[key.0], &certificates[key.1]);
-        let signer = self.signers[key.1].get_or_init(|| {
-            public_key::Signer::new(
-                issuer
-                    .certificate
-                    .tbs_certificate()
-                    .subject_public_key_info(),
+        let subject = &certificates[key.0];
+        let result = if self.confirmed.get(key.0) == Some(&Some(key.1)) {
+            Verification::Valid
+        } else {
+            public_key::verify_with(
+                &subject.tbs_der,
+                subject.certificate.signature_algorithm(),
+                subject.certificate.signature().raw_bytes(),
+                self.signer(certificates, key.1),
             )
-        });
-        let result = public_key::verify_with(
-            &subject.tbs_der,
-            subject.certificate.signature_algorithm(),
-            subject.certificate.signature().raw_bytes(),
-            signer,
-        );
+        };
         self.made += 1;
         self.results.insert(key, result.clone());
         result

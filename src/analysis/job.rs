@@ -84,6 +84,10 @@ pub struct Job {
     checks: Option<Checks>,
     /// The bytes of the inputs given that were read so far.
     given_bytes: usize,
+    /// Whether [`Job::run`] returns once the signature checks are known, before the first is
+    /// made ([`Job::stop_before_checks`]); `paused` once it has.
+    stop_before_checks: bool,
+    paused: bool,
 }
 
 impl Job {
@@ -112,6 +116,32 @@ impl Job {
             collected: Collected::default(),
             checks: None,
             given_bytes: 0,
+            stop_before_checks: false,
+            paused: false,
+        }
+    }
+
+    /// Makes [`Job::run`] return once every input is read and the chain search's signature checks
+    /// are known, before it makes the first: its caller can then have them made ahead by a faster
+    /// verifier ([`Job::checks_ahead`], [`Job::confirm`]) and run the job on.
+    pub fn stop_before_checks(&mut self) {
+        self.stop_before_checks = true;
+    }
+
+    /// The checks the chain search will make first that another verifier can make
+    /// ([`Checks::ahead`]); none before the search is known.
+    pub fn checks_ahead(&self) -> Vec<(chain::CheckId, super::public_key::PortableCheck<'_>)> {
+        match &self.checks {
+            Some(checks) => checks.ahead(&self.collected.certificates),
+            None => Vec::new(),
+        }
+    }
+
+    /// Takes the checks of [`Job::checks_ahead`] another verifier found to verify
+    /// ([`Checks::confirm`]): the analysis is the same, made with less verification of its own.
+    pub fn confirm(&mut self, verified: impl IntoIterator<Item = chain::CheckId>) {
+        if let Some(checks) = &mut self.checks {
+            checks.confirm(verified);
         }
     }
 
@@ -145,6 +175,9 @@ impl Job {
             first = false;
             if let Some(analysis) = self.unit() {
                 return Step::Done(Box::new(analysis));
+            }
+            if std::mem::take(&mut self.paused) {
+                return Step::Working(self.progress());
             }
         }
     }
@@ -216,9 +249,14 @@ impl Job {
             return None;
         }
         let (certificates, budget) = (&self.collected.certificates, self.collected.budget);
-        let checks = self
-            .checks
-            .get_or_insert_with(|| Checks::with_budget(certificates, budget));
+        let Some(checks) = &mut self.checks else {
+            self.checks = Some(Checks::with_budget(certificates, budget));
+            if self.stop_before_checks {
+                self.paused = true;
+                return None;
+            }
+            return self.unit();
+        };
         if checks.check_next(certificates) {
             return None;
         }

@@ -308,7 +308,7 @@ pub enum Verification {
 }
 
 /// Hash functions a signature algorithm may name.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Hash {
     /// MD5 (broken; recognised to be reported, never verified).
     Md5,
@@ -454,6 +454,8 @@ pub fn verify(
 /// slices keeps its signers between slices).
 pub struct Signer {
     key: Vec<u8>,
+    /// The whole `SubjectPublicKeyInfo`, DER (for [`portable`]).
+    spki: Vec<u8>,
     info: PublicKeyInfo,
     rsa: std::cell::OnceCell<Option<rsa::RsaPublicKey>>,
 }
@@ -463,6 +465,7 @@ impl Signer {
     pub fn new(spki: &SubjectPublicKeyInfoOwned) -> Self {
         Self {
             key: spki.subject_public_key.raw_bytes().to_vec(),
+            spki: spki.to_der().unwrap_or_default(),
             info: describe(spki),
             rsa: std::cell::OnceCell::new(),
         }
@@ -652,6 +655,100 @@ fn verify_ecdsa(
         Some(Curve::P521) => check!(p521),
         _ => unsupported("ECDSA on an unknown curve"),
     }
+}
+
+/// A signature algorithm another verifier can be asked to check, as WebCrypto names its parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PortableScheme {
+    /// RSASSA-PKCS1-v1_5 with this hash.
+    RsaPkcs1(Hash),
+    /// ECDSA on this curve with this hash, the signature as r ‖ s.
+    Ecdsa(Curve, Hash),
+}
+
+impl Hash {
+    /// WebCrypto's name of the hash (`SHA-256`), for the hashes it has.
+    pub fn web_crypto_name(self) -> Option<&'static str> {
+        match self {
+            Self::Sha1 => Some("SHA-1"),
+            Self::Sha256 => Some("SHA-256"),
+            Self::Sha384 => Some("SHA-384"),
+            Self::Sha512 => Some("SHA-512"),
+            Self::Md5 | Self::Sha224 | Self::Sm3 => None,
+        }
+    }
+}
+
+/// One signature check in a form another verifier can make (the page's Worker asks WebCrypto,
+/// which verifies RSA ten times and P-256 thirteen times faster than this module can in the
+/// browser: bench/README.md, "Verification routes").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PortableCheck<'a> {
+    /// The algorithm.
+    pub scheme: PortableScheme,
+    /// The signer's `SubjectPublicKeyInfo`, DER.
+    pub spki: Vec<u8>,
+    /// What was signed.
+    pub message: &'a [u8],
+    /// The signature: as given for RSA; for ECDSA r ‖ s, each the size of the curve's order.
+    pub signature: std::borrow::Cow<'a, [u8]>,
+}
+
+/// The check [`verify_with`] makes, in a form another verifier can make, where its "verifies" is
+/// [`verify_with`]'s [`Verification::Valid`]: RSASSA-PKCS1-v1_5 and ECDSA on P-256, P-384 and
+/// P-521 with SHA-1, SHA-256, SHA-384 or SHA-512, the key first decoded as [`verify_with`]
+/// decodes it (an RSA key it cannot take is `Unsupported` there, whatever another verifier says;
+/// an EC point it refuses, `Invalid`), and an ECDSA signature read as strict DER with r and s in
+/// range. Both sides then compute the same thing: PKCS#1 v1.5 compares the whole encoded
+/// message, ECDSA takes the hash's leftmost bits as FIPS 186-5 says, neither asks for a low s.
+/// `None` for the rest, which stays [`verify_with`]'s: RSASSA-PSS (its parameters), SHA-224, MD5
+/// and SM3 (WebCrypto has none of them), SM2, and Ed25519, on whose non-canonical point encodings
+/// implementations differ (ed25519-dalek and BoringSSL are not known to agree on every one).
+pub fn portable<'a>(
+    message: &'a [u8],
+    algorithm: &AlgorithmIdentifierOwned,
+    signature: &'a [u8],
+    signer: &Signer,
+) -> Option<PortableCheck<'a>> {
+    let scheme = match (scheme(&algorithm.oid)?, signer.info.key_type) {
+        (SignatureScheme::RsaPkcs1(hash), KeyType::Rsa) => {
+            hash.web_crypto_name()?;
+            signer.rsa_key()?;
+            (
+                PortableScheme::RsaPkcs1(hash),
+                std::borrow::Cow::Borrowed(signature),
+            )
+        }
+        (SignatureScheme::Ecdsa(hash), KeyType::Ec) => {
+            hash.web_crypto_name()?;
+            let curve = signer.info.curve?;
+            let key = signer.key.as_slice();
+            macro_rules! raw {
+                ($curve:ident) => {{
+                    $curve::ecdsa::VerifyingKey::from_sec1_bytes(key).ok()?;
+                    let sig = $curve::ecdsa::Signature::from_der(signature).ok()?;
+                    sig.to_bytes().to_vec()
+                }};
+            }
+            let raw = match curve {
+                Curve::P256 => raw!(p256),
+                Curve::P384 => raw!(p384),
+                Curve::P521 => raw!(p521),
+                Curve::Sm2 | Curve::Other(_) => return None,
+            };
+            (
+                PortableScheme::Ecdsa(curve, hash),
+                std::borrow::Cow::Owned(raw),
+            )
+        }
+        _ => return None,
+    };
+    Some(PortableCheck {
+        scheme: scheme.0,
+        spki: signer.spki.clone(),
+        message,
+        signature: scheme.1,
+    })
 }
 
 /// The signed part of a `SEQUENCE { toBeSigned, signatureAlgorithm, signature }` (a Certificate,

@@ -3,7 +3,10 @@
 //! page that names web-sys, js-sys or wasm-bindgen-futures (tests/tidy.rs): components call these
 //! functions, so the rest stays plain Yew.
 
+use crate::analysis::chain::CheckId;
+use crate::analysis::public_key::{PortableCheck, PortableScheme};
 use crate::time::Timestamp;
+use std::collections::HashMap;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
@@ -519,6 +522,106 @@ pub fn worker_mark(name: &str) {
     {
         let _ = performance.mark(name);
     }
+}
+
+/// The browser's WebCrypto (`crypto.subtle`), in the page or the Worker; none outside a secure
+/// context (a page served over plain HTTP from another host than this machine).
+fn subtle_crypto() -> Option<web_sys::SubtleCrypto> {
+    let global = js_sys::global();
+    let crypto = match global.dyn_ref::<web_sys::Window>() {
+        Some(window) => window.crypto().ok()?,
+        None => global
+            .dyn_ref::<web_sys::WorkerGlobalScope>()?
+            .crypto()
+            .ok()?,
+    };
+    let subtle = crypto.subtle();
+    (!JsValue::from(subtle.clone()).is_undefined()).then_some(subtle)
+}
+
+/// A plain object of string properties (a WebCrypto algorithm's parameters).
+fn object_of(properties: &[(&str, &str)]) -> js_sys::Object {
+    let object = js_sys::Object::new();
+    for (name, value) in properties {
+        let _ = js_sys::Reflect::set(&object, &(*name).into(), &(*value).into());
+    }
+    object
+}
+
+/// The WebCrypto parameters of a check's algorithm: to import its key, and to verify with it.
+fn web_crypto_parameters(scheme: PortableScheme) -> Option<(js_sys::Object, js_sys::Object)> {
+    Some(match scheme {
+        PortableScheme::RsaPkcs1(hash) => {
+            let name = ("name", "RSASSA-PKCS1-v1_5");
+            let hash = ("hash", hash.web_crypto_name()?);
+            (object_of(&[name, hash]), object_of(&[name]))
+        }
+        PortableScheme::Ecdsa(curve, hash) => {
+            let name = ("name", "ECDSA");
+            let hash = ("hash", hash.web_crypto_name()?);
+            (
+                object_of(&[name, ("namedCurve", curve.as_str())]),
+                object_of(&[name, hash]),
+            )
+        }
+    })
+}
+
+/// The checks of `checks` that verify with the browser's WebCrypto (native code, about ten times
+/// faster than the module's RSA and P-256 in the browser: bench/README.md), each signer's key
+/// imported once: the ones to give back to the analysis (`Job::confirm`). A key or check
+/// WebCrypto refuses, or a browser without it, leaves its checks to the analysis, which verifies
+/// them itself; so does a "does not verify".
+pub async fn verified_by_web_crypto(checks: &[(CheckId, PortableCheck<'_>)]) -> Vec<CheckId> {
+    let Some(subtle) = subtle_crypto() else {
+        return Vec::new();
+    };
+    let usages = js_sys::Array::of1(&"verify".into());
+    let mut keys: HashMap<(usize, PortableScheme), Option<web_sys::CryptoKey>> = HashMap::new();
+    let mut pending = Vec::with_capacity(checks.len());
+    for (id, check) in checks {
+        let Some((import, verify)) = web_crypto_parameters(check.scheme) else {
+            continue;
+        };
+        let key = match keys.get(&(id.signer(), check.scheme)) {
+            Some(key) => key.clone(),
+            None => {
+                let spki = js_sys::Uint8Array::from(&check.spki[..]);
+                let imported =
+                    match subtle.import_key_with_object("spki", &spki, &import, false, &usages) {
+                        Ok(promise) => JsFuture::from(promise)
+                            .await
+                            .ok()
+                            .map(JsCast::unchecked_into),
+                        Err(_) => None,
+                    };
+                keys.insert((id.signer(), check.scheme), imported.clone());
+                imported
+            }
+        };
+        let Some(key) = key else {
+            continue;
+        };
+        // WebCrypto copies the signature and the message as it is called.
+        if let Ok(promise) = subtle.verify_with_object_and_u8_array_and_u8_array(
+            &verify,
+            &key,
+            &check.signature,
+            check.message,
+        ) {
+            pending.push((*id, JsFuture::from(promise)));
+        }
+    }
+    let mut verified = Vec::with_capacity(pending.len());
+    for (id, answer) in pending {
+        if answer
+            .await
+            .is_ok_and(|valid| valid.as_bool() == Some(true))
+        {
+            verified.push(id);
+        }
+    }
+    verified
 }
 
 /// Whether this module runs in the page's Worker rather than in the page.

@@ -5,7 +5,7 @@
 //! newer material makes it, and every message before that one, moot. A unit of work that cannot be
 //! split (one key derivation) finishes before the newer message is read.
 
-use crate::analysis::job::Step;
+use crate::analysis::job::{Job, Stage, Step};
 use crate::page_worker::{self, Boxes, FromWorker, Task, ToWorker, Worker};
 use crate::providers::ProviderId;
 use crate::ui::browser;
@@ -140,6 +140,9 @@ impl Driver {
                 }
                 Task::Analyse(analysing) => *analysing,
             };
+            // Once every input is read, the chain search's first checks go to WebCrypto.
+            analysing.job.stop_before_checks();
+            let mut handed_out = false;
             loop {
                 match analysing.job.run(&mut browser::deadline(self.slice_ms)) {
                     Step::Done(analysis) => {
@@ -152,6 +155,10 @@ impl Driver {
                         break;
                     }
                     Step::Working(progress) => {
+                        if !handed_out && progress.stage == Stage::Checking {
+                            handed_out = true;
+                            check_ahead(&mut analysing.job).await;
+                        }
                         (self.answer)(FromWorker::Progress {
                             generation: analysing.generation,
                             progress,
@@ -167,6 +174,24 @@ impl Driver {
             }
         }
     }
+}
+
+/// Has WebCrypto make the checks the job's chain search will make first, and gives the job back
+/// those that verify: the analysis is the same, the verification it does itself mostly none
+/// (RSA and ECDSA chains). A performance mark says how many verified, for the tests.
+async fn check_ahead(job: &mut Job) {
+    let ahead = job.checks_ahead();
+    if ahead.is_empty() {
+        return;
+    }
+    let verified = browser::verified_by_web_crypto(&ahead).await;
+    browser::worker_mark(&format!(
+        "cert-preflight: {} of {} checks verified by WebCrypto",
+        verified.len(),
+        ahead.len()
+    ));
+    drop(ahead);
+    job.confirm(verified);
 }
 
 /// In the Worker: says it is ready, then answers the page's messages.

@@ -150,6 +150,10 @@
 // (+0.5 KB); a root's self-signed and cross-signed forms side by side not a broken chain (one
 // code, its texts): 470,397 (+0.3 KB); that code narrowed to real cross-signs: 470,066 (layout); a
 // PKCS#12 key's alias in the report's summary: 470,141; the review's about_certificate: 470,299 (layout).
+// On 2026-12-07 (twelfth session): the chain search's first checks made by WebCrypto in the Worker
+// (issue 16's route: the checks handed out and taken back, the key import and verify calls, their
+// glue +0.15 KB): 472,755 (+2.5 KB; 472,651 to 473,927 in three builds that differed only in how
+// keys and confirmations were kept: layout).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -158,7 +162,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 471_000;
+const CEILING = 473_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -521,3 +521,34 @@ fn a_field_given_as_a_file_past_the_ceiling_is_refused_unread() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_checks_handed_out_ahead_stay_within_the_signature_budget() {
+    // 900 RSA-4096 same-name certificates: their own signatures (each self-issued) spend 3,600 of
+    // the 4,096 units, so the 900 searches' first checks, 4 units each, can pay for 124 only.
+    let bytes = inputs::same_name_certificates(900);
+    let inputs = [Input {
+        name: "same name",
+        bytes: &bytes,
+        role: Role::Certificates,
+        size: None,
+    }];
+    let options = Options {
+        now: NOW,
+        ..Options::default()
+    };
+    let mut job = Job::new(&inputs, &options);
+    job.stop_before_checks();
+    let Step::Working(_) = job.run(&mut || true) else {
+        panic!("the job stops before its checks");
+    };
+    let ahead = job.checks_ahead();
+    let left = SIGNATURE_CHECK_BUDGET - 900 * 4;
+    assert_eq!(ahead.len() as u64, left / 4);
+    // None verifies (each copy's signature is broken), so none is given back; the analysis then
+    // makes its checks itself, within the same budget.
+    let Step::Done(analysis) = job.run(&mut || true) else {
+        panic!("the job ends");
+    };
+    assert_eq!(analysis.report, analyze_with(&inputs, &options).report);
+}

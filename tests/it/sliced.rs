@@ -3,6 +3,7 @@
 
 use crate::corpus::{self, NOW_SINCE_EPOCH};
 use cert_preflight::analysis::job::{Job, Progress, Stage, Step};
+use cert_preflight::analysis::public_key::{Hash, PortableCheck, PortableScheme};
 use cert_preflight::analysis::{Input, Options, Role, analyze_with};
 
 #[track_caller]
@@ -62,29 +63,38 @@ fn a_job_in_slices_reports_progress_and_ends_with_the_analysis() {
     assert!(checking.windows(2).all(|w| w[0].done < w[1].done));
 }
 
+/// A corpus case's input files, read.
+fn case_contents(case: &std::path::Path) -> Vec<(String, Vec<u8>)> {
+    corpus::files(&case.join("input"))
+        .iter()
+        .map(|f| (f.display().to_string(), std::fs::read(f).unwrap()))
+        .collect()
+}
+
+/// The inputs of a case as the page gives them: the first file in the certificate box.
+fn case_inputs(contents: &[(String, Vec<u8>)]) -> Vec<Input<'_>> {
+    contents
+        .iter()
+        .enumerate()
+        .map(|(k, (name, bytes))| Input {
+            name,
+            bytes,
+            role: if k == 0 {
+                Role::Certificates
+            } else {
+                Role::Any
+            },
+            size: None,
+        })
+        .collect()
+}
+
 #[test]
 fn every_corpus_input_sliced_one_unit_at_a_time_gives_the_whole_analysis() {
     let mut cases = 0;
     for case in corpus::inspect_cases() {
-        let files = corpus::files(&case.join("input"));
-        let contents: Vec<(String, Vec<u8>)> = files
-            .iter()
-            .map(|f| (f.display().to_string(), std::fs::read(f).unwrap()))
-            .collect();
-        let inputs: Vec<Input> = contents
-            .iter()
-            .enumerate()
-            .map(|(k, (name, bytes))| Input {
-                name,
-                bytes,
-                role: if k == 0 {
-                    Role::Certificates
-                } else {
-                    Role::Any
-                },
-                size: None,
-            })
-            .collect();
+        let contents = case_contents(&case);
+        let inputs = case_inputs(&contents);
         for passphrase in [None, Some("test")] {
             let options = Options {
                 now: NOW_SINCE_EPOCH,
@@ -106,4 +116,138 @@ fn every_corpus_input_sliced_one_unit_at_a_time_gives_the_whole_analysis() {
         cases += 1;
     }
     assert!(cases > 50, "only {cases} corpus cases");
+}
+
+/// Another verifier, as the page's Worker has in WebCrypto: it reads only what a check hands out
+/// (the signer's `SubjectPublicKeyInfo` as DER, the message, the signature, ECDSA's as r ‖ s),
+/// through other entry points of the `RustCrypto` crates than the analysis' own.
+fn verifies_elsewhere(check: &PortableCheck<'_>) -> bool {
+    use p256::pkcs8::DecodePublicKey;
+    use signature::Verifier;
+    use signature::hazmat::PrehashVerifier;
+    let digest = |hash: Hash| -> Vec<u8> {
+        use sha2::Digest;
+        match hash {
+            Hash::Sha1 => sha1::Sha1::digest(check.message).to_vec(),
+            Hash::Sha256 => sha2::Sha256::digest(check.message).to_vec(),
+            Hash::Sha384 => sha2::Sha384::digest(check.message).to_vec(),
+            Hash::Sha512 => sha2::Sha512::digest(check.message).to_vec(),
+            other => panic!("{other:?} is never handed out"),
+        }
+    };
+    macro_rules! ecdsa {
+        ($curve:ident, $hash:expr) => {{
+            let key = $curve::ecdsa::VerifyingKey::from_public_key_der(&check.spki).unwrap();
+            let Ok(sig) = $curve::ecdsa::Signature::from_slice(&check.signature) else {
+                return false;
+            };
+            key.verify_prehash(&digest($hash), &sig).is_ok()
+        }};
+    }
+    match check.scheme {
+        PortableScheme::RsaPkcs1(hash) => {
+            let key = rsa::RsaPublicKey::from_public_key_der(&check.spki).unwrap();
+            let Ok(sig) = rsa::pkcs1v15::Signature::try_from(&check.signature[..]) else {
+                return false;
+            };
+            match hash {
+                Hash::Sha1 => rsa::pkcs1v15::VerifyingKey::<sha1::Sha1>::new(key)
+                    .verify(check.message, &sig)
+                    .is_ok(),
+                Hash::Sha256 => rsa::pkcs1v15::VerifyingKey::<sha2::Sha256>::new(key)
+                    .verify(check.message, &sig)
+                    .is_ok(),
+                Hash::Sha384 => rsa::pkcs1v15::VerifyingKey::<sha2::Sha384>::new(key)
+                    .verify(check.message, &sig)
+                    .is_ok(),
+                Hash::Sha512 => rsa::pkcs1v15::VerifyingKey::<sha2::Sha512>::new(key)
+                    .verify(check.message, &sig)
+                    .is_ok(),
+                other => panic!("RSA with {other:?} is never handed out"),
+            }
+        }
+        PortableScheme::Ecdsa(curve, hash) => match curve.as_str() {
+            "P-256" => ecdsa!(p256, hash),
+            "P-384" => ecdsa!(p384, hash),
+            "P-521" => ecdsa!(p521, hash),
+            other => panic!("ECDSA on {other} is never handed out"),
+        },
+    }
+}
+
+#[test]
+fn every_corpus_input_with_its_checks_made_ahead_elsewhere_gives_the_whole_analysis() {
+    let (mut handed_out, mut verified) = (0, 0);
+    for case in corpus::inspect_cases() {
+        let contents = case_contents(&case);
+        let inputs = case_inputs(&contents);
+        let options = Options {
+            now: NOW_SINCE_EPOCH,
+            passphrase: Some("test"),
+            pkcs12_password: Some("test"),
+        };
+        let mut job = Job::new(&inputs, &options);
+        job.stop_before_checks();
+        let mut asked = false;
+        let ahead = loop {
+            match job.run(&mut || true) {
+                Step::Working(progress) => {
+                    // It stops once, with the checks known and none made.
+                    assert!(!asked, "{}", case.display());
+                    assert_eq!(progress.stage, Stage::Checking, "{}", case.display());
+                    assert_eq!(progress.done, 0, "{}", case.display());
+                    asked = true;
+                    let ahead = job.checks_ahead();
+                    let found: Vec<_> = ahead
+                        .iter()
+                        .filter(|(_, check)| verifies_elsewhere(check))
+                        .map(|(id, _)| *id)
+                        .collect();
+                    handed_out += ahead.len();
+                    verified += found.len();
+                    job.confirm(found);
+                }
+                Step::Done(analysis) => break analysis,
+            }
+        };
+        let whole = analyze_with(&inputs, &options);
+        assert_eq!(ahead.report, whole.report, "{}", case.display());
+    }
+    // The corpus' RSA and ECDSA chains (and a few broken links, which stay the analysis' own).
+    assert!(verified > 100, "{verified} of {handed_out} checks verified");
+    assert!(handed_out > verified, "{verified} of {handed_out}");
+}
+
+#[test]
+fn a_confirmed_check_is_taken_as_verified_and_an_unconfirmed_one_is_verified_here() {
+    // chain-fake-intermediate-same-name: a CA with the name of the leaf's issuer, whose key did not
+    // sign it.
+    let contents =
+        case_contents(&corpus::vectors("inspect").join("chain-fake-intermediate-same-name"));
+    let inputs = case_inputs(&contents);
+    let options = Options {
+        now: NOW_SINCE_EPOCH,
+        ..Options::default()
+    };
+    let run = |confirm_all: bool| {
+        let mut job = Job::new(&inputs, &options);
+        job.stop_before_checks();
+        loop {
+            match job.run(&mut || true) {
+                Step::Working(_) => {
+                    let ahead: Vec<_> = job.checks_ahead().iter().map(|(id, _)| *id).collect();
+                    assert!(!ahead.is_empty());
+                    if confirm_all {
+                        job.confirm(ahead);
+                    }
+                }
+                Step::Done(analysis) => break analysis,
+            }
+        }
+    };
+    let whole = analyze_with(&inputs, &options);
+    assert_eq!(run(false).report, whole.report);
+    // The contract: a check given back is not verified again. Given back wrongly, the broken link
+    // is taken as verified, which is why only what the other verifier found to verify is given.
+    assert_ne!(run(true).report.chain, whole.report.chain);
 }
