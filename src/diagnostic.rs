@@ -174,12 +174,14 @@ codes! {
     /// it signed). Several providers reject or mis-serve such bundles; the fix reorders them.
     ChainOutOfOrder = "chain-out-of-order", Warning;
     /// One PKCS#12 or PKCS#7 file keeps its certificates in another order than the chain's (NSS
-    /// stores the leaf last). The file's order has no meaning and cannot be chosen; what is
-    /// uploaded is built in chain order. Nothing to do.
+    /// stores the leaf last), or a ZIP archive keeps them in separate files, read in the order of
+    /// their names (an Apache download's certificate and chain). That order has no meaning and
+    /// cannot be chosen; what is uploaded is built in chain order. Nothing to do.
     ContainerCertificateOrder = "container-certificate-order", Info;
     /// One PKCS#12 or PKCS#7 file holds the same certificate twice (a Java keystore holds its CA
-    /// certificates in the key's chain and again as trusted entries). What is uploaded keeps one
-    /// copy. Nothing to do.
+    /// certificates in the key's chain and again as trusted entries), or two files of one ZIP
+    /// archive do (a download with one file per server type: Nginx's PEM, IIS's PKCS#12). What is
+    /// uploaded keeps one copy. Nothing to do.
     ContainerDuplicateCertificate = "container-duplicate-certificate", Info;
     /// A certificate is not on the leaf's path to its root: it belongs to another chain. Drop it.
     /// When it is another end-entity certificate (a renewal's old certificate, another site's),

@@ -489,20 +489,30 @@ pub fn analyze(
     analyze_checked(
         certificates,
         &mut Checks::new(certificates),
-        &[],
+        &Given::default(),
         diagnostics,
     )
 }
 
-/// [`analyze`] with the signature checks made so far (the search goes on here to its end).
-/// `keyed[i]`: a private key given is certificate `i`'s, which makes it the leaf before another
-/// end-entity certificate (a renewed certificate beside the old one, each with its key).
+/// What the analysis knows of the material beside the certificates.
+#[derive(Debug, Default)]
+pub struct Given<'a> {
+    /// `keyed[i]`: a private key given is certificate `i`'s, which makes it the leaf before
+    /// another end-entity certificate (a renewed certificate beside the old one, each with its key).
+    pub keyed: &'a [bool],
+    /// The ZIP archives whose files were read as inputs of their own (`archive.zip/file`).
+    pub archives: &'a [String],
+}
+
+/// [`analyze`] with the signature checks made so far (the search goes on here to its end) and
+/// what else was [`Given`].
 pub fn analyze_checked(
     certificates: &[ParsedCertificate],
     checks: &mut Checks,
-    keyed: &[bool],
+    given: &Given<'_>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> ChainReport {
+    let keyed = given.keyed;
     if certificates.is_empty() {
         return ChainReport::empty();
     }
@@ -555,14 +565,18 @@ pub fn analyze_checked(
         .filter(|&&i| !issues_another[i])
         .filter_map(|&i| taken_before(certificates, keyed, leaf, i).map(|why| (i, why)))
         .collect();
-    chain_diagnostics(
+    let mut said = Said {
         certificates,
+        archives: given.archives,
+        diagnostics,
+    };
+    chain_diagnostics(
+        &mut said,
         &report,
         &failed_issuers,
         &other_keys,
         &other_leaves,
         top,
-        diagnostics,
     );
     report
 }
@@ -782,28 +796,25 @@ fn other_keys(certificates: &[ParsedCertificate], unique: &[usize], top: usize) 
 }
 
 fn chain_diagnostics(
-    certificates: &[ParsedCertificate],
+    said: &mut Said<'_>,
     report: &ChainReport,
     failed_issuers: &[Vec<usize>],
     other_keys: &[usize],
     other_leaves: &[(usize, LeafTaken)],
     top: usize,
-    diagnostics: &mut Vec<Diagnostic>,
 ) {
-    let mut said = Said {
-        certificates,
-        diagnostics,
-    };
-    order_diagnostics(&mut said, report, other_leaves);
-    wrong_issuer_diagnostics(&mut said, failed_issuers, other_keys, top);
-    skipped_checks_diagnostic(&mut said, report, top);
-    end_diagnostics(&mut said, report, top);
-    ca_diagnostics(&mut said, report);
+    order_diagnostics(said, report, other_leaves);
+    wrong_issuer_diagnostics(said, failed_issuers, other_keys, top);
+    skipped_checks_diagnostic(said, report, top);
+    end_diagnostics(said, report, top);
+    ca_diagnostics(said, report);
 }
 
 /// Where the chain's diagnostics go, and how they name a certificate.
 struct Said<'a> {
     certificates: &'a [ParsedCertificate],
+    /// The archives whose files were inputs ([`Given::archives`]).
+    archives: &'a [String],
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
@@ -822,6 +833,29 @@ impl Said<'_> {
         indices.len() > 1
             && indices.iter().all(|&i| at(i) == at(indices[0]))
             && at(indices[0]).1.is_some()
+    }
+
+    /// The archive both certificates came out of, from two of its files (a download holding one
+    /// file per server type: Nginx's PEM, IIS's PKCS#12, Tomcat's keystore).
+    fn one_archive(&self, i: usize, j: usize) -> Option<&str> {
+        let (a, b) = (
+            &self.certificates[i].location.file,
+            &self.certificates[j].location.file,
+        );
+        let inside = |file: &str, archive: &str| {
+            file.strip_prefix(archive)
+                .is_some_and(|rest| rest.starts_with('/'))
+        };
+        self.archives
+            .iter()
+            .find(|archive| a != b && inside(a, archive) && inside(b, archive))
+            .map(String::as_str)
+    }
+
+    /// The name of certificate `i`'s file inside `archive` (which it came out of).
+    fn file_in(&self, i: usize, archive: &str) -> String {
+        let file = &self.certificates[i].location.file;
+        file.get(archive.len() + 1..).unwrap_or(file).to_owned()
     }
 
     /// Certificate `i`'s name for messages.
@@ -855,6 +889,21 @@ fn order_diagnostics(
                     "无需处理：上传的内容只保留一份"
                 ),
             )
+        } else if let Some(archive) = said.one_archive(first, second) {
+            let (first_file, second_file) =
+                (said.file_in(first, archive), said.file_in(second, archive));
+            Diagnostic::new(
+                Code::ContainerDuplicateCertificate,
+                said.at(second),
+                tr!(
+                    "{archive} holds certificate \"{name}\" in two of its files ({first_file} and {second_file}: certificates {first} and {second}), as a download with one file per server type does",
+                    "{archive} 的两个文件（{first_file} 和 {second_file}：证书 {first} 和 {second}）中都有证书“{name}”，按服务器类型各给一份文件的下载包就是这样"
+                ),
+                tr!(
+                    "nothing to do: what is uploaded keeps one copy",
+                    "无需处理：上传的内容只保留一份"
+                ),
+            )
         } else {
             Diagnostic::new(
                 Code::ChainDuplicateCertificate,
@@ -872,9 +921,33 @@ fn order_diagnostics(
         said.diagnostics.push(diagnostic);
     }
     // Indices are in input order, so the path is in the given order exactly when it ascends.
-    if report.order.windows(2).any(|pair| pair[0] > pair[1]) {
+    let descending: Vec<&[usize]> = report
+        .order
+        .windows(2)
+        .filter(|pair| pair[0] > pair[1])
+        .collect();
+    if let Some(first) = descending.first() {
         let order = index_list(&report.order);
-        let diagnostic = if said.one_container(&report.order) {
+        // Files of one archive are read in the order of their names, not one the user chose.
+        let archive = said.one_archive(first[0], first[1]).filter(|&a| {
+            descending
+                .iter()
+                .all(|p| said.one_archive(p[0], p[1]) == Some(a))
+        });
+        let diagnostic = if let Some(archive) = archive {
+            Diagnostic::new(
+                Code::ContainerCertificateOrder,
+                said.at(report.order[0]),
+                tr!(
+                    "{archive} holds the chain's certificates in separate files, read in the order of their names; the chain's order is {order}",
+                    "{archive} 把证书链的证书放在不同的文件中，按文件名的顺序读取；证书链的顺序是 {order}"
+                ),
+                tr!(
+                    "nothing to do: what is uploaded is in chain order, leaf first",
+                    "无需处理：上传的内容按证书链顺序排列，叶子证书在前"
+                ),
+            )
+        } else if said.one_container(&report.order) {
             Diagnostic::new(
                 Code::ContainerCertificateOrder,
                 said.at(report.order[0]),

@@ -14,7 +14,7 @@
 use super::certificate::{self, ParsedCertificate};
 use super::chain::Checks;
 use super::csr::{self, CsrSummary, ParsedCsr};
-use super::input::InputSummary;
+use super::input::{InputFormat, InputSummary};
 use super::item::Item;
 use super::item::ItemKind;
 use super::private_key::{self, ParsedKey, PrivateKeySummary};
@@ -448,8 +448,18 @@ impl Collected {
     /// The chain (with the signature checks made so far), keys and requests matched: the analysis.
     fn finish(mut self, checks: &mut Checks) -> Analysis {
         let keyed = key_match::keyed(&self.certificates, &self.keys);
+        let archives: Vec<String> = self
+            .inputs
+            .iter()
+            .filter(|input| input.format == InputFormat::Zip)
+            .map(|input| input.file.clone())
+            .collect();
+        let given = chain::Given {
+            keyed: &keyed,
+            archives: &archives,
+        };
         let chain =
-            chain::analyze_checked(&self.certificates, checks, &keyed, &mut self.diagnostics);
+            chain::analyze_checked(&self.certificates, checks, &given, &mut self.diagnostics);
         // A certificate off the leaf's path (a renewal's old certificate or its renewal dated
         // later, another chain's) is not uploaded: expired or not yet valid, it is a warning to
         // drop it, not the error an uploaded one is (it also tells why the other was taken as the

@@ -482,6 +482,9 @@ ARCHIVE_CASES = [
      "tarfile) and the certificate's page printed to PDF by headless Chromium"),
     ("archive-nested", "a CA's all-formats download: Python's zipfile around an Nginx ZIP (Info-ZIP) and a Tomcat ZIP "
      "(zipfile), which are named, not opened"),
+    ("archive-one-folder-per-server-type", "a download with one folder per server type (Nginx: bundle and key; "
+     "Apache: certificate, chain and key; IIS: PKCS#12 and its password file), by Info-ZIP's zip: the same "
+     "certificates in three formats"),
 ]
 
 
@@ -514,6 +517,14 @@ def make_archives(p):
         "archive-excel-sheet": {"certificates.test-only.xlsx": spreadsheet([
             ["域名", "证书", "私钥", "到期"],
             ["www.example.com", chain(p.leaf, p.int), key_pem(p.leaf_key), "2027-09-01"]])},
+        "archive-one-folder-per-server-type": {"www.example.com_all.test-only.zip": zipped("zip", {
+            "Nginx/www.example.com_bundle.crt": chain(p.leaf, p.int),
+            "Nginx/www.example.com.key": key_pem(p.leaf_key, "traditional"),
+            "Apache/www.example.com.crt": pem(p.leaf),
+            "Apache/root_bundle.crt": pem(p.int),
+            "Apache/www.example.com.key": key_pem(p.leaf_key, "traditional"),
+            "IIS/www.example.com.pfx": tomcat["example.com.pfx"],
+            "IIS/keystorePass.txt": tomcat["pfx-password.txt"]})},
         "archive-nested": {"all-formats.test-only.zip": zipped("zipfile", {
             "example.com_nginx.zip": zipped("zip", nginx), "example.com_tomcat.zip": zipped("zipfile", tomcat),
             "说明.txt": "每种服务器一个压缩包。\n"})},
