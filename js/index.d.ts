@@ -77,7 +77,7 @@ export interface Diagnostic {
 export interface InputSummary {
   file: string;
   kind: 'text' | 'binary' | 'empty';
-  /** 'pem', 'der', 'ber' (a PKCS#12 or PKCS#7 file in BER), 'zip' or 'unknown'. */
+  /** 'pem', 'der', 'ber' (a PKCS#12 or PKCS#7 file in BER), 'zip', 'jks' or 'jceks' (a Java keystore), or 'unknown'. */
   format: string;
   line_endings: string;
   blocks: number;

@@ -16,6 +16,7 @@ pub mod fingerprint;
 pub(crate) mod foreign;
 pub mod input;
 pub mod item;
+pub(crate) mod java_keystore;
 pub mod job;
 mod key_match;
 pub(crate) mod legacy_pem;

@@ -108,10 +108,10 @@ codes! {
     EcParametersSkipped = "ec-parameters-skipped", Info;
     /// The material is of another system, often taken for a certificate or its key: an SSH key
     /// (OpenSSH or PuTTY private key, `ssh-rsa AAAA…`, RFC 4716 public key), an OpenPGP block,
-    /// or a Java keystore (JKS, JCEKS), which no target takes and whose key only Java reads.
-    /// Give the certificate your CA issued and the key made with its CSR; for a keystore, download
-    /// the certificate again for Nginx or Apache (PEM files), or convert it to PKCS#12 with
-    /// `keytool -importkeystore … -deststoretype PKCS12`.
+    /// or a Java keystore (JKS, JCEKS) that cannot be read, which no target takes and whose key
+    /// only Java reads. Give the certificate your CA issued and the key made with its CSR; for a
+    /// keystore, download the certificate again for Nginx or Apache (PEM files), or convert it to
+    /// PKCS#12 with `keytool -importkeystore … -deststoretype PKCS12`.
     NotTlsMaterial = "not-tls-material", Error;
     /// A ZIP archive (as CAs and cloud consoles hand certificates out): its files that hold
     /// certificates, keys or requests are read as inputs of their own, named `archive.zip/file`;
@@ -228,8 +228,14 @@ codes! {
     /// The password does not open the PKCS#12 file (its MAC or its decryption fails).
     WrongPkcs12Password = "wrong-pkcs12-password", Error;
     /// The key or container uses an encryption this tool does not support. Re-export it with
-    /// AES-256 (PBES2), e.g. `openssl pkcs8 -topk8 -v2 aes-256-cbc`.
+    /// AES-256 (PBES2), e.g. `openssl pkcs8 -topk8 -v2 aes-256-cbc`. A Java keystore's key (JKS,
+    /// JCEKS: Java's own schemes, which only Java reads; the keystore's certificates are read):
+    /// convert the keystore to PKCS#12 with `keytool -importkeystore … -deststoretype PKCS12`.
     UnsupportedEncryption = "unsupported-encryption", Error;
+    /// A Java keystore's private key is locked with Java's own scheme and not read, but the
+    /// keystore holds the leaf and the leaf's key is given in another file (a download with one
+    /// file per server type: Tomcat's keystore beside Nginx's PEM key). Nothing to do.
+    KeystoreKeyNotNeeded = "keystore-key-not-needed", Info;
     /// The private key is not the key of the leaf certificate. The message says which certificate
     /// it does belong to, if any. Providers answer with a key-mismatch error after upload.
     KeyDoesNotMatchCertificate = "key-does-not-match-certificate", Error;

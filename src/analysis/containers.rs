@@ -3,8 +3,9 @@
 //! typed errors; this module turns them into items and diagnostics.
 
 use super::item::{Item, ItemKind};
+use super::java_keystore::{self, Content};
 use super::private_key::{self, ParsedKey};
-use super::{Options, pkcs7, pkcs12};
+use super::{Options, foreign, pkcs7, pkcs12};
 use crate::diagnostic::{Code, Diagnostic, Hint, InputLocation};
 
 /// PKCS#7 and PKCS#12 items become the certificates (and keys) they hold; others pass through.
@@ -73,8 +74,125 @@ pub(crate) fn open(
                 }
             }
         }
+        ItemKind::JavaKeystore => match java_keystore::read(&item.der) {
+            Ok(keystore) => {
+                let mut ders = Vec::new();
+                for entry in keystore.entries {
+                    let alias = plain_alias(&entry.alias);
+                    match entry.content {
+                        Content::Key { chain } => {
+                            diagnostics.push(keystore_key(&item.location, keystore.kind, alias));
+                            ders.extend(chain);
+                        }
+                        Content::Trusted(der) => ders.push(der),
+                        Content::Secret => diagnostics.push(keystore_secret(
+                            &item.location,
+                            alias,
+                            keystore.unread,
+                        )),
+                    }
+                }
+                certificate_items(&item, ders)
+            }
+            Err(java_keystore::KeystoreError::CutShort { at }) => {
+                diagnostics.push(Diagnostic::new(
+                    Code::InvalidAsn1,
+                    item.location.clone(),
+                    tr!(
+                        "the Java keystore cannot be read: it ends after {at} bytes, inside an entry whose stated length goes on: it was cut short",
+                        "无法读取该 Java 密钥库：数据在 {at} 字节后结束，而某个条目声明的长度还没有结束：文件被截断了"
+                    ),
+                    tr!(
+                        "copy or download the keystore again",
+                        "请重新复制或下载该密钥库"
+                    ),
+                ));
+                Vec::new()
+            }
+            Err(_) => {
+                let jceks = java_keystore::Kind::of(&item.der) == Some(java_keystore::Kind::Jceks);
+                diagnostics.push(foreign::Foreign::JavaKeystore { jceks }.diagnostic(
+                    InputLocation {
+                        block: None,
+                        ..item.location.clone()
+                    },
+                ));
+                Vec::new()
+            }
+        },
         _ => vec![item],
     }
+}
+
+/// An entry's alias as a message may quote it: printable and short (a keystore is input), else
+/// none.
+fn plain_alias(alias: &str) -> Option<&str> {
+    (!alias.is_empty() && alias.chars().count() <= 64 && !alias.chars().any(char::is_control))
+        .then_some(alias)
+}
+
+/// A keystore's private key entry: its certificates are read, its key is not (Java's own scheme).
+fn keystore_key(at: &InputLocation, kind: java_keystore::Kind, alias: Option<&str>) -> Diagnostic {
+    use crate::render::shell::shell_quote;
+    let file = at.file.rsplit('/').next().unwrap_or(&at.file);
+    let source = shell_quote(file);
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let target = shell_quote(&format!("{stem}.p12"));
+    let store = kind.name();
+    let (named, named_zh, alias) = match alias {
+        Some(alias) => (
+            format!(" of entry \"{alias}\""),
+            format!("条目“{alias}”的"),
+            shell_quote(alias),
+        ),
+        None => (String::new(), String::new(), "ALIAS".to_owned()),
+    };
+    Diagnostic::new(
+        Code::UnsupportedEncryption,
+        at.clone(),
+        tr!(
+            "the private key{named} is locked with Java's own scheme ({store}), which only Java reads: the keystore's certificates are read, its key is not",
+            "{named_zh}私钥以 Java 自有的方案（{store}）保护，只有 Java 能读取：已读取密钥库中的证书，但没有读取其私钥"
+        ),
+        tr!(
+            "convert the keystore to PKCS#12 with Java's keytool (keytool -importkeystore -srckeystore {source} -srcstoretype {store} -srcalias {alias} -destkeystore {target} -deststoretype PKCS12; it asks for the keystore's password, which a download keeps in keystorePass.txt or jks-password.txt) and give the .p12 file and that password; or download the certificate again for Nginx (PEM files: the certificate and its key)",
+            "请用 Java 的 keytool 把密钥库转换为 PKCS#12（keytool -importkeystore -srckeystore {source} -srcstoretype {store} -srcalias {alias} -destkeystore {target} -deststoretype PKCS12；它会要求输入密钥库密码，下载包中保存在 keystorePass.txt 或 jks-password.txt 里），再给出 .p12 文件和该密码；或重新下载 Nginx 格式的证书（PEM：证书和私钥）"
+        ),
+    )
+}
+
+/// A keystore's private key not read, when the keystore holds the leaf and the leaf's key is given
+/// in another file.
+pub(crate) fn keystore_key_not_needed(at: &InputLocation) -> Diagnostic {
+    Diagnostic::new(
+        Code::KeystoreKeyNotNeeded,
+        at.clone(),
+        tr!(
+            "the keystore's private key is not read (Java's own scheme), and is not needed: the leaf's key is given in another file",
+            "密钥库中的私钥没有读取（Java 自有的方案），也不需要：叶子证书的私钥已在另一个文件中给出"
+        ),
+        tr!("nothing to do", "无需处理"),
+    )
+}
+
+/// A JCEKS secret key entry, where reading stops.
+fn keystore_secret(at: &InputLocation, alias: Option<&str>, unread: usize) -> Diagnostic {
+    let (named, named_zh) = match alias {
+        Some(alias) => (format!(" \"{alias}\""), format!("“{alias}”")),
+        None => (String::new(), String::new()),
+    };
+    Diagnostic::new(
+        Code::NotACertificate,
+        at.clone(),
+        tr!(
+            "entry{named} of the keystore is a secret key, no part of a certificate; the {unread} entries after it are not read",
+            "密钥库的条目{named_zh}是对称密钥，与证书无关；其后的 {unread} 个条目没有读取"
+        ),
+        tr!(
+            "convert the keystore to PKCS#12 with Java's keytool (keytool -importkeystore … -deststoretype PKCS12) to have its certificates read",
+            "请用 Java 的 keytool 把密钥库转换为 PKCS#12（keytool -importkeystore … -deststoretype PKCS12），以便读取其中的证书"
+        ),
+    )
 }
 
 fn pkcs12_diagnostic(error: pkcs12::Pkcs12Error, at: &InputLocation) -> Diagnostic {

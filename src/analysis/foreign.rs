@@ -19,8 +19,9 @@ pub(crate) enum Foreign {
     /// An OpenPGP block (keys, messages, signatures).
     Pgp,
     /// A Java keystore in Sun's own format (`JKS`) or its JCE variant (`JCEKS`), as `keytool`
-    /// wrote them before Java 9 and Tomcat guides still make them. Their private keys are
-    /// protected by Sun's own scheme, which only Java reads.
+    /// wrote them before Java 9 and Tomcat guides still make them, that cannot be read (of a
+    /// version or with an entry Java never wrote: `super::java_keystore` reads the others'
+    /// certificates). Their private keys are protected by Sun's own scheme, which only Java reads.
     JavaKeystore {
         /// `JCEKS` rather than `JKS`.
         jceks: bool,

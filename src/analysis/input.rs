@@ -81,6 +81,10 @@ pub enum InputFormat {
     Unknown,
     /// A ZIP archive, whose files are inputs of their own (`analysis::archive`).
     Zip,
+    /// A Java keystore in Sun's format (`analysis::java_keystore`).
+    Jks,
+    /// A Java keystore in the JCE provider's format.
+    Jceks,
 }
 
 crate::words::serialize_as_str!(InputFormat);
@@ -94,6 +98,8 @@ impl InputFormat {
             Self::Ber => "ber",
             Self::Unknown => "unknown",
             Self::Zip => "zip",
+            Self::Jks => "jks",
+            Self::Jceks => "jceks",
         }
     }
 }
@@ -274,6 +280,28 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         summary.blocks = 1;
         let item = Item {
             kind,
+            label: None,
+            der: bytes.to_vec(),
+            headers: Vec::new(),
+            location: at(Some(1), None),
+        };
+        return DecodedInput {
+            summary,
+            items: vec![item],
+            diagnostics: Vec::new(),
+        };
+    }
+
+    if let Some(keystore) = super::java_keystore::Kind::of(bytes) {
+        // A Java keystore: its certificates are read by `containers`.
+        summary.kind = InputKind::Binary;
+        summary.format = match keystore {
+            super::java_keystore::Kind::Jks => InputFormat::Jks,
+            super::java_keystore::Kind::Jceks => InputFormat::Jceks,
+        };
+        summary.blocks = 1;
+        let item = Item {
+            kind: ItemKind::JavaKeystore,
             label: None,
             der: bytes.to_vec(),
             headers: Vec::new(),

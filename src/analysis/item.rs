@@ -18,6 +18,8 @@ pub enum ItemKind {
     Pkcs7,
     /// A PKCS#12 file (.p12 / .pfx: binary, or its base64 recovered under the label `PKCS12`).
     Pkcs12,
+    /// A Java keystore (JKS or JCEKS, binary): the whole file.
+    JavaKeystore,
     /// A public key (`PUBLIC KEY`, `RSA PUBLIC KEY`).
     PublicKey,
     /// Any other label.
@@ -52,6 +54,7 @@ impl ItemKind {
             Self::CertificateRequest => "a certificate request (CSR)",
             Self::Pkcs7 => "a PKCS#7 bundle",
             Self::Pkcs12 => "a PKCS#12 file",
+            Self::JavaKeystore => "a Java keystore",
             Self::PublicKey => "a public key",
             Self::Other => "an unknown block",
         }
@@ -65,6 +68,7 @@ impl ItemKind {
             Self::CertificateRequest => "证书请求（CSR）",
             Self::Pkcs7 => "PKCS#7 证书包",
             Self::Pkcs12 => "PKCS#12 文件",
+            Self::JavaKeystore => "Java 密钥库",
             Self::PublicKey => "公钥",
             Self::Other => "未知的块",
         }

@@ -421,7 +421,7 @@ impl Collected {
                     ),
                 )),
                 // Containers were opened above; what remains here could not be.
-                ItemKind::Pkcs7 | ItemKind::Pkcs12 => {}
+                ItemKind::Pkcs7 | ItemKind::Pkcs12 | ItemKind::JavaKeystore => {}
                 ItemKind::Other => diagnostics.push(match item.label.as_deref().and_then(foreign::by_label) {
                     Some(foreign) => foreign.diagnostic(item.location.clone()),
                     None => Diagnostic::new(
@@ -494,6 +494,29 @@ impl Collected {
                     &self.diagnostics[at],
                 ) {
                     self.diagnostics[at] = error;
+                }
+            }
+        }
+        // A keystore's key, which is not read, is not needed when the keystore holds the leaf
+        // and the leaf's key is given in another file (a download with one file per server type).
+        if let Some(&leaf) = chain.order.first()
+            && keyed.get(leaf) == Some(&true)
+        {
+            let sha256 = &self.certificates[leaf].summary.sha256;
+            let holds_leaf = |file: &str| {
+                self.inputs.iter().any(|i| {
+                    i.file == file && matches!(i.format, InputFormat::Jks | InputFormat::Jceks)
+                }) && self
+                    .certificates
+                    .iter()
+                    .any(|c| c.location.file == file && c.summary.sha256 == *sha256)
+            };
+            for diagnostic in &mut self.diagnostics {
+                if diagnostic.code == Code::UnsupportedEncryption
+                    && let Some(at) = diagnostic.location.input()
+                    && holds_leaf(&at.file)
+                {
+                    *diagnostic = containers::keystore_key_not_needed(at);
                 }
             }
         }

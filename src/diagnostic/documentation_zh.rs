@@ -34,7 +34,7 @@ impl Code {
                 "EC PARAMETERS 块是 openssl ecparam -genkey 写在私钥之前的曲线名称：不需要（私钥本身写明了曲线），已跳过。无需处理。"
             }
             Self::NotTlsMaterial => {
-                "内容属于其他系统，常被误当作证书或其私钥：SSH 密钥（OpenSSH 或 PuTTY 私钥、ssh-rsa AAAA…、RFC 4716 公钥）、OpenPGP 块，或 Java 密钥库（JKS、JCEKS：没有目标接受，其私钥只有 Java 能读取）。请给出 CA 签发的证书和与其 CSR 一同生成的私钥；密钥库请重新下载 Nginx 或 Apache 格式的证书（PEM 文件），或用 keytool -importkeystore … -deststoretype PKCS12 转换为 PKCS#12。"
+                "内容属于其他系统，常被误当作证书或其私钥：SSH 密钥（OpenSSH 或 PuTTY 私钥、ssh-rsa AAAA…、RFC 4716 公钥）、OpenPGP 块，或无法读取的 Java 密钥库（JKS、JCEKS：没有目标接受，其私钥只有 Java 能读取）。请给出 CA 签发的证书和与其 CSR 一同生成的私钥；密钥库请重新下载 Nginx 或 Apache 格式的证书（PEM 文件），或用 keytool -importkeystore … -deststoretype PKCS12 转换为 PKCS#12。"
             }
             Self::ArchiveOpened => {
                 "ZIP 压缩包（CA 和云控制台常以此形式提供证书下载）：其中含证书、私钥或证书请求的文件作为单独的输入读取，名称为 压缩包.zip/文件；其他文件会列为未读取，其中的压缩包列为未打开（只读取一层）；Word 文档（.docx，XML 的 ZIP 压缩包）或 OpenDocument 文件（.odt、.ods）则读取其正文的文本。无需处理：上传的内容由读取到的内容生成。"
@@ -129,7 +129,10 @@ impl Code {
             }
             Self::WrongPkcs12Password => "密码无法打开该 PKCS#12 文件（MAC 校验或解密失败）。",
             Self::UnsupportedEncryption => {
-                "私钥或容器使用了本工具不支持的加密方式。请用 AES-256（PBES2）重新导出，例如 openssl pkcs8 -topk8 -v2 aes-256-cbc。"
+                "私钥或容器使用了本工具不支持的加密方式。请用 AES-256（PBES2）重新导出，例如 openssl pkcs8 -topk8 -v2 aes-256-cbc。Java 密钥库（JKS、JCEKS）的私钥以 Java 自有的方案保护，只有 Java 能读取（密钥库中的证书会被读取）：请用 keytool -importkeystore … -deststoretype PKCS12 把密钥库转换为 PKCS#12。"
+            }
+            Self::KeystoreKeyNotNeeded => {
+                "Java 密钥库的私钥以 Java 自有的方案保护，没有读取；但密钥库中有叶子证书，而叶子证书的私钥已在另一个文件中给出（按服务器类型各给一份文件的下载包：Tomcat 的密钥库旁边有 Nginx 的 PEM 私钥）。无需处理。"
             }
             Self::KeyDoesNotMatchCertificate => {
                 "证书的公钥与私钥不匹配：私钥不是叶子证书的私钥。消息会说明它属于哪张证书（如果有）。上传后服务商会返回密钥不匹配的错误。"

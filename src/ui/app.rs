@@ -94,7 +94,7 @@ pub fn App() -> Html {
                     <InputPanel slot={Slot::Certificates} title={lang.pick("Certificates", "证书")} on_action={dispatch.clone()}
                         label={lang.pick("Certificate and chain: PEM text (several blocks, any order, stray text and CRLF are fine), or the files or ZIP your CA sent", "证书和证书链：PEM 文本（可多个块、任意顺序，夹杂文字和 CRLF 也可以），或 CA 发来的文件或 ZIP 压缩包")}
                         pasted={materials.boxes.certificates.pasted.clone()} files={names(Slot::Certificates)}
-                        accept=".pem,.crt,.cer,.der,.cert,.ca-bundle,.chain,.txt,.p7b,.p7c,.pfx,.p12,.jks,.keystore,.zip,.docx,.odt,.ods,.xlsx,.eml" />
+                        accept=".pem,.crt,.cer,.der,.cert,.ca-bundle,.chain,.txt,.p7b,.p7c,.pfx,.p12,.jks,.jceks,.keystore,.zip,.docx,.odt,.ods,.xlsx,.eml" />
                     <InputPanel slot={Slot::Key} title={lang.pick("Private key", "私钥")} on_action={dispatch.clone()}
                         label={lang.pick("Private key (PEM: PKCS#1, PKCS#8, SEC1, encrypted). It stays in this page.", "私钥（PEM：PKCS#1、PKCS#8、SEC1、加密的均可）。它只留在本页面。")}
                         pasted={materials.boxes.key.pasted.clone()} files={names(Slot::Key)} accept=".pem,.key,.der,.txt" />

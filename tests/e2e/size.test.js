@@ -153,7 +153,10 @@
 // On 2026-12-07 (twelfth session): the chain search's first checks made by WebCrypto in the Worker
 // (issue 16's route: the checks handed out and taken back, the key import and verify calls, their
 // glue +0.15 KB): 472,755 (+2.5 KB; 472,651 to 473,927 in three builds that differed only in how
-// keys and confirmations were kept: layout).
+// keys and confirmations were kept: layout). A download with one folder per server type said as such
+// (an archive's copies and its chain in separate files: two texts, the archives passed to the chain):
+// 474,863 (+2.1 KB, of which the module's layout moved about 0.7 in the builds before); a Java keystore's
+// certificates read (its reader, one code, the keytool command by alias): 475,374 (+0.5 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -162,7 +165,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 473_500;
+const CEILING = 476_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

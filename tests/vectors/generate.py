@@ -22,7 +22,7 @@ Usage:
   python3 tests/vectors/generate.py --check    recompute facts in memory; exit 1 if a facts.json differs
 
 Generating needs the openssl 3 CLI (SHA-1 and SM2 signing, legacy PKCS#12, scrypt and DES-EDE3 keys),
-ssh-keygen (not-tls-ssh-keys), keytool (not-tls-java-keystores, pkcs12-java-keytool-tomcat,
+ssh-keygen (not-tls-ssh-keys), keytool (java-keystores-jks-and-jceks, pkcs12-java-keytool-tomcat,
 pkcs12-java-keytool-renewed-in-place,
 keytool-list-rfc-transcript), NSS's certutil, pk12util and cmsutil (pkcs12-nss-pk12util-ber, pkcs7-nss-certs-only-ber; Debian's libnss3-tools),
 cat and diff (recovered-mail-chat-and-input-methods), zip, jar, chromium, python-docx, odfpy and openpyxl
@@ -328,6 +328,37 @@ def java_tomcat_keystore(p):
     return p.java_tomcat
 
 
+def java_keystore_of(key, cert, *chain):
+    """A JKS keystore holding `key` with `cert` and `chain` as one key entry (alias `tomcat`), converted by keytool
+    (OpenJDK 17, -importkeystore) from a PKCS#12 file pyca wrote: how a PEM key and certificate become Tomcat's
+    keystore."""
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = pathlib.Path(tmp)
+        (folder / "in.p12").write_bytes(pkcs12.serialize_key_and_certificates(
+            b"tomcat", key, cert, list(chain), serialization.BestAvailableEncryption(PASSPHRASE.encode())))
+        subprocess.run(["keytool", "-importkeystore", "-srckeystore", "in.p12", "-srcstoretype", "PKCS12",
+                        "-srcstorepass", PASSPHRASE, "-destkeystore", "out.jks", "-deststoretype", "JKS",
+                        "-deststorepass", PASSPHRASE], check=True, capture_output=True, cwd=folder)
+        return (folder / "out.jks").read_bytes()
+
+
+def java_jks_download(p):
+    """A Tomcat download as Huawei Cloud CCM's ExportCertificate page lists one (`server.jks` and
+    `keystorePass.txt`), made by keytool (OpenJDK 17) in Sun's JKS format: the root and the intermediate
+    imported as trusted entries, a key pair made by -genkeypair whose request (-certreq) the intermediate
+    signed, the CA's reply imported (the key entry's chain: leaf, intermediate, root). Made once per run."""
+    if not hasattr(p, "java_jks"):
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = pathlib.Path(tmp)
+            keytool = keytool_on(folder, "server.jks")
+            keytool_import(keytool, folder, "root", p.root, "-storetype", "JKS")
+            keytool_import(keytool, folder, "intermediate", p.int)
+            leaf = keytool_key_entry(keytool, p, "server", serial=0x0240)
+            keytool_import(keytool, folder, "server", leaf)
+            p.java_jks = (folder / "server.jks").read_bytes()
+    return p.java_jks
+
+
 def java_renewed_keystore(p):
     """A Tomcat keystore after a renewal made in place, by keytool (OpenJDK 17, PKCS#12): the root and
     intermediate as trusted entries, the old key entry (alias tomcat-2025, its certificate expired
@@ -483,8 +514,11 @@ ARCHIVE_CASES = [
     ("archive-nested", "a CA's all-formats download: Python's zipfile around an Nginx ZIP (Info-ZIP) and a Tomcat ZIP "
      "(zipfile), which are named, not opened"),
     ("archive-one-folder-per-server-type", "a download with one folder per server type (Nginx: bundle and key; "
-     "Apache: certificate, chain and key; IIS: PKCS#12 and its password file), by Info-ZIP's zip: the same "
-     "certificates in three formats"),
+     "Apache: certificate, chain and key; IIS: PKCS#12 and its password file; Tomcat: a JKS keystore by keytool), "
+     "by Info-ZIP's zip: the same certificates and key in four formats"),
+    ("archive-tomcat-download-jks", "a Tomcat download as Huawei Cloud CCM lists one: server.jks (keytool, JKS: "
+     "the root and intermediate as trusted entries, the key entry with its chain) and keystorePass.txt, by "
+     "Info-ZIP's zip"),
 ]
 
 
@@ -524,7 +558,10 @@ def make_archives(p):
             "Apache/root_bundle.crt": pem(p.int),
             "Apache/www.example.com.key": key_pem(p.leaf_key, "traditional"),
             "IIS/www.example.com.pfx": tomcat["example.com.pfx"],
-            "IIS/keystorePass.txt": tomcat["pfx-password.txt"]})},
+            "IIS/keystorePass.txt": tomcat["pfx-password.txt"],
+            "Tomcat/www.example.com.jks": java_keystore_of(p.leaf_key, p.leaf, p.int)})},
+        "archive-tomcat-download-jks": {"server_tomcat.test-only.zip": zipped("zip", {
+            "Tomcat/server.jks": java_jks_download(p), "Tomcat/keystorePass.txt": PASSPHRASE + "\n"})},
         "archive-nested": {"all-formats.test-only.zip": zipped("zipfile", {
             "example.com_nginx.zip": zipped("zip", nginx), "example.com_tomcat.zip": zipped("zipfile", tomcat),
             "说明.txt": "每种服务器一个压缩包。\n"})},
@@ -1396,8 +1433,8 @@ CASES = [
          lambda p: ssh_key_pair()),
     *[Case(folder, description, lambda p, folder=folder: archive_cases(p)[folder])
       for folder, description in ARCHIVE_CASES],
-    Case("not-tls-java-keystores", "a Tomcat key and certificate in Java's own keystores, by keytool: JKS and JCEKS "
-         "(store password changeit)",
+    Case("java-keystores-jks-and-jceks", "a Tomcat key and certificate in Java's own keystores, by keytool: JKS and "
+         "JCEKS (store password changeit): their certificates read, their keys Java's own to unlock",
          lambda p: java_keystores()),
     Case("key-types-no-target-takes", "keys of types no target takes, by openssl: DSA (PKCS#8 and traditional), Ed448, "
          "X25519, X448, secp256k1 (SEC1), brainpoolP256r1 (PKCS#8), P-256 with explicit parameters",
@@ -1661,8 +1698,34 @@ def read_pem(data, password):
     return certs, keys, csrs
 
 
+def java_keystore_certs(data):
+    """The certificates of a JKS or JCEKS keystore as Java reads them: `keytool -list -rfc` (OpenJDK), given no
+    password (keytool then lists the entries without checking the keystore's integrity), in the order it prints
+    them. Their keys are Java's own to unlock, and are not read."""
+    kind = {b"\xfe\xed\xfe\xed": "JKS", b"\xce\xce\xce\xce": "JCEKS"}[data[:4]]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = pathlib.Path(tmp) / "store"
+        store.write_bytes(data)
+        run = subprocess.run(["keytool", "-list", "-rfc", "-keystore", str(store), "-storetype", kind],
+                             input=b"\n", capture_output=True)
+    listed = x509.load_pem_x509_certificates(run.stdout) if b"-----BEGIN" in run.stdout else []
+    # keytool lists the entries by alias; the file keeps them in the order Java wrote them. Each certificate
+    # is stored whole (its DER), so where each copy sits in the file gives that order.
+    ders = [c.public_bytes(DER) for c in listed]
+    at = {}
+    def position(der):
+        start = at.get(der, -1) + 1
+        at[der] = data.index(der, start)
+        return at[der]
+    return [cert for _, cert in sorted(((position(der), cert) for der, cert in zip(ders, listed)),
+                                       key=lambda pair: pair[0])]
+
+
 def read_binary(data, password):
-    """One DER certificate, else a DER PKCS#7, else a PKCS#12 opened with the case's passphrase."""
+    """One DER certificate, else a DER PKCS#7, else a PKCS#12 opened with the case's passphrase; a Java
+    keystore's certificates as keytool lists them."""
+    if data[:4] in (b"\xfe\xed\xfe\xed", b"\xce\xce\xce\xce"):
+        return java_keystore_certs(data), [], []
     for loader in (lambda: [x509.load_der_x509_certificate(data)],
                    lambda: load_pkcs7(pkcs7.load_der_pkcs7_certificates, data)):
         try:
