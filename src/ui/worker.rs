@@ -18,6 +18,11 @@ use std::rc::Rc;
 /// or so).
 const WORKER_SLICE_MS: f64 = 25.0;
 
+/// The fewest checks handed to WebCrypto: a chain as uploaded (two or three links) costs the module
+/// a millisecond or two, less than WebCrypto's round trips and its first use in a Worker; and its
+/// analysis then ends in one slice, as before, with no progress posted.
+const WEB_CRYPTO_FROM: usize = 8;
+
 /// How long one slice runs in the page (the fallback): short enough for typing and painting to go on.
 const PAGE_SLICE_MS: f64 = 12.0;
 
@@ -144,7 +149,22 @@ impl Driver {
             analysing.job.stop_before_checks();
             let mut handed_out = false;
             loop {
-                match analysing.job.run(&mut browser::deadline(self.slice_ms)) {
+                let mut go_on = browser::deadline(self.slice_ms);
+                let step = loop {
+                    match analysing.job.run(&mut go_on) {
+                        Step::Working(progress)
+                            if !handed_out && progress.stage == Stage::Checking =>
+                        {
+                            handed_out = true;
+                            if check_ahead(&mut analysing.job).await {
+                                break Step::Working(progress);
+                            }
+                            // Nothing handed out: the slice goes on, with no turn of its own.
+                        }
+                        step => break step,
+                    }
+                };
+                match step {
                     Step::Done(analysis) => {
                         let answer = self
                             .state
@@ -155,10 +175,6 @@ impl Driver {
                         break;
                     }
                     Step::Working(progress) => {
-                        if !handed_out && progress.stage == Stage::Checking {
-                            handed_out = true;
-                            check_ahead(&mut analysing.job).await;
-                        }
                         (self.answer)(FromWorker::Progress {
                             generation: analysing.generation,
                             progress,
@@ -178,11 +194,12 @@ impl Driver {
 
 /// Has WebCrypto make the checks the job's chain search will make first, and gives the job back
 /// those that verify: the analysis is the same, the verification it does itself mostly none
-/// (RSA and ECDSA chains). A performance mark says how many verified, for the tests.
-async fn check_ahead(job: &mut Job) {
+/// (RSA and ECDSA chains). A performance mark says how many verified, for the tests. Fewer than
+/// [`WEB_CRYPTO_FROM`] checks are left to the job; whether any was handed out.
+async fn check_ahead(job: &mut Job) -> bool {
     let ahead = job.checks_ahead();
-    if ahead.is_empty() {
-        return;
+    if ahead.len() < WEB_CRYPTO_FROM {
+        return false;
     }
     let verified = browser::verified_by_web_crypto(&ahead).await;
     browser::worker_mark(&format!(
@@ -192,6 +209,7 @@ async fn check_ahead(job: &mut Job) {
     ));
     drop(ahead);
     job.confirm(verified);
+    true
 }
 
 /// In the Worker: says it is ready, then answers the page's messages.

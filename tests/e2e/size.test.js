@@ -156,7 +156,8 @@
 // keys and confirmations were kept: layout). A download with one folder per server type said as such
 // (an archive's copies and its chain in separate files: two texts, the archives passed to the chain):
 // 474,863 (+2.1 KB, of which the module's layout moved about 0.7 in the builds before); a Java keystore's
-// certificates read (its reader, one code, the keytool command by alias): 475,374 (+0.5 KB).
+// certificates read (its reader, one code, the keytool command by alias): 475,374 (+0.5 KB); WebCrypto
+// only from 8 checks, the slice going on when none is handed out: 475,871 (+0.5 KB, the module's layout).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -165,7 +166,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 476_000;
+const CEILING = 476_500;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

@@ -96,6 +96,19 @@ test('an idle Worker analyses a certificate of its own once, nothing of it reach
   await second.context.close();
 });
 
+test('a chain as uploaded (two links) is verified by the module, in one slice: WebCrypto is for many checks', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, page, app, problems, requestsAfterLoad } = await openApp();
+  const facts = vectorFacts('chain-ordered-leaf-int-root');
+  await app.pasteText(readFileSync(vectorInput('chain-ordered-leaf-int-root', 'chain.pem'), 'utf8'));
+  await app.heading('3 certificates').waitFor();
+  assert.equal(await app.card(0).sha256(), facts.certificates[0].sha256);
+  const marks = await page.workers()[0].evaluate(() => performance.getEntriesByType('mark').map((m) => m.name).filter((n) => /WebCrypto/.test(n)));
+  assert.deepEqual(marks, [], 'no check handed to WebCrypto');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, [], 'no request after load');
+  await context.close();
+});
+
 test('a new input cancels the analysis in flight: the old result never shows', { timeout: TEST_TIMEOUT }, async () => {
   const { context, page, app, problems, requestsAfterLoad } = await openApp();
   const big = readFileSync(largeBundle(), 'utf8');
