@@ -2,6 +2,8 @@
 //! PKCS#12, the keys) it holds. The decoders ([`super::pkcs7`], [`super::pkcs12`]) return DER and
 //! typed errors; this module turns them into items and diagnostics.
 
+use super::certificate::ParsedCertificate;
+use super::input::{InputFormat, InputSummary};
 use super::item::{Item, ItemKind};
 use super::java_keystore::{self, Content};
 use super::private_key::{self, ParsedKey};
@@ -161,9 +163,37 @@ fn keystore_key(at: &InputLocation, kind: java_keystore::Kind, alias: Option<&st
     )
 }
 
+/// A keystore's key, which is not read, is not needed when the keystore holds the leaf and the
+/// leaf's key is given in another file (`keyed`: a download with one file per server type): its
+/// `unsupported-encryption` error becomes `keystore-key-not-needed`'s information.
+pub(crate) fn keystore_keys_not_needed(
+    inputs: &[InputSummary],
+    certificates: &[ParsedCertificate],
+    leaf: usize,
+    diagnostics: &mut [Diagnostic],
+) {
+    let sha256 = &certificates[leaf].summary.sha256;
+    let holds_leaf = |file: &str| {
+        inputs
+            .iter()
+            .any(|i| i.file == file && matches!(i.format, InputFormat::Jks | InputFormat::Jceks))
+            && certificates
+                .iter()
+                .any(|c| c.location.file == file && c.summary.sha256 == *sha256)
+    };
+    for diagnostic in diagnostics {
+        if diagnostic.code == Code::UnsupportedEncryption
+            && let Some(at) = diagnostic.location.input()
+            && holds_leaf(&at.file)
+        {
+            *diagnostic = keystore_key_not_needed(at);
+        }
+    }
+}
+
 /// A keystore's private key not read, when the keystore holds the leaf and the leaf's key is given
 /// in another file.
-pub(crate) fn keystore_key_not_needed(at: &InputLocation) -> Diagnostic {
+fn keystore_key_not_needed(at: &InputLocation) -> Diagnostic {
     Diagnostic::new(
         Code::KeystoreKeyNotNeeded,
         at.clone(),

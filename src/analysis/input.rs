@@ -132,6 +132,32 @@ impl InputSummary {
     }
 }
 
+/// A binary input that is one item of `kind` as a whole (DER, a PKCS#12 or PKCS#7 file, a Java
+/// keystore), in `format`.
+fn whole_binary(
+    mut summary: InputSummary,
+    format: InputFormat,
+    kind: ItemKind,
+    bytes: &[u8],
+    location: InputLocation,
+) -> DecodedInput {
+    summary.kind = InputKind::Binary;
+    summary.format = format;
+    summary.blocks = 1;
+    let item = Item {
+        kind,
+        label: None,
+        der: bytes.to_vec(),
+        headers: Vec::new(),
+        location,
+    };
+    DecodedInput {
+        summary,
+        items: vec![item],
+        diagnostics: Vec::new(),
+    }
+}
+
 /// The most one input may be, in bytes (32 MiB): certificate material is a few KB to a few MB
 /// (a bundle of 1,000 certificates is 2 MiB), so a larger input is another file given by
 /// mistake, whose reading would cost seconds and several times its size in memory.
@@ -271,47 +297,22 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
 
     let has_armour = memmem(bytes, b"-----BEGIN ");
     if !has_armour && bytes.first() == Some(&0x30) {
-        summary.kind = InputKind::Binary;
         let (kind, rules) = sniff::sniff_der(bytes);
-        summary.format = match rules {
+        let format = match rules {
             der::EncodingRules::Der => InputFormat::Der,
             der::EncodingRules::Ber => InputFormat::Ber,
         };
-        summary.blocks = 1;
-        let item = Item {
-            kind,
-            label: None,
-            der: bytes.to_vec(),
-            headers: Vec::new(),
-            location: at(Some(1), None),
-        };
-        return DecodedInput {
-            summary,
-            items: vec![item],
-            diagnostics: Vec::new(),
-        };
+        return whole_binary(summary, format, kind, bytes, at(Some(1), None));
     }
 
     if let Some(keystore) = super::java_keystore::Kind::of(bytes) {
         // A Java keystore: its certificates are read by `containers`.
-        summary.kind = InputKind::Binary;
-        summary.format = match keystore {
+        let format = match keystore {
             super::java_keystore::Kind::Jks => InputFormat::Jks,
             super::java_keystore::Kind::Jceks => InputFormat::Jceks,
         };
-        summary.blocks = 1;
-        let item = Item {
-            kind: ItemKind::JavaKeystore,
-            label: None,
-            der: bytes.to_vec(),
-            headers: Vec::new(),
-            location: at(Some(1), None),
-        };
-        return DecodedInput {
-            summary,
-            items: vec![item],
-            diagnostics: Vec::new(),
-        };
+        let location = at(Some(1), None);
+        return whole_binary(summary, format, ItemKind::JavaKeystore, bytes, location);
     }
 
     // One UTF-8 validation (`from_utf8_lossy` borrows valid text as it is).

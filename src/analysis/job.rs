@@ -497,28 +497,15 @@ impl Collected {
                 }
             }
         }
-        // A keystore's key, which is not read, is not needed when the keystore holds the leaf
-        // and the leaf's key is given in another file (a download with one file per server type).
         if let Some(&leaf) = chain.order.first()
             && keyed.get(leaf) == Some(&true)
         {
-            let sha256 = &self.certificates[leaf].summary.sha256;
-            let holds_leaf = |file: &str| {
-                self.inputs.iter().any(|i| {
-                    i.file == file && matches!(i.format, InputFormat::Jks | InputFormat::Jceks)
-                }) && self
-                    .certificates
-                    .iter()
-                    .any(|c| c.location.file == file && c.summary.sha256 == *sha256)
-            };
-            for diagnostic in &mut self.diagnostics {
-                if diagnostic.code == Code::UnsupportedEncryption
-                    && let Some(at) = diagnostic.location.input()
-                    && holds_leaf(&at.file)
-                {
-                    *diagnostic = containers::keystore_key_not_needed(at);
-                }
-            }
+            containers::keystore_keys_not_needed(
+                &self.inputs,
+                &self.certificates,
+                leaf,
+                &mut self.diagnostics,
+            );
         }
         let mut at = 0;
         self.diagnostics.retain(|_| {

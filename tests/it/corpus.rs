@@ -1,5 +1,6 @@
 //! Where the vectors are, and the validation time the corpus is made for, in one place.
 
+use cert_preflight::analysis::{Input, Role};
 use cert_preflight::time::Timestamp;
 use std::path::{Path, PathBuf};
 
@@ -57,4 +58,22 @@ pub(crate) fn files(dir: &Path) -> Vec<PathBuf> {
 pub(crate) fn passphrase(case: &Path) -> Option<String> {
     let text = std::fs::read_to_string(case.join("passphrase.txt")).ok()?;
     Some(text.strip_suffix('\n').unwrap_or(&text).to_owned())
+}
+
+/// Named inputs as the page gives them: the first in the certificate box, the others anywhere.
+pub(crate) fn page_inputs(contents: &[(String, Vec<u8>)]) -> Vec<Input<'_>> {
+    contents
+        .iter()
+        .enumerate()
+        .map(|(k, (name, bytes))| Input {
+            name,
+            bytes,
+            role: if k == 0 {
+                Role::Certificates
+            } else {
+                Role::Any
+            },
+            size: None,
+        })
+        .collect()
 }

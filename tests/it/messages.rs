@@ -15,7 +15,7 @@
 //!   variable; the command line's names no box, form or page.
 
 use base64ct::Encoding;
-use cert_preflight::analysis::{Analysis, Input, Options, Role, analyze_with};
+use cert_preflight::analysis::{Analysis, Input, Options, analyze_with};
 use cert_preflight::diagnostic::{Diagnostic, Surface};
 use cert_preflight::lang::Lang;
 use cert_preflight::providers::{FieldInput, Fields, ProviderId, Shape};
@@ -526,21 +526,7 @@ fn made() -> &'static Made {
             runs: 0,
         };
         for case in &cases {
-            let inputs: Vec<Input> = case
-                .inputs
-                .iter()
-                .enumerate()
-                .map(|(k, (name, bytes))| Input {
-                    name,
-                    bytes,
-                    role: if k == 0 {
-                        Role::Certificates
-                    } else {
-                        Role::Any
-                    },
-                    size: None,
-                })
-                .collect();
+            let inputs = corpus::page_inputs(&case.inputs);
             let mut passphrases: Vec<Option<&str>> = vec![None, Some(WRONG)];
             passphrases.extend(case.passphrases.iter().map(|p| Some(p.as_str())));
             let all_passphrases: Vec<String> = std::iter::once(WRONG.to_owned())

@@ -71,30 +71,12 @@ fn case_contents(case: &std::path::Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-/// The inputs of a case as the page gives them: the first file in the certificate box.
-fn case_inputs(contents: &[(String, Vec<u8>)]) -> Vec<Input<'_>> {
-    contents
-        .iter()
-        .enumerate()
-        .map(|(k, (name, bytes))| Input {
-            name,
-            bytes,
-            role: if k == 0 {
-                Role::Certificates
-            } else {
-                Role::Any
-            },
-            size: None,
-        })
-        .collect()
-}
-
 #[test]
 fn every_corpus_input_sliced_one_unit_at_a_time_gives_the_whole_analysis() {
     let mut cases = 0;
     for case in corpus::inspect_cases() {
         let contents = case_contents(&case);
-        let inputs = case_inputs(&contents);
+        let inputs = corpus::page_inputs(&contents);
         for passphrase in [None, Some("test")] {
             let options = Options {
                 now: NOW_SINCE_EPOCH,
@@ -180,7 +162,7 @@ fn every_corpus_input_with_its_checks_made_ahead_elsewhere_gives_the_whole_analy
     let (mut handed_out, mut verified) = (0, 0);
     for case in corpus::inspect_cases() {
         let contents = case_contents(&case);
-        let inputs = case_inputs(&contents);
+        let inputs = corpus::page_inputs(&contents);
         let options = Options {
             now: NOW_SINCE_EPOCH,
             passphrase: Some("test"),
@@ -224,7 +206,7 @@ fn a_confirmed_check_is_taken_as_verified_and_an_unconfirmed_one_is_verified_her
     // sign it.
     let contents =
         case_contents(&corpus::vectors("inspect").join("chain-fake-intermediate-same-name"));
-    let inputs = case_inputs(&contents);
+    let inputs = corpus::page_inputs(&contents);
     let options = Options {
         now: NOW_SINCE_EPOCH,
         ..Options::default()
