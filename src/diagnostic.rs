@@ -809,6 +809,14 @@ pub fn excerpt(text: &str) -> String {
     out
 }
 
+/// `text` (a name the input gives: a keystore entry's alias) when a message may quote it whole:
+/// [`excerpt`] leaves it as it is and it holds no control character. A name cut or changed would
+/// be wrong in the command a hint gives, so it is quoted whole or not at all.
+pub fn quotable(text: &str) -> Option<&str> {
+    (!text.trim().is_empty() && !text.chars().any(char::is_control) && excerpt(text) == text)
+        .then_some(text)
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.text_in(Lang::En))
@@ -818,6 +826,22 @@ impl fmt::Display for Diagnostic {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_quoted_whole_or_not_at_all() {
+        assert_eq!(quotable("tomcat 2026"), Some("tomcat 2026"));
+        assert_eq!(quotable("服务器证书"), Some("服务器证书"));
+        for name in [
+            "",
+            "  ",
+            "a\nb",
+            "a\u{1b}[31m",
+            "MIIEvQIBADANBgkqhkiG9w0BAQEFAASC",
+            &"x".repeat(41),
+        ] {
+            assert_eq!(quotable(name), None, "{name:?}");
+        }
+    }
 
     #[test]
     fn codes_are_unique_kebab_case_and_documented() {

@@ -634,17 +634,12 @@ const AHEAD_CASES: [(&str, &[(&str, &str)]); 4] = [
 async fn web_crypto_verifies_exactly_the_checks_handed_out_that_the_core_verifies() {
     use cert_preflight::analysis::job::{Job, Step};
     use cert_preflight::analysis::public_key::{self, Verification};
-    use cert_preflight::analysis::{Options, Role, analyze_with};
+    use cert_preflight::analysis::{Options, analyze_with};
     let (mut handed_out, mut refused) = (0, 0);
     for (case, files) in AHEAD_CASES {
         let inputs: Vec<Input> = files
             .iter()
-            .map(|(name, text)| Input {
-                name,
-                bytes: text.as_bytes(),
-                role: Role::Any,
-                size: None,
-            })
+            .map(|(name, text)| Input::new(name, text.as_bytes()))
             .collect();
         let options = Options {
             now: Timestamp::from_unix_seconds(1_795_305_600),

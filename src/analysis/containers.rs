@@ -80,7 +80,7 @@ pub(crate) fn open(
             Ok(keystore) => {
                 let mut ders = Vec::new();
                 for entry in keystore.entries {
-                    let alias = plain_alias(&entry.alias);
+                    let alias = crate::diagnostic::quotable(&entry.alias);
                     match entry.content {
                         Content::Key { chain } => {
                             diagnostics.push(keystore_key(&item.location, keystore.kind, alias));
@@ -124,13 +124,6 @@ pub(crate) fn open(
         },
         _ => vec![item],
     }
-}
-
-/// An entry's alias as a message may quote it: printable and short (a keystore is input), else
-/// none.
-fn plain_alias(alias: &str) -> Option<&str> {
-    (!alias.is_empty() && alias.chars().count() <= 64 && !alias.chars().any(char::is_control))
-        .then_some(alias)
 }
 
 /// A keystore's private key entry: its certificates are read, its key is not (Java's own scheme).

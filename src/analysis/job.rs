@@ -84,10 +84,19 @@ pub struct Job {
     checks: Option<Checks>,
     /// The bytes of the inputs given that were read so far.
     given_bytes: usize,
-    /// Whether [`Job::run`] returns once the signature checks are known, before the first is
-    /// made ([`Job::stop_before_checks`]); `paused` once it has.
-    stop_before_checks: bool,
-    paused: bool,
+    /// Whether [`Job::run`] returns once the signature checks are known, before the first is made.
+    pause: Pause,
+}
+
+/// Whether a job stops before its signature checks ([`Job::stop_before_checks`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Pause {
+    /// It runs on.
+    Never,
+    /// It will stop once the checks are known.
+    BeforeChecks,
+    /// The checks are known: [`Job::run`] returns now (once).
+    Due,
 }
 
 impl Job {
@@ -116,8 +125,7 @@ impl Job {
             collected: Collected::default(),
             checks: None,
             given_bytes: 0,
-            stop_before_checks: false,
-            paused: false,
+            pause: Pause::Never,
         }
     }
 
@@ -125,7 +133,7 @@ impl Job {
     /// are known, before it makes the first: its caller can then have them made ahead by a faster
     /// verifier ([`Job::checks_ahead`], [`Job::confirm`]) and run the job on.
     pub fn stop_before_checks(&mut self) {
-        self.stop_before_checks = true;
+        self.pause = Pause::BeforeChecks;
     }
 
     /// The checks the chain search will make first that another verifier can make
@@ -176,7 +184,8 @@ impl Job {
             if let Some(analysis) = self.unit() {
                 return Step::Done(Box::new(analysis));
             }
-            if std::mem::take(&mut self.paused) {
+            if self.pause == Pause::Due {
+                self.pause = Pause::Never;
                 return Step::Working(self.progress());
             }
         }
@@ -251,8 +260,8 @@ impl Job {
         let (certificates, budget) = (&self.collected.certificates, self.collected.budget);
         let Some(checks) = &mut self.checks else {
             self.checks = Some(Checks::with_budget(certificates, budget));
-            if self.stop_before_checks {
-                self.paused = true;
+            if self.pause == Pause::BeforeChecks {
+                self.pause = Pause::Due;
                 return None;
             }
             return self.unit();

@@ -115,7 +115,7 @@ pub(crate) fn match_keys(
                         if key.summary.format == KeyFormat::Pkcs12
                             && *file == key.location.file =>
                     {
-                        export_entry(file, alias.as_deref())
+                        export_entry(file, alias.as_deref().and_then(crate::diagnostic::quotable))
                     }
                     _ => tr!(
                         "one certificate is uploaded with its own key: keep the leaf and its key, and drop certificate {i} with this key (or the reverse)",
