@@ -4,8 +4,8 @@
 //! The arguments are parsed against one table of flags ([`FLAGS`]), from which `cert-preflight
 //! --help` and `cert-preflight COMMAND --help` print the usage, into one value per command
 //! ([`Command`]). `-` reads standard input. Exit status: 0 without error diagnostics (and for
-//! `--help`), 1 with one (and then no request is printed), 2 on a usage error or an unreadable
-//! file. Secrets are read from the environment only, and never printed.
+//! `--help`), 1 with one (and then no request is printed), 2 on a usage error, an unreadable
+//! file or an output that cannot be written (`| head` that has read enough). Secrets are read from the environment only, and never printed.
 
 use crate::analysis::{self, Analysis, Input, Options, Report};
 use crate::auth::{self, Needs};
@@ -861,14 +861,10 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
         }) => return usage_error(command, &message, lang),
     };
     match command {
-        Command::Help(only, lang) => {
-            println!("{}", usage(only, lang));
-            ExitCode::SUCCESS
-        }
-        Command::Version => {
-            println!("cert-preflight {}", env!("CARGO_PKG_VERSION"));
-            ExitCode::SUCCESS
-        }
+        Command::Help(only, lang) => print(&format!("{}\n", usage(only, lang)))
+            .map_or_else(|code| code, |()| ExitCode::SUCCESS),
+        Command::Version => print(concat!("cert-preflight ", env!("CARGO_PKG_VERSION"), "\n"))
+            .map_or_else(|code| code, |()| ExitCode::SUCCESS),
         Command::Targets { json, lang } => targets(json, lang),
         Command::Inspect(args) => match analyse(&args.material) {
             Ok(material) => inspect(&args, &material.analysis.report),
@@ -891,11 +887,11 @@ pub fn run(args: Vec<OsString>) -> ExitCode {
 }
 
 fn usage_error(command: Option<Name>, message: &Text, lang: Lang) -> ExitCode {
-    eprintln!(
+    say(&format!(
         "cert-preflight: {}\n{}",
         message.get(lang),
         usage(command, lang)
-    );
+    ));
     ExitCode::from(2)
 }
 
@@ -1052,7 +1048,7 @@ fn read_files(files: &[String], lang: Lang) -> Result<Vec<Vec<u8>>, ExitCode> {
                     "cannot read {file}: {error}",
                     "无法读取 {file}（系统错误：“{error}”）"
                 );
-                eprintln!("cert-preflight: {}", message.get(lang));
+                say(&format!("cert-preflight: {}", message.get(lang)));
                 return Err(ExitCode::from(2));
             }
         }
@@ -1068,12 +1064,21 @@ fn exit_for(diagnostics: &[Diagnostic]) -> ExitCode {
     }
 }
 
+/// Writes `text` to standard output; exit status 2 when it cannot be written (a reader that has
+/// gone, such as `| head`, or a full disk), without a word: there is nowhere to say it.
 fn print(text: &str) -> Result<(), ExitCode> {
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush())
         .map_err(|_| ExitCode::from(2))
+}
+
+/// Writes `line` and a line break to standard error; a standard error that cannot be written to
+/// (closed, or a reader that has gone) is no reason to stop.
+fn say(line: &str) {
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{line}");
 }
 
 fn inspect(args: &InspectArgs, report: &Report) -> ExitCode {
@@ -1156,16 +1161,16 @@ fn make_request(args: &RequestArgs, material: &Analysed) -> ExitCode {
     };
     if format != Format::Json {
         for diagnostic in &diagnostics {
-            eprintln!("{}", diagnostic.text_in(lang));
+            say(&diagnostic.text_in(lang));
         }
         if !built {
-            eprintln!(
+            say(&format!(
                 "cert-preflight: {}",
                 lang.pick(
                     "no request was built: fix the errors above",
                     "未生成请求：请先修正上面的错误"
                 )
-            );
+            ));
         }
     }
     if let Err(code) = print(&text) {

@@ -1,6 +1,7 @@
 //! Bad input never panics: every vector input, truncated at many points and with bytes flipped,
 //! goes through the whole analysis (with and without a passphrase). Deterministic, so a failure
-//! names the input and the mutation; the cargo-fuzz target in `fuzz/` explores further.
+//! names the input and the mutation; the cargo-fuzz target in `fuzz/` explores further. And the
+//! command line never aborts on an output it cannot write.
 
 use crate::corpus;
 use cert_preflight::analysis::{Input, Options, analyze_with};
@@ -84,5 +85,60 @@ fn hostile_shapes_never_panic() {
         ("one", b"\x30".as_slice()),
     ] {
         run(name, bytes);
+    }
+}
+
+/// The command line never aborts on an output that cannot be written: a reader that has gone
+/// (`cert-preflight inspect … | head -1`), on standard output or standard error. Each run's
+/// output goes to a pipe whose reading end is already closed, so every write fails.
+#[test]
+fn a_closed_output_ends_the_command_line_quietly() {
+    use std::process::Stdio;
+    let chain = corpus::inspect_cases()
+        .into_iter()
+        .find(|case| case.ends_with("chain-ordered-leaf-int-root"))
+        .expect("the corpus case")
+        .join("input");
+    let chain = corpus::files(&chain).remove(0);
+    let chain = chain.to_str().unwrap();
+    let closed = || {
+        let (reader, writer) = std::io::pipe().expect("a pipe");
+        drop(reader);
+        Stdio::from(writer)
+    };
+    let now = ["--now", "2026-11-22T00:00:00Z"];
+    let runs: [(&[&str], bool, u8); 7] = [
+        // Arguments, whether standard output (else standard error) is the closed one, and the
+        // exit status: 2, the output's, where the output was the command's to write.
+        (&["--help"], true, 2),
+        (&["--version"], true, 2),
+        (&["targets"], true, 2),
+        (&["inspect", chain, now[0], now[1]], true, 2),
+        (&["inspect", "--json", chain, now[0], now[1]], true, 2),
+        // A usage error and an unreadable file say so on standard error, which has gone.
+        (&["inspect", "--no-such-flag"], false, 2),
+        (&["inspect", "/nonexistent/chain.pem"], false, 2),
+    ];
+    for (args, stdout_closed, status) in runs {
+        let mut command = crate::binary::command();
+        command.args(args).stdin(Stdio::null());
+        let output = if stdout_closed {
+            command.stdout(closed()).stderr(Stdio::piped())
+        } else {
+            command.stdout(Stdio::piped()).stderr(closed())
+        }
+        .output()
+        .expect("the binary runs");
+        let said = String::from_utf8_lossy(if stdout_closed {
+            &output.stderr
+        } else {
+            &output.stdout
+        });
+        assert_eq!(
+            output.status.code(),
+            Some(i32::from(status)),
+            "{args:?}: {said}"
+        );
+        assert!(said.is_empty(), "{args:?}: {said}");
     }
 }
