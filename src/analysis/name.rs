@@ -1,10 +1,12 @@
 //! Names as people read them: an X.509 `Name` as an RFC 4514 string (the text x509-cert's
-//! `Display` writes, with each attribute type's short name looked up once per OID), and a DNS
+//! `Display` writes, with each attribute type's short name looked up once per OID, and string values
+//! as text where it writes hex, as pyca/cryptography does), and a DNS
 //! name's Unicode form (its `xn--` labels decoded from Punycode, RFC 3492).
 
-/// A name as an RFC 4514 string: the same text as x509-cert's `Display` for `Name`, with the
-/// attribute type's short name looked up once per OID instead of once per attribute (that lookup
-/// scans the whole OID database and was most of the time spent summarising a certificate).
+/// A name as an RFC 4514 string: the same text as x509-cert's `Display` for `Name` but for string
+/// values x509-cert shows in hex ([`push_attribute`]), with the attribute type's short name looked
+/// up once per OID instead of once per attribute (that lookup scans the whole OID database and was
+/// most of the time spent summarising a certificate).
 pub(crate) fn rfc4514(name: &x509_cert::name::Name) -> String {
     let rdns: &Vec<x509_cert::name::RelativeDistinguishedName> = name.as_ref().as_ref();
     let mut out = String::with_capacity(96);
@@ -23,26 +25,46 @@ pub(crate) fn rfc4514(name: &x509_cert::name::Name) -> String {
     out
 }
 
-/// One `AttributeTypeAndValue`, as x509-cert 0.3's `Display` writes it.
+/// One `AttributeTypeAndValue`, as x509-cert 0.3's `Display` writes it, except that a string
+/// value is always shown as text, as pyca/cryptography's `rfc4514_string` shows it: in a BMPString
+/// too (Windows tools write them), and under an attribute type no table names (written as its
+/// OID: `1.3.6.1.4.1.311.17.1=name`, where x509-cert and RFC 4514 write the value's DER in hex).
+/// Other values (not strings, or not decodable) stay `OID=#` and their DER in hex.
 fn push_attribute(out: &mut String, atv: &x509_cert::attr::AttributeTypeAndValue) {
-    use der::asn1::{Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
+    use der::asn1::{BmpString, Ia5StringRef, PrintableStringRef, TeletexStringRef, Utf8StringRef};
     use der::{Tag, Tagged};
+    use std::borrow::Cow;
     use std::fmt::Write;
-    let value = match atv.value.tag() {
+    let value: Option<Cow<'_, str>> = match atv.value.tag() {
         Tag::PrintableString => PrintableStringRef::try_from(&atv.value)
             .ok()
-            .map(|s| s.as_str()),
-        Tag::Utf8String => Utf8StringRef::try_from(&atv.value).ok().map(|s| s.as_str()),
-        Tag::Ia5String => Ia5StringRef::try_from(&atv.value).ok().map(|s| s.as_str()),
+            .map(|s| s.as_str().into()),
+        Tag::Utf8String => Utf8StringRef::try_from(&atv.value)
+            .ok()
+            .map(|s| s.as_str().into()),
+        Tag::Ia5String => Ia5StringRef::try_from(&atv.value)
+            .ok()
+            .map(|s| s.as_str().into()),
         Tag::TeletexString => TeletexStringRef::try_from(&atv.value)
             .ok()
-            .map(|s| s.as_str()),
+            .map(|s| s.as_str().into()),
+        Tag::BmpString => atv
+            .value
+            .decode_as::<BmpString>()
+            .ok()
+            .map(|s| s.to_string().into()),
         _ => None,
     };
-    if let (Some(key), Some(value)) = (shortest_name(&atv.oid), value) {
-        out.extend(key.chars().map(|c| c.to_ascii_uppercase()));
+    if let Some(value) = value {
+        match shortest_name(&atv.oid) {
+            Some(key) => out.extend(key.chars().map(|c| c.to_ascii_uppercase())),
+            None => {
+                let _ = write!(out, "{}", atv.oid);
+            }
+        }
         out.push('=');
         // Most values need no escape: copied at once.
+        let value = value.as_ref();
         let bytes = value.as_bytes();
         let plain = bytes.first().is_none_or(|&b| b != b'#' && b != b' ')
             && bytes.last().is_none_or(|&b| b != b' ')
@@ -156,8 +178,6 @@ mod tests {
             "CN=\\#hash\\ ,OU=a\\+b+OU=c,L=\\ lead,ST=semi\\;colon,O=x\\<y\\>z",
             "UID=jdoe,DC=example,DC=com",
             "emailAddress=a@example.com,serialNumber=1234,CN=x",
-            "1.2.3.4=#0c03616263,CN=unknown type",
-            "2.5.4.3=#1e0400410042,O=bmp value",
             "CN=quote\\\"d,title=Dr,givenName=J,SN=D,postalCode=1,street=s",
         ];
         let empty = x509_cert::name::Name::default();
@@ -169,5 +189,27 @@ mod tests {
             assert_eq!(rfc4514(&name), name.to_string(), "{text}");
         }
         // tests/vectors.rs checks the subject and issuer of every certificate of the corpus.
+    }
+
+    #[test]
+    fn string_values_are_text_whatever_their_type_or_attribute() {
+        use std::str::FromStr;
+        for (text, shown) in [
+            // A UTF8String under an attribute type no table names (Windows' CSP name).
+            (
+                "1.3.6.1.4.1.311.17.1=#0c0161,CN=x",
+                "1.3.6.1.4.1.311.17.1=a,CN=x",
+            ),
+            // A BMPString common name, and one that needs escaping.
+            ("2.5.4.3=#1e0400410042,O=bmp value", "CN=AB,O=bmp value"),
+            ("2.5.4.3=#1e06002c00200041", "CN=\\, A"),
+            // Not a string: the DER in hex.
+            ("1.2.3.4=#020105,CN=x", "1.2.3.4=#020105,CN=x"),
+            // A BMPString of an odd length is no string: in hex.
+            ("2.5.4.3=#1e0300410a", "2.5.4.3=#1e0300410a"),
+        ] {
+            let name = x509_cert::name::Name::from_str(text).expect(text);
+            assert_eq!(rfc4514(&name), shown, "{text}");
+        }
     }
 }

@@ -37,6 +37,7 @@ import base64
 import datetime as dt
 import html
 import io
+import itertools
 import ipaddress
 import json
 import os
@@ -1785,8 +1786,10 @@ def pkcs12_file_order(data, password, certs):
 def pkcs12_key_bags(data, password):
     """The PKCS#12's key bags as `openssl pkcs12 -info` names them, in file order ("Shrouded Keybag: …" for an
     encrypted key, "Key bag" for a plain one); empty when openssl cannot open the file."""
-    for legacy in ((), ("-legacy",)):
-        run = subprocess.run(["openssl", "pkcs12", *legacy, "-info", "-noout", "-nomacver",
+    # With the MAC checked first: an empty password has two forms (no bytes, or BMPString's two zero
+    # bytes, which Windows writes), and openssl takes the one the MAC verifies with only when it checks it.
+    for legacy, macver in itertools.product(((), ("-legacy",)), ((), ("-nomacver",))):
+        run = subprocess.run(["openssl", "pkcs12", *legacy, "-info", "-noout", *macver,
                               "-passin", f"pass:{password or ''}"], input=data, capture_output=True)
         bags = [line for line in run.stderr.decode(errors="replace").splitlines()
                 if line.startswith(("Shrouded Keybag", "Key bag"))]
