@@ -26,7 +26,7 @@ pub(crate) fn rfc4514(name: &x509_cert::name::Name) -> String {
 }
 
 /// One `AttributeTypeAndValue`, as x509-cert 0.3's `Display` writes it, except that a string
-/// value is always shown as text, as pyca/cryptography's `rfc4514_string` shows it: in a BMPString
+/// value is always shown as text, as pyca/cryptography's `rfc4514_string` shows it: in a `BMPString`
 /// too (Windows tools write them), and under an attribute type no table names (written as its
 /// OID: `1.3.6.1.4.1.311.17.1=name`, where x509-cert and RFC 4514 write the value's DER in hex).
 /// Other values (not strings, or not decodable) stay `OID=#` and their DER in hex.
