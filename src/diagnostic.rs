@@ -127,7 +127,8 @@ codes! {
     /// The password of the archive's PKCS#12 file (and encrypted keys) was read from the archive's
     /// password file (`pfx-password.txt`, `jks-password.txt` …), as Tomcat and IIS downloads carry
     /// one; it opens the archive's files (a password given to the tool is tried when it is wrong),
-    /// and a password given to the tool the other inputs.
+    /// and a password given to the tool the other inputs. With a password file in each of several
+    /// folders, each file tries its own folder's first, then the others.
     ArchivePasswordFile = "archive-password-file", Info;
     /// An input was not read: it is larger than 32 MiB, the most one input may be, or the inputs
     /// read before it already came to the 64 MiB read in all (certificates, keys, requests and

@@ -1,9 +1,10 @@
 //! ZIP archives, as CAs and cloud consoles hand certificates out: an Nginx or Apache download (the
 //! certificate, the chain, the key), a Tomcat or IIS download (a PKCS#12 file and the text file
 //! holding its password). The archive's files are read as inputs of their own, named
-//! `archive.zip/file`, and a password file found beside a PKCS#12 file opens it (and the
-//! archive's encrypted keys) rather than the password given for the other inputs, which is
-//! tried when the file's is wrong.
+//! `archive.zip/file`, and the archive's password files open its PKCS#12 files and encrypted keys
+//! rather than the password given for the other inputs, which is tried when theirs are wrong. A
+//! download with a folder per server type holds one password file per folder (IIS's for its
+//! `.pfx`, Tomcat's for its `.jks`), each file's own first ([`Opened::files`]).
 //!
 //! The layouts are the vendors' own: Huawei Cloud CCM's `ExportCertificate` API page lists its
 //! archives (`server.crt` and `server.key` for Nginx; `server.crt`, `chain.crt`, `server.key` for
@@ -30,6 +31,8 @@ pub const MAX_TOTAL_BYTES: usize = 64 << 20;
 
 /// The longest password file read as one (a password on one line).
 const MAX_PASSWORD_BYTES: usize = 256;
+/// The most password files of one archive that are read (each is a try for each locked file).
+const MAX_PASSWORD_FILES: usize = 8;
 
 /// Whether `bytes` are a ZIP archive (a file's local header, or the end record of an empty one).
 pub(crate) fn is_zip(bytes: &[u8]) -> bool {
@@ -39,12 +42,30 @@ pub(crate) fn is_zip(bytes: &[u8]) -> bool {
 /// What an archive gave.
 #[derive(Debug, Default)]
 pub(crate) struct Opened {
-    /// The files to analyse, named `archive/file`, in the archive's order.
-    pub files: Vec<(String, Vec<u8>)>,
-    /// The password read from a password file of the archive, when there was one.
-    pub password: Option<String>,
+    /// The files to analyse, in the archive's order.
+    pub files: Vec<File>,
     /// What was read, skipped or could not be read.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A file of an archive, to analyse.
+#[derive(Debug)]
+pub(crate) struct File {
+    /// Its name, `archive/file`.
+    pub name: String,
+    /// Its content.
+    pub bytes: Vec<u8>,
+    /// The passwords of the archive's password files, in the order they are tried on this file
+    /// ([`passwords_for`]).
+    pub passwords: Vec<String>,
+}
+
+/// A password file of an archive.
+struct PasswordFile {
+    /// Its name in the archive.
+    entry: String,
+    /// The password it holds.
+    password: String,
 }
 
 /// One file's entry in the central directory.
@@ -88,7 +109,7 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
         ..Listing::default()
     };
     let mut total = 0usize;
-    let mut password_file = None;
+    let mut password_files: Vec<PasswordFile> = Vec::new();
     for (index, entry) in entries.iter().enumerate() {
         if is_clutter(&entry.name) {
             continue;
@@ -109,12 +130,14 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
             }
         };
         total += content.len();
-        if out.password.is_none()
+        if password_files.len() < MAX_PASSWORD_FILES
             && is_password_file(&entry.name)
             && let Some(password) = password_in(&content)
         {
-            out.password = Some(password);
-            password_file = Some(full);
+            password_files.push(PasswordFile {
+                entry: entry.name.clone(),
+                password,
+            });
             continue;
         }
         if is_zip(&content)
@@ -126,7 +149,11 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
             listing.nested.push(entry.name.clone());
         } else if is_material(&entry.name, &content) {
             listing.read.push(entry.name.clone());
-            out.files.push((full, content));
+            out.files.push(File {
+                passwords: Vec::new(),
+                name: full,
+                bytes: content,
+            });
         } else {
             listing.skipped.push(entry.name.clone());
         }
@@ -161,24 +188,17 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
             },
         ));
     }
-    if let Some(file) = password_file {
-        out.diagnostics.push(Diagnostic::new(
-            Code::ArchivePasswordFile,
-            InputLocation::file(file),
-            tr!(
-                "the password of the archive's PKCS#12 file and encrypted keys was read from this file",
-                "已从此文件读取压缩包中 PKCS#12 文件和加密私钥的密码"
-            ),
-            Hint::per_surface(
-                tr!(
-                    "nothing to do: the archive's files are opened with it (with the passphrase field's password when it is wrong), other inputs with the passphrase field's",
-                    "无需处理：压缩包中的文件用它打开（它不对时用口令框中的密码），其他输入用口令框中的密码"
-                ),
-                tr!(
-                    "nothing to do: the archive's files are opened with it (with --passphrase-env's password when it is wrong), other inputs with --passphrase-env's",
-                    "无需处理：压缩包中的文件用它打开（它不对时用 --passphrase-env 给出的密码），其他输入用 --passphrase-env 给出的密码"
-                ),
-            ),
+    if !password_files.is_empty() {
+        let prefix = name.len() + 1;
+        for file in &mut out.files {
+            file.passwords = passwords_for(&file.name[prefix..], &password_files);
+        }
+    }
+    let several = password_files.len() > 1;
+    for file in &password_files {
+        out.diagnostics.push(password_file_read(
+            &format!("{name}/{}", file.entry),
+            several,
         ));
     }
     out
@@ -273,10 +293,11 @@ fn document(name: &str, kind: Document, body: &Entry<'_>) -> Opened {
     let file = format!("{name}/{part}");
     match content(body, MAX_TOTAL_BYTES) {
         Ok(xml) => {
-            out.files.push((
-                file,
-                document_text(kind, &String::from_utf8_lossy(&xml)).into_bytes(),
-            ));
+            out.files.push(File {
+                name: file,
+                bytes: document_text(kind, &String::from_utf8_lossy(&xml)).into_bytes(),
+                passwords: Vec::new(),
+            });
             out.diagnostics.push(Diagnostic::new(
                 Code::ArchiveOpened,
                 InputLocation::file(name),
@@ -493,6 +514,88 @@ fn password_in(content: &[u8]) -> Option<String> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let line = text.trim_end_matches(['\r', '\n']);
     (!line.is_empty() && !line.contains(['\r', '\n'])).then(|| line.to_owned())
+}
+
+/// The passwords of `files` (the archive's password files) in the order they are tried on the
+/// archive's file `entry`: those of its own folder first, then its parent's, and so on up, then
+/// the rest; at each step those named for its kind of file before the others (`pfx-password.txt`
+/// for a `.pfx` or `.p12`, `jks-password.txt` for a `.jks`, as Alibaba Cloud's downloads name
+/// them), else in the archive's order.
+fn passwords_for(entry: &str, files: &[PasswordFile]) -> Vec<String> {
+    let folder = |name: &str| name.rfind('/').map_or(0, |at| at + 1);
+    let extension = base_name(entry)
+        .rsplit_once('.')
+        .map(|(_, extension)| extension.to_ascii_lowercase());
+    let kind: &[&str] = match extension.as_deref() {
+        Some("pfx" | "p12") => &["pfx", "p12", "pkcs12"],
+        Some("jks" | "keystore") => &["jks", "keystore"],
+        _ => &[],
+    };
+    let rank = |file: &PasswordFile| {
+        let own = &file.entry[..folder(&file.entry)];
+        // How near its folder is to the entry's: the depth of the shared folder when the entry is
+        // inside it, else none.
+        let nearness = entry.starts_with(own).then(|| own.matches('/').count());
+        let base = base_name(&file.entry).to_ascii_lowercase();
+        let named = kind.iter().any(|word| base.contains(word));
+        (std::cmp::Reverse(nearness), !named)
+    };
+    let mut ranked: Vec<&PasswordFile> = files.iter().collect();
+    // Stable: equals keep the archive's order.
+    ranked.sort_by_key(|file| rank(file));
+    let mut passwords: Vec<String> = Vec::with_capacity(ranked.len());
+    for file in ranked {
+        if !passwords.contains(&file.password) {
+            passwords.push(file.password.clone());
+        }
+    }
+    passwords
+}
+
+/// `archive-password-file`'s information for the password file `file`; `several` when the
+/// archive has more than one.
+fn password_file_read(file: &str, several: bool) -> Diagnostic {
+    let (message, hint) = if several {
+        (
+            tr!(
+                "a password of the archive's PKCS#12 files and encrypted keys was read from this file",
+                "已从此文件读取压缩包中 PKCS#12 文件和加密私钥的一个密码"
+            ),
+            Hint::per_surface(
+                tr!(
+                    "nothing to do: each file of the archive is opened with the password file of its own folder first, then with the others (with the passphrase field's password when none is right), other inputs with the passphrase field's",
+                    "无需处理：压缩包中的每个文件先用其所在文件夹的密码文件打开，再用其他密码文件（都不对时用口令框中的密码），其他输入用口令框中的密码"
+                ),
+                tr!(
+                    "nothing to do: each file of the archive is opened with the password file of its own folder first, then with the others (with --passphrase-env's password when none is right), other inputs with --passphrase-env's",
+                    "无需处理：压缩包中的每个文件先用其所在文件夹的密码文件打开，再用其他密码文件（都不对时用 --passphrase-env 给出的密码），其他输入用 --passphrase-env 给出的密码"
+                ),
+            ),
+        )
+    } else {
+        (
+            tr!(
+                "the password of the archive's PKCS#12 file and encrypted keys was read from this file",
+                "已从此文件读取压缩包中 PKCS#12 文件和加密私钥的密码"
+            ),
+            Hint::per_surface(
+                tr!(
+                    "nothing to do: the archive's files are opened with it (with the passphrase field's password when it is wrong), other inputs with the passphrase field's",
+                    "无需处理：压缩包中的文件用它打开（它不对时用口令框中的密码），其他输入用口令框中的密码"
+                ),
+                tr!(
+                    "nothing to do: the archive's files are opened with it (with --passphrase-env's password when it is wrong), other inputs with --passphrase-env's",
+                    "无需处理：压缩包中的文件用它打开（它不对时用 --passphrase-env 给出的密码），其他输入用 --passphrase-env 给出的密码"
+                ),
+            ),
+        )
+    };
+    Diagnostic::new(
+        Code::ArchivePasswordFile,
+        InputLocation::file(file),
+        message,
+        hint,
+    )
 }
 
 /// Whether a file may hold certificates or keys: by its name's extension, or by its content
@@ -717,7 +820,7 @@ mod tests {
     );
 
     fn names(opened: &Opened) -> Vec<&str> {
-        opened.files.iter().map(|(name, _)| name.as_str()).collect()
+        opened.files.iter().map(|file| file.name.as_str()).collect()
     }
 
     fn codes(opened: &Opened) -> Vec<Code> {
@@ -742,7 +845,11 @@ mod tests {
                 "a.zip/example.com_apache/example.com_public.crt",
             ]
         );
-        assert!(jar.files.iter().all(|(_, c)| c.starts_with(b"-----BEGIN ")));
+        assert!(
+            jar.files
+                .iter()
+                .all(|f| f.bytes.starts_with(b"-----BEGIN "))
+        );
         assert_eq!(codes(&jar), [Code::ArchiveOpened]);
         // Info-ZIP writes the folder as an entry of its own; the readme is named as not read.
         let zip = open("n.zip", INFO_ZIP);
@@ -755,7 +862,7 @@ mod tests {
         // The password file is read (generate.py's TOMCAT_PASSWORD) and is no input.
         let tomcat = open("t.zip", ZIPFILE);
         assert_eq!(names(&tomcat), ["t.zip/example.com.pfx"]);
-        assert_eq!(tomcat.password.as_deref(), Some("k7Qz9pWx2Lr4"));
+        assert_eq!(tomcat.files[0].passwords, ["k7Qz9pWx2Lr4"]);
         assert_eq!(
             codes(&tomcat),
             [Code::ArchiveOpened, Code::ArchivePasswordFile]
@@ -847,22 +954,57 @@ mod tests {
     }
 
     #[test]
+    fn each_file_tries_the_password_file_of_its_own_folder_first() {
+        let files: Vec<PasswordFile> = [
+            ("IIS/keystorePass.txt", "iis"),
+            ("Tomcat/jks-password.txt", "jks"),
+            ("Tomcat/pfx-password.txt", "pfx"),
+            ("password.txt", "top"),
+            ("Tomcat/old/keystorePass.txt", "iis"),
+        ]
+        .into_iter()
+        .map(|(entry, password)| PasswordFile {
+            entry: entry.to_owned(),
+            password: password.to_owned(),
+        })
+        .collect();
+        let order = |entry: &str| passwords_for(entry, &files);
+        // Its folder's first, then up, then the rest; at each step those named for its kind
+        // before the others, else in the archive's order; each password once.
+        assert_eq!(order("Tomcat/server.pfx"), ["pfx", "jks", "top", "iis"]);
+        assert_eq!(order("Tomcat/server.jks"), ["jks", "pfx", "top", "iis"]);
+        assert_eq!(order("IIS/server.pfx"), ["iis", "top", "pfx", "jks"]);
+        assert_eq!(order("Tomcat/old/server.p12"), ["iis", "pfx", "jks", "top"]);
+        assert_eq!(order("server.key"), ["top", "iis", "jks", "pfx"]);
+        // A folder whose name starts like another's is not inside it.
+        assert_eq!(order("IIS2/server.pfx"), ["top", "pfx", "iis", "jks"]);
+    }
+
+    #[test]
     fn every_cut_and_every_changed_byte_gives_the_files_as_written_or_says_why() {
         for archive in [JAR, INFO_ZIP, ZIPFILE] {
             let whole = open("a.zip", archive);
-            let contents: Vec<&Vec<u8>> = whole.files.iter().map(|(_, c)| c).collect();
+            let contents: Vec<&Vec<u8>> = whole.files.iter().map(|f| &f.bytes).collect();
+            let passwords = |opened: &Opened| {
+                opened
+                    .files
+                    .iter()
+                    .map(|f| usize::from(!f.passwords.is_empty()))
+                    .max()
+                    .unwrap_or(0)
+            };
             let check = |opened: &Opened, what: &str| {
                 // The checksum holds every file read to what was written.
-                for (name, content) in &opened.files {
-                    assert!(contents.contains(&content), "{what}: {name} read changed");
+                for File { name, bytes, .. } in &opened.files {
+                    assert!(contents.contains(&bytes), "{what}: {name} read changed");
                 }
                 let said = opened
                     .diagnostics
                     .iter()
                     .any(|d| d.code == Code::ArchiveUnreadable);
                 assert!(
-                    said || opened.files.len() + usize::from(opened.password.is_some())
-                        >= whole.files.len() + usize::from(whole.password.is_some())
+                    said || opened.files.len() + passwords(opened)
+                        >= whole.files.len() + passwords(&whole)
                         || opened.diagnostics[0].message.contains("not read"),
                     "{what}: a file went missing unsaid"
                 );

@@ -56,9 +56,9 @@ struct OwnedInput {
     name: String,
     bytes: Vec<u8>,
     role: Role,
-    /// The password its archive's password file gave (a file of a ZIP archive), which opens it
-    /// before the one given to the analysis (tried when this one is wrong).
-    password: Option<String>,
+    /// The passwords its archive's password files gave (a file of a ZIP archive), tried in turn
+    /// before the one given to the analysis (tried when these are wrong).
+    passwords: Vec<String>,
     /// Given to the analysis, not a file of an archive: it counts towards the ceiling of all
     /// inputs (`input::MAX_INPUTS_BYTES`; an archive's files have their own).
     given: bool,
@@ -110,7 +110,7 @@ impl Job {
                     // No more than is needed to tell an input past its ceiling.
                     bytes: i.bytes[..i.bytes.len().min(super::input::MAX_INPUT_BYTES + 1)].to_vec(),
                     role: i.role,
-                    password: None,
+                    passwords: Vec::new(),
                     given: true,
                     size: i.size.unwrap_or(0).max(i.bytes.len()),
                 })
@@ -194,34 +194,39 @@ impl Job {
     /// One unit of work; the analysis when it was the last.
     fn unit(&mut self) -> Option<Analysis> {
         if let Some((item, role, input)) = self.items.pop_front() {
-            let own = self.inputs.get(input).and_then(|i| i.password.as_deref());
+            let own = self.inputs.get(input).map_or(&[][..], |i| &i.passwords[..]);
             let given = Options {
                 now: self.now,
                 passphrase: self.passphrase.as_deref(),
                 pkcs12_password: self.pkcs12_password.as_deref(),
             };
-            match own {
-                // A file of an archive with a password file: that password first; when it is
-                // wrong and one was given, the given one (a password file can be stale).
-                Some(own) => {
-                    let mark = self.collected.mark();
-                    let first = Options {
-                        passphrase: Some(own),
-                        pkcs12_password: Some(own),
-                        ..given
-                    };
-                    let other = |given: Option<&str>| given.is_some_and(|g| g != own);
-                    let again = (other(given.passphrase) || other(given.pkcs12_password))
-                        .then(|| item.clone());
-                    self.collected.take(item, role, &first);
-                    if let Some(item) = again
-                        && self.collected.wrong_password_since(&mark)
-                    {
-                        self.collected.rewind(mark);
-                        self.collected.take(item, role, &given);
-                    }
+            // A file of an archive with password files: their passwords in turn, then (when
+            // none is right and one was given that differs) the given one: a password file can be
+            // stale, or belong to another of the archive's files.
+            let mut tries: Vec<Options<'_>> = own
+                .iter()
+                .map(|own| Options {
+                    passphrase: Some(own),
+                    pkcs12_password: Some(own),
+                    ..given
+                })
+                .collect();
+            let other = |given: Option<&str>| given.is_some_and(|g| !own.iter().any(|o| o == g));
+            if tries.is_empty() || other(given.passphrase) || other(given.pkcs12_password) {
+                tries.push(given);
+            }
+            let last = tries.len() - 1;
+            for (at, options) in tries.iter().enumerate() {
+                if at == last {
+                    self.collected.take(item, role, options);
+                    break;
                 }
-                None => self.collected.take(item, role, &given),
+                let mark = self.collected.mark();
+                self.collected.take(item.clone(), role, options);
+                if !self.collected.wrong_password_since(&mark) {
+                    break;
+                }
+                self.collected.rewind(mark);
             }
             self.items_taken += 1;
             return None;
@@ -277,9 +282,9 @@ impl Job {
     }
 
     /// Opens the archive just taken: its files become inputs of their own, read next, each meant
-    /// to hold anything (an archive holds a whole delivery: certificate, chain and key); a
-    /// password file of the archive opens its PKCS#12 file and encrypted keys (the password given
-    /// to the analysis opens the other inputs).
+    /// to hold anything (an archive holds a whole delivery: certificate, chain and key); the
+    /// archive's password files open its PKCS#12 files and encrypted keys, each file's own folder's
+    /// first (the password given to the analysis opens the other inputs).
     fn open_archive(&mut self) {
         let at = self.next_input;
         let Some(archive) = self.inputs.get_mut(at - 1) else {
@@ -291,14 +296,13 @@ impl Job {
             .inputs
             .push(InputSummary::archive(&archive.name));
         self.collected.diagnostics.extend(opened.diagnostics);
-        let password = opened.password;
         self.inputs.splice(
             at..at,
-            opened.files.into_iter().map(|(name, bytes)| OwnedInput {
-                name,
-                bytes,
+            opened.files.into_iter().map(|file| OwnedInput {
+                name: file.name,
+                bytes: file.bytes,
                 role: Role::Any,
-                password: password.clone(),
+                passwords: file.passwords,
                 given: false,
                 size: 0,
             }),

@@ -398,6 +398,8 @@ def nss_exports(p12, nickname):
 
 
 TOMCAT_PASSWORD = "k7Qz9pWx2Lr4"
+# Another download's password (the archive with a password file per folder).
+SECOND_DOWNLOAD_PASSWORD = "Vh3nR8sYq1Tc"
 
 
 def zipped(tool, files, *extra):
@@ -517,6 +519,9 @@ ARCHIVE_CASES = [
     ("archive-one-folder-per-server-type", "a download with one folder per server type (Nginx: bundle and key; "
      "Apache: certificate, chain and key; IIS: PKCS#12 and its password file; Tomcat: a JKS keystore by keytool), "
      "by Info-ZIP's zip: the same certificates and key in four formats"),
+    ("archive-iis-and-tomcat-own-password-files", "a download with a folder each for IIS and Tomcat, each "
+     "with server.pfx and its own keystorePass.txt holding another password (pyca's PKCS#12, by Info-ZIP's zip): "
+     "each PKCS#12 file opened with the password file of its folder"),
     ("archive-tomcat-download-jks", "a Tomcat download as Huawei Cloud CCM lists one: server.jks (keytool, JKS: "
      "the root and intermediate as trusted entries, the key entry with its chain) and keystorePass.txt, by "
      "Info-ZIP's zip"),
@@ -561,6 +566,12 @@ def make_archives(p):
             "IIS/www.example.com.pfx": tomcat["example.com.pfx"],
             "IIS/keystorePass.txt": tomcat["pfx-password.txt"],
             "Tomcat/www.example.com.jks": java_keystore_of(p.leaf_key, p.leaf, p.int)})},
+        "archive-iis-and-tomcat-own-password-files": {"server_all.test-only.zip": zipped("zip", {
+            "IIS/keystorePass.txt": tomcat["pfx-password.txt"],
+            "IIS/server.pfx": tomcat["example.com.pfx"],
+            "Tomcat/keystorePass.txt": SECOND_DOWNLOAD_PASSWORD + "\n",
+            "Tomcat/server.pfx": pkcs12_bytes(p.leaf_key, p.leaf, [p.int],
+                                              serialization.BestAvailableEncryption(SECOND_DOWNLOAD_PASSWORD.encode()))})},
         "archive-tomcat-download-jks": {"server_tomcat.test-only.zip": zipped("zip", {
             "Tomcat/server.jks": java_jks_download(p), "Tomcat/keystorePass.txt": PASSPHRASE + "\n"})},
         "archive-nested": {"all-formats.test-only.zip": zipped("zipfile", {
@@ -1962,7 +1973,7 @@ def archive_files(name, data):
         text = "".join(f"{cell}\n" for sheet in book.worksheets for row in sheet.iter_rows(values_only=True)
                        for cell in row if isinstance(cell, str))
         return [(f"{name}/{part}", text.encode())], None
-    files, password = [], None
+    files, passwords = [], []
     for info in archive.infolist():
         path = info.filename
         base = path.rsplit("/", 1)[-1]
@@ -1975,10 +1986,10 @@ def archive_files(name, data):
         except (zipfile.BadZipFile, NotImplementedError, RuntimeError):
             continue
         stem = base.lower().removesuffix(".txt")
-        if password is None and any(w in stem for w in ("password", "passwd", "keystorepass", "密码")):
+        if len(passwords) < 8 and any(w in stem for w in ("password", "passwd", "keystorepass", "密码")):
             line = content.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r\n")
             if len(content) <= 256 and line and "\n" not in line and "\r" not in line:
-                password = line
+                passwords.append(line)
                 continue
         extension = base.lower().rsplit(".", 1)[-1] if "." in base else ""
         if content[:4] in (b"PK\x03\x04", b"PK\x05\x06") or content[:2] == b"\x1f\x8b" \
@@ -1988,7 +1999,17 @@ def archive_files(name, data):
                 or content[:4] in (b"\xfe\xed\xfe\xed", b"\xce\xce\xce\xce")
                 or content.startswith((b"ssh-", b"PuTTY-User-Key-File-"))):
             files.append((f"{name}/{path}", content))
-    return files, password
+    return files, passwords
+
+
+def read_with_any(data, passwords):
+    """What read_input reads from `data` with the first of `passwords` that opens all of it (every key
+    decrypted, something read); with the last when none does."""
+    for password in passwords:
+        certs, keys, csrs = read_input(data, password)
+        if (certs or keys or csrs) and all(k["spki"] is not None for k in keys):
+            break
+    return certs, keys, csrs
 
 
 def read_passphrase(case_dir):
@@ -2005,17 +2026,18 @@ def facts_for(case_dir):
         data = path.read_bytes()
         # A mangled input's facts are those of its original material (cert-preflight gets the input only).
         original = case_dir / "original" / path.name
-        files.append((path.name, data, original.read_bytes() if original.exists() else data))
+        files.append((path.name, data, original.read_bytes() if original.exists() else data, [password]))
     while files:
-        name, data, material = files.pop(0)
+        name, data, material, passwords = files.pop(0)
         if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
-            # A ZIP archive: its files are inputs of their own, read next; its password file opens them.
-            inside, archive_password = archive_files(name, data)
-            files[:0] = [(file, content, content) for file, content in inside]
-            password = password if password is not None else archive_password
+            # A ZIP archive: its files are inputs of their own, read next; one of its password files
+            # (or the case's passphrase) opens each of its locked files.
+            inside, archive_passwords = archive_files(name, data)
+            tries = list(dict.fromkeys([*archive_passwords, password])) if archive_passwords else [password]
+            files[:0] = [(file, content, content, tries) for file, content in inside]
             inputs.append({"file": name, "line_endings": "none"})
             continue
-        file_certs, file_keys, file_csrs = read_input(material, password)
+        file_certs, file_keys, file_csrs = read_with_any(material, passwords)
         certs += [(name, c) for c in file_certs]
         keys += [(name, k) for k in file_keys]
         csrs += [(name, c) for c in file_csrs]
