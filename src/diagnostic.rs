@@ -130,6 +130,11 @@ codes! {
     /// and a password given to the tool the other inputs. With a password file in each of several
     /// folders, each file tries its own folder's first, then the others.
     ArchivePasswordFile = "archive-password-file", Info;
+    /// A locked file of an archive was not tried with all of the archive's password files: one
+    /// analysis tries at most 16 password files beyond each file's first (each try derives a key),
+    /// and that many were tried already. Give the file's password, or the file with its own
+    /// password file.
+    ArchivePasswordTriesExhausted = "archive-password-tries-exhausted", Warning;
     /// An input was not read: it is larger than 32 MiB, the most one input may be, or the inputs
     /// read before it already came to the 64 MiB read in all (certificates, keys, requests and
     /// the archives CAs send are a few KB to a few MB). Check that it is the right file.

@@ -598,6 +598,31 @@ fn password_file_read(file: &str, several: bool) -> Diagnostic {
     )
 }
 
+/// `archive-password-tries-exhausted`'s warning for `file`, a locked file of an archive that the
+/// archive's password files tried on it did not open, and whose other password files were not
+/// tried ([`super::job::MAX_PASSWORD_RETRIES`]).
+pub(crate) fn password_tries_exhausted(file: &str) -> Diagnostic {
+    let most = super::job::MAX_PASSWORD_RETRIES;
+    Diagnostic::new(
+        Code::ArchivePasswordTriesExhausted,
+        InputLocation::file(file),
+        tr!(
+            "this file was not tried with all of the archive's password files: one analysis tries at most {most} beyond each file's first, and had tried that many (nor are the files after it)",
+            "没有用压缩包中所有的密码文件尝试此文件：一次分析在每个文件的第一个密码文件之外最多再尝试 {most} 次，已经用完（此后的文件也不再尝试）"
+        ),
+        Hint::per_surface(
+            tr!(
+                "type its password in the passphrase field, or give the file with its own password file",
+                "请在口令框中输入它的密码，或把该文件和它自己的密码文件一起给出"
+            ),
+            tr!(
+                "give its password with --passphrase-env, or give the file with its own password file",
+                "请用 --passphrase-env 给出它的密码，或把该文件和它自己的密码文件一起给出"
+            ),
+        ),
+    )
+}
+
 /// Whether a file may hold certificates or keys: by its name's extension, or by its content
 /// (a PEM armour, DER, a keystore, an SSH key).
 fn is_material(name: &str, content: &[u8]) -> bool {

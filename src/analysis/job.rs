@@ -86,7 +86,16 @@ pub struct Job {
     given_bytes: usize,
     /// Whether [`Job::run`] returns once the signature checks are known, before the first is made.
     pause: Pause,
+    /// How many more of an archive's password files may be tried on its files beyond each file's
+    /// first ([`MAX_PASSWORD_RETRIES`]), and whether running out was said.
+    password_retries: usize,
+    password_retries_said: bool,
 }
+
+/// The most password files tried, in one analysis, beyond the first each locked file of an
+/// archive tries: each try derives a key (up to the ceilings' 2,000,000 iterations), and an archive
+/// may hold 8 password files beside hundreds of PKCS#12 files. A download has one or two.
+pub const MAX_PASSWORD_RETRIES: usize = 16;
 
 /// Whether a job stops before its signature checks ([`Job::stop_before_checks`]).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -126,6 +135,8 @@ impl Job {
             checks: None,
             given_bytes: 0,
             pause: Pause::Never,
+            password_retries: MAX_PASSWORD_RETRIES,
+            password_retries_said: false,
         }
     }
 
@@ -194,16 +205,20 @@ impl Job {
     /// One unit of work; the analysis when it was the last.
     fn unit(&mut self) -> Option<Analysis> {
         if let Some((item, role, input)) = self.items.pop_front() {
-            let own = self.inputs.get(input).map_or(&[][..], |i| &i.passwords[..]);
+            let (name, own) = self
+                .inputs
+                .get(input)
+                .map_or(("", &[][..]), |i| (i.name.as_str(), &i.passwords[..]));
             let given = Options {
                 now: self.now,
                 passphrase: self.passphrase.as_deref(),
                 pkcs12_password: self.pkcs12_password.as_deref(),
             };
-            // A file of an archive with password files: their passwords in turn, then (when
-            // none is right and one was given that differs) the given one: a password file can be
-            // stale, or belong to another of the archive's files.
-            let mut tries: Vec<Options<'_>> = own
+            // A file of an archive with password files: their passwords in turn (beyond the first,
+            // while the analysis' retries last), then (when none is right and one was given that
+            // differs) the given one: a password file can be stale, or another file's.
+            let allowed = own.len().min(1 + self.password_retries);
+            let mut tries: Vec<Options<'_>> = own[..allowed]
                 .iter()
                 .map(|own| Options {
                     passphrase: Some(own),
@@ -216,17 +231,30 @@ impl Job {
                 tries.push(given);
             }
             let last = tries.len() - 1;
+            let mut mark = self.collected.mark();
             for (at, options) in tries.iter().enumerate() {
+                if at > 0 && at < allowed {
+                    self.password_retries -= 1;
+                }
                 if at == last {
                     self.collected.take(item, role, options);
                     break;
                 }
-                let mark = self.collected.mark();
                 self.collected.take(item.clone(), role, options);
                 if !self.collected.wrong_password_since(&mark) {
                     break;
                 }
                 self.collected.rewind(mark);
+                mark = self.collected.mark();
+            }
+            if allowed < own.len()
+                && !self.password_retries_said
+                && self.collected.wrong_password_since(&mark)
+            {
+                self.password_retries_said = true;
+                self.collected
+                    .diagnostics
+                    .push(super::archive::password_tries_exhausted(name));
             }
             self.items_taken += 1;
             return None;

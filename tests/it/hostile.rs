@@ -351,6 +351,76 @@ fn archives_stop_at_their_ceilings_and_say_so() {
     );
 }
 
+/// An archive's password files are tried on each locked file in turn, at most
+/// `MAX_PASSWORD_RETRIES` beyond each file's first in one analysis (each try derives a key): past
+/// that, a file tries its first only, and one warning says so.
+#[test]
+fn password_files_tried_beyond_the_first_are_counted_and_said() {
+    use cert_preflight::analysis::job::MAX_PASSWORD_RETRIES;
+    use cert_preflight::diagnostic::Code;
+    let key = std::fs::read(crate::corpus::inspect_input(
+        "key-encrypted-pkcs8-pbkdf2-aes256",
+        "leaf-key.test-only.pem",
+    ))
+    .expect("the corpus holds the key");
+    // Ten folders with the key; seven with a wrong password file of their own; the right one
+    // last (eight password files, the most read): each of the first files tries its own, the
+    // other six, then the right one (seven tries beyond its first).
+    let archive = |folders: usize| {
+        let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+        for folder in 0..folders {
+            files.push((format!("f{folder:02}/key.pem"), key.clone()));
+            if folder < 7 {
+                files.push((
+                    format!("f{folder:02}/password.txt"),
+                    format!("wrong-{folder}\n").into_bytes(),
+                ));
+            }
+        }
+        files.push((
+            "zz/password.txt".to_owned(),
+            b"correct horse battery staple\n".to_vec(),
+        ));
+        let files: Vec<(String, &[u8])> = files.iter().map(|(n, c)| (n.clone(), &c[..])).collect();
+        inputs::zip_of(&files)
+    };
+    let options = Options {
+        now: NOW,
+        passphrase: None,
+        pkcs12_password: None,
+    };
+    let outcome = |folders: usize| {
+        let analysis = analyze_with(&[Input::new("keys.zip", &archive(folders))], &options);
+        let decrypted = analysis
+            .report
+            .private_keys
+            .iter()
+            .map(|k| k.decrypted)
+            .collect::<Vec<_>>();
+        let said: Vec<String> = analysis
+            .report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == Code::ArchivePasswordTriesExhausted)
+            .map(|d| d.location.to_string())
+            .collect();
+        (decrypted, said)
+    };
+    assert_eq!(MAX_PASSWORD_RETRIES, 16, "the counts below");
+    // Two folders: each key opens with the right password file after the wrong ones.
+    assert_eq!(outcome(2), (vec![true, true], vec![]));
+    // Ten: the first two spend 14 tries; the third has 2 left and fails, said once; the rest
+    // try their first password file only.
+    let (decrypted, said) = outcome(10);
+    assert_eq!(
+        decrypted,
+        [
+            true, true, false, false, false, false, false, false, false, false
+        ]
+    );
+    assert_eq!(said, ["keys.zip/f02/key.pem"]);
+}
+
 #[test]
 fn an_input_past_its_ceiling_is_not_read_and_the_others_are() {
     use cert_preflight::analysis::input::{MAX_INPUT_BYTES, MAX_INPUTS_BYTES};
