@@ -205,57 +205,7 @@ impl Job {
     /// One unit of work; the analysis when it was the last.
     fn unit(&mut self) -> Option<Analysis> {
         if let Some((item, role, input)) = self.items.pop_front() {
-            let (name, own) = self
-                .inputs
-                .get(input)
-                .map_or(("", &[][..]), |i| (i.name.as_str(), &i.passwords[..]));
-            let given = Options {
-                now: self.now,
-                passphrase: self.passphrase.as_deref(),
-                pkcs12_password: self.pkcs12_password.as_deref(),
-            };
-            // A file of an archive with password files: their passwords in turn (beyond the first,
-            // while the analysis' retries last), then (when none is right and one was given that
-            // differs) the given one: a password file can be stale, or another file's.
-            let allowed = own.len().min(1 + self.password_retries);
-            let mut tries: Vec<Options<'_>> = own[..allowed]
-                .iter()
-                .map(|own| Options {
-                    passphrase: Some(own),
-                    pkcs12_password: Some(own),
-                    ..given
-                })
-                .collect();
-            let other = |given: Option<&str>| given.is_some_and(|g| !own.iter().any(|o| o == g));
-            if tries.is_empty() || other(given.passphrase) || other(given.pkcs12_password) {
-                tries.push(given);
-            }
-            let last = tries.len() - 1;
-            let mut mark = self.collected.mark();
-            for (at, options) in tries.iter().enumerate() {
-                if at > 0 && at < allowed {
-                    self.password_retries -= 1;
-                }
-                if at == last {
-                    self.collected.take(item, role, options);
-                    break;
-                }
-                self.collected.take(item.clone(), role, options);
-                if !self.collected.wrong_password_since(&mark) {
-                    break;
-                }
-                self.collected.rewind(mark);
-                mark = self.collected.mark();
-            }
-            if allowed < own.len()
-                && !self.password_retries_said
-                && self.collected.wrong_password_since(&mark)
-            {
-                self.password_retries_said = true;
-                self.collected
-                    .diagnostics
-                    .push(super::archive::password_tries_exhausted(name));
-            }
+            self.take_item(item, role, input);
             self.items_taken += 1;
             return None;
         }
@@ -307,6 +257,61 @@ impl Job {
         let mut analysis = collected.finish(&mut checks);
         bound_diagnostics(&mut analysis.report.diagnostics);
         Some(analysis)
+    }
+
+    /// Takes `item` of input `input`: with the given password, or for a file of an archive with
+    /// password files, their passwords in turn (beyond the first, while the analysis' retries
+    /// last), then (when none is right and one was given that differs) the given one: a password
+    /// file can be stale, or another file's.
+    fn take_item(&mut self, item: Item, role: Role, input: usize) {
+        let (name, own) = self
+            .inputs
+            .get(input)
+            .map_or(("", &[][..]), |i| (i.name.as_str(), &i.passwords[..]));
+        let given = Options {
+            now: self.now,
+            passphrase: self.passphrase.as_deref(),
+            pkcs12_password: self.pkcs12_password.as_deref(),
+        };
+        let allowed = own.len().min(1 + self.password_retries);
+        let mut tries: Vec<Options<'_>> = own[..allowed]
+            .iter()
+            .map(|own| Options {
+                passphrase: Some(own),
+                pkcs12_password: Some(own),
+                ..given
+            })
+            .collect();
+        let other = |given: Option<&str>| given.is_some_and(|g| !own.iter().any(|o| o == g));
+        if tries.is_empty() || other(given.passphrase) || other(given.pkcs12_password) {
+            tries.push(given);
+        }
+        let last = tries.len() - 1;
+        let mut mark = self.collected.mark();
+        for (at, options) in tries.iter().enumerate() {
+            if at > 0 && at < allowed {
+                self.password_retries -= 1;
+            }
+            if at == last {
+                self.collected.take(item, role, options);
+                break;
+            }
+            self.collected.take(item.clone(), role, options);
+            if !self.collected.wrong_password_since(&mark) {
+                break;
+            }
+            self.collected.rewind(mark);
+            mark = self.collected.mark();
+        }
+        if allowed < own.len()
+            && !self.password_retries_said
+            && self.collected.wrong_password_since(&mark)
+        {
+            self.password_retries_said = true;
+            self.collected
+                .diagnostics
+                .push(super::archive::password_tries_exhausted(name));
+        }
     }
 
     /// Opens the archive just taken: its files become inputs of their own, read next, each meant
