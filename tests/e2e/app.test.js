@@ -415,7 +415,26 @@ test('a real paste (Ctrl+V) of large text is made by the page: it replaces the s
   await app.waitForPasteLength(expected.length);
   assert.equal(await app.paste.inputValue(), expected, 'the paste replaced the caret\'s place, as a paste does');
   assert.equal(await app.paste.isHidden(), true);
-  assert.ok((await layoutTime()) - before < 0.02, `${((await layoutTime()) - before).toFixed(3)} s of layout`);
+  const ours = (await layoutTime()) - before;
+  // Against the browser's own paste of the same text into a bare text area, in the same context
+  // and moment (it lays the whole text out: about 60 ms on a quiet machine): ours is a few ms, and
+  // stays under a third of that when the machine is slow (the bound never below 20 ms).
+  const bare = await context.newPage();
+  await bare.goto(`${suite.server.url}manifest.webmanifest`);
+  await bare.setContent('<textarea rows="10" cols="80"></textarea>');
+  const bareClient = await context.newCDPSession(bare);
+  await bareClient.send('Performance.enable');
+  const bareLayout = async () => (await bareClient.send('Performance.getMetrics')).metrics.find((m) => m.name === 'LayoutDuration').value;
+  await bare.evaluate((t) => navigator.clipboard.writeText(t), large);
+  await bare.focus('textarea');
+  const bareBefore = await bareLayout();
+  await bare.keyboard.press('Control+V');
+  await bare.waitForFunction((n) => document.querySelector('textarea').value.length === n, large.length);
+  await bare.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const browsers = (await bareLayout()) - bareBefore;
+  await bare.close();
+  assert.ok(ours < Math.max(0.02, browsers / 3),
+    `${ours.toFixed(3)} s of layout, the browser's own paste ${browsers.toFixed(3)} s`);
   // Analysed like any input: the first line cut off the first certificate, the rest are read.
   await app.heading(/^30\d certificates$/).waitFor({ timeout: 30_000 });
   // Selected text is replaced: all of it, by the large text alone (the text shown, as asked).
