@@ -305,6 +305,10 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         return whole_binary(summary, format, kind, bytes, at(Some(1), None));
     }
 
+    if !has_armour && let Some(keystore) = base64_keystore(bytes) {
+        return base64_of_keystore(file, bytes, &keystore);
+    }
+
     if let Some(keystore) = super::java_keystore::Kind::of(bytes) {
         // A Java keystore: its certificates are read by `containers`.
         let format = match keystore {
@@ -380,6 +384,58 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
             ),
         ));
     }
+    out
+}
+
+/// The bytes of a Java keystore given as base64 text, as a Kubernetes Secret holds `keystore.jks`
+/// (`kubectl get secret -o jsonpath=…` prints it on one line, `base64` wraps it at 76 columns): the
+/// whole text one base64 run, white space between its lines, decoding to a keystore. `None`
+/// otherwise. (Recovery reads base64 of PEM text and of DER; a keystore has no PEM form.)
+fn base64_keystore(bytes: &[u8]) -> Option<Vec<u8>> {
+    let text = std::str::from_utf8(bytes).ok()?.trim();
+    // The base64 of JKS's magic (FE ED FE ED) and of JCEKS's (CE CE CE CE): nothing else is
+    // decoded.
+    if !text.starts_with("/u3+7") && !text.starts_with("zs7Oz") {
+        return None;
+    }
+    let joined: String = text.split_ascii_whitespace().collect();
+    let decoded = cert_preflight_base64::base64_decode(&joined).ok()?;
+    super::java_keystore::Kind::of(&decoded).map(|_| decoded)
+}
+
+/// A keystore given as base64 text (`text`, of input `file`): read as the keystore itself, with
+/// `recovered-bare-base64`'s information saying so.
+fn base64_of_keystore(file: &str, text: &[u8], keystore: &[u8]) -> DecodedInput {
+    let source = crate::render::shell::shell_quote(file.rsplit('/').next().unwrap_or(file));
+    let mut out = decode(file, keystore);
+    out.summary.kind = InputKind::Text;
+    out.summary.line_endings = line_endings(&String::from_utf8_lossy(text));
+    let location = InputLocation {
+        file: file.to_owned(),
+        block: Some(1),
+        line: Some(1),
+    };
+    out.diagnostics.insert(
+        0,
+        Diagnostic::new(
+            Code::RecoveredBareBase64,
+            location,
+            tr!(
+                "the text is base64 of a Java keystore, as a Kubernetes Secret holds one; it was read as the keystore",
+                "文本是 Java 密钥库的 base64（Kubernetes Secret 中就是这样保存的）；已作为密钥库读取"
+            ),
+            crate::diagnostic::Hint::per_surface(
+                tr!(
+                    "nothing to do for its certificates; Java's keytool takes the keystore file itself: decode the text to a file first (base64 -d, or certutil -decode on Windows) and give keytool that file",
+                    "证书无需处理；Java 的 keytool 需要密钥库文件本身：请先把文本解码为文件（base64 -d，Windows 上用 certutil -decode），再把该文件交给 keytool"
+                ),
+                tr!(
+                    "nothing to do for its certificates; Java's keytool takes the keystore file itself: decode the text to a file first (base64 -d < {source} > keystore.jks) and give keytool that file (in the keytool command, keystore.jks in place of {source})",
+                    "证书无需处理；Java 的 keytool 需要密钥库文件本身：请先把文本解码为文件（base64 -d < {source} > keystore.jks），再把该文件交给 keytool（keytool 命令中用 keystore.jks 代替 {source}）"
+                ),
+            ),
+        ),
+    );
     out
 }
 
@@ -981,6 +1037,33 @@ mod tests {
             }
         }
         assert!(accepted > 200, "only {accepted} samples took the fast path");
+    }
+
+    #[test]
+    fn a_keystore_as_base64_text_is_read_as_the_keystore() {
+        let keystore = include_bytes!(
+            "../../tests/vectors/inspect/recovered-kubernetes-secret-keystore/original/keystore.jks.b64"
+        );
+        let one_line = <base64ct::Base64 as Encoding>::encode_string(keystore);
+        let wrapped: String = one_line
+            .as_bytes()
+            .chunks(76)
+            .map(|line| format!("  {}\r\n", std::str::from_utf8(line).unwrap()))
+            .collect();
+        for text in [one_line.clone(), wrapped] {
+            assert_eq!(
+                base64_keystore(text.as_bytes()).as_deref(),
+                Some(&keystore[..])
+            );
+            let decoded = decode("keystore.jks.b64", text.as_bytes());
+            assert_eq!(decoded.summary.format, InputFormat::Jks);
+            assert_eq!(decoded.items[0].kind, ItemKind::JavaKeystore);
+            assert_eq!(decoded.diagnostics[0].code, Code::RecoveredBareBase64);
+        }
+        // Text after the base64, or base64 of something else with the same start: not a keystore.
+        for text in [format!("{one_line} thanks"), "/u3+7AAA".to_owned()] {
+            assert_eq!(base64_keystore(text.as_bytes()), None, "{}", &text[..20]);
+        }
     }
 
     #[test]

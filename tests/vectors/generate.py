@@ -975,6 +975,13 @@ def recovered_cases():
         Case("recovered-kubernetes-secret", "a kubernetes.io/tls Secret: tls.crt and tls.key as base64 of PEM files (YAML and JSON)",
              lambda p: with_original({"secret.json": kubernetes_secret(p, as_json=True),
                                       "secret.yaml": kubernetes_secret(p)})),
+        Case("recovered-kubernetes-secret-keystore", "a Tomcat keystore (keytool's JKS) as a Kubernetes Secret holds "
+             "it, base64 on one line as `kubectl get secret -o jsonpath='{.data.keystore\\.jks}'` prints it, and the "
+             "same wrapped at 76 columns as `base64` writes it",
+             lambda p: (lambda keystore: with_original({
+                 "keystore.jks.b64": (base64.b64encode(keystore).decode(), keystore),
+                 "keystore.jks.wrapped.b64": (base64.encodebytes(keystore).decode(), keystore)}))(
+                     java_keystore_of(p.leaf_key, p.leaf, p.int))),
         Case("recovered-terraform-state", "Terraform state JSON with the tls provider's key, CA and certificate PEM values",
              lambda p: with_original({"terraform.tfstate": terraform_state(p)})),
         Case("recovered-url-encoded", "urllib.parse.quote of a chain and quote_plus of a key",
