@@ -360,8 +360,9 @@ codes! {
     /// The PEM held HTML entities (`&#10;`, `&lt;`, `&amp;`): they were decoded.
     RecoveredHtmlEntities = "recovered-html-entities", Info;
     /// A base64 body with no BEGIN/END lines was found; decoded by trial it is a certificate, a
-    /// request, a PKCS#7 bundle or a private key, and it was read as such. Or the whole text is
-    /// base64 of a Java keystore (as a Kubernetes Secret holds `keystore.jks`): read as the keystore.
+    /// request, a PKCS#7 bundle or a private key, and it was read as such. Or the whole text, or a
+    /// value on one of its lines, is base64 of a Java keystore (as a Kubernetes Secret holds
+    /// `keystore.jks`): read as the keystore.
     RecoveredBareBase64 = "recovered-bare-base64", Info;
     /// A block's label does not match its content (a certificate inside `PUBLIC KEY` or `NEW
     /// CERTIFICATE REQUEST`, a plain certificate inside `TRUSTED CERTIFICATE`): the content decides.

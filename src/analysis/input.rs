@@ -360,8 +360,18 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         // The 0x0A bytes of binary input are no line breaks.
         out.summary.line_endings = LineEndings::None;
     }
-    if out.summary.blocks > 0 {
+    let pem_blocks = out.summary.blocks;
+    if !has_armour && out.summary.kind == InputKind::Text {
+        keystore_values(file, &text, &mut out);
+    }
+    if pem_blocks > 0 {
         out.summary.format = InputFormat::Pem;
+    } else if let Some(first) = out.items.first() {
+        // Only keystores, read from values of the text: the first one's format.
+        out.summary.format = match super::java_keystore::Kind::of(&first.der) {
+            Some(super::java_keystore::Kind::Jceks) => InputFormat::Jceks,
+            _ => InputFormat::Jks,
+        };
     } else if let Some(foreign) = super::foreign::by_magic(bytes) {
         // A Java keystore, an archive not opened here, a PDF, a binary Office file: said for
         // what it is, with what to do.
@@ -403,10 +413,75 @@ fn base64_keystore(bytes: &[u8]) -> Option<Vec<u8>> {
     super::java_keystore::Kind::of(&decoded).map(|_| decoded)
 }
 
+/// The most keystores read from base64 values of one text (a Secret holds a keystore and a
+/// truststore).
+const MAX_KEYSTORE_VALUES: usize = 16;
+
+/// Java keystores given as base64 values in a text (a Kubernetes Secret's `keystore.jks:
+/// /u3+7Q…` in YAML, `"keystore.jks": "/u3+7Q…"` in JSON): each value on one line that starts
+/// with the base64 of a keystore's magic and decodes to a keystore is read as one, with
+/// `recovered-bare-base64`'s information naming its line. Recovery finds base64 values of PEM and
+/// DER only; a keystore has no PEM form.
+fn keystore_values(file: &str, text: &str, out: &mut DecodedInput) {
+    let mut found = 0;
+    for (index, line) in text.lines().enumerate() {
+        if found == MAX_KEYSTORE_VALUES {
+            break;
+        }
+        let starts = ["/u3+7", "zs7Oz"]
+            .iter()
+            .filter_map(|magic| line.find(magic))
+            .filter(|&at| {
+                line[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, ' ' | '\t' | '"' | '\'' | ':' | '='))
+            });
+        for at in starts {
+            let run = &line[at..];
+            let end = run
+                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
+                .unwrap_or(run.len());
+            let Some(keystore) = cert_preflight_base64::base64_decode(&run[..end])
+                .ok()
+                .filter(|bytes| super::java_keystore::Kind::of(bytes).is_some())
+            else {
+                continue;
+            };
+            found += 1;
+            out.summary.blocks += 1;
+            let location = InputLocation {
+                file: file.to_owned(),
+                block: Some(out.summary.blocks),
+                line: Some(index + 1),
+            };
+            out.diagnostics.push(Diagnostic::new(
+                Code::RecoveredBareBase64,
+                location.clone(),
+                tr!(
+                    "this line holds base64 of a Java keystore, as a Kubernetes Secret holds one; it was read as the keystore",
+                    "这一行是 Java 密钥库的 base64（Kubernetes Secret 中就是这样保存的）；已作为密钥库读取"
+                ),
+                tr!(
+                    "nothing to do for its certificates; Java's keytool takes the keystore file itself: decode the value to a file first (from a Secret: kubectl get secret NAME -o jsonpath='{{.data.KEY}}' | base64 -d > keystore.jks) and give keytool that file",
+                    "证书无需处理；Java 的 keytool 需要密钥库文件本身：请先把该值解码为文件（从 Secret 中：kubectl get secret NAME -o jsonpath='{{.data.KEY}}' | base64 -d > keystore.jks），再把该文件交给 keytool"
+                ),
+            ));
+            out.items.push(Item {
+                kind: ItemKind::JavaKeystore,
+                label: None,
+                der: keystore,
+                headers: Vec::new(),
+                location,
+            });
+            break;
+        }
+    }
+}
+
 /// A keystore given as base64 text (`text`, of input `file`): read as the keystore itself, with
 /// `recovered-bare-base64`'s information saying so.
 fn base64_of_keystore(file: &str, text: &[u8], keystore: &[u8]) -> DecodedInput {
-    let source = crate::render::shell::shell_quote(file.rsplit('/').next().unwrap_or(file));
     let mut out = decode(file, keystore);
     out.summary.kind = InputKind::Text;
     out.summary.line_endings = line_endings(&String::from_utf8_lossy(text));
@@ -424,19 +499,26 @@ fn base64_of_keystore(file: &str, text: &[u8], keystore: &[u8]) -> DecodedInput 
                 "the text is base64 of a Java keystore, as a Kubernetes Secret holds one; it was read as the keystore",
                 "文本是 Java 密钥库的 base64（Kubernetes Secret 中就是这样保存的）；已作为密钥库读取"
             ),
-            crate::diagnostic::Hint::per_surface(
-                tr!(
-                    "nothing to do for its certificates; Java's keytool takes the keystore file itself: decode the text to a file first (base64 -d, or certutil -decode on Windows) and give keytool that file",
-                    "证书无需处理；Java 的 keytool 需要密钥库文件本身：请先把文本解码为文件（base64 -d，Windows 上用 certutil -decode），再把该文件交给 keytool"
-                ),
-                tr!(
-                    "nothing to do for its certificates; Java's keytool takes the keystore file itself: decode the text to a file first (base64 -d < {source} > keystore.jks) and give keytool that file (in the keytool command, keystore.jks in place of {source})",
-                    "证书无需处理；Java 的 keytool 需要密钥库文件本身：请先把文本解码为文件（base64 -d < {source} > keystore.jks），再把该文件交给 keytool（keytool 命令中用 keystore.jks 代替 {source}）"
-                ),
-            ),
+            keystore_hint(file),
         ),
     );
     out
+}
+
+/// What to do with a keystore read from base64 text in `file`: nothing for its certificates;
+/// keytool needs the decoded file.
+fn keystore_hint(file: &str) -> crate::diagnostic::Hint {
+    let source = crate::render::shell::shell_quote(file.rsplit('/').next().unwrap_or(file));
+    crate::diagnostic::Hint::per_surface(
+        tr!(
+            "nothing to do for its certificates; Java's keytool takes the keystore file itself: decode the text to a file first (base64 -d, or certutil -decode on Windows) and give keytool that file",
+            "证书无需处理；Java 的 keytool 需要密钥库文件本身：请先把文本解码为文件（base64 -d，Windows 上用 certutil -decode），再把该文件交给 keytool"
+        ),
+        tr!(
+            "nothing to do for its certificates; Java's keytool takes the keystore file itself: decode the text to a file first (base64 -d < {source} > keystore.jks) and give keytool that file (in the keytool command, keystore.jks in place of {source})",
+            "证书无需处理；Java 的 keytool 需要密钥库文件本身：请先把文本解码为文件（base64 -d < {source} > keystore.jks），再把该文件交给 keytool（keytool 命令中用 keystore.jks 代替 {source}）"
+        ),
+    )
 }
 
 /// UTF-16 text, decoded: with a byte-order mark (LE `FF FE` or BE `FE FF`, as Windows tools save
@@ -1064,6 +1146,15 @@ mod tests {
         for text in [format!("{one_line} thanks"), "/u3+7AAA".to_owned()] {
             assert_eq!(base64_keystore(text.as_bytes()), None, "{}", &text[..20]);
         }
+        // As values of a text (YAML, JSON): each read, with its line; one inside a word is not.
+        let secret = format!(
+            "data:\n  keystore.jks: {one_line}\n  other: x{one_line}\n  \"truststore.jks\": \"{one_line}\",\n"
+        );
+        let decoded = decode("secret.yaml", secret.as_bytes());
+        let lines: Vec<Option<usize>> = decoded.items.iter().map(|i| i.location.line).collect();
+        assert_eq!(lines, [Some(2), Some(4)]);
+        assert!(decoded.items.iter().all(|i| i.der == keystore));
+        assert_eq!(decoded.summary.format, InputFormat::Jks);
     }
 
     #[test]

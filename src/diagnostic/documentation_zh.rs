@@ -241,7 +241,7 @@ impl Code {
             Self::RecoveredPercentEncoding => "PEM 经过 URL 编码（%0A、%2B、空格写成 +）：已解码。",
             Self::RecoveredHtmlEntities => "PEM 中含有 HTML 实体（&#10;、&lt;、&amp;）：已解码。",
             Self::RecoveredBareBase64 => {
-                "发现了没有 BEGIN/END 行的 base64 内容；试解码后它是证书、证书请求、PKCS#7 证书包或私钥，已按此读取。或者整段文本是 Java 密钥库的 base64（Kubernetes Secret 中的 keystore.jks 就是这样保存的）：已作为密钥库读取。"
+                "发现了没有 BEGIN/END 行的 base64 内容；试解码后它是证书、证书请求、PKCS#7 证书包或私钥，已按此读取。或者整段文本（或其中某一行的值）是 Java 密钥库的 base64（Kubernetes Secret 中的 keystore.jks 就是这样保存的）：已作为密钥库读取。"
             }
             Self::RecoveredLabelFromContent => {
                 "块的标签与内容不符（PUBLIC KEY 或 NEW CERTIFICATE REQUEST 中是证书，TRUSTED CERTIFICATE 中是普通证书）：以内容为准。"

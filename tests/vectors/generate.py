@@ -906,6 +906,15 @@ def kubernetes_secret(p, as_json=False):
     return text, crt + key
 
 
+def keystore_secret(keystore, as_json=False):
+    """An Opaque Secret holding a Java app's keystore and its password, as `kubectl get secret -o yaml` (or
+    `-o json`) shows it: base64 values, one line each."""
+    secret = {"apiVersion": "v1",
+              "data": {"keystore.jks": base64.b64encode(keystore).decode(), "keystore.password": b64(PASSPHRASE)},
+              "kind": "Secret", "metadata": {"name": "tomcat-keystore", "namespace": "default"}, "type": "Opaque"}
+    return json.dumps(secret, indent=4) if as_json else yaml.safe_dump(secret, sort_keys=False)
+
+
 def xml_attribute(text):
     """The PEM as an XML attribute value, as ElementTree writes it (line breaks as &#10;)."""
     return ElementTree.tostring(ElementTree.Element("certificate", value=text), encoding="unicode") + "\n"
@@ -976,11 +985,14 @@ def recovered_cases():
              lambda p: with_original({"secret.json": kubernetes_secret(p, as_json=True),
                                       "secret.yaml": kubernetes_secret(p)})),
         Case("recovered-kubernetes-secret-keystore", "a Tomcat keystore (keytool's JKS) as a Kubernetes Secret holds "
-             "it, base64 on one line as `kubectl get secret -o jsonpath='{.data.keystore\\.jks}'` prints it, and the "
-             "same wrapped at 76 columns as `base64` writes it",
+             "it, base64 on one line as `kubectl get secret -o jsonpath='{.data.keystore\\.jks}'` prints it, the "
+             "same wrapped at 76 columns as `base64` writes it, and the whole Secret with its password as "
+             "`kubectl get secret -o yaml` and `-o json` show it (PyYAML, json)",
              lambda p: (lambda keystore: with_original({
                  "keystore.jks.b64": (base64.b64encode(keystore).decode(), keystore),
-                 "keystore.jks.wrapped.b64": (base64.encodebytes(keystore).decode(), keystore)}))(
+                 "keystore.jks.wrapped.b64": (base64.encodebytes(keystore).decode(), keystore),
+                 "secret.json": (keystore_secret(keystore, as_json=True), keystore),
+                 "secret.yaml": (keystore_secret(keystore), keystore)}))(
                      java_keystore_of(p.leaf_key, p.leaf, p.int))),
         Case("recovered-terraform-state", "Terraform state JSON with the tls provider's key, CA and certificate PEM values",
              lambda p: with_original({"terraform.tfstate": terraform_state(p)})),
