@@ -165,7 +165,8 @@
 // their ranking, two texts for several): 477,351 (+1.8 KB); their retries counted (one code, its
 // texts): 476,901 (-0.5 KB, layout); the tries as a method of their own: 477,145 (layout); a Java
 // keystore given as base64 text read as the keystore (its test, one text with its hints): 477,946
-// (+0.8 KB).
+// (+0.8 KB); also as a value on a line of a text (a Secret's YAML or JSON: the scan, one text and
+// its hint): 478,381 (+0.4 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -174,7 +175,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 478_500;
+const CEILING = 479_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
