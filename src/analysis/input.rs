@@ -464,7 +464,7 @@ fn keystore_values(file: &str, text: &str, out: &mut DecodedInput) {
                 ),
                 tr!(
                     "nothing to do for its certificates; Java's keytool takes the keystore file itself: decode the value to a file first (from a Secret: kubectl get secret NAME -o jsonpath='{{.data.KEY}}' | base64 -d > keystore.jks) and give keytool that file",
-                    "证书无需处理；Java 的 keytool 需要密钥库文件本身：请先把该值解码为文件（从 Secret 中：kubectl get secret NAME -o jsonpath='{{.data.KEY}}' | base64 -d > keystore.jks），再把该文件交给 keytool"
+                    "证书无需处理；Java 的 keytool 需要密钥库文件本身：请先把该值解码为文件（从 Secret 中：“kubectl get secret NAME -o jsonpath='{{.data.KEY}}' | base64 -d > keystore.jks”），再把该文件交给 keytool"
                 ),
             ));
             out.items.push(Item {
