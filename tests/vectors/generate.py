@@ -1816,8 +1816,9 @@ def pkcs12_file_order(data, password, certs):
 def pkcs12_key_bags(data, password):
     """The PKCS#12's key bags as `openssl pkcs12 -info` names them, in file order ("Shrouded Keybag: …" for an
     encrypted key, "Key bag" for a plain one); empty when openssl cannot open the file."""
-    # With the MAC checked first: an empty password has two forms (no bytes, or BMPString's two zero
-    # bytes, which Windows writes), and openssl takes the one the MAC verifies with only when it checks it.
+    # With the MAC checked first: an empty password has two forms (BMPString's two zero bytes, which
+    # `-passin pass:` gives, or no bytes at all, which Windows Azure Tools wrote), and openssl tries the
+    # second only when the MAC it checks fails with the first.
     for legacy, macver in itertools.product(((), ("-legacy",)), ((), ("-nomacver",))):
         run = subprocess.run(["openssl", "pkcs12", *legacy, "-info", "-noout", *macver,
                               "-passin", f"pass:{password or ''}"], input=data, capture_output=True)
