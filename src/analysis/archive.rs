@@ -194,11 +194,10 @@ pub(crate) fn open(name: &str, bytes: &[u8]) -> Opened {
             file.passwords = passwords_for(&file.name[prefix..], &password_files);
         }
     }
-    let several = password_files.len() > 1;
     for file in &password_files {
         out.diagnostics.push(password_file_read(
             &format!("{name}/{}", file.entry),
-            several,
+            password_files.len(),
         ));
     }
     out
@@ -552,10 +551,10 @@ fn passwords_for(entry: &str, files: &[PasswordFile]) -> Vec<String> {
     passwords
 }
 
-/// `archive-password-file`'s information for the password file `file`; `several` when the
-/// archive has more than one.
-fn password_file_read(file: &str, several: bool) -> Diagnostic {
-    let (message, hint) = if several {
+/// `archive-password-file`'s information for the password file `file`, one of the archive's
+/// `count` password files.
+fn password_file_read(file: &str, count: usize) -> Diagnostic {
+    let (message, hint) = if count > 1 {
         (
             tr!(
                 "a password of the archive's PKCS#12 files and encrypted keys was read from this file",

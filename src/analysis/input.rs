@@ -408,8 +408,12 @@ fn base64_keystore(bytes: &[u8]) -> Option<Vec<u8>> {
     if !text.starts_with("/u3+7") && !text.starts_with("zs7Oz") {
         return None;
     }
-    let joined: String = text.split_ascii_whitespace().collect();
-    let decoded = cert_preflight_base64::base64_decode(&joined).ok()?;
+    decoded_keystore(&text.split_ascii_whitespace().collect::<String>())
+}
+
+/// The keystore the base64 `run` encodes; `None` when it does not decode, or not to a keystore.
+fn decoded_keystore(run: &str) -> Option<Vec<u8>> {
+    let decoded = cert_preflight_base64::base64_decode(run).ok()?;
     super::java_keystore::Kind::of(&decoded).map(|_| decoded)
 }
 
@@ -440,12 +444,10 @@ fn keystore_values(file: &str, text: &str, out: &mut DecodedInput) {
         for at in starts {
             let run = &line[at..];
             let end = run
-                .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '+' | '/' | '=')))
+                .bytes()
+                .position(|b| !super::recover::is_base64(b))
                 .unwrap_or(run.len());
-            let Some(keystore) = cert_preflight_base64::base64_decode(&run[..end])
-                .ok()
-                .filter(|bytes| super::java_keystore::Kind::of(bytes).is_some())
-            else {
+            let Some(keystore) = decoded_keystore(&run[..end]) else {
                 continue;
             };
             found += 1;

@@ -711,7 +711,8 @@ const BASE64: [bool; 256] = {
     table
 };
 
-fn is_base64(b: u8) -> bool {
+/// Whether `b` is in the base64 alphabet or `=`.
+pub(super) fn is_base64(b: u8) -> bool {
     BASE64[usize::from(b)]
 }
 
