@@ -166,7 +166,7 @@
 // texts): 476,901 (-0.5 KB, layout); the tries as a method of their own: 477,145 (layout); a Java
 // keystore given as base64 text read as the keystore (its test, one text with its hints): 477,946
 // (+0.8 KB); also as a value on a line of a text (a Secret's YAML or JSON: the scan, one text and
-// its hint): 478,381 (+0.4 KB); its Chinese hint's command quoted: 478,536 (layout).
+// its hint): 478,381 (+0.4 KB); its Chinese hint's command quoted: 478,536 (layout); the review's helpers: 478,125 (layout).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
