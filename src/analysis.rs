@@ -9,6 +9,7 @@ pub mod archive;
 mod ber;
 pub mod certificate;
 pub mod chain;
+pub mod code_page;
 mod containers;
 pub(crate) mod csr;
 mod decode_error;

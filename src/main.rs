@@ -4,6 +4,7 @@
 /// loads it to analyse, check and sign).
 #[cfg(all(target_arch = "wasm32", feature = "page"))]
 fn main() {
+    cert_preflight::analysis::code_page::set_gbk_decoder(gbk_by_text_decoder);
     if cert_preflight::ui::browser::in_worker() {
         cert_preflight::ui::worker::start();
     } else {
@@ -15,7 +16,21 @@ fn main() {
 /// module only exports the library interface; calling into the library links it in.
 #[cfg(all(target_arch = "wasm32", not(feature = "page"), feature = "js-api"))]
 fn main() {
+    cert_preflight::analysis::code_page::set_gbk_decoder(gbk_by_text_decoder);
     cert_preflight::js_api::start();
+}
+
+/// GBK decoded by the host's `TextDecoder` (the WHATWG Encoding Standard's `gbk`, which fails on
+/// an invalid sequence rather than replace it): the module carries no tables of its own
+/// (`analysis/code_page.rs`). A host without it (a Node built with small ICU) reads no GBK.
+#[cfg(all(target_arch = "wasm32", any(feature = "page", feature = "js-api")))]
+fn gbk_by_text_decoder(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    web_sys::TextDecoder::new_with_label_and_options("gbk", &options)
+        .ok()?
+        .decode_with_u8_array(bytes)
+        .ok()
 }
 
 /// Neither the page nor the interface: nothing to start.

@@ -396,15 +396,19 @@ fn directory(bytes: &[u8]) -> Result<(Vec<Entry<'_>>, usize), Broken> {
                 .ok_or(Broken::Damaged)
         };
         let name_length = usize::from(field16(28)?);
-        let next = at + 46 + name_length + usize::from(field16(30)?) + usize::from(field16(32)?);
+        let extra_length = usize::from(field16(30)?);
+        let next = at + 46 + name_length + extra_length + usize::from(field16(32)?);
         let name = bytes
             .get(at + 46..at + 46 + name_length)
+            .ok_or(Broken::Damaged)?;
+        let extra = bytes
+            .get(at + 46 + name_length..at + 46 + name_length + extra_length)
             .ok_or(Broken::Damaged)?;
         let flags = field16(8)?;
         let compressed = field32(20)?;
         if entries.len() < MAX_FILES {
             entries.push(Entry {
-                name: entry_name(name),
+                name: entry_name(name, flags, extra),
                 flags,
                 method: field16(10)?,
                 crc: u32_at(bytes, at + 16).ok_or(Broken::Damaged)?,
@@ -418,14 +422,12 @@ fn directory(bytes: &[u8]) -> Result<(Vec<Entry<'_>>, usize), Broken> {
     Ok((entries, usize::from(count)))
 }
 
-/// A file's name as messages show it. Bit 11 of its flags says UTF-8; tools that do not set it
-/// mostly write UTF-8 too, and a name in another code page (GBK, as Windows names files in a
-/// Chinese system's archives) shows its unknown characters replaced. Control characters are
-/// replaced too: a name comes from the file, and a terminal would act on an escape sequence. A
-/// name may be 65,535 bytes long; past [`MAX_NAME_CHARS`] it is cut, marked `…`, so that the
-/// messages and locations that repeat it stay short.
-fn entry_name(raw: &[u8]) -> String {
-    let text = String::from_utf8_lossy(raw);
+/// A file's name as messages show it ([`decoded_name`]). Control characters are replaced: a name
+/// comes from the file, and a terminal would act on an escape sequence. A name may be 65,535 bytes
+/// long; past [`MAX_NAME_CHARS`] it is cut, marked `…`, so that the messages and locations that
+/// repeat it stay short.
+fn entry_name(raw: &[u8], flags: u16, extra: &[u8]) -> String {
+    let text = decoded_name(raw, flags, extra);
     let mut name: String = text
         .chars()
         .take(MAX_NAME_CHARS)
@@ -436,6 +438,82 @@ fn entry_name(raw: &[u8]) -> String {
     }
     name
 }
+
+/// A file's name as text. Bit 11 of its flags says UTF-8 (APPNOTE 4.4.4). Without it, the name is
+/// in the writer's code page, with two ways to know it: the Info-ZIP Unicode Path extra field
+/// (`0x7075`, APPNOTE 4.6.9: the name in UTF-8, beside the CRC-32 of the name it stands for), which
+/// 7-Zip (since 21.02), `WinZip` and Info-ZIP write; else the bytes themselves. Tools of Linux and
+/// macOS write UTF-8 without the flag, so valid UTF-8 is read as such; Windows' compressed folders
+/// write the system's code page, which on a Chinese system is GBK, read as such when it decodes
+/// to Chinese (ideographs, their punctuation, full-width forms beside ASCII), so that a name in
+/// another code page (a Western one's `ü`) is not shown as made-up Chinese. Anything else shows
+/// its unknown characters replaced.
+fn decoded_name<'a>(raw: &'a [u8], flags: u16, extra: &[u8]) -> std::borrow::Cow<'a, str> {
+    if flags & 0x0800 == 0 {
+        if let Some(name) = unicode_path(extra, raw) {
+            return name.into();
+        }
+        if std::str::from_utf8(raw).is_err()
+            && pairs_end_high(raw)
+            && let Some(name) = super::code_page::gbk(raw).filter(|name| reads_as_chinese(name))
+        {
+            return name.into();
+        }
+    }
+    String::from_utf8_lossy(raw)
+}
+
+/// The UTF-8 name of an Info-ZIP Unicode Path extra field among `extra`'s fields, when the field
+/// is for `raw` (its CRC-32 is `raw`'s: a tool that renamed the file without updating the field
+/// left it stale).
+fn unicode_path(mut extra: &[u8], raw: &[u8]) -> Option<String> {
+    while extra.len() >= 4 {
+        let (id, size) = (u16_at(extra, 0)?, usize::from(u16_at(extra, 2)?));
+        let data = extra.get(4..4 + size)?;
+        if id == 0x7075 && data.len() >= 5 && data[0] == 1 {
+            let crc = u32_at(data, 1)?;
+            return (CRC32.checksum(raw) == crc)
+                .then(|| String::from_utf8(data[5..].to_vec()).ok())
+                .flatten();
+        }
+        extra = &extra[4 + size..];
+    }
+    None
+}
+
+/// Whether each byte past ASCII is followed by another (GBK's two bytes of a character): a Western
+/// code page's letter before an ASCII one (`für` in code page 850 is `f`, `0x81`, `r`) would
+/// decode as GBK's character `0x81 0x72`. Every character of GB2312 (all the common simplified
+/// ones, their punctuation and full-width forms) ends past ASCII; only rare ones GBK added do not.
+fn pairs_end_high(raw: &[u8]) -> bool {
+    let mut bytes = raw.iter();
+    while let Some(&byte) = bytes.next() {
+        if byte >= 0x80 && bytes.next().is_none_or(|&trail| trail < 0x80) {
+            return false;
+        }
+    }
+    true
+}
+
+/// Whether a name decoded from a code page reads as Chinese: beside ASCII, only CJK ideographs,
+/// CJK punctuation (`、` `《》` `【】`), full-width forms (`（）` `，`), dashes, quotes and `…`, and
+/// the middle dot.
+fn reads_as_chinese(name: &str) -> bool {
+    name.chars().all(|c| {
+        c.is_ascii()
+            || matches!(c,
+                '\u{3000}'..='\u{303F}'
+                | '\u{3400}'..='\u{4DBF}'
+                | '\u{4E00}'..='\u{9FFF}'
+                | '\u{FF01}'..='\u{FF5E}'
+                | '\u{2010}'..='\u{2026}'
+                | '\u{00B7}')
+    })
+}
+
+/// The CRC-32 of ZIP (APPNOTE 4.4.7): a file's content, a Unicode Path field's name.
+const CRC32: crc::Crc<u32, crc::Table<1>> =
+    crc::Crc::<u32, crc::Table<1>>::new(&crc::CRC_32_ISO_HDLC);
 
 /// The most characters of a file's name shown (a file system's usual limit).
 const MAX_NAME_CHARS: usize = 255;
@@ -472,8 +550,6 @@ fn content(entry: &Entry<'_>, room: usize) -> Result<Vec<u8>, Unread> {
         },
         method => return Err(Unread::Method(method)),
     };
-    const CRC32: crc::Crc<u32, crc::Table<1>> =
-        crc::Crc::<u32, crc::Table<1>>::new(&crc::CRC_32_ISO_HDLC);
     if content.len() != entry.size || CRC32.checksum(&content) != entry.crc {
         return Err(Unread::Damaged);
     }
@@ -893,16 +969,70 @@ mod tests {
         );
         assert!(is_zip(JAR) && is_zip(b"PK\x05\x06") && !is_zip(b"PK"));
         assert_eq!(
-            entry_name(b"a\x1b[31m\x07b\x9f.pem"),
+            entry_name(b"a\x1b[31m\x07b\x9f.pem", 0, &[]),
             "a\u{FFFD}[31m\u{FFFD}b\u{FFFD}.pem"
         );
-        assert_eq!(entry_name("证书/中文.pem".as_bytes()), "证书/中文.pem");
-        let long = entry_name(&[b'a'; 70_000]);
+        assert_eq!(
+            entry_name("证书/中文.pem".as_bytes(), 0, &[]),
+            "证书/中文.pem"
+        );
+        let long = entry_name(&[b'a'; 70_000], 0, &[]);
         assert_eq!(long.chars().count(), MAX_NAME_CHARS + 1);
         assert!(long.ends_with('…'));
         assert_eq!(
-            entry_name(&[b'a'; MAX_NAME_CHARS]).chars().count(),
+            entry_name(&[b'a'; MAX_NAME_CHARS], 0, &[]).chars().count(),
             MAX_NAME_CHARS
+        );
+    }
+
+    #[test]
+    fn names_in_a_chinese_code_page_or_a_unicode_field_are_read_as_written() {
+        // "服务器证书/密码.txt" as Windows' compressed folders write it on a Chinese system (GBK, no
+        // flag; the case archive-chinese-windows-gbk-names holds Info-ZIP's archive of it).
+        let gbk = b"\xb7\xfe\xce\xf1\xc6\xf7\xd6\xa4\xca\xe9/\xc3\xdc\xc2\xeb.txt";
+        assert_eq!(entry_name(gbk, 0, &[]), "服务器证书/密码.txt");
+        assert!(is_password_file(&entry_name(gbk, 0, &[])));
+        // The flag says UTF-8: not GBK, whatever the bytes.
+        let flagged = entry_name(gbk, 0x0800, &[]);
+        assert!(
+            flagged.contains('\u{FFFD}') && !flagged.contains('服'),
+            "{flagged}"
+        );
+        // A Western code page's letters are not made into Chinese: `für`, `Zoë` (code page 850),
+        // and a name that is GBK but for Japanese kana (Shift_JIS would be garbage either way).
+        assert_eq!(entry_name(b"f\x81r.pfx", 0, &[]), "f\u{FFFD}r.pfx");
+        assert_eq!(entry_name(b"Zo\x89.pfx", 0, &[]), "Zo\u{FFFD}.pfx");
+        assert!(entry_name(b"\xa4\xa2.pfx", 0, &[]).starts_with('\u{FFFD}'));
+        // Full-width brackets and an ideographic comma, as a copied file is named.
+        assert_eq!(
+            entry_name(
+                b"\xd6\xa4\xca\xe9\xa3\xa8\xb8\xb1\xb1\xbe\xa3\xa9\xa1\xa2.pem",
+                0,
+                &[]
+            ),
+            "证书（副本）、.pem"
+        );
+        // The Info-ZIP Unicode Path field (7-Zip's since 21.02) names the file when its CRC-32 is
+        // that of the name it stands for, here a Western "ö" (code page 437's 0x94) beside another
+        // field (NTFS times), as Windows tools write them.
+        let raw = b"File 2 - \x94.txt";
+        let field = |crc: u32| {
+            let mut extra = vec![0x0a, 0x00, 4, 0, 0, 0, 0, 0, 0x75, 0x70];
+            let name = "File 2 - ö.txt".as_bytes();
+            extra.extend(u16::try_from(5 + name.len()).unwrap().to_le_bytes());
+            extra.push(1);
+            extra.extend(crc.to_le_bytes());
+            extra.extend(name);
+            extra
+        };
+        let right = field(CRC32.checksum(raw));
+        assert_eq!(entry_name(raw, 0, &right), "File 2 - ö.txt");
+        // A stale field (the file renamed after it was written), a field cut short: the bytes'.
+        let stale = field(CRC32.checksum(b"File 2.txt"));
+        assert_eq!(entry_name(raw, 0, &stale), "File 2 - \u{FFFD}.txt");
+        assert_eq!(
+            entry_name(raw, 0, &right[..right.len() - 3]),
+            "File 2 - \u{FFFD}.txt"
         );
     }
 

@@ -73,6 +73,24 @@ test('a ZIP a CA sent is opened: its PKCS#12 file read with the password file be
   await context.close();
 });
 
+// The same download unpacked, renamed and zipped again on a Chinese Windows: every name in GBK with
+// no UTF-8 flag. The Worker decodes the names with the browser's TextDecoder (the module carries no
+// GBK tables), so 密码.txt is known as the password file and opens 证书.pfx.
+test('a ZIP of a Chinese Windows: its GBK names read, its PKCS#12 file opened with 密码.txt', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, app, page, problems, requestsAfterLoad } = await openApp();
+  const facts = vectorFacts('archive-chinese-windows-gbk-names');
+  await app.filePick.setInputFiles(vectorInput('archive-chinese-windows-gbk-names', 'server-certificate-windows.test-only.zip'));
+  await app.diagnostic('key-matches-certificate').waitFor({ timeout: 10_000 });
+  assert.equal(await app.cards.count(), facts.certificates.length);
+  assert.equal(await app.card(0).sha256(), facts.certificates[0].sha256);
+  assert.match(await app.diagnostic('archive-opened').textContent(), /服务器证书\/证书\.pfx/);
+  assert.match(await app.diagnostic('archive-password-file').textContent(), /服务器证书\/密码\.txt/);
+  assert.ok(!(await page.content()).includes('\uFFFD'), 'no name shows a replaced character');
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, []);
+  await context.close();
+});
+
 // A chain, its key and a request picked together in the certificate box: the Worker reads the files
 // and moves the key file and the request file to their boxes (the page's main thread never looks
 // into a file), which the page shows and says; the key matches.

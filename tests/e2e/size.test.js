@@ -167,6 +167,10 @@
 // keystore given as base64 text read as the keystore (its test, one text with its hints): 477,946
 // (+0.8 KB); also as a value on a line of a text (a Secret's YAML or JSON: the scan, one text and
 // its hint): 478,381 (+0.4 KB); its Chinese hint's command quoted: 478,536 (layout); the review's helpers: 478,125 (layout).
+// On 2026-12-07 (fourteenth session): a ZIP's names read as GBK (by the host's TextDecoder, the
+// glue +0.1 KB for it) or from the Info-ZIP Unicode Path field: 480,351 (+2.2 KB; the module +1.1 KB
+// raw, +2.1 KB brotli, the rest of it the module's layout: keeping the decoder in a OnceLock, not a
+// thread-local cell, measured 480,715).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -175,7 +179,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 479_000;
+const CEILING = 481_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

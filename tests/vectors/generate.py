@@ -43,6 +43,7 @@ import json
 import os
 import pathlib
 import re
+import struct
 import subprocess
 import tarfile
 import sys
@@ -52,6 +53,7 @@ import urllib.parse
 import warnings
 import xml.etree.ElementTree as ElementTree
 import zipfile
+import zlib
 from types import SimpleNamespace
 
 import yaml
@@ -404,7 +406,23 @@ SECOND_DOWNLOAD_PASSWORD = "Vh3nR8sYq1Tc"
 
 def zipped(tool, files, *extra):
     """An archive of `files` ({path in the archive: content}) as `tool` writes it: Info-ZIP's zip (folder
-    entries, extended timestamps), Java's jar (data descriptors after each file), or Python's zipfile."""
+    entries, extended timestamps), Java's jar (data descriptors after each file), or Python's zipfile.
+    "zip-gbk" is Info-ZIP given the names in GBK in the C locale, which writes them as the file system
+    holds them with no UTF-8 flag and no Unicode field: the names as Windows' compressed folders write
+    them on a Chinese system (its code page, 936)."""
+    if tool == "zip-gbk":
+        with tempfile.TemporaryDirectory() as tmp:
+            root = os.path.join(os.fsencode(tmp), b"in")
+            for path, content in files.items():
+                target = os.path.join(root, path.encode("gbk"))
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                with open(target, "wb") as out:
+                    out.write(content.encode("gbk") if isinstance(content, str) else content)
+            out = os.path.join(os.fsencode(tmp), b"out.zip")
+            top = sorted({path.split("/")[0].encode("gbk") for path in files})
+            subprocess.run([b"zip", b"-q", b"-r", out, *top], cwd=root, check=True, capture_output=True,
+                           env={**os.environ, "LC_ALL": "C"})
+            return pathlib.Path(os.fsdecode(out)).read_bytes()
     if tool == "zipfile":
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -522,6 +540,10 @@ ARCHIVE_CASES = [
     ("archive-iis-and-tomcat-own-password-files", "a download with a folder each for IIS and Tomcat, each "
      "with server.pfx and its own keystorePass.txt holding another password (pyca's PKCS#12, by Info-ZIP's zip): "
      "each PKCS#12 file opened with the password file of its folder"),
+    ("archive-chinese-windows-gbk-names", "an IIS download unpacked, renamed and zipped again on a Chinese "
+     "Windows: the folder 服务器证书 with 证书.pfx (pyca's PKCS#12), 密码.txt holding its password, 中间证书.crt and "
+     "说明.txt (in GBK), every name in GBK without the UTF-8 flag as Windows' compressed folders write them (Info-ZIP "
+     "given the GBK names in the C locale)"),
     ("archive-tomcat-download-jks", "a Tomcat download as Huawei Cloud CCM lists one: server.jks (keytool, JKS: "
      "the root and intermediate as trusted entries, the key entry with its chain) and keystorePass.txt, by "
      "Info-ZIP's zip"),
@@ -572,6 +594,11 @@ def make_archives(p):
             "Tomcat/keystorePass.txt": SECOND_DOWNLOAD_PASSWORD + "\n",
             "Tomcat/server.pfx": pkcs12_bytes(p.leaf_key, p.leaf, [p.int],
                                               serialization.BestAvailableEncryption(SECOND_DOWNLOAD_PASSWORD.encode()))})},
+        "archive-chinese-windows-gbk-names": {"server-certificate-windows.test-only.zip": zipped("zip-gbk", {
+            "服务器证书/证书.pfx": tomcat["example.com.pfx"],
+            "服务器证书/密码.txt": tomcat["pfx-password.txt"],
+            "服务器证书/中间证书.crt": pem(p.int),
+            "服务器证书/说明.txt": "证书.pfx 的密码在 密码.txt 中。\r\n"})},
         "archive-tomcat-download-jks": {"server_tomcat.test-only.zip": zipped("zip", {
             "Tomcat/server.jks": java_jks_download(p), "Tomcat/keystorePass.txt": PASSPHRASE + "\n"})},
         "archive-nested": {"all-formats.test-only.zip": zipped("zipfile", {
@@ -1995,7 +2022,7 @@ def archive_files(name, data):
         return [(f"{name}/{part}", text.encode())], None
     files, passwords = [], []
     for info in archive.infolist():
-        path = info.filename
+        path = zip_entry_name(info)
         base = path.rsplit("/", 1)[-1]
         if path.endswith("/") or path.startswith("__MACOSX/") or base.startswith("._") or base in ARCHIVE_CLUTTER:
             continue
@@ -2020,6 +2047,39 @@ def archive_files(name, data):
                 or content.startswith((b"ssh-", b"PuTTY-User-Key-File-"))):
             files.append((f"{name}/{path}", content))
     return files, passwords
+
+
+def zip_entry_name(info):
+    """A ZIP file's name by cert-preflight's documented rule (analysis/archive.rs), with Python's codecs: UTF-8
+    when the flag says so; else the Info-ZIP Unicode Path field (0x7075) for this name; else the bytes as UTF-8,
+    else as GBK when that reads as Chinese (zipfile itself takes a name without the flag as code page 437)."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    raw = info.filename.encode("cp437")
+    extra = info.extra
+    while len(extra) >= 4:
+        kind, size = struct.unpack("<HH", extra[:4])
+        data = extra[4:4 + size]
+        if kind == 0x7075 and len(data) >= 5 and data[0] == 1:
+            if struct.unpack("<I", data[1:5])[0] == zlib.crc32(raw):
+                try:
+                    return data[5:].decode("utf-8")
+                except UnicodeDecodeError:
+                    pass
+            break
+        extra = extra[4 + size:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        name = raw.decode("gbk")
+        if all(c.isascii() or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f" or "\uff01" <= c <= "\uff5e"
+               for c in name):
+            return name
+    except UnicodeDecodeError:
+        pass
+    return raw.decode("utf-8", "replace")
 
 
 def read_with_any(data, passwords):
