@@ -233,6 +233,12 @@ codes! {
     Pkcs12NeedsPassword = "pkcs12-needs-password", Error;
     /// The password does not open the PKCS#12 file (its MAC or its decryption fails).
     WrongPkcs12Password = "wrong-pkcs12-password", Error;
+    /// The password opened the PKCS#12 file or the key only as OpenSSL before 1.1.0 encoded a
+    /// password beyond ASCII (each byte of its UTF-8 one character, where RFC 7292 wants its
+    /// UTF-16; CentOS 7's OpenSSL 1.0.2 still writes so). The certificates and the key were read;
+    /// Windows, Java and most other tools call that password wrong for this file. To use the file
+    /// elsewhere, export it again with OpenSSL 1.1.0 or later.
+    OldOpensslPassword = "old-openssl-password", Info;
     /// The key or container uses an encryption this tool does not support. Re-export it with
     /// AES-256 (PBES2), e.g. `openssl pkcs8 -topk8 -v2 aes-256-cbc`. A Java keystore's key (JKS,
     /// JCEKS: Java's own schemes, which only Java reads; the keystore's certificates are read):

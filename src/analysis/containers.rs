@@ -59,6 +59,9 @@ pub(crate) fn open(
             let password = options.pkcs12_password.or(options.passphrase);
             match pkcs12::open(&item.der, password) {
                 Ok(contents) => {
+                    if contents.old_openssl_password {
+                        diagnostics.push(private_key::old_openssl_password(&item.location));
+                    }
                     for key in &contents.private_keys {
                         let index = keys.len();
                         keys.push(private_key::from_pkcs12(

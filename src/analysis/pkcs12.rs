@@ -44,6 +44,9 @@ pub(crate) struct Pkcs12Contents {
     pub certificates: Vec<Vec<u8>>,
     /// The private keys, decrypted.
     pub private_keys: Vec<Pkcs12Key>,
+    /// Whether the password opened it only as OpenSSL before 1.1.0 encoded it
+    /// ([`Password::OldOpenSsl`]).
+    pub old_openssl_password: bool,
 }
 
 /// A private key of a PKCS#12 file.
@@ -331,6 +334,8 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
     let data = auth_safe.as_bytes();
 
     let candidates: Vec<Password<'_>> = match password {
+        // Beyond ASCII, the form OpenSSL before 1.1.0 wrote is tried second (the MAC tells).
+        Some(text) if !text.is_ascii() => vec![Password::Text(text), Password::OldOpenSsl(text)],
         Some(text) => vec![Password::Text(text)],
         None => vec![Password::Absent, Password::Text("")],
     };
@@ -353,7 +358,10 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
         None => candidates[0],
     };
 
-    let mut contents = Pkcs12Contents::default();
+    let mut contents = Pkcs12Contents {
+        old_openssl_password: matches!(password, Password::OldOpenSsl(_)),
+        ..Pkcs12Contents::default()
+    };
     let infos = ber::decode_as::<Vec<ContentInfo<'_>>>(data, rules)?;
     for info in &infos {
         let bags = match info.id {

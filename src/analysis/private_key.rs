@@ -401,13 +401,38 @@ fn decrypt_pkcs8(
         ));
         return Plain::Failed;
     }
-    match decryption::decrypt_pkcs8(der, passphrase) {
+    let plain = match decryption::decrypt_pkcs8(der, decryption::Password::Text(passphrase)) {
+        Err(decryption::DecryptError::WrongPassword) if !passphrase.is_ascii() => {
+            decryption::decrypt_pkcs8(der, decryption::Password::OldOpenSsl(passphrase))
+                .inspect(|_| diagnostics.push(old_openssl_password(at)))
+                .map_err(|_| decryption::DecryptError::WrongPassword)
+        }
+        plain => plain,
+    };
+    match plain {
         Ok(plain) => Plain::Der(plain, KeyFormat::Pkcs8),
         Err(error) => {
             diagnostics.push(decryption_diagnostic(error, at));
             Plain::Failed
         }
     }
+}
+
+/// `old-openssl-password`: the password opened the PKCS#12 file or key at `at` only as OpenSSL
+/// before 1.1.0 encoded it ([`decryption::Password::OldOpenSsl`]).
+pub(crate) fn old_openssl_password(at: &InputLocation) -> Diagnostic {
+    Diagnostic::new(
+        Code::OldOpensslPassword,
+        at.clone(),
+        tr!(
+            "the password opened this only as OpenSSL before 1.1.0 encoded a password beyond ASCII (each UTF-8 byte a character, where RFC 7292 wants UTF-16): Windows, Java and most other tools will call it wrong",
+            "只有按 OpenSSL 1.1.0 之前的方式编码含非 ASCII 字符的密码（把 UTF-8 的每个字节当作一个字符，而 RFC 7292 要求 UTF-16），该密码才能打开它：Windows、Java 和多数其他工具会认为密码错误"
+        ),
+        tr!(
+            "nothing to do for the upload (what it holds was read); to use this file elsewhere, export it again with OpenSSL 1.1.0 or later",
+            "上传无需处理（其内容已读出）；如需在别处使用此文件，请用 OpenSSL 1.1.0 或更高版本重新导出"
+        ),
+    )
 }
 
 /// The diagnostic for a key or container that could not be decrypted.

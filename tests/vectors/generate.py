@@ -781,6 +781,45 @@ def pkcs12_rc2_40(key, cert, extra):
                    files={"leaf.pem": pem(cert), "key.pem": key_pem(key), "chain.pem": chain(*extra)}, out="out.p12")
 
 
+# A password beyond ASCII, and the form OpenSSL before 1.1.0 (1.0.2 is CentOS 7's) gave such a password to
+# the PKCS#12 KDF: each byte of its UTF-8 one character (OPENSSL_asc2uni), where RFC 7292 wants its UTF-16.
+# OpenSSL 3 given the widened text derives from exactly those BMP characters, so it writes what 1.0.2 wrote
+# for the password itself.
+CHINESE_PASSPHRASE = "证书密码2026"
+
+
+def old_openssl_form(password):
+    """`password` as OpenSSL before 1.1.0 made a PKCS#12 BMPString of it: each UTF-8 byte a character."""
+    return password.encode().decode("latin-1")
+
+
+def centos7_pkcs12(key, cert, extra):
+    """`openssl pkcs12 -export` as OpenSSL 1.0.2 wrote it for CHINESE_PASSPHRASE: its defaults (RC2-40
+    certificate bag, 3DES key, SHA-1 MAC of 2048 iterations: OpenSSL 3's -legacy) and the password's old form.
+    OpenSSL 3's own command opens it with the password itself only by its retry of that form."""
+    p12 = openssl("pkcs12", "-export", "-legacy", "-in", "leaf.pem", "-inkey", "key.pem", "-certfile", "chain.pem",
+                  "-passout", f"pass:{old_openssl_form(CHINESE_PASSPHRASE)}", "-out", "out.p12",
+                  files={"leaf.pem": pem(cert), "key.pem": key_pem(key), "chain.pem": chain(*extra)}, out="out.p12")
+    run = subprocess.run(["openssl", "pkcs12", "-legacy", "-noout", "-passin", f"pass:{CHINESE_PASSPHRASE}"],
+                         input=p12, capture_output=True)
+    assert run.returncode == 0 and b"using broken algorithm" in run.stderr, run.stderr
+    return p12
+
+
+def centos7_pkcs8(key):
+    """`openssl pkcs8 -topk8` as OpenSSL 1.0.2 wrote it by default (PBE-SHA1-3DES, the PKCS#12 KDF) for
+    CHINESE_PASSPHRASE, in the password's old form."""
+    text = openssl("pkcs8", "-topk8", "-v1", "PBE-SHA1-3DES", *LEGACY_PROVIDER, "-passout",
+                   f"pass:{old_openssl_form(CHINESE_PASSPHRASE)}", stdin=key_pem(key).encode()).decode()
+    for password, opens in ((CHINESE_PASSPHRASE, False), (old_openssl_form(CHINESE_PASSPHRASE), True)):
+        try:
+            serialization.load_pem_private_key(text.encode(), password.encode())
+            assert opens, "the password itself opens what should need its old form"
+        except ValueError:
+            assert not opens, "the old form does not open it"
+    return text
+
+
 def pkcs12_unencrypted(key, cert, extra):
     """`openssl pkcs12 -export -keypbe NONE -certpbe NONE -nomac`: the key in a plain key bag, nothing
     encrypted, no MAC (what some scripts write for a machine that reads it at once)."""
@@ -1294,6 +1333,11 @@ CASES = [
          PASSPHRASE),
     Case("pkcs12-legacy-rc2-40", "PKCS#12 by `openssl pkcs12 -export -legacy`: RC2-40 certificate bag, 3DES key",
          lambda p: {"bundle.test-only.p12": pkcs12_rc2_40(p.leaf_key, p.leaf, [p.int, p.root])}, PASSPHRASE),
+    Case("pkcs12-old-openssl-chinese-password", "a PKCS#12 file and a PKCS#8 key (PBE-SHA1-3DES) as OpenSSL before "
+         "1.1.0 (CentOS 7's 1.0.2) wrote them for a Chinese password: each UTF-8 byte a BMP character (OpenSSL 3 "
+         "given that form; its own pkcs12 command opens the file with the password itself, 'using broken algorithm')",
+         lambda p: {"centos7-server.test-only.p12": centos7_pkcs12(p.leaf_key, p.leaf, [p.int]),
+                    "centos7-server-key.test-only.pem": centos7_pkcs8(p.leaf_key)}, CHINESE_PASSPHRASE),
     Case("pkcs12-java-keytool-tomcat", "a Tomcat keystore by keytool (OpenJDK 17, PKCS#12: PBES2 AES-256, "
          "HMAC-SHA256 MAC): the key entry's chain and the root and intermediate again as trusted entries",
          lambda p: {"tomcat.test-only.p12": java_tomcat_keystore(p)[0]}, PASSPHRASE),
@@ -2106,7 +2150,10 @@ def facts_for(case_dir):
         data = path.read_bytes()
         # A mangled input's facts are those of its original material (cert-preflight gets the input only).
         original = case_dir / "original" / path.name
-        files.append((path.name, data, original.read_bytes() if original.exists() else data, [password]))
+        # A password beyond ASCII is tried in the form OpenSSL before 1.1.0 wrote too, as OpenSSL's own pkcs12
+        # command retries it ("using broken algorithm").
+        tries = [password, old_openssl_form(password)] if password and not password.isascii() else [password]
+        files.append((path.name, data, original.read_bytes() if original.exists() else data, tries))
     while files:
         name, data, material, passwords = files.pop(0)
         if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):

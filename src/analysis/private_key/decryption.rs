@@ -73,6 +73,12 @@ pub enum Password<'a> {
     Absent,
     /// The text the user gave.
     Text(&'a str),
+    /// The text as OpenSSL before 1.1.0 gave it to the PKCS#12 KDF: each byte of its UTF-8 one
+    /// character of the `BMPString` (`OPENSSL_asc2uni`), where RFC 7292 (B.1) wants its UTF-16.
+    /// Those versions (1.0.2 among them) wrote every password beyond ASCII so; PBES2 took the
+    /// text's bytes as they are, as now. OpenSSL's own `pkcs12` command still retries a password
+    /// so ("using broken algorithm").
+    OldOpenSsl(&'a str),
 }
 
 impl fmt::Debug for Password<'_> {
@@ -80,6 +86,7 @@ impl fmt::Debug for Password<'_> {
         match self {
             Password::Absent => f.write_str("Absent"),
             Password::Text(_) => f.write_str("Text(** REDACTED **)"),
+            Password::OldOpenSsl(_) => f.write_str("OldOpenSsl(** REDACTED **)"),
         }
     }
 }
@@ -89,7 +96,7 @@ impl Password<'_> {
     fn utf8(&self) -> &[u8] {
         match self {
             Password::Absent => b"",
-            Password::Text(text) => text.as_bytes(),
+            Password::Text(text) | Password::OldOpenSsl(text) => text.as_bytes(),
         }
     }
 
@@ -116,6 +123,12 @@ impl Password<'_> {
                         "含基本多文种平面（BMP）以外字符的口令（PKCS#12 口令是 BMPString）"
                     ))
                 })
+            }
+            Password::OldOpenSsl(text) => {
+                // Each byte a character below U+0100: always within the BMP.
+                let widened: String = text.bytes().map(char::from).collect();
+                derive_key_utf8::<D>(&widened, salt, id, rounds, len)
+                    .map_err(|_| DecryptError::WrongPassword)
             }
         }
     }
@@ -922,12 +935,12 @@ pub fn check(algorithm: &AlgorithmIdentifierOwned) -> Result<(), DecryptError> {
 
 /// Decrypts an `EncryptedPrivateKeyInfo` (RFC 5958 §3) to its DER `PrivateKeyInfo`, checked to
 /// be one (so that a wrong password is told apart from a key in an unknown format).
-pub fn decrypt_pkcs8(der: &[u8], password: &str) -> Result<Vec<u8>, DecryptError> {
+pub fn decrypt_pkcs8(der: &[u8], password: Password<'_>) -> Result<Vec<u8>, DecryptError> {
     let info = pkcs12::pbe_params::EncryptedPrivateKeyInfo::from_der(der)?;
     let plain = decrypt(
         &info.encryption_algorithm,
         info.encrypted_data.as_bytes(),
-        Password::Text(password),
+        password,
     )?;
     if super::key_types::OneAsymmetricKey::from_der(&plain).is_some() {
         Ok(plain)
