@@ -235,7 +235,7 @@ codes! {
     WrongPkcs12Password = "wrong-pkcs12-password", Error;
     /// The password opened the PKCS#12 file or the key only as OpenSSL before 1.1.0 encoded a
     /// password beyond ASCII (each byte of its UTF-8 one character, where RFC 7292 wants its
-    /// UTF-16; CentOS 7's OpenSSL 1.0.2 still writes so). The certificates and the key were read;
+    /// UTF-16; OpenSSL 1.0.2, still on older servers, writes so). The certificates and the key were read;
     /// Windows, Java and most other tools call that password wrong for this file. To use the file
     /// elsewhere, export it again with OpenSSL 1.1.0 or later.
     OldOpensslPassword = "old-openssl-password", Info;

@@ -132,7 +132,7 @@ impl Code {
             }
             Self::WrongPkcs12Password => "密码无法打开该 PKCS#12 文件（MAC 校验或解密失败）。",
             Self::OldOpensslPassword => {
-                "只有按 OpenSSL 1.1.0 之前的方式编码含非 ASCII 字符的密码（把 UTF-8 的每个字节当作一个字符，而 RFC 7292 要求 UTF-16；CentOS 7 的 OpenSSL 1.0.2 仍这样写），该密码才能打开此 PKCS#12 文件或私钥。证书和私钥已读出；Windows、Java 和多数其他工具会认为此文件的密码错误。如需在别处使用此文件，请用 OpenSSL 1.1.0 或更高版本重新导出。"
+                "只有按 OpenSSL 1.1.0 之前的方式编码含非 ASCII 字符的密码（把 UTF-8 的每个字节当作一个字符，而 RFC 7292 要求 UTF-16；较旧服务器上的 OpenSSL 1.0.2 仍这样写），该密码才能打开此 PKCS#12 文件或私钥。证书和私钥已读出；Windows、Java 和多数其他工具会认为此文件的密码错误。如需在别处使用此文件，请用 OpenSSL 1.1.0 或更高版本重新导出。"
             }
             Self::UnsupportedEncryption => {
                 "私钥或容器使用了本工具不支持的加密方式。请用 AES-256（PBES2）重新导出，例如 openssl pkcs8 -topk8 -v2 aes-256-cbc。Java 密钥库（JKS、JCEKS）的私钥以 Java 自有的方案保护，只有 Java 能读取（密钥库中的证书会被读取）：请用 keytool -importkeystore … -deststoretype PKCS12 把密钥库转换为 PKCS#12。"
