@@ -170,7 +170,8 @@
 // On 2026-12-07 (fourteenth session): a ZIP's names read as GBK (by the host's TextDecoder, the
 // glue +0.1 KB for it) or from the Info-ZIP Unicode Path field: 480,351 (+2.2 KB; the module +1.1 KB
 // raw, +2.1 KB brotli, the rest of it the module's layout: keeping the decoder in a OnceLock, not a
-// thread-local cell, measured 480,715).
+// thread-local cell, measured 480,715); a password beyond ASCII tried as OpenSSL before 1.1.0 encoded
+// it (one code, its texts and documentation in both languages): 481,251 (+0.9 KB; the module +2.4 KB raw).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -179,7 +180,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 481_000;
+const CEILING = 482_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
