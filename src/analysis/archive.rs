@@ -581,12 +581,16 @@ fn is_password_file(name: &str) -> bool {
 }
 
 /// The password a password file holds: its one line, without a byte-order mark or the line break.
+/// Windows writes such a file in UTF-8, in UTF-16 (Notepad's "Unicode", PowerShell 5's `>` and
+/// `Out-File`) or in the system's code page (Notepad's "ANSI": GBK on a Chinese system).
 fn password_in(content: &[u8]) -> Option<String> {
     if content.len() > MAX_PASSWORD_BYTES {
         return None;
     }
-    let text = std::str::from_utf8(content).ok()?;
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    let text = super::input::utf16_text(content)
+        .or_else(|| String::from_utf8(content.to_vec()).ok())
+        .or_else(|| super::code_page::gbk(content))?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(&text);
     let line = text.trim_end_matches(['\r', '\n']);
     (!line.is_empty() && !line.contains(['\r', '\n'])).then(|| line.to_owned())
 }
@@ -1101,6 +1105,16 @@ mod tests {
         assert_eq!(
             password_in(b"\xef\xbb\xbfk7Qz\r\n").as_deref(),
             Some("k7Qz")
+        );
+        // PowerShell 5's `"k7Qz" > pfx-password.txt` (UTF-16LE with its mark, CRLF), Notepad's
+        // "ANSI" on a Chinese system (GBK: "证书密码").
+        assert_eq!(
+            password_in(b"\xff\xfek\x007\x00Q\x00z\x00\r\x00\n\x00").as_deref(),
+            Some("k7Qz")
+        );
+        assert_eq!(
+            password_in(b"\xd6\xa4\xca\xe9\xc3\xdc\xc2\xeb\r\n").as_deref(),
+            Some("证书密码")
         );
         assert_eq!(password_in(b"one\ntwo\n"), None);
         assert_eq!(password_in(b"\n"), None);

@@ -540,6 +540,10 @@ ARCHIVE_CASES = [
     ("archive-iis-and-tomcat-own-password-files", "a download with a folder each for IIS and Tomcat, each "
      "with server.pfx and its own keystorePass.txt holding another password (pyca's PKCS#12, by Info-ZIP's zip): "
      "each PKCS#12 file opened with the password file of its folder"),
+    ("archive-windows-password-files", "a download with a folder each for IIS and Tomcat whose password files were "
+     "written on Windows: IIS's pfx-password.txt by PowerShell 5's redirection (UTF-16LE with its byte-order mark), "
+     "Tomcat's keystorePass.txt by Notepad's ANSI on a Chinese system (GBK) holding a Chinese password for its "
+     "server.pfx (pyca's PKCS#12), by Info-ZIP's zip"),
     ("archive-chinese-windows-gbk-names", "an IIS download unpacked, renamed and zipped again on a Chinese "
      "Windows: the folder 服务器证书 with 证书.pfx (pyca's PKCS#12), 密码.txt holding its password, 中间证书.crt and "
      "说明.txt (in GBK), every name in GBK without the UTF-8 flag as Windows' compressed folders write them (Info-ZIP "
@@ -594,6 +598,12 @@ def make_archives(p):
             "Tomcat/keystorePass.txt": SECOND_DOWNLOAD_PASSWORD + "\n",
             "Tomcat/server.pfx": pkcs12_bytes(p.leaf_key, p.leaf, [p.int],
                                               serialization.BestAvailableEncryption(SECOND_DOWNLOAD_PASSWORD.encode()))})},
+        "archive-windows-password-files": {"server_iis_tomcat.test-only.zip": zipped("zip", {
+            "IIS/server.pfx": tomcat["example.com.pfx"],
+            "IIS/pfx-password.txt": b"\xff\xfe" + (TOMCAT_PASSWORD + "\r\n").encode("utf-16-le"),
+            "Tomcat/server.pfx": pkcs12_bytes(p.leaf_key, p.leaf, [p.int],
+                                              serialization.BestAvailableEncryption(CHINESE_PASSPHRASE.encode())),
+            "Tomcat/keystorePass.txt": (CHINESE_PASSPHRASE + "\r\n").encode("gbk")})},
         "archive-chinese-windows-gbk-names": {"server-certificate-windows.test-only.zip": zipped("zip-gbk", {
             "服务器证书/证书.pfx": tomcat["example.com.pfx"],
             "服务器证书/密码.txt": tomcat["pfx-password.txt"],
@@ -2078,7 +2088,7 @@ def archive_files(name, data):
             continue
         stem = base.lower().removesuffix(".txt")
         if len(passwords) < 8 and any(w in stem for w in ("password", "passwd", "keystorepass", "密码")):
-            line = content.decode("utf-8", "replace").lstrip("\ufeff").rstrip("\r\n")
+            line = (password_text(content) or "").lstrip("\ufeff").rstrip("\r\n")
             if len(content) <= 256 and line and "\n" not in line and "\r" not in line:
                 passwords.append(line)
                 continue
@@ -2091,6 +2101,19 @@ def archive_files(name, data):
                 or content.startswith((b"ssh-", b"PuTTY-User-Key-File-"))):
             files.append((f"{name}/{path}", content))
     return files, passwords
+
+
+def password_text(content):
+    """A password file's text as Windows tools write one, by Python's codecs: UTF-16 with its byte-order mark
+    (Notepad's "Unicode", PowerShell 5's redirection), UTF-8, or GBK (Notepad's "ANSI" on a Chinese system)."""
+    if content[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return content.decode("utf-16")
+    for codec in ("utf-8", "gbk"):
+        try:
+            return content.decode(codec)
+        except UnicodeDecodeError:
+            pass
+    return None
 
 
 def zip_entry_name(info):
