@@ -453,7 +453,8 @@ fn decoded_name<'a>(raw: &'a [u8], flags: u16, extra: &[u8]) -> std::borrow::Cow
         if let Some(name) = unicode_path(extra, raw) {
             return name.into();
         }
-        if std::str::from_utf8(raw).is_err()
+        if raw.len() <= MAX_CODE_PAGE_NAME_BYTES
+            && std::str::from_utf8(raw).is_err()
             && pairs_end_high(raw)
             && let Some(name) = super::code_page::gbk(raw).filter(|name| reads_as_chinese(name))
         {
@@ -517,6 +518,11 @@ const CRC32: crc::Crc<u32, crc::Table<1>> =
 
 /// The most characters of a file's name shown (a file system's usual limit).
 const MAX_NAME_CHARS: usize = 255;
+
+/// The longest name read as GBK: Windows' paths are at most 260 characters (`MAX_PATH`), 520
+/// bytes in GBK, so a longer name is no compressed folder's and is not handed to the decoder (in
+/// the page a call out of the module each).
+const MAX_CODE_PAGE_NAME_BYTES: usize = 1_024;
 
 /// A file's data, after its local header (whose name and extra field lengths are its own).
 fn local_data(bytes: &[u8], local: usize, compressed: usize) -> Option<&[u8]> {
@@ -1007,6 +1013,10 @@ mod tests {
         assert_eq!(entry_name(b"f\x81r.pfx", 0, &[]), "f\u{FFFD}r.pfx");
         assert_eq!(entry_name(b"Zo\x89.pfx", 0, &[]), "Zo\u{FFFD}.pfx");
         assert!(entry_name(b"\xa4\xa2.pfx", 0, &[]).starts_with('\u{FFFD}'));
+        // A name longer than any Windows path is not handed to the decoder.
+        let long = b"\xca\xe9".repeat(MAX_CODE_PAGE_NAME_BYTES / 2 + 1);
+        assert!(entry_name(&long, 0, &[]).starts_with('\u{FFFD}'));
+        assert_eq!(entry_name(&long[2..], 0, &[]).chars().next(), Some('书'));
         // Full-width brackets and an ideographic comma, as a copied file is named.
         assert_eq!(
             entry_name(
