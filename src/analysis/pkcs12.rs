@@ -209,6 +209,9 @@ fn friendly_name(attributes: Option<&[u8]>, rules: EncodingRules) -> Option<Stri
     Some(name.chars().collect::<String>()).filter(|name| !name.trim().is_empty())
 }
 
+/// `PKCS12_DEFAULT_ITER` of OpenSSL before 1.1.0, the MAC iterations its command wrote (or 1).
+const OLD_OPENSSL_MAC_ITERATIONS: i32 = 2_048;
+
 fn iterations(count: i32) -> Result<u32, Pkcs12Error> {
     ceilings::iterations(Kdf::Pkcs12, count.into()).map_err(|over| match over {
         Some(over) => Pkcs12Error::OverCeiling(over),
@@ -343,6 +346,13 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
         Some(mac) => {
             let mut matched = None;
             for candidate in &candidates {
+                // OpenSSL before 1.1.0 wrote at most 2,048 MAC iterations (its `pkcs12` command's
+                // only count): its form is not worth a second derivation on a file with more.
+                if matches!(candidate, Password::OldOpenSsl(_))
+                    && mac.iterations > OLD_OPENSSL_MAC_ITERATIONS
+                {
+                    continue;
+                }
                 if mac_matches(*candidate, mac, data)? {
                     matched = Some(*candidate);
                     break;
@@ -462,6 +472,33 @@ fn read_bags(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_password_beyond_ascii_is_tried_as_old_openssl_wrote_it() {
+        let password = "证书密码2026";
+        // OpenSSL 1.0.2's defaults (2,048 MAC iterations) in the password's old form: opened, said.
+        let centos7 = include_bytes!(
+            "../../tests/vectors/inspect/pkcs12-old-openssl-chinese-password/input/centos7-server.test-only.p12"
+        );
+        let opened = open(centos7, Some(password)).expect("opens");
+        assert!(opened.old_openssl_password && opened.private_keys.len() == 1);
+        // Its form with an ASCII password is the password itself: never tried, never said.
+        assert!(matches!(
+            open(centos7, Some("2026")),
+            Err(Pkcs12Error::WrongPassword)
+        ));
+        // The same form with 4,096 MAC iterations (`openssl pkcs12 -export -legacy -iter 4096` given
+        // the old form by OpenSSL 3.0, which opens it with the password itself): more than any
+        // OpenSSL before 1.1.0 wrote, so not derived a second time.
+        let more =
+            include_bytes!("../../tests/data/old-openssl-form-4096-iterations.test-only.p12");
+        assert!(matches!(
+            open(more, Some(password)),
+            Err(Pkcs12Error::WrongPassword)
+        ));
+        let widened: String = password.bytes().map(char::from).collect();
+        assert!(open(more, Some(&widened)).is_ok_and(|c| !c.old_openssl_password));
+    }
 
     #[test]
     fn non_pfx_bytes_are_not_pkcs12() {
