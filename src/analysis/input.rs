@@ -155,6 +155,7 @@ fn whole_binary(
         summary,
         items: vec![item],
         diagnostics: Vec::new(),
+        archives: Vec::new(),
     }
 }
 
@@ -245,12 +246,42 @@ pub struct DecodedInput {
     pub items: Vec<Item>,
     /// Problems met while decoding.
     pub diagnostics: Vec<Diagnostic>,
+    /// ZIP archives the text holds as base64 ([`archive_values`]), each opened next as an input of
+    /// its own.
+    pub archives: Vec<FoundArchive>,
+}
+
+/// A ZIP archive found as base64 in a text input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FoundArchive {
+    /// Its name: the text's, then `:` and the line it starts on (`response.json:3`).
+    pub name: String,
+    /// The archive's bytes, decoded.
+    pub bytes: Vec<u8>,
 }
 
 const UTF8_BOM: &[u8] = b"\xEF\xBB\xBF";
 
+/// Where an input comes from: the ZIP archives a text holds as base64 are opened from an input
+/// given, not from a file of an archive (one level is read, as for archives inside archives).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Source {
+    Given,
+    InArchive,
+}
+
 /// Decodes one input (a file's bytes or pasted text) into items. Never fails: problems are diagnostics.
 pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
+    decode_from(file, bytes, Source::Given)
+}
+
+/// Decodes a file of an archive: as [`decode`], but a ZIP archive its text holds as base64 is not
+/// opened.
+pub(crate) fn decode_in_archive(file: &str, bytes: &[u8]) -> DecodedInput {
+    decode_from(file, bytes, Source::InArchive)
+}
+
+fn decode_from(file: &str, bytes: &[u8], source: Source) -> DecodedInput {
     let at = |block: Option<usize>, line: Option<usize>| InputLocation {
         file: file.to_owned(),
         block,
@@ -292,6 +323,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
             summary,
             items: Vec::new(),
             diagnostics: vec![diagnostic],
+            archives: Vec::new(),
         };
     }
 
@@ -333,6 +365,7 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
         summary,
         items: Vec::new(),
         diagnostics: Vec::new(),
+        archives: Vec::new(),
     };
     // Mangled text is recovered first: valid text, or text with a BEGIN marker in another
     // encoding (a note saved as GBK or Big5, its prose read as U+FFFD around the ASCII PEM);
@@ -363,9 +396,14 @@ pub fn decode(file: &str, bytes: &[u8]) -> DecodedInput {
     let pem_blocks = out.summary.blocks;
     if !has_armour && out.summary.kind == InputKind::Text {
         keystore_values(file, &text, &mut out);
+        if source == Source::Given {
+            archive_values(file, &text, &mut out);
+        }
     }
     if pem_blocks > 0 {
         out.summary.format = InputFormat::Pem;
+    } else if out.items.is_empty() && !out.archives.is_empty() {
+        out.summary.format = InputFormat::Zip;
     } else if let Some(first) = out.items.first() {
         // Only keystores, read from values of the text: the first one's format.
         out.summary.format = match super::java_keystore::Kind::of(&first.der) {
@@ -432,22 +470,8 @@ fn keystore_values(file: &str, text: &str, out: &mut DecodedInput) {
         if found == MAX_KEYSTORE_VALUES {
             break;
         }
-        let starts = ["/u3+7", "zs7Oz"]
-            .iter()
-            .filter_map(|magic| line.find(magic))
-            .filter(|&at| {
-                line[..at]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| matches!(c, ' ' | '\t' | '"' | '\'' | ':' | '='))
-            });
-        for at in starts {
-            let run = &line[at..];
-            let end = run
-                .bytes()
-                .position(|b| !super::recover::is_base64(b))
-                .unwrap_or(run.len());
-            let Some(keystore) = decoded_keystore(&run[..end]) else {
+        for run in base64_values(line, &["/u3+7", "zs7Oz"]) {
+            let Some(keystore) = decoded_keystore(run) else {
                 continue;
             };
             found += 1;
@@ -478,6 +502,104 @@ fn keystore_values(file: &str, text: &str, out: &mut DecodedInput) {
             });
             break;
         }
+    }
+}
+
+/// The base64 runs of `line` that start with one of `magics` (the base64 of a format's first
+/// bytes) as a value: at the line's start or after a space, tab, quote, colon or `=` (YAML, JSON,
+/// a config file), not inside a word.
+fn base64_values<'l>(line: &'l str, magics: &'l [&str]) -> impl Iterator<Item = &'l str> + 'l {
+    magics
+        .iter()
+        .filter_map(|magic| line.find(magic))
+        .filter(|&at| {
+            line[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| matches!(c, ' ' | '\t' | '"' | '\'' | ':' | '='))
+        })
+        .map(|at| {
+            let run = &line[at..];
+            let end = run
+                .bytes()
+                .position(|b| !super::recover::is_base64(b))
+                .unwrap_or(run.len());
+            &run[..end]
+        })
+}
+
+/// The base64 of a ZIP archive's first bytes: a file's local header (`PK 03 04`) or an empty
+/// archive's end record (`PK 05 06`).
+const ZIP_MAGICS: [&str; 2] = ["UEsDB", "UEsFB"];
+
+/// The most ZIP archives opened from base64 in one text: each may inflate to the archive
+/// ceilings' 64 MiB.
+const MAX_ARCHIVE_VALUES: usize = 2;
+
+/// ZIP archives a text holds as base64, as a cloud API's certificate download answers with one
+/// (Tencent Cloud's `DownloadCertificate`: `"Content": "UEsDB…"`, `ContentType`
+/// `application/zip`), or the whole text one (that value decoded by `jq -r`, a `base64` of the
+/// archive): each found, with `recovered-bare-base64`'s information at its line, goes to
+/// `out.archives`, which the job opens as inputs of their own, named `file:line`.
+fn archive_values(file: &str, text: &str, out: &mut DecodedInput) {
+    let trimmed = text.trim();
+    let whole = ZIP_MAGICS.iter().any(|magic| trimmed.starts_with(magic))
+        && trimmed
+            .bytes()
+            .all(|b| super::recover::is_base64(b) || b.is_ascii_whitespace());
+    let archive = |run: &str| {
+        cert_preflight_base64::base64_decode(run)
+            .ok()
+            .filter(|bytes| super::archive::is_zip(bytes))
+    };
+    let mut found: Vec<(usize, Vec<u8>)> = Vec::new();
+    if whole {
+        let start = text
+            .lines()
+            .position(|line| !line.trim().is_empty())
+            .unwrap_or(0);
+        found.extend(
+            archive(&trimmed.split_ascii_whitespace().collect::<String>()).map(|zip| (start, zip)),
+        );
+    } else {
+        for (index, line) in text.lines().enumerate() {
+            if found.len() == MAX_ARCHIVE_VALUES {
+                break;
+            }
+            if let Some(zip) = base64_values(line, &ZIP_MAGICS).find_map(archive) {
+                found.push((index, zip));
+            }
+        }
+    }
+    for (index, bytes) in found {
+        out.summary.blocks += 1;
+        let name = format!("{file}:{}", index + 1);
+        let location = InputLocation {
+            file: file.to_owned(),
+            block: Some(out.summary.blocks),
+            line: Some(index + 1),
+        };
+        let message = if whole {
+            tr!(
+                "the text is base64 of a ZIP archive; it was read as the archive {name}",
+                "该文本是 ZIP 压缩包的 base64；已作为压缩包 {name} 读取"
+            )
+        } else {
+            tr!(
+                "this line holds base64 of a ZIP archive, as a cloud API's certificate download answers with one; it was read as the archive {name}",
+                "这一行是 ZIP 压缩包的 base64（云 API 下载证书时就是这样返回的）；已作为压缩包 {name} 读取"
+            )
+        };
+        out.diagnostics.push(Diagnostic::new(
+            Code::RecoveredBareBase64,
+            location,
+            message,
+            tr!(
+                "nothing to do: the archive's files were read; to keep the archive itself, decode the value to a file (base64 -d > certificate.zip)",
+                "无需处理：压缩包中的文件已读取；如需保存压缩包本身，请把该值解码为文件（“base64 -d > certificate.zip”）"
+            ),
+        ));
+        out.archives.push(FoundArchive { name, bytes });
     }
 }
 
@@ -1157,6 +1279,57 @@ mod tests {
         assert_eq!(lines, [Some(2), Some(4)]);
         assert!(decoded.items.iter().all(|i| i.der == keystore));
         assert_eq!(decoded.summary.format, InputFormat::Jks);
+    }
+
+    #[test]
+    fn a_zip_archive_as_base64_is_handed_on_as_an_archive() {
+        let zip = include_bytes!(
+            "../../tests/vectors/inspect/archive-nginx-download-info-zip/input/example.com_nginx.test-only.zip"
+        );
+        let one_line = <base64ct::Base64 as Encoding>::encode_string(zip);
+        // The whole text, wrapped at 76 columns with CRLF after an empty line: its first line.
+        let wrapped: String = one_line
+            .as_bytes()
+            .chunks(76)
+            .map(|line| format!("{}\r\n", std::str::from_utf8(line).unwrap()))
+            .collect();
+        let decoded = decode("cert.zip.b64", format!("\r\n{wrapped}").as_bytes());
+        assert_eq!(decoded.archives.len(), 1);
+        assert_eq!(decoded.archives[0].name, "cert.zip.b64:2");
+        assert_eq!(decoded.archives[0].bytes, zip);
+        assert_eq!(decoded.summary.format, InputFormat::Zip);
+        assert_eq!(decoded.diagnostics[0].code, Code::RecoveredBareBase64);
+        assert_eq!(decoded.diagnostics[0].location.line(), Some(2));
+        // Values of an API's JSON answer, each on its line, at most two: one inside a word is not
+        // taken; one cut short after a ZIP's first bytes is (the archive then says it is damaged);
+        // one past the second is not; one in another alphabet is not base64.
+        let json = format!(
+            "{{\n  \"Content\": \"{one_line}\",\n  \"Other\": \"x{one_line}\",\n  \"Cut\": \"UEsDBAAA\",\n  \"A\": \"{one_line}\"\n}}\n"
+        );
+        let decoded = decode("answer.json", json.as_bytes());
+        let names: Vec<&str> = decoded.archives.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["answer.json:2", "answer.json:4"]);
+        assert_eq!(decoded.archives[1].bytes, b"PK\x03\x04\x00\x00");
+        assert!(
+            decode("t.json", b"\"Content\": \"UEsD*BAAA\"")
+                .archives
+                .is_empty()
+        );
+        assert!(
+            decoded
+                .diagnostics
+                .iter()
+                .all(|d| d.code == Code::RecoveredBareBase64)
+        );
+        // A file of an archive holding one: not opened (one level of archives is read).
+        let inside = decode_in_archive("a.zip/answer.json", json.as_bytes());
+        assert!(inside.archives.is_empty());
+        assert!(
+            inside
+                .diagnostics
+                .iter()
+                .any(|d| d.code == Code::NoPemOrDer)
+        );
     }
 
     #[test]

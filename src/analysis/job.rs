@@ -231,13 +231,30 @@ impl Job {
                 self.open_archive();
                 return None;
             }
-            let decoded = super::input::decode(&input.name, &input.bytes);
+            let decoded = if input.given {
+                super::input::decode(&input.name, &input.bytes)
+            } else {
+                super::input::decode_in_archive(&input.name, &input.bytes)
+            };
             self.collected.inputs.push(decoded.summary);
             self.collected.diagnostics.extend(decoded.diagnostics);
             self.items_known += decoded.items.len();
             let (role, index) = (input.role, self.next_input - 1);
             self.items
                 .extend(decoded.items.into_iter().map(|item| (item, role, index)));
+            // The ZIP archives the text held as base64, opened next (`unit` sees their bytes).
+            let at = self.next_input;
+            self.inputs.splice(
+                at..at,
+                decoded.archives.into_iter().map(|archive| OwnedInput {
+                    name: archive.name,
+                    bytes: archive.bytes,
+                    role: Role::Any,
+                    passwords: Vec::new(),
+                    given: false,
+                    size: 0,
+                }),
+            );
             return None;
         }
         let (certificates, budget) = (&self.collected.certificates, self.collected.budget);

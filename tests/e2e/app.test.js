@@ -91,6 +91,22 @@ test('a ZIP of a Chinese Windows: its GBK names read, its PKCS#12 file opened wi
   await context.close();
 });
 
+// A cloud API's certificate download pasted as it answered: JSON whose Content is base64 of a ZIP
+// (Tencent Cloud's DownloadCertificate). The Worker decodes the value and opens the archive: its
+// chain and key are read and match, named after the line that held them.
+test('a pasted API answer holding a ZIP as base64 is opened as the archive', { timeout: TEST_TIMEOUT }, async () => {
+  const { context, app, problems, requestsAfterLoad } = await openApp();
+  const facts = vectorFacts('recovered-cloud-api-zip-base64');
+  await app.pasteText(readFileSync(vectorInput('recovered-cloud-api-zip-base64', 'download-certificate.json'), 'utf8'));
+  await app.diagnostic('key-matches-certificate').waitFor({ timeout: 10_000 });
+  assert.equal(await app.card(0).sha256(), facts.certificates[0].sha256);
+  assert.match(await app.diagnostic('recovered-bare-base64').textContent(), /pasted text:3/);
+  assert.match(await app.diagnostic('archive-opened').textContent(), /www\.example\.com_bundle\.crt/);
+  assert.deepEqual(problems, []);
+  assert.deepEqual(requestsAfterLoad, []);
+  await context.close();
+});
+
 // A chain, its key and a request picked together in the certificate box: the Worker reads the files
 // and moves the key file and the request file to their boxes (the page's main thread never looks
 // into a file), which the page shows and says; the key matches.

@@ -172,7 +172,9 @@
 // raw, +2.1 KB brotli, the rest of it the module's layout: keeping the decoder in a OnceLock, not a
 // thread-local cell, measured 480,715); a password beyond ASCII tried as OpenSSL before 1.1.0 encoded
 // it (one code, its texts and documentation in both languages): 481,251 (+0.9 KB; the module +2.4 KB raw);
-// password files in UTF-16 or GBK: 481,352 (+0.1 KB).
+// password files in UTF-16 or GBK: 481,352 (+0.1 KB); ZIP archives given as base64 (a whole text, or
+// values of a cloud API's JSON answer: the scan shared with keystores', one text and its hint):
+// 482,469 (+1.1 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -181,7 +183,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 482_000;
+const CEILING = 483_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);

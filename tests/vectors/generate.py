@@ -1070,6 +1070,22 @@ def recovered_cases():
                  "secret.json": (keystore_secret(keystore, as_json=True), keystore),
                  "secret.yaml": (keystore_secret(keystore), keystore)}))(
                      java_keystore_of(p.leaf_key, p.leaf, p.int))),
+        Case("recovered-cloud-api-zip-base64", "a certificate download a cloud API answers as base64 of a ZIP archive: "
+             "Tencent Cloud's DownloadCertificate JSON (its documented Response: Content, ContentType application/zip, "
+             "RequestId; Python's json, indented) holding an Nginx download, and an Apache download's archive as "
+             "coreutils' base64 writes it (76 columns); both archives by Info-ZIP's zip",
+             lambda p: {
+                 "download-certificate.json": json.dumps({"Response": {
+                     "Content": base64.b64encode(zipped("zip", {
+                         "www.example.com_nginx/www.example.com_bundle.crt": chain(p.leaf, p.int),
+                         "www.example.com_nginx/www.example.com.key": key_of(p)})).decode(),
+                     "ContentType": "application/zip",
+                     "RequestId": "6f1c2d9e-3b47-4a8e-9c05-2d7b1e4f8a60"}}, indent=4) + "\n",
+                 "www.example.com_apache.zip.b64": subprocess.run(["base64"], input=zipped("zip", {
+                     "www.example.com_apache/2_www.example.com.crt": pem(p.leaf),
+                     "www.example.com_apache/1_root_bundle.crt": pem(p.int),
+                     "www.example.com_apache/3_www.example.com.key": key_of(p)}),
+                     capture_output=True, check=True).stdout}),
         Case("recovered-terraform-state", "Terraform state JSON with the tls provider's key, CA and certificate PEM values",
              lambda p: with_original({"terraform.tfstate": terraform_state(p)})),
         Case("recovered-url-encoded", "urllib.parse.quote of a chain and quote_plus of a key",
@@ -2103,6 +2119,39 @@ def archive_files(name, data):
     return files, passwords
 
 
+def base64_zips(data):
+    """The ZIP archives a text holds as base64, by cert-preflight's documented rule (analysis/input.rs) with
+    Python's base64: the whole text one base64 run starting as a ZIP does, else (at most two) values on a line
+    after a space, tab, quote, colon or '=' (a cloud API's JSON answer). [(line, bytes)]."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+
+    def archive(run):
+        try:
+            raw = base64.b64decode(run, validate=True)
+        except ValueError:
+            return None
+        return raw if raw[:4] in (b"PK\x03\x04", b"PK\x05\x06") else None
+
+    stripped = text.strip()
+    if stripped.startswith(("UEsDB", "UEsFB")) and re.fullmatch(r"[A-Za-z0-9+/=\s]*", stripped):
+        first = next(i for i, line in enumerate(text.splitlines()) if line.strip())
+        raw = archive("".join(stripped.split()))
+        return [(first + 1, raw)] if raw else []
+    found = []
+    for index, line in enumerate(text.splitlines()):
+        if len(found) == 2:
+            break
+        for match in re.finditer(r"(?:(?<=^)|(?<=[ \t\"':=]))(?:UEsDB|UEsFB)[A-Za-z0-9+/=]*", line):
+            raw = archive(match.group(0))
+            if raw:
+                found.append((index + 1, raw))
+                break
+    return found
+
+
 def password_text(content):
     """A password file's text as Windows tools write one, by Python's codecs: UTF-16 with its byte-order mark
     (Notepad's "Unicode", PowerShell 5's redirection), UTF-8, or GBK (Notepad's "ANSI" on a Chinese system)."""
@@ -2176,17 +2225,21 @@ def facts_for(case_dir):
         # A password beyond ASCII is tried in the form OpenSSL before 1.1.0 wrote too, as OpenSSL's own pkcs12
         # command retries it ("using broken algorithm").
         tries = [password, old_openssl_form(password)] if password and not password.isascii() else [password]
-        files.append((path.name, data, original.read_bytes() if original.exists() else data, tries))
+        files.append((path.name, data, original.read_bytes() if original.exists() else data, tries, True))
     while files:
-        name, data, material, passwords = files.pop(0)
+        name, data, material, passwords, given = files.pop(0)
         if data[:4] in (b"PK\x03\x04", b"PK\x05\x06"):
             # A ZIP archive: its files are inputs of their own, read next; one of its password files
             # (or the case's passphrase) opens each of its locked files.
             inside, archive_passwords = archive_files(name, data)
             tries = list(dict.fromkeys([*archive_passwords, password])) if archive_passwords else [password]
-            files[:0] = [(file, content, content, tries) for file, content in inside]
+            files[:0] = [(file, content, content, tries, False) for file, content in inside]
             inputs.append({"file": name, "line_endings": "none"})
             continue
+        if given and b"-----BEGIN " not in data:
+            # ZIP archives the text holds as base64, read next as archives of their own.
+            files[:0] = [(f"{name}:{line}", zip_bytes, zip_bytes, passwords, False)
+                         for line, zip_bytes in base64_zips(data)]
         file_certs, file_keys, file_csrs = read_with_any(material, passwords)
         certs += [(name, c) for c in file_certs]
         keys += [(name, k) for k in file_keys]
