@@ -466,12 +466,12 @@ const MAX_KEYSTORE_VALUES: usize = 16;
 /// DER only; a keystore has no PEM form.
 fn keystore_values(file: &str, text: &str, out: &mut DecodedInput) {
     let mut found = 0;
-    for (index, line) in text.lines().enumerate() {
+    for (index, runs) in base64_values(text, &["/u3+7", "zs7Oz"]) {
         if found == MAX_KEYSTORE_VALUES {
             break;
         }
-        for run in base64_values(line, &["/u3+7", "zs7Oz"]) {
-            let Some(keystore) = decoded_keystore(run) else {
+        for run in runs {
+            let Some(keystore) = decoded_keystore(&run) else {
                 continue;
             };
             found += 1;
@@ -505,27 +505,56 @@ fn keystore_values(file: &str, text: &str, out: &mut DecodedInput) {
     }
 }
 
-/// The base64 runs of `line` that start with one of `magics` (the base64 of a format's first
-/// bytes) as a value: at the line's start or after a space, tab, quote, colon or `=` (YAML, JSON,
-/// a config file), not inside a word.
-fn base64_values<'l>(line: &'l str, magics: &'l [&str]) -> impl Iterator<Item = &'l str> + 'l {
-    magics
-        .iter()
-        .filter_map(|magic| line.find(magic))
-        .filter(|&at| {
-            line[..at]
-                .chars()
-                .next_back()
-                .is_none_or(|c| matches!(c, ' ' | '\t' | '"' | '\'' | ':' | '='))
-        })
-        .map(|at| {
-            let run = &line[at..];
-            let end = run
+/// The base64 values of `text`'s lines that start with one of `magics` (the base64 of a format's
+/// first bytes) as a value: at a line's start or after a space, tab, quote, colon or `=` (YAML,
+/// JSON, a config file), not inside a word. By line: its index and its candidates. A value alone
+/// on its line but for indentation (a YAML block scalar's first line, as `base64` wraps it at 76
+/// columns) goes on over the next lines of the same indentation that hold nothing but base64,
+/// which are not looked at again.
+fn base64_values<'t>(
+    text: &'t str,
+    magics: &'t [&'t str],
+) -> impl Iterator<Item = (usize, Vec<String>)> + 't {
+    let is_base64 = super::recover::is_base64;
+    let mut lines = text.lines().enumerate().peekable();
+    std::iter::from_fn(move || {
+        let (index, line) = lines.next()?;
+        let indent = line.len() - line.trim_start().len();
+        let starts = magics
+            .iter()
+            .filter_map(|magic| line.find(magic))
+            .filter(|&at| {
+                line[..at]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| matches!(c, ' ' | '\t' | '"' | '\'' | ':' | '='))
+            });
+        let mut runs = Vec::new();
+        for at in starts {
+            let rest = &line[at..];
+            let end = rest
                 .bytes()
-                .position(|b| !super::recover::is_base64(b))
-                .unwrap_or(run.len());
-            &run[..end]
-        })
+                .position(|b| !is_base64(b))
+                .unwrap_or(rest.len());
+            let mut run = rest[..end].to_owned();
+            if at == indent && rest[end..].trim().is_empty() {
+                while let Some((_, next)) = lines.peek() {
+                    let body = next.trim();
+                    if run.ends_with('=')
+                        || body.is_empty()
+                        || next.len() - next.trim_start().len() != indent
+                        || !body.bytes().all(is_base64)
+                    {
+                        break;
+                    }
+                    run.push_str(body);
+                    lines.next();
+                }
+            }
+            runs.push(run);
+        }
+        Some((index, runs))
+    })
 }
 
 /// The base64 of a ZIP archive's first bytes: a file's local header (`PK 03 04`) or an empty
@@ -562,11 +591,11 @@ fn archive_values(file: &str, text: &str, out: &mut DecodedInput) {
             archive(&trimmed.split_ascii_whitespace().collect::<String>()).map(|zip| (start, zip)),
         );
     } else {
-        for (index, line) in text.lines().enumerate() {
+        for (index, runs) in base64_values(text, &ZIP_MAGICS) {
             if found.len() == MAX_ARCHIVE_VALUES {
                 break;
             }
-            if let Some(zip) = base64_values(line, &ZIP_MAGICS).find_map(archive) {
+            if let Some(zip) = runs.iter().find_map(|run| archive(run)) {
                 found.push((index, zip));
             }
         }
@@ -1279,6 +1308,18 @@ mod tests {
         assert_eq!(lines, [Some(2), Some(4)]);
         assert!(decoded.items.iter().all(|i| i.der == keystore));
         assert_eq!(decoded.summary.format, InputFormat::Jks);
+        // A values file's block scalar, `base64`'s 76 columns pasted under its key: read whole,
+        // at its first line; the key after it is not taken into it.
+        let block: String = one_line
+            .as_bytes()
+            .chunks(76)
+            .map(|line| format!("      {}\n", std::str::from_utf8(line).unwrap()))
+            .collect();
+        let values = format!("tomcat:\n  keystore:\n    jks: |\n{block}    password: changeit\n");
+        let decoded = decode("values.yaml", values.as_bytes());
+        assert_eq!(decoded.items.len(), 1);
+        assert_eq!(decoded.items[0].der, keystore);
+        assert_eq!(decoded.items[0].location.line, Some(4));
     }
 
     #[test]
@@ -1321,6 +1362,19 @@ mod tests {
                 .iter()
                 .all(|d| d.code == Code::RecoveredBareBase64)
         );
+        // A block scalar of 76-column lines under its key: one archive, at its first line.
+        let block: String = one_line
+            .as_bytes()
+            .chunks(76)
+            .map(|line| format!("  {}\n", std::str::from_utf8(line).unwrap()))
+            .collect();
+        let decoded = decode(
+            "values.yaml",
+            format!("content: |\n{block}next: 1\n").as_bytes(),
+        );
+        assert_eq!(decoded.archives.len(), 1);
+        assert_eq!(decoded.archives[0].name, "values.yaml:2");
+        assert_eq!(decoded.archives[0].bytes, zip);
         // A file of an archive holding one: not opened (one level of archives is read).
         let inside = decode_in_archive("a.zip/answer.json", json.as_bytes());
         assert!(inside.archives.is_empty());

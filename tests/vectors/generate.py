@@ -1086,6 +1086,15 @@ def recovered_cases():
                      "www.example.com_apache/1_root_bundle.crt": pem(p.int),
                      "www.example.com_apache/3_www.example.com.key": key_of(p)}),
                      capture_output=True, check=True).stdout}),
+        Case("recovered-helm-values-keystore-block", "a Tomcat keystore (keytool's JKS) pasted into a Helm values file "
+             "as a YAML block scalar: coreutils' base64 (76 columns) indented under `jks: |`, the keystore's password "
+             "after it",
+             lambda p: (lambda keystore: with_original({
+                 "values.yaml": ("tomcat:\n  replicaCount: 2\n  keystore:\n    jks: |\n" + "".join(
+                     f"      {line}\n" for line in subprocess.run(["base64"], input=keystore, capture_output=True,
+                                                                    check=True).stdout.decode().splitlines())
+                     + f"    password: {PASSPHRASE}\n", keystore)}))(
+                     java_keystore_of(p.leaf_key, p.leaf, p.int))),
         Case("recovered-terraform-state", "Terraform state JSON with the tls provider's key, CA and certificate PEM values",
              lambda p: with_original({"terraform.tfstate": terraform_state(p)})),
         Case("recovered-url-encoded", "urllib.parse.quote of a chain and quote_plus of a key",
@@ -2140,14 +2149,23 @@ def base64_zips(data):
         first = next(i for i, line in enumerate(text.splitlines()) if line.strip())
         raw = archive("".join(stripped.split()))
         return [(first + 1, raw)] if raw else []
-    found = []
-    for index, line in enumerate(text.splitlines()):
-        if len(found) == 2:
-            break
+    found, lines, index = [], text.splitlines(), 0
+    while index < len(lines) and len(found) < 2:
+        line, start = lines[index], index
+        index += 1
+        indent = len(line) - len(line.lstrip())
         for match in re.finditer(r"(?:(?<=^)|(?<=[ \t\"':=]))(?:UEsDB|UEsFB)[A-Za-z0-9+/=]*", line):
-            raw = archive(match.group(0))
+            run = match.group(0)
+            if match.start() == indent and not line[match.end():].strip():
+                # A block scalar's lines at the same indentation go on with the value.
+                while (index < len(lines) and not run.endswith("=") and lines[index].strip()
+                       and len(lines[index]) - len(lines[index].lstrip()) == indent
+                       and re.fullmatch(r"[A-Za-z0-9+/=]+", lines[index].strip())):
+                    run += lines[index].strip()
+                    index += 1
+            raw = archive(run)
             if raw:
-                found.append((index + 1, raw))
+                found.append((start + 1, raw))
                 break
     return found
 
