@@ -1274,17 +1274,21 @@ mod tests {
         assert!(accepted > 200, "only {accepted} samples took the fast path");
     }
 
+    /// `run` in lines of 76 columns as `base64` writes it, each after `indent` and before `end`.
+    fn wrapped_76(run: &str, indent: &str, end: &str) -> String {
+        run.as_bytes()
+            .chunks(76)
+            .map(|line| format!("{indent}{}{end}", std::str::from_utf8(line).unwrap()))
+            .collect()
+    }
+
     #[test]
     fn a_keystore_as_base64_text_is_read_as_the_keystore() {
         let keystore = include_bytes!(
             "../../tests/vectors/inspect/recovered-kubernetes-secret-keystore/original/keystore.jks.b64"
         );
         let one_line = <base64ct::Base64 as Encoding>::encode_string(keystore);
-        let wrapped: String = one_line
-            .as_bytes()
-            .chunks(76)
-            .map(|line| format!("  {}\r\n", std::str::from_utf8(line).unwrap()))
-            .collect();
+        let wrapped = wrapped_76(&one_line, "  ", "\r\n");
         for text in [one_line.clone(), wrapped] {
             assert_eq!(
                 base64_keystore(text.as_bytes()).as_deref(),
@@ -1310,11 +1314,7 @@ mod tests {
         assert_eq!(decoded.summary.format, InputFormat::Jks);
         // A values file's block scalar, `base64`'s 76 columns pasted under its key: read whole,
         // at its first line; the key after it is not taken into it.
-        let block: String = one_line
-            .as_bytes()
-            .chunks(76)
-            .map(|line| format!("      {}\n", std::str::from_utf8(line).unwrap()))
-            .collect();
+        let block = wrapped_76(&one_line, "      ", "\n");
         let values = format!("tomcat:\n  keystore:\n    jks: |\n{block}    password: changeit\n");
         let decoded = decode("values.yaml", values.as_bytes());
         assert_eq!(decoded.items.len(), 1);
@@ -1329,11 +1329,7 @@ mod tests {
         );
         let one_line = <base64ct::Base64 as Encoding>::encode_string(zip);
         // The whole text, wrapped at 76 columns with CRLF after an empty line: its first line.
-        let wrapped: String = one_line
-            .as_bytes()
-            .chunks(76)
-            .map(|line| format!("{}\r\n", std::str::from_utf8(line).unwrap()))
-            .collect();
+        let wrapped = wrapped_76(&one_line, "", "\r\n");
         let decoded = decode("cert.zip.b64", format!("\r\n{wrapped}").as_bytes());
         assert_eq!(decoded.archives.len(), 1);
         assert_eq!(decoded.archives[0].name, "cert.zip.b64:2");
@@ -1363,11 +1359,7 @@ mod tests {
                 .all(|d| d.code == Code::RecoveredBareBase64)
         );
         // A block scalar of 76-column lines under its key: one archive, at its first line.
-        let block: String = one_line
-            .as_bytes()
-            .chunks(76)
-            .map(|line| format!("  {}\n", std::str::from_utf8(line).unwrap()))
-            .collect();
+        let block = wrapped_76(&one_line, "  ", "\n");
         let decoded = decode(
             "values.yaml",
             format!("content: |\n{block}next: 1\n").as_bytes(),
