@@ -59,7 +59,7 @@ pub(crate) fn open(
             let password = options.pkcs12_password.or(options.passphrase);
             match pkcs12::open(&item.der, password) {
                 Ok(contents) => {
-                    if contents.old_openssl_password {
+                    if contents.password_form == private_key::decryption::PasswordForm::OldOpenSsl {
                         diagnostics.push(private_key::old_openssl_password(&item.location));
                     }
                     for key in &contents.private_keys {

@@ -15,7 +15,7 @@ use super::ber::{self, Encoded};
 use super::decode_error;
 use super::oids::{ID_DATA, ID_ENCRYPTED_DATA, ID_ENVELOPED_DATA, ID_SIGNED_DATA};
 use super::private_key::ceilings::{self, Kdf, OverCeiling};
-use super::private_key::decryption::{self, DecryptError, Password};
+use super::private_key::decryption::{self, DecryptError, Password, PasswordForm};
 use crate::lang::Text;
 use der::asn1::{ContextSpecific, OctetString};
 use der::referenced::OwnedToRef;
@@ -44,9 +44,9 @@ pub(crate) struct Pkcs12Contents {
     pub certificates: Vec<Vec<u8>>,
     /// The private keys, decrypted.
     pub private_keys: Vec<Pkcs12Key>,
-    /// Whether the password opened it only as OpenSSL before 1.1.0 encoded it
-    /// ([`Password::OldOpenSsl`]).
-    pub old_openssl_password: bool,
+    /// The form of the password that opened it: [`PasswordForm::OldOpenSsl`] when only the
+    /// encoding of OpenSSL before 1.1.0 did.
+    pub password_form: PasswordForm,
 }
 
 /// A private key of a PKCS#12 file.
@@ -338,8 +338,7 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
 
     let candidates: Vec<Password<'_>> = match password {
         // Beyond ASCII, the form OpenSSL before 1.1.0 wrote is tried second (the MAC tells).
-        Some(text) if !text.is_ascii() => vec![Password::Text(text), Password::OldOpenSsl(text)],
-        Some(text) => vec![Password::Text(text)],
+        Some(text) => Password::forms(text),
         None => vec![Password::Absent, Password::Text("")],
     };
     let password = match &pfx.mac_data {
@@ -348,7 +347,7 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
             for candidate in &candidates {
                 // OpenSSL before 1.1.0 wrote at most 2,048 MAC iterations (its `pkcs12` command's
                 // only count): its form is not worth a second derivation on a file with more.
-                if matches!(candidate, Password::OldOpenSsl(_))
+                if candidate.form() == PasswordForm::OldOpenSsl
                     && mac.iterations > OLD_OPENSSL_MAC_ITERATIONS
                 {
                     continue;
@@ -369,7 +368,7 @@ pub(crate) fn open(der: &[u8], password: Option<&str>) -> Result<Pkcs12Contents,
     };
 
     let mut contents = Pkcs12Contents {
-        old_openssl_password: matches!(password, Password::OldOpenSsl(_)),
+        password_form: password.form(),
         ..Pkcs12Contents::default()
     };
     let infos = ber::decode_as::<Vec<ContentInfo<'_>>>(data, rules)?;
@@ -481,7 +480,8 @@ mod tests {
             "../../tests/vectors/inspect/pkcs12-old-openssl-chinese-password/input/centos7-server.test-only.p12"
         );
         let opened = open(centos7, Some(password)).expect("opens");
-        assert!(opened.old_openssl_password && opened.private_keys.len() == 1);
+        assert_eq!(opened.password_form, PasswordForm::OldOpenSsl);
+        assert_eq!(opened.private_keys.len(), 1);
         // Its form with an ASCII password is the password itself: never tried, never said.
         assert!(matches!(
             open(centos7, Some("2026")),
@@ -497,7 +497,9 @@ mod tests {
             Err(Pkcs12Error::WrongPassword)
         ));
         let widened: String = password.bytes().map(char::from).collect();
-        assert!(open(more, Some(&widened)).is_ok_and(|c| !c.old_openssl_password));
+        assert!(
+            open(more, Some(&widened)).is_ok_and(|c| c.password_form == PasswordForm::Standard)
+        );
     }
 
     #[test]

@@ -401,14 +401,20 @@ fn decrypt_pkcs8(
         ));
         return Plain::Failed;
     }
-    let plain = match decryption::decrypt_pkcs8(der, decryption::Password::Text(passphrase)) {
-        Err(decryption::DecryptError::WrongPassword) if !passphrase.is_ascii() => {
-            decryption::decrypt_pkcs8(der, decryption::Password::OldOpenSsl(passphrase))
-                .inspect(|_| diagnostics.push(old_openssl_password(at)))
-                .map_err(|_| decryption::DecryptError::WrongPassword)
-        }
-        plain => plain,
-    };
+    // The passphrase as the standards encode it, then (wrong so, beyond ASCII) as OpenSSL before
+    // 1.1.0 did; the first form's error is said.
+    let mut forms = decryption::Password::forms(passphrase).into_iter();
+    let mut plain = forms
+        .next()
+        .map_or(Err(decryption::DecryptError::WrongPassword), |first| {
+            decryption::decrypt_pkcs8(der, first)
+        });
+    if matches!(plain, Err(decryption::DecryptError::WrongPassword))
+        && let Some(key) = forms.find_map(|form| decryption::decrypt_pkcs8(der, form).ok())
+    {
+        diagnostics.push(old_openssl_password(at));
+        plain = Ok(key);
+    }
     match plain {
         Ok(plain) => Plain::Der(plain, KeyFormat::Pkcs8),
         Err(error) => {

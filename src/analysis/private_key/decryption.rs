@@ -91,6 +91,37 @@ impl fmt::Debug for Password<'_> {
     }
 }
 
+/// How a password was encoded for the derivation that verified: as the standards say, or as
+/// OpenSSL before 1.1.0 did ([`Password::OldOpenSsl`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PasswordForm {
+    /// UTF-8 for PBES2, UTF-16 for the PKCS#12 KDF (RFC 8018, RFC 7292).
+    #[default]
+    Standard,
+    /// Each UTF-8 byte one character for the PKCS#12 KDF.
+    OldOpenSsl,
+}
+
+impl<'a> Password<'a> {
+    /// The forms a password given as `text` is tried in, in order: the text as the standards
+    /// encode it, then, beyond ASCII (where the two differ), as OpenSSL before 1.1.0 did.
+    pub fn forms(text: &'a str) -> Vec<Self> {
+        if text.is_ascii() {
+            vec![Self::Text(text)]
+        } else {
+            vec![Self::Text(text), Self::OldOpenSsl(text)]
+        }
+    }
+
+    /// Which form this is.
+    pub fn form(self) -> PasswordForm {
+        match self {
+            Password::OldOpenSsl(_) => PasswordForm::OldOpenSsl,
+            Password::Absent | Password::Text(_) => PasswordForm::Standard,
+        }
+    }
+}
+
 impl Password<'_> {
     /// Bytes for PBES1 and PBES2 (RFC 8018): the UTF-8 text as is.
     fn utf8(&self) -> &[u8] {
