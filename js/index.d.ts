@@ -341,6 +341,10 @@ export interface Target {
   errors: Array<{ code: string; meaning: string }>;
   analysis_errors: Array<[string, string]>;
   legacy: Legacy | null;
+  /** The action a RAM or IAM user's policy must allow, where the API's page names one. */
+  permission: { action: string; system: string; source: Source } | null;
+  /** The members of the success answer that repeat a private key sent (printed masked). */
+  key_echo: { members: string[]; rule: string } | null;
 }
 
 /** A misuse of the interface (never bad material, which gives diagnostics). */

@@ -1009,6 +1009,13 @@ fn targets(json: bool, lang: Lang) -> ExitCode {
             let labels = lang.pick(["fields: ", "vendor CLI: "], ["字段：", "厂商 CLI："]);
             text.push_str(&format!("    {}{}\n", labels[0], fields.join(", ")));
             text.push_str(&format!("    {}{}\n", labels[1], spec.vendor_cli));
+            if let Some(permission) = &spec.permission {
+                let (action, system) = (permission.action, permission.system);
+                text.push_str(&lang.pick(
+                    format!("    permission: {action} ({system})\n"),
+                    format!("    权限：{action}（{system}）\n"),
+                ));
+            }
         }
         text
     };

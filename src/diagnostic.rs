@@ -306,6 +306,11 @@ codes! {
     /// The key is in an encoding the target is known to refuse or to mishandle; the request uses the
     /// re-encoded key shown in the fixes (same key, other encoding).
     TargetKeyReencoded = "target-key-reencoded", Info;
+    /// The target's answer to the upload repeats the private key it was sent (Huawei ELB: its
+    /// private-key echo, on for a project unless turned off, shows the key in the answers to
+    /// create, update, show and list). The generated commands print `******` in its place; anyone
+    /// who may read the project's certificates can read the key back while the echo is on.
+    AnswerRepeatsKey = "answer-repeats-key", Info;
     /// The certificates were normalised for the target (order, duplicates, strays, root, line
     /// endings, line length, text between blocks). The fixes show before and after.
     TargetBundleNormalised = "target-bundle-normalised", Info;

@@ -167,12 +167,45 @@ pub struct ProviderSpec {
     pub analysis_errors: &'static [(Code, &'static str)],
     /// The vendor CLI and operation the target's command calls (`aliyun slb UploadCACertificate`).
     pub vendor_cli: &'static str,
+    /// What the API's success answer repeats of a private key sent to it, when it does.
+    pub key_echo: Option<KeyEcho>,
+    /// The action a user's policy must allow to call the API, where the API's page names one.
+    pub permission: Option<Permission>,
     /// The console's upload form: menu path, fields in order, what fills each, pitfalls.
     #[serde(skip)]
     pub console: Console,
     /// The target's own checks and its call.
     #[serde(skip)]
     pub prepare: fn(&Context<'_>, &mut Preparation),
+}
+
+/// The members of an API's success answer that repeat a private key the request sent, and the
+/// rule that says so. The generated commands print those members with `******` for their value,
+/// so that the key does not reach a terminal's scrollback or a CI job's log.
+#[derive(Debug, Serialize)]
+pub struct KeyEcho {
+    /// The JSON members, by name, at any depth of the answer (`private_key`).
+    pub members: &'static [&'static str],
+    /// The rule that says so, with its sources (by its ID in JSON).
+    #[serde(serialize_with = "rule_id")]
+    pub rule: &'static Rule,
+}
+
+/// The permission a caller needs for an API, as its page names it. An account's own access key
+/// has every permission; a RAM or IAM user's key (or token) needs a policy that allows the action,
+/// or the provider answers 403.
+#[derive(Debug, Serialize)]
+pub struct Permission {
+    /// The action a policy allows (`slb:UploadCACertificate`).
+    pub action: &'static str,
+    /// The provider's name for its policies' system (`RAM`, `IAM`).
+    pub system: &'static str,
+    /// The page that names it.
+    pub source: Source,
+}
+
+fn rule_id<S: serde::Serializer>(rule: &&'static Rule, out: S) -> Result<S::Ok, S::Error> {
+    out.serialize_str(rule.id)
 }
 
 fn auth_names<S: serde::Serializer>(schemes: &&[Scheme], out: S) -> Result<S::Ok, S::Error> {

@@ -162,12 +162,22 @@ pub fn build(
         format!("{} ({region})", spec.title),
         format!("{}（{region}）", spec.title_zh),
     );
-    let vendor_cli = outcome
-        .preparation
-        .vendor_command
-        .as_ref()
-        .map(|command| both(|lang| render::vendor_cli(command, lang)));
-    outcome.outputs = Some(outputs(&signed, &title, vendor_cli, fields, provider));
+    // The answer's copy of the key, where the target's answer repeats one and a key is sent.
+    let answer_masks = match (&spec.key_echo, &outcome.preparation.key) {
+        (Some(echo), Some(_)) => echo.members,
+        _ => &[],
+    };
+    let vendor_cli = outcome.preparation.vendor_command.as_ref().map(|command| {
+        both(|lang| render::vendor_cli(command, spec.permission.as_ref(), answer_masks, lang))
+    });
+    outcome.outputs = Some(outputs(
+        &signed,
+        &title,
+        vendor_cli,
+        fields,
+        provider,
+        answer_masks,
+    ));
     outcome
 }
 
@@ -253,6 +263,7 @@ fn outputs(
     vendor_cli: Option<Text>,
     fields: &Fields,
     provider: ProviderId,
+    answer_masks: &[&str],
 ) -> Outputs {
     let signed_at = signing::iso8601(signed.signed_at).unwrap_or_default();
     let expires_at = signed
@@ -283,6 +294,8 @@ fn outputs(
                     title: title.get(lang),
                     signed_at: &signed_at,
                     expires_at: expires_at.as_deref(),
+                    answer_masks,
+                    permission: provider.spec().permission.as_ref(),
                 },
                 lang,
             )

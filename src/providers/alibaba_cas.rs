@@ -7,8 +7,8 @@
 use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, EncryptionPair, FieldSpec, KeyRules, KnownError, MaterialRole,
-    NumberedFields, NumberedPart, PairRules, Preparation, ProviderSpec, Region, Rule, Shape,
-    Source, SourceKind, VendorCommand, check_leaf_key, encryption_pair, field_location,
+    NumberedFields, NumberedPart, PairRules, Permission, Preparation, ProviderSpec, Region, Rule,
+    Shape, Source, SourceKind, VendorCommand, check_leaf_key, encryption_pair, field_location,
     numbered_parameters, region, rule_diagnostic, take_key,
 };
 use crate::analysis::public_key::KeyType;
@@ -439,6 +439,12 @@ pub static SPEC: ProviderSpec = ProviderSpec {
     ],
     analysis_errors: &[],
     vendor_cli: "aliyun cas UploadUserCertificate",
+    key_echo: None,
+    permission: Some(Permission {
+        action: "yundun-cert:UploadUserCertificate",
+        system: "RAM",
+        source: API_PAGE_EN,
+    }),
     console: CONSOLE,
     prepare,
 };

@@ -406,6 +406,8 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::InvalidAsn1, "InvalidParameter"),
     ],
     vendor_cli: "aliyun kms UploadCertificate --force --version 2016-01-20",
+    key_echo: None,
+    permission: None,
     console: CONSOLE,
     prepare,
 };

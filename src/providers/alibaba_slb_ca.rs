@@ -7,7 +7,7 @@
 use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, CliArg, Context, FieldSpec, KnownError, MaterialRole, NumberedFields,
-    NumberedPart, Preparation, ProviderSpec, Region, Rule, Shape, Source, SourceKind,
+    NumberedPart, Permission, Preparation, ProviderSpec, Region, Rule, Shape, Source, SourceKind,
     VendorCommand, certificate_location, field_location, is_ca_certificate, numbered_parameters,
     region, rule_diagnostic,
 };
@@ -544,6 +544,12 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::NoPemOrDer, INVALID_PARAMETER),
     ],
     vendor_cli: "aliyun slb UploadCACertificate",
+    key_echo: None,
+    permission: Some(Permission {
+        action: "slb:UploadCACertificate",
+        system: "RAM",
+        source: API_PAGE,
+    }),
     console: CONSOLE,
     prepare,
 };

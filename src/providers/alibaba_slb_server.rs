@@ -12,8 +12,8 @@ use super::alibaba_slb_ca::{
 use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, FieldSpec, KeyRules, MaterialRole, NumberedFields, NumberedPart,
-    Preparation, ProviderSpec, Rule, Shape, Source, SourceKind, field_location, material_location,
-    numbered_parameters, rule_diagnostic, take_key,
+    Permission, Preparation, ProviderSpec, Rule, Shape, Source, SourceKind, field_location,
+    material_location, numbered_parameters, rule_diagnostic, take_key,
 };
 use crate::diagnostic::{Code, Diagnostic};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
@@ -376,6 +376,12 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::NoPemOrDer, INVALID_PARAMETER),
     ],
     vendor_cli: "aliyun slb UploadServerCertificate",
+    key_echo: None,
+    permission: Some(Permission {
+        action: "slb:UploadServerCertificate",
+        system: "RAM",
+        source: API_PAGE,
+    }),
     console: CONSOLE,
     prepare,
 };

@@ -6,10 +6,10 @@
 
 use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
-    AuthScope, Call, Context, FieldSpec, KnownError, MaterialRole, Preparation, ProviderSpec,
-    Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand, certificate_location,
-    csr_wanted, describe_key, is_ca_certificate, key_not_taken, material_location, region,
-    rule_diagnostic,
+    AuthScope, Call, Context, FieldSpec, KnownError, MaterialRole, Permission, Preparation,
+    ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand,
+    certificate_location, csr_wanted, describe_key, is_ca_certificate, key_not_taken,
+    material_location, region, rule_diagnostic,
 };
 use crate::analysis::chain::ChainReport;
 use crate::analysis::public_key::{Curve, KeyType};
@@ -357,6 +357,12 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::InvalidAsn1, "PCA.00020001 (incorrect parameter)"),
     ],
     vendor_cli: "hcloud CCM ImportCertificateAuthorityCertificate",
+    key_echo: None,
+    permission: Some(Permission {
+        action: "pca:ca:import",
+        system: "IAM",
+        source: API_PAGE,
+    }),
     console: CONSOLE,
     prepare,
 };

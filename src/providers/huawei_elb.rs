@@ -3,15 +3,15 @@
 
 use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
-    AuthScope, Call, Context, FieldSpec, KeyRules, KnownError, MaterialRole, Otherwise, PairRules,
-    Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand,
-    When, certificate_location, describe_key, encryption_pair, field_location, is_ca_certificate,
-    material_location, region, rule_diagnostic, take_key,
+    AuthScope, Call, Context, FieldSpec, KeyEcho, KeyRules, KnownError, MaterialRole, Otherwise,
+    PairRules, Permission, Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source,
+    SourceKind, VendorCommand, When, certificate_location, describe_key, encryption_pair,
+    field_location, is_ca_certificate, material_location, region, rule_diagnostic, take_key,
 };
 use crate::analysis::Analysis;
 use crate::analysis::certificate::{SanEntry, SanKind};
 use crate::analysis::public_key::KeyType;
-use crate::diagnostic::{Code, Diagnostic};
+use crate::diagnostic::{Code, Diagnostic, Location};
 use crate::fixes::{self, KeyEncoding, RootPolicy};
 use crate::lang::Words;
 use crate::signing::Scheme;
@@ -75,6 +75,19 @@ const KOOCLI_VERSIONS: Source = Source {
     document: "KooCLI FAQ: an operation in several API versions (operation/version)",
     url: "https://support.huaweicloud.com/intl/en-us/hcli_faq/hcli_17_002.html",
     as_of: "2025-08-29",
+    kind: SourceKind::Primary,
+};
+const ECHO_SHOW: Source = Source {
+    document: "华为云 ELB API 参考：查询证书私钥字段回显开关 - ShowCertificatePrivateKeyEcho (private_key \
+               and enc_private_key in the create, update, detail and list answers; on by default)",
+    url: "https://support.huaweicloud.com/api-elb/ShowCertificatePrivateKeyEcho.html",
+    as_of: "2026-01-20",
+    kind: SourceKind::Primary,
+};
+const ECHO_SET: Source = Source {
+    document: "华为云 ELB API 参考：修改证书私钥字段回显开关 - CreateCertificatePrivateKeyEcho",
+    url: "https://support.huaweicloud.com/api-elb/CreateCertificatePrivateKeyEcho.html",
+    as_of: "2026-01-09",
     kind: SourceKind::Primary,
 };
 
@@ -271,6 +284,19 @@ pub static OTHER: Rule = Rule {
     sources: &[API_PAGE, SDK_MODEL_GO],
     disagreement: None,
     provider_error: Some(ELB_1001),
+};
+/// The answer repeats the key.
+pub static PRIVATE_KEY_ECHO: Rule = Rule {
+    id: "huawei-elb/private-key-echo",
+    statement: Words::new(
+        "the answer to CreateCertificate repeats private_key and enc_private_key (so do the \
+                update, detail and list answers) unless the project's private-key echo is off; it \
+                is on by default. The generated commands print those members as ******",
+        "CreateCertificate 的应答会返回 private_key 和 enc_private_key（修改、详情和列表接口的应答也会），除非项目的私钥回显开关已关闭；该开关默认开启。生成的命令输出这些字段时以 ****** 代替",
+    ),
+    sources: &[ECHO_SHOW, ECHO_SET, API_PAGE],
+    disagreement: None,
+    provider_error: None,
 };
 /// The vendor CLI's operation version.
 pub static CLI_VERSION: Rule = Rule {
@@ -743,6 +769,7 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         &PROTECTION,
         &OTHER,
         &CLI_VERSION,
+        &PRIVATE_KEY_ECHO,
     ],
     errors: &[
         KnownError {
@@ -774,6 +801,15 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         (Code::KeyTypeNotAccepted, ELB_1011),
     ],
     vendor_cli: "hcloud ELB CreateCertificate/v3",
+    key_echo: Some(KeyEcho {
+        members: &["private_key", "enc_private_key"],
+        rule: &PRIVATE_KEY_ECHO,
+    }),
+    permission: Some(Permission {
+        action: "elb:certificates:create",
+        system: "IAM",
+        source: API_PAGE_ZH,
+    }),
     console: CONSOLE,
     prepare,
 };
@@ -843,6 +879,21 @@ fn prepare(ctx: &Context<'_>, prep: &mut Preparation) {
         if kind == CertificateType::ServerSm {
             enc = enc_pair(ctx, &mut prep.diagnostics);
         }
+    }
+    if key.is_some() {
+        prep.diagnostics.push(rule_diagnostic(
+            Code::AnswerRepeatsKey,
+            Location::Target,
+            &PRIVATE_KEY_ECHO,
+            tr!(
+                "ELB answers with the private key it was sent (private_key, enc_private_key): the project's private-key echo is on unless it was turned off; the commands print ****** in its place",
+                "ELB 的应答会返回发送给它的私钥（private_key、enc_private_key）：除非已关闭，项目的私钥回显开关是开启的；命令输出时以 ****** 代替"
+            ),
+            tr!(
+                "anyone allowed to show or list the project's ELB certificates can read the key back while the echo is on: turn it off with CreateCertificatePrivateKeyEcho (private_key_echo false) unless something needs it",
+                "回显开启时，凡能查看或列出该项目 ELB 证书的人都能读回私钥：除非有程序依赖它，请用 CreateCertificatePrivateKeyEcho（private_key_echo 设为 false）关闭回显"
+            ),
+        ));
     }
     prep.key = key.clone();
     if ctx.requesting() && prep.bundle.is_some() {
@@ -1202,6 +1253,11 @@ fn koocli(
     )
     .value("--cli-region", region)
     .value("--project_id", project_id);
+    if option.contains_key("private_key") {
+        // The answer repeats the key, which the script masks in KooCLI's JSON output (its default,
+        // named here in case a profile chose table or tsv).
+        command = command.value("--cli-output", "json");
+    }
     const PEM_FIELDS: [&str; 4] = [
         "certificate",
         "private_key",

@@ -6,9 +6,9 @@
 use super::console::{Console, ConsoleField, Fill, pitfalls};
 use super::{
     AuthScope, Call, Context, EncryptionPair, FieldSpec, KeyRules, KnownError, MaterialRole,
-    PairRules, Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind,
-    VendorCommand, check_leaf_key, encryption_pair, field_location, material_location, region,
-    rule_diagnostic, take_key,
+    PairRules, Permission, Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source,
+    SourceKind, VendorCommand, check_leaf_key, encryption_pair, field_location, material_location,
+    region, rule_diagnostic, take_key,
 };
 use crate::analysis::Analysis;
 use crate::analysis::public_key::KeyType;
@@ -515,6 +515,12 @@ pub static SPEC: ProviderSpec = ProviderSpec {
         ),
     ],
     vendor_cli: "hcloud SCM ImportCertificate",
+    key_echo: None,
+    permission: Some(Permission {
+        action: "scm:cert:import",
+        system: "IAM",
+        source: API_PAGE,
+    }),
     console: CONSOLE,
     prepare,
 };

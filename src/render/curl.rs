@@ -1,7 +1,9 @@
 //! The curl command for a signed request, and the text of the page's and the command line's curl
 //! output (the IAM token commands first, when the request needs a token).
 
-use super::shell::{Scratch, shell_quote, subshell, write_file_lines};
+use super::shell::{
+    Masking, Scratch, masking, permission_note, shell_quote, subshell, write_file_lines,
+};
 use crate::lang::Lang;
 use crate::signing::{Scheme, Signed, huawei_token};
 
@@ -15,6 +17,10 @@ pub(crate) struct CurlContext<'a> {
     pub signed_at: &'a str,
     /// Expiry, RFC 3339.
     pub expires_at: Option<&'a str>,
+    /// The members of the answer that repeat the private key sent, printed masked.
+    pub answer_masks: &'a [&'a str],
+    /// The permission the call needs, when the API's page names it.
+    pub permission: Option<&'a crate::providers::Permission>,
 }
 
 /// The curl command for a signed request, its comment lines in `lang` (only they differ between
@@ -44,10 +50,24 @@ pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> St
             format!("# 需要环境变量 ${env} 中的 IAM Token（export {env}=...），运行时读取。\n"),
         ));
     }
+    if let Some(permission) = context.permission {
+        out.push_str(&permission_note(permission, lang));
+    }
+    let masking = masking(context.answer_masks);
+    if let Some(masking) = &masking {
+        out.push_str(&masking.note(lang));
+    }
     let body = String::from_utf8_lossy(&request.body);
-    out.push_str(&subshell("(", Scratch::File("body")));
+    out.push_str(&subshell("(", Scratch::Dir));
     if !request.body.is_empty() {
-        out.push_str(&write_file_lines("\"$body\"", &body, "CERT_PREFLIGHT_BODY"));
+        out.push_str(&write_file_lines(
+            "\"$dir/body\"",
+            &body,
+            "CERT_PREFLIGHT_BODY",
+        ));
+    }
+    if masking.is_some() {
+        out.push_str(Masking::BEFORE);
     }
     out.push_str("  curl --silent --show-error --fail-with-body --proto =https -X ");
     out.push_str(&shell_quote(request.method.as_str()));
@@ -69,7 +89,10 @@ pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> St
     }
     // Without a body, no --data option: curl would add an unsigned Content-Type.
     if !request.body.is_empty() {
-        out.push_str(" \\\n    --data-binary \"@$body\"");
+        out.push_str(" \\\n    --data-binary \"@$dir/body\"");
+    }
+    if let Some(masking) = &masking {
+        out.push_str(&masking.tail);
     }
     out.push_str("\n  echo\n)\n");
     out

@@ -75,6 +75,82 @@ pub(super) fn subshell(open: &str, scratch: Scratch) -> String {
     out
 }
 
+/// What a script does so that the JSON members named in `members` never reach its output: the
+/// command's output goes to `"$dir/answer"` (in the scratch directory, made under `umask 077`),
+/// is printed through `sed` with each member's string value as `******` (wherever the member is
+/// and however the JSON is spaced), and then the script ends with the command's status if it
+/// failed. POSIX shell only (no `pipefail`, which dash lacks). Member names are letters, digits
+/// and `_`; any other character is dropped from the pattern. `None` without members.
+pub(super) fn masking(members: &[&str]) -> Option<Masking> {
+    let names: Vec<String> = members
+        .iter()
+        .map(|name| {
+            name.chars()
+                .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect::<String>()
+        })
+        .filter(|name| !name.is_empty())
+        .collect();
+    if names.is_empty() {
+        return None;
+    }
+    // A JSON string: characters other than `"` and `\`, or `\` and the character it escapes.
+    let pattern = format!(
+        r#"s/("({})"[[:space:]]*:[[:space:]]*)"([^"\\]|\\.)*"/\1"******"/g"#,
+        names.join("|")
+    );
+    Some(Masking {
+        tail: format!(
+            " >\"$dir/answer\" || rc=$?\n  sed -E {} \"$dir/answer\"\n  [ \"$rc\" -eq 0 ] || exit \"$rc\"",
+            shell_quote(&pattern)
+        ),
+        members: names,
+    })
+}
+
+/// The pieces [`masking`] adds to a script whose scratch is [`Scratch::Dir`].
+pub(super) struct Masking {
+    /// What follows the command's last argument, on its line: the redirection, the status kept,
+    /// then the lines that print the answer masked and end the script on a failure.
+    pub tail: String,
+    /// The members masked, for the comment line.
+    pub members: Vec<String>,
+}
+
+impl Masking {
+    /// The line before the command: its status, 0 until it fails.
+    pub(super) const BEFORE: &'static str = "  rc=0\n";
+
+    /// The comment line that says so, in `lang`.
+    pub(super) fn note(&self, lang: crate::lang::Lang) -> String {
+        lang.pick(
+            format!(
+                "# The answer repeats the private key ({}): this prints ****** in its place.\n",
+                self.members.join(", ")
+            ),
+            format!(
+                "# 应答会返回私钥（{}）：此处输出时以 ****** 代替。\n",
+                self.members.join("、")
+            ),
+        )
+    }
+}
+
+/// The comment line naming the permission the call needs (the action a RAM or IAM user's policy
+/// must allow), in `lang`.
+pub(super) fn permission_note(
+    permission: &crate::providers::Permission,
+    lang: crate::lang::Lang,
+) -> String {
+    let (action, system) = (permission.action, permission.system);
+    lang.pick(
+        format!(
+            "# Needs {action}: {system} users' credentials need a policy that allows it (the account's own have every permission).\n"
+        ),
+        format!("# 需要 {action} 权限：{system} 用户的凭证需要有允许它的权限策略（账号本身的凭证拥有全部权限）。\n"),
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -85,6 +161,20 @@ mod tests {
         assert_eq!(shell_quote(""), "''");
         assert_eq!(shell_quote("it's"), r"'it'\''s'");
         assert_eq!(shell_quote("$HOME `x`"), "'$HOME `x`'");
+    }
+
+    #[test]
+    fn masking_names_only_the_members_asked_for() {
+        assert!(masking(&[]).is_none());
+        assert!(masking(&["'; rm -rf ~"]).is_some_and(|m| m.members == ["rmrf"]));
+        let masking = masking(&["private_key", "enc_private_key"]).unwrap();
+        assert!(
+            masking.tail.starts_with(
+                " >\"$dir/answer\" || rc=$?\n  sed -E 's/(\"(private_key|enc_private_key)\""
+            ),
+            "{}",
+            masking.tail
+        );
     }
 
     #[test]

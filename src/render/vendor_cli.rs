@@ -1,17 +1,33 @@
 //! A target's vendor CLI command ([`VendorCommand`]) written as a script.
 
-use super::shell::{Scratch, shell_quote, subshell, write_file_lines};
+use super::shell::{
+    Masking, Scratch, masking, permission_note, shell_quote, subshell, write_file_lines,
+};
 use crate::lang::Lang;
-use crate::providers::{CliArg, VendorCommand};
+use crate::providers::{CliArg, Permission, VendorCommand};
 
 /// A vendor CLI command as a script: its notes as comments, its files written into a scratch
 /// directory by quoted here-documents, then the command, each argument on its own line. A file's
 /// content (PEM, possibly a private key) never appears in argv as written here; the CLI reads it
-/// through `"$(cat FILE)"` when it runs. Only the notes (the comment lines) are in `lang`.
-pub(crate) fn vendor_cli(command: &VendorCommand, lang: Lang) -> String {
+/// through `"$(cat FILE)"` when it runs. The permission the call needs is named, and the members of its output named in `answer_masks` (the
+/// answer's copy of a private key) are printed masked. Only the notes (the comment lines) are in
+/// `lang`.
+pub(crate) fn vendor_cli(
+    command: &VendorCommand,
+    permission: Option<&Permission>,
+    answer_masks: &[&str],
+    lang: Lang,
+) -> String {
     let mut out = String::new();
     for line in command.notes.iter().flat_map(|note| note.get(lang).lines()) {
         out.push_str(&format!("# {line}\n"));
+    }
+    if let Some(permission) = permission {
+        out.push_str(&permission_note(permission, lang));
+    }
+    let masking = masking(answer_masks);
+    if let Some(masking) = &masking {
+        out.push_str(&masking.note(lang));
     }
     out.push_str(&subshell("(", Scratch::Dir));
     for (name, content) in &command.files {
@@ -20,6 +36,9 @@ pub(crate) fn vendor_cli(command: &VendorCommand, lang: Lang) -> String {
             content,
             "CERT_PREFLIGHT_PEM",
         ));
+    }
+    if masking.is_some() {
+        out.push_str(Masking::BEFORE);
     }
     out.push_str("  ");
     out.push_str(&shell_quote(command.program));
@@ -45,6 +64,9 @@ pub(crate) fn vendor_cli(command: &VendorCommand, lang: Lang) -> String {
                 file_name(file)
             )),
         }
+    }
+    if let Some(masking) = &masking {
+        out.push_str(&masking.tail);
     }
     out.push_str("\n)\n");
     out

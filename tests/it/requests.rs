@@ -164,6 +164,21 @@ fn run_case(
         script.ends_with(json["request"]["curl"].as_str().unwrap()),
         "--format curl prints the JSON's curl command"
     );
+    // The permission the target's page names is said above the command.
+    let provider = args[args.iter().position(|a| *a == "--provider").unwrap() + 1];
+    let targets: Value = serde_json::from_slice(&cli(&["targets", "--json"], &[]).stdout).unwrap();
+    let spec = targets
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == provider)
+        .unwrap();
+    if let Some(action) = spec["permission"]["action"].as_str() {
+        assert!(
+            script.contains(&format!("\n# Needs {action}: ")),
+            "{script}"
+        );
+    }
     same_commands_in_chinese(&curl_args, env, &script);
     let before = server.records().len();
     let output = server.bash(&script, &[("HUAWEI_TOKEN", TOKEN)]);
@@ -179,7 +194,17 @@ fn run_case(
         "the server refused: {record:#}\n{script}"
     );
     assert!(output.status.success(), "curl failed: {output:?}");
-    assert!(String::from_utf8_lossy(&output.stdout).contains("\"accepted\": true"));
+    let answer = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        answer.replace(" : ", ": ").contains("\"accepted\": true"),
+        "{answer}"
+    );
+    // The server answers an ELB create as ELB does, with the keys it was sent: the command prints
+    // them masked, never the key (in a terminal's scrollback or a CI job's log).
+    assert!(
+        !answer.contains("PRIVATE KEY"),
+        "the answer's copy of the key was printed:\n{answer}"
+    );
     assert_eq!(
         record["body_sha256"], json["request"]["body_sha256"],
         "the body that arrived is not the body that was signed"
@@ -474,6 +499,133 @@ fn the_chinese_curl_command_is_accepted() {
     assert_eq!(record["parameters"]["CACertificate"].as_str().unwrap(), pem);
 }
 
+/// ELB's answer repeats the key it was sent (its private-key echo, on by default): the curl and
+/// `KooCLI` commands print the answer's keys as `******` (`KooCLI` asked for JSON), and a failure of
+/// the program still ends the script with its status, in bash and in a POSIX shell (dash). Run
+/// against stand-ins on `PATH`: `hcloud` answers as the API page's example does, with the key it
+/// was given; `curl` answers with the body it was sent. Both commands name the permission.
+#[test]
+fn the_elb_commands_never_print_the_key_the_answer_repeats() {
+    let dir = std::env::temp_dir().join(format!("cert-preflight-koocli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let hcloud = dir.join("hcloud");
+    std::fs::write(
+        &hcloud,
+        r#"#!/usr/bin/env bash
+key=""
+for arg in "$@"; do
+  case "$arg" in
+    --cli-output=json) echo json > "$FAKE_DIR/output" ;;
+    --certificate.private_key=*) key="${arg#--certificate.private_key=}" ;;
+  esac
+done
+case "$key" in *"PRIVATE KEY"*) echo key > "$FAKE_DIR/received" ;; esac
+key=${key//$'\n'/}
+printf '{\n  "certificate": {\n    "id": "233a325e5e3e4ce8beeb320aa714cc12",\n    "private_key": "%s",\n    "name": "private_key"\n  },\n  "request_id": "98414965"\n}\n' "$key"
+exit "${FAKE_EXIT:-0}"
+"#,
+    )
+    .unwrap();
+    // A stand-in curl answers with the body it was sent, which holds the key as `private_key`.
+    let curl = dir.join("curl");
+    std::fs::write(
+        &curl,
+        r#"#!/usr/bin/env bash
+for arg in "$@"; do
+  case "$arg" in @*) cat "${arg#@}"; echo key > "$FAKE_DIR/received" ;; esac
+done
+exit "${FAKE_EXIT:-0}"
+"#,
+    )
+    .unwrap();
+    Command::new("chmod")
+        .arg("+x")
+        .arg(&hcloud)
+        .arg(&curl)
+        .status()
+        .unwrap();
+    let leaf = input("key-pkcs8-ec-matches-leaf", "leaf.pem");
+    let key = input("key-pkcs8-ec-matches-leaf", "leaf-key.test-only.pem");
+    let (leaf, key) = (leaf.display().to_string(), key.display().to_string());
+    let mut args = vec![
+        "request",
+        "--provider",
+        "huawei-elb",
+        "--region",
+        "cn-north-4",
+        "--auth",
+        "aksk",
+        "--access-key-id",
+        HUAWEI_AK,
+        "--secret-env",
+        "HUAWEI_SECRET",
+        "--timestamp",
+        NOW,
+        "--field",
+        "project_id=0a1b2c3d4e5f60718293a4b5c6d7e8f9",
+    ];
+    args.extend([leaf.as_str(), key.as_str()]);
+    let script = |format: &str| {
+        let mut args = args.clone();
+        args.extend(["--format", format]);
+        let output = cli(&args, &[("HUAWEI_SECRET", HUAWEI_SECRET)]);
+        assert!(output.status.success());
+        let script = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            script.contains("# The answer repeats the private key"),
+            "{script}"
+        );
+        assert!(
+            script.contains("# Needs elb:certificates:create"),
+            "{script}"
+        );
+        script
+    };
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let runs = [
+        ("cli", "bash"),
+        ("cli", "sh"),
+        ("curl", "bash"),
+        ("curl", "sh"),
+    ];
+    // bash, and dash (Debian's sh) for POSIX shells; curl and hcloud succeeding, then failing.
+    for ((format, shell), exit) in runs.iter().flat_map(|run| [(run, "0"), (run, "22")]) {
+        let _ = std::fs::remove_file(dir.join("received"));
+        let _ = std::fs::remove_file(dir.join("output"));
+        let run = Command::new(shell)
+            .arg("-c")
+            .arg(script(format))
+            .env("PATH", &path)
+            .env("FAKE_DIR", &dir)
+            .env("FAKE_EXIT", exit)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        let answer = String::from_utf8_lossy(&run.stdout);
+        assert!(dir.join("received").exists(), "{format} was given the key");
+        assert!(!answer.contains("PRIVATE KEY"), "{answer}");
+        if *format == "cli" {
+            assert!(dir.join("output").exists(), "hcloud was asked for JSON");
+            assert!(answer.contains("\"private_key\": \"******\""), "{answer}");
+            assert!(answer.contains("\"name\": \"private_key\""), "{answer}");
+        } else {
+            assert!(answer.contains("\"private_key\":\"******\""), "{answer}");
+            assert!(answer.contains("BEGIN CERTIFICATE"), "{answer}");
+        }
+        assert_eq!(
+            run.status.code(),
+            Some(exit.parse().unwrap()),
+            "{format} in {shell}: {run:?}"
+        );
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
 #[test]
 fn huawei_requests_are_accepted_with_hostile_fields() {
     let server = Server::start("huawei");
@@ -553,6 +705,8 @@ fn huawei_requests_are_accepted_with_hostile_fields() {
             "leaf then intermediate, root dropped"
         );
         assert_eq!(json["fixes"]["key"]["to"], "EC PRIVATE KEY");
+        // The server's answer repeated the key, as ELB's does; `run_case` found it masked.
+        assert_eq!(record["echoed"], serde_json::json!(["private_key"]));
         if auth == "aksk" {
             assert_eq!(record["project_id"], "0a1b2c3d4e5f60718293a4b5c6d7e8f9");
             assert!(

@@ -294,6 +294,20 @@ def verify_huawei_token(method, host, raw_path, headers):
     return {"scheme": "token", "api": api}
 
 
+def elb_answer(body, reply):
+    """What ELB's CreateCertificate answers (its API page's example; the private-key echo on, as it
+    is by default): the certificate as created, the keys sent repeated with their line breaks
+    removed, as the example shows them."""
+    option = json.loads(body.decode("utf-8"))["certificate"]
+    certificate = {"id": uuid.uuid4().hex, "name": option.get("name", ""),
+                   "type": option.get("type", "server"), "certificate": option.get("certificate", "")}
+    for member in ("private_key", "enc_private_key"):
+        if member in option:
+            certificate[member] = option[member].replace("\n", "")
+    return {"certificate": certificate, "request_id": reply["RequestId"], "accepted": True,
+            "scheme": reply["scheme"]}
+
+
 def answer_iam(headers, body):
     try:
         doc = json.loads(body.decode("utf-8"))
@@ -368,6 +382,9 @@ class Handler(BaseHTTPRequestHandler):
             if result["scheme"] != "iam":
                 record["body"] = body.decode("utf-8", errors="replace")
             reply = {"RequestId": str(uuid.uuid4()), "accepted": True, "scheme": result["scheme"]}
+            if result.get("api") == "CreateCertificate":
+                status, reply = 201, elb_answer(body, reply)
+                record["echoed"] = sorted(k for k in reply["certificate"] if k.endswith("private_key"))
         except Rejected as e:
             status = 403
             record.update(accepted=False, reason=str(e))
@@ -378,7 +395,9 @@ class Handler(BaseHTTPRequestHandler):
             record.update(accepted=False, reason="server error: %r" % e)
             reply = {"accepted": False, "Message": "server error: %r" % e}
         self.server.record(record)
-        data = (json.dumps(reply, ensure_ascii=False) + "\n").encode("utf-8")
+        # ELB's answers are spaced as its API page's examples (`"id" : "..."`).
+        spacing = {"indent": 2, "separators": (",", " : ")} if status == 201 else {}
+        data = (json.dumps(reply, ensure_ascii=False, **spacing) + "\n").encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(data)))
