@@ -9,7 +9,10 @@
 //! Invariants, each tested: the command never holds the access key secret (it is not an input
 //! here); every argument is single-quoted; the body reaches curl byte for byte as it was signed,
 //! through a quoted here-document written to a file created under `umask 077` (never argv); a
-//! token is read from an environment variable when the command runs.
+//! token is read from an environment variable when the command runs; pasted into an interactive
+//! bash, a command that may hold a private key leaves nothing in its history file; the members of
+//! a target's answer that repeat a private key are printed as `******`; the exit status is the
+//! program's.
 
 mod curl;
 mod http;

@@ -2,7 +2,8 @@
 //! output (the IAM token commands first, when the request needs a token).
 
 use super::shell::{
-    Masking, Scratch, masking, permission_note, shell_quote, subshell, write_file_lines,
+    HISTORY_OFF, HISTORY_RESTORED, Masking, Scratch, history_note, masking, permission_note,
+    shell_quote, subshell, write_file_lines,
 };
 use crate::lang::Lang;
 use crate::signing::{Scheme, Signed, huawei_token};
@@ -58,6 +59,8 @@ pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> St
         out.push_str(&masking.note(lang));
     }
     let body = String::from_utf8_lossy(&request.body);
+    out.push_str(&history_note(lang));
+    out.push_str(HISTORY_OFF);
     out.push_str(&subshell("(", Scratch::Dir));
     if !request.body.is_empty() {
         out.push_str(&write_file_lines(
@@ -95,6 +98,7 @@ pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> St
         out.push_str(&masking.tail);
     }
     out.push_str("\n  echo\n)\n");
+    out.push_str(HISTORY_RESTORED);
     out
 }
 

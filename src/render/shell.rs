@@ -75,6 +75,18 @@ pub(super) fn subshell(open: &str, scratch: Scratch) -> String {
     out
 }
 
+/// The line before a script that may hold a private key (in its here-documents): an interactive
+/// bash records nothing of what follows in its history (`~/.bash_history` would keep the key);
+/// [`HISTORY_RESTORED`] after the script turns history back on. Other shells have no `SHELLOPTS`
+/// and skip it.
+pub(super) const HISTORY_OFF: &str =
+    "case ${SHELLOPTS-} in *history*) set +o history; CERT_PREFLIGHT_HISTORY=1 ;; esac\n";
+
+/// The line after such a script: history back on where [`HISTORY_OFF`] turned it off, no variable
+/// left behind, and the script's own exit status kept (`$?` is expanded before `eval` runs).
+pub(super) const HISTORY_RESTORED: &str =
+    "eval \"unset CERT_PREFLIGHT_HISTORY; ${CERT_PREFLIGHT_HISTORY:+set -o history;} (exit $?)\"\n";
+
 /// What a script does so that the JSON members named in `members` never reach its output: the
 /// command's output goes to `"$dir/answer"` (in the scratch directory, made under `umask 077`),
 /// is printed through `sed` with each member's string value as `******` (wherever the member is
@@ -134,6 +146,15 @@ impl Masking {
             ),
         )
     }
+}
+
+/// The comment line that says why [`HISTORY_OFF`] is there, in `lang`.
+pub(super) fn history_note(lang: crate::lang::Lang) -> String {
+    lang.pick(
+        "# bash keeps this out of its history (it may hold a private key), then turns history back on.\n",
+        "# bash 不把下面的命令记入历史（其中可能有私钥），之后恢复历史记录。\n",
+    )
+    .to_owned()
 }
 
 /// The comment line naming the permission the call needs (the action a RAM or IAM user's policy

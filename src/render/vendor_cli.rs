@@ -1,7 +1,8 @@
 //! A target's vendor CLI command ([`VendorCommand`]) written as a script.
 
 use super::shell::{
-    Masking, Scratch, masking, permission_note, shell_quote, subshell, write_file_lines,
+    HISTORY_OFF, HISTORY_RESTORED, Masking, Scratch, history_note, masking, permission_note,
+    shell_quote, subshell, write_file_lines,
 };
 use crate::lang::Lang;
 use crate::providers::{CliArg, Permission, VendorCommand};
@@ -29,6 +30,8 @@ pub(crate) fn vendor_cli(
     if let Some(masking) = &masking {
         out.push_str(&masking.note(lang));
     }
+    out.push_str(&history_note(lang));
+    out.push_str(HISTORY_OFF);
     out.push_str(&subshell("(", Scratch::Dir));
     for (name, content) in &command.files {
         out.push_str(&write_file_lines(
@@ -69,6 +72,7 @@ pub(crate) fn vendor_cli(
         out.push_str(&masking.tail);
     }
     out.push_str("\n)\n");
+    out.push_str(HISTORY_RESTORED);
     out
 }
 

@@ -503,7 +503,8 @@ fn the_chinese_curl_command_is_accepted() {
 /// `KooCLI` commands print the answer's keys as `******` (`KooCLI` asked for JSON), and a failure of
 /// the program still ends the script with its status, in bash and in a POSIX shell (dash). Run
 /// against stand-ins on `PATH`: `hcloud` answers as the API page's example does, with the key it
-/// was given; `curl` answers with the body it was sent. Both commands name the permission.
+/// was given; `curl` answers with the body it was sent. Both commands name the permission, and
+/// pasted into an interactive bash (on a pseudo-terminal) leave no key in its history file.
 #[test]
 fn the_elb_commands_never_print_the_key_the_answer_repeats() {
     let dir = std::env::temp_dir().join(format!("cert-preflight-koocli-{}", std::process::id()));
@@ -621,6 +622,39 @@ exit "${FAKE_EXIT:-0}"
             run.status.code(),
             Some(exit.parse().unwrap()),
             "{format} in {shell}: {run:?}"
+        );
+    }
+    // Pasted into an interactive bash, neither command leaves the key in the history file, and
+    // history is on again afterwards (the line after the command is recorded).
+    for format in ["curl", "cli"] {
+        let histfile = dir.join(format!("history-{format}"));
+        let mut paste = Command::new(repo().join(".venv/bin/python"))
+            .arg(repo().join("tests/server/interactive_shell.py"))
+            .arg(&histfile)
+            .env("PATH", &path)
+            .env("FAKE_DIR", &dir)
+            .current_dir(&dir)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        use std::io::Write as _;
+        let text = script(format);
+        paste
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(text.as_bytes())
+            .unwrap();
+        let history = paste.wait_with_output().unwrap();
+        assert!(history.status.success(), "{history:?}");
+        let history = String::from_utf8_lossy(&history.stdout);
+        assert!(dir.join("received").exists(), "{format} ran");
+        assert!(history.contains("history-after-marker"), "{history}");
+        assert!(!history.contains("PRIVATE KEY"), "{format}: {history}");
+        assert!(
+            !history.contains("BEGIN CERTIFICATE"),
+            "{format}: {history}"
         );
     }
     let _ = std::fs::remove_dir_all(&dir);
