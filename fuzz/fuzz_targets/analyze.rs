@@ -89,6 +89,7 @@ fuzz_target!(|data: &[u8]| {
         name: "fuzz",
         bytes: material,
         role: Role::Certificates,
+        size: None,
     }];
     let analysis = analyze_with(&inputs, &options);
     let text = analysis.report.to_string();
@@ -114,8 +115,14 @@ fuzz_target!(|data: &[u8]| {
             messages.extend(d.page_hint);
         }
     }
-    // A passphrase long enough not to be an ordinary word is never repeated in a message.
-    if passphrase.chars().count() >= 8 && !material.windows(passphrase.len()).any(|w| w == passphrase.as_bytes()) {
+    // A passphrase that cannot be an ordinary word (long enough, and not letters alone: the vector
+    // corpus's `password` is a word of messages such as `wrong-pkcs12-password`) is never repeated
+    // in a message.
+    let word = passphrase.chars().all(|c| c.is_ascii_alphabetic());
+    if passphrase.chars().count() >= 8
+        && !word
+        && !material.windows(passphrase.len()).any(|w| w == passphrase.as_bytes())
+    {
         for message in &messages {
             assert!(!message.contains(&passphrase), "a message holds the passphrase");
         }
