@@ -156,6 +156,17 @@ if [ "$want_e2e" = 1 ]; then
   fi
 fi
 
+# --- zsh: the generated commands run in zsh too (macOS's shell; tests/it/requests.rs) ---------------
+if [ "$want_python" = 1 ]; then
+  if command -v zsh >/dev/null; then
+    log "zsh: present"
+  else
+    log "installing Debian's zsh"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq zsh >/dev/null || { apt-get update -qq && apt-get install -y -qq zsh >/dev/null; }
+  fi
+fi
+
 # --- PyPI packages: the independent implementation for test vectors and the vendors' SDKs ------
 # They go into the repository's own virtual environment (.venv, ignored by git), so the pins in
 # tests/requirements.txt hold whatever the system Python has. A stamp records what was installed.

@@ -72,7 +72,7 @@ pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> St
     if masking.is_some() {
         out.push_str(Masking::BEFORE);
     }
-    out.push_str("  curl --silent --show-error --fail-with-body --proto =https -X ");
+    out.push_str("  curl --silent --show-error --fail-with-body --proto '=https' -X ");
     out.push_str(&shell_quote(request.method.as_str()));
     out.push_str(" \\\n    ");
     out.push_str(&shell_quote(&request.url()));

@@ -75,7 +75,7 @@ pub(crate) fn iam_token(region: &str, account_scoped: bool, env: &str, lang: Lan
         args.join(" ")
     ));
     out.push_str(&format!(
-        "  curl --silent --show-error --fail-with-body --proto =https -X POST -D - -o /dev/null \\\n    {} \\\n    -H {} \\\n    --data-binary \"@$body\" | tr -d '\\r' | sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: //p'\n) && export {env}\nfi\n",
+        "  curl --silent --show-error --fail-with-body --proto '=https' -X POST -D - -o /dev/null \\\n    {} \\\n    -H {} \\\n    --data-binary \"@$body\" | tr -d '\\r' | sed -n 's/^[Xx]-[Ss]ubject-[Tt]oken: //p'\n) && export {env}\nfi\n",
         shell_quote(&request.url()),
         shell_quote(&format!(
             "Content-Type: {}",

@@ -76,16 +76,19 @@ pub(super) fn subshell(open: &str, scratch: Scratch) -> String {
 }
 
 /// The line before a script that may hold a private key (in its here-documents): an interactive
-/// bash records nothing of what follows in its history (`~/.bash_history` would keep the key);
-/// [`HISTORY_RESTORED`] after the script turns history back on. Other shells have no `SHELLOPTS`
-/// and skip it.
-pub(super) const HISTORY_OFF: &str =
-    "case ${SHELLOPTS-} in *history*) set +o history; CERT_PREFLIGHT_HISTORY=1 ;; esac\n";
+/// bash or zsh records nothing of what follows in its history file (`~/.bash_history`,
+/// `~/.zsh_history` would keep the key). bash turns history off where `SHELLOPTS` says it is on;
+/// zsh pushes an empty history list with no file (`fc -p`). The command that undoes it is kept in
+/// a variable for [`HISTORY_RESTORED`]; other shells skip both.
+pub(super) const HISTORY_OFF: &str = "case ${SHELLOPTS-} in *history*) set +o history; \
+     CERT_PREFLIGHT_HISTORY='set -o history' ;; esac; [ -z \"${ZSH_VERSION-}\" ] || \
+     { fc -p; CERT_PREFLIGHT_HISTORY='fc -P'; }\n";
 
-/// The line after such a script: history back on where [`HISTORY_OFF`] turned it off, no variable
-/// left behind, and the script's own exit status kept (`$?` is expanded before `eval` runs).
-pub(super) const HISTORY_RESTORED: &str =
-    "eval \"unset CERT_PREFLIGHT_HISTORY; ${CERT_PREFLIGHT_HISTORY:+set -o history;} (exit $?)\"\n";
+/// The line after such a script: history as it was (the variable's command run, if any), no
+/// variable left behind, and the script's own exit status kept (`$?` and the variable are
+/// expanded before `eval` runs).
+pub(super) const HISTORY_RESTORED: &str = "eval \"unset CERT_PREFLIGHT_HISTORY; \
+     ${CERT_PREFLIGHT_HISTORY:+$CERT_PREFLIGHT_HISTORY;} (exit $?)\"\n";
 
 /// What a script does so that the JSON members named in `members` never reach its output: the
 /// command's output goes to `"$dir/answer"` (in the scratch directory, made under `umask 077`),
@@ -151,8 +154,8 @@ impl Masking {
 /// The comment line that says why [`HISTORY_OFF`] is there, in `lang`.
 pub(super) fn history_note(lang: crate::lang::Lang) -> String {
     lang.pick(
-        "# bash keeps this out of its history (it may hold a private key), then turns history back on.\n",
-        "# bash 不把下面的命令记入历史（其中可能有私钥），之后恢复历史记录。\n",
+        "# bash and zsh keep this out of their history (it may hold a private key), then restore it.\n",
+        "# bash 和 zsh 不把下面的命令记入历史（其中可能有私钥），之后恢复原样。\n",
     )
     .to_owned()
 }

@@ -1,4 +1,4 @@
-//! Every generated curl command runs, as printed, in bash against the loopback HTTPS server
+//! Every generated curl command runs, as printed, in bash and in zsh against the loopback HTTPS server
 //! `tests/server/verify_server.py`, which recomputes each signature with the vendors' official
 //! SDKs (aliyun-python-sdk-core, alibabacloud-openapi-util, alibabacloud-tea-openapi,
 //! huaweicloudsdkcore) from the bytes that arrived. curl is pointed at the server by a test-only
@@ -8,7 +8,8 @@
 //! target × scheme, the curl and the vendor CLI command), and one Chinese curl command is run.
 //!
 //! The fields are hostile on purpose: quotes, `$`, backticks, backslashes, newlines, tabs,
-//! non-ASCII text and `'; rm -rf ~ #`. Needs `.venv` (scripts/setup.sh --python), bash and curl.
+//! non-ASCII text and `'; rm -rf ~ #`. Needs `.venv` (scripts/setup.sh --python), bash, zsh, dash
+//! and curl.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -112,7 +113,12 @@ impl Server {
 
     /// Runs a command text in bash, with curl pointed at this server.
     fn bash(&self, script: &str, env: &[(&str, &str)]) -> std::process::Output {
-        let mut command = Command::new("bash");
+        self.shell("bash", script, env)
+    }
+
+    /// Runs a command text in `shell` (`bash`, `zsh`), with curl pointed at this server.
+    fn shell(&self, shell: &str, script: &str, env: &[(&str, &str)]) -> std::process::Output {
+        let mut command = Command::new(shell);
         command
             .arg("-c")
             .arg(script)
@@ -122,7 +128,7 @@ impl Server {
         for (k, v) in env {
             command.env(k, v);
         }
-        command.output().expect("bash runs")
+        command.output().expect("the shell runs")
     }
 }
 
@@ -180,35 +186,42 @@ fn run_case(
         );
     }
     same_commands_in_chinese(&curl_args, env, &script);
-    let before = server.records().len();
-    let output = server.bash(&script, &[("HUAWEI_TOKEN", TOKEN)]);
-    let records = server.records();
-    assert_eq!(
-        records.len(),
-        before + 1,
-        "one request arrived; bash said {output:?}"
-    );
-    let record = records.last().unwrap().clone();
-    assert_eq!(
-        record["accepted"], true,
-        "the server refused: {record:#}\n{script}"
-    );
-    assert!(output.status.success(), "curl failed: {output:?}");
-    let answer = String::from_utf8_lossy(&output.stdout);
-    assert!(
-        answer.replace(" : ", ": ").contains("\"accepted\": true"),
-        "{answer}"
-    );
-    // The server answers an ELB create as ELB does, with the keys it was sent: the command prints
-    // them masked, never the key (in a terminal's scrollback or a CI job's log).
-    assert!(
-        !answer.contains("PRIVATE KEY"),
-        "the answer's copy of the key was printed:\n{answer}"
-    );
-    assert_eq!(
-        record["body_sha256"], json["request"]["body_sha256"],
-        "the body that arrived is not the body that was signed"
-    );
+    // In bash, and in zsh (macOS's shell, where `=word` would be a path expansion).
+    let mut record = Value::Null;
+    for shell in ["bash", "zsh"] {
+        let before = server.records().len();
+        let output = server.shell(shell, &script, &[("HUAWEI_TOKEN", TOKEN)]);
+        let records = server.records();
+        assert_eq!(
+            records.len(),
+            before + 1,
+            "one request arrived; {shell} said {output:?}"
+        );
+        record = records.last().unwrap().clone();
+        assert_eq!(
+            record["accepted"], true,
+            "the server refused: {record:#}\n{script}"
+        );
+        assert!(
+            output.status.success(),
+            "curl failed in {shell}: {output:?}"
+        );
+        let answer = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            answer.replace(" : ", ": ").contains("\"accepted\": true"),
+            "{answer}"
+        );
+        // The server answers an ELB create as ELB does, with the keys it was sent: the command
+        // prints them masked, never the key (in a terminal's scrollback or a CI job's log).
+        assert!(
+            !answer.contains("PRIVATE KEY"),
+            "the answer's copy of the key was printed:\n{answer}"
+        );
+        assert_eq!(
+            record["body_sha256"], json["request"]["body_sha256"],
+            "the body that arrived in {shell} is not the body that was signed"
+        );
+    }
     (json, record)
 }
 
@@ -504,7 +517,7 @@ fn the_chinese_curl_command_is_accepted() {
 /// the program still ends the script with its status, in bash and in a POSIX shell (dash). Run
 /// against stand-ins on `PATH`: `hcloud` answers as the API page's example does, with the key it
 /// was given; `curl` answers with the body it was sent. Both commands name the permission, and
-/// pasted into an interactive bash (on a pseudo-terminal) leave no key in its history file.
+/// pasted into an interactive bash or zsh (on a pseudo-terminal) leave no key in its history file.
 #[test]
 fn the_elb_commands_never_print_the_key_the_answer_repeats() {
     let dir = std::env::temp_dir().join(format!("cert-preflight-koocli-{}", std::process::id()));
@@ -624,12 +637,15 @@ exit "${FAKE_EXIT:-0}"
             "{format} in {shell}: {run:?}"
         );
     }
-    // Pasted into an interactive bash, neither command leaves the key in the history file, and
-    // history is on again afterwards (the line after the command is recorded).
-    for format in ["curl", "cli"] {
-        let histfile = dir.join(format!("history-{format}"));
+    // Pasted into an interactive bash or zsh, neither command leaves the key in the history file,
+    // and history is on again afterwards (the line after the command is recorded).
+    let shells = ["bash", "zsh", "zsh-shared"];
+    for (format, shell) in ["curl", "cli"].iter().flat_map(|f| shells.map(|s| (*f, s))) {
+        let _ = std::fs::remove_file(dir.join("received"));
+        let histfile = dir.join(format!("history-{format}-{shell}"));
         let mut paste = Command::new(repo().join(".venv/bin/python"))
             .arg(repo().join("tests/server/interactive_shell.py"))
+            .arg(shell)
             .arg(&histfile)
             .env("PATH", &path)
             .env("FAKE_DIR", &dir)
@@ -647,14 +663,20 @@ exit "${FAKE_EXIT:-0}"
             .write_all(text.as_bytes())
             .unwrap();
         let history = paste.wait_with_output().unwrap();
-        assert!(history.status.success(), "{history:?}");
+        assert!(history.status.success(), "{shell}: {history:?}");
         let history = String::from_utf8_lossy(&history.stdout);
-        assert!(dir.join("received").exists(), "{format} ran");
-        assert!(history.contains("history-after-marker"), "{history}");
-        assert!(!history.contains("PRIVATE KEY"), "{format}: {history}");
+        assert!(dir.join("received").exists(), "{format} ran in {shell}");
+        assert!(
+            history.contains("history-after-marker"),
+            "{shell}: {history}"
+        );
+        assert!(
+            !history.contains("PRIVATE KEY"),
+            "{format} in {shell}: {history}"
+        );
         assert!(
             !history.contains("BEGIN CERTIFICATE"),
-            "{format}: {history}"
+            "{format} in {shell}: {history}"
         );
     }
     let _ = std::fs::remove_dir_all(&dir);

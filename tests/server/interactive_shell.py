@@ -1,27 +1,41 @@
-"""Pastes a script into an interactive bash, as a user pastes a generated command into a terminal,
-and prints what bash wrote to its history file.
+"""Pastes a script into an interactive shell, as a user pastes a generated command into a terminal,
+and prints what the shell wrote to its history file.
 
-Usage: interactive_shell.py HISTFILE < script
-Runs `bash --norc --noprofile -i` on a pseudo-terminal with HISTFILE set (the environment is
-otherwise the caller's: PATH for stand-in programs), writes the script line by line, then
-`echo history-after-marker` (recorded only if history is on again) and `exit`, and prints the
-history file. Exits 1 if bash does not finish within 30 seconds.
+Usage: interactive_shell.py SHELL HISTFILE < script
+SHELL is `bash` (`bash --norc --noprofile -i`, history kept as bash keeps it by default), `zsh`
+(macOS's /etc/zshrc: HISTFILE, HISTSIZE and SAVEHIST set, the file written on exit) or
+`zsh-shared` (the same with SHARE_HISTORY, as Oh My Zsh sets it: each line written as it is
+entered). Runs it on a pseudo-terminal with HISTFILE set (the environment is otherwise the
+caller's: PATH for stand-in programs), writes the script line by line, then `echo
+history-after-marker` (recorded only if history is on again) and `exit`, and prints the history
+file. Exits 1 if the shell does not finish within 30 seconds.
 """
 
 import os
 import pty
 import select
 import sys
+import tempfile
 import time
 
 
 def main():
-    histfile = sys.argv[1]
+    shell, histfile = sys.argv[1], sys.argv[2]
     script = sys.stdin.read()
     env = dict(os.environ, HISTFILE=histfile, HISTSIZE="1000", HISTFILESIZE="1000", PS1="$ ")
+    if shell == "bash":
+        argv = ["bash", "--norc", "--noprofile", "-i"]
+    else:
+        zdotdir = tempfile.mkdtemp(prefix="cert-preflight-zsh-")
+        with open(os.path.join(zdotdir, ".zshrc"), "w", encoding="utf-8") as f:
+            f.write("HISTFILE=%s\nHISTSIZE=2000\nSAVEHIST=1000\nPS1='$ '\n" % histfile)
+            if shell == "zsh-shared":
+                f.write("setopt SHARE_HISTORY\n")
+        env["ZDOTDIR"] = zdotdir
+        argv = ["zsh", "-i"]
     pid, fd = pty.fork()
     if pid == 0:
-        os.execvpe("bash", ["bash", "--norc", "--noprofile", "-i"], env)
+        os.execvpe(argv[0], argv, env)
     lines = script.splitlines(keepends=True) + ["echo history-after-marker\n", "exit\n"]
     deadline = time.time() + 30
     for line in lines:
