@@ -1,10 +1,7 @@
 //! The curl command for a signed request, and the text of the page's and the command line's curl
 //! output (the IAM token commands first, when the request needs a token).
 
-use super::shell::{
-    HISTORY_OFF, HISTORY_RESTORED, Masking, Scratch, history_note, masking, permission_note,
-    shell_quote, subshell, write_file_lines,
-};
+use super::shell::{UploadScript, shell_quote, write_file_lines};
 use crate::lang::Lang;
 use crate::signing::{Scheme, Signed, huawei_token};
 
@@ -51,28 +48,18 @@ pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> St
             format!("# 需要环境变量 ${env} 中的 IAM Token（export {env}=...），运行时读取。\n"),
         ));
     }
-    if let Some(permission) = context.permission {
-        out.push_str(&permission_note(permission, lang));
-    }
-    let masking = masking(context.answer_masks);
-    if let Some(masking) = &masking {
-        out.push_str(&masking.note(lang));
-    }
     let body = String::from_utf8_lossy(&request.body);
-    out.push_str(&history_note(lang));
-    out.push_str(HISTORY_OFF);
-    out.push_str(&subshell("(", Scratch::Dir));
+    let mut script = UploadScript::open(out, context.permission, context.answer_masks, lang);
     if !request.body.is_empty() {
-        out.push_str(&write_file_lines(
+        script.text.push_str(&write_file_lines(
             "\"$dir/body\"",
             &body,
             "CERT_PREFLIGHT_BODY",
         ));
     }
-    if masking.is_some() {
-        out.push_str(Masking::BEFORE);
-    }
-    out.push_str("  curl --silent --show-error --fail-with-body --proto '=https' -X ");
+    script.command();
+    let out = &mut script.text;
+    out.push_str("curl --silent --show-error --fail-with-body --proto '=https' -X ");
     out.push_str(&shell_quote(request.method.as_str()));
     out.push_str(" \\\n    ");
     out.push_str(&shell_quote(&request.url()));
@@ -94,12 +81,7 @@ pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> St
     if !request.body.is_empty() {
         out.push_str(" \\\n    --data-binary \"@$dir/body\"");
     }
-    if let Some(masking) = &masking {
-        out.push_str(&masking.tail);
-    }
-    out.push_str("\n  echo\n)\n");
-    out.push_str(HISTORY_RESTORED);
-    out
+    script.close("\n  echo")
 }
 
 /// The scheme's name as the vendors write it.

@@ -80,14 +80,14 @@ pub(super) fn subshell(open: &str, scratch: Scratch) -> String {
 /// `~/.zsh_history` would keep the key). bash turns history off where `SHELLOPTS` says it is on;
 /// zsh pushes an empty history list with no file (`fc -p`). The command that undoes it is kept in
 /// a variable for [`HISTORY_RESTORED`]; other shells skip both.
-pub(super) const HISTORY_OFF: &str = "case ${SHELLOPTS-} in *history*) set +o history; \
+const HISTORY_OFF: &str = "case ${SHELLOPTS-} in *history*) set +o history; \
      CERT_PREFLIGHT_HISTORY='set -o history' ;; esac; [ -z \"${ZSH_VERSION-}\" ] || \
      { fc -p; CERT_PREFLIGHT_HISTORY='fc -P'; }\n";
 
 /// The line after such a script: history as it was (the variable's command run, if any), no
 /// variable left behind, and the script's own exit status kept (`$?` and the variable are
 /// expanded before `eval` runs).
-pub(super) const HISTORY_RESTORED: &str = "eval \"unset CERT_PREFLIGHT_HISTORY; \
+const HISTORY_RESTORED: &str = "eval \"unset CERT_PREFLIGHT_HISTORY; \
      ${CERT_PREFLIGHT_HISTORY:+$CERT_PREFLIGHT_HISTORY;} (exit $?)\"\n";
 
 /// What a script does so that the JSON members named in `members` never reach its output: the
@@ -96,7 +96,7 @@ pub(super) const HISTORY_RESTORED: &str = "eval \"unset CERT_PREFLIGHT_HISTORY; 
 /// and however the JSON is spaced), and then the script ends with the command's status if it
 /// failed. POSIX shell only (no `pipefail`, which dash lacks). Member names are letters, digits
 /// and `_`; any other character is dropped from the pattern. `None` without members.
-pub(super) fn masking(members: &[&str]) -> Option<Masking> {
+fn masking(members: &[&str]) -> Option<Masking> {
     let names: Vec<String> = members
         .iter()
         .map(|name| {
@@ -124,20 +124,20 @@ pub(super) fn masking(members: &[&str]) -> Option<Masking> {
 }
 
 /// The pieces [`masking`] adds to a script whose scratch is [`Scratch::Dir`].
-pub(super) struct Masking {
+struct Masking {
     /// What follows the command's last argument, on its line: the redirection, the status kept,
     /// then the lines that print the answer masked and end the script on a failure.
-    pub tail: String,
+    tail: String,
     /// The members masked, for the comment line.
-    pub members: Vec<String>,
+    members: Vec<String>,
 }
 
 impl Masking {
     /// The line before the command: its status, 0 until it fails.
-    pub(super) const BEFORE: &'static str = "  rc=0\n";
+    const BEFORE: &'static str = "  rc=0\n";
 
     /// The comment line that says so, in `lang`.
-    pub(super) fn note(&self, lang: crate::lang::Lang) -> String {
+    fn note(&self, lang: crate::lang::Lang) -> String {
         lang.pick(
             format!(
                 "# The answer repeats the private key ({}): this prints ****** in its place.\n",
@@ -151,8 +151,64 @@ impl Masking {
     }
 }
 
+/// An upload script (the curl command, the vendor CLI command) as it is written: after the
+/// caller's own comment lines, [`UploadScript::open`] names the permission the call needs, says
+/// what the answer's masking and the history guard do, turns history off ([`HISTORY_OFF`]) and
+/// opens the subshell with its scratch directory; the caller writes its files, then
+/// [`UploadScript::command`] before the program's line and [`UploadScript::close`] after its last
+/// argument (the masking, the subshell's end, history restored).
+pub(super) struct UploadScript {
+    /// The script so far.
+    pub text: String,
+    masking: Option<Masking>,
+}
+
+impl UploadScript {
+    /// Opens the script after `comments` (the caller's `#` lines).
+    pub(super) fn open(
+        comments: String,
+        permission: Option<&crate::providers::Permission>,
+        answer_masks: &[&str],
+        lang: crate::lang::Lang,
+    ) -> Self {
+        let mut text = comments;
+        if let Some(permission) = permission {
+            text.push_str(&permission_note(permission, lang));
+        }
+        let masking = masking(answer_masks);
+        if let Some(masking) = &masking {
+            text.push_str(&masking.note(lang));
+        }
+        text.push_str(&history_note(lang));
+        text.push_str(HISTORY_OFF);
+        text.push_str(&subshell("(", Scratch::Dir));
+        Self { text, masking }
+    }
+
+    /// Starts the program's line (after the files are written): its status kept when its answer
+    /// is masked, then the indentation.
+    pub(super) fn command(&mut self) {
+        if self.masking.is_some() {
+            self.text.push_str(Masking::BEFORE);
+        }
+        self.text.push_str("  ");
+    }
+
+    /// Ends the script after the program's last argument: the answer printed masked, `last` (the
+    /// subshell's last lines, without its `)`), the subshell closed, history restored.
+    pub(super) fn close(mut self, last: &str) -> String {
+        if let Some(masking) = &self.masking {
+            self.text.push_str(&masking.tail);
+        }
+        self.text.push_str(last);
+        self.text.push_str("\n)\n");
+        self.text.push_str(HISTORY_RESTORED);
+        self.text
+    }
+}
+
 /// The comment line that says why [`HISTORY_OFF`] is there, in `lang`.
-pub(super) fn history_note(lang: crate::lang::Lang) -> String {
+fn history_note(lang: crate::lang::Lang) -> String {
     lang.pick(
         "# bash and zsh keep this out of their history (it may hold a private key), then restore it.\n",
         "# bash 和 zsh 不把下面的命令记入历史（其中可能有私钥），之后恢复原样。\n",
@@ -162,10 +218,7 @@ pub(super) fn history_note(lang: crate::lang::Lang) -> String {
 
 /// The comment line naming the permission the call needs (the action a RAM or IAM user's policy
 /// must allow), in `lang`.
-pub(super) fn permission_note(
-    permission: &crate::providers::Permission,
-    lang: crate::lang::Lang,
-) -> String {
+fn permission_note(permission: &crate::providers::Permission, lang: crate::lang::Lang) -> String {
     let (action, system) = (permission.action, permission.system);
     lang.pick(
         format!(
