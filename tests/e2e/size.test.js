@@ -176,6 +176,12 @@
 // values of a cloud API's JSON answer: the scan shared with keystores', one text and its hint):
 // 482,469 (+1.1 KB); the expected reports brought up to date; a keystore or ZIP value folded as a
 // YAML block scalar read whole (the scan an iterator over the text's lines): 481,087 (-1.4 KB, layout).
+// On 2026-12-08 (fifteenth session), each step built from its own commit: Huawei ELB's answer,
+// which repeats the private key, printed masked by the commands (the masking script, one rule with
+// its sources, one code with its texts and documentation in both languages) and the permission
+// each API's page names, said above every command: 484,503 (+3.6 KB from 480,879); the commands
+// kept out of an interactive bash's history: 484,653 (+0.15 KB); zsh's history too, and the
+// curl option quoted for zsh: 485,182 (+0.5 KB).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -184,7 +190,7 @@ import { DIST } from './server.js';
 import { distSizes } from '../../bench/budgets/size.mjs';
 
 const BUDGET = 350_000;
-const CEILING = 483_000;
+const CEILING = 486_000;
 
 test('dist/ stays under its size ceiling (brotli q11, every file)', () => {
   assert.ok(existsSync(path.join(DIST, 'index.html')), `${DIST} is not built`);
