@@ -71,6 +71,8 @@ test('contract: fields per target, add-tag, field errors, token-env and domain-i
     assert.deepEqual(missing(await app.hooks(['field-Tag.2.Key', 'field-Tag.2.Value'])), []);
     await app.chooseTarget('alibaba-kms');
     await app.field('CertificateId').fill('not-a-uuid');
+    // The field's check is the Worker's answer: wait for it (counting at once raced it under load).
+    await app.fieldError('CertificateId').first().waitFor({ timeout: 10_000 });
     assert.ok(await app.fieldError('CertificateId').count() > 0, 'field-error-CertificateId shows');
     assert.ok(await app.fieldError('CertificateId').first().getAttribute('data-code'));
     await app.chooseTarget('huawei-ccm-pca');
