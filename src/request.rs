@@ -40,16 +40,16 @@ pub struct Outputs {
     pub signed_at: String,
     /// When the signature stops being accepted (RFC 3339), when it expires.
     pub expires_at: Option<String>,
-    /// The command to paste into bash, its comment lines in each language (the JSON has the
-    /// English form). The two forms differ only in their `#` lines.
+    /// The command to paste into bash, its notes in each language (the JSON has the
+    /// English form). The two forms differ only in their notes.
     #[serde(serialize_with = "english")]
     pub curl: Text,
     /// The raw HTTP/1.1 request.
     pub http: String,
-    /// The vendor CLI equivalent, its comment lines in each language (the JSON: English).
+    /// The vendor CLI equivalent, its notes in each language (the JSON: English).
     #[serde(serialize_with = "english_option")]
     pub vendor_cli: Option<Text>,
-    /// For token auth: the commands that obtain the IAM token first, its comment lines in each
+    /// For token auth: the commands that obtain the IAM token first, its notes in each
     /// language (the JSON: English).
     #[serde(serialize_with = "english_option")]
     pub iam_token: Option<Text>,

@@ -5,11 +5,11 @@ use super::shell::{UploadScript, shell_quote, write_file_lines};
 use crate::lang::Lang;
 use crate::signing::{Scheme, Signed, huawei_token};
 
-/// What a curl command is for, shown in its comment lines.
+/// What a curl command is for, shown in its notes.
 #[derive(Clone, Debug)]
 pub(crate) struct CurlContext<'a> {
     /// One line naming the call, e.g. `Alibaba Cloud SLB UploadCACertificate (cn-shanghai)`, in
-    /// the language of the comments.
+    /// the language of the notes.
     pub title: &'a str,
     /// When the signature was made and until when it is accepted (RFC 3339), when it expires.
     pub signed_at: &'a str,
@@ -21,35 +21,34 @@ pub(crate) struct CurlContext<'a> {
     pub permission: Option<&'a crate::providers::Permission>,
 }
 
-/// The curl command for a signed request, its comment lines in `lang` (only they differ between
+/// The curl command for a signed request, its notes in `lang` (only they differ between
 /// languages). Runs as pasted into bash; sends exactly the signed body; holds no secret (a token
 /// is read from its environment variable at run time).
 pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> String {
     let request = &signed.request;
-    let mut out = String::new();
-    out.push_str(&format!("# {}\n", context.title));
+    let mut notes = vec![context.title.to_owned()];
     let (scheme, at) = (scheme_title_in(signed.scheme, lang), context.signed_at);
-    out.push_str(&match (lang, context.expires_at) {
+    notes.push(match (lang, context.expires_at) {
         (Lang::En, Some(expires)) => format!(
-            "# Signed with {scheme} at {at}; accepted until {expires} (15 minutes), once: generate a new one to retry.\n"
+            "Signed with {scheme} at {at}; accepted until {expires} (15 minutes), once: generate a new one to retry."
         ),
-        (Lang::En, None) => format!("# Signed with {scheme} at {at}.\n"),
+        (Lang::En, None) => format!("Signed with {scheme} at {at}."),
         (Lang::ZhCn, Some(expires)) => format!(
-            "# 签名方式：{scheme}，签名时间 {at}；{expires} 之前（15 分钟内）有效，只能发送一次：重试时请重新生成。\n"
+            "签名方式：{scheme}，签名时间 {at}；{expires} 之前（15 分钟内）有效，只能发送一次：重试时请重新生成。"
         ),
-        (Lang::ZhCn, None) => format!("# 签名方式：{scheme}，签名时间 {at}。\n"),
+        (Lang::ZhCn, None) => format!("签名方式：{scheme}，签名时间 {at}。"),
     });
     let token_env = huawei_token::token_env(signed);
     if let Some(env) = &token_env {
-        out.push_str(&lang.pick(
+        notes.push(lang.pick(
             format!(
-                "# Needs your IAM token in ${env} (export {env}=...); it is read when this runs.\n"
+                "Needs your IAM token in ${env} (export {env}=...); it is read when this runs."
             ),
-            format!("# 需要环境变量 ${env} 中的 IAM Token（export {env}=...），运行时读取。\n"),
+            format!("需要环境变量 ${env} 中的 IAM Token（export {env}=...），运行时读取。"),
         ));
     }
     let body = String::from_utf8_lossy(&request.body);
-    let mut script = UploadScript::open(out, context.permission, context.answer_masks, lang);
+    let mut script = UploadScript::open(notes, context.permission, context.answer_masks, lang);
     if !request.body.is_empty() {
         script.text.push_str(&write_file_lines(
             "\"$dir/body\"",

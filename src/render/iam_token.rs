@@ -1,6 +1,6 @@
 //! The commands that get a Huawei IAM token before the request is sent.
 
-use super::shell::{Scratch, shell_quote, subshell};
+use super::shell::{Scratch, notes, shell_quote, subshell};
 use crate::lang::Lang;
 use crate::signing::huawei_token;
 
@@ -8,7 +8,7 @@ use crate::signing::huawei_token;
 /// account (`account_scoped`, for global services) or to the region's project. The user name,
 /// account name and password come from environment variables when the commands run; they are
 /// escaped for JSON by sed (backslash and double quote; control characters are not allowed in
-/// them). Only the comment lines are in `lang`.
+/// them). Only the notes are in `lang`.
 pub(crate) fn iam_token(region: &str, account_scoped: bool, env: &str, lang: Lang) -> String {
     const ACCOUNT: &str = "@@CERT_PREFLIGHT_ACCOUNT@@";
     const USER: &str = "@@CERT_PREFLIGHT_USER@@";
@@ -43,10 +43,10 @@ pub(crate) fn iam_token(region: &str, account_scoped: bool, env: &str, lang: Lan
         rest = &rest[at + marker.len()..];
     }
     format.push_str(&printf_literal(rest));
-    let mut out = match lang {
+    let note = match lang {
         Lang::En => format!(
-            "# Get an IAM token first ({}): needs HUAWEI_ACCOUNT (account name), HUAWEI_IAM_USER and\n\
-             # HUAWEI_PASSWORD in the environment. The token is valid for 24 hours.\n",
+            "Get an IAM token first ({}): needs HUAWEI_ACCOUNT (account name), HUAWEI_IAM_USER and\n\
+             HUAWEI_PASSWORD in the environment. The token is valid for 24 hours.",
             if account_scoped {
                 "scoped to the account"
             } else {
@@ -54,8 +54,8 @@ pub(crate) fn iam_token(region: &str, account_scoped: bool, env: &str, lang: Lan
             }
         ),
         Lang::ZhCn => format!(
-            "# 先获取 IAM Token（{}）：需要环境变量 HUAWEI_ACCOUNT（账号名）、HUAWEI_IAM_USER 和\n\
-             # HUAWEI_PASSWORD。Token 的有效期为 24 小时。\n",
+            "先获取 IAM Token（{}）：需要环境变量 HUAWEI_ACCOUNT（账号名）、HUAWEI_IAM_USER 和\n\
+             HUAWEI_PASSWORD。Token 的有效期为 24 小时。",
             if account_scoped {
                 "作用范围为账号"
             } else {
@@ -63,6 +63,7 @@ pub(crate) fn iam_token(region: &str, account_scoped: bool, env: &str, lang: Lan
             }
         ),
     };
+    let mut out = notes(&note.lines().map(str::to_owned).collect::<Vec<_>>());
     out.push_str(&format!("if [ -z \"${{{env}:-}}\" ]; then\n"));
     out.push_str(&subshell(&format!("{env}=$("), Scratch::File("body")));
     out.push_str("  esc() { printf '%s' \"$1\" | sed 's/[\\\\\"]/\\\\&/g'; }\n");

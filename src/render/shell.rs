@@ -53,6 +53,20 @@ pub(super) fn write_file_lines(path_expr: &str, content: &str, delimiter_base: &
     )
 }
 
+/// The notes a script opens with (what it does, how it was signed, what it needs), one line of
+/// text each, as a quoted here-document given to `:` (which does nothing with it). `#` comments
+/// are not comments in an interactive zsh unless `INTERACTIVE_COMMENTS` is set (zsh's default and
+/// macOS's leave it off): there `#` is a command, and a note's `'`, `(` or `$` made the whole pasted
+/// script a parse error, so nothing ran. A here-document parses the same in every shell and
+/// expands nothing. Its first line starts with a space, which bash with `HISTCONTROL=ignorespace`
+/// (Debian's and Ubuntu's default `ignoreboth`) and zsh with `HIST_IGNORE_SPACE` (Oh My Zsh's)
+/// keep out of their history.
+pub(super) fn notes(lines: &[String]) -> String {
+    let text: String = lines.iter().map(|line| format!("{line}\n")).collect();
+    let delimiter = heredoc_delimiter("NOTE", &text);
+    format!(" : <<'{delimiter}'\n{text}{delimiter}\n")
+}
+
 /// The temporary place a script works in, removed when it exits.
 #[derive(Clone, Copy, Debug)]
 pub(super) enum Scratch {
@@ -76,13 +90,20 @@ pub(super) fn subshell(open: &str, scratch: Scratch) -> String {
 }
 
 /// The line before a script that may hold a private key (in its here-documents): an interactive
-/// bash or zsh records nothing of what follows in its history file (`~/.bash_history`,
-/// `~/.zsh_history` would keep the key). bash turns history off where `SHELLOPTS` says it is on;
-/// zsh pushes an empty history list with no file (`fc -p`). The command that undoes it is kept in
-/// a variable for [`HISTORY_RESTORED`]; other shells skip both.
+/// bash or zsh writes nothing of it to its history file (`~/.bash_history`, `~/.zsh_history` would
+/// keep the key). bash turns history off where `SHELLOPTS` says it is on; the lines that follow are
+/// not recorded, pasted line by line or at once (bracketed paste). zsh records a bracketed paste
+/// (its default since 5.1, which terminals use) as one entry before any of it runs, so this line
+/// cannot keep it out of the list: it sets `HISTORY_IGNORE` (a pattern zsh skips whenever it
+/// writes its history file) to leave out every command naming `CERT_PREFLIGHT_HISTORY`, added to
+/// the user's own pattern and kept set afterwards (the file may be written at exit); it also pushes
+/// an empty history list with no file (`fc -p`) for a paste read line by line. The command that
+/// undoes the rest is kept in a variable for [`HISTORY_RESTORED`]; other shells skip both.
 const HISTORY_OFF: &str = "case ${SHELLOPTS-} in *history*) set +o history; \
      CERT_PREFLIGHT_HISTORY='set -o history' ;; esac; [ -z \"${ZSH_VERSION-}\" ] || \
-     { fc -p; CERT_PREFLIGHT_HISTORY='fc -P'; }\n";
+     { fc -p; CERT_PREFLIGHT_HISTORY='fc -P'; case ${HISTORY_IGNORE-} in \
+     *CERT_PREFLIGHT_HISTORY*) ;; '') HISTORY_IGNORE='*CERT_PREFLIGHT_HISTORY*' ;; \
+     *) HISTORY_IGNORE=\"($HISTORY_IGNORE|*CERT_PREFLIGHT_HISTORY*)\" ;; esac; }\n";
 
 /// The line after such a script: history as it was (the variable's command run, if any), no
 /// variable left behind, and the script's own exit status kept (`$?` and the variable are
@@ -128,7 +149,7 @@ struct Masking {
     /// What follows the command's last argument, on its line: the redirection, the status kept,
     /// then the lines that print the answer masked and end the script on a failure.
     tail: String,
-    /// The members masked, for the comment line.
+    /// The members masked, for the note.
     members: Vec<String>,
 }
 
@@ -136,15 +157,15 @@ impl Masking {
     /// The line before the command: its status, 0 until it fails.
     const BEFORE: &'static str = "  rc=0\n";
 
-    /// The comment line that says so, in `lang`.
+    /// The note that says so, in `lang`.
     fn note(&self, lang: crate::lang::Lang) -> String {
         lang.pick(
             format!(
-                "# The answer repeats the private key ({}): this prints ****** in its place.\n",
+                "The answer repeats the private key ({}): this prints ****** in its place.",
                 self.members.join(", ")
             ),
             format!(
-                "# 应答会返回私钥（{}）：此处输出时以 ****** 代替。\n",
+                "应答会返回私钥（{}）：此处输出时以 ****** 代替。",
                 self.members.join("、")
             ),
         )
@@ -152,8 +173,9 @@ impl Masking {
 }
 
 /// An upload script (the curl command, the vendor CLI command) as it is written: after the
-/// caller's own comment lines, [`UploadScript::open`] names the permission the call needs, says
-/// what the answer's masking and the history guard do, turns history off ([`HISTORY_OFF`]) and
+/// caller's own notes, [`UploadScript::open`] names the permission the call needs, says what the
+/// answer's masking and the history guard do (all of them in one [`notes`] block), turns history
+/// off ([`HISTORY_OFF`]) and
 /// opens the subshell with its scratch directory; the caller writes its files, then
 /// [`UploadScript::command`] before the program's line and [`UploadScript::close`] after its last
 /// argument (the masking, the subshell's end, history restored).
@@ -164,22 +186,22 @@ pub(super) struct UploadScript {
 }
 
 impl UploadScript {
-    /// Opens the script after `comments` (the caller's `#` lines).
+    /// Opens the script with `lines` (the caller's notes) and its own.
     pub(super) fn open(
-        comments: String,
+        mut lines: Vec<String>,
         permission: Option<&crate::providers::Permission>,
         answer_masks: &[&str],
         lang: crate::lang::Lang,
     ) -> Self {
-        let mut text = comments;
         if let Some(permission) = permission {
-            text.push_str(&permission_note(permission, lang));
+            lines.push(permission_note(permission, lang));
         }
         let masking = masking(answer_masks);
         if let Some(masking) = &masking {
-            text.push_str(&masking.note(lang));
+            lines.push(masking.note(lang));
         }
-        text.push_str(&history_note(lang));
+        lines.push(history_note(lang));
+        let mut text = notes(&lines);
         text.push_str(HISTORY_OFF);
         text.push_str(&subshell("(", Scratch::Dir));
         Self { text, masking }
@@ -207,24 +229,24 @@ impl UploadScript {
     }
 }
 
-/// The comment line that says why [`HISTORY_OFF`] is there, in `lang`.
+/// The note that says why [`HISTORY_OFF`] is there, in `lang`.
 fn history_note(lang: crate::lang::Lang) -> String {
     lang.pick(
-        "# bash and zsh keep this out of their history (it may hold a private key), then restore it.\n",
-        "# bash 和 zsh 不把下面的命令记入历史（其中可能有私钥），之后恢复原样。\n",
+        "bash and zsh keep this out of their history files (it may hold a private key); zsh's HISTORY_IGNORE stays set to leave such commands out.",
+        "bash 和 zsh 不把下面的命令写入历史文件（其中可能有私钥）；zsh 的 HISTORY_IGNORE 保持设置，以后也不写入这类命令。",
     )
     .to_owned()
 }
 
-/// The comment line naming the permission the call needs (the action a RAM or IAM user's policy
+/// The note naming the permission the call needs (the action a RAM or IAM user's policy
 /// must allow), in `lang`.
 fn permission_note(permission: &crate::providers::Permission, lang: crate::lang::Lang) -> String {
     let (action, system) = (permission.action, permission.system);
     lang.pick(
         format!(
-            "# Needs {action}: {system} users' credentials need a policy that allows it (the account's own have every permission).\n"
+            "Needs {action}: {system} users' credentials need a policy that allows it (the account's own have every permission)."
         ),
-        format!("# 需要 {action} 权限：{system} 用户的凭证需要有允许它的权限策略（账号本身的凭证拥有全部权限）。\n"),
+        format!("需要 {action} 权限：{system} 用户的凭证需要有允许它的权限策略（账号本身的凭证拥有全部权限）。"),
     )
 }
 
@@ -251,6 +273,15 @@ mod tests {
             ),
             "{}",
             masking.tail
+        );
+    }
+
+    #[test]
+    fn notes_hold_any_text_in_a_here_document() {
+        let lines = ["it's (x) $HOME `id` *.pem".to_owned(), "NOTE".to_owned()];
+        assert_eq!(
+            notes(&lines),
+            " : <<'NOTE_1'\nit's (x) $HOME `id` *.pem\nNOTE\nNOTE_1\n"
         );
     }
 

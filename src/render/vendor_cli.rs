@@ -4,22 +4,24 @@ use super::shell::{UploadScript, shell_quote, write_file_lines};
 use crate::lang::Lang;
 use crate::providers::{CliArg, Permission, VendorCommand};
 
-/// A vendor CLI command as a script ([`UploadScript`]): its notes as comments, its files written
+/// A vendor CLI command as a script ([`UploadScript`]): its notes first ([`super::shell::notes`]), its files written
 /// into a scratch directory by quoted here-documents, then the command, each argument on its own
 /// line. A file's content (PEM, possibly a private key) never appears in argv as written here; the
 /// CLI reads it through `"$(cat FILE)"` when it runs. The permission the call needs is named, and
 /// the members of its output named in `answer_masks` (the answer's copy of a private key) are
-/// printed masked. Only the comment lines are in `lang`.
+/// printed masked. Only the notes are in `lang`.
 pub(crate) fn vendor_cli(
     command: &VendorCommand,
     permission: Option<&Permission>,
     answer_masks: &[&str],
     lang: Lang,
 ) -> String {
-    let mut notes = String::new();
-    for line in command.notes.iter().flat_map(|note| note.get(lang).lines()) {
-        notes.push_str(&format!("# {line}\n"));
-    }
+    let notes = command
+        .notes
+        .iter()
+        .flat_map(|note| note.get(lang).lines())
+        .map(str::to_owned)
+        .collect();
     let mut script = UploadScript::open(notes, permission, answer_masks, lang);
     for (name, content) in &command.files {
         script.text.push_str(&write_file_lines(

@@ -4,7 +4,7 @@
 //! huaweicloudsdkcore) from the bytes that arrived. curl is pointed at the server by a test-only
 //! `.curlrc` (`connect-to`, `cacert`) in `CURL_HOME`, so the command itself is not edited.
 //!
-//! Every flow's command with `--lang zh-CN` is the English one but for its `#` comment lines (every
+//! Every flow's command with `--lang zh-CN` is the English one but for its notes (every
 //! target × scheme, the curl and the vendor CLI command), and one Chinese curl command is run.
 //!
 //! The fields are hostile on purpose: quotes, `$`, backticks, backslashes, newlines, tabs,
@@ -116,19 +116,47 @@ impl Server {
         self.shell("bash", script, env)
     }
 
-    /// Runs a command text in `shell` (`bash`, `zsh`), with curl pointed at this server.
+    /// Runs a command text in `shell` (`bash`, `zsh`), with curl pointed at this server. zsh
+    /// reads it as an interactive zsh reads a pasted command (`-i`, from its input, no startup
+    /// files: `INTERACTIVE_COMMENTS` off, as zsh and macOS leave it), where a `#` line is a
+    /// command, not a comment.
     fn shell(&self, shell: &str, script: &str, env: &[(&str, &str)]) -> std::process::Output {
         let mut command = Command::new(shell);
+        if shell == "zsh" {
+            command.args(["-f", "-i", "-s"]).stdin(Stdio::piped());
+        } else {
+            command.arg("-c").arg(script);
+        }
         command
-            .arg("-c")
-            .arg(script)
             .env("CURL_HOME", &self.dir)
             .env("HOME", &self.dir) // `~` in a broken quote would point here, never at a real home
             .current_dir(&self.dir);
         for (k, v) in env {
             command.env(k, v);
         }
-        command.output().expect("the shell runs")
+        if shell != "zsh" {
+            return command.output().expect("the shell runs");
+        }
+        let mut child = command
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("zsh runs");
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(script.as_bytes()).unwrap();
+        drop(stdin);
+        let output = child.wait_with_output().expect("zsh runs");
+        let said = String::from_utf8_lossy(&output.stderr);
+        for error in [
+            "command not found",
+            "parse error",
+            "unmatched",
+            "no matches found",
+        ] {
+            assert!(!said.contains(error), "zsh: {said}\n{script}");
+        }
+        output
     }
 }
 
@@ -180,10 +208,7 @@ fn run_case(
         .find(|t| t["id"] == provider)
         .unwrap();
     if let Some(action) = spec["permission"]["action"].as_str() {
-        assert!(
-            script.contains(&format!("\n# Needs {action}: ")),
-            "{script}"
-        );
+        assert!(script.contains(&format!("\nNeeds {action}: ")), "{script}");
     }
     same_commands_in_chinese(&curl_args, env, &script);
     // In bash, and in zsh (macOS's shell, where `=word` would be a path expansion).
@@ -225,16 +250,30 @@ fn run_case(
     (json, record)
 }
 
-/// The command's lines other than its `#` comment lines.
-fn without_comments(script: &str) -> Vec<&str> {
-    script
-        .lines()
-        .filter(|line| !line.trim_start().starts_with('#'))
-        .collect()
+/// A command's lines split into its notes (the lines of each ` : <<'NOTE'` block) and the rest.
+fn notes_and_code(script: &str) -> (Vec<&str>, Vec<&str>) {
+    let (mut notes, mut code) = (Vec::new(), Vec::new());
+    let mut delimiter: Option<&str> = None;
+    for line in script.lines() {
+        match delimiter {
+            Some(end) if line == end => delimiter = None,
+            Some(_) => notes.push(line),
+            None => match line
+                .strip_prefix(" : <<'")
+                .and_then(|d| d.strip_suffix('\''))
+            {
+                Some(end) => delimiter = Some(end),
+                None => code.push(line),
+            },
+        }
+    }
+    assert!(delimiter.is_none(), "a notes block left open:\n{script}");
+    (notes, code)
 }
 
 /// With `--lang zh-CN`, the curl command (`english`, made by `args`) and the vendor CLI command
-/// differ only in their comment lines, which are Chinese: nothing sent changes with the language.
+/// differ only in their notes, which are Chinese: nothing sent changes with the language. No line
+/// outside the notes is a `#` comment (in an interactive zsh it would be a command).
 fn same_commands_in_chinese(args: &[&str], env: &[(&str, &str)], english: &str) {
     let mut vendor_args = args.to_vec();
     vendor_args.extend(["--format", "cli"]);
@@ -245,20 +284,26 @@ fn same_commands_in_chinese(args: &[&str], env: &[(&str, &str)], english: &str) 
         let output = cli(&zh_args, env);
         assert!(output.status.success(), "{zh_args:?}");
         let chinese = String::from_utf8(output.stdout).unwrap();
+        let (notes, code) = notes_and_code(&chinese);
         assert_eq!(
-            without_comments(&chinese),
-            without_comments(english),
-            "{args:?}: only comment lines may differ"
+            code,
+            notes_and_code(english).1,
+            "{args:?}: only the notes may differ"
         );
-        for line in chinese.lines().filter(|l| l.starts_with('#')) {
+        assert!(!notes.is_empty(), "{args:?}: no notes:\n{chinese}");
+        assert!(
+            !code.iter().any(|line| line.trim_start().starts_with('#')),
+            "{args:?}: a comment line:\n{chinese}"
+        );
+        for line in notes {
             assert!(
                 line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{args:?}: an English comment line in the Chinese command: {line}"
+                "{args:?}: an English note in the Chinese command: {line}"
             );
         }
         assert!(
             english.is_empty() || chinese != english,
-            "{args:?}: the comments are translated"
+            "{args:?}: the notes are translated"
         );
     }
 }
@@ -502,7 +547,7 @@ fn the_chinese_curl_command_is_accepted() {
     let output = cli(&args, &env);
     assert!(output.status.success());
     let script = String::from_utf8(output.stdout).unwrap();
-    assert!(script.contains("# 签名方式：阿里云 V3 签名"), "{script}");
+    assert!(script.contains("\n签名方式：阿里云 V3 签名"), "{script}");
     let run = server.bash(&script, &[]);
     assert!(run.status.success(), "curl failed: {run:?}");
     let record = server.records().last().unwrap().clone();
@@ -587,11 +632,11 @@ exit "${FAKE_EXIT:-0}"
         assert!(output.status.success());
         let script = String::from_utf8(output.stdout).unwrap();
         assert!(
-            script.contains("# The answer repeats the private key"),
+            script.contains("\nThe answer repeats the private key"),
             "{script}"
         );
         assert!(
-            script.contains("# Needs elb:certificates:create"),
+            script.contains("\nNeeds elb:certificates:create"),
             "{script}"
         );
         script
@@ -637,21 +682,29 @@ exit "${FAKE_EXIT:-0}"
             "{format} in {shell}: {run:?}"
         );
     }
-    // Pasted into an interactive bash or zsh, neither command leaves the key in the history file,
-    // and history is on again afterwards (the line after the command is recorded).
+    // Pasted into an interactive bash or zsh (its options as zsh and macOS leave them: `#` lines
+    // are not comments), at once as terminals paste or line by line, each command runs, leaves
+    // neither the key nor the certificate in the history file, and history is on again afterwards
+    // (the line after the command is recorded).
     let shells = ["bash", "zsh", "zsh-shared"];
-    for (format, shell) in ["curl", "cli"].iter().flat_map(|f| shells.map(|s| (*f, s))) {
+    let pastes = ["curl", "cli"]
+        .iter()
+        .flat_map(|f| shells.map(|s| (*f, s)))
+        .flat_map(|(f, s)| ["bracketed", "lines"].map(|m| (f, s, m)));
+    for (format, shell, mode) in pastes {
         let _ = std::fs::remove_file(dir.join("received"));
-        let histfile = dir.join(format!("history-{format}-{shell}"));
+        let histfile = dir.join(format!("history-{format}-{shell}-{mode}"));
         let mut paste = Command::new(repo().join(".venv/bin/python"))
             .arg(repo().join("tests/server/interactive_shell.py"))
             .arg(shell)
             .arg(&histfile)
+            .arg(mode)
             .env("PATH", &path)
             .env("FAKE_DIR", &dir)
             .current_dir(&dir)
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
             .spawn()
             .unwrap();
         use std::io::Write as _;
@@ -664,20 +717,24 @@ exit "${FAKE_EXIT:-0}"
             .unwrap();
         let history = paste.wait_with_output().unwrap();
         assert!(history.status.success(), "{shell}: {history:?}");
+        let shown = String::from_utf8_lossy(&history.stderr);
         let history = String::from_utf8_lossy(&history.stdout);
-        assert!(dir.join("received").exists(), "{format} ran in {shell}");
+        let case = format!("{format} pasted into {shell} ({mode})");
+        for error in [
+            "command not found",
+            "parse error",
+            "unmatched",
+            "no matches found",
+        ] {
+            assert!(!shown.contains(error), "{case}: {shown}");
+        }
+        assert!(dir.join("received").exists(), "{case}: {shown}");
         assert!(
             history.contains("history-after-marker"),
-            "{shell}: {history}"
+            "{case}: {history}"
         );
-        assert!(
-            !history.contains("PRIVATE KEY"),
-            "{format} in {shell}: {history}"
-        );
-        assert!(
-            !history.contains("BEGIN CERTIFICATE"),
-            "{format} in {shell}: {history}"
-        );
+        assert!(!history.contains("PRIVATE KEY"), "{case}: {history}");
+        assert!(!history.contains("BEGIN CERTIFICATE"), "{case}: {history}");
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
