@@ -71,6 +71,8 @@ export class AppPage {
     this.output = page.getByTestId('output');
     this.copyOutput = page.getByTestId('copy-output');
     this.downloadBody = page.getByTestId('download-body');
+    this.downloadScript = page.getByTestId('download-script');
+    this.scriptHelp = page.getByTestId('script-help');
     this.expiresIn = page.getByTestId('expires-in');
     this.regenerate = page.getByTestId('regenerate');
     // The console path: what to paste into each field of the target's console.

@@ -127,7 +127,8 @@ test('contract: the request outputs and the blocked request', { timeout: TEST_TI
   await withPage(async (app) => {
     await SCENES.request(app);
     const found = await app.hooks([
-      'tab-curl', 'tab-http', 'tab-body', 'tab-cli', 'tab-stages', 'output', 'copy-output', 'download-body', 'expires-in', 'regenerate',
+      'tab-curl', 'tab-http', 'tab-body', 'tab-cli', 'tab-stages', 'output', 'copy-output', 'download-body', 'download-script', 'script-help',
+      'expires-in', 'regenerate',
     ]);
     assert.deepEqual(missing(found), []);
     assert.equal(found.output[0].tag, 'pre');
@@ -137,6 +138,7 @@ test('contract: the request outputs and the blocked request', { timeout: TEST_TI
       await app.tab(tab).click();
       texts[tab] = await app.output.textContent();
       assert.ok(texts[tab].length > 0, `tab ${tab} shows something`);
+      assert.equal(await app.downloadScript.isVisible(), tab === 'curl' || tab === 'cli', `tab ${tab}: a script to download or not`);
     }
     assert.equal(new Set(Object.values(texts)).size, 5, 'each tab shows its own output');
   });

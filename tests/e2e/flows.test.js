@@ -6,7 +6,8 @@
 // show that the whole session, clipboard and all, talked to nobody.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { perFile, openApp } from './browser.js';
 import { vectorInput } from './fixtures.js';
 import { assertSuiteStayedOnLoopback } from './netlog.js';
@@ -256,6 +257,14 @@ test('Huawei ELB create certificate (token): EC leaf after its intermediate with
   assert.equal(option.certificate, `${EC_LEAF}${INTERMEDIATE}`, 'leaf then intermediate');
   assert.ok(option.private_key.startsWith('-----BEGIN EC PRIVATE KEY-----\n'), 'the key as SEC1');
   assert.deepEqual(record.echoed, ['private_key'], 'the answer repeated the key (masked by the command)');
+  // The curl command downloaded as a script is the same text and runs as the page says, with sh
+  // (dash here) in the folder it is saved in: accepted, the key of the answer masked.
+  const [saved] = await Promise.all([page.waitForEvent('download'), app.downloadScript.click()]);
+  assert.equal(saved.suggestedFilename(), 'cert-preflight-upload.sh');
+  assert.equal(readFileSync(await saved.path(), 'utf8'), script);
+  assert.match(await app.scriptHelp.textContent(), /sh cert-preflight-upload\.sh/);
+  copyFileSync(await saved.path(), path.join(verify.dir, saved.suggestedFilename()));
+  assert.equal(runAccepted('sh cert-preflight-upload.sh', { HUAWEI_TOKEN: TOKEN }).body, record.body);
   // The body tab is the body that arrived, and the download button gives the same bytes.
   await app.tab('body').click();
   assert.equal(JSON.parse(await app.output.textContent()).certificate.name, held.name);

@@ -1,6 +1,7 @@
 //! The request: credentials (marked as never leaving the page), generation with the browser clock
 //! and a fresh nonce, and the outputs in tabs (curl, raw HTTP, body, vendor CLI, signing stages)
-//! with copy and download buttons and the signature's countdown.
+//! with copy and download buttons (the body; the curl and vendor CLI commands as scripts to run)
+//! and the signature's countdown.
 
 use super::use_lang;
 use crate::lang::Lang;
@@ -64,6 +65,15 @@ impl Tab {
             Self::Body => lang.pick("Body", "请求体"),
             Self::Cli => lang.pick("Vendor CLI", "官方 CLI"),
             Self::Stages => lang.pick("Signing stages", "签名过程"),
+        }
+    }
+
+    /// The file name the tab's text is downloaded as, when it is a script to run.
+    fn script_name(self) -> Option<&'static str> {
+        match self {
+            Self::Curl => Some("cert-preflight-upload.sh"),
+            Self::Cli => Some("cert-preflight-upload-cli.sh"),
+            Self::Http | Self::Body | Self::Stages => None,
         }
     }
 
@@ -179,6 +189,13 @@ pub fn RequestPanel(props: &Props) -> Html {
                     let body = outputs.body.clone();
                     Callback::from(move |_: MouseEvent| browser::download("request-body.txt", &body))
                 };
+                // The command as a file to run: its here-documents (a private key among them) then
+                // pass through neither the clipboard nor the terminal's screen and scrollback.
+                let script = tab.script_name().filter(|_| !text.is_empty()).map(|name| {
+                    let text = text.clone();
+                    let save = Callback::from(move |_: MouseEvent| browser::download(name, &text));
+                    (name, save)
+                });
                 html! {
                     <div class="outputs">
                         <div role="tablist" aria-label={lang.pick("Request outputs", "请求输出")} class="tabs">
@@ -198,11 +215,21 @@ pub fn RequestPanel(props: &Props) -> Html {
                         <div class="output-actions">
                             <button type="button" data-testid="copy-output" onclick={copy}>{ lang.pick("Copy", "复制") }</button>
                             <button type="button" data-testid="download-body" onclick={download}>{ lang.pick("Download the body", "下载请求体") }</button>
+                            if let Some((_, save)) = &script {
+                                <button type="button" data-testid="download-script" onclick={save.clone()}
+                                    aria-describedby="script-help">{ lang.pick("Download as a script", "下载为脚本") }</button>
+                            }
                             <button type="button" data-testid="regenerate" onclick={generate.clone()}>{ lang.pick("Regenerate", "重新生成") }</button>
                             if outputs.expires {
                                 <Countdown expires_at={generated.at.saturating_add(crate::signing::SIGNATURE_LIFETIME)} />
                             }
                         </div>
+                        if let Some((name, _)) = &script {
+                            <p class="help" id="script-help" data-testid="script-help">{ match lang {
+                                Lang::En => html! { <>{ "Rather than pasting it, you can download it and run " }<code>{ format!("sh {name}") }</code>{ " in the folder it is saved in: a private key it holds then passes through neither the clipboard nor the terminal's screen. Delete the file afterwards." }</> },
+                                Lang::ZhCn => html! { <>{ "也可以不粘贴：下载后在保存它的文件夹中运行 " }<code>{ format!("sh {name}") }</code>{ "，其中的私钥就不会经过剪贴板，也不会显示在终端上。用完后请删除该文件。" }</> },
+                            } }</p>
+                        }
                         <p class="help">{ match lang {
                             Lang::En => format!("URL length {} characters; body {} bytes, SHA-256 {}.", outputs.url_length, outputs.body.len(), outputs.body_sha256),
                             Lang::ZhCn => format!("URL 长 {} 个字符；请求体 {} 字节，SHA-256 {}。", outputs.url_length, outputs.body.len(), outputs.body_sha256),
