@@ -16,6 +16,7 @@ pub mod alibaba_slb_ca;
 pub mod alibaba_slb_server;
 pub mod huawei_ccm_pca;
 pub mod huawei_elb;
+mod huawei_koocli;
 pub mod huawei_scm;
 
 mod call;
@@ -337,7 +338,8 @@ pub struct Preparation {
     pub key_fix: Option<KeyFix>,
     /// The unsigned call, when there is no error and the mode is `Request`.
     pub call: Option<Call>,
-    /// The vendor CLI command equivalent (aliyun, hcloud), reading PEM from files.
+    /// The vendor CLI command equivalent (aliyun, hcloud), reading PEM from files (hcloud: the
+    /// whole JSON body from one file).
     pub vendor_command: Option<VendorCommand>,
 }
 

@@ -60,6 +60,13 @@ pub enum CliArg {
         /// The file (one of [`VendorCommand::files`]).
         file: String,
     },
+    /// `--name="FILE"`: the path of one of the command's files, which the program reads itself.
+    Path {
+        /// The option, with its dashes.
+        name: String,
+        /// The file (one of [`VendorCommand::files`]).
+        file: String,
+    },
 }
 
 /// A vendor CLI command as a value; `render::vendor_cli` writes it as a shell script.
@@ -105,6 +112,16 @@ impl VendorCommand {
     pub fn file(mut self, name: &str, file: &str, content: &str) -> Self {
         self.files.push((file.to_owned(), content.to_owned()));
         self.args.push(CliArg::File {
+            name: name.to_owned(),
+            file: file.to_owned(),
+        });
+        self
+    }
+
+    /// Adds `--name="FILE"`, the path of a file holding `content`.
+    pub fn path(mut self, name: &str, file: &str, content: &str) -> Self {
+        self.files.push((file.to_owned(), content.to_owned()));
+        self.args.push(CliArg::Path {
             name: name.to_owned(),
             file: file.to_owned(),
         });

@@ -5,6 +5,7 @@
 //! (`X-Domain-Id`, an account-scoped token).
 
 use super::console::{Console, ConsoleField, Fill, pitfalls};
+use super::huawei_koocli;
 use super::{
     AuthScope, Call, Context, FieldSpec, KnownError, MaterialRole, Permission, Preparation,
     ProviderSpec, Region, Rule, Shape, SizeLimit, Source, SourceKind, VendorCommand,
@@ -581,22 +582,22 @@ fn build_call(ctx: &Context<'_>, bundle: &Bundle) -> (VendorCommand, Call) {
     }
     let body = serde_json::Value::Object(body).to_string();
     let region = ctx.region();
-    let mut command = VendorCommand::new(
+    let command = VendorCommand::new(
         "hcloud",
         &["CCM", SPEC.api],
-        &[Words::new(
-            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. Operation name as in\n\
-             API Explorer; check `hcloud CCM --help` if your KooCLI version differs.",
-            "华为云 KooCLI（hcloud），凭证取自 `hcloud configure`。操作名与 API Explorer 中一致；\n\
-             若您的 KooCLI 版本不同，请查看 `hcloud CCM --help`。",
-        )],
+        &[
+            Words::new(
+                "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. Operation name as in\n\
+                 API Explorer; check `hcloud CCM --help` if your KooCLI version differs.",
+                "华为云 KooCLI（hcloud），凭证取自 `hcloud configure`。操作名与 API Explorer 中一致；\n\
+                 若您的 KooCLI 版本不同，请查看 `hcloud CCM --help`。",
+            ),
+            huawei_koocli::BODY_NOTE,
+        ],
     )
     .value("--cli-region", region)
-    .value("--ca_id", ca_id)
-    .file("--certificate", "certificate.pem", &bundle.leaf_pem);
-    if !bundle.chain_pem.is_empty() {
-        command = command.file("--certificate_chain", "chain.pem", &bundle.chain_pem);
-    }
+    .value("--ca_id", ca_id);
+    let command = huawei_koocli::json_body(command, &format!("CCM_{}.json", SPEC.api), &body);
     let call = Call::Rest {
         host: SPEC.host(region),
         path: format!("/v1/private-certificate-authorities/{ca_id}/import"),

@@ -2,6 +2,7 @@
 //! certificates for client authentication (`client`), or an SM dual certificate (`server_sm`).
 
 use super::console::{Console, ConsoleField, Fill, pitfalls};
+use super::huawei_koocli;
 use super::{
     AuthScope, Call, Context, FieldSpec, KeyEcho, KeyRules, KnownError, MaterialRole, Otherwise,
     PairRules, Permission, Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source,
@@ -1219,7 +1220,12 @@ fn build_call(
     }
     let body = serde_json::json!({ "certificate": option }).to_string();
     let region = ctx.region();
-    prep.vendor_command = Some(koocli(region, project_id, &option));
+    prep.vendor_command = Some(koocli(
+        region,
+        project_id,
+        &body,
+        option.contains_key("private_key"),
+    ));
     prep.call = Some(Call::Rest {
         host: SPEC.host(region),
         path: format!("/v3/{project_id}/elb/certificates"),
@@ -1232,55 +1238,31 @@ fn build_call(
     });
 }
 
-/// `hcloud ELB CreateCertificate/v3`: body parameters in `KooCLI`'s dot notation, PEM from files.
-fn koocli(
-    region: &str,
-    project_id: &str,
-    option: &serde_json::Map<String, serde_json::Value>,
-) -> VendorCommand {
+/// `hcloud ELB CreateCertificate/v3`: the project in the command, the body (`body`, as it is sent)
+/// from a JSON file ([`huawei_koocli::json_body`]); its output asked for as JSON when a key is
+/// sent (`with_key`), for the script to mask the key the answer repeats.
+fn koocli(region: &str, project_id: &str, body: &str, with_key: bool) -> VendorCommand {
     let mut command = VendorCommand::new(
         "hcloud",
         &["ELB", "CreateCertificate/v3"],
-        &[Words::new(
-            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`; /v3 names the API\n\
-             version (ELB has CreateCertificate in v2 too). The key file is made under umask 077 and\n\
-             removed afterwards; KooCLI still gets it as an argument (visible in `ps` while it runs):\n\
-             prefer the curl command on shared machines.",
-            "华为云 KooCLI（hcloud），凭证取自 `hcloud configure`；/v3 指 API 版本（ELB 的 v2 也有\n\
-             CreateCertificate）。私钥文件在 umask 077 下创建，用后删除；但 KooCLI 仍以命令行参数接收它\n\
-             （运行期间可用 `ps` 看到）：在共用的机器上请改用 curl 命令。",
-        )],
+        &[
+            Words::new(
+                "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`; /v3 names the API\n\
+                 version (ELB has CreateCertificate in v2 too).",
+                "华为云 KooCLI（hcloud），凭证取自 `hcloud configure`；/v3 指 API 版本\n\
+                 （ELB 的 v2 也有 CreateCertificate）。",
+            ),
+            huawei_koocli::BODY_NOTE,
+        ],
     )
     .value("--cli-region", region)
     .value("--project_id", project_id);
-    if option.contains_key("private_key") {
+    if with_key {
         // The answer repeats the key, which the script masks in KooCLI's JSON output (its default,
         // named here in case a profile chose table or tsv).
         command = command.value("--cli-output", "json");
     }
-    const PEM_FIELDS: [&str; 4] = [
-        "certificate",
-        "private_key",
-        "enc_certificate",
-        "enc_private_key",
-    ];
-    for (name, value) in option {
-        if PEM_FIELDS.contains(&name.as_str()) {
-            let pem = value.as_str().unwrap_or_default();
-            command = command.file(
-                &format!("--certificate.{name}"),
-                &format!("{name}.pem"),
-                pem,
-            );
-        } else {
-            let value = match value {
-                serde_json::Value::String(s) => s.clone(),
-                other => other.to_string(),
-            };
-            command = command.value(&format!("--certificate.{name}"), &value);
-        }
-    }
-    command
+    huawei_koocli::json_body(command, "ELB_CreateCertificate.json", body)
 }
 
 /// Checks the comma-separated domain list: counts, label syntax, wildcards, coverage.

@@ -4,6 +4,7 @@
 //! (`X-Domain-Id`, an account-scoped token), one endpoint per site.
 
 use super::console::{Console, ConsoleField, Fill, pitfalls};
+use super::huawei_koocli;
 use super::{
     AuthScope, Call, Context, EncryptionPair, FieldSpec, KeyRules, KnownError, MaterialRole,
     PairRules, Permission, Preparation, ProviderSpec, Region, Rule, Shape, SizeLimit, Source,
@@ -731,33 +732,25 @@ fn build_call(
         body.insert("enc_private_key".into(), pair.key.pem.clone().into());
     }
     let region = ctx.region();
-    let mut command = VendorCommand::new(
+    let body = serde_json::Value::Object(body).to_string();
+    let command = VendorCommand::new(
         "hcloud",
         &["SCM", SPEC.api],
-        &[Words::new(
-            "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`. The key file is made\n\
-             under umask 077 and removed afterwards; KooCLI still gets it as an argument (visible in\n\
-             `ps` while it runs): prefer the curl command on shared machines.",
-            "华为云 KooCLI（hcloud），凭证取自 `hcloud configure`。私钥文件在 umask 077 下创建，用后删除；\n\
-             但 KooCLI 仍以命令行参数接收它（运行期间可用 `ps` 看到）：在共用的机器上请改用 curl 命令。",
-        )],
+        &[
+            Words::new(
+                "Huawei Cloud KooCLI (hcloud), credentials from `hcloud configure`.",
+                "华为云 KooCLI（hcloud），凭证取自 `hcloud configure`。",
+            ),
+            huawei_koocli::BODY_NOTE,
+        ],
     )
     .value("--cli-region", region);
-    for (field, value) in &body {
-        let option = format!("--{field}");
-        match value {
-            serde_json::Value::String(text) if text.starts_with("-----BEGIN") => {
-                command = command.file(&option, &format!("{field}.pem"), text);
-            }
-            serde_json::Value::String(text) => command = command.value(&option, text),
-            other => command = command.value(&option, &other.to_string()),
-        }
-    }
+    let command = huawei_koocli::json_body(command, "SCM_ImportCertificate.json", &body);
     let call = Call::Rest {
         host: SPEC.host(region),
         path: "/v3/scm/certificates/import".into(),
         headers: vec![("Content-Type".into(), "application/json".into())],
-        body: serde_json::Value::Object(body).to_string(),
+        body,
         project_id: None,
     };
     (command, call)

@@ -6,8 +6,9 @@ use crate::providers::{CliArg, Permission, VendorCommand};
 
 /// A vendor CLI command as a script ([`UploadScript`]): its notes first ([`super::shell::notes`]), its files written
 /// into a scratch directory by quoted here-documents, then the command, each argument on its own
-/// line. A file's content (PEM, possibly a private key) never appears in argv as written here; the
-/// CLI reads it through `"$(cat FILE)"` when it runs. The permission the call needs is named, and
+/// line. A file's content (PEM, possibly a private key) never appears in the script's text after
+/// the here-document: the program is given it through `"$(cat FILE)"` (an argument) or the file's
+/// path (read by the program itself, out of every argument). The permission the call needs is named, and
 /// the members of its output named in `answer_masks` (the answer's copy of a private key) are
 /// printed masked. Only the notes are in `lang`.
 pub(crate) fn vendor_cli(
@@ -27,7 +28,7 @@ pub(crate) fn vendor_cli(
         script.text.push_str(&write_file_lines(
             &format!("\"$dir/{}\"", file_name(name)),
             content,
-            "CERT_PREFLIGHT_PEM",
+            "CERT_PREFLIGHT_FILE",
         ));
     }
     script.command();
@@ -51,6 +52,11 @@ pub(crate) fn vendor_cli(
             }
             CliArg::File { name, file } => out.push_str(&format!(
                 "{}=\"$(cat \"$dir/{}\")\"",
+                shell_quote(name),
+                file_name(file)
+            )),
+            CliArg::Path { name, file } => out.push_str(&format!(
+                "{}=\"$dir/{}\"",
                 shell_quote(name),
                 file_name(file)
             )),

@@ -211,6 +211,7 @@ fn run_case(
         assert!(script.contains(&format!("\nNeeds {action}: ")), "{script}");
     }
     same_commands_in_chinese(&curl_args, env, &script);
+    koocli_reads_the_signed_body(&json);
     // In bash, and in zsh (macOS's shell, where `=word` would be a path expansion).
     let mut record = Value::Null;
     for shell in ["bash", "zsh"] {
@@ -248,6 +249,72 @@ fn run_case(
         );
     }
     (json, record)
+}
+
+/// A Huawei target's `KooCLI` command gives `hcloud` the body that was signed, byte for byte, as
+/// `{"body": BODY}` in its `--cli-jsonInput` file, and none of it as an argument (where `ps` shows
+/// it): run in bash and in dash with a stand-in `hcloud` on `PATH` that keeps its arguments and the
+/// file. The Alibaba targets' commands are left alone.
+fn koocli_reads_the_signed_body(json: &Value) {
+    let Some(script) = json["request"]["vendor_cli"].as_str() else {
+        return;
+    };
+    if !json["provider"].as_str().unwrap().starts_with("huawei-") {
+        return;
+    }
+    assert!(script.contains("\n  hcloud "), "{script}");
+    let body = json["request"]["body"].as_str().unwrap();
+    let dir = std::env::temp_dir().join(format!(
+        "cert-preflight-hcloud-{}-{:?}",
+        std::process::id(),
+        std::thread::current().id()
+    ));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("hcloud"),
+        r#"#!/usr/bin/env bash
+printf '%s\n' "$@" > "$FAKE_DIR/argv"
+for arg in "$@"; do
+  case "$arg" in --cli-jsonInput=*) cp "${arg#--cli-jsonInput=}" "$FAKE_DIR/input.json" ;; esac
+done
+echo '{}'
+"#,
+    )
+    .unwrap();
+    Command::new("chmod")
+        .arg("+x")
+        .arg(dir.join("hcloud"))
+        .status()
+        .unwrap();
+    let path = format!(
+        "{}:{}",
+        dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for shell in ["bash", "sh"] {
+        let _ = std::fs::remove_file(dir.join("input.json"));
+        let run = Command::new(shell)
+            .arg("-c")
+            .arg(script)
+            .env("PATH", &path)
+            .env("FAKE_DIR", &dir)
+            .current_dir(&dir)
+            .output()
+            .unwrap();
+        assert!(run.status.success(), "{shell}: {run:?}\n{script}");
+        let argv = std::fs::read_to_string(dir.join("argv")).unwrap();
+        assert!(
+            !argv.contains("-----BEGIN"),
+            "PEM in hcloud's arguments: {argv}"
+        );
+        assert!(argv.contains("--cli-region="), "{argv}");
+        let given = std::fs::read_to_string(dir.join("input.json")).unwrap();
+        assert_eq!(given, format!("{{\"body\":{body}}}"), "{shell}");
+        let given: Value = serde_json::from_str(&given).expect("the file is JSON");
+        assert_eq!(given["body"], serde_json::from_str::<Value>(body).unwrap());
+    }
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// A command's lines split into its notes (the lines of each ` : <<'NOTE'` block) and the rest.
@@ -560,8 +627,8 @@ fn the_chinese_curl_command_is_accepted() {
 /// ELB's answer repeats the key it was sent (its private-key echo, on by default): the curl and
 /// `KooCLI` commands print the answer's keys as `******` (`KooCLI` asked for JSON), and a failure of
 /// the program still ends the script with its status, in bash and in a POSIX shell (dash). Run
-/// against stand-ins on `PATH`: `hcloud` answers as the API page's example does, with the key it
-/// was given; `curl` answers with the body it was sent. Both commands name the permission, and
+/// against stand-ins on `PATH`: `hcloud` answers as the API page's example does, with the key of the
+/// body file it was given; `curl` answers with the body it was sent. Both commands name the permission, and
 /// pasted into an interactive bash or zsh (on a pseudo-terminal) leave no key in its history file.
 #[test]
 fn the_elb_commands_never_print_the_key_the_answer_repeats() {
@@ -576,11 +643,10 @@ key=""
 for arg in "$@"; do
   case "$arg" in
     --cli-output=json) echo json > "$FAKE_DIR/output" ;;
-    --certificate.private_key=*) key="${arg#--certificate.private_key=}" ;;
+    --cli-jsonInput=*) key=$(sed -E 's/.*"private_key":"([^"]*)".*/\1/' "${arg#--cli-jsonInput=}") ;;
   esac
 done
 case "$key" in *"PRIVATE KEY"*) echo key > "$FAKE_DIR/received" ;; esac
-key=${key//$'\n'/}
 printf '{\n  "certificate": {\n    "id": "233a325e5e3e4ce8beeb320aa714cc12",\n    "private_key": "%s",\n    "name": "private_key"\n  },\n  "request_id": "98414965"\n}\n' "$key"
 exit "${FAKE_EXIT:-0}"
 "#,
