@@ -235,7 +235,7 @@ fn verdict(targets: &Targets, target: &str, dir: &Path, case: &Value) -> (String
             text.push_str("cli\n");
             let lines = cli
                 .lines()
-                .skip_while(|l| !l.trim_start().starts_with(&format!("{program} ")))
+                .skip_while(|l| !l.starts_with(&format!("  {program} ")))
                 .take_while(|l| *l != ")");
             for line in lines {
                 text.push_str(&format!("{line}\n"));
