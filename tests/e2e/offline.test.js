@@ -3,7 +3,7 @@
 // Each test serves its own copy of dist/ so that it can stop the server or deploy a "new version".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -17,10 +17,19 @@ const TEST_TIMEOUT = 120_000;
 const CHAIN = readFileSync(vectorInput('chain-ordered-leaf-int-root', 'chain.pem'), 'utf8');
 const FACTS = vectorFacts('chain-ordered-leaf-int-root').certificates;
 
-/** A copy of dist/ in a temporary directory, served on its own port. */
+/**
+ * A copy of dist/ in a temporary directory, served on its own port. Its files are dated an hour
+ * back: the server answers the browser's revalidation of sw.js (If-Modified-Since, to the second)
+ * with 304 when a "new version" is written within the second the copy was made, and the browser
+ * then finds no update (a test that failed one run in three).
+ */
 async function servedCopy() {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-preflight-offline-'));
   cpSync(DIST, dir, { recursive: true });
+  const past = new Date(Date.now() - 3_600_000);
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile()) utimesSync(path.join(entry.parentPath, entry.name), past, past);
+  }
   const server = await serveDist(dir);
   return { dir, server, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
