@@ -252,7 +252,17 @@ test('a 2 MiB bundle is analysed in slices with progress, and its long lists are
   const rendered = (card) => card.evaluate((c) => c.querySelector('h3').checkVisibility({ contentVisibilityAuto: true }));
   assert.equal(await rendered(app.cards.nth(999)), false, 'the last card is skipped while off screen');
   await app.cards.nth(999).scrollIntoViewIfNeeded();
-  assert.equal(await rendered(app.cards.nth(999)), true, 'the last card is laid out once on screen');
+  // The browser decides what is near the viewport at its next rendering update, a frame or two
+  // after the scroll: asked at once, the card was sometimes still skipped (one run in five).
+  const laidOut = await app.cards.nth(999).evaluate((c) => new Promise((resolve) => {
+    const until = performance.now() + 5_000;
+    const check = () => {
+      const shown = c.querySelector('h3').checkVisibility({ contentVisibilityAuto: true });
+      if (shown || performance.now() > until) resolve(shown); else requestAnimationFrame(check);
+    };
+    check();
+  }));
+  assert.equal(laidOut, true, 'the last card is laid out once on screen');
   assert.equal(await app.paste.inputValue(), text, 'the pasted text is kept as it was');
   assert.deepEqual(problems, []);
   assert.deepEqual(requestsAfterLoad, [], 'no request after load');
