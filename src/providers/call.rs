@@ -109,22 +109,23 @@ impl VendorCommand {
     }
 
     /// Adds `--name="$(cat FILE)"`, the file holding `content`.
-    pub fn file(mut self, name: &str, file: &str, content: &str) -> Self {
-        self.files.push((file.to_owned(), content.to_owned()));
-        self.args.push(CliArg::File {
-            name: name.to_owned(),
-            file: file.to_owned(),
-        });
-        self
+    pub fn file(self, name: &str, file: &str, content: &str) -> Self {
+        let (name, file) = (name.to_owned(), file.to_owned());
+        self.with_file(content, CliArg::File { name, file })
     }
 
     /// Adds `--name="FILE"`, the path of a file holding `content`.
-    pub fn path(mut self, name: &str, file: &str, content: &str) -> Self {
-        self.files.push((file.to_owned(), content.to_owned()));
-        self.args.push(CliArg::Path {
-            name: name.to_owned(),
-            file: file.to_owned(),
-        });
+    pub fn path(self, name: &str, file: &str, content: &str) -> Self {
+        let (name, file) = (name.to_owned(), file.to_owned());
+        self.with_file(content, CliArg::Path { name, file })
+    }
+
+    /// Adds `arg` ([`CliArg::File`] or [`CliArg::Path`]) and its file, holding `content`.
+    fn with_file(mut self, content: &str, arg: CliArg) -> Self {
+        if let CliArg::File { file, .. } | CliArg::Path { file, .. } = &arg {
+            self.files.push((file.clone(), content.to_owned()));
+        }
+        self.args.push(arg);
         self
     }
 }

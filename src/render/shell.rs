@@ -1,7 +1,8 @@
 //! The shell-script builder every generated script goes through, with the quoting rules in one
 //! place: single-quoted words ([`shell_quote`]), files written by quoted here-documents with a
-//! delimiter that is not a line of the content ([`write_file_lines`]), and the one preamble
-//! (`subshell`: `set -e`, `umask 077`, a scratch file or directory removed on exit).
+//! delimiter that is not a line of the content ([`write_file_lines`]), the notes a script opens
+//! with ([`notes`]: a here-document, not `#` lines) and the one preamble (`subshell`: `set -e`,
+//! `umask 077`, a scratch file or directory removed on exit).
 
 /// Quotes a string for POSIX shells: single quotes, each `'` written as `'\''`.
 pub(crate) fn shell_quote(text: &str) -> String {
@@ -175,10 +176,9 @@ impl Masking {
 /// An upload script (the curl command, the vendor CLI command) as it is written: after the
 /// caller's own notes, [`UploadScript::open`] names the permission the call needs, says what the
 /// answer's masking and the history guard do (all of them in one [`notes`] block), turns history
-/// off ([`HISTORY_OFF`]) and
-/// opens the subshell with its scratch directory; the caller writes its files, then
-/// [`UploadScript::command`] before the program's line and [`UploadScript::close`] after its last
-/// argument (the masking, the subshell's end, history restored).
+/// off ([`HISTORY_OFF`]) and opens the subshell with its scratch directory; the caller writes its
+/// files, then [`UploadScript::command`] before the program's line and [`UploadScript::close`]
+/// after its last argument (the masking, the subshell's end, history restored).
 pub(super) struct UploadScript {
     /// The script so far.
     pub text: String,

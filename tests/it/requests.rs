@@ -147,15 +147,7 @@ impl Server {
         stdin.write_all(script.as_bytes()).unwrap();
         drop(stdin);
         let output = child.wait_with_output().expect("zsh runs");
-        let said = String::from_utf8_lossy(&output.stderr);
-        for error in [
-            "command not found",
-            "parse error",
-            "unmatched",
-            "no matches found",
-        ] {
-            assert!(!said.contains(error), "zsh: {said}\n{script}");
-        }
+        assert_no_shell_error(&String::from_utf8_lossy(&output.stderr), script);
         output
     }
 }
@@ -249,6 +241,19 @@ fn run_case(
         );
     }
     (json, record)
+}
+
+/// What a shell printed (`said`) holds none of the errors bash and zsh give for a line they could
+/// not run as written: a `#` line run as a command, a quote or parenthesis left open, a pattern.
+fn assert_no_shell_error(said: &str, what: &str) {
+    for error in [
+        "command not found",
+        "parse error",
+        "unmatched",
+        "no matches found",
+    ] {
+        assert!(!said.contains(error), "{said}\n{what}");
+    }
 }
 
 /// A Huawei target's `KooCLI` command gives `hcloud` the body that was signed, byte for byte, as
@@ -786,14 +791,7 @@ exit "${FAKE_EXIT:-0}"
         let shown = String::from_utf8_lossy(&history.stderr);
         let history = String::from_utf8_lossy(&history.stdout);
         let case = format!("{format} pasted into {shell} ({mode})");
-        for error in [
-            "command not found",
-            "parse error",
-            "unmatched",
-            "no matches found",
-        ] {
-            assert!(!shown.contains(error), "{case}: {shown}");
-        }
+        assert_no_shell_error(&shown, &case);
         assert!(dir.join("received").exists(), "{case}: {shown}");
         assert!(
             history.contains("history-after-marker"),
