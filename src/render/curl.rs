@@ -22,8 +22,8 @@ pub(crate) struct CurlContext<'a> {
 }
 
 /// The curl command for a signed request, its notes in `lang` (only they differ between
-/// languages). Runs as pasted into bash; sends exactly the signed body; holds no secret (a token
-/// is read from its environment variable at run time).
+/// languages). Runs as pasted into bash or zsh, or as a file given to `sh`; sends exactly the
+/// signed body; holds no secret (a token is read from its environment variable at run time).
 pub(crate) fn curl(signed: &Signed, context: &CurlContext<'_>, lang: Lang) -> String {
     let request = &signed.request;
     let mut notes = vec![context.title.to_owned()];

@@ -57,8 +57,8 @@ pub(super) fn write_file_lines(path_expr: &str, content: &str, delimiter_base: &
 /// The notes a script opens with (what it does, how it was signed, what it needs), one line of
 /// text each, as a quoted here-document given to `:` (which does nothing with it). `#` comments
 /// are not comments in an interactive zsh unless `INTERACTIVE_COMMENTS` is set (zsh's default and
-/// macOS's leave it off): there `#` is a command, and a note's `'`, `(` or `$` made the whole pasted
-/// script a parse error, so nothing ran. A here-document parses the same in every shell and
+/// macOS's leave it off): there `#` is a command, and a note's `'`, `(` or `$` made the whole
+/// pasted script a parse error, so nothing ran. A here-document parses the same in every shell and
 /// expands nothing. Its first line starts with a space, which bash with `HISTCONTROL=ignorespace`
 /// (Debian's and Ubuntu's default `ignoreboth`) and zsh with `HIST_IGNORE_SPACE` (Oh My Zsh's)
 /// keep out of their history.

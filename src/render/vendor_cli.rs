@@ -4,13 +4,13 @@ use super::shell::{UploadScript, shell_quote, write_file_lines};
 use crate::lang::Lang;
 use crate::providers::{CliArg, Permission, VendorCommand};
 
-/// A vendor CLI command as a script ([`UploadScript`]): its notes first ([`super::shell::notes`]), its files written
-/// into a scratch directory by quoted here-documents, then the command, each argument on its own
-/// line. A file's content (PEM, possibly a private key) never appears in the script's text after
-/// the here-document: the program is given it through `"$(cat FILE)"` (an argument) or the file's
-/// path (read by the program itself, out of every argument). The permission the call needs is named, and
-/// the members of its output named in `answer_masks` (the answer's copy of a private key) are
-/// printed masked. Only the notes are in `lang`.
+/// A vendor CLI command as a script ([`UploadScript`]): its notes first ([`super::shell::notes`]),
+/// its files written into a scratch directory by quoted here-documents, then the command, each
+/// argument on its own line. A file's content (PEM, possibly a private key) never appears in the
+/// script's text after the here-document: the program is given it through `"$(cat FILE)"` (an
+/// argument) or the file's path (read by the program itself, out of every argument). The
+/// permission the call needs is named, and the members of its output named in `answer_masks` (the
+/// answer's copy of a private key) are printed masked. Only the notes are in `lang`.
 pub(crate) fn vendor_cli(
     command: &VendorCommand,
     permission: Option<&Permission>,
